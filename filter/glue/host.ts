@@ -1,0 +1,245 @@
+// The one seam between the filter and Envoy: every proxy-wasm host call goes through here.
+// Called by root.ts, stream.ts and abort.ts; a fake host only has to replace this module's imports.
+
+import * as abi from "@solo-io/proxy-runtime/assembly/imports";
+import { free } from "@solo-io/proxy-runtime/assembly/malloc";
+import {
+  RootContext,
+  Context,
+  FilterHeadersStatusValues,
+  FilterDataStatusValues,
+  FilterTrailersStatusValues,
+} from "@solo-io/proxy-runtime/assembly/runtime";
+
+// The SDK's context classes and status enums, re-exported so that root.ts and
+// stream.ts never import the SDK themselves.
+export { RootContext, Context, FilterHeadersStatusValues, FilterDataStatusValues, FilterTrailersStatusValues };
+
+// proxy-wasm log levels (same numbering as the ABI).
+export const enum LogLevel { Trace = 0, Debug = 1, Info = 2, Warn = 3, Error = 4, Critical = 5 }
+
+// proxy-wasm ABI values used below (proxy-wasm spec, ABI 0.2.x).
+const enum Result { Ok = 0, NotFound = 1 }
+const enum MapType { RequestHeaders = 0, RequestTrailers = 1, ResponseHeaders = 2 }
+const enum BufferType { HttpRequestBody = 0, PluginConfiguration = 7 }
+const enum StreamType { Request = 0 }
+const enum MetricType { Counter = 0 }
+
+// Returned by defineCounter when the host refused the metric; incrementCounter ignores it.
+export const INVALID_METRIC_ID: u32 = u32.MAX_VALUE;
+
+// Out-parameters the host writes through: [0] data pointer (host-malloc'd), [4] size,
+// [8] a u32 result (metric id, log level). 16 bytes, zero-initialised, one per VM
+// (a VM is single-threaded, so calls never interleave).
+const outPtr: usize = memory.data(16);
+
+// ABI 0.2.1 call the SDK (ABI 0.2.0) does not declare. Envoy provides it.
+// @ts-ignore: decorator
+@external("env", "proxy_get_log_level")
+declare function proxy_get_log_level(levelPtr: usize): u32;
+
+@inline function resetOut(): void {
+  store<u32>(outPtr, 0);
+  store<u32>(outPtr, 0, 4);
+}
+
+// Takes ownership of the buffer the host malloc'd into outPtr. The host writes
+// (0, 0) for empty data, so that reads as an empty buffer.
+function takeOut(): ArrayBuffer {
+  let dataPtr = <usize>load<u32>(outPtr);
+  let size = load<u32>(outPtr, 4);
+  resetOut();
+  if (dataPtr == 0) return new ArrayBuffer(0);
+  if (size == 0) {
+    free(dataPtr);
+    return new ArrayBuffer(0);
+  }
+  let buf = changetype<ArrayBuffer>(dataPtr);
+  // malloc pinned it for the host; from here on the GC owns it through `buf`.
+  free(dataPtr);
+  return buf;
+}
+
+// ---- logging ----------------------------------------------------------------
+
+// Logs a message. Build `msg` only after checking the level (log.ts will cache it).
+export function log(level: LogLevel, msg: string): void {
+  let bytes = String.UTF8.encode(msg);
+  abi.proxy_log(<usize>level, changetype<usize>(bytes), <usize>bytes.byteLength);
+}
+
+// Logs raw bytes from linear memory; allocation-free (used by abort.ts).
+export function logRaw(level: LogLevel, msgPtr: usize, msgLen: usize): void {
+  abi.proxy_log(<usize>level, msgPtr, msgLen);
+}
+
+// Envoy's current log level for this plugin, or -1 if the host cannot tell.
+export function getLogLevel(): i32 {
+  store<u32>(outPtr, 0, 8);
+  if (proxy_get_log_level(outPtr + 8) != Result.Ok) return -1;
+  return <i32>load<u32>(outPtr, 8);
+}
+
+// ---- configuration ----------------------------------------------------------
+
+// The plugin configuration bytes as given in the Envoy config; empty when there
+// is none. `sizeBytes` is the size proxy_on_configure received.
+export function getPluginConfiguration(sizeBytes: u32): ArrayBuffer {
+  if (sizeBytes == 0) return new ArrayBuffer(0);
+  resetOut();
+  let r = abi.proxy_get_buffer_bytes(BufferType.PluginConfiguration, 0, sizeBytes, outPtr, outPtr + 4);
+  if (r != Result.Ok) { resetOut(); return new ArrayBuffer(0); }
+  return takeOut();
+}
+
+// ---- request headers --------------------------------------------------------
+
+// Value bytes of request header `name` (lower-case), or null when it is absent.
+// Values are raw bytes: they may be any octets, not necessarily UTF-8.
+export function getRequestHeaderBytes(name: ArrayBuffer): ArrayBuffer | null {
+  resetOut();
+  let r = abi.proxy_get_header_map_value(MapType.RequestHeaders, changetype<usize>(name), <usize>name.byteLength, outPtr, outPtr + 4);
+  if (r != Result.Ok) { resetOut(); return null; }
+  return takeOut();
+}
+
+// Same as getRequestHeaderBytes, with the name given as a string (encoded UTF-8).
+export function getRequestHeader(name: string): ArrayBuffer | null {
+  return getRequestHeaderBytes(String.UTF8.encode(name));
+}
+
+// All request headers in the host's serialized form, or null on failure:
+//   u32 count, then count × (u32 keyLen, u32 valueLen), then for each pair
+//   key bytes, 0x00, value bytes, 0x00 (all little-endian).
+// Spans into this one buffer are the cheapest way to walk the headers.
+export function getRequestHeaderPairsRaw(): ArrayBuffer | null {
+  resetOut();
+  let r = abi.proxy_get_header_map_pairs(MapType.RequestHeaders, outPtr, outPtr + 4);
+  if (r != Result.Ok) { resetOut(); return null; }
+  return takeOut();
+}
+
+// One header as raw bytes (copies out of the serialized form).
+export class HeaderBytes {
+  constructor(public name: ArrayBuffer, public value: ArrayBuffer) {}
+}
+
+// All request headers as byte pairs (allocates one object per header; for
+// per-request work prefer getRequestHeaderPairsRaw and spans). Empty on
+// failure or on a malformed blob.
+export function getRequestHeaderPairs(): Array<HeaderBytes> {
+  let raw = getRequestHeaderPairsRaw();
+  if (raw === null) return new Array<HeaderBytes>(0);
+  let blob = changetype<ArrayBuffer>(raw);
+  let total = <u32>blob.byteLength;
+  let base = changetype<usize>(blob);
+  if (total < 4) return new Array<HeaderBytes>(0);
+  let count = load<u32>(base);
+  // Each pair needs 8 bytes of sizes and 2 terminators; reject counts the blob cannot hold.
+  if (<u64>count * 10 > <u64>(total - 4)) return new Array<HeaderBytes>(0);
+  let out = new Array<HeaderBytes>(<i32>count);
+  let dataOff: u32 = 4 + count * 8;
+  for (let i: u32 = 0; i < count; i++) {
+    let keyLen = load<u32>(base + 4 + <usize>i * 8);
+    let valLen = load<u32>(base + 8 + <usize>i * 8);
+    if (<u64>dataOff + keyLen + valLen + 2 > <u64>total) return new Array<HeaderBytes>(0);
+    let key = blob.slice(<i32>dataOff, <i32>(dataOff + keyLen));
+    dataOff += keyLen + 1;
+    let val = blob.slice(<i32>dataOff, <i32>(dataOff + valLen));
+    dataOff += valLen + 1;
+    unchecked(out[<i32>i] = new HeaderBytes(key, val));
+  }
+  return out;
+}
+
+// Adds a request header (an existing one with the same name is kept). True on success.
+export function addRequestHeaderBytes(name: ArrayBuffer, value: ArrayBuffer): bool {
+  return abi.proxy_add_header_map_value(MapType.RequestHeaders, changetype<usize>(name), <usize>name.byteLength,
+    changetype<usize>(value), <usize>value.byteLength) == Result.Ok;
+}
+
+export function addRequestHeader(name: string, value: string): bool {
+  return addRequestHeaderBytes(String.UTF8.encode(name), String.UTF8.encode(value));
+}
+
+// Sets a request header, replacing any existing value. True on success.
+export function replaceRequestHeader(name: string, value: string): bool {
+  let n = String.UTF8.encode(name);
+  let v = String.UTF8.encode(value);
+  return abi.proxy_replace_header_map_value(MapType.RequestHeaders, changetype<usize>(n), <usize>n.byteLength,
+    changetype<usize>(v), <usize>v.byteLength) == Result.Ok;
+}
+
+// ---- request body -----------------------------------------------------------
+
+// Bytes [startBytes, startBytes+lenBytes) of the buffered request body, or null
+// when there is no body buffer. The host clamps the range to what is buffered.
+// The size onRequestBody receives is cumulative: read only the new slice.
+export function getRequestBody(startBytes: u32, lenBytes: u32): ArrayBuffer | null {
+  resetOut();
+  let r = abi.proxy_get_buffer_bytes(BufferType.HttpRequestBody, startBytes, lenBytes, outPtr, outPtr + 4);
+  if (r != Result.Ok) { resetOut(); return null; }
+  return takeOut();
+}
+
+// ---- stream control ---------------------------------------------------------
+
+// Resumes a request paused in onRequestHeaders/onRequestBody. True on success.
+export function continueRequest(): bool {
+  return abi.proxy_continue_stream(StreamType.Request) == Result.Ok;
+}
+
+// Serializes header pairs into the host's pairs format (see getRequestHeaderPairsRaw).
+function serializePairs(headers: Array<HeaderBytes>): ArrayBuffer {
+  let n = headers.length;
+  let size: i32 = 4 + n * 8;
+  for (let i = 0; i < n; i++) {
+    let h = unchecked(headers[i]);
+    size += h.name.byteLength + h.value.byteLength + 2;
+  }
+  let out = new ArrayBuffer(size); // zero-filled, so terminators are already 0
+  let base = changetype<usize>(out);
+  store<u32>(base, <u32>n);
+  let dataOff: usize = 4 + <usize>n * 8;
+  for (let i = 0; i < n; i++) {
+    let h = unchecked(headers[i]);
+    let kLen = <usize>h.name.byteLength;
+    let vLen = <usize>h.value.byteLength;
+    store<u32>(base + 4 + <usize>i * 8, <u32>kLen);
+    store<u32>(base + 8 + <usize>i * 8, <u32>vLen);
+    memory.copy(base + dataOff, changetype<usize>(h.name), kLen);
+    dataOff += kLen + 1;
+    memory.copy(base + dataOff, changetype<usize>(h.value), vLen);
+    dataOff += vLen + 1;
+  }
+  return out;
+}
+
+// Replies to the client without going upstream. `details` shows up as
+// %RESPONSE_CODE_DETAILS% in Envoy's access log (no spaces). True on success;
+// the caller should then return a stop status and decide nothing more.
+export function sendLocalResponse(status: u32, body: ArrayBuffer, headers: Array<HeaderBytes>, details: string = "wafscore"): bool {
+  let d = String.UTF8.encode(details);
+  let pairs = serializePairs(headers);
+  return abi.proxy_send_local_response(status, changetype<usize>(d), <usize>d.byteLength,
+    changetype<usize>(body), <usize>body.byteLength,
+    changetype<usize>(pairs), <usize>pairs.byteLength, 0 /* grpc status: none */) == Result.Ok;
+}
+
+// ---- metrics ----------------------------------------------------------------
+
+// Defines a counter (call from onConfigure, keep the id). INVALID_METRIC_ID on failure.
+export function defineCounter(name: string): u32 {
+  let n = String.UTF8.encode(name);
+  store<u32>(outPtr, INVALID_METRIC_ID, 8);
+  if (abi.proxy_define_metric(MetricType.Counter, changetype<usize>(n), <usize>n.byteLength, outPtr + 8) != Result.Ok) {
+    return INVALID_METRIC_ID;
+  }
+  return load<u32>(outPtr, 8);
+}
+
+// Adds `n` to a counter defined by defineCounter; a no-op for INVALID_METRIC_ID.
+export function incrementCounter(id: u32, n: i64 = 1): void {
+  if (id == INVALID_METRIC_ID) return;
+  abi.proxy_increment_metric(id, n);
+}
