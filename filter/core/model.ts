@@ -1,0 +1,178 @@
+// Validates a model blob and runs its forward pass: int8 embedding bag -> int8 dense (ReLU)
+// -> int8 dense -> one logit per head. Called by core/scorer.ts; the blob is embedded by
+// core/model.gen.ts (generated) or handed over by Node for evaluation.
+//
+// Blob format 1 (little-endian; written by models/export.ts):
+//   0  u32 magic "WAFS"       4 u16 format version      6 u16 feature spec version
+//   8  u16 bucket bits       10 u16 dim (must be 32)    12 u16 hidden   14 u16 heads
+//   16 u16 quant scheme (1: int8 symmetric; embedding per column, dense layers per row)
+//   20 u32 training data hash (low 32 bits)   24 u32 total bytes   28 u32 FNV-1a of [64, total)
+//   64 sections, each padded to 16 bytes:
+//      E  i8[buckets*dim]   Es f32[dim]
+//      W1 i8[hidden*dim]    W1s f32[hidden]   b1 f32[hidden]
+//      W2 i8[heads*hidden]  W2s f32[heads]    b2 f32[heads]
+//      CAL f32[heads*98]    logit cut points, descending: score = 1 + #(cut > logit)
+
+import { FEATURE_SPEC_VERSION } from "./features";
+import { HEAD_COUNT } from "./classes";
+import { FNV_OFFSET, fnvByte } from "./hash";
+
+export const MODEL_MAGIC: u32 = 0x53464157; // "WAFS"
+export const MODEL_FORMAT_VERSION: u16 = 1;
+export const QUANT_INT8_SYMMETRIC: u16 = 1;
+export const MODEL_DIM = 32;
+export const MAX_HIDDEN = 128;
+export const CUTS = 98;
+export const HEADER_BYTES = 64;
+
+export const enum ModelError {
+  OK = 0, TOO_SHORT = 1, BAD_MAGIC = 2, BAD_VERSION = 3, BAD_FEATURE_SPEC = 4,
+  BAD_SHAPE = 5, BAD_SIZE = 6, BAD_CHECKSUM = 7, UNTRAINED = 8,
+}
+
+export function modelErrorText(e: i32): string {
+  switch (e) {
+    case ModelError.TOO_SHORT: return "model blob shorter than its header";
+    case ModelError.BAD_MAGIC: return "model blob has no WAFS magic";
+    case ModelError.BAD_VERSION: return "model format version is not 1";
+    case ModelError.BAD_FEATURE_SPEC: return "model was trained on another feature spec version";
+    case ModelError.BAD_SHAPE: return "model dimensions are not supported (dim 32, hidden <= 128, 13 heads, <= 2^20 buckets)";
+    case ModelError.BAD_SIZE: return "model blob size does not match its dimensions";
+    case ModelError.BAD_CHECKSUM: return "model blob checksum mismatch";
+    case ModelError.UNTRAINED: return "no trained model is embedded (run `make model`)";
+  }
+  return "ok";
+}
+
+@inline function pad16(n: usize): usize { return (n + 15) & ~15; }
+
+export class Model {
+  error: i32 = ModelError.UNTRAINED;
+  bucketBits: i32 = 0;
+  mask: u32 = 0;
+  hidden: i32 = 0;
+  heads: i32 = 0;
+  dataHash: u32 = 0;
+  e: usize = 0; es: usize = 0;
+  w1: usize = 0; w1s: usize = 0; b1: usize = 0;
+  w2: usize = 0; w2s: usize = 0; b2: usize = 0;
+  cal: usize = 0;
+
+  // Checks the blob and points the views into it; the blob must outlive the model.
+  static load(p: usize, len: i32): Model {
+    let m = new Model();
+    m.error = m.init(p, len);
+    return m;
+  }
+
+  get ok(): bool { return this.error == ModelError.OK; }
+
+  private init(p: usize, len: i32): i32 {
+    if (len < HEADER_BYTES) return ModelError.TOO_SHORT;
+    if (load<u32>(p) != MODEL_MAGIC) return ModelError.BAD_MAGIC;
+    if (load<u16>(p + 4) != MODEL_FORMAT_VERSION) return ModelError.BAD_VERSION;
+    if (load<u16>(p + 6) != FEATURE_SPEC_VERSION) return ModelError.BAD_FEATURE_SPEC;
+    let bits = <i32>load<u16>(p + 8);
+    let dim = <i32>load<u16>(p + 10);
+    let hidden = <i32>load<u16>(p + 12);
+    let heads = <i32>load<u16>(p + 14);
+    if (heads == 0) return ModelError.UNTRAINED;
+    if (bits < 8 || bits > 20 || dim != MODEL_DIM || hidden < 1 || hidden > MAX_HIDDEN ||
+        heads != HEAD_COUNT || load<u16>(p + 16) != QUANT_INT8_SYMMETRIC) return ModelError.BAD_SHAPE;
+    let buckets = <usize>1 << bits;
+    let o: usize = HEADER_BYTES;
+    let e = o; o = pad16(o + buckets * dim);
+    let es = o; o = pad16(o + 4 * dim);
+    let w1 = o; o = pad16(o + <usize>(hidden * dim));
+    let w1s = o; o = pad16(o + 4 * hidden);
+    let b1 = o; o = pad16(o + 4 * hidden);
+    let w2 = o; o = pad16(o + <usize>(heads * hidden));
+    let w2s = o; o = pad16(o + 4 * heads);
+    let b2 = o; o = pad16(o + 4 * heads);
+    let cal = o; o = pad16(o + 4 * heads * CUTS);
+    if (<usize>load<u32>(p + 24) != o || <usize>len != o) return ModelError.BAD_SIZE;
+    let h = FNV_OFFSET;
+    for (let i: usize = HEADER_BYTES; i < o; i++) h = fnvByte(h, load<u8>(p + i));
+    if (h != load<u32>(p + 28)) return ModelError.BAD_CHECKSUM;
+    this.bucketBits = bits; this.mask = <u32>(buckets - 1);
+    this.hidden = hidden; this.heads = heads; this.dataHash = load<u32>(p + 20);
+    this.e = p + e; this.es = p + es; this.w1 = p + w1; this.w1s = p + w1s; this.b1 = p + b1;
+    this.w2 = p + w2; this.w2s = p + w2s; this.b2 = p + b2; this.cal = p + cal;
+    return ModelError.OK;
+  }
+
+  // Maps a head's logit to the 1–99 score (1: certainly an attack).
+  scoreOf(head: i32, logit: f32): i32 {
+    let c = this.cal + <usize>(head * CUTS * 4);
+    let s = 1;
+    for (let i = 0; i < CUTS; i++) if (load<f32>(c + (<usize>i << 2)) > logit) s++;
+    return s;
+  }
+}
+
+// Scratch for the forward pass; sized for the largest model the loader accepts.
+const embedBuf = new StaticArray<f32>(MODEL_DIM);
+const hiddenBuf = new StaticArray<f32>(MAX_HIDDEN);
+const quantBuf = new StaticArray<i8>(MAX_HIDDEN);
+
+// Hot: runs once per window of every part. Sums int8 embedding rows in i16 lanes (two
+// v128 loads per feature), widening to i32 every 256 features before i16 could overflow
+// (256 * 127 < 32767), then two small dense layers with one float multiply per row.
+export function forward(m: Model, feats: usize, n: i32, logits: usize): void {
+  let a0 = i32x4.splat(0), a1 = i32x4.splat(0), a2 = i32x4.splat(0), a3 = i32x4.splat(0);
+  let a4 = i32x4.splat(0), a5 = i32x4.splat(0), a6 = i32x4.splat(0), a7 = i32x4.splat(0);
+  let e = m.e;
+  let i = 0;
+  while (i < n) {
+    let blockEnd = min(n, i + 256);
+    let s0 = i16x8.splat(0), s1 = i16x8.splat(0), s2 = i16x8.splat(0), s3 = i16x8.splat(0);
+    for (; i < blockEnd; i++) {
+      let row = e + (<usize>load<u32>(feats + (<usize>i << 2)) << 5);
+      let lo = v128.load(row);
+      let hi = v128.load(row, 16);
+      s0 = i16x8.add(s0, i16x8.extend_low_i8x16_s(lo));
+      s1 = i16x8.add(s1, i16x8.extend_high_i8x16_s(lo));
+      s2 = i16x8.add(s2, i16x8.extend_low_i8x16_s(hi));
+      s3 = i16x8.add(s3, i16x8.extend_high_i8x16_s(hi));
+    }
+    a0 = i32x4.add(a0, i32x4.extend_low_i16x8_s(s0)); a1 = i32x4.add(a1, i32x4.extend_high_i16x8_s(s0));
+    a2 = i32x4.add(a2, i32x4.extend_low_i16x8_s(s1)); a3 = i32x4.add(a3, i32x4.extend_high_i16x8_s(s1));
+    a4 = i32x4.add(a4, i32x4.extend_low_i16x8_s(s2)); a5 = i32x4.add(a5, i32x4.extend_high_i16x8_s(s2));
+    a6 = i32x4.add(a6, i32x4.extend_low_i16x8_s(s3)); a7 = i32x4.add(a7, i32x4.extend_high_i16x8_s(s3));
+  }
+  // Mean of the bag, with the per-column embedding scale folded in.
+  let inv: f32 = n > 0 ? <f32>1 / <f32>n : 0;
+  let x = changetype<usize>(embedBuf);
+  let es = m.es;
+  storeLanes(x, 0, a0, es, inv); storeLanes(x, 4, a1, es, inv);
+  storeLanes(x, 8, a2, es, inv); storeLanes(x, 12, a3, es, inv);
+  storeLanes(x, 16, a4, es, inv); storeLanes(x, 20, a5, es, inv);
+  storeLanes(x, 24, a6, es, inv); storeLanes(x, 28, a7, es, inv);
+
+  let h = changetype<usize>(hiddenBuf);
+  dense(x, MODEL_DIM, m.w1, m.w1s, m.b1, m.hidden, h, true);
+  dense(h, m.hidden, m.w2, m.w2s, m.b2, m.heads, logits, false);
+}
+
+// @ts-ignore: decorator
+@inline function storeLanes(x: usize, d: i32, acc: v128, es: usize, inv: f32): void {
+  let f = f32x4.mul(f32x4.convert_i32x4_s(acc), f32x4.mul(v128.load(es + (<usize>d << 2)), f32x4.splat(inv)));
+  v128.store(x + (<usize>d << 2), f);
+}
+
+// out[r] = act(scale[r] * sx * sum(W[r] * q(x)) + b[r]), with x quantized to int8 on the fly.
+function dense(x: usize, cols: i32, w: usize, ws: usize, b: usize, rows: i32, out: usize, relu: bool): void {
+  let maxAbs: f32 = 0;
+  for (let c = 0; c < cols; c++) maxAbs = max(maxAbs, abs(load<f32>(x + (<usize>c << 2))));
+  let sx: f32 = maxAbs > 0 ? maxAbs / 127 : 1;
+  let q = changetype<usize>(quantBuf);
+  let inv: f32 = 1 / sx;
+  for (let c = 0; c < cols; c++) store<i8>(q + c, <i8>nearest(load<f32>(x + (<usize>c << 2)) * inv));
+  for (let r = 0; r < rows; r++) {
+    let row = w + <usize>(r * cols);
+    let acc: i32 = 0;
+    for (let c = 0; c < cols; c++) acc += <i32>load<i8>(row + c) * <i32>load<i8>(q + c);
+    let v = <f32>acc * load<f32>(ws + (<usize>r << 2)) * sx + load<f32>(b + (<usize>r << 2));
+    store<f32>(out + (<usize>r << 2), relu && v < 0 ? 0 : v);
+  }
+}

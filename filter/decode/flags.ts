@@ -1,0 +1,16 @@
+// Anomaly flags set by the decoders; each flag also becomes a feature token.
+// Written by decode/*.ts, read by core/features.ts; the bit order is part of the feature spec.
+
+export const enum DecodeFlag {
+  PERCENT = 1,        // at least one %HH decoded
+  PERCENT_MULTI = 2,  // decoding needed two or more rounds (double encoding)
+  PERCENT_U = 4,      // %uXXXX (IIS-style) seen
+  PERCENT_BAD = 8,    // a '%' not followed by two hex digits, kept as-is
+  ENTITY = 16,        // HTML entity decoded
+  ESCAPE = 32,        // \uXXXX or \xHH decoded
+  NUL = 64,           // NUL byte removed
+  OVERLONG = 128,     // overlong UTF-8 (C0/C1 lead) folded to ASCII
+  BASE64 = 256,       // the part is the base64-decoding of another
+}
+
+export const FLAG_COUNT: i32 = 9;

@@ -1,0 +1,70 @@
+// The fixed decoding pipeline that turns one request part into the text the model scores.
+// Called by core/scorer.ts for every part; total, allocation-free, and never grows the text.
+//
+// Order and caps (part of the feature spec; change them and FEATURE_SPEC_VERSION together):
+//   1. percent-decode once, '+' as space when the part came from a query or form;
+//   2. up to MAX_ROUNDS more rounds of: percent-decode, HTML references and \u/\x escapes,
+//      stopping as soon as a round changes nothing. Every decoder strictly shortens what it
+//      decodes, so "changed" is "got shorter";
+//   3. drop NUL bytes and fold overlong UTF-8 (C0 AF, E0 80 AF) to the ASCII it hides.
+
+import { DecodeFlag } from "./flags";
+import { decodePercent } from "./percent";
+import { decodeEntities } from "./entities";
+
+const MAX_ROUNDS = 3;
+
+// Decodes src[0..len) into dst, which must hold len bytes (dst may equal src).
+// Returns (flags << 32) | decodedLength.
+export function normalizePart(src: usize, len: i32, dst: usize, plusAsSpace: bool): u64 {
+  let r = decodePercent(src, len, dst, plusAsSpace, 0);
+  let n = <i32>(r & 0xFFFFFFFF);
+  let flags = <u32>(r >> 32);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    let before = n;
+    r = decodePercent(dst, n, dst, false, flags);
+    let afterPercent = <i32>(r & 0xFFFFFFFF);
+    if (afterPercent < n) flags |= DecodeFlag.PERCENT_MULTI;
+    r = decodeEntities(dst, afterPercent, dst, <u32>(r >> 32));
+    n = <i32>(r & 0xFFFFFFFF);
+    flags = <u32>(r >> 32);
+    if (n == before) break;
+  }
+  r = sanitize(dst, n, flags);
+  return r;
+}
+
+// Removes NUL bytes and folds overlong UTF-8 encodings of ASCII, in place.
+function sanitize(p: usize, len: i32, flags: u32): u64 {
+  let o = 0;
+  let i = 0;
+  while (i < len) {
+    let c = <u32>load<u8>(p + i);
+    if (c == 0) { flags |= DecodeFlag.NUL; i++; continue; }
+    if ((c == 0xC0 || c == 0xC1) && i + 1 < len) {
+      let c1 = <u32>load<u8>(p + i + 1);
+      if ((c1 & 0xC0) == 0x80) {
+        store<u8>(p + o, <u8>(((c & 1) << 6) | (c1 & 0x3F)));
+        o++; i += 2;
+        flags |= DecodeFlag.OVERLONG;
+        continue;
+      }
+    }
+    if (c == 0xE0 && i + 2 < len) {
+      let c1 = <u32>load<u8>(p + i + 1);
+      let c2 = <u32>load<u8>(p + i + 2);
+      if ((c1 & 0xE0) == 0x80 && (c2 & 0xC0) == 0x80) {
+        let cp = ((c1 & 0x3F) << 6) | (c2 & 0x3F);
+        if (cp < 0x80) {
+          store<u8>(p + o, <u8>cp);
+          o++; i += 3;
+          flags |= DecodeFlag.OVERLONG;
+          continue;
+        }
+      }
+    }
+    store<u8>(p + o, <u8>c);
+    o++; i++;
+  }
+  return (<u64>flags << 32) | <u64>o;
+}

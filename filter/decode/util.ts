@@ -1,0 +1,42 @@
+// Small byte helpers shared by the decoders: hex digits and UTF-8 encoding.
+// Called by decode/*.ts; every function is total.
+
+// Value of an ASCII hex digit, or -1. The unsigned range trick keeps it branch-light.
+// @ts-ignore: decorator
+@inline export function hexValue(c: u32): i32 {
+  if (c - 0x30 < 10) return <i32>(c - 0x30);
+  let l = c | 0x20;
+  if (l - 0x61 < 6) return <i32>(l - 0x61 + 10);
+  return -1;
+}
+
+// Writes code point cp as UTF-8 at dst and returns the byte count (1–4). Surrogates and
+// values past U+10FFFF are written as U+FFFD: what we score must be valid to compare.
+export function writeUtf8(dst: usize, cp: u32): i32 {
+  if (cp < 0x80) { store<u8>(dst, <u8>cp); return 1; }
+  if (cp < 0x800) {
+    store<u8>(dst, <u8>(0xC0 | (cp >> 6)));
+    store<u8>(dst + 1, <u8>(0x80 | (cp & 0x3F)));
+    return 2;
+  }
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
+  if (cp < 0x10000) {
+    store<u8>(dst, <u8>(0xE0 | (cp >> 12)));
+    store<u8>(dst + 1, <u8>(0x80 | ((cp >> 6) & 0x3F)));
+    store<u8>(dst + 2, <u8>(0x80 | (cp & 0x3F)));
+    return 3;
+  }
+  store<u8>(dst, <u8>(0xF0 | (cp >> 18)));
+  store<u8>(dst + 1, <u8>(0x80 | ((cp >> 12) & 0x3F)));
+  store<u8>(dst + 2, <u8>(0x80 | ((cp >> 6) & 0x3F)));
+  store<u8>(dst + 3, <u8>(0x80 | (cp & 0x3F)));
+  return 4;
+}
+
+// Bytes needed to write cp as UTF-8; lets decoders prove output never outruns input.
+export function utf8Length(cp: u32): i32 {
+  if (cp < 0x80) return 1;
+  if (cp < 0x800) return 2;
+  if (cp < 0x10000 || cp > 0x10FFFF) return 3;
+  return 4;
+}

@@ -1,0 +1,145 @@
+// A total JSON tokenizer over bytes: spans for strings and numbers, no allocation.
+// Called by request/body.ts (to split JSON bodies) and config/config.ts (plugin config).
+
+export const enum Tok {
+  END = 0, ERROR = 1, OBJ_OPEN = 2, OBJ_CLOSE = 3, ARR_OPEN = 4, ARR_CLOSE = 5,
+  COLON = 6, COMMA = 7, STRING = 8, NUMBER = 9, TRUE = 10, FALSE = 11, NULL = 12,
+}
+
+// One scanner per input; the span fields describe the last token.
+export class JsonScanner {
+  pos: i32 = 0;
+  tokOff: i32 = 0;   // for STRING: first byte after the quote
+  tokLen: i32 = 0;   // for STRING: bytes before the closing quote
+  hasEscapes: bool = false;
+
+  constructor(public ptr: usize, public len: i32) {}
+
+  reset(ptr: usize, len: i32): void {
+    this.ptr = ptr; this.len = len; this.pos = 0;
+  }
+
+  next(): Tok {
+    let p = this.ptr;
+    let i = this.pos;
+    let n = this.len;
+    while (i < n && isJsonSpace(load<u8>(p + i))) i++;
+    if (i >= n) { this.pos = i; return Tok.END; }
+    let c = <u32>load<u8>(p + i);
+    this.tokOff = i;
+    this.pos = i + 1;
+    this.tokLen = 1;
+    switch (c) {
+      case 0x7B: return Tok.OBJ_OPEN;
+      case 0x7D: return Tok.OBJ_CLOSE;
+      case 0x5B: return Tok.ARR_OPEN;
+      case 0x5D: return Tok.ARR_CLOSE;
+      case 0x3A: return Tok.COLON;
+      case 0x2C: return Tok.COMMA;
+      case 0x22: return this.scanString(i + 1);
+      case 0x74: return this.scanWord(i, "true", Tok.TRUE);
+      case 0x66: return this.scanWord(i, "false", Tok.FALSE);
+      case 0x6E: return this.scanWord(i, "null", Tok.NULL);
+    }
+    if (c == 0x2D || c - 0x30 < 10) {
+      let j = i + 1;
+      while (j < n) {
+        let d = <u32>load<u8>(p + j);
+        if (d - 0x30 < 10 || d == 0x2E || d == 0x2B || d == 0x2D || (d | 0x20) == 0x65) j++;
+        else break;
+      }
+      this.tokLen = j - i;
+      this.pos = j;
+      return Tok.NUMBER;
+    }
+    this.pos = i;
+    return Tok.ERROR;
+  }
+
+  // Position just past the last token, for callers that skip ahead.
+  private scanString(start: i32): Tok {
+    let p = this.ptr;
+    let n = this.len;
+    let i = start;
+    let esc = false;
+    while (i < n) {
+      let c = load<u8>(p + i);
+      if (c == 0x22) {
+        this.tokOff = start;
+        this.tokLen = i - start;
+        this.hasEscapes = esc;
+        this.pos = i + 1;
+        return Tok.STRING;
+      }
+      if (c == 0x5C) { esc = true; i += 2; continue; }
+      i++;
+    }
+    this.pos = this.tokOff;
+    return Tok.ERROR; // unterminated
+  }
+
+  private scanWord(i: i32, word: string, tok: Tok): Tok {
+    let w = word.length;
+    if (i + w > this.len) { this.pos = i; return Tok.ERROR; }
+    for (let k = 0; k < w; k++) {
+      if (<i32>load<u8>(this.ptr + i + k) != word.charCodeAt(k)) { this.pos = i; return Tok.ERROR; }
+    }
+    this.tokLen = w;
+    this.pos = i + w;
+    return tok;
+  }
+}
+
+// @ts-ignore: decorator
+@inline function isJsonSpace(c: u8): bool {
+  return c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09;
+}
+
+// Decodes the JSON escapes of a string span into dst; returns the length (never longer).
+// Bad escapes are copied as they are: the body is still scored, not rejected.
+export function unescapeJson(src: usize, len: i32, dst: usize): i32 {
+  let o = 0;
+  let i = 0;
+  while (i < len) {
+    let c = <u32>load<u8>(src + i);
+    if (c == 0x5C && i + 1 < len) {
+      let e = <u32>load<u8>(src + i + 1);
+      let v: i32 = -1;
+      switch (e) {
+        case 0x22: v = 0x22; break;
+        case 0x5C: v = 0x5C; break;
+        case 0x2F: v = 0x2F; break;
+        case 0x62: v = 0x08; break;
+        case 0x66: v = 0x0C; break;
+        case 0x6E: v = 0x0A; break;
+        case 0x72: v = 0x0D; break;
+        case 0x74: v = 0x09; break;
+      }
+      if (v >= 0) { store<u8>(dst + o, <u8>v); o++; i += 2; continue; }
+      if (e == 0x75 && i + 5 < len) {
+        let cp = hexQuad(src + i + 2);
+        if (cp >= 0) {
+          let used = 6;
+          // A surrogate pair is one code point; a lone surrogate becomes U+FFFD.
+          if (cp >= 0xD800 && cp <= 0xDBFF && i + 11 < len &&
+              load<u8>(src + i + 6) == 0x5C && load<u8>(src + i + 7) == 0x75) {
+            let lo = hexQuad(src + i + 8);
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+              cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+              used = 12;
+            }
+          }
+          o += writeUtf8(dst + o, <u32>cp);
+          i += used;
+          continue;
+        }
+      }
+    }
+    store<u8>(dst + o, <u8>c);
+    o++; i++;
+  }
+  return o;
+}
+
+import { hexQuad } from "../decode/percent";
+import { writeUtf8 } from "../decode/util";

@@ -1,0 +1,42 @@
+// Splits name=value lists: query strings and urlencoded forms ('&'), Cookie headers ('; ').
+// Called by request/body.ts and core/scorer.ts; emits one part per value.
+
+import { PartSink } from "./sink";
+
+// A key is scored as a part of its own only when it holds bytes a parameter name does not
+// need: attackers inject through names too (`a[$ne]`, `'or 1=1--=x`), ordinary names are noise.
+function isPlainName(p: usize, n: i32): bool {
+  for (let i = 0; i < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    let l = c | 0x20;
+    if (!(l - 0x61 < 26 || c - 0x30 < 10 || c == 0x5F || c == 0x2D || c == 0x2E || c == 0x5B || c == 0x5D)) return false;
+  }
+  return true;
+}
+
+export function splitPairs(ptr: usize, len: i32, sep: u8, trimSpaces: bool, where: i32, formEncoded: bool, sink: PartSink): void {
+  let i = 0;
+  while (i <= len) {
+    let start = i;
+    while (i < len && load<u8>(ptr + i) != sep) i++;
+    let end = i;
+    i++; // past the separator
+    if (trimSpaces) {
+      while (start < end && load<u8>(ptr + start) == 0x20) start++;
+      while (end > start && load<u8>(ptr + end - 1) == 0x20) end--;
+    }
+    if (end <= start) continue;
+    let eq = start;
+    while (eq < end && load<u8>(ptr + eq) != 0x3D) eq++;
+    if (eq == end) {
+      // No '=': a bare value (`?1'or'1'='1`), scored as a value without a name.
+      sink.onPart(where, ptr + start, 0, ptr + start, end - start, formEncoded);
+      continue;
+    }
+    let nameLen = eq - start;
+    if (nameLen > 0 && !isPlainName(ptr + start, nameLen)) {
+      sink.onPart(where, ptr + start, nameLen, ptr + start, nameLen, formEncoded);
+    }
+    if (end - eq - 1 > 0) sink.onPart(where, ptr + start, nameLen, ptr + eq + 1, end - eq - 1, formEncoded);
+  }
+}

@@ -1,0 +1,154 @@
+// Loads build/core.wasm once and moves bytes in and out of it: the only Node code that
+// touches the core's ABI (filter/core/index.ts). Used by training, eval, the CLI and tests.
+
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { dirname, resolve } from "node:path";
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const CORE_WASM = resolve(REPO_ROOT, "build/core.wasm");
+
+// Wire contexts, in the order of filter/request/where.ts.
+export const WHERE = {
+  path: 0, query: 1, "body:form": 2, "body:json": 3, "body:multipart": 4, "body:xml": 5,
+  "body:text": 6, header: 7, cookie: 8,
+} as const;
+
+// Maps an eval row's `where` ("query", "body:json", "header:Cookie", ...) to a wire context.
+export function whereCode(where: string): number {
+  if (where.toLowerCase() === "header:cookie") return WHERE.cookie;
+  if (where.startsWith("header:")) return WHERE.header;
+  const code = (WHERE as Record<string, number>)[where];
+  if (code === undefined) throw new Error(`unknown where "${where}"; expected path, query, body:json, body:form, body:multipart, body:xml, body:text or header:<Name>`);
+  return code;
+}
+
+interface CoreExports {
+  memory: WebAssembly.Memory;
+  inputPtr(): number; inputCapacity(): number; outputPtr(): number; outputLen(): number;
+  featureSpecVersion(): number;
+  modelStatus(): number; modelBucketBits(): number; modelHidden(): number;
+  useModel(len: number): number;
+  configure(len: number): number;
+  headCount(): number; headName(k: number): number;
+  beginRequest(): void; addWire(where: number, len: number): void;
+  requestScore(k: number): number; requestLogit(k: number): number;
+  requestWorstClass(): number; requestWorstWhere(): number;
+  requestParts(): number; requestWindows(): number;
+  requestWorstText(): number; requestWorstName(): number;
+  featurize(where: number, len: number, bits: number): number;
+  exportFeaturesPtr(): number; exportWindowsPtr(): number;
+}
+
+export interface RequestScores {
+  score: number;                    // overall, 1–99
+  classes: Record<string, number>;  // per class, 1–99
+  logits: number[];                 // per head, the worst over the request's parts
+  worstClass: string;
+  worstWhere: string | null;
+  worstName: string;
+  worstText: string;
+  parts: number;
+  windows: number;
+}
+
+export interface WindowFeatures { where: number; flags: number; features: Uint32Array }
+
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+
+export class Core {
+  readonly heads: string[];
+  private constructor(private x: CoreExports) {
+    this.heads = [];
+    for (let k = 0; k < x.headCount(); k++) this.heads.push(this.text(x.headName(k)));
+  }
+
+  static async load(path = CORE_WASM): Promise<Core> {
+    const bytes = readFileSync(path);
+    const { instance } = await WebAssembly.instantiate(bytes, {
+      env: {
+        abort(msg: number, file: number, line: number, col: number) {
+          throw new Error(`core.wasm aborted at ${line}:${col}`);
+        },
+      },
+    });
+    return new Core(instance.exports as unknown as CoreExports);
+  }
+
+  private text(len: number): string {
+    return fromUtf8.decode(new Uint8Array(this.x.memory.buffer, this.x.outputPtr(), len));
+  }
+
+  private put(data: string | Uint8Array): number {
+    const bytes = typeof data === "string" ? utf8.encode(data) : data;
+    const n = Math.min(bytes.length, this.x.inputCapacity());
+    new Uint8Array(this.x.memory.buffer, this.x.inputPtr(), n).set(bytes.subarray(0, n));
+    return n;
+  }
+
+  /** Validity of the model in use: null when it is valid, else the reason. */
+  modelError(): string | null {
+    return this.x.modelStatus() === 0 ? null : this.lastText();
+  }
+
+  get bucketBits(): number { return this.x.modelBucketBits(); }
+
+  /** Uses another model blob (as models/export.ts writes it) instead of the embedded one. */
+  useModel(blob: Uint8Array): void {
+    if (blob.length > this.x.inputCapacity()) throw new Error("model blob larger than the core's input buffer");
+    const code = this.x.useModel(this.put(blob));
+    if (code !== 0) throw new Error(`model rejected: ${this.lastText()}`);
+  }
+  private lastText(): string { return this.text(this.x.outputLen()); }
+
+  /** Parses a plugin configuration as the filter does; returns null or "config.<field>: <reason>". */
+  configure(json: string): string | null {
+    const ok = this.x.configure(this.put(json));
+    return ok ? null : this.lastText();
+  }
+
+  /** Scores a request given as its wire parts: [where, text] pairs. */
+  scoreRequest(parts: Array<[string, string | Uint8Array]>): RequestScores {
+    const x = this.x;
+    x.beginRequest();
+    for (const [where, text] of parts) x.addWire(whereCode(where), this.put(text));
+    const classes: Record<string, number> = {};
+    const logits: number[] = [];
+    for (let k = 0; k < this.heads.length; k++) {
+      logits.push(x.requestLogit(k));
+      if (k > 0) classes[this.heads[k]] = x.requestScore(k);
+    }
+    const w = x.requestWorstWhere();
+    return {
+      score: x.requestScore(0),
+      classes,
+      logits,
+      worstClass: this.heads[x.requestWorstClass()],
+      worstWhere: w < 0 ? null : Object.keys(WHERE)[w],
+      worstName: this.text(x.requestWorstName()),
+      worstText: this.text(x.requestWorstText()),
+      parts: x.requestParts(),
+      windows: x.requestWindows(),
+    };
+  }
+
+  score(where: string, text: string | Uint8Array): RequestScores {
+    return this.scoreRequest([[where, text]]);
+  }
+
+  /** The hashed features of every window of one wire part, as training sees them. */
+  featurize(where: string, text: string | Uint8Array, bits: number): WindowFeatures[] {
+    const x = this.x;
+    const n = x.featurize(whereCode(where), this.put(text), bits);
+    if (n < 0) throw new Error("featurize: export buffers overflowed");
+    const wins = new Uint32Array(x.memory.buffer, x.exportWindowsPtr(), n * 4);
+    const feats = new Uint32Array(x.memory.buffer, x.exportFeaturesPtr());
+    const out: WindowFeatures[] = [];
+    for (let i = 0; i < n; i++) {
+      const start = wins[4 * i], count = wins[4 * i + 1];
+      out.push({ where: wins[4 * i + 2], flags: wins[4 * i + 3], features: feats.slice(start, start + count) });
+    }
+    return out;
+  }
+}
