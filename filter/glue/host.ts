@@ -29,14 +29,9 @@ const enum MetricType { Counter = 0 }
 export const INVALID_METRIC_ID: u32 = u32.MAX_VALUE;
 
 // Out-parameters the host writes through: [0] data pointer (host-malloc'd), [4] size,
-// [8] a u32 result (metric id, log level). 16 bytes, zero-initialised, one per VM
+// [8] a u32 result (metric id). 16 bytes, zero-initialised, one per VM
 // (a VM is single-threaded, so calls never interleave).
 const outPtr: usize = memory.data(16);
-
-// ABI 0.2.1 call the SDK (ABI 0.2.0) does not declare. Envoy provides it.
-// @ts-ignore: decorator
-@external("env", "proxy_get_log_level")
-declare function proxy_get_log_level(levelPtr: usize): u32;
 
 @inline function resetOut(): void {
   store<u32>(outPtr, 0);
@@ -73,12 +68,9 @@ export function logRaw(level: LogLevel, msgPtr: usize, msgLen: usize): void {
   abi.proxy_log(<usize>level, msgPtr, msgLen);
 }
 
-// Envoy's current log level for this plugin, or -1 if the host cannot tell.
-export function getLogLevel(): i32 {
-  store<u32>(outPtr, 0, 8);
-  if (proxy_get_log_level(outPtr + 8) != Result.Ok) return -1;
-  return <i32>load<u32>(outPtr, 8);
-}
+// No getLogLevel: proxy_get_log_level is ABI 0.2.1, and Envoy refuses to load
+// a module that exports proxy_abi_version_0_2_0 (as this SDK does) and imports
+// it ("missing import: env.proxy_get_log_level"). Take the level from config.
 
 // ---- configuration ----------------------------------------------------------
 
@@ -173,7 +165,8 @@ export function replaceRequestHeader(name: string, value: string): bool {
 // ---- request body -----------------------------------------------------------
 
 // Bytes [startBytes, startBytes+lenBytes) of the buffered request body, or null
-// when there is no body buffer. The host clamps the range to what is buffered.
+// when there is no body buffer. The host clamps the range to what is buffered
+// (a range past the end gives an empty buffer).
 // The size onRequestBody receives is cumulative: read only the new slice.
 export function getRequestBody(startBytes: u32, lenBytes: u32): ArrayBuffer | null {
   resetOut();
