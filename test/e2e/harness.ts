@@ -53,8 +53,11 @@ export interface EnvoyFailure {
 }
 
 export class StackError extends Error {
-  constructor(message: string, readonly logs: string) {
-    super(`${message}\n--- envoy log (tail) ---\n${tail(logs, 150)}`);
+  declare readonly logs: string;
+  constructor(message: string, logs: string) {
+    super(`${message}\n--- envoy log (tail) ---\n${tail(logs, 40)}`);
+    // Non-enumerable, so printing the error shows the tail once, not the whole log.
+    Object.defineProperty(this, "logs", { value: logs, enumerable: false });
   }
 }
 

@@ -86,4 +86,10 @@ describe("plugin configuration edge cases (SDK patch regressions)", () => {
     expect(failure.logs).toContain("wafscore: config: must be a JSON object");
     expect(failure.logs).toContain("Unable to create Wasm plugin wafscore");
   });
+
+  it("startStack rejects at once, with Envoy's log, when the plugin is refused", async () => {
+    await expect(startStack({ pluginConfig: "not json" })).rejects.toThrow(
+      /Envoy exited \(code 1[\s\S]*Unable to create Wasm plugin wafscore/,
+    );
+  });
 });
