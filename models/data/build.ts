@@ -1,0 +1,239 @@
+// Builds build/dataset/{train,valid}.jsonl and summary.json: attacks placed into wire contexts, plus benign real and generated parts.
+// Entry point: `npx tsx models/data/build.ts` (run from anywhere); deterministic, same bytes every run.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadJsonl, datasetsDir, REPO_ROOT, SourceRow } from './load.ts';
+import { Rng, hash32 } from './rng.ts';
+import { Encoded, chooseEncoding, looksPreEncoded, pctDecodeOnce } from './encode.ts';
+import { chooseWhere, place, Where, TARGET_PARAMS } from './contexts.ts';
+import { generateBenign } from './benign.ts';
+import { Split, attackSplit, benignSplit, generatedSplit } from './split.ts';
+
+const SEED = 20240601;
+/** At most this many attack payloads per source file, before augmentation. */
+const CAP_PER_SOURCE = 3000;
+/** Aim for roughly this share of benign rows; the generator fills the gap within [GEN_MIN, GEN_MAX]. */
+const BENIGN_SHARE = 0.5;
+const GEN_MIN = 40000;
+const GEN_MAX = 60000;
+
+export interface OutRow { text: string; label: 0 | 1; class: string; where: string; source: string }
+
+const t0 = process.hrtime.bigint();
+const outDir = path.resolve(REPO_ROOT, 'build/dataset');
+const dataDir = datasetsDir();
+const train = loadJsonl(path.join(dataDir, 'train.jsonl'));
+const real = loadJsonl(path.join(dataDir, 'benign_real.jsonl'));
+
+const rows: Record<Split, OutRow[]> = { train: [], valid: [] };
+const dropped: Record<string, number> = {};
+const drop = (why: string) => { dropped[why] = (dropped[why] ?? 0) + 1; };
+const encCounts: Record<string, number> = {};
+
+// ---------------------------------------------------------------- attacks: clean, map class, cap per source
+
+const TRAVERSAL_TARGETS = ['etc/passwd', 'etc/shadow', 'etc/hosts', 'boot.ini', 'windows/win.ini', 'windows\\system32\\drivers\\etc\\hosts', 'proc/self/environ', 'var/log/apache2/access.log'];
+
+/** Map the dataset's classes to the model's, and drop rows that are not attacks on their own. Returns null to drop. */
+function cleanAttack(r: SourceRow): { text: string; cls: string } | null {
+  let text = r.text;
+  let cls = r.class;
+  // fuzzdb xml-attacks.txt lines are CSV-quoted ("<?xml version=""1.0""...>"): undo the quoting.
+  if (/^".*"$/s.test(text) && text.includes('""')) text = text.slice(1, -1).replace(/""/g, '"');
+  // PayloadsAllTheThings' Traversal.txt leaves the target as a `{FILE}` placeholder: fill in a file a scanner asks for.
+  if (text.includes('{FILE}')) text = text.replace(/\{FILE\}/g, TRAVERSAL_TARGETS[hash32(text) % TRAVERSAL_TARGETS.length]);
+  if (cls === 'cmdi' || cls === 'ssi') cls = 'rce';
+  else if (cls === 'xpathi') cls = 'sqli';
+  else if (cls === 'other') {
+    if (/\$\(|\(\)\s*\{|system|touch/.test(text)) cls = 'rce';
+    else return drop('other: not an attack class (e.g. $USER, +++ATH0, format string)'), null;
+  }
+  const logical = looksPreEncoded(text) ? pctDecodeOnce(text, !text.includes(' ')) ?? text : text;
+  // CRLF payloads are nothing but an encoded line break (%0d%0a), so they are exempt.
+  if (cls !== 'crlf' && logical.length < 3) return drop(`${cls}: shorter than 3 chars decoded (e.g. %29, %0a)`), null;
+  if (cls === 'traversal' && !/[./\\%:]/.test(text)) return drop('traversal: no path characters (e.g. AAAA... in dotdotpwn)'), null;
+  if (cls === 'xxe' && !/<!DOCTYPE|<!ENTITY|SYSTEM|xi:include|XInclude/i.test(text)) {
+    if (/script|alert|javascript:/i.test(text)) cls = 'xss';
+    else return drop('xxe: plain XML without DOCTYPE/ENTITY/XInclude'), null;
+  }
+  // PayloadsAllTheThings' SSTI pages also yield plain template scaffolding (closing tags, loops, HTML around
+  // a variable) that any templated site serves; those are not attacks on their own.
+  if (cls === 'ssti' && /^(\{%-?\s*(end\w*|block \w+|extends [^%]*|for \w+ in \w+|include '[^']*')\s*-?%\}|\{\{[#/](with|each)\b[^}]*\}\}|\{\{=? ?\.\.\. ?\}\}|\{\{this\}\}|<(li|dt|dd)>.*|string = .*)$/.test(logical.trim()))
+    return drop('ssti: template scaffolding, not an injection (e.g. {% block body %}, {% endfor %})'), null;
+  return { text, cls };
+}
+
+interface Payload { text: string; cls: string; source: string }
+const bySource = new Map<string, Payload[]>();
+const seen = new Set<string>();
+for (const r of train) {
+  if (r.label !== 1) continue;
+  const c = cleanAttack(r);
+  if (!c) continue;
+  const key = c.cls + '\u0000' + c.text;
+  if (seen.has(key)) { drop('duplicate after cleaning'); continue; }
+  seen.add(key);
+  if (!bySource.has(r.source)) bySource.set(r.source, []);
+  bySource.get(r.source)!.push({ text: c.text, cls: c.cls, source: r.source });
+}
+
+const capRng = new Rng(SEED ^ 0x1);
+const payloads: Payload[] = [];
+for (const src of [...bySource.keys()].sort()) {
+  const ps = bySource.get(src)!;
+  if (ps.length > CAP_PER_SOURCE) {
+    capRng.shuffle(ps);
+    for (let i = CAP_PER_SOURCE; i < ps.length; i++) drop(`capped at ${CAP_PER_SOURCE} per source`);
+    payloads.push(...ps.slice(0, CAP_PER_SOURCE));
+  } else payloads.push(...ps);
+}
+
+const perClass: Record<string, number> = {};
+for (const p of payloads) perClass[p.cls] = (perClass[p.cls] ?? 0) + 1;
+/** Small classes get more contexts per payload, so each class has at least a few hundred rows. */
+const boost = (cls: string) => Math.max(1, Math.min(8, Math.round(2000 / perClass[cls])));
+
+const URLISH = new Set(['query', 'path', 'body:form', 'header:Cookie', 'header:Referer']);
+const SQL_KW = /\b(select|union|from|where|and|or|order|by|insert|into|values|sleep|benchmark|null|concat|char|table|drop|update|set|waitfor|delay)\b/g;
+
+const atkRng = new Rng(SEED ^ 0x2);
+for (const p of payloads) {
+  const split = attackSplit(p.source, p.text);
+  const pre = looksPreEncoded(p.text);
+  const logical = pre ? pctDecodeOnce(p.text, !p.text.includes(' ')) : p.text;
+  const n = atkRng.int(2, 4) * boost(p.cls);
+  const made = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    let where = chooseWhere(atkRng, p.cls, logical ?? p.text);
+    // An absolute file name with no `..` (LFI lists: /etc/passwd) is an attack as a parameter value, but as
+    // a URL path it is just a path the server may not have.
+    if (where === 'path' && p.cls === 'traversal' && !/\.\.|%2e|%c0|%u|0x2e/i.test(p.text)) where = 'query';
+    let v: Encoded;
+    if (logical === null) {
+      // Deliberate byte-level evasions (overlong UTF-8 like %c0%af): the source form is the wire form.
+      v = { s: p.text, wire: true, enc: 'source' };
+    } else if (pre && URLISH.has(where) && atkRng.chance(0.5)) {
+      v = { s: p.text, wire: true, enc: 'source' };
+    } else {
+      let base = logical;
+      // HttpParamsDataset lower-cased every value; real tools send SQL keywords in upper case as often as not.
+      if (p.cls === 'sqli' && p.source.startsWith('Morzeux/') && atkRng.chance(0.5)) base = base.replace(SQL_KW, (w) => w.toUpperCase());
+      v = chooseEncoding(atkRng, base, p.cls, where);
+    }
+    const text = place(atkRng, v, where, p.cls);
+    if (made.has(text)) continue;
+    made.add(text);
+    encCounts[v.enc] = (encCounts[v.enc] ?? 0) + 1;
+    rows[split].push({ text, label: 1, class: p.cls, where, source: p.source });
+  }
+}
+const attackRows = rows.train.length + rows.valid.length;
+
+// ---------------------------------------------------------------- benign: real wire parts, all of them
+
+const count = (rs: SourceRow[]) => {
+  const m = new Map<string, number>();
+  for (const r of rs) m.set(r.source, (m.get(r.source) ?? 0) + 1);
+  return m;
+};
+const realCounts = count(real);
+const KNOWN_BODIES = new Set(['body:json', 'body:form', 'body:multipart', 'body:xml', 'body:text']);
+for (const r of real) {
+  let where = r.kind ?? '';
+  if (where.startsWith('body:') && !KNOWN_BODIES.has(where)) where = 'body:text'; // one `body:other` row
+  if (!(where === 'query' || where === 'path' || where.startsWith('body:') || where.startsWith('header:'))) throw new Error(`benign_real: unexpected kind ${where}`);
+  rows[benignSplit(r.source, r.text, realCounts.get(r.source)!)].push({ text: r.text, label: 0, class: 'benign', where, source: r.source });
+}
+
+// ---------------------------------------------------------------- benign: train.jsonl values placed into contexts
+
+const trainBenign = train.filter((r) => r.label === 0);
+const tbCounts = count(trainBenign);
+const ALL_PARAMS = [...new Set(Object.values(TARGET_PARAMS).flat())].sort();
+const benRng = new Rng(SEED ^ 0x3);
+const KIND_WHERES: Record<string, readonly (readonly [Where, number])[]> = {
+  param: [['query', 45], ['body:form', 30], ['body:json', 15], ['header:Cookie', 5], ['body:multipart', 3], ['path', 2]],
+  tricky: [['query', 40], ['body:form', 25], ['body:json', 20], ['body:multipart', 5], ['header:Cookie', 5], ['header:User-Agent', 5]],
+  fp_list: [['query', 50], ['body:form', 25], ['body:json', 15], ['header:Referer', 5], ['header:Cookie', 5]],
+  prose: [['body:json', 35], ['body:form', 30], ['query', 10], ['body:multipart', 12], ['body:text', 8], ['body:xml', 5]],
+  code: [['body:json', 45], ['body:multipart', 25], ['body:form', 15], ['body:text', 15]],
+};
+for (const r of trainBenign) {
+  const split = benignSplit(r.source, r.text, tbCounts.get(r.source)!);
+  const kind = r.kind ?? 'param';
+  if (kind === 'json') {
+    rows[split].push({ text: r.text, label: 0, class: 'benign', where: 'body:json', source: r.source });
+    continue;
+  }
+  const reps = kind === 'fp_list' || kind === 'tricky' ? 3 : 1; // few and decisive: show them in several places
+  const pre = looksPreEncoded(r.text);
+  const logical = pre ? pctDecodeOnce(r.text, !r.text.includes(' ')) : r.text;
+  for (let i = 0; i < reps; i++) {
+    const where = benRng.weighted(KIND_WHERES[kind] ?? KIND_WHERES.param);
+    const v: Encoded = logical === null || (pre && URLISH.has(where)) ? { s: r.text, wire: true, enc: 'source' } : { s: logical, wire: false, enc: 'none' };
+    const name = benRng.chance(0.3) ? benRng.pick(ALL_PARAMS) : benRng.pick(TARGET_PARAMS.benign);
+    rows[split].push({ text: place(benRng, v, where, 'benign', name), label: 0, class: 'benign', where, source: r.source });
+  }
+}
+
+// ---------------------------------------------------------------- benign: generated
+
+const benignSoFar = rows.train.length + rows.valid.length - attackRows;
+const genN = Math.max(GEN_MIN, Math.min(GEN_MAX, Math.round(attackRows * BENIGN_SHARE / (1 - BENIGN_SHARE)) - benignSoFar));
+for (const g of generateBenign(new Rng(SEED ^ 0x4), genN)) {
+  const source = `gen:benign:${g.family}`;
+  rows[generatedSplit(source, g.text)].push({ text: g.text, label: 0, class: 'benign', where: g.where, source });
+}
+
+// ---------------------------------------------------------------- dedupe, shuffle, write
+
+// Exact duplicates: keep the first per split; a text in both splits stays only in train; a text seen
+// with both labels is dropped from the benign side (it is an attack somewhere, so it can't be a clean negative).
+const attackTexts = new Set<string>();
+for (const s of ['train', 'valid'] as const) for (const r of rows[s]) if (r.label === 1) attackTexts.add(r.text);
+const trainTexts = new Set<string>();
+for (const s of ['train', 'valid'] as const) {
+  const keep: OutRow[] = [];
+  const here = new Set<string>();
+  for (const r of rows[s]) {
+    if (r.label === 0 && attackTexts.has(r.text)) { drop('benign text identical to an attack row'); continue; }
+    if (here.has(r.text)) { drop(`duplicate text within ${s}`); continue; }
+    if (s === 'valid' && trainTexts.has(r.text)) { drop('valid text also in train'); continue; }
+    here.add(r.text);
+    if (s === 'train') trainTexts.add(r.text);
+    keep.push(r);
+  }
+  rows[s] = keep;
+}
+
+const shufRng = new Rng(SEED ^ 0x5);
+mkdirSync(outDir, { recursive: true });
+const summary: Record<string, unknown> = { seed: SEED, cap_per_source: CAP_PER_SOURCE, generated_benign: genN };
+const tally = (rs: OutRow[], f: (r: OutRow) => string) => {
+  const m: Record<string, number> = {};
+  for (const r of rs) m[f(r)] = (m[f(r)] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(m).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+};
+const whereKey = (r: OutRow) => (r.where.startsWith('header:') && !['header:User-Agent', 'header:Referer', 'header:Cookie', 'header:X-Forwarded-For'].includes(r.where) ? 'header:(other)' : r.where);
+for (const s of ['train', 'valid'] as const) {
+  shufRng.shuffle(rows[s]);
+  const lines = rows[s].map((r) => JSON.stringify({ text: r.text, label: r.label, class: r.class, where: r.where, source: r.source }));
+  writeFileSync(path.join(outDir, `${s}.jsonl`), lines.join('\n') + '\n');
+  summary[s] = {
+    rows: rows[s].length,
+    by_label: tally(rows[s], (r) => String(r.label)),
+    by_class: tally(rows[s], (r) => r.class),
+    by_where: tally(rows[s], whereKey),
+    attack_by_where: tally(rows[s].filter((r) => r.label === 1), whereKey),
+    benign_by_where: tally(rows[s].filter((r) => r.label === 0), whereKey),
+  };
+}
+summary.attack_payloads_by_class = Object.fromEntries(Object.entries(perClass).sort());
+summary.attack_encodings = Object.fromEntries(Object.entries(encCounts).sort((a, b) => b[1] - a[1]));
+summary.dropped = Object.fromEntries(Object.entries(dropped).sort());
+writeFileSync(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+
+const ms = Number((process.hrtime.bigint() - t0) / 1000000n);
+console.log(JSON.stringify(summary, null, 2));
+console.error(`wrote ${rows.train.length} train + ${rows.valid.length} valid rows to ${path.relative(process.cwd(), outDir) || '.'} in ${ms} ms`);
