@@ -23,6 +23,10 @@ FILTER_SRC = $(shell find filter -name '*.ts' -o -name '*.json') $(STAMP_NPM)
 # core.wasm: the scoring core built on its own (its rule lives with the core targets).
 # Built only once its entry exists, so `make build` works before the core lands.
 CORE_ENTRY := filter/core/index.ts
+CORE_ASCONFIG := filter/core/asconfig.json
+# The trained model (kept in the repo) and the generated module that embeds it in both wasms.
+MODEL_BIN := models/artifacts/model.bin
+MODEL_GEN := filter/core/model.gen.ts
 WASM_CORE := $(BUILD)/core.wasm
 BUILD_WASMS := $(WASM_FILTER) $(if $(wildcard $(CORE_ENTRY)),$(WASM_CORE))
 
@@ -43,13 +47,13 @@ $(STAMP_NPM): package.json package-lock.json $(wildcard patches/*.patch)
 
 build: $(BUILD_WASMS) ## Build the filter (release) into build/wafscore.wasm, and build/core.wasm once the core exists
 
-$(WASM_FILTER): $(FILTER_SRC)
+$(WASM_FILTER): $(FILTER_SRC) $(MODEL_GEN)
 	@mkdir -p $(BUILD)
 	$(NPX) asc filter/glue/main.ts --config $(FILTER_ASCONFIG) --target release -o $@
 
 build-debug: $(WASM_FILTER_DEBUG) ## Build the filter with debug info into build/wafscore.debug.wasm
 
-$(WASM_FILTER_DEBUG): $(FILTER_SRC)
+$(WASM_FILTER_DEBUG): $(FILTER_SRC) $(MODEL_GEN)
 	@mkdir -p $(BUILD)
 	$(NPX) asc filter/glue/main.ts --config $(FILTER_ASCONFIG) --target debug -o $@
 
@@ -71,6 +75,17 @@ test: build envoy ## Run all tests (vitest: unit and e2e)
 
 e2e: build envoy ## Run only the e2e tests against real Envoy
 	$(NPX) vitest run --project e2e
+
+##@ Core and model: core.wasm, training, evaluation
+
+# The model blob becomes a wasm data segment; without a trained blob, an untrained placeholder
+# (so core.wasm can compute the features the first model is trained on).
+$(MODEL_GEN): models/embed.ts $(wildcard $(MODEL_BIN)) $(STAMP_NPM)
+	$(NPX) tsx models/embed.ts
+
+$(WASM_CORE): $(FILTER_SRC) $(MODEL_GEN) $(CORE_ASCONFIG)
+	@mkdir -p $(BUILD)
+	$(NPX) asc $(CORE_ENTRY) --config $(CORE_ASCONFIG) --target release -o $@
 
 clean: ## Remove build outputs
 	rm -rf $(BUILD)

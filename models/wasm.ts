@@ -93,6 +93,7 @@ export class Core {
   }
 
   get bucketBits(): number { return this.x.modelBucketBits(); }
+  get featureSpecVersion(): number { return this.x.featureSpecVersion(); }
 
   /** Uses another model blob (as models/export.ts writes it) instead of the embedded one. */
   useModel(blob: Uint8Array): void {

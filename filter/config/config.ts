@@ -25,6 +25,7 @@ export class Config {
   headerPrefix: string = DEFAULT_HEADER_PREFIX;
   onUninspectable: Uninspectable = Uninspectable.ALLOW;
   // UTF-8 copies of the lists, for comparison against request bytes without decoding them.
+  inspectHeaderBytes: Array<ArrayBuffer> = [];
   excludePathBytes: Array<ArrayBuffer> = [];
   excludeParamBytes: Array<ArrayBuffer> = [];
 }
@@ -86,6 +87,7 @@ function parseField(s: JsonScanner, cfg: Config, key: string): ConfigResult | nu
       let name = v[i].toLowerCase();
       if (name.length == 0) return fail(key + "[" + i.toString() + "]", "must not be empty");
       cfg.inspectHeaders.push(name);
+      cfg.inspectHeaderBytes.push(String.UTF8.encode(name));
     }
   } else if (key == "exclude_paths") {
     let v = expectStringList(s, t, key);

@@ -1,38 +1,62 @@
-// Placeholder root context: reads the plugin configuration and creates one stream context per request.
-// Created by the factory main.ts registers; TODO(scoring): replace with config parsing, model load, metrics.
+// The plugin's root context: parses the configuration, loads the embedded model, defines the
+// metrics, and creates one WafStream per request. Registered by main.ts under ROOT_ID.
 
 import { RootContext, Context, LogLevel, log, getPluginConfiguration } from "./host";
 import { WafStream } from "./stream";
+import { Metrics } from "./metrics";
+import { parseConfig, Config } from "../config/config";
+import { embeddedModel } from "../core/engine";
+import { modelErrorText } from "../core/model";
+import { RequestScorer } from "../core/scorer";
+import { CLASS_NAMES, HEADER_CLASSES } from "../core/classes";
+import { Decision } from "../core/decide";
 
 export class WafRoot extends RootContext {
+  // Set by a successful onConfigure; a failed one leaves the previous configuration in place.
+  config: Config | null = null;
+  scorer: RequestScorer | null = null;
+  metrics: Metrics | null = null;
+  decision: Decision = new Decision();
+  // Header names, encoded once: [0] the overall score, [1..] sqli, xss, rce.
+  scoreHeaders: StaticArray<ArrayBuffer> = new StaticArray<ArrayBuffer>(HEADER_CLASSES + 1);
+  inspectionHeader: ArrayBuffer = new ArrayBuffer(0);
+
   constructor(contextId: u32) {
     super(contextId);
   }
 
-  // Called by Envoy for each plugin (re)configuration. Returning false makes
-  // Envoy reject the plugin, and with it the listener that uses it.
+  // Returning false makes Envoy reject the plugin (and the listener that uses it); the
+  // critical log line says which field is wrong and why.
   onConfigure(configSizeBytes: u32): bool {
-    let config = getPluginConfiguration(configSizeBytes);
-    let len = config.byteLength;
-    // Placeholder check until filter/config lands: the configuration must be
-    // empty or a JSON object (first non-blank byte '{'). This gives the e2e
-    // tests a config Envoy refuses.
-    let ptr = changetype<usize>(config);
-    let i = 0;
-    while (i < len) {
-      let c = load<u8>(ptr + <usize>i);
-      if (c != 0x20 && c != 0x09 && c != 0x0a && c != 0x0d) break;
-      i++;
-    }
-    if (i < len && load<u8>(ptr + <usize>i) != 0x7b /* '{' */) {
-      log(LogLevel.Critical, "wafscore: config: must be a JSON object, got " + len.toString() + " bytes");
+    let bytes = getPluginConfiguration(configSizeBytes);
+    let r = parseConfig(changetype<usize>(bytes), bytes.byteLength);
+    if (!r.ok) {
+      log(LogLevel.Critical, "invalid plugin configuration: " + r.message());
       return false;
     }
-    log(LogLevel.Info, "wafscore: configured, plugin configuration " + len.toString() + " bytes");
+    let model = embeddedModel();
+    if (!model.ok) {
+      log(LogLevel.Critical, "cannot load the embedded model: " + modelErrorText(model.error));
+      return false;
+    }
+    let cfg = r.config!;
+    let prefix = cfg.headerPrefix;
+    this.scoreHeaders[0] = String.UTF8.encode(prefix + "attack-score");
+    for (let k = 1; k <= HEADER_CLASSES; k++) this.scoreHeaders[k] = String.UTF8.encode(prefix + CLASS_NAMES[k] + "-score");
+    this.inspectionHeader = String.UTF8.encode(prefix + "inspection");
+    if (this.metrics == null) this.metrics = new Metrics();
+    this.scorer = new RequestScorer(model, cfg);
+    this.config = cfg;
+    log(LogLevel.Info, "configured: mode " + modeName(cfg.mode) + ", threshold " + cfg.threshold.toString() +
+      ", max_body_bytes " + cfg.maxBodyBytes.toString());
     return true;
   }
 
   createContext(contextId: u32): Context {
     return new WafStream(contextId, this);
   }
+}
+
+function modeName(m: i32): string {
+  return m == 0 ? "block" : m == 1 ? "tag" : "log";
 }

@@ -1,0 +1,33 @@
+// The filter's counters, defined once in onConfigure; a request only increments by id.
+// Owned by root.ts, incremented by stream.ts. Envoy shows them as wasmcustom.wafscore_*.
+
+import { defineCounter, incrementCounter } from "./host";
+import { CLASS_NAMES, HEAD_COUNT } from "../core/classes";
+
+export class Metrics {
+  scored: u32;        // requests scored
+  flagged: u32;       // scored at or under the threshold (any mode)
+  blocked: u32;       // answered 403
+  tagged: u32;        // sent upstream with score headers
+  logged: u32;        // flagged in log mode
+  excluded: u32;      // skipped by exclude_paths
+  truncated: u32;     // body longer than max_body_bytes: only its prefix was scored
+  uninspectable: u32; // body not inspected (compressed, or cut under a block policy)
+  perClass: StaticArray<u32> = new StaticArray<u32>(HEAD_COUNT); // flagged, by worst class
+
+  constructor() {
+    this.scored = defineCounter("wafscore_requests_scored_total");
+    this.flagged = defineCounter("wafscore_requests_flagged_total");
+    this.blocked = defineCounter("wafscore_requests_blocked_total");
+    this.tagged = defineCounter("wafscore_requests_tagged_total");
+    this.logged = defineCounter("wafscore_requests_logged_total");
+    this.excluded = defineCounter("wafscore_requests_excluded_total");
+    this.truncated = defineCounter("wafscore_body_truncated_total");
+    this.uninspectable = defineCounter("wafscore_body_uninspectable_total");
+    for (let k = 1; k < HEAD_COUNT; k++) {
+      this.perClass[k] = defineCounter("wafscore_flagged_" + CLASS_NAMES[k] + "_total");
+    }
+  }
+
+  inc(id: u32): void { incrementCounter(id, 1); }
+}

@@ -1,0 +1,64 @@
+// A labelled set featurized through core.wasm, packed for training: every window of every row,
+// its hashed features as bucket indexes. Built by train.ts; the core computes every feature.
+
+import { Core } from "./wasm";
+
+export interface Row { text: string; label: 0 | 1; class: string; where: string; source: string }
+
+export class Featurized {
+  feats: Uint16Array;
+  featCount = 0;
+  winStart: Int32Array;
+  winCount: Int32Array;
+  windows = 0;
+  rowWin: Int32Array;      // first window of each row; rowWin[i + 1] ends it
+  label: Uint8Array;
+  klass: Int8Array;        // head index of the row's class (0 for benign)
+
+  constructor(readonly rows: number) {
+    this.feats = new Uint16Array(1 << 24);
+    this.winStart = new Int32Array(1 << 18);
+    this.winCount = new Int32Array(1 << 18);
+    this.rowWin = new Int32Array(rows + 1);
+    this.label = new Uint8Array(rows);
+    this.klass = new Int8Array(rows);
+  }
+
+  static build(core: Core, rows: Row[], bits: number, heads: string[], maxWindowsPerRow = 32): Featurized {
+    if (bits > 16) throw new Error("bucket bits above 16 do not fit the packed Uint16 features");
+    const f = new Featurized(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      f.rowWin[i] = f.windows;
+      f.label[i] = r.label;
+      const k = r.label ? heads.indexOf(r.class) : 0;
+      if (r.label && k < 1) throw new Error(`row ${i}: class "${r.class}" is not a model head (${heads.slice(1).join(", ")})`);
+      f.klass[i] = k;
+      const wins = core.featurize(r.where, r.text, bits);
+      for (let w = 0; w < wins.length && w < maxWindowsPerRow; w++) f.push(wins[w].features);
+    }
+    f.rowWin[rows.length] = f.windows;
+    return f;
+  }
+
+  private push(features: Uint32Array): void {
+    if (this.featCount + features.length > this.feats.length) this.feats = grow(this.feats, this.featCount + features.length);
+    if (this.windows + 1 > this.winStart.length) {
+      this.winStart = grow(this.winStart, this.windows + 1);
+      this.winCount = grow(this.winCount, this.windows + 1);
+    }
+    this.feats.set(features, this.featCount);
+    this.winStart[this.windows] = this.featCount;
+    this.winCount[this.windows] = features.length;
+    this.featCount += features.length;
+    this.windows++;
+  }
+}
+
+function grow<T extends Uint16Array | Int32Array>(a: T, need: number): T {
+  let n = a.length;
+  while (n < need) n *= 2;
+  const b = new (a.constructor as { new(n: number): T })(n);
+  b.set(a);
+  return b;
+}

@@ -1,0 +1,124 @@
+// Trains the attack scorer on build/dataset/train.jsonl, with features computed by core.wasm,
+// quantizes it to int8 and writes models/artifacts/{model.bin,manifest.json}; then validates the
+// int8 model through core.wasm on build/dataset/valid.jsonl. Run by `make model`.
+//
+// Deterministic: fixed seeds, a fixed visiting order, single-threaded float32 arithmetic; the
+// same inputs write the same bytes.
+
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { Core, REPO_ROOT } from "./wasm";
+import { readRows, EvalRow } from "./rows";
+import { Featurized } from "./featurized";
+import { Network } from "./network";
+import { Rng } from "./data/rng";
+import { quantize } from "./quantize";
+import { writeBlob, sha256, CUTS } from "./export";
+import { calibrationCuts } from "./calibrate";
+import { scoreRows, evaluate } from "./eval";
+import { writeReport } from "./report";
+
+export const HYPER = {
+  seed: 1337,
+  bucketBits: 15,     // 32,768 buckets x 32 dims = 1 MiB of int8 embedding
+  hidden: 32,
+  epochs: 6,
+  lr: 0.25,           // linear decay to 0, as fastText does
+  classHeadWeight: 0.5,
+  benignWeight: 1.5,  // a false positive costs more than a miss: users turn noisy WAFs off
+  maxWindowsPerRow: 32,
+};
+
+const DATASET = resolve(REPO_ROOT, "build/dataset");
+const ARTIFACTS = resolve(REPO_ROOT, "models/artifacts");
+
+function log(msg: string) { process.stderr.write(`[train] ${msg}\n`); }
+
+function train(data: Featurized, heads: number): Network {
+  const H = HYPER;
+  const net = new Network({ bucketBits: H.bucketBits, hidden: H.hidden, heads }, H.seed);
+  const rng = new Rng(H.seed + 1);
+  const order = Array.from({ length: data.rows }, (_, i) => i);
+  const gz = new Float32Array(heads);
+  const total = H.epochs * data.rows;
+  let step = 0;
+  for (let epoch = 0; epoch < H.epochs; epoch++) {
+    rng.shuffle(order);
+    let loss = 0, seen = 0;
+    for (const r of order) {
+      const lr = H.lr * (1 - step / total);
+      step++;
+      const w0 = data.rowWin[r], w1 = data.rowWin[r + 1];
+      if (w1 === w0) continue;
+      const attack = data.label[r] === 1;
+      let first = w0, last = w1;
+      if (attack && w1 - w0 > 1) {
+        // Multiple-instance learning: an attack row's label belongs to the window that looks
+        // most like an attack; its other windows (the benign rest of a long body) get no label.
+        let best = w0, bestZ = -Infinity;
+        for (let w = w0; w < w1; w++) {
+          const z = net.forward(data.feats, data.winStart[w], data.winCount[w])[0];
+          if (z > bestZ) { bestZ = z; best = w; }
+        }
+        first = best; last = best + 1;
+      }
+      const weight = attack ? 1 : H.benignWeight;
+      for (let w = first; w < last; w++) {
+        const z = net.forward(data.feats, data.winStart[w], data.winCount[w]);
+        for (let k = 0; k < heads; k++) {
+          const t = k === 0 ? (attack ? 1 : 0) : (attack && data.klass[r] === k ? 1 : 0);
+          const p = 1 / (1 + Math.exp(-z[k]));
+          const hw = k === 0 ? 1 : H.classHeadWeight;
+          gz[k] = weight * hw * (p - t);
+          if (k === 0) loss += -Math.log(Math.max(1e-7, t ? p : 1 - p));
+        }
+        net.backward(data.feats, data.winStart[w], data.winCount[w], gz, lr);
+        seen++;
+      }
+    }
+    log(`epoch ${epoch + 1}/${H.epochs}: attack-head log loss ${(loss / seen).toFixed(4)} over ${seen} windows`);
+  }
+  return net;
+}
+
+async function main() {
+  const t0 = Date.now();
+  const core = await Core.load();
+  const trainRows = readRows(resolve(DATASET, "train.jsonl"));
+  const validRows = readRows(resolve(DATASET, "valid.jsonl"));
+  const dataHash = sha256(readFileSync(resolve(DATASET, "train.jsonl")));
+  log(`${trainRows.length} training rows, ${validRows.length} validation rows`);
+
+  const rows = trainRows.map((r: EvalRow) => ({ text: r.text, label: r.label, class: r.class, where: r.where[0], source: r.source }));
+  const data = Featurized.build(core, rows, HYPER.bucketBits, core.heads, HYPER.maxWindowsPerRow);
+  log(`featurized: ${data.windows} windows, ${data.featCount} features (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+
+  const net = train(data, core.heads.length);
+  log(`trained (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+
+  const q = quantize(net);
+  const cuts: Float32Array[] = core.heads.map(() => calibrationCuts());
+  const shape = { bucketBits: HYPER.bucketBits, hidden: HYPER.hidden, heads: core.heads.length };
+  const blob = writeBlob(q, shape, cuts, dataHash);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(resolve(ARTIFACTS, "model.bin"), blob);
+  const manifest = {
+    format_version: 1, feature_spec_version: core.featureSpecVersion,
+    blob_sha256: sha256(blob), blob_bytes: blob.length,
+    training_data_sha256: dataHash, training_rows: trainRows.length,
+    heads: core.heads, shape: { ...shape, dim: 32 }, hyperparameters: HYPER,
+    quantization: { scheme: "int8 symmetric; embedding per column, dense per row", max_abs_error: q.maxError },
+  };
+  writeFileSync(resolve(ARTIFACTS, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  log(`wrote models/artifacts/model.bin (${blob.length} bytes), quantization max error ${JSON.stringify(q.maxError)}`);
+
+  core.useModel(blob);
+  const scored = scoreRows(core, validRows);
+  writeReport({ scored, manifest, evaluate, trainRows: trainRows.length });
+  const r = evaluate(scored, 20);
+  log(`validation at threshold 20: detection ${(100 * r.detection_rate!).toFixed(2)}%, false positives ${(100 * r.false_positive_rate!).toFixed(3)}%`);
+  log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+void CUTS;
+main().catch((e) => { console.error(e); process.exit(1); });
