@@ -38,7 +38,13 @@ interface CoreExports {
   requestWorstText(): number; requestWorstName(): number;
   featurize(where: number, len: number, bits: number): number;
   exportFeaturesPtr(): number; exportWindowsPtr(): number;
+  traceParts(where: number, len: number): number; tracePtr(): number; traceLen(): number;
 }
+
+export interface DecodedPart { where: string; name: string; text: string; flags: number }
+
+/** Decode flags, in the bit order of filter/decode/flags.ts. */
+export const DECODE_FLAGS = ["percent", "percent_multi", "percent_u", "percent_bad", "entity", "escape", "nul", "overlong", "base64"] as const;
 
 export interface RequestScores {
   score: number;                    // overall, 1–99
@@ -136,6 +142,31 @@ export class Core {
 
   score(where: string, text: string | Uint8Array): RequestScores {
     return this.scoreRequest([[where, text]]);
+  }
+
+  /**
+   * The parts one wire part splits into, each decoded as the filter decodes it (text cut at
+   * 4 KiB). Parts excluded by the configuration's exclude_params are left out.
+   */
+  parts(where: string, text: string | Uint8Array): DecodedPart[] {
+    const x = this.x;
+    const n = x.traceParts(whereCode(where), this.put(text));
+    const mem = new Uint8Array(x.memory.buffer, x.tracePtr(), x.traceLen());
+    const v = new DataView(x.memory.buffer, x.tracePtr(), x.traceLen());
+    const names = Object.keys(WHERE);
+    const out: DecodedPart[] = [];
+    let o = 0;
+    for (let i = 0; i < n; i++) {
+      const w = v.getUint32(o, true), flags = v.getUint32(o + 4, true);
+      const nl = v.getUint32(o + 8, true), tl = v.getUint32(o + 12, true);
+      out.push({
+        where: names[w], flags,
+        name: fromUtf8.decode(mem.subarray(o + 16, o + 16 + nl)),
+        text: fromUtf8.decode(mem.subarray(o + 16 + nl, o + 16 + nl + tl)),
+      });
+      o += 16 + nl + tl;
+    }
+    return out;
   }
 
   /** The hashed features of every window of one wire part, as training sees them. */

@@ -111,3 +111,18 @@ export function featurize(where: i32, len: i32, bits: i32): i32 {
 }
 export function exportFeaturesPtr(): usize { return changetype<usize>(exportFeatures); }
 export function exportWindowsPtr(): usize { return changetype<usize>(exportWindows); }
+
+// Splits and decodes one wire part, as the filter does, and scores it; the decoded parts are
+// recorded at tracePtr() (layout in core/scorer.ts traceText). Returns the part count.
+let traceBuf: StaticArray<u8> | null = null;
+export function traceParts(where: i32, len: i32): i32 {
+  if (traceBuf == null) traceBuf = new StaticArray<u8>(1 << 20);
+  scorer.collecting = false;
+  scorer.reset();
+  scorer.trace = traceBuf;
+  scorer.scoreWire(where, changetype<usize>(input), min(len, PART_CAPACITY));
+  scorer.trace = null;
+  return scorer.traceCount;
+}
+export function tracePtr(): usize { return changetype<usize>(traceBuf); }
+export function traceLen(): i32 { return scorer.traceLength; }

@@ -50,6 +50,12 @@ export class RequestScorer extends PartSink {
   exportFeatureCount: i32 = 0;
   exportOverflow: bool = false;
 
+  // Tracing (Node only: `wafscore parts`, tests): every decoded part is recorded as
+  // u32 where, u32 flags, u32 nameLen, u32 textLen, name bytes, text bytes (text cut at 4 KiB).
+  trace: StaticArray<u8> | null = null;
+  traceLength: i32 = 0;
+  traceCount: i32 = 0;
+
   constructor(public model: Model, public config: Config) {
     super();
     this.reset();
@@ -65,6 +71,8 @@ export class RequestScorer extends PartSink {
     this.windows = 0;
     this.exportFeatureCount = 0;
     this.exportOverflow = false;
+    this.traceLength = 0;
+    this.traceCount = 0;
   }
 
   // Splits one wire part of the request (a path, a query string, a header value, a body).
@@ -93,15 +101,35 @@ export class RequestScorer extends PartSink {
     let n = <i32>(r & 0xFFFFFFFF);
     let flags = <u32>(r >> 32);
     this.parts++;
+    if (this.trace != null) this.traceText(where, namePtr, nameLen, text, n, flags);
     this.scoreText(where, namePtr, nameLen, text, n, flags);
     if (looksLikeBase64(text, n)) {
       let b = changetype<usize>(b64Buf);
       let m = decodeBase64Text(text, n, b);
       if (m > 0) {
         r = normalizePart(b, m, b, false);
-        this.scoreText(where, namePtr, nameLen, b, <i32>(r & 0xFFFFFFFF), <u32>(r >> 32) | DecodeFlag.BASE64);
+        let bn = <i32>(r & 0xFFFFFFFF);
+        let bflags = <u32>(r >> 32) | DecodeFlag.BASE64;
+        if (this.trace != null) this.traceText(where, namePtr, nameLen, b, bn, bflags);
+        this.scoreText(where, namePtr, nameLen, b, bn, bflags);
       }
     }
+  }
+
+  private traceText(where: i32, namePtr: usize, nameLen: i32, p: usize, n: i32, flags: u32): void {
+    let t = this.trace!;
+    let textLen = min(n, 4096);
+    let need = 16 + nameLen + textLen;
+    if (this.traceLength + need > t.length) return;
+    let o = changetype<usize>(t) + this.traceLength;
+    store<u32>(o, where);
+    store<u32>(o, flags, 4);
+    store<u32>(o, nameLen, 8);
+    store<u32>(o, textLen, 12);
+    memory.copy(o + 16, namePtr, nameLen);
+    memory.copy(o + 16 + nameLen, p, textLen);
+    this.traceLength += need;
+    this.traceCount++;
   }
 
   private isExcluded(namePtr: usize, nameLen: i32): bool {

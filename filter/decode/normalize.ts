@@ -24,8 +24,9 @@ export function normalizePart(src: usize, len: i32, dst: usize, plusAsSpace: boo
     let before = n;
     r = decodePercent(dst, n, dst, false, flags);
     let afterPercent = <i32>(r & 0xFFFFFFFF);
+    flags = <u32>(r >> 32);
     if (afterPercent < n) flags |= DecodeFlag.PERCENT_MULTI;
-    r = decodeEntities(dst, afterPercent, dst, <u32>(r >> 32));
+    r = decodeEntities(dst, afterPercent, dst, flags);
     n = <i32>(r & 0xFFFFFFFF);
     flags = <u32>(r >> 32);
     if (n == before) break;
