@@ -2,7 +2,8 @@
 // Used by `make envoy-config` (writes envoy/envoy.yaml) and imported by test/e2e/harness.ts.
 //
 // CLI: node envoy/render.mjs [--out FILE] [--listen-port N] [--admin-port N]
-//        [--upstream-port N] [--wasm PATH] [--plugin-config JSON]
+//        [--upstream-port N] [--wasm PATH] [--plugin-config JSON] [--no-wasm]
+//   --no-wasm renders the same config without the wasm filter (the loadtest/ baseline).
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -34,8 +35,10 @@ function port(name, v) {
 }
 
 /**
- * @param {{listenPort:number, adminPort:number, upstreamPort:number, wasmPath:string, pluginConfig:string|object}} opts
+ * @param {{listenPort:number, adminPort:number, upstreamPort:number, wasmPath:string, pluginConfig:string|object, wasm?:boolean}} opts
  *   pluginConfig: a string is passed through as-is; an object is JSON-encoded.
+ *   wasm: false drops the template's "BEGIN/END wafscore-filter" block, leaving the same
+ *   Envoy config without the filter (the baseline loadtest/ compares against).
  * @returns {string} the Envoy YAML
  */
 export function renderEnvoyConfig(opts) {
@@ -48,7 +51,13 @@ export function renderEnvoyConfig(opts) {
     WASM_PATH: yamlQuote(o.wasmPath),
     PLUGIN_CONFIG: yamlQuote(plugin),
   };
-  const text = readFileSync(TEMPLATE_PATH, "utf8").replace(/@([A-Z_]+)@/g, (m, k) => {
+  let template = readFileSync(TEMPLATE_PATH, "utf8");
+  if (o.wasm === false) {
+    const block = /^[ \t]*# BEGIN wafscore-filter\n[\s\S]*?^[ \t]*# END wafscore-filter\n/m;
+    if (!block.test(template)) throw new Error("render: template has no BEGIN/END wafscore-filter block");
+    template = template.replace(block, "");
+  }
+  const text = template.replace(/@([A-Z_]+)@/g, (m, k) => {
     if (!(k in values)) throw new Error(`render: template placeholder ${m} has no value`);
     return values[k];
   });
@@ -61,6 +70,11 @@ function cli(argv) {
   let out = null;
   const num = (v) => Number(v);
   for (let i = 0; i < argv.length; i += 2) {
+    if (argv[i] === "--no-wasm") {
+      opts.wasm = false;
+      i -= 1;
+      continue;
+    }
     const [k, v] = [argv[i], argv[i + 1]];
     if (v === undefined) throw new Error(`render: ${k} needs a value`);
     if (k === "--out") out = v;
