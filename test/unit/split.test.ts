@@ -1,0 +1,125 @@
+// Request splitting (filter/request/*.ts) seen through core.wasm: which parts a wire part
+// becomes, with their where and name. Decoding itself is covered by decode.test.ts.
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type Core, loadCore } from "../support/core";
+
+let core: Core;
+beforeAll(async () => {
+  core = await loadCore();
+});
+
+type P = [where: string, name: string, text: string];
+const split = (where: string, input: string | Uint8Array): P[] => core.parts(where, input).map((p) => [p.where, p.name, p.text]);
+
+const CRLF = "\r\n";
+function multipart(boundary: string, fields: { headers: string[]; content: string }[]): string {
+  let s = "";
+  for (const f of fields) s += `--${boundary}${CRLF}${f.headers.join(CRLF)}${CRLF}${CRLF}${f.content}${CRLF}`;
+  return `${s}--${boundary}--${CRLF}`;
+}
+const field = (name: string, content: string) => ({ headers: [`Content-Disposition: form-data; name="${name}"`], content });
+const PNG = "\x89PNG\r\n\x1a\n<script>alert(1)</script>";
+
+const cases: { name: string; where: string; input: string; parts: P[] }[] = [
+  // Query strings: one part per value, named.
+  { name: "query values", where: "query", input: "q=shoes&page=2", parts: [["query", "q", "shoes"], ["query", "page", "2"]] },
+  { name: "query bare value", where: "query", input: "1' or sleep(5)#", parts: [["query", "", "1' or sleep(5)#"]] },
+  { name: "query bare value with = is a pair", where: "query", input: "1'or'1'='1", parts: [["query", "1'or'1'", "1'or'1'"], ["query", "1'or'1'", "'1"]] },
+  { name: "query bare value among pairs", where: "query", input: "a=1&flag&b=2", parts: [["query", "a", "1"], ["query", "", "flag"], ["query", "b", "2"]] },
+  { name: "query empty value", where: "query", input: "a=&b=2", parts: [["query", "b", "2"]] },
+  { name: "query empty pairs", where: "query", input: "&&a=1&&", parts: [["query", "a", "1"]] },
+  { name: "query value without a name", where: "query", input: "=v", parts: [["query", "", "v"]] },
+  { name: "query plain bracket key not scored", where: "query", input: "items[0].id=7", parts: [["query", "items[0].id", "7"]] },
+  { name: "query non-plain key scored too", where: "query", input: "a[$ne]=1", parts: [["query", "a[$ne]", "a[$ne]"], ["query", "a[$ne]", "1"]] },
+  { name: "query key holding SQL", where: "query", input: "x=1&'or 1=1--=x", parts: [["query", "x", "1"], ["query", "'or 1", "'or 1"], ["query", "'or 1", "1--=x"]] },
+  { name: "query value with =", where: "query", input: "next=/a?b=c", parts: [["query", "next", "/a?b=c"]] },
+  // Forms split like queries.
+  { name: "form values", where: "body:form", input: "user=bob&comment=hi+there", parts: [["body:form", "user", "bob"], ["body:form", "comment", "hi there"]] },
+  { name: "form bare value", where: "body:form", input: "a=1&b", parts: [["body:form", "a", "1"], ["body:form", "", "b"]] },
+  // Cookies: '; ' separated, spaces trimmed.
+  { name: "cookies", where: "header:Cookie", input: "a=b; c=d", parts: [["cookie", "a", "b"], ["cookie", "c", "d"]] },
+  { name: "cookies without spaces", where: "header:Cookie", input: "a=b;c=d;", parts: [["cookie", "a", "b"], ["cookie", "c", "d"]] },
+  { name: "cookie value with =", where: "header:Cookie", input: "sid=abc==", parts: [["cookie", "sid", "abc=="]] },
+  // Paths and headers are one part.
+  { name: "path", where: "path", input: "/api/v1/items/42", parts: [["path", "", "/api/v1/items/42"]] },
+  { name: "header", where: "header:User-Agent", input: "curl/8.5.0", parts: [["header", "", "curl/8.5.0"]] },
+  // JSON: keys and string values; numbers, booleans and null are not parts.
+  {
+    name: "JSON object", where: "body:json", input: '{"user":"bob","age":42,"admin":false,"x":null}',
+    parts: [["body:json", "user", "user"], ["body:json", "user", "bob"], ["body:json", "age", "age"], ["body:json", "admin", "admin"], ["body:json", "x", "x"]],
+  },
+  { name: "JSON nested", where: "body:json", input: '{"a":{"b":"c"}}', parts: [["body:json", "a", "a"], ["body:json", "b", "b"], ["body:json", "b", "c"]] },
+  { name: "JSON array values", where: "body:json", input: '{"tags":["x","y",3]}', parts: [["body:json", "tags", "tags"], ["body:json", "tags", "x"], ["body:json", "tags", "y"]] },
+  { name: "JSON top-level array", where: "body:json", input: '[1,2,"x"]', parts: [["body:json", "", "x"]] },
+  { name: "JSON escapes decoded", where: "body:json", input: '{"s":"a\\"b\\\\c\\/d\\n\\u0041"}', parts: [["body:json", "s", "s"], ["body:json", "s", 'a"b\\c/d\nA']] },
+  { name: "JSON empty string not a part", where: "body:json", input: '{"s":""}', parts: [["body:json", "s", "s"]] },
+  {
+    name: "JSON junk outside strings: the whole body as text too", where: "body:json", input: '{"a":"b"} OR 1=1',
+    parts: [["body:json", "a", "a"], ["body:json", "a", "b"], ["body:text", "", '{"a":"b"} OR 1=1']],
+  },
+  { name: "not JSON at all", where: "body:json", input: "<script>x</script>", parts: [["body:text", "", "<script>x</script>"]] },
+  // XML and text bodies are one part.
+  { name: "XML body", where: "body:xml", input: "<a><b>x</b></a>", parts: [["body:xml", "", "<a><b>x</b></a>"]] },
+  { name: "text body", where: "body:text", input: "hello there\nsecond line", parts: [["body:text", "", "hello there\nsecond line"]] },
+  // Multipart: field values and filenames.
+  {
+    name: "multipart fields", where: "body:multipart", input: multipart("XyZ", [field("title", "Hello"), field("body", "Some text")]),
+    parts: [["body:multipart", "title", "Hello"], ["body:multipart", "body", "Some text"]],
+  },
+  {
+    name: "multipart text file: filename and content", where: "body:multipart",
+    input: multipart("b", [{ headers: ['Content-Disposition: form-data; name="doc"; filename="notes.txt"', "Content-Type: text/plain"], content: "hello" }]),
+    parts: [["body:multipart", "doc", "notes.txt"], ["body:multipart", "doc", "hello"]],
+  },
+  {
+    name: "multipart PNG (Content-Type line first): filename only", where: "body:multipart",
+    input: multipart("b", [{ headers: ["Content-Type: image/png", 'Content-Disposition: form-data; name="pic"; filename="cat.png"'], content: PNG }]),
+    parts: [["body:multipart", "pic", "cat.png"]],
+  },
+  {
+    name: "multipart with LF line breaks", where: "body:multipart", input: '--b\nContent-Disposition: form-data; name="a"\n\nvalue\n--b--\n',
+    parts: [["body:multipart", "a", "value"]],
+  },
+  { name: "multipart that is not: text", where: "body:multipart", input: "name=value&x=1", parts: [["body:text", "", "name=value&x=1"]] },
+  { name: "multipart with only a boundary line: text", where: "body:multipart", input: "--b\r\n", parts: [["body:text", "", "--b\r\n"]] },
+];
+
+describe("splitting", () => {
+  it.each(cases)("$name", ({ where, input, parts }) => {
+    expect(split(where, input)).toEqual(parts);
+  });
+
+  // KNOWN-DEVIATIONS: multipart-file-content-type. Browsers put Content-Type after
+  // Content-Disposition; findParam in multipart.ts only matches "content-type:" at the start of
+  // the headers or after ';'/' ', so the part's type is not seen and the PNG bytes are scored.
+  it.fails("multipart PNG in browser header order: filename only, content not scored", () => {
+    const input = multipart("b", [{ headers: ['Content-Disposition: form-data; name="pic"; filename="cat.png"', "Content-Type: image/png"], content: PNG }]);
+    expect(split("body:multipart", input)).toEqual([["body:multipart", "pic", "cat.png"]]);
+  });
+});
+
+describe("exclude_params", () => {
+  afterEach(() => {
+    expect(core.configure("")).toBeNull();
+  });
+
+  it("drops the named parameter in every splitter, keeps the rest", () => {
+    expect(core.configure('{"exclude_params":["password"]}')).toBeNull();
+    expect(split("body:form", "user=bob&password=%27or+1%3D1--")).toEqual([["body:form", "user", "bob"]]);
+    expect(split("query", "password=x&q=1")).toEqual([["query", "q", "1"]]);
+    expect(split("header:Cookie", "password=x; theme=dark")).toEqual([["cookie", "theme", "dark"]]);
+    expect(split("body:json", '{"password":"\' or 1=1--","user":"bob"}')).toEqual([["body:json", "user", "user"], ["body:json", "user", "bob"]]);
+    expect(split("body:multipart", multipart("b", [field("password", "x"), field("user", "bob")]))).toEqual([["body:multipart", "user", "bob"]]);
+  });
+
+  it("is an exact, case-sensitive name match", () => {
+    expect(core.configure('{"exclude_params":["password"]}')).toBeNull();
+    expect(split("query", "Password=x&password2=y")).toEqual([["query", "Password", "x"], ["query", "password2", "y"]]);
+  });
+
+  it("no longer applies once the configuration is reset", () => {
+    expect(core.configure('{"exclude_params":["password"]}')).toBeNull();
+    expect(core.configure("")).toBeNull();
+    expect(split("query", "password=x")).toEqual([["query", "password", "x"]]);
+  });
+});
