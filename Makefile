@@ -106,3 +106,16 @@ help: ## List targets
 	@awk 'BEGIN {FS = ":.*## "} \
 	  /^##@/ { printf "\n%s\n", substr($$0, 5); next } \
 	  /^[a-zA-Z0-9_.\/-]+:.*## / { printf "  %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+##@ Compare: wafscore vs nginx + ModSecurity v3 + OWASP CRS (Debian packages)
+
+# Extra options for models/compare.ts, e.g. COMPARE_ARGS="--sample 3000 --envoy 300".
+COMPARE_ARGS ?=
+
+.PHONY: peer-modsecurity compare
+
+peer-modsecurity: ## Install nginx + ModSecurity + CRS from Debian if missing (as root) and print their versions
+	envoy/peer-modsecurity/ensure-peer.sh
+
+compare: build envoy $(DATASET) peer-modsecurity ## Replay valid.jsonl through wafscore and CRS PL1/PL2 -> models/COMPARE.md, build/compare.json
+	$(NPX) tsx models/compare.ts $(COMPARE_ARGS)
