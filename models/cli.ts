@@ -7,8 +7,10 @@ import { readRows } from "./rows";
 import { scoreRows, evaluate, formatEval } from "./eval";
 
 const USAGE = `usage:
-  wafscore score "<text>" [--where W] [--json]   scores one request part (default where: body:text,
-                                                 i.e. one value, not split); W as in eval rows
+  wafscore score "<text>" [--where W] [--explain] [--json]
+                                                 scores one request part (default where: body:text,
+                                                 i.e. one value, not split); W as in eval rows;
+                                                 --explain: the fragments that drove the score
   wafscore parts "<text>" [--where W]            shows how the filter splits and decodes it
   wafscore eval FILE.jsonl [--threshold N] [--json]
                                                  rows {"text","label":0|1,"class"?,"where"?:[...]}
@@ -64,8 +66,12 @@ export async function main(argv: string[]): Promise<number> {
         if (rest.length !== 1) throw new UsageError("score takes one text");
         const core = await loadCore(args);
         const r = core.score(where, rest[0]);
-        if (args.flags.has("--json")) console.log(JSON.stringify(r));
-        else printScores(r);
+        const explain = args.flags.has("--explain") ? core.explain() : undefined;
+        if (args.flags.has("--json")) console.log(JSON.stringify(explain ? { ...r, explain } : r));
+        else {
+          printScores(r);
+          if (explain) console.log("  explain: " + (explain.length ? explain.map((f) => JSON.stringify(f)).join("  ") : "(no fragment stands out)"));
+        }
         return 0;
       }
       case "parts": {

@@ -70,9 +70,10 @@ export class Network {
 
   /**
    * Backward pass and SGD step for the window last passed to forward(), given dL/dz per head.
-   * Sparse in the embedding: only the window's rows move.
+   * Sparse in the embedding: only the window's rows move. The dense layers take a smaller
+   * rate: every sample moves them, and at the embedding's rate their ReLUs die off.
    */
-  backward(feats: Uint16Array | Uint32Array, start: number, count: number, gz: Float32Array, lr: number): void {
+  backward(feats: Uint16Array | Uint32Array, start: number, count: number, gz: Float32Array, lr: number, denseLr: number): void {
     const { x, a, gx, ga, e, w1, b1, w2, b2 } = this;
     const H = this.shape.hidden, K = this.shape.heads;
     ga.fill(0);
@@ -82,9 +83,9 @@ export class Network {
       const r = k * H;
       for (let j = 0; j < H; j++) {
         ga[j] += g * w2[r + j];
-        w2[r + j] -= lr * g * a[j];
+        w2[r + j] -= denseLr * g * a[j];
       }
-      b2[k] -= lr * g;
+      b2[k] -= denseLr * g;
     }
     gx.fill(0);
     for (let j = 0; j < H; j++) {
@@ -93,9 +94,9 @@ export class Network {
       const r = j * DIM;
       for (let d = 0; d < DIM; d++) {
         gx[d] += g * w1[r + d];
-        w1[r + d] -= lr * g * x[d];
+        w1[r + d] -= denseLr * g * x[d];
       }
-      b1[j] -= lr * g;
+      b1[j] -= denseLr * g;
     }
     const inv = count > 0 ? lr / count : 0;
     for (let d = 0; d < DIM; d++) gx[d] *= inv;

@@ -13,8 +13,9 @@ import { Featurized } from "./featurized";
 import { Network } from "./network";
 import { Rng } from "./data/rng";
 import { quantize } from "./quantize";
-import { writeBlob, sha256, CUTS } from "./export";
-import { calibrationCuts } from "./calibrate";
+import { writeBlob, sha256 } from "./export";
+import { fitCuts, probabilityCuts } from "./calibrate";
+import { skeleton, splitOf } from "./data/split";
 import { scoreRows, evaluate } from "./eval";
 import { writeReport } from "./report";
 
@@ -23,8 +24,9 @@ export const HYPER = {
   bucketBits: 15,     // 32,768 buckets x 32 dims = 1 MiB of int8 embedding
   hidden: 32,
   epochs: 6,
-  lr: 0.25,           // linear decay to 0, as fastText does
-  classHeadWeight: 0.5,
+  lr: 0.25,           // embedding rate; linear decay to 0, as fastText does
+  denseLr: 0.05,      // dense layers' rate, decayed alike
+  classHeadWeight: 1.0,
   benignWeight: 1.5,  // a false positive costs more than a miss: users turn noisy WAFs off
   maxWindowsPerRow: 32,
 };
@@ -46,7 +48,8 @@ function train(data: Featurized, heads: number): Network {
     rng.shuffle(order);
     let loss = 0, seen = 0;
     for (const r of order) {
-      const lr = H.lr * (1 - step / total);
+      const decay = 1 - step / total;
+      const lr = H.lr * decay, denseLr = H.denseLr * decay;
       step++;
       const w0 = data.rowWin[r], w1 = data.rowWin[r + 1];
       if (w1 === w0) continue;
@@ -72,7 +75,7 @@ function train(data: Featurized, heads: number): Network {
           gz[k] = weight * hw * (p - t);
           if (k === 0) loss += -Math.log(Math.max(1e-7, t ? p : 1 - p));
         }
-        net.backward(data.feats, data.winStart[w], data.winCount[w], gz, lr);
+        net.backward(data.feats, data.winStart[w], data.winCount[w], gz, lr, denseLr);
         seen++;
       }
     }
@@ -89,7 +92,13 @@ async function main() {
   const dataHash = sha256(readFileSync(resolve(DATASET, "train.jsonl")));
   log(`${trainRows.length} training rows, ${validRows.length} validation rows`);
 
-  const rows = trainRows.map((r: EvalRow) => ({ text: r.text, label: r.label, class: r.class, where: r.where[0], source: r.source }));
+  // A calibration slice, held out from fitting like validation is (by source and skeleton),
+  // sets the score bands; validation stays untouched by every step.
+  const isCalib = (r: EvalRow) => splitOf("calibration\u0000" + r.source + "\u0000" + skeleton(r.text)) === "valid";
+  const calibRows = trainRows.filter(isCalib);
+  const fitRows = trainRows.filter((r) => !isCalib(r));
+  log(`${fitRows.length} rows to fit, ${calibRows.length} to calibrate`);
+  const rows = fitRows.map((r: EvalRow) => ({ text: r.text, label: r.label, class: r.class, where: r.where[0], source: r.source }));
   const data = Featurized.build(core, rows, HYPER.bucketBits, core.heads, HYPER.maxWindowsPerRow);
   log(`featurized: ${data.windows} windows, ${data.featCount} features (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
@@ -97,15 +106,26 @@ async function main() {
   log(`trained (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
   const q = quantize(net);
-  const cuts: Float32Array[] = core.heads.map(() => calibrationCuts());
   const shape = { bucketBits: HYPER.bucketBits, hidden: HYPER.hidden, heads: core.heads.length };
+  // Calibrate on the int8 model as the filter runs it: request logits through core.wasm.
+  core.useModel(writeBlob(q, shape, core.heads.map(() => probabilityCuts()), dataHash));
+  const benignLogits = core.heads.map(() => [] as number[]);
+  const attackLogits = core.heads.map(() => [] as number[]);
+  for (const r of calibRows) {
+    const s = core.scoreRequest(r.where.map((w) => [w, r.text] as [string, string]));
+    for (let k = 0; k < core.heads.length; k++) {
+      if (r.label === 0) benignLogits[k].push(s.logits[k]);
+      else if (k === 0 || core.heads[k] === r.class) attackLogits[k].push(s.logits[k]);
+    }
+  }
+  const cuts = core.heads.map((_, k) => fitCuts(Float64Array.from(benignLogits[k]), Float64Array.from(attackLogits[k])));
   const blob = writeBlob(q, shape, cuts, dataHash);
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(resolve(ARTIFACTS, "model.bin"), blob);
   const manifest = {
     format_version: 1, feature_spec_version: core.featureSpecVersion,
     blob_sha256: sha256(blob), blob_bytes: blob.length,
-    training_data_sha256: dataHash, training_rows: trainRows.length,
+    training_data_sha256: dataHash, training_rows: fitRows.length, calibration_rows: calibRows.length,
     heads: core.heads, shape: { ...shape, dim: 32 }, hyperparameters: HYPER,
     quantization: { scheme: "int8 symmetric; embedding per column, dense per row", max_abs_error: q.maxError },
   };
@@ -114,11 +134,10 @@ async function main() {
 
   core.useModel(blob);
   const scored = scoreRows(core, validRows);
-  writeReport({ scored, manifest, evaluate, trainRows: trainRows.length });
+  writeReport({ scored, manifest, command: "make model" });
   const r = evaluate(scored, 20);
   log(`validation at threshold 20: detection ${(100 * r.detection_rate!).toFixed(2)}%, false positives ${(100 * r.false_positive_rate!).toFixed(3)}%`);
   log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-void CUTS;
 main().catch((e) => { console.error(e); process.exit(1); });

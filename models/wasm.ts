@@ -39,6 +39,7 @@ interface CoreExports {
   featurize(where: number, len: number, bits: number): number;
   exportFeaturesPtr(): number; exportWindowsPtr(): number;
   traceParts(where: number, len: number): number; tracePtr(): number; traceLen(): number;
+  requestExplain(): number;
 }
 
 export interface DecodedPart { where: string; name: string; text: string; flags: number }
@@ -138,6 +139,18 @@ export class Core {
       parts: x.requestParts(),
       windows: x.requestWindows(),
     };
+  }
+
+  /** The fragments of the last scored request's worst part that drove its overall score. */
+  explain(): string[] {
+    const x = this.x;
+    const textLen = x.requestWorstText();
+    const text = new Uint8Array(x.memory.buffer, x.outputPtr(), textLen).slice();
+    const n = x.requestExplain();
+    const pairs = new Int32Array(x.memory.buffer, x.outputPtr(), 2 * n).slice();
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) out.push(fromUtf8.decode(text.subarray(pairs[2 * i], pairs[2 * i] + pairs[2 * i + 1])));
+    return out;
   }
 
   score(where: string, text: string | Uint8Array): RequestScores {
