@@ -1,0 +1,122 @@
+// `make bench`: the core in V8 and Envoy with/without the filter, in one run; prints a table and writes results/.
+// Called by the Makefile (Bench group) under `taskset -c $BENCH_LOAD_CPU`; see loadtest/README.md.
+
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { envoyBinary, REPO_ROOT } from "../test/e2e/harness.ts";
+import { benchCore, type CoreRow } from "./core.ts";
+import { benchEnvoy, envoyOptionsFromEnv, type ScenarioResult } from "./envoy.ts";
+import type { ScenarioFile } from "./scenarios.ts";
+import { ENVOY_CPU, LOAD_CPU, PINNED } from "./stack.ts";
+
+// Budgets from the benchmark issue; reported, never enforced (benchmarks are not tests).
+export const BUDGET = { core_p50_us_1k: 20, core_p99_us_1k: 60, envoy_rps_ratio_min: 0.9, envoy_p50_added_us: 50 };
+
+// Hook for peers measured in the same run (nginx with/without ModSecurity + CRS is built
+// elsewhere for detection comparisons): a peer starts in front of the upstream and is driven
+// with the same scenarios; results would land under `peers.<name>`. None are registered yet.
+export interface Peer { name: string; start(upstreamPort: number): Promise<{ url: string; pid: number; stop(): Promise<void> }> }
+export const PEERS: Peer[] = [];
+
+function machine() {
+  let envoyVersion = "";
+  try {
+    envoyVersion = execFileSync(envoyBinary(), ["--version"], { encoding: "utf8" }).trim().split("\n").pop() ?? "";
+  } catch {}
+  return {
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    cpus: os.cpus().length,
+    mem_gib: Math.round(os.totalmem() / 2 ** 30),
+    kernel: os.release(),
+    node: process.version,
+    envoy: envoyVersion.replace(/^.*version: /, ""),
+    loadavg_at_start: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    pinning: PINNED ? `envoy on CPU ${ENVOY_CPU} (--concurrency 1); load generator + upstream on CPU ${LOAD_CPU}` : "none (fewer than 2 CPUs or no taskset)",
+  };
+}
+
+function pad(s: string | number, n: number): string {
+  return String(s).padStart(n);
+}
+
+export function formatTable(core: CoreRow[], envoy: ScenarioResult[]): string {
+  const lines: string[] = [];
+  lines.push("Core in V8 (Node, build/core.wasm, pre-encoded bytes)");
+  lines.push("| body | bytes | p50 µs | p99 µs | MB/s | score |");
+  lines.push("|---|---:|---:|---:|---:|---:|");
+  for (const r of core) lines.push(`| ${r.body} | ${r.bytes} | ${r.p50_us} | ${r.p99_us} | ${r.mb_per_s} | ${r.score} |`);
+  lines.push("");
+  lines.push("Envoy end to end (median of runs; baseline = same config without the filter)");
+  lines.push("| scenario | req/s base | req/s waf | ratio | p50 µs base | p50 µs waf | +p50 µs | p99 µs base | p99 µs waf | +p99 µs | Envoy CPU µs/req base | waf | + |");
+  lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const s of envoy) {
+    const b = s.baseline, w = s.wafscore;
+    lines.push(`| ${s.scenario} | ${b.rps} | ${w.rps} | ${s.rps_ratio} | ${b.p50_us} | ${w.p50_us} | ${s.p50_added_us} | ${b.p99_us} | ${w.p99_us} | ${s.p99_added_us} | ${b.cpu_us_per_req} | ${w.cpu_us_per_req} | ${s.cpu_added_us_per_req} |`);
+  }
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+  const info = machine();
+  const opts = envoyOptionsFromEnv();
+  console.error(`bench: ${info.cpu}, ${info.cpus} CPUs; ${info.pinning}; load avg ${info.loadavg_at_start.join(" ")}`);
+  console.error("bench: core in V8...");
+  const core = await benchCore(file);
+  console.error(`bench: Envoy, ${opts.connections} connections, ${opts.rounds} rounds × ${opts.seconds} s per side and scenario...`);
+  const envoy = await benchEnvoy(file, opts);
+  const c1k = core.find((r) => r.body === "form_benign_1024")!;
+  const e1k = envoy.find((s) => s.scenario === "post_form_1k")!;
+  const wallS = Math.round((Date.now() - t0) / 100) / 10;
+  const result = {
+    date: new Date().toISOString(),
+    git: execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO_ROOT, encoding: "utf8" }).trim(),
+    machine: info,
+    wall_s: wallS,
+    core: {
+      // The 1 KiB figures are the benign urlencoded body, the same shape as Envoy's post_form_1k.
+      p50_us_1k: c1k.p50_us,
+      p99_us_1k: c1k.p99_us,
+      rows: core,
+    },
+    envoy: {
+      // Top-level figures are the 1 KiB form POST.
+      rps_ratio: e1k.rps_ratio,
+      p50_added_us: e1k.p50_added_us,
+      p99_added_us: e1k.p99_added_us,
+      cpu_added_us_per_req: e1k.cpu_added_us_per_req,
+      options: { ...opts, plugin_config: file.plugin_config, load_generator: "autocannon 9.0.0 (closed loop, pipelining 1)" },
+      scenarios: envoy,
+    },
+    peers: {} as Record<string, unknown>,
+    budget: {
+      ...BUDGET,
+      core_p50_ok: c1k.p50_us <= BUDGET.core_p50_us_1k,
+      core_p99_ok: c1k.p99_us <= BUDGET.core_p99_us_1k,
+      envoy_rps_ratio_ok: e1k.rps_ratio >= BUDGET.envoy_rps_ratio_min,
+      envoy_p50_added_ok: e1k.p50_added_us <= BUDGET.envoy_p50_added_us,
+    },
+  };
+  const table = formatTable(core, envoy);
+  console.log(table);
+  console.log(`\nbudget (1 KiB): core p50 ${c1k.p50_us} µs (≤ ${BUDGET.core_p50_us_1k}) ${result.budget.core_p50_ok ? "ok" : "OVER"}; ` +
+    `core p99 ${c1k.p99_us} µs (≤ ${BUDGET.core_p99_us_1k}) ${result.budget.core_p99_ok ? "ok" : "OVER"}; ` +
+    `Envoy req/s ratio ${e1k.rps_ratio} (≥ ${BUDGET.envoy_rps_ratio_min}) ${result.budget.envoy_rps_ratio_ok ? "ok" : "UNDER"}; ` +
+    `Envoy +p50 ${e1k.p50_added_us} µs (≤ ${BUDGET.envoy_p50_added_us}) ${result.budget.envoy_p50_added_ok ? "ok" : "OVER"}`);
+  const dir = path.join(REPO_ROOT, "loadtest/results");
+  mkdirSync(dir, { recursive: true });
+  const json = JSON.stringify(result, null, 1) + "\n";
+  writeFileSync(path.join(dir, "latest.json"), json);
+  const dated = path.join(dir, `${result.date.replace(/[:]/g, "").replace(/\..*$/, "")}Z.json`);
+  writeFileSync(dated, json);
+  writeFileSync(path.join(dir, "latest.md"), `${result.date} on ${info.cpu} (${info.cpus} CPUs, ${info.pinning}), git ${result.git}, wall ${wallS} s\n\n${table}\n`);
+  console.log(`\nbench: wrote loadtest/results/latest.json and ${path.relative(REPO_ROOT, dated)} (wall ${wallS} s)`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+// Times the scoring core in Node's V8 (build/core.wasm, the same core the filter embeds) per request body.
+// Called by loadtest/bench.ts (make bench); `npx tsx loadtest/core.ts` runs it alone.
+//
+// Bodies come from scenarios.json (`core`): form and JSON, benign and with one attack row, at
+// 64 B, 1 KiB, 16 KiB and 128 KiB. Each body is UTF-8-encoded once up front, so the time is
+// Core.scoreRequest: copying the bytes into wasm memory, scoring, and reading the result back
+// (two short TextDecoder calls), without JS string encoding.
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Core } from "../models/wasm.ts";
+import { REPO_ROOT } from "../test/e2e/harness.ts";
+import type { ScenarioFile } from "./scenarios.ts";
+
+export interface CoreRow {
+  body: string;        // scenarios.json core key, e.g. form_benign_1024
+  where: string;
+  kind: string;
+  bytes: number;
+  iterations: number;
+  p50_us: number;
+  p99_us: number;
+  mb_per_s: number;    // bytes / median time, in 10^6 bytes per second
+  score: number;       // the core's overall score (flagged when <= threshold)
+}
+
+export function quantile(sorted: Float64Array | number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+
+export async function benchCore(file: ScenarioFile, iterations = Number(process.env.BENCH_CORE_ITERATIONS ?? 2000)): Promise<CoreRow[]> {
+  const core = await Core.load();
+  const enc = new TextEncoder();
+  const rows: CoreRow[] = [];
+  for (const [key, b] of Object.entries(file.core)) {
+    const bytes = enc.encode(b.text);
+    const parts: Array<[string, Uint8Array]> = [[b.where, bytes]];
+    // Warm-up: let V8 tier the wasm up (Liftoff → TurboFan) before timing.
+    const warm = Math.max(50, Math.min(500, Math.floor(iterations / 4)));
+    for (let i = 0; i < warm; i++) core.scoreRequest(parts);
+    // Fewer iterations for the big bodies keep `make bench` short; their p99 (2nd worst of 100) is rough.
+    const n = b.bytes >= 131072 ? Math.max(100, Math.floor(iterations / 10)) : b.bytes >= 16384 ? Math.max(200, Math.floor(iterations / 2)) : iterations;
+    const t = new Float64Array(n);
+    let score = 0;
+    for (let i = 0; i < n; i++) {
+      const t0 = process.hrtime.bigint();
+      score = core.scoreRequest(parts).score;
+      t[i] = Number(process.hrtime.bigint() - t0) / 1000;
+    }
+    t.sort();
+    const p50 = quantile(t, 0.5);
+    rows.push({ body: key, where: b.where, kind: b.kind, bytes: b.bytes, iterations: n, p50_us: round(p50), p99_us: round(quantile(t, 0.99)), mb_per_s: round(b.bytes / p50), score });
+  }
+  return rows;
+}
+
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.join(REPO_ROOT, "loadtest/core.ts")) {
+  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+  benchCore(file).then((rows) => console.table(rows));
+}

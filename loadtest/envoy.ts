@@ -1,0 +1,143 @@
+// Drives Envoy with and without the wasm filter with autocannon, scenario by scenario, and compares them.
+// Called by loadtest/bench.ts (make bench); `npx tsx loadtest/envoy.ts` runs it alone (run it under taskset, see stack.ts).
+//
+// Both Envoys run at once (same config but for the filter, --concurrency 1, pinned to
+// $BENCH_ENVOY_CPU) in front of one sink upstream; only one is loaded at a time. Runs alternate
+// A/B, B/A, A/B... so drift on this shared machine hits both sides alike; each figure is the
+// median over the runs. Latency is taken per response from autocannon's 'response' event
+// (hrtime, float ms), because autocannon's own histogram keeps whole milliseconds and only 2xx.
+
+import autocannon from "autocannon";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { REPO_ROOT } from "../test/e2e/harness.ts";
+import { quantile } from "./core.ts";
+import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
+import { startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
+
+export const ENVOY_SCENARIOS = ["get_query", "post_form_1k", "post_json_16k", "attack_mix_10"] as const;
+
+export interface RunStats { rps: number; p50_us: number; p99_us: number; cpu_us_per_req: number; envoy_cpu_util: number; unexpected: number; errors: number; requests: number }
+export interface VariantStats { rps: number; p50_us: number; p99_us: number; cpu_us_per_req: number; envoy_cpu_util: number; unexpected: number; errors: number; runs: RunStats[] }
+export interface ScenarioResult {
+  scenario: string;
+  baseline: VariantStats;
+  wafscore: VariantStats;
+  rps_ratio: number;
+  p50_added_us: number;
+  p99_added_us: number;
+  cpu_added_us_per_req: number;
+}
+
+export interface EnvoyBenchOptions { connections: number; seconds: number; rounds: number; warmupSeconds: number }
+
+export function envoyOptionsFromEnv(): EnvoyBenchOptions {
+  return {
+    connections: Number(process.env.BENCH_CONNECTIONS ?? 4),
+    seconds: Number(process.env.BENCH_SECONDS ?? 5),
+    rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+    warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 1),
+  };
+}
+
+/** One closed-loop autocannon run against `envoy`; requests cycle through `reqs` on every connection. */
+export async function drive(envoy: BenchEnvoy, reqs: BenchRequest[], seconds: number, connections: number, amount?: number): Promise<RunStats> {
+  const lat: number[] = [];
+  let unexpected = 0;
+  const cpu0 = envoy.cpuMicros();
+  const t0 = process.hrtime.bigint();
+  const instance = autocannon({
+    url: envoy.url,
+    connections,
+    pipelining: 1,
+    ...(amount ? { amount } : { duration: seconds }),
+    // autocannon pairs each response with the request it sent; onResponse checks the status
+    // the filter answered at generation time (scenarios.json `expect`).
+    requests: reqs.map((r) => ({
+      method: r.method, path: r.path, headers: r.headers, body: r.body,
+      onResponse: (status: number) => {
+        if (status === r.expect) return;
+        unexpected++;
+        if (process.env.BENCH_DEBUG) console.error(`unexpected ${status} for ${r.kind} ${r.method} ${r.path.slice(0, 120)} (${r.body?.length ?? 0} B)`);
+      },
+    })),
+  });
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => {
+    lat.push(ms * 1000);
+  });
+  const result = await instance;
+  const wallUs = Number(process.hrtime.bigint() - t0) / 1000;
+  const cpuUs = envoy.cpuMicros() - cpu0;
+  const sorted = Float64Array.from(lat).sort();
+  const n = sorted.length;
+  return {
+    rps: n / (wallUs / 1e6),
+    p50_us: quantile(sorted, 0.5),
+    p99_us: quantile(sorted, 0.99),
+    cpu_us_per_req: n ? cpuUs / n : NaN,
+    envoy_cpu_util: cpuUs / wallUs,
+    unexpected,
+    errors: result.errors + result.timeouts,
+    requests: n,
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+function summarise(runs: RunStats[]): VariantStats {
+  const m = (k: keyof RunStats) => r1(median(runs.map((r) => r[k])));
+  return {
+    rps: m("rps"), p50_us: m("p50_us"), p99_us: m("p99_us"), cpu_us_per_req: m("cpu_us_per_req"),
+    envoy_cpu_util: r3(median(runs.map((r) => r.envoy_cpu_util))),
+    unexpected: runs.reduce((a, r) => a + r.unexpected, 0),
+    errors: runs.reduce((a, r) => a + r.errors, 0),
+    runs: runs.map((r) => ({ ...r, rps: r1(r.rps), p50_us: r1(r.p50_us), p99_us: r1(r.p99_us), cpu_us_per_req: r1(r.cpu_us_per_req), envoy_cpu_util: r3(r.envoy_cpu_util) })),
+  };
+}
+
+export async function benchEnvoy(file: ScenarioFile, opts: EnvoyBenchOptions, log: (s: string) => void = console.error): Promise<ScenarioResult[]> {
+  const upstream = await startUpstream();
+  const envoys: BenchEnvoy[] = [];
+  try {
+    const base = await startEnvoy({ wasm: false, upstreamPort: upstream.port });
+    envoys.push(base);
+    const waf = await startEnvoy({ wasm: true, upstreamPort: upstream.port });
+    envoys.push(waf);
+    const out: ScenarioResult[] = [];
+    for (const name of ENVOY_SCENARIOS) {
+      const reqs = file.scenarios[name].requests;
+      for (const e of [base, waf]) await drive(e, reqs, opts.warmupSeconds, opts.connections);
+      const runs: Record<string, RunStats[]> = { baseline: [], wafscore: [] };
+      for (let round = 0; round < opts.rounds; round++) {
+        const order = round % 2 === 0 ? [base, waf] : [waf, base];
+        for (const e of order) {
+          const s = await drive(e, reqs, opts.seconds, opts.connections);
+          runs[e.name].push(s);
+          log(`bench: ${name} ${e.name} round ${round + 1}/${opts.rounds}: ${s.rps.toFixed(0)} req/s, p50 ${s.p50_us.toFixed(0)} µs, p99 ${s.p99_us.toFixed(0)} µs, Envoy CPU ${(s.envoy_cpu_util * 100).toFixed(0)}%`);
+        }
+      }
+      const b = summarise(runs.baseline), w = summarise(runs.wafscore);
+      out.push({
+        scenario: name, baseline: b, wafscore: w,
+        rps_ratio: r3(w.rps / b.rps),
+        p50_added_us: r1(w.p50_us - b.p50_us),
+        p99_added_us: r1(w.p99_us - b.p99_us),
+        cpu_added_us_per_req: r1(w.cpu_us_per_req - b.cpu_us_per_req),
+      });
+    }
+    return out;
+  } finally {
+    for (const e of envoys) await e.stop();
+    await upstream.stop();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.join(REPO_ROOT, "loadtest/envoy.ts")) {
+  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+  benchEnvoy(file, envoyOptionsFromEnv()).then((r) => console.log(JSON.stringify(r, null, 1)));
+}
