@@ -48,7 +48,7 @@ const attacks: Attack[] = [
   { cls: "open_redirect", where: "query", text: "next=//evil.com", known: "model-open-redirect-as-ssrf" },
 ];
 
-const benign: { name: string; where: string; text: string }[] = [
+const benign: { name: string; where: string; text: string; known?: string }[] = [
   { name: "search query", where: "query", text: "q=how to select a good laptop" },
   { name: "search with 'union'", where: "query", text: "q=union station chicago hours" },
   { name: "search with 'drop'", where: "query", text: "q=drop shipping business ideas" },
@@ -81,6 +81,10 @@ const benign: { name: string; where: string; text: string }[] = [
   { name: "API path", where: "path", text: "/api/v1/users/42/orders" },
   { name: "blog path with 'select'", where: "path", text: "/blog/2024/05/how-to-select-the-right-database" },
   { name: "static asset path", where: "path", text: "/static/js/app.3f9a2c.min.js" },
+  { name: "a run of one letter", where: "query", text: "q=aaaaaaaaaa", known: "model-fp-letter-run" },
+  { name: "another run of one letter", where: "query", text: "q=zzzzzzzzzz", known: "model-fp-letter-run" },
+  { name: "100 x's of filler text", where: "body:text", text: "x".repeat(100), known: "model-fp-letter-run" },
+  { name: "a short sentence repeated", where: "body:form", text: `comment=${"All good here, thanks. ".repeat(50).slice(0, 1016)}`, known: "model-fp-repeated-sentence" },
 ];
 
 const min = (o: Record<string, number>) => Math.min(...Object.values(o));
@@ -106,10 +110,12 @@ describe("the attack's class score is 1–20 too", () => {
 });
 
 describe("ordinary traffic scores 80–99", () => {
-  it.each(benign)("$name", ({ where, text }) => {
-    const r = core.score(where, text);
-    expect(r.score, `worst class ${r.worstClass}, part ${r.worstWhere}:${r.worstName} "${r.worstText}"`).toBeGreaterThanOrEqual(80);
-  });
+  for (const { name, where, text, known } of benign) {
+    (known ? it.fails : it)(name, () => {
+      const r = core.score(where, text);
+      expect(r.score, `worst class ${r.worstClass}, part ${r.worstWhere}:${r.worstName} "${r.worstText}"`).toBeGreaterThanOrEqual(80);
+    });
+  }
 
   it("a whole ordinary request scores clean", () => {
     const r = core.scoreRequest([
