@@ -89,6 +89,13 @@ const benign: { name: string; where: string; text: string; known?: string }[] = 
 
 const min = (o: Record<string, number>) => Math.min(...Object.values(o));
 
+describe("the embedded model", () => {
+  // An invalid model (say, trained on another feature spec) scores everything 99: say so first.
+  it("is valid for this core", () => {
+    expect(core.modelError()).toBeNull();
+  });
+});
+
 describe("attacks score 1–20 with the right class lowest", () => {
   for (const a of attacks) {
     (a.known ? it.fails : it)(`${a.cls} in ${a.where}: ${a.text}`, () => {
