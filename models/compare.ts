@@ -64,7 +64,13 @@ async function envoyCheck(rows: Row[], scores: number[], n: number, concurrency:
   const { startStack } = await import("../test/e2e/harness");
   let stack;
   try { stack = await startStack({ pluginConfig: config, logLevel: "warn" }); }
-  catch (e) { return { skipped: `Envoy did not start (${(e as Error).message.split("\n")[0]})` }; }
+  catch (e) {
+    const msg = (e as Error).message;
+    log(`Envoy cross-check skipped:\n${msg}`);
+    // The harness error ends with Envoy's log tail; keep the lines that say why (e.g. a refused plugin).
+    const why = msg.split("\n").filter((l) => /critical|wasm.*(error|fail)|unable/i.test(l)).slice(-2).map((l) => l.replace(/^\[[^\]]*\]\[[^\]]*\]/, "").trim());
+    return { skipped: `Envoy did not start (${[msg.split("\n")[0], ...why].join("; ")})` };
+  }
   stops.push(() => stack.stop());
   const port = Number(new URL(stack.url).port);
   const client = new Replayer(port, concurrency);
