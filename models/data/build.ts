@@ -9,6 +9,9 @@ import { Encoded, chooseEncoding, looksPreEncoded, pctDecodeOnce } from './encod
 import { chooseWhere, place, Where, TARGET_PARAMS } from './contexts.ts';
 import { generateBenign } from './benign.ts';
 import { Split, attackSplit, benignSplit, generatedSplit } from './split.ts';
+import { generateNosqli, NOSQL_BENIGN, GenRow } from './nosqli.ts';
+import { EXTRA_BENIGN } from './benign_extra.ts';
+import { npmBenign } from './npm.ts';
 
 const SEED = 20240601;
 /** At most this many attack payloads per source file, before augmentation. */
@@ -17,6 +20,10 @@ const CAP_PER_SOURCE = 3000;
 const BENIGN_SHARE = 0.5;
 const GEN_MIN = 40000;
 const GEN_MAX = 60000;
+/** Generated NoSQL injection rows (the source data has only 26 nosqli payloads). */
+const NOSQLI_N = 4000;
+/** Generated benign rows from the targeted families in nosqli.ts and benign_extra.ts. */
+const EXTRA_BENIGN_N = 14000;
 
 export interface OutRow { text: string; label: 0 | 1; class: string; where: string; source: string }
 
@@ -128,6 +135,12 @@ for (const p of payloads) {
     rows[split].push({ text, label: 1, class: p.cls, where, source: p.source });
   }
 }
+
+// Generated NoSQL injection: each template family is its own source (gen:nosqli:<family>), split by family + skeleton.
+for (const g of generateNosqli(new Rng(SEED ^ 0x6), NOSQLI_N)) {
+  const source = `gen:nosqli:${g.family}`;
+  rows[attackSplit(source, g.text)].push({ text: g.text, label: 1, class: 'nosqli', where: g.where, source });
+}
 const attackRows = rows.train.length + rows.valid.length;
 
 // ---------------------------------------------------------------- benign: real wire parts, all of them
@@ -186,6 +199,21 @@ for (const g of generateBenign(new Rng(SEED ^ 0x4), genN)) {
   rows[generatedSplit(source, g.text)].push({ text: g.text, label: 0, class: 'benign', where: g.where, source });
 }
 
+// ---------------------------------------------------------------- benign: targeted generated families + npm text
+
+const extraRng = new Rng(SEED ^ 0x7);
+const extraFams = [...NOSQL_BENIGN, ...EXTRA_BENIGN].map((f) => [f, f.weight] as const);
+for (let i = 0; i < EXTRA_BENIGN_N; i++) {
+  const g: GenRow = extraRng.weighted(extraFams).gen(extraRng);
+  const source = `gen:benign:${g.family}`;
+  rows[generatedSplit(source, g.text)].push({ text: g.text, label: 0, class: 'benign', where: g.where, source });
+}
+const npm = npmBenign(new Rng(SEED ^ 0x8), REPO_ROOT);
+const npmCounts = new Map<string, number>();
+for (const r of npm.rows) npmCounts.set(r.source, (npmCounts.get(r.source) ?? 0) + 1);
+for (const r of npm.rows) rows[benignSplit(r.source, r.text, npmCounts.get(r.source)!)].push({ text: r.text, label: 0, class: 'benign', where: r.where, source: r.source });
+for (let i = 0; i < npm.skipped; i++) drop('npm: attack-looking text skipped');
+
 // ---------------------------------------------------------------- dedupe, shuffle, write
 
 // Exact duplicates: keep the first per split; a text in both splits stays only in train; a text seen
@@ -231,6 +259,10 @@ for (const s of ['train', 'valid'] as const) {
 }
 summary.attack_payloads_by_class = Object.fromEntries(Object.entries(perClass).sort());
 summary.attack_encodings = Object.fromEntries(Object.entries(encCounts).sort((a, b) => b[1] - a[1]));
+summary.npm_rows = npm.rows.length;
+summary.npm_licences = Object.fromEntries(Object.entries(npm.licences).sort());
+const npmSources = new Set(npm.rows.map((r) => r.source));
+summary.by_source_generated = tally([...rows.train, ...rows.valid].filter((r) => r.source.startsWith('gen:nosqli:') || npmSources.has(r.source) || /^gen:benign:(nosql|xml-docs|passwords-punct|keys-tokens|github-api|referers-odd|redirect-params-same-site)/.test(r.source)), (r) => (npmSources.has(r.source) ? 'npm:*' : r.source));
 summary.dropped = Object.fromEntries(Object.entries(dropped).sort());
 writeFileSync(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
 
