@@ -106,6 +106,10 @@ async function main(): Promise<void> {
   log(`${all.length} rows in ${DATASET}; ${picked.length} picked, ${rows.length} replayable`);
 
   const core = await Core.load();
+  // A core built mid-change (feature spec bumped, model not retrained yet) scores everything 99:
+  // refuse rather than write a report where wafscore detects nothing.
+  const modelError = core.modelError();
+  if (modelError) throw new Error(`build/core.wasm has no usable model (${modelError}); retrain (make model) or rebuild (make build) first`);
   const scores = rows.map((r) => core.scoreRequest([[r.where, r.text]]).score);
   log(`scored ${rows.length} rows with core.wasm in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
