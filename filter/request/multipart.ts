@@ -56,14 +56,14 @@ function emitField(ptr: usize, hStart: i32, hEnd: i32, cStart: i32, cEnd: i32, s
   if (cEnd > cStart) sink.onPart(Where.BODY_MULTIPART, namePtr, nameLen, ptr + cStart, cEnd - cStart, false);
 }
 
-// Finds `key` (case-insensitive) preceded by ';', ' ' or the line start; returns the value's
+// Finds `key` (case-insensitive) preceded by ';', ' ', a line break or the start; returns the value's
 // offset (past an opening quote when there is one), or -1. "filename=" must not match "name=".
 function findParam(ptr: usize, start: i32, end: i32, key: string): i32 {
   let k = key.length;
   for (let i = start; i + k <= end; i++) {
     if (i > start) {
       let prev = load<u8>(ptr + i - 1);
-      if (prev != 0x3B && prev != 0x20 && prev != 0x09) continue;
+      if (prev != 0x3B && prev != 0x20 && prev != 0x09 && prev != 0x0A) continue;
     }
     let j = 0;
     while (j < k && (<i32>load<u8>(ptr + i + j) | 0x20) == key.charCodeAt(j)) j++;
