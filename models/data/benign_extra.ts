@@ -210,6 +210,77 @@ function redirectParamRow(r: Rng): GenRow {
   return { text: buildQuery(r, name, ev), where, family: 'redirect-params-same-site' };
 }
 
+// ---------------------------------------------------------------- JSON carried in query and form values
+
+// Analytics beacons, GraphQL GETs and UI state put JSON in parameters, often unencoded; without
+// these, a brace-and-quote value looked like operator injection to the model.
+function jsonValue(r: Rng, depth: number): unknown {
+  const k = r.int(0, depth > 1 ? 3 : 5);
+  if (k === 0) return r.int(0, 99999);
+  if (k === 1) return r.chance(0.5);
+  if (k === 2) return r.pick(['', word(r), slug(r), uuid(r), `${word(r)} ${word(r)}`]);
+  if (k === 3) return r.chance(0.3) ? null : r.int(0, 9) / 10;
+  if (k === 4) return Array.from({ length: r.int(0, 3) }, () => jsonValue(r, depth + 1));
+  const o: Record<string, unknown> = {};
+  for (let i = r.int(1, 4); i > 0; i--) o[r.chance(0.2) ? '_' + word(r) : r.pick([word(r), slug(r), r.str(r.int(1, 4))])] = jsonValue(r, depth + 1);
+  return o;
+}
+
+function jsonParamRow(r: Rng): GenRow {
+  const obj: Record<string, unknown> = {};
+  for (let i = r.int(1, 4); i > 0; i--) obj[r.chance(0.3) ? '_' + r.str(r.int(2, 4)) : word(r)] = jsonValue(r, 0);
+  const raw = JSON.stringify(obj);
+  const name = r.pick(['data', 'payload', 'variables', 'filter', 'state', 'ctx', 'ta', 'e', 'props', 'config', 'extensions', 'context', 'ev', 'params']);
+  const ev = r.chance(0.5) ? encodeURIComponent(raw) : raw.replace(/ /g, '%20');
+  if (r.chance(0.3)) { const [fk, fv] = fillerParam(r); return { text: `${name}=${encodeURIComponent(raw)}&${fk}=${fv}`, where: 'body:form', family: 'json-in-params' }; }
+  return { text: buildQuery(r, name, ev), where: 'query', family: 'json-in-params' };
+}
+
+// ---------------------------------------------------------------- repetitive values and long bodies
+
+// Test data, padding and placeholders: runs of one character, repeated words, separators. Without
+// them a run of x's looked like nothing the model had seen, and scored like an attack.
+function repetitiveRow(r: Rng): GenRow {
+  const unit = r.pick(['a', 'x', 'X', 'A', '0', '1', '=', '-', '_', '.', '*', '#', 'ab', 'abc', 'test', 'lol', 'ha', 'na', 'asdf', 'qwerty', '123', 'xo', ' ', 'z']);
+  const v = unit.repeat(r.int(3, r.chance(0.3) ? 2000 : 200)).trim() || 'aaaa';
+  const name = r.pick(['q', 'comment', 'name', 'b', 'test', 'message', 'data', 'x', 'pad', 'note', 'text', 'search']);
+  const where = r.weighted([['query', 35], ['body:form', 25], ['body:json', 20], ['body:text', 15], ['header:Cookie', 5]] as const);
+  const ev = encodeURIComponent(v);
+  if (where === 'body:json') return { text: JSON.stringify({ [name]: v }), where, family: 'repetitive' };
+  if (where === 'body:text') return { text: r.chance(0.5) ? v : `a=1&${name}=${v}`, where, family: 'repetitive' };
+  if (where === 'header:Cookie') return { text: `${name}=${ev}; theme=dark`, where, family: 'repetitive' };
+  if (where === 'body:form') return { text: `${name}=${ev}&${fillerParam(r).join('=')}`, where, family: 'repetitive' };
+  return { text: buildQuery(r, name, ev), where, family: 'repetitive' };
+}
+
+// Bodies of many windows: long prose, JSON arrays of records, CSV, forms with many fields. The
+// request score is the worst window's, so benign bodies must be benign in every window.
+function longBodyRow(r: Rng): GenRow {
+  const target = r.pick([2000, 4000, 8000, 16000, 40000]);
+  const k = r.int(0, 3);
+  if (k === 0) {
+    let t = '';
+    while (t.length < target) t += r.pick(PROSE) + (r.chance(0.2) ? '\n\n' : ' ');
+    return r.chance(0.5) ? { text: JSON.stringify({ title: slug(r, 3), body: t, tags: [word(r), word(r)] }), where: 'body:json', family: 'long-bodies' } : { text: t, where: 'body:text', family: 'long-bodies' };
+  }
+  if (k === 1) {
+    const items: unknown[] = [];
+    while (JSON.stringify(items).length < target) items.push({ id: uuid(r), name: slug(r, 2).replace(/-/g, ' '), price: r.int(1, 999) + r.int(0, 99) / 100, qty: r.int(1, 9), sku: hexId(r, 8).toUpperCase(), note: r.chance(0.3) ? r.pick(PROSE) : '' });
+    return { text: JSON.stringify({ items, total: items.length, page: 1 }), where: 'body:json', family: 'long-bodies' };
+  }
+  if (k === 2) {
+    const rows = ['id,name,email,city,amount,created'];
+    while (rows.join('\n').length < target) rows.push(`${r.int(1, 99999)},${r.pick(NAMES)},${word(r)}@example.com,${word(r)},${r.int(1, 9999)}.${r.int(10, 99)},2024-0${r.int(1, 9)}-1${r.int(0, 9)}`);
+    return { text: rows.join('\n'), where: 'body:text', family: 'long-bodies' };
+  }
+  const fields: string[] = [];
+  while (fields.join('&').length < target) {
+    const [fk, fv] = fillerParam(r);
+    fields.push(r.chance(0.5) ? `${fk}=${fv}` : `${word(r)}_${r.int(1, 99)}=${encodeURIComponent(r.pick(PROSE))}`);
+  }
+  return { text: fields.join('&'), where: 'body:form', family: 'long-bodies' };
+}
+
 export const EXTRA_BENIGN: { name: string; weight: number; gen: (r: Rng) => GenRow }[] = [
   {
     name: 'xml-docs', weight: 5, gen: (r) => {
@@ -224,4 +295,7 @@ export const EXTRA_BENIGN: { name: string; weight: number; gen: (r: Rng) => GenR
   { name: 'github-api', weight: 2, gen: githubJson },
   { name: 'referers-odd', weight: 2.5, gen: refererRow },
   { name: 'redirect-params-same-site', weight: 2.5, gen: redirectParamRow },
+  { name: 'json-in-params', weight: 2.5, gen: jsonParamRow },
+  { name: 'repetitive', weight: 2, gen: repetitiveRow },
+  { name: 'long-bodies', weight: 1.5, gen: longBodyRow },
 ];

@@ -11,6 +11,7 @@ import { generateBenign } from './benign.ts';
 import { Split, attackSplit, benignSplit, generatedSplit } from './split.ts';
 import { generateNosqli, NOSQL_BENIGN, GenRow } from './nosqli.ts';
 import { EXTRA_BENIGN } from './benign_extra.ts';
+import { generateAttacksExtra, padPayload } from './attacks_extra.ts';
 import { npmBenign } from './npm.ts';
 
 const SEED = 20240601;
@@ -22,8 +23,11 @@ const GEN_MIN = 40000;
 const GEN_MAX = 60000;
 /** Generated NoSQL injection rows (the source data has only 26 nosqli payloads). */
 const NOSQLI_N = 4000;
+/** Generated command injection and CRLF injection rows. */
+const CMDI_N = 3000;
+const CRLF_N = 1200;
 /** Generated benign rows from the targeted families in nosqli.ts and benign_extra.ts. */
-const EXTRA_BENIGN_N = 14000;
+const EXTRA_BENIGN_N = 20000;
 
 export interface OutRow { text: string; label: 0 | 1; class: string; where: string; source: string }
 
@@ -104,6 +108,8 @@ const boost = (cls: string) => Math.max(1, Math.min(8, Math.round(2000 / perClas
 const URLISH = new Set(['query', 'path', 'body:form', 'header:Cookie', 'header:Referer']);
 const SQL_KW = /\b(select|union|from|where|and|or|order|by|insert|into|values|sleep|benchmark|null|concat|char|table|drop|update|set|waitfor|delay)\b/g;
 
+const PADDED_CLASSES = new Set(['sqli', 'xss', 'rce', 'ssti', 'jndi', 'nosqli']);
+const PAD_SHARE = 0.1;
 const atkRng = new Rng(SEED ^ 0x2);
 for (const p of payloads) {
   const split = attackSplit(p.source, p.text);
@@ -126,6 +132,8 @@ for (const p of payloads) {
       let base = logical;
       // HttpParamsDataset lower-cased every value; real tools send SQL keywords in upper case as often as not.
       if (p.cls === 'sqli' && p.source.startsWith('Morzeux/') && atkRng.chance(0.5)) base = base.replace(SQL_KW, (w) => w.toUpperCase());
+      // Padding with benign prose, the evasion that dilutes a bag-of-features model.
+      if (PADDED_CLASSES.has(p.cls) && atkRng.chance(PAD_SHARE)) base = padPayload(atkRng, base);
       v = chooseEncoding(atkRng, base, p.cls, where);
     }
     const text = place(atkRng, v, where, p.cls);
@@ -140,6 +148,11 @@ for (const p of payloads) {
 for (const g of generateNosqli(new Rng(SEED ^ 0x6), NOSQLI_N)) {
   const source = `gen:nosqli:${g.family}`;
   rows[attackSplit(source, g.text)].push({ text: g.text, label: 1, class: 'nosqli', where: g.where, source });
+}
+// Generated command and CRLF injection (the lists have 678 and 16 payloads).
+for (const g of generateAttacksExtra(new Rng(SEED ^ 0x9), CMDI_N, CRLF_N)) {
+  const source = `gen:${g.cls}:${g.family}`;
+  rows[attackSplit(source, g.text)].push({ text: g.text, label: 1, class: g.cls, where: g.where, source });
 }
 const attackRows = rows.train.length + rows.valid.length;
 

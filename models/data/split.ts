@@ -21,7 +21,7 @@ export function splitOf(key: string): Split {
  * case, spacing or URL encoding) share a key. URL-decoded up to twice, lower-cased, digits → 0,
  * runs of whitespace and SQL comments → one space, first 24 characters.
  */
-export function skeleton(text: string): string {
+export function skeleton(text: string, foldDigits = true): string {
   let s = text;
   for (let i = 0; i < 2; i++) {
     const d = pctDecodeOnce(s, true);
@@ -31,7 +31,7 @@ export function skeleton(text: string): string {
   return s
     .toLowerCase()
     .replace(/\/\*.*?\*\//g, ' ')
-    .replace(/[0-9]+/g, '0')
+    .replace(foldDigits ? /[0-9]+/g : /(?!)/g, '0')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 24);
@@ -55,11 +55,14 @@ export function benignSplit(source: string, text: string, sourceRows: number): S
 }
 
 /**
+ * Generated benign rows keep their digits in the skeleton: a template such as `http://<ipv4>/`
+ * has one folded skeleton, which sent every generated IP Referer to one side.
+ *
  * Generated benign rows: by template family (`gen:benign:<family>`) plus the text skeleton. Whole-family
  * splitting was tried first: with ~30 families a coin flip per family sent all generated X-Forwarded-For
  * values to validation, leaving training with XFF only in attacks. Rows from one template that share a
  * skeleton (same opening words, digits folded) still stay together.
  */
 export function generatedSplit(source: string, text: string): Split {
-  return splitOf(source + '\u0000' + skeleton(text));
+  return splitOf(source + '\u0000' + skeleton(text, false));
 }

