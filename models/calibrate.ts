@@ -7,13 +7,14 @@ import { CUTS } from "./export";
 /**
  * Band edges as false-positive rates on benign calibration requests: a score at or under S is
  * reached by at most this share of benign requests. Threshold 20 (the default) sits at 0.08%,
- * under the 0.1% the project promises; 50 and 80 bound "likely attack" and "likely clean".
+ * under the 0.1% the project promises; 50 and 80 bound "likely attack" and "likely clean", so
+ * 99% of benign requests score in the clean band (81–99).
  */
 export const ANCHORS: Array<[score: number, benignShare: number]> = [
   [20, 0.0008],
-  [50, 0.005],
-  [80, 0.03],
-  [98, 0.25],
+  [50, 0.003],
+  [80, 0.01],
+  [98, 0.08],
 ];
 
 /** Probability bands, for a model before calibration: score ≈ 99 - 98p. */

@@ -79,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
         const core = await loadCore(args);
         for (const p of core.parts(where, rest[0])) {
           const flags = DECODE_FLAGS.filter((_, i) => p.flags & (1 << i));
-          console.log(`${p.where}${p.name ? ":" + p.name : ""}  ${JSON.stringify(p.text)}${flags.length ? "  [" + flags.join(",") + "]" : ""}`);
+          console.log(`${p.where}${p.name ? ":" + p.name : ""}  ${JSON.stringify(p.text)}${flags.length ? "  [" + flags.join(",") + "]" : ""}${p.scored ? "" : "  (not scored: a lone word, number or ID)"}`);
         }
         return 0;
       }

@@ -5,6 +5,7 @@
 
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { FEATURE_SPEC_VERSION, FORMAT_VERSION, MAGIC } from "./export";
 
 export const MODEL_BIN = "models/artifacts/model.bin";
 const OUT = "filter/core/model.gen.ts";
@@ -12,9 +13,9 @@ const OUT = "filter/core/model.gen.ts";
 export function untrainedBlob(): Uint8Array {
   const b = new Uint8Array(64);
   const v = new DataView(b.buffer);
-  v.setUint32(0, 0x53464157, true); // "WAFS"
-  v.setUint16(4, 1, true);
-  v.setUint16(6, 1, true);
+  v.setUint32(0, MAGIC, true);
+  v.setUint16(4, FORMAT_VERSION, true);
+  v.setUint16(6, FEATURE_SPEC_VERSION, true);
   v.setUint32(24, 64, true);
   return b;
 }

@@ -64,10 +64,14 @@ export function writeReport({ scored, manifest, command }: ReportInput): void {
   out.push(`- quantization max abs error per tensor: \`${JSON.stringify((manifest.quantization as Record<string, unknown>).max_abs_error)}\``, "");
 
   out.push("## Detection and false positives by threshold", "", "A request is flagged when its overall score is at or under the threshold (default 20).", "");
-  out.push("| threshold | detection | false positives | class right |", "|---:|---:|---:|---:|");
+  out.push("False positives are also given on the *real* benign rows alone (browser captures, access logs, API");
+  out.push("calls: sources not starting with `gen:` or `synthetic:`), the part that no template of ours wrote.", "");
+  out.push("| threshold | detection | false positives | false positives, real benign | class right |", "|---:|---:|---:|---:|---:|");
+  const real = scored.filter((s) => s.row.label === 0 && !/^(gen|synthetic):/.test(s.row.source));
   for (const t of [10, 20, 30, 40, 50]) {
     const r = evaluate(scored, t);
-    out.push(`| ${t} | ${pct(r.detection_rate)} (${r.detected}/${r.attacks}) | ${pct(r.false_positive_rate, 3)} (${r.false_positives}/${r.benign}) | ${pct(r.class_right)} |`);
+    const rf = real.filter((s) => s.score <= t).length;
+    out.push(`| ${t} | ${pct(r.detection_rate)} (${r.detected}/${r.attacks}) | ${pct(r.false_positive_rate, 3)} (${r.false_positives}/${r.benign}) | ${pct(rf / real.length, 3)} (${rf}/${real.length}) | ${pct(r.class_right)} |`);
   }
   const compareFile = resolve(REPO_ROOT, "build/compare.json");
   if (existsSync(compareFile)) {

@@ -42,7 +42,9 @@ interface CoreExports {
   requestExplain(): number;
 }
 
-export interface DecodedPart { where: string; name: string; text: string; flags: number }
+/** One part as the filter sees it; `scored` is false for a lone word, number or ID, which the filter skips. */
+export interface DecodedPart { where: string; name: string; text: string; flags: number; scored: boolean }
+const TRACE_NOT_SCORED = 0x80000000; // filter/core/scorer.ts
 
 /** Decode flags, in the bit order of filter/decode/flags.ts. */
 export const DECODE_FLAGS = ["percent", "percent_multi", "percent_u", "percent_bad", "entity", "escape", "nul", "overlong", "base64"] as const;
@@ -173,7 +175,7 @@ export class Core {
       const w = v.getUint32(o, true), flags = v.getUint32(o + 4, true);
       const nl = v.getUint32(o + 8, true), tl = v.getUint32(o + 12, true);
       out.push({
-        where: names[w], flags,
+        where: names[w], flags: (flags & ~TRACE_NOT_SCORED) >>> 0, scored: (flags & TRACE_NOT_SCORED) === 0,
         name: fromUtf8.decode(mem.subarray(o + 16, o + 16 + nl)),
         text: fromUtf8.decode(mem.subarray(o + 16 + nl, o + 16 + nl + tl)),
       });

@@ -2,18 +2,22 @@
 // word and punctuation tokens and token bigrams, decoder flags and a length bucket.
 // Called by core/scorer.ts for every window; models/ reads the same hashes through core.wasm.
 //
-// Feature spec version 1 (bump FEATURE_SPEC_VERSION with any change; golden vectors pin it):
+// Feature spec version 3 (bump FEATURE_SPEC_VERSION with any change; golden vectors pin it):
 //   shape: ASCII lower-cased, digits -> '0', whitespace runs -> one ' ', other controls -> 0x01,
 //          each run of non-ASCII bytes -> one 0x80; framed by 0x02 ... 0x02;
-//   n-grams of the shape for n = 3, 4, 5: finalize(fnv1a(bytes) + n);
+//   n-grams of the shape for n = 3, 4, 5: fnv1a(bytes) ^ n;
 //   tokens: runs of [a-z0-9_\x80] (hashed up to 24 bytes) and single punctuation bytes:
-//          finalize(fnv1a(TOKEN_SEED, bytes)) and mix2(previous token, token);
-//   flags: finalize(FLAG_SEED + bit) per decode flag; length: finalize(LEN_SEED + log2(len)).
+//          finalize(fnv1a(TOKEN_SEED, bytes)) and mix2(previous token, token); tokens of at
+//          most 3 bytes hash their digits as they are (127, 169, 254, 10: addresses matter to
+//          SSRF), longer ones the folded shape (IDs and timestamps would only add noise);
+//   flags: finalize(FLAG_SEED + bit) per decode flag; length: finalize(LEN_SEED + log2(len));
+//   bucket of a 32-bit feature hash h: (h * 0x9E3779B1) >> (32 - bucket bits), the high bits
+//   of a multiplicative hash (one multiply, where a finaliser per n-gram cost twice as much).
 
 import { FNV_OFFSET, fnvByte, finalize, mix2 } from "./hash";
 import { FLAG_COUNT } from "../decode/flags";
 
-export const FEATURE_SPEC_VERSION: u16 = 1;
+export const FEATURE_SPEC_VERSION: u16 = 3;
 export const WINDOW_BYTES = 1024;
 export const WINDOW_STEP = 896; // windows overlap by 128 bytes, so no short payload is cut in two
 export const MAX_FEATURES = 3 * (WINDOW_BYTES + 2) + 2 * WINDOW_BYTES + FLAG_COUNT + 1;
@@ -22,16 +26,28 @@ const TOKEN_SEED: u32 = 0x2545F491;
 const FLAG_SEED: u32 = 0x6A09E667;
 const LEN_SEED: u32 = 0x3C6EF372;
 const MAX_TOKEN_HASH_BYTES = 24;
+const RAW_DIGIT_TOKEN_BYTES = 3;
 
-// The shape of the current window; 2 bytes of frame.
+// The shape of the current window (2 bytes of frame), and where each shape byte starts in
+// the text, so that explanations can point at the text a feature came from.
 const shapeBuf = new StaticArray<u8>(WINDOW_BYTES + 2);
+const shapePos = new StaticArray<u16>(WINDOW_BYTES + 3);
 
-// Writes feature hashes (masked to bucket indexes) to out (u32s) and returns their count.
-export function extractFeatures(p: usize, len: i32, flags: u32, out: usize, mask: u32): i32 {
+// @ts-ignore: decorator
+@inline export function bucketOf(h: u32, shift: u32): u32 {
+  return (h * 0x9E3779B1) >> shift;
+}
+
+// Writes bucket indexes (feature hashes reduced to 32 - shift bits) to out (u32s) and returns
+// their count.
+// With spans != 0, also writes each feature's text span as u32 (start << 16 | length); the
+// flag and length features have no span (0).
+export function extractFeatures(p: usize, len: i32, flags: u32, out: usize, shift: u32, spans: usize = 0): i32 {
   if (len > WINDOW_BYTES) len = WINDOW_BYTES;
   let s = changetype<usize>(shapeBuf);
   let m = shape(p, len, s);
   let n = 0;
+  if (spans != 0) return extractWithSpans(p, s, m, len, flags, out, shift, spans);
 
   // Character n-grams: one FNV pass per start position, emitting at lengths 3, 4 and 5.
   for (let i = 0; i + 3 <= m; i++) {
@@ -39,13 +55,13 @@ export function extractFeatures(p: usize, len: i32, flags: u32, out: usize, mask
     h = fnvByte(h, load<u8>(s + i));
     h = fnvByte(h, load<u8>(s + i + 1));
     h = fnvByte(h, load<u8>(s + i + 2));
-    store<u32>(out + (<usize>n << 2), finalize(h + 3) & mask); n++;
+    store<u32>(out + (<usize>n << 2), bucketOf(h ^ 3, shift)); n++;
     if (i + 4 > m) continue;
     h = fnvByte(h, load<u8>(s + i + 3));
-    store<u32>(out + (<usize>n << 2), finalize(h + 4) & mask); n++;
+    store<u32>(out + (<usize>n << 2), bucketOf(h ^ 4, shift)); n++;
     if (i + 5 > m) continue;
     h = fnvByte(h, load<u8>(s + i + 4));
-    store<u32>(out + (<usize>n << 2), finalize(h + 5) & mask); n++;
+    store<u32>(out + (<usize>n << 2), bucketOf(h ^ 5, shift)); n++;
   }
 
   // Tokens and token bigrams, on the shape without its frame.
@@ -55,26 +71,100 @@ export function extractFeatures(p: usize, len: i32, flags: u32, out: usize, mask
   while (i < end) {
     let c = <u32>load<u8>(s + i);
     if (c == 0x20) { i++; continue; }
-    let h = fnvByte(TOKEN_SEED, c);
-    i++;
-    if (isWordByte(c)) {
-      let k = 1;
-      while (i < end && isWordByte(<u32>load<u8>(s + i))) {
-        if (k < MAX_TOKEN_HASH_BYTES) h = fnvByte(h, load<u8>(s + i));
-        k++; i++;
-      }
-    }
-    let t = finalize(h);
-    store<u32>(out + (<usize>n << 2), t & mask); n++;
-    if (prev != 0) { store<u32>(out + (<usize>n << 2), mix2(prev, t) & mask); n++; }
+    let t = tokenHash(p, s, i, end);
+    i = tokenEnd;
+    store<u32>(out + (<usize>n << 2), bucketOf(t, shift)); n++;
+    if (prev != 0) { store<u32>(out + (<usize>n << 2), bucketOf(mix2(prev, t), shift)); n++; }
     prev = t;
   }
 
+  return n + extractGlobal(flags, len, out + (<usize>n << 2), shift);
+}
+
+// The features that belong to the whole window: decode flags and the length bucket.
+function extractGlobal(flags: u32, len: i32, out: usize, shift: u32): i32 {
+  let n = 0;
   for (let b = 0; b < FLAG_COUNT; b++) {
-    if ((flags >> b) & 1) { store<u32>(out + (<usize>n << 2), finalize(FLAG_SEED + <u32>b) & mask); n++; }
+    if ((flags >> b) & 1) { store<u32>(out + (<usize>n << 2), bucketOf(finalize(FLAG_SEED + <u32>b), shift)); n++; }
   }
-  store<u32>(out + (<usize>n << 2), finalize(LEN_SEED + (32 - clz<u32>(<u32>len))) & mask); n++;
+  store<u32>(out + (<usize>n << 2), bucketOf(finalize(LEN_SEED + (32 - clz<u32>(<u32>len))), shift)); n++;
   return n;
+}
+
+// Where the token that tokenHash read ends (shape index); a module global so that the hot
+// loop gets two results without allocating.
+let tokenEnd = 0;
+
+// The hash of the token at shape index i: a word run or one punctuation byte (see the spec).
+// @ts-ignore: decorator
+@inline function tokenHash(p: usize, s: usize, i: i32, end: i32): u32 {
+  let pos = changetype<usize>(shapePos);
+  let c = <u32>load<u8>(s + i);
+  let h = fnvByte(TOKEN_SEED, c);
+  let raw = fnvByte(TOKEN_SEED, c == 0x30 ? <u32>load<u8>(p + <usize>load<u16>(pos + (<usize>i << 1))) : c);
+  let k = 1;
+  i++;
+  if (isWordByte(c)) {
+    while (i < end) {
+      let b = <u32>load<u8>(s + i);
+      if (!isWordByte(b)) break;
+      if (k < MAX_TOKEN_HASH_BYTES) h = fnvByte(h, b);
+      if (k < RAW_DIGIT_TOKEN_BYTES) raw = fnvByte(raw, b == 0x30 ? <u32>load<u8>(p + <usize>load<u16>(pos + (<usize>i << 1))) : b);
+      k++; i++;
+    }
+  }
+  tokenEnd = i;
+  return finalize(k <= RAW_DIGIT_TOKEN_BYTES ? raw : h);
+}
+
+// @ts-ignore: decorator
+@inline function span(from: i32, to: i32): u32 {
+  let a = <u32>load<u16>(changetype<usize>(shapePos) + (<usize>from << 1));
+  let b = <u32>load<u16>(changetype<usize>(shapePos) + (<usize>to << 1));
+  return (a << 16) | (b > a ? b - a : 0);
+}
+
+// The same features in the same order as the fast path above, plus their text spans; only
+// explanations call it, for one window of a flagged request. Kept beside the fast path so a
+// change to one shows in the other: golden vectors compare both.
+function extractWithSpans(p: usize, s: usize, m: i32, len: i32, flags: u32, out: usize, shift: u32, spans: usize): i32 {
+  let n = 0;
+  for (let i = 0; i + 3 <= m; i++) {
+    let h = FNV_OFFSET;
+    h = fnvByte(h, load<u8>(s + i));
+    h = fnvByte(h, load<u8>(s + i + 1));
+    h = fnvByte(h, load<u8>(s + i + 2));
+    for (let k = 3; k <= 5 && i + k <= m; k++) {
+      if (k > 3) h = fnvByte(h, load<u8>(s + i + k - 1));
+      store<u32>(out + (<usize>n << 2), bucketOf(h ^ <u32>k, shift));
+      store<u32>(spans + (<usize>n << 2), span(i, i + k));
+      n++;
+    }
+  }
+  let prev: u32 = 0;
+  let prevStart = 0;
+  let i = 1;
+  let end = m - 1;
+  while (i < end) {
+    let c = <u32>load<u8>(s + i);
+    if (c == 0x20) { i++; continue; }
+    let start = i;
+    let t = tokenHash(p, s, i, end);
+    i = tokenEnd;
+    store<u32>(out + (<usize>n << 2), bucketOf(t, shift));
+    store<u32>(spans + (<usize>n << 2), span(start, i));
+    n++;
+    if (prev != 0) {
+      store<u32>(out + (<usize>n << 2), bucketOf(mix2(prev, t), shift));
+      store<u32>(spans + (<usize>n << 2), span(prevStart, i));
+      n++;
+    }
+    prev = t;
+    prevStart = start;
+  }
+  let g = extractGlobal(flags, len, out + (<usize>n << 2), shift);
+  for (let j = 0; j < g; j++) store<u32>(spans + (<usize>(n + j) << 2), 0);
+  return n + g;
 }
 
 // @ts-ignore: decorator
@@ -84,7 +174,9 @@ export function extractFeatures(p: usize, len: i32, flags: u32, out: usize, mask
 
 // Writes the framed shape of p[0..len) to s and returns its length (at most len + 2).
 function shape(p: usize, len: i32, s: usize): i32 {
+  let pos = changetype<usize>(shapePos);
   store<u8>(s, 0x02);
+  store<u16>(pos, 0);
   let o = 1;
   let last: u32 = 0x02;
   for (let i = 0; i < len; i++) {
@@ -98,9 +190,13 @@ function shape(p: usize, len: i32, s: usize): i32 {
     else v = c;
     if ((v == 0x20 || v == 0x80) && v == last) continue;
     store<u8>(s + o, <u8>v);
+    store<u16>(pos + (<usize>o << 1), <u16>i);
     o++;
     last = v;
   }
   store<u8>(s + o, 0x02);
+  // The closing frame and one past it both map to the end of the text.
+  store<u16>(pos + (<usize>o << 1), <u16>len);
+  store<u16>(pos + (<usize>(o + 1) << 1), <u16>len);
   return o + 1;
 }

@@ -9,6 +9,7 @@ import { RequestScorer, PART_CAPACITY, EXPORT_FEATURES, EXPORT_WINDOWS } from ".
 import { CLASS_NAMES, HEAD_COUNT } from "./classes";
 import { WHERE_NAMES, WHERE_COUNT } from "../request/where";
 import { FEATURE_SPEC_VERSION } from "./features";
+import { MAX_FRAGMENTS } from "./explain";
 
 const input = new StaticArray<u8>(PART_CAPACITY);
 const output = new StaticArray<u8>(65536);
@@ -104,7 +105,7 @@ export function featurize(where: i32, len: i32, bits: i32): i32 {
   scorer.collecting = true;
   scorer.exportFeatures = exportFeatures;
   scorer.exportWindows = exportWindows;
-  scorer.exportMask = <u32>((1 << bits) - 1);
+  scorer.exportShift = <u32>(32 - bits);
   scorer.scoreWire(where, changetype<usize>(input), min(len, PART_CAPACITY));
   scorer.collecting = false;
   return scorer.exportOverflow ? -1 : scorer.windows;
@@ -126,3 +127,12 @@ export function traceParts(where: i32, len: i32): i32 {
 }
 export function tracePtr(): usize { return changetype<usize>(traceBuf); }
 export function traceLen(): i32 { return scorer.traceLength; }
+
+// The fragments of requestWorstText() that drove the overall score: writes [start, length]
+// i32 pairs at outputPtr() and returns how many.
+const fragments = new StaticArray<i32>(2 * MAX_FRAGMENTS);
+export function requestExplain(): i32 {
+  let n = scorer.explain(fragments);
+  memory.copy(changetype<usize>(output), changetype<usize>(fragments), <usize>(8 * n));
+  return n;
+}

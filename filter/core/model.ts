@@ -49,7 +49,7 @@ export function modelErrorText(e: i32): string {
 export class Model {
   error: i32 = ModelError.UNTRAINED;
   bucketBits: i32 = 0;
-  mask: u32 = 0;
+  shift: u32 = 32; // feature hash -> bucket: the top bucketBits bits (features.ts bucketOf)
   hidden: i32 = 0;
   heads: i32 = 0;
   dataHash: u32 = 0;
@@ -71,6 +71,7 @@ export class Model {
     if (len < HEADER_BYTES) return ModelError.TOO_SHORT;
     if (load<u32>(p) != MODEL_MAGIC) return ModelError.BAD_MAGIC;
     if (load<u16>(p + 4) != MODEL_FORMAT_VERSION) return ModelError.BAD_VERSION;
+    if (load<u16>(p + 14) == 0) return ModelError.UNTRAINED;
     if (load<u16>(p + 6) != FEATURE_SPEC_VERSION) return ModelError.BAD_FEATURE_SPEC;
     let bits = <i32>load<u16>(p + 8);
     let dim = <i32>load<u16>(p + 10);
@@ -94,7 +95,7 @@ export class Model {
     let h = FNV_OFFSET;
     for (let i: usize = HEADER_BYTES; i < o; i++) h = fnvByte(h, load<u8>(p + i));
     if (h != load<u32>(p + 28)) return ModelError.BAD_CHECKSUM;
-    this.bucketBits = bits; this.mask = <u32>(buckets - 1);
+    this.bucketBits = bits; this.shift = <u32>(32 - bits);
     this.hidden = hidden; this.heads = heads; this.dataHash = load<u32>(p + 20);
     this.e = p + e; this.es = p + es; this.w1 = p + w1; this.w1s = p + w1s; this.b1 = p + b1;
     this.w2 = p + w2; this.w2s = p + w2s; this.b2 = p + b2; this.cal = p + cal;
@@ -114,6 +115,9 @@ export class Model {
 const embedBuf = new StaticArray<f32>(MODEL_DIM);
 const hiddenBuf = new StaticArray<f32>(MAX_HIDDEN);
 const quantBuf = new StaticArray<i8>(MAX_HIDDEN);
+
+// The hidden layer of the last forward pass (post-ReLU), for explanations.
+export function lastHidden(): usize { return changetype<usize>(hiddenBuf); }
 
 // Hot: runs once per window of every part. Sums int8 embedding rows in i16 lanes (two
 // v128 loads per feature), widening to i32 every 256 features before i16 could overflow

@@ -13,6 +13,7 @@ import { looksLikeBase64, decodeBase64Text } from "../decode/base64";
 import { extractFeatures, MAX_FEATURES, WINDOW_BYTES, WINDOW_STEP } from "./features";
 import { Model, forward } from "./model";
 import { HEAD_COUNT, HEAD_ATTACK } from "./classes";
+import { explainWindow } from "./explain";
 import { Config } from "../config/config";
 
 // The largest part scored: a body at the largest max_body_bytes, or Envoy's largest headers.
@@ -29,6 +30,21 @@ const jsonBuf = new StaticArray<u8>(PART_CAPACITY);
 const featBuf = new StaticArray<u32>(MAX_FEATURES);
 const logitBuf = new StaticArray<f32>(HEAD_COUNT);
 
+const MAX_PLAIN_TOKEN_BYTES = 64;
+// Set in a trace record's flags for a part that was split and decoded but not scored.
+export const TRACE_NOT_SCORED: u32 = 0x80000000;
+
+// @ts-ignore: decorator
+@inline function isPlainToken(p: usize, n: i32): bool {
+  if (n > MAX_PLAIN_TOKEN_BYTES) return false;
+  for (let i = 0; i < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    let l = c | 0x20;
+    if (!(l - 0x61 < 26 || c - 0x30 < 10 || c == 0x5F || c == 0x2D || c == 0x2E)) return false;
+  }
+  return true;
+}
+
 export class RequestScorer extends PartSink {
   maxLogit: StaticArray<f32> = new StaticArray<f32>(HEAD_COUNT);
   // The part behind the overall score: where, its name, the decoded window and its flags.
@@ -44,7 +60,7 @@ export class RequestScorer extends PartSink {
 
   // Training export: when collecting, windows' features are appended instead of scored.
   collecting: bool = false;
-  exportMask: u32 = 0;
+  exportShift: u32 = 32;
   exportFeatures: StaticArray<u32> | null = null;
   exportWindows: StaticArray<u32> | null = null; // [featStart, featCount, where, flags] per window
   exportFeatureCount: i32 = 0;
@@ -100,8 +116,13 @@ export class RequestScorer extends PartSink {
     let r = normalizePart(valPtr, valLen, text, formEncoded);
     let n = <i32>(r & 0xFFFFFFFF);
     let flags = <u32>(r >> 32);
+    // A lone word, number or ID (no space, nothing but [A-Za-z0-9_.-]) cannot carry an injection
+    // on its own, and JSON and forms are full of them: skip the model for those, unless it
+    // may be base64 (URL-safe base64 is all word characters) and so is decoded below.
+    let skip = flags == 0 && isPlainToken(text, n) && !looksLikeBase64(text, n);
+    if (this.trace != null) this.traceText(where, namePtr, nameLen, text, n, skip ? flags | TRACE_NOT_SCORED : flags);
+    if (skip) return;
     this.parts++;
-    if (this.trace != null) this.traceText(where, namePtr, nameLen, text, n, flags);
     this.scoreText(where, namePtr, nameLen, text, n, flags);
     if (looksLikeBase64(text, n)) {
       let b = changetype<usize>(b64Buf);
@@ -157,8 +178,9 @@ export class RequestScorer extends PartSink {
   private scoreWindow(where: i32, namePtr: usize, nameLen: i32, p: usize, n: i32, flags: u32): void {
     this.windows++;
     if (this.collecting) { this.exportWindow(where, p, n, flags); return; }
+    if (!this.model.ok) return; // an unusable model scores nothing (the filter refuses to start with one)
     let feats = changetype<usize>(featBuf);
-    let count = extractFeatures(p, n, flags, feats, this.model.mask);
+    let count = extractFeatures(p, n, flags, feats, this.model.shift);
     let logits = changetype<usize>(logitBuf);
     forward(this.model, feats, count, logits);
     let worse = load<f32>(logits) > unchecked(this.maxLogit[HEAD_ATTACK]);
@@ -187,7 +209,7 @@ export class RequestScorer extends PartSink {
       return;
     }
     let start = this.exportFeatureCount;
-    let count = extractFeatures(p, n, flags, changetype<usize>(feats) + (<usize>start << 2), this.exportMask);
+    let count = extractFeatures(p, n, flags, changetype<usize>(feats) + (<usize>start << 2), this.exportShift);
     this.exportFeatureCount += count;
     let row = changetype<usize>(wins) + (<usize>w << 4);
     store<u32>(row, start);
@@ -201,6 +223,12 @@ export class RequestScorer extends PartSink {
     let v = unchecked(this.maxLogit[k]);
     if (v == -Infinity) return 99;
     return this.model.scoreOf(k, v);
+  }
+
+  // The fragments of the worst window that drove the overall score, as [start, length] pairs
+  // into worstText; returns how many (at most explain.ts MAX_FRAGMENTS).
+  explain(out: StaticArray<i32>): i32 {
+    return explainWindow(this.model, changetype<usize>(this.worstText), this.worstTextLen, this.worstFlags, HEAD_ATTACK, out);
   }
 
   // The attack class with the lowest score (ties: the first), for "class" in logs and 403s.

@@ -10,6 +10,7 @@ import { modelErrorText } from "../core/model";
 import { RequestScorer } from "../core/scorer";
 import { CLASS_NAMES, HEADER_CLASSES } from "../core/classes";
 import { Decision } from "../core/decide";
+import { HeaderMap } from "../request/headermap";
 
 export class WafRoot extends RootContext {
   // Set by a successful onConfigure; a failed one leaves the previous configuration in place.
@@ -20,9 +21,14 @@ export class WafRoot extends RootContext {
   // Header names, encoded once: [0] the overall score, [1..] sqli, xss, rce.
   scoreHeaders: StaticArray<ArrayBuffer> = new StaticArray<ArrayBuffer>(HEADER_CLASSES + 1);
   inspectionHeader: ArrayBuffer = new ArrayBuffer(0);
+  // "1".."99" as header values, encoded once, so tagging a request allocates nothing.
+  scoreValues: StaticArray<ArrayBuffer> = new StaticArray<ArrayBuffer>(100);
+  // The walker over the host's header blob, reused by every request of this VM.
+  headerMap: HeaderMap = new HeaderMap();
 
   constructor(contextId: u32) {
     super(contextId);
+    for (let v = 0; v < 100; v++) this.scoreValues[v] = String.UTF8.encode(v.toString());
   }
 
   // Returning false makes Envoy reject the plugin (and the listener that uses it); the

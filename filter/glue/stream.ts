@@ -16,7 +16,6 @@ import {
 import { WafRoot } from "./root";
 import { blockBody, flagLine } from "./verdict";
 import { Config } from "../config/config";
-import { HeaderMap } from "../request/headermap";
 import { Where } from "../request/where";
 import { whereForContentType } from "../request/body";
 import { Action, Reason, decide } from "../core/decide";
@@ -103,7 +102,7 @@ export class WafStream extends Context {
     let headers = getRequestHeaderPairsRaw();
     let ctOff = 0, ctLen = 0, ridOff = 0, ridLen = 0;
     let compressed = false;
-    let hm = new HeaderMap();
+    let hm = root.headerMap;
     let hp: usize = 0;
     if (headers != null && hm.reset(changetype<usize>(headers), headers.byteLength) && hm.first()) {
       hp = changetype<usize>(headers);
@@ -167,8 +166,8 @@ export class WafStream extends Context {
       return true;
     }
     if (d.action == Action.TAG) {
-      addRequestHeaderBytes(root.scoreHeaders[0], intBytes(score));
-      for (let k = 1; k <= HEADER_CLASSES; k++) addRequestHeaderBytes(root.scoreHeaders[k], intBytes(s.score(k)));
+      addRequestHeaderBytes(root.scoreHeaders[0], root.scoreValues[score]);
+      for (let k = 1; k <= HEADER_CLASSES; k++) addRequestHeaderBytes(root.scoreHeaders[k], root.scoreValues[s.score(k)]);
       if (uninspectable) addRequestHeaderBytes(root.inspectionHeader, PARTIAL);
       metrics.inc(metrics.tagged);
     }
@@ -193,8 +192,4 @@ function isIdentity(p: usize, n: i32): bool {
   let want = "identity";
   for (let i = 0; i < 8; i++) if ((<i32>load<u8>(p + i) | 0x20) != want.charCodeAt(i)) return false;
   return true;
-}
-
-function intBytes(v: i32): ArrayBuffer {
-  return String.UTF8.encode(v.toString());
 }

@@ -4,6 +4,7 @@
 import { RequestScorer } from "../core/scorer";
 import { CLASS_NAMES, HEAD_COUNT } from "../core/classes";
 import { WHERE_NAMES } from "../request/where";
+import { MAX_FRAGMENTS } from "../core/explain";
 
 const MAX_LOGGED_TEXT = 160;
 
@@ -13,7 +14,7 @@ export function blockBody(score: i32, klass: string, requestId: string): ArrayBu
     ",\"class\":\"" + klass + "\",\"request_id\":\"" + jsonEscape(requestId) + "\"}\n");
 }
 
-// flagged action=block request_id=... score=7 class=sqli sqli=3 xss=95 ... part=query:id text="1' or '1'='1"
+// flagged action=block request_id=... score=7 class=sqli sqli=3 ... part=query:id text="1' or '1'='1" explain="' or '1'='1"
 export function flagLine(action: string, requestId: string, s: RequestScorer, klass: string, note: string): string {
   let line = "flagged action=" + action + " request_id=" + (requestId.length > 0 ? requestId : "-") +
     " score=" + s.score(0).toString() + " class=" + klass;
@@ -25,6 +26,15 @@ export function flagLine(action: string, requestId: string, s: RequestScorer, kl
     line += " part=" + WHERE_NAMES[s.worstWhere];
     if (s.worstNameLen > 0) line += ":" + printable(changetype<usize>(s.worstName), s.worstNameLen, 64);
     line += " text=\"" + printable(changetype<usize>(s.worstText), s.worstTextLen, MAX_LOGGED_TEXT) + "\"";
+    let frags = new StaticArray<i32>(2 * MAX_FRAGMENTS);
+    let nf = s.explain(frags);
+    if (nf > 0) {
+      line += " explain=";
+      for (let i = 0; i < nf; i++) {
+        if (i > 0) line += ",";
+        line += "\"" + printable(changetype<usize>(s.worstText) + frags[2 * i], frags[2 * i + 1], 48) + "\"";
+      }
+    }
   }
   if (note.length > 0) line += " " + note;
   return line;

@@ -216,14 +216,18 @@ describe("block mode", () => {
 describe("max_body_bytes at its 1 MiB maximum", () => {
   const stack = useStack({ mode: "tag", max_body_bytes: 1048576 });
 
-  // KNOWN-DEVIATIONS: envoy-413-at-max-body. About half of these get Envoy's 413 (skipped: flaky).
-  it.skip("passes a 2 MiB body (beyond Envoy's 1 MiB buffer limit), tagged partial, not 413", async () => {
+  // Envoy answers 413 once a buffered body passes the listener's per_connection_buffer_limit_bytes;
+  // with the default 1 MiB, about half of these did. envoy.template.yaml sets 2 MiB. Ten tries,
+  // as the failure depended on how the body's chunks happened to arrive.
+  it("passes 2 MiB bodies (past max_body_bytes), tagged partial, never 413", async () => {
     const body = Buffer.alloc(2 << 20, "All good here, thanks for the fast shipping. ");
-    const r = await send(stack().url, "/big", { headers: { "content-type": "text/plain" }, body });
-    expect(r.status).toBe(200);
-    const e = echoOf(r);
-    expect(e.body_bytes).toBe(2 << 20);
-    expect(e.headers["x-waf-inspection"]).toBe("partial");
+    for (let i = 0; i < 10; i++) {
+      const r = await send(stack().url, "/big", { headers: { "content-type": "text/plain" }, body });
+      expect(r.status).toBe(200);
+      const e = echoOf(r);
+      expect(e.body_bytes).toBe(2 << 20);
+      expect(e.headers["x-waf-inspection"]).toBe("partial");
+    }
   });
 
   it("passes a 1 MiB - 1 byte body, inspected whole", async () => {
@@ -240,7 +244,7 @@ describe("block mode with on_uninspectable: block", () => {
   const stack = useStack({ mode: "block", max_body_bytes: 1024, on_uninspectable: "block" });
 
   it("answers a body over max_body_bytes with 403, class uninspectable", async () => {
-    // Benign prose (a run of one letter is a model false positive: KNOWN-DEVIATIONS model-fp-letter-run).
+    // Benign prose (a long run of one letter is a known model weakness: KNOWN-DEVIATIONS model-fp-letter-run).
     const body = LONG_BENIGN_FORM;
     const r = await send(stack().url, "/review", { headers: { "content-type": "application/x-www-form-urlencoded" }, body });
     expect(r.status).toBe(403);
