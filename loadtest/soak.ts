@@ -2,9 +2,10 @@
 // Called by the Makefile (Bench group) under `taskset -c $BENCH_LOAD_CPU`; SOAK_REQUESTS= shortens it.
 //
 // Envoy 1.40 has no wasm VM memory gauge (its wasm stats are wasm.<runtime>.created/active and
-// wasm.wasm_vm_count), so this samples what there is: admin /memory `allocated` (tcmalloc heap,
-// Envoy's own allocations) and the process RSS, which includes the V8 wasm linear memory (V8
-// maps it outside tcmalloc, so a memory.grow in the VM shows up there and only there).
+// wasm.wasm_vm_count), so the filter reports its own: the gauge wafscore_vm_memory_bytes, the
+// VM's linear memory (memory.size() x 64 KiB; it grows when the VM leaks and never shrinks).
+// Beside it: admin /memory `allocated` (tcmalloc heap, Envoy's own allocations) and the
+// process RSS, which includes the V8 wasm linear memory (V8 maps it outside tcmalloc).
 // The first sample is taken after a warm-up, so JIT tiering and pool growth are not counted.
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -45,8 +46,9 @@ async function main(): Promise<void> {
   try {
     const sample = async (sent: number) => {
       const m = await envoyMemory(envoy.adminUrl);
-      const s = { sent, allocated_bytes: m.allocated, heap_size_bytes: m.heapSize, rss_bytes: envoy.rssBytes() };
-      console.error(`soak: ${sent} requests: allocated ${mib(s.allocated_bytes)} MiB, heap ${mib(s.heap_size_bytes)} MiB, RSS ${mib(s.rss_bytes)} MiB`);
+      const vm = (await envoyStats(envoy.adminUrl, "wafscore_vm_memory_bytes"))["wasmcustom.wafscore_vm_memory_bytes"] ?? NaN;
+      const s = { sent, vm_memory_bytes: vm, allocated_bytes: m.allocated, heap_size_bytes: m.heapSize, rss_bytes: envoy.rssBytes() };
+      console.error(`soak: ${sent} requests: VM ${mib(s.vm_memory_bytes)} MiB, allocated ${mib(s.allocated_bytes)} MiB, heap ${mib(s.heap_size_bytes)} MiB, RSS ${mib(s.rss_bytes)} MiB`);
       return s;
     };
     const warm = Math.min(20_000, Math.max(1000, Math.floor(TOTAL / 20)));
@@ -61,21 +63,25 @@ async function main(): Promise<void> {
       samples.push(await sample(Math.floor((TOTAL * k) / SAMPLES)));
     }
     const first = samples[0], last = samples[samples.length - 1];
-    const growth = { allocated_bytes: last.allocated_bytes - first.allocated_bytes, rss_bytes: last.rss_bytes - first.rss_bytes };
-    const flat = growth.allocated_bytes <= MAX_GROWTH_BYTES && growth.rss_bytes <= MAX_GROWTH_BYTES;
+    const growth = {
+      vm_memory_bytes: last.vm_memory_bytes - first.vm_memory_bytes,
+      allocated_bytes: last.allocated_bytes - first.allocated_bytes, rss_bytes: last.rss_bytes - first.rss_bytes,
+    };
+    // The VM's memory must not grow at all after warm-up; Envoy's own gets the allowance.
+    const flat = growth.vm_memory_bytes === 0 && growth.allocated_bytes <= MAX_GROWTH_BYTES && growth.rss_bytes <= MAX_GROWTH_BYTES;
     const result = {
       date: new Date().toISOString(),
       requests: TOTAL, warmup_requests: warm, connections: CONNECTIONS,
       wall_s: Math.round((Date.now() - t0) / 1000),
       unexpected_status: unexpected, errors,
       wasm_stats: await envoyStats(envoy.adminUrl, "wasm"),
-      memory_source: "admin /memory allocated (tcmalloc) and /proc VmRSS; Envoy 1.40 has no wasm VM memory gauge",
+      memory_source: "the filter's gauge wafscore_vm_memory_bytes (wasm linear memory), admin /memory allocated (tcmalloc) and /proc VmRSS",
       samples, growth, max_growth_bytes: MAX_GROWTH_BYTES, flat,
     };
     const dir = path.join(REPO_ROOT, "loadtest/results");
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, "soak-latest.json"), JSON.stringify(result, null, 1) + "\n");
-    console.log(`soak: ${TOTAL} requests in ${result.wall_s} s; allocated ${mib(first.allocated_bytes)} → ${mib(last.allocated_bytes)} MiB, ` +
+    console.log(`soak: ${TOTAL} requests in ${result.wall_s} s; VM memory ${mib(first.vm_memory_bytes)} → ${mib(last.vm_memory_bytes)} MiB, allocated ${mib(first.allocated_bytes)} → ${mib(last.allocated_bytes)} MiB, ` +
       `RSS ${mib(first.rss_bytes)} → ${mib(last.rss_bytes)} MiB; ${flat ? "flat" : "GREW"} (limit ${mib(MAX_GROWTH_BYTES)} MiB); ` +
       `${unexpected} unexpected statuses, ${errors} errors; wrote loadtest/results/soak-latest.json`);
     if (!flat) process.exitCode = 1;

@@ -23,7 +23,7 @@ const enum Result { Ok = 0, NotFound = 1 }
 const enum MapType { RequestHeaders = 0, RequestTrailers = 1, ResponseHeaders = 2 }
 const enum BufferType { HttpRequestBody = 0, PluginConfiguration = 7 }
 const enum StreamType { Request = 0 }
-const enum MetricType { Counter = 0 }
+const enum MetricType { Counter = 0, Gauge = 1 }
 
 // Returned by defineCounter when the host refused the metric; incrementCounter ignores it.
 export const INVALID_METRIC_ID: u32 = u32.MAX_VALUE;
@@ -223,12 +223,27 @@ export function sendLocalResponse(status: u32, body: ArrayBuffer, headers: Array
 
 // Defines a counter (call from onConfigure, keep the id). INVALID_METRIC_ID on failure.
 export function defineCounter(name: string): u32 {
+  return defineMetric(MetricType.Counter, name);
+}
+
+// Defines a gauge; set it with recordGauge. INVALID_METRIC_ID on failure.
+export function defineGauge(name: string): u32 {
+  return defineMetric(MetricType.Gauge, name);
+}
+
+function defineMetric(type: MetricType, name: string): u32 {
   let n = String.UTF8.encode(name);
   store<u32>(outPtr, INVALID_METRIC_ID, 8);
-  if (abi.proxy_define_metric(MetricType.Counter, changetype<usize>(n), <usize>n.byteLength, outPtr + 8) != Result.Ok) {
+  if (abi.proxy_define_metric(type, changetype<usize>(n), <usize>n.byteLength, outPtr + 8) != Result.Ok) {
     return INVALID_METRIC_ID;
   }
   return load<u32>(outPtr, 8);
+}
+
+// Sets a gauge defined by defineGauge; a no-op for INVALID_METRIC_ID.
+export function recordGauge(id: u32, value: u64): void {
+  if (id == INVALID_METRIC_ID) return;
+  abi.proxy_record_metric(id, value);
 }
 
 // Adds `n` to a counter defined by defineCounter; a no-op for INVALID_METRIC_ID.

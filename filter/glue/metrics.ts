@@ -1,8 +1,10 @@
 // The filter's counters, defined once in onConfigure; a request only increments by id.
 // Owned by root.ts, incremented by stream.ts. Envoy shows them as wasmcustom.wafscore_*.
 
-import { defineCounter, incrementCounter } from "./host";
+import { defineCounter, defineGauge, incrementCounter, recordGauge } from "./host";
 import { CLASS_NAMES, HEAD_COUNT } from "../core/classes";
+
+const MEMORY_SAMPLE_EVERY: u32 = 256;
 
 export class Metrics {
   scored: u32;        // requests scored
@@ -14,6 +16,10 @@ export class Metrics {
   truncated: u32;     // body longer than max_body_bytes: only its prefix was scored
   uninspectable: u32; // body not inspected (compressed, or cut under a block policy)
   perClass: StaticArray<u32> = new StaticArray<u32>(HEAD_COUNT); // flagged, by worst class
+  // The VM's linear memory in bytes: Envoy has no gauge for a wasm VM's memory, and a soak
+  // test needs one. Set at configure time and every MEMORY_SAMPLE_EVERY scored requests.
+  vmMemory: u32;
+  private sinceSample: u32 = 0;
 
   constructor() {
     this.scored = defineCounter("wafscore_requests_scored_total");
@@ -27,7 +33,20 @@ export class Metrics {
     for (let k = 1; k < HEAD_COUNT; k++) {
       this.perClass[k] = defineCounter("wafscore_flagged_" + CLASS_NAMES[k] + "_total");
     }
+    this.vmMemory = defineGauge("wafscore_vm_memory_bytes");
+    this.sampleMemory();
   }
 
   inc(id: u32): void { incrementCounter(id, 1); }
+
+  // Called once per scored request; records the memory size every MEMORY_SAMPLE_EVERY calls.
+  tick(): void {
+    if (++this.sinceSample < MEMORY_SAMPLE_EVERY) return;
+    this.sinceSample = 0;
+    this.sampleMemory();
+  }
+
+  sampleMemory(): void {
+    recordGauge(this.vmMemory, <u64>memory.size() << 16);
+  }
 }

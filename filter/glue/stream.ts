@@ -150,6 +150,7 @@ export class WafStream extends Context {
     let d = root.decision;
     decide(cfg, score, uninspectable, d);
     metrics.inc(metrics.scored);
+    metrics.tick();
     let klass = d.reason == Reason.UNINSPECTABLE ? "uninspectable" : CLASS_NAMES[s.worstClass()];
     if (d.flagged) {
       metrics.inc(metrics.flagged);

@@ -210,6 +210,8 @@ describe("block mode", () => {
     expect(stat("wafscore_requests_excluded_total")).toBeGreaterThanOrEqual(1);
     expect(stat("wafscore_body_truncated_total")).toBeGreaterThanOrEqual(2);
     expect(stat("wafscore_body_uninspectable_total")).toBeGreaterThanOrEqual(3);
+    // The VM's linear memory, set at configure time: a few MiB of buffers and the model.
+    expect(stat("wafscore_vm_memory_bytes")).toBeGreaterThan(1 << 20);
   });
 });
 
