@@ -136,7 +136,13 @@ BENCH_RUN = BENCH_ENVOY_CPU=$(BENCH_ENVOY_CPU) BENCH_LOAD_CPU=$(BENCH_LOAD_CPU) 
 
 .PHONY: bench soak scenarios
 
-bench: build envoy ## Core µs/request in V8 + Envoy req/s and latency with/without the filter -> loadtest/results/latest.json
+# A filter that does nothing, same SDK and settings: the bench's third Envoy (the cost of any wasm filter).
+WASM_NULL := $(BUILD)/null.wasm
+$(WASM_NULL): loadtest/nullfilter/main.ts filter/glue/abort.ts $(FILTER_ASCONFIG) $(STAMP_NPM)
+	@mkdir -p $(BUILD)
+	$(NPX) asc loadtest/nullfilter/main.ts --config $(FILTER_ASCONFIG) --target release -o $@
+
+bench: build envoy $(WASM_NULL) ## Core µs/request in V8 + Envoy req/s and latency with/without the filter -> loadtest/results/latest.json
 	$(BENCH_RUN) loadtest/bench.ts
 
 soak: build envoy ## SOAK_REQUESTS (default 1e6) mixed requests through Envoy; fails if its memory grows

@@ -48,12 +48,12 @@ export function formatTable(core: CoreRow[], envoy: ScenarioResult[]): string {
   lines.push("|---|---:|---:|---:|---:|---:|");
   for (const r of core) lines.push(`| ${r.body} | ${r.bytes} | ${r.p50_us} | ${r.p99_us} | ${r.mb_per_s} | ${r.score} |`);
   lines.push("");
-  lines.push("Envoy end to end (median of runs; baseline = same config without the filter)");
-  lines.push("| scenario | req/s base | req/s waf | ratio | p50 µs base | p50 µs waf | +p50 µs | p99 µs base | p99 µs waf | +p99 µs | Envoy CPU µs/req base | waf | + |");
-  lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  lines.push("Envoy end to end (median of runs; base = same config without the filter; null = a wasm filter that does nothing)");
+  lines.push("| scenario | req/s base | req/s waf | ratio | p50 µs base | p50 µs waf | +p50 µs | p99 µs base | p99 µs waf | +p99 µs | Envoy CPU µs/req base | null | waf | waf − null |");
+  lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const s of envoy) {
-    const b = s.baseline, w = s.wafscore;
-    lines.push(`| ${s.scenario} | ${b.rps} | ${w.rps} | ${s.rps_ratio} | ${b.p50_us} | ${w.p50_us} | ${s.p50_added_us} | ${b.p99_us} | ${w.p99_us} | ${s.p99_added_us} | ${b.cpu_us_per_req} | ${w.cpu_us_per_req} | ${s.cpu_added_us_per_req} |`);
+    const b = s.baseline, n = s.null_wasm, w = s.wafscore;
+    lines.push(`| ${s.scenario} | ${b.rps} | ${w.rps} | ${s.rps_ratio} | ${b.p50_us} | ${w.p50_us} | ${s.p50_added_us} | ${b.p99_us} | ${w.p99_us} | ${s.p99_added_us} | ${b.cpu_us_per_req} | ${n.cpu_us_per_req} | ${w.cpu_us_per_req} | ${s.cpu_added_us_per_req_over_null} |`);
   }
   return lines.join("\n");
 }
@@ -88,6 +88,7 @@ async function main(): Promise<void> {
       p50_added_us: e1k.p50_added_us,
       p99_added_us: e1k.p99_added_us,
       cpu_added_us_per_req: e1k.cpu_added_us_per_req,
+      cpu_added_us_per_req_over_null: e1k.cpu_added_us_per_req_over_null,
       options: { ...opts, plugin_config: file.plugin_config, load_generator: "autocannon 9.0.0 (closed loop, pipelining 1)" },
       scenarios: envoy,
     },

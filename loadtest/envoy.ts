@@ -22,11 +22,13 @@ export interface VariantStats { rps: number; p50_us: number; p99_us: number; cpu
 export interface ScenarioResult {
   scenario: string;
   baseline: VariantStats;
+  null_wasm: VariantStats;  // a filter that does nothing (loadtest/nullfilter): any wasm filter's cost
   wafscore: VariantStats;
   rps_ratio: number;
   p50_added_us: number;
   p99_added_us: number;
   cpu_added_us_per_req: number;
+  cpu_added_us_per_req_over_null: number; // what wafscore's own work costs Envoy, per request
 }
 
 export interface EnvoyBenchOptions { connections: number; seconds: number; rounds: number; warmupSeconds: number }
@@ -108,26 +110,30 @@ export async function benchEnvoy(file: ScenarioFile, opts: EnvoyBenchOptions, lo
     envoys.push(base);
     const waf = await startEnvoy({ wasm: true, upstreamPort: upstream.port });
     envoys.push(waf);
+    const nul = await startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: path.join(REPO_ROOT, "build/null.wasm"), name: "null_wasm" });
+    envoys.push(nul);
     const out: ScenarioResult[] = [];
     for (const name of ENVOY_SCENARIOS) {
       const reqs = file.scenarios[name].requests;
-      for (const e of [base, waf]) await drive(e, reqs, opts.warmupSeconds, opts.connections);
-      const runs: Record<string, RunStats[]> = { baseline: [], wafscore: [] };
+      for (const e of [base, nul, waf]) await drive(e, reqs, opts.warmupSeconds, opts.connections);
+      const runs: Record<string, RunStats[]> = { baseline: [], null_wasm: [], wafscore: [] };
       for (let round = 0; round < opts.rounds; round++) {
-        const order = round % 2 === 0 ? [base, waf] : [waf, base];
+        // Rotate who goes first, so drift on a shared machine does not favour one side.
+        const order = [[base, nul, waf], [waf, base, nul], [nul, waf, base]][round % 3];
         for (const e of order) {
           const s = await drive(e, reqs, opts.seconds, opts.connections);
           runs[e.name].push(s);
           log(`bench: ${name} ${e.name} round ${round + 1}/${opts.rounds}: ${s.rps.toFixed(0)} req/s, p50 ${s.p50_us.toFixed(0)} µs, p99 ${s.p99_us.toFixed(0)} µs, Envoy CPU ${(s.envoy_cpu_util * 100).toFixed(0)}%`);
         }
       }
-      const b = summarise(runs.baseline), w = summarise(runs.wafscore);
+      const b = summarise(runs.baseline), n = summarise(runs.null_wasm), w = summarise(runs.wafscore);
       out.push({
-        scenario: name, baseline: b, wafscore: w,
+        scenario: name, baseline: b, null_wasm: n, wafscore: w,
         rps_ratio: r3(w.rps / b.rps),
         p50_added_us: r1(w.p50_us - b.p50_us),
         p99_added_us: r1(w.p99_us - b.p99_us),
         cpu_added_us_per_req: r1(w.cpu_us_per_req - b.cpu_us_per_req),
+        cpu_added_us_per_req_over_null: r1(w.cpu_us_per_req - n.cpu_us_per_req),
       });
     }
     return out;

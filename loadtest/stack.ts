@@ -79,13 +79,14 @@ export interface BenchEnvoy {
 
 const CLK_TCK = 100; // USER_HZ on Linux; /proc/PID/stat reports ticks in it.
 
-export async function startEnvoy(opts: { wasm: boolean; upstreamPort: number; pluginConfig?: string; timeoutMs?: number }): Promise<BenchEnvoy> {
+/** wasmPath/name: another filter build under the same config (the bench's do-nothing filter). */
+export async function startEnvoy(opts: { wasm: boolean; upstreamPort: number; pluginConfig?: string; timeoutMs?: number; wasmPath?: string; name?: string }): Promise<BenchEnvoy> {
   const dir = mkdtempSync(path.join(tmpdir(), "wafscore-bench-"));
   const config = path.join(dir, "envoy.yaml");
   const addrFile = path.join(dir, "admin-address");
   writeFileSync(config, renderEnvoyConfig({
     listenPort: 0, adminPort: 0, upstreamPort: opts.upstreamPort,
-    wasmPath: path.join(REPO_ROOT, "build/wafscore.wasm"),
+    wasmPath: opts.wasmPath ?? path.join(REPO_ROOT, "build/wafscore.wasm"),
     pluginConfig: opts.pluginConfig ?? BENCH_PLUGIN_CONFIG,
     wasm: opts.wasm,
   }));
@@ -112,7 +113,7 @@ export async function startEnvoy(opts: { wasm: boolean; upstreamPort: number; pl
           if (port) {
             const pid = child.pid!;
             return {
-              name: opts.wasm ? "wafscore" : "baseline",
+              name: opts.name ?? (opts.wasm ? "wafscore" : "baseline"),
               url: `http://127.0.0.1:${port}`,
               adminUrl,
               pid,
