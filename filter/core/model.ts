@@ -36,7 +36,7 @@ export function modelErrorText(e: i32): string {
     case ModelError.BAD_MAGIC: return "model blob has no WAFS magic";
     case ModelError.BAD_VERSION: return "model format version is not 1";
     case ModelError.BAD_FEATURE_SPEC: return "model was trained on another feature spec version";
-    case ModelError.BAD_SHAPE: return "model dimensions are not supported (dim 32, hidden <= 128, 13 heads, <= 2^20 buckets)";
+    case ModelError.BAD_SHAPE: return "model dimensions are not supported (dim 32, hidden a multiple of 16 up to 128, 13 heads, 2^8 to 2^20 buckets)";
     case ModelError.BAD_SIZE: return "model blob size does not match its dimensions";
     case ModelError.BAD_CHECKSUM: return "model blob checksum mismatch";
     case ModelError.UNTRAINED: return "no trained model is embedded (run `make model`)";
@@ -78,7 +78,7 @@ export class Model {
     let hidden = <i32>load<u16>(p + 12);
     let heads = <i32>load<u16>(p + 14);
     if (heads == 0) return ModelError.UNTRAINED;
-    if (bits < 8 || bits > 20 || dim != MODEL_DIM || hidden < 1 || hidden > MAX_HIDDEN ||
+    if (bits < 8 || bits > 20 || dim != MODEL_DIM || hidden < 16 || hidden > MAX_HIDDEN || (hidden & 15) != 0 ||
         heads != HEAD_COUNT || load<u16>(p + 16) != QUANT_INT8_SYMMETRIC) return ModelError.BAD_SHAPE;
     let buckets = <usize>1 << bits;
     let o: usize = HEADER_BYTES;
@@ -114,7 +114,7 @@ export class Model {
 // Scratch for the forward pass; sized for the largest model the loader accepts.
 const embedBuf = new StaticArray<f32>(MODEL_DIM);
 const hiddenBuf = new StaticArray<f32>(MAX_HIDDEN);
-const quantBuf = new StaticArray<i8>(MAX_HIDDEN);
+const quantBuf = new StaticArray<i16>(MAX_HIDDEN); // the layer input as int8 values, widened to i16
 
 // The hidden layer of the last forward pass (post-ReLU), for explanations.
 export function lastHidden(): usize { return changetype<usize>(hiddenBuf); }
@@ -165,18 +165,27 @@ export function forward(m: Model, feats: usize, n: i32, logits: usize): void {
 }
 
 // out[r] = act(scale[r] * sx * sum(W[r] * q(x)) + b[r]), with x quantized to int8 on the fly.
+// Runs once per window too (for every short JSON or form value), so the dot products use
+// i32x4.dot_i16x8_s, 16 weights a step: cols must be a multiple of 16 (the loader checks).
+// Integer sums are exact, so this matches the scalar definition bit for bit.
 function dense(x: usize, cols: i32, w: usize, ws: usize, b: usize, rows: i32, out: usize, relu: bool): void {
   let maxAbs: f32 = 0;
   for (let c = 0; c < cols; c++) maxAbs = max(maxAbs, abs(load<f32>(x + (<usize>c << 2))));
   let sx: f32 = maxAbs > 0 ? maxAbs / 127 : 1;
   let q = changetype<usize>(quantBuf);
   let inv: f32 = 1 / sx;
-  for (let c = 0; c < cols; c++) store<i8>(q + c, <i8>nearest(load<f32>(x + (<usize>c << 2)) * inv));
+  for (let c = 0; c < cols; c++) store<i16>(q + (<usize>c << 1), <i16>nearest(load<f32>(x + (<usize>c << 2)) * inv));
   for (let r = 0; r < rows; r++) {
     let row = w + <usize>(r * cols);
-    let acc: i32 = 0;
-    for (let c = 0; c < cols; c++) acc += <i32>load<i8>(row + c) * <i32>load<i8>(q + c);
-    let v = <f32>acc * load<f32>(ws + (<usize>r << 2)) * sx + load<f32>(b + (<usize>r << 2));
+    let acc = i32x4.splat(0);
+    for (let c = 0; c < cols; c += 16) {
+      let wv = v128.load(row + c);
+      let qp = q + (<usize>c << 1);
+      acc = i32x4.add(acc, i32x4.dot_i16x8_s(i16x8.extend_low_i8x16_s(wv), v128.load(qp)));
+      acc = i32x4.add(acc, i32x4.dot_i16x8_s(i16x8.extend_high_i8x16_s(wv), v128.load(qp, 16)));
+    }
+    let sum = i32x4.extract_lane(acc, 0) + i32x4.extract_lane(acc, 1) + i32x4.extract_lane(acc, 2) + i32x4.extract_lane(acc, 3);
+    let v = <f32>sum * load<f32>(ws + (<usize>r << 2)) * sx + load<f32>(b + (<usize>r << 2));
     store<f32>(out + (<usize>r << 2), relu && v < 0 ? 0 : v);
   }
 }
