@@ -5,6 +5,7 @@
 import { buildQuery, fillerParam, site, word, ipv4 } from './contexts.ts';
 import { Rng } from './rng.ts';
 import { GenRow } from './nosqli.ts';
+import { PADDING } from './prose.ts';
 
 export interface AttackRow extends GenRow { cls: string }
 
@@ -67,13 +68,6 @@ export function generateAttacksExtra(rng: Rng, nCmdi: number, nCrlf: number): At
   return out;
 }
 
-/** Benign sentences used to pad payloads, as attackers pad them to dilute a model's view. */
-export const PADDING = ['Great product, arrived on time and works as described.', 'Please find the details of my order below.',
-  'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.',
-  'Hi team, I have a question about my last invoice and the shipping address on file.', 'The quick brown fox jumps over the lazy dog.',
-  'Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.',
-  'I tried resetting my password twice but the email never arrived.', 'Thanks again for the quick response yesterday!',
-  'Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur.', 'Best regards, and have a nice weekend.'];
 
 export function padPayload(r: Rng, payload: string): string {
   const pad = () => { let s = ''; const n = r.int(1, 5); for (let i = 0; i < n; i++) s += (s ? ' ' : '') + r.pick(PADDING); return s; };

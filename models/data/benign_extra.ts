@@ -5,16 +5,13 @@
 import { buildQuery, buildMultipart, fillerParam, uuid, hexId, b64url, slug, word, site, ipv4 } from './contexts.ts';
 import { Rng } from './rng.ts';
 import { GenRow } from './nosqli.ts';
+import { padPayload } from './attacks_extra.ts';
+import { PADDING, PROSE } from './prose.ts';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const b64 = (r: Rng, n: number) => r.str(n, B64);
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const NAMES = ['Ada Lovelace', 'Grace Hopper', 'Linus Torvalds', 'Mary Shelley', 'Alan Turing', 'Hedy Lamarr', 'Claude Shannon', 'Rosalind Franklin'];
-const PROSE = ['Our spring collection is here, with new colours and sizes.', 'The meeting has moved to Thursday at 3pm; please update your calendars.',
-  'Thanks for your order! It will ship within 2 business days.', 'Release notes: fixed a crash when selecting an empty folder & improved start-up time.',
-  'Select "Options" and then "Advanced" to change where files are saved.', 'Union members voted to accept the new contract by a wide margin.',
-  'Prices drop by 20% for orders over 50 items, while stocks last.', 'The script supervisor keeps track of continuity between takes.',
-  'Tip: press Ctrl+Shift+T to reopen a closed tab.', 'Weather alert: heavy rain expected from Monday to Wednesday.', 'Chapter 3 covers joins, grouping and ordering in relational algebra.'];
 
 const DOCTYPES = [
   '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">',
@@ -281,6 +278,23 @@ function longBodyRow(r: Rng): GenRow {
   return { text: fields.join('&'), where: 'body:form', family: 'long-bodies' };
 }
 
+// ---------------------------------------------------------------- the padding prose, on its own
+
+// build.ts pads a share of attack payloads with PADDING sentences. Unless the same sentences
+// also arrive alone in benign requests, the model learns them as attack words: "the quick brown
+// fox" once scored 19. So every padding sentence appears as benign text in the same contexts.
+function paddingProseRow(r: Rng): GenRow {
+  const text = r.chance(0.5) ? r.pick(PADDING) : padPayload(r, r.pick(PADDING));
+  const name = r.pick(['q', 'comment', 'message', 'body', 'text', 'note', 'description', 'review', 'content', 'pad', 'bio', 'subject']);
+  const where = r.weighted([['query', 35], ['body:form', 30], ['body:json', 25], ['body:multipart', 5], ['header:Cookie', 5]] as const);
+  if (where === 'body:json') return { text: JSON.stringify({ [name]: text, ...(r.chance(0.5) ? { id: uuid(r) } : {}) }), where, family: 'padding-prose' };
+  if (where === 'body:multipart') return { text: buildMultipart(r, [{ name, value: text }]), where, family: 'padding-prose' };
+  if (where === 'header:Cookie') return { text: `${name}=${encodeURIComponent(text)}; theme=light`, where, family: 'padding-prose' };
+  const ev = r.chance(0.5) ? encodeURIComponent(text) : text.replace(/ /g, '+').replace(/&/g, '%26');
+  if (where === 'body:form') return { text: `${name}=${ev}&${fillerParam(r).join('=')}`, where, family: 'padding-prose' };
+  return { text: buildQuery(r, name, ev), where, family: 'padding-prose' };
+}
+
 export const EXTRA_BENIGN: { name: string; weight: number; gen: (r: Rng) => GenRow }[] = [
   {
     name: 'xml-docs', weight: 5, gen: (r) => {
@@ -298,4 +312,5 @@ export const EXTRA_BENIGN: { name: string; weight: number; gen: (r: Rng) => GenR
   { name: 'json-in-params', weight: 2.5, gen: jsonParamRow },
   { name: 'repetitive', weight: 2, gen: repetitiveRow },
   { name: 'long-bodies', weight: 1.5, gen: longBodyRow },
+  { name: 'padding-prose', weight: 4, gen: paddingProseRow },
 ];

@@ -27,7 +27,7 @@ const NOSQLI_N = 4000;
 const CMDI_N = 3000;
 const CRLF_N = 1200;
 /** Generated benign rows from the targeted families in nosqli.ts and benign_extra.ts. */
-const EXTRA_BENIGN_N = 20000;
+const EXTRA_BENIGN_N = 26000;
 
 export interface OutRow { text: string; label: 0 | 1; class: string; where: string; source: string }
 
