@@ -169,12 +169,19 @@ export function forward(m: Model, feats: usize, n: i32, logits: usize): void {
 // i32x4.dot_i16x8_s, 16 weights a step: cols must be a multiple of 16 (the loader checks).
 // Integer sums are exact, so this matches the scalar definition bit for bit.
 function dense(x: usize, cols: i32, w: usize, ws: usize, b: usize, rows: i32, out: usize, relu: bool): void {
-  let maxAbs: f32 = 0;
-  for (let c = 0; c < cols; c++) maxAbs = max(maxAbs, abs(load<f32>(x + (<usize>c << 2))));
+  // Quantize the input, 8 values a step (max, round-to-nearest-even and the narrowing are exact,
+  // so this equals the scalar loop it replaced).
+  let m4 = f32x4.splat(0);
+  for (let c = 0; c < cols; c += 4) m4 = f32x4.max(m4, f32x4.abs(v128.load(x + (<usize>c << 2))));
+  let maxAbs = max(max(f32x4.extract_lane(m4, 0), f32x4.extract_lane(m4, 1)), max(f32x4.extract_lane(m4, 2), f32x4.extract_lane(m4, 3)));
   let sx: f32 = maxAbs > 0 ? maxAbs / 127 : 1;
   let q = changetype<usize>(quantBuf);
-  let inv: f32 = 1 / sx;
-  for (let c = 0; c < cols; c++) store<i16>(q + (<usize>c << 1), <i16>nearest(load<f32>(x + (<usize>c << 2)) * inv));
+  let inv = f32x4.splat(<f32>1 / sx);
+  for (let c = 0; c < cols; c += 8) {
+    let a = i32x4.trunc_sat_f32x4_s(f32x4.nearest(f32x4.mul(v128.load(x + (<usize>c << 2)), inv)));
+    let b = i32x4.trunc_sat_f32x4_s(f32x4.nearest(f32x4.mul(v128.load(x + (<usize>c << 2), 16), inv)));
+    v128.store(q + (<usize>c << 1), i16x8.narrow_i32x4_s(a, b));
+  }
   for (let r = 0; r < rows; r++) {
     let row = w + <usize>(r * cols);
     let acc = i32x4.splat(0);
