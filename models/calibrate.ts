@@ -6,12 +6,13 @@ import { CUTS } from "./export";
 
 /**
  * Band edges as false-positive rates on benign calibration requests: a score at or under S is
- * reached by at most this share of benign requests. Threshold 20 (the default) sits at 0.08%,
- * under the 0.1% the project promises; 50 and 80 bound "likely attack" and "likely clean", so
- * 99% of benign requests score in the clean band (81–99).
+ * reached by at most this share of benign requests. Threshold 20 (the default) sits at the 0.1%
+ * the project promises (it was 0.08% until the spec v4 model, whose validation false-positive
+ * rate at 20 came out at 0.013%: the calibration slice is harder than validation); 50 and 80
+ * bound "likely attack" and "likely clean", so 99% of benign requests score 81–99.
  */
 export const ANCHORS: Array<[score: number, benignShare: number]> = [
-  [20, 0.0008],
+  [20, 0.001],
   [50, 0.003],
   [80, 0.01],
   [98, 0.08],

@@ -7,7 +7,7 @@ import { DIM } from "./network";
 
 export const MAGIC = 0x53464157;
 export const FORMAT_VERSION = 1;
-export const FEATURE_SPEC_VERSION = 3; // filter/core/features.ts
+export const FEATURE_SPEC_VERSION = 4; // filter/core/features.ts
 export const CUTS = 98;
 const HEADER = 64;
 

@@ -22,13 +22,13 @@ import { writeReport } from "./report";
 export const HYPER = {
   seed: 1337,
   bucketBits: 15,     // 32,768 buckets x 32 dims = 1 MiB of int8 embedding
-  hidden: 32,
-  epochs: 6,
+  hidden: 64,
+  epochs: 8,
   lr: 0.25,           // embedding rate; linear decay to 0, as fastText does
   denseLr: 0.05,      // dense layers' rate, decayed alike
   classHeadWeight: 1.0,
   benignWeight: 1.5,  // a false positive costs more than a miss: users turn noisy WAFs off
-  maxWindowsPerRow: 32,
+  maxWindowsPerRow: 64,
 };
 
 const DATASET = resolve(REPO_ROOT, "build/dataset");
