@@ -182,17 +182,58 @@ function dense(x: usize, cols: i32, w: usize, ws: usize, b: usize, rows: i32, ou
     let b = i32x4.trunc_sat_f32x4_s(f32x4.nearest(f32x4.mul(v128.load(x + (<usize>c << 2), 16), inv)));
     v128.store(q + (<usize>c << 1), i16x8.narrow_i32x4_s(a, b));
   }
-  for (let r = 0; r < rows; r++) {
+  // Four rows at a time: a row's dot products form one chain of dependent adds, and four
+  // independent chains keep the SIMD units busy (one chain at a time was latency-bound).
+  let r = 0;
+  if (cols == MODEL_DIM) {
+    // The first layer, the hot one: its 32 inputs stay in four registers.
+    let q0 = v128.load(q), q1 = v128.load(q, 16), q2 = v128.load(q, 32), q3 = v128.load(q, 48);
+    for (; r + 4 <= rows; r += 4) {
+      let row = w + (<usize>r << 5);
+      let a0 = dot32(row, q0, q1, q2, q3), a1 = dot32(row + 32, q0, q1, q2, q3);
+      let a2 = dot32(row + 64, q0, q1, q2, q3), a3 = dot32(row + 96, q0, q1, q2, q3);
+      storeRow(out, ws, b, sx, r, a0, relu); storeRow(out, ws, b, sx, r + 1, a1, relu);
+      storeRow(out, ws, b, sx, r + 2, a2, relu); storeRow(out, ws, b, sx, r + 3, a3, relu);
+    }
+  } else {
+    for (; r + 4 <= rows; r += 4) {
+      let r0 = w + <usize>(r * cols);
+      let r1 = r0 + <usize>cols, r2 = r1 + <usize>cols, r3 = r2 + <usize>cols;
+      let a0 = i32x4.splat(0), a1 = i32x4.splat(0), a2 = i32x4.splat(0), a3 = i32x4.splat(0);
+      for (let c = 0; c < cols; c += 16) {
+        let lo = v128.load(q + (<usize>c << 1)), hi = v128.load(q + (<usize>c << 1), 16);
+        a0 = dot16(a0, v128.load(r0 + c), lo, hi); a1 = dot16(a1, v128.load(r1 + c), lo, hi);
+        a2 = dot16(a2, v128.load(r2 + c), lo, hi); a3 = dot16(a3, v128.load(r3 + c), lo, hi);
+      }
+      storeRow(out, ws, b, sx, r, a0, relu); storeRow(out, ws, b, sx, r + 1, a1, relu);
+      storeRow(out, ws, b, sx, r + 2, a2, relu); storeRow(out, ws, b, sx, r + 3, a3, relu);
+    }
+  }
+  for (; r < rows; r++) {
     let row = w + <usize>(r * cols);
     let acc = i32x4.splat(0);
-    for (let c = 0; c < cols; c += 16) {
-      let wv = v128.load(row + c);
-      let qp = q + (<usize>c << 1);
-      acc = i32x4.add(acc, i32x4.dot_i16x8_s(i16x8.extend_low_i8x16_s(wv), v128.load(qp)));
-      acc = i32x4.add(acc, i32x4.dot_i16x8_s(i16x8.extend_high_i8x16_s(wv), v128.load(qp, 16)));
-    }
-    let sum = i32x4.extract_lane(acc, 0) + i32x4.extract_lane(acc, 1) + i32x4.extract_lane(acc, 2) + i32x4.extract_lane(acc, 3);
-    let v = <f32>sum * load<f32>(ws + (<usize>r << 2)) * sx + load<f32>(b + (<usize>r << 2));
-    store<f32>(out + (<usize>r << 2), relu && v < 0 ? 0 : v);
+    for (let c = 0; c < cols; c += 16) acc = dot16(acc, v128.load(row + c), v128.load(q + (<usize>c << 1)), v128.load(q + (<usize>c << 1), 16));
+    storeRow(out, ws, b, sx, r, acc, relu);
   }
+}
+
+// acc + 16 int8 weights (widened) dotted with 16 i16 inputs (lo: first 8, hi: last 8).
+// @ts-ignore: decorator
+@inline function dot16(acc: v128, wv: v128, lo: v128, hi: v128): v128 {
+  return i32x4.add(acc, i32x4.add(i32x4.dot_i16x8_s(i16x8.extend_low_i8x16_s(wv), lo), i32x4.dot_i16x8_s(i16x8.extend_high_i8x16_s(wv), hi)));
+}
+
+// The four partial sums of a 32-wide int8 row times the quantized input.
+// @ts-ignore: decorator
+@inline function dot32(row: usize, q0: v128, q1: v128, q2: v128, q3: v128): v128 {
+  return dot16(dot16(i32x4.splat(0), v128.load(row), q0, q1), v128.load(row, 16), q2, q3);
+}
+
+// @ts-ignore: decorator
+@inline function storeRow(out: usize, ws: usize, b: usize, sx: f32, r: i32, acc: v128, relu: bool): void {
+  let v = acc;
+  v = i32x4.add(v, i32x4.shuffle(v, v, 2, 3, 0, 1));
+  v = i32x4.add(v, i32x4.shuffle(v, v, 1, 0, 3, 2));
+  let y = <f32>i32x4.extract_lane(v, 0) * load<f32>(ws + (<usize>r << 2)) * sx + load<f32>(b + (<usize>r << 2));
+  store<f32>(out + (<usize>r << 2), relu && y < 0 ? 0 : y);
 }
