@@ -295,6 +295,25 @@ function paddingProseRow(r: Rng): GenRow {
   return { text: buildQuery(r, name, ev), where, family: 'padding-prose' };
 }
 
+// ---------------------------------------------------------------- API clients' User-Agents
+
+// curl, wget and HTTP libraries send most API traffic. The command-injection payloads name
+// curl and wget too, so without these a plain `curl/7.88.1` scored "likely clean" at best.
+function cliUserAgentRow(r: Rng): GenRow {
+  const v = () => `${r.int(0, 9)}.${r.int(0, 99)}.${r.int(0, 20)}`;
+  const ua = r.pick([
+    () => `curl/${r.int(7, 8)}.${r.int(0, 99)}.${r.int(0, 9)}`, () => `Wget/1.${r.int(10, 25)}.${r.int(0, 5)}`, () => `Wget/1.21.3 (linux-gnu)`,
+    () => `python-requests/2.${r.int(18, 32)}.${r.int(0, 3)}`, () => `Python-urllib/3.${r.int(6, 13)}`, () => `aiohttp/3.${r.int(5, 9)}.${r.int(0, 5)}`,
+    () => `Go-http-client/${r.pick(['1.1', '2.0'])}`, () => `okhttp/${r.int(3, 4)}.${r.int(0, 12)}.${r.int(0, 9)}`, () => `axios/${r.int(0, 1)}.${r.int(0, 27)}.${r.int(0, 9)}`,
+    () => `node-fetch/1.0 (+https://github.com/bitinn/node-fetch)`, () => `undici`, () => `PostmanRuntime/7.${r.int(20, 40)}.${r.int(0, 9)}`,
+    () => `Apache-HttpClient/4.5.${r.int(1, 14)} (Java/${r.pick(['1.8.0_392', '11.0.21', '17.0.9', '21.0.1'])})`, () => `HTTPie/${v()}`, () => `libwww-perl/6.${r.int(30, 77)}`,
+    () => `insomnia/${r.int(2020, 2023)}.${r.int(1, 9)}.${r.int(0, 9)}`, () => `Ruby`, () => `Faraday v${r.int(0, 2)}.${r.int(0, 17)}.${r.int(0, 9)}`, () => `Java/${r.pick(['1.8.0_392', '11.0.21', '17.0.9'])}`,
+    () => `Dart/3.${r.int(0, 5)} (dart:io)`, () => `kube-probe/1.${r.int(20, 31)}`, () => `ELB-HealthChecker/2.0`, () => `Prometheus/2.${r.int(30, 50)}.${r.int(0, 5)}`,
+    () => `GitHub-Hookshot/${hexId(r, 7)}`, () => `Stripe/1.0 (+https://stripe.com/docs/webhooks)`, () => `grpc-go/1.${r.int(40, 62)}.${r.int(0, 3)}`, () => `Mozilla/5.0 (compatible; ${r.pick(['UptimeRobot/2.0', 'Pingdom.com_bot_version_1.4', 'Datadog/Synthetics'])})`,
+  ])();
+  return { text: ua, where: 'header:User-Agent', family: 'cli-user-agents' };
+}
+
 export const EXTRA_BENIGN: { name: string; weight: number; gen: (r: Rng) => GenRow }[] = [
   {
     name: 'xml-docs', weight: 5, gen: (r) => {
@@ -313,4 +332,9 @@ export const EXTRA_BENIGN: { name: string; weight: number; gen: (r: Rng) => GenR
   { name: 'repetitive', weight: 2, gen: repetitiveRow },
   { name: 'long-bodies', weight: 1.5, gen: longBodyRow },
   { name: 'padding-prose', weight: 4, gen: paddingProseRow },
+];
+
+/** Families drawn from a stream of their own, so adding one leaves the others' rows as they were. */
+export const SEPARATE_BENIGN: { name: string; n: number; gen: (r: Rng) => GenRow }[] = [
+  { name: 'cli-user-agents', n: 1500, gen: cliUserAgentRow },
 ];

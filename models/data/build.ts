@@ -10,7 +10,7 @@ import { chooseWhere, place, Where, TARGET_PARAMS } from './contexts.ts';
 import { generateBenign } from './benign.ts';
 import { Split, attackSplit, benignSplit, generatedSplit } from './split.ts';
 import { generateNosqli, NOSQL_BENIGN, GenRow } from './nosqli.ts';
-import { EXTRA_BENIGN } from './benign_extra.ts';
+import { EXTRA_BENIGN, SEPARATE_BENIGN } from './benign_extra.ts';
 import { generateAttacksExtra, padPayload } from './attacks_extra.ts';
 import { npmBenign } from './npm.ts';
 
@@ -220,6 +220,14 @@ for (let i = 0; i < EXTRA_BENIGN_N; i++) {
   const g: GenRow = extraRng.weighted(extraFams).gen(extraRng);
   const source = `gen:benign:${g.family}`;
   rows[generatedSplit(source, g.text)].push({ text: g.text, label: 0, class: 'benign', where: g.where, source });
+}
+for (const [i, fam] of SEPARATE_BENIGN.entries()) {
+  const rng = new Rng(SEED ^ (0x100 + i));
+  for (let k = 0; k < fam.n; k++) {
+    const g = fam.gen(rng);
+    const source = `gen:benign:${g.family}`;
+    rows[generatedSplit(source, g.text)].push({ text: g.text, label: 0, class: 'benign', where: g.where, source });
+  }
 }
 const npm = npmBenign(new Rng(SEED ^ 0x8), REPO_ROOT);
 const npmCounts = new Map<string, number>();
