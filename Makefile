@@ -134,16 +134,19 @@ SOAK_REQUESTS ?= 1000000
 BENCH_RUN = BENCH_ENVOY_CPU=$(BENCH_ENVOY_CPU) BENCH_LOAD_CPU=$(BENCH_LOAD_CPU) \
   $$(command -v taskset >/dev/null && [ "$$(nproc)" -ge 2 ] && echo taskset -c $(BENCH_LOAD_CPU)) $(NPX) tsx
 
-.PHONY: bench soak scenarios
+.PHONY: bench bench-split soak scenarios
 
 # A filter that does nothing, same SDK and settings: the bench's third Envoy (the cost of any wasm filter).
 WASM_NULL := $(BUILD)/null.wasm
-$(WASM_NULL): loadtest/nullfilter/main.ts filter/glue/abort.ts $(FILTER_ASCONFIG) $(STAMP_NPM)
+$(WASM_NULL): loadtest/nullfilter/main.ts $(FILTER_SRC)
 	@mkdir -p $(BUILD)
 	$(NPX) asc loadtest/nullfilter/main.ts --config $(FILTER_ASCONFIG) --target release -o $@
 
 bench: build envoy $(WASM_NULL) ## Core µs/request in V8 + Envoy req/s and latency with/without the filter -> loadtest/results/latest.json
 	$(BENCH_RUN) loadtest/bench.ts
+
+bench-split: build envoy $(WASM_NULL) ## Envoy CPU per request, step by step from no filter to wafscore (where the cost goes)
+	$(BENCH_RUN) loadtest/split.ts
 
 soak: build envoy ## SOAK_REQUESTS (default 1e6) mixed requests through Envoy; fails if its memory grows
 	SOAK_REQUESTS=$(SOAK_REQUESTS) $(BENCH_RUN) loadtest/soak.ts

@@ -1,12 +1,46 @@
 // A filter that does nothing, built with the same SDK, patch and settings as wafscore: `make bench`
 // runs it as a third Envoy, so that the cost of running any proxy-wasm filter in Envoy (VM calls,
 // context objects) is told apart from the cost of what wafscore does. Not shipped.
+//
+// Its plugin configuration adds wafscore's steps one at a time, for `make bench-split`:
+//   "buffer"  hold the headers and buffer the body to its end, as wafscore does;
+//   "copy"    also copy the header map and the body into the VM;
+//   "tag"     also add four request headers.
+// Any other configuration (the bench uses "{}") does nothing at all.
 
 export * from "@solo-io/proxy-runtime/assembly/proxy";
-import { RootContext, Context, registerRootContext } from "@solo-io/proxy-runtime/assembly";
+import { RootContext, Context, registerRootContext, FilterHeadersStatusValues, FilterDataStatusValues } from "@solo-io/proxy-runtime/assembly";
+import { getPluginConfiguration, getRequestHeaderPairsRaw, getRequestBody, addRequestHeaderBytes } from "../../filter/glue/host";
 import "../../filter/glue/abort";
 
+const NAME = String.UTF8.encode("x-null-score");
+const VALUE = String.UTF8.encode("99");
+
 class NullStream extends Context {
+  constructor(id: u32, private root: NullRoot) { super(id, root); }
+
+  onRequestHeaders(_n: u32, endOfStream: bool): FilterHeadersStatusValues {
+    if (this.root.level == 0) return FilterHeadersStatusValues.Continue;
+    if (endOfStream) { this.work(0); return FilterHeadersStatusValues.Continue; }
+    return FilterHeadersStatusValues.StopIteration;
+  }
+
+  onRequestBody(size: usize, endOfStream: bool): FilterDataStatusValues {
+    if (this.root.level == 0) return FilterDataStatusValues.Continue;
+    if (!endOfStream) return FilterDataStatusValues.StopIterationAndBuffer;
+    this.work(<u32>size);
+    return FilterDataStatusValues.Continue;
+  }
+
+  private work(bodyBytes: u32): void {
+    let level = this.root.level;
+    if (level >= 2) {
+      getRequestHeaderPairsRaw();
+      if (bodyBytes > 0) getRequestBody(0, bodyBytes);
+    }
+    if (level >= 3) for (let i = 0; i < 4; i++) addRequestHeaderBytes(NAME, VALUE);
+  }
+
   // Same overrides as wafscore's stream: the SDK's defaults log per request.
   onLog(): void {}
   onDone(): bool { return true; }
@@ -14,7 +48,12 @@ class NullStream extends Context {
 }
 
 class NullRoot extends RootContext {
-  onConfigure(_configSizeBytes: u32): bool { return true; }
+  level: i32 = 0;
+  onConfigure(configSizeBytes: u32): bool {
+    let c = String.UTF8.decode(getPluginConfiguration(configSizeBytes));
+    this.level = c.includes("tag") ? 3 : c.includes("copy") ? 2 : c.includes("buffer") ? 1 : 0;
+    return true;
+  }
   createContext(contextId: u32): Context { return new NullStream(contextId, this); }
 }
 
