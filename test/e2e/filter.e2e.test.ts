@@ -138,6 +138,8 @@ describe("block mode", () => {
     const line = flaggedLine(stack().logs(), "block", v.request_id)!;
     expect(line).toContain(`score=${v.score} class=${a.cls}`);
     expect(line).toContain(` part=${a.part} `);
+    // The fragments that drove the score, quoted: explain="..." (up to three, comma-separated).
+    expect(line).toMatch(/ explain="[^"]+"/);
   });
 
   it("skips scoring under exclude_paths: an attack passes with no score headers", async () => {
