@@ -40,6 +40,7 @@ interface CoreExports {
   exportFeaturesPtr(): number; exportWindowsPtr(): number;
   traceParts(where: number, len: number): number; tracePtr(): number; traceLen(): number;
   requestExplain(): number;
+  decideFor(score: number, uninspectable: boolean): number;
 }
 
 /** One part as the filter sees it; `scored` is false for a lone word, number or ID, which the filter skips. */
@@ -141,6 +142,12 @@ export class Core {
       parts: x.requestParts(),
       windows: x.requestWindows(),
     };
+  }
+
+  /** The decision the filter takes for an overall score under the configuration in use. */
+  decide(score: number, uninspectable = false): { action: "pass" | "tag" | "block" | "log"; flagged: boolean; uninspectable: boolean } {
+    const v = this.x.decideFor(score, uninspectable);
+    return { action: (["pass", "tag", "block", "log"] as const)[v >> 2], flagged: (v & 2) !== 0, uninspectable: (v & 1) !== 0 };
   }
 
   /** The fragments of the last scored request's worst part that drove its overall score. */

@@ -10,6 +10,7 @@ import { CLASS_NAMES, HEAD_COUNT } from "./classes";
 import { WHERE_NAMES, WHERE_COUNT } from "../request/where";
 import { FEATURE_SPEC_VERSION } from "./features";
 import { MAX_FRAGMENTS } from "./explain";
+import { Decision, Reason, decide } from "./decide";
 
 const input = new StaticArray<u8>(PART_CAPACITY);
 const output = new StaticArray<u8>(65536);
@@ -135,4 +136,13 @@ export function requestExplain(): i32 {
   let n = scorer.explain(fragments);
   memory.copy(changetype<usize>(output), changetype<usize>(fragments), <usize>(8 * n));
   return n;
+}
+
+// What the filter does with a request of this overall score under the configuration in use
+// (configure()): action (0 pass, 1 tag, 2 block, 3 log) * 4 + flagged * 2 + reason is
+// uninspectable. For tests of the decision table; the filter calls decide() the same way.
+const decision = new Decision();
+export function decideFor(score: i32, uninspectable: bool): i32 {
+  decide(config, score, uninspectable, decision);
+  return <i32>decision.action * 4 + (decision.flagged ? 2 : 0) + (decision.reason == Reason.UNINSPECTABLE ? 1 : 0);
 }
