@@ -119,12 +119,13 @@ export class RequestScorer extends PartSink {
     // A lone word, number or ID (no space, nothing but [A-Za-z0-9_.-]) cannot carry an injection
     // on its own, and JSON and forms are full of them: skip the model for those, unless it
     // may be base64 (URL-safe base64 is all word characters) and so is decoded below.
-    let skip = flags == 0 && isPlainToken(text, n) && !looksLikeBase64(text, n);
+    let base64 = looksLikeBase64(text, n);
+    let skip = flags == 0 && !base64 && isPlainToken(text, n);
     if (this.trace != null) this.traceText(where, namePtr, nameLen, text, n, skip ? flags | TRACE_NOT_SCORED : flags);
     if (skip) return;
     this.parts++;
     this.scoreText(where, namePtr, nameLen, text, n, flags);
-    if (looksLikeBase64(text, n)) {
+    if (base64) {
       let b = changetype<usize>(b64Buf);
       let m = decodeBase64Text(text, n, b);
       if (m > 0) {

@@ -14,7 +14,7 @@ export class Metrics {
   logged: u32;        // flagged in log mode
   excluded: u32;      // skipped by exclude_paths
   truncated: u32;     // body longer than max_body_bytes: only its prefix was scored
-  uninspectable: u32; // body not inspected (compressed, or cut under a block policy)
+  uninspectable: u32; // body not wholly inspected (compressed, or longer than max_body_bytes)
   perClass: StaticArray<u32> = new StaticArray<u32>(HEAD_COUNT); // flagged, by worst class
   // The VM's linear memory in bytes: Envoy has no gauge for a wasm VM's memory, and a soak
   // test needs one. Set at configure time and every MEMORY_SAMPLE_EVERY scored requests.

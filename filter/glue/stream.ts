@@ -31,7 +31,6 @@ const CONTENT_ENCODING = String.UTF8.encode("content-encoding");
 const REQUEST_ID = String.UTF8.encode("x-request-id");
 const PARTIAL = String.UTF8.encode("partial");
 const JSON_TYPE = String.UTF8.encode("application/json");
-const CONTENT_TYPE_NAME = String.UTF8.encode("content-type");
 
 export class WafStream extends Context {
   private decided: bool = false;
@@ -144,24 +143,33 @@ export class WafStream extends Context {
       }
     }
     if (truncated) metrics.inc(metrics.truncated);
-    if (uninspectable && (compressed || truncated)) metrics.inc(metrics.uninspectable);
+    if (uninspectable) metrics.inc(metrics.uninspectable);
 
     let score = s.score(0);
     let d = root.decision;
     decide(cfg, score, uninspectable, d);
     metrics.inc(metrics.scored);
     metrics.tick();
-    let klass = d.reason == Reason.UNINSPECTABLE ? "uninspectable" : CLASS_NAMES[s.worstClass()];
+    // Strings are built for flagged requests only: clean traffic allocates none.
+    let klass = "";
+    let rid = "";
     if (d.flagged) {
       metrics.inc(metrics.flagged);
-      if (d.reason == Reason.SCORE) metrics.inc(metrics.perClass[s.worstClass()]);
+      if (d.reason == Reason.UNINSPECTABLE) {
+        klass = "uninspectable";
+      } else {
+        let worst = s.worstClass();
+        klass = CLASS_NAMES[worst];
+        metrics.inc(metrics.perClass[worst]);
+      }
+      rid = String.UTF8.decodeUnsafe(hp + ridOff, ridLen);
+      let action = d.action == Action.BLOCK ? "block" : d.action == Action.TAG ? "tag" : "log";
+      log(LogLevel.Info, flagLine(action, rid, s, klass, uninspectable ? "inspection=partial" : ""));
     }
 
     if (d.action == Action.BLOCK) {
-      let rid = String.UTF8.decodeUnsafe(hp + ridOff, ridLen);
-      log(LogLevel.Info, flagLine("block", rid, s, klass, uninspectable ? "inspection=partial" : ""));
       let hdrs = new Array<HeaderBytes>(1);
-      hdrs[0] = new HeaderBytes(CONTENT_TYPE_NAME, JSON_TYPE);
+      hdrs[0] = new HeaderBytes(CONTENT_TYPE, JSON_TYPE);
       sendLocalResponse(403, blockBody(score, klass, rid), hdrs, "wafscore_blocked");
       metrics.inc(metrics.blocked);
       return true;
@@ -172,11 +180,7 @@ export class WafStream extends Context {
       if (uninspectable) addRequestHeaderBytes(root.inspectionHeader, PARTIAL);
       metrics.inc(metrics.tagged);
     }
-    if (d.flagged && d.action != Action.BLOCK) {
-      let rid = String.UTF8.decodeUnsafe(hp + ridOff, ridLen);
-      log(LogLevel.Info, flagLine(d.action == Action.TAG ? "tag" : "log", rid, s, klass, uninspectable ? "inspection=partial" : ""));
-      if (d.action == Action.LOG) metrics.inc(metrics.logged);
-    }
+    if (d.action == Action.LOG) metrics.inc(metrics.logged);
     return false;
   }
 
