@@ -27,7 +27,7 @@ interface CoreExports {
   memory: WebAssembly.Memory;
   inputPtr(): number; inputCapacity(): number; outputPtr(): number; outputLen(): number;
   featureSpecVersion(): number;
-  modelStatus(): number; modelBucketBits(): number; modelHidden(): number;
+  modelStatus(): number; modelBucketBits(): number;
   useModel(len: number): number;
   configure(len: number): number;
   headCount(): number; headName(k: number): number;

@@ -7,7 +7,6 @@ import { Model, modelErrorText } from "./model";
 import { embeddedModel } from "./engine";
 import { RequestScorer, PART_CAPACITY, EXPORT_FEATURES, EXPORT_WINDOWS } from "./scorer";
 import { CLASS_NAMES, HEAD_COUNT } from "./classes";
-import { WHERE_NAMES, WHERE_COUNT } from "../request/where";
 import { FEATURE_SPEC_VERSION } from "./features";
 import { MAX_FRAGMENTS } from "./explain";
 import { Decision, Reason, decide } from "./decide";
@@ -39,7 +38,6 @@ export function modelStatus(): i32 {
   return model.error;
 }
 export function modelBucketBits(): i32 { return model.bucketBits; }
-export function modelHidden(): i32 { return model.hidden; }
 
 // Replaces the embedded model with the len bytes at inputPtr() (for evaluating a candidate).
 export function useModel(len: i32): i32 {
@@ -64,8 +62,6 @@ export function configure(len: i32): i32 {
 
 export function headCount(): i32 { return HEAD_COUNT; }
 export function headName(k: i32): i32 { return writeOutput(CLASS_NAMES[k]); }
-export function whereCount(): i32 { return WHERE_COUNT; }
-export function whereName(k: i32): i32 { return writeOutput(WHERE_NAMES[k]); }
 
 // A request is scored as begin, add (one call per wire part), then read the results.
 export function beginRequest(): void {

@@ -3,7 +3,6 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 export interface SourceRow {
   text: string;
@@ -17,7 +16,8 @@ export interface SourceRow {
   licence_note?: string;
 }
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { REPO_ROOT } from '../wasm.ts';
+import { REPO_ROOT } from '../wasm.ts';
 
 export function datasetsDir(): string {
   return process.env.WAFSCORE_DATASETS

@@ -10,11 +10,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 // @ts-expect-error: plain ESM module without type declarations
 import { renderEnvoyConfig } from "../../envoy/render.mjs";
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+import { REPO_ROOT } from "../../models/wasm.ts";
+export { REPO_ROOT };
 const ECHO_SCRIPT = path.join(REPO_ROOT, "envoy/echo-upstream.mjs");
 const MAX_LOG_CHARS = 4 * 1024 * 1024;
 
