@@ -41,6 +41,7 @@ interface CoreExports {
   traceParts(where: number, len: number): number; tracePtr(): number; traceLen(): number;
   requestExplain(): number;
   decideFor(score: number, uninspectable: boolean): number;
+  featurePathsAgree(len: number, flags: number, bits: number): number;
 }
 
 /** One part as the filter sees it; `scored` is false for a lone word, number or ID, which the filter skips. */
@@ -142,6 +143,11 @@ export class Core {
       parts: x.requestParts(),
       windows: x.requestWindows(),
     };
+  }
+
+  /** Whether the scoring and the explaining feature paths agree on one window of text. */
+  featurePathsAgree(text: string, flags = 0, bits = 16): boolean {
+    return this.x.featurePathsAgree(this.put(text), flags, bits) === 1;
   }
 
   /** The decision the filter takes for an overall score under the configuration in use. */

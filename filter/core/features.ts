@@ -129,7 +129,7 @@ let tokenEnd = 0;
 
 // The same features in the same order as the fast path above, plus their text spans; only
 // explanations call it, for one window of a flagged request. Kept beside the fast path so a
-// change to one shows in the other: golden vectors compare both.
+// change to one shows in the other: test/unit/golden.test.ts checks that both give the same.
 function extractWithSpans(p: usize, s: usize, m: i32, len: i32, flags: u32, out: usize, shift: u32, spans: usize): i32 {
   let n = 0;
   for (let i = 0; i + 3 <= m; i++) {

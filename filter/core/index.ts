@@ -7,7 +7,7 @@ import { Model, modelErrorText } from "./model";
 import { embeddedModel } from "./engine";
 import { RequestScorer, PART_CAPACITY, EXPORT_FEATURES, EXPORT_WINDOWS } from "./scorer";
 import { CLASS_NAMES, HEAD_COUNT } from "./classes";
-import { FEATURE_SPEC_VERSION } from "./features";
+import { FEATURE_SPEC_VERSION, extractFeatures, MAX_FEATURES, WINDOW_BYTES } from "./features";
 import { MAX_FRAGMENTS } from "./explain";
 import { Decision, Reason, decide } from "./decide";
 
@@ -141,4 +141,18 @@ const decision = new Decision();
 export function decideFor(score: i32, uninspectable: bool): i32 {
   decide(config, score, uninspectable, decision);
   return <i32>decision.action * 4 + (decision.flagged ? 2 : 0) + (decision.reason == Reason.UNINSPECTABLE ? 1 : 0);
+}
+
+// 1 when the fast feature path and the one explanations use (with spans) give the same
+// features for the first window of the input at inputPtr(); 0 otherwise. For tests.
+const fastFeats = new StaticArray<u32>(MAX_FEATURES);
+const spanFeats = new StaticArray<u32>(MAX_FEATURES);
+const spanBuf = new StaticArray<u32>(MAX_FEATURES);
+export function featurePathsAgree(len: i32, flags: u32, bits: i32): i32 {
+  let n = min(len, WINDOW_BYTES);
+  let shift = <u32>(32 - bits);
+  let a = extractFeatures(changetype<usize>(input), n, flags, changetype<usize>(fastFeats), shift);
+  let b = extractFeatures(changetype<usize>(input), n, flags, changetype<usize>(spanFeats), shift, changetype<usize>(spanBuf));
+  if (a != b) return 0;
+  return memory.compare(changetype<usize>(fastFeats), changetype<usize>(spanFeats), <usize>a << 2) == 0 ? 1 : 0;
 }

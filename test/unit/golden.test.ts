@@ -86,4 +86,9 @@ describe("golden feature vectors", () => {
     const narrow = core.featurize("query", INPUTS[0].text, BITS)[0].features;
     expect(Array.from(wide, (h) => h >>> 4)).toEqual(Array.from(narrow));
   });
+
+  it("are the same on the path explanations take (features with their text spans)", () => {
+    const texts = [...INPUTS.map((i) => i.text), "", "a", "  spaced   out  ", "1 UNION SELECT 127,169,254 FROM t--", "東京 café ünd ${jndi:x}", "x".repeat(300)];
+    for (const t of texts) for (const flags of [0, 0x1ff]) expect(core.featurePathsAgree(t, flags), JSON.stringify(t.slice(0, 40))).toBe(true);
+  });
 });
