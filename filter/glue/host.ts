@@ -23,7 +23,7 @@ const enum Result { Ok = 0, NotFound = 1 }
 const enum MapType { RequestHeaders = 0, RequestTrailers = 1, ResponseHeaders = 2 }
 const enum BufferType { HttpRequestBody = 0, PluginConfiguration = 7 }
 const enum StreamType { Request = 0 }
-const enum MetricType { Counter = 0, Gauge = 1 }
+const enum MetricType { Counter = 0, Gauge = 1, Histogram = 2 }
 
 // Returned by defineCounter when the host refused the metric; incrementCounter ignores it.
 export const INVALID_METRIC_ID: u32 = u32.MAX_VALUE;
@@ -226,7 +226,7 @@ export function defineCounter(name: string): u32 {
   return defineMetric(MetricType.Counter, name);
 }
 
-// Defines a gauge; set it with recordGauge. INVALID_METRIC_ID on failure.
+// Defines a gauge; set it with recordMetric. INVALID_METRIC_ID on failure.
 export function defineGauge(name: string): u32 {
   return defineMetric(MetricType.Gauge, name);
 }
@@ -240,11 +240,25 @@ function defineMetric(type: MetricType, name: string): u32 {
   return load<u32>(outPtr, 8);
 }
 
-// Sets a gauge defined by defineGauge; a no-op for INVALID_METRIC_ID.
-export function recordGauge(id: u32, value: u64): void {
+// Defines a histogram; record into it with recordMetric. INVALID_METRIC_ID on failure.
+export function defineHistogram(name: string): u32 {
+  return defineMetric(MetricType.Histogram, name);
+}
+
+// The host's wall clock in nanoseconds (Envoy: its time source), 0 if the host refuses.
+export function nowNanos(): u64 {
+  store<u64>(outPtr, 0, 8);
+  abi.proxy_get_current_time_nanoseconds(outPtr + 8);
+  return load<u64>(outPtr, 8);
+}
+
+// Sets a gauge defined by defineGauge, or records a value into a histogram; a no-op for
+// INVALID_METRIC_ID.
+export function recordMetric(id: u32, value: u64): void {
   if (id == INVALID_METRIC_ID) return;
   abi.proxy_record_metric(id, value);
 }
+
 
 // Adds `n` to a counter defined by defineCounter; a no-op for INVALID_METRIC_ID.
 export function incrementCounter(id: u32, n: i64 = 1): void {

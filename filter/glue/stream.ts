@@ -11,7 +11,7 @@
 import {
   Context, FilterHeadersStatusValues, FilterDataStatusValues, FilterTrailersStatusValues,
   LogLevel, log, getRequestHeaderBytes, getRequestHeaderPairsRaw, getRequestBody,
-  addRequestHeaderBytes, sendLocalResponse, HeaderBytes,
+  addRequestHeaderBytes, sendLocalResponse, HeaderBytes, nowNanos,
 } from "./host";
 import { WafRoot } from "./root";
 import { blockBody, flagLine } from "./verdict";
@@ -99,6 +99,7 @@ export class WafStream extends Context {
     s.reset();
 
     let headers = getRequestHeaderPairsRaw();
+    let t0 = nowNanos();
     let ctOff = 0, ctLen = 0, ridOff = 0, ridLen = 0;
     let compressed = false;
     let hm = root.headerMap;
@@ -146,6 +147,7 @@ export class WafStream extends Context {
     if (uninspectable) metrics.inc(metrics.uninspectable);
 
     let score = s.score(0);
+    metrics.recordScoringTime(t0, nowNanos());
     let d = root.decision;
     decide(cfg, score, uninspectable, d);
     metrics.inc(metrics.scored);

@@ -215,6 +215,24 @@ describe("block mode", () => {
     // The VM's linear memory, set at configure time: a few MiB of buffers and the model.
     expect(stat("wafscore_vm_memory_bytes")).toBeGreaterThan(1 << 20);
   });
+
+  it("records the scoring time of each request in a histogram (µs)", async () => {
+    // Envoy computes histogram quantiles at each stats flush (every 5 s by default).
+    const deadline = Date.now() + 12_000;
+    let line = "";
+    while (Date.now() < deadline) {
+      const text = await (await fetch(`${stack().adminUrl}/stats?filter=wafscore_scoring_time_us`)).text();
+      line = text.split("\n").find((l) => l.startsWith("wasmcustom.wafscore_scoring_time_us:")) ?? "";
+      if (line.includes("P50(")) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    // P50(interval, cumulative): the cumulative median over every request this Envoy scored.
+    const m = /P50\(([^,]+),([^)]+)\)/.exec(line);
+    expect(m, line).not.toBeNull();
+    const p50 = Number(m![2]);
+    expect(p50).toBeGreaterThan(0);
+    expect(p50).toBeLessThan(100_000);
+  });
 });
 
 describe("max_body_bytes at its 1 MiB maximum", () => {
