@@ -119,8 +119,8 @@ const quantBuf = new StaticArray<i16>(MAX_HIDDEN); // the layer input as int8 va
 // The hidden layer of the last forward pass (post-ReLU), for explanations.
 export function lastHidden(): usize { return changetype<usize>(hiddenBuf); }
 
-// Hot: runs once per window of every part. Sums int8 embedding rows in i16 lanes (two
-// v128 loads per feature), widening to i32 every 256 features before i16 could overflow
+// Hot: runs once per window of every part. Sums int8 embedding rows in i16 lanes (four
+// widening loads per feature, one instruction each on x86), widening to i32 every 256 features before i16 could overflow
 // (256 * 127 < 32767), then two small dense layers with one float multiply per row.
 export function forward(m: Model, feats: usize, n: i32, logits: usize): void {
   let a0 = i32x4.splat(0), a1 = i32x4.splat(0), a2 = i32x4.splat(0), a3 = i32x4.splat(0);
@@ -132,12 +132,10 @@ export function forward(m: Model, feats: usize, n: i32, logits: usize): void {
     let s0 = i16x8.splat(0), s1 = i16x8.splat(0), s2 = i16x8.splat(0), s3 = i16x8.splat(0);
     for (; i < blockEnd; i++) {
       let row = e + (<usize>load<u32>(feats + (<usize>i << 2)) << 5);
-      let lo = v128.load(row);
-      let hi = v128.load(row, 16);
-      s0 = i16x8.add(s0, i16x8.extend_low_i8x16_s(lo));
-      s1 = i16x8.add(s1, i16x8.extend_high_i8x16_s(lo));
-      s2 = i16x8.add(s2, i16x8.extend_low_i8x16_s(hi));
-      s3 = i16x8.add(s3, i16x8.extend_high_i8x16_s(hi));
+      s0 = i16x8.add(s0, v128.load8x8_s(row));
+      s1 = i16x8.add(s1, v128.load8x8_s(row, 8));
+      s2 = i16x8.add(s2, v128.load8x8_s(row, 16));
+      s3 = i16x8.add(s3, v128.load8x8_s(row, 24));
     }
     a0 = i32x4.add(a0, i32x4.extend_low_i16x8_s(s0)); a1 = i32x4.add(a1, i32x4.extend_high_i16x8_s(s0));
     a2 = i32x4.add(a2, i32x4.extend_low_i16x8_s(s1)); a3 = i32x4.add(a3, i32x4.extend_high_i16x8_s(s1));
@@ -192,8 +190,7 @@ function dense(x: usize, cols: i32, w: usize, ws: usize, b: usize, rows: i32, ou
       let row = w + (<usize>r << 5);
       let a0 = dot32(row, q0, q1, q2, q3), a1 = dot32(row + 32, q0, q1, q2, q3);
       let a2 = dot32(row + 64, q0, q1, q2, q3), a3 = dot32(row + 96, q0, q1, q2, q3);
-      storeRow(out, ws, b, sx, r, a0, relu); storeRow(out, ws, b, sx, r + 1, a1, relu);
-      storeRow(out, ws, b, sx, r + 2, a2, relu); storeRow(out, ws, b, sx, r + 3, a3, relu);
+      storeRows4(out, ws, b, sx, r, a0, a1, a2, a3, relu);
     }
   } else {
     for (; r + 4 <= rows; r += 4) {
@@ -202,31 +199,43 @@ function dense(x: usize, cols: i32, w: usize, ws: usize, b: usize, rows: i32, ou
       let a0 = i32x4.splat(0), a1 = i32x4.splat(0), a2 = i32x4.splat(0), a3 = i32x4.splat(0);
       for (let c = 0; c < cols; c += 16) {
         let lo = v128.load(q + (<usize>c << 1)), hi = v128.load(q + (<usize>c << 1), 16);
-        a0 = dot16(a0, v128.load(r0 + c), lo, hi); a1 = dot16(a1, v128.load(r1 + c), lo, hi);
-        a2 = dot16(a2, v128.load(r2 + c), lo, hi); a3 = dot16(a3, v128.load(r3 + c), lo, hi);
+        a0 = dot16(a0, r0 + c, lo, hi); a1 = dot16(a1, r1 + c, lo, hi);
+        a2 = dot16(a2, r2 + c, lo, hi); a3 = dot16(a3, r3 + c, lo, hi);
       }
-      storeRow(out, ws, b, sx, r, a0, relu); storeRow(out, ws, b, sx, r + 1, a1, relu);
-      storeRow(out, ws, b, sx, r + 2, a2, relu); storeRow(out, ws, b, sx, r + 3, a3, relu);
+      storeRows4(out, ws, b, sx, r, a0, a1, a2, a3, relu);
     }
   }
   for (; r < rows; r++) {
     let row = w + <usize>(r * cols);
     let acc = i32x4.splat(0);
-    for (let c = 0; c < cols; c += 16) acc = dot16(acc, v128.load(row + c), v128.load(q + (<usize>c << 1)), v128.load(q + (<usize>c << 1), 16));
+    for (let c = 0; c < cols; c += 16) acc = dot16(acc, row + c, v128.load(q + (<usize>c << 1)), v128.load(q + (<usize>c << 1), 16));
     storeRow(out, ws, b, sx, r, acc, relu);
   }
 }
 
-// acc + 16 int8 weights (widened) dotted with 16 i16 inputs (lo: first 8, hi: last 8).
+// acc + the 16 int8 weights at wp (widened as they load) dotted with 16 i16 inputs (lo: first 8, hi: last 8).
 // @ts-ignore: decorator
-@inline function dot16(acc: v128, wv: v128, lo: v128, hi: v128): v128 {
-  return i32x4.add(acc, i32x4.add(i32x4.dot_i16x8_s(i16x8.extend_low_i8x16_s(wv), lo), i32x4.dot_i16x8_s(i16x8.extend_high_i8x16_s(wv), hi)));
+@inline function dot16(acc: v128, wp: usize, lo: v128, hi: v128): v128 {
+  return i32x4.add(acc, i32x4.add(i32x4.dot_i16x8_s(v128.load8x8_s(wp), lo), i32x4.dot_i16x8_s(v128.load8x8_s(wp, 8), hi)));
 }
 
 // The four partial sums of a 32-wide int8 row times the quantized input.
 // @ts-ignore: decorator
 @inline function dot32(row: usize, q0: v128, q1: v128, q2: v128, q3: v128): v128 {
-  return dot16(dot16(i32x4.splat(0), v128.load(row), q0, q1), v128.load(row, 16), q2, q3);
+  return dot16(dot16(i32x4.splat(0), row, q0, q1), row + 16, q2, q3);
+}
+
+// Rows r..r+3 from their partial sums: the four horizontal sums land in one vector, so the
+// scale, bias and ReLU take one step for four rows. Per lane the float operations are those of
+// storeRow, in the same order ((sum * scale) * sx + bias), so both give the same bits.
+// @ts-ignore: decorator
+@inline function storeRows4(out: usize, ws: usize, b: usize, sx: f32, r: i32, a0: v128, a1: v128, a2: v128, a3: v128, relu: bool): void {
+  let s01 = i32x4.add(i32x4.shuffle(a0, a1, 0, 4, 1, 5), i32x4.shuffle(a0, a1, 2, 6, 3, 7));
+  let s23 = i32x4.add(i32x4.shuffle(a2, a3, 0, 4, 1, 5), i32x4.shuffle(a2, a3, 2, 6, 3, 7));
+  let sum = i32x4.add(i32x4.shuffle(s01, s23, 0, 1, 4, 5), i32x4.shuffle(s01, s23, 2, 3, 6, 7));
+  let o = <usize>r << 2;
+  let y = f32x4.add(f32x4.mul(f32x4.mul(f32x4.convert_i32x4_s(sum), v128.load(ws + o)), f32x4.splat(sx)), v128.load(b + o));
+  v128.store(out + o, relu ? f32x4.pmax(y, f32x4.splat(0)) : y);
 }
 
 // @ts-ignore: decorator
