@@ -12,6 +12,8 @@ import type { ScenarioFile } from "./scenarios.ts";
 import { ENVOY_CPU, LOAD_CPU, PINNED } from "./stack.ts";
 
 // Budgets from the benchmark issue; reported, never enforced (benchmarks are not tests).
+// The scoring budget is "in the V8 that Envoy runs": it is checked against the filter's own
+// histogram in Envoy (post_form_1k); Node's figures for core.wasm are reported beside it.
 export const BUDGET = { core_p50_us_1k: 20, core_p99_us_1k: 60, envoy_rps_ratio_min: 0.9, envoy_p50_added_us: 50 };
 
 // Hook for peers measured in the same run (nginx with/without ModSecurity + CRS is built
@@ -48,12 +50,31 @@ export function formatTable(core: CoreRow[], envoy: ScenarioResult[]): string {
   lines.push("|---|---:|---:|---:|---:|---:|");
   for (const r of core) lines.push(`| ${r.body} | ${r.bytes} | ${r.p50_us} | ${r.p99_us} | ${r.mb_per_s} | ${r.score} |`);
   lines.push("");
+  lines.push("Scoring one request (split, decode, score; the filter's wafscore_scoring_time_us histogram) in Envoy's V8, and in Node for the same parts");
+  lines.push("| scenario | Envoy V8 p50 µs | Envoy V8 p99 µs | Node p50 µs | Node p99 µs | Envoy/Node p50 |");
+  lines.push("|---|---:|---:|---:|---:|---:|");
+  for (const s of envoy) {
+    const c = s.scoring;
+    lines.push(`| ${s.scenario} | ${c.envoy_p50_us} | ${c.envoy_p99_us} | ${c.node_p50_us} | ${c.node_p99_us} | ${Math.round((c.envoy_p50_us / c.node_p50_us) * 100) / 100} |`);
+  }
+  lines.push("");
   lines.push("Envoy end to end (median of runs; base = same config without the filter; null = a wasm filter that does nothing)");
   lines.push("| scenario | req/s base | req/s waf | ratio | p50 µs base | p50 µs waf | +p50 µs | p99 µs base | p99 µs waf | +p99 µs | Envoy CPU µs/req base | null | waf | waf − null |");
   lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const s of envoy) {
     const b = s.baseline, n = s.null_wasm, w = s.wafscore;
     lines.push(`| ${s.scenario} | ${b.rps} | ${w.rps} | ${s.rps_ratio} | ${b.p50_us} | ${w.p50_us} | ${s.p50_added_us} | ${b.p99_us} | ${w.p99_us} | ${s.p99_added_us} | ${b.cpu_us_per_req} | ${n.cpu_us_per_req} | ${w.cpu_us_per_req} | ${s.cpu_added_us_per_req_over_null} |`);
+  }
+  const single = envoy.filter((s) => s.single_connection);
+  if (single.length) {
+    lines.push("");
+    lines.push("Envoy latency with one connection (no request queues behind another)");
+    lines.push("| scenario | p50 µs base | p50 µs waf | +p50 µs | p99 µs base | p99 µs waf | +p99 µs |");
+    lines.push("|---|---:|---:|---:|---:|---:|---:|");
+    for (const s of single) {
+      const c = s.single_connection!;
+      lines.push(`| ${s.scenario} | ${c.baseline_p50_us} | ${c.wafscore_p50_us} | ${c.p50_added_us} | ${c.baseline_p99_us} | ${c.wafscore_p99_us} | ${c.p99_added_us} |`);
+    }
   }
   return lines.join("\n");
 }
@@ -84,9 +105,13 @@ async function main(): Promise<void> {
     },
     envoy: {
       // Top-level figures are the 1 KiB form POST.
+      scoring_p50_us_1k: e1k.scoring.envoy_p50_us,
+      scoring_p99_us_1k: e1k.scoring.envoy_p99_us,
       rps_ratio: e1k.rps_ratio,
       p50_added_us: e1k.p50_added_us,
       p99_added_us: e1k.p99_added_us,
+      p50_added_us_1conn: e1k.single_connection?.p50_added_us ?? null,
+      p99_added_us_1conn: e1k.single_connection?.p99_added_us ?? null,
       cpu_added_us_per_req: e1k.cpu_added_us_per_req,
       cpu_added_us_per_req_over_null: e1k.cpu_added_us_per_req_over_null,
       options: { ...opts, plugin_config: file.plugin_config, load_generator: "autocannon 9.0.0 (closed loop, pipelining 1)" },
@@ -95,18 +120,21 @@ async function main(): Promise<void> {
     peers: {} as Record<string, unknown>,
     budget: {
       ...BUDGET,
-      core_p50_ok: c1k.p50_us <= BUDGET.core_p50_us_1k,
-      core_p99_ok: c1k.p99_us <= BUDGET.core_p99_us_1k,
+      core_p50_ok: e1k.scoring.envoy_p50_us <= BUDGET.core_p50_us_1k,
+      core_p99_ok: e1k.scoring.envoy_p99_us <= BUDGET.core_p99_us_1k,
       envoy_rps_ratio_ok: e1k.rps_ratio >= BUDGET.envoy_rps_ratio_min,
       envoy_p50_added_ok: e1k.p50_added_us <= BUDGET.envoy_p50_added_us,
+      envoy_p50_added_1conn_ok: (e1k.single_connection?.p50_added_us ?? Infinity) <= BUDGET.envoy_p50_added_us,
     },
   };
   const table = formatTable(core, envoy);
   console.log(table);
-  console.log(`\nbudget (1 KiB): core p50 ${c1k.p50_us} µs (≤ ${BUDGET.core_p50_us_1k}) ${result.budget.core_p50_ok ? "ok" : "OVER"}; ` +
-    `core p99 ${c1k.p99_us} µs (≤ ${BUDGET.core_p99_us_1k}) ${result.budget.core_p99_ok ? "ok" : "OVER"}; ` +
-    `Envoy req/s ratio ${e1k.rps_ratio} (≥ ${BUDGET.envoy_rps_ratio_min}) ${result.budget.envoy_rps_ratio_ok ? "ok" : "UNDER"}; ` +
-    `Envoy +p50 ${e1k.p50_added_us} µs (≤ ${BUDGET.envoy_p50_added_us}) ${result.budget.envoy_p50_added_ok ? "ok" : "OVER"}`);
+  const ok = (b: boolean, bad = "OVER") => (b ? "ok" : bad);
+  console.log(`\nbudget (1 KiB form POST): scoring in Envoy's V8 p50 ${e1k.scoring.envoy_p50_us} µs (≤ ${BUDGET.core_p50_us_1k}) ${ok(result.budget.core_p50_ok)}, ` +
+    `p99 ${e1k.scoring.envoy_p99_us} µs (≤ ${BUDGET.core_p99_us_1k}) ${ok(result.budget.core_p99_ok)} [Node: ${e1k.scoring.node_p50_us} / ${e1k.scoring.node_p99_us}]; ` +
+    `Envoy req/s ratio ${e1k.rps_ratio} (≥ ${BUDGET.envoy_rps_ratio_min}) ${ok(result.budget.envoy_rps_ratio_ok, "UNDER")}; ` +
+    `Envoy +p50 ${e1k.p50_added_us} µs at ${opts.connections} connections, ${e1k.single_connection?.p50_added_us} µs at 1 (≤ ${BUDGET.envoy_p50_added_us}) ` +
+    `${ok(result.budget.envoy_p50_added_ok)} / ${ok(result.budget.envoy_p50_added_1conn_ok)}`);
   const dir = path.join(REPO_ROOT, "loadtest/results");
   mkdirSync(dir, { recursive: true });
   const json = JSON.stringify(result, null, 1) + "\n";

@@ -11,16 +11,24 @@ import autocannon from "autocannon";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../test/e2e/harness.ts";
-import { quantile } from "./core.ts";
+import { benchScenarioInNode, quantile } from "./core.ts";
 import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
-import { startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
+import { envoyHistogram, startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
 
 export const ENVOY_SCENARIOS = ["get_query", "post_form_1k", "post_json_16k", "attack_mix_10"] as const;
 
 export interface RunStats { rps: number; p50_us: number; p99_us: number; cpu_us_per_req: number; envoy_cpu_util: number; unexpected: number; errors: number; requests: number }
 export interface VariantStats { rps: number; p50_us: number; p99_us: number; cpu_us_per_req: number; envoy_cpu_util: number; unexpected: number; errors: number; runs: RunStats[] }
+// What scoring one request costs: inside Envoy's V8 (the filter's wafscore_scoring_time_us
+// histogram over every request of the scenario's runs) and in Node for the same parts.
+export interface ScoringTime { envoy_p50_us: number; envoy_p99_us: number; node_p50_us: number; node_p99_us: number }
+// Latency with one connection: no request waits behind another in Envoy's one worker, so the
+// added latency is the filter's own time on the request path.
+export interface SingleConnection { baseline_p50_us: number; wafscore_p50_us: number; p50_added_us: number; baseline_p99_us: number; wafscore_p99_us: number; p99_added_us: number }
 export interface ScenarioResult {
   scenario: string;
+  scoring: ScoringTime;
+  single_connection?: SingleConnection;
   baseline: VariantStats;
   null_wasm: VariantStats;  // a filter that does nothing (loadtest/nullfilter): any wasm filter's cost
   wafscore: VariantStats;
@@ -102,21 +110,26 @@ function summarise(runs: RunStats[]): VariantStats {
   };
 }
 
+// Scenarios whose latency is also measured with one connection.
+const SINGLE_CONNECTION_SCENARIOS = new Set(["post_form_1k"]);
+
 export async function benchEnvoy(file: ScenarioFile, opts: EnvoyBenchOptions, log: (s: string) => void = console.error): Promise<ScenarioResult[]> {
   const upstream = await startUpstream();
   const envoys: BenchEnvoy[] = [];
   try {
     const base = await startEnvoy({ wasm: false, upstreamPort: upstream.port });
     envoys.push(base);
-    const waf = await startEnvoy({ wasm: true, upstreamPort: upstream.port });
-    envoys.push(waf);
     const nul = await startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: path.join(REPO_ROOT, "build/null.wasm"), name: "null_wasm" });
     envoys.push(nul);
     const out: ScenarioResult[] = [];
     for (const name of ENVOY_SCENARIOS) {
       const reqs = file.scenarios[name].requests;
+      // A fresh wafscore Envoy per scenario, so its scoring-time histogram holds this scenario only.
+      const waf = await startEnvoy({ wasm: true, upstreamPort: upstream.port });
+      envoys.push(waf);
       for (const e of [base, nul, waf]) await drive(e, reqs, opts.warmupSeconds, opts.connections);
       const runs: Record<string, RunStats[]> = { baseline: [], null_wasm: [], wafscore: [] };
+      const single: Record<string, RunStats[]> = { baseline: [], wafscore: [] };
       for (let round = 0; round < opts.rounds; round++) {
         // Rotate who goes first, so drift on a shared machine does not favour one side.
         const order = [[base, nul, waf], [waf, base, nul], [nul, waf, base]][round % 3];
@@ -125,16 +138,40 @@ export async function benchEnvoy(file: ScenarioFile, opts: EnvoyBenchOptions, lo
           runs[e.name].push(s);
           log(`bench: ${name} ${e.name} round ${round + 1}/${opts.rounds}: ${s.rps.toFixed(0)} req/s, p50 ${s.p50_us.toFixed(0)} µs, p99 ${s.p99_us.toFixed(0)} µs, Envoy CPU ${(s.envoy_cpu_util * 100).toFixed(0)}%`);
         }
+        if (SINGLE_CONNECTION_SCENARIOS.has(name)) {
+          for (const e of round % 2 ? [waf, base] : [base, waf]) {
+            const s = await drive(e, reqs, opts.seconds, 1);
+            single[e.name].push(s);
+            log(`bench: ${name} ${e.name} 1 connection round ${round + 1}/${opts.rounds}: p50 ${s.p50_us.toFixed(0)} µs, p99 ${s.p99_us.toFixed(0)} µs`);
+          }
+        }
       }
+      // Let a stats flush (1 s in the bench's config) compute the histogram's quantiles.
+      await new Promise((r) => setTimeout(r, 2500));
+      const hist = await envoyHistogram(waf.adminUrl, "wafscore_scoring_time_us");
+      await waf.stop();
+      envoys.splice(envoys.indexOf(waf), 1);
+      const node = await benchScenarioInNode(reqs, name.includes("16k") ? 3000 : 20000);
       const b = summarise(runs.baseline), n = summarise(runs.null_wasm), w = summarise(runs.wafscore);
-      out.push({
-        scenario: name, baseline: b, null_wasm: n, wafscore: w,
+      const result: ScenarioResult = {
+        scenario: name,
+        scoring: { envoy_p50_us: r1(hist?.p50 ?? NaN), envoy_p99_us: r1(hist?.p99 ?? NaN), node_p50_us: node.p50_us, node_p99_us: node.p99_us },
+        baseline: b, null_wasm: n, wafscore: w,
         rps_ratio: r3(w.rps / b.rps),
         p50_added_us: r1(w.p50_us - b.p50_us),
         p99_added_us: r1(w.p99_us - b.p99_us),
         cpu_added_us_per_req: r1(w.cpu_us_per_req - b.cpu_us_per_req),
         cpu_added_us_per_req_over_null: r1(w.cpu_us_per_req - n.cpu_us_per_req),
-      });
+      };
+      if (single.baseline.length) {
+        const sb = summarise(single.baseline), sw = summarise(single.wafscore);
+        result.single_connection = {
+          baseline_p50_us: sb.p50_us, wafscore_p50_us: sw.p50_us, p50_added_us: r1(sw.p50_us - sb.p50_us),
+          baseline_p99_us: sb.p99_us, wafscore_p99_us: sw.p99_us, p99_added_us: r1(sw.p99_us - sb.p99_us),
+        };
+      }
+      log(`bench: ${name} scoring per request: Envoy's V8 p50 ${result.scoring.envoy_p50_us} µs p99 ${result.scoring.envoy_p99_us}; Node p50 ${node.p50_us} p99 ${node.p99_us}`);
+      out.push(result);
     }
     return out;
   } finally {

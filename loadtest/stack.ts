@@ -84,12 +84,15 @@ export async function startEnvoy(opts: { wasm: boolean; upstreamPort: number; pl
   const dir = mkdtempSync(path.join(tmpdir(), "wafscore-bench-"));
   const config = path.join(dir, "envoy.yaml");
   const addrFile = path.join(dir, "admin-address");
-  writeFileSync(config, renderEnvoyConfig({
+  const rendered = renderEnvoyConfig({
     listenPort: 0, adminPort: 0, upstreamPort: opts.upstreamPort,
     wasmPath: opts.wasmPath ?? path.join(REPO_ROOT, "build/wafscore.wasm"),
     pluginConfig: opts.pluginConfig ?? BENCH_PLUGIN_CONFIG,
     wasm: opts.wasm,
-  }));
+  });
+  // Histogram quantiles are computed at each stats flush (5 s by default); the bench reads
+  // wafscore_scoring_time_us right after a scenario.
+  writeFileSync(config, rendered + "stats_flush_interval: 1s\n");
   const envoyArgs = ["-c", config, "--concurrency", "1", "--disable-hot-restart", "--admin-address-path", addrFile, "-l", "warning"];
   // taskset execs Envoy, so the pid is Envoy's.
   const child = PINNED
@@ -159,6 +162,15 @@ async function listenerPort(adminUrl: string): Promise<number | null> {
 export async function envoyMemory(adminUrl: string): Promise<{ allocated: number; heapSize: number }> {
   const doc = (await (await fetch(`${adminUrl}/memory`)).json()) as Record<string, string>;
   return { allocated: Number(doc.allocated), heapSize: Number(doc.heap_size) };
+}
+
+/** A histogram's cumulative quantiles (since Envoy started) from admin /stats, as of the last stats flush. */
+export async function envoyHistogram(adminUrl: string, name: string): Promise<Record<string, number> | null> {
+  const text = await (await fetch(`${adminUrl}/stats?filter=${encodeURIComponent(name)}`)).text();
+  const line = text.split("\n").find((l) => l.includes(`${name}:`)) ?? "";
+  const out: Record<string, number> = {};
+  for (const m of line.matchAll(/P([\d.]+)\(([^,]+),([^)]+)\)/g)) out[`p${m[1]}`] = Number(m[3]);
+  return Object.keys(out).length ? out : null;
 }
 
 /** Envoy admin /stats as name → value (counters and gauges only). */
