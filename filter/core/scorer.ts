@@ -34,13 +34,16 @@ const MAX_PLAIN_TOKEN_BYTES = 64;
 // Set in a trace record's flags for a part that was split and decoded but not scored.
 export const TRACE_NOT_SCORED: u32 = 0x80000000;
 
+// [A-Za-z0-9_.@-] only, without "..": a word, number, ID or email address, not a path step.
 // @ts-ignore: decorator
 @inline function isPlainToken(p: usize, n: i32): bool {
   if (n > MAX_PLAIN_TOKEN_BYTES) return false;
+  let prev: u32 = 0;
   for (let i = 0; i < n; i++) {
     let c = <u32>load<u8>(p + i);
     let l = c | 0x20;
-    if (!(l - 0x61 < 26 || c - 0x30 < 10 || c == 0x5F || c == 0x2D || c == 0x2E)) return false;
+    if (!(l - 0x61 < 26 || c - 0x30 < 10 || c == 0x5F || c == 0x2D || c == 0x40 || (c == 0x2E && prev != 0x2E))) return false;
+    prev = c;
   }
   return true;
 }
@@ -116,11 +119,13 @@ export class RequestScorer extends PartSink {
     let r = normalizePart(valPtr, valLen, text, formEncoded);
     let n = <i32>(r & 0xFFFFFFFF);
     let flags = <u32>(r >> 32);
-    // A lone word, number or ID (no space, nothing but [A-Za-z0-9_.-]) cannot carry an injection
-    // on its own, and JSON and forms are full of them: skip the model for those, unless it
-    // may be base64 (URL-safe base64 is all word characters) and so is decoded below.
+    // A lone word, number, ID or email address (no space, nothing but [A-Za-z0-9_.@-]) cannot
+    // carry an injection on its own, and JSON and forms are full of them: skip the model for
+    // those, unless it may be base64 (URL-safe base64 is all word characters) and so is decoded
+    // below, or its decoding was more than one plain round of percent-escapes (forms send '@'
+    // as %40; double encoding, entities or escapes are themselves a sign).
     let base64 = looksLikeBase64(text, n);
-    let skip = flags == 0 && !base64 && isPlainToken(text, n);
+    let skip = (flags & ~DecodeFlag.PERCENT) == 0 && !base64 && isPlainToken(text, n);
     if (this.trace != null) this.traceText(where, namePtr, nameLen, text, n, skip ? flags | TRACE_NOT_SCORED : flags);
     if (skip) return;
     this.parts++;

@@ -123,3 +123,21 @@ describe("exclude_params", () => {
     expect(split("query", "password=x")).toEqual([["query", "password", "x"]]);
   });
 });
+
+// Which parts skip the model: lone words, numbers, IDs and email addresses (also when a form
+// percent-encoded their '@'), never a path step, double encoding or a value with other bytes.
+describe("parts the model skips", () => {
+  const scored = (where: string, input: string) => Object.fromEntries(core.parts(where, input).map((p) => [p.text, p.scored]));
+  it.each([
+    ["body:form", "email=ana.ruiz%40mail.example.org", "ana.ruiz@mail.example.org", false],
+    ["body:json", '{"email":"ana.ruiz@mail.example.org"}', "ana.ruiz@mail.example.org", false],
+    ["query", "id=8f14e45f-ceea-467f&v=1.2.3", "8f14e45f-ceea-467f", false],
+    ["query", "f=%2e%2e0x2f%2e%2e0x2fetc0x2fpasswd", "..0x2f..0x2fetc0x2fpasswd", true],
+    ["query", "f=..0x2f..0x2fboot.ini", "..0x2f..0x2fboot.ini", true],
+    ["query", "u=admin%2540example.org", "admin@example.org", true],
+    ["query", "q=Ana+Ruiz", "Ana Ruiz", true],
+    ["query", "n=a%27b", "a'b", true],
+  ])("%s %s: %s scored=%s", (where, input, text, want) => {
+    expect(scored(where, input)[text]).toBe(want);
+  });
+});
