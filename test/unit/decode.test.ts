@@ -104,6 +104,9 @@ describe("base64 values", () => {
     { name: "<script> in base64", value: b64("<script>alert(1)</script>"), decoded: "<script>alert(1)</script>", flags: ["base64"] },
     { name: "SQLi in base64", value: b64("1' OR '1'='1' -- "), decoded: "1' OR '1'='1' -- ", flags: ["base64"] },
     { name: "URL-safe alphabet", value: Buffer.from("<a href=x>>>?").toString("base64url"), decoded: "<a href=x>>>?", flags: ["base64"] },
+    // Both alphabets' 63rd and 64th digits: '+' '/' and '-' '_'.
+    { name: "standard alphabet with '/'", value: b64("?>?>?<script>a"), decoded: "?>?>?<script>a", flags: ["base64"] },
+    { name: "URL-safe alphabet with '_'", value: Buffer.from("?>?>?<script>a").toString("base64url"), decoded: "?>?>?<script>a", flags: ["base64"] },
     { name: "percent-encoded payload inside", value: b64("%3Cscript%3Ealert(1)"), decoded: "<script>alert(1)", flags: ["percent", "base64"] },
   ])("$name yields an extra decoded part flagged base64", ({ value, decoded, flags }) => {
     const parts = core.parts("query", `a=${value}`);
