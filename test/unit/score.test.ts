@@ -45,14 +45,14 @@ const attacks: Attack[] = [
   { cls: "ldapi", where: "query", text: "user=*)(uid=*))(|(uid=*" },
   { cls: "nosqli", where: "body:json", text: '{"user":{"$ne":null},"pass":{"$ne":null}}' },
   { cls: "crlf", where: "query", text: "next=%0d%0aSet-Cookie:%20a=b" },
-  { cls: "open_redirect", where: "query", text: "next=//evil.com", known: "model-open-redirect-missed" },
+  { cls: "open_redirect", where: "query", text: "next=//evil.com" },
 ];
 
 const benign: { name: string; where: string; text: string; known?: string }[] = [
   { name: "search query", where: "query", text: "q=how to select a good laptop" },
   { name: "search with 'union'", where: "query", text: "q=union station chicago hours" },
   { name: "search with 'drop'", where: "query", text: "q=drop shipping business ideas" },
-  { name: "search with 1=1", where: "query", text: "q=what does 1=1 mean in math", known: "model-fp-tautology-in-prose" },
+  { name: "search with 1=1", where: "query", text: "q=what does 1=1 mean in math" },
   { name: "search with C++ and C#", where: "query", text: "q=c%2B%2B+vs+c%23" },
   { name: "catalogue filters", where: "query", text: "q=best+running+shoes+2024&page=2&sort=price_asc" },
   { name: "price range with &", where: "query", text: "price_min=10&price_max=100&category=shoes%20%26%20boots" },
