@@ -1,7 +1,7 @@
-// Filter entry: re-exports the proxy-wasm ABI and registers the root context factory under ROOT_ID.
+// Filter entry: exports the proxy-wasm callbacks (abi.ts) and registers the root context factory under ROOT_ID.
 // Compiled by `make build` (filter/glue/asconfig.json) into build/wafscore.wasm; Envoy calls the exports.
 
-export * from "@solo-io/proxy-runtime/assembly/proxy";
+export * from "./abi";
 import { RootContext, registerRootContext } from "@solo-io/proxy-runtime/assembly";
 import { ROOT_ID } from "./constants";
 import { WafRoot } from "./root";

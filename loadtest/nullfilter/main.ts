@@ -8,7 +8,7 @@
 //   "tag"     also add four request headers.
 // Any other configuration (the bench uses "{}") does nothing at all.
 
-export * from "@solo-io/proxy-runtime/assembly/proxy";
+export * from "../../filter/glue/abi";
 import { RootContext, Context, registerRootContext, FilterHeadersStatusValues, FilterDataStatusValues } from "@solo-io/proxy-runtime/assembly";
 import { getPluginConfiguration, getRequestHeaderPairsRaw, getRequestBody, addRequestHeaderBytes } from "../../filter/glue/host";
 import "../../filter/glue/abort";

@@ -167,6 +167,17 @@ describe("guards", () => {
     expect(imports).toEqual([{ module: "env", name: "abort", kind: "function" }]);
   });
 
+  // Envoy calls every proxy_on_* a module exports, on every request; the filter exports only
+  // those it acts on (filter/glue/abi.ts).
+  it("the filter exports only the proxy-wasm callbacks it acts on", () => {
+    const mod = new WebAssembly.Module(readFileSync(resolve(REPO_ROOT, process.env.WAFSCORE_WASM ?? "build/wafscore.wasm")));
+    const callbacks = WebAssembly.Module.exports(mod).map((e) => e.name).filter((n) => n.startsWith("proxy_on_")).sort();
+    expect(callbacks).toEqual([
+      "proxy_on_configure", "proxy_on_context_create", "proxy_on_delete", "proxy_on_request_body",
+      "proxy_on_request_headers", "proxy_on_request_trailers", "proxy_on_vm_start",
+    ]);
+  });
+
   it("the release build/wafscore.wasm stays under 3 MiB", () => {
     const size = statSync(resolve(REPO_ROOT, process.env.WAFSCORE_WASM ?? "build/wafscore.wasm")).size;
     expect(size).toBeLessThan(3 * 1024 * 1024);
