@@ -28,13 +28,24 @@ const TRIGGER = memory.data<u8>([
   1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 ]);
 
+// Whether src[0..len) holds a byte any decoder acts on; when not, the part is its own decoding
+// (normalizePart would copy it unchanged), and callers can read it where it is.
+export function needsDecoding(src: usize, len: i32, plusAsSpace: bool): bool {
+  return plusAsSpace ? hasTrigger(src, len, 3) : hasTrigger(src, len);
+}
+
 // Decodes src[0..len) into dst, which must hold len bytes (dst may equal src).
 // Returns (flags << 32) | decodedLength.
 export function normalizePart(src: usize, len: i32, dst: usize, plusAsSpace: bool): u64 {
-  if (plusAsSpace ? !hasTrigger(src, len, 3) : !hasTrigger(src, len)) {
+  if (!needsDecoding(src, len, plusAsSpace)) {
     if (dst != src) memory.copy(dst, src, len);
     return <u64>len;
   }
+  return decodePart(src, len, dst, plusAsSpace);
+}
+
+// normalizePart for a part that needsDecoding.
+export function decodePart(src: usize, len: i32, dst: usize, plusAsSpace: bool): u64 {
   let r = decodePercent(src, len, dst, plusAsSpace, 0);
   let n = <i32>(r & 0xFFFFFFFF);
   let flags = <u32>(r >> 32);
