@@ -1,5 +1,5 @@
-// The filter's counters, defined once in onConfigure; a request only increments by id.
-// Owned by root.ts, incremented by stream.ts. Envoy shows them as wasmcustom.wafscore_*.
+// The filter's metrics (counters, a gauge and a histogram), defined once in onConfigure; a request
+// only increments or records by id. Owned by root.ts, used by stream.ts. Envoy shows them as wasmcustom.wafscore_*.
 
 import { defineCounter, defineGauge, defineHistogram, incrementCounter, recordMetric } from "./host";
 import { CLASS_NAMES, HEAD_COUNT } from "../core/classes";
