@@ -95,6 +95,8 @@ async function main(): Promise<void> {
   const result = {
     date: new Date().toISOString(),
     git: execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO_ROOT, encoding: "utf8" }).trim(),
+    // Uncommitted changes to tracked files at the time of the run (results/ excepted).
+    git_dirty: execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":!loadtest/results"], { cwd: REPO_ROOT, encoding: "utf8" }).trim() !== "",
     machine: info,
     wall_s: wallS,
     core: {
