@@ -22,7 +22,6 @@ export const enum LogLevel { Trace = 0, Debug = 1, Info = 2, Warn = 3, Error = 4
 const enum Result { Ok = 0, NotFound = 1 }
 const enum MapType { RequestHeaders = 0, RequestTrailers = 1, ResponseHeaders = 2 }
 const enum BufferType { HttpRequestBody = 0, PluginConfiguration = 7 }
-const enum StreamType { Request = 0 }
 const enum MetricType { Counter = 0, Gauge = 1, Histogram = 2 }
 
 // Returned by defineCounter when the host refused the metric; incrementCounter ignores it.
@@ -95,11 +94,6 @@ export function getRequestHeaderBytes(name: ArrayBuffer): ArrayBuffer | null {
   return takeOut();
 }
 
-// Same as getRequestHeaderBytes, with the name given as a string (encoded UTF-8).
-export function getRequestHeader(name: string): ArrayBuffer | null {
-  return getRequestHeaderBytes(String.UTF8.encode(name));
-}
-
 // All request headers in the host's serialized form, or null on failure:
 //   u32 count, then count × (u32 keyLen, u32 valueLen), then for each pair
 //   key bytes, 0x00, value bytes, 0x00 (all little-endian).
@@ -116,50 +110,10 @@ export class HeaderBytes {
   constructor(public name: ArrayBuffer, public value: ArrayBuffer) {}
 }
 
-// All request headers as byte pairs (allocates one object per header; for
-// per-request work prefer getRequestHeaderPairsRaw and spans). Empty on
-// failure or on a malformed blob.
-export function getRequestHeaderPairs(): Array<HeaderBytes> {
-  let raw = getRequestHeaderPairsRaw();
-  if (raw === null) return new Array<HeaderBytes>(0);
-  let blob = changetype<ArrayBuffer>(raw);
-  let total = <u32>blob.byteLength;
-  let base = changetype<usize>(blob);
-  if (total < 4) return new Array<HeaderBytes>(0);
-  let count = load<u32>(base);
-  // Each pair needs 8 bytes of sizes and 2 terminators; reject counts the blob cannot hold.
-  if (<u64>count * 10 > <u64>(total - 4)) return new Array<HeaderBytes>(0);
-  let out = new Array<HeaderBytes>(<i32>count);
-  let dataOff: u32 = 4 + count * 8;
-  for (let i: u32 = 0; i < count; i++) {
-    let keyLen = load<u32>(base + 4 + <usize>i * 8);
-    let valLen = load<u32>(base + 8 + <usize>i * 8);
-    if (<u64>dataOff + keyLen + valLen + 2 > <u64>total) return new Array<HeaderBytes>(0);
-    let key = blob.slice(<i32>dataOff, <i32>(dataOff + keyLen));
-    dataOff += keyLen + 1;
-    let val = blob.slice(<i32>dataOff, <i32>(dataOff + valLen));
-    dataOff += valLen + 1;
-    unchecked(out[<i32>i] = new HeaderBytes(key, val));
-  }
-  return out;
-}
-
 // Adds a request header (an existing one with the same name is kept). True on success.
 export function addRequestHeaderBytes(name: ArrayBuffer, value: ArrayBuffer): bool {
   return abi.proxy_add_header_map_value(MapType.RequestHeaders, changetype<usize>(name), <usize>name.byteLength,
     changetype<usize>(value), <usize>value.byteLength) == Result.Ok;
-}
-
-export function addRequestHeader(name: string, value: string): bool {
-  return addRequestHeaderBytes(String.UTF8.encode(name), String.UTF8.encode(value));
-}
-
-// Sets a request header, replacing any existing value. True on success.
-export function replaceRequestHeader(name: string, value: string): bool {
-  let n = String.UTF8.encode(name);
-  let v = String.UTF8.encode(value);
-  return abi.proxy_replace_header_map_value(MapType.RequestHeaders, changetype<usize>(n), <usize>n.byteLength,
-    changetype<usize>(v), <usize>v.byteLength) == Result.Ok;
 }
 
 // ---- request body -----------------------------------------------------------
@@ -173,13 +127,6 @@ export function getRequestBody(startBytes: u32, lenBytes: u32): ArrayBuffer | nu
   let r = abi.proxy_get_buffer_bytes(BufferType.HttpRequestBody, startBytes, lenBytes, outPtr, outPtr + 4);
   if (r != Result.Ok) { resetOut(); return null; }
   return takeOut();
-}
-
-// ---- stream control ---------------------------------------------------------
-
-// Resumes a request paused in onRequestHeaders/onRequestBody. True on success.
-export function continueRequest(): bool {
-  return abi.proxy_continue_stream(StreamType.Request) == Result.Ok;
 }
 
 // Serializes header pairs into the host's pairs format (see getRequestHeaderPairsRaw).
@@ -231,6 +178,11 @@ export function defineGauge(name: string): u32 {
   return defineMetric(MetricType.Gauge, name);
 }
 
+// Defines a histogram; record into it with recordMetric. INVALID_METRIC_ID on failure.
+export function defineHistogram(name: string): u32 {
+  return defineMetric(MetricType.Histogram, name);
+}
+
 function defineMetric(type: MetricType, name: string): u32 {
   let n = String.UTF8.encode(name);
   store<u32>(outPtr, INVALID_METRIC_ID, 8);
@@ -238,11 +190,6 @@ function defineMetric(type: MetricType, name: string): u32 {
     return INVALID_METRIC_ID;
   }
   return load<u32>(outPtr, 8);
-}
-
-// Defines a histogram; record into it with recordMetric. INVALID_METRIC_ID on failure.
-export function defineHistogram(name: string): u32 {
-  return defineMetric(MetricType.Histogram, name);
 }
 
 // The host's wall clock in nanoseconds (Envoy: its time source), 0 if the host refuses.
