@@ -85,15 +85,6 @@ export function getPluginConfiguration(sizeBytes: u32): ArrayBuffer {
 
 // ---- request headers --------------------------------------------------------
 
-// Value bytes of request header `name` (lower-case), or null when it is absent.
-// Values are raw bytes: they may be any octets, not necessarily UTF-8.
-export function getRequestHeaderBytes(name: ArrayBuffer): ArrayBuffer | null {
-  resetOut();
-  let r = abi.proxy_get_header_map_value(MapType.RequestHeaders, changetype<usize>(name), <usize>name.byteLength, outPtr, outPtr + 4);
-  if (r != Result.Ok) { resetOut(); return null; }
-  return takeOut();
-}
-
 // All request headers in the host's serialized form, or null on failure:
 //   u32 count, then count × (u32 keyLen, u32 valueLen), then for each pair
 //   key bytes, 0x00, value bytes, 0x00 (all little-endian).

@@ -10,7 +10,7 @@
 
 import {
   Context, FilterHeadersStatusValues, FilterDataStatusValues, FilterTrailersStatusValues,
-  LogLevel, log, getRequestHeaderBytes, getRequestHeaderPairsRaw, getRequestBody,
+  LogLevel, log, getRequestHeaderPairsRaw, getRequestBody,
   addRequestHeaderBytes, sendLocalResponse, HeaderBytes, nowNanos,
 } from "./host";
 import { WafRoot } from "./root";
@@ -35,6 +35,8 @@ const JSON_TYPE = String.UTF8.encode("application/json");
 export class WafStream extends Context {
   private decided: bool = false;
   private bufferedBytes: u32 = 0;
+  // The request headers, copied out of Envoy once in onRequestHeaders and read until decided.
+  private headers: ArrayBuffer | null = null;
 
   constructor(contextId: u32, private waf: WafRoot) {
     super(contextId, waf);
@@ -43,8 +45,10 @@ export class WafStream extends Context {
   onRequestHeaders(_headerCount: u32, endOfStream: bool): FilterHeadersStatusValues {
     let cfg = this.waf.config;
     if (cfg == null) return FilterHeadersStatusValues.Continue;
+    this.headers = getRequestHeaderPairsRaw();
     if (this.isExcludedPath(cfg)) {
       this.decided = true;
+      this.headers = null;
       this.waf.metrics!.inc(this.waf.metrics!.excluded);
       return FilterHeadersStatusValues.Continue;
     }
@@ -78,11 +82,13 @@ export class WafStream extends Context {
 
   private isExcludedPath(cfg: Config): bool {
     let prefixes = cfg.excludePathBytes;
-    if (prefixes.length == 0) return false;
-    let path = getRequestHeaderBytes(PATH);
-    if (path == null) return false;
-    let p = changetype<usize>(path);
-    let n = path.byteLength;
+    let headers = this.headers;
+    if (prefixes.length == 0 || headers == null) return false;
+    let hm = this.waf.headerMap;
+    if (!hm.reset(changetype<usize>(headers), headers.byteLength) || !hm.first()) return false;
+    while (!hm.nameIs(PATH)) if (!hm.next()) return false;
+    let p = changetype<usize>(headers) + hm.valueOff;
+    let n = hm.valueLen;
     for (let i = 0, k = prefixes.length; i < k; i++) {
       let pre = unchecked(prefixes[i]);
       if (pre.byteLength <= n && memory.compare(p, changetype<usize>(pre), pre.byteLength) == 0) return true;
@@ -98,7 +104,8 @@ export class WafStream extends Context {
     let s = root.scorer!;
     s.reset();
 
-    let headers = getRequestHeaderPairsRaw();
+    let headers = this.headers;
+    this.headers = null;
     let t0 = nowNanos();
     let ctOff = 0, ctLen = 0, ridOff = 0, ridLen = 0;
     let compressed = false;
