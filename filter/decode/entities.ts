@@ -2,8 +2,7 @@
 // Called by decode/normalize.ts; total: anything it does not recognise is copied as-is.
 
 import { DecodeFlag } from "./flags";
-import { hexValue, writeUtf8 } from "./util";
-import { hexQuad } from "./percent";
+import { hexValue, hexByte, hexQuad, writeUtf8 } from "./util";
 
 // Named references that carry attack syntax, plus the common ones. Browsers accept the
 // four legacy names without ';' (and in any case), so attackers use them that way too.
@@ -45,10 +44,9 @@ export function decodeEntities(src: usize, len: i32, dst: usize, flags: u32): u6
           continue;
         }
       } else if (n == 0x78 /* x */) {
-        let h1 = hexValue(load<u8>(src + i + 2));
-        let h2 = hexValue(load<u8>(src + i + 3));
-        if ((h1 | h2) >= 0) {
-          store<u8>(dst + o, <u8>((h1 << 4) | h2));
+        let v = hexByte(src + i + 2);
+        if (v >= 0) {
+          store<u8>(dst + o, <u8>v);
           o++; i += 4;
           flags |= DecodeFlag.ESCAPE;
           continue;

@@ -2,7 +2,7 @@
 // Called by decode/normalize.ts; writes into caller memory and returns the new length.
 
 import { DecodeFlag } from "./flags";
-import { hexValue, writeUtf8 } from "./util";
+import { hexByte, hexQuad, writeUtf8 } from "./util";
 
 // Decodes src[0..len) into dst (which may equal src: output never runs ahead of input).
 // Malformed sequences are copied as they are and flagged, so an attacker gains nothing
@@ -14,10 +14,9 @@ export function decodePercent(src: usize, len: i32, dst: usize, plusAsSpace: boo
     let c = <u32>load<u8>(src + i);
     if (c == 0x25 /* % */) {
       if (i + 2 < len) {
-        let h1 = hexValue(load<u8>(src + i + 1));
-        let h2 = hexValue(load<u8>(src + i + 2));
-        if ((h1 | h2) >= 0) {
-          store<u8>(dst + o, <u8>((h1 << 4) | h2));
+        let v = hexByte(src + i + 1);
+        if (v >= 0) {
+          store<u8>(dst + o, <u8>v);
           o++; i += 3;
           flags |= DecodeFlag.PERCENT;
           continue;
@@ -42,14 +41,4 @@ export function decodePercent(src: usize, len: i32, dst: usize, plusAsSpace: boo
     o++; i++;
   }
   return (<u64>flags << 32) | <u64>o;
-}
-
-// Four hex digits at p as a code unit, or -1.
-export function hexQuad(p: usize): i32 {
-  let a = hexValue(load<u8>(p));
-  let b = hexValue(load<u8>(p + 1));
-  let c = hexValue(load<u8>(p + 2));
-  let d = hexValue(load<u8>(p + 3));
-  if ((a | b | c | d) < 0) return -1;
-  return (a << 12) | (b << 8) | (c << 4) | d;
 }

@@ -1,5 +1,5 @@
 // Small byte helpers shared by the decoders: hex digits and UTF-8 encoding.
-// Called by decode/*.ts; every function is total.
+// Called by decode/*.ts and request/json.ts; every function is total.
 
 // Value of an ASCII hex digit, or -1. The unsigned range trick keeps it branch-light.
 // @ts-ignore: decorator
@@ -8,6 +8,24 @@
   let l = c | 0x20;
   if (l - 0x61 < 6) return <i32>(l - 0x61 + 10);
   return -1;
+}
+
+// The two hex digits at p as a byte value, or -1 (%HH and \xHH).
+// @ts-ignore: decorator
+@inline export function hexByte(p: usize): i32 {
+  let h1 = hexValue(load<u8>(p));
+  let h2 = hexValue(load<u8>(p + 1));
+  return (h1 | h2) >= 0 ? (h1 << 4) | h2 : -1;
+}
+
+// The four hex digits at p as a code unit, or -1 (%uXXXX, \uXXXX).
+export function hexQuad(p: usize): i32 {
+  let a = hexValue(load<u8>(p));
+  let b = hexValue(load<u8>(p + 1));
+  let c = hexValue(load<u8>(p + 2));
+  let d = hexValue(load<u8>(p + 3));
+  if ((a | b | c | d) < 0) return -1;
+  return (a << 12) | (b << 8) | (c << 4) | d;
 }
 
 // Writes code point cp as UTF-8 at dst and returns the byte count (1–4). Surrogates and
@@ -30,13 +48,5 @@ export function writeUtf8(dst: usize, cp: u32): i32 {
   store<u8>(dst + 1, <u8>(0x80 | ((cp >> 12) & 0x3F)));
   store<u8>(dst + 2, <u8>(0x80 | ((cp >> 6) & 0x3F)));
   store<u8>(dst + 3, <u8>(0x80 | (cp & 0x3F)));
-  return 4;
-}
-
-// Bytes needed to write cp as UTF-8; lets decoders prove output never outruns input.
-export function utf8Length(cp: u32): i32 {
-  if (cp < 0x80) return 1;
-  if (cp < 0x800) return 2;
-  if (cp < 0x10000 || cp > 0x10FFFF) return 3;
   return 4;
 }
