@@ -105,3 +105,8 @@ export async function benchScenarioInNode(reqs: BenchRequest[], iterations: numb
 
 // Twice this machine's L2 per core (2 MiB), so one pass evicts all of it.
 const EVICT_BYTES = 4 << 20;
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.join(REPO_ROOT, "loadtest/core.ts")) {
+  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+  benchCore(file).then((rows) => console.table(rows));
+}
