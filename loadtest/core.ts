@@ -9,8 +9,8 @@
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Core } from "../models/wasm.ts";
-import { REPO_ROOT } from "../test/e2e/harness.ts";
+import { Core, REPO_ROOT } from "../models/wasm.ts";
+import { wireParts } from "../models/http.ts";
 import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
 
 export interface CoreRow {
@@ -59,23 +59,6 @@ export async function benchCore(file: ScenarioFile, iterations = Number(process.
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** The wire parts the filter scores for one request: path, query, User-Agent, Referer, Cookie, body. */
-export function filterParts(r: BenchRequest): Array<[string, Uint8Array]> {
-  const enc = new TextEncoder();
-  const q = r.path.indexOf("?");
-  const parts: Array<[string, Uint8Array]> = [["path", enc.encode(q < 0 ? r.path : r.path.slice(0, q))]];
-  if (q >= 0 && q + 1 < r.path.length) parts.push(["query", enc.encode(r.path.slice(q + 1))]);
-  const h = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
-  for (const name of ["user-agent", "referer"]) if (h[name]) parts.push([`header:${name}`, enc.encode(h[name])]);
-  if (h.cookie) parts.push(["header:cookie", enc.encode(h.cookie)]);
-  if (r.body) {
-    const ct = h["content-type"] ?? "";
-    const where = ct.includes("json") ? "body:json" : ct.includes("x-www-form-urlencoded") ? "body:form" : ct.includes("multipart/") ? "body:multipart" : ct.includes("xml") ? "body:xml" : "body:text";
-    parts.push([where, enc.encode(r.body)]);
-  }
-  return parts;
-}
-
 /**
  * Times, in Node, the same parts the filter scores for each request of a scenario, cycling
  * through them as the load generator does: the Node side of the filter's
@@ -85,7 +68,7 @@ export function filterParts(r: BenchRequest): Array<[string, Uint8Array]> {
  */
 export async function benchScenarioInNode(reqs: BenchRequest[], iterations: number): Promise<{ p50_us: number; p99_us: number; cold_p50_us: number }> {
   const core = await Core.load();
-  const parts = reqs.map(filterParts);
+  const parts = reqs.map(wireParts);
   const evict = new Uint8Array(EVICT_BYTES);
   const run = (n: number, cold: boolean) => {
     const t = new Float64Array(n);

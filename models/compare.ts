@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { hostname } from "node:os";
 import path from "node:path";
 import { Core, CORE_WASM, REPO_ROOT } from "./wasm";
-import { isReplayable, toHttpRequest } from "./http";
+import { isReplayable, SCORED_HEADERS, toHttpRequest } from "./http";
 import { readRows } from "./rows";
 import { Rng } from "./data/rng";
 import { startPeer, peerVersions, PEER_CONF_DIR, type Peer } from "./compare/peer";
@@ -18,7 +18,7 @@ import { renderMarkdown, mainTable, type Report, type EnvoyCheck } from "./compa
 
 const DATASET = "build/dataset/valid.jsonl";
 const SEED = "compare";
-const DEFAULT_HEADERS = new Set(["user-agent", "referer", "cookie"]);  // what the filter scores unasked
+const DEFAULT_HEADERS = new Set(SCORED_HEADERS);
 
 interface Row { text: string; label: 0 | 1; class: string; where: string }
 

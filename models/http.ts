@@ -11,6 +11,9 @@ export interface HttpRequest {
 
 const BASE_PATH = "/app";
 
+/** The headers the filter scores without being asked (`inspect_headers` adds others). */
+export const SCORED_HEADERS: readonly string[] = ["user-agent", "referer", "cookie"];
+
 /** Header values must not carry CR, LF or NUL on the wire; such rows cannot be replayed as headers. */
 export function isReplayable(text: string, where: string): boolean {
   if (where.startsWith("header:")) return !/[\r\n\0]/.test(text) && /^[\t\x20-\x7e\x80-\uffff]*$/.test(text);
@@ -48,4 +51,23 @@ export function toHttpRequest(text: string, where: string): HttpRequest {
     return { method: "GET", path: BASE_PATH, headers: { ...headers, [name]: text } };
   }
   throw new Error(`unknown where "${where}"`);
+}
+
+/**
+ * The wire parts the filter scores for a request, as core.wasm takes them: path, query, the
+ * SCORED_HEADERS, and the body by its Content-Type (the types toHttpRequest writes).
+ */
+export function wireParts(r: HttpRequest): Array<[string, Uint8Array]> {
+  const enc = new TextEncoder();
+  const q = r.path.indexOf("?");
+  const parts: Array<[string, Uint8Array]> = [["path", enc.encode(q < 0 ? r.path : r.path.slice(0, q))]];
+  if (q >= 0 && q + 1 < r.path.length) parts.push(["query", enc.encode(r.path.slice(q + 1))]);
+  const h = Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+  for (const name of SCORED_HEADERS) if (h[name]) parts.push([`header:${name}`, enc.encode(h[name])]);
+  if (r.body) {
+    const ct = h["content-type"] ?? "";
+    const where = ct.includes("json") ? "body:json" : ct.includes("x-www-form-urlencoded") ? "body:form" : ct.includes("multipart/") ? "body:multipart" : ct.includes("xml") ? "body:xml" : "body:text";
+    parts.push([where, enc.encode(r.body)]);
+  }
+  return parts;
 }
