@@ -92,7 +92,7 @@ export async function drive(envoy: BenchEnvoy, reqs: BenchRequest[], seconds: nu
   };
 }
 
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };

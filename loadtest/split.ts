@@ -6,13 +6,12 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../models/wasm.ts";
-import { drive, envoyOptionsFromEnv } from "./envoy.ts";
+import { drive, envoyOptionsFromEnv, median } from "./envoy.ts";
 import type { ScenarioFile } from "./scenarios.ts";
 import { startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
 
 const SCENARIOS = ["post_form_1k", "post_json_16k"] as const;
 const NULL_WASM = path.join(REPO_ROOT, "build/null.wasm");
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
