@@ -167,10 +167,10 @@ export function forward(m: Model, feats: usize, n: i32, logits: usize): void {
 // i32x4.dot_i16x8_s, 16 weights a step: cols must be a multiple of 16 (the loader checks).
 // Integer sums are exact, so this matches the scalar definition bit for bit.
 function dense(x: usize, cols: i32, w: usize, ws: usize, b: usize, rows: i32, out: usize, relu: bool): void {
-  // Quantize the input, 8 values a step (max, round-to-nearest-even and the narrowing are exact,
-  // so this equals the scalar loop it replaced).
-  // pmax and selects, not max: the inputs are finite, and wasm's NaN-propagating max costs
-  // V8 a several-instruction sequence per use where pmax is one maxps.
+  // Quantize the input, 8 values a step: the largest magnitude by pmax (the inputs are finite,
+  // and wasm's NaN-propagating max costs V8 a sequence of instructions per use where pmax is one
+  // maxps), then round to nearest even and narrow; all exact, so this equals the scalar loop it
+  // replaced.
   let m4 = f32x4.splat(0);
   for (let c = 0; c < cols; c += 4) m4 = f32x4.pmax(m4, f32x4.abs(v128.load(x + (<usize>c << 2))));
   m4 = f32x4.pmax(m4, v128.shuffle<f32>(m4, m4, 2, 3, 0, 1));
@@ -188,7 +188,7 @@ function dense(x: usize, cols: i32, w: usize, ws: usize, b: usize, rows: i32, ou
   // independent chains keep the SIMD units busy (one chain at a time was latency-bound).
   let r = 0;
   if (cols == MODEL_DIM) {
-    // The first layer, the hot one: its 32 inputs stay in four registers.
+    // 32 inputs (the first layer, and the second at hidden 32) stay in four registers.
     let q0 = v128.load(q), q1 = v128.load(q, 16), q2 = v128.load(q, 32), q3 = v128.load(q, 48);
     for (; r + 4 <= rows; r += 4) {
       let row = w + (<usize>r << 5);
