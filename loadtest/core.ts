@@ -9,8 +9,8 @@
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Core, REPO_ROOT } from "../models/wasm.ts";
-import { wireParts } from "../models/http.ts";
+import { Core, REPO_ROOT, serializeHead } from "../models/wasm.ts";
+import { partRequest, toCoreRequest } from "../models/http.ts";
 import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
 
 export interface CoreRow {
@@ -36,18 +36,19 @@ export async function benchCore(file: ScenarioFile, iterations = Number(process.
   const enc = new TextEncoder();
   const rows: CoreRow[] = [];
   for (const [key, b] of Object.entries(file.core)) {
-    const bytes = enc.encode(b.text);
-    const parts: Array<[string, Uint8Array]> = [[b.where, bytes]];
+    const req = partRequest(b.where, enc.encode(b.text));
+    const head = serializeHead(req.head);
+    const body = req.body as Uint8Array | undefined;
     // Warm-up: let V8 tier the wasm up (Liftoff → TurboFan) before timing.
     const warm = Math.max(50, Math.min(500, Math.floor(iterations / 4)));
-    for (let i = 0; i < warm; i++) core.overallScore(parts);
+    for (let i = 0; i < warm; i++) core.overallScore(head, body);
     // Fewer iterations for the big bodies keep `make bench` short; their p99 (2nd worst of 100) is rough.
     const n = b.bytes >= 131072 ? Math.max(100, Math.floor(iterations / 10)) : b.bytes >= 16384 ? Math.max(200, Math.floor(iterations / 2)) : iterations;
     const t = new Float64Array(n);
     let score = 0;
     for (let i = 0; i < n; i++) {
       const t0 = process.hrtime.bigint();
-      score = core.overallScore(parts);
+      score = core.overallScore(head, body);
       t[i] = Number(process.hrtime.bigint() - t0) / 1000;
     }
     t.sort();
@@ -68,14 +69,19 @@ const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
  */
 export async function benchScenarioInNode(reqs: BenchRequest[], iterations: number): Promise<{ p50_us: number; p99_us: number; cold_p50_us: number }> {
   const core = await Core.load();
-  const parts = reqs.map(wireParts);
+  const enc = new TextEncoder();
+  const wire = reqs.map((r) => {
+    const c = toCoreRequest(r);
+    return { head: serializeHead(c.head), body: c.body === undefined ? undefined : enc.encode(c.body as string) };
+  });
   const evict = new Uint8Array(EVICT_BYTES);
   const run = (n: number, cold: boolean) => {
     const t = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       if (cold) for (let j = 0; j < evict.length; j += 64) evict[j]++;
       const t0 = process.hrtime.bigint();
-      core.overallScore(parts[i % parts.length]);
+      const w = wire[i % wire.length];
+      core.overallScore(w.head, w.body);
       t[i] = Number(process.hrtime.bigint() - t0) / 1000;
     }
     return t.sort();

@@ -2,7 +2,7 @@
 // them, all through build/core.wasm (the filter's own scoring core). Entry: bin/wafscore.mjs.
 
 import { readFileSync } from "node:fs";
-import { Core, DECODE_FLAGS, RequestScores } from "./wasm";
+import { Core, RequestScores } from "./wasm";
 import { readRows } from "./rows";
 import { scoreRows, evaluate, formatEval } from "./eval";
 
@@ -78,16 +78,16 @@ export async function main(argv: string[]): Promise<number> {
         if (rest.length !== 1) throw new UsageError("parts takes one text");
         const core = await loadCore(args);
         for (const p of core.parts(where, rest[0])) {
-          const flags = DECODE_FLAGS.filter((_, i) => p.flags & (1 << i));
+          const flags = core.decodeFlags.filter((_, i) => p.flags & (1 << i));
           console.log(`${p.where}${p.name ? ":" + p.name : ""}  ${JSON.stringify(p.text)}${flags.length ? "  [" + flags.join(",") + "]" : ""}${p.scored ? "" : "  (not scored: a lone word, number or ID)"}`);
         }
         return 0;
       }
       case "eval": {
         if (rest.length !== 1) throw new UsageError("eval takes one FILE.jsonl");
-        const t = Number(args.flags.get("--threshold") ?? 20);
-        if (!Number.isInteger(t) || t < 1 || t > 99) throw new UsageError("--threshold must be an integer within [1,99]");
         const core = await loadCore(args);
+        const t = Number(args.flags.get("--threshold") ?? core.configDefault("threshold"));
+        if (!Number.isInteger(t) || t < 1 || t > 99) throw new UsageError("--threshold must be an integer within [1,99]");
         const r = evaluate(scoreRows(core, readRows(rest[0])), t);
         console.log(args.flags.has("--json") ? JSON.stringify(r, null, 2) : formatEval(r));
         return 0;

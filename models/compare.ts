@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { hostname } from "node:os";
 import path from "node:path";
 import { Core, CORE_WASM, REPO_ROOT } from "./wasm";
-import { isReplayable, SCORED_HEADERS, toHttpRequest } from "./http";
+import { isReplayable, toHttpRequest } from "./http";
 import { readRows } from "./rows";
 import { Rng } from "./data/rng";
 import { startPeer, peerVersions, PEER_CONF_DIR, type Peer } from "./compare/peer";
@@ -18,7 +18,6 @@ import { renderMarkdown, mainTable, type Report, type EnvoyCheck } from "./compa
 
 const DATASET = "build/dataset/valid.jsonl";
 const SEED = "compare";
-const DEFAULT_HEADERS = new Set(SCORED_HEADERS);
 
 interface Row { text: string; label: 0 | 1; class: string; where: string }
 
@@ -51,14 +50,15 @@ function pick(rows: Row[], n: number): Row[] {
   return rows.filter((r) => keep.has(r));
 }
 
-async function envoyCheck(rows: Row[], scores: number[], n: number, concurrency: number, stops: (() => Promise<void>)[]): Promise<EnvoyCheck | { skipped: string }> {
+async function envoyCheck(core: Core, rows: Row[], scores: number[], n: number, concurrency: number, stops: (() => Promise<void>)[]): Promise<EnvoyCheck | { skipped: string }> {
+  const defaultHeaders = new Set(core.description.scored_headers);
   if (!n) return { skipped: "--envoy 0" };
   const idx = rows.map((_, i) => i);
   new Rng(`${SEED}:envoy`).shuffle(idx);
   const chosen = idx.slice(0, n).sort((a, b) => a - b);
   // Name every header the sample uses, so Envoy scores the same parts core.wasm scored in Node.
   const extra = [...new Set(chosen.map((i) => rows[i].where).filter((w) => w.startsWith("header:")).map((w) => w.slice(7).toLowerCase()))]
-    .filter((h) => !DEFAULT_HEADERS.has(h)).sort();
+    .filter((h) => !defaultHeaders.has(h)).sort();
   const config = { mode: "block", ...(extra.length ? { inspect_headers: extra } : {}) };
   // Imported here so a missing Envoy only costs the cross-check.
   const { startStack } = await import("../test/e2e/harness");
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   // refuse rather than write a report where wafscore detects nothing.
   const modelError = core.modelError();
   if (modelError) throw new Error(`build/core.wasm has no usable model (${modelError}); retrain (make model) or rebuild (make build) first`);
-  const scores = rows.map((r) => core.scoreRequest([[r.where, r.text]]).score);
+  const scores = rows.map((r) => core.score(r.where, r.text).score);
   log(`scored ${rows.length} rows with core.wasm in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   // Everything started is stopped on the way out, error or signal included.
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
     await peer.stop();
     const ruleLog = await readRuleLog(path.join(runDir, "error.log"));
 
-    const envoy = await envoyCheck(rows, scores, args.envoy, args.concurrency, stops);
+    const envoy = await envoyCheck(core, rows, scores, args.envoy, args.concurrency, stops);
 
     const outcomes: Outcome[] = rows.map((r, i) => ({ label: r.label, class: r.class, where: r.where, score: scores[i], pl1: replies[i][0], pl2: replies[i][1],
       pl1Rules: [...(ruleLog.rules[1].get(i) ?? [])], pl2Rules: [...(ruleLog.rules[2].get(i) ?? [])],
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
       dataset: {
         file: DATASET, rows: all.length, sample: args.sample ? { per_label: args.sample, seed: SEED } : null,
         replayed: rows.length, skipped_not_replayable: picked.length - rows.length, skipped_by_where: skippedByWhere,
-        default_config_unscored_header_rows: rows.filter((r) => r.where.startsWith("header:") && !DEFAULT_HEADERS.has(r.where.slice(7).toLowerCase())).length,
+        default_config_unscored_header_rows: rows.filter((r) => r.where.startsWith("header:") && !core.description.scored_headers.includes(r.where.slice(7).toLowerCase())).length,
       },
       figures: tally(outcomes, ruleLog.messages),
       envoy_check: envoy,

@@ -22,7 +22,7 @@ export interface EvalResult extends Rates {
 /** Scores each row as a request that carries its text in each of its wheres. */
 export function scoreRows(core: Core, rows: EvalRow[]): Scored[] {
   return rows.map((row) => {
-    const r = core.scoreRequest(row.where.map((w) => [w, row.text] as [string, string]));
+    const r = core.scoreParts(row.where.map((w) => [w, row.text] as [string, string]));
     return { row, score: r.score, classScores: r.classes, worstClass: r.worstClass, worstText: r.worstText };
   });
 }

@@ -1,6 +1,9 @@
-// Turns a labelled request part ({text, where}) into the HTTP request that carries it, so the
-// same rows can be replayed through Envoy, nginx + ModSecurity, or a load generator.
-// Used by loadtest/ and models/compare.ts; the inverse of how the filter splits a request.
+// Turns labelled request parts ({text, where}) into the requests that carry them: an HTTP
+// request to replay through Envoy, nginx + ModSecurity or a load generator, and the core's own
+// request form (head pairs + body), which the core splits exactly as the filter does.
+// Used by models/wasm.ts (Core.score, featurize), train, eval, compare, loadtest and tests.
+
+import type { CoreRequest } from "./wasm";
 
 export interface HttpRequest {
   method: "GET" | "POST";
@@ -10,9 +13,6 @@ export interface HttpRequest {
 }
 
 const BASE_PATH = "/app";
-
-/** The headers the filter scores without being asked (`inspect_headers` adds others). */
-export const SCORED_HEADERS: readonly string[] = ["user-agent", "referer", "cookie"];
 
 /** Header values must not carry CR, LF or NUL on the wire; such rows cannot be replayed as headers. */
 export function isReplayable(text: string, where: string): boolean {
@@ -32,19 +32,9 @@ export function toHttpRequest(text: string, where: string): HttpRequest {
       return { method: "GET", path: `${BASE_PATH}?${lineSafe(text)}`, headers };
     case "path":
       return { method: "GET", path: lineSafe(text.startsWith("/") ? text : `/${text}`), headers };
-    case "body:json":
-      return { method: "POST", path: BASE_PATH, headers: { ...headers, "content-type": "application/json" }, body: text };
-    case "body:form":
-      return { method: "POST", path: BASE_PATH, headers: { ...headers, "content-type": "application/x-www-form-urlencoded" }, body: text };
-    case "body:xml":
-      return { method: "POST", path: BASE_PATH, headers: { ...headers, "content-type": "application/xml" }, body: text };
-    case "body:text":
-      return { method: "POST", path: BASE_PATH, headers: { ...headers, "content-type": "text/plain" }, body: text };
-    case "body:multipart": {
-      const m = /^\r?\n?--([^\r\n]+)/.exec(text);
-      const boundary = m ? m[1] : "wafscoreboundary";
-      return { method: "POST", path: BASE_PATH, headers: { ...headers, "content-type": `multipart/form-data; boundary=${boundary}` }, body: text };
-    }
+  }
+  if (where.startsWith("body:")) {
+    return { method: "POST", path: BASE_PATH, headers: { ...headers, "content-type": bodyContentType(where, text) }, body: text };
   }
   if (where.startsWith("header:")) {
     const name = where.slice("header:".length).toLowerCase();
@@ -53,21 +43,76 @@ export function toHttpRequest(text: string, where: string): HttpRequest {
   throw new Error(`unknown where "${where}"`);
 }
 
-/**
- * The wire parts the filter scores for a request, as core.wasm takes them: path, query, the
- * SCORED_HEADERS, and the body by its Content-Type (the types toHttpRequest writes).
- */
-export function wireParts(r: HttpRequest): Array<[string, Uint8Array]> {
-  const enc = new TextEncoder();
-  const q = r.path.indexOf("?");
-  const parts: Array<[string, Uint8Array]> = [["path", enc.encode(q < 0 ? r.path : r.path.slice(0, q))]];
-  if (q >= 0 && q + 1 < r.path.length) parts.push(["query", enc.encode(r.path.slice(q + 1))]);
-  const h = Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
-  for (const name of SCORED_HEADERS) if (h[name]) parts.push([`header:${name}`, enc.encode(h[name])]);
-  if (r.body) {
-    const ct = h["content-type"] ?? "";
-    const where = ct.includes("json") ? "body:json" : ct.includes("x-www-form-urlencoded") ? "body:form" : ct.includes("multipart/") ? "body:multipart" : ct.includes("xml") ? "body:xml" : "body:text";
-    parts.push([where, enc.encode(r.body)]);
+/** The Content-Type a client sends with a body of this kind (multipart: the body's own boundary). */
+export function bodyContentType(where: string, body: string | Uint8Array): string {
+  switch (where) {
+    case "body:json": return "application/json";
+    case "body:form": return "application/x-www-form-urlencoded";
+    case "body:xml": return "application/xml";
+    case "body:text": return "text/plain";
+    case "body:multipart": {
+      const head = typeof body === "string" ? body.slice(0, 512) : new TextDecoder().decode(body.subarray(0, 512));
+      const m = /^\r?\n?--([^\r\n]+)/.exec(head);
+      return `multipart/form-data; boundary=${m ? m[1] : "wafscoreboundary"}`;
+    }
   }
-  return parts;
+  throw new Error(`unknown where "${where}"; expected path, query, body:json, body:form, body:multipart, body:xml, body:text or header:<Name>`);
+}
+
+/**
+ * The smallest request that carries labelled parts, in the core's form: `path` and `query` go
+ * into `:path` (a path without a leading '/' gets one, as no client sends it otherwise),
+ * `header:<Name>` becomes that header, a `body:*` part the body with its Content-Type. Training,
+ * eval and the tests score rows through this, so they see the parts the filter would.
+ */
+export function requestOf(parts: Array<[string, string | Uint8Array]>): CoreRequest {
+  let path: Uint8Array | null = null;
+  const queries: Uint8Array[] = [];
+  const head: Array<[string, string | Uint8Array]> = [];
+  let body: string | Uint8Array | undefined;
+  for (const [where, text] of parts) {
+    if (where === "path") {
+      if (path !== null) throw new Error("a request has one path");
+      const p = bytesOf(text);
+      path = p.length === 0 || p[0] === 0x2f ? p : concat([SLASH, p]);
+    } else if (where === "query") {
+      if (text.length > 0) queries.push(bytesOf(text));
+    } else if (where.startsWith("header:")) {
+      head.push([where.slice("header:".length).toLowerCase(), text]);
+    } else if (where.startsWith("body:")) {
+      if (body !== undefined) throw new Error("a request has one body");
+      head.push(["content-type", bodyContentType(where, text)]);
+      body = text;
+    } else {
+      bodyContentType(where, ""); // throws, naming the wheres there are
+    }
+  }
+  if (path !== null || queries.length > 0) {
+    const q = queries.flatMap((x, i) => (i > 0 ? [AMP, x] : [x]));
+    head.unshift([":path", concat([path ?? new Uint8Array(0), ...(q.length > 0 ? [QUESTION, ...q] : [])])]);
+  }
+  return { head, body };
+}
+
+const SLASH = new Uint8Array([0x2f]);
+const QUESTION = new Uint8Array([0x3f]);
+const AMP = new Uint8Array([0x26]);
+const bytesOf = (t: string | Uint8Array) => (typeof t === "string" ? new TextEncoder().encode(t) : t);
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let o = 0;
+  for (const c of chunks) { out.set(c, o); o += c.length; }
+  return out;
+}
+
+/** The request that carries one labelled part (see requestOf). */
+export function partRequest(where: string, text: string | Uint8Array): CoreRequest {
+  return requestOf([[where, text]]);
+}
+
+/** An HTTP request in the core's form: the pseudo-headers Envoy adds, then the headers and body. */
+export function toCoreRequest(r: HttpRequest): CoreRequest {
+  const head: Array<[string, string]> = [[":method", r.method], [":path", r.path], [":scheme", "http"], [":authority", "localhost"]];
+  for (const [k, v] of Object.entries(r.headers)) head.push([k.toLowerCase(), String(v)]);
+  return { head, body: r.body };
 }

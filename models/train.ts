@@ -112,7 +112,7 @@ async function main() {
   const benignLogits = core.heads.map(() => [] as number[]);
   const attackLogits = core.heads.map(() => [] as number[]);
   for (const r of calibRows) {
-    const s = core.scoreRequest(r.where.map((w) => [w, r.text] as [string, string]));
+    const s = core.scoreParts(r.where.map((w) => [w, r.text] as [string, string]));
     for (let k = 0; k < core.heads.length; k++) {
       if (r.label === 0) benignLogits[k].push(s.logits[k]);
       else if (k === 0 || core.heads[k] === r.class) attackLogits[k].push(s.logits[k]);

@@ -4,52 +4,60 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
+import { partRequest, requestOf } from "./http";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const CORE_WASM = resolve(REPO_ROOT, "build/core.wasm");
 
-// Wire contexts, in the order of filter/request/where.ts.
-export const WHERE = {
-  path: 0, query: 1, "body:form": 2, "body:json": 3, "body:multipart": 4, "body:xml": 5,
-  "body:text": 6, header: 7, cookie: 8,
-} as const;
-
-// Maps an eval row's `where` ("query", "body:json", "header:Cookie", ...) to a wire context.
-export function whereCode(where: string): number {
-  if (where.toLowerCase() === "header:cookie") return WHERE.cookie;
-  if (where.startsWith("header:")) return WHERE.header;
-  const code = (WHERE as Record<string, number>)[where];
-  if (code === undefined) throw new Error(`unknown where "${where}"; expected path, query, body:json, body:form, body:multipart, body:xml, body:text or header:<Name>`);
-  return code;
-}
-
 interface CoreExports {
   memory: WebAssembly.Memory;
   inputPtr(): number; inputCapacity(): number; outputPtr(): number; outputLen(): number;
-  featureSpecVersion(): number;
+  describe(): number;
   modelStatus(): number; modelBucketBits(): number;
   useModel(len: number): number;
   configure(len: number): number;
-  headCount(): number; headName(k: number): number;
-  beginRequest(): void; addWire(where: number, len: number): void;
+  inspectRequest(headLen: number, bodyLen: number): void;
   requestScore(k: number): number; requestLogit(k: number): number;
   requestWorstClass(): number; requestWorstWhere(): number;
   requestParts(): number; requestWindows(): number;
+  requestOverflow(): number; requestCompressed(): number; requestBodyWhere(): number;
   requestWorstText(): number; requestWorstName(): number;
-  featurize(where: number, len: number, bits: number): number;
+  traceTexts(): number; tracePtr(): number; traceLen(): number;
+  featurizeRequest(headLen: number, bodyLen: number, bits: number): number;
   exportFeaturesPtr(): number; exportWindowsPtr(): number;
-  traceParts(where: number, len: number): number; tracePtr(): number; traceLen(): number;
   requestExplain(): number;
   decideFor(score: number, uninspectable: boolean): number;
   featurePathsAgree(len: number, flags: number, bits: number): number;
 }
 
+/** What core.wasm says of itself (filter/core/describe.ts): read once, never mirrored here. */
+export interface CoreDescription {
+  wheres: string[];
+  decode_flags: string[];
+  heads: string[];
+  header_classes: number;
+  feature_spec_version: number;
+  window_bytes: number;
+  window_step: number;
+  max_parts: number;
+  /** Headers scored without inspect_headers (Cookie split into cookies). */
+  scored_headers: string[];
+  config: ConfigField[];
+}
+export interface ConfigField {
+  name: string; type: "enum" | "integer" | "string" | "string_list" | "object";
+  default: unknown; min?: number; max?: number; enum?: string[]; fields?: ConfigField[];
+}
+
+/**
+ * A request as the core takes it: the head as header pairs (pseudo-headers such as `:path`
+ * included, as Envoy hands them to the filter) and the body. See models/http.ts for building one.
+ */
+export interface CoreRequest { head: Array<[string, string | Uint8Array]>; body?: string | Uint8Array }
+
 /** One part as the filter sees it; `scored` is false for a lone word, number or ID, which the filter skips. */
 export interface DecodedPart { where: string; name: string; text: string; flags: number; scored: boolean }
-const TRACE_NOT_SCORED = 0x80000000; // filter/core/scorer.ts
-
-/** Decode flags, in the bit order of filter/decode/flags.ts. */
-export const DECODE_FLAGS = ["percent", "percent_multi", "percent_u", "percent_bad", "entity", "escape", "nul", "overlong", "base64"] as const;
+const TRACE_NOT_SCORED = 0x80000000; // filter/decode/texts.ts TEXT_NOT_SCORED: the trace record's own bit
 
 export interface RequestScores {
   score: number;                    // overall, 1–99
@@ -61,6 +69,10 @@ export interface RequestScores {
   worstText: string;
   parts: number;
   windows: number;
+  /** The request had more parts than the core's tables hold: inspected in part. */
+  overflow: boolean;
+  /** The body had a Content-Encoding other than identity and was not split. */
+  compressed: boolean;
 }
 
 export interface WindowFeatures { where: number; flags: number; features: Uint32Array }
@@ -68,18 +80,41 @@ export interface WindowFeatures { where: number; flags: number; features: Uint32
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
 
+/**
+ * A request head in the host's serialized header map form, as Envoy hands it to the filter
+ * (proxy-wasm get_header_map_pairs): u32 count, count × (u32 name length, u32 value length),
+ * then each name and value followed by a NUL byte. Names are lower-cased, as Envoy's are.
+ */
+export function serializeHead(head: Array<[string, string | Uint8Array]>): Uint8Array {
+  const pairs = head.map(([n, v]) => [utf8.encode(n.toLowerCase()), typeof v === "string" ? utf8.encode(v) : v] as const);
+  let size = 4 + 8 * pairs.length;
+  for (const [n, v] of pairs) size += n.length + v.length + 2;
+  const out = new Uint8Array(size);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(0, pairs.length, true);
+  let o = 4 + 8 * pairs.length;
+  pairs.forEach(([n, v], i) => {
+    dv.setUint32(4 + 8 * i, n.length, true);
+    dv.setUint32(8 + 8 * i, v.length, true);
+    out.set(n, o); o += n.length + 1;
+    out.set(v, o); o += v.length + 1;
+  });
+  return out;
+}
+
 export class Core {
+  readonly description: CoreDescription;
   readonly heads: string[];
   private constructor(private x: CoreExports) {
-    this.heads = [];
-    for (let k = 0; k < x.headCount(); k++) this.heads.push(this.text(x.headName(k)));
+    this.description = JSON.parse(this.text(x.describe())) as CoreDescription;
+    this.heads = this.description.heads;
   }
 
   static async load(path = CORE_WASM): Promise<Core> {
     const bytes = readFileSync(path);
     const { instance } = await WebAssembly.instantiate(bytes, {
       env: {
-        abort(msg: number, file: number, line: number, col: number) {
+        abort(_msg: number, _file: number, line: number, col: number) {
           throw new Error(`core.wasm aborted at ${line}:${col}`);
         },
       },
@@ -87,15 +122,31 @@ export class Core {
     return new Core(instance.exports as unknown as CoreExports);
   }
 
+  /** Decode flag names, in bit order. */
+  get decodeFlags(): string[] { return this.description.decode_flags; }
+  /** The default of a configuration field, from the core's schema. */
+  configDefault(field: string): unknown {
+    const f = this.description.config.find((c) => c.name === field);
+    if (!f) throw new Error(`core.wasm has no configuration field ${field}`);
+    return f.default;
+  }
+
   private text(len: number): string {
     return fromUtf8.decode(new Uint8Array(this.x.memory.buffer, this.x.outputPtr(), len));
   }
 
-  private put(data: string | Uint8Array): number {
+  private put(data: string | Uint8Array, offset = 0): number {
     const bytes = typeof data === "string" ? utf8.encode(data) : data;
-    const n = Math.min(bytes.length, this.x.inputCapacity());
-    new Uint8Array(this.x.memory.buffer, this.x.inputPtr(), n).set(bytes.subarray(0, n));
+    const n = Math.max(0, Math.min(bytes.length, this.x.inputCapacity() - offset));
+    new Uint8Array(this.x.memory.buffer, this.x.inputPtr() + offset, n).set(bytes.subarray(0, n));
     return n;
+  }
+
+  /** Writes a request (head, then body) into the core's input; returns [headLen, bodyLen]. */
+  private putRequest(req: CoreRequest): [number, number] {
+    const headLen = this.put(serializeHead(req.head));
+    const bodyLen = req.body === undefined ? 0 : this.put(req.body, headLen);
+    return [headLen, bodyLen];
   }
 
   /** Validity of the model in use: null when it is valid, else the reason. */
@@ -104,7 +155,7 @@ export class Core {
   }
 
   get bucketBits(): number { return this.x.modelBucketBits(); }
-  get featureSpecVersion(): number { return this.x.featureSpecVersion(); }
+  get featureSpecVersion(): number { return this.description.feature_spec_version; }
 
   /** Uses another model blob (as models/export.ts writes it) instead of the embedded one. */
   useModel(blob: Uint8Array): void {
@@ -120,11 +171,11 @@ export class Core {
     return ok ? null : this.lastText();
   }
 
-  /** Scores a request given as its wire parts: [where, text] pairs. */
-  scoreRequest(parts: Array<[string, string | Uint8Array]>): RequestScores {
+  /** Scores a whole request exactly as the filter does (same splitting, decoding and model). */
+  scoreRequest(req: CoreRequest): RequestScores {
     const x = this.x;
-    x.beginRequest();
-    for (const [where, text] of parts) x.addWire(whereCode(where), this.put(text));
+    const [h, b] = this.putRequest(req);
+    x.inspectRequest(h, b);
     const classes: Record<string, number> = {};
     const logits: number[] = [];
     for (let k = 0; k < this.heads.length; k++) {
@@ -137,12 +188,24 @@ export class Core {
       classes,
       logits,
       worstClass: this.heads[x.requestWorstClass()],
-      worstWhere: w < 0 ? null : Object.keys(WHERE)[w],
+      worstWhere: w < 0 ? null : this.description.wheres[w],
       worstName: this.text(x.requestWorstName()),
       worstText: this.text(x.requestWorstText()),
       parts: x.requestParts(),
       windows: x.requestWindows(),
+      overflow: x.requestOverflow() !== 0,
+      compressed: x.requestCompressed() !== 0,
     };
+  }
+
+  /** Scores the request that carries these labelled parts (models/http.ts requestOf). */
+  scoreParts(parts: Array<[string, string | Uint8Array]>): RequestScores {
+    return this.scoreRequest(requestOf(parts));
+  }
+
+  /** Scores the request that carries one labelled part (`where` as in eval rows: query, body:json, header:User-Agent ...). */
+  score(where: string, text: string | Uint8Array): RequestScores {
+    return this.scoreRequest(partRequest(where, text));
   }
 
   /** Whether the scoring and the explaining feature paths agree on one window of text. */
@@ -170,29 +233,30 @@ export class Core {
 
   /**
    * The overall score only: what the filter computes per request, without building the result
-   * object (benchmarks time this, so JS allocation and GC stay out of the figures).
+   * object (benchmarks time this, so JS allocation and GC stay out of the figures). The head is
+   * serialized by the caller once (serializeHead).
    */
-  overallScore(parts: Array<[string, Uint8Array]>): number {
+  overallScore(head: Uint8Array, body?: Uint8Array): number {
     const x = this.x;
-    x.beginRequest();
-    for (const [where, bytes] of parts) x.addWire(whereCode(where), this.put(bytes));
+    const h = this.put(head);
+    const b = body === undefined ? 0 : this.put(body, h);
+    x.inspectRequest(h, b);
     return x.requestScore(0);
   }
 
-  score(where: string, text: string | Uint8Array): RequestScores {
-    return this.scoreRequest([[where, text]]);
-  }
-
   /**
-   * The parts one wire part splits into, each decoded as the filter decodes it (text cut at
-   * 4 KiB). Parts excluded by the configuration's exclude_params are left out.
+   * The parts of a request as the filter splits and decodes them (text cut at 4 KiB), in
+   * request order, base64 decodings after the part they decode. Parts excluded by the
+   * configuration's exclude_params are left out.
    */
-  parts(where: string, text: string | Uint8Array): DecodedPart[] {
+  requestParts(req: CoreRequest): DecodedPart[] {
     const x = this.x;
-    const n = x.traceParts(whereCode(where), this.put(text));
+    const [h, b] = this.putRequest(req);
+    x.inspectRequest(h, b);
+    const n = x.traceTexts();
     const mem = new Uint8Array(x.memory.buffer, x.tracePtr(), x.traceLen());
     const v = new DataView(x.memory.buffer, x.tracePtr(), x.traceLen());
-    const names = Object.keys(WHERE);
+    const names = this.description.wheres;
     const out: DecodedPart[] = [];
     let o = 0;
     for (let i = 0; i < n; i++) {
@@ -208,10 +272,16 @@ export class Core {
     return out;
   }
 
-  /** The hashed features of every window of one wire part, as training sees them. */
-  featurize(where: string, text: string | Uint8Array, bits: number): WindowFeatures[] {
+  /** The parts of the request that carries one labelled part (see score). */
+  parts(where: string, text: string | Uint8Array): DecodedPart[] {
+    return this.requestParts(partRequest(where, text));
+  }
+
+  /** The hashed features of every window of a request, as training sees them. */
+  featurizeRequest(req: CoreRequest, bits: number): WindowFeatures[] {
     const x = this.x;
-    const n = x.featurize(whereCode(where), this.put(text), bits);
+    const [h, b] = this.putRequest(req);
+    const n = x.featurizeRequest(h, b, bits);
     if (n < 0) throw new Error("featurize: export buffers overflowed");
     const wins = new Uint32Array(x.memory.buffer, x.exportWindowsPtr(), n * 4);
     const feats = new Uint32Array(x.memory.buffer, x.exportFeaturesPtr());
@@ -221,5 +291,10 @@ export class Core {
       out.push({ where: wins[4 * i + 2], flags: wins[4 * i + 3], features: feats.slice(start, start + count) });
     }
     return out;
+  }
+
+  /** The windows of the request that carries one labelled part (see score). */
+  featurize(where: string, text: string | Uint8Array, bits: number): WindowFeatures[] {
+    return this.featurizeRequest(partRequest(where, text), bits);
   }
 }

@@ -1,33 +1,67 @@
-// Turns the plugin configuration (JSON bytes) into an immutable Config, or an error naming the field.
-// Called by glue/root.ts in onConfigure and by core/index.ts (checkConfig) for `wafscore config check`.
+// Turns the plugin configuration (JSON bytes) into an immutable Config, or an error naming the
+// field, driven by the field table in config/schema.ts. Called by glue/root.ts in onConfigure and
+// by core/index.ts (configure) for `wafscore config check` and the tests.
+//
+// Strict JSON: unknown fields, duplicate keys and numbers with leading zeros are refused.
 
-import { JsonScanner, Tok } from "../request/json";
+import { JsonScanner, Tok, unescapeJson } from "../lib/json";
+import { Field, FieldType, Check, FIELDS, F, MAX_LIST_ITEMS } from "./schema";
 
 export const enum Mode { BLOCK = 0, TAG = 1, LOG = 2 }
 export const enum Uninspectable { ALLOW = 0, BLOCK = 1 }
 
-// Defaults and bounds, in one place. README's configuration reference mirrors this table.
-export const DEFAULT_THRESHOLD = 20;
-export const MIN_THRESHOLD = 1;
-export const MAX_THRESHOLD = 99;
-export const DEFAULT_MAX_BODY_BYTES = 131072;
-export const MAX_MAX_BODY_BYTES = 1048576;
-export const DEFAULT_HEADER_PREFIX = "x-waf-";
-const MAX_LIST_ITEMS = 64;
-
 export class Config {
   mode: Mode = Mode.BLOCK;
-  threshold: i32 = DEFAULT_THRESHOLD;
-  maxBodyBytes: i32 = DEFAULT_MAX_BODY_BYTES;
+  threshold: i32 = 0;
+  maxBodyBytes: i32 = 0;
   inspectHeaders: Array<string> = [];   // lower-cased header names
   excludePaths: Array<string> = [];     // path prefixes, compared byte for byte
   excludeParams: Array<string> = [];    // parameter, JSON key, cookie and field names
-  headerPrefix: string = DEFAULT_HEADER_PREFIX;
+  headerPrefix: string = "";
   onUninspectable: Uninspectable = Uninspectable.ALLOW;
   // UTF-8 copies of the lists, for comparison against request bytes without decoding them.
   inspectHeaderBytes: Array<ArrayBuffer> = [];
   excludePathBytes: Array<ArrayBuffer> = [];
   excludeParamBytes: Array<ArrayBuffer> = [];
+
+  // Every default (what an empty configuration means).
+  static defaults(): Config {
+    return parseConfig(0, 0).config!;
+  }
+
+  static from(v: Values): Config {
+    let c = new Config();
+    c.mode = <Mode>v.ints[F.MODE];
+    c.threshold = v.ints[F.THRESHOLD];
+    c.maxBodyBytes = v.ints[F.MAX_BODY_BYTES];
+    c.inspectHeaders = v.lists[F.INSPECT_HEADERS];
+    c.excludePaths = v.lists[F.EXCLUDE_PATHS];
+    c.excludeParams = v.lists[F.EXCLUDE_PARAMS];
+    c.headerPrefix = v.strs[F.HEADER_PREFIX];
+    c.onUninspectable = <Uninspectable>v.ints[F.ON_UNINSPECTABLE];
+    c.inspectHeaderBytes = utf8All(c.inspectHeaders);
+    c.excludePathBytes = utf8All(c.excludePaths);
+    c.excludeParamBytes = utf8All(c.excludeParams);
+    return c;
+  }
+}
+
+// The parsed values of one object, by field index: INT and ENUM (the choice's index) in ints,
+// STRING in strs, STRING_LIST in lists, OBJECT in objects.
+export class Values {
+  present: StaticArray<bool>;
+  ints: StaticArray<i32>;
+  strs: StaticArray<string>;
+  lists: StaticArray<Array<string>>;
+  objects: StaticArray<Values | null>;
+  constructor(n: i32) {
+    this.present = new StaticArray<bool>(n);
+    this.ints = new StaticArray<i32>(n);
+    this.strs = new StaticArray<string>(n);
+    this.lists = new StaticArray<Array<string>>(n);
+    this.objects = new StaticArray<Values | null>(n);
+    for (let i = 0; i < n; i++) { this.strs[i] = ""; this.lists[i] = []; }
+  }
 }
 
 export class ConfigResult {
@@ -37,131 +71,174 @@ export class ConfigResult {
   message(): string { return "config." + this.field + ": " + this.reason; }
 }
 
-const KEYS: StaticArray<string> = [
-  "mode", "threshold", "max_body_bytes", "inspect_headers", "exclude_paths",
-  "exclude_params", "header_prefix", "on_uninspectable",
-];
+// The error of the parse under way; parse functions return false after setting it. Config
+// parsing happens in onConfigure only, never on the request path.
+let failField = "";
+let failReason = "";
+function fail(field: string, reason: string): bool { failField = field; failReason = reason; return false; }
 
 export function parseConfig(ptr: usize, len: i32): ConfigResult {
-  let cfg = new Config();
   let s = new JsonScanner(ptr, len);
+  let values = new Values(FIELDS.length);
   let t = s.next();
-  if (t == Tok.END) return done(cfg); // an empty configuration means every default
-  if (t != Tok.OBJ_OPEN) return fail("(root)", "must be a JSON object, got " + tokenText(s, t));
-  t = s.next();
-  if (t == Tok.OBJ_CLOSE) return finish(s, cfg);
+  if (t != Tok.END) {
+    if (t != Tok.OBJ_OPEN) return new ConfigResult(null, "(root)", "must be a JSON object, got " + tokenText(s, t));
+    if (!parseObject(s, FIELDS, "", values)) return new ConfigResult(null, failField, failReason);
+    t = s.next();
+    if (t != Tok.END) return new ConfigResult(null, "(root)", "unexpected " + tokenText(s, t) + " after the object");
+  }
+  if (!fillDefaults(FIELDS, "", values)) return new ConfigResult(null, failField, failReason);
+  return new ConfigResult(Config.from(values), "", "");
+}
+
+// Parses the members of an object whose '{' was just read, up to its '}'.
+function parseObject(s: JsonScanner, fields: StaticArray<Field>, path: string, out: Values): bool {
+  let t = s.next();
+  if (t == Tok.OBJ_CLOSE) return true;
+  let at = path.length > 0 ? path : "(root)";
   while (true) {
-    if (t != Tok.STRING) return fail("(root)", "expected a key in quotes, got " + tokenText(s, t));
-    let key = String.UTF8.decodeUnsafe(s.ptr + s.tokOff, s.tokLen);
-    if (s.next() != Tok.COLON) return fail(key, "expected ':' after the key");
-    let err = parseField(s, cfg, key);
-    if (err != null) return err;
+    if (t != Tok.STRING) return fail(at, "expected a key in quotes, got " + tokenText(s, t));
+    let key = decodeString(s);
+    let name = path.length > 0 ? path + "." + key : key;
+    if (s.next() != Tok.COLON) return fail(name, "expected ':' after the key");
+    let k = indexOf(fields, key);
+    if (k < 0) return fail(name, "unknown field; known fields are " + fieldNames(fields));
+    if (out.present[k]) return fail(name, "duplicate key (each field may appear once)");
+    if (!parseValue(s, s.next(), unchecked(fields[k]), k, name, out)) return false;
+    out.present[k] = true;
     t = s.next();
-    if (t == Tok.OBJ_CLOSE) return finish(s, cfg);
-    if (t != Tok.COMMA) return fail(key, "expected ',' or '}' after the value, got " + tokenText(s, t));
+    if (t == Tok.OBJ_CLOSE) return true;
+    if (t != Tok.COMMA) return fail(name, "expected ',' or '}' after the value, got " + tokenText(s, t));
     t = s.next();
   }
 }
 
-function parseField(s: JsonScanner, cfg: Config, key: string): ConfigResult | null {
-  let t = s.next();
-  if (key == "mode") {
-    let v = expectString(s, t, key);
-    if (v == null) return lastError;
-    if (v == "block") cfg.mode = Mode.BLOCK;
-    else if (v == "tag") cfg.mode = Mode.TAG;
-    else if (v == "log") cfg.mode = Mode.LOG;
-    else return fail(key, "must be one of block, tag, log, got \"" + v + "\"");
-  } else if (key == "threshold") {
-    let v = expectInt(s, t, key, MIN_THRESHOLD, MAX_THRESHOLD);
-    if (v < 0) return lastError;
-    cfg.threshold = v;
-  } else if (key == "max_body_bytes") {
-    let v = expectInt(s, t, key, 0, MAX_MAX_BODY_BYTES);
-    if (v < 0) return lastError;
-    cfg.maxBodyBytes = v;
-  } else if (key == "inspect_headers") {
-    let v = expectStringList(s, t, key);
-    if (v == null) return lastError;
-    for (let i = 0; i < v.length; i++) {
-      let name = v[i].toLowerCase();
-      if (name.length == 0) return fail(key + "[" + i.toString() + "]", "must not be empty");
-      cfg.inspectHeaders.push(name);
-      cfg.inspectHeaderBytes.push(String.UTF8.encode(name));
-    }
-  } else if (key == "exclude_paths") {
-    let v = expectStringList(s, t, key);
-    if (v == null) return lastError;
-    for (let i = 0; i < v.length; i++) {
-      if (!v[i].startsWith("/")) return fail(key + "[" + i.toString() + "]", "must start with '/', got \"" + v[i] + "\"");
-      cfg.excludePaths.push(v[i]);
-      cfg.excludePathBytes.push(String.UTF8.encode(v[i]));
-    }
-  } else if (key == "exclude_params") {
-    let v = expectStringList(s, t, key);
-    if (v == null) return lastError;
-    for (let i = 0; i < v.length; i++) {
-      if (v[i].length == 0) return fail(key + "[" + i.toString() + "]", "must not be empty");
-      cfg.excludeParams.push(v[i]);
-      cfg.excludeParamBytes.push(String.UTF8.encode(v[i]));
-    }
-  } else if (key == "header_prefix") {
-    let v = expectString(s, t, key);
-    if (v == null) return lastError;
-    if (!isHeaderToken(v)) return fail(key, "must be a lower-case header name prefix like \"x-waf-\", got \"" + v + "\"");
-    cfg.headerPrefix = v;
-  } else if (key == "on_uninspectable") {
-    let v = expectString(s, t, key);
-    if (v == null) return lastError;
-    if (v == "allow") cfg.onUninspectable = Uninspectable.ALLOW;
-    else if (v == "block") cfg.onUninspectable = Uninspectable.BLOCK;
-    else return fail(key, "must be one of allow, block, got \"" + v + "\"");
-  } else {
-    return fail(key, "unknown field; known fields are " + KEYS.join(", "));
+// Fields absent from the configuration take their default, parsed from the schema's JSON text.
+function fillDefaults(fields: StaticArray<Field>, path: string, out: Values): bool {
+  for (let k = 0; k < fields.length; k++) {
+    if (out.present[k]) continue;
+    let f = unchecked(fields[k]);
+    let bytes = String.UTF8.encode(f.defaultJson);
+    let s = new JsonScanner(changetype<usize>(bytes), bytes.byteLength);
+    let name = path.length > 0 ? path + "." + f.name : f.name;
+    if (!parseValue(s, s.next(), f, k, name, out)) return false;
   }
-  return null;
+  return true;
 }
 
-// The last error built by an expect* helper; they return a sentinel so that the common
-// path allocates no result object. Config parsing is not on the request path.
-let lastError: ConfigResult = new ConfigResult(null, "", "");
-
-function expectString(s: JsonScanner, t: Tok, key: string): string | null {
-  if (t != Tok.STRING) { lastError = fail(key, "must be a string, got " + tokenText(s, t)); return null; }
-  return decodeString(s);
+function parseValue(s: JsonScanner, t: Tok, f: Field, k: i32, name: string, out: Values): bool {
+  switch (f.type) {
+    case FieldType.ENUM: {
+      if (t != Tok.STRING) return fail(name, "must be a string, got " + tokenText(s, t));
+      let v = decodeString(s);
+      let choices = f.choices!;
+      for (let i = 0; i < choices.length; i++) {
+        if (choices[i] == v) { out.ints[k] = i; return true; }
+      }
+      return fail(name, "must be one of " + choices.join(", ") + ", got \"" + v + "\"");
+    }
+    case FieldType.INT: {
+      let v = parseInt(s, t, f.min, f.max);
+      if (v == i64.MIN_VALUE) return fail(name, "must be an integer within [" + f.min.toString() + "," + f.max.toString() + "], got " + tokenText(s, t));
+      out.ints[k] = <i32>v;
+      return true;
+    }
+    case FieldType.STRING: {
+      if (t != Tok.STRING) return fail(name, "must be a string, got " + tokenText(s, t));
+      let v = checkString(decodeString(s), f.check, name);
+      if (v == null) return false;
+      out.strs[k] = v;
+      return true;
+    }
+    case FieldType.STRING_LIST: {
+      if (t != Tok.ARR_OPEN) return fail(name, "must be an array of strings, got " + tokenText(s, t));
+      let list = new Array<string>();
+      t = s.next();
+      if (t != Tok.ARR_CLOSE) {
+        while (true) {
+          let item = name + "[" + list.length.toString() + "]";
+          if (t != Tok.STRING) return fail(item, "must be a string, got " + tokenText(s, t));
+          if (list.length >= MAX_LIST_ITEMS) return fail(name, "must have at most " + MAX_LIST_ITEMS.toString() + " items");
+          let v = checkString(decodeString(s), f.check, item);
+          if (v == null) return false;
+          list.push(v);
+          t = s.next();
+          if (t == Tok.ARR_CLOSE) break;
+          if (t != Tok.COMMA) return fail(name, "expected ',' or ']' in the array, got " + tokenText(s, t));
+          t = s.next();
+        }
+      }
+      out.lists[k] = list;
+      return true;
+    }
+    case FieldType.OBJECT: {
+      if (t != Tok.OBJ_OPEN) return fail(name, "must be an object, got " + tokenText(s, t));
+      let fields = f.fields!;
+      let v = new Values(fields.length);
+      if (!parseObject(s, fields, name, v) || !fillDefaults(fields, name, v)) return false;
+      out.objects[k] = v;
+      return true;
+    }
+  }
+  return fail(name, "has a type this build cannot parse");
 }
 
-function expectInt(s: JsonScanner, t: Tok, key: string, lo: i32, hi: i32): i32 {
-  let range = "must be an integer within [" + lo.toString() + "," + hi.toString() + "], got ";
-  if (t != Tok.NUMBER) { lastError = fail(key, range + tokenText(s, t)); return -1; }
+// The value after its check (lower-cased for LOWER_CASED), or null with the error set.
+function checkString(v: string, check: Check, name: string): string | null {
+  switch (check) {
+    case Check.NON_EMPTY:
+      if (v.length == 0) { fail(name, "must not be empty"); return null; }
+      break;
+    case Check.LOWER_CASED:
+      if (v.length == 0) { fail(name, "must not be empty"); return null; }
+      return v.toLowerCase();
+    case Check.PATH_PREFIX:
+      if (!v.startsWith("/")) { fail(name, "must start with '/', got \"" + v + "\""); return null; }
+      break;
+    case Check.HEADER_PREFIX:
+      if (!isHeaderToken(v)) { fail(name, "must be a lower-case header name prefix like \"x-waf-\", got \"" + v + "\""); return null; }
+      break;
+  }
+  return v;
+}
+
+// A JSON integer within [lo, hi], or i64.MIN_VALUE. Leading zeros ("020") are not JSON, and a
+// reader that takes them as octal would disagree with one that does not: refused.
+function parseInt(s: JsonScanner, t: Tok, lo: i32, hi: i32): i64 {
+  if (t != Tok.NUMBER) return i64.MIN_VALUE;
+  let p = s.ptr + s.tokOff;
+  let n = s.tokLen;
+  let i = 0;
+  let neg = n > 0 && load<u8>(p) == 0x2D;
+  if (neg) i++;
+  if (i >= n) return i64.MIN_VALUE;
+  if (load<u8>(p + i) == 0x30 && i + 1 < n) return i64.MIN_VALUE;
   let v: i64 = 0;
-  let neg = false;
-  for (let i = 0; i < s.tokLen; i++) {
-    let c = <u32>load<u8>(s.ptr + s.tokOff + i);
-    if (i == 0 && c == 0x2D) { neg = true; continue; }
-    if (c - 0x30 >= 10 || v > 0xFFFFFFFF) { lastError = fail(key, range + tokenText(s, t)); return -1; }
+  for (; i < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    if (c - 0x30 >= 10 || v > 0xFFFFFFFF) return i64.MIN_VALUE;
     v = v * 10 + <i64>(c - 0x30);
   }
   if (neg) v = -v;
-  if (v < <i64>lo || v > <i64>hi) { lastError = fail(key, range + tokenText(s, t)); return -1; }
-  return <i32>v;
+  if (v < <i64>lo || v > <i64>hi) return i64.MIN_VALUE;
+  return v;
 }
 
-function expectStringList(s: JsonScanner, t: Tok, key: string): Array<string> | null {
-  if (t != Tok.ARR_OPEN) { lastError = fail(key, "must be an array of strings, got " + tokenText(s, t)); return null; }
-  let out = new Array<string>();
-  t = s.next();
-  if (t == Tok.ARR_CLOSE) return out;
-  while (true) {
-    let field = key + "[" + out.length.toString() + "]";
-    if (t != Tok.STRING) { lastError = fail(field, "must be a string, got " + tokenText(s, t)); return null; }
-    if (out.length >= MAX_LIST_ITEMS) { lastError = fail(key, "must have at most " + MAX_LIST_ITEMS.toString() + " items"); return null; }
-    out.push(decodeString(s));
-    t = s.next();
-    if (t == Tok.ARR_CLOSE) return out;
-    if (t != Tok.COMMA) { lastError = fail(key, "expected ',' or ']' in the array, got " + tokenText(s, t)); return null; }
-    t = s.next();
-  }
+function indexOf(fields: StaticArray<Field>, key: string): i32 {
+  for (let i = 0; i < fields.length; i++) if (unchecked(fields[i]).name == key) return i;
+  return -1;
+}
+
+function fieldNames(fields: StaticArray<Field>): string {
+  let out = "";
+  for (let i = 0; i < fields.length; i++) out += (i > 0 ? ", " : "") + unchecked(fields[i]).name;
+  return out;
+}
+
+function utf8All(list: Array<string>): Array<ArrayBuffer> {
+  let out = new Array<ArrayBuffer>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = String.UTF8.encode(list[i]);
+  return out;
 }
 
 function decodeString(s: JsonScanner): string {
@@ -178,6 +255,8 @@ function tokenText(s: JsonScanner, t: Tok): string {
     case Tok.STRING: return "\"" + String.UTF8.decodeUnsafe(s.ptr + s.tokOff, min(s.tokLen, 40)) + "\"";
     case Tok.OBJ_OPEN: return "an object";
     case Tok.ARR_OPEN: return "an array";
+    case Tok.OBJ_CLOSE: return "}";
+    case Tok.ARR_CLOSE: return "]";
     case Tok.TRUE: return "true";
     case Tok.FALSE: return "false";
     case Tok.NULL: return "null";
@@ -193,14 +272,3 @@ function isHeaderToken(v: string): bool {
   }
   return true;
 }
-
-function finish(s: JsonScanner, cfg: Config): ConfigResult {
-  let t = s.next();
-  if (t != Tok.END) return fail("(root)", "unexpected " + tokenText(s, t) + " after the object");
-  return done(cfg);
-}
-
-function done(cfg: Config): ConfigResult { return new ConfigResult(cfg, "", ""); }
-function fail(field: string, reason: string): ConfigResult { return new ConfigResult(null, field, reason); }
-
-import { unescapeJson } from "../request/json";

@@ -1,23 +1,31 @@
 // core.wasm: the scoring core without proxy-wasm, for Node (training, eval, the CLI, tests).
-// Entry of the second build; models/wasm.ts is its only caller. ABI: Node writes bytes at
+// Entry of the second build; node/core.ts is its only caller. ABI: Node writes bytes at
 // inputPtr(), calls a function with their length, and reads results or UTF-8 text at outputPtr().
+//
+// A request is the host's serialized header map (pseudo-headers included) followed by the body,
+// both at inputPtr(): inspectRequest(headLen, bodyLen) runs the same pipeline as the filter.
 
 import { parseConfig, Config } from "../config/config";
 import { Model, modelErrorText } from "./model";
 import { embeddedModel } from "./engine";
-import { RequestScorer, PART_CAPACITY, EXPORT_FEATURES, EXPORT_WINDOWS } from "./scorer";
-import { CLASS_NAMES, HEAD_COUNT } from "./classes";
-import { FEATURE_SPEC_VERSION, extractFeatures, MAX_FEATURES, WINDOW_BYTES } from "./features";
+import { Inspection } from "./inspect";
+import { FeatureCollector } from "./collect";
+import { extractFeatures, MAX_FEATURES, WINDOW_BYTES } from "./features";
 import { MAX_FRAGMENTS } from "./explain";
 import { Decision, Reason, decide } from "./decide";
+import { describeCore } from "./describe";
+import { SCRATCH_BYTES } from "../request/parts";
+import { TEXT_NOT_SCORED } from "../decode/texts";
+import { DecodeFlag } from "../decode/flags";
 
-const input = new StaticArray<u8>(PART_CAPACITY);
+const INPUT_BYTES = SCRATCH_BYTES;
+const input = new StaticArray<u8>(INPUT_BYTES);
 const output = new StaticArray<u8>(65536);
 let outputLength = 0;
 
 let model: Model = embeddedModel();
-let config: Config = new Config();
-let scorer: RequestScorer = new RequestScorer(model, config);
+let config: Config = Config.defaults();
+let inspection = new Inspection(model, config);
 
 function writeOutput(s: string): i32 {
   // Messages are short; cap the UTF-16 units so the UTF-8 (3 bytes a unit at most) fits.
@@ -26,11 +34,20 @@ function writeOutput(s: string): i32 {
   return outputLength;
 }
 
+function writeBytes(p: usize, n: i32): i32 {
+  n = min(n, output.length);
+  memory.copy(changetype<usize>(output), p, n);
+  outputLength = n;
+  return n;
+}
+
 export function inputPtr(): usize { return changetype<usize>(input); }
-export function inputCapacity(): i32 { return PART_CAPACITY; }
+export function inputCapacity(): i32 { return INPUT_BYTES; }
 export function outputPtr(): usize { return changetype<usize>(output); }
 export function outputLen(): i32 { return outputLength; }
-export function featureSpecVersion(): i32 { return FEATURE_SPEC_VERSION; }
+
+// The core's self-description (JSON) into the output; returns its length.
+export function describe(): i32 { return writeOutput(describeCore()); }
 
 // 0 when the model in use is valid; otherwise the error code, with its text in the output.
 export function modelStatus(): i32 {
@@ -45,7 +62,7 @@ export function useModel(len: i32): i32 {
   memory.copy(changetype<usize>(blob), changetype<usize>(input), len);
   __pin(changetype<usize>(blob)); // the model's views point into it for the life of the module
   model = Model.load(changetype<usize>(blob), len);
-  scorer = new RequestScorer(model, config);
+  inspection = new Inspection(model, config);
   return modelStatus();
 }
 
@@ -55,84 +72,122 @@ export function configure(len: i32): i32 {
   let r = parseConfig(changetype<usize>(input), len);
   if (!r.ok) { writeOutput(r.message()); return 0; }
   config = r.config!;
-  scorer = new RequestScorer(model, config);
+  inspection = new Inspection(model, config);
   outputLength = 0;
   return 1;
 }
 
-export function headCount(): i32 { return HEAD_COUNT; }
-export function headName(k: i32): i32 { return writeOutput(CLASS_NAMES[k]); }
+// ---- one request -------------------------------------------------------------------------
 
-// A request is scored as begin, add (one call per wire part), then read the results.
-export function beginRequest(): void {
-  scorer.collecting = false;
-  scorer.reset();
+function clampBody(headLen: i32, bodyLen: i32): i32 {
+  return max(0, min(bodyLen, INPUT_BYTES - headLen));
 }
-export function addWire(where: i32, len: i32): void {
-  scorer.scoreWire(where, changetype<usize>(input), min(len, PART_CAPACITY));
+
+// Scores the request at inputPtr() (head, then body); read the results with request*().
+export function inspectRequest(headLen: i32, bodyLen: i32): void {
+  headLen = max(0, min(headLen, INPUT_BYTES));
+  let p = changetype<usize>(input);
+  inspection.score(p, headLen, p + headLen, clampBody(headLen, bodyLen));
 }
-export function requestScore(k: i32): i32 { return scorer.score(k); }
-export function requestLogit(k: i32): f32 { return scorer.maxLogit[k]; }
-export function requestWorstClass(): i32 { return scorer.worstClass(); }
-export function requestWorstWhere(): i32 { return scorer.worstWhere; }
-export function requestParts(): i32 { return scorer.parts; }
-export function requestWindows(): i32 { return scorer.windows; }
-// The decoded window behind the overall score, into the output; returns its length.
-export function requestWorstText(): i32 {
-  let n = min(scorer.worstTextLen, output.length);
-  memory.copy(changetype<usize>(output), changetype<usize>(scorer.worstText), n);
+
+export function requestScore(k: i32): i32 { return inspection.scores.score(k); }
+export function requestLogit(k: i32): f32 { return inspection.scores.maxLogit[k]; }
+export function requestWorstClass(): i32 { return inspection.scores.worstClass(); }
+export function requestWindows(): i32 { return inspection.windows; }
+export function requestOverflow(): bool { return inspection.overflow; }
+export function requestCompressed(): bool { return inspection.facts.compressed; }
+export function requestBodyWhere(): i32 { return inspection.facts.bodyWhere; }
+
+// Parts the model scored (not counting base64 decodings, which are the same part again).
+export function requestParts(): i32 {
+  let t = inspection.texts;
+  let n = 0;
+  for (let i = 0, k = t.count; i < k; i++) if (t.scored(i) && (t.flags(i) & DecodeFlag.BASE64) == 0) n++;
   return n;
 }
+
+function worstPart(): i32 {
+  let t = inspection.scores.worstTextIndex;
+  return t < 0 ? -1 : inspection.texts.part(t);
+}
+export function requestWorstWhere(): i32 {
+  let p = worstPart();
+  return p < 0 ? -1 : inspection.parts.where(p);
+}
 export function requestWorstName(): i32 {
-  memory.copy(changetype<usize>(output), changetype<usize>(scorer.worstName), scorer.worstNameLen);
-  return scorer.worstNameLen;
+  let p = worstPart();
+  return p < 0 ? writeBytes(0, 0) : writeBytes(inspection.parts.namePtr(p), inspection.parts.nameLen(p));
 }
-
-// Training export: the features of every window of one wire part, hashed to 2^bits buckets.
-// Returns the window count (-1 if the export buffers overflowed); read the windows as
-// u32 [featStart, featCount, where, flags] at exportWindowsPtr() and features at exportFeaturesPtr().
-let exportFeatures: StaticArray<u32> | null = null;
-let exportWindows: StaticArray<u32> | null = null;
-export function featurize(where: i32, len: i32, bits: i32): i32 {
-  if (exportFeatures == null) {
-    exportFeatures = new StaticArray<u32>(EXPORT_FEATURES);
-    exportWindows = new StaticArray<u32>(EXPORT_WINDOWS * 4);
-  }
-  scorer.reset();
-  scorer.collecting = true;
-  scorer.exportFeatures = exportFeatures;
-  scorer.exportWindows = exportWindows;
-  scorer.exportShift = <u32>(32 - bits);
-  scorer.scoreWire(where, changetype<usize>(input), min(len, PART_CAPACITY));
-  scorer.collecting = false;
-  return scorer.exportOverflow ? -1 : scorer.windows;
+// The decoded window behind the overall score, into the output; returns its length.
+export function requestWorstText(): i32 {
+  let s = inspection.scores;
+  return writeBytes(changetype<usize>(s.worstText), s.worstTextLen);
 }
-export function exportFeaturesPtr(): usize { return changetype<usize>(exportFeatures); }
-export function exportWindowsPtr(): usize { return changetype<usize>(exportWindows); }
-
-// Splits and decodes one wire part, as the filter does, and scores it; the decoded parts are
-// recorded at tracePtr() (layout in core/scorer.ts traceText). Returns the part count.
-let traceBuf: StaticArray<u8> | null = null;
-export function traceParts(where: i32, len: i32): i32 {
-  if (traceBuf == null) traceBuf = new StaticArray<u8>(1 << 20);
-  scorer.collecting = false;
-  scorer.reset();
-  scorer.trace = traceBuf;
-  scorer.scoreWire(where, changetype<usize>(input), min(len, PART_CAPACITY));
-  scorer.trace = null;
-  return scorer.traceCount;
-}
-export function tracePtr(): usize { return changetype<usize>(traceBuf); }
-export function traceLen(): i32 { return scorer.traceLength; }
 
 // The fragments of requestWorstText() that drove the overall score: writes [start, length]
 // i32 pairs at outputPtr() and returns how many.
 const fragments = new StaticArray<i32>(2 * MAX_FRAGMENTS);
 export function requestExplain(): i32 {
-  let n = scorer.explain(fragments);
-  memory.copy(changetype<usize>(output), changetype<usize>(fragments), <usize>(8 * n));
+  let n = inspection.scores.explain(fragments);
+  writeBytes(changetype<usize>(fragments), 8 * n);
   return n;
 }
+
+// The decoded texts of the last request, as the filter split and decoded them, at tracePtr():
+// per text u32 where, u32 flags (bit 31: not scored), u32 nameLen, u32 textLen, name bytes,
+// text bytes (cut at 4 KiB). Returns the text count.
+let traceBuf: StaticArray<u8> | null = null;
+let traceLength = 0;
+export function traceTexts(): i32 {
+  if (traceBuf == null) traceBuf = new StaticArray<u8>(1 << 20);
+  let buf = traceBuf!;
+  let t = inspection.texts;
+  let parts = inspection.parts;
+  traceLength = 0;
+  let count = 0;
+  for (let i = 0, k = t.count; i < k; i++) {
+    let part = t.part(i);
+    let nameLen = parts.nameLen(part);
+    let textLen = min(t.len(i), 4096);
+    let need = 16 + nameLen + textLen;
+    if (traceLength + need > buf.length) break;
+    let o = changetype<usize>(buf) + traceLength;
+    store<u32>(o, parts.where(part));
+    store<u32>(o, t.flags(i) | (t.scored(i) ? 0 : TEXT_NOT_SCORED), 4);
+    store<u32>(o, nameLen, 8);
+    store<u32>(o, textLen, 12);
+    memory.copy(o + 16, parts.namePtr(part), nameLen);
+    memory.copy(o + 16 + nameLen, t.ptr(i), textLen);
+    traceLength += need;
+    count++;
+  }
+  return count;
+}
+export function tracePtr(): usize { return changetype<usize>(traceBuf); }
+export function traceLen(): i32 { return traceLength; }
+
+// Training export: the features of every window of the request at inputPtr(), hashed to 2^bits
+// buckets. Returns the window count (-1 if the export buffers overflowed); read the windows as
+// u32 [featStart, featCount, where, flags] at exportWindowsPtr() and features at exportFeaturesPtr().
+let collector: FeatureCollector | null = null;
+export function featurizeRequest(headLen: i32, bodyLen: i32, bits: i32): i32 {
+  if (collector == null) collector = new FeatureCollector();
+  let c = collector!;
+  c.reset(bits);
+  headLen = max(0, min(headLen, INPUT_BYTES));
+  let p = changetype<usize>(input);
+  inspection.run(p, headLen, p + headLen, clampBody(headLen, bodyLen), c);
+  if (c.overflow) return -1;
+  // The collector records text indexes; the trainer wants each window's Where.
+  let rows = changetype<usize>(c.windows);
+  for (let w = 0; w < c.windowCount; w++) {
+    let row = rows + (<usize>w << 4);
+    store<u32>(row, inspection.parts.where(inspection.texts.part(<i32>load<u32>(row, 8))), 8);
+  }
+  return c.windowCount;
+}
+export function exportFeaturesPtr(): usize { return changetype<usize>(collector!.features); }
+export function exportWindowsPtr(): usize { return changetype<usize>(collector!.windows); }
 
 // What the filter does with a request of this overall score under the configuration in use
 // (configure()): action (0 pass, 1 tag, 2 block, 3 log) * 4 + flagged * 2 + reason is

@@ -1,5 +1,5 @@
 // Validates a model blob and runs its forward pass: int8 embedding bag -> int8 dense (ReLU)
-// -> int8 dense -> one logit per head. Called by core/scorer.ts; the blob is embedded by
+// -> int8 dense -> one logit per head. Called by core/score.ts; the blob is embedded by
 // core/model.gen.ts (generated) or handed over by Node for evaluation.
 //
 // Blob format 1 (little-endian; written by models/export.ts):

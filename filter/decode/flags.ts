@@ -14,3 +14,8 @@ export const enum DecodeFlag {
 }
 
 export const FLAG_COUNT: i32 = 9;
+
+// Names in bit order, for core.wasm's self-description (core/describe.ts) and logs.
+export const FLAG_NAMES: StaticArray<string> = [
+  "percent", "percent_multi", "percent_u", "percent_bad", "entity", "escape", "nul", "overlong", "base64",
+];

@@ -1,7 +1,7 @@
 // Builds what a decision says to people: the 403 body and the log line for a flagged request.
 // Called by stream.ts only for flagged requests, so clean traffic never builds a string.
 
-import { RequestScorer } from "../core/scorer";
+import { Inspection } from "../core/inspect";
 import { CLASS_NAMES, HEAD_COUNT } from "../core/classes";
 import { WHERE_NAMES } from "../request/where";
 import { MAX_FRAGMENTS } from "../core/explain";
@@ -15,16 +15,19 @@ export function blockBody(score: i32, klass: string, requestId: string): ArrayBu
 }
 
 // flagged action=block request_id=... score=7 class=sqli sqli=3 ... part=query:id text="1' or '1'='1" explain="' or '1'='1"
-export function flagLine(action: string, requestId: string, s: RequestScorer, klass: string, note: string): string {
+export function flagLine(action: string, requestId: string, ins: Inspection, klass: string, note: string): string {
+  let s = ins.scores;
   let line = "flagged action=" + action + " request_id=" + (requestId.length > 0 ? requestId : "-") +
     " score=" + s.score(0).toString() + " class=" + klass;
   for (let k = 1; k < HEAD_COUNT; k++) {
     let v = s.score(k);
     if (v < 99) line += " " + CLASS_NAMES[k] + "=" + v.toString();
   }
-  if (s.worstWhere >= 0) {
-    line += " part=" + WHERE_NAMES[s.worstWhere];
-    if (s.worstNameLen > 0) line += ":" + printable(changetype<usize>(s.worstName), s.worstNameLen, 64);
+  if (s.worstTextIndex >= 0) {
+    let part = ins.texts.part(s.worstTextIndex);
+    line += " part=" + WHERE_NAMES[ins.parts.where(part)];
+    let nameLen = ins.parts.nameLen(part);
+    if (nameLen > 0) line += ":" + printable(ins.parts.namePtr(part), nameLen, 64);
     line += " text=\"" + printable(changetype<usize>(s.worstText), s.worstTextLen, MAX_LOGGED_TEXT) + "\"";
     let frags = new StaticArray<i32>(2 * MAX_FRAGMENTS);
     let nf = s.explain(frags);

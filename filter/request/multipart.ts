@@ -3,12 +3,13 @@
 // a server does in effect, so a lying Content-Type cannot hide the fields. Returns false when
 // the body is not multipart after all (the caller then scores it as text).
 
-import { PartSink } from "./sink";
+import { PartList } from "./parts";
+import { startsWithCI } from "../lib/bytes";
 import { Where } from "./where";
 
 const MAX_BOUNDARY = 200; // RFC 2046 allows 70; be lenient, not unbounded
 
-export function splitMultipart(ptr: usize, len: i32, sink: PartSink): bool {
+export function splitMultipart(ptr: usize, len: i32, sink: PartList): bool {
   // Skip a preamble of blank lines, then expect "--boundary".
   let i = 0;
   while (i < len && (load<u8>(ptr + i) == 0x0D || load<u8>(ptr + i) == 0x0A)) i++;
@@ -41,19 +42,19 @@ export function splitMultipart(ptr: usize, len: i32, sink: PartSink): bool {
   return fields > 0;
 }
 
-function emitField(ptr: usize, hStart: i32, hEnd: i32, cStart: i32, cEnd: i32, sink: PartSink): void {
+function emitField(ptr: usize, hStart: i32, hEnd: i32, cStart: i32, cEnd: i32, sink: PartList): void {
   let nameOff = findParam(ptr, hStart, hEnd, "name=");
   let nameLen = nameOff >= 0 ? quotedLength(ptr, nameOff, hEnd) : 0;
   let fileOff = findParam(ptr, hStart, hEnd, "filename=");
   let namePtr = nameOff >= 0 ? ptr + nameOff : ptr;
   if (fileOff >= 0) {
     let fileLen = quotedLength(ptr, fileOff, hEnd);
-    if (fileLen > 0) sink.onPart(Where.BODY_MULTIPART, namePtr, nameLen, ptr + fileOff, fileLen, false);
+    if (fileLen > 0) sink.add(Where.BODY_MULTIPART, namePtr, nameLen, ptr + fileOff, fileLen, false);
   }
   // File contents that are not text are not scored: a JPEG's bytes say nothing about intent
   // and would only add noise. Text uploads (scripts, HTML, SVG, XML) are scored.
   if (fileOff >= 0 && !hasTextContentType(ptr, hStart, hEnd)) return;
-  if (cEnd > cStart) sink.onPart(Where.BODY_MULTIPART, namePtr, nameLen, ptr + cStart, cEnd - cStart, false);
+  if (cEnd > cStart) sink.add(Where.BODY_MULTIPART, namePtr, nameLen, ptr + cStart, cEnd - cStart, false);
 }
 
 // Finds `key` (case-insensitive) preceded by ';', ' ', a line break or the start; returns the value's
@@ -95,15 +96,6 @@ function hasTextContentType(ptr: usize, start: i32, end: i32): bool {
     startsWithCI(ptr + v, end - v, "application/x-www-form-urlencoded") ||
     startsWithCI(ptr + v, end - v, "application/javascript") || startsWithCI(ptr + v, end - v, "application/x-sh") ||
     startsWithCI(ptr + v, end - v, "application/x-php");
-}
-
-export function startsWithCI(p: usize, n: i32, s: string): bool {
-  let k = s.length;
-  if (n < k) return false;
-  for (let i = 0; i < k; i++) {
-    if ((<i32>load<u8>(p + i) | 0x20) != (s.charCodeAt(i) | 0x20)) return false;
-  }
-  return true;
 }
 
 function skipLineBreak(ptr: usize, len: i32, i: i32): i32 {

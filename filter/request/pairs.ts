@@ -1,7 +1,7 @@
 // Splits name=value lists: query strings and urlencoded forms ('&'), Cookie headers ('; ').
-// Called by request/body.ts and core/scorer.ts; emits one part per value.
+// Called by request/request.ts (query, Cookie) and request/body.ts (forms); adds one part per value.
 
-import { PartSink } from "./sink";
+import { PartList } from "./parts";
 
 // A key is scored as a part of its own only when it holds bytes a parameter name does not
 // need: attackers inject through names too (`a[$ne]`, `'or 1=1--=x`), ordinary names are noise.
@@ -14,7 +14,7 @@ function isPlainName(p: usize, n: i32): bool {
   return true;
 }
 
-export function splitPairs(ptr: usize, len: i32, sep: u8, trimSpaces: bool, where: i32, formEncoded: bool, sink: PartSink): void {
+export function splitPairs(ptr: usize, len: i32, sep: u8, trimSpaces: bool, where: i32, formEncoded: bool, out: PartList): void {
   let i = 0;
   while (i <= len) {
     let start = i;
@@ -30,13 +30,13 @@ export function splitPairs(ptr: usize, len: i32, sep: u8, trimSpaces: bool, wher
     while (eq < end && load<u8>(ptr + eq) != 0x3D) eq++;
     if (eq == end) {
       // No '=': a bare value (`?1'or'1'='1`), scored as a value without a name.
-      sink.onPart(where, ptr + start, 0, ptr + start, end - start, formEncoded);
+      out.add(where, ptr + start, 0, ptr + start, end - start, formEncoded);
       continue;
     }
     let nameLen = eq - start;
     if (nameLen > 0 && !isPlainName(ptr + start, nameLen)) {
-      sink.onPart(where, ptr + start, nameLen, ptr + start, nameLen, formEncoded);
+      out.add(where, ptr + start, nameLen, ptr + start, nameLen, formEncoded);
     }
-    if (end - eq - 1 > 0) sink.onPart(where, ptr + start, nameLen, ptr + eq + 1, end - eq - 1, formEncoded);
+    if (end - eq - 1 > 0) out.add(where, ptr + start, nameLen, ptr + eq + 1, end - eq - 1, formEncoded);
   }
 }

@@ -2,9 +2,9 @@
 // or build/core.wasm. Used by test/unit/*.test.ts and the e2e equality test.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { Core, CORE_WASM, DECODE_FLAGS, REPO_ROOT } from "../../models/wasm";
+import { Core, CORE_WASM, REPO_ROOT } from "../../models/wasm";
 
-export { Core, DECODE_FLAGS, REPO_ROOT };
+export { Core, REPO_ROOT };
 
 export const CORE_PATH = process.env.WAFSCORE_CORE ? resolve(REPO_ROOT, process.env.WAFSCORE_CORE) : CORE_WASM;
 
@@ -13,9 +13,9 @@ export async function loadCore(): Promise<Core> {
   return Core.load(CORE_PATH);
 }
 
-/** Decode flag names set in a flags word, in DECODE_FLAGS order. */
-export function flagNames(flags: number): string[] {
-  return DECODE_FLAGS.filter((_, i) => flags & (1 << i));
+/** Decode flag names set in a flags word, in the core's bit order. */
+export function flagNames(core: Core, flags: number): string[] {
+  return core.decodeFlags.filter((_, i) => flags & (1 << i));
 }
 
 /** Every wire context the core accepts, with a header and the cookie header spelled out. */

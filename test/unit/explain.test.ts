@@ -39,7 +39,7 @@ describe("explanations of flagged requests", () => {
   }
 
   it("are empty for a request with nothing scored", () => {
-    core.scoreRequest([]);
+    core.scoreParts([]);
     expect(core.explain()).toEqual([]);
   });
 });

@@ -138,7 +138,7 @@ describe("ordinary traffic scores 80–99", () => {
   }
 
   it("a whole ordinary request scores clean", () => {
-    const r = core.scoreRequest([
+    const r = core.scoreParts([
       ["path", "/api/v1/orders"], ["query", "page=2&sort=date"],
       ["header:User-Agent", benign.find((b) => b.name === "Chrome User-Agent")!.text],
       ["header:Cookie", "session=3f7a9c2e1b4d8f6a; theme=dark"],
@@ -174,17 +174,17 @@ describe("scores", () => {
   });
 
   it("are 99 for a request with nothing to score", () => {
-    const r = core.scoreRequest([["path", ""], ["query", ""], ["body:json", "{}"]]);
+    const r = core.scoreParts([["path", ""], ["query", ""], ["body:json", "{}"]]);
     expect(r.score).toBe(99);
     expect(r.parts).toBe(0);
   });
 
   it("of a request are the worst over its parts, whatever their order", () => {
     const parts: [string, string][] = [["path", "/search"], ["query", "q=shoes"], ["header:User-Agent", "curl/8.5.0"], ["body:form", "c=<svg onload=alert(1)>"]];
-    const whole = core.scoreRequest(parts);
+    const whole = core.scoreParts(parts);
     const single = parts.map(([w, t]) => core.score(w, t));
     expect(whole.score).toBe(Math.min(...single.map((s) => s.score)));
     for (const k of Object.keys(whole.classes)) expect(whole.classes[k]).toBe(Math.min(...single.map((s) => s.classes[k])));
-    expect(core.scoreRequest([...parts].reverse()).score).toBe(whole.score);
+    expect(core.scoreParts([...parts].reverse()).score).toBe(whole.score);
   });
 });

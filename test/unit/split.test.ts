@@ -42,7 +42,7 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
   { name: "cookie value with =", where: "header:Cookie", input: "sid=abc==", parts: [["cookie", "sid", "abc=="]] },
   // Paths and headers are one part.
   { name: "path", where: "path", input: "/api/v1/items/42", parts: [["path", "", "/api/v1/items/42"]] },
-  { name: "header", where: "header:User-Agent", input: "curl/8.5.0", parts: [["header", "", "curl/8.5.0"]] },
+  { name: "header, named by its lower-cased name", where: "header:User-Agent", input: "curl/8.5.0", parts: [["header", "user-agent", "curl/8.5.0"]] },
   // JSON: keys and string values; numbers, booleans and null are not parts.
   {
     name: "JSON object", where: "body:json", input: '{"user":"bob","age":42,"admin":false,"x":null}',
@@ -60,7 +60,8 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
   { name: "not JSON at all", where: "body:json", input: "<script>x</script>", parts: [["body:text", "", "<script>x</script>"]] },
   // XML and text bodies are one part.
   { name: "XML body", where: "body:xml", input: "<a><b>x</b></a>", parts: [["body:xml", "", "<a><b>x</b></a>"]] },
-  { name: "text body", where: "body:text", input: "hello there\nsecond line", parts: [["body:text", "", "hello there\nsecond line"]] },
+  { name: "text/plain body that reads as a form is a form (as the filter has always done)", where: "body:text", input: "hello there\nsecond line", parts: [["body:form", "", "hello there\nsecond line"]] },
+  { name: "text/plain body that starts like JSON is JSON", where: "body:text", input: "{\"a\":\"b c\"}", parts: [["body:json", "a", "a"], ["body:json", "a", "b c"]] },
   // Multipart: field values and filenames.
   {
     name: "multipart fields", where: "body:multipart", input: multipart("XyZ", [field("title", "Hello"), field("body", "Some text")]),

@@ -1,6 +1,9 @@
-// Walks the host's serialized header map without copying it: u32 count, count x (u32 name
-// length, u32 value length), then each name and value followed by a NUL byte.
-// Called by glue/stream.ts; total: a blob that lies about its sizes yields no headers.
+// Walks a request head in the host's serialized header map form without copying it: u32 count,
+// count x (u32 name length, u32 value length), then each name and value followed by a NUL byte.
+// Called by request/request.ts; Node (node/core.ts) writes the same form. Total: a blob that
+// lies about its sizes yields no headers.
+
+import { equalsCI } from "../lib/bytes";
 
 export class HeaderMap {
   ptr: usize = 0;
@@ -48,5 +51,10 @@ export class HeaderMap {
 
   nameIs(name: ArrayBuffer): bool {
     return name.byteLength == this.nameLen && memory.compare(this.ptr + this.nameOff, changetype<usize>(name), this.nameLen) == 0;
+  }
+
+  // Envoy hands names lower-cased; Node's callers might not, so known names match without case.
+  nameIsCI(name: string): bool {
+    return equalsCI(this.ptr + this.nameOff, this.nameLen, name);
   }
 }

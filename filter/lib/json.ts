@@ -1,5 +1,5 @@
 // A total JSON tokenizer over bytes: spans for strings and numbers, no allocation.
-// Called by request/body.ts (to split JSON bodies) and config/config.ts (plugin config).
+// Called by request/jsonbody.ts (JSON bodies) and config/config.ts (the plugin configuration).
 
 export const enum Tok {
   END = 0, ERROR = 1, OBJ_OPEN = 2, OBJ_CLOSE = 3, ARR_OPEN = 4, ARR_CLOSE = 5,

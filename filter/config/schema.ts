@@ -1,0 +1,46 @@
+// The plugin configuration's fields in one declarative table: name, type, default, bounds,
+// allowed values and the check on each item. Read by config/config.ts (parsing) and
+// core/describe.ts (core.wasm's self-description, which the Node side and docs read).
+//
+// A new field is one entry here, one line in Config.from (config.ts) and its README line
+// (test/unit/config.test.ts checks the README names every field).
+
+export const enum FieldType { ENUM = 0, INT = 1, STRING = 2, STRING_LIST = 3, OBJECT = 4 }
+
+// Checks on string values (and on each item of a list), beyond the type.
+export const enum Check { NONE = 0, NON_EMPTY = 1, PATH_PREFIX = 2, HEADER_PREFIX = 3, LOWER_CASED = 4 }
+
+export const MAX_LIST_ITEMS = 64;
+
+export class Field {
+  constructor(
+    public name: string,
+    public type: FieldType,
+    public defaultJson: string,         // the default as JSON text
+    public min: i32 = 0,                // INT bounds, inclusive
+    public max: i32 = 0,
+    public choices: StaticArray<string> | null = null, // ENUM values; the default is one of them
+    public check: Check = Check.NONE,
+    public fields: StaticArray<Field> | null = null,   // OBJECT: its own fields (nesting)
+  ) {}
+}
+
+export const DEFAULT_THRESHOLD = 20;
+export const MAX_MAX_BODY_BYTES = 1048576;
+
+// Field indexes into FIELDS, for Config.from.
+export const enum F {
+  MODE = 0, THRESHOLD = 1, MAX_BODY_BYTES = 2, INSPECT_HEADERS = 3, EXCLUDE_PATHS = 4,
+  EXCLUDE_PARAMS = 5, HEADER_PREFIX = 6, ON_UNINSPECTABLE = 7,
+}
+
+export const FIELDS: StaticArray<Field> = [
+  new Field("mode", FieldType.ENUM, "\"block\"", 0, 0, ["block", "tag", "log"]),
+  new Field("threshold", FieldType.INT, DEFAULT_THRESHOLD.toString(), 1, 99),
+  new Field("max_body_bytes", FieldType.INT, "131072", 0, MAX_MAX_BODY_BYTES),
+  new Field("inspect_headers", FieldType.STRING_LIST, "[]", 0, 0, null, Check.LOWER_CASED),
+  new Field("exclude_paths", FieldType.STRING_LIST, "[]", 0, 0, null, Check.PATH_PREFIX),
+  new Field("exclude_params", FieldType.STRING_LIST, "[]", 0, 0, null, Check.NON_EMPTY),
+  new Field("header_prefix", FieldType.STRING, "\"x-waf-\"", 0, 0, null, Check.HEADER_PREFIX),
+  new Field("on_uninspectable", FieldType.ENUM, "\"allow\"", 0, 0, ["allow", "block"]),
+];

@@ -1,0 +1,47 @@
+// The inspection pipeline for one request, in stages that each read the previous one's output:
+// request → parts (request/) → decoded texts (decode/) → windows → scores (core/).
+// Called by glue/stream.ts once per request and by core/index.ts for Node.
+
+import { Config } from "../config/config";
+import { PartList } from "../request/parts";
+import { RequestFacts, splitRequest } from "../request/request";
+import { TextList, decodeParts } from "../decode/texts";
+import { WindowSink, forEachWindow } from "./windows";
+import { RequestScores } from "./score";
+import { Model } from "./model";
+
+export class Inspection {
+  parts: PartList = new PartList();
+  texts: TextList = new TextList();
+  facts: RequestFacts = new RequestFacts();
+  scores: RequestScores;
+  windows: i32 = 0;
+
+  constructor(public model: Model, public config: Config) {
+    this.scores = new RequestScores(model);
+  }
+
+  // Splits and decodes a request (head: the serialized header map; body: the bytes buffered),
+  // then feeds its windows to sink: the scores, or a training collector.
+  run(headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32, sink: WindowSink): void {
+    splitRequest(headPtr, headLen, bodyPtr, bodyLen, this.config, this.parts, this.facts);
+    decodeParts(this.parts, this.texts);
+    this.scores.reset();
+    this.windows = forEachWindow(this.texts, sink);
+  }
+
+  score(headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32): RequestScores {
+    this.run(headPtr, headLen, bodyPtr, bodyLen, this.scores);
+    return this.scores;
+  }
+
+  // Parts were left uninspected because the request had more than the tables hold.
+  get overflow(): bool { return this.parts.overflow || this.texts.overflow; }
+
+  // Texts the model scored (parts that were not skipped as lone tokens, and base64 decodings).
+  countScored(): i32 {
+    let n = 0;
+    for (let i = 0, k = this.texts.count; i < k; i++) if (this.texts.scored(i)) n++;
+    return n;
+  }
+}

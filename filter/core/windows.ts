@@ -1,0 +1,33 @@
+// The windows stage: cuts each decoded text into the overlapping windows the model scores and
+// hands them to a sink. Called by core/inspect.ts; the sinks are core/score.ts (scoring) and
+// core/collect.ts (training export).
+
+import { TextList } from "../decode/texts";
+import { WINDOW_BYTES, WINDOW_STEP } from "./features";
+
+export abstract class WindowSink {
+  // text: the index into the TextList; p, n: the window's bytes; flags: the text's decode flags.
+  abstract onWindow(text: i32, p: usize, n: i32, flags: u32): void;
+}
+
+// Long texts are scored in overlapping windows: the bag of features is a mean, and a payload
+// inside 100 KiB of prose must not be averaged away. Returns the number of windows.
+export function forEachWindow(texts: TextList, sink: WindowSink): i32 {
+  let windows = 0;
+  for (let t = 0, k = texts.count; t < k; t++) {
+    if (!texts.scored(t)) continue;
+    let p = texts.ptr(t);
+    let n = texts.len(t);
+    if (n <= 0) continue;
+    let flags = texts.flags(t);
+    let off = 0;
+    while (true) {
+      let w = min(WINDOW_BYTES, n - off);
+      sink.onWindow(t, p + off, w, flags);
+      windows++;
+      if (off + w >= n) break;
+      off += WINDOW_STEP;
+    }
+  }
+  return windows;
+}

@@ -1,0 +1,119 @@
+// The decode stage: turns each split part into the text the model scores (all decoding, base64
+// included) and applies the skip rule. Called by core/inspect.ts after request/request.ts;
+// reads a PartList, fills a TextList that core/windows.ts reads.
+
+import { PartList, SCRATCH_BYTES } from "../request/parts";
+import { needsDecoding, decodePart, normalizePart } from "./normalize";
+import { DecodeFlag } from "./flags";
+import { looksLikeBase64, decodeBase64Text } from "./base64";
+
+// A part gives one text, and a second when it looks like base64 and decodes to text.
+export const MAX_TEXTS = 2 * 16384;
+// Decoded texts are written here; decoding never grows a part, and base64 shrinks it by a quarter.
+const ARENA_BYTES = 2 * SCRATCH_BYTES;
+const MAX_PLAIN_TOKEN_BYTES = 64;
+const STRIDE = 4; // u32 per text: part index, ptr, len, flags (bit 31: not scored)
+export const TEXT_NOT_SCORED: u32 = 0x80000000;
+
+export class TextList {
+  count: i32 = 0;
+  overflow: bool = false;       // texts were dropped for want of room
+  private table: StaticArray<u32> = new StaticArray<u32>(MAX_TEXTS * STRIDE);
+  private arena: StaticArray<u8> = new StaticArray<u8>(ARENA_BYTES);
+  private arenaUsed: i32 = 0;
+
+  reset(): void { this.count = 0; this.overflow = false; this.arenaUsed = 0; }
+
+  // @ts-ignore: decorator
+  @inline private row(i: i32): usize { return changetype<usize>(this.table) + (<usize>(i * STRIDE) << 2); }
+  part(i: i32): i32 { return <i32>load<u32>(this.row(i)); }
+  ptr(i: i32): usize { return <usize>load<u32>(this.row(i), 4); }
+  len(i: i32): i32 { return <i32>load<u32>(this.row(i), 8); }
+  flags(i: i32): u32 { return load<u32>(this.row(i), 12) & ~TEXT_NOT_SCORED; }
+  scored(i: i32): bool { return (load<u32>(this.row(i), 12) & TEXT_NOT_SCORED) == 0; }
+
+  add(part: i32, p: usize, n: i32, flags: u32): void {
+    let i = this.count;
+    if (i >= MAX_TEXTS) { this.overflow = true; return; }
+    let row = this.row(i);
+    store<u32>(row, <u32>part);
+    store<u32>(row, <u32>p, 4);
+    store<u32>(row, <u32>n, 8);
+    store<u32>(row, flags, 12);
+    this.count = i + 1;
+  }
+
+  alloc(n: i32): usize {
+    if (this.arenaUsed + n > ARENA_BYTES) { this.overflow = true; return 0; }
+    let p = changetype<usize>(this.arena) + <usize>this.arenaUsed;
+    this.arenaUsed += n;
+    return p;
+  }
+
+  // Keeps only the first `used` bytes of the last alloc of `reserved` bytes at p.
+  shrinkLast(p: usize, reserved: i32, used: i32): void {
+    if (p + <usize>reserved == changetype<usize>(this.arena) + <usize>this.arenaUsed) this.arenaUsed -= reserved - used;
+  }
+}
+
+export function decodeParts(parts: PartList, out: TextList): void {
+  out.reset();
+  for (let i = 0, k = parts.count; i < k; i++) {
+    decodeOne(i, parts.valPtr(i), parts.valLen(i), parts.formEncoded(i), out);
+  }
+}
+
+function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, out: TextList): void {
+  // Most parts need no decoding: read those where they are (a memory.copy per part is a call
+  // out of the compiled code in V8, and JSON bodies have hundreds of parts).
+  let text = valPtr;
+  let n = valLen;
+  let flags: u32 = 0;
+  if (needsDecoding(valPtr, valLen, formEncoded)) {
+    text = out.alloc(valLen);
+    if (text == 0) return;
+    let r = decodePart(valPtr, valLen, text, formEncoded);
+    n = <i32>(r & 0xFFFFFFFF);
+    flags = <u32>(r >> 32);
+    out.shrinkLast(text, valLen, n);
+  }
+  // A lone word, number, ID or email address (no space, nothing but [A-Za-z0-9_.@-]) cannot
+  // carry an injection on its own, and JSON and forms are full of them: skip the model for
+  // those, unless it may be base64 (URL-safe base64 is all word characters) and so is decoded
+  // below, or its decoding was more than one plain round of percent-escapes (forms send '@'
+  // as %40; double encoding, entities or escapes are themselves a sign).
+  let base64 = looksLikeBase64(text, n);
+  let skip = (flags & ~DecodeFlag.PERCENT) == 0 && !base64 && isPlainToken(text, n);
+  out.add(part, text, n, skip ? flags | TEXT_NOT_SCORED : flags);
+  if (!base64) return;
+  let cap = n * 3 / 4 + 4;
+  let b = out.alloc(cap);
+  if (b == 0) return;
+  let m = decodeBase64Text(text, n, b);
+  if (m <= 0) { out.shrinkLast(b, cap, 0); return; }
+  let r = normalizePart(b, m, b, false);
+  let bn = <i32>(r & 0xFFFFFFFF);
+  out.shrinkLast(b, cap, bn);
+  out.add(part, b, bn, <u32>(r >> 32) | DecodeFlag.BASE64);
+}
+
+// 1 for [A-Za-z0-9_.@-], the bytes of a word, number, ID or email address.
+const PLAIN = memory.data<u8>([
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+]);
+
+// Plain bytes only, without "..": a word, number, ID or email address, not a path step.
+// @ts-ignore: decorator
+@inline function isPlainToken(p: usize, n: i32): bool {
+  if (n > MAX_PLAIN_TOKEN_BYTES) return false;
+  let prev: u32 = 0;
+  for (let i = 0; i < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    if (load<u8>(PLAIN + <usize>c) == 0 || (c == 0x2E && prev == 0x2E)) return false;
+    prev = c;
+  }
+  return true;
+}

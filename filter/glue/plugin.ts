@@ -1,0 +1,29 @@
+// What one accepted plugin configuration needs at request time: the Config, the inspection
+// pipeline with its preallocated tables, the metrics and the encoded header names and values.
+// Built by root.ts in onConfigure; read by stream.ts for every request (never written there).
+
+import { Config } from "../config/config";
+import { Inspection } from "../core/inspect";
+import { Decision } from "../core/decide";
+import { Model } from "../core/model";
+import { CLASS_NAMES, HEADER_CLASSES } from "../core/classes";
+import { Metrics } from "./metrics";
+
+export class Plugin {
+  inspection: Inspection;
+  decision: Decision = new Decision();
+  // Header names, encoded once: [0] the overall score, [1..] sqli, xss, rce.
+  scoreHeaders: StaticArray<ArrayBuffer> = new StaticArray<ArrayBuffer>(HEADER_CLASSES + 1);
+  inspectionHeader: ArrayBuffer = new ArrayBuffer(0);
+  // "1".."99" as header values, encoded once, so tagging a request allocates nothing.
+  scoreValues: StaticArray<ArrayBuffer> = new StaticArray<ArrayBuffer>(100);
+
+  constructor(public config: Config, model: Model, public metrics: Metrics) {
+    this.inspection = new Inspection(model, config);
+    let prefix = config.headerPrefix;
+    this.scoreHeaders[0] = String.UTF8.encode(prefix + "attack-score");
+    for (let k = 1; k <= HEADER_CLASSES; k++) this.scoreHeaders[k] = String.UTF8.encode(prefix + CLASS_NAMES[k] + "-score");
+    this.inspectionHeader = String.UTF8.encode(prefix + "inspection");
+    for (let v = 0; v < 100; v++) this.scoreValues[v] = String.UTF8.encode(v.toString());
+  }
+}

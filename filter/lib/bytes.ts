@@ -1,0 +1,24 @@
+// Small comparisons of request bytes against ASCII strings, case-insensitive, allocation-free.
+// Called by request/*.ts (Content-Type, header values, multipart headers).
+
+// Whether p[0..n) starts with s, ASCII letters compared without case.
+export function startsWithCI(p: usize, n: i32, s: string): bool {
+  let k = s.length;
+  if (n < k) return false;
+  for (let i = 0; i < k; i++) {
+    if ((<i32>load<u8>(p + i) | 0x20) != (s.charCodeAt(i) | 0x20)) return false;
+  }
+  return true;
+}
+
+// Whether s occurs anywhere in p[0..n), ASCII letters compared without case.
+export function containsCI(p: usize, n: i32, s: string): bool {
+  let k = s.length;
+  for (let i = 0; i + k <= n; i++) if (startsWithCI(p + i, n - i, s)) return true;
+  return false;
+}
+
+// Whether p[0..n) is s exactly, ASCII letters compared without case.
+export function equalsCI(p: usize, n: i32, s: string): bool {
+  return n == s.length && startsWithCI(p, n, s);
+}

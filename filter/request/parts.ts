@@ -1,0 +1,76 @@
+// The split stage's output: every part of one request (where, name span, value span) in a table
+// preallocated once per VM. Filled by request/request.ts and the splitters, read by decode/texts.ts.
+
+import { Where } from "./where";
+
+// Parts inspected per request at most; a request with more is inspected up to here and marked
+// partial (a body of a million three-byte parameters would otherwise cost a million scorings).
+export const MAX_PARTS = 16384;
+// Bytes the splitters may write (JSON strings without their escapes, multipart filenames): no
+// more than the request's own size, since unescaping never grows a string.
+export const SCRATCH_BYTES = 1048576 + 98304;
+const STRIDE = 5; // u32 per part: where | formEncoded << 8, namePtr, nameLen, valPtr, valLen
+
+export class PartList {
+  count: i32 = 0;
+  // Parts were dropped: the table or the scratch space ran out.
+  overflow: bool = false;
+  private table: StaticArray<u32> = new StaticArray<u32>(MAX_PARTS * STRIDE);
+  private scratch: StaticArray<u8> = new StaticArray<u8>(SCRATCH_BYTES);
+  private scratchUsed: i32 = 0;
+  // exclude_params: names whose values are never inspected (UTF-8, compared byte for byte).
+  private excluded: Array<ArrayBuffer> = [];
+
+  reset(excluded: Array<ArrayBuffer>): void {
+    this.count = 0;
+    this.overflow = false;
+    this.scratchUsed = 0;
+    this.excluded = excluded;
+  }
+
+  // formEncoded: '+' means space (query strings and urlencoded forms).
+  add(where: i32, namePtr: usize, nameLen: i32, valPtr: usize, valLen: i32, formEncoded: bool): void {
+    if (valLen <= 0) return;
+    if (nameLen > 0 && where != Where.HEADER && this.isExcluded(namePtr, nameLen)) return;
+    let i = this.count;
+    if (i >= MAX_PARTS) { this.overflow = true; return; }
+    let row = changetype<usize>(this.table) + (<usize>(i * STRIDE) << 2);
+    store<u32>(row, <u32>where | (formEncoded ? 0x100 : 0));
+    store<u32>(row, <u32>namePtr, 4);
+    store<u32>(row, <u32>nameLen, 8);
+    store<u32>(row, <u32>valPtr, 12);
+    store<u32>(row, <u32>valLen, 16);
+    this.count = i + 1;
+  }
+
+  // n bytes of scratch that stay valid until the next reset, or 0 when there is no room left.
+  alloc(n: i32): usize {
+    if (n < 0 || this.scratchUsed + n > SCRATCH_BYTES) { this.overflow = true; return 0; }
+    let p = changetype<usize>(this.scratch) + <usize>this.scratchUsed;
+    this.scratchUsed += n;
+    return p;
+  }
+
+  // Gives back the unused end of the last alloc (a string came out shorter than reserved).
+  shrinkLast(p: usize, reserved: i32, used: i32): void {
+    if (p + <usize>reserved == changetype<usize>(this.scratch) + <usize>this.scratchUsed) this.scratchUsed -= reserved - used;
+  }
+
+  // @ts-ignore: decorator
+  @inline private row(i: i32): usize { return changetype<usize>(this.table) + (<usize>(i * STRIDE) << 2); }
+  where(i: i32): i32 { return <i32>(load<u32>(this.row(i)) & 0xFF); }
+  formEncoded(i: i32): bool { return (load<u32>(this.row(i)) & 0x100) != 0; }
+  namePtr(i: i32): usize { return <usize>load<u32>(this.row(i), 4); }
+  nameLen(i: i32): i32 { return <i32>load<u32>(this.row(i), 8); }
+  valPtr(i: i32): usize { return <usize>load<u32>(this.row(i), 12); }
+  valLen(i: i32): i32 { return <i32>load<u32>(this.row(i), 16); }
+
+  private isExcluded(namePtr: usize, nameLen: i32): bool {
+    let names = this.excluded;
+    for (let i = 0, k = names.length; i < k; i++) {
+      let b = unchecked(names[i]);
+      if (b.byteLength == nameLen && memory.compare(changetype<usize>(b), namePtr, nameLen) == 0) return true;
+    }
+    return false;
+  }
+}
