@@ -207,12 +207,12 @@ export class Host {
     host.x = instance.exports as unknown as Exports;
     if (!host.x.proxy_on_memory_allocate && !host.x.malloc) throw new HostError("module exports neither proxy_on_memory_allocate nor malloc");
     host.x._initialize?.();
-    host.callIn(null, "proxy_on_context_create", host.rootContextId, 0);
+    host.callIn(null, "proxy_on_context_create", 0, [host.rootContextId, 0]);
     const vmConfig = toBytes(opts.vmConfig ?? "");
-    host.vmStarted = host.callIn(null, "proxy_on_vm_start", host.rootContextId, vmConfig.length, { type: BufferType.VmConfiguration, data: vmConfig }) !== 0;
+    host.vmStarted = host.callIn(null, "proxy_on_vm_start", 1, [host.rootContextId, vmConfig.length], { type: BufferType.VmConfiguration, data: vmConfig }) !== 0;
     const pc = opts.pluginConfig;
     const pluginConfig = pc === undefined ? new Uint8Array(0) : typeof pc === "string" || pc instanceof Uint8Array ? toBytes(pc) : utf8.encode(JSON.stringify(pc));
-    host.configured = host.vmStarted && host.callIn(null, "proxy_on_configure", host.rootContextId, pluginConfig.length, { type: BufferType.PluginConfiguration, data: pluginConfig }) !== 0;
+    host.configured = host.vmStarted && host.callIn(null, "proxy_on_configure", 1, [host.rootContextId, pluginConfig.length], { type: BufferType.PluginConfiguration, data: pluginConfig }) !== 0;
     return host;
   }
 
@@ -221,7 +221,7 @@ export class Host {
     if (!this.configured) throw new HostError("the plugin is not configured: Envoy would not create streams for it");
     const id = this.nextContextId++;
     const s = new HttpStream(this, id);
-    this.callIn(s, "proxy_on_context_create", id, this.rootContextId);
+    this.callIn(s, "proxy_on_context_create", 0, [id, this.rootContextId]);
     return s;
   }
 
@@ -241,18 +241,21 @@ export class Host {
     return Object.fromEntries([...this.metricsByName].map(([k, m]) => [k, { ...m, values: [...m.values] }]));
   }
 
-  /** Calls an export with `stream`'s context current; a trap marks the VM failed and is rethrown with the last critical log line. */
-  callIn(stream: HttpStream | null, fn: string, ...args: Array<number | { type: number; data: Uint8Array }>): number {
+  /**
+   * Calls a callback with `stream`'s context current. Callbacks are optional (spec v0.2.1): one the
+   * module does not export is not called and `missing` is returned, as Envoy answers for it (true for
+   * vm_start and configure, Continue for the HTTP callbacks). A trap marks the VM failed and is
+   * rethrown with the last critical log line (the filter's abort handler writes one).
+   */
+  callIn(stream: HttpStream | null, fn: string, missing: number, args: number[], buffer?: { type: number; data: Uint8Array }): number {
     if (this.failed) throw new HostError(`VM failed earlier (${this.failed.message}); ${fn} not called`);
     const f = this.x[fn];
-    if (typeof f !== "function") throw new HostError(`module does not export ${fn}`);
-    const last = args[args.length - 1];
-    const buffer = typeof last === "object" ? (args.pop() as { type: number; data: Uint8Array }) : null;
-    const contextId = (args[0] as number) ?? 0;
+    if (f === undefined) return missing;
+    if (typeof f !== "function") throw new HostError(`module exports ${fn}, but not as a function`);
     const saved = this.current;
-    this.current = { contextId, stream, buffer: buffer?.data ?? null, bufferType: buffer?.type ?? -1 };
+    this.current = { contextId: args[0] ?? 0, stream, buffer: buffer?.data ?? null, bufferType: buffer?.type ?? -1 };
     try {
-      return (f as (...a: number[]) => number)(...(args as number[])) ?? 0;
+      return (f as (...a: number[]) => number)(...args) ?? 0;
     } catch (e) {
       if (e instanceof HostError) throw e;
       const critical = this.logs.filter((l) => l.level === "critical").at(-1)?.message;
@@ -473,7 +476,7 @@ export class HttpStream {
     this.requestHeaders = pairs.map(([k, v]) => [k.toLowerCase(), toBytes(v)]);
     if (this.ended) return this.skipped("headers", { endOfStream });
     this.headersHeld = true;
-    const status = HEADERS_STATUS[this.host.callIn(this, "proxy_on_request_headers", this.contextId, pairs.length, endOfStream ? 1 : 0)];
+    const status = statusName(HEADERS_STATUS, this.host.callIn(this, "proxy_on_request_headers", 0, [this.contextId, pairs.length, endOfStream ? 1 : 0]), "proxy_on_request_headers");
     this.calls.push({ callback: "headers", status, endOfStream });
     if (status === "Continue" && !this.ended) this.releaseHeaders();
     return status;
@@ -493,7 +496,7 @@ export class HttpStream {
     this.current = buf;
     let status: DataStatus;
     try {
-      status = DATA_STATUS[this.host.callIn(this, "proxy_on_request_body", this.contextId, buf.length, endOfStream ? 1 : 0)];
+      status = statusName(DATA_STATUS, this.host.callIn(this, "proxy_on_request_body", 0, [this.contextId, buf.length, endOfStream ? 1 : 0]), "proxy_on_request_body");
     } finally {
       this.current = null;
     }
@@ -523,7 +526,7 @@ export class HttpStream {
     this.requestTrailers = pairs.map(([k, v]) => [k.toLowerCase(), toBytes(v)]);
     if (this.ended) return this.skipped("trailers", {});
     this.trailersHeld = true;
-    const status = TRAILERS_STATUS[this.host.callIn(this, "proxy_on_request_trailers", this.contextId, pairs.length)];
+    const status = statusName(TRAILERS_STATUS, this.host.callIn(this, "proxy_on_request_trailers", 0, [this.contextId, pairs.length]), "proxy_on_request_trailers");
     this.calls.push({ callback: "trailers", status });
     if (status === "Continue" && !this.ended) {
       this.releaseHeaders();
@@ -538,13 +541,7 @@ export class HttpStream {
 
   /** Stream end as Envoy signals it: proxy_on_done, proxy_on_log, proxy_on_delete, each if exported. */
   close(): void {
-    for (const fn of ["proxy_on_done", "proxy_on_log", "proxy_on_delete"]) {
-      try {
-        this.host.callIn(this, fn, this.contextId);
-      } catch (e) {
-        if (!(e instanceof HostError && e.message.startsWith("module does not export"))) throw e;
-      }
-    }
+    for (const fn of ["proxy_on_done", "proxy_on_log", "proxy_on_delete"]) this.host.callIn(this, fn, 0, [this.contextId]);
     this.ended = true;
   }
 
@@ -628,6 +625,12 @@ export class HttpStream {
     this.calls.push({ callback, status: null, ...extra });
     return null;
   }
+}
+
+function statusName<T extends string>(table: readonly T[], n: number, fn: string): T {
+  const name = table[n];
+  if (name === undefined) throw new HostError(`${fn} returned ${n}, not a status Envoy knows`);
+  return name;
 }
 
 // ---- serialization (spec v0.2.1, "Serialization") -----------------------------------------------
