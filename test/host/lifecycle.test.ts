@@ -1,0 +1,522 @@
+// The filter's request lifecycle through the proxy-wasm host emulator: headers only, a body in
+// chunks, trailers, oversize and compressed bodies, exclusions, modes and bad configuration.
+// Asserts only what the ABI shows (statuses, local responses, header edits, logs, metrics); the
+// same requests against real Envoy are in test/e2e/filter.e2e.test.ts. Run by `make test` (unit).
+import { gzipSync } from "node:zlib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Core, loadCore } from "../support/core";
+import { type Bytes, Host, HostError, type HttpStream, type Pairs, ROOT_ID } from "./emulator";
+
+// ---- requests -----------------------------------------------------------------------------------
+
+const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
+const FORM = { "content-type": "application/x-www-form-urlencoded" };
+const JSON_CT = { "content-type": "application/json" };
+const SQLI_QUERY = "/search?id=1%27%20OR%20%271%27%3D%271";
+const CLEAN_QUERY = "/products?q=running+shoes&page=2";
+// Benign prose, as the e2e test uses (a long run of one letter is a known model weakness:
+// KNOWN-DEVIATIONS model-fp-letter-run).
+const PROSE = `comment=${"All good here, thanks for the fast shipping. ".repeat(100)}`;
+const prose = (n: number, from = 0) => PROSE.slice(from, from + n);
+
+let nextId = 0;
+/** Request headers as Envoy hands them to a filter: pseudo-headers, then the client's, and the x-request-id Envoy adds. */
+function head(method: string, path: string, extra: Record<string, string | Uint8Array> = {}): { pairs: Pairs; rid: string } {
+  const rid = `req-${++nextId}`;
+  const h: Record<string, string | Uint8Array> = { "user-agent": CHROME, ...extra };
+  return {
+    rid,
+    pairs: [[":authority", "shop.example"], [":path", path], [":method", method], [":scheme", "http"], ...Object.entries(h), ["x-request-id", rid]],
+  };
+}
+
+interface Req {
+  method?: string;
+  path: string;
+  headers?: Record<string, string | Uint8Array>;
+  /** Body chunks; none means a headers-only request (end_of_stream on the headers). */
+  chunks?: Bytes[];
+  /** Sent after the chunks, which then end without end_of_stream (HTTP/2 with trailers). */
+  trailers?: Pairs;
+}
+
+/** Drives one request through a new stream of `host` as Envoy would. */
+function send(host: Host, r: Req): { s: HttpStream; rid: string } {
+  const chunks = r.chunks ?? [];
+  const { pairs, rid } = head(r.method ?? (chunks.length ? "POST" : "GET"), r.path, r.headers);
+  const s = host.request();
+  s.headers(pairs, chunks.length === 0 && !r.trailers);
+  chunks.forEach((c, i) => s.body(c, i === chunks.length - 1 && !r.trailers));
+  if (r.trailers) s.trailers(r.trailers);
+  return { s, rid };
+}
+
+/** Counter changes made by `fn`, keyed without the "wafscore_" prefix and "_total" suffix. */
+function counterChanges<T>(host: Host, fn: () => T): { result: T; counters: Record<string, number> } {
+  const snap = () => Object.fromEntries(Object.values(host.metrics()).filter((m) => m.type === "counter").map((m) => [m.name.replace(/^wafscore_/, "").replace(/_total$/, ""), m.value]));
+  const before = snap();
+  const result = fn();
+  const after = snap();
+  const counters: Record<string, number> = {};
+  for (const [k, v] of Object.entries(after)) if (v !== (before[k] ?? 0)) counters[k] = v - (before[k] ?? 0);
+  return { result, counters };
+}
+
+const SCORE_HEADERS = ["x-waf-attack-score", "x-waf-sqli-score", "x-waf-xss-score", "x-waf-rce-score"];
+
+/** The x-waf-* headers that reached upstream, as name → value. */
+function wafHeaders(s: HttpStream, prefix = "x-waf-"): Record<string, string> {
+  return Object.fromEntries((s.upstream.headers ?? []).filter(([k]) => k.startsWith(prefix)));
+}
+
+interface Verdict { error: string; score: number; class: string; request_id: string }
+
+/** Checks the local response is the filter's 403 and returns its parsed body. */
+function expectBlocked(s: HttpStream, rid: string, cls: string): Verdict {
+  const lr = s.localResponse;
+  expect(lr, "a local response").not.toBeNull();
+  expect(lr!.fromHost).toBe(false);
+  expect(lr!.status).toBe(403);
+  expect(lr!.headers).toEqual([["content-type", "application/json"]]);
+  expect(lr!.details).toBe("wafscore_blocked");
+  const v = JSON.parse(lr!.bodyText) as Verdict;
+  expect(Object.keys(v)).toEqual(["error", "score", "class", "request_id"]);
+  expect(v).toMatchObject({ error: "request blocked", class: cls, request_id: rid });
+  expect(v.score).toBeGreaterThanOrEqual(1);
+  expect(v.score).toBeLessThanOrEqual(20);
+  // Nothing went upstream, and the flagged line names the request and the class.
+  expect(s.upstream.headers).toBeNull();
+  expect(s.upstream.body.length).toBe(0);
+  expect(s.logs("info").find((l) => l.startsWith(`flagged action=block request_id=${rid} score=${v.score} class=${cls} `))).toBeDefined();
+  return v;
+}
+
+/** Checks the request went upstream with the four score headers (and x-waf-inspection when partial). */
+function expectTagged(s: HttpStream, opts: { partial?: boolean; clean?: boolean } = {}): Record<string, string> {
+  expect(s.localResponse).toBeNull();
+  const tags = wafHeaders(s);
+  expect(Object.keys(tags).sort()).toEqual([...SCORE_HEADERS, ...(opts.partial ? ["x-waf-inspection"] : [])].sort());
+  for (const h of SCORE_HEADERS) expect(tags[h], h).toMatch(/^[1-9][0-9]?$/);
+  if (opts.partial) expect(tags["x-waf-inspection"]).toBe("partial");
+  if (opts.clean) expect(Number(tags["x-waf-attack-score"])).toBeGreaterThan(20);
+  return tags;
+}
+
+// ---- hosts, one per configuration ----------------------------------------------------------------
+
+const BLOCK = { mode: "block", max_body_bytes: 1024, exclude_paths: ["/static/"] };
+const hosts = new Map<string, Host>();
+async function hostFor(config: object | string): Promise<Host> {
+  const key = typeof config === "string" ? `raw:${config}` : JSON.stringify(config);
+  let h = hosts.get(key);
+  if (!h) {
+    h = await Host.create({ pluginConfig: config });
+    expect(h.configured, `configure(${key}): ${h.messages("critical").join("; ")}`).toBe(true);
+    hosts.set(key, h);
+  }
+  return h;
+}
+
+// ---- lifecycle -----------------------------------------------------------------------------------
+
+interface LifecycleCase extends Req {
+  name: string;
+  statuses: string[];
+  /** The sizes the body callbacks were passed (cumulative while buffering). */
+  sizes?: number[];
+  outcome: { block: string } | { tagged: "clean" | "partial" | "any" } | "untouched";
+  counters: Record<string, number>;
+  /** A substring of the flagged log line (e.g. the part's text, which proves the chunks were joined). */
+  logged?: string;
+}
+
+const SPLIT_RCE = ["count=3&host=%3Bcat%20", "%2Fetc%2Fpasswd"];
+/** The sizes Envoy passes while the filter buffers: each chunk added to what came before. */
+const cumulative = (chunks: string[]) => chunks.map((_, i) => chunks.slice(0, i + 1).join("").length);
+const LONG_SQLI = `q=1%27%20UNION%20SELECT%20password%20FROM%20users--&${prose(600)}`;
+
+const LIFECYCLE: LifecycleCase[] = [
+  {
+    name: "headers-only GET, clean: decided on headers, continues with score headers",
+    path: CLEAN_QUERY, statuses: ["headers:Continue"], outcome: { tagged: "clean" },
+    counters: { requests_scored: 1, requests_tagged: 1 },
+  },
+  {
+    name: "headers-only GET, SQLi in the query: 403 with a JSON verdict, headers stop",
+    path: SQLI_QUERY, statuses: ["headers:StopIteration"], outcome: { block: "sqli" },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_sqli: 1 },
+    logged: "part=query:id text=\"1' OR '1'='1\"",
+  },
+  {
+    name: "POST in three chunks, clean: buffered until end of stream, then tagged",
+    path: "/checkout", headers: FORM, chunks: ["first=Sean&last=", "O%27Brien&comment=Please+select+", "express+delivery"],
+    statuses: ["headers:StopIteration", "body:StopIterationAndBuffer", "body:StopIterationAndBuffer", "body:Continue"],
+    sizes: cumulative(["first=Sean&last=", "O%27Brien&comment=Please+select+", "express+delivery"]), outcome: { tagged: "clean" },
+    counters: { requests_scored: 1, requests_tagged: 1 },
+  },
+  {
+    name: "command injection split across two chunks: the joined value is scored and blocked",
+    path: "/tools/ping", headers: FORM, chunks: SPLIT_RCE,
+    statuses: ["headers:StopIteration", "body:StopIterationAndBuffer", "body:StopIterationNoBuffer"],
+    sizes: cumulative(SPLIT_RCE), outcome: { block: "rce" },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_rce: 1 },
+    logged: "part=body:form:host text=\";cat /etc/passwd\"",
+  },
+  {
+    name: "body then trailers, no end_of_stream on the body, clean: decided on trailers",
+    path: "/h2/form", headers: FORM, chunks: ["first=Sean&last=Murphy"], trailers: [["x-checksum", "c0ffee"]],
+    statuses: ["headers:StopIteration", "body:StopIterationAndBuffer", "trailers:Continue"], sizes: [22],
+    outcome: { tagged: "clean" }, counters: { requests_scored: 1, requests_tagged: 1 },
+  },
+  {
+    name: "body then trailers, attack in the body: blocked on trailers",
+    path: "/h2/ping", headers: FORM, chunks: ["host=%3Bcat%20", "%2Fetc%2Fpasswd"], trailers: [["x-checksum", "c0ffee"]],
+    statuses: ["headers:StopIteration", "body:StopIterationAndBuffer", "body:StopIterationAndBuffer", "trailers:StopIteration"],
+    outcome: { block: "rce" }, counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_rce: 1 },
+  },
+  {
+    name: "trailers and no body at all: decided on trailers",
+    path: CLEAN_QUERY, trailers: [["grpc-timeout", "1S"]],
+    statuses: ["headers:StopIteration", "trailers:Continue"], outcome: { tagged: "clean" },
+    counters: { requests_scored: 1, requests_tagged: 1 },
+  },
+  {
+    name: "empty final chunk with end_of_stream: decided, not partial",
+    path: "/ping", headers: FORM, chunks: [""], statuses: ["headers:StopIteration", "body:Continue"], sizes: [0],
+    outcome: { tagged: "clean" }, counters: { requests_scored: 1, requests_tagged: 1 },
+  },
+  {
+    name: "body over max_body_bytes: decided on the first 1024 bytes, partial, the rest streams on",
+    path: "/review", headers: FORM, chunks: [prose(600), prose(600, 600), prose(600, 1200)],
+    statuses: ["headers:StopIteration", "body:StopIterationAndBuffer", "body:Continue", "body:Continue"],
+    // After the decision the buffer went upstream: the third call sees only its own chunk.
+    sizes: [600, 1200, 600], outcome: { tagged: "partial" },
+    counters: { requests_scored: 1, requests_tagged: 1, body_truncated: 1, body_uninspectable: 1 },
+  },
+  {
+    name: "one chunk over max_body_bytes with end_of_stream: partial",
+    path: "/review", headers: FORM, chunks: [prose(2000)], statuses: ["headers:StopIteration", "body:Continue"], sizes: [2000],
+    outcome: { tagged: "partial" }, counters: { requests_scored: 1, requests_tagged: 1, body_truncated: 1, body_uninspectable: 1 },
+  },
+  {
+    name: "exactly max_body_bytes with end_of_stream: inspected whole",
+    path: "/review", headers: FORM, chunks: [prose(1000), prose(24, 1000)],
+    statuses: ["headers:StopIteration", "body:StopIterationAndBuffer", "body:Continue"], sizes: [1000, 1024],
+    outcome: { tagged: "clean" }, counters: { requests_scored: 1, requests_tagged: 1 },
+  },
+  {
+    name: "attack in the first KiB of a long body: blocked on the prefix; later chunks never reach the filter",
+    path: "/long", headers: FORM, chunks: [LONG_SQLI, prose(600, 600), prose(100)],
+    statuses: ["headers:StopIteration", "body:StopIterationAndBuffer", "body:StopIterationNoBuffer", "body:not-delivered"],
+    outcome: { block: "sqli" },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_sqli: 1, body_truncated: 1, body_uninspectable: 1 },
+    logged: "inspection=partial",
+  },
+  {
+    name: "attack past max_body_bytes: not inspected, passes tagged partial (the documented limit)",
+    path: "/long", headers: FORM, chunks: [prose(1100), "&q=1%27%20UNION%20SELECT%20password%20FROM%20users--"],
+    statuses: ["headers:StopIteration", "body:Continue", "body:Continue"],
+    outcome: { tagged: "partial" }, counters: { requests_scored: 1, requests_tagged: 1, body_truncated: 1, body_uninspectable: 1 },
+  },
+  {
+    name: "exclude_paths: an attack under /static/ is not scored",
+    path: "/static/app.js?id=1%27%20OR%20%271%27%3D%271", statuses: ["headers:Continue"], outcome: "untouched",
+    counters: { requests_excluded: 1 },
+  },
+  {
+    name: "exclude_paths with a body: decided on headers, the body is not buffered",
+    path: "/static/upload", headers: FORM, chunks: ["a=%3Bcat%20%2Fetc%2Fpasswd", "&b=2"],
+    statuses: ["headers:Continue", "body:Continue", "body:Continue"], sizes: [26, 4], outcome: "untouched",
+    counters: { requests_excluded: 1 },
+  },
+  {
+    name: "exclude_paths is a prefix of :path: /staticx is scored",
+    path: "/staticx?id=1%27%20OR%20%271%27%3D%271", statuses: ["headers:StopIteration"], outcome: { block: "sqli" },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_sqli: 1 },
+  },
+  {
+    name: "Content-Encoding: gzip: the compressed body is not scored, marked partial",
+    path: "/api/gz", headers: { ...JSON_CT, "content-encoding": "gzip" }, chunks: [gzipSync('{"comment":"hello"}')],
+    statuses: ["headers:StopIteration", "body:Continue"], outcome: { tagged: "partial" },
+    counters: { requests_scored: 1, requests_tagged: 1, body_uninspectable: 1 },
+  },
+  {
+    name: "Content-Encoding: identity is inspected: an attack is blocked",
+    path: "/api/comments", headers: { ...JSON_CT, "content-encoding": "identity" }, chunks: ['{"comment":"<img src=x onerror=alert(1)>"}'],
+    statuses: ["headers:StopIteration", "body:StopIterationNoBuffer"], outcome: { block: "xss" },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_xss: 1 },
+  },
+];
+
+describe("lifecycle (block mode, max_body_bytes 1024, exclude_paths /static/)", () => {
+  let host: Host;
+  beforeAll(async () => {
+    host = await hostFor(BLOCK);
+  });
+
+  it.each(LIFECYCLE)("$name", (c) => {
+    const { result: { s, rid }, counters } = counterChanges(host, () => send(host, c));
+    expect(s.statuses).toEqual(c.statuses);
+    if (c.sizes) expect(s.calls.filter((k) => k.callback === "body").map((k) => k.sizeBytes)).toEqual(c.sizes);
+    expect(counters).toEqual(c.counters);
+    if (c.outcome === "untouched") {
+      expect(s.localResponse).toBeNull();
+      expect(s.headerOps).toEqual([]);
+      expect(s.logs()).toEqual([]);
+    } else if ("block" in c.outcome) {
+      expectBlocked(s, rid, c.outcome.block);
+    } else {
+      expectTagged(s, { partial: c.outcome.tagged === "partial", clean: c.outcome.tagged === "clean" });
+      // Everything the client sent went upstream, unchanged.
+      const sent = (c.chunks ?? []).map((b) => Buffer.from(b as Uint8Array | string));
+      expect(Buffer.from(s.upstream.body).equals(Buffer.concat(sent))).toBe(true);
+      if (c.trailers) expect(s.upstream.trailers).toEqual(c.trailers);
+    }
+    if (c.logged) expect(s.logs("info").join("\n")).toContain(c.logged);
+    // The filter tags only while the headers are held, so no edit is ever refused.
+    expect(s.headerOps.filter((o) => o.result !== 0)).toEqual([]);
+  });
+
+  it("records the scoring time of every scored request in a histogram (µs)", () => {
+    const before = host.metrics().wafscore_scoring_time_us.values.length;
+    send(host, { path: CLEAN_QUERY });
+    send(host, { path: "/checkout", headers: FORM, chunks: ["a=1", "&b=2"] });
+    send(host, { path: "/static/x" }); // excluded: not scored
+    const values = host.metrics().wafscore_scoring_time_us.values.slice(before);
+    expect(values).toHaveLength(2);
+    for (const v of values) expect(v).toBeLessThan(1_000_000);
+  });
+
+  it("keeps two interleaved streams apart on one VM", () => {
+    const a = host.request(), b = host.request();
+    const ha = head("POST", "/checkout", FORM), hb = head("POST", "/tools/ping", FORM);
+    expect(a.headers(ha.pairs)).toBe("StopIteration");
+    expect(b.headers(hb.pairs)).toBe("StopIteration");
+    expect(a.body("first=Sean&")).toBe("StopIterationAndBuffer");
+    expect(b.body(SPLIT_RCE[0])).toBe("StopIterationAndBuffer");
+    expect(a.body("last=Murphy", true)).toBe("Continue");
+    expect(b.body(SPLIT_RCE[1], true)).toBe("StopIterationNoBuffer");
+    expectTagged(a, { clean: true });
+    expect(Buffer.from(a.upstream.body).toString()).toBe("first=Sean&last=Murphy");
+    expectBlocked(b, hb.rid, "rce");
+  });
+
+  it("stops buffering at max_body_bytes, so Envoy's buffer limit (413) is not reached", async () => {
+    // A listener limit just above max_body_bytes plus one read, as README advises.
+    const h = await Host.create({ pluginConfig: BLOCK, bufferLimitBytes: 1024 + 512 });
+    const s = h.request();
+    s.headers(head("POST", "/upload", { "content-type": "text/plain" }).pairs);
+    for (let i = 0; i < 8; i++) s.body(prose(512, 512 * i), i === 7);
+    expect(s.localResponse).toBeNull();
+    expect(s.upstream.body.length).toBe(8 * 512);
+    expect(s.statuses).toEqual(["headers:StopIteration", "body:StopIterationAndBuffer", ...Array(7).fill("body:Continue")]);
+    expectTagged(s, { partial: true });
+  });
+
+  it("runs on non-UTF-8 header bytes (an overlong apostrophe in the user-agent) without trapping", () => {
+    const ua = new Uint8Array([...Buffer.from("Mozilla/5.0 x"), 0xc0, 0xa7, ...Buffer.from(" OR 1=1--")]);
+    const { s } = send(host, { path: "/", headers: { "user-agent": ua } });
+    expect(s.statuses).toHaveLength(1);
+    expect(host.failed).toBeNull();
+  });
+
+  // The 403 passes 0 as proxy_send_local_response's grpc_status. Envoy maps 0..16 to a gRPC status
+  // and 0 is OK, so a blocked gRPC call reaches its client as a trailers-only OK (Envoy's
+  // context.cc: "SDKs use -1 (InvalidCode) as the default value if gRPC code is not set").
+  // The fix is in filter/glue/host.ts (pass 0xFFFFFFFF, or PERMISSION_DENIED = 7).
+  it.fails("a block does not tell a gRPC client OK (grpc_status is not 0)", () => {
+    const { s } = send(host, { path: SQLI_QUERY, headers: { "content-type": "application/grpc" } });
+    expect(s.localResponse?.status).toBe(403);
+    expect(s.localResponse?.grpcStatus).not.toBe(0);
+  });
+});
+
+// ---- modes ---------------------------------------------------------------------------------------
+
+const MODES: Array<{ mode: string; attack: "block" | "tag" | "log"; counters: Record<string, number> }> = [
+  { mode: "block", attack: "block", counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_sqli: 1 } },
+  { mode: "tag", attack: "tag", counters: { requests_scored: 1, requests_flagged: 1, requests_tagged: 1, flagged_sqli: 1 } },
+  { mode: "log", attack: "log", counters: { requests_scored: 1, requests_flagged: 1, requests_logged: 1, flagged_sqli: 1 } },
+];
+
+describe("modes", () => {
+  it.each(MODES)("$mode: an attack is handled ($attack) and logged, a clean request is not logged", async ({ mode, attack, counters }) => {
+    const host = await hostFor({ mode });
+    expect(host.messages("info")).toContain(`configured: mode ${mode}, threshold 20, max_body_bytes 131072`);
+    const a = counterChanges(host, () => send(host, { path: SQLI_QUERY }));
+    expect(a.counters).toEqual(counters);
+    const { s, rid } = a.result;
+    expect(s.logs("info").filter((l) => l.startsWith(`flagged action=${attack} request_id=${rid} `))).toHaveLength(1);
+    if (attack === "block") expectBlocked(s, rid, "sqli");
+    if (attack === "tag") {
+      expect(s.statuses).toEqual(["headers:Continue"]);
+      const tags = expectTagged(s);
+      expect(Number(tags["x-waf-attack-score"])).toBeLessThanOrEqual(20);
+      expect(Number(tags["x-waf-sqli-score"])).toBeLessThanOrEqual(20);
+    }
+    if (attack === "log") {
+      expect(s.statuses).toEqual(["headers:Continue"]);
+      expect(s.localResponse).toBeNull();
+      expect(s.headerOps).toEqual([]);
+      expect(s.upstream.headers).toEqual(s.requestHeaderPairs);
+    }
+
+    const clean = counterChanges(host, () => send(host, { path: CLEAN_QUERY }));
+    expect(clean.result.s.statuses).toEqual(["headers:Continue"]);
+    expect(clean.result.s.logs()).toEqual([]);
+    if (mode === "log") {
+      expect(clean.counters).toEqual({ requests_scored: 1 });
+      expect(clean.result.s.headerOps).toEqual([]);
+    } else {
+      expect(clean.counters).toEqual({ requests_scored: 1, requests_tagged: 1 });
+      expectTagged(clean.result.s, { clean: true });
+    }
+  });
+
+  it("header_prefix renames the score headers", async () => {
+    const host = await hostFor({ mode: "tag", header_prefix: "x-sec-", max_body_bytes: 1024 });
+    const { s } = send(host, { path: "/review", headers: FORM, chunks: [prose(2000)] });
+    expect(Object.keys(wafHeaders(s))).toEqual([]);
+    expect(Object.keys(wafHeaders(s, "x-sec-")).sort()).toEqual(["x-sec-attack-score", "x-sec-inspection", "x-sec-rce-score", "x-sec-sqli-score", "x-sec-xss-score"]);
+  });
+
+  it("on_uninspectable: block answers a gzip body with 403, class uninspectable", async () => {
+    const host = await hostFor({ mode: "block", on_uninspectable: "block" });
+    const { s, rid } = send(host, { path: "/api/gz", headers: { ...JSON_CT, "content-encoding": "gzip" }, chunks: [gzipSync('{"a":"b"}')] });
+    expect(s.statuses).toEqual(["headers:StopIteration", "body:StopIterationNoBuffer"]);
+    const lr = s.localResponse!;
+    expect(lr.status).toBe(403);
+    expect(JSON.parse(lr.bodyText)).toMatchObject({ class: "uninspectable", request_id: rid });
+    expect(s.logs("info").join("\n")).toContain("class=uninspectable");
+  });
+
+  it("max_body_bytes 0: decided on headers, the body streams through unbuffered", async () => {
+    const host = await hostFor({ mode: "block", max_body_bytes: 0 });
+    const { s } = send(host, { path: "/upload", headers: FORM, chunks: ["a=1&", "b=2"] });
+    expect(s.statuses).toEqual(["headers:Continue", "body:Continue", "body:Continue"]);
+    expect(s.calls.filter((k) => k.callback === "body").map((k) => k.sizeBytes)).toEqual([4, 3]);
+    expectTagged(s);
+  });
+});
+
+// ---- configuration -------------------------------------------------------------------------------
+
+const BAD_CONFIGS: Array<{ name: string; config: object | string; message: string }> = [
+  { name: "threshold out of range", config: { threshold: 150 }, message: "config.threshold: must be an integer within [1,99], got 150" },
+  { name: "not JSON", config: "not json", message: "config.(root): must be a JSON object" },
+  { name: "unknown mode", config: { mode: "deny" }, message: 'config.mode: must be one of block, tag, log, got "deny"' },
+  { name: "unknown field", config: { colour: "red" }, message: "config.colour: unknown field" },
+  { name: "max_body_bytes too large", config: { max_body_bytes: 2_000_000 }, message: "config.max_body_bytes: must be an integer within [0,1048576], got 2000000" },
+  { name: "exclude_paths entry without /", config: { exclude_paths: ["static"] }, message: "config.exclude_paths[0]: must start with '/'" },
+];
+
+describe("plugin configuration", () => {
+  it.each(BAD_CONFIGS)("$name: configure returns false with one critical line naming the field", async ({ config, message }) => {
+    const host = await Host.create({ pluginConfig: config });
+    expect(host.vmStarted).toBe(true);
+    expect(host.configured).toBe(false);
+    const critical = host.messages("critical");
+    expect(critical).toHaveLength(1);
+    expect(critical[0]).toContain(`invalid plugin configuration: ${message}`);
+    expect(host.messages("info").filter((l) => l.startsWith("configured:"))).toEqual([]);
+    expect(() => host.request()).toThrow(HostError);
+  });
+
+  it.each([
+    { name: "no configuration", config: undefined },
+    { name: "an empty string", config: "" },
+    { name: "an empty object", config: {} },
+  ])("$name means every default: block, threshold 20, 128 KiB of body", async ({ config }) => {
+    const host = await Host.create({ pluginConfig: config });
+    expect(host.configured).toBe(true);
+    expect(host.messages("critical")).toEqual([]);
+    expect(host.messages("info")).toContain("configured: mode block, threshold 20, max_body_bytes 131072");
+    const attack = send(host, { path: SQLI_QUERY });
+    expectBlocked(attack.s, attack.rid, "sqli");
+    // 128 KiB buffered before deciding: a 100 KiB body in 4 chunks is inspected whole.
+    const chunk = prose(4000).repeat(7).slice(0, 25_600);
+    const big = send(host, { path: "/review", headers: FORM, chunks: [chunk, chunk, chunk, chunk] });
+    expect(big.s.statuses.at(-1)).toBe("body:Continue");
+    expect(big.s.statuses.filter((x) => x === "body:StopIterationAndBuffer")).toHaveLength(3);
+    expectTagged(big.s);
+  });
+
+  it("a root_id without a registered factory aborts the VM with a critical line (proxy-runtime #79)", async () => {
+    await expect(Host.create({ pluginConfig: {}, rootId: "not-wafscore" })).rejects.toThrow(/Missing root context factory for root id: not-wafscore/);
+  });
+
+  it("the root id the emulator uses is the filter's ROOT_ID", async () => {
+    const host = await hostFor(BLOCK);
+    expect(ROOT_ID).toBe("wafscore");
+    expect(host.propertiesAsked).toContain("plugin_root_id");
+  });
+});
+
+// ---- the filter scores as the core does ------------------------------------------------------------
+
+// The filter walks :path (path, then query), user-agent, referer, cookie and the inspect_headers,
+// then the body by its type; the core's scoreRequest takes the same parts. Equal scores show the
+// emulator hands the filter the bytes Envoy would (and that the glue splits the request as the
+// Node side does).
+interface ScoreCase extends Req { name: string; parts: Array<[string, string | Uint8Array]> }
+const UA_BYTES = new Uint8Array([...Buffer.from("Mozilla/5.0 x"), 0xc0, 0xa7, ...Buffer.from(" OR 1=1--")]);
+const SCORE_CASES: ScoreCase[] = [
+  { name: "clean GET", path: CLEAN_QUERY, parts: [["path", "/products"], ["query", "q=running+shoes&page=2"]] },
+  { name: "SQLi in the query", path: SQLI_QUERY, parts: [["path", "/search"], ["query", "id=1%27%20OR%20%271%27%3D%271"]] },
+  {
+    name: "referer and cookie", path: "/products/42?ref=email", headers: { referer: "https://x.example/?q=<script>alert(1)</script>", cookie: "session=abc; theme=dark" },
+    parts: [["path", "/products/42"], ["query", "ref=email"], ["header:Referer", "https://x.example/?q=<script>alert(1)</script>"], ["header:Cookie", "session=abc; theme=dark"]],
+  },
+  {
+    name: "an inspected header", path: "/api/v1/items", headers: { "x-api-key": "' OR 1=1--" },
+    parts: [["path", "/api/v1/items"], ["header:X-Api-Key", "' OR 1=1--"]],
+  },
+  {
+    name: "XSS JSON body in two chunks", path: "/api/comments", headers: JSON_CT, chunks: ['{"post":42,"comment":"<img src=x ', 'onerror=alert(1)>"}'],
+    parts: [["path", "/api/comments"], ["body:json", '{"post":42,"comment":"<img src=x onerror=alert(1)>"}']],
+  },
+  {
+    name: "clean form body with trailers", path: "/login", headers: FORM, chunks: ["user=alice&pass=hunter2&remember=on"], trailers: [["x-checksum", "1"]],
+    parts: [["path", "/login"], ["body:form", "user=alice&pass=hunter2&remember=on"]],
+  },
+  {
+    name: "the first 1024 bytes of a long body", path: "/review", headers: FORM, chunks: [prose(700), prose(700, 700)],
+    parts: [["path", "/review"], ["body:form", prose(1024)]],
+  },
+  { name: "non-UTF-8 user-agent bytes", path: "/", headers: { "user-agent": UA_BYTES }, parts: [["path", "/"], ["header:User-Agent", UA_BYTES]] },
+];
+
+/** A case's parts plus the user-agent send() adds when the case sets none. */
+const partsOf = (c: ScoreCase): Array<[string, string | Uint8Array]> => (c.headers?.["user-agent"] ? c.parts : [...c.parts, ["header:User-Agent", CHROME]]);
+
+describe("the filter scores as core.wasm does", () => {
+  const config = { mode: "tag", max_body_bytes: 1024, inspect_headers: ["x-api-key"] };
+  let core: Core;
+  let host: Host;
+  beforeAll(async () => {
+    core = await loadCore();
+    expect(core.configure(JSON.stringify(config))).toBeNull();
+    host = await hostFor(config);
+  });
+
+  it.each(SCORE_CASES)("$name", (c) => {
+    const { s } = send(host, c);
+    const tags = wafHeaders(s);
+    const want = core.scoreRequest(partsOf(c));
+    expect({ attack: tags["x-waf-attack-score"], sqli: tags["x-waf-sqli-score"], xss: tags["x-waf-xss-score"], rce: tags["x-waf-rce-score"] })
+      .toEqual({ attack: `${want.score}`, sqli: `${want.classes.sqli}`, xss: `${want.classes.xss}`, rce: `${want.classes.rce}` });
+  });
+
+  it("the cases include clean and flagged requests", () => {
+    const scores = SCORE_CASES.map((c) => core.scoreRequest(partsOf(c)).score);
+    expect(scores.filter((x) => x <= 20).length).toBeGreaterThanOrEqual(3);
+    expect(scores.filter((x) => x > 50).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("the 403's score is the core's score for the same request", async () => {
+    const block = await hostFor(BLOCK);
+    const { s, rid } = send(block, { path: "/tools/ping", headers: FORM, chunks: SPLIT_RCE });
+    const v = expectBlocked(s, rid, "rce");
+    expect(v.score).toBe(core.scoreRequest([["path", "/tools/ping"], ["header:User-Agent", CHROME], ["body:form", SPLIT_RCE.join("")]]).score);
+  });
+});
