@@ -24,6 +24,11 @@ const enum MapType { RequestHeaders = 0, RequestTrailers = 1, ResponseHeaders = 
 const enum BufferType { HttpRequestBody = 0, PluginConfiguration = 7 }
 const enum MetricType { Counter = 0, Gauge = 1, Histogram = 2 }
 
+// gRPC status for a local response: -1 means "not a gRPC status", and Envoy then derives one
+// from the HTTP status for gRPC clients (403 -> PERMISSION_DENIED). 0 would be gRPC OK: a blocked
+// call would reach its client as a successful, empty reply (Envoy's context.cc, InvalidCode).
+const GRPC_STATUS_NOT_SET: u32 = 0xFFFFFFFF;
+
 // Returned by defineCounter when the host refused the metric; incrementCounter ignores it.
 export const INVALID_METRIC_ID: u32 = u32.MAX_VALUE;
 
@@ -154,7 +159,7 @@ export function sendLocalResponse(status: u32, body: ArrayBuffer, headers: Array
   let pairs = serializePairs(headers);
   return abi.proxy_send_local_response(status, changetype<usize>(d), <usize>d.byteLength,
     changetype<usize>(body), <usize>body.byteLength,
-    changetype<usize>(pairs), <usize>pairs.byteLength, 0 /* grpc status: none */) == Result.Ok;
+    changetype<usize>(pairs), <usize>pairs.byteLength, GRPC_STATUS_NOT_SET) == Result.Ok;
 }
 
 // ---- metrics ----------------------------------------------------------------

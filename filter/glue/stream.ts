@@ -47,8 +47,10 @@ export class WafStream extends Context {
       plugin.metrics.inc(plugin.metrics.excluded);
       return FilterHeadersStatusValues.Continue;
     }
+    // max_body_bytes 0: a body that follows is not inspected at all, which is a body longer than
+    // the limit (partial, counted, and handled by on_uninspectable) like any other.
     if (endOfStream || cfg.maxBodyBytes == 0) {
-      return this.decide(plugin, null, false) ? FilterHeadersStatusValues.StopIteration : FilterHeadersStatusValues.Continue;
+      return this.decide(plugin, null, !endOfStream) ? FilterHeadersStatusValues.StopIteration : FilterHeadersStatusValues.Continue;
     }
     return FilterHeadersStatusValues.StopIteration;
   }

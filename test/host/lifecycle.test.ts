@@ -320,11 +320,10 @@ describe("lifecycle (block mode, max_body_bytes 1024, exclude_paths /static/)", 
     expect(host.failed).toBeNull();
   });
 
-  // The 403 passes 0 as proxy_send_local_response's grpc_status. Envoy maps 0..16 to a gRPC status
-  // and 0 is OK, so a blocked gRPC call reaches its client as a trailers-only OK (Envoy's
+  // The 403 must not pass 0 as proxy_send_local_response's grpc_status: Envoy maps 0..16 to a gRPC status
+  // and 0 is OK, so a blocked gRPC call would reach its client as a trailers-only OK (Envoy's
   // context.cc: "SDKs use -1 (InvalidCode) as the default value if gRPC code is not set").
-  // The fix is in filter/glue/host.ts (pass 0xFFFFFFFF, or PERMISSION_DENIED = 7).
-  it.fails("a block does not tell a gRPC client OK (grpc_status is not 0)", () => {
+  it("a block does not tell a gRPC client OK (grpc_status is not 0)", () => {
     const { s } = send(host, { path: SQLI_QUERY, headers: { "content-type": "application/grpc" } });
     expect(s.localResponse?.status).toBe(403);
     expect(s.localResponse?.grpcStatus).not.toBe(0);
@@ -390,12 +389,20 @@ describe("modes", () => {
     expect(s.logs("info").join("\n")).toContain("class=uninspectable");
   });
 
-  it("max_body_bytes 0: decided on headers, the body streams through unbuffered", async () => {
+  it("max_body_bytes 0: decided on headers, the body streams through unbuffered, marked partial", async () => {
     const host = await hostFor({ mode: "block", max_body_bytes: 0 });
     const { s } = send(host, { path: "/upload", headers: FORM, chunks: ["a=1&", "b=2"] });
     expect(s.statuses).toEqual(["headers:Continue", "body:Continue", "body:Continue"]);
     expect(s.calls.filter((k) => k.callback === "body").map((k) => k.sizeBytes)).toEqual([4, 3]);
-    expectTagged(s);
+    expectTagged(s, { partial: true });
+    const get = send(host, { path: "/upload" }).s;
+    expectTagged(get); // no body: nothing left uninspected
+  });
+
+  it("max_body_bytes 0 with on_uninspectable block: a request with a body is blocked, one without passes", async () => {
+    const host = await hostFor({ mode: "block", max_body_bytes: 0, on_uninspectable: "block" });
+    expect(send(host, { path: "/upload", headers: FORM, chunks: ["a=1"] }).s.localResponse?.status).toBe(403);
+    expect(send(host, { path: "/upload" }).s.localResponse).toBeNull();
   });
 });
 
@@ -455,7 +462,7 @@ describe("plugin configuration", () => {
 // ---- the filter scores as the core does ------------------------------------------------------------
 
 // The filter walks :path (path, then query), user-agent, referer, cookie and the inspect_headers,
-// then the body by its type; the core's scoreRequest takes the same parts. Equal scores show the
+// then the body by its type; the core's scoreParts takes the same parts. Equal scores show the
 // emulator hands the filter the bytes Envoy would (and that the glue splits the request as the
 // Node side does).
 interface ScoreCase extends Req { name: string; parts: Array<[string, string | Uint8Array]> }
@@ -502,13 +509,13 @@ describe("the filter scores as core.wasm does", () => {
   it.each(SCORE_CASES)("$name", (c) => {
     const { s } = send(host, c);
     const tags = wafHeaders(s);
-    const want = core.scoreRequest(partsOf(c));
+    const want = core.scoreParts(partsOf(c));
     expect({ attack: tags["x-waf-attack-score"], sqli: tags["x-waf-sqli-score"], xss: tags["x-waf-xss-score"], rce: tags["x-waf-rce-score"] })
       .toEqual({ attack: `${want.score}`, sqli: `${want.classes.sqli}`, xss: `${want.classes.xss}`, rce: `${want.classes.rce}` });
   });
 
   it("the cases include clean and flagged requests", () => {
-    const scores = SCORE_CASES.map((c) => core.scoreRequest(partsOf(c)).score);
+    const scores = SCORE_CASES.map((c) => core.scoreParts(partsOf(c)).score);
     expect(scores.filter((x) => x <= 20).length).toBeGreaterThanOrEqual(3);
     expect(scores.filter((x) => x > 50).length).toBeGreaterThanOrEqual(2);
   });
@@ -517,6 +524,6 @@ describe("the filter scores as core.wasm does", () => {
     const block = await hostFor(BLOCK);
     const { s, rid } = send(block, { path: "/tools/ping", headers: FORM, chunks: SPLIT_RCE });
     const v = expectBlocked(s, rid, "rce");
-    expect(v.score).toBe(core.scoreRequest([["path", "/tools/ping"], ["header:User-Agent", CHROME], ["body:form", SPLIT_RCE.join("")]]).score);
+    expect(v.score).toBe(core.scoreParts([["path", "/tools/ping"], ["header:User-Agent", CHROME], ["body:form", SPLIT_RCE.join("")]]).score);
   });
 });
