@@ -61,7 +61,8 @@ export function bodyContentType(where: string, body: string | Uint8Array): strin
 
 /**
  * The smallest request that carries labelled parts, in the core's form: `path` and `query` go
- * into `:path` (a path without a leading '/' gets one, as no client sends it otherwise),
+ * into `:path` as they are (a path without a leading '/' gets one, as every request line has it;
+ * rows are trained as the bytes a raw client can send, not re-encoded as a browser would),
  * `header:<Name>` becomes that header, a `body:*` part the body with its Content-Type. Training,
  * eval and the tests score rows through this, so they see the parts the filter would.
  */

@@ -1,5 +1,5 @@
 // The frozen feature hash: FNV-1a over bytes, then a murmur3 finaliser for the low bits.
-// Called by core/features.ts; golden vectors in test/unit/hash.test.ts pin it (spec version 1).
+// Called by core/features.ts; the golden feature vectors (test/unit/golden.test.ts) pin it.
 
 export const FNV_OFFSET: u32 = 0x811C9DC5;
 export const FNV_PRIME: u32 = 0x01000193;

@@ -14,11 +14,11 @@ import { extractFeatures, MAX_FEATURES, WINDOW_BYTES } from "./features";
 import { MAX_FRAGMENTS } from "./explain";
 import { Decision, Reason, decide } from "./decide";
 import { describeCore } from "./describe";
-import { SCRATCH_BYTES } from "../request/parts";
+import { MAX_REQUEST_BYTES } from "../request/parts";
 import { TEXT_NOT_SCORED } from "../decode/texts";
 import { DecodeFlag } from "../decode/flags";
 
-const INPUT_BYTES = SCRATCH_BYTES;
+const INPUT_BYTES = MAX_REQUEST_BYTES;
 const input = new StaticArray<u8>(INPUT_BYTES);
 const output = new StaticArray<u8>(65536);
 let outputLength = 0;

@@ -2,13 +2,19 @@
 // preallocated once per VM. Filled by request/request.ts and the splitters, read by decode/texts.ts.
 
 import { Where } from "./where";
+import { MAX_MAX_BODY_BYTES } from "../config/schema";
+
+// Envoy's largest request head (max_request_headers_kb at its 96 KiB maximum), and so the
+// largest request the filter inspects: that head and a body at the largest max_body_bytes.
+export const MAX_HEAD_BYTES = 96 * 1024;
+export const MAX_REQUEST_BYTES = MAX_MAX_BODY_BYTES + MAX_HEAD_BYTES;
 
 // Parts inspected per request at most; a request with more is inspected up to here and marked
 // partial (a body of a million three-byte parameters would otherwise cost a million scorings).
 export const MAX_PARTS = 16384;
 // Bytes the splitters may write (JSON strings without their escapes, multipart filenames): no
 // more than the request's own size, since unescaping never grows a string.
-export const SCRATCH_BYTES = 1048576 + 98304;
+export const SCRATCH_BYTES = MAX_REQUEST_BYTES;
 const STRIDE = 5; // u32 per part: where | formEncoded << 8, namePtr, nameLen, valPtr, valLen
 
 export class PartList {

