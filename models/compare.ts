@@ -51,14 +51,13 @@ function pick(rows: Row[], n: number): Row[] {
 }
 
 async function envoyCheck(core: Core, rows: Row[], scores: number[], n: number, concurrency: number, stops: (() => Promise<void>)[]): Promise<EnvoyCheck | { skipped: string }> {
-  const defaultHeaders = new Set(core.description.scored_headers);
   if (!n) return { skipped: "--envoy 0" };
   const idx = rows.map((_, i) => i);
   new Rng(`${SEED}:envoy`).shuffle(idx);
   const chosen = idx.slice(0, n).sort((a, b) => a - b);
-  // Name every header the sample uses, so Envoy scores the same parts core.wasm scored in Node.
+  // Name the fixed-grammar headers the sample uses, so Envoy scores every part core.wasm scored in Node.
   const extra = [...new Set(chosen.map((i) => rows[i].where).filter((w) => w.startsWith("header:")).map((w) => w.slice(7).toLowerCase()))]
-    .filter((h) => !defaultHeaders.has(h)).sort();
+    .filter((h) => core.description.grammar_headers.includes(h)).sort();
   const config = { mode: "block", ...(extra.length ? { inspect_headers: extra } : {}) };
   // Imported here so a missing Envoy only costs the cross-check.
   const { startStack } = await import("../test/e2e/harness");
@@ -149,7 +148,7 @@ async function main(): Promise<void> {
       dataset: {
         file: DATASET, rows: all.length, sample: args.sample ? { per_label: args.sample, seed: SEED } : null,
         replayed: rows.length, skipped_not_replayable: picked.length - rows.length, skipped_by_where: skippedByWhere,
-        default_config_unscored_header_rows: rows.filter((r) => r.where.startsWith("header:") && !core.description.scored_headers.includes(r.where.slice(7).toLowerCase())).length,
+        default_config_grammar_header_rows: rows.filter((r) => r.where.startsWith("header:") && core.description.grammar_headers.includes(r.where.slice(7).toLowerCase())).length,
       },
       figures: tally(outcomes, ruleLog.messages),
       envoy_check: envoy,

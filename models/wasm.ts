@@ -40,8 +40,8 @@ export interface CoreDescription {
   window_bytes: number;
   window_step: number;
   max_parts: number;
-  /** Headers scored without inspect_headers (Cookie split into cookies). */
-  scored_headers: string[];
+  /** Headers not scored while their value fits their fixed grammar (every other header is scored). */
+  grammar_headers: string[];
   config: ConfigField[];
 }
 export interface ConfigField {

@@ -14,13 +14,17 @@ export class Config {
   mode: Mode = Mode.BLOCK;
   threshold: i32 = 0;
   maxBodyBytes: i32 = 0;
-  inspectHeaders: Array<string> = [];   // lower-cased header names
+  inspectHeaders: Array<string> = [];   // lower-cased header names, scored even when they fit their grammar
+  ignoreHeaders: Array<string> = [];    // lower-cased header names never scored
+  maxParts: i32 = 0;                    // parts split per request; past it, partial
+  maxWindows: i32 = 0;                  // windows scored per request; past it, partial
   excludePaths: Array<string> = [];     // path prefixes, compared byte for byte
   excludeParams: Array<string> = [];    // parameter, JSON key, cookie and field names
   headerPrefix: string = "";
   onUninspectable: Uninspectable = Uninspectable.ALLOW;
   // UTF-8 copies of the lists, for comparison against request bytes without decoding them.
   inspectHeaderBytes: Array<ArrayBuffer> = [];
+  ignoreHeaderBytes: Array<ArrayBuffer> = [];
   excludePathBytes: Array<ArrayBuffer> = [];
   excludeParamBytes: Array<ArrayBuffer> = [];
 
@@ -39,7 +43,11 @@ export class Config {
     c.excludeParams = v.lists[F.EXCLUDE_PARAMS];
     c.headerPrefix = v.strs[F.HEADER_PREFIX];
     c.onUninspectable = <Uninspectable>v.ints[F.ON_UNINSPECTABLE];
+    c.ignoreHeaders = v.lists[F.IGNORE_HEADERS];
+    c.maxParts = v.ints[F.MAX_PARTS];
+    c.maxWindows = v.ints[F.MAX_WINDOWS];
     c.inspectHeaderBytes = utf8All(c.inspectHeaders);
+    c.ignoreHeaderBytes = utf8All(c.ignoreHeaders);
     c.excludePathBytes = utf8All(c.excludePaths);
     c.excludeParamBytes = utf8All(c.excludeParams);
     return c;

@@ -31,8 +31,12 @@ export const MAX_MAX_BODY_BYTES = 1048576;
 // Field indexes into FIELDS, for Config.from.
 export const enum F {
   MODE = 0, THRESHOLD = 1, MAX_BODY_BYTES = 2, INSPECT_HEADERS = 3, EXCLUDE_PATHS = 4,
-  EXCLUDE_PARAMS = 5, HEADER_PREFIX = 6, ON_UNINSPECTABLE = 7,
+  EXCLUDE_PARAMS = 5, HEADER_PREFIX = 6, ON_UNINSPECTABLE = 7, IGNORE_HEADERS = 8, MAX_PARTS = 9,
+  MAX_WINDOWS = 10,
 }
+
+// The split stage's table holds this many parts (request/parts.ts); max_parts may only lower it.
+export const MAX_MAX_PARTS = 16384;
 
 export const FIELDS: StaticArray<Field> = [
   new Field("mode", FieldType.ENUM, "\"block\"", 0, 0, ["block", "tag", "log"]),
@@ -43,4 +47,7 @@ export const FIELDS: StaticArray<Field> = [
   new Field("exclude_params", FieldType.STRING_LIST, "[]", 0, 0, null, Check.NON_EMPTY),
   new Field("header_prefix", FieldType.STRING, "\"x-waf-\"", 0, 0, null, Check.HEADER_PREFIX),
   new Field("on_uninspectable", FieldType.ENUM, "\"allow\"", 0, 0, ["allow", "block"]),
+  new Field("ignore_headers", FieldType.STRING_LIST, "[]", 0, 0, null, Check.LOWER_CASED),
+  new Field("max_parts", FieldType.INT, "8192", 1, MAX_MAX_PARTS),
+  new Field("max_windows", FieldType.INT, "8192", 1, 65536),
 ];

@@ -16,6 +16,8 @@ export class Inspection {
   facts: RequestFacts = new RequestFacts();
   scores: RequestScores;
   windows: i32 = 0;
+  // The scoring work ran out (max_windows) before every window was scored.
+  windowsCut: bool = false;
 
   constructor(public model: Model, public config: Config) {
     this.scores = new RequestScores(model);
@@ -27,7 +29,9 @@ export class Inspection {
     splitRequest(headPtr, headLen, bodyPtr, bodyLen, this.config, this.parts, this.facts);
     decodeParts(this.parts, this.texts);
     this.scores.reset();
-    this.windows = forEachWindow(this.texts, sink);
+    let w = forEachWindow(this.texts, sink, this.config.maxWindows);
+    this.windowsCut = w < 0;
+    this.windows = w < 0 ? -w : w;
   }
 
   score(headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32): RequestScores {
@@ -35,8 +39,8 @@ export class Inspection {
     return this.scores;
   }
 
-  // Parts were left uninspected because the request had more than the tables hold.
-  get overflow(): bool { return this.parts.overflow || this.texts.overflow; }
+  // Parts were left uninspected: more than max_parts or the tables hold, or past max_windows.
+  get overflow(): bool { return this.parts.overflow || this.texts.overflow || this.windowsCut; }
 
   // Texts the model scored (parts that were not skipped as lone tokens, and base64 decodings).
   countScored(): i32 {

@@ -11,8 +11,9 @@ export abstract class WindowSink {
 }
 
 // Long texts are scored in overlapping windows: the bag of features is a mean, and a payload
-// inside 100 KiB of prose must not be averaged away. Returns the number of windows.
-export function forEachWindow(texts: TextList, sink: WindowSink): i32 {
+// inside 100 KiB of prose must not be averaged away. Stops after maxWindows (max_windows: the
+// bound on a request's scoring work). Returns the number of windows, negated when it stopped early.
+export function forEachWindow(texts: TextList, sink: WindowSink, maxWindows: i32): i32 {
   let windows = 0;
   for (let t = 0, k = texts.count; t < k; t++) {
     if (!texts.scored(t)) continue;
@@ -22,6 +23,7 @@ export function forEachWindow(texts: TextList, sink: WindowSink): i32 {
     let flags = texts.flags(t);
     let off = 0;
     while (true) {
+      if (windows >= maxWindows) return -windows;
       let w = min(WINDOW_BYTES, n - off);
       sink.onWindow(t, p + off, w, flags);
       windows++;

@@ -2,16 +2,17 @@
 // preallocated once per VM. Filled by request/request.ts and the splitters, read by decode/texts.ts.
 
 import { Where } from "./where";
-import { MAX_MAX_BODY_BYTES } from "../config/schema";
+import { MAX_MAX_BODY_BYTES, MAX_MAX_PARTS } from "../config/schema";
 
 // Envoy's largest request head (max_request_headers_kb at its 96 KiB maximum), and so the
 // largest request the filter inspects: that head and a body at the largest max_body_bytes.
 export const MAX_HEAD_BYTES = 96 * 1024;
 export const MAX_REQUEST_BYTES = MAX_MAX_BODY_BYTES + MAX_HEAD_BYTES;
 
-// Parts inspected per request at most; a request with more is inspected up to here and marked
-// partial (a body of a million three-byte parameters would otherwise cost a million scorings).
-export const MAX_PARTS = 16384;
+// Parts inspected per request at most (max_parts lowers it); a request with more is inspected up
+// to here and marked partial (a body of a million three-byte parameters would otherwise cost a
+// million scorings).
+export const MAX_PARTS = MAX_MAX_PARTS;
 // Bytes the splitters may write (JSON strings without their escapes, multipart filenames): no
 // more than the request's own size, since unescaping never grows a string.
 export const SCRATCH_BYTES = MAX_REQUEST_BYTES;
@@ -26,9 +27,11 @@ export class PartList {
   private scratchUsed: i32 = 0;
   // exclude_params: names whose values are never inspected (UTF-8, compared byte for byte).
   private excluded: Array<ArrayBuffer> = [];
+  private limit: i32 = MAX_PARTS;
 
-  reset(excluded: Array<ArrayBuffer>): void {
+  reset(excluded: Array<ArrayBuffer>, limit: i32): void {
     this.count = 0;
+    this.limit = min(limit, MAX_PARTS);
     this.overflow = false;
     this.scratchUsed = 0;
     this.excluded = excluded;
@@ -39,7 +42,7 @@ export class PartList {
     if (valLen <= 0) return;
     if (nameLen > 0 && where != Where.HEADER && this.isExcluded(namePtr, nameLen)) return;
     let i = this.count;
-    if (i >= MAX_PARTS) { this.overflow = true; return; }
+    if (i >= this.limit) { this.overflow = true; return; }
     let row = changetype<usize>(this.table) + (<usize>(i * STRIDE) << 2);
     store<u32>(row, <u32>where | (formEncoded ? 0x100 : 0));
     store<u32>(row, <u32>namePtr, 4);

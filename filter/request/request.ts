@@ -2,9 +2,11 @@
 // included) and its body into parts with their Where. Called by core/inspect.ts, for the filter
 // and for Node (training, eval, the CLI, tests) alike, so both see the same parts.
 //
-// Parts: the path and each query parameter (from :path); User-Agent and Referer whole, each
-// cookie, and the headers named in inspect_headers; the body by its Content-Type, sniffed when
-// there is none. A body with a Content-Encoding other than identity is not split (compressed).
+// Parts: the path and each query parameter (from :path); every header value, whole, but for
+// each cookie (Cookie is split) and the Referer, whose query parameters are parts too; headers
+// with a fixed grammar (grammar.ts) only when their value does not fit it; the body by its
+// Content-Type, sniffed when there is none. inspect_headers forces a header in, ignore_headers
+// keeps one out. A body with a Content-Encoding other than identity is not split (compressed).
 
 import { HeaderMap } from "./head";
 import { PartList } from "./parts";
@@ -13,6 +15,7 @@ import { splitPairs } from "./pairs";
 import { splitBody, whereForContentType } from "./body";
 import { Config } from "../config/config";
 import { equalsCI } from "../lib/bytes";
+import { headerGrammar, fitsGrammar, Grammar } from "./grammar";
 
 // What the filter needs to know about a request besides its parts.
 export class RequestFacts {
@@ -31,9 +34,6 @@ export class RequestFacts {
   }
 }
 
-// Headers scored whole without being configured; Cookie is scored too, split into cookies.
-export const SCORED_HEADERS: StaticArray<string> = ["user-agent", "referer"];
-
 const head = new HeaderMap();
 
 // Reads the facts only (no parts): what the filter needs before deciding whether to inspect.
@@ -47,11 +47,10 @@ export function readFacts(headPtr: usize, headLen: i32, facts: RequestFacts): vo
 }
 
 export function splitRequest(headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32, cfg: Config, out: PartList, facts: RequestFacts): void {
-  out.reset(cfg.excludeParamBytes);
+  out.reset(cfg.excludeParamBytes, cfg.maxParts);
   facts.reset();
   let ctPtr: usize = 0, ctLen = 0;
   if (head.reset(headPtr, headLen) && head.first()) {
-    let inspect = cfg.inspectHeaderBytes;
     do {
       let v = headPtr + head.valueOff;
       let n = head.valueLen;
@@ -63,21 +62,27 @@ export function splitRequest(headPtr: usize, headLen: i32, bodyPtr: usize, bodyL
         while (q < n && load<u8>(v + q) != 0x3F) q++;
         out.add(Where.PATH, name, 0, v, q, false);
         if (q + 1 < n) splitPairs(v + q + 1, n - q - 1, 0x26, false, Where.QUERY, true, out);
-      } else if (isScoredHeader()) {
-        out.add(Where.HEADER, name, nameLen, v, n, false);
-      } else if (head.nameIsCI("cookie")) {
+        continue;
+      }
+      if (head.nameIsCI("content-type")) { ctPtr = v; ctLen = n; }
+      else if (head.nameIsCI("content-encoding")) facts.compressed = !isIdentity(v, n);
+      else if (head.nameIsCI("x-request-id")) { facts.requestIdPtr = v; facts.requestIdLen = n; }
+      if (listed(name, nameLen, cfg.ignoreHeaderBytes)) continue;
+      if (head.nameIsCI("cookie")) {
         splitPairs(v, n, 0x3B, true, Where.COOKIE, false, out);
-      } else if (head.nameIsCI("content-type")) {
-        ctPtr = v; ctLen = n;
-      } else if (head.nameIsCI("content-encoding")) {
-        facts.compressed = !isIdentity(v, n);
-      } else if (head.nameIsCI("x-request-id")) {
-        facts.requestIdPtr = v; facts.requestIdLen = n;
-      } else {
-        for (let i = 0, k = inspect.length; i < k; i++) {
-          let want = unchecked(inspect[i]);
-          if (equalsBytesCI(name, nameLen, want)) { out.add(Where.HEADER, name, nameLen, v, n, false); break; }
-        }
+        continue;
+      }
+      let g = headerGrammar(name, nameLen);
+      if (g != Grammar.NONE && fitsGrammar(g, v, n) && !listed(name, nameLen, cfg.inspectHeaderBytes)) continue;
+      out.add(Where.HEADER, name, nameLen, v, n, false);
+      // A Referer's query is the parameters of the page before: a payload there is decoded and
+      // named like any query parameter's.
+      if (head.nameIsCI("referer")) {
+        let q = 0;
+        while (q < n && load<u8>(v + q) != 0x3F) q++;
+        let end = q;
+        while (end < n && load<u8>(v + end) != 0x23) end++; // up to a fragment
+        if (q + 1 < end) splitPairs(v + q + 1, end - q - 1, 0x26, false, Where.QUERY, true, out);
       }
     } while (head.next());
   }
@@ -87,12 +92,12 @@ export function splitRequest(headPtr: usize, headLen: i32, bodyPtr: usize, bodyL
   splitBody(where, bodyPtr, bodyLen, out);
 }
 
-function isScoredHeader(): bool {
-  for (let i = 0; i < SCORED_HEADERS.length; i++) if (head.nameIsCI(unchecked(SCORED_HEADERS[i]))) return true;
+// Whether a header name is on a configured list (inspect_headers, ignore_headers: lower-cased).
+function listed(p: usize, n: i32, names: Array<ArrayBuffer>): bool {
+  for (let i = 0, k = names.length; i < k; i++) if (equalsBytesCI(p, n, unchecked(names[i]))) return true;
   return false;
 }
 
-// inspect_headers names are stored lower-cased.
 function equalsBytesCI(p: usize, n: i32, lower: ArrayBuffer): bool {
   if (n != lower.byteLength) return false;
   let q = changetype<usize>(lower);
