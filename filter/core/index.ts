@@ -156,3 +156,57 @@ export function featurePathsAgree(len: i32, flags: u32, bits: i32): i32 {
   if (a != b) return 0;
   return memory.compare(changetype<usize>(fastFeats), changetype<usize>(spanFeats), <usize>a << 2) == 0 ? 1 : 0;
 }
+
+// ---- test hooks: multipart ----
+// multipartFields(ctLen, bodyLen): a Content-Type value then a body, back to back at inputPtr(),
+// split by request/multipart.ts; each part is recorded at multipartRecordsPtr() as u32 kind
+// (PartKind | KIND_* flags), u32 name length, u32 value length, then the name and value bytes.
+// Returns the record count; -1 when the Content-Type has no usable boundary, -2 when
+// splitMultipart returns false (the body would be scored as text), -3 when the records overflow.
+// multipartBoundarySpan(ctLen) is multipartBoundary itself; multipartWorkDone() the bytes examined.
+import { PartSink } from "../request/sink";
+import { multipartBoundary, splitMultipart, multipartLastKind, multipartWork } from "../request/multipart";
+
+class MultipartRecorder extends PartSink {
+  buf: usize = 0;
+  cap: i32 = 0;
+  len: i32 = 0;
+  count: i32 = 0;
+  overflow: bool = false;
+  onPart(where: i32, namePtr: usize, nameLen: i32, valPtr: usize, valLen: i32, formEncoded: bool): void {
+    let need = 12 + nameLen + valLen;
+    if (this.len + need > this.cap) { this.overflow = true; return; }
+    let p = this.buf + <usize>this.len;
+    store<u32>(p, <u32>multipartLastKind());
+    store<u32>(p + 4, <u32>nameLen);
+    store<u32>(p + 8, <u32>valLen);
+    memory.copy(p + 12, namePtr, nameLen);
+    memory.copy(p + 12 + <usize>nameLen, valPtr, valLen);
+    this.len += need;
+    this.count++;
+  }
+}
+let multipartRecords: StaticArray<u8> | null = null;
+const multipartRecorder = new MultipartRecorder();
+export function multipartBoundarySpan(ctLen: i32): u64 {
+  return multipartBoundary(changetype<usize>(input), min(ctLen, PART_CAPACITY));
+}
+export function multipartFields(ctLen: i32, bodyLen: i32): i32 {
+  if (multipartRecords == null) multipartRecords = new StaticArray<u8>(4 << 20);
+  if (ctLen < 0 || bodyLen < 0 || ctLen + bodyLen > PART_CAPACITY) return -1;
+  let r = multipartRecorder;
+  r.buf = changetype<usize>(multipartRecords);
+  r.cap = 4 << 20;
+  r.len = 0;
+  r.count = 0;
+  r.overflow = false;
+  let ct = changetype<usize>(input);
+  let b = multipartBoundary(ct, ctLen);
+  if (b == 0) return -1;
+  let ok = splitMultipart(ct + <usize>ctLen, bodyLen, ct + <usize>(b >>> 32), <i32>(b & 0xFFFFFFFF), r);
+  if (!ok) return -2;
+  return r.overflow ? -3 : r.count;
+}
+export function multipartRecordsPtr(): usize { return changetype<usize>(multipartRecords); }
+export function multipartRecordsLen(): i32 { return multipartRecorder.len; }
+export function multipartWorkDone(): i32 { return multipartWork(); }

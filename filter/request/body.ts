@@ -4,7 +4,7 @@
 import { PartSink } from "./sink";
 import { Where } from "./where";
 import { splitPairs } from "./pairs";
-import { splitMultipart, startsWithCI } from "./multipart";
+import { splitMultipart, boundaryFromFirstLine, startsWithCI } from "./multipart";
 import { JsonScanner, Tok, unescapeJson } from "./json";
 
 // Maps a Content-Type value to the body's Where. A missing or generic type is sniffed,
@@ -43,9 +43,14 @@ export function splitBody(where: i32, ptr: usize, len: i32, sink: PartSink, scan
     case Where.BODY_JSON:
       splitJson(ptr, len, sink, scanner, scratch);
       return;
-    case Where.BODY_MULTIPART:
-      if (!splitMultipart(ptr, len, sink)) sink.onPart(Where.BODY_TEXT, ptr, 0, ptr, len, false);
+    case Where.BODY_MULTIPART: {
+      // TODO(lead): pass the Content-Type's boundary (multipartBoundary); this still sniffs the first line.
+      let b = boundaryFromFirstLine(ptr, len);
+      if (b == 0 || !splitMultipart(ptr, len, ptr + <usize>(b >>> 32), <i32>(b & 0xFFFFFFFF), sink)) {
+        sink.onPart(Where.BODY_TEXT, ptr, 0, ptr, len, false);
+      }
       return;
+    }
     case Where.BODY_XML:
       sink.onPart(Where.BODY_XML, ptr, 0, ptr, len, false);
       return;
