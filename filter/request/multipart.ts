@@ -29,6 +29,9 @@ const LF: u8 = 0x0A;
 const DASH: u8 = 0x2D;
 const MAX_HEADER_BYTES = 16384; // busboy's (and Node's) limit on a part's header block
 const MAX_HEADER_PAIRS = 2000;  // busboy keeps the first 1999 headers of a part
+// The lenient view reads this much of a part's header block; a longer one (no server takes it)
+// is scored whole, as is a block without a blank line.
+const MAX_LENIENT_HEADER_BYTES = 65536;
 // A Content-Disposition value is unfolded and decoded here; longer values (lenient view only, as
 // the strict view's header block is at most MAX_HEADER_BYTES) are read up to this length.
 const scratch = new StaticArray<u8>(MAX_HEADER_BYTES);
@@ -121,27 +124,29 @@ export function splitMultipart(ptr: usize, len: i32, boundaryPtr: usize, boundar
 // Linear: candidates are tried only at a line feed, and the bytes a failed compare read equal
 // a prefix of "--" boundary, which has no line feed, so no two compares read the same byte.
 function findStrict(ptr: usize, len: i32, from: i32, b: usize, bl: i32): i32 {
-  if (from == 0 && matchesDelimiter(ptr, len, 0, b, bl)) return 0;
-  for (let q = max(from + 1, 1); q < len; q++) {
+  if (from == 0 && delimiterPrefix(ptr, len, 0, b, bl) == bl + 2) return 0;
+  let q = max(from + 1, 1);
+  while (q < len) {
     work++;
-    if (load<u8>(ptr + q) != LF) continue;
-    if (!matchesDelimiter(ptr, len, q + 1, b, bl)) continue;
-    if (load<u8>(ptr + q - 1) == CR) return q + 1;
-    lenientNeeded = true;
+    if (load<u8>(ptr + q) != LF) { q++; continue; }
+    let m = delimiterPrefix(ptr, len, q + 1, b, bl);
+    if (m == bl + 2) {
+      if (load<u8>(ptr + q - 1) == CR) return q + 1;
+      lenientNeeded = true;
+    }
+    q += m + 1; // the m bytes matched are '-' or boundary bytes: no line feed among them
   }
   return -1;
 }
 
-@inline function matchesDelimiter(ptr: usize, len: i32, p: i32, b: usize, bl: i32): bool {
-  if (p + 2 + bl > len) return false;
-  if (load<u8>(ptr + p) != DASH) return false;
-  work++;
-  if (load<u8>(ptr + p + 1) != DASH) return false;
-  for (let k = 0; k < bl; k++) {
-    work++;
-    if (load<u8>(ptr + p + 2 + k) != load<u8>(b + k)) return false;
-  }
-  return true;
+// How many bytes at p match "--" boundary (bl + 2 when the delimiter is there).
+@inline function delimiterPrefix(ptr: usize, len: i32, p: i32, b: usize, bl: i32): i32 {
+  if (p + 2 + bl > len || load<u8>(ptr + p) != DASH) return 0;
+  if (load<u8>(ptr + p + 1) != DASH) return 1;
+  let k = 0;
+  while (k < bl && load<u8>(ptr + p + 2 + k) == load<u8>(b + k)) k++;
+  work += k + 1;
+  return k + 2;
 }
 
 function strictPass(ptr: usize, len: i32, b: usize, bl: i32, sink: PartSink): i32 {
@@ -151,7 +156,7 @@ function strictPass(ptr: usize, len: i32, b: usize, bl: i32, sink: PartSink): i3
     found++;
     let e = d + 2 + bl;
     let next = findStrict(ptr, len, e, b, bl);
-    let segEnd = next < 0 ? len : next - 2; // the CRLF before a delimiter belongs to it
+    let segEnd = next < 0 ? trimLineBreak(ptr, e, len) : next - 2; // the CRLF before a delimiter belongs to it
     if (segEnd - e >= 2 && load<u8>(ptr + e) == DASH && load<u8>(ptr + e + 1) == DASH) break; // close
     if (segEnd - e >= 2 && load<u8>(ptr + e) == CR && load<u8>(ptr + e + 1) == LF) {
       strictPart(ptr, e + 2, segEnd, next < 0, sink);
@@ -171,18 +176,19 @@ function strictPart(ptr: usize, hs: i32, segEnd: i32, unterminated: bool, sink: 
   let cdEnd = -1;
   let pairs = 0;
   let contentStart = -1;
-  while (pos < segEnd) {
+  let limit = min(segEnd, hs + MAX_HEADER_BYTES + 1); // busboy errors past its limit: stop reading there
+  while (pos < limit) {
     let nameStart = pos;
-    while (pos < segEnd && isToken(load<u8>(ptr + pos))) pos++;
-    if (pos >= segEnd || pos == nameStart || load<u8>(ptr + pos) != 0x3A) break;
+    while (pos < limit && isToken(load<u8>(ptr + pos))) pos++;
+    if (pos >= limit || pos == nameStart || load<u8>(ptr + pos) != 0x3A) break;
     let nameLen = pos - nameStart;
     pos++;
-    while (pos < segEnd && isBlank(load<u8>(ptr + pos))) pos++;
+    while (pos < limit && isBlank(load<u8>(ptr + pos))) pos++;
     let vStart = pos;
     let ok = false;
     while (true) {
-      while (pos < segEnd && isFieldVchar(load<u8>(ptr + pos))) pos++;
-      if (pos + 2 >= segEnd || load<u8>(ptr + pos) != CR || load<u8>(ptr + pos + 1) != LF) break;
+      while (pos < limit && isFieldVchar(load<u8>(ptr + pos))) pos++;
+      if (pos + 2 >= limit || load<u8>(ptr + pos) != CR || load<u8>(ptr + pos + 1) != LF) break;
       pos += 2;
       if (!isBlank(load<u8>(ptr + pos))) { ok = true; break; } // else a folded line: the value goes on
     }
@@ -193,7 +199,7 @@ function strictPart(ptr: usize, hs: i32, segEnd: i32, unterminated: bool, sink: 
       cdEnd = pos - 2;
     }
     if (load<u8>(ptr + pos) == CR) {
-      if (pos + 1 < segEnd && load<u8>(ptr + pos + 1) == LF) contentStart = pos + 2;
+      if (pos + 1 < limit && load<u8>(ptr + pos + 1) == LF) contentStart = pos + 2;
       break;
     }
   }
@@ -210,6 +216,14 @@ function strictPart(ptr: usize, hs: i32, segEnd: i32, unterminated: bool, sink: 
   emitPart(ptr + contentStart, segEnd - contentStart, unterminated ? KIND_UNTERMINATED : 0, sink);
 }
 
+// The end of [start, end) without the CRLF or LF it ends with: a body cut before the part's
+// closing delimiter most often ends with the line break that would have come before it.
+function trimLineBreak(ptr: usize, start: i32, end: i32): i32 {
+  if (end > start && load<u8>(ptr + end - 1) == LF) end--;
+  if (end > start && load<u8>(ptr + end - 1) == CR) end--;
+  return end;
+}
+
 // ---- lenient view: any line start, LF or CRLF, parameters read past errors ----
 
 // Offset of the "--" of the next delimiter at a line start at or after `from`: "--" boundary then
@@ -219,14 +233,16 @@ function findLenient(ptr: usize, len: i32, from: i32, b: usize, bl: i32): i32 {
   let p = from;
   while (p < len) {
     if (p == 0 || load<u8>(ptr + p - 1) == LF) {
-      if (matchesDelimiter(ptr, len, p, b, bl)) {
-        let e = p + 2 + bl;
+      let m = delimiterPrefix(ptr, len, p, b, bl);
+      if (m == bl + 2) {
+        let e = p + m;
         if (e + 1 < len && load<u8>(ptr + e) == DASH && load<u8>(ptr + e + 1) == DASH) return p;
         while (e < len && (isBlank(load<u8>(ptr + e)) || load<u8>(ptr + e) == CR)) { e++; work++; }
         if (e < len && load<u8>(ptr + e) == LF) return p;
-        p = max(e, p + 1);
+        p = e; // no line feed in what was read: no delimiter can start before e + 1
         continue;
       }
+      p += m; // likewise
     }
     work++;
     p++;
@@ -244,7 +260,7 @@ function lenientPass(ptr: usize, len: i32, b: usize, bl: i32, sink: PartSink): i
     while (load<u8>(ptr + e) != LF) e++; // findLenient saw the line feed
     let hs = e + 1;
     let next = findLenient(ptr, len, hs, b, bl);
-    let segEnd = len;
+    let segEnd = trimLineBreak(ptr, hs, len);
     if (next >= 0) {
       segEnd = next - 1; // the line break before a delimiter belongs to it
       if (segEnd > hs && load<u8>(ptr + segEnd - 1) == CR) segEnd--;
@@ -262,11 +278,12 @@ function lenientPart(ptr: usize, hs: i32, segEnd: i32, unterminated: bool, sink:
   let cdStart = -1;
   let cdEnd = -1;
   let contentStart = -1;
-  while (pos < segEnd) {
+  let limit = min(segEnd, hs + MAX_LENIENT_HEADER_BYTES);
+  while (pos < limit) {
     let lineEnd = pos;
-    while (lineEnd < segEnd && load<u8>(ptr + lineEnd) != LF) lineEnd++;
+    while (lineEnd < limit && load<u8>(ptr + lineEnd) != LF) lineEnd++;
     let textEnd = lineEnd > pos && load<u8>(ptr + lineEnd - 1) == CR ? lineEnd - 1 : lineEnd;
-    if (textEnd == pos) { contentStart = min(lineEnd + 1, segEnd); break; } // the blank line
+    if (textEnd == pos && lineEnd < limit) { contentStart = lineEnd + 1; break; } // the blank line
     if (cdStart >= 0 && cdEnd < 0) {
       if (isBlank(load<u8>(ptr + pos))) { pos = lineEnd + 1; continue; } // folded into the disposition
       cdEnd = pos;
@@ -276,6 +293,8 @@ function lenientPart(ptr: usize, hs: i32, segEnd: i32, unterminated: bool, sink:
   }
   work += min(pos, segEnd) - hs;
   if (cdStart >= 0 && cdEnd < 0) cdEnd = min(pos, segEnd);
+  // Headers, a line feed, then the delimiter's line feed: the blank line, with no content.
+  if (contentStart < 0 && pos == segEnd && segEnd > hs && segEnd < limit + 1) contentStart = segEnd;
   if (contentStart < 0) {
     // No blank line: a server reads it all as (bad) headers; score it rather than guess.
     emitContent(ptr + hs, segEnd - hs, ptr, 0, PartKind.ORPHAN | flags, sink);
