@@ -211,3 +211,49 @@ export function featurePathsAgree(len: i32, flags: u32, bits: i32): i32 {
   if (a != b) return 0;
   return memory.compare(changetype<usize>(fastFeats), changetype<usize>(spanFeats), <usize>a << 2) == 0 ? 1 : 0;
 }
+
+// ---- test hooks: multipart ----
+// multipartFields(ctLen, bodyLen): a Content-Type value then a body, back to back at inputPtr(),
+// split by request/multipart.ts; each part is recorded at multipartRecordsPtr() as u32 kind
+// (PartKind | KIND_* flags), u32 name length, u32 value length, then the name and value bytes.
+// Returns the record count; -1 when the Content-Type has no usable boundary, -2 when
+// splitMultipart returns false (the body would be scored as text), -3 when the records overflow.
+// multipartBoundarySpan(ctLen) is multipartBoundary itself; multipartWorkDone() the bytes examined.
+import { multipartBoundary, splitMultipart, multipartPartKind, multipartWork } from "../request/multipart";
+import { PartList } from "../request/parts";
+
+const MULTIPART_RECORD_BYTES = 4 << 20;
+let multipartRecords: StaticArray<u8> | null = null;
+let multipartParts: PartList | null = null;
+let multipartRecordsLength = 0;
+export function multipartBoundarySpan(ctLen: i32): u64 {
+  return multipartBoundary(changetype<usize>(input), min(ctLen, INPUT_BYTES));
+}
+export function multipartFields(ctLen: i32, bodyLen: i32): i32 {
+  if (multipartRecords == null) { multipartRecords = new StaticArray<u8>(MULTIPART_RECORD_BYTES); multipartParts = new PartList(); }
+  multipartRecordsLength = 0;
+  if (ctLen < 0 || bodyLen < 0 || ctLen + bodyLen > INPUT_BYTES) return -1;
+  let ct = changetype<usize>(input);
+  let b = multipartBoundary(ct, ctLen);
+  if (b == 0) return -1;
+  let parts = multipartParts!;
+  parts.reset([], i32.MAX_VALUE);
+  if (!splitMultipart(ct + <usize>ctLen, bodyLen, ct + <usize>(b >>> 32), <i32>(b & 0xFFFFFFFF), parts)) return -2;
+  let buf = changetype<usize>(multipartRecords);
+  for (let i = 0; i < parts.count; i++) {
+    let nameLen = parts.nameLen(i), valLen = parts.valLen(i);
+    let need = 12 + nameLen + valLen;
+    if (multipartRecordsLength + need > MULTIPART_RECORD_BYTES) return -3;
+    let p = buf + <usize>multipartRecordsLength;
+    store<u32>(p, <u32>multipartPartKind(i));
+    store<u32>(p + 4, <u32>nameLen);
+    store<u32>(p + 8, <u32>valLen);
+    memory.copy(p + 12, parts.namePtr(i), nameLen);
+    memory.copy(p + 12 + <usize>nameLen, parts.valPtr(i), valLen);
+    multipartRecordsLength += need;
+  }
+  return parts.overflow ? -3 : parts.count;
+}
+export function multipartRecordsPtr(): usize { return changetype<usize>(multipartRecords); }
+export function multipartRecordsLen(): i32 { return multipartRecordsLength; }
+export function multipartWorkDone(): i32 { return multipartWork(); }

@@ -2,7 +2,7 @@
 // Called by decode/normalize.ts; total: anything it does not recognise is copied as-is.
 
 import { DecodeFlag } from "./flags";
-import { hexValue, hexByte, hexQuad, writeUtf8 } from "./util";
+import { hexValue, hexByte, hexQuad, writeUtf8 } from "../lib/escapes";
 
 // Named references that carry attack syntax, plus the common ones. Browsers accept the
 // four legacy names without ';' (and in any case), so attackers use them that way too.

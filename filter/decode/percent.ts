@@ -2,7 +2,7 @@
 // Called by decode/normalize.ts; writes into caller memory and returns the new length.
 
 import { DecodeFlag } from "./flags";
-import { hexByte, hexQuad, writeUtf8 } from "./util";
+import { hexByte, hexQuad, writeUtf8 } from "../lib/escapes";
 
 // Decodes src[0..len) into dst (which may equal src: output never runs ahead of input).
 // Malformed sequences are copied as they are and flagged, so an attacker gains nothing

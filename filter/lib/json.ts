@@ -141,4 +141,4 @@ export function unescapeJson(src: usize, len: i32, dst: usize): i32 {
   return o;
 }
 
-import { hexQuad, writeUtf8 } from "../decode/util";
+import { hexQuad, writeUtf8 } from "./escapes";

@@ -4,7 +4,7 @@
 import { PartList } from "./parts";
 import { Where } from "./where";
 import { splitPairs } from "./pairs";
-import { splitMultipart } from "./multipart";
+import { splitMultipart, multipartBoundary } from "./multipart";
 import { splitJson } from "./jsonbody";
 import { startsWithCI, containsCI } from "../lib/bytes";
 
@@ -23,12 +23,11 @@ export function whereForContentType(ctPtr: usize, ctLen: i32, body: usize, bodyL
   let c = load<u8>(body + i);
   if (c == 0x7B || c == 0x5B) return Where.BODY_JSON;
   if (c == 0x3C) return Where.BODY_XML;
-  if (c == 0x2D && i + 1 < bodyLen && load<u8>(body + i + 1) == 0x2D) return Where.BODY_MULTIPART;
   return Where.BODY_FORM;
 }
 
-// Splits a body of the given Where into parts.
-export function splitBody(where: i32, ptr: usize, len: i32, out: PartList): void {
+// Splits a body of the given Where into parts; ct is its Content-Type value (may be empty).
+export function splitBody(where: i32, ptr: usize, len: i32, ctPtr: usize, ctLen: i32, out: PartList): void {
   if (len <= 0) return;
   switch (where) {
     case Where.BODY_FORM:
@@ -37,9 +36,15 @@ export function splitBody(where: i32, ptr: usize, len: i32, out: PartList): void
     case Where.BODY_JSON:
       splitJson(ptr, len, out);
       return;
-    case Where.BODY_MULTIPART:
-      if (!splitMultipart(ptr, len, out)) out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);
+    case Where.BODY_MULTIPART: {
+      // The boundary is the Content-Type's, as servers take it; without one no server reads the
+      // body as multipart, so neither does the filter: it is text.
+      let b = multipartBoundary(ctPtr, ctLen);
+      if (b == 0 || !splitMultipart(ptr, len, ctPtr + <usize>(b >>> 32), <i32>(b & 0xFFFFFFFF), out)) {
+        out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);
+      }
       return;
+    }
     case Where.BODY_XML:
       out.add(Where.BODY_XML, ptr, 0, ptr, len, false);
       return;

@@ -1,136 +1,575 @@
-// Splits a multipart/form-data body into its fields: each field's value and each filename.
-// Called by request/body.ts; the boundary is read from the body's first line, which is what
-// a server does in effect, so a lying Content-Type cannot hide the fields. Returns false when
-// the body is not multipart after all (the caller then scores it as text).
+// Splits a multipart/form-data body into its fields and files as servers read them: the boundary
+// from the Content-Type (multipartBoundary), then splitMultipart. Called by request/body.ts.
+//
+// Two views, because servers disagree and an attacker picks the one the WAF did not take:
+// - strict: exactly as busboy (Node's parser; multer, fastify, …) splits: delimiters are CRLF "--"
+//   boundary, part headers end in CRLF, a part needs a form-data Content-Disposition. Bodies that
+//   follow RFC 7578 are read in this view only, so their parts are scored once.
+// - lenient, only when the strict view skipped something a lenient server reads (a bare-LF
+//   delimiter or header line, "--boundary " with trailing blanks, a malformed Content-Disposition,
+//   a part without one): delimiters at any line start, LF or CRLF lines, parameters read past
+//   errors, as PHP and Werkzeug do. Its parts are scored too, so no parser's reading is unscored.
+// The preamble before the first delimiter and the epilogue after the close delimiter are ignored
+// (servers drop them). A part is a file when its Content-Disposition has filename or filename*;
+// a file's content is scored when its bytes are text (looksLikeText), whatever its declared type.
+// Work is linear in the body: every scan moves forward, and a delimiter candidate is compared
+// only from a line feed, which the boundary cannot contain (see findStrict).
 
-import { PartList } from "./parts";
-import { startsWithCI } from "../lib/bytes";
+import { PartList, MAX_PARTS } from "./parts";
+import { startsWithCI, equalsCI } from "../lib/bytes";
+import { hexValue } from "../lib/escapes";
 import { Where } from "./where";
 
-const MAX_BOUNDARY = 200; // RFC 2046 allows 70; be lenient, not unbounded
+// What the part being emitted is (multipartLastKind(), for core/index.ts's test recorder).
+export const enum PartKind { FIELD = 0, FILENAME = 1, FILE = 2, ORPHAN = 3 }
+export const KIND_LENIENT = 4;      // found by the lenient view only
+export const KIND_UNTERMINATED = 8; // the body ended before the part's closing delimiter
+export const KIND_ALT = 16;         // the filename busboy does not use (filename when filename* is there)
 
-export function splitMultipart(ptr: usize, len: i32, sink: PartList): bool {
-  // Skip a preamble of blank lines, then expect "--boundary".
+const CR: u8 = 0x0D;
+const LF: u8 = 0x0A;
+const DASH: u8 = 0x2D;
+const MAX_HEADER_BYTES = 16384; // busboy's (and Node's) limit on a part's header block
+const MAX_HEADER_PAIRS = 2000;  // busboy keeps the first 1999 headers of a part
+// The lenient view reads this much of a part's header block; a longer one (no server takes it)
+// is scored whole, as is a block without a blank line.
+const MAX_LENIENT_HEADER_BYTES = 65536;
+// A Content-Disposition value is unfolded and decoded here; longer values (lenient view only, as
+// the strict view's header block is at most MAX_HEADER_BYTES) are read up to this length.
+const scratch = new StaticArray<u8>(MAX_HEADER_BYTES);
+
+// @ts-ignore: decorator
+@inline function inScratch(p: usize): bool {
+  return p - changetype<usize>(scratch) < <usize>MAX_HEADER_BYTES;
+}
+
+let lastKind: i32 = 0;
+let lenientNeeded = false;
+let work: i32 = 0;
+
+// The kind of the part the last onPart call carried: PartKind | KIND_* flags.
+export function multipartLastKind(): i32 { return lastKind; }
+
+// The kind of each part this splitter added, by its index in the PartList (for the test hooks in
+// core/index.ts, which check file/field/filename decisions against busboy's).
+const partKinds = new StaticArray<u8>(MAX_PARTS);
+export function multipartPartKind(i: i32): i32 { return i >= 0 && i < MAX_PARTS ? <i32>unchecked(partKinds[i]) : -1; }
+
+// Names and filenames are decoded into this module's scratch, which the next part reuses; the
+// PartList keeps spans until the request ends, so those are copied into its own scratch.
+function emit(out: PartList, namePtr: usize, nameLen: i32, valPtr: usize, valLen: i32): void {
+  if (inScratch(namePtr) && nameLen > 0) {
+    let p = out.alloc(nameLen);
+    if (p == 0) return;
+    memory.copy(p, namePtr, nameLen);
+    namePtr = p;
+  }
+  if (inScratch(valPtr) && valLen > 0) {
+    let p = out.alloc(valLen);
+    if (p == 0) return;
+    memory.copy(p, valPtr, valLen);
+    valPtr = p;
+  }
+  let i = out.count;
+  if (i < MAX_PARTS) unchecked(partKinds[i] = <u8>lastKind);
+  out.add(Where.BODY_MULTIPART, namePtr, nameLen, valPtr, valLen, false);
+}
+// Bytes examined by the last splitMultipart call (the work-counting test reads it).
+export function multipartWork(): i32 { return work; }
+
+// The boundary parameter of a Content-Type value, as (offset << 32 | length) inside it, or 0 when
+// there is none usable. Parameters are read as busboy reads them (name case-insensitive, token or
+// quoted-string value, the first boundary wins) but past a malformed parameter, where busboy
+// rejects the whole request and lenient servers read on. A quoted boundary is the span inside the
+// quotes; one with a backslash escape, an empty one or an unterminated quote is refused (0): no
+// legitimate client sends them (RFC 2046 bchars have no '"' or '\'), and the body is then scored
+// as text, which hides nothing.
+export function multipartBoundary(ctPtr: usize, ctLen: i32): u64 {
   let i = 0;
-  while (i < len && (load<u8>(ptr + i) == 0x0D || load<u8>(ptr + i) == 0x0A)) i++;
-  if (i + 2 >= len || load<u8>(ptr + i) != 0x2D || load<u8>(ptr + i + 1) != 0x2D) return false;
-  let bStart = i; // the delimiter includes the leading "--"
-  let j = i + 2;
-  while (j < len && load<u8>(ptr + j) != 0x0D && load<u8>(ptr + j) != 0x0A) j++;
-  let bLen = j - bStart;
-  if (bLen <= 2 || bLen > MAX_BOUNDARY + 2) return false;
-
-  let pos = j;
-  let fields = 0;
-  while (pos < len) {
-    // After a delimiter: "--" ends the body, otherwise a line break and the field headers.
-    if (pos + 1 < len && load<u8>(ptr + pos) == 0x2D && load<u8>(ptr + pos + 1) == 0x2D) break;
-    pos = skipLineBreak(ptr, len, pos);
-    let headersEnd = findBlankLine(ptr, len, pos);
-    if (headersEnd < 0) break;
-    let contentStart = skipBlankLine(ptr, len, headersEnd);
-    let next = findDelimiter(ptr, len, contentStart, ptr + bStart, bLen);
-    let contentEnd = next < 0 ? len : next;
-    // The line break before the delimiter belongs to the delimiter.
-    if (contentEnd > contentStart && load<u8>(ptr + contentEnd - 1) == 0x0A) contentEnd--;
-    if (contentEnd > contentStart && load<u8>(ptr + contentEnd - 1) == 0x0D) contentEnd--;
-    emitField(ptr, pos, headersEnd, contentStart, contentEnd, sink);
-    fields++;
-    if (next < 0) break;
-    pos = next + bLen;
-  }
-  return fields > 0;
-}
-
-function emitField(ptr: usize, hStart: i32, hEnd: i32, cStart: i32, cEnd: i32, sink: PartList): void {
-  let nameOff = findParam(ptr, hStart, hEnd, "name=");
-  let nameLen = nameOff >= 0 ? quotedLength(ptr, nameOff, hEnd) : 0;
-  let fileOff = findParam(ptr, hStart, hEnd, "filename=");
-  let namePtr = nameOff >= 0 ? ptr + nameOff : ptr;
-  if (fileOff >= 0) {
-    let fileLen = quotedLength(ptr, fileOff, hEnd);
-    if (fileLen > 0) sink.add(Where.BODY_MULTIPART, namePtr, nameLen, ptr + fileOff, fileLen, false);
-  }
-  // File contents that are not text are not scored: a JPEG's bytes say nothing about intent
-  // and would only add noise. Text uploads (scripts, HTML, SVG, XML) are scored.
-  if (fileOff >= 0 && !hasTextContentType(ptr, hStart, hEnd)) return;
-  if (cEnd > cStart) sink.add(Where.BODY_MULTIPART, namePtr, nameLen, ptr + cStart, cEnd - cStart, false);
-}
-
-// Finds `key` (case-insensitive) preceded by ';', ' ', a line break or the start; returns the value's
-// offset (past an opening quote when there is one), or -1. "filename=" must not match "name=".
-function findParam(ptr: usize, start: i32, end: i32, key: string): i32 {
-  let k = key.length;
-  for (let i = start; i + k <= end; i++) {
-    if (i > start) {
-      let prev = load<u8>(ptr + i - 1);
-      if (prev != 0x3B && prev != 0x20 && prev != 0x09 && prev != 0x0A) continue;
+  while (i < ctLen && load<u8>(ctPtr + i) != 0x3B) i++; // the media type
+  while (i < ctLen) {
+    i++; // ';'
+    while (i < ctLen && isBlank(load<u8>(ctPtr + i))) i++;
+    let nameStart = i;
+    while (i < ctLen && isToken(load<u8>(ctPtr + i))) i++;
+    let nameLen = i - nameStart;
+    if (nameLen > 0 && i < ctLen && load<u8>(ctPtr + i) == 0x3D) {
+      let isBoundary = nameLen == 8 && startsWithCI(ctPtr + nameStart, nameLen, "boundary");
+      i++;
+      if (i < ctLen && load<u8>(ctPtr + i) == 0x22) {
+        let vStart = ++i;
+        let escaped = false;
+        while (i < ctLen && load<u8>(ctPtr + i) != 0x22) {
+          let c = load<u8>(ctPtr + i);
+          if (c == CR || c == LF) return 0;
+          if (c == 0x5C) { escaped = true; i++; }
+          i++;
+        }
+        if (i >= ctLen) return 0;
+        let vLen = i - vStart;
+        i++;
+        if (isBoundary) return escaped || vLen == 0 ? 0 : (<u64>vStart << 32) | <u64>vLen;
+      } else {
+        let vStart = i;
+        while (i < ctLen && isToken(load<u8>(ctPtr + i))) i++;
+        if (isBoundary) return i > vStart ? (<u64>vStart << 32) | <u64>(i - vStart) : 0;
+      }
     }
-    let j = 0;
-    while (j < k && (<i32>load<u8>(ptr + i + j) | 0x20) == key.charCodeAt(j)) j++;
-    if (j < k) continue;
-    let v = i + k;
-    if (v < end && load<u8>(ptr + v) == 0x22) v++;
-    return v;
+    while (i < ctLen && load<u8>(ctPtr + i) != 0x3B) i++;
+  }
+  return 0;
+}
+
+// Splits the body with the given boundary (without its leading "--"). Returns false, emitting
+// nothing, when the boundary is empty or has a line break, or when no delimiter is found: the
+// caller then scores the body as text.
+export function splitMultipart(ptr: usize, len: i32, boundaryPtr: usize, boundaryLen: i32, sink: PartList): bool {
+  work = 0;
+  lenientNeeded = false;
+  if (len <= 0 || boundaryLen <= 0) return false;
+  for (let k = 0; k < boundaryLen; k++) {
+    let c = load<u8>(boundaryPtr + k);
+    if (c == CR || c == LF) return false;
+  }
+  work += boundaryLen;
+  let found = strictPass(ptr, len, boundaryPtr, boundaryLen, sink);
+  if (lenientNeeded) found += lenientPass(ptr, len, boundaryPtr, boundaryLen, sink);
+  return found > 0;
+}
+
+// ---- strict view: busboy's reading ----
+
+// busboy searches for CRLF "--" boundary in CRLF + body. Returns the offset of the "--" of the
+// first such delimiter whose CR is at or after `from` (or which opens the body, when from is 0),
+// or -1. A "--boundary" after a bare LF is not one here; it asks for the lenient view.
+// Linear: candidates are tried only at a line feed, and the bytes a failed compare read equal
+// a prefix of "--" boundary, which has no line feed, so no two compares read the same byte.
+function findStrict(ptr: usize, len: i32, from: i32, b: usize, bl: i32): i32 {
+  if (from == 0 && delimiterPrefix(ptr, len, 0, b, bl) == bl + 2) return 0;
+  let q = max(from + 1, 1);
+  while (q < len) {
+    work++;
+    if (load<u8>(ptr + q) != LF) { q++; continue; }
+    let m = delimiterPrefix(ptr, len, q + 1, b, bl);
+    if (m == bl + 2) {
+      if (load<u8>(ptr + q - 1) == CR) return q + 1;
+      lenientNeeded = true;
+    }
+    q += m + 1; // the m bytes matched are '-' or boundary bytes: no line feed among them
   }
   return -1;
 }
 
-function quotedLength(ptr: usize, off: i32, end: i32): i32 {
-  let quoted = off > 0 && load<u8>(ptr + off - 1) == 0x22;
-  let i = off;
-  while (i < end) {
-    let c = load<u8>(ptr + i);
-    if (quoted ? c == 0x22 : (c == 0x3B || c == 0x0D || c == 0x0A)) break;
+// How many bytes at p match "--" boundary (bl + 2 when the delimiter is there).
+@inline function delimiterPrefix(ptr: usize, len: i32, p: i32, b: usize, bl: i32): i32 {
+  if (p + 2 + bl > len || load<u8>(ptr + p) != DASH) return 0;
+  if (load<u8>(ptr + p + 1) != DASH) return 1;
+  let k = 0;
+  while (k < bl && load<u8>(ptr + p + 2 + k) == load<u8>(b + k)) k++;
+  work += k + 1;
+  return k + 2;
+}
+
+function strictPass(ptr: usize, len: i32, b: usize, bl: i32, sink: PartList): i32 {
+  let found = 0;
+  let d = findStrict(ptr, len, 0, b, bl);
+  while (d >= 0) {
+    found++;
+    let e = d + 2 + bl;
+    let next = findStrict(ptr, len, e, b, bl);
+    let segEnd = next < 0 ? trimLineBreak(ptr, e, len) : next - 2; // the CRLF before a delimiter belongs to it
+    if (segEnd - e >= 2 && load<u8>(ptr + e) == DASH && load<u8>(ptr + e + 1) == DASH) break; // close
+    if (segEnd - e >= 2 && load<u8>(ptr + e) == CR && load<u8>(ptr + e + 1) == LF) {
+      strictPart(ptr, e + 2, segEnd, next < 0, sink);
+    } else if (segEnd > e) {
+      lenientNeeded = true; // busboy skips the segment ("--boundary " or "--boundaryX"); others may not
+    }
+    d = next;
+  }
+  return found;
+}
+
+// One part in busboy's reading: headers as its HeaderParser takes them, then the content.
+// A part busboy drops (malformed headers, no form-data Content-Disposition) asks for the lenient view.
+function strictPart(ptr: usize, hs: i32, segEnd: i32, unterminated: bool, sink: PartList): void {
+  let pos = hs;
+  let cdStart = -1;
+  let cdEnd = -1;
+  let pairs = 0;
+  let contentStart = -1;
+  let limit = min(segEnd, hs + MAX_HEADER_BYTES + 1); // busboy errors past its limit: stop reading there
+  while (pos < limit) {
+    let nameStart = pos;
+    while (pos < limit && isToken(load<u8>(ptr + pos))) pos++;
+    if (pos >= limit || pos == nameStart || load<u8>(ptr + pos) != 0x3A) break;
+    let nameLen = pos - nameStart;
+    pos++;
+    while (pos < limit && isBlank(load<u8>(ptr + pos))) pos++;
+    let vStart = pos;
+    let ok = false;
+    while (true) {
+      while (pos < limit && isFieldVchar(load<u8>(ptr + pos))) pos++;
+      if (pos + 2 >= limit || load<u8>(ptr + pos) != CR || load<u8>(ptr + pos + 1) != LF) break;
+      pos += 2;
+      if (!isBlank(load<u8>(ptr + pos))) { ok = true; break; } // else a folded line: the value goes on
+    }
+    if (!ok) break;
+    pairs++;
+    if (cdStart < 0 && pairs < MAX_HEADER_PAIRS && nameLen == 19 && startsWithCI(ptr + nameStart, 19, "content-disposition")) {
+      cdStart = vStart;
+      cdEnd = pos - 2;
+    }
+    if (load<u8>(ptr + pos) == CR) {
+      if (pos + 1 < limit && load<u8>(ptr + pos + 1) == LF) contentStart = pos + 2;
+      break;
+    }
+  }
+  work += pos - hs;
+  if (contentStart < 0 || contentStart - hs > MAX_HEADER_BYTES || cdStart < 0) {
+    lenientNeeded = true;
+    return;
+  }
+  let n = unfold(ptr + cdStart, cdEnd - cdStart);
+  if (!parseDisposition(n, true) || !dispIsFormData) {
+    lenientNeeded = true;
+    return;
+  }
+  emitPart(ptr + contentStart, segEnd - contentStart, unterminated ? KIND_UNTERMINATED : 0, sink);
+}
+
+// The end of [start, end) without the CRLF or LF it ends with: a body cut before the part's
+// closing delimiter most often ends with the line break that would have come before it.
+function trimLineBreak(ptr: usize, start: i32, end: i32): i32 {
+  if (end > start && load<u8>(ptr + end - 1) == LF) end--;
+  if (end > start && load<u8>(ptr + end - 1) == CR) end--;
+  return end;
+}
+
+// ---- lenient view: any line start, LF or CRLF, parameters read past errors ----
+
+// Offset of the "--" of the next delimiter at a line start at or after `from`: "--" boundary then
+// "--", or blanks (SP, HT, CR) and a line feed. -1 if none. Linear as findStrict; the blanks
+// after a near-miss are not read again.
+function findLenient(ptr: usize, len: i32, from: i32, b: usize, bl: i32): i32 {
+  let p = from;
+  while (p < len) {
+    if (p == 0 || load<u8>(ptr + p - 1) == LF) {
+      let m = delimiterPrefix(ptr, len, p, b, bl);
+      if (m == bl + 2) {
+        let e = p + m;
+        if (e + 1 < len && load<u8>(ptr + e) == DASH && load<u8>(ptr + e + 1) == DASH) return p;
+        while (e < len && (isBlank(load<u8>(ptr + e)) || load<u8>(ptr + e) == CR)) { e++; work++; }
+        if (e < len && load<u8>(ptr + e) == LF) return p;
+        p = e; // no line feed in what was read: no delimiter can start before e + 1
+        continue;
+      }
+      p += m; // likewise
+    }
+    work++;
+    p++;
+  }
+  return -1;
+}
+
+function lenientPass(ptr: usize, len: i32, b: usize, bl: i32, sink: PartList): i32 {
+  let found = 0;
+  let d = findLenient(ptr, len, 0, b, bl);
+  while (d >= 0) {
+    found++;
+    let e = d + 2 + bl;
+    if (e + 1 < len && load<u8>(ptr + e) == DASH && load<u8>(ptr + e + 1) == DASH) break; // close
+    while (load<u8>(ptr + e) != LF) e++; // findLenient saw the line feed
+    let hs = e + 1;
+    let next = findLenient(ptr, len, hs, b, bl);
+    let segEnd = trimLineBreak(ptr, hs, len);
+    if (next >= 0) {
+      segEnd = next - 1; // the line break before a delimiter belongs to it
+      if (segEnd > hs && load<u8>(ptr + segEnd - 1) == CR) segEnd--;
+      if (segEnd < hs) segEnd = hs;
+    }
+    lenientPart(ptr, hs, segEnd, next < 0, sink);
+    d = next;
+  }
+  return found;
+}
+
+function lenientPart(ptr: usize, hs: i32, segEnd: i32, unterminated: bool, sink: PartList): void {
+  let flags = KIND_LENIENT | (unterminated ? KIND_UNTERMINATED : 0);
+  let pos = hs;
+  let cdStart = -1;
+  let cdEnd = -1;
+  let contentStart = -1;
+  let limit = min(segEnd, hs + MAX_LENIENT_HEADER_BYTES);
+  while (pos < limit) {
+    let lineEnd = pos;
+    while (lineEnd < limit && load<u8>(ptr + lineEnd) != LF) lineEnd++;
+    let textEnd = lineEnd > pos && load<u8>(ptr + lineEnd - 1) == CR ? lineEnd - 1 : lineEnd;
+    if (textEnd == pos && lineEnd < limit) { contentStart = lineEnd + 1; break; } // the blank line
+    if (cdStart >= 0 && cdEnd < 0) {
+      if (isBlank(load<u8>(ptr + pos))) { pos = lineEnd + 1; continue; } // folded into the disposition
+      cdEnd = pos;
+    }
+    if (cdStart < 0 && textEnd - pos > 20 && startsWithCI(ptr + pos, 20, "content-disposition:")) cdStart = pos + 20;
+    pos = lineEnd + 1;
+  }
+  work += min(pos, segEnd) - hs;
+  if (cdStart >= 0 && cdEnd < 0) cdEnd = min(pos, segEnd);
+  // Headers, a line feed, then the delimiter's line feed: the blank line, with no content.
+  if (contentStart < 0 && pos == segEnd && segEnd > hs && segEnd < limit + 1) contentStart = segEnd;
+  if (contentStart < 0) {
+    // No blank line: a server reads it all as (bad) headers; score it rather than guess.
+    emitContent(ptr + hs, segEnd - hs, ptr, 0, PartKind.ORPHAN | flags, sink);
+    return;
+  }
+  if (cdStart < 0) {
+    emitContent(ptr + contentStart, segEnd - contentStart, ptr, 0, PartKind.ORPHAN | flags, sink);
+    return;
+  }
+  let n = unfold(ptr + cdStart, cdEnd - cdStart);
+  parseDisposition(n, false);
+  emitPart(ptr + contentStart, segEnd - contentStart, flags, sink);
+}
+
+// ---- emitting ----
+
+// Emits a part from the parsed disposition (parseDisposition's results in scratch).
+function emitPart(cPtr: usize, cLen: i32, flags: i32, sink: PartList): void {
+  let base = changetype<usize>(scratch);
+  let namePtr = base + <usize>dispNameOff;
+  let nameLen = dispNameLen;
+  // busboy tests the filenames for truth: filename="" is a field there (and a field is always
+  // scored, so taking it as one is also right for a server that calls it an empty file).
+  let hasStar = dispStarLen > 0;
+  if (!hasStar && dispFileLen <= 0) {
+    lastKind = PartKind.FIELD | flags;
+    if (cLen > 0) emit(sink, namePtr, nameLen, cPtr, cLen);
+    return;
+  }
+  // busboy reads filename* when it is there; a server without RFC 5987 reads filename.
+  let mainOff = hasStar ? dispStarOff : dispFileOff;
+  let mainLen = hasStar ? dispStarLen : dispFileLen;
+  lastKind = PartKind.FILENAME | flags;
+  emit(sink, namePtr, nameLen, base + <usize>mainOff, mainLen);
+  if (hasStar && dispFileLen > 0 &&
+      (dispFileLen != dispStarLen || memory.compare(base + <usize>dispFileOff, base + <usize>dispStarOff, dispFileLen) != 0)) {
+    lastKind = PartKind.FILENAME | flags | KIND_ALT;
+    emit(sink, namePtr, nameLen, base + <usize>dispFileOff, dispFileLen);
+  }
+  emitContent(cPtr, cLen, namePtr, nameLen, PartKind.FILE | flags, sink);
+}
+
+// File content is scored when it is text: a PHP or JSP shell labelled image/png is text, and
+// the label is the attacker's to choose. Binary bytes (images, archives) say nothing the model
+// can read and are skipped.
+function emitContent(cPtr: usize, cLen: i32, namePtr: usize, nameLen: i32, kind: i32, sink: PartList): void {
+  if (cLen <= 0 || !looksLikeText(cPtr, cLen)) return;
+  lastKind = kind;
+  emit(sink, namePtr, nameLen, cPtr, cLen);
+}
+
+// Text when at most one byte in ten (over the whole content, so that a few leading binary bytes
+// cannot turn a script into "binary") is a NUL, another control character other than TAB, LF,
+// FF, CR and ESC, DEL, or not part of a well-formed UTF-8 sequence. Real PNG, JPEG, ZIP and PDF
+// streams are far above that. A polyglot padded with 9× its size of binary bytes still passes
+// as binary: no byte test can tell such a file from an image.
+export function looksLikeText(p: usize, n: i32): bool {
+  let bad = 0;
+  let i = 0;
+  while (i < n) {
+    let c = load<u8>(p + i);
+    if ((c >= 0x20 && c < 0x7F) || c == 0x09 || c == LF || c == 0x0C || c == CR || c == 0x1B) { i++; continue; }
+    if (c >= 0xC2 && c <= 0xF4) {
+      let need = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+      let k = 1;
+      while (k <= need && i + k < n && (load<u8>(p + i + k) & 0xC0) == 0x80) k++;
+      if (k > need || i + k == n) { i += k; continue; } // whole, or cut by the end of the part
+    }
+    bad++;
     i++;
   }
-  return i - off;
+  work += n;
+  return bad * 10 <= n;
 }
 
-function hasTextContentType(ptr: usize, start: i32, end: i32): bool {
-  let v = findParam(ptr, start, end, "content-type:");
-  if (v < 0) return true; // no type given: browsers send text/plain or the file's guess
-  while (v < end && load<u8>(ptr + v) == 0x20) v++;
-  return startsWithCI(ptr + v, end - v, "text/") || startsWithCI(ptr + v, end - v, "application/json") ||
-    startsWithCI(ptr + v, end - v, "application/xml") || startsWithCI(ptr + v, end - v, "image/svg") ||
-    startsWithCI(ptr + v, end - v, "application/x-www-form-urlencoded") ||
-    startsWithCI(ptr + v, end - v, "application/javascript") || startsWithCI(ptr + v, end - v, "application/x-sh") ||
-    startsWithCI(ptr + v, end - v, "application/x-php");
+// ---- Content-Disposition ----
+
+// Copies a header value into scratch without the CRLF (or LF) of folded lines, as busboy joins
+// them (the blank that starts the next line stays). Returns its length (at most scratch's).
+function unfold(p: usize, n: i32): i32 {
+  let out = changetype<usize>(scratch);
+  let cap = scratch.length;
+  let o = 0;
+  for (let i = 0; i < n && o < cap; i++) {
+    let c = load<u8>(p + i);
+    if (c == CR || c == LF) continue;
+    store<u8>(out + o, c);
+    o++;
+  }
+  work += n;
+  return o;
 }
 
-function skipLineBreak(ptr: usize, len: i32, i: i32): i32 {
-  if (i < len && load<u8>(ptr + i) == 0x0D) i++;
-  if (i < len && load<u8>(ptr + i) == 0x0A) i++;
-  return i;
-}
+// Results of parseDisposition: spans in scratch (values decoded in place), length -1 when absent.
+let dispIsFormData = false;
+let dispNameOff = 0;
+let dispNameLen = 0;
+let dispFileOff = 0;
+let dispFileLen = -1;
+let dispStarOff = 0;
+let dispStarLen = -1;
 
-// Offset of the blank line that ends the field headers (at its first byte), or -1.
-function findBlankLine(ptr: usize, len: i32, i: i32): i32 {
-  if (i < len && (load<u8>(ptr + i) == 0x0D || load<u8>(ptr + i) == 0x0A)) return i; // no headers
-  while (i + 1 < len) {
-    let c = load<u8>(ptr + i);
-    if (c == 0x0A) {
-      let d = load<u8>(ptr + i + 1);
-      if (d == 0x0A) return i + 1;
-      if (d == 0x0D && i + 2 < len && load<u8>(ptr + i + 2) == 0x0A) return i + 1;
+// Parses the Content-Disposition value in scratch[0, n) with busboy's grammar (parseDisposition
+// in busboy/lib/utils.js): a type token, then "; name=value" with token or quoted values
+// (only \\ and \" are escapes; any other backslash stays) and RFC 5987 ext-values for names
+// ending in '*' (charset'lang'percent-encoded), the first of a name wins. Strict: returns false
+// where busboy would drop the part. Lenient: skips a bad parameter to the next ';' and goes on.
+function parseDisposition(n: i32, strict: bool): bool {
+  let s = changetype<usize>(scratch);
+  dispNameOff = 0; dispNameLen = 0; dispFileLen = -1; dispStarLen = -1;
+  let i = 0;
+  if (!strict) while (i < n && isBlank(load<u8>(s + i))) i++;
+  let typeStart = i;
+  while (i < n && isToken(load<u8>(s + i))) i++;
+  dispIsFormData = i - typeStart == 9 && startsWithCI(s + typeStart, 9, "form-data");
+  let haveName = false;
+  while (i < n) {
+    while (i < n && isBlank(load<u8>(s + i))) i++;
+    if (i == n) break;
+    let ok = load<u8>(s + i) == 0x3B;
+    if (ok) {
+      i++;
+      while (i < n && isBlank(load<u8>(s + i))) i++;
+      let nameStart = i;
+      while (i < n && isToken(load<u8>(s + i))) i++;
+      let nameLen = i - nameStart;
+      ok = nameLen > 0 && i < n && load<u8>(s + i) == 0x3D;
+      if (ok) {
+        let ext = load<u8>(s + i - 1) == 0x2A; // '*'
+        i++;
+        let r = ext ? parseExtValue(s, i, n) : parsePlainValue(s, i, n);
+        if (r < 0) {
+          ok = false;
+        } else {
+          i = <i32>(r >> 32);
+          let vOff = valueOff;
+          let vLen = <i32>(r & 0xFFFFFFFF);
+          if (!haveName && nameLen == 4 && startsWithCI(s + nameStart, 4, "name")) {
+            haveName = true; dispNameOff = vOff; dispNameLen = vLen;
+          } else if (dispFileLen < 0 && nameLen == 8 && startsWithCI(s + nameStart, 8, "filename")) {
+            dispFileOff = vOff; dispFileLen = vLen;
+          } else if (dispStarLen < 0 && nameLen == 9 && startsWithCI(s + nameStart, 9, "filename*")) {
+            dispStarOff = vOff; dispStarLen = vLen;
+          }
+        }
+      }
     }
+    if (!ok) {
+      if (strict) return false;
+      while (i < n && load<u8>(s + i) != 0x3B) i++;
+    }
+  }
+  return true;
+}
+
+let valueOff = 0;
+
+// A token or quoted-string value at i; decoded in place at valueOff. Returns (end << 32 | length)
+// or -1 when busboy calls it malformed (empty token, bad quoted character, no closing quote).
+function parsePlainValue(s: usize, i: i32, n: i32): i64 {
+  if (i >= n) return -1;
+  valueOff = i;
+  if (load<u8>(s + i) != 0x22) {
+    let start = i;
+    while (i < n && isToken(load<u8>(s + i))) i++;
+    return i == start ? -1 : (<i64>i << 32) | <i64>(i - start);
+  }
+  i++;
+  valueOff = i;
+  let o = i;
+  while (i < n) {
+    let c = load<u8>(s + i);
+    if (c == 0x22) return (<i64>(i + 1) << 32) | <i64>(o - valueOff);
+    if (c == 0x5C && i + 1 < n && (load<u8>(s + i + 1) == 0x5C || load<u8>(s + i + 1) == 0x22)) {
+      i++;
+      c = load<u8>(s + i);
+    } else if (c != 0x5C && !isQdtext(c)) {
+      return -1;
+    }
+    store<u8>(s + o, c);
+    o++;
     i++;
   }
   return -1;
 }
 
-function skipBlankLine(ptr: usize, len: i32, i: i32): i32 {
-  return skipLineBreak(ptr, len, i);
+// An RFC 5987 ext-value at i: charset ' language ' percent-encoded bytes, decoded in place.
+// busboy drops the part when the charset is one it cannot decode or a '%' is not followed by
+// two hex digits; the value's bytes are kept as they are (busboy decodes them to a string).
+function parseExtValue(s: usize, i: i32, n: i32): i64 {
+  let csStart = i;
+  while (i < n && isCharsetChar(load<u8>(s + i))) i++;
+  if (i >= n || load<u8>(s + i) != 0x27) return -1;
+  if (!knownCharset(s + csStart, i - csStart)) return -1;
+  i++;
+  while (i < n && load<u8>(s + i) != 0x27) i++;
+  if (i >= n) return -1;
+  i++;
+  if (i >= n) return -1;
+  valueOff = i;
+  let o = i;
+  while (i < n) {
+    let c = load<u8>(s + i);
+    if (c == 0x25) {
+      let hi = i + 2 < n ? hexValue(load<u8>(s + i + 1)) : -1;
+      let lo = i + 2 < n ? hexValue(load<u8>(s + i + 2)) : -1;
+      if (hi < 0 || lo < 0) return -1;
+      store<u8>(s + o, <u8>((hi << 4) | lo));
+      o++;
+      i += 3;
+      continue;
+    }
+    if (!isAttrChar(c)) break;
+    store<u8>(s + o, c);
+    o++;
+    i++;
+  }
+  return (<i64>i << 32) | <i64>(o - valueOff);
 }
 
-// Next "\n--boundary" at or after i; returns the offset of the "--", or -1.
-function findDelimiter(ptr: usize, len: i32, i: i32, bPtr: usize, bLen: i32): i32 {
-  let first = load<u8>(bPtr);
-  let last = len - bLen;
-  for (let k = i; k <= last; k++) {
-    if (load<u8>(ptr + k) != first) continue;
-    if (k > 0 && load<u8>(ptr + k - 1) != 0x0A) continue;
-    if (memory.compare(ptr + k, bPtr, bLen) == 0) return k;
-  }
-  return -1;
+// The charsets busboy's getDecoder knows (case-insensitive); any other makes it drop the part.
+function knownCharset(p: usize, n: i32): bool {
+  return equalsCI(p, n, "utf-8") || equalsCI(p, n, "utf8") || equalsCI(p, n, "latin1") || equalsCI(p, n, "ascii") ||
+    equalsCI(p, n, "us-ascii") || equalsCI(p, n, "iso-8859-1") || equalsCI(p, n, "iso8859-1") || equalsCI(p, n, "iso88591") ||
+    equalsCI(p, n, "iso_8859-1") || equalsCI(p, n, "windows-1252") || equalsCI(p, n, "cp1252") || equalsCI(p, n, "x-cp1252") ||
+    equalsCI(p, n, "utf16le") || equalsCI(p, n, "utf-16le") || equalsCI(p, n, "ucs2") || equalsCI(p, n, "ucs-2") || equalsCI(p, n, "base64");
 }
+
+// ---- byte classes (RFC 7230 tchar, field-vchar and qdtext; RFC 5987 attr-char; busboy's tables) ----
+
+@inline function isBlank(c: u8): bool { return c == 0x20 || c == 0x09; }
+
+function isToken(c: u8): bool {
+  if (c <= 0x20 || c >= 0x7F) return false;
+  // "(),/:;<=>?@[\]{}  are separators
+  return !(c == 0x22 || c == 0x28 || c == 0x29 || c == 0x2C || c == 0x2F || (c >= 0x3A && c <= 0x40) ||
+    (c >= 0x5B && c <= 0x5D) || c == 0x7B || c == 0x7D);
+}
+
+@inline function isFieldVchar(c: u8): bool { return c == 0x09 || (c >= 0x20 && c != 0x7F); }
+
+@inline function isQdtext(c: u8): bool { return c == 0x09 || c == 0x20 || c == 0x21 || (c >= 0x23 && c != 0x5C && c != 0x7F); }
+
+// busboy's CHARSET table: ! # $ % & + - digits letters ^ _ ` { } ~
+function isCharsetChar(c: u8): bool {
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x5E && c <= 0x7B)) return true;
+  return c == 0x21 || (c >= 0x23 && c <= 0x26) || c == 0x2B || c == 0x2D || c == 0x7D || c == 0x7E;
+}
+
+// RFC 5987 attr-char: ALPHA DIGIT ! # $ & + - . ^ _ ` | ~
+function isAttrChar(c: u8): bool {
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x5E && c <= 0x7A)) return true;
+  return c == 0x21 || c == 0x23 || c == 0x24 || c == 0x26 || c == 0x2B || c == 0x2D || c == 0x2E || c == 0x7C || c == 0x7E;
+}
+
+
+

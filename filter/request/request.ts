@@ -89,7 +89,7 @@ export function splitRequest(headPtr: usize, headLen: i32, bodyPtr: usize, bodyL
   if (bodyLen <= 0 || facts.compressed) return;
   let where = whereForContentType(ctPtr, ctLen, bodyPtr, bodyLen);
   facts.bodyWhere = where;
-  splitBody(where, bodyPtr, bodyLen, out);
+  splitBody(where, bodyPtr, bodyLen, ctPtr, ctLen, out);
 }
 
 // Whether a header name is on a configured list (inspect_headers, ignore_headers: lower-cased).

@@ -18,7 +18,9 @@ function multipart(boundary: string, fields: { headers: string[]; content: strin
   return `${s}--${boundary}--${CRLF}`;
 }
 const field = (name: string, content: string) => ({ headers: [`Content-Disposition: form-data; name="${name}"`], content });
-const PNG = "\x89PNG\r\n\x1a\n<script>alert(1)</script>";
+// A real 1×1 PNG (signature, IHDR, IDAT, IEND), then text: binary by its bytes, so not scored.
+const PNG = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89" +
+  "\0\0\0\rIDATx\x9cc\0\x01\0\0\x05\0\x01\r\n-\xb4\0\0\0\0IEND\xaeB`\x82<script>alert(1)</script>";
 
 const cases: { name: string; where: string; input: string; parts: P[] }[] = [
   // Query strings: one part per value, named.
@@ -82,7 +84,8 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
     parts: [["body:multipart", "a", "value"]],
   },
   { name: "multipart that is not: text", where: "body:multipart", input: "name=value&x=1", parts: [["body:text", "", "name=value&x=1"]] },
-  { name: "multipart with only a boundary line: text", where: "body:multipart", input: "--b\r\n", parts: [["body:text", "", "--b\r\n"]] },
+  // A delimiter and nothing after it: multipart with no parts (servers see no fields).
+  { name: "multipart with only a boundary line: no parts", where: "body:multipart", input: "--b\r\n", parts: [] },
 ];
 
 describe("splitting", () => {
@@ -90,9 +93,8 @@ describe("splitting", () => {
     expect(split(where, input)).toEqual(parts);
   });
 
-  // KNOWN-DEVIATIONS: multipart-file-content-type. Browsers put Content-Type after
-  // Content-Disposition; findParam in multipart.ts only matches "content-type:" at the start of
-  // the headers or after ';'/' ', so the part's type is not seen and the PNG bytes are scored.
+  // Browsers put Content-Type after Content-Disposition; the declared type does not matter
+  // (the bytes are sniffed), so the order does not either. Differential tests: multipart.test.ts.
   it("multipart PNG in browser header order: filename only, content not scored", () => {
     const input = multipart("b", [{ headers: ['Content-Disposition: form-data; name="pic"; filename="cat.png"', "Content-Type: image/png"], content: PNG }]);
     expect(split("body:multipart", input)).toEqual([["body:multipart", "pic", "cat.png"]]);

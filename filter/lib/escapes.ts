@@ -1,5 +1,5 @@
-// Small byte helpers shared by the decoders: hex digits and UTF-8 encoding.
-// Called by decode/*.ts and request/json.ts; every function is total.
+// The primitives escapes are made of: hex digits and UTF-8 encoding, total functions over bytes.
+// Called by decode/*.ts, lib/json.ts and request/multipart.ts.
 
 // Value of an ASCII hex digit, or -1. The unsigned range trick keeps it branch-light.
 // @ts-ignore: decorator
