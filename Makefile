@@ -112,7 +112,7 @@ help: ## List targets
 
 ##@ Compare: wafscore vs nginx + ModSecurity v3 + OWASP CRS (Debian packages)
 
-# Extra options for models/compare.ts, e.g. COMPARE_ARGS="--sample 3000 --envoy 300".
+# Extra options for node/compare/main.ts, e.g. COMPARE_ARGS="--sample 3000 --envoy 300".
 COMPARE_ARGS ?=
 
 .PHONY: peer-modsecurity compare
@@ -120,8 +120,8 @@ COMPARE_ARGS ?=
 peer-modsecurity: ## Install nginx + ModSecurity + CRS from Debian if missing (as root) and print their versions
 	envoy/peer-modsecurity/ensure-peer.sh
 
-compare: build envoy $(DATASET) peer-modsecurity ## Replay valid.jsonl through wafscore and CRS PL1/PL2 -> models/COMPARE.md, build/compare.json
-	$(NPX) tsx models/compare.ts $(COMPARE_ARGS)
+compare: build envoy $(DATASET) peer-modsecurity ## Replay valid.jsonl through wafscore and CRS PL1/PL2 -> node/compare/COMPARE.md, build/compare.json
+	$(NPX) tsx node/compare/main.ts $(COMPARE_ARGS)
 
 ##@ Bench: cost of the filter (core in V8, Envoy with/without it, memory soak); not part of `make test`
 

@@ -9,8 +9,8 @@
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Core, REPO_ROOT } from "../models/wasm.ts";
-import { wireParts } from "../models/http.ts";
+import { Core, REPO_ROOT } from "../node/core.ts";
+import { wireParts } from "../node/http.ts";
 import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
 
 export interface CoreRow {

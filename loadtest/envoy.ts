@@ -10,7 +10,7 @@
 import autocannon from "autocannon";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { REPO_ROOT } from "../models/wasm.ts";
+import { REPO_ROOT } from "../node/core.ts";
 import { benchScenarioInNode, quantile } from "./core.ts";
 import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
 import { envoyHistogram, startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";

@@ -10,8 +10,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Rng } from "../models/data/rng.ts";
-import { toHttpRequest, type HttpRequest } from "../models/http.ts";
-import { REPO_ROOT } from "../models/wasm.ts";
+import { toHttpRequest, type HttpRequest } from "../node/http.ts";
+import { REPO_ROOT } from "../node/core.ts";
 import { startEnvoy, startUpstream } from "./stack.ts";
 
 export const SCENARIOS_PATH = path.join(REPO_ROOT, "loadtest/scenarios.json");

@@ -13,7 +13,7 @@ import path from "node:path";
 // @ts-expect-error: plain ESM module without type declarations
 import { renderEnvoyConfig } from "../../envoy/render.mjs";
 
-import { REPO_ROOT } from "../../models/wasm.ts";
+import { REPO_ROOT } from "../../node/core.ts";
 export { REPO_ROOT };
 const ECHO_SCRIPT = path.join(REPO_ROOT, "envoy/echo-upstream.mjs");
 const MAX_LOG_CHARS = 4 * 1024 * 1024;

@@ -1,20 +1,20 @@
 // Replays build/dataset/valid.jsonl through wafscore (core.wasm, cross-checked in Envoy) and through
-// nginx + ModSecurity + CRS at PL1 and PL2, and writes models/COMPARE.md and build/compare.json.
+// nginx + ModSecurity + CRS at PL1 and PL2, and writes node/compare/COMPARE.md and build/compare.json.
 // Run by `make compare`; options: --sample N (N attacks + N benign), --envoy N, --concurrency N.
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
-import { Core, CORE_WASM, REPO_ROOT } from "./wasm";
-import { isReplayable, SCORED_HEADERS, toHttpRequest } from "./http";
-import { readRows } from "./rows";
-import { Rng } from "./data/rng";
-import { startPeer, peerVersions, PEER_CONF_DIR, type Peer } from "./compare/peer";
-import { Replayer, mapPool, type Reply } from "./compare/replay";
-import { tally, MAIN_THRESHOLD, type Outcome } from "./compare/tally";
-import { readRuleLog, rowHost } from "./compare/rulelog";
-import { renderMarkdown, mainTable, type Report, type EnvoyCheck } from "./compare/markdown";
+import { Core, CORE_WASM, REPO_ROOT } from "../core";
+import { isReplayable, SCORED_HEADERS, toHttpRequest } from "../http";
+import { readRows } from "../rows";
+import { Rng } from "../../models/data/rng";
+import { startPeer, peerVersions, PEER_CONF_DIR, type Peer } from "./peer";
+import { Replayer, mapPool, type Reply } from "./replay";
+import { tally, MAIN_THRESHOLD, type Outcome } from "./tally";
+import { readRuleLog, rowHost } from "./rulelog";
+import { renderMarkdown, mainTable, type Report, type EnvoyCheck } from "./markdown";
 
 const DATASET = "build/dataset/valid.jsonl";
 const SEED = "compare";
@@ -61,7 +61,7 @@ async function envoyCheck(rows: Row[], scores: number[], n: number, concurrency:
     .filter((h) => !DEFAULT_HEADERS.has(h)).sort();
   const config = { mode: "block", ...(extra.length ? { inspect_headers: extra } : {}) };
   // Imported here so a missing Envoy only costs the cross-check.
-  const { startStack } = await import("../test/e2e/harness");
+  const { startStack } = await import("../../test/e2e/harness");
   let stack;
   try { stack = await startStack({ pluginConfig: config, logLevel: "warn" }); }
   catch (e) {
@@ -156,10 +156,10 @@ async function main(): Promise<void> {
     };
     mkdirSync(path.join(REPO_ROOT, "build"), { recursive: true });
     writeFileSync(path.join(REPO_ROOT, "build/compare.json"), JSON.stringify(report, null, 2) + "\n");
-    writeFileSync(path.join(REPO_ROOT, "models/COMPARE.md"), renderMarkdown(report));
+    writeFileSync(path.join(REPO_ROOT, "node/compare/COMPARE.md"), renderMarkdown(report));
     console.log(mainTable(report.figures));
     console.log(`\n${report.figures.rows.comparable} rows compared (${report.figures.rows.excluded_other_status} left out: CRS answered neither 200 nor 403); ` +
-      `${report.dataset.skipped_not_replayable} not replayable. Full report: models/COMPARE.md, build/compare.json (${report.generated.run_seconds.toFixed(0)} s).`);
+      `${report.dataset.skipped_not_replayable} not replayable. Full report: node/compare/COMPARE.md, build/compare.json (${report.generated.run_seconds.toFixed(0)} s).`);
   } finally {
     await stopAll();
   }

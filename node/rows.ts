@@ -1,5 +1,5 @@
 // Reads labelled request parts in the eval format, {"text", "label", "class"?, "where"?, "source"?},
-// checking each row and naming the line and field that is wrong. Used by train.ts and eval.
+// naming the line and field that is wrong. Used by the CLI, node/compare/ and models/ (train, evaluate).
 
 import { readFileSync } from "node:fs";
 

@@ -1,6 +1,6 @@
 // Turns a labelled request part ({text, where}) into the HTTP request that carries it, so the
 // same rows can be replayed through Envoy, nginx + ModSecurity, or a load generator.
-// Used by loadtest/ and models/compare.ts; the inverse of how the filter splits a request.
+// Used by loadtest/ and node/compare/; the inverse of how the filter splits a request.
 
 export interface HttpRequest {
   method: "GET" | "POST";
