@@ -9,6 +9,7 @@ import path from "node:path";
 import { Core, CORE_WASM, REPO_ROOT } from "../core";
 import { isReplayable, SCORED_HEADERS, toHttpRequest } from "../http";
 import { readRows } from "../rows";
+import { startEnvoy, startUpstream, type Envoy, type Upstream } from "../envoy";
 import { Rng } from "../../models/data/rng";
 import { startPeer, peerVersions, PEER_CONF_DIR, type Peer } from "./peer";
 import { Replayer, mapPool, type Reply } from "./replay";
@@ -60,23 +61,27 @@ async function envoyCheck(rows: Row[], scores: number[], n: number, concurrency:
   const extra = [...new Set(chosen.map((i) => rows[i].where).filter((w) => w.startsWith("header:")).map((w) => w.slice(7).toLowerCase()))]
     .filter((h) => !DEFAULT_HEADERS.has(h)).sort();
   const config = { mode: "block", ...(extra.length ? { inspect_headers: extra } : {}) };
-  // Imported here so a missing Envoy only costs the cross-check.
-  const { startStack } = await import("../../test/e2e/harness");
-  let stack;
-  try { stack = await startStack({ pluginConfig: config, logLevel: "warn" }); }
-  catch (e) {
+  let upstream: Upstream | undefined;
+  let envoy: Envoy;
+  try {
+    upstream = await startUpstream("envoy/echo-upstream.mjs");
+    envoy = await startEnvoy({ upstreamPort: upstream.port, pluginConfig: config, logLevel: "warn" });
+  } catch (e) {
+    await upstream?.stop();
     const msg = (e as Error).message;
     log(`Envoy cross-check skipped:\n${msg}`);
-    // The harness error ends with Envoy's log tail; keep the lines that say why (e.g. a refused plugin).
+    // An EnvoyError ends with Envoy's log tail; keep the lines that say why (e.g. a refused plugin).
     const why = msg.split("\n").filter((l) => /critical|wasm.*(error|fail)|unable/i.test(l)).slice(-2).map((l) => l.replace(/^\[[^\]]*\]\[[^\]]*\]/, "").trim());
     return { skipped: `Envoy did not start (${[msg.split("\n")[0], ...why].join("; ")})` };
   }
-  stops.push(() => stack.stop());
-  const port = Number(new URL(stack.url).port);
+  const echo = upstream;
+  stops.push(() => envoy.stop(), () => echo.stop());
+  const port = Number(new URL(envoy.url).port);
   const client = new Replayer(port, concurrency);
   const replies = await mapPool(chosen, concurrency, (i) => client.send(toHttpRequest(rows[i].text, rows[i].where)));
   client.close();
-  await stack.stop();
+  await envoy.stop();
+  await echo.stop();
   const check: EnvoyCheck = { rows: chosen.length, config, agree: 0, other_status: {}, disagreements: [] };
   chosen.forEach((i, k) => {
     const st = replies[k].status;
