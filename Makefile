@@ -70,8 +70,9 @@ envoy/envoy.yaml: envoy/envoy.template.yaml envoy/render.mjs
 run: build envoy envoy/envoy.yaml ## Run the demo: echo upstream :10001 + Envoy :10000 (admin :9901); Ctrl-C stops
 	scripts/run-demo.sh
 
-check: $(STAMP_NPM) ## Typecheck (tsc, tsconfig.json) the Node code; not filter/
+check: $(STAMP_NPM) ## Typecheck (tsc, tsconfig.json) and lint (eslint, eslint.config.js) the Node code; not filter/
 	$(NPX) tsc -p tsconfig.json
+	$(NPX) eslint --cache --cache-location $(BUILD)/.eslintcache .
 
 test: check build envoy ## Run `make check`, then all tests (vitest: unit and e2e)
 	$(NPX) vitest run

@@ -46,7 +46,7 @@ export function formBody(rng: Rng, benign: string[], bytes: number, attack?: str
     len += add;
   }
   const head = parts.join("&");
-  let room = bytes - utf8Len(head) - (head ? 1 : 0) - "pad=".length;
+  const room = bytes - utf8Len(head) - (head ? 1 : 0) - "pad=".length;
   if (room < 0) throw new Error(`formBody: ${bytes} B is too small`);
   let pad = "";
   while (pad.length < room) pad += PAD_WORDS;

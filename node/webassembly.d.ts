@@ -15,6 +15,7 @@ declare namespace WebAssembly {
     grow(delta: number): number;
   }
   // Opaque in the JS API: a compiled module has no members of its own.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface Module {}
   const Module: {
     prototype: Module;
