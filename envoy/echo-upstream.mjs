@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Demo upstream: answers every request with 200 and a JSON echo {method, path, headers, body, body_bytes}.
-// Started by `make run` and by test/e2e/harness.ts; plain Node, no dependencies.
+// Started by `make run` and through node/envoy.ts (e2e tests, compare); plain Node, no dependencies.
 //
 // Usage: node envoy/echo-upstream.mjs [--port N] [--host H]
 //   --port 0 picks a free port. The first stdout line is always
-//   "echo-upstream listening on HOST:PORT", which the harness waits for.
+//   "echo-upstream listening on HOST:PORT", which node/envoy.ts waits for.
 import http from "node:http";
 
 function argValue(name, fallback) {

@@ -1,5 +1,5 @@
 // Renders envoy/envoy.template.yaml with ports, wasm path and plugin configuration substituted.
-// Used by `make envoy-config` (writes envoy/envoy.yaml) and imported by test/e2e/harness.ts.
+// Used by `make envoy-config` (writes envoy/envoy.yaml) and imported by node/envoy.ts (the launcher).
 //
 // CLI: node envoy/render.mjs [--out FILE] [--listen-port N] [--admin-port N]
 //        [--upstream-port N] [--wasm PATH] [--plugin-config JSON] [--no-wasm]

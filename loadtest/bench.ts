@@ -5,7 +5,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { envoyBinary, REPO_ROOT } from "../test/e2e/harness.ts";
+import { REPO_ROOT } from "../node/core.ts";
+import { envoyBinary } from "../node/envoy.ts";
 import { benchCore, type CoreRow } from "./core.ts";
 import { benchEnvoy, envoyOptionsFromEnv, type ScenarioResult } from "./envoy.ts";
 import type { ScenarioFile } from "./scenarios.ts";
@@ -26,7 +27,7 @@ function machine() {
   let envoyVersion = "";
   try {
     envoyVersion = execFileSync(envoyBinary(), ["--version"], { encoding: "utf8" }).trim().split("\n").pop() ?? "";
-  } catch {}
+  } catch { /* no Envoy binary: the version stays empty */ }
   return {
     cpu: os.cpus()[0]?.model ?? "unknown",
     cpus: os.cpus().length,
@@ -37,10 +38,6 @@ function machine() {
     loadavg_at_start: os.loadavg().map((x) => Math.round(x * 100) / 100),
     pinning: PINNED ? `envoy on CPU ${ENVOY_CPU} (--concurrency 1); load generator + upstream on CPU ${LOAD_CPU}` : "none (fewer than 2 CPUs or no taskset)",
   };
-}
-
-function pad(s: string | number, n: number): string {
-  return String(s).padStart(n);
 }
 
 export function formatTable(core: CoreRow[], envoy: ScenarioResult[]): string {

@@ -9,8 +9,8 @@
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Core, REPO_ROOT, serializeHead } from "../models/wasm.ts";
-import { partRequest, toCoreRequest } from "../models/http.ts";
+import { Core, REPO_ROOT, serializeHead } from "../node/core.ts";
+import { partRequest, toCoreRequest } from "../node/http.ts";
 import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
 
 export interface CoreRow {

@@ -10,7 +10,7 @@
 import autocannon from "autocannon";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { REPO_ROOT } from "../models/wasm.ts";
+import { REPO_ROOT } from "../node/core.ts";
 import { benchScenarioInNode, quantile } from "./core.ts";
 import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
 import { envoyHistogram, startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
@@ -56,26 +56,28 @@ export async function drive(envoy: BenchEnvoy, reqs: BenchRequest[], seconds: nu
   let unexpected = 0;
   const cpu0 = envoy.cpuMicros();
   const t0 = process.hrtime.bigint();
-  const instance = autocannon({
-    url: envoy.url,
-    connections,
-    pipelining: 1,
-    ...(amount ? { amount } : { duration: seconds }),
-    // autocannon pairs each response with the request it sent; onResponse checks the status
-    // the filter answered at generation time (scenarios.json `expect`).
-    requests: reqs.map((r) => ({
-      method: r.method, path: r.path, headers: r.headers, body: r.body,
-      onResponse: (status: number) => {
-        if (status === r.expect) return;
-        unexpected++;
-        if (process.env.BENCH_DEBUG) console.error(`unexpected ${status} for ${r.kind} ${r.method} ${r.path.slice(0, 120)} (${r.body?.length ?? 0} B)`);
-      },
-    })),
+  // The callback form: autocannon's typings give the instance (for 'response') only with a callback.
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({
+      url: envoy.url,
+      connections,
+      pipelining: 1,
+      ...(amount ? { amount } : { duration: seconds }),
+      // autocannon pairs each response with the request it sent; onResponse checks the status
+      // the filter answered at generation time (scenarios.json `expect`).
+      requests: reqs.map((r) => ({
+        method: r.method, path: r.path, headers: r.headers, body: r.body,
+        onResponse: (status: number) => {
+          if (status === r.expect) return;
+          unexpected++;
+          if (process.env.BENCH_DEBUG) console.error(`unexpected ${status} for ${r.kind} ${r.method} ${r.path.slice(0, 120)} (${r.body?.length ?? 0} B)`);
+        },
+      })),
+    }, (err, res) => (err ? reject(err) : resolve(res)));
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => {
+      lat.push(ms * 1000);
+    });
   });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => {
-    lat.push(ms * 1000);
-  });
-  const result = await instance;
   const wallUs = Number(process.hrtime.bigint() - t0) / 1000;
   const cpuUs = envoy.cpuMicros() - cpu0;
   const sorted = Float64Array.from(lat).sort();

@@ -10,8 +10,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Rng } from "../models/data/rng.ts";
-import { toHttpRequest, type HttpRequest } from "../models/http.ts";
-import { REPO_ROOT } from "../models/wasm.ts";
+import { toHttpRequest, type HttpRequest } from "../node/http.ts";
+import { REPO_ROOT } from "../node/core.ts";
 import { startEnvoy, startUpstream } from "./stack.ts";
 
 export const SCENARIOS_PATH = path.join(REPO_ROOT, "loadtest/scenarios.json");
@@ -46,7 +46,7 @@ export function formBody(rng: Rng, benign: string[], bytes: number, attack?: str
     len += add;
   }
   const head = parts.join("&");
-  let room = bytes - utf8Len(head) - (head ? 1 : 0) - "pad=".length;
+  const room = bytes - utf8Len(head) - (head ? 1 : 0) - "pad=".length;
   if (room < 0) throw new Error(`formBody: ${bytes} B is too small`);
   let pad = "";
   while (pad.length < room) pad += PAD_WORDS;

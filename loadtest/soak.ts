@@ -10,7 +10,7 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { REPO_ROOT } from "../models/wasm.ts";
+import { REPO_ROOT } from "../node/core.ts";
 import { drive } from "./envoy.ts";
 import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
 import { envoyMemory, envoyStats, startEnvoy, startUpstream } from "./stack.ts";

@@ -5,7 +5,7 @@
 
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { REPO_ROOT } from "../models/wasm.ts";
+import { REPO_ROOT } from "../node/core.ts";
 import { drive, envoyOptionsFromEnv, median } from "./envoy.ts";
 import type { ScenarioFile } from "./scenarios.ts";
 import { startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";

@@ -3,9 +3,9 @@
 
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { Core, REPO_ROOT } from "./wasm";
-import { readRows } from "./rows";
-import { scoreRows, evaluate } from "./eval";
+import { Core, REPO_ROOT } from "../node/core";
+import { readRows } from "../node/rows";
+import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
 
 async function main() {

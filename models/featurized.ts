@@ -1,7 +1,7 @@
 // A labelled set featurized through core.wasm, packed for training: every window of every row,
 // its hashed features as bucket indexes. Built by train.ts; the core computes every feature.
 
-import { Core } from "./wasm";
+import { Core } from "../node/core";
 
 export interface Row { text: string; label: 0 | 1; class: string; where: string; source: string }
 

@@ -4,8 +4,8 @@
 
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { REPO_ROOT } from "./wasm";
-import { evaluate, type Scored } from "./eval";
+import { REPO_ROOT } from "../node/core";
+import { evaluate, type Scored } from "../node/eval";
 import { lineChart, histogram, type Series } from "./svg";
 
 interface ReportInput {
@@ -75,13 +75,13 @@ export function writeReport({ scored, manifest, command }: ReportInput): void {
   }
   const compareFile = resolve(REPO_ROOT, "build/compare.json");
   if (existsSync(compareFile)) {
-    // Written by `make compare` (models/compare.ts): the same validation rows replayed through
+    // Written by `make compare` (node/compare/main.ts): the same validation rows replayed through
     // nginx + ModSecurity v3 + OWASP CRS 3.3.4 at paranoia levels 1 and 2.
     const c = JSON.parse(readFileSync(compareFile, "utf8"));
     type Rate = { n: number; hits: number; rate: number };
     const overall = (c.figures?.overall ?? {}) as Record<string, { detection: Rate; fpr: Rate }>;
     out.push("", "## Side by side with nginx + ModSecurity + OWASP CRS 3.3.4", "");
-    out.push(`From \`make compare\` (${c.generated?.date ?? "?"}; details in models/COMPARE.md): the same validation requests over HTTP`);
+    out.push(`From \`make compare\` (${c.generated?.date ?? "?"}; details in node/compare/COMPARE.md): the same validation requests over HTTP`);
     out.push(`through nginx + ModSecurity at CRS paranoia levels 1 and 2; ${c.figures?.rows?.comparable ?? "?"} rows that both CRS levels answered`);
     out.push("with 200 or 403. The validation set is a held-out split of wafscore's own data, so this is wafscore's home ground.", "");
     out.push("| | detection | false positives |", "|---|---:|---:|");

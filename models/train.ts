@@ -7,8 +7,8 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { Core, REPO_ROOT } from "./wasm";
-import { readRows, EvalRow } from "./rows";
+import { Core, REPO_ROOT } from "../node/core";
+import { readRows, EvalRow } from "../node/rows";
 import { Featurized } from "./featurized";
 import { Network } from "./network";
 import { Rng } from "./data/rng";
@@ -16,7 +16,7 @@ import { quantize } from "./quantize";
 import { writeBlob, sha256 } from "./export";
 import { fitCuts, probabilityCuts } from "./calibrate";
 import { skeleton, splitOf } from "./data/split";
-import { scoreRows, evaluate } from "./eval";
+import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
 
 export const HYPER = {

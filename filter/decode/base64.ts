@@ -1,5 +1,5 @@
 // Recognises and decodes values that look like base64 (standard or URL-safe alphabet).
-// Called by core/scorer.ts, which scores the decoding as one more part of the request.
+// Called by decode/texts.ts, which scores the decoding as one more text of the same part.
 
 const MIN_BASE64_LENGTH = 16;
 

@@ -1,5 +1,5 @@
 // The fixed decoding pipeline that turns one request part into the text the model scores.
-// Called by core/scorer.ts for every part; total, allocation-free, and never grows the text.
+// Called by decode/texts.ts for every part; total, allocation-free, and never grows the text.
 //
 // Order and caps (part of the feature spec; change them and FEATURE_SPEC_VERSION together):
 //   1. percent-decode once, '+' as space when the part came from a query or form;

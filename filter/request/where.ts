@@ -1,5 +1,5 @@
 // Where a request part came from: the wire context that picks its splitter and decoding.
-// Shared by request/*.ts, core/scorer.ts and the Node side (models/wasm.ts mirrors the names).
+// Shared by request/*.ts and the stages after them; core.wasm describes the names to Node (core/describe.ts).
 
 export const enum Where {
   PATH = 0, QUERY = 1, BODY_FORM = 2, BODY_JSON = 3, BODY_MULTIPART = 4, BODY_XML = 5,

@@ -3,7 +3,7 @@
 
 import { Encoded } from './encode.ts';
 import {
-  Where, place, buildQuery, buildJson, buildMultipart, fillerParam, uuid, hexId, b64url, ipv4, site, slug, word, pathPrefix,
+  Where, place, buildQuery, buildMultipart, fillerParam, uuid, hexId, b64url, ipv4, site, slug, word, pathPrefix,
 } from './contexts.ts';
 import { Rng } from './rng.ts';
 
@@ -28,16 +28,16 @@ const REVIEW_TEMPLATES: ((r: Rng) => string)[] = [
   (r) => `Select all that apply: ${r.pick(['size', 'color', 'fit'])} and ${r.pick(['price', 'quality'])}. From where I sit, it's worth it.`,
   (r) => `Alert: the ${r.pick(['store', 'shop'])} on ${r.pick(['Main St.', 'Union Ave', '5th Avenue'])} closes at ${r.int(5, 10)}pm, not ${r.int(5, 10)}pm.`,
   (r) => `We had to execute the plan B and order from ${r.pick(['Amazon', 'the local shop', 'their website'])} instead; nothing was dropped this time.`,
-  (r) => `1 = 1 star? No, it's more like 4 or 5 out of 5. Group by price and it's the best deal.`,
+  () => `1 = 1 star? No, it's more like 4 or 5 out of 5. Group by price and it's the best deal.`,
   (r) => `Tried it with ${r.pick(['milk', 'water', 'oat milk'])} & sugar; tastes like "home". Shipping cost $${r.int(1, 20)}.${r.int(10, 99)} (ugh).`,
   (r) => `Can you insert a note into my order #${r.int(10000, 99999)}? It's a gift for ${r.pick(FIRST)} ${r.pick(LAST)}.`,
-  (r) => `The "drop table" tutorial on woodworking was useful; the union of two boards is strong with glue & clamps.`,
+  () => `The "drop table" tutorial on woodworking was useful; the union of two boards is strong with glue & clamps.`,
   (r) => `Is it true the waitfor / delay was due to the weather? My package from ${r.pick(['Berlin', 'Chicago', 'Lyon'])} is 3 days late.`,
-  (r) => `The union's statement said members should select a delegate by Friday or the vote will be dropped.`,
+  () => `The union's statement said members should select a delegate by Friday or the vote will be dropped.`,
   (r) => `Sleep quality improved after ${r.int(2, 9)} weeks with ${r.pick(PRODUCTS)}; benchmark results: ${r.int(60, 95)}% better.`,
   (r) => `Please update my address from ${r.int(1, 999)} ${r.pick(['Oak', 'Pine', 'Elm'])} St to the new one and cancel the old order where possible.`,
   (r) => `I'm ${r.pick(FIRST)} from ${r.pick(['L\'Aquila', 'Côte d\'Ivoire', "Martha's Vineyard", 'Hawai\'i'])} and I'd like a refund, or an exchange.`,
-  (r) => `Not bad -- but not great either. Size runs small; order one size up.`,
+  () => `Not bad -- but not great either. Size runs small; order one size up.`,
 ];
 
 const SEARCHES = [

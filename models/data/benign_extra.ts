@@ -61,7 +61,7 @@ function xmlDoc(r: Rng): string {
 
 const PW_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 /** Random passwords are benign, but a few random strings happen to read as markup or code: skip those. */
-const PW_BAD = /<[a-zA-Z!\/?]|\.\.[\/\\]|\$\{|\$\(|\{\{|\{%|#\{|--|\/\*|\|\||&&|`|'\s*(or|and)\b|\bor\b|\band\b|;\s*[a-z]{2,}|%[0-9a-fA-F]{2}/i;
+const PW_BAD = /<[a-zA-Z!/?]|\.\.[/\\]|\$\{|\$\(|\{\{|\{%|#\{|--|\/\*|\|\||&&|`|'\s*(or|and)\b|\bor\b|\band\b|;\s*[a-z]{2,}|%[0-9a-fA-F]{2}/i;
 
 function password(r: Rng): string {
   for (;;) {

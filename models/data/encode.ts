@@ -226,7 +226,7 @@ export function nullByte(s: string, rng: Rng): string {
  * (`..%2f`, `%2e%2e%2f`, `..%c0%af`, `..%252f`, `..%5c`) and a logical one for `....//`, `..\`, `..//`.
  */
 export function traversalVariant(s: string, rng: Rng): Encoded | null {
-  if (!/\.\.[\/\\]/.test(s)) return null;
+  if (!/\.\.[/\\]/.test(s)) return null;
   const v = rng.pick([
     ['....//', false], ['..\\', false], ['..//', false], ['....\\/', false],
     ['..%2f', true], ['..%2F', true], ['%2e%2e%2f', true], ['%2e%2e/', true], ['..%c0%af', true],
@@ -234,7 +234,7 @@ export function traversalVariant(s: string, rng: Rng): Encoded | null {
     ['..%u2215', true], ['%uff0e%uff0e/', true],
   ] as const);
   const [rep, wire] = v;
-  let out = s.replace(/\.\.[\/\\]/g, rep);
+  let out = s.replace(/\.\.[/\\]/g, rep);
   // Keep the rest of a wire string valid: a literal % elsewhere must not read as an escape.
   if (wire) out = out.replace(/ /g, '%20');
   return { s: out, wire, enc: 'traversal:' + rep };

@@ -16,8 +16,8 @@ export interface SourceRow {
   licence_note?: string;
 }
 
-export { REPO_ROOT } from '../wasm.ts';
-import { REPO_ROOT } from '../wasm.ts';
+export { REPO_ROOT } from '../../node/core.ts';
+import { REPO_ROOT } from '../../node/core.ts';
 
 export function datasetsDir(): string {
   return process.env.WAFSCORE_DATASETS

@@ -30,7 +30,6 @@ const JS_STRINGS = ["';return true;var a='", "'; return true; var foo='", "' || 
   "1; return true", "0;return true", "' && this.password.match(/.*/)//", "admin' || 'a'=='a", "'%20||%20'1'=='1", "';while(true){};'",
   "1';sleep(5000);'", "' || this.role == 'admin", "a'; return this.isAdmin; var b='", "'; db.users.drop(); var c='", "\\'; return true; //",
   "true, $where: '1 == 1'", ", $where: 'sleep(1000)'", "'}) ; return true; ({'a':'"];
-const OPS_CMP = ['$ne', '$gt', '$gte', '$lt', '$lte', '$nin', '$in', '$regex', '$exists', '$not', '$eq', '$type', '$size', '$expr', '$elemMatch'];
 
 function opObject(r: Rng): Record<string, unknown> {
   const op = r.weighted([['$ne', 30], ['$gt', 18], ['$regex', 14], ['$nin', 6], ['$in', 4], ['$exists', 6], ['$gte', 5], ['$lt', 4], ['$not', 3], ['$type', 2], ['$eq', 2], ['$lte', 2], ['$elemMatch', 1], ['$expr', 1]] as const);

@@ -6,7 +6,7 @@ import http2 from "node:http2";
 import { gzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Core, loadCore } from "../support/core";
-import type { CoreRequest } from "../../models/wasm";
+import type { CoreRequest } from "../../node/core";
 import { type Echo, type Stack, startEnvoyExpectFailure, startStack, tail } from "./harness";
 
 // ---- clients ------------------------------------------------------------------

@@ -197,7 +197,7 @@ export class Host {
   /** Loads the module, starts the VM and configures the root context (as Envoy does at plugin start). */
   static async create(opts: HostOptions = {}): Promise<Host> {
     const path = opts.wasmPath ?? DEFAULT_WASM;
-    let module = compiled.get(path);
+    let module: WebAssembly.Module | undefined = compiled.get(path);
     if (!module) {
       module = await WebAssembly.compile(readFileSync(path));
       compiled.set(path, module);
@@ -464,7 +464,7 @@ export class HttpStream {
   private headersHeld = false;   // headers returned StopIteration and have not gone on yet
   private trailersHeld = false;
   private buffering = false;     // the last body call returned StopIterationAndBuffer
-  private buffered = new Uint8Array(0);
+  private buffered: Uint8Array = new Uint8Array(0);
   private current: Uint8Array | null = null; // the body buffer the filter sees during a body call
   private ended = false;
 

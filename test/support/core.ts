@@ -2,7 +2,7 @@
 // or build/core.wasm. Used by test/unit/*.test.ts and the e2e equality test.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { Core, CORE_WASM, REPO_ROOT } from "../../models/wasm";
+import { Core, CORE_WASM, REPO_ROOT } from "../../node/core";
 
 export { Core, REPO_ROOT };
 

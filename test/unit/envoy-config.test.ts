@@ -2,7 +2,6 @@
 // Run by `make test`; fix a failure with `make envoy-config`.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-// @ts-expect-error: plain ESM module without type declarations
 import { renderEnvoyConfig, RUN_DEFAULTS } from "../../envoy/render.mjs";
 
 describe("envoy config", () => {

@@ -252,6 +252,7 @@ function describeRecords(recs: Rec[], busboyNames: Set<string>): string[] {
     if (r.kind === FIELD) return `field ${name}=${JSON.stringify(r.value.toString("utf8"))}`;
     if (r.kind === FILE) return `file ${name}=${JSON.stringify(r.value.toString("latin1"))}`;
     if (r.kind === ORPHAN) return `orphan ${JSON.stringify(r.value.toString("latin1"))}`;
+    expect(r.kind).toBe(FILENAME);
     const asUtf8 = basename(r.value.toString("utf8")), asLatin1 = basename(r.value.toString("latin1"));
     return `filename ${name}=${JSON.stringify(busboyNames.has(asUtf8) ? asUtf8 : asLatin1)}`;
   });

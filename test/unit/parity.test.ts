@@ -4,7 +4,7 @@
 // replay's own User-Agent and path included). One request model in the core serves both.
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Core, loadCore } from "../support/core";
-import { partRequest, toCoreRequest, toHttpRequest } from "../../models/http";
+import { toCoreRequest, toHttpRequest } from "../../node/http";
 
 let core: Core;
 beforeAll(async () => {

@@ -1,20 +1,21 @@
 // Replays build/dataset/valid.jsonl through wafscore (core.wasm, cross-checked in Envoy) and through
-// nginx + ModSecurity + CRS at PL1 and PL2, and writes models/COMPARE.md and build/compare.json.
+// nginx + ModSecurity + CRS at PL1 and PL2, and writes node/compare/COMPARE.md and build/compare.json.
 // Run by `make compare`; options: --sample N (N attacks + N benign), --envoy N, --concurrency N.
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
-import { Core, CORE_WASM, REPO_ROOT } from "./wasm";
-import { isReplayable, toHttpRequest } from "./http";
-import { readRows } from "./rows";
-import { Rng } from "./data/rng";
-import { startPeer, peerVersions, PEER_CONF_DIR, type Peer } from "./compare/peer";
-import { Replayer, mapPool, type Reply } from "./compare/replay";
-import { tally, MAIN_THRESHOLD, type Outcome } from "./compare/tally";
-import { readRuleLog, rowHost } from "./compare/rulelog";
-import { renderMarkdown, mainTable, type Report, type EnvoyCheck } from "./compare/markdown";
+import { Core, CORE_WASM, REPO_ROOT } from "../core";
+import { isReplayable, toHttpRequest } from "../http";
+import { readRows } from "../rows";
+import { startEnvoy, startUpstream, type Envoy, type Upstream } from "../envoy";
+import { Rng } from "../../models/data/rng";
+import { startPeer, peerVersions, PEER_CONF_DIR, type Peer } from "./peer";
+import { Replayer, mapPool, type Reply } from "./replay";
+import { tally, MAIN_THRESHOLD, type Outcome } from "./tally";
+import { readRuleLog, rowHost } from "./rulelog";
+import { renderMarkdown, mainTable, type Report, type EnvoyCheck } from "./markdown";
 
 const DATASET = "build/dataset/valid.jsonl";
 const SEED = "compare";
@@ -59,23 +60,27 @@ async function envoyCheck(core: Core, rows: Row[], scores: number[], n: number, 
   const extra = [...new Set(chosen.map((i) => rows[i].where).filter((w) => w.startsWith("header:")).map((w) => w.slice(7).toLowerCase()))]
     .filter((h) => core.description.grammar_headers.includes(h)).sort();
   const config = { mode: "block", ...(extra.length ? { inspect_headers: extra } : {}) };
-  // Imported here so a missing Envoy only costs the cross-check.
-  const { startStack } = await import("../test/e2e/harness");
-  let stack;
-  try { stack = await startStack({ pluginConfig: config, logLevel: "warn" }); }
-  catch (e) {
+  let upstream: Upstream | undefined;
+  let envoy: Envoy;
+  try {
+    upstream = await startUpstream("envoy/echo-upstream.mjs");
+    envoy = await startEnvoy({ upstreamPort: upstream.port, pluginConfig: config, logLevel: "warn" });
+  } catch (e) {
+    await upstream?.stop();
     const msg = (e as Error).message;
     log(`Envoy cross-check skipped:\n${msg}`);
-    // The harness error ends with Envoy's log tail; keep the lines that say why (e.g. a refused plugin).
+    // An EnvoyError ends with Envoy's log tail; keep the lines that say why (e.g. a refused plugin).
     const why = msg.split("\n").filter((l) => /critical|wasm.*(error|fail)|unable/i.test(l)).slice(-2).map((l) => l.replace(/^\[[^\]]*\]\[[^\]]*\]/, "").trim());
     return { skipped: `Envoy did not start (${[msg.split("\n")[0], ...why].join("; ")})` };
   }
-  stops.push(() => stack.stop());
-  const port = Number(new URL(stack.url).port);
+  const echo = upstream;
+  stops.push(() => envoy.stop(), () => echo.stop());
+  const port = Number(new URL(envoy.url).port);
   const client = new Replayer(port, concurrency);
   const replies = await mapPool(chosen, concurrency, (i) => client.send(toHttpRequest(rows[i].text, rows[i].where)));
   client.close();
-  await stack.stop();
+  await envoy.stop();
+  await echo.stop();
   const check: EnvoyCheck = { rows: chosen.length, config, agree: 0, other_status: {}, disagreements: [] };
   chosen.forEach((i, k) => {
     const st = replies[k].status;
@@ -155,10 +160,10 @@ async function main(): Promise<void> {
     };
     mkdirSync(path.join(REPO_ROOT, "build"), { recursive: true });
     writeFileSync(path.join(REPO_ROOT, "build/compare.json"), JSON.stringify(report, null, 2) + "\n");
-    writeFileSync(path.join(REPO_ROOT, "models/COMPARE.md"), renderMarkdown(report));
+    writeFileSync(path.join(REPO_ROOT, "node/compare/COMPARE.md"), renderMarkdown(report));
     console.log(mainTable(report.figures));
     console.log(`\n${report.figures.rows.comparable} rows compared (${report.figures.rows.excluded_other_status} left out: CRS answered neither 200 nor 403); ` +
-      `${report.dataset.skipped_not_replayable} not replayable. Full report: models/COMPARE.md, build/compare.json (${report.generated.run_seconds.toFixed(0)} s).`);
+      `${report.dataset.skipped_not_replayable} not replayable. Full report: node/compare/COMPARE.md, build/compare.json (${report.generated.run_seconds.toFixed(0)} s).`);
   } finally {
     await stopAll();
   }

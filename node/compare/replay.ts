@@ -1,12 +1,12 @@
-// Sends HttpRequests (models/http.ts) to a server on 127.0.0.1 over keep-alive connections and
-// returns each status. Called by models/compare.ts for the CRS peer and the Envoy cross-check.
+// Sends HttpRequests (node/http.ts) to a server on 127.0.0.1 over keep-alive connections and
+// returns each status. Called by node/compare/main.ts for the CRS peer and the Envoy cross-check.
 
 import http from "node:http";
 import type { HttpRequest } from "../http";
 
 /**
  * Replayed requests name a host under this domain: CRS 920350 scores a numeric-IP Host (3 points at
- * PL1). compare.ts puts the row number in the first label, so nginx's error log (which ends each
+ * PL1). main.ts puts the row number in the first label, so nginx's error log (which ends each
  * line with the Host) ties every matched CRS rule to its row. Neither CRS nor wafscore scores it.
  */
 export const REPLAY_DOMAIN = "app.wafscore.test";

@@ -1,11 +1,11 @@
 // Starts the CRS peer (nginx + ModSecurity + CRS at PL1 and PL2, envoy/peer-modsecurity/) in the
-// foreground with its own prefix under build/, and stops it. Called by models/compare.ts.
+// foreground with its own prefix under build/, and stops it. Called by node/compare/main.ts.
 
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { REPO_ROOT } from "../wasm";
+import { REPO_ROOT } from "../core";
 
 export const PEER_CONF_DIR = path.join(REPO_ROOT, "envoy/peer-modsecurity");
 const STOP_GRACE_MS = 5000;

@@ -1,5 +1,5 @@
 // Loads build/core.wasm once and moves bytes in and out of it: the only Node code that
-// touches the core's ABI (filter/core/index.ts). Used by training, eval, the CLI and tests.
+// touches the core's ABI (filter/core/index.ts). Used by the CLI, compare, models/, loadtest/, tests.
 
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -1,5 +1,5 @@
 // Reads nginx's error log from the CRS peer and returns, per paranoia level and row, the CRS rule
-// ids that matched. Called by models/compare.ts after nginx stops.
+// ids that matched. Called by node/compare/main.ts after nginx stops.
 
 import { createReadStream } from "node:fs";
 import readline from "node:readline";

@@ -1,6 +1,6 @@
 // Turns per-row outcomes (wafscore score, CRS PL1/PL2 status) into the comparison figures:
 // detection and false-positive rates overall, per class and per where, statuses and overlap.
-// Called by models/compare.ts; markdown.ts renders the result.
+// Called by node/compare/main.ts; markdown.ts renders the result.
 
 import type { Reply } from "./replay";
 

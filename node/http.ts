@@ -1,9 +1,9 @@
 // Turns labelled request parts ({text, where}) into the requests that carry them: an HTTP
 // request to replay through Envoy, nginx + ModSecurity or a load generator, and the core's own
 // request form (head pairs + body), which the core splits exactly as the filter does.
-// Used by models/wasm.ts (Core.score, featurize), train, eval, compare, loadtest and tests.
+// Used by node/core.ts (Core.score, featurize), train, eval, compare, loadtest and tests.
 
-import type { CoreRequest } from "./wasm";
+import type { CoreRequest } from "./core";
 
 export interface HttpRequest {
   method: "GET" | "POST";

@@ -1,8 +1,8 @@
 // Scores labelled rows through core.wasm (the same splitting, decoding and int8 model as the
 // filter) and computes detection and false-positive rates overall, per class and per where.
-// Used by `wafscore eval`, train.ts (validation) and report.ts.
+// Used by `wafscore eval` and the training pipeline (models/train.ts validation, evaluate.ts, report.ts).
 
-import { Core } from "./wasm";
+import { Core } from "./core";
 import { EvalRow } from "./rows";
 
 export interface Scored { row: EvalRow; score: number; classScores: Record<string, number>; worstClass: string; worstText: string }

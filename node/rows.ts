@@ -1,5 +1,5 @@
 // Reads labelled request parts in the eval format, {"text", "label", "class"?, "where"?, "source"?},
-// checking each row and naming the line and field that is wrong. Used by train.ts and eval.
+// naming the line and field that is wrong. Used by the CLI, node/compare/ and models/ (train, evaluate).
 
 import { readFileSync } from "node:fs";
 
@@ -19,7 +19,7 @@ export function readRows(file: string): EvalRow[] {
     if (line === "") continue;
     const at = `${file}:${i + 1}`;
     let o: Record<string, unknown>;
-    try { o = JSON.parse(line); } catch (e) { throw new Error(`${at}: invalid JSON: ${(e as Error).message}`); }
+    try { o = JSON.parse(line); } catch (e) { throw new Error(`${at}: invalid JSON: ${(e as Error).message}`, { cause: e }); }
     if (typeof o.text !== "string") throw new Error(`${at}: text: must be a string`);
     if (o.label !== 0 && o.label !== 1) throw new Error(`${at}: label: must be 0 or 1, got ${JSON.stringify(o.label)}`);
     if (o.class !== undefined && typeof o.class !== "string") throw new Error(`${at}: class: must be a string`);

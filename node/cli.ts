@@ -2,7 +2,7 @@
 // them, all through build/core.wasm (the filter's own scoring core). Entry: bin/wafscore.mjs.
 
 import { readFileSync } from "node:fs";
-import { Core, RequestScores } from "./wasm";
+import { Core, RequestScores } from "./core";
 import { readRows } from "./rows";
 import { scoreRows, evaluate, formatEval } from "./eval";
 
