@@ -156,3 +156,18 @@ export function featurePathsAgree(len: i32, flags: u32, bits: i32): i32 {
   if (a != b) return 0;
   return memory.compare(changetype<usize>(fastFeats), changetype<usize>(spanFeats), <usize>a << 2) == 0 ? 1 : 0;
 }
+
+// ---- test hooks: inflate (filter/decode/inflate.ts; the request parser will call it directly) ----
+// Inflates the srcLen bytes at inputPtr() (format 1 gzip, 2 HTTP deflate, 3 raw) into a buffer
+// at inflateOutputPtr(), capped at min(cap, INFLATE_TEST_BYTES); returns inflateBody's result.
+import { inflateBody, inflatedLength } from "../decode/inflate";
+const INFLATE_TEST_BYTES = 4 << 20; // 4 MiB: the tests' largest body (1 MiB) and caps beyond it
+let inflateOut: StaticArray<u8> | null = null;
+export function inflateInput(srcLen: i32, format: i32, cap: i32, ratio: i32): i32 {
+  if (inflateOut == null) inflateOut = new StaticArray<u8>(INFLATE_TEST_BYTES);
+  let n = min(srcLen, PART_CAPACITY);
+  return inflateBody(changetype<usize>(input), n, format, changetype<usize>(inflateOut), min(cap, INFLATE_TEST_BYTES), ratio);
+}
+export function inflateOutputPtr(): usize { return changetype<usize>(inflateOut); }
+export function inflateOutputLength(): i32 { return inflatedLength(); }
+// ---- end test hooks: inflate ----
