@@ -169,7 +169,8 @@ export function inflateBody(src: usize, srcLen: i32, format: i32, dst: usize, ds
 }
 
 // Bytes written to dst by the last inflateBody: the whole body when it returned >= 0, the
-// prefix up to the cap on TOO_LARGE or RATIO, what was decoded before the error otherwise.
+// prefix up to the cap on TOO_LARGE or RATIO, what was decoded before the error otherwise
+// (for a truncated stream that may end in a few bytes decoded from the zero fill).
 export function inflatedLength(): i32 {
   return lastLength;
 }
@@ -290,6 +291,9 @@ function inflateStream(pos: u32): i32 {
       status = readDynamicTables();
       if (status == 0) status = decodeSymbols(LITLEN_TABLE, dynLitBits, DIST_TABLE, dynDistBits);
     } else status = InflateStatus.MALFORMED; // btype 3 is reserved
+    if (status == HIT_LIMIT && <u64>inPos * 8 - bitCount > <u64>inEnd * 8) {
+      return InflateStatus.MALFORMED; // the limit came from decoding the zero fill: truncated
+    }
     if (status != 0) return status;
     if (final) break;
   }
