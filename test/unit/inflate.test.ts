@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CORE_PATH } from "../support/core";
+import { BitWriter, dynamicBlock, fixedBlock, fixedLit, lengths, writerOf } from "../support/deflate";
 
 // InflateStatus and formats, as in filter/decode/inflate.ts.
 const OK = 0, MALFORMED = -1, TOO_LARGE = -2, RATIO = -3, UNSUPPORTED = -4;
@@ -161,37 +162,6 @@ describe("round trips against Node's zlib", () => {
 
 // ---- crafted streams ----
 
-// Writes deflate bits first bit lowest, as RFC 1951 packs them.
-class BitWriter {
-  private bytes: number[] = [];
-  private acc = 0;
-  private n = 0;
-  bits(value: number, count: number): this {
-    for (let i = 0; i < count; i++) this.bit((value >> i) & 1);
-    return this;
-  }
-  // Huffman codes go most significant bit first.
-  code(value: number, count: number): this {
-    for (let i = count - 1; i >= 0; i--) this.bit((value >> i) & 1);
-    return this;
-  }
-  private bit(b: number): void {
-    this.acc |= b << this.n;
-    if (++this.n === 8) { this.bytes.push(this.acc); this.acc = 0; this.n = 0; }
-  }
-  align(): this { while (this.n) this.bit(0); return this; }
-  raw(bytes: number[]): this { this.align(); this.bytes.push(...bytes); return this; }
-  done(): Buffer { this.align(); return Buffer.from(this.bytes); }
-}
-// Fixed-code symbols (RFC 1951 section 3.2.6).
-function fixedLit(w: BitWriter, sym: number): BitWriter {
-  if (sym < 144) return w.code(0x30 + sym, 8);
-  if (sym < 256) return w.code(0x190 + sym - 144, 9);
-  if (sym < 280) return w.code(sym - 256, 7);
-  return w.code(0xc0 + sym - 280, 8);
-}
-const fixedBlock = (final: number) => new BitWriter().bits(final, 1).bits(1, 2);
-
 function crc32(b: Uint8Array): number {
   let c = ~0;
   for (const byte of b) {
@@ -336,33 +306,6 @@ describe("crafted deflate streams", () => {
     }
   });
 });
-
-// A dynamic block with the given code lengths (litlen: at least 257, distance: at least 1). The
-// code length code gives symbols 0..15 four bits each (complete), so each length is written
-// as itself; `body` then writes symbols with the canonical codes of `lit` and `dist`.
-function canonicalCodes(lengths: number[]): number[] {
-  const count = new Array(16).fill(0);
-  for (const l of lengths) if (l) count[l]++;
-  const next: number[] = [];
-  let code = 0;
-  for (let b = 1; b < 16; b++) { code = (code + (b > 1 ? count[b - 1] : 0)) << 1; next[b] = code; }
-  return lengths.map((l) => (l ? next[l]++ : -1));
-}
-function lengths(n: number, set: Record<number, number>): number[] {
-  const a = new Array(n).fill(0);
-  for (const [k, v] of Object.entries(set)) a[Number(k)] = v;
-  return a;
-}
-interface Emit { lit(sym: number): void; dist(sym: number): void; writer: BitWriter }
-const writerOf = (e: Emit) => e.writer;
-function dynamicBlock(lit: number[], dist: number[], body: (e: Emit) => void): Buffer {
-  const w = new BitWriter().bits(1, 1).bits(2, 2).bits(lit.length - 257, 5).bits(dist.length - 1, 5).bits(15, 4);
-  for (const sym of [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]) w.bits(sym < 16 ? 4 : 0, 3);
-  for (const l of [...lit, ...dist]) w.code(l, 4);
-  const lc = canonicalCodes(lit), dc = canonicalCodes(dist);
-  body({ lit: (sym) => { w.code(lc[sym], lit[sym]); }, dist: (sym) => { w.code(dc[sym], dist[sym]); }, writer: w } as Emit);
-  return w.done();
-}
 
 describe("crafted dynamic Huffman codes", () => {
   const A = 0x61;
