@@ -139,7 +139,7 @@ const ZLIB_TRAILER_BYTES: u32 = 4;
 // negative InflateStatus. Output stops at dstCap bytes (TOO_LARGE) and, when maxRatio > 0, at
 // srcLen * maxRatio bytes (RATIO); either way dst then holds the first inflatedLength() bytes
 // of the body, which the caller may still score. Bytes of dst past the returned length, up to
-// dstCap, may be overwritten. gzip members may be concatenated; zero bytes after the last are
+// dstCap, may be overwritten; dst must not overlap src. gzip members may be concatenated; zero bytes after the last are
 // ignored (gzip pads so), anything else after a stream is MALFORMED: it would not be inspected.
 export function inflateBody(src: usize, srcLen: i32, format: i32, dst: usize, dstCap: i32, maxRatio: i32): i32 {
   lastLength = 0;
