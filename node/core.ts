@@ -20,13 +20,13 @@ interface CoreExports {
   requestScore(k: number): number; requestLogit(k: number): number;
   requestWorstClass(): number; requestWorstWhere(): number;
   requestParts(): number; requestWindows(): number;
-  requestOverflow(): number; requestCompressed(): number; requestBodyWhere(): number;
+  requestOverflow(): number; requestUndecodable(): number; requestEncoding(): number; requestBodyWhere(): number;
   requestWorstText(): number; requestWorstName(): number;
   traceTexts(): number; tracePtr(): number; traceLen(): number;
   featurizeRequest(headLen: number, bodyLen: number, bits: number): number;
   exportFeaturesPtr(): number; exportWindowsPtr(): number;
   requestExplain(): number;
-  decideFor(score: number, uninspectable: boolean): number;
+  decideFor(score: number, uninspectable: boolean, undecodable: boolean): number;
   featurePathsAgree(len: number, flags: number, bits: number): number;
 }
 
@@ -71,8 +71,8 @@ export interface RequestScores {
   windows: number;
   /** The request had more parts than the core's tables hold: inspected in part. */
   overflow: boolean;
-  /** The body had a Content-Encoding other than identity and was not split. */
-  compressed: boolean;
+  /** The body had a Content-Encoding the core cannot undo (or a stream that did not inflate) and was not split. */
+  undecodable: boolean;
 }
 
 export interface WindowFeatures { where: number; flags: number; features: Uint32Array }
@@ -194,7 +194,7 @@ export class Core {
       parts: x.requestParts(),
       windows: x.requestWindows(),
       overflow: x.requestOverflow() !== 0,
-      compressed: x.requestCompressed() !== 0,
+      undecodable: x.requestUndecodable() !== 0,
     };
   }
 
@@ -214,9 +214,13 @@ export class Core {
   }
 
   /** The decision the filter takes for an overall score under the configuration in use. */
-  decide(score: number, uninspectable = false): { action: "pass" | "tag" | "block" | "log"; flagged: boolean; uninspectable: boolean } {
-    const v = this.x.decideFor(score, uninspectable);
-    return { action: (["pass", "tag", "block", "log"] as const)[v >> 2], flagged: (v & 2) !== 0, uninspectable: (v & 1) !== 0 };
+  decide(score: number, uninspectable = false, undecodable = false): { action: "pass" | "tag" | "block" | "log"; flagged: boolean; reason: "none" | "score" | "uninspectable" | "undecodable" } {
+    const v = this.x.decideFor(score, uninspectable, undecodable);
+    return {
+      action: (["pass", "tag", "block", "log"] as const)[v >> 4],
+      flagged: (v & 8) !== 0,
+      reason: (["none", "score", "uninspectable", "undecodable"] as const)[v & 7],
+    };
   }
 
   /** The fragments of the last scored request's worst part that drove its overall score. */

@@ -9,6 +9,7 @@ import { Field, FieldType, Check, FIELDS, F, MAX_LIST_ITEMS } from "./schema";
 
 export const enum Mode { BLOCK = 0, TAG = 1, LOG = 2 }
 export const enum Uninspectable { ALLOW = 0, BLOCK = 1 }
+export const enum Undecodable { BLOCK = 0, ALLOW = 1 }
 
 export class Config {
   mode: Mode = Mode.BLOCK;
@@ -22,6 +23,7 @@ export class Config {
   excludeParams: Array<string> = [];    // parameter, JSON key, cookie and field names
   headerPrefix: string = "";
   onUninspectable: Uninspectable = Uninspectable.ALLOW;
+  onUndecodable: Undecodable = Undecodable.BLOCK;
   // UTF-8 copies of the lists, for comparison against request bytes without decoding them.
   inspectHeaderBytes: Array<ArrayBuffer> = [];
   ignoreHeaderBytes: Array<ArrayBuffer> = [];
@@ -46,6 +48,7 @@ export class Config {
     c.ignoreHeaders = v.lists[F.IGNORE_HEADERS];
     c.maxParts = v.ints[F.MAX_PARTS];
     c.maxWindows = v.ints[F.MAX_WINDOWS];
+    c.onUndecodable = <Undecodable>v.ints[F.ON_UNDECODABLE];
     c.inspectHeaderBytes = utf8All(c.inspectHeaders);
     c.ignoreHeaderBytes = utf8All(c.ignoreHeaders);
     c.excludePathBytes = utf8All(c.excludePaths);

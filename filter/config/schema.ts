@@ -32,7 +32,7 @@ export const MAX_MAX_BODY_BYTES = 1048576;
 export const enum F {
   MODE = 0, THRESHOLD = 1, MAX_BODY_BYTES = 2, INSPECT_HEADERS = 3, EXCLUDE_PATHS = 4,
   EXCLUDE_PARAMS = 5, HEADER_PREFIX = 6, ON_UNINSPECTABLE = 7, IGNORE_HEADERS = 8, MAX_PARTS = 9,
-  MAX_WINDOWS = 10,
+  MAX_WINDOWS = 10, ON_UNDECODABLE = 11,
 }
 
 // The split stage's table holds this many parts (request/parts.ts); max_parts may only lower it.
@@ -50,4 +50,5 @@ export const FIELDS: StaticArray<Field> = [
   new Field("ignore_headers", FieldType.STRING_LIST, "[]", 0, 0, null, Check.LOWER_CASED),
   new Field("max_parts", FieldType.INT, "8192", 1, MAX_MAX_PARTS),
   new Field("max_windows", FieldType.INT, "8192", 1, 65536),
+  new Field("on_undecodable", FieldType.ENUM, "\"block\"", 0, 0, ["block", "allow"]),
 ];

@@ -95,7 +95,8 @@ export function requestLogit(k: i32): f32 { return inspection.scores.maxLogit[k]
 export function requestWorstClass(): i32 { return inspection.scores.worstClass(); }
 export function requestWindows(): i32 { return inspection.windows; }
 export function requestOverflow(): bool { return inspection.overflow; }
-export function requestCompressed(): bool { return inspection.facts.compressed; }
+export function requestUndecodable(): bool { return inspection.facts.undecodable; }
+export function requestEncoding(): i32 { return <i32>inspection.facts.encoding; }
 export function requestBodyWhere(): i32 { return inspection.facts.bodyWhere; }
 
 // Parts the model scored (not counting base64 decodings, which are the same part again).
@@ -176,7 +177,7 @@ export function featurizeRequest(headLen: i32, bodyLen: i32, bits: i32): i32 {
   c.reset(bits);
   headLen = max(0, min(headLen, INPUT_BYTES));
   let p = changetype<usize>(input);
-  inspection.run(p, headLen, p + headLen, clampBody(headLen, bodyLen), c);
+  inspection.run(p, headLen, p + headLen, clampBody(headLen, bodyLen), false, c);
   if (c.overflow) return -1;
   // The collector records text indexes; the trainer wants each window's Where.
   let rows = changetype<usize>(c.windows);
@@ -190,12 +191,13 @@ export function exportFeaturesPtr(): usize { return changetype<usize>(collector!
 export function exportWindowsPtr(): usize { return changetype<usize>(collector!.windows); }
 
 // What the filter does with a request of this overall score under the configuration in use
-// (configure()): action (0 pass, 1 tag, 2 block, 3 log) * 4 + flagged * 2 + reason is
-// uninspectable. For tests of the decision table; the filter calls decide() the same way.
+// (configure()): action (0 pass, 1 tag, 2 block, 3 log) * 16 + flagged * 8 + reason (0 none,
+// 1 score, 2 uninspectable, 3 undecodable). For tests of the decision table; the filter calls
+// decide() the same way.
 const decision = new Decision();
-export function decideFor(score: i32, uninspectable: bool): i32 {
-  decide(config, score, uninspectable, decision);
-  return <i32>decision.action * 4 + (decision.flagged ? 2 : 0) + (decision.reason == Reason.UNINSPECTABLE ? 1 : 0);
+export function decideFor(score: i32, uninspectable: bool, undecodable: bool): i32 {
+  decide(config, score, uninspectable, undecodable, decision);
+  return <i32>decision.action * 16 + (decision.flagged ? 8 : 0) + <i32>decision.reason;
 }
 
 // 1 when the fast feature path and the one explanations use (with spans) give the same
@@ -257,3 +259,18 @@ export function multipartFields(ctLen: i32, bodyLen: i32): i32 {
 export function multipartRecordsPtr(): usize { return changetype<usize>(multipartRecords); }
 export function multipartRecordsLen(): i32 { return multipartRecordsLength; }
 export function multipartWorkDone(): i32 { return multipartWork(); }
+
+// ---- test hooks: inflate (request/inflate.ts, which request/request.ts calls for encoded bodies) ----
+// Inflates the srcLen bytes at inputPtr() (format 1 gzip, 2 HTTP deflate, 3 raw) into a buffer
+// at inflateOutputPtr(), capped at min(cap, INFLATE_TEST_BYTES); returns inflateBody's result.
+import { inflateBody, inflatedLength } from "../request/inflate";
+const INFLATE_TEST_BYTES = 4 << 20; // 4 MiB: the tests' largest body (1 MiB) and caps beyond it
+let inflateOut: StaticArray<u8> | null = null;
+export function inflateInput(srcLen: i32, format: i32, cap: i32, ratio: i32): i32 {
+  if (inflateOut == null) inflateOut = new StaticArray<u8>(INFLATE_TEST_BYTES);
+  let n = min(srcLen, INPUT_BYTES);
+  return inflateBody(changetype<usize>(input), n, format, changetype<usize>(inflateOut), min(cap, INFLATE_TEST_BYTES), ratio);
+}
+export function inflateOutputPtr(): usize { return changetype<usize>(inflateOut); }
+export function inflateOutputLength(): i32 { return inflatedLength(); }
+// ---- end test hooks: inflate ----

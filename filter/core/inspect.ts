@@ -23,10 +23,10 @@ export class Inspection {
     this.scores = new RequestScores(model);
   }
 
-  // Splits and decodes a request (head: the serialized header map; body: the bytes buffered),
-  // then feeds its windows to sink: the scores, or a training collector.
-  run(headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32, sink: WindowSink): void {
-    splitRequest(headPtr, headLen, bodyPtr, bodyLen, this.config, this.parts, this.facts);
+  // Splits and decodes a request (head: the serialized header map; body: the bytes buffered,
+  // bodyCut when that is a prefix), then feeds its windows to sink: the scores, or a collector.
+  run(headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32, bodyCut: bool, sink: WindowSink): void {
+    splitRequest(headPtr, headLen, bodyPtr, bodyLen, bodyCut, this.config, this.parts, this.facts);
     decodeParts(this.parts, this.texts);
     this.scores.reset();
     let w = forEachWindow(this.texts, sink, this.config.maxWindows);
@@ -34,13 +34,14 @@ export class Inspection {
     this.windows = w < 0 ? -w : w;
   }
 
-  score(headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32): RequestScores {
-    this.run(headPtr, headLen, bodyPtr, bodyLen, this.scores);
+  score(headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32, bodyCut: bool = false): RequestScores {
+    this.run(headPtr, headLen, bodyPtr, bodyLen, bodyCut, this.scores);
     return this.scores;
   }
 
-  // Parts were left uninspected: more than max_parts or the tables hold, or past max_windows.
-  get overflow(): bool { return this.parts.overflow || this.texts.overflow || this.windowsCut; }
+  // Parts were left uninspected: more than max_parts or the tables hold, past max_windows, or an
+  // encoded body that inflated to more than max_body_bytes.
+  get overflow(): bool { return this.parts.overflow || this.texts.overflow || this.windowsCut || this.facts.inflatedPartly; }
 
   // Texts the model scored (parts that were not skipped as lone tokens, and base64 decodings).
   countScored(): i32 {

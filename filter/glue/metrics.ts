@@ -14,7 +14,8 @@ export class Metrics {
   logged: u32;        // flagged in log mode
   excluded: u32;      // skipped by exclude_paths
   truncated: u32;     // body longer than max_body_bytes: only its prefix was scored
-  uninspectable: u32; // body not wholly inspected (compressed, or longer than max_body_bytes)
+  uninspectable: u32; // not wholly inspected (body past max_body_bytes, more parts or windows than allowed)
+  undecodable: u32;   // body in an encoding the filter cannot undo, or a stream that does not inflate
   perClass: StaticArray<u32> = new StaticArray<u32>(HEAD_COUNT); // flagged, by worst class
   // The VM's linear memory in bytes: Envoy has no gauge for a wasm VM's memory, and a soak
   // test needs one. Set at configure time and every MEMORY_SAMPLE_EVERY scored requests.
@@ -33,6 +34,7 @@ export class Metrics {
     this.excluded = defineCounter("wafscore_requests_excluded_total");
     this.truncated = defineCounter("wafscore_body_truncated_total");
     this.uninspectable = defineCounter("wafscore_body_uninspectable_total");
+    this.undecodable = defineCounter("wafscore_body_undecodable_total");
     for (let k = 1; k < HEAD_COUNT; k++) {
       this.perClass[k] = defineCounter("wafscore_flagged_" + CLASS_NAMES[k] + "_total");
     }

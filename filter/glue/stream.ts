@@ -22,6 +22,7 @@ import { CLASS_NAMES, HEADER_CLASSES } from "../core/classes";
 
 const CONTENT_TYPE = String.UTF8.encode("content-type");
 const PARTIAL = String.UTF8.encode("partial");
+const UNDECODABLE = String.UTF8.encode("undecodable");
 const JSON_TYPE = String.UTF8.encode("application/json");
 // Facts read before the body arrives (exclude_paths); one VM runs one callback at a time.
 const earlyFacts = new RequestFacts();
@@ -105,18 +106,20 @@ export class WafStream extends Context {
 
     let t0 = nowNanos();
     let ins = plugin.inspection;
-    let s = ins.score(headPtr, headLen, bodyPtr, bodyLen);
+    let s = ins.score(headPtr, headLen, bodyPtr, bodyLen, truncated);
     let facts = ins.facts;
-    // A compressed body is opaque to the scorer, and a request with more parts than the tables
-    // hold was inspected only in part: say so rather than pass them as clean.
-    let uninspectable = truncated || (facts.compressed && bodyLen > 0) || ins.overflow;
+    // A request inspected only in part (a body past max_body_bytes, more parts or windows than
+    // allowed) and one whose body could not be decoded: say so rather than pass them as clean.
+    let uninspectable = truncated || ins.overflow;
+    let undecodable = facts.undecodable;
     if (truncated) metrics.inc(metrics.truncated);
     if (uninspectable) metrics.inc(metrics.uninspectable);
+    if (undecodable) metrics.inc(metrics.undecodable);
 
     let score = s.score(0);
     metrics.recordScoringTime(t0, nowNanos());
     let d = plugin.decision;
-    decide(cfg, score, uninspectable, d);
+    decide(cfg, score, uninspectable, undecodable, d);
     metrics.inc(metrics.scored);
     metrics.tick();
     // Strings are built for flagged requests only: clean traffic allocates none.
@@ -126,6 +129,8 @@ export class WafStream extends Context {
       metrics.inc(metrics.flagged);
       if (d.reason == Reason.UNINSPECTABLE) {
         klass = "uninspectable";
+      } else if (d.reason == Reason.UNDECODABLE) {
+        klass = "undecodable";
       } else {
         let worst = s.worstClass();
         klass = CLASS_NAMES[worst];
@@ -133,7 +138,7 @@ export class WafStream extends Context {
       }
       rid = String.UTF8.decodeUnsafe(facts.requestIdPtr, facts.requestIdLen);
       let action = d.action == Action.BLOCK ? "block" : d.action == Action.TAG ? "tag" : "log";
-      log(LogLevel.Info, flagLine(action, rid, ins, klass, uninspectable ? "inspection=partial" : ""));
+      log(LogLevel.Info, flagLine(action, rid, ins, klass, undecodable ? "inspection=undecodable" : uninspectable ? "inspection=partial" : ""));
     }
 
     if (d.action == Action.BLOCK) {
@@ -146,7 +151,8 @@ export class WafStream extends Context {
     if (d.action == Action.TAG) {
       addRequestHeaderBytes(plugin.scoreHeaders[0], plugin.scoreValues[score]);
       for (let k = 1; k <= HEADER_CLASSES; k++) addRequestHeaderBytes(plugin.scoreHeaders[k], plugin.scoreValues[s.score(k)]);
-      if (uninspectable) addRequestHeaderBytes(plugin.inspectionHeader, PARTIAL);
+      if (undecodable) addRequestHeaderBytes(plugin.inspectionHeader, UNDECODABLE);
+      else if (uninspectable) addRequestHeaderBytes(plugin.inspectionHeader, PARTIAL);
       metrics.inc(metrics.tagged);
     }
     if (d.action == Action.LOG) metrics.inc(metrics.logged);

@@ -6,7 +6,9 @@
 // each cookie (Cookie is split) and the Referer, whose query parameters are parts too; headers
 // with a fixed grammar (grammar.ts) only when their value does not fit it; the body by its
 // Content-Type, sniffed when there is none. inspect_headers forces a header in, ignore_headers
-// keeps one out. A body with a Content-Encoding other than identity is not split (compressed).
+// keeps one out. A body sent with Content-Encoding gzip or deflate is inflated in the VM (capped
+// at max_body_bytes and at MAX_INFLATE_RATIO) and split like any other; any other encoding, a
+// list of two, or a stream that does not inflate is undecodable: not split, and said so.
 
 import { HeaderMap } from "./head";
 import { PartList } from "./parts";
@@ -16,11 +18,25 @@ import { splitBody, whereForContentType } from "./body";
 import { Config } from "../config/config";
 import { equalsCI } from "../lib/bytes";
 import { headerGrammar, fitsGrammar, Grammar } from "./grammar";
+import { inflateBody, inflatedLength, InflateStatus, FORMAT_GZIP, FORMAT_DEFLATE } from "./inflate";
+import { MAX_MAX_BODY_BYTES } from "../config/schema";
+
+// Inflated bytes per compressed byte at most: text compresses 3-10:1, a body of one repeated
+// byte ~1000:1. Past this a stream is a decompression bomb, not a request.
+export const MAX_INFLATE_RATIO = 200;
+// What a cut stream's output may end in that the input never said (inflate.ts reads zero bytes
+// past the end instead of testing for it).
+const INFLATE_OVERREAD_BYTES = 1024;
+
+// The Content-Encoding of a body, as far as the filter can undo it.
+export const enum Encoding { IDENTITY = 0, GZIP = 1, DEFLATE = 2, UNDECODABLE = 3 }
 
 // What the filter needs to know about a request besides its parts.
 export class RequestFacts {
   bodyWhere: i32 = -1;         // the Where the body was split as; -1 without a body
-  compressed: bool = false;    // a Content-Encoding other than identity: the body was not split
+  encoding: Encoding = Encoding.IDENTITY;
+  undecodable: bool = false;   // the body has an encoding the filter cannot undo, or a bad stream: not split
+  inflatedPartly: bool = false; // the body inflated to more than max_body_bytes: only that much was split
   requestIdPtr: usize = 0;     // x-request-id, for logs and the 403 body
   requestIdLen: i32 = 0;
   pathPtr: usize = 0;          // :path as sent, query included (exclude_paths)
@@ -28,7 +44,9 @@ export class RequestFacts {
 
   reset(): void {
     this.bodyWhere = -1;
-    this.compressed = false;
+    this.encoding = Encoding.IDENTITY;
+    this.undecodable = false;
+    this.inflatedPartly = false;
     this.requestIdPtr = 0; this.requestIdLen = 0;
     this.pathPtr = 0; this.pathLen = 0;
   }
@@ -46,7 +64,8 @@ export function readFacts(headPtr: usize, headLen: i32, facts: RequestFacts): vo
   } while (head.next());
 }
 
-export function splitRequest(headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32, cfg: Config, out: PartList, facts: RequestFacts): void {
+// bodyCut: the body is a prefix (the rest was past max_body_bytes), so an encoded stream ends early.
+export function splitRequest(headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32, bodyCut: bool, cfg: Config, out: PartList, facts: RequestFacts): void {
   out.reset(cfg.excludeParamBytes, cfg.maxParts);
   facts.reset();
   let ctPtr: usize = 0, ctLen = 0;
@@ -65,7 +84,7 @@ export function splitRequest(headPtr: usize, headLen: i32, bodyPtr: usize, bodyL
         continue;
       }
       if (head.nameIsCI("content-type")) { ctPtr = v; ctLen = n; }
-      else if (head.nameIsCI("content-encoding")) facts.compressed = !isIdentity(v, n);
+      else if (head.nameIsCI("content-encoding")) facts.encoding = encodingOf(v, n, facts.encoding);
       else if (head.nameIsCI("x-request-id")) { facts.requestIdPtr = v; facts.requestIdLen = n; }
       if (listed(name, nameLen, cfg.ignoreHeaderBytes)) continue;
       if (head.nameIsCI("cookie")) {
@@ -86,7 +105,26 @@ export function splitRequest(headPtr: usize, headLen: i32, bodyPtr: usize, bodyL
       }
     } while (head.next());
   }
-  if (bodyLen <= 0 || facts.compressed) return;
+  if (bodyLen <= 0) return;
+  if (facts.encoding == Encoding.UNDECODABLE) { facts.undecodable = true; return; }
+  if (facts.encoding != Encoding.IDENTITY) {
+    let format = facts.encoding == Encoding.GZIP ? FORMAT_GZIP : FORMAT_DEFLATE;
+    let dst = changetype<usize>(inflated);
+    let r = inflateBody(bodyPtr, bodyLen, format, dst, cfg.maxBodyBytes, MAX_INFLATE_RATIO);
+    if (r == InflateStatus.TOO_LARGE) {
+      facts.inflatedPartly = true;
+      r = inflatedLength();
+    } else if (r == InflateStatus.MALFORMED && bodyCut) {
+      // A stream cut at max_body_bytes ends early, which is no sign of a bad one: split what it
+      // gave, less the tail the decoder may have made from reading past the end.
+      facts.inflatedPartly = true;
+      r = max(0, inflatedLength() - INFLATE_OVERREAD_BYTES);
+    }
+    if (r < 0) { facts.undecodable = true; return; }
+    bodyPtr = dst;
+    bodyLen = r;
+    if (bodyLen <= 0) return;
+  }
   let where = whereForContentType(ctPtr, ctLen, bodyPtr, bodyLen);
   facts.bodyWhere = where;
   splitBody(where, bodyPtr, bodyLen, ctPtr, ctLen, out);
@@ -109,8 +147,26 @@ function equalsBytesCI(p: usize, n: i32, lower: ArrayBuffer): bool {
   return true;
 }
 
-// "identity" (any case, trailing spaces) or an empty value: the body is as sent.
-function isIdentity(p: usize, n: i32): bool {
-  while (n > 0 && load<u8>(p + n - 1) == 0x20) n--;
-  return n == 0 || equalsCI(p, n, "identity");
+// Bodies inflated from gzip or deflate; one request is inspected at a time per VM.
+const inflated = new StaticArray<u8>(MAX_MAX_BODY_BYTES);
+
+// The encoding a Content-Encoding value (a comma-separated list, case-insensitive) leaves the
+// body in, combined with what earlier Content-Encoding headers said. identity entries change
+// nothing; one gzip (x-gzip) or deflate can be undone; anything else, or two of them, cannot.
+function encodingOf(p: usize, n: i32, before: Encoding): Encoding {
+  let enc = before;
+  let i = 0;
+  while (i <= n) {
+    let start = i;
+    while (i < n && load<u8>(p + i) != 0x2C) i++;
+    let a = start, b = i;
+    i++;
+    while (a < b && (load<u8>(p + a) == 0x20 || load<u8>(p + a) == 0x09)) a++;
+    while (b > a && (load<u8>(p + b - 1) == 0x20 || load<u8>(p + b - 1) == 0x09)) b--;
+    if (b == a || equalsCI(p + a, b - a, "identity")) continue;
+    let one = equalsCI(p + a, b - a, "gzip") || equalsCI(p + a, b - a, "x-gzip") ? Encoding.GZIP
+      : equalsCI(p + a, b - a, "deflate") ? Encoding.DEFLATE : Encoding.UNDECODABLE;
+    enc = enc == Encoding.IDENTITY ? one : Encoding.UNDECODABLE;
+  }
+  return enc;
 }

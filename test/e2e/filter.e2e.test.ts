@@ -178,13 +178,27 @@ describe("block mode", () => {
     expect(JSON.parse(r.text).class).toBe("sqli");
   });
 
-  it("marks a gzip-encoded body partial instead of scoring the compressed bytes", async () => {
+  it("inflates a gzip-encoded body and scores it: a benign one passes intact, an attack is blocked", async () => {
     const body = gzipSync(Buffer.from('{"comment":"hello"}'));
     const r = await send(stack().url, "/api/gz", { headers: { "content-type": "application/json", "content-encoding": "gzip" }, body });
     expect(r.status).toBe(200);
     const e = echoOf(r);
     expect(e.body_bytes).toBe(body.length);
-    expect(e.headers["x-waf-inspection"]).toBe("partial");
+    expect(e.headers["x-waf-inspection"]).toBeUndefined();
+    const attack = gzipSync(Buffer.from('{"q":"1\' UNION SELECT password FROM users--"}'));
+    const b = await send(stack().url, "/api/gz", { headers: { "content-type": "application/json", "content-encoding": "gzip" }, body: attack });
+    expect(b.status).toBe(403);
+    expect(JSON.parse(b.text).class).toBe("sqli");
+  });
+
+  it("blocks a body in an encoding it cannot decode (on_undecodable: block, the default)", async () => {
+    for (const enc of ["br", "x-unknown", "gzip, gzip"]) {
+      const r = await send(stack().url, "/api/enc", { headers: { "content-type": "application/json", "content-encoding": enc }, body: '{"a":"b"}' });
+      expect(r.status, enc).toBe(403);
+      expect(JSON.parse(r.text).class, enc).toBe("undecodable");
+    }
+    const identity = await send(stack().url, "/api/enc", { headers: { "content-type": "application/json", "content-encoding": "identity, identity" }, body: '{"a":"b"}' });
+    expect(identity.status).toBe(200);
   });
 
   it("scores an HTTP/2 (prior knowledge) POST with trailers: an attack in the body is blocked", async () => {
@@ -212,7 +226,8 @@ describe("block mode", () => {
     expect(stat("wafscore_flagged_rce_total")).toBeGreaterThanOrEqual(2);
     expect(stat("wafscore_requests_excluded_total")).toBeGreaterThanOrEqual(1);
     expect(stat("wafscore_body_truncated_total")).toBeGreaterThanOrEqual(2);
-    expect(stat("wafscore_body_uninspectable_total")).toBeGreaterThanOrEqual(3);
+    expect(stat("wafscore_body_uninspectable_total")).toBeGreaterThanOrEqual(2);
+    expect(stat("wafscore_body_undecodable_total")).toBeGreaterThanOrEqual(3);
     // The VM's linear memory, set at configure time: a few MiB of buffers and the model.
     expect(stat("wafscore_vm_memory_bytes")).toBeGreaterThan(1 << 20);
   });
@@ -275,8 +290,8 @@ describe("block mode with on_uninspectable: block", () => {
     await expect.poll(() => flaggedLine(stack().logs(), "block")).toContain("class=uninspectable");
   });
 
-  it("answers a gzip body with 403, class uninspectable", async () => {
-    const r = await send(stack().url, "/api/gz", { headers: { "content-type": "application/json", "content-encoding": "gzip" }, body: gzipSync('{"a":"b"}') });
+  it("answers a gzip body that inflates past max_body_bytes with 403, class uninspectable", async () => {
+    const r = await send(stack().url, "/api/gz", { headers: { "content-type": "application/json", "content-encoding": "gzip" }, body: gzipSync(JSON.stringify({ a: "b ".repeat(4096) })) });
     expect(r.status).toBe(403);
     expect(JSON.parse(r.text).class).toBe("uninspectable");
   });

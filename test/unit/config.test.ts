@@ -11,7 +11,7 @@ afterAll(() => {
   core.configure("");
 });
 
-const KNOWN = "mode, threshold, max_body_bytes, inspect_headers, exclude_paths, exclude_params, header_prefix, on_uninspectable, ignore_headers, max_parts, max_windows";
+const KNOWN = "mode, threshold, max_body_bytes, inspect_headers, exclude_paths, exclude_params, header_prefix, on_uninspectable, ignore_headers, max_parts, max_windows, on_undecodable";
 const range = (lo: number, hi: number, got: string) => `must be an integer within [${lo},${hi}], got ${got}`;
 const j = (o: unknown) => JSON.stringify(o);
 
