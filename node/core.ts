@@ -27,6 +27,7 @@ interface CoreExports {
   exportFeaturesPtr(): number; exportWindowsPtr(): number;
   requestExplain(): number;
   decideFor(score: number, uninspectable: boolean, undecodable: boolean): number;
+  normalizedPath(len: number): number;
   featurePathsAgree(len: number, flags: number, bits: number): number;
 }
 
@@ -211,6 +212,11 @@ export class Core {
   /** Whether the scoring and the explaining feature paths agree on one window of text. */
   featurePathsAgree(text: string, flags = 0, bits = 16): boolean {
     return this.x.featurePathsAgree(this.put(text), flags, bits) === 1;
+  }
+
+  /** The path exclude_paths is matched on for a :path (the filter's request/path.ts). */
+  normalizePath(path: string): string {
+    return this.text(this.x.normalizedPath(this.put(path)));
   }
 
   /** The decision the filter takes for an overall score under the configuration in use. */

@@ -14,6 +14,7 @@ import { extractFeatures, MAX_FEATURES, WINDOW_BYTES } from "./features";
 import { MAX_FRAGMENTS } from "./explain";
 import { Decision, Reason, decide } from "./decide";
 import { describeCore } from "./describe";
+import { normalizePath, normalizedLength } from "../request/path";
 import { MAX_REQUEST_BYTES } from "../request/parts";
 import { TEXT_NOT_SCORED } from "../decode/texts";
 import { DecodeFlag } from "../decode/flags";
@@ -189,6 +190,12 @@ export function featurizeRequest(headLen: i32, bodyLen: i32, bits: i32): i32 {
 }
 export function exportFeaturesPtr(): usize { return changetype<usize>(collector!.features); }
 export function exportWindowsPtr(): usize { return changetype<usize>(collector!.windows); }
+
+// The path exclude_paths is matched on, for the len bytes of a :path at inputPtr(); into the output.
+export function normalizedPath(len: i32): i32 {
+  let p = normalizePath(changetype<usize>(input), min(len, INPUT_BYTES));
+  return writeBytes(p, normalizedLength());
+}
 
 // What the filter does with a request of this overall score under the configuration in use
 // (configure()): action (0 pass, 1 tag, 2 block, 3 log) * 16 + flagged * 8 + reason (0 none,

@@ -6,7 +6,10 @@
 //   2. up to MAX_ROUNDS more rounds of: percent-decode, HTML references and \u/\x escapes,
 //      stopping as soon as a round changes nothing. Every decoder strictly shortens what it
 //      decodes, so "changed" is "got shorter";
-//   3. drop NUL bytes and fold overlong UTF-8 (C0 AF, E0 80 AF) to the ASCII it hides.
+//   3. drop NUL bytes, fold overlong UTF-8 (C0 AF, E0 80 AF) to the ASCII it hides, and fold the
+//      full-width forms of ASCII (U+FF01-FF5E, `＜ｓｃｒｉｐｔ＞`) to ASCII, as IIS/ASP.NET and some
+//      databases do. Folding came after spec v4's model was trained; the next retrain (issue 10)
+//      bumps FEATURE_SPEC_VERSION with it. Until then it changes only texts holding such forms.
 
 import { DecodeFlag } from "./flags";
 import { decodePercent } from "./percent";
@@ -15,7 +18,8 @@ import { decodeEntities } from "./entities";
 const MAX_ROUNDS = 3;
 
 // 256 entries: 1 for a byte that starts something a decoder acts on ('%', '&', '\\', NUL, the
-// overlong lead bytes C0, C1, E0), 2 for '+' (acts only in form-encoded parts), else 0.
+// overlong lead bytes C0, C1, E0, the full-width lead byte EF), 2 for '+' (acts only in
+// form-encoded parts), else 0.
 // Generated from that list; most benign parts contain none and skip every pass.
 const TRIGGER = memory.data<u8>([
   1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -25,7 +29,7 @@ const TRIGGER = memory.data<u8>([
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 ]);
 
 // Whether src[0..len) holds a byte any decoder acts on; when not, the part is its own decoding
@@ -74,7 +78,7 @@ export function decodePart(src: usize, len: i32, dst: usize, plusAsSpace: bool):
   return false;
 }
 
-// Removes NUL bytes and folds overlong UTF-8 encodings of ASCII, in place.
+// Removes NUL bytes and folds overlong UTF-8 encodings of ASCII and full-width ASCII, in place.
 function sanitize(p: usize, len: i32, flags: u32): u64 {
   let o = 0;
   let i = 0;
@@ -101,6 +105,17 @@ function sanitize(p: usize, len: i32, flags: u32): u64 {
           flags |= DecodeFlag.OVERLONG;
           continue;
         }
+      }
+    }
+    if (c == 0xEF && i + 2 < len) {
+      // U+FF01-FF3F is EF BC 81-BF, U+FF40-FF5E is EF BD 80-9E: ASCII 0x21-0x7E.
+      let c1 = <u32>load<u8>(p + i + 1);
+      let c2 = <u32>load<u8>(p + i + 2);
+      let a: u32 = c1 == 0xBC && c2 - 0x81 < 0x3F ? c2 - 0x60 : c1 == 0xBD && c2 - 0x80 < 0x1F ? c2 - 0x20 : 0;
+      if (a != 0) {
+        store<u8>(p + o, <u8>a);
+        o++; i += 3;
+        continue;
       }
     }
     store<u8>(p + o, <u8>c);

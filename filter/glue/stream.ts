@@ -17,6 +17,7 @@ import { Plugin } from "./plugin";
 import { blockBody, flagLine } from "./verdict";
 import { Config } from "../config/config";
 import { RequestFacts, readFacts } from "../request/request";
+import { normalizePath, normalizedLength } from "../request/path";
 import { Action, Reason, decide } from "../core/decide";
 import { CLASS_NAMES, HEADER_CLASSES } from "../core/classes";
 
@@ -83,8 +84,9 @@ export class WafStream extends Context {
     let headers = this.headers;
     if (prefixes.length == 0 || headers == null) return false;
     readFacts(changetype<usize>(headers), headers.byteLength, earlyFacts);
-    let p = earlyFacts.pathPtr;
-    let n = earlyFacts.pathLen;
+    // Matched on the path the server will resolve, not on the bytes sent (request/path.ts).
+    let p = normalizePath(earlyFacts.pathPtr, earlyFacts.pathLen);
+    let n = normalizedLength();
     for (let i = 0, k = prefixes.length; i < k; i++) {
       let pre = unchecked(prefixes[i]);
       if (pre.byteLength <= n && memory.compare(p, changetype<usize>(pre), pre.byteLength) == 0) return true;

@@ -231,6 +231,21 @@ const LIFECYCLE: LifecycleCase[] = [
     counters: { requests_excluded: 1 },
   },
   {
+    name: "exclude_paths is matched on the normalized path: /static/../s is scored",
+    path: "/static/../s?id=1%27%20OR%20%271%27%3D%271", statuses: ["headers:StopIteration"], outcome: { block: "sqli" },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_sqli: 1 },
+  },
+  {
+    name: "exclude_paths, encoded walk-around: /static/%2e%2e/s is scored",
+    path: "/static/%2e%2e/s?id=1%27%20OR%20%271%27%3D%271", statuses: ["headers:StopIteration"], outcome: { block: "sqli" },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_sqli: 1 },
+  },
+  {
+    name: "exclude_paths, doubled slashes still excluded: //static//app.js",
+    path: "//static//app.js?id=1%27%20OR%20%271%27%3D%271", statuses: ["headers:Continue"], outcome: "untouched",
+    counters: { requests_excluded: 1 },
+  },
+  {
     name: "exclude_paths is a prefix of :path: /staticx is scored",
     path: "/staticx?id=1%27%20OR%20%271%27%3D%271", statuses: ["headers:StopIteration"], outcome: { block: "sqli" },
     counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_sqli: 1 },
