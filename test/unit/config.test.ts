@@ -1,7 +1,9 @@
 // The plugin configuration parser (filter/config/config.ts) through core.wasm's configure(),
 // which parses exactly as onConfigure does: a table of {name, json, error or null}.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Core, loadCore } from "../support/core";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { type Core, loadCore, REPO_ROOT } from "../support/core";
 
 let core: Core;
 beforeAll(async () => {
@@ -109,6 +111,15 @@ describe("configuration", () => {
     for (const { json, error } of cases) {
       if (error === null) continue;
       expect(core.configure(json)).toMatch(/^config\.(\(root\)|[a-z_]+(\[\d+\])?): \S/);
+    }
+  });
+
+  it("the README's configuration reference names every field of the core's schema, with its default", () => {
+    const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+    for (const f of core.description.config) {
+      const row = readme.split("\n").find((l) => l.startsWith(`| \`${f.name}\` |`));
+      expect(row, `README row for ${f.name}`).toBeDefined();
+      expect(row, `README default for ${f.name}`).toContain(`\`${JSON.stringify(f.default)}\``);
     }
   });
 
