@@ -14,7 +14,7 @@ import { generateNosqli, NOSQL_BENIGN, GenRow } from './nosqli.ts';
 import { EXTRA_BENIGN, SEPARATE_BENIGN } from './benign_extra.ts';
 import { generateAttacksExtra, padPayload } from './attacks_extra.ts';
 import { npmBenign } from './npm.ts';
-import { Side, assignOrigins, capKinds, originOf, isGenerated } from './origins.ts';
+import { Side, capKinds, originOf, originSides, isGenerated } from './origins.ts';
 
 const SEED = 20240601;
 /** At most this many attack payloads per source file, before augmentation. */
@@ -210,7 +210,7 @@ for (const r of more) pool.push({ text: r.text, where: wireWhere(r, 'benign_more
 for (const r of trainBenign) if (r.kind === 'json') pool.push({ text: r.text, where: 'body:json', source: r.source, sourceRows: tbCounts.get(r.source)! });
 const originRows = new Map<string, number>();
 for (const r of pool) originRows.set(originOf(r.source), (originRows.get(originOf(r.source)) ?? 0) + 1);
-const originSide = assignOrigins(originRows);
+const originSide = originSides(pool);
 for (const r of pool) {
   const side: Side = originSide.get(originOf(r.source))!;
   const out: Out = side === 'train' ? benignSplit(r.source, r.text, r.sourceRows) : side;

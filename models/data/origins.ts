@@ -27,11 +27,17 @@ const SALT = 'wafscore-origins-v1';
 const ORIGIN_GROUPS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(octokit\/|npm:@octokit\/)/, 'api.github.com (octokit/*)'],
   [/^ua-parser\/uap-core:/, 'ua-parser/uap-core (user-agent corpora)'],
+  // One project's test fixtures are one origin: files written by the same hands, often near-copies
+  // (JSON-Schema-Test-Suite's drafts repeat each other file by file).
+  [/^(json-schema-org\/JSON-Schema-Test-Suite|getsentry\/sentry-javascript|graphql\/graphql-js|rrweb-io\/rrweb|fxsjy\/jieba|google\/csp-evaluator|open-telemetry\/opentelemetry-proto|ada-url\/ada):/, '$1'],
 ];
 
 /** The origin of a row: its source (one capture, log, site or file), or the group it belongs to. */
 export function originOf(source: string): string {
-  for (const [re, name] of ORIGIN_GROUPS) if (re.test(source)) return name;
+  for (const [re, name] of ORIGIN_GROUPS) {
+    const m = re.exec(source);
+    if (m) return name.replace('$1', m[1]);
+  }
   return source;
 }
 
@@ -41,28 +47,48 @@ export function isGenerated(source: string): boolean {
 }
 
 /**
- * Origins to sides, content-blind: largest origin first (ties by hash), each to the side furthest
- * below its target share of rows. A plain coin flip per origin would let the three or four origins
- * with thousands of rows (a log, a UA corpus, an API) decide the sides' sizes by luck.
+ * Origins to sides, content-blind: largest origin first (ties by hash), each to the side furthest below
+ * its target share of rows in the kinds (`where`s) that origin has. A coin flip per origin would let the
+ * few origins with thousands of rows (a log, a UA corpus, an API) decide the sides' sizes by luck, and a
+ * deficit on row totals alone left calibration with almost no JSON bodies.
+ * `kinds`: per origin, rows per kind.
  */
-export function assignOrigins(sizes: ReadonlyMap<string, number>, shares: Readonly<Record<Side, number>> = SIDE_SHARES): Map<string, Side> {
-  const order = [...sizes.keys()].sort((a, b) => sizes.get(b)! - sizes.get(a)! || hash32(SALT + a) - hash32(SALT + b) || (a < b ? -1 : 1));
+export function assignOrigins(kinds: ReadonlyMap<string, ReadonlyMap<string, number>>, shares: Readonly<Record<Side, number>> = SIDE_SHARES): Map<string, Side> {
+  const size = (o: string) => [...kinds.get(o)!.values()].reduce((a, b) => a + b, 0);
+  const order = [...kinds.keys()].sort((a, b) => size(b) - size(a) || hash32(SALT + a) - hash32(SALT + b) || (a < b ? -1 : 1));
   const sides: Side[] = ['test', 'calib', 'train'];
-  const have: Record<Side, number> = { train: 0, calib: 0, test: 0 };
-  let total = 0;
+  const have: Record<Side, Map<string, number>> = { train: new Map(), calib: new Map(), test: new Map() };
+  const total = new Map<string, number>();
   const out = new Map<string, Side>();
   for (const o of order) {
-    const n = sizes.get(o)!;
-    total += n;
+    const v = kinds.get(o)!;
+    for (const [k, n] of v) total.set(k, (total.get(k) ?? 0) + n);
     let best: Side = 'train', deficit = -Infinity;
     for (const s of sides) {
-      const d = shares[s] * total - have[s];
+      let d = 0;
+      for (const [k, n] of v) d += n * (shares[s] * total.get(k)! - (have[s].get(k) ?? 0));
       if (d > deficit) { deficit = d; best = s; }
     }
-    have[best] += n;
+    for (const [k, n] of v) have[best].set(k, (have[best].get(k) ?? 0) + n);
     out.set(o, best);
   }
   return out;
+}
+
+/** Sides for a pool of real rows: each row's origin, its kinds counted, then assignOrigins. */
+export function originSides(pool: ReadonlyArray<{ source: string; where: string }>, shares: Readonly<Record<Side, number>> = SIDE_SHARES): Map<string, Side> {
+  const kinds = new Map<string, Map<string, number>>();
+  for (const r of pool) {
+    const o = originOf(r.source), k = balanceKind(r.where);
+    if (!kinds.has(o)) kinds.set(o, new Map());
+    kinds.get(o)!.set(k, (kinds.get(o)!.get(k) ?? 0) + 1);
+  }
+  return assignOrigins(kinds, shares);
+}
+
+/** The kind an origin's rows are balanced by: body kinds, paths, queries, User-Agents, other headers. */
+export function balanceKind(where: string): string {
+  return where.startsWith('header:') && where !== 'header:User-Agent' ? 'header:(other)' : where;
 }
 
 /**
