@@ -56,8 +56,8 @@ export function realTrafficFp(scored: Scored[]): RealFp {
   };
 }
 
-export interface LosoFold { name: string; about: string; sources: number; attacks: number; detected: number; testFlagged: number; testParts: number; seconds: number }
-export interface Loso { generated: string; model: string; epochs: number; benignSubsample: number; folds: LosoFold[] }
+export interface LosoFold { name: string; about: string; sources: number; attacks: number; detected: number; testFlagged: number; detected50: number; testFlagged50: number; testParts: number; seconds: number }
+export interface Loso { generated: string; model: string; epochs: number; benignSubsample: number; workers: number; wallSeconds: number; folds: LosoFold[] }
 
 export function readLoso(): Loso | null {
   return existsSync(LOSO_FILE) ? (JSON.parse(readFileSync(LOSO_FILE, "utf8")) as Loso) : null;
@@ -85,7 +85,7 @@ export function formatLoso(l: Loso | null): string[] {
   if (!l) return ["detection on held-out attack sources: no build/loso.json yet (run `make eval-loso`)"];
   const s = losoSummary(l);
   const out = [`detection on held-out attack sources (leave-one-source-out, threshold ${DEFAULT_THRESHOLD}; ${l.model}): mean ${(100 * s.mean).toFixed(1)}%, min ${(100 * s.min).toFixed(1)}% (${s.minFold})`];
-  for (const f of l.folds) out.push(`  ${f.name.padEnd(15)} ${pct(f.detected, f.attacks, 1).padStart(6)} (${f.detected}/${f.attacks})   real-traffic FP of this fold's model ${pct(f.testFlagged, f.testParts)}`);
+  for (const f of l.folds) out.push(`  ${f.name.padEnd(15)} ${pct(f.detected, f.attacks, 1).padStart(6)} (${f.detected}/${f.attacks}), real-traffic FP ${pct(f.testFlagged, f.testParts)};  at 50: ${pct(f.detected50, f.attacks, 1)}, FP ${pct(f.testFlagged50, f.testParts)}  (${f.seconds} s)`);
   return out;
 }
 
@@ -110,12 +110,12 @@ export function realFpMarkdown(fp: RealFp, l: Loso | null, modelNote: string): s
   if (!l) out.push("No `build/loso.json`: run `make eval-loso`, then `make eval`.");
   else {
     const s = losoSummary(l);
-    out.push(`From \`make eval-loso\` (${l.generated}; ${l.model}). Each fold is one payload collection: a model is trained without`);
+    out.push(`From \`make eval-loso\` (${l.generated}; ${l.model}; ${Math.round(l.wallSeconds / 60)} min with ${l.workers} workers). Each fold is one payload collection: a model is trained without`);
     out.push(`its rows (same function and hyperparameters as \`make model\`, ${l.epochs} epochs${l.benignSubsample < 1 ? `, benign rows subsampled to ${l.benignSubsample}` : ""}), calibrated on the calibration origins, and`);
     out.push("tested on every row of the collection. The last column is that fold model's false-positive rate on the real-traffic test origins.", "");
     out.push(`**Mean ${(100 * s.mean).toFixed(1)}%, minimum ${(100 * s.min).toFixed(1)}% (${s.minFold}).**`, "");
-    out.push("| fold | collection | sources | attack rows | detection | real-traffic FP |", "|---|---|---:|---:|---:|---:|");
-    for (const f of l.folds) out.push(`| ${f.name} | ${f.about} | ${f.sources} | ${f.attacks} | ${pct(f.detected, f.attacks, 1)} | ${pct(f.testFlagged, f.testParts)} |`);
+    out.push("| fold | collection | sources | attack rows | detection at 20 | real-traffic FP at 20 | detection at 50 | real-traffic FP at 50 |", "|---|---|---:|---:|---:|---:|---:|---:|");
+    for (const f of l.folds) out.push(`| ${f.name} | ${f.about} | ${f.sources} | ${f.attacks} | ${pct(f.detected, f.attacks, 1)} | ${pct(f.testFlagged, f.testParts)} | ${pct(f.detected50, f.attacks, 1)} | ${pct(f.testFlagged50, f.testParts)} |`);
   }
   out.push("");
   return out;
