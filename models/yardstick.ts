@@ -8,7 +8,9 @@ import { REPO_ROOT } from "./wasm";
 import type { Scored } from "./eval";
 import { originOf } from "./data/origins";
 
-export const FP_THRESHOLDS = [10, 20, 30, 50];
+export const FP_THRESHOLDS = [10, 20, 30, 50, 80];
+/** LOSO detection is also given at the band edges 50 (0.3%) and 80 (1% of calibration traffic). */
+export const LOSO_THRESHOLDS = [20, 50, 80];
 export const DEFAULT_THRESHOLD = 20;
 export const LOSO_FILE = resolve(REPO_ROOT, "build/loso.json");
 
@@ -56,7 +58,7 @@ export function realTrafficFp(scored: Scored[]): RealFp {
   };
 }
 
-export interface LosoFold { name: string; about: string; sources: number; attacks: number; detected: number; testFlagged: number; detected50: number; testFlagged50: number; testParts: number; seconds: number }
+export interface LosoFold { name: string; about: string; sources: number; attacks: number; detected: number; testFlagged: number; byThreshold: Array<{ threshold: number; detected: number; testFlagged: number }>; testParts: number; seconds: number }
 export interface Loso { generated: string; model: string; epochs: number; benignSubsample: number; workers: number; wallSeconds: number; folds: LosoFold[] }
 
 export function readLoso(): Loso | null {
@@ -85,7 +87,11 @@ export function formatLoso(l: Loso | null): string[] {
   if (!l) return ["detection on held-out attack sources: no build/loso.json yet (run `make eval-loso`)"];
   const s = losoSummary(l);
   const out = [`detection on held-out attack sources (leave-one-source-out, threshold ${DEFAULT_THRESHOLD}; ${l.model}): mean ${(100 * s.mean).toFixed(1)}%, min ${(100 * s.min).toFixed(1)}% (${s.minFold})`];
-  for (const f of l.folds) out.push(`  ${f.name.padEnd(15)} ${pct(f.detected, f.attacks, 1).padStart(6)} (${f.detected}/${f.attacks}), real-traffic FP ${pct(f.testFlagged, f.testParts)};  at 50: ${pct(f.detected50, f.attacks, 1)}, FP ${pct(f.testFlagged50, f.testParts)}  (${f.seconds} s)`);
+  for (const f of l.folds) out.push(`  ${f.name.padEnd(15)} ${pct(f.detected, f.attacks, 1).padStart(6)} (${f.detected}/${f.attacks}), real-traffic FP ${pct(f.testFlagged, f.testParts)}; ${f.byThreshold.filter((t) => t.threshold !== DEFAULT_THRESHOLD).map((t) => `at ${t.threshold}: ${pct(t.detected, f.attacks, 1)}, FP ${pct(t.testFlagged, f.testParts)}`).join("; ")}  (${f.seconds} s)`);
+  for (const t of LOSO_THRESHOLDS.filter((x) => x !== DEFAULT_THRESHOLD)) {
+    const r = l.folds.map((f) => f.byThreshold.find((b) => b.threshold === t)!).map((b, i) => b.detected / l.folds[i].attacks);
+    out.push(`  at threshold ${t}: mean ${(100 * r.reduce((a, b) => a + b, 0) / r.length).toFixed(1)}%, min ${(100 * Math.min(...r)).toFixed(1)}%`);
+  }
   return out;
 }
 
@@ -114,8 +120,13 @@ export function realFpMarkdown(fp: RealFp, l: Loso | null, modelNote: string): s
     out.push(`its rows (same function and hyperparameters as \`make model\`, ${l.epochs} epochs${l.benignSubsample < 1 ? `, benign rows subsampled to ${l.benignSubsample}` : ""}), calibrated on the calibration origins, and`);
     out.push("tested on every row of the collection. The last column is that fold model's false-positive rate on the real-traffic test origins.", "");
     out.push(`**Mean ${(100 * s.mean).toFixed(1)}%, minimum ${(100 * s.min).toFixed(1)}% (${s.minFold}).**`, "");
-    out.push("| fold | collection | sources | attack rows | detection at 20 | real-traffic FP at 20 | detection at 50 | real-traffic FP at 50 |", "|---|---|---:|---:|---:|---:|---:|---:|");
-    for (const f of l.folds) out.push(`| ${f.name} | ${f.about} | ${f.sources} | ${f.attacks} | ${pct(f.detected, f.attacks, 1)} | ${pct(f.testFlagged, f.testParts)} | ${pct(f.detected50, f.attacks, 1)} | ${pct(f.testFlagged50, f.testParts)} |`);
+    const others = LOSO_THRESHOLDS.filter((x) => x !== DEFAULT_THRESHOLD);
+    out.push(`| fold | collection | sources | attack rows | detection at 20 | real-traffic FP at 20 | ${others.map((t) => `detection / FP at ${t}`).join(" | ")} |`, `|---|---|---:|---:|---:|---:|${others.map(() => "---:|").join("")}`);
+    for (const f of l.folds) out.push(`| ${f.name} | ${f.about} | ${f.sources} | ${f.attacks} | ${pct(f.detected, f.attacks, 1)} | ${pct(f.testFlagged, f.testParts)} | ${others.map((t) => { const b = f.byThreshold.find((x) => x.threshold === t)!; return `${pct(b.detected, f.attacks, 1)} / ${pct(b.testFlagged, f.testParts)}`; }).join(" | ")} |`);
+    for (const t of others) {
+      const r = l.folds.map((f) => f.byThreshold.find((b) => b.threshold === t)!.detected / f.attacks);
+      out.push(`| mean (min) at ${t} | | | | | | ${others.map((x) => (x === t ? `${(100 * r.reduce((a, b) => a + b, 0) / r.length).toFixed(1)}% (${(100 * Math.min(...r)).toFixed(1)}%)` : "")).join(" | ")} |`);
+    }
   }
   out.push("");
   return out;
