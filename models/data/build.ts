@@ -1,4 +1,5 @@
-// Builds build/dataset/{train,valid}.jsonl and summary.json: attacks placed into wire contexts, plus benign real and generated parts.
+// Builds build/dataset/{train,valid,calib,test}.jsonl and summary.json: attacks placed into wire contexts, benign real and
+// generated parts; real benign split by origin (origins.ts) into train / calibration / test (the honest yardstick).
 // Entry point: `npx tsx models/data/build.ts` (run from anywhere); deterministic, same bytes every run.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { generateNosqli, NOSQL_BENIGN, GenRow } from './nosqli.ts';
 import { EXTRA_BENIGN, SEPARATE_BENIGN } from './benign_extra.ts';
 import { generateAttacksExtra, padPayload } from './attacks_extra.ts';
 import { npmBenign } from './npm.ts';
+import { Side, capKinds, originOf, originSides, isGenerated } from './origins.ts';
 
 const SEED = 20240601;
 /** At most this many attack payloads per source file, before augmentation. */
@@ -36,8 +38,14 @@ const outDir = path.resolve(REPO_ROOT, 'build/dataset');
 const dataDir = datasetsDir();
 const train = loadJsonl(path.join(dataDir, 'train.jsonl'));
 const real = loadJsonl(path.join(dataDir, 'benign_real.jsonl'));
+const more = loadJsonl(path.join(dataDir, 'benign_more.jsonl'));
+const exploits = loadJsonl(path.join(dataDir, 'exploits.jsonl'));
 
-const rows: Record<Split, OutRow[]> = { train: [], valid: [] };
+/** train/valid: today's split (validation); calib/test: real benign of calibration and test origins only. */
+type Out = Split | 'calib' | 'test';
+const OUTS: readonly Out[] = ['train', 'valid', 'calib', 'test'];
+
+const rows: Record<Out, OutRow[]> = { train: [], valid: [], calib: [], test: [] };
 const dropped: Record<string, number> = {};
 const drop = (why: string) => { dropped[why] = (dropped[why] ?? 0) + 1; };
 const encCounts: Record<string, number> = {};
@@ -154,6 +162,16 @@ for (const g of generateAttacksExtra(new Rng(SEED ^ 0x9), CMDI_N, CRLF_N)) {
   const source = `gen:${g.cls}:${g.family}`;
   rows[attackSplit(source, g.text)].push({ text: g.text, label: 1, class: g.cls, where: g.where, source });
 }
+// exploits.jsonl: attack parts already on the wire (nuclei templates, PayloadsAllTheThings, SecLists), used as they
+// are. Its classes map onto the model's heads; graphql and prototype_pollution have no head yet and are left out.
+const EXPLOIT_CLASS: Record<string, string> = { ssi: 'rce', xpathi: 'sqli', upload: 'rce', deserialization: 'rce', xslt: 'xxe' };
+const NO_HEAD = new Set(['graphql', 'prototype_pollution']);
+for (const r of exploits) {
+  if (r.label !== 1 || !r.where) throw new Error(`exploits.jsonl: expected attack rows with a where (${r.source})`);
+  if (NO_HEAD.has(r.class)) { drop(`exploits: ${r.class} (no model head yet)`); continue; }
+  const cls = EXPLOIT_CLASS[r.class] ?? r.class;
+  rows[attackSplit(r.source, r.text)].push({ text: r.text, label: 1, class: cls, where: r.where, source: r.source });
+}
 const attackRows = rows.train.length + rows.valid.length;
 
 // ---------------------------------------------------------------- benign: real wire parts, all of them
@@ -163,19 +181,44 @@ const count = (rs: SourceRow[]) => {
   for (const r of rs) m.set(r.source, (m.get(r.source) ?? 0) + 1);
   return m;
 };
+const trainBenign = train.filter((r) => r.label === 0);
+const tbCounts = count(trainBenign);
 const realCounts = count(real);
+const moreCounts = count(more);
 const KNOWN_BODIES = new Set(['body:json', 'body:form', 'body:multipart', 'body:xml', 'body:text']);
-for (const r of real) {
-  let where = r.kind ?? '';
+const wireWhere = (r: SourceRow, file: string) => {
+  let where = r.where ?? r.kind ?? '';
   if (where.startsWith('body:') && !KNOWN_BODIES.has(where)) where = 'body:text'; // one `body:other` row
-  if (!(where === 'query' || where === 'path' || where.startsWith('body:') || where.startsWith('header:'))) throw new Error(`benign_real: unexpected kind ${where}`);
-  rows[benignSplit(r.source, r.text, realCounts.get(r.source)!)].push({ text: r.text, label: 0, class: 'benign', where, source: r.source });
+  if (!(where === 'query' || where === 'path' || where.startsWith('body:') || where.startsWith('header:'))) throw new Error(`${file}: unexpected kind ${where}`);
+  return where;
+};
+
+// Real traffic, split by ORIGIN: every real wire part (benign_real's non-synthetic rows, benign_more, train.jsonl's
+// JSON documents, the only train.jsonl benign rows used as they are) is pooled, its origin sent to one side. Train-side
+// origins then split train/valid as before (today's validation); calibration and test origins are never trained on.
+// train.jsonl's other benign rows (values we place into generated contexts; curated fp_list/tricky edge cases) are not
+// traffic as it arrives and stay on the training side, with benign_real's synthetic rows.
+interface RealRow { text: string; where: string; source: string; sourceRows: number }
+const pool: RealRow[] = [];
+for (const r of real) {
+  const where = wireWhere(r, 'benign_real');
+  const row = { text: r.text, where, source: r.source, sourceRows: realCounts.get(r.source)! };
+  if (isGenerated(r.source)) rows[benignSplit(r.source, r.text, row.sourceRows)].push({ text: r.text, label: 0, class: 'benign', where, source: r.source });
+  else pool.push(row);
+}
+for (const r of more) pool.push({ text: r.text, where: wireWhere(r, 'benign_more'), source: r.source, sourceRows: moreCounts.get(r.source)! });
+for (const r of trainBenign) if (r.kind === 'json') pool.push({ text: r.text, where: 'body:json', source: r.source, sourceRows: tbCounts.get(r.source)! });
+const originRows = new Map<string, number>();
+for (const r of pool) originRows.set(originOf(r.source), (originRows.get(originOf(r.source)) ?? 0) + 1);
+const originSide = originSides(pool);
+for (const r of pool) {
+  const side: Side = originSide.get(originOf(r.source))!;
+  const out: Out = side === 'train' ? benignSplit(r.source, r.text, r.sourceRows) : side;
+  rows[out].push({ text: r.text, label: 0, class: 'benign', where: r.where, source: r.source });
 }
 
 // ---------------------------------------------------------------- benign: train.jsonl values placed into contexts
 
-const trainBenign = train.filter((r) => r.label === 0);
-const tbCounts = count(trainBenign);
 const ALL_PARAMS = [...new Set(Object.values(TARGET_PARAMS).flat())].sort();
 const benRng = new Rng(SEED ^ 0x3);
 const KIND_WHERES: Record<string, readonly (readonly [Where, number])[]> = {
@@ -188,10 +231,7 @@ const KIND_WHERES: Record<string, readonly (readonly [Where, number])[]> = {
 for (const r of trainBenign) {
   const split = benignSplit(r.source, r.text, tbCounts.get(r.source)!);
   const kind = r.kind ?? 'param';
-  if (kind === 'json') {
-    rows[split].push({ text: r.text, label: 0, class: 'benign', where: 'body:json', source: r.source });
-    continue;
-  }
+  if (kind === 'json') continue; // in the origin pool above
   const reps = kind === 'fp_list' || kind === 'tricky' ? 3 : 1; // few and decisive: show them in several places
   const pre = looksPreEncoded(r.text);
   const logical = pre ? pctDecodeOnce(r.text, !r.text.includes(' ')) : r.text;
@@ -205,7 +245,7 @@ for (const r of trainBenign) {
 
 // ---------------------------------------------------------------- benign: generated
 
-const benignSoFar = rows.train.length + rows.valid.length - attackRows;
+const benignSoFar = rows.train.length + rows.valid.length + rows.calib.length + rows.test.length - attackRows;
 const genN = Math.max(GEN_MIN, Math.min(GEN_MAX, Math.round(attackRows * BENIGN_SHARE / (1 - BENIGN_SHARE)) - benignSoFar));
 for (const g of generateBenign(new Rng(SEED ^ 0x4), genN)) {
   const source = `gen:benign:${g.family}`;
@@ -240,21 +280,28 @@ for (let i = 0; i < npm.skipped; i++) drop('npm: attack-looking text skipped');
 // Exact duplicates: keep the first per split; a text in both splits stays only in train; a text seen
 // with both labels is dropped from the benign side (it is an attack somewhere, so it can't be a clean negative).
 const attackTexts = new Set<string>();
-for (const s of ['train', 'valid'] as const) for (const r of rows[s]) if (r.label === 1) attackTexts.add(r.text);
+for (const s of OUTS) for (const r of rows[s]) if (r.label === 1) attackTexts.add(r.text);
 const trainTexts = new Set<string>();
-for (const s of ['train', 'valid'] as const) {
+for (const s of OUTS) {
   const keep: OutRow[] = [];
   const here = new Set<string>();
   for (const r of rows[s]) {
     if (r.label === 0 && attackTexts.has(r.text)) { drop('benign text identical to an attack row'); continue; }
     if (here.has(r.text)) { drop(`duplicate text within ${s}`); continue; }
-    if (s === 'valid' && trainTexts.has(r.text)) { drop('valid text also in train'); continue; }
+    if (s !== 'train' && trainTexts.has(r.text)) { drop(`${s} text also in train`); continue; }
     here.add(r.text);
     if (s === 'train') trainTexts.add(r.text);
     keep.push(r);
   }
   rows[s] = keep;
 }
+
+// The test side: no one where kind over KIND_CAP of it (User-Agents and paths are most of the real captures).
+const origins = (rs: OutRow[]) => new Set(rs.map((r) => originOf(r.source))).size;
+const testBeforeCap = { rows: rows.test.length, origins: origins(rows.test) };
+const capped = capKinds(rows.test, (r) => r.where, (r) => r.text);
+rows.test = capped.kept;
+for (let i = 0; i < capped.dropped; i++) drop('test: over the per-kind cap (used nowhere)');
 
 const shufRng = new Rng(SEED ^ 0x5);
 mkdirSync(outDir, { recursive: true });
@@ -265,7 +312,7 @@ const tally = (rs: OutRow[], f: (r: OutRow) => string) => {
   return Object.fromEntries(Object.entries(m).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
 };
 const whereKey = (r: OutRow) => (r.where.startsWith('header:') && !['header:User-Agent', 'header:Referer', 'header:Cookie', 'header:X-Forwarded-For'].includes(r.where) ? 'header:(other)' : r.where);
-for (const s of ['train', 'valid'] as const) {
+for (const s of OUTS) {
   shufRng.shuffle(rows[s]);
   const lines = rows[s].map((r) => JSON.stringify({ text: r.text, label: r.label, class: r.class, where: r.where, source: r.source }));
   writeFileSync(path.join(outDir, `${s}.jsonl`), lines.join('\n') + '\n');
@@ -278,6 +325,14 @@ for (const s of ['train', 'valid'] as const) {
     benign_by_where: tally(rows[s].filter((r) => r.label === 0), whereKey),
   };
 }
+const sideOrigins: Record<Side, number> = { train: 0, calib: 0, test: 0 };
+const sideRows: Record<Side, number> = { train: 0, calib: 0, test: 0 };
+for (const [o, side] of originSide) { sideOrigins[side]++; sideRows[side] += originRows.get(o)!; }
+summary.real_benign_by_origin = {
+  pool_rows: pool.length, origins: originSide.size, origins_per_side: sideOrigins, pool_rows_per_side: sideRows,
+  test_before_cap: testBeforeCap, test_per_kind_cap: capped.perKind, test_dropped_by_cap: capped.dropped,
+  test: { rows: rows.test.length, origins: origins(rows.test) }, calib: { rows: rows.calib.length, origins: origins(rows.calib) },
+};
 summary.attack_payloads_by_class = Object.fromEntries(Object.entries(perClass).sort());
 summary.attack_encodings = Object.fromEntries(Object.entries(encCounts).sort((a, b) => b[1] - a[1]));
 summary.npm_rows = npm.rows.length;
@@ -289,4 +344,4 @@ writeFileSync(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2
 
 const ms = Number((process.hrtime.bigint() - t0) / 1000000n);
 console.log(JSON.stringify(summary, null, 2));
-console.error(`wrote ${rows.train.length} train + ${rows.valid.length} valid rows to ${path.relative(process.cwd(), outDir) || '.'} in ${ms} ms`);
+console.error(`wrote ${rows.train.length} train + ${rows.valid.length} valid + ${rows.calib.length} calib + ${rows.test.length} test rows to ${path.relative(process.cwd(), outDir) || '.'} in ${ms} ms`);

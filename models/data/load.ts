@@ -14,6 +14,9 @@ export interface SourceRow {
   synthetic?: boolean;
   licence?: string;
   licence_note?: string;
+  /** exploits.jsonl / benign_more.jsonl: the wire `where`, and how the build wrapped the payload. */
+  where?: string;
+  wrapped?: string;
 }
 
 export { REPO_ROOT } from '../../node/core.ts';
@@ -25,7 +28,7 @@ export function datasetsDir(): string {
     : path.resolve(REPO_ROOT, '../shared/datasets');
 }
 
-const ALLOWED_KEYS = new Set(['text', 'label', 'class', 'source', 'kind', 'synthetic', 'licence', 'licence_note']);
+const ALLOWED_KEYS = new Set(['text', 'label', 'class', 'source', 'kind', 'synthetic', 'licence', 'licence_note', 'where', 'wrapped']);
 
 export class SchemaError extends Error {}
 
@@ -58,6 +61,8 @@ export function loadJsonl(file: string): SourceRow[] {
       fail(file, ln, 'class', `label ${r.label} disagrees with class ${JSON.stringify(r.class)}`);
     if (typeof r.source !== 'string' || r.source === '') fail(file, ln, 'source', 'must be a non-empty string');
     if (r.kind !== undefined && typeof r.kind !== 'string') fail(file, ln, 'kind', 'must be a string');
+    if (r.where !== undefined && typeof r.where !== 'string') fail(file, ln, 'where', 'must be a string');
+    if (r.wrapped !== undefined && typeof r.wrapped !== 'string') fail(file, ln, 'wrapped', 'must be a string');
     if (r.synthetic !== undefined && typeof r.synthetic !== 'boolean') fail(file, ln, 'synthetic', 'must be a boolean');
     rows.push(r as unknown as SourceRow);
   }

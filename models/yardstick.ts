@@ -1,0 +1,133 @@
+// The honest yardstick's figures: false positives on real traffic of test origins (per part, per
+// origin, per kind) and detection on leave-one-source-out folds, as console lines and Markdown.
+// Called by evaluate.ts (`make eval`, which also puts them at the top of models/REPORT.md) and loso.ts.
+
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { REPO_ROOT } from "../node/core";
+import type { Scored } from "../node/eval";
+import { originOf } from "./data/origins";
+
+export const FP_THRESHOLDS = [10, 20, 30, 50, 80];
+/** LOSO detection is also given at the band edges 50 (0.3%) and 80 (1% of calibration traffic). */
+export const LOSO_THRESHOLDS = [20, 50, 80];
+export const DEFAULT_THRESHOLD = 20;
+export const LOSO_FILE = resolve(REPO_ROOT, "build/loso.json");
+
+const pct = (n: number, d: number, digits = 3) => (d ? ((100 * n) / d).toFixed(digits) + "%" : "–");
+
+export interface OriginFp { origin: string; parts: number; flagged: number; kinds: Record<string, number> }
+
+export interface RealFp {
+  parts: number;
+  origins: number;
+  largestOrigin: { origin: string; parts: number };
+  byThreshold: Array<{ threshold: number; flagged: number }>;
+  /** Per origin at the default threshold, most flagged parts first; flagged kinds only, never the texts (test rows are not to be studied). */
+  byOrigin: OriginFp[];
+  byKind: Record<string, { parts: number; flagged: number }>;
+}
+
+export function realTrafficFp(scored: Scored[]): RealFp {
+  const benign = scored.filter((s) => s.row.label === 0);
+  const byOrigin = new Map<string, OriginFp>();
+  const byKind: RealFp["byKind"] = {};
+  for (const s of benign) {
+    const o = originOf(s.row.source);
+    if (!byOrigin.has(o)) byOrigin.set(o, { origin: o, parts: 0, flagged: 0, kinds: {} });
+    const e = byOrigin.get(o)!;
+    const kind = s.row.where.join(",");
+    byKind[kind] ??= { parts: 0, flagged: 0 };
+    e.parts++;
+    byKind[kind].parts++;
+    if (s.score <= DEFAULT_THRESHOLD) {
+      e.flagged++;
+      byKind[kind].flagged++;
+      e.kinds[kind] = (e.kinds[kind] ?? 0) + 1;
+    }
+  }
+  const origins = [...byOrigin.values()].sort((a, b) => b.flagged - a.flagged || b.flagged / b.parts - a.flagged / a.parts || (a.origin < b.origin ? -1 : 1));
+  const largest = [...byOrigin.values()].sort((a, b) => b.parts - a.parts)[0] ?? { origin: "–", parts: 0 };
+  return {
+    parts: benign.length,
+    origins: byOrigin.size,
+    largestOrigin: { origin: largest.origin, parts: largest.parts },
+    byThreshold: FP_THRESHOLDS.map((t) => ({ threshold: t, flagged: benign.filter((s) => s.score <= t).length })),
+    byOrigin: origins,
+    byKind: Object.fromEntries(Object.entries(byKind).sort((a, b) => b[1].parts - a[1].parts)),
+  };
+}
+
+export interface LosoFold { name: string; about: string; sources: number; attacks: number; detected: number; testFlagged: number; byThreshold: Array<{ threshold: number; detected: number; testFlagged: number }>; testParts: number; seconds: number }
+export interface Loso { generated: string; model: string; epochs: number; benignSubsample: number; workers: number; wallSeconds: number; folds: LosoFold[] }
+
+export function readLoso(): Loso | null {
+  return existsSync(LOSO_FILE) ? (JSON.parse(readFileSync(LOSO_FILE, "utf8")) as Loso) : null;
+}
+
+export function losoSummary(l: Loso): { mean: number; min: number; minFold: string } {
+  const rates = l.folds.map((f) => f.detected / f.attacks);
+  const min = Math.min(...rates);
+  return { mean: rates.reduce((a, b) => a + b, 0) / rates.length, min, minFold: l.folds[rates.indexOf(min)].name };
+}
+
+const WORST = 10;
+
+/** Console lines for `make eval`. */
+export function formatRealFp(fp: RealFp): string[] {
+  const out = [`real-traffic false positives, test origins (never trained or calibrated on): ${fp.parts} parts from ${fp.origins} origins`];
+  for (const t of fp.byThreshold) out.push(`  threshold ${String(t.threshold).padStart(2)}: ${pct(t.flagged, fp.parts).padStart(7)} of parts (${t.flagged}/${fp.parts})`);
+  const hit = fp.byOrigin.filter((o) => o.flagged > 0);
+  out.push(`  at ${DEFAULT_THRESHOLD}: ${hit.length}/${fp.origins} origins have a flagged part; worst origins (flagged kinds):`);
+  for (const o of hit.slice(0, WORST)) out.push(`    ${pct(o.flagged, o.parts, 2).padStart(7)} (${o.flagged}/${o.parts})  ${o.origin}  [${Object.entries(o.kinds).map(([k, n]) => `${k} ${n}`).join(", ")}]`);
+  return out;
+}
+
+export function formatLoso(l: Loso | null): string[] {
+  if (!l) return ["detection on held-out attack sources: no build/loso.json yet (run `make eval-loso`)"];
+  const s = losoSummary(l);
+  const out = [`detection on held-out attack sources (leave-one-source-out, threshold ${DEFAULT_THRESHOLD}; ${l.model}): mean ${(100 * s.mean).toFixed(1)}%, min ${(100 * s.min).toFixed(1)}% (${s.minFold})`];
+  for (const f of l.folds) out.push(`  ${f.name.padEnd(15)} ${pct(f.detected, f.attacks, 1).padStart(6)} (${f.detected}/${f.attacks}), real-traffic FP ${pct(f.testFlagged, f.testParts)}; ${f.byThreshold.filter((t) => t.threshold !== DEFAULT_THRESHOLD).map((t) => `at ${t.threshold}: ${pct(t.detected, f.attacks, 1)}, FP ${pct(t.testFlagged, f.testParts)}`).join("; ")}  (${f.seconds} s)`);
+  for (const t of LOSO_THRESHOLDS.filter((x) => x !== DEFAULT_THRESHOLD)) {
+    const r = l.folds.map((f) => f.byThreshold.find((b) => b.threshold === t)!).map((b, i) => b.detected / l.folds[i].attacks);
+    out.push(`  at threshold ${t}: mean ${(100 * r.reduce((a, b) => a + b, 0) / r.length).toFixed(1)}%, min ${(100 * Math.min(...r)).toFixed(1)}%`);
+  }
+  return out;
+}
+
+/** The headline section of models/REPORT.md. */
+export function realFpMarkdown(fp: RealFp, l: Loso | null, modelNote: string): string[] {
+  const out: string[] = ["## Headline: real traffic never trained or calibrated on, and attack sources never trained on", ""];
+  out.push(modelNote, "");
+  out.push(`Real benign request parts are split by **origin** (one capture, log, site or API; models/data/origins.ts): each origin is on`);
+  out.push(`one side only, training, calibration (the score bands) or test. The test side here: **${fp.parts} parts from ${fp.origins} origins**,`);
+  out.push(`no \`where\` kind over 30% of it (kinds over the cap are sampled down; the rest is used nowhere). Its largest origin is`);
+  out.push(`${fp.largestOrigin.origin} (${fp.largestOrigin.parts} parts). The rows are single parts: the data has no whole requests, so there is no per-request figure.`, "");
+  out.push("| threshold | real-traffic false positives (parts) |", "|---:|---:|");
+  for (const t of fp.byThreshold) out.push(`| ${t.threshold} | ${pct(t.flagged, fp.parts)} (${t.flagged}/${fp.parts}) |`);
+  const hit = fp.byOrigin.filter((o) => o.flagged > 0);
+  out.push("", `At threshold ${DEFAULT_THRESHOLD}, ${hit.length} of ${fp.origins} origins have at least one flagged part. Worst origins (the kinds flagged, not the texts:`);
+  out.push("test rows are for measuring, not for studying):", "", "| origin | parts | flagged | flagged kinds |", "|---|---:|---:|---|");
+  for (const o of hit.slice(0, WORST)) out.push(`| ${o.origin.replace(/\|/g, "\\|")} | ${o.parts} | ${pct(o.flagged, o.parts, 2)} (${o.flagged}) | ${Object.entries(o.kinds).map(([k, n]) => `${k} ${n}`).join(", ")} |`);
+  out.push("", `By kind at ${DEFAULT_THRESHOLD}:`, "", "| where | parts | false positives |", "|---|---:|---:|");
+  for (const [k, v] of Object.entries(fp.byKind)) if (v.parts >= 20) out.push(`| ${k} | ${v.parts} | ${pct(v.flagged, v.parts)} (${v.flagged}) |`);
+  out.push("", "(kinds with fewer than 20 parts are left out of this table)", "");
+  out.push(`### Detection on held-out attack sources (leave-one-source-out, threshold ${DEFAULT_THRESHOLD})`, "");
+  if (!l) out.push("No `build/loso.json`: run `make eval-loso`, then `make eval`.");
+  else {
+    const s = losoSummary(l);
+    out.push(`From \`make eval-loso\` (${l.generated}; ${l.model}; ${Math.round(l.wallSeconds / 60)} min with ${l.workers} workers). Each fold is one payload collection: a model is trained without`);
+    out.push(`its rows (same function and hyperparameters as \`make model\`, ${l.epochs} epochs${l.benignSubsample < 1 ? `, benign rows subsampled to ${l.benignSubsample}` : ""}), calibrated on the calibration origins, and`);
+    out.push("tested on every row of the collection. The last column is that fold model's false-positive rate on the real-traffic test origins.", "");
+    out.push(`**Mean ${(100 * s.mean).toFixed(1)}%, minimum ${(100 * s.min).toFixed(1)}% (${s.minFold}).**`, "");
+    const others = LOSO_THRESHOLDS.filter((x) => x !== DEFAULT_THRESHOLD);
+    out.push(`| fold | collection | sources | attack rows | detection at 20 | real-traffic FP at 20 | ${others.map((t) => `detection / FP at ${t}`).join(" | ")} |`, `|---|---|---:|---:|---:|---:|${others.map(() => "---:|").join("")}`);
+    for (const f of l.folds) out.push(`| ${f.name} | ${f.about} | ${f.sources} | ${f.attacks} | ${pct(f.detected, f.attacks, 1)} | ${pct(f.testFlagged, f.testParts)} | ${others.map((t) => { const b = f.byThreshold.find((x) => x.threshold === t)!; return `${pct(b.detected, f.attacks, 1)} / ${pct(b.testFlagged, f.testParts)}`; }).join(" | ")} |`);
+    for (const t of others) {
+      const r = l.folds.map((f) => f.byThreshold.find((b) => b.threshold === t)!.detected / f.attacks);
+      out.push(`| mean (min) at ${t} | | | | | | ${others.map((x) => (x === t ? `${(100 * r.reduce((a, b) => a + b, 0) / r.length).toFixed(1)}% (${(100 * Math.min(...r)).toFixed(1)}%)` : "")).join(" | ")} |`);
+    }
+  }
+  out.push("");
+  return out;
+}
