@@ -28,6 +28,7 @@ interface CoreExports {
   requestExplain(): number;
   decideFor(score: number, uninspectable: boolean, undecodable: boolean): number;
   normalizedPath(len: number): number;
+  confirmsText(k: number, len: number): number;
   featurePathsAgree(len: number, flags: number, bits: number): number;
 }
 
@@ -212,6 +213,13 @@ export class Core {
   /** Whether the scoring and the explaining feature paths agree on one window of text. */
   featurePathsAgree(text: string, flags = 0, bits = 16): boolean {
     return this.x.featurePathsAgree(this.put(text), flags, bits) === 1;
+  }
+
+  /** Whether the semantic-confirmation lexer of a class (filter/core/confirm.ts) accepts a text. */
+  confirms(klass: string, text: string | Uint8Array): boolean {
+    const k = this.heads.indexOf(klass);
+    if (k < 1) throw new Error(`no class ${klass}`);
+    return this.x.confirmsText(k, this.put(text)) === 1;
   }
 
   /** The path exclude_paths is matched on for a :path (the filter's request/path.ts). */

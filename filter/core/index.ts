@@ -14,6 +14,7 @@ import { extractFeatures, MAX_FEATURES, WINDOW_BYTES } from "./features";
 import { MAX_FRAGMENTS } from "./explain";
 import { Decision, Reason, decide } from "./decide";
 import { describeCore } from "./describe";
+import { confirms } from "./confirm";
 import { normalizePath, normalizedLength } from "../request/path";
 import { MAX_REQUEST_BYTES } from "../request/parts";
 import { TEXT_NOT_SCORED } from "../decode/texts";
@@ -190,6 +191,12 @@ export function featurizeRequest(headLen: i32, bodyLen: i32, bits: i32): i32 {
 }
 export function exportFeaturesPtr(): usize { return changetype<usize>(collector!.features); }
 export function exportWindowsPtr(): usize { return changetype<usize>(collector!.windows); }
+
+// Whether the semantic-confirmation lexer of head k (core/confirm.ts) accepts the len bytes at
+// inputPtr(): 1 or 0. For tests and for measuring what the lexers reject.
+export function confirmsText(k: i32, len: i32): i32 {
+  return confirms(k, changetype<usize>(input), min(len, INPUT_BYTES)) ? 1 : 0;
+}
 
 // The path exclude_paths is matched on, for the len bytes of a :path at inputPtr(); into the output.
 export function normalizedPath(len: i32): i32 {

