@@ -6,7 +6,9 @@
 // - HTTP/2 with trailers never sets end_of_stream on the body (coraza #289): decide on trailers;
 // - the body size Envoy passes is what is buffered so far, not the new chunk;
 // - StopIteration on headers needs `allow_on_headers_stop_iteration: true`, or Envoy turns it
-//   into StopAll and the body callback never comes (proxy-wasm-cpp-host #143).
+//   into StopAll and the body callback never comes (proxy-wasm-cpp-host #143);
+// - a CONNECT or an upgrade (WebSocket) carries a tunnel, not a body: end_of_stream comes only
+//   when the tunnel closes, so decide on headers, the tunnel's bytes uninspected (partial).
 
 import {
   Context, RootContext, FilterHeadersStatusValues, FilterDataStatusValues, FilterTrailersStatusValues,
@@ -17,6 +19,8 @@ import { Plugin } from "./plugin";
 import { blockBody, flagLine } from "./verdict";
 import { Config } from "../config/config";
 import { RequestFacts, readFacts } from "../request/request";
+import { HeaderMap } from "../request/head";
+import { containsCI, equalsCI } from "../lib/bytes";
 import { Action, Reason, decide } from "../core/decide";
 import { CLASS_NAMES, HEADER_CLASSES } from "../core/classes";
 
@@ -25,6 +29,7 @@ const PARTIAL = String.UTF8.encode("partial");
 const JSON_TYPE = String.UTF8.encode("application/json");
 // Facts read before the body arrives (exclude_paths); one VM runs one callback at a time.
 const earlyFacts = new RequestFacts();
+const tunnelHead = new HeaderMap();
 
 export class WafStream extends Context {
   private decided: bool = false;
@@ -49,7 +54,7 @@ export class WafStream extends Context {
     }
     // max_body_bytes 0: a body that follows is not inspected at all, which is a body longer than
     // the limit (partial, counted, and handled by on_uninspectable) like any other.
-    if (endOfStream || cfg.maxBodyBytes == 0) {
+    if (endOfStream || cfg.maxBodyBytes == 0 || this.isTunnel()) {
       return this.decide(plugin, null, !endOfStream) ? FilterHeadersStatusValues.StopIteration : FilterHeadersStatusValues.Continue;
     }
     return FilterHeadersStatusValues.StopIteration;
@@ -75,6 +80,25 @@ export class WafStream extends Context {
     let max = <u32>plugin.config.maxBodyBytes;
     let body = this.bufferedBytes > 0 ? getRequestBody(0, min(this.bufferedBytes, max)) : null;
     return this.decide(plugin, body, this.bufferedBytes > max) ? FilterTrailersStatusValues.StopIteration : FilterTrailersStatusValues.Continue;
+  }
+
+  // CONNECT (HTTP/1, or HTTP/2 including extended CONNECT), or Upgrade with Connection: upgrade
+  // as Envoy requires before it upgrades (it strips a lone Upgrade header, so it is no way
+  // around body inspection either).
+  private isTunnel(): bool {
+    let headers = this.headers;
+    if (headers == null) return false;
+    let p = changetype<usize>(headers);
+    let h = tunnelHead;
+    if (!h.reset(p, headers.byteLength) || !h.first()) return false;
+    let upgrade = false, connectionUpgrade = false;
+    do {
+      let v = p + h.valueOff;
+      if (h.nameIsCI(":method")) { if (equalsCI(v, h.valueLen, "CONNECT")) return true; }
+      else if (h.nameIsCI("upgrade")) upgrade = h.valueLen > 0;
+      else if (h.nameIsCI("connection")) connectionUpgrade = connectionUpgrade || containsCI(v, h.valueLen, "upgrade");
+    } while (h.next());
+    return upgrade && connectionUpgrade;
   }
 
   private isExcludedPath(cfg: Config): bool {
