@@ -113,7 +113,7 @@ const chunked = (chunks: string[], last = "0\r\n\r\n") => chunks.map((c) => `${c
 const SQLI_FORM = "q=1%27%20UNION%20SELECT%20password%20FROM%20users--";
 const SQLI_PATH = "/search?id=1%27%20OR%20%271%27%3D%271";
 const CLEAN_FORM = "first=Sean&last=Murphy&comment=Please+select+express+delivery";
-// Varied prose: one sentence repeated many times scores as rce today (a model matter, see the report).
+// Varied prose: one sentence repeated scores as rce today (known: model-fp-repeated-sentence).
 const LONG_CLEAN_FORM = "first=Siobhan&last=O%27Connell&street=12+Harbour+Road&city=Galway&postcode=H91+X2Y3&phone=%2B353+91+555+0134&delivery=express&gift=yes&message=Happy+birthday+Aoife%21+Enjoy+the+new+running+shoes%2C+see+you+at+the+5k+on+Saturday.&newsletter=weekly&coupon=SPRING24&notes=Leave+the+parcel+with+the+neighbour+at+number+14+if+nobody+answers.+Thanks%21&terms=accepted";
 const echoOf = (r: RawResponse) => JSON.parse(r.body.toString("utf8")) as Echo;
 /** The filter's 403: JSON with its verdict (not Envoy's or the upstream's). */
@@ -564,6 +564,28 @@ describe("Expect: 100-continue and methods with bodies", () => {
     const r = await raw(s().url, [withLength("TRACE /f HTTP/1.1", CLEAN_FORM, FORM_CT)]);
     expect(r.statuses).toEqual([200]);
     expect(echoOf(r.responses[0]).body).toBe(CLEAN_FORM);
+  });
+});
+
+// ---- headers a client should not control -------------------------------------------------------------
+
+// Wrong today, fixed by issue 9's "trustworthy output" and decoding work (not this file's):
+// vitest fails an it.fails that starts passing, so turn them into `it` when that lands.
+describe("headers a client should not control", () => {
+  // known: filter-spoofed-score-headers
+  it.fails("client-sent x-waf-* headers never reach upstream: it sees the filter's score alone", async () => {
+    const r = await raw(s().url, [head("GET /a?page=1 HTTP/1.1", "X-Waf-Attack-Score: 99\r\n", "x-waf-note: trusted\r\n", "X-WAF-Inspection: full\r\n")]);
+    expect(r.statuses).toEqual([200]);
+    const e = echoOf(r.responses[0]);
+    expect(e.headers["x-waf-attack-score"]).toMatch(/^\d+$/); // today "99, 99": the client's value, then the filter's
+    expect(e.headers["x-waf-note"]).toBeUndefined();
+    expect(e.headers["x-waf-inspection"]).toBeUndefined();
+  });
+
+  // known: filter-undecodable-encoding
+  it.fails("a body in an encoding the filter cannot decode is blocked (on_undecodable: block), not passed as partial", async () => {
+    const r = await raw(s().url, [withLength("POST /f HTTP/1.1", SQLI_FORM, FORM_CT, "Content-Encoding: x\r\n")]);
+    expect(r.statuses).toEqual([403]); // today 200, tagged x-waf-inspection: partial, with a plain SQLi body
   });
 });
 
