@@ -33,6 +33,9 @@ export interface EnvoyOptions {
   cpu?: string;
   /** YAML appended to the rendered config (top-level keys, e.g. "stats_flush_interval: 1s"). */
   extraYaml?: string;
+  /** A last edit to the rendered config, for settings the template fixes (a test's own listener
+   *  options, failure_policy); the demo's template stays as it is. */
+  editConfig?: (yaml: string) => string;
   /** Before resolving, send one GET through the listener (the e2e harness wants a served request). */
   probe?: boolean;
   /** Give up waiting for readiness / exit after this many ms (default 20000). */
@@ -204,7 +207,8 @@ function launch(opts: EnvoyOptions): Launched {
     pluginConfig: opts.pluginConfig,
     wasm: opts.wasm ?? true,
   });
-  writeFileSync(configPath, rendered + (opts.extraYaml ? `${opts.extraYaml.trimEnd()}\n` : ""));
+  const yaml = rendered + (opts.extraYaml ? `${opts.extraYaml.trimEnd()}\n` : "");
+  writeFileSync(configPath, opts.editConfig ? opts.editConfig(yaml) : yaml);
   const args = [
     "-c", configPath,
     "--concurrency", "1",

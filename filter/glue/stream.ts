@@ -6,7 +6,9 @@
 // - HTTP/2 with trailers never sets end_of_stream on the body (coraza #289): decide on trailers;
 // - the body size Envoy passes is what is buffered so far, not the new chunk;
 // - StopIteration on headers needs `allow_on_headers_stop_iteration: true`, or Envoy turns it
-//   into StopAll and the body callback never comes (proxy-wasm-cpp-host #143).
+//   into StopAll and the body callback never comes (proxy-wasm-cpp-host #143);
+// - a CONNECT or an upgrade (WebSocket) carries a tunnel, not a body: end_of_stream comes only
+//   when the tunnel closes, so decide on headers, the tunnel's bytes uninspected (partial).
 
 import {
   Context, RootContext, FilterHeadersStatusValues, FilterDataStatusValues, FilterTrailersStatusValues,
@@ -42,7 +44,10 @@ export class WafStream extends Context {
     let plugin = this.plugin;
     if (plugin == null) return FilterHeadersStatusValues.Continue;
     let cfg = plugin.config;
-    this.headers = getRequestHeaderPairsRaw();
+    let headers = getRequestHeaderPairsRaw();
+    this.headers = headers;
+    if (headers != null) readFacts(changetype<usize>(headers), headers.byteLength, earlyFacts);
+    else earlyFacts.reset();
     if (this.isExcludedPath(cfg)) {
       this.decided = true;
       this.headers = null;
@@ -50,8 +55,9 @@ export class WafStream extends Context {
       return FilterHeadersStatusValues.Continue;
     }
     // max_body_bytes 0: a body that follows is not inspected at all, which is a body longer than
-    // the limit (partial, counted, and handled by on_uninspectable) like any other.
-    if (endOfStream || cfg.maxBodyBytes == 0) {
+    // the limit (partial, counted, and handled by on_uninspectable) like any other. A tunnel
+    // (CONNECT, an upgrade) has no body end to wait for: decided on headers, partial too.
+    if (endOfStream || cfg.maxBodyBytes == 0 || earlyFacts.tunnel) {
       return this.decide(plugin, null, !endOfStream) ? FilterHeadersStatusValues.StopIteration : FilterHeadersStatusValues.Continue;
     }
     return FilterHeadersStatusValues.StopIteration;
@@ -81,9 +87,7 @@ export class WafStream extends Context {
 
   private isExcludedPath(cfg: Config): bool {
     let prefixes = cfg.excludePathBytes;
-    let headers = this.headers;
-    if (prefixes.length == 0 || headers == null) return false;
-    readFacts(changetype<usize>(headers), headers.byteLength, earlyFacts);
+    if (prefixes.length == 0 || this.headers == null) return false;
     // Matched on the path the server will resolve, not on the bytes sent (request/path.ts).
     let p = normalizePath(earlyFacts.pathPtr, earlyFacts.pathLen);
     let n = normalizedLength();

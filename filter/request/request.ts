@@ -16,7 +16,7 @@ import { Where } from "./where";
 import { splitPairs } from "./pairs";
 import { splitBody, whereForContentType } from "./body";
 import { Config } from "../config/config";
-import { equalsCI } from "../lib/bytes";
+import { equalsCI, containsCI } from "../lib/bytes";
 import { headerGrammar, fitsGrammar, Grammar } from "./grammar";
 import { inflateBody, inflatedLength, InflateStatus, FORMAT_GZIP, FORMAT_DEFLATE } from "./inflate";
 import { MAX_MAX_BODY_BYTES } from "../config/schema";
@@ -41,6 +41,9 @@ export class RequestFacts {
   requestIdLen: i32 = 0;
   pathPtr: usize = 0;          // :path as sent, query included (exclude_paths)
   pathLen: i32 = 0;
+  // CONNECT (HTTP/1, or HTTP/2 including extended CONNECT), or Upgrade with Connection: upgrade,
+  // as Envoy requires before it upgrades (it strips a lone Upgrade): a tunnel, no body to wait for.
+  tunnel: bool = false;
 
   reset(): void {
     this.bodyWhere = -1;
@@ -49,6 +52,7 @@ export class RequestFacts {
     this.inflatedPartly = false;
     this.requestIdPtr = 0; this.requestIdLen = 0;
     this.pathPtr = 0; this.pathLen = 0;
+    this.tunnel = false;
   }
 }
 
@@ -58,10 +62,17 @@ const head = new HeaderMap();
 export function readFacts(headPtr: usize, headLen: i32, facts: RequestFacts): void {
   facts.reset();
   if (!head.reset(headPtr, headLen) || !head.first()) return;
+  let upgrade = false, connectionUpgrade = false;
   do {
-    if (head.nameIsCI(":path")) { facts.pathPtr = headPtr + head.valueOff; facts.pathLen = head.valueLen; }
-    else if (head.nameIsCI("x-request-id")) { facts.requestIdPtr = headPtr + head.valueOff; facts.requestIdLen = head.valueLen; }
+    let v = headPtr + head.valueOff;
+    let n = head.valueLen;
+    if (head.nameIsCI(":path")) { facts.pathPtr = v; facts.pathLen = n; }
+    else if (head.nameIsCI("x-request-id")) { facts.requestIdPtr = v; facts.requestIdLen = n; }
+    else if (head.nameIsCI(":method")) facts.tunnel = facts.tunnel || equalsCI(v, n, "CONNECT");
+    else if (head.nameIsCI("upgrade")) upgrade = n > 0;
+    else if (head.nameIsCI("connection")) connectionUpgrade = connectionUpgrade || containsCI(v, n, "upgrade");
   } while (head.next());
+  if (upgrade && connectionUpgrade) facts.tunnel = true;
 }
 
 // bodyCut: the body is a prefix (the rest was past max_body_bytes), so an encoded stream ends early.

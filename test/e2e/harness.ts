@@ -17,6 +17,8 @@ export interface StackOptions {
   logLevel?: string;
   /** Give up waiting for readiness / exit after this many ms (default 20000). */
   timeoutMs?: number;
+  /** Edits the rendered Envoy YAML (a test's own listener options, failure_policy). */
+  editConfig?: (yaml: string) => string;
 }
 
 export interface Stack {
@@ -51,6 +53,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       adminPort: opts.adminPort,
       logLevel: opts.logLevel,
       timeoutMs: opts.timeoutMs,
+      editConfig: opts.editConfig,
       probe: true,
     });
   } catch (e) {
@@ -80,6 +83,7 @@ export function startEnvoyExpectFailure(opts: StackOptions): Promise<EnvoyFailur
     adminPort: opts.adminPort,
     logLevel: opts.logLevel,
     timeoutMs: opts.timeoutMs,
+    editConfig: opts.editConfig,
   });
 }
 

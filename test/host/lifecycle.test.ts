@@ -1,5 +1,5 @@
 // The filter's request lifecycle through the proxy-wasm host emulator: headers only, a body in
-// chunks, trailers, oversize and compressed bodies, exclusions, modes and bad configuration.
+// chunks, trailers, oversize and compressed bodies, tunnels (CONNECT, upgrades), exclusions, modes and bad configuration.
 // Asserts only what the ABI shows (statuses, local responses, header edits, logs, metrics); the
 // same requests against real Envoy are in test/e2e/filter.e2e.test.ts. Run by `make test` (unit).
 import { gzipSync } from "node:zlib";
@@ -280,6 +280,31 @@ const LIFECYCLE: LifecycleCase[] = [
     path: "/api/comments", headers: { ...JSON_CT, "content-encoding": "identity" }, chunks: ['{"comment":"<img src=x onerror=alert(1)>"}'],
     statuses: ["headers:StopIteration", "body:StopIterationNoBuffer"], outcome: { block: "xss" },
     counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_xss: 1 },
+  },
+  // A tunnel's end_of_stream comes only when it closes: held for it, a CONNECT waited for a timeout.
+  {
+    name: "CONNECT: decided on headers, the tunnel's bytes flow on uninspected, partial",
+    method: "CONNECT", path: "/", chunks: ["\x16\x03\x01 client hello", "GET / HTTP/1.1\r\n\r\n"],
+    statuses: ["headers:Continue", "body:Continue", "body:Continue"], outcome: { tagged: "partial" },
+    counters: { requests_scored: 1, requests_tagged: 1, body_truncated: 1, body_uninspectable: 1 },
+  },
+  {
+    name: "WebSocket upgrade: decided on headers, frames flow on uninspected, partial",
+    path: "/chat?room=1", headers: { connection: "Upgrade", upgrade: "websocket", "sec-websocket-version": "13" }, method: "GET",
+    chunks: ["\x81\x05hello"], statuses: ["headers:Continue", "body:Continue"], outcome: { tagged: "partial" },
+    counters: { requests_scored: 1, requests_tagged: 1, body_truncated: 1, body_uninspectable: 1 },
+  },
+  {
+    name: "WebSocket upgrade with SQLi in the query: blocked on headers",
+    path: SQLI_QUERY, headers: { connection: "keep-alive, Upgrade", upgrade: "websocket" }, method: "GET", chunks: ["\x81\x05hello"],
+    statuses: ["headers:StopIteration", "body:not-delivered"], outcome: { block: "sqli" },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_sqli: 1, body_truncated: 1, body_uninspectable: 1 },
+  },
+  {
+    name: "Upgrade without Connection: upgrade is no tunnel: the body is buffered and inspected",
+    path: "/tools/ping", headers: { ...FORM, upgrade: "websocket" }, chunks: SPLIT_RCE,
+    statuses: ["headers:StopIteration", "body:StopIterationAndBuffer", "body:StopIterationNoBuffer"], outcome: { block: "rce" },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_rce: 1 },
   },
 ];
 
