@@ -21,9 +21,11 @@ const prose = (n: number, from = 0) => PROSE.slice(from, from + n);
 
 let nextId = 0;
 /** Request headers as Envoy hands them to a filter: pseudo-headers, then the client's, and the x-request-id Envoy adds. */
+/** An x-request-id in `extra` is sent instead of the generated one (as Envoy keeps a trusted client's). */
 function head(method: string, path: string, extra: Record<string, string | Uint8Array> = {}): { pairs: Pairs; rid: string } {
-  const rid = `req-${++nextId}`;
-  const h: Record<string, string | Uint8Array> = { "user-agent": CHROME, ...extra };
+  const { "x-request-id": given, ...rest } = extra;
+  const rid = typeof given === "string" ? given : `req-${++nextId}`;
+  const h: Record<string, string | Uint8Array> = { "user-agent": CHROME, ...rest };
   return {
     rid,
     pairs: [[":authority", "shop.example"], [":path", path], [":method", method], [":scheme", "http"], ...Object.entries(h), ["x-request-id", rid]],
@@ -69,26 +71,75 @@ function wafHeaders(s: HttpStream, prefix = "x-waf-"): Record<string, string> {
   return Object.fromEntries((s.upstream.headers ?? []).filter(([k]) => k.startsWith(prefix)));
 }
 
-interface Verdict { error: string; score: number; class: string; request_id: string }
+interface Verdict { score: number; class: string; request_id: string }
 
-/** Checks the local response is the filter's 403 and returns its parsed body. */
-function expectBlocked(s: HttpStream, rid: string, cls: string): Verdict {
+/**
+ * A flagged line's fields, logfmt-style: key=value, key="escaped value", and explain's
+ * "a","b" list kept as written. Throws on a field given twice (a forged one would be).
+ */
+function logFields(line: string): Record<string, string> {
+  expect(line.startsWith("flagged ")).toBe(true);
+  const out: Record<string, string> = {};
+  let i = "flagged ".length;
+  const quoted = () => { // at a '"': the escaped string, unquoted
+    let v = "";
+    for (i++; i < line.length && line[i] !== '"'; i++) v += line[i] === "\\" ? line[++i] : line[i];
+    i++;
+    return v;
+  };
+  while (i < line.length) {
+    const eq = line.indexOf("=", i);
+    if (eq < 0) throw new Error(`no '=' after ${line.slice(i)}`);
+    const key = line.slice(i, eq);
+    expect(key, `a key in: ${line}`).toMatch(/^[a-z_]+$/);
+    i = eq + 1;
+    let v: string;
+    if (line[i] === '"') {
+      v = quoted();
+      while (line[i] === "," && line[i + 1] === '"') { i++; v += `","${quoted()}`; }
+    } else {
+      const sp = line.indexOf(" ", i);
+      v = line.slice(i, sp < 0 ? line.length : sp);
+      i += v.length;
+    }
+    if (key in out) throw new Error(`field ${key} twice in: ${line}`);
+    out[key] = v;
+    if (line[i] === " ") i++;
+    else if (i < line.length) throw new Error(`junk after ${key}= in: ${line}`);
+  }
+  return out;
+}
+
+/** The stream's one flagged line, as fields. */
+function flagged(s: HttpStream): Record<string, string> {
+  const lines = s.logs("info").filter((l) => l.startsWith("flagged "));
+  expect(lines).toHaveLength(1);
+  return logFields(lines[0]);
+}
+
+/**
+ * Checks the local response is the filter's 403 (the request id only, or with the score and
+ * class when `details`) and returns the verdict from the flagged line.
+ */
+function expectBlocked(s: HttpStream, rid: string, cls: string, details = false): Verdict {
   const lr = s.localResponse;
   expect(lr, "a local response").not.toBeNull();
   expect(lr!.fromHost).toBe(false);
   expect(lr!.status).toBe(403);
   expect(lr!.headers).toEqual([["content-type", "application/json"]]);
   expect(lr!.details).toBe("wafscore_blocked");
-  const v = JSON.parse(lr!.bodyText) as Verdict;
-  expect(Object.keys(v)).toEqual(["error", "score", "class", "request_id"]);
-  expect(v).toMatchObject({ error: "request blocked", class: cls, request_id: rid });
+  // Nothing went upstream, and the flagged line names the request, the score and the class.
+  expect(s.upstream.headers).toBeNull();
+  expect(s.upstream.body.length).toBe(0);
+  const f = flagged(s);
+  expect(f).toMatchObject({ action: "block", request_id: rid, class: cls });
+  const v = { score: Number(f.score), class: f.class, request_id: f.request_id };
   expect(v.score).toBeGreaterThanOrEqual(1);
   // Blocked by policy (uninspectable, undecodable), not by score: the score is whatever it was.
   if (cls !== "uninspectable" && cls !== "undecodable") expect(v.score).toBeLessThanOrEqual(20);
-  // Nothing went upstream, and the flagged line names the request and the class.
-  expect(s.upstream.headers).toBeNull();
-  expect(s.upstream.body.length).toBe(0);
-  expect(s.logs("info").find((l) => l.startsWith(`flagged action=block request_id=${rid} score=${v.score} class=${cls} `))).toBeDefined();
+  const body = JSON.parse(lr!.bodyText) as Record<string, unknown>;
+  expect(body).toEqual(details ? { error: "request blocked", score: v.score, class: cls, request_id: rid } : { error: "request blocked", request_id: rid });
+  expect(Object.keys(body)).toEqual(details ? ["error", "score", "class", "request_id"] : ["error", "request_id"]);
   return v;
 }
 
@@ -418,10 +469,8 @@ describe("modes", () => {
     const host = await hostFor({ mode: "block", max_body_bytes: 1024, on_uninspectable: "block" });
     const { s, rid } = send(host, { path: "/api/gz", headers: { ...JSON_CT, "content-encoding": "gzip" }, chunks: [gzipSync(JSON.stringify({ a: "b ".repeat(2048) }))] });
     expect(s.statuses).toEqual(["headers:StopIteration", "body:StopIterationNoBuffer"]);
-    const lr = s.localResponse!;
-    expect(lr.status).toBe(403);
-    expect(JSON.parse(lr.bodyText)).toMatchObject({ class: "uninspectable", request_id: rid });
-    expect(s.logs("info").join("\n")).toContain("class=uninspectable");
+    expectBlocked(s, rid, "uninspectable");
+    expect(flagged(s)["inspection"]).toBe("partial");
   });
 
   it("on_undecodable: allow passes a br body upstream, tagged undecodable", async () => {
