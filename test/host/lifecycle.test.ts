@@ -572,7 +572,8 @@ const BODY_CASES: BodyCase[] = [
   { name: "by default: the request id only", config: BLOCK, path: SQLI_QUERY, cls: "sqli", details: false },
   { name: "block_response_details false: the request id only", config: { mode: "block", block_response_details: false }, path: SQLI_QUERY, cls: "sqli", details: false },
   { name: "block_response_details true: score and class too", config: { mode: "block", block_response_details: true }, path: SQLI_QUERY, cls: "sqli", details: true },
-  { name: "block_response_details true, uninspectable: class uninspectable", config: { mode: "block", block_response_details: true, on_uninspectable: "block" }, path: "/api/gz", headers: { ...JSON_CT, "content-encoding": "gzip" }, chunks: [gzipSync('{"a":"b"}')], cls: "uninspectable", details: true },
+  { name: "block_response_details true, uninspectable: class uninspectable", config: { mode: "block", block_response_details: true, max_body_bytes: 1024, on_uninspectable: "block" }, path: "/review", headers: FORM, chunks: [prose(2000)], cls: "uninspectable", details: true },
+  { name: "block_response_details true, undecodable: class undecodable", config: { mode: "block", block_response_details: true }, path: "/api/br", headers: { ...JSON_CT, "content-encoding": "br" }, chunks: ['{"a":"b"}'], cls: "undecodable", details: true },
   { name: "a request id with quotes and backslashes stays one JSON string", config: BLOCK, path: SQLI_QUERY, headers: { "x-request-id": 'abc","score":99,"x":"\\' }, cls: "sqli", details: false },
 ];
 
