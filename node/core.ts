@@ -47,7 +47,7 @@ export interface CoreDescription {
   config: ConfigField[];
 }
 export interface ConfigField {
-  name: string; type: "enum" | "integer" | "string" | "string_list" | "object";
+  name: string; type: "enum" | "integer" | "string" | "string_list" | "object" | "boolean";
   default: unknown; min?: number; max?: number; enum?: string[]; fields?: ConfigField[];
 }
 

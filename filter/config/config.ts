@@ -24,11 +24,16 @@ export class Config {
   headerPrefix: string = "";
   onUninspectable: Uninspectable = Uninspectable.ALLOW;
   onUndecodable: Undecodable = Undecodable.BLOCK;
+  blockResponseDetails: bool = false;   // the 403 body names the score and class
+  logText: bool = true;                 // flagged lines carry the part's text and explanation
+  redactNames: Array<string> = [];      // lower-cased; a part whose name contains one is redacted in logs
+  maxFlaggedLogsPerSecond: i32 = 0;     // 0: unlimited
   // UTF-8 copies of the lists, for comparison against request bytes without decoding them.
   inspectHeaderBytes: Array<ArrayBuffer> = [];
   ignoreHeaderBytes: Array<ArrayBuffer> = [];
   excludePathBytes: Array<ArrayBuffer> = [];
   excludeParamBytes: Array<ArrayBuffer> = [];
+  redactNameBytes: Array<ArrayBuffer> = [];
 
   // Every default (what an empty configuration means).
   static defaults(): Config {
@@ -49,15 +54,20 @@ export class Config {
     c.maxParts = v.ints[F.MAX_PARTS];
     c.maxWindows = v.ints[F.MAX_WINDOWS];
     c.onUndecodable = <Undecodable>v.ints[F.ON_UNDECODABLE];
+    c.blockResponseDetails = v.ints[F.BLOCK_RESPONSE_DETAILS] != 0;
+    c.logText = v.ints[F.LOG_TEXT] != 0;
+    c.redactNames = v.lists[F.REDACT_NAMES];
+    c.maxFlaggedLogsPerSecond = v.ints[F.MAX_FLAGGED_LOGS_PER_SECOND];
     c.inspectHeaderBytes = utf8All(c.inspectHeaders);
     c.ignoreHeaderBytes = utf8All(c.ignoreHeaders);
     c.excludePathBytes = utf8All(c.excludePaths);
     c.excludeParamBytes = utf8All(c.excludeParams);
+    c.redactNameBytes = utf8All(c.redactNames);
     return c;
   }
 }
 
-// The parsed values of one object, by field index: INT and ENUM (the choice's index) in ints,
+// The parsed values of one object, by field index: INT, BOOL (0 or 1) and ENUM (the choice's index) in ints,
 // STRING in strs, STRING_LIST in lists, OBJECT in objects.
 export class Values {
   present: StaticArray<bool>;
@@ -152,6 +162,11 @@ function parseValue(s: JsonScanner, t: Tok, f: Field, k: i32, name: string, out:
       let v = parseInt(s, t, f.min, f.max);
       if (v == i64.MIN_VALUE) return fail(name, "must be an integer within [" + f.min.toString() + "," + f.max.toString() + "], got " + tokenText(s, t));
       out.ints[k] = <i32>v;
+      return true;
+    }
+    case FieldType.BOOL: {
+      if (t != Tok.TRUE && t != Tok.FALSE) return fail(name, "must be true or false, got " + tokenText(s, t));
+      out.ints[k] = t == Tok.TRUE ? 1 : 0;
       return true;
     }
     case FieldType.STRING: {

@@ -5,7 +5,7 @@
 // A new field is one entry here, one line in Config.from (config.ts) and its README line
 // (test/unit/config.test.ts checks the README names every field).
 
-export const enum FieldType { ENUM = 0, INT = 1, STRING = 2, STRING_LIST = 3, OBJECT = 4 }
+export const enum FieldType { ENUM = 0, INT = 1, STRING = 2, STRING_LIST = 3, OBJECT = 4, BOOL = 5 }
 
 // Checks on string values (and on each item of a list), beyond the type.
 export const enum Check { NONE = 0, NON_EMPTY = 1, PATH_PREFIX = 2, HEADER_PREFIX = 3, LOWER_CASED = 4 }
@@ -26,13 +26,18 @@ export class Field {
 }
 
 export const DEFAULT_THRESHOLD = 20;
+// Part names whose logged text is redacted (matched as case-insensitive substrings): the names
+// secrets go by in forms, JSON, cookies and headers. Erring towards hiding: "pin" also hides
+// "shipping", which costs a log reader some context, never a secret.
+export const DEFAULT_REDACT_NAMES = "[\"password\",\"passwd\",\"pwd\",\"secret\",\"token\",\"key\",\"auth\",\"session\",\"credential\",\"otp\",\"pin\"]";
 export const MAX_MAX_BODY_BYTES = 1048576;
 
 // Field indexes into FIELDS, for Config.from.
 export const enum F {
   MODE = 0, THRESHOLD = 1, MAX_BODY_BYTES = 2, INSPECT_HEADERS = 3, EXCLUDE_PATHS = 4,
   EXCLUDE_PARAMS = 5, HEADER_PREFIX = 6, ON_UNINSPECTABLE = 7, IGNORE_HEADERS = 8, MAX_PARTS = 9,
-  MAX_WINDOWS = 10, ON_UNDECODABLE = 11,
+  MAX_WINDOWS = 10, ON_UNDECODABLE = 11, BLOCK_RESPONSE_DETAILS = 12, LOG_TEXT = 13, REDACT_NAMES = 14,
+  MAX_FLAGGED_LOGS_PER_SECOND = 15,
 }
 
 // The split stage's table holds this many parts (request/parts.ts); max_parts may only lower it.
@@ -51,4 +56,8 @@ export const FIELDS: StaticArray<Field> = [
   new Field("max_parts", FieldType.INT, "8192", 1, MAX_MAX_PARTS),
   new Field("max_windows", FieldType.INT, "8192", 1, 65536),
   new Field("on_undecodable", FieldType.ENUM, "\"block\"", 0, 0, ["block", "allow"]),
+  new Field("block_response_details", FieldType.BOOL, "false"),
+  new Field("log_text", FieldType.BOOL, "true"),
+  new Field("redact_names", FieldType.STRING_LIST, DEFAULT_REDACT_NAMES, 0, 0, null, Check.LOWER_CASED),
+  new Field("max_flagged_logs_per_second", FieldType.INT, "100", 0, 1000000),
 ];

@@ -23,7 +23,7 @@ export function describeCore(): string {
     ",\"config\":" + fields(FIELDS) + "}";
 }
 
-const TYPE_NAMES: StaticArray<string> = ["enum", "integer", "string", "string_list", "object"];
+const TYPE_NAMES: StaticArray<string> = ["enum", "integer", "string", "string_list", "object", "boolean"];
 
 function fields(list: StaticArray<Field>): string {
   let out = "[";

@@ -112,6 +112,12 @@ export function addRequestHeaderBytes(name: ArrayBuffer, value: ArrayBuffer): bo
     changetype<usize>(value), <usize>value.byteLength) == Result.Ok;
 }
 
+// Removes every request header named by the bytes at namePtr (all its values). Allocation-free:
+// the name may point into a getRequestHeaderPairsRaw buffer. True on success.
+export function removeRequestHeaderRaw(namePtr: usize, nameLen: usize): bool {
+  return abi.proxy_remove_header_map_value(MapType.RequestHeaders, namePtr, nameLen) == Result.Ok;
+}
+
 // ---- request body -----------------------------------------------------------
 
 // Bytes [startBytes, startBytes+lenBytes) of the buffered request body, or null

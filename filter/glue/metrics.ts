@@ -16,6 +16,8 @@ export class Metrics {
   truncated: u32;     // body longer than max_body_bytes: only its prefix was scored
   uninspectable: u32; // not wholly inspected (body past max_body_bytes, more parts or windows than allowed)
   undecodable: u32;   // body in an encoding the filter cannot undo, or a stream that does not inflate
+  spoofedRemoved: u32; // client-sent header lines under header_prefix, removed
+  logsDropped: u32;    // flagged-request log lines over max_flagged_logs_per_second
   perClass: StaticArray<u32> = new StaticArray<u32>(HEAD_COUNT); // flagged, by worst class
   // The VM's linear memory in bytes: Envoy has no gauge for a wasm VM's memory, and a soak
   // test needs one. Set at configure time and every MEMORY_SAMPLE_EVERY scored requests.
@@ -35,6 +37,8 @@ export class Metrics {
     this.truncated = defineCounter("wafscore_body_truncated_total");
     this.uninspectable = defineCounter("wafscore_body_uninspectable_total");
     this.undecodable = defineCounter("wafscore_body_undecodable_total");
+    this.spoofedRemoved = defineCounter("wafscore_spoofed_headers_removed_total");
+    this.logsDropped = defineCounter("wafscore_flagged_logs_dropped_total");
     for (let k = 1; k < HEAD_COUNT; k++) {
       this.perClass[k] = defineCounter("wafscore_flagged_" + CLASS_NAMES[k] + "_total");
     }
@@ -43,7 +47,7 @@ export class Metrics {
     this.sampleMemory();
   }
 
-  inc(id: u32): void { incrementCounter(id, 1); }
+  inc(id: u32, n: i64 = 1): void { incrementCounter(id, n); }
 
   recordScoringTime(startNanos: u64, endNanos: u64): void {
     if (endNanos >= startNanos) recordMetric(this.scoringTime, (endNanos - startNanos) / 1000);

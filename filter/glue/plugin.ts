@@ -1,6 +1,7 @@
 // What one accepted plugin configuration needs at request time: the Config, the inspection
-// pipeline with its preallocated tables, the metrics and the encoded header names and values.
-// Built by root.ts in onConfigure; read by stream.ts for every request (never written there).
+// pipeline with its preallocated tables, the metrics, the encoded header names and values, the
+// spoofed-header remover and the flagged-log budget. Built by root.ts in onConfigure; read by
+// stream.ts for every request (only the log budget's bucket changes there).
 
 import { Config } from "../config/config";
 import { Inspection } from "../core/inspect";
@@ -8,6 +9,8 @@ import { Decision } from "../core/decide";
 import { Model } from "../core/model";
 import { CLASS_NAMES, HEADER_CLASSES } from "../core/classes";
 import { Metrics } from "./metrics";
+import { SpoofedHeaders } from "./spoof";
+import { LogBudget } from "./budget";
 
 export class Plugin {
   inspection: Inspection;
@@ -17,9 +20,13 @@ export class Plugin {
   inspectionHeader: ArrayBuffer = new ArrayBuffer(0);
   // "1".."99" as header values, encoded once, so tagging a request allocates nothing.
   scoreValues: StaticArray<ArrayBuffer> = new StaticArray<ArrayBuffer>(100);
+  spoofed: SpoofedHeaders;
+  logBudget: LogBudget;
 
   constructor(public config: Config, model: Model, public metrics: Metrics) {
     this.inspection = new Inspection(model, config);
+    this.spoofed = new SpoofedHeaders(config.headerPrefix);
+    this.logBudget = new LogBudget(<u32>config.maxFlaggedLogsPerSecond);
     let prefix = config.headerPrefix;
     this.scoreHeaders[0] = String.UTF8.encode(prefix + "attack-score");
     for (let k = 1; k <= HEADER_CLASSES; k++) this.scoreHeaders[k] = String.UTF8.encode(prefix + CLASS_NAMES[k] + "-score");

@@ -45,6 +45,13 @@ export class WafStream extends Context {
     if (plugin == null) return FilterHeadersStatusValues.Continue;
     let cfg = plugin.config;
     let headers = getRequestHeaderPairsRaw();
+    // Before anything else, in every mode: a client's own x-waf-* headers would pass for the
+    // filter's verdict upstream. Read again after a removal, so what is scored is what goes on.
+    let spoofed = plugin.spoofed.removeFrom(headers);
+    if (spoofed > 0) {
+      plugin.metrics.inc(plugin.metrics.spoofedRemoved, spoofed);
+      headers = getRequestHeaderPairsRaw();
+    }
     this.headers = headers;
     if (headers != null) readFacts(changetype<usize>(headers), headers.byteLength, earlyFacts);
     else earlyFacts.reset();
@@ -123,7 +130,8 @@ export class WafStream extends Context {
     if (undecodable) metrics.inc(metrics.undecodable);
 
     let score = s.score(0);
-    metrics.recordScoringTime(t0, nowNanos());
+    let t1 = nowNanos();
+    metrics.recordScoringTime(t0, t1);
     let d = plugin.decision;
     decide(cfg, score, uninspectable, undecodable, d);
     metrics.inc(metrics.scored);
@@ -143,14 +151,19 @@ export class WafStream extends Context {
         metrics.inc(metrics.perClass[worst]);
       }
       rid = String.UTF8.decodeUnsafe(facts.requestIdPtr, facts.requestIdLen);
-      let action = d.action == Action.BLOCK ? "block" : d.action == Action.TAG ? "tag" : "log";
-      log(LogLevel.Info, flagLine(action, rid, ins, klass, undecodable ? "inspection=undecodable" : uninspectable ? "inspection=partial" : ""));
+      // Checked before the line is built: a dropped line costs no string.
+      if (plugin.logBudget.take(t1)) {
+        let action = d.action == Action.BLOCK ? "block" : d.action == Action.TAG ? "tag" : "log";
+        log(LogLevel.Info, flagLine(action, ins, klass, undecodable ? "inspection=undecodable" : uninspectable ? "inspection=partial" : "", cfg));
+      } else {
+        metrics.inc(metrics.logsDropped);
+      }
     }
 
     if (d.action == Action.BLOCK) {
       let hdrs = new Array<HeaderBytes>(1);
       hdrs[0] = new HeaderBytes(CONTENT_TYPE, JSON_TYPE);
-      sendLocalResponse(403, blockBody(score, klass, rid), hdrs, "wafscore_blocked");
+      sendLocalResponse(403, blockBody(cfg.blockResponseDetails, score, klass, rid), hdrs, "wafscore_blocked");
       metrics.inc(metrics.blocked);
       return true;
     }

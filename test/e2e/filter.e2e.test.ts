@@ -95,6 +95,13 @@ function flaggedLine(logs: string, action: string, requestId?: string): string |
   return logs.split("\n").find((l) => l.includes(`flagged action=${action}`) && (!requestId || l.includes(`request_id=${requestId} `)));
 }
 
+/** The class of a 403, from the flagged line of its request id (the body has the id only). */
+async function blockedClass(stack: Stack, r: Reply): Promise<string | undefined> {
+  const rid = (JSON.parse(r.text) as { request_id: string }).request_id;
+  await expect.poll(() => flaggedLine(stack.logs(), "block", rid)).toBeDefined();
+  return / class=(\S+)/.exec(flaggedLine(stack.logs(), "block", rid)!)?.[1];
+}
+
 // ---- block ----------------------------------------------------------------------
 
 describe("block mode", () => {
@@ -128,16 +135,17 @@ describe("block mode", () => {
     const r = await attack(stack(), a);
     expect(r.status).toBe(403);
     expect(r.headers["content-type"]).toBe("application/json");
-    const v = JSON.parse(r.text) as { error: string; score: number; class: string; request_id: string };
-    expect(Object.keys(v)).toEqual(["error", "score", "class", "request_id"]);
+    // The request id only: the score and class would tell an attacker how close an evasion came.
+    const v = JSON.parse(r.text) as { error: string; request_id: string };
+    expect(Object.keys(v)).toEqual(["error", "request_id"]);
     expect(v.error).toBe("request blocked");
-    expect(v.class).toBe(a.cls);
-    expect(Number.isInteger(v.score) && v.score >= 1 && v.score <= 20).toBe(true);
     expect(v.request_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/); // Envoy's generated UUID
     // The id in the body is the x-request-id Envoy generated: the log line carries the same one.
     await expect.poll(() => flaggedLine(stack().logs(), "block", v.request_id)).toBeDefined();
     const line = flaggedLine(stack().logs(), "block", v.request_id)!;
-    expect(line).toContain(`score=${v.score} class=${a.cls}`);
+    const score = Number(/ score=(\d+) /.exec(line)?.[1]);
+    expect(Number.isInteger(score) && score >= 1 && score <= 20, line).toBe(true);
+    expect(line).toContain(`score=${score} class=${a.cls}`);
     expect(line).toContain(` part=${a.part} `);
     // The fragments that drove the score, quoted: explain="..." (up to three, comma-separated).
     expect(line).toMatch(/ explain="[^"]+"/);
@@ -175,7 +183,7 @@ describe("block mode", () => {
     const body = `q=1%27%20UNION%20SELECT%20password%20FROM%20users--&pad=${"x".repeat(4000)}`;
     const r = await send(stack().url, "/long", { headers: { "content-type": "application/x-www-form-urlencoded" }, body });
     expect(r.status).toBe(403);
-    expect(JSON.parse(r.text).class).toBe("sqli");
+    expect(await blockedClass(stack(), r)).toBe("sqli");
   });
 
   it("inflates a gzip-encoded body and scores it: a benign one passes intact, an attack is blocked", async () => {
@@ -188,14 +196,14 @@ describe("block mode", () => {
     const attack = gzipSync(Buffer.from('{"q":"1\' UNION SELECT password FROM users--"}'));
     const b = await send(stack().url, "/api/gz", { headers: { "content-type": "application/json", "content-encoding": "gzip" }, body: attack });
     expect(b.status).toBe(403);
-    expect(JSON.parse(b.text).class).toBe("sqli");
+    expect(await blockedClass(stack(), b)).toBe("sqli");
   });
 
   it("blocks a body in an encoding it cannot decode (on_undecodable: block, the default)", async () => {
     for (const enc of ["br", "x-unknown", "gzip, gzip"]) {
       const r = await send(stack().url, "/api/enc", { headers: { "content-type": "application/json", "content-encoding": enc }, body: '{"a":"b"}' });
       expect(r.status, enc).toBe(403);
-      expect(JSON.parse(r.text).class, enc).toBe("undecodable");
+      expect(await blockedClass(stack(), r), enc).toBe("undecodable");
     }
     const identity = await send(stack().url, "/api/enc", { headers: { "content-type": "application/json", "content-encoding": "identity, identity" }, body: '{"a":"b"}' });
     expect(identity.status).toBe(200);
@@ -204,7 +212,8 @@ describe("block mode", () => {
   it("scores an HTTP/2 (prior knowledge) POST with trailers: an attack in the body is blocked", async () => {
     const r = await sendH2WithTrailers(stack().url, "/h2/ping", { "content-type": "application/x-www-form-urlencoded" }, "host=%3Bcat%20%2Fetc%2Fpasswd");
     expect(r.status).toBe(403);
-    expect(JSON.parse(r.text)).toMatchObject({ error: "request blocked", class: "rce" });
+    expect(JSON.parse(r.text)).toMatchObject({ error: "request blocked" });
+    expect(await blockedClass(stack(), { status: r.status, headers: {}, text: r.text })).toBe("rce");
   });
 
   it("passes a benign HTTP/2 POST with trailers, tagged, body intact", async () => {
@@ -278,15 +287,17 @@ describe("max_body_bytes at its 1 MiB maximum", () => {
   });
 });
 
-describe("block mode with on_uninspectable: block", () => {
-  const stack = useStack({ mode: "block", max_body_bytes: 1024, on_uninspectable: "block" });
+describe("block mode with on_uninspectable: block and block_response_details: true", () => {
+  const stack = useStack({ mode: "block", max_body_bytes: 1024, on_uninspectable: "block", block_response_details: true });
 
   it("answers a body over max_body_bytes with 403, class uninspectable", async () => {
     // Benign prose (a long run of one letter is a known model weakness: KNOWN-DEVIATIONS model-fp-letter-run).
     const body = LONG_BENIGN_FORM;
     const r = await send(stack().url, "/review", { headers: { "content-type": "application/x-www-form-urlencoded" }, body });
     expect(r.status).toBe(403);
-    expect(JSON.parse(r.text)).toMatchObject({ error: "request blocked", class: "uninspectable" });
+    const v = JSON.parse(r.text) as { score: number };
+    expect(Object.keys(v)).toEqual(["error", "score", "class", "request_id"]);
+    expect(v).toMatchObject({ error: "request blocked", class: "uninspectable" });
     await expect.poll(() => flaggedLine(stack().logs(), "block")).toContain("class=uninspectable");
   });
 
@@ -315,6 +326,20 @@ describe("tag mode", () => {
     expect(e.body).toBe(a.body ?? "");
     expect(score(e, "attack-score")).toBeLessThanOrEqual(20);
     expect(score(e, `${a.cls}-score`)).toBeLessThanOrEqual(20);
+  });
+
+  it("a client's own x-waf-* headers never reach upstream: the score there is the filter's", async () => {
+    const a = ATTACKS[0];
+    const r = await send(stack().url, a.path, { headers: { "x-waf-attack-score": "99", "x-waf-sqli-score": "99", "x-waf-verdict": "clean" } });
+    expect(r.status).toBe(200);
+    const e = echoOf(r);
+    // One value each (repeated headers would be joined with ", "), and the attack's, not the client's 99.
+    expect(e.headers["x-waf-attack-score"]).toMatch(/^\d+$/);
+    expect(score(e, "attack-score")).toBeLessThanOrEqual(20);
+    expect(score(e, "sqli-score")).toBeLessThanOrEqual(20);
+    expect(e.headers["x-waf-verdict"]).toBeUndefined();
+    const removed = async () => Number(/wafscore_spoofed_headers_removed_total: (\d+)/.exec(await (await fetch(`${stack().adminUrl}/stats?filter=wafscore_spoofed`)).text())?.[1]);
+    await expect.poll(removed).toBeGreaterThanOrEqual(3);
   });
 
   it("tags a streamed 256 KiB multi-chunk POST once, partial, body intact", async () => {

@@ -198,7 +198,7 @@ const vmMemory = async () => (await counters()).vm_memory_bytes;
 
 let memoryAfterWarmup = 0;
 beforeAll(async () => {
-  stack = await startStack({ pluginConfig: { mode: "block", max_body_bytes: 1024 }, editConfig: withTunnels });
+  stack = await startStack({ pluginConfig: { mode: "block", max_body_bytes: 1024, block_response_details: true }, editConfig: withTunnels });
   // Warm-up: the VM's buffers reach their working size; then the gauge is sampled afresh.
   await burst(SAMPLE_EVERY + 8);
   memoryAfterWarmup = await vmMemory();
@@ -574,15 +574,12 @@ describe("Expect: 100-continue and methods with bodies", () => {
 
 // ---- headers a client should not control -------------------------------------------------------------
 
-// Wrong today, fixed by issue 9's "trustworthy output" and decoding work (not this file's):
-// vitest fails an it.fails that starts passing, so turn them into `it` when that lands.
 describe("headers a client should not control", () => {
-  // known: filter-spoofed-score-headers
-  it.fails("client-sent x-waf-* headers never reach upstream: it sees the filter's score alone", async () => {
+  it("client-sent x-waf-* headers never reach upstream: it sees the filter's score alone", async () => {
     const r = await raw(s().url, [head("GET /a?page=1 HTTP/1.1", "X-Waf-Attack-Score: 99\r\n", "x-waf-note: trusted\r\n", "X-WAF-Inspection: full\r\n")]);
     expect(r.statuses).toEqual([200]);
     const e = echoOf(r.responses[0]);
-    expect(e.headers["x-waf-attack-score"]).toMatch(/^\d+$/); // today "99, 99": the client's value, then the filter's
+    expect(e.headers["x-waf-attack-score"]).toMatch(/^\d+$/); // was "99, 99": the client's value, then the filter's
     expect(e.headers["x-waf-note"]).toBeUndefined();
     expect(e.headers["x-waf-inspection"]).toBeUndefined();
   });

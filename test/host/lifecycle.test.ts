@@ -21,9 +21,11 @@ const prose = (n: number, from = 0) => PROSE.slice(from, from + n);
 
 let nextId = 0;
 /** Request headers as Envoy hands them to a filter: pseudo-headers, then the client's, and the x-request-id Envoy adds. */
+/** An x-request-id in `extra` is sent instead of the generated one (as Envoy keeps a trusted client's). */
 function head(method: string, path: string, extra: Record<string, string | Uint8Array> = {}): { pairs: Pairs; rid: string } {
-  const rid = `req-${++nextId}`;
-  const h: Record<string, string | Uint8Array> = { "user-agent": CHROME, ...extra };
+  const { "x-request-id": given, ...rest } = extra;
+  const rid = typeof given === "string" ? given : `req-${++nextId}`;
+  const h: Record<string, string | Uint8Array> = { "user-agent": CHROME, ...rest };
   return {
     rid,
     pairs: [[":authority", "shop.example"], [":path", path], [":method", method], [":scheme", "http"], ...Object.entries(h), ["x-request-id", rid]],
@@ -69,26 +71,75 @@ function wafHeaders(s: HttpStream, prefix = "x-waf-"): Record<string, string> {
   return Object.fromEntries((s.upstream.headers ?? []).filter(([k]) => k.startsWith(prefix)));
 }
 
-interface Verdict { error: string; score: number; class: string; request_id: string }
+interface Verdict { score: number; class: string; request_id: string }
 
-/** Checks the local response is the filter's 403 and returns its parsed body. */
-function expectBlocked(s: HttpStream, rid: string, cls: string): Verdict {
+/**
+ * A flagged line's fields, logfmt-style: key=value, key="escaped value", and explain's
+ * "a","b" list kept as written. Throws on a field given twice (a forged one would be).
+ */
+function logFields(line: string): Record<string, string> {
+  expect(line.startsWith("flagged ")).toBe(true);
+  const out: Record<string, string> = {};
+  let i = "flagged ".length;
+  const quoted = () => { // at a '"': the escaped string, unquoted
+    let v = "";
+    for (i++; i < line.length && line[i] !== '"'; i++) v += line[i] === "\\" ? line[++i] : line[i];
+    i++;
+    return v;
+  };
+  while (i < line.length) {
+    const eq = line.indexOf("=", i);
+    if (eq < 0) throw new Error(`no '=' after ${line.slice(i)}`);
+    const key = line.slice(i, eq);
+    expect(key, `a key in: ${line}`).toMatch(/^[a-z_]+$/);
+    i = eq + 1;
+    let v: string;
+    if (line[i] === '"') {
+      v = quoted();
+      while (line[i] === "," && line[i + 1] === '"') { i++; v += `","${quoted()}`; }
+    } else {
+      const sp = line.indexOf(" ", i);
+      v = line.slice(i, sp < 0 ? line.length : sp);
+      i += v.length;
+    }
+    if (key in out) throw new Error(`field ${key} twice in: ${line}`);
+    out[key] = v;
+    if (line[i] === " ") i++;
+    else if (i < line.length) throw new Error(`junk after ${key}= in: ${line}`);
+  }
+  return out;
+}
+
+/** The stream's one flagged line, as fields. */
+function flagged(s: HttpStream): Record<string, string> {
+  const lines = s.logs("info").filter((l) => l.startsWith("flagged "));
+  expect(lines).toHaveLength(1);
+  return logFields(lines[0]);
+}
+
+/**
+ * Checks the local response is the filter's 403 (the request id only, or with the score and
+ * class when `details`) and returns the verdict from the flagged line.
+ */
+function expectBlocked(s: HttpStream, rid: string, cls: string, details = false): Verdict {
   const lr = s.localResponse;
   expect(lr, "a local response").not.toBeNull();
   expect(lr!.fromHost).toBe(false);
   expect(lr!.status).toBe(403);
   expect(lr!.headers).toEqual([["content-type", "application/json"]]);
   expect(lr!.details).toBe("wafscore_blocked");
-  const v = JSON.parse(lr!.bodyText) as Verdict;
-  expect(Object.keys(v)).toEqual(["error", "score", "class", "request_id"]);
-  expect(v).toMatchObject({ error: "request blocked", class: cls, request_id: rid });
+  // Nothing went upstream, and the flagged line names the request, the score and the class.
+  expect(s.upstream.headers).toBeNull();
+  expect(s.upstream.body.length).toBe(0);
+  const f = flagged(s);
+  expect(f).toMatchObject({ action: "block", request_id: rid, class: cls });
+  const v = { score: Number(f.score), class: f.class, request_id: f.request_id };
   expect(v.score).toBeGreaterThanOrEqual(1);
   // Blocked by policy (uninspectable, undecodable), not by score: the score is whatever it was.
   if (cls !== "uninspectable" && cls !== "undecodable") expect(v.score).toBeLessThanOrEqual(20);
-  // Nothing went upstream, and the flagged line names the request and the class.
-  expect(s.upstream.headers).toBeNull();
-  expect(s.upstream.body.length).toBe(0);
-  expect(s.logs("info").find((l) => l.startsWith(`flagged action=block request_id=${rid} score=${v.score} class=${cls} `))).toBeDefined();
+  const body = JSON.parse(lr!.bodyText) as Record<string, unknown>;
+  expect(body).toEqual(details ? { error: "request blocked", score: v.score, class: cls, request_id: rid } : { error: "request blocked", request_id: rid });
+  expect(Object.keys(body)).toEqual(details ? ["error", "score", "class", "request_id"] : ["error", "request_id"]);
   return v;
 }
 
@@ -443,10 +494,8 @@ describe("modes", () => {
     const host = await hostFor({ mode: "block", max_body_bytes: 1024, on_uninspectable: "block" });
     const { s, rid } = send(host, { path: "/api/gz", headers: { ...JSON_CT, "content-encoding": "gzip" }, chunks: [gzipSync(JSON.stringify({ a: "b ".repeat(2048) }))] });
     expect(s.statuses).toEqual(["headers:StopIteration", "body:StopIterationNoBuffer"]);
-    const lr = s.localResponse!;
-    expect(lr.status).toBe(403);
-    expect(JSON.parse(lr.bodyText)).toMatchObject({ class: "uninspectable", request_id: rid });
-    expect(s.logs("info").join("\n")).toContain("class=uninspectable");
+    expectBlocked(s, rid, "uninspectable");
+    expect(flagged(s)["inspection"]).toBe("partial");
   });
 
   it("on_undecodable: allow passes a br body upstream, tagged undecodable", async () => {
@@ -470,6 +519,253 @@ describe("modes", () => {
     const host = await hostFor({ mode: "block", max_body_bytes: 0, on_uninspectable: "block" });
     expect(send(host, { path: "/upload", headers: FORM, chunks: ["a=1"] }).s.localResponse?.status).toBe(403);
     expect(send(host, { path: "/upload" }).s.localResponse).toBeNull();
+  });
+});
+
+// ---- trustworthy output: spoofed score headers, the 403 body ---------------------------------------
+
+// What a client might send to pass for the filter's verdict, and two it may keep.
+const SPOOF = { "x-waf-attack-score": "99", "X-Waf-Sqli-Score": "99", "x-waf-inspection": "complete", "x-wafer": "kept", "x-sec-attack-score": "99" };
+
+/** The first value of `name` among the headers that went upstream. */
+const upstreamHeader = (s: HttpStream, name: string) => (s.upstream.headers ?? []).find(([k]) => k === name)?.[1];
+
+interface SpoofCase extends Req {
+  name: string;
+  config: object;
+  /** Header lines removed (the counter), and the names the filter asked the host to remove. */
+  removed: string[];
+  /** What upstream sees under the configured prefix: the filter's own four tags, nothing, or no request at all (403). */
+  upstream: "tags" | "none" | "blocked";
+  /** Headers that must reach upstream as the client sent them. */
+  kept?: Record<string, string>;
+}
+
+const WAF_REMOVED = ["x-waf-attack-score", "x-waf-sqli-score", "x-waf-inspection"];
+const SPOOF_CASES: SpoofCase[] = [
+  { name: "block mode, clean request: the client's x-waf-* are replaced by the filter's", config: BLOCK, path: CLEAN_QUERY, headers: SPOOF, removed: WAF_REMOVED, upstream: "tags", kept: { "x-wafer": "kept", "x-sec-attack-score": "99" } },
+  { name: "block mode, attack: removed before the 403", config: BLOCK, path: SQLI_QUERY, headers: SPOOF, removed: WAF_REMOVED, upstream: "blocked" },
+  { name: "block mode, excluded path: removed though not scored", config: BLOCK, path: "/static/app.js", headers: SPOOF, removed: WAF_REMOVED, upstream: "none", kept: { "x-wafer": "kept" } },
+  { name: "tag mode, attack: upstream sees the filter's low score, not the client's 99", config: { mode: "tag" }, path: SQLI_QUERY, headers: SPOOF, removed: WAF_REMOVED, upstream: "tags" },
+  { name: "tag mode, body request: removed on headers, tagged after the body", config: { mode: "tag" }, path: "/checkout", headers: { ...FORM, ...SPOOF }, chunks: ["a=1&", "b=2"], removed: WAF_REMOVED, upstream: "tags" },
+  { name: "log mode: removed, and nothing under the prefix goes upstream", config: { mode: "log" }, path: SQLI_QUERY, headers: SPOOF, removed: WAF_REMOVED, upstream: "none", kept: { "x-wafer": "kept" } },
+  { name: "header_prefix x-sec-: only x-sec-* is removed; x-waf-* is then just a header", config: { mode: "tag", header_prefix: "x-sec-" }, path: CLEAN_QUERY, headers: SPOOF, removed: ["x-sec-attack-score"], upstream: "tags", kept: { "x-waf-attack-score": "99", "x-waf-inspection": "complete" } },
+  { name: "no spoofed header: nothing removed, nothing counted", config: { mode: "tag" }, path: CLEAN_QUERY, headers: { "x-wafer": "kept" }, removed: [], upstream: "tags", kept: { "x-wafer": "kept" } },
+];
+
+describe("client-sent score headers (header_prefix) never reach upstream", () => {
+  it.each(SPOOF_CASES)("$name", async (c) => {
+    const host = await hostFor(c.config);
+    const prefix = (c.config as { header_prefix?: string }).header_prefix ?? "x-waf-";
+    const { result: { s }, counters } = counterChanges(host, () => send(host, c));
+    expect(counters["spoofed_headers_removed"] ?? 0).toBe(c.removed.length);
+    expect(s.headerOps.filter((o) => o.op === "remove").map((o) => o.name)).toEqual(c.removed);
+    // The removals come first, while the headers are held: none refused.
+    expect(s.headerOps.filter((o) => o.result !== 0)).toEqual([]);
+    if (c.upstream === "blocked") {
+      expect(s.localResponse?.status).toBe(403);
+      return;
+    }
+    const under = (s.upstream.headers ?? []).filter(([k]) => k.startsWith(prefix));
+    if (c.upstream === "none") expect(under).toEqual([]);
+    else {
+      // Exactly the filter's tags, each once, with the values it added.
+      const added = s.headerOps.filter((o) => o.op === "add").map((o): [string, string] => [o.name, o.value!]);
+      expect(under).toEqual(added);
+      expect(under.map(([k]) => k).sort()).toEqual(SCORE_HEADERS.map((h) => h.replace("x-waf-", prefix)).sort());
+      if (c.path === SQLI_QUERY) expect(Number(wafHeaders(s)["x-waf-attack-score"])).toBeLessThanOrEqual(20);
+    }
+    for (const [k, v] of Object.entries(c.kept ?? {})) expect(upstreamHeader(s, k), k).toBe(v);
+  });
+
+  it("a spoofed header sent twice is removed with all its values, each line counted", async () => {
+    const host = await hostFor({ mode: "tag" });
+    const { pairs } = head("GET", CLEAN_QUERY);
+    const { result: s, counters } = counterChanges(host, () => {
+      const st = host.request();
+      st.headers([...pairs, ["x-waf-attack-score", "99"], ["x-waf-attack-score", "98"]], true);
+      return st;
+    });
+    expect(counters["spoofed_headers_removed"]).toBe(2);
+    expect((s.upstream.headers ?? []).filter(([k]) => k === "x-waf-attack-score")).toHaveLength(1);
+    expect(upstreamHeader(s, "x-waf-attack-score")).not.toMatch(/^9[89]$/);
+  });
+});
+
+interface BodyCase extends Req { name: string; config: object; cls: string; details: boolean }
+const BODY_CASES: BodyCase[] = [
+  { name: "by default: the request id only", config: BLOCK, path: SQLI_QUERY, cls: "sqli", details: false },
+  { name: "block_response_details false: the request id only", config: { mode: "block", block_response_details: false }, path: SQLI_QUERY, cls: "sqli", details: false },
+  { name: "block_response_details true: score and class too", config: { mode: "block", block_response_details: true }, path: SQLI_QUERY, cls: "sqli", details: true },
+  { name: "block_response_details true, uninspectable: class uninspectable", config: { mode: "block", block_response_details: true, max_body_bytes: 1024, on_uninspectable: "block" }, path: "/review", headers: FORM, chunks: [prose(2000)], cls: "uninspectable", details: true },
+  { name: "block_response_details true, undecodable: class undecodable", config: { mode: "block", block_response_details: true }, path: "/api/br", headers: { ...JSON_CT, "content-encoding": "br" }, chunks: ['{"a":"b"}'], cls: "undecodable", details: true },
+  { name: "a request id with quotes and backslashes stays one JSON string", config: BLOCK, path: SQLI_QUERY, headers: { "x-request-id": 'abc","score":99,"x":"\\' }, cls: "sqli", details: false },
+];
+
+describe("the 403 body", () => {
+  it.each(BODY_CASES)("$name", async (c) => {
+    const host = await hostFor(c.config);
+    const { s, rid } = send(host, c);
+    expectBlocked(s, rid, c.cls, c.details);
+  });
+});
+
+// ---- safe logs ----------------------------------------------------------------------------------
+
+const LOG = { mode: "log", inspect_headers: ["authorization"] };
+const SQLI_VALUE = "1%27%20UNION%20SELECT%20password%20FROM%20users--";
+const BEARER_SQLI = "Bearer ' UNION SELECT password FROM users--";
+const COOKIE_XSS = "<script>alert(document.cookie)</script>";
+
+interface LogCase extends Req {
+  name: string;
+  config: object;
+  /** Fields of the flagged line, exactly (as parsed: quotes and escapes undone). */
+  fields: Record<string, string>;
+  /** Fields the line must not have. */
+  absent?: string[];
+  /** Fragments of the secret that must not appear anywhere in the line. */
+  hidden?: string[];
+  /** The line as written contains this (how a value was quoted or escaped). */
+  raw?: string;
+}
+
+const LOG_CASES: LogCase[] = [
+  {
+    name: "a form field named password: text redacted, no explain",
+    config: LOG, path: "/login", headers: FORM, chunks: [`user=alice&password=${SQLI_VALUE}`],
+    fields: { part: "body:form:password", text: "[redacted]" }, absent: ["explain"], hidden: ["UNION", "users"],
+  },
+  {
+    name: "a Rails-style user[Password] field: matched as a substring, without case",
+    config: LOG, path: "/login", headers: FORM, chunks: [`user%5BPassword%5D=${SQLI_VALUE}`],
+    fields: { part: "body:form:user%5BPassword%5D", text: "[redacted]" }, absent: ["explain"], hidden: ["UNION"],
+  },
+  {
+    name: "a JSON api_token",
+    config: LOG, path: "/api/keys", headers: JSON_CT, chunks: ['{"user":"bob","api_token":"<script>alert(1)</script>"}'],
+    fields: { part: "body:json:api_token", text: "[redacted]" }, absent: ["explain"], hidden: ["script", "alert"],
+  },
+  {
+    name: "an inspected Authorization header: redacted by name (auth)",
+    config: LOG, path: "/me", headers: { authorization: BEARER_SQLI },
+    fields: { part: "header:authorization", text: "[redacted]" }, absent: ["explain"], hidden: ["Bearer", "UNION"],
+  },
+  {
+    name: "Authorization with redact_names []: still no more than 8 bytes",
+    config: { ...LOG, redact_names: [] }, path: "/me", headers: { authorization: BEARER_SQLI },
+    fields: { part: "header:authorization", text: "Bearer '..." }, absent: ["explain"], hidden: ["UNION"],
+  },
+  {
+    name: "a cookie whose name is not secret: 8 bytes",
+    config: LOG, path: "/me", headers: { cookie: `theme=${COOKIE_XSS}` },
+    fields: { part: "cookie:theme", text: "<script>..." }, absent: ["explain"], hidden: ["alert"],
+  },
+  {
+    name: "a session cookie: redacted",
+    config: LOG, path: "/me", headers: { cookie: `lang=en; sessionid=${COOKIE_XSS}` },
+    fields: { part: "cookie:sessionid", text: "[redacted]" }, absent: ["explain"], hidden: ["script"],
+  },
+  {
+    name: "redact_names [] logs a password field's text (the list is the configuration's)",
+    config: { ...LOG, redact_names: [] }, path: "/login", headers: FORM, chunks: [`password=${SQLI_VALUE}`],
+    fields: { part: "body:form:password", text: "1' UNION SELECT password FROM users--" },
+  },
+  {
+    name: "redact_names [\"SSN\"]: user_ssn redacted (names lower-cased)",
+    config: { mode: "log", redact_names: ["SSN"] }, path: `/search?user_ssn=${SQLI_VALUE}`,
+    fields: { part: "query:user_ssn", text: "[redacted]" }, hidden: ["UNION"],
+  },
+  {
+    name: "redact_names [\"SSN\"]: a password field is no longer redacted",
+    config: { mode: "log", redact_names: ["SSN"] }, path: `/search?password=${SQLI_VALUE}`,
+    fields: { part: "query:password", text: "1' UNION SELECT password FROM users--" },
+  },
+  {
+    name: "log_text false: part and scores, no text, no explain",
+    config: { mode: "log", log_text: false }, path: SQLI_QUERY,
+    fields: { part: "query:id", class: "sqli" }, absent: ["text", "explain"], hidden: ["OR"],
+  },
+  {
+    name: "log_text false with a secret part",
+    config: { mode: "log", log_text: false }, path: "/login", headers: FORM, chunks: [`password=${SQLI_VALUE}`],
+    fields: { part: "body:form:password" }, absent: ["text", "explain"], hidden: ["UNION"],
+  },
+  {
+    name: "a forged X-Request-Id cannot add fields: quoted",
+    config: LOG, path: SQLI_QUERY, headers: { "x-request-id": "abc score=99 class=none" },
+    fields: { request_id: "abc score=99 class=none", class: "sqli", part: "query:id" }, raw: 'request_id="abc score=99 class=none" score=',
+  },
+  {
+    name: "an X-Request-Id with quotes and a backslash: escaped inside the quotes",
+    config: LOG, path: SQLI_QUERY, headers: { "x-request-id": 'a" class=none x="\\' },
+    fields: { request_id: 'a" class=none x="\\', class: "sqli" }, raw: 'request_id="a\\" class=none x=\\"\\\\" score=',
+  },
+  {
+    name: "an X-Request-Id with a newline cannot start a second line",
+    config: LOG, path: SQLI_QUERY, headers: { "x-request-id": "a\nflagged action=none score=99" },
+    fields: { request_id: "ax0aflagged action=none score=99", class: "sqli" }, raw: 'request_id="a\\x0aflagged action=none score=99" score=',
+  },
+  {
+    name: "an ordinary request id is written bare",
+    config: LOG, path: SQLI_QUERY, headers: { "x-request-id": "d47bb75c-1a2b-4c3d-8e9f-0a1b2c3d4e5f" },
+    fields: { request_id: "d47bb75c-1a2b-4c3d-8e9f-0a1b2c3d4e5f", class: "sqli" }, raw: "request_id=d47bb75c-1a2b-4c3d-8e9f-0a1b2c3d4e5f score=",
+  },
+  {
+    name: "a JSON key with a space and '=': the part is quoted",
+    config: LOG, path: "/api/comments", headers: JSON_CT, chunks: ['{"a b=c":"<script>alert(1)</script>"}'],
+    fields: { part: "body:json:a b=c", text: "<script>alert(1)</script>" }, raw: ' part="body:json:a b=c" text=',
+  },
+];
+
+describe("safe logs: redaction, log_text, escaping", () => {
+  it.each(LOG_CASES)("$name", async (c) => {
+    const host = await hostFor(c.config);
+    const { s } = send(host, c);
+    const line = s.logs("info").find((l) => l.startsWith("flagged "))!;
+    expect(line, "a flagged line").toBeDefined();
+    expect(line).not.toContain("\n");
+    const f = flagged(s);
+    expect(f).toMatchObject(c.fields);
+    // The verdict is the filter's, whatever the client wrote into its values.
+    expect(f.action).toBe("log");
+    expect(Number(f.score)).toBeLessThanOrEqual(20);
+    for (const k of c.absent ?? []) expect(f, k).not.toHaveProperty(k);
+    for (const h of c.hidden ?? []) expect(line).not.toContain(h);
+    if (c.raw) expect(line).toContain(c.raw);
+  });
+});
+
+// The flagged-line budget: max_flagged_logs_per_second tokens a second, a second's worth of burst,
+// on the host's clock. Every attack is still blocked and counted; only lines are dropped.
+interface RateCase { name: string; perSecond?: number; steps: Array<{ atMs: number; attacks: number; logged: number }> }
+const RATE_CASES: RateCase[] = [
+  {
+    name: "3 a second: a burst of 3, then one per third of a second, then full again (not more) after a pause",
+    perSecond: 3,
+    steps: [{ atMs: 0, attacks: 5, logged: 3 }, { atMs: 334, attacks: 2, logged: 1 }, { atMs: 400, attacks: 1, logged: 0 }, { atMs: 10_000, attacks: 5, logged: 3 }],
+  },
+  { name: "the default, 100 a second", steps: [{ atMs: 0, attacks: 120, logged: 100 }, { atMs: 500, attacks: 60, logged: 50 }] },
+  { name: "0: no limit", perSecond: 0, steps: [{ atMs: 0, attacks: 150, logged: 150 }] },
+];
+
+describe("flagged log lines are rate-limited (max_flagged_logs_per_second)", () => {
+  it.each(RATE_CASES)("$name", async ({ perSecond, steps }) => {
+    let nowNs = 1_700_000_000_000_000_000n;
+    const t0 = nowNs;
+    const config = perSecond === undefined ? { mode: "block" } : { mode: "block", max_flagged_logs_per_second: perSecond };
+    const host = await Host.create({ pluginConfig: config, now: () => nowNs });
+    expect(host.configured).toBe(true);
+    for (const { atMs, attacks, logged } of steps) {
+      nowNs = t0 + BigInt(atMs) * 1_000_000n;
+      const { result: streams, counters } = counterChanges(host, () => Array.from({ length: attacks }, () => send(host, { path: SQLI_QUERY }).s));
+      expect(streams.every((s) => s.localResponse?.status === 403)).toBe(true);
+      expect(streams.flatMap((s) => s.logs("info")).filter((l) => l.startsWith("flagged ")), `at ${atMs} ms`).toHaveLength(logged);
+      expect(counters).toEqual({
+        requests_scored: attacks, requests_flagged: attacks, requests_blocked: attacks, flagged_sqli: attacks,
+        ...(attacks > logged ? { flagged_logs_dropped: attacks - logged } : {}),
+      });
+    }
   });
 });
 

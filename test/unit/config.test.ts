@@ -13,7 +13,8 @@ afterAll(() => {
   core.configure("");
 });
 
-const KNOWN = "mode, threshold, max_body_bytes, inspect_headers, exclude_paths, exclude_params, header_prefix, on_uninspectable, ignore_headers, max_parts, max_windows, on_undecodable";
+const KNOWN = "mode, threshold, max_body_bytes, inspect_headers, exclude_paths, exclude_params, header_prefix, on_uninspectable, ignore_headers, max_parts, max_windows, on_undecodable, " +
+  "block_response_details, log_text, redact_names, max_flagged_logs_per_second";
 const range = (lo: number, hi: number, got: string) => `must be an integer within [${lo},${hi}], got ${got}`;
 const j = (o: unknown) => JSON.stringify(o);
 
@@ -22,7 +23,7 @@ const cases: { name: string; json: string; error: string | null }[] = [
   { name: "empty string: every default", json: "", error: null },
   { name: "whitespace only", json: "  \n", error: null },
   { name: "empty object", json: "{}", error: null },
-  { name: "every field at once", json: j({ mode: "tag", threshold: 30, max_body_bytes: 4096, inspect_headers: ["x-api-key"], exclude_paths: ["/health"], exclude_params: ["password"], header_prefix: "x-score-", on_uninspectable: "block" }), error: null },
+  { name: "every field at once", json: j({ mode: "tag", threshold: 30, max_body_bytes: 4096, inspect_headers: ["x-api-key"], exclude_paths: ["/health"], exclude_params: ["password"], header_prefix: "x-score-", on_uninspectable: "block", block_response_details: true, log_text: false, redact_names: ["ssn"], max_flagged_logs_per_second: 5 }), error: null },
   { name: "not JSON", json: "not json", error: "config.(root): must be a JSON object, got invalid JSON at byte 0" },
   { name: "an array", json: "[]", error: "config.(root): must be a JSON object, got an array" },
   { name: "a string", json: '"x"', error: 'config.(root): must be a JSON object, got "x"' },
@@ -100,6 +101,30 @@ const cases: { name: string; json: string; error: string | null }[] = [
   { name: "on_uninspectable block", json: j({ on_uninspectable: "block" }), error: null },
   { name: "on_uninspectable unknown", json: j({ on_uninspectable: "deny" }), error: 'config.on_uninspectable: must be one of allow, block, got "deny"' },
   { name: "on_uninspectable not a string", json: j({ on_uninspectable: false }), error: "config.on_uninspectable: must be a string, got false" },
+
+  // booleans (block_response_details, log_text): JSON true or false only
+  ...["block_response_details", "log_text"].flatMap((f) => [
+    { name: `${f} true`, json: j({ [f]: true }), error: null },
+    { name: `${f} false`, json: j({ [f]: false }), error: null },
+    { name: `${f} "true"`, json: j({ [f]: "true" }), error: `config.${f}: must be true or false, got "true"` },
+    { name: `${f} 1`, json: j({ [f]: 1 }), error: `config.${f}: must be true or false, got 1` },
+    { name: `${f} null`, json: j({ [f]: null }), error: `config.${f}: must be true or false, got null` },
+    { name: `${f} a list`, json: j({ [f]: [true] }), error: `config.${f}: must be true or false, got an array` },
+    { name: `${f} duplicated`, json: `{"${f}":true,"${f}":false}`, error: `config.${f}: duplicate key (each field may appear once)` },
+  ]),
+
+  // redact_names
+  { name: "redact_names", json: j({ redact_names: ["password", "SSN"] }), error: null },
+  { name: "redact_names empty list (redact nothing by name)", json: j({ redact_names: [] }), error: null },
+  { name: "redact_names empty name", json: j({ redact_names: ["token", ""] }), error: "config.redact_names[1]: must not be empty" },
+  { name: "redact_names not a list", json: j({ redact_names: "password" }), error: 'config.redact_names: must be an array of strings, got "password"' },
+
+  // max_flagged_logs_per_second
+  { name: "max_flagged_logs_per_second 0 (unlimited)", json: j({ max_flagged_logs_per_second: 0 }), error: null },
+  { name: "max_flagged_logs_per_second 1000000", json: j({ max_flagged_logs_per_second: 1000000 }), error: null },
+  { name: "max_flagged_logs_per_second over", json: j({ max_flagged_logs_per_second: 1000001 }), error: `config.max_flagged_logs_per_second: ${range(0, 1000000, "1000001")}` },
+  { name: "max_flagged_logs_per_second negative", json: j({ max_flagged_logs_per_second: -1 }), error: `config.max_flagged_logs_per_second: ${range(0, 1000000, "-1")}` },
+  { name: "max_flagged_logs_per_second fractional", json: '{"max_flagged_logs_per_second":0.5}', error: `config.max_flagged_logs_per_second: ${range(0, 1000000, "0.5")}` },
 ];
 
 describe("configuration", () => {
@@ -121,6 +146,13 @@ describe("configuration", () => {
       expect(row, `README row for ${f.name}`).toBeDefined();
       expect(row, `README default for ${f.name}`).toContain(`\`${JSON.stringify(f.default)}\``);
     }
+  });
+
+  it("the defaults of the log and response fields hide what they should", () => {
+    expect(core.configDefault("block_response_details")).toBe(false);
+    expect(core.configDefault("log_text")).toBe(true);
+    expect(core.configDefault("max_flagged_logs_per_second")).toBe(100);
+    expect(core.configDefault("redact_names")).toEqual(["password", "passwd", "pwd", "secret", "token", "key", "auth", "session", "credential", "otp", "pin"]);
   });
 
   it("a refused configuration leaves the previous one in use", () => {
