@@ -153,3 +153,14 @@ soak: build envoy ## SOAK_REQUESTS (default 1e6) mixed requests through Envoy; f
 
 scenarios: build envoy $(DATASET) ## Regenerate loadtest/scenarios.json (benchmark and k6 requests) from the validation rows
 	$(NPX) tsx loadtest/scenarios.ts
+
+##@ Fuzz: every evasion variant and >= 10 M core inputs; not part of `make test`
+
+# FUZZ_INPUTS core inputs (default 10 M) on FUZZ_WORKERS threads (default: one per core), from FUZZ_SEED.
+FUZZ_INPUTS ?= 10000000
+
+.PHONY: fuzz
+
+fuzz: build ## Every evasion variant (test/unit/evasion.test.ts, EVASION_ALL=1), then FUZZ_INPUTS core inputs (test/fuzz/run.ts)
+	EVASION_ALL=1 $(NPX) vitest run --project unit test/unit/evasion.test.ts
+	FUZZ_INPUTS=$(FUZZ_INPUTS) $(NPX) tsx test/fuzz/run.ts
