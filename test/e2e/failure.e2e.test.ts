@@ -12,7 +12,7 @@ const ATTACK = "/shop?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E";
 const TRAP_LOG = "Function: proxy_on_request_headers failed: Uncaught RuntimeError: unreachable";
 
 interface Case {
-  /** The template's line replaced, or null for the template as it is (the demo's choice). */
+  /** What replaces the template's `fail_open: false` ("" removes it), or null for the template as it is (the demo's choice). */
   policy: string | null;
   trapped: number;           // the trapping request
   nextClean: number;         // a clean request right after
@@ -27,8 +27,9 @@ const CASES: Case[] = [
   { policy: "FAIL_OPEN", trapped: 503, nextClean: 200, nextAttack: 200, later: 200 },
   // 503 while backing off (1 s), then a fresh VM: scoring (and blocking) again.
   { policy: "FAIL_RELOAD", trapped: 503, nextClean: 503, nextAttack: 503, later: 403 },
-  // envoy/envoy.template.yaml's `fail_open: false` is FAIL_CLOSED.
+  // envoy/envoy.template.yaml's `fail_open: false` is FAIL_CLOSED, and so is setting neither.
   { policy: null, trapped: 503, nextClean: 503, nextAttack: 503, later: 503 },
+  { policy: "", trapped: 503, nextClean: 503, nextAttack: 503, later: 503 },
 ];
 
 async function status(s: Stack, path: string, headers: Record<string, string> = {}): Promise<number> {
@@ -49,14 +50,14 @@ async function stats(s: Stack): Promise<Map<string, number>> {
 
 describe("when the VM traps", () => {
   for (const c of CASES) {
-    it(`${c.policy ?? "the template as shipped (fail_open: false)"}: trap ${c.trapped}, next ${c.nextClean}/${c.nextAttack}, 1.5 s later ${c.later}`, async () => {
+    it(`${c.policy === null ? "the template as shipped (fail_open: false)" : c.policy || "neither failure_policy nor fail_open"}: trap ${c.trapped}, next ${c.nextClean}/${c.nextAttack}, 1.5 s later ${c.later}`, async () => {
       const s = await startStack({
         pluginConfig: { mode: "block" },
         wasmPath: "build/trap.wasm",
         editConfig: (yaml) => {
           if (c.policy === null) return yaml;
           if (!/^\s+fail_open: false$/m.test(yaml)) throw new Error("the template no longer sets fail_open: false; update this test");
-          return yaml.replace(/fail_open: false/, `failure_policy: ${c.policy}`);
+          return c.policy === "" ? yaml.replace(/^\s+fail_open: false\n/m, "") : yaml.replace(/fail_open: false/, `failure_policy: ${c.policy}`);
         },
       });
       try {
