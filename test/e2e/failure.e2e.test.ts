@@ -1,7 +1,5 @@
-// e2e: what Envoy does when the wafscore VM traps, under each Wasm failure_policy, with the
-// test-only build/trap.wasm (test/trap/main.ts: traps on `x-wafscore-test-trap: 1`). Shows the
-// trapping request's status, the next requests', whether the VM comes back, and what an operator
-// can alert on. README "Failure modes" quotes these results.
+// e2e: what Envoy does under each Wasm failure_policy when the VM traps (build/trap.wasm, on a
+// header): statuses, whether the VM comes back, what to alert on. README "Failure modes" quotes it.
 import { describe, expect, it } from "vitest";
 import { type Stack, startStack, tail } from "./harness";
 

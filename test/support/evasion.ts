@@ -1,6 +1,5 @@
 // The evasion suite's generator: the project's own attack payloads × encodings × placements ×
-// padding, as core requests, deterministic from a seed. Used by test/unit/evasion.test.ts (a
-// sample, in `make test`) and test/fuzz/evasion.ts (every variant, in `make fuzz`).
+// padding as core requests, deterministic. Used by test/unit/evasion.test.ts and test/fuzz/inputs.ts.
 //
 // Payloads come only from this project: test/unit/score.test.ts's attack table and the
 // hand-written lists in models/data (attacks_extra.ts CMDS/SEPS/CRLF_*, nosqli.ts JS_STRINGS,

@@ -1,7 +1,5 @@
-// A test-only build of the filter that traps on demand: the real root and stream, except that a
-// request carrying `x-wafscore-test-trap: 1` hits `unreachable` in onRequestHeaders. Built by
-// `make build/trap.wasm` (never shipped) for test/e2e/failure.e2e.test.ts, which shows what
-// Envoy's failure_policy does when the VM traps.
+// Test-only filter entry (built into build/trap.wasm, never shipped): the real root and stream, but a
+// request with `x-wafscore-test-trap: 1` hits `unreachable`. Used by test/e2e/failure.e2e.test.ts.
 
 export * from "../../filter/glue/abi";
 import { RootContext, Context, registerRootContext, FilterHeadersStatusValues, stream_context } from "@solo-io/proxy-runtime/assembly";

@@ -1,6 +1,5 @@
-// The evasion suite (issue 9): the project's own payloads × encodings × placements × padding
-// (test/support/evasion.ts). A seeded sample here; every variant with EVASION_ALL=1 (`make fuzz`).
-// Rule: a variant of a payload whose plain form is blocked is blocked, scoring ≤ plain + 10.
+// The evasion suite (issue 9, test/support/evasion.ts): a variant of a blocked payload is blocked, at
+// most 10 above its plain form. A seeded sample in `make test`; every variant with EVASION_ALL=1 (`make fuzz`).
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -46,7 +45,7 @@ beforeAll(async () => {
   judge = new EvasionJudge(core);
   for (const v of variants) if (judge.applies(v.payload)) outcomes.set(v.key, judge.judge(v));
   if (ALL) report();
-});
+}, ALL ? 300_000 : 30_000); // every variant: some seconds on a loaded machine
 
 /** The outcomes a technique's test judges: variants using it and no other pending technique. */
 function judgedFor(t: string): Outcome[] {
