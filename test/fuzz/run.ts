@@ -5,14 +5,13 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { existsSync } from "node:fs";
-import { CORE_WASM, REPO_ROOT } from "../../models/wasm";
-import { resolve } from "node:path";
+import { CORE_PATH } from "../support/core";
 
 const total = Number(process.env.FUZZ_INPUTS ?? 10_000_000);
 const workers = Number(process.env.FUZZ_WORKERS ?? availableParallelism());
 const seed = Number(process.env.FUZZ_SEED ?? 0x5eed);
 const batch = 20_000;
-const corePath = process.env.WAFSCORE_CORE ? resolve(REPO_ROOT, process.env.WAFSCORE_CORE) : CORE_WASM;
+const corePath = CORE_PATH; // $WAFSCORE_CORE (e.g. a debug build) or build/core.wasm
 if (!existsSync(corePath)) throw new Error(`${corePath} not found; run \`make build\``);
 
 const t0 = performance.now();

@@ -3,7 +3,7 @@
 // or the first failing input (hex) with the seed and index that reproduce it.
 
 import { parentPort, workerData } from "node:worker_threads";
-import { Core } from "../../models/wasm";
+import { Core } from "../support/core";
 import { InputMaker } from "./inputs";
 
 interface Job { seed: number; count: number; batch: number; corePath?: string }
