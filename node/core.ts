@@ -53,7 +53,7 @@ export interface ConfigField {
 
 /**
  * A request as the core takes it: the head as header pairs (pseudo-headers such as `:path`
- * included, as Envoy hands them to the filter) and the body. See models/http.ts for building one.
+ * included, as Envoy hands them to the filter) and the body. See node/http.ts for building one.
  */
 export interface CoreRequest { head: Array<[string, string | Uint8Array]>; body?: string | Uint8Array }
 
@@ -200,7 +200,7 @@ export class Core {
     };
   }
 
-  /** Scores the request that carries these labelled parts (models/http.ts requestOf). */
+  /** Scores the request that carries these labelled parts (node/http.ts requestOf). */
   scoreParts(parts: Array<[string, string | Uint8Array]>): RequestScores {
     return this.scoreRequest(requestOf(parts));
   }

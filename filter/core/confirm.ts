@@ -17,8 +17,10 @@ const SQLI = 1, XSS = 2, RCE = 3, TRAVERSAL = 4, SSRF = 5, JNDI = 6, SSTI = 7, X
   NOSQLI = 9, CRLF = 10, OPEN_REDIRECT = 11, LDAPI = 12;
 
 // Holds each logit whose class the text does not confirm at GATE_LOGIT, and the overall one
-// unless some class over the gate (or, with none over it, the model's top class) is confirmed.
-// Hot only for suspicious windows: a benign window's logits are under the gate and return at once.
+// unless some class is confirmed: one over the gate, or one of the model's three likeliest (the
+// class heads disagree more often than the overall head: `%252F%252Fevil.com` is "crlf" first,
+// "open_redirect" second). Hot only for suspicious windows: a benign window's logits are under
+// the gate and return at once.
 export function gateLogits(logits: usize, p: usize, n: i32): void {
   if (load<f32>(logits) <= GATE_LOGIT) {
     let any = false;
@@ -26,18 +28,25 @@ export function gateLogits(logits: usize, p: usize, n: i32): void {
     if (!any) return;
   }
   let confirmed = false;
-  let top = 1;
-  let anyOver = false;
+  // The three likeliest classes, before any is held.
+  let t0 = 0, t1 = 0, t2 = 0;
+  let v0 = -Infinity, v1 = -Infinity, v2 = -Infinity;
+  for (let k = 1; k < HEAD_COUNT; k++) {
+    let v = load<f32>(logits + (<usize>k << 2));
+    if (v > v0) { t2 = t1; v2 = v1; t1 = t0; v1 = v0; t0 = k; v0 = v; }
+    else if (v > v1) { t2 = t1; v2 = v1; t1 = k; v1 = v; }
+    else if (v > v2) { t2 = k; v2 = v; }
+  }
   for (let k = 1; k < HEAD_COUNT; k++) {
     let a = logits + (<usize>k << 2);
-    let v = load<f32>(a);
-    if (v > load<f32>(logits + (<usize>top << 2))) top = k;
-    if (v <= GATE_LOGIT) continue;
-    anyOver = true;
+    if (load<f32>(a) <= GATE_LOGIT) continue;
     if (confirms(k, p, n)) confirmed = true;
     else store<f32>(a, GATE_LOGIT);
   }
-  if (!anyOver) confirmed = confirms(top, p, n);
+  if (!confirmed) {
+    confirmed = (v0 <= GATE_LOGIT && confirms(t0, p, n)) || (v1 <= GATE_LOGIT && confirms(t1, p, n)) ||
+      (v2 <= GATE_LOGIT && confirms(t2, p, n));
+  }
   if (!confirmed && load<f32>(logits) > GATE_LOGIT) store<f32>(logits, GATE_LOGIT);
 }
 
@@ -129,10 +138,41 @@ const SQL_WORDS: StaticArray<string> = [
   "true", "false", "md5", "sha1", "hex", "unhex", "count", "load", "exists", "elt", "make_set",
 ];
 
+// Whether a SQL keyword stands right beside (spaces aside) a quote, a parenthesis, `;`, `=`, `*`,
+// `,`, `@`, `#`, a digit or a comment: `' or`, `1 union`, `select *`, `)and(`; English around a
+// pipe or a full stop (`not set|not set`, `cats OR dogs.`) is not SQL.
+function keywordBesideSql(p: usize, n: i32): bool {
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isAlpha(<u32>load<u8>(p + i))) i++;
+    let start = i;
+    while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
+    let len = i - start;
+    if (len < 2 || len > 24) continue;
+    let kw = false;
+    for (let w = 0; w < SQL_WORDS.length; w++) {
+      let word = unchecked(SQL_WORDS[w]);
+      if (word.length == len && matchAt(p, n, start, word)) { kw = true; break; }
+    }
+    if (!kw) continue;
+    let a = start - 1;
+    while (a >= 0 && load<u8>(p + a) == 0x20) a--;
+    let b = i;
+    while (b < n && load<u8>(p + b) == 0x20) b++;
+    if (sqlNeighbour(at(p, n, a)) || sqlNeighbour(at(p, n, b))) return true;
+  }
+  return false;
+}
+
+// @ts-ignore: decorator
+@inline function sqlNeighbour(c: u32): bool {
+  return c == 0x27 || c == 0x22 || c == 0x60 || c == 0x28 || c == 0x29 || c == 0x3B || c == 0x3D ||
+    c == 0x2A || c == 0x2C || c == 0x40 || c == 0x23 || c == 0x2D || c == 0x2F || c - 0x30 < 10;
+}
+
 // A keyword next to SQL punctuation, or a quote that closes a string and goes on (`'--`, `')`, `'=`).
 function sqlSyntax(p: usize, n: i32): bool {
-  let punct = hasAny(p, n, "'\"`;()=<>#|&@,*");
-  if (punct && hasWord(p, n, SQL_WORDS)) return true;
+  if (keywordBesideSql(p, n)) return true;
   // Inline comments inside keywords (uni/**/on), keywords glued without spaces (SElecTxfROMy).
   if (has(p, n, "/**/") || (has(p, n, "select") && (has(p, n, "from") || has(p, n, "(")))) return true;
   if (has(p, n, "union") || has(p, n, "sleep(") || has(p, n, "||")) return true;

@@ -3,9 +3,10 @@
 //
 // Order and caps (part of the feature spec; change them and FEATURE_SPEC_VERSION together):
 //   1. percent-decode once, '+' as space when the part came from a query or form;
-//   2. up to MAX_ROUNDS more rounds of: percent-decode, HTML references and \u/\x escapes,
-//      stopping as soon as a round changes nothing. Every decoder strictly shortens what it
-//      decodes, so "changed" is "got shorter";
+//   2. up to MAX_ROUNDS more rounds of: the folding of step 3, percent-decode, HTML references
+//      and \u/\x escapes, stopping as soon as a round changes nothing. Every decoder strictly
+//      shortens what it decodes, so "changed" is "got shorter"; folding comes first in a round so
+//      that an overlong '%' (%C0%A5) opens an escape the round then decodes;
 //   3. drop NUL bytes, fold overlong UTF-8 (C0 AF, E0 80 AF) to the ASCII it hides, and fold the
 //      full-width forms of ASCII (U+FF01-FF5E, `＜ｓｃｒｉｐｔ＞`) to ASCII, as IIS/ASP.NET and some
 //      databases do. Folding came after spec v4's model was trained; the next retrain (issue 10)
@@ -54,6 +55,11 @@ export function decodePart(src: usize, len: i32, dst: usize, plusAsSpace: bool):
   let n = <i32>(r & 0xFFFFFFFF);
   let flags = <u32>(r >> 32);
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    // Folding first: an overlong or full-width '%' or '&' (%C0%A5 is '%') starts an escape the
+    // next pass must see.
+    r = sanitize(dst, n, flags);
+    n = <i32>(r & 0xFFFFFFFF);
+    flags = <u32>(r >> 32);
     // Nothing left that a pass would act on (the sanitizer's bytes are triggers too): done.
     if (!hasTrigger(dst, n)) return (<u64>flags << 32) | <u64>n;
     let before = n;

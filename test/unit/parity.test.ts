@@ -1,5 +1,5 @@
 // Train/serve parity: the parts the trainer scores for a labelled row (Core.parts and
-// Core.featurize, through models/http.ts partRequest) are the parts the filter scores when a
+// Core.featurize, through node/http.ts partRequest) are the parts the filter scores when a
 // client sends that row (toHttpRequest, as Envoy hands it to the filter: pseudo-headers, the
 // replay's own User-Agent and path included). One request model in the core serves both.
 import { beforeAll, describe, expect, it } from "vitest";
