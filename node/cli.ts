@@ -1,10 +1,11 @@
-// The wafscore CLI: routes `score`, `parts`, `eval` and `config check` to the modules that do
-// them, all through build/core.wasm (the filter's own scoring core). Entry: bin/wafscore.mjs.
+// The wafscore CLI: routes `score`, `parts`, `eval`, `config check` and `scan` to the modules that
+// do them, all through build/core.wasm (the filter's own scoring core). Entry: bin/wafscore.mjs.
 
 import { readFileSync } from "node:fs";
 import { Core, RequestScores } from "./core";
 import { readRows } from "./rows";
 import { scoreRows, evaluate, formatEval } from "./eval";
+import { scanCommand } from "./scan/command";
 
 const USAGE = `usage:
   wafscore score "<text>" [--where W] [--explain] [--json]
@@ -15,6 +16,10 @@ const USAGE = `usage:
   wafscore eval FILE.jsonl [--threshold N] [--json]
                                                  rows {"text","label":0|1,"class"?,"where"?:[...]}
   wafscore config check '<json>' | --file F      validates a plugin configuration as Envoy would
+  wafscore scan FILE… [--config '<json>']… [--json]
+                                                 what a configuration would have blocked in past
+                                                 traffic (raw HTTP, HAR, Envoy access logs);
+                                                 \`wafscore scan --help\` for its options
 
   --model FILE   use this model blob instead of the one embedded in build/core.wasm
 where: path, query, body:json, body:form, body:multipart, body:xml, body:text, header:<Name>`;
@@ -58,6 +63,7 @@ async function loadCore(args: Args): Promise<Core> {
 
 export async function main(argv: string[]): Promise<number> {
   try {
+    if (argv[0] === "scan") return await scanCommand(argv.slice(1)); // its own options (--config repeats)
     const args = parseArgs(argv);
     const [cmd, ...rest] = args.positional;
     const where = (args.flags.get("--where") as string | undefined) ?? "body:text";

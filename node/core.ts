@@ -268,9 +268,18 @@ export class Core {
    * configuration's exclude_params are left out.
    */
   requestParts(req: CoreRequest): DecodedPart[] {
-    const x = this.x;
     const [h, b] = this.putRequest(req);
-    x.inspectRequest(h, b);
+    this.x.inspectRequest(h, b);
+    return this.lastParts();
+  }
+
+  /**
+   * The parts of the request scored last (scoreRequest), without inspecting it again: what
+   * `wafscore scan` reads to count which parameters each request carries (withText false: names
+   * only, text left empty, which saves decoding every part's text).
+   */
+  lastParts(withText = true): DecodedPart[] {
+    const x = this.x;
     const n = x.traceTexts();
     const mem = new Uint8Array(x.memory.buffer, x.tracePtr(), x.traceLen());
     const v = new DataView(x.memory.buffer, x.tracePtr(), x.traceLen());
@@ -283,7 +292,7 @@ export class Core {
       out.push({
         where: names[w], flags: (flags & ~TRACE_NOT_SCORED) >>> 0, scored: (flags & TRACE_NOT_SCORED) === 0,
         name: fromUtf8.decode(mem.subarray(o + 16, o + 16 + nl)),
-        text: fromUtf8.decode(mem.subarray(o + 16 + nl, o + 16 + nl + tl)),
+        text: withText ? fromUtf8.decode(mem.subarray(o + 16 + nl, o + 16 + nl + tl)) : "",
       });
       o += 16 + nl + tl;
     }
