@@ -5,11 +5,15 @@ export class Progress {
   private shown = false;
   private readonly t0 = performance.now();
 
-  constructor(private readonly out: NodeJS.WriteStream = process.stderr, private readonly enabled = !!out.isTTY) {}
+  constructor(
+    private readonly out: Pick<NodeJS.WriteStream, "write" | "isTTY"> = process.stderr,
+    private readonly enabled = !!out.isTTY,
+    private readonly delayMs = 500,
+  ) {}
 
-  /** Redraws the bar; the first draw waits half a second so short scans print nothing. */
+  /** Redraws the bar; the first draw waits delayMs so short scans print nothing. */
   update(file: string, bytes: number, size: number, requests: number): void {
-    if (!this.enabled || performance.now() - this.t0 < 500) return;
+    if (!this.enabled || performance.now() - this.t0 < this.delayMs) return;
     const frac = size > 0 ? Math.min(1, bytes / size) : 1;
     const width = 30, filled = Math.round(frac * width);
     const name = file.length > 30 ? "…" + file.slice(-29) : file;
