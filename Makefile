@@ -150,7 +150,7 @@ SOAK_REQUESTS ?= 1000000
 BENCH_RUN = BENCH_ENVOY_CPU=$(BENCH_ENVOY_CPU) BENCH_LOAD_CPU=$(BENCH_LOAD_CPU) \
   $$(command -v taskset >/dev/null && [ "$$(nproc)" -ge 2 ] && echo taskset -c $(BENCH_LOAD_CPU)) $(NPX) tsx
 
-.PHONY: bench bench-split soak scenarios
+.PHONY: bench bench-split soak scenarios scan-bench
 
 # A filter that does nothing, same SDK and settings: the bench's third Envoy (the cost of any wasm filter).
 WASM_NULL := $(BUILD)/null.wasm
@@ -166,6 +166,11 @@ bench-split: build envoy $(WASM_NULL) ## Envoy CPU per request, step by step fro
 
 soak: build envoy ## SOAK_REQUESTS (default 1e6) mixed requests through Envoy; fails if its memory grows
 	SOAK_REQUESTS=$(SOAK_REQUESTS) $(BENCH_RUN) loadtest/soak.ts
+
+# SCAN_FILES: files to scan (default: the scan fixtures repeated to ~50k requests a format, in build/scan-bench/).
+SCAN_FILES ?=
+scan-bench: build ## Requests per second of `wafscore scan` (node/scan/throughput.ts) on SCAN_FILES
+	$(NPX) tsx node/scan/throughput.ts $(SCAN_FILES)
 
 scenarios: build envoy $(DATASET) ## Regenerate loadtest/scenarios.json (benchmark and k6 requests) from the validation rows
 	$(NPX) tsx loadtest/scenarios.ts
