@@ -27,7 +27,7 @@ export async function scanThroughput(file: string, config = "{}"): Promise<ScanT
 function benchFiles(): string[] {
   const dir = join(REPO_ROOT, "build/scan-bench");
   mkdirSync(dir, { recursive: true });
-  const spec: Array<[string, string, number]> = [["traffic.http", "raw.http", 2500], ["access.log", "envoy.log", 10_000], ["access-json.log", "envoy-json.log", 17_000]];
+  const spec: Array<[string, string, number]> = [["traffic.http", "raw.http", 2500], ["envoy-access.txt", "envoy.log", 10_000], ["envoy-access.jsonl", "envoy-json.log", 17_000]];
   return spec.map(([src, out, times]) => {
     const f = join(dir, out);
     writeFileSync(f, readFileSync(join(REPO_ROOT, "test/fixtures/scan", src)).toString("latin1").repeat(times), "latin1");

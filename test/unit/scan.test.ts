@@ -50,8 +50,8 @@ describe("format detection", () => {
   for (const c of CASES) it(c.name, () => expect(detectFormat(Buffer.from(c.head, "utf8"))).toBe(c.format));
 
   it("detects each fixture", () => {
-    const got = Object.fromEntries(["requests.http", "session.har", "access.log", "access-json.log", "traffic.http"].map((f) => [f, openInput(fx(f)).format]));
-    expect(got).toEqual({ "requests.http": "raw", "session.har": "har", "access.log": "envoy", "access-json.log": "envoy-json", "traffic.http": "raw" });
+    const got = Object.fromEntries(["requests.http", "session.har", "envoy-access.txt", "envoy-access.jsonl", "traffic.http"].map((f) => [f, openInput(fx(f)).format]));
+    expect(got).toEqual({ "requests.http": "raw", "session.har": "har", "envoy-access.txt": "envoy", "envoy-access.jsonl": "envoy-json", "traffic.http": "raw" });
   });
 });
 
@@ -232,9 +232,9 @@ describe("Envoy access logs", () => {
   }
 
   it("reads the fixtures line by line, counting bad lines", () => {
-    const t = split(openInput(fx("access.log")).items), j = split(openInput(fx("access-json.log")).items);
-    expect([t.requests.length, t.bad.map((b) => b.at)]).toEqual([5, [`${fx("access.log")}:4`, `${fx("access.log")}:5`]]);
-    expect([j.requests.length, j.bad.map((b) => b.at)]).toEqual([3, [`${fx("access-json.log")}:3`, `${fx("access-json.log")}:4`]]);
+    const t = split(openInput(fx("envoy-access.txt")).items), j = split(openInput(fx("envoy-access.jsonl")).items);
+    expect([t.requests.length, t.bad.map((b) => b.at)]).toEqual([5, [`${fx("envoy-access.txt")}:4`, `${fx("envoy-access.txt")}:5`]]);
+    expect([j.requests.length, j.bad.map((b) => b.at)]).toEqual([3, [`${fx("envoy-access.jsonl")}:3`, `${fx("envoy-access.jsonl")}:4`]]);
   });
 });
 
@@ -366,7 +366,7 @@ describe("the command", () => {
   afterEach(() => { vi.restoreAllMocks(); });
 
   it("prints a --json report of every file and configuration", async () => {
-    expect(await run(fx("traffic.http"), fx("access.log"), "--config", "{}", "--config", '{"threshold":35}', "--json", "--top", "3")).toBe(0);
+    expect(await run(fx("traffic.http"), fx("envoy-access.txt"), "--config", "{}", "--config", '{"threshold":35}', "--json", "--top", "3")).toBe(0);
     const j = JSON.parse(out.join("\n")) as Record<string, unknown> & { configs: Array<Record<string, unknown>> };
     expect(Object.keys(j)).toEqual(["wafscore_scan", "note", "files", "requests", "bad_inputs", "seconds", "requests_per_second", "configs"]);
     expect(j.requests).toBe(25);
@@ -421,7 +421,7 @@ describe("robustness and speed", () => {
   it("never throws on mangled inputs (seeded): every byte is a request or a bad input", () => {
     let seed = 12345;
     const rand = (n: number) => { seed = (seed * 1103515245 + 12345) >>> 0; return seed % n; };
-    const files = ["requests.http", "session.har", "access.log", "access-json.log"].map((f) => readFileSync(fx(f)));
+    const files = ["requests.http", "session.har", "envoy-access.txt", "envoy-access.jsonl"].map((f) => readFileSync(fx(f)));
     for (let round = 0; round < 200; round++) {
       const src = Buffer.from(files[round % files.length]);
       for (let k = 0; k < 1 + rand(8); k++) {
