@@ -168,6 +168,20 @@ export function sendLocalResponse(status: u32, body: ArrayBuffer, headers: Array
     changetype<usize>(pairs), <usize>pairs.byteLength, GRPC_STATUS_NOT_SET) == Result.Ok;
 }
 
+// ---- filter state -----------------------------------------------------------
+
+// Writes `value` into the request's filter state under `name`. Envoy stores it as "wasm.<name>"
+// (context.cc setProperty: a mutable bytes value that lives as long as the filter chain), where
+// access logs read it with %FILTER_STATE(wasm.<name>:PLAIN)% and CEL as filter_state["wasm.<name>"].
+// Filter state rather than dynamic metadata: a wasm filter cannot write the latter (Envoy #15148).
+// `name` is one segment with dots: Envoy keys by the raw bytes, so the NUL-separated path the
+// SDKs build for get_property would put a NUL into the key. False when the host refuses (outside
+// a stream, or a host without filter state); allocation-free.
+export function setFilterState(name: ArrayBuffer, value: ArrayBuffer): bool {
+  return abi.proxy_set_property(changetype<usize>(name), <usize>name.byteLength,
+    changetype<usize>(value), <usize>value.byteLength) == Result.Ok;
+}
+
 // ---- metrics ----------------------------------------------------------------
 
 // Defines a counter (call from onConfigure, keep the id). INVALID_METRIC_ID on failure.

@@ -1,7 +1,7 @@
 // What one accepted plugin configuration needs at request time: the Config, the inspection
 // pipeline with its preallocated tables, the metrics, the encoded header names and values, the
-// spoofed-header remover and the flagged-log budget. Built by root.ts in onConfigure; read by
-// stream.ts for every request (only the log budget's bucket changes there).
+// spoofed-header remover, the flagged-log budget and the filter-state writer. Built by root.ts in
+// onConfigure; read by stream.ts for every request (only the log budget's bucket changes there).
 
 import { Config } from "../config/config";
 import { Inspection } from "../core/inspect";
@@ -11,6 +11,7 @@ import { CLASS_NAMES, HEADER_CLASSES } from "../core/classes";
 import { Metrics } from "./metrics";
 import { SpoofedHeaders } from "./spoof";
 import { LogBudget } from "./budget";
+import { ResultState } from "./state";
 
 export class Plugin {
   inspection: Inspection;
@@ -19,18 +20,23 @@ export class Plugin {
   scoreHeaders: StaticArray<ArrayBuffer> = new StaticArray<ArrayBuffer>(HEADER_CLASSES + 1);
   inspectionHeader: ArrayBuffer = new ArrayBuffer(0);
   // "1".."99" as header values, encoded once, so tagging a request allocates nothing.
-  scoreValues: StaticArray<ArrayBuffer> = new StaticArray<ArrayBuffer>(100);
+  scoreValues: StaticArray<ArrayBuffer>;
   spoofed: SpoofedHeaders;
   logBudget: LogBudget;
+  // The filter-state writer (access logs), with its keys and values encoded.
+  state: ResultState;
 
   constructor(public config: Config, model: Model, public metrics: Metrics) {
     this.inspection = new Inspection(model, config);
     this.spoofed = new SpoofedHeaders(config.headerPrefix);
     this.logBudget = new LogBudget(<u32>config.maxFlaggedLogsPerSecond);
+    let values = new StaticArray<ArrayBuffer>(100);
+    for (let v = 0; v < 100; v++) values[v] = String.UTF8.encode(v.toString());
+    this.scoreValues = values;
+    this.state = new ResultState(model, values);
     let prefix = config.headerPrefix;
     this.scoreHeaders[0] = String.UTF8.encode(prefix + "attack-score");
     for (let k = 1; k <= HEADER_CLASSES; k++) this.scoreHeaders[k] = String.UTF8.encode(prefix + CLASS_NAMES[k] + "-score");
     this.inspectionHeader = String.UTF8.encode(prefix + "inspection");
-    for (let v = 0; v < 100; v++) this.scoreValues[v] = String.UTF8.encode(v.toString());
   }
 }

@@ -22,6 +22,8 @@ import { RequestFacts, readFacts } from "../request/request";
 import { normalizePath, normalizedLength } from "../request/path";
 import { Action, Reason, decide } from "../core/decide";
 import { CLASS_NAMES, HEADER_CLASSES } from "../core/classes";
+import { FLAGGED_UNINSPECTABLE, FLAGGED_UNDECODABLE } from "./metrics";
+import { Inspected, NOT_FLAGGED } from "./state";
 
 const CONTENT_TYPE = String.UTF8.encode("content-type");
 const PARTIAL = String.UTF8.encode("partial");
@@ -139,17 +141,20 @@ export class WafStream extends Context {
     // Strings are built for flagged requests only: clean traffic allocates none.
     let klass = "";
     let rid = "";
+    let named = NOT_FLAGGED;
     if (d.flagged) {
       metrics.inc(metrics.flagged);
       if (d.reason == Reason.UNINSPECTABLE) {
         klass = "uninspectable";
+        named = FLAGGED_UNINSPECTABLE;
       } else if (d.reason == Reason.UNDECODABLE) {
         klass = "undecodable";
+        named = FLAGGED_UNDECODABLE;
       } else {
-        let worst = s.worstClass();
-        klass = CLASS_NAMES[worst];
-        metrics.inc(metrics.perClass[worst]);
+        named = s.worstClass();
+        klass = CLASS_NAMES[named];
       }
+      metrics.incFlagged(named, d.action);
       rid = String.UTF8.decodeUnsafe(facts.requestIdPtr, facts.requestIdLen);
       // Checked before the line is built: a dropped line costs no string.
       if (plugin.logBudget.take(t1)) {
@@ -160,6 +165,8 @@ export class WafStream extends Context {
       }
     }
 
+    // For access logs, before a 403 ends the stream.
+    plugin.state.write(d.action, score, s, named, undecodable ? Inspected.UNDECODABLE : uninspectable ? Inspected.PARTIAL : Inspected.FULL);
     if (d.action == Action.BLOCK) {
       let hdrs = new Array<HeaderBytes>(1);
       hdrs[0] = new HeaderBytes(CONTENT_TYPE, JSON_TYPE);
@@ -167,8 +174,8 @@ export class WafStream extends Context {
       metrics.inc(metrics.blocked);
       return true;
     }
-    if (d.action == Action.TAG) {
-      addRequestHeaderBytes(plugin.scoreHeaders[0], plugin.scoreValues[score]);
+    // Counted as tagged only when the host took the headers (it refuses once they went upstream).
+    if (d.action == Action.TAG && addRequestHeaderBytes(plugin.scoreHeaders[0], plugin.scoreValues[score])) {
       for (let k = 1; k <= HEADER_CLASSES; k++) addRequestHeaderBytes(plugin.scoreHeaders[k], plugin.scoreValues[s.score(k)]);
       if (undecodable) addRequestHeaderBytes(plugin.inspectionHeader, UNDECODABLE);
       else if (uninspectable) addRequestHeaderBytes(plugin.inspectionHeader, PARTIAL);

@@ -230,9 +230,9 @@ describe("block mode", () => {
     const stat = (name: string) => Number(new RegExp(`^wasmcustom\\.${name}: (\\d+)$`, "m").exec(text)?.[1] ?? NaN);
     expect(stat("wafscore_requests_blocked_total")).toBeGreaterThanOrEqual(5);
     expect(stat("wafscore_requests_scored_total")).toBeGreaterThan(stat("wafscore_requests_blocked_total"));
-    expect(stat("wafscore_flagged_sqli_total")).toBeGreaterThanOrEqual(2);
-    expect(stat("wafscore_flagged_xss_total")).toBeGreaterThanOrEqual(1);
-    expect(stat("wafscore_flagged_rce_total")).toBeGreaterThanOrEqual(2);
+    expect(stat("wafscore_flagged_total.class.sqli.action.block")).toBeGreaterThanOrEqual(2);
+    expect(stat("wafscore_flagged_total.class.xss.action.block")).toBeGreaterThanOrEqual(1);
+    expect(stat("wafscore_flagged_total.class.rce.action.block")).toBeGreaterThanOrEqual(2);
     expect(stat("wafscore_requests_excluded_total")).toBeGreaterThanOrEqual(1);
     expect(stat("wafscore_body_truncated_total")).toBeGreaterThanOrEqual(2);
     expect(stat("wafscore_body_uninspectable_total")).toBeGreaterThanOrEqual(2);

@@ -16,7 +16,11 @@
 // - local responses: one per stream (a second is BadArgument); the stream then ends and later
 //   parts of the request never reach the filter; details with spaces become '_' as in Envoy;
 // - metrics: counters only go up (a delta <= 0 is BadArgument), gauges add or are set,
-//   histograms record values; get_metric answers counters and gauges.
+//   histograms record values; get_metric answers counters and gauges;
+// - filter state: set_property in a stream stores the value under "wasm." + the raw path bytes
+//   (Envoy's setProperty; no NUL splitting), NotFound outside a stream (no stream info);
+// - a host that lacks a feature: `refuse` lists host functions that answer Unimplemented and do
+//   nothing (ngx_wasm_module versions whose define_metric returns an error).
 
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -102,6 +106,8 @@ export interface HostOptions {
   bufferLimitBytes?: number;
   /** Print every log line the filter writes (also on with WAFSCORE_HOST_LOG=1). */
   echoLogs?: boolean;
+  /** Host functions (e.g. "proxy_define_metric") that answer Unimplemented and do nothing, as a host without the feature does. */
+  refuse?: string[];
 }
 
 export interface LogLine { level: LogLevel; message: string; contextId: number }
@@ -192,6 +198,7 @@ export class Host {
     if (!abi) throw new HostError("module exports no proxy_abi_version_* function: not a proxy-wasm module");
     this.abiVersion = abi.slice("proxy_abi_version_".length);
     if (this.abiVersion !== "0_2_0" && this.abiVersion !== "0_2_1") throw new HostError(`unsupported proxy-wasm ABI ${this.abiVersion} (this host speaks 0_2_0 and 0_2_1)`);
+    for (const name of opts.refuse ?? []) if (!ABI_IMPORTS.env.includes(name)) throw new HostError(`refuse: ${name} is not a proxy-wasm host function`);
   }
 
   /** Loads the module, starts the VM and configures the root context (as Envoy does at plugin start). */
@@ -300,7 +307,8 @@ export class Host {
         unknown.push(`${full} (${imp.kind})`);
         continue;
       }
-      const fn = imp.module === "env" ? impl[imp.name] : undefined;
+      const refused = imp.module === "env" && (this.opts.refuse ?? []).includes(imp.name);
+      const fn = refused ? () => Status.Unimplemented : imp.module === "env" ? impl[imp.name] : undefined;
       (imports[imp.module] ??= {})[imp.name] = fn ?? (() => { throw new HostError(`host function ${full} is part of the ABI but not implemented by test/host/emulator.ts`); });
     }
     if (unknown.length > 0) throw new HostError(`module imports what a proxy-wasm ${this.abiVersion.replaceAll("_", ".")} host does not provide: ${unknown.join(", ")}`);
@@ -333,6 +341,13 @@ export class Host {
         this.propertiesAsked.push(key.split("\0").join("."));
         const v = this.properties.get(key);
         return v === undefined ? Status.NotFound : this.give(v, ptrPtr, sizePtr);
+      },
+
+      proxy_set_property: (pathPtr: number, pathLen: number, vPtr: number, vLen: number) => {
+        const s = this.current?.stream;
+        if (!s) return Status.NotFound; // Envoy: no stream info outside a stream
+        s.filterState.set(`wasm.${this.textAt(pathPtr, pathLen)}`, this.bytesAt(vPtr, vLen));
+        return Status.Ok;
       },
 
       proxy_get_buffer_bytes: (type: number, start: number, maxSize: number, ptrPtr: number, sizePtr: number) => {
@@ -458,6 +473,8 @@ export class HttpStream {
   readonly upstream: { headers: Array<[string, string]> | null; body: Uint8Array; trailers: Array<[string, string]> | null } = { headers: null, body: new Uint8Array(0), trailers: null };
   /** Body bytes the host dropped because the filter answered StopIterationNoBuffer. */
   droppedBytes = 0;
+  /** Filter state the filter wrote with set_property, keyed as Envoy keys it ("wasm.<path>"). */
+  readonly filterState = new Map<string, Uint8Array>();
 
   private requestHeaders: Array<[string, Uint8Array]> | null = null;
   private requestTrailers: Array<[string, Uint8Array]> | null = null;
@@ -564,6 +581,13 @@ export class HttpStream {
   get headersSet(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const op of this.headerOps) if (op.op !== "remove" && op.result === Status.Ok && op.map === "request_headers") out[op.name] = op.value!;
+    return out;
+  }
+
+  /** The filter state as text, name → value, for keys under "wasm." + `prefix` (the prefix removed). */
+  state(prefix = ""): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k, v] of this.filterState) if (k.startsWith(`wasm.${prefix}`)) out[k.slice(5 + prefix.length)] = fromUtf8.decode(v);
     return out;
   }
 

@@ -53,9 +53,17 @@ function send(host: Host, r: Req): { s: HttpStream; rid: string } {
   return { s, rid };
 }
 
-/** Counter changes made by `fn`, keyed without the "wafscore_" prefix and "_total" suffix. */
+/**
+ * Counter changes made by `fn`, keyed without the "wafscore_" prefix and "_total" suffix; a name's
+ * labels (".class.sqli.action.block") as their values: "flagged{sqli,block}".
+ */
 function counterChanges<T>(host: Host, fn: () => T): { result: T; counters: Record<string, number> } {
-  const snap = () => Object.fromEntries(Object.values(host.metrics()).filter((m) => m.type === "counter").map((m) => [m.name.replace(/^wafscore_/, "").replace(/_total$/, ""), m.value]));
+  const key = (name: string) => {
+    const [base, ...labels] = name.replace(/^wafscore_/, "").split(".");
+    const values = labels.filter((_, i) => i % 2 === 1);
+    return base.replace(/_total$/, "") + (values.length ? `{${values.join(",")}}` : "");
+  };
+  const snap = () => Object.fromEntries(Object.values(host.metrics()).filter((m) => m.type === "counter").map((m) => [key(m.name), m.value]));
   const before = snap();
   const result = fn();
   const after = snap();
@@ -196,7 +204,7 @@ const LIFECYCLE: LifecycleCase[] = [
   {
     name: "headers-only GET, SQLi in the query: 403 with a JSON verdict, headers stop",
     path: SQLI_QUERY, statuses: ["headers:StopIteration"], outcome: { block: "sqli" },
-    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_sqli: 1 },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, "flagged{sqli,block}": 1 },
     logged: "part=query:id text=\"1' OR '1'='1\"",
   },
   {
@@ -211,7 +219,7 @@ const LIFECYCLE: LifecycleCase[] = [
     path: "/tools/ping", headers: FORM, chunks: SPLIT_RCE,
     statuses: ["headers:StopIteration", "body:StopIterationAndBuffer", "body:StopIterationNoBuffer"],
     sizes: cumulative(SPLIT_RCE), outcome: { block: "rce" },
-    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_rce: 1 },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, "flagged{rce,block}": 1 },
     logged: "part=body:form:host text=\";cat /etc/passwd\"",
   },
   {
@@ -224,7 +232,7 @@ const LIFECYCLE: LifecycleCase[] = [
     name: "body then trailers, attack in the body: blocked on trailers",
     path: "/h2/ping", headers: FORM, chunks: ["host=%3Bcat%20", "%2Fetc%2Fpasswd"], trailers: [["x-checksum", "c0ffee"]],
     statuses: ["headers:StopIteration", "body:StopIterationAndBuffer", "body:StopIterationAndBuffer", "trailers:StopIteration"],
-    outcome: { block: "rce" }, counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_rce: 1 },
+    outcome: { block: "rce" }, counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, "flagged{rce,block}": 1 },
   },
   {
     name: "trailers and no body at all: decided on trailers",
@@ -261,7 +269,7 @@ const LIFECYCLE: LifecycleCase[] = [
     path: "/long", headers: FORM, chunks: [LONG_SQLI, prose(600, 600), prose(100)],
     statuses: ["headers:StopIteration", "body:StopIterationAndBuffer", "body:StopIterationNoBuffer", "body:not-delivered"],
     outcome: { block: "sqli" },
-    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_sqli: 1, body_truncated: 1, body_uninspectable: 1 },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, "flagged{sqli,block}": 1, body_truncated: 1, body_uninspectable: 1 },
     logged: "inspection=partial",
   },
   {
@@ -284,12 +292,12 @@ const LIFECYCLE: LifecycleCase[] = [
   {
     name: "exclude_paths is matched on the normalized path: /static/../s is scored",
     path: "/static/../s?id=1%27%20OR%20%271%27%3D%271", statuses: ["headers:StopIteration"], outcome: { block: "sqli" },
-    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_sqli: 1 },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, "flagged{sqli,block}": 1 },
   },
   {
     name: "exclude_paths, encoded walk-around: /static/%2e%2e/s is scored",
     path: "/static/%2e%2e/s?id=1%27%20OR%20%271%27%3D%271", statuses: ["headers:StopIteration"], outcome: { block: "sqli" },
-    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_sqli: 1 },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, "flagged{sqli,block}": 1 },
   },
   {
     name: "exclude_paths, doubled slashes still excluded: //static//app.js",
@@ -299,7 +307,7 @@ const LIFECYCLE: LifecycleCase[] = [
   {
     name: "exclude_paths is a prefix of :path: /staticx is scored",
     path: "/staticx?id=1%27%20OR%20%271%27%3D%271", statuses: ["headers:StopIteration"], outcome: { block: "sqli" },
-    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_sqli: 1 },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, "flagged{sqli,block}": 1 },
   },
   {
     name: "Content-Encoding: gzip: the body is inflated and scored, clean",
@@ -312,25 +320,25 @@ const LIFECYCLE: LifecycleCase[] = [
     path: "/api/gz", headers: { ...JSON_CT, "content-encoding": "gzip" },
     chunks: [gzipSync('{"comment":"<img src=x onerror=alert(1)>"}').subarray(0, 12), gzipSync('{"comment":"<img src=x onerror=alert(1)>"}').subarray(12)],
     statuses: ["headers:StopIteration", "body:StopIterationAndBuffer", "body:StopIterationNoBuffer"], outcome: { block: "xss" },
-    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_xss: 1 },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, "flagged{xss,block}": 1 },
   },
   {
     name: "Content-Encoding: br (not decodable in the VM): blocked by on_undecodable's default",
     path: "/api/br", headers: { ...JSON_CT, "content-encoding": "br" }, chunks: ['{"comment":"hello"}'],
     statuses: ["headers:StopIteration", "body:StopIterationNoBuffer"], outcome: { block: "undecodable" },
-    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, body_undecodable: 1 },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, "flagged{undecodable,block}": 1, body_undecodable: 1 },
   },
   {
     name: "Content-Encoding: gzip over a body that is not gzip: undecodable, blocked",
     path: "/api/gz", headers: { ...JSON_CT, "content-encoding": "gzip" }, chunks: ['{"q":"1 OR 1=1"}'],
     statuses: ["headers:StopIteration", "body:StopIterationNoBuffer"], outcome: { block: "undecodable" },
-    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, body_undecodable: 1 },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, "flagged{undecodable,block}": 1, body_undecodable: 1 },
   },
   {
     name: "Content-Encoding: identity is inspected: an attack is blocked",
     path: "/api/comments", headers: { ...JSON_CT, "content-encoding": "identity" }, chunks: ['{"comment":"<img src=x onerror=alert(1)>"}'],
     statuses: ["headers:StopIteration", "body:StopIterationNoBuffer"], outcome: { block: "xss" },
-    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_xss: 1 },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, "flagged{xss,block}": 1 },
   },
   // A tunnel's end_of_stream comes only when it closes: held for it, a CONNECT waited for a timeout.
   {
@@ -349,13 +357,13 @@ const LIFECYCLE: LifecycleCase[] = [
     name: "WebSocket upgrade with SQLi in the query: blocked on headers",
     path: SQLI_QUERY, headers: { connection: "keep-alive, Upgrade", upgrade: "websocket" }, method: "GET", chunks: ["\x81\x05hello"],
     statuses: ["headers:StopIteration", "body:not-delivered"], outcome: { block: "sqli" },
-    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_sqli: 1, body_truncated: 1, body_uninspectable: 1 },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, "flagged{sqli,block}": 1, body_truncated: 1, body_uninspectable: 1 },
   },
   {
     name: "Upgrade without Connection: upgrade is no tunnel: the body is buffered and inspected",
     path: "/tools/ping", headers: { ...FORM, upgrade: "websocket" }, chunks: SPLIT_RCE,
     statuses: ["headers:StopIteration", "body:StopIterationAndBuffer", "body:StopIterationNoBuffer"], outcome: { block: "rce" },
-    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_rce: 1 },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, "flagged{rce,block}": 1 },
   },
 ];
 
@@ -444,9 +452,9 @@ describe("lifecycle (block mode, max_body_bytes 1024, exclude_paths /static/)", 
 // ---- modes ---------------------------------------------------------------------------------------
 
 const MODES: Array<{ mode: string; attack: "block" | "tag" | "log"; counters: Record<string, number> }> = [
-  { mode: "block", attack: "block", counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, flagged_sqli: 1 } },
-  { mode: "tag", attack: "tag", counters: { requests_scored: 1, requests_flagged: 1, requests_tagged: 1, flagged_sqli: 1 } },
-  { mode: "log", attack: "log", counters: { requests_scored: 1, requests_flagged: 1, requests_logged: 1, flagged_sqli: 1 } },
+  { mode: "block", attack: "block", counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, "flagged{sqli,block}": 1 } },
+  { mode: "tag", attack: "tag", counters: { requests_scored: 1, requests_flagged: 1, requests_tagged: 1, "flagged{sqli,tag}": 1 } },
+  { mode: "log", attack: "log", counters: { requests_scored: 1, requests_flagged: 1, requests_logged: 1, "flagged{sqli,log}": 1 } },
 ];
 
 describe("modes", () => {
@@ -762,7 +770,7 @@ describe("flagged log lines are rate-limited (max_flagged_logs_per_second)", () 
       expect(streams.every((s) => s.localResponse?.status === 403)).toBe(true);
       expect(streams.flatMap((s) => s.logs("info")).filter((l) => l.startsWith("flagged ")), `at ${atMs} ms`).toHaveLength(logged);
       expect(counters).toEqual({
-        requests_scored: attacks, requests_flagged: attacks, requests_blocked: attacks, flagged_sqli: attacks,
+        requests_scored: attacks, requests_flagged: attacks, requests_blocked: attacks, "flagged{sqli,block}": attacks,
         ...(attacks > logged ? { flagged_logs_dropped: attacks - logged } : {}),
       });
     }
