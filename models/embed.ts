@@ -5,7 +5,7 @@
 
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { FEATURE_SPEC_VERSION, FORMAT_VERSION, MAGIC } from "./export";
+import { FORMAT_VERSION, MAGIC } from "./export";
 
 export const MODEL_BIN = "models/artifacts/model.bin";
 const OUT = "filter/core/model.gen.ts";
@@ -15,7 +15,9 @@ export function untrainedBlob(): Uint8Array {
   const v = new DataView(b.buffer);
   v.setUint32(0, MAGIC, true);
   v.setUint16(4, FORMAT_VERSION, true);
-  v.setUint16(6, FEATURE_SPEC_VERSION, true);
+  // Feature spec 0: no features were trained on; core/model.ts reports zero heads as untrained
+  // before it looks at the spec.
+  v.setUint16(6, 0, true);
   v.setUint32(24, 64, true);
   return b;
 }

@@ -7,7 +7,6 @@ import { DIM } from "./network";
 
 export const MAGIC = 0x53464157;
 export const FORMAT_VERSION = 1;
-export const FEATURE_SPEC_VERSION = 4; // filter/core/features.ts
 export const CUTS = 98;
 const HEADER = 64;
 
@@ -22,7 +21,8 @@ function fnv1a(bytes: Uint8Array, from: number): number {
 export interface BlobShape { bucketBits: number; hidden: number; heads: number }
 
 /** cuts: per head, CUTS logit cut points in descending order (score = 1 + #(cut > logit)). */
-export function writeBlob(q: Quantized, shape: BlobShape, cuts: Float32Array[], dataHash: string): Uint8Array {
+/** featureSpecVersion: the core's (Core.featureSpecVersion), which computed the features trained on. */
+export function writeBlob(q: Quantized, shape: BlobShape, cuts: Float32Array[], dataHash: string, featureSpecVersion: number): Uint8Array {
   const { bucketBits, hidden: H, heads: K } = shape;
   const B = 1 << bucketBits;
   const sections: Array<Int8Array | Float32Array> = [q.e, q.es, q.w1, q.w1s, q.b1, q.w2, q.w2s, q.b2];
@@ -41,7 +41,7 @@ export function writeBlob(q: Quantized, shape: BlobShape, cuts: Float32Array[], 
   const v = new DataView(out.buffer);
   v.setUint32(0, MAGIC, true);
   v.setUint16(4, FORMAT_VERSION, true);
-  v.setUint16(6, FEATURE_SPEC_VERSION, true);
+  v.setUint16(6, featureSpecVersion, true);
   v.setUint16(8, bucketBits, true);
   v.setUint16(10, DIM, true);
   v.setUint16(12, H, true);

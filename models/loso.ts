@@ -5,6 +5,7 @@
 // `make eval`) and the fold models to build/loso/<fold>.bin; nothing here is committed.
 // Runs LOSO_JOBS (default 2, one per core) worker processes, each training its share of the folds.
 // Knobs: LOSO_FOLDS=a,b (only those folds), LOSO_BENIGN=0.5 (subsample benign training rows, to save time),
+// LOSO_EPOCHS=3 (fewer epochs than make model's, to save time; recorded in build/loso.json),
 // LOSO_RESCORE=1 (score the fold models already in build/loso/ again instead of training them).
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -17,6 +18,9 @@ import { sha256 } from "./export";
 import { fitModel, HYPER } from "./train";
 import { FOLDS, foldOf } from "./data/origins";
 import { hash32 } from "./data/rng";
+// Fold models may train for fewer epochs than `make model` when the time is short (said in the report).
+if (process.env.LOSO_EPOCHS) HYPER.epochs = Number(process.env.LOSO_EPOCHS);
+
 import { DEFAULT_THRESHOLD, LOSO_FILE, LOSO_THRESHOLDS, formatLoso, type Loso, type LosoFold } from "./yardstick";
 
 const DATASET = resolve(REPO_ROOT, "build/dataset");

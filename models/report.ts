@@ -4,7 +4,7 @@
 
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { REPO_ROOT } from "../node/core";
+import { REPO_ROOT, defaultThreshold } from "../node/core";
 import { evaluate, type Scored } from "../node/eval";
 import { lineChart, histogram, type Series } from "./svg";
 
@@ -50,6 +50,7 @@ function curves(scored: Scored[]) {
 }
 
 export function writeReport({ scored, manifest, command, headline }: ReportInput): void {
+  const DEFAULT = defaultThreshold();
   const dir = resolve(REPO_ROOT, "models/report");
   mkdirSync(dir, { recursive: true });
   const out: string[] = [];
@@ -66,12 +67,12 @@ export function writeReport({ scored, manifest, command, headline }: ReportInput
   out.push(`- model blob: ${manifest.blob_bytes} bytes, sha256 \`${String(manifest.blob_sha256).slice(0, 16)}…\``);
   out.push(`- quantization max abs error per tensor: \`${JSON.stringify((manifest.quantization as Record<string, unknown>).max_abs_error)}\``, "");
 
-  out.push("## Detection and false positives by threshold", "", "A request is flagged when its overall score is at or under the threshold (default 20).", "");
+  out.push("## Detection and false positives by threshold", "", `A request is flagged when its overall score is at or under the threshold (default ${DEFAULT}).`, "");
   out.push("False positives are also given on the *real* benign rows alone (browser captures, access logs, API");
   out.push("calls: sources not starting with `gen:` or `synthetic:`), the part that no template of ours wrote.", "");
   out.push("| threshold | detection | false positives | false positives, real benign | class right |", "|---:|---:|---:|---:|---:|");
   const real = scored.filter((s) => s.row.label === 0 && !/^(gen|synthetic):/.test(s.row.source));
-  for (const t of [10, 20, 30, 40, 50]) {
+  for (const t of [10, DEFAULT, 30, 40, 50]) {
     const r = evaluate(scored, t);
     const rf = real.filter((s) => s.score <= t).length;
     out.push(`| ${t} | ${pct(r.detection_rate)} (${r.detected}/${r.attacks}) | ${pct(r.false_positive_rate, 3)} (${r.false_positives}/${r.benign}) | ${pct(rf / real.length, 3)} (${rf}/${real.length}) | ${pct(r.class_right)} |`);
@@ -90,10 +91,10 @@ export function writeReport({ scored, manifest, command, headline }: ReportInput
     out.push("| | detection | false positives |", "|---|---:|---:|");
     for (const [k, v] of Object.entries(overall)) out.push(`| ${k} | ${pct(v.detection.rate, 1)} (${v.detection.hits}/${v.detection.n}) | ${pct(v.fpr.rate, 2)} (${v.fpr.hits}/${v.fpr.n}) |`);
   }
-  const r20 = evaluate(scored, 20);
-  out.push("", "## By class (threshold 20)", "", "| class | attacks | detection | class right |", "|---|---:|---:|---:|");
+  const r20 = evaluate(scored, DEFAULT);
+  out.push("", `## By class (threshold ${DEFAULT})`, "", "| class | attacks | detection | class right |", "|---|---:|---:|---:|");
   for (const [k, v] of Object.entries(r20.by_class)) out.push(`| ${k} | ${v.attacks} | ${pct(v.detection_rate)} | ${pct(v.class_right)} |`);
-  out.push("", "## By where (threshold 20)", "", "| where | attacks | detection | benign | false positives |", "|---|---:|---:|---:|---:|");
+  out.push("", `## By where (threshold ${DEFAULT})`, "", "| where | attacks | detection | benign | false positives |", "|---|---:|---:|---:|---:|");
   for (const [k, v] of Object.entries(r20.by_where)) if (v.attacks + v.benign >= 20) out.push(`| ${k} | ${v.attacks} | ${pct(v.detection_rate)} | ${v.benign} | ${pct(v.false_positive_rate, 3)} |`);
   out.push("", "(wheres with fewer than 20 rows are left out of this table)");
 

@@ -96,11 +96,20 @@ export interface Fitted { blob: Uint8Array; manifest: Record<string, unknown> }
 /**
  * Fits, quantizes and calibrates one model. Benign bands come from `calibBenign` (real traffic of
  * origins that are neither trained nor tested on), so a score at or under 20 means "reached by at
- * most 0.1% of real request parts"; score 1 sits at the median held-out attack. core ends up
- * running the new model.
+ * most 0.1% of the distinct real request parts"; score 1 sits at the median held-out attack. core
+ * ends up running the new model.
  */
 export function fitModel(core: Core, trainRows: EvalRow[], calibBenign: EvalRow[], dataHash: string): Fitted {
   const t0 = Date.now();
+  // One capture repeats a cookie or a body hundreds of times (a fixture of page loads): counted
+  // once, so that no single part of one origin decides where a band edge sits.
+  const seen = new Set<string>();
+  calibBenign = calibBenign.filter((r) => {
+    const k = `${r.where.join(",")}\u0000${r.text}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
   const calibAttacks = trainRows.filter(isAttackCalib);
   const fitRows = trainRows.filter((r) => !isAttackCalib(r));
   log(`${fitRows.length} rows to fit; calibration: ${calibBenign.length} real benign (held-out origins), ${calibAttacks.length} attacks`);
@@ -114,7 +123,7 @@ export function fitModel(core: Core, trainRows: EvalRow[], calibBenign: EvalRow[
   const q = quantize(net);
   const shape = { bucketBits: HYPER.bucketBits, hidden: HYPER.hidden, heads: core.heads.length };
   // Calibrate on the int8 model as the filter runs it: request logits through core.wasm.
-  core.useModel(writeBlob(q, shape, core.heads.map(() => probabilityCuts()), dataHash));
+  core.useModel(writeBlob(q, shape, core.heads.map(() => probabilityCuts()), dataHash, core.featureSpecVersion));
   const benignLogits = core.heads.map(() => [] as number[]);
   const attackLogits = core.heads.map(() => [] as number[]);
   for (const r of [...calibBenign, ...calibAttacks]) {
@@ -125,7 +134,7 @@ export function fitModel(core: Core, trainRows: EvalRow[], calibBenign: EvalRow[
     }
   }
   const cuts = core.heads.map((_, k) => fitCuts(Float64Array.from(benignLogits[k]), Float64Array.from(attackLogits[k])));
-  const blob = writeBlob(q, shape, cuts, dataHash);
+  const blob = writeBlob(q, shape, cuts, dataHash, core.featureSpecVersion);
   core.useModel(blob);
   const manifest = {
     format_version: 1, feature_spec_version: core.featureSpecVersion,

@@ -19,7 +19,7 @@ interface CoreExports {
   inspectRequest(headLen: number, bodyLen: number): void;
   requestScore(k: number): number; requestLogit(k: number): number;
   requestWorstClass(): number; requestWorstWhere(): number;
-  requestParts(): number; requestWindows(): number;
+  requestParts(): number; requestWindows(): number; requestFeatures(): number;
   requestOverflow(): number; requestUndecodable(): number; requestEncoding(): number; requestBodyWhere(): number;
   requestWorstText(): number; requestWorstName(): number;
   traceTexts(): number; tracePtr(): number; traceLen(): number;
@@ -71,6 +71,8 @@ export interface RequestScores {
   worstText: string;
   parts: number;
   windows: number;
+  /** Features looked up in the embedding: the scoring work, counted rather than timed. */
+  features: number;
   /** The request had more parts than the core's tables hold: inspected in part. */
   overflow: boolean;
   /** The body had a Content-Encoding the core cannot undo (or a stream that did not inflate) and was not split. */
@@ -102,6 +104,27 @@ export function serializeHead(head: Array<[string, string | Uint8Array]>): Uint8
     out.set(v, o); o += v.length + 1;
   });
   return out;
+}
+
+let described: CoreDescription | null = null;
+
+/**
+ * What build/core.wasm says of itself, read once synchronously (Node compiles a module of any
+ * size synchronously): for code that needs a core constant, such as the default threshold,
+ * without holding a Core.
+ */
+export function coreDescription(path = CORE_WASM): CoreDescription {
+  if (!described) {
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(path)), { env: { abort() { throw new Error("core.wasm aborted"); } } });
+    const x = instance.exports as unknown as CoreExports;
+    described = JSON.parse(fromUtf8.decode(new Uint8Array(x.memory.buffer, x.outputPtr(), x.describe()))) as CoreDescription;
+  }
+  return described;
+}
+
+/** The filter's default threshold (the configuration schema's `threshold` default). */
+export function defaultThreshold(): number {
+  return Number(coreDescription().config.find((f) => f.name === "threshold")!.default);
 }
 
 export class Core {
@@ -195,6 +218,7 @@ export class Core {
       worstText: this.text(x.requestWorstText()),
       parts: x.requestParts(),
       windows: x.requestWindows(),
+      features: x.requestFeatures(),
       overflow: x.requestOverflow() !== 0,
       undecodable: x.requestUndecodable() !== 0,
     };

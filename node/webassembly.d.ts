@@ -25,6 +25,10 @@ declare namespace WebAssembly {
     imports(module: Module): ModuleImportDescriptor[];
   };
   interface Instance { readonly exports: Exports }
+  const Instance: {
+    prototype: Instance;
+    new (module: Module, imports?: Imports): Instance;
+  };
   interface WebAssemblyInstantiatedSource { module: Module; instance: Instance }
 
   function compile(bytes: ArrayBufferView | ArrayBuffer): Promise<Module>;

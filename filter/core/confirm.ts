@@ -99,19 +99,11 @@ function find(p: usize, n: i32, s: string, from: i32 = 0): i32 {
 
 function has(p: usize, n: i32, s: string): bool { return find(p, n, s) >= 0; }
 
-// Whether one of the words (lower-case) occurs as a whole word (not inside a longer identifier).
-function hasWord(p: usize, n: i32, words: StaticArray<string>): bool {
-  let i = 0;
-  while (i < n) {
-    while (i < n && !isAlpha(<u32>load<u8>(p + i))) i++;
-    let start = i;
-    while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
-    let len = i - start;
-    if (len < 2 || len > 24) continue;
-    for (let w = 0; w < words.length; w++) {
-      let word = unchecked(words[w]);
-      if (word.length == len && matchAt(p, n, start, word)) return true;
-    }
+// Whether p[start, start + len) is one of the words (lower-case), without case.
+function isListed(p: usize, n: i32, start: i32, len: i32, words: StaticArray<string>): bool {
+  for (let w = 0; w < words.length; w++) {
+    let word = unchecked(words[w]);
+    if (word.length == len && matchAt(p, n, start, word)) return true;
   }
   return false;
 }
@@ -148,13 +140,7 @@ function keywordBesideSql(p: usize, n: i32): bool {
     let start = i;
     while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
     let len = i - start;
-    if (len < 2 || len > 24) continue;
-    let kw = false;
-    for (let w = 0; w < SQL_WORDS.length; w++) {
-      let word = unchecked(SQL_WORDS[w]);
-      if (word.length == len && matchAt(p, n, start, word)) { kw = true; break; }
-    }
-    if (!kw) continue;
+    if (len < 2 || len > 24 || !isListed(p, n, start, len, SQL_WORDS)) continue;
     let a = start - 1;
     while (a >= 0 && load<u8>(p + a) == 0x20) a--;
     let b = i;
@@ -190,10 +176,24 @@ function sqlSyntax(p: usize, n: i32): bool {
     if (matchAt(p, n, j, "mod") || matchAt(p, n, j, "div") || matchAt(p, n, j, "and") || matchAt(p, n, j, "or") ||
         matchAt(p, n, j, "xor") || matchAt(p, n, j, "like")) return true;
   }
-  // A tautology without quotes: 1=1, 2>1.
+  // A tautology without quotes: the same number on both sides of `=` (1=1, 5 = 5), or small
+  // numbers on both sides of `<` `>` (2>1). `0=9058,1=7897` (a cookie of id=value pairs) is none.
   for (let i = 1; i + 1 < n; i++) {
     let c = <u32>load<u8>(p + i);
-    if ((c == 0x3D || c == 0x3E || c == 0x3C) && at(p, n, i - 1) - 0x30 < 10 && at(p, n, i + 1) - 0x30 < 10) return true;
+    if (c != 0x3D && c != 0x3E && c != 0x3C) continue;
+    let a = i - 1;
+    while (a >= 0 && load<u8>(p + a) == 0x20) a--;
+    let b = i + 1;
+    while (b < n && load<u8>(p + b) == 0x20) b++;
+    let a0 = a;
+    while (a0 >= 0 && at(p, n, a0) - 0x30 < 10) a0--;
+    let b1 = b;
+    while (b1 < n && at(p, n, b1) - 0x30 < 10) b1++;
+    let la = a - a0, lb = b1 - b;
+    if (la == 0 || lb == 0 || isWordChar(at(p, n, a0)) || isWordChar(at(p, n, b1))) continue;
+    if (c == 0x3D) {
+      if (la == lb && memory.compare(p + <usize>(a0 + 1), p + <usize>b, la) == 0) return true;
+    } else if (la <= 2 && lb <= 2) return true;
   }
   return false;
 }
@@ -239,13 +239,7 @@ function scriptSyntax(p: usize, n: i32): bool {
     let start = i;
     while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
     let len = i - start;
-    if (len < 3 || len > 16) continue;
-    let sink = false;
-    for (let w = 0; w < JS_SINKS.length; w++) {
-      let word = unchecked(JS_SINKS[w]);
-      if (word.length == len && matchAt(p, n, start, word)) { sink = true; break; }
-    }
-    if (!sink) continue;
+    if (len < 3 || len > 16 || !isListed(p, n, start, len, JS_SINKS)) continue;
     let j = i;
     while (j < n && (load<u8>(p + j) == 0x20 || load<u8>(p + j) == 0x5C)) j++;
     let c = at(p, n, j);

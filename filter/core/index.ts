@@ -96,6 +96,7 @@ export function requestScore(k: i32): i32 { return inspection.scores.score(k); }
 export function requestLogit(k: i32): f32 { return inspection.scores.maxLogit[k]; }
 export function requestWorstClass(): i32 { return inspection.scores.worstClass(); }
 export function requestWindows(): i32 { return inspection.windows; }
+export function requestFeatures(): i32 { return inspection.scores.features; }
 export function requestOverflow(): bool { return inspection.overflow; }
 export function requestUndecodable(): bool { return inspection.facts.undecodable; }
 export function requestEncoding(): i32 { return <i32>inspection.facts.encoding; }

@@ -19,6 +19,8 @@ export class RequestScores extends WindowSink {
   worstText: StaticArray<u8> = new StaticArray<u8>(WINDOW_BYTES);
   worstTextLen: i32 = 0;
   worstFlags: u32 = 0;
+  // The work done: features looked up in the embedding (windows are counted by core/inspect.ts).
+  features: i32 = 0;
 
   constructor(public model: Model) {
     super();
@@ -30,6 +32,7 @@ export class RequestScores extends WindowSink {
     this.worstTextIndex = -1;
     this.worstTextLen = 0;
     this.worstFlags = 0;
+    this.features = 0;
   }
 
   // Hot: once per window of every scored text.
@@ -37,6 +40,7 @@ export class RequestScores extends WindowSink {
     if (!this.model.ok) return; // an unusable model scores nothing (the filter refuses to start with one)
     let feats = changetype<usize>(featBuf);
     let count = extractFeatures(p, n, flags, feats, this.model.shift);
+    this.features += count;
     let logits = changetype<usize>(logitBuf);
     forward(this.model, feats, count, logits);
     gateLogits(logits, p, n);

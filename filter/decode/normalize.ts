@@ -9,8 +9,7 @@
 //      that an overlong '%' (%C0%A5) opens an escape the round then decodes;
 //   3. drop NUL bytes, fold overlong UTF-8 (C0 AF, E0 80 AF) to the ASCII it hides, and fold the
 //      full-width forms of ASCII (U+FF01-FF5E, `＜ｓｃｒｉｐｔ＞`) to ASCII, as IIS/ASP.NET and some
-//      databases do. Folding came after spec v4's model was trained; the next retrain (issue 10)
-//      bumps FEATURE_SPEC_VERSION with it. Until then it changes only texts holding such forms.
+//      databases do (feature spec v5).
 
 import { DecodeFlag } from "./flags";
 import { decodePercent } from "./percent";

@@ -1,6 +1,6 @@
 // The decode stage: turns each split part into the text the model scores (all decoding, base64
-// included) and applies the skip rule. Called by core/inspect.ts after request/request.ts;
-// reads a PartList, fills a TextList that core/windows.ts reads.
+// included), applies the skip rule and caps runs of one byte. Called by core/inspect.ts after
+// request/request.ts; reads a PartList, fills a TextList that core/windows.ts reads.
 
 import { PartList, SCRATCH_BYTES } from "../request/parts";
 import { needsDecoding, decodePart, normalizePart } from "./normalize";
@@ -12,6 +12,10 @@ export const MAX_TEXTS = 2 * 16384;
 // Decoded texts are written here; decoding never grows a part, and base64 shrinks it by a quarter.
 const ARENA_BYTES = 2 * SCRATCH_BYTES;
 const MAX_PLAIN_TOKEN_BYTES = 64;
+// Runs of one byte are cut to this length: padding (`q=` + `a`x32 + `<script>`, 8 KiB of `a`
+// before a payload) would otherwise dilute the bag of features of the payload's windows, and
+// capping it in the text keeps every window's sum additive. Part of feature spec v5.
+export const MAX_RUN_BYTES = 4;
 const STRIDE = 4; // u32 per text: part index, ptr, len, flags (bit 31: not scored)
 export const TEXT_NOT_SCORED: u32 = 0x80000000;
 
@@ -84,6 +88,18 @@ function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, out
   // as %40; double encoding, entities or escapes are themselves a sign).
   let base64 = looksLikeBase64(text, n);
   let skip = (flags & ~DecodeFlag.PERCENT) == 0 && !base64 && isPlainToken(text, n);
+  if (!skip) {
+    let run = longRunAt(text, n);
+    if (run >= 0) {
+      let dst = text == valPtr ? out.alloc(n) : text; // decoded text is in the arena already: in place
+      if (dst != 0) {
+        let m = capRuns(text, n, dst, run);
+        if (text == valPtr) out.shrinkLast(dst, n, m);
+        text = dst;
+        n = m;
+      }
+    }
+  }
   out.add(part, text, n, skip ? flags | TEXT_NOT_SCORED : flags);
   if (!base64) return;
   let cap = n * 3 / 4 + 4;
@@ -93,8 +109,39 @@ function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, out
   if (m <= 0) { out.shrinkLast(b, cap, 0); return; }
   let r = normalizePart(b, m, b, false);
   let bn = <i32>(r & 0xFFFFFFFF);
+  let run = longRunAt(b, bn);
+  if (run >= 0) bn = capRuns(b, bn, b, run);
   out.shrinkLast(b, cap, bn);
   out.add(part, b, bn, <u32>(r >> 32) | DecodeFlag.BASE64);
+}
+
+// Where the first run of more than MAX_RUN_BYTES of one byte starts, or -1.
+function longRunAt(p: usize, n: i32): i32 {
+  let run = 1;
+  for (let i = 1; i < n; i++) {
+    if (load<u8>(p + i) == load<u8>(p + i - 1)) {
+      if (++run > MAX_RUN_BYTES) return i - MAX_RUN_BYTES;
+    } else run = 1;
+  }
+  return -1;
+}
+
+// Copies p[0..n) to dst (which may be p) with every run of one byte cut to MAX_RUN_BYTES; the
+// bytes before `from` have no long run. Returns the new length.
+function capRuns(p: usize, n: i32, dst: usize, from: i32): i32 {
+  if (dst != p) memory.copy(dst, p, from);
+  let o = from;
+  let run = 0;
+  let prev: i32 = -1;
+  for (let i = from; i < n; i++) {
+    let c = <i32>load<u8>(p + i);
+    run = c == prev ? run + 1 : 1;
+    prev = c;
+    if (run > MAX_RUN_BYTES) continue;
+    store<u8>(dst + o, <u8>c);
+    o++;
+  }
+  return o;
 }
 
 // 1 for [A-Za-z0-9_.@-], the bytes of a word, number, ID or email address.

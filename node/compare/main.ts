@@ -85,7 +85,7 @@ async function envoyCheck(core: Core, rows: Row[], scores: number[], n: number, 
   chosen.forEach((i, k) => {
     const st = replies[k].status;
     if (st !== 200 && st !== 403) { check.other_status[String(st)] = (check.other_status[String(st)] ?? 0) + 1; return; }
-    if ((st === 403) === (scores[i] <= MAIN_THRESHOLD)) check.agree++;
+    if ((st === 403) === (scores[i] <= MAIN_THRESHOLD())) check.agree++;
     else check.disagreements.push({ where: rows[i].where, class: rows[i].class, core_score: scores[i], envoy_status: st, text: rows[i].text });
   });
   return check;

@@ -53,14 +53,14 @@ export function renderMarkdown(r: Report): string {
     `modsecurity-crs ${p.crs_package} (rules say **OWASP_CRS/${p.crs}**). Config: \`${p.config_dir}/\`: Debian's modsecurity.conf-recommended ` +
     `with \`SecRuleEngine On\`, body limit ${p.request_body_limit_bytes / 1024} KiB with ProcessPartial, Debian's crs-setup.conf, ` +
     `\`tx.paranoia_level\` 1 or 2, inbound anomaly threshold ${p.anomaly_threshold_inbound} (default). Blocked = 403.`);
-  out.push(`- **wafscore**: build/core.wasm (sha256 ${g.core_wasm_sha256.slice(0, 16)}…) in Node, \`scoreRequest([[where, text]])\`; flagged when score ≤ threshold (default ${MAIN_THRESHOLD}).`);
+  out.push(`- **wafscore**: build/core.wasm (sha256 ${g.core_wasm_sha256.slice(0, 16)}…) in Node, \`scoreRequest([[where, text]])\`; flagged when score ≤ threshold (default ${MAIN_THRESHOLD()}).`);
   out.push(`- **Rows**: \`${d.file}\`, ${d.rows} rows` + (d.sample ? `, seeded sample of ${d.sample.per_label} attacks + ${d.sample.per_label} benign (seed "${d.sample.seed}")` : " (all of them)") +
     `. Each row becomes one HTTP request (\`toHttpRequest\`, node/http.ts; Host \`app.wafscore.test\`). ` +
     `Replayed: ${d.replayed}; skipped as not replayable: ${d.skipped_not_replayable}` +
     (d.skipped_not_replayable ? ` (${Object.entries(d.skipped_by_where).map(([k, v]) => `${k} ${v}`).join(", ")})` : "") + ".");
   out.push(`- **Rates** are over the ${f.rows.comparable} rows both CRS levels answered with 200 or 403 (${f.rows.comparable_attacks} attacks, ` +
     `${f.rows.comparable_benign} benign); ${f.rows.excluded_other_status} rows with any other CRS answer are left out of every system's rates ` +
-    `and counted under *CRS answers* below. Over all ${d.replayed} replayed rows, wafscore ≤${MAIN_THRESHOLD} detects ` +
+    `and counted under *CRS answers* below. Over all ${d.replayed} replayed rows, wafscore ≤${MAIN_THRESHOLD()} detects ` +
     `${pctHits(f.wafscore_all_replayed.detection)} with FPR ${pctHits(f.wafscore_all_replayed.fpr)}.`, "");
 
   out.push("## Overall", "", mainTable(f), "");
@@ -74,7 +74,7 @@ export function renderMarkdown(r: Report): string {
   out.push("## Detection by where", "");
   out.push(table(["where", "attacks", ...names], Object.entries(f.by_where_detection).map(([k, v]) => [k, String(v[names[0]].n), ...names.map((n) => pct(v[n]))])), "");
 
-  out.push(`## Attacks caught: wafscore ≤${MAIN_THRESHOLD} vs CRS`, "");
+  out.push(`## Attacks caught: wafscore ≤${MAIN_THRESHOLD()} vs CRS`, "");
   out.push(table(["", "both", "only wafscore", "only CRS", "neither"],
     Object.entries(f.overlap).map(([k, c]) => [k, String(c.both), String(c.only_wafscore), String(c.only_crs), String(c.neither)])), "");
 
@@ -101,7 +101,7 @@ export function renderMarkdown(r: Report): string {
   if ("skipped" in e) out.push(`Skipped: ${e.skipped}.`, "");
   else {
     out.push(`${e.rows} seeded rows sent through real Envoy with plugin configuration \`${JSON.stringify(e.config)}\`; ` +
-      `Envoy's 403 agrees with core score ≤${MAIN_THRESHOLD} on ${e.agree}/${e.rows}` +
+      `Envoy's 403 agrees with core score ≤${MAIN_THRESHOLD()} on ${e.agree}/${e.rows}` +
       (Object.keys(e.other_status).length ? `; other statuses: ${Object.entries(e.other_status).map(([k, v]) => `${k}×${v}`).join(", ")}` : "") + ".", "");
     if (e.disagreements.length) {
       out.push(table(["where", "class", "core score", "Envoy", "text (first 80 chars)"],

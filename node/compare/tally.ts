@@ -3,6 +3,7 @@
 // Called by node/compare/main.ts; markdown.ts renders the result.
 
 import type { Reply } from "./replay";
+import { defaultThreshold } from "../core";
 
 export interface Outcome {
   label: 0 | 1;
@@ -17,7 +18,8 @@ export interface Outcome {
 }
 
 export const THRESHOLDS = [10, 20, 30, 50] as const;
-export const MAIN_THRESHOLD = 20;
+/** The threshold the comparison is made at: the filter's default, as core.wasm declares it. */
+export const MAIN_THRESHOLD = defaultThreshold;
 export type Verdict = "blocked" | "passed" | "other";
 
 export interface System { name: string; verdict(o: Outcome): Verdict }
@@ -104,7 +106,7 @@ export function tally(all: Outcome[], ruleMessages: Map<string, string>): Figure
     }
   }
 
-  const main = SYSTEMS.find((s) => s.name === `wafscore ≤${MAIN_THRESHOLD}`)!;
+  const main = SYSTEMS.find((s) => s.name === `wafscore ≤${MAIN_THRESHOLD()}`)!;
   const attacksAll = all.filter((o) => o.label === 1), benignAll = all.filter((o) => o.label === 0);
   const wafscore_all_replayed = {
     detection: rate(attacksAll.length, attacksAll.filter((o) => main.verdict(o) === "blocked").length),

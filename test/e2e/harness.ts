@@ -45,17 +45,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const echo: Upstream = await startUpstream(ECHO_SCRIPT);
   let envoy: Envoy;
   try {
-    envoy = await startEnvoy({
-      upstreamPort: echo.port,
-      pluginConfig: opts.pluginConfig,
-      wasmPath: opts.wasmPath,
-      listenPort: opts.envoyPort,
-      adminPort: opts.adminPort,
-      logLevel: opts.logLevel,
-      timeoutMs: opts.timeoutMs,
-      editConfig: opts.editConfig,
-      probe: true,
-    });
+    envoy = await startEnvoy({ ...envoyOptions(opts, echo.port), probe: true });
   } catch (e) {
     await echo.stop();
     throw e;
@@ -75,8 +65,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 /** Starts Envoy with a config it is expected to refuse; resolves with its exit status and log. */
 export function startEnvoyExpectFailure(opts: StackOptions): Promise<EnvoyFailure> {
   // Envoy never connects upstream here; port 1 is a placeholder.
-  return expectFailure({
-    upstreamPort: 1,
+  return expectFailure(envoyOptions(opts, 1));
+}
+
+function envoyOptions(opts: StackOptions, upstreamPort: number) {
+  return {
+    upstreamPort,
     pluginConfig: opts.pluginConfig,
     wasmPath: opts.wasmPath,
     listenPort: opts.envoyPort,
@@ -84,7 +78,7 @@ export function startEnvoyExpectFailure(opts: StackOptions): Promise<EnvoyFailur
     logLevel: opts.logLevel,
     timeoutMs: opts.timeoutMs,
     editConfig: opts.editConfig,
-  });
+  };
 }
 
 /** The JSON the echo upstream answers with. */

@@ -591,12 +591,12 @@ describe("client-sent score headers (header_prefix) never reach upstream", () =>
     const { pairs } = head("GET", CLEAN_QUERY);
     const { result: s, counters } = counterChanges(host, () => {
       const st = host.request();
-      st.headers([...pairs, ["x-waf-attack-score", "99"], ["x-waf-attack-score", "98"]], true);
+      st.headers([...pairs, ["x-waf-attack-score", "7"], ["x-waf-attack-score", "3"]], true);
       return st;
     });
     expect(counters["spoofed_headers_removed"]).toBe(2);
     expect((s.upstream.headers ?? []).filter(([k]) => k === "x-waf-attack-score")).toHaveLength(1);
-    expect(upstreamHeader(s, "x-waf-attack-score")).not.toMatch(/^9[89]$/);
+    expect(upstreamHeader(s, "x-waf-attack-score")).not.toMatch(/^[73]$/); // the filter's own, a clean score
   });
 });
 

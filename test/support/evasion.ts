@@ -82,17 +82,8 @@ export const PAYLOADS: Payload[] = PAYLOAD_LIST.map((p, i) => ({ ...p, id: `${p.
 
 // ------------------------------------------------------------------------------ seeded randomness
 
-/** mulberry32, as models/data/rng.ts and test/unit/fuzz.test.ts use. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "./prng";
+export { prng };
 
 /** FNV-1a over a string: a variant's own seed, so a variant is the same whichever set it is drawn in. */
 function hash32(s: string): number {

@@ -17,7 +17,9 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["sqli", "1;waitfor delay '0:0:5'", true],
   ["sqli", "516,516,4,4,4", false],
   ["sqli", "cats OR dogs", false],
-  ["sqli", "0=9058,1=7897,2=1234", true], // digits=digits is a tautology shape; the model decides
+  ["sqli", "0=9058,1=7897,2=1234", false], // id=value pairs, not a tautology
+  ["sqli", "x or 1=1", true],
+  ["sqli", "1 and 2>1", true],
   // xss
   ["xss", "<script>alert(1)</script>", true],
   ["xss", "<img src=x onerror=alert(1)>", true],

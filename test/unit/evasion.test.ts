@@ -16,7 +16,6 @@ import {
  */
 const PENDING: Record<string, string> = {
   "pad-before": "issue 10 retrain: 32 bytes of one character next to a payload lift it out of the attack band",
-  "pad-inside": "issue 10 retrain: 32 bytes of one character inside a payload (a comment, an attribute, spaces)",
   "pad-8k": "issue 10 retrain: 8 KiB of `a` before a payload",
   "in:path": "issue 10 retrain: a payload as a path segment scores up to 33, more than 10 above its home",
 };

@@ -5,20 +5,10 @@ import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ALL_WHERES, type Core, CORE_PATH, loadCore, REPO_ROOT } from "../support/core";
+import { prng } from "../support/prng";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed);
 
-// mulberry32: small, seeded, good enough to spread inputs.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Fragments that poke at every decoder and splitter, including broken and truncated ones.
 const FRAGMENTS = [

@@ -5,6 +5,7 @@ import zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CORE_PATH } from "../support/core";
 import { BitWriter, dynamicBlock, fixedBlock, fixedLit, lengths, writerOf } from "../support/deflate";
+import { prng } from "../support/prng";
 
 // InflateStatus and formats, as in filter/decode/inflate.ts.
 const OK = 0, MALFORMED = -1, TOO_LARGE = -2, RATIO = -3, UNSUPPORTED = -4;
@@ -47,16 +48,6 @@ function inflate(src: Uint8Array, format: number, cap = TEST_OUT_BYTES, ratio = 
   return { status, out: Buffer.from(new Uint8Array(x.memory.buffer, x.inflateOutputPtr(), n)) };
 }
 
-function prng(seed: number): () => number { // mulberry32
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = prng(SEED);
 function randomBytes(n: number): Buffer {
   const b = Buffer.alloc(n);

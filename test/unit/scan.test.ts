@@ -325,13 +325,15 @@ describe("counts and suggestions (traffic.http: a SQL console, a search box, a s
   });
 
   it("suggests exclude_params for the SQL console and exclude_paths for the XML import, not the search box or the scanner's target", () => {
-    // Precondition on the model in use: the console's statements score as SQL injection.
-    for (const q of sqlValues()) expect(core.scoreRequest({ head: q.head }).score, q.path).toBeLessThanOrEqual(20);
+    // Precondition on the model in use: most of the console's statements score as SQL injection
+    // (the suggestion needs 3 distinct flagged values making up half of the parameter's requests).
+    const flaggedSql = sqlValues().filter((q) => core.scoreRequest({ head: q.head }).score <= 20).length;
+    expect(flaggedSql).toBeGreaterThanOrEqual(Math.max(3, sqlValues().length / 2));
     const s = r.configs[0].suggestions;
     const sql = s.find((x) => x.target === "query:sql")!;
-    expect(sql).toMatchObject({ kind: "exclude_params", entry: "sql", flagged: 6, requests: 6, distinctValues: 6, snippet: { exclude_params: ["sql"] } });
+    expect(sql).toMatchObject({ kind: "exclude_params", entry: "sql", flagged: flaggedSql, requests: 6, distinctValues: flaggedSql, snippet: { exclude_params: ["sql"] } });
     expect(sql.examples.length).toBe(3);
-    expect(sql.check).toEqual({ flaggedBefore: r.configs[0].tally.flagged, flaggedAfter: r.configs[0].tally.flagged - 6 });
+    expect(sql.check).toEqual({ flaggedBefore: r.configs[0].tally.flagged, flaggedAfter: r.configs[0].tally.flagged - flaggedSql });
     const xml = s.find((x) => x.kind === "exclude_paths");
     if (r.configs[0].tally.flaggedPaths.get("/api/import") >= 3) expect(xml).toMatchObject({ target: "/api/import", snippet: { exclude_paths: ["/api/import"] } });
     expect(s.map((x) => x.target)).not.toContain("query:q");
@@ -349,7 +351,9 @@ describe("counts and suggestions (traffic.http: a SQL console, a search box, a s
     const two = await scan(["traffic.http"], ["{}", '{"exclude_params":["sql"]}', '{"exclude_paths":["/"]}']);
     const [a, b, c] = two.configs.map((x) => x.tally);
     expect(two.configs.map((x) => x.label)).toEqual(["A", "B", "C"]);
-    expect(b.flagged).toBe(a.flagged - 6);
+    // Excluding sql removes exactly the console's flags (however many the model in use gives).
+    const consoleFlags = sqlValues().filter((q) => core.scoreRequest({ head: q.head }).score <= 20).length;
+    expect(b.flagged).toBe(a.flagged - consoleFlags);
     expect(b.params.get("query:sql")).toBe(0);
     expect([c.excluded, c.flagged]).toEqual([20, 0]);
   });

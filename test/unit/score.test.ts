@@ -83,8 +83,8 @@ const benign: { name: string; where: string; text: string; known?: string }[] = 
   { name: "static asset path", where: "path", text: "/static/js/app.3f9a2c.min.js" },
   { name: "a run of one letter", where: "query", text: "q=aaaaaaaaaa" },
   { name: "another run of one letter", where: "query", text: "q=zzzzzzzzzz" },
-  { name: "100 x's of filler text", where: "body:text", text: "x".repeat(100), known: "model-fp-letter-run" },
-  { name: "a short sentence repeated", where: "body:form", text: `comment=${"All good here, thanks. ".repeat(50).slice(0, 1016)}`, known: "model-fp-repeated-sentence" },
+  { name: "100 x's of filler text", where: "body:text", text: "x".repeat(100) },
+  { name: "a short sentence repeated", where: "body:form", text: `comment=${"All good here, thanks. ".repeat(50).slice(0, 1016)}` },
 ];
 
 const min = (o: Record<string, number>) => Math.min(...Object.values(o));
@@ -122,7 +122,7 @@ describe("a payload after ordinary text is still flagged", () => {
   const PAYLOAD = " ' UNION SELECT password FROM users--";
   const PROSE = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ";
   const pad = (n: number) => PROSE.repeat(Math.ceil(n / PROSE.length) + 1).slice(0, n);
-  for (const [n, known] of [[0], [10], [100], [1000], [100_000], [(1 << 20) - 100]] as [number, string?][]) {
+  for (const [n, known] of [[0], [10], [100], [1000], [100_000, "model-window-dilution"], [(1 << 20) - 100]] as [number, string?][]) {
     (known ? it.fails : it)(`after ${n} bytes`, () => {
       expect(core.score("query", `q=${pad(n)}${PAYLOAD}`).score).toBeLessThanOrEqual(20);
     });

@@ -1,0 +1,13 @@
+// mulberry32: a small seeded generator, good enough to spread test inputs (the same one as
+// models/data/rng.ts's Rng). Used by the fuzz, inflate and evasion tests.
+
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,61 @@
+// Bounded work (issue 9): the scoring work a request costs, counted (windows and features looked
+// up), not timed. Adversarial shapes cost at most ~3x a benign body of the same size; past
+// max_parts / max_windows the request is inspected in part and says so.
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Core, loadCore } from "../support/core";
+
+let core: Core;
+beforeAll(async () => { core = await loadCore(); expect(core.configure("")).toBeNull(); });
+
+const SIZE = 128 * 1024;
+const fill = (unit: string) => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
+
+// A benign form of the same size: ordinary fields of ordinary length.
+const WORDS = ["shoes", "running", "blue", "size", "order", "delivery", "please", "thanks", "gift", "card"];
+function benignForm(): string {
+  const out: string[] = [];
+  let n = 0, i = 0;
+  while (n < SIZE) {
+    const f = `f${i}=${WORDS[i % 10]}+${WORDS[(i * 7) % 10]}+${WORDS[(i * 3) % 10]}`;
+    out.push(f); n += f.length + 1; i++;
+  }
+  return out.join("&").slice(0, SIZE);
+}
+
+const ADVERSARIAL: Array<[name: string, where: string, body: string]> = [
+  ["3-byte parameters `<=&`", "body:form", fill("<=&")],
+  ["distinct 5-byte parameters", "body:form", Array.from({ length: SIZE / 6 }, (_, i) => `<${(i % 1000).toString(36)}=`).join("&").slice(0, SIZE)],
+  ["one value of one repeated character", "body:form", `q=${"a".repeat(SIZE - 2)}`],
+  ["a JSON array of tiny strings", "body:json", `[${Array.from({ length: SIZE / 5 }, (_, i) => `"<${i % 10}"`).join(",")}]`.slice(0, SIZE - 1) + "]"],
+  ["deep JSON nesting", "body:json", "[".repeat(SIZE / 2) + "]".repeat(SIZE / 2)],
+  ["multipart with many tiny fields", "body:multipart", Array.from({ length: 2000 }, (_, i) => `--b\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\n<${i}\r\n`).join("") + "--b--\r\n"],
+];
+
+describe("scoring work is bounded", () => {
+  const benign = () => core.score("body:form", benignForm());
+
+  it("a benign 128 KiB form is inspected whole", () => {
+    const b = benign();
+    expect(b.overflow).toBe(false);
+    expect(b.windows).toBeGreaterThan(1000);
+  });
+
+  it.each(ADVERSARIAL)("%s costs at most ~3x a benign body of the same size", (_name, where, body) => {
+    const b = benign();
+    const r = core.score(where, body);
+    expect(r.windows, `windows ${r.windows} vs benign ${b.windows}`).toBeLessThanOrEqual(3 * b.windows);
+    expect(r.features, `features ${r.features} vs benign ${b.features}`).toBeLessThanOrEqual(3 * b.features);
+  });
+
+  it("past max_parts or max_windows the request is partial, and the work stops there", () => {
+    expect(core.configure('{"max_windows":100}')).toBeNull();
+    const r = core.score("body:form", fill("<=&"));
+    expect(r.windows).toBe(100);
+    expect(r.overflow).toBe(true);
+    expect(core.configure('{"max_parts":50}')).toBeNull();
+    const p = core.score("body:form", fill("a=<&"));
+    expect(p.overflow).toBe(true);
+    expect(p.windows).toBeLessThanOrEqual(50);
+    expect(core.configure("")).toBeNull();
+  });
+});
