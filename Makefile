@@ -51,6 +51,16 @@ $(WASM_FILTER): $(FILTER_SRC) $(MODEL_GEN)
 	@mkdir -p $(BUILD)
 	$(NPX) asc filter/glue/main.ts --config $(FILTER_ASCONFIG) --target release -o $@
 
+# The filter as an OCI image (Istio's compat Wasm image layout), built without Docker: a layout
+# directory and the same as an oci-archive tarball. Push it with crane, oras or skopeo (README).
+OCI_LAYOUT := $(BUILD)/oci
+OCI_ARCHIVE := $(BUILD)/wafscore-oci.tar
+.PHONY: oci
+oci: $(OCI_ARCHIVE) ## Package build/wafscore.wasm as an OCI image: build/oci/ (image layout) and build/wafscore-oci.tar
+
+$(OCI_ARCHIVE): $(WASM_FILTER) node/oci.ts package.json
+	$(NPX) tsx node/oci.ts --wasm $(WASM_FILTER) --layout $(OCI_LAYOUT) --archive $@
+
 build-debug: $(WASM_FILTER_DEBUG) ## Build the filter with debug info into build/wafscore.debug.wasm
 
 $(WASM_FILTER_DEBUG): $(FILTER_SRC) $(MODEL_GEN)
