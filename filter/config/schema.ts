@@ -37,7 +37,7 @@ export const enum F {
   MODE = 0, THRESHOLD = 1, MAX_BODY_BYTES = 2, INSPECT_HEADERS = 3, EXCLUDE_PATHS = 4,
   EXCLUDE_PARAMS = 5, HEADER_PREFIX = 6, ON_UNINSPECTABLE = 7, IGNORE_HEADERS = 8, MAX_PARTS = 9,
   MAX_WINDOWS = 10, ON_UNDECODABLE = 11, BLOCK_RESPONSE_DETAILS = 12, LOG_TEXT = 13, REDACT_NAMES = 14,
-  MAX_FLAGGED_LOGS_PER_SECOND = 15,
+  MAX_FLAGGED_LOGS_PER_SECOND = 15, HOLD_HEADERS = 16,
 }
 
 // The split stage's table holds this many parts (request/parts.ts); max_parts may only lower it.
@@ -60,4 +60,7 @@ export const FIELDS: StaticArray<Field> = [
   new Field("log_text", FieldType.BOOL, "true"),
   new Field("redact_names", FieldType.STRING_LIST, DEFAULT_REDACT_NAMES, 0, 0, null, Check.LOWER_CASED),
   new Field("max_flagged_logs_per_second", FieldType.INT, "100", 0, 1000000),
+  // false: for hosts that cannot set allow_on_headers_stop_iteration (Istio's WasmPlugin, Envoy
+  // Gateway): headers go upstream at once, only the body is held until it is scored.
+  new Field("hold_headers", FieldType.BOOL, "true"),
 ];

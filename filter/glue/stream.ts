@@ -8,7 +8,11 @@
 // - StopIteration on headers needs `allow_on_headers_stop_iteration: true`, or Envoy turns it
 //   into StopAll and the body callback never comes (proxy-wasm-cpp-host #143);
 // - a CONNECT or an upgrade (WebSocket) carries a tunnel, not a body: end_of_stream comes only
-//   when the tunnel closes, so decide on headers, the tunnel's bytes uninspected (partial).
+//   when the tunnel closes, so decide on headers, the tunnel's bytes uninspected (partial);
+// - hold_headers: false (hosts that cannot set allow_on_headers_stop_iteration) lets the headers
+//   go on at once, tagged with what they alone scored, and holds only the body: a block decided
+//   on the body is a local reply after the headers left, and Envoy then resets the upstream
+//   request (the router's upstream stream is reset when the downstream stream ends).
 
 import {
   Context, RootContext, FilterHeadersStatusValues, FilterDataStatusValues, FilterTrailersStatusValues,
@@ -34,6 +38,8 @@ const earlyFacts = new RequestFacts();
 
 export class WafStream extends Context {
   private decided: bool = false;
+  // hold_headers: false: the headers went upstream before the decision, so it can no longer tag them.
+  private headersSent: bool = false;
   private bufferedBytes: u32 = 0;
   // The request headers, copied out of Envoy once in onRequestHeaders and read until decided.
   private headers: ArrayBuffer | null = null;
@@ -69,7 +75,31 @@ export class WafStream extends Context {
     if (endOfStream || cfg.maxBodyBytes == 0 || earlyFacts.tunnel) {
       return this.decide(plugin, null, !endOfStream) ? FilterHeadersStatusValues.StopIteration : FilterHeadersStatusValues.Continue;
     }
+    if (!cfg.holdHeaders) return this.passHeaders(plugin);
     return FilterHeadersStatusValues.StopIteration;
+  }
+
+  // hold_headers: false, a body follows. The headers are scored alone: blocked now if they alone
+  // decide it (nothing has gone upstream yet), otherwise sent on at once with the scores they had
+  // and `inspection: partial` (the body was not scored when they left). The body is then held
+  // and the request decided with it, once: logs and counters come from that decision.
+  private passHeaders(plugin: Plugin): FilterHeadersStatusValues {
+    let headers = this.headers;
+    let ins = plugin.inspection;
+    let s = ins.score(headers == null ? 0 : changetype<usize>(headers), headers == null ? 0 : headers.byteLength, 0, 0, false);
+    let d = plugin.decision;
+    let undecodable = ins.facts.undecodable;
+    decide(plugin.config, s.score(0), ins.overflow, undecodable, d);
+    if (d.action == Action.BLOCK) {
+      return this.decide(plugin, null, false) ? FilterHeadersStatusValues.StopIteration : FilterHeadersStatusValues.Continue;
+    }
+    if (d.action == Action.TAG && addRequestHeaderBytes(plugin.scoreHeaders[0], plugin.scoreValues[s.score(0)])) {
+      for (let k = 1; k <= HEADER_CLASSES; k++) addRequestHeaderBytes(plugin.scoreHeaders[k], plugin.scoreValues[s.score(k)]);
+      addRequestHeaderBytes(plugin.inspectionHeader, undecodable ? UNDECODABLE : PARTIAL);
+      plugin.metrics.inc(plugin.metrics.tagged);
+    }
+    this.headersSent = true;
+    return FilterHeadersStatusValues.Continue;
   }
 
   onRequestBody(bodyBytes: usize, endOfStream: bool): FilterDataStatusValues {
@@ -174,8 +204,9 @@ export class WafStream extends Context {
       metrics.inc(metrics.blocked);
       return true;
     }
-    // Counted as tagged only when the host took the headers (it refuses once they went upstream).
-    if (d.action == Action.TAG && addRequestHeaderBytes(plugin.scoreHeaders[0], plugin.scoreValues[score])) {
+    // Counted as tagged only when the host took the headers (it refuses once they went upstream);
+    // with hold_headers false they went at header time, tagged then (passHeaders).
+    if (d.action == Action.TAG && !this.headersSent && addRequestHeaderBytes(plugin.scoreHeaders[0], plugin.scoreValues[score])) {
       for (let k = 1; k <= HEADER_CLASSES; k++) addRequestHeaderBytes(plugin.scoreHeaders[k], plugin.scoreValues[s.score(k)]);
       if (undecodable) addRequestHeaderBytes(plugin.inspectionHeader, UNDECODABLE);
       else if (uninspectable) addRequestHeaderBytes(plugin.inspectionHeader, PARTIAL);

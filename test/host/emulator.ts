@@ -108,6 +108,12 @@ export interface HostOptions {
   echoLogs?: boolean;
   /** Host functions (e.g. "proxy_define_metric") that answer Unimplemented and do nothing, as a host without the feature does. */
   refuse?: string[];
+  /**
+   * Envoy's `allow_on_headers_stop_iteration` (default true, as the demo sets it). False models a
+   * host without it (Istio's WasmPlugin, Envoy Gateway): StopIteration on headers becomes StopAll,
+   * and the body and trailer callbacks never come (proxy-wasm-cpp-host #143): the request stalls.
+   */
+  allowOnHeadersStopIteration?: boolean;
 }
 
 export interface LogLine { level: LogLevel; message: string; contextId: number }
@@ -186,11 +192,13 @@ export class Host {
   private readonly now: () => bigint;
   private readonly echoLogs: boolean;
   readonly bufferLimitBytes: number;
+  readonly allowOnHeadersStopIteration: boolean;
 
   private constructor(module: WebAssembly.Module, private readonly opts: HostOptions) {
     this.now = opts.now ?? (() => BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e6)));
     this.echoLogs = opts.echoLogs ?? process.env.WAFSCORE_HOST_LOG === "1";
     this.bufferLimitBytes = opts.bufferLimitBytes ?? Infinity;
+    this.allowOnHeadersStopIteration = opts.allowOnHeadersStopIteration ?? true;
     this.properties.set("plugin_root_id", utf8.encode(opts.rootId ?? ROOT_ID));
     for (const [k, v] of Object.entries(opts.properties ?? {})) this.properties.set(k.split(".").join("\0"), toBytes(v));
     const exports = WebAssembly.Module.exports(module).map((e) => e.name);
@@ -471,6 +479,10 @@ export class HttpStream {
   localResponse: LocalResponse | null = null;
   /** What went upstream: the headers (as edited) once released, the body bytes forwarded, the trailers. */
   readonly upstream: { headers: Array<[string, string]> | null; body: Uint8Array; trailers: Array<[string, string]> | null } = { headers: null, body: new Uint8Array(0), trailers: null };
+  /** A local reply came after the headers had gone upstream: Envoy resets the upstream request. */
+  upstreamReset = false;
+  /** The headers returned StopIteration on a host without allow_on_headers_stop_iteration: nothing more is delivered. */
+  stalled = false;
   /** Body bytes the host dropped because the filter answered StopIterationNoBuffer. */
   droppedBytes = 0;
   /** Filter state the filter wrote with set_property, keyed as Envoy keys it ("wasm.<path>"). */
@@ -496,6 +508,7 @@ export class HttpStream {
     const status = statusName(HEADERS_STATUS, this.host.callIn(this, "proxy_on_request_headers", 0, [this.contextId, pairs.length, endOfStream ? 1 : 0]), "proxy_on_request_headers");
     this.calls.push({ callback: "headers", status, endOfStream });
     if (status === "Continue" && !this.ended) this.releaseHeaders();
+    if (status === "StopIteration" && !this.ended && !this.host.allowOnHeadersStopIteration) this.stalled = true;
     return status;
   }
 
@@ -503,7 +516,7 @@ export class HttpStream {
   body(chunk: Bytes, endOfStream = false): DataStatus | null {
     if (!this.requestHeaders) throw new HostError("body before headers");
     const data = toBytes(chunk);
-    if (this.ended) return this.skipped("body", { endOfStream, sizeBytes: data.length });
+    if (this.ended || this.stalled) return this.skipped("body", { endOfStream, sizeBytes: data.length });
     const buf = this.buffering ? concat(this.buffered, data) : data;
     if (this.buffering && buf.length > this.host.bufferLimitBytes) {
       // Envoy's filter manager answers 413 itself and the VM never sees this chunk.
@@ -541,7 +554,7 @@ export class HttpStream {
   trailers(pairs: Pairs): TrailersStatus | null {
     if (!this.requestHeaders) throw new HostError("trailers before headers");
     this.requestTrailers = pairs.map(([k, v]) => [k.toLowerCase(), toBytes(v)]);
-    if (this.ended) return this.skipped("trailers", {});
+    if (this.ended || this.stalled) return this.skipped("trailers", {});
     this.trailersHeld = true;
     const status = statusName(TRAILERS_STATUS, this.host.callIn(this, "proxy_on_request_trailers", 0, [this.contextId, pairs.length]), "proxy_on_request_trailers");
     this.calls.push({ callback: "trailers", status });
@@ -631,6 +644,7 @@ export class HttpStream {
   answer(r: LocalResponse): number {
     if (this.localResponse) return Status.BadArgument; // Envoy's local_reply_hold_
     this.localResponse = r;
+    this.upstreamReset = this.upstream.headers !== null;
     this.ended = true;
     this.headersHeld = false;
     this.trailersHeld = false;

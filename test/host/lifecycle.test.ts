@@ -530,6 +530,132 @@ describe("modes", () => {
   });
 });
 
+// ---- hold_headers: false (a host without allow_on_headers_stop_iteration) -----------------------
+
+interface HoldCase extends Req {
+  name: string;
+  config: object;
+  statuses: string[];
+  /** block: a 403 (reset: after the headers went upstream); tagged: what upstream saw; untagged: no x-waf-* at all. */
+  outcome: { block: string; reset: boolean } | { tagged: "clean" | "partial" } | "untagged";
+  counters: Record<string, number>;
+}
+
+const NO_HOLD = { mode: "block", max_body_bytes: 1024, hold_headers: false };
+const HOLD_CASES: HoldCase[] = [
+  {
+    name: "clean POST in two chunks: headers go on at once, tagged partial; the body is held, then passes",
+    config: NO_HOLD, path: "/checkout", headers: FORM, chunks: ["first=Sean&last=", "Murphy"],
+    statuses: ["headers:Continue", "body:StopIterationAndBuffer", "body:Continue"], outcome: { tagged: "partial" },
+    counters: { requests_scored: 1, requests_tagged: 1 },
+  },
+  {
+    name: "command injection in the body: 403 after the headers left, the upstream request is reset",
+    config: NO_HOLD, path: "/tools/ping", headers: FORM, chunks: SPLIT_RCE,
+    statuses: ["headers:Continue", "body:StopIterationAndBuffer", "body:StopIterationNoBuffer"], outcome: { block: "rce", reset: true },
+    counters: { requests_scored: 1, requests_tagged: 1, requests_flagged: 1, requests_blocked: 1, "flagged{rce,block}": 1 },
+  },
+  {
+    name: "SQLi in the query of a POST: blocked on the headers, nothing goes upstream",
+    config: NO_HOLD, path: SQLI_QUERY, headers: FORM, chunks: ["a=1"],
+    statuses: ["headers:StopIteration", "body:not-delivered"], outcome: { block: "sqli", reset: false },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, "flagged{sqli,block}": 1 },
+  },
+  {
+    name: "body then trailers, attack in the body: blocked on trailers, upstream reset",
+    config: NO_HOLD, path: "/h2/ping", headers: FORM, chunks: ["host=%3Bcat%20", "%2Fetc%2Fpasswd"], trailers: [["x-checksum", "c0ffee"]],
+    statuses: ["headers:Continue", "body:StopIterationAndBuffer", "body:StopIterationAndBuffer", "trailers:StopIteration"],
+    outcome: { block: "rce", reset: true },
+    counters: { requests_scored: 1, requests_tagged: 1, requests_flagged: 1, requests_blocked: 1, "flagged{rce,block}": 1 },
+  },
+  {
+    name: "headers-only GET: decided on headers as with hold_headers true, not partial",
+    config: NO_HOLD, path: CLEAN_QUERY, statuses: ["headers:Continue"], outcome: { tagged: "clean" },
+    counters: { requests_scored: 1, requests_tagged: 1 },
+  },
+  {
+    name: "tag mode, attack in the body: the tags upstream are the headers' (clean, partial); the log names the body's attack",
+    config: { ...NO_HOLD, mode: "tag" }, path: "/tools/ping", headers: FORM, chunks: SPLIT_RCE,
+    statuses: ["headers:Continue", "body:StopIterationAndBuffer", "body:Continue"], outcome: { tagged: "partial" },
+    counters: { requests_scored: 1, requests_tagged: 1, requests_flagged: 1, "flagged{rce,tag}": 1 },
+  },
+  {
+    name: "log mode, attack in the body: no header written, one flagged line",
+    config: { ...NO_HOLD, mode: "log" }, path: "/tools/ping", headers: FORM, chunks: SPLIT_RCE,
+    statuses: ["headers:Continue", "body:StopIterationAndBuffer", "body:Continue"], outcome: "untagged",
+    counters: { requests_scored: 1, requests_flagged: 1, requests_logged: 1, "flagged{rce,log}": 1 },
+  },
+  {
+    name: "hold_headers true on the same host: StopIteration becomes StopAll, the body never comes (why the setting exists)",
+    config: { mode: "block", max_body_bytes: 1024 }, path: "/checkout", headers: FORM, chunks: ["a=1&", "b=2"],
+    statuses: ["headers:StopIteration", "body:not-delivered", "body:not-delivered"], outcome: "untagged",
+    counters: {},
+  },
+];
+
+describe("hold_headers: false, on a host without allow_on_headers_stop_iteration", () => {
+  const noFlagHosts = new Map<string, Host>();
+  async function noFlagHost(config: object): Promise<Host> {
+    const key = JSON.stringify(config);
+    let h = noFlagHosts.get(key);
+    if (!h) {
+      h = await Host.create({ pluginConfig: config, allowOnHeadersStopIteration: false });
+      expect(h.configured, h.messages("critical").join("; ")).toBe(true);
+      noFlagHosts.set(key, h);
+    }
+    return h;
+  }
+
+  it.each(HOLD_CASES)("$name", async (c) => {
+    const host = await noFlagHost(c.config);
+    const { result: { s, rid }, counters } = counterChanges(host, () => send(host, c));
+    expect(s.statuses).toEqual(c.statuses);
+    expect(counters).toEqual(c.counters);
+    // A tag is only ever written while the headers are still here: no edit is refused.
+    expect(s.headerOps.filter((o) => o.result !== 0)).toEqual([]);
+    if (c.outcome === "untagged") {
+      expect(s.localResponse).toBeNull();
+      expect(s.headerOps).toEqual([]);
+      return;
+    }
+    if ("block" in c.outcome) {
+      const lr = s.localResponse!;
+      expect(lr.status).toBe(403);
+      expect(JSON.parse(lr.bodyText)).toEqual({ error: "request blocked", request_id: rid });
+      expect(flagged(s)).toMatchObject({ action: "block", class: c.outcome.block });
+      expect(s.upstreamReset).toBe(c.outcome.reset);
+      // The body never reached upstream; the headers did exactly when the upstream was reset.
+      expect(s.upstream.body.length).toBe(0);
+      expect(s.upstream.headers !== null).toBe(c.outcome.reset);
+      if (c.outcome.reset) expectTaggedUpstream(s, "partial");
+      return;
+    }
+    expect(s.upstreamReset).toBe(false);
+    expectTaggedUpstream(s, c.outcome.tagged);
+    const sent = (c.chunks ?? []).map((b) => Buffer.from(b as Uint8Array | string));
+    expect(Buffer.from(s.upstream.body).equals(Buffer.concat(sent))).toBe(true);
+  });
+
+  /** The score headers as they went upstream (before any body was scored, for a request with one). */
+  function expectTaggedUpstream(s: HttpStream, kind: "clean" | "partial"): void {
+    const up = Object.fromEntries((s.upstream.headers ?? []).filter(([k]) => k.startsWith("x-waf-")));
+    expect(Object.keys(up).sort()).toEqual([...SCORE_HEADERS, ...(kind === "partial" ? ["x-waf-inspection"] : [])].sort());
+    if (kind === "partial") expect(up["x-waf-inspection"]).toBe("partial");
+    // Written once, on the headers: the body's decision adds none.
+    expect(s.headerOps.filter((o) => o.op === "add").length).toBe(Object.keys(up).length);
+    for (const h of SCORE_HEADERS) expect(Number(up[h]), h).toBeGreaterThan(20);
+  }
+
+  it("the tags upstream are the headers' own scores: the same as a headers-only request scores", async () => {
+    const host = await noFlagHost({ ...NO_HOLD, mode: "tag" });
+    const withBody = send(host, { path: "/tools/ping?x=1", headers: FORM, chunks: SPLIT_RCE }).s;
+    const alone = send(host, { path: "/tools/ping?x=1", headers: FORM }).s;
+    const pick = (t: HttpStream) => SCORE_HEADERS.map((h) => (t.upstream.headers ?? []).find(([k]) => k === h)?.[1]);
+    expect(pick(withBody)).toEqual(pick(alone));
+    expect(Number(flagged(withBody).score)).toBeLessThanOrEqual(20); // the body's attack, scored after they left
+  });
+});
+
 // ---- trustworthy output: spoofed score headers, the 403 body ---------------------------------------
 
 // What a client might send to pass for the filter's verdict, and two it may keep.
