@@ -99,6 +99,21 @@ function find(p: usize, n: i32, s: string, from: i32 = 0): i32 {
 
 function has(p: usize, n: i32, s: string): bool { return find(p, n, s) >= 0; }
 
+// The next whole word at or after `from` that is one of `words` and minLen..maxLen bytes long:
+// returns its end and leaves its start in foundStart; -1 when there is none.
+let foundStart = 0;
+function nextListedWord(p: usize, n: i32, from: i32, words: StaticArray<string>, minLen: i32, maxLen: i32): i32 {
+  let i = from;
+  while (i < n) {
+    while (i < n && !isAlpha(<u32>load<u8>(p + i))) i++;
+    let start = i;
+    while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
+    let len = i - start;
+    if (len >= minLen && len <= maxLen && isListed(p, n, start, len, words)) { foundStart = start; return i; }
+  }
+  return -1;
+}
+
 // Whether p[start, start + len) is one of the words (lower-case), without case.
 function isListed(p: usize, n: i32, start: i32, len: i32, words: StaticArray<string>): bool {
   for (let w = 0; w < words.length; w++) {
@@ -135,13 +150,8 @@ const SQL_WORDS: StaticArray<string> = [
 // pipe or a full stop (`not set|not set`, `cats OR dogs.`) is not SQL.
 function keywordBesideSql(p: usize, n: i32): bool {
   let i = 0;
-  while (i < n) {
-    while (i < n && !isAlpha(<u32>load<u8>(p + i))) i++;
-    let start = i;
-    while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
-    let len = i - start;
-    if (len < 2 || len > 24 || !isListed(p, n, start, len, SQL_WORDS)) continue;
-    let a = start - 1;
+  while ((i = nextListedWord(p, n, i, SQL_WORDS, 2, 24)) >= 0) {
+    let a = foundStart - 1;
     while (a >= 0 && load<u8>(p + a) == 0x20) a--;
     let b = i;
     while (b < n && load<u8>(p + b) == 0x20) b++;
@@ -234,12 +244,7 @@ function scriptSyntax(p: usize, n: i32): bool {
   if (has(p, n, "\\") && !has(p, n, "javascript:") && hasLoose(p, n, "javascript:")) return true;
   // sink(, sink[, sink=, sink`, sink.x( (a backslash may stand before the call: alert\`1\`)
   let i = 0;
-  while (i < n) {
-    while (i < n && !isAlpha(<u32>load<u8>(p + i))) i++;
-    let start = i;
-    while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
-    let len = i - start;
-    if (len < 3 || len > 16 || !isListed(p, n, start, len, JS_SINKS)) continue;
+  while ((i = nextListedWord(p, n, i, JS_SINKS, 3, 16)) >= 0) {
     let j = i;
     while (j < n && (load<u8>(p + j) == 0x20 || load<u8>(p + j) == 0x5C)) j++;
     let c = at(p, n, j);
