@@ -163,7 +163,7 @@ SOAK_REQUESTS ?= 1000000
 BENCH_RUN = BENCH_ENVOY_CPU=$(BENCH_ENVOY_CPU) BENCH_LOAD_CPU=$(BENCH_LOAD_CPU) \
   $$(command -v taskset >/dev/null && [ "$$(nproc)" -ge 2 ] && echo taskset -c $(BENCH_LOAD_CPU)) $(NPX) tsx
 
-.PHONY: bench bench-split soak scenarios scan-bench
+.PHONY: bench bench-split soak scenarios scan-bench profile
 
 # A filter that does nothing, same SDK and settings: the bench's third Envoy (the cost of any wasm filter).
 WASM_NULL := $(BUILD)/null.wasm
@@ -176,6 +176,15 @@ bench: build envoy $(WASM_NULL) ## Core µs/request in V8 + Envoy req/s and late
 
 bench-split: build envoy $(WASM_NULL) ## Envoy CPU per request, step by step from no filter to wafscore (where the cost goes)
 	$(BENCH_RUN) loadtest/split.ts
+
+# The release core with a name section, so the profile can name wasm functions (same optimisation).
+WASM_CORE_PROFILE := $(BUILD)/core.profile.wasm
+$(WASM_CORE_PROFILE): $(FILTER_SRC) $(MODEL_GEN) $(CORE_ASCONFIG)
+	@mkdir -p $(BUILD)
+	$(NPX) asc $(CORE_ENTRY) --config $(CORE_ASCONFIG) --target release --debug -o $@
+
+profile: build $(WASM_CORE_PROFILE) ## Instructions per bench body (valgrind callgrind; installs valgrind if missing) beside Node timings, top functions -> build/profile.json
+	$(NPX) tsx loadtest/profile.ts
 
 soak: build envoy ## SOAK_REQUESTS (default 1e6) mixed requests through Envoy; fails if its memory grows
 	SOAK_REQUESTS=$(SOAK_REQUESTS) $(BENCH_RUN) loadtest/soak.ts

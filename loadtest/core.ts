@@ -60,6 +60,46 @@ export async function benchCore(file: ScenarioFile, iterations = Number(process.
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
+// Issue 11's yardstick for large bodies: scoring a benign JSON body ÷ JSON.parse of the same bytes
+// (UTF-8 decoding included), in this process. The two are timed call by call in turn, so drift
+// on a shared machine hits both alike; one ratio of medians per round.
+export const JSON_PARSE_BODIES = { "16k": "json_benign_16384", "128k": "json_benign_131072" } as const;
+
+export interface VsJsonParse { body: string; bytes: number; iterations: number; score_p50_us: number[]; parse_p50_us: number[]; ratio: number[] }
+
+export async function benchVsJsonParse(file: ScenarioFile, rounds: number, iterations = Number(process.env.BENCH_CORE_ITERATIONS ?? 2000)): Promise<Record<keyof typeof JSON_PARSE_BODIES, VsJsonParse>> {
+  const core = await Core.load();
+  const enc = new TextEncoder();
+  const dec = new TextDecoder();
+  const out = {} as Record<keyof typeof JSON_PARSE_BODIES, VsJsonParse>;
+  for (const [size, key] of Object.entries(JSON_PARSE_BODIES) as Array<[keyof typeof JSON_PARSE_BODIES, string]>) {
+    const b = file.core[key];
+    const req = partRequest(b.where, enc.encode(b.text));
+    const head = serializeHead(req.head);
+    const body = req.body as Uint8Array;
+    const n = b.bytes >= 131072 ? Math.max(100, Math.floor(iterations / 10)) : Math.max(200, Math.floor(iterations / 2));
+    let sink = 0;
+    for (let i = 0; i < Math.max(50, n / 4); i++) { sink += core.overallScore(head, body); sink += JSON.parse(dec.decode(body)) ? 1 : 0; }
+    const row: VsJsonParse = { body: key, bytes: b.bytes, iterations: n, score_p50_us: [], parse_p50_us: [], ratio: [] };
+    for (let r = 0; r < rounds; r++) {
+      const ts = new Float64Array(n), tp = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        let t0 = process.hrtime.bigint();
+        sink += core.overallScore(head, body);
+        ts[i] = Number(process.hrtime.bigint() - t0) / 1000;
+        t0 = process.hrtime.bigint();
+        sink += JSON.parse(dec.decode(body)) ? 1 : 0;
+        tp[i] = Number(process.hrtime.bigint() - t0) / 1000;
+      }
+      const s = quantile(ts.sort(), 0.5), p = quantile(tp.sort(), 0.5);
+      row.score_p50_us.push(round(s)); row.parse_p50_us.push(round(p)); row.ratio.push(round(s / p, 3));
+    }
+    if (sink === -1) console.error(sink); // keeps the results alive
+    out[size] = row;
+  }
+  return out;
+}
+
 /**
  * Times, in Node, the same parts the filter scores for each request of a scenario, cycling
  * through them as the load generator does: the Node side of the filter's

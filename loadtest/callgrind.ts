@@ -1,0 +1,87 @@
+// Reads what `make profile` gets from valgrind: callgrind dumps (--dump-instr=yes) and V8's
+// --print-wasm-code listing, and says how many instructions each core.wasm function ran. Called by loadtest/profile.ts.
+//
+// Callgrind cannot name JIT code: it calls a wasm function by the address it was entered at (a
+// slot of V8's jump table), and counts under that name everything up to the next call. So costs
+// are taken per instruction address and placed in the function whose machine code holds it,
+// which V8 prints (name, first instruction's address, body size) with --print-wasm-code.
+
+import { readFileSync } from "node:fs";
+
+export interface CodeRange { start: number; end: number; name: string }
+
+/** Wasm function code ranges from V8's --print-wasm-code output, sorted by address. */
+export function wasmCodeRanges(listing: string): CodeRange[] {
+  const out: CodeRange[] = [];
+  let name = "", index = "", size = 0, want = false;
+  for (const line of listing.split("\n")) {
+    if (line.startsWith("--- WebAssembly code ---")) { name = ""; index = ""; size = 0; want = false; continue; }
+    if (line.startsWith("name: ")) { name = line.slice(6).trim(); continue; }
+    if (line.startsWith("index: ")) { index = line.slice(7).trim(); continue; }
+    const body = /^Body \(size = (\d+)/.exec(line);
+    if (body) { size = Number(body[1]); continue; }
+    if (line.startsWith("Instructions (size")) { want = true; continue; }
+    if (want) {
+      const m = /^0x([0-9a-f]+)\s/.exec(line);
+      if (m) {
+        const start = parseInt(m[1], 16);
+        out.push({ start, end: start + size, name: name || `wasm-function[${index}]` });
+        want = false;
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function find(ranges: CodeRange[], addr: number): CodeRange | null {
+  let lo = 0, hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid];
+    if (addr < r.start) hi = mid - 1;
+    else if (addr >= r.end) lo = mid + 1;
+    else return r;
+  }
+  return null;
+}
+
+export interface Segment { total: number; inWasm: number; byFunction: Map<string, number> }
+
+/**
+ * Self instruction counts (event Ir) of one callgrind dump, by function: a core.wasm function's
+ * name when the instruction lies in its code, else callgrind's own function name (V8 builtins,
+ * libc, ...), or "(other JIT code)" for generated code that is not a wasm function.
+ */
+export function readSegment(file: string, ranges: CodeRange[]): Segment {
+  const names = new Map<string, string>();
+  const byFunction = new Map<string, number>();
+  let total = 0, inWasm = 0;
+  let fn = "?", last = 0, skipNext = false;
+  const num = (s: string) => (s.startsWith("0x") ? parseInt(s.slice(2), 16) : parseInt(s, 10));
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (line.startsWith("fn=")) {
+      // "fn=(id) name" defines a compressed name, "fn=(id)" reuses it; "fn=name" is uncompressed.
+      const m = /^fn=\((\d+)\)(?: (.*))?$/.exec(line);
+      if (m) { if (m[2] !== undefined) names.set(m[1], m[2]); fn = names.get(m[1]) ?? "?"; } else fn = line.slice(3);
+      continue;
+    }
+    // The line after calls= is the call's inclusive cost, counted in the callee already.
+    if (line.startsWith("calls=")) { skipNext = true; continue; }
+    const c = line.charCodeAt(0);
+    // Cost lines: a position (0x.. absolute, +n/-n relative, * same), then the Ir count.
+    if (!(c === 0x2b || c === 0x2d || c === 0x2a || (c >= 0x30 && c <= 0x39))) continue;
+    const sp = line.indexOf(" ");
+    if (sp < 0) continue;
+    const pos = line.slice(0, sp);
+    if (pos === "*") { /* same position */ } else if (pos[0] === "+") last += num(pos.slice(1)); else if (pos[0] === "-") last -= num(pos.slice(1)); else last = num(pos);
+    if (skipNext) { skipNext = false; continue; }
+    const ir = Number(line.slice(sp + 1).split(" ")[0]);
+    if (!ir) continue;
+    total += ir;
+    const r = find(ranges, last);
+    let key: string;
+    if (r) { key = r.name; inWasm += ir; } else key = fn.startsWith("0x") ? "(other JIT code)" : fn;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + ir);
+  }
+  return { total, inWasm, byFunction };
+}
