@@ -7,8 +7,10 @@ import os from "node:os";
 import path from "node:path";
 import { REPO_ROOT } from "../node/core.ts";
 import { envoyBinary } from "../node/envoy.ts";
-import { benchCore, type CoreRow } from "./core.ts";
-import { benchEnvoy, envoyOptionsFromEnv, type ScenarioResult } from "./envoy.ts";
+import { benchCore, benchVsJsonParse, type CoreRow } from "./core.ts";
+import { benchEnvoy, envoyOptionsFromEnv, type PeerOutcome, type ScenarioResult } from "./envoy.ts";
+import { modsecurityPl1, type Peer } from "./peer.ts";
+import { formatMeasures, issueMeasures } from "./ratios.ts";
 import type { ScenarioFile } from "./scenarios.ts";
 import { ENVOY_CPU, LOAD_CPU, PINNED } from "./stack.ts";
 
@@ -17,11 +19,10 @@ import { ENVOY_CPU, LOAD_CPU, PINNED } from "./stack.ts";
 // histogram in Envoy (post_form_1k); Node's figures for core.wasm are reported beside it.
 export const BUDGET = { core_p50_us_1k: 20, core_p99_us_1k: 60, envoy_rps_ratio_min: 0.9, envoy_p50_added_us: 50 };
 
-// Hook for peers measured in the same run (nginx with/without ModSecurity + CRS is built
-// elsewhere for detection comparisons): a peer starts in front of the upstream and is driven
-// with the same scenarios; results would land under `peers.<name>`. None are registered yet.
-export interface Peer { name: string; start(upstreamPort: number): Promise<{ url: string; pid: number; stop(): Promise<void> }> }
-export const PEERS: Peer[] = [];
+// Peers measured in the same run (loadtest/peer.ts): each starts its proxy with and without its
+// WAF in front of the same upstream and is driven with the same requests (envoy.ts PEER_SCENARIOS) in the
+// same rounds; results land under `peers.<name>`. BENCH_PEERS=none skips them all.
+export const PEERS: Peer[] = [modsecurityPl1];
 
 function machine() {
   let envoyVersion = "";
@@ -66,11 +67,23 @@ export function formatTable(core: CoreRow[], envoy: ScenarioResult[]): string {
   if (single.length) {
     lines.push("");
     lines.push("Envoy latency with one connection (no request queues behind another)");
-    lines.push("| scenario | p50 µs base | p50 µs waf | +p50 µs | p99 µs base | p99 µs waf | +p99 µs |");
-    lines.push("|---|---:|---:|---:|---:|---:|---:|");
+    lines.push("| scenario | p50 µs base | p50 µs null | p50 µs waf | +p50 µs | +p50 µs over null | p99 µs base | p99 µs waf | +p99 µs |");
+    lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const s of single) {
       const c = s.single_connection!;
-      lines.push(`| ${s.scenario} | ${c.baseline_p50_us} | ${c.wafscore_p50_us} | ${c.p50_added_us} | ${c.baseline_p99_us} | ${c.wafscore_p99_us} | ${c.p99_added_us} |`);
+      lines.push(`| ${s.scenario} | ${c.baseline_p50_us} | ${c.null_wasm_p50_us} | ${c.wafscore_p50_us} | ${c.p50_added_us} | ${c.p50_added_over_null_us} | ${c.baseline_p99_us} | ${c.wafscore_p99_us} | ${c.p99_added_us} |`);
+    }
+  }
+  const peered = envoy.filter((s) => s.peers && Object.keys(s.peers).length);
+  if (peered.length) {
+    lines.push("");
+    lines.push("Peers, same requests and rounds (each WAF over its own proxy without it; CPU µs/req from /proc, master + workers)");
+    lines.push("| scenario | peer | req/s proxy | req/s +WAF | p50 µs proxy | p50 µs +WAF | CPU µs/req proxy | CPU µs/req +WAF | WAF adds | wafscore adds to Envoy | unexpected statuses (+WAF) |");
+    lines.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (const s of peered) {
+      for (const [name, p] of Object.entries(s.peers!)) {
+        lines.push(`| ${s.scenario} | ${name} | ${p.baseline.rps} | ${p.waf.rps} | ${p.baseline.p50_us} | ${p.waf.p50_us} | ${p.baseline.cpu_us_per_req} | ${p.waf.cpu_us_per_req} | ${p.cpu_added_us_per_req} | ${s.cpu_added_us_per_req} | ${p.waf.unexpected} |`);
+      }
     }
   }
   return lines.join("\n");
@@ -84,8 +97,20 @@ async function main(): Promise<void> {
   console.error(`bench: ${info.cpu}, ${info.cpus} CPUs; ${info.pinning}; load avg ${info.loadavg_at_start.join(" ")}`);
   console.error("bench: core in V8...");
   const core = await benchCore(file);
+  console.error(`bench: core vs JSON.parse, ${opts.rounds} rounds...`);
+  const vsJson = await benchVsJsonParse(file, opts.rounds);
+  const skipped: Record<string, string> = {};
+  const peers = PEERS.filter((p) => {
+    const why = process.env.BENCH_PEERS === "none" ? "BENCH_PEERS=none" : p.prepare();
+    if (why) { skipped[p.name] = why; console.error(`bench: peer ${p.name} skipped: ${why}`); }
+    return !why;
+  });
   console.error(`bench: Envoy, ${opts.connections} connections, ${opts.rounds} rounds × ${opts.seconds} s per side and scenario...`);
-  const envoy = await benchEnvoy(file, opts);
+  const outcomes: PeerOutcome[] = [];
+  const envoy = await benchEnvoy(file, opts, console.error, peers, outcomes);
+  for (const o of outcomes) if ("skipped" in o) skipped[o.name] = o.skipped;
+  const measures = issueMeasures(envoy, vsJson, skipped);
+  const v = (name: string) => measures[name]?.value ?? null;
   const c1k = core.find((r) => r.body === "form_benign_1024")!;
   const e1k = envoy.find((s) => s.scenario === "post_form_1k")!;
   const wallS = Math.round((Date.now() - t0) / 100) / 10;
@@ -96,10 +121,16 @@ async function main(): Promise<void> {
     git_dirty: execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":!loadtest/results"], { cwd: REPO_ROOT, encoding: "utf8" }).trim() !== "",
     machine: info,
     wall_s: wallS,
+    // Issue 11's measures, each with its rounds, min / max, spread and goal; the values are also
+    // at their own names below (envoy.cpu_over_null_ratio_1k, ..., peers.modsecurity_pl1.cpu_ratio).
+    ratios: measures,
     core: {
       // The 1 KiB figures are the benign urlencoded body, the same shape as Envoy's post_form_1k.
       p50_us_1k: c1k.p50_us,
       p99_us_1k: c1k.p99_us,
+      vs_json_parse_16k: v("core.vs_json_parse_16k"),
+      vs_json_parse_128k: v("core.vs_json_parse_128k"),
+      vs_json_parse: vsJson,
       rows: core,
     },
     envoy: {
@@ -113,10 +144,23 @@ async function main(): Promise<void> {
       p99_added_us_1conn: e1k.single_connection?.p99_added_us ?? null,
       cpu_added_us_per_req: e1k.cpu_added_us_per_req,
       cpu_added_us_per_req_over_null: e1k.cpu_added_us_per_req_over_null,
+      cpu_over_null_ratio_1k: v("envoy.cpu_over_null_ratio_1k"),
+      cpu_over_null_ratio_get: v("envoy.cpu_over_null_ratio_get"),
+      cpu_over_null_ratio_16k: v("envoy.cpu_over_null_ratio_16k"),
+      p50_added_over_null_us_1conn: v("envoy.p50_added_over_null_us_1conn"),
       options: { ...opts, plugin_config: file.plugin_config, load_generator: "autocannon 9.0.0 (closed loop, pipelining 1)" },
       scenarios: envoy,
     },
-    peers: {} as Record<string, unknown>,
+    peers: Object.fromEntries(PEERS.map((p) => {
+      const o = outcomes.find((x) => x.name === p.name);
+      const per = envoy.filter((s) => s.peers?.[p.name]).map((s) => ({ scenario: s.scenario, ...s.peers![p.name] }));
+      return [p.name, {
+        cpu_ratio: v(`peers.${p.name}.cpu_ratio`) ?? null,
+        skipped: skipped[p.name] ?? null,
+        info: o && "info" in o ? o.info : null,
+        scenarios: per,
+      }];
+    })),
     budget: {
       ...BUDGET,
       core_p50_ok: e1k.scoring.envoy_p50_us <= BUDGET.core_p50_us_1k,
@@ -126,7 +170,7 @@ async function main(): Promise<void> {
       envoy_p50_added_1conn_ok: (e1k.single_connection?.p50_added_us ?? Infinity) <= BUDGET.envoy_p50_added_us,
     },
   };
-  const table = formatTable(core, envoy);
+  const table = formatMeasures(measures, opts.rounds) + "\n\n" + formatTable(core, envoy);
   console.log(table);
   const ok = (b: boolean, bad = "OVER") => (b ? "ok" : bad);
   console.log(`\nbudget (1 KiB form POST): scoring in Envoy's V8 p50 ${e1k.scoring.envoy_p50_us} µs (≤ ${BUDGET.core_p50_us_1k}) ${ok(result.budget.core_p50_ok)}, ` +

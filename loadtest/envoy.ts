@@ -13,7 +13,8 @@ import path from "node:path";
 import { REPO_ROOT } from "../node/core.ts";
 import { benchScenarioInNode, quantile } from "./core.ts";
 import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
-import { envoyHistogram, startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
+import type { Peer, PeerStack } from "./peer.ts";
+import { envoyHistogram, startEnvoy, startUpstream, type BenchEnvoy, type BenchTarget } from "./stack.ts";
 
 export const ENVOY_SCENARIOS = ["get_query", "post_form_1k", "post_json_16k", "attack_mix_10"] as const;
 
@@ -24,7 +25,13 @@ export interface VariantStats { rps: number; p50_us: number; p99_us: number; cpu
 export interface ScoringTime { envoy_p50_us: number; envoy_p99_us: number; node_p50_us: number; node_p99_us: number; node_cold_p50_us: number }
 // Latency with one connection: no request waits behind another in Envoy's one worker, so the
 // added latency is the filter's own time on the request path.
-export interface SingleConnection { baseline_p50_us: number; wafscore_p50_us: number; p50_added_us: number; baseline_p99_us: number; wafscore_p99_us: number; p99_added_us: number }
+export interface SingleConnection {
+  baseline_p50_us: number; null_wasm_p50_us: number; wafscore_p50_us: number; p50_added_us: number; p50_added_over_null_us: number;
+  baseline_p99_us: number; wafscore_p99_us: number; p99_added_us: number;
+  p50_us_by_round: { baseline: number[]; null_wasm: number[]; wafscore: number[] };
+}
+// A peer WAF driven with the same requests in the same rounds (peer.ts): its proxy without and with the WAF.
+export interface PeerResult { baseline: VariantStats; waf: VariantStats; cpu_added_us_per_req: number }
 export interface ScenarioResult {
   scenario: string;
   scoring: ScoringTime;
@@ -37,6 +44,7 @@ export interface ScenarioResult {
   p99_added_us: number;
   cpu_added_us_per_req: number;
   cpu_added_us_per_req_over_null: number; // what wafscore's own work costs Envoy, per request
+  peers?: Record<string, PeerResult>;
 }
 
 export interface EnvoyBenchOptions { connections: number; seconds: number; rounds: number; warmupSeconds: number }
@@ -51,7 +59,7 @@ export function envoyOptionsFromEnv(): EnvoyBenchOptions {
 }
 
 /** One closed-loop autocannon run against `envoy`; requests cycle through `reqs` on every connection. */
-export async function drive(envoy: BenchEnvoy, reqs: BenchRequest[], seconds: number, connections: number, amount?: number): Promise<RunStats> {
+export async function drive(envoy: BenchTarget, reqs: BenchRequest[], seconds: number, connections: number, amount?: number): Promise<RunStats> {
   const lat: number[] = [];
   let unexpected = 0;
   const cpu0 = envoy.cpuMicros();
@@ -114,24 +122,43 @@ function summarise(runs: RunStats[]): VariantStats {
 
 // Scenarios whose latency is also measured with one connection.
 const SINGLE_CONNECTION_SCENARIOS = new Set(["post_form_1k"]);
+// Scenarios the peers are driven with (issue 11's ratio is the 1 KiB form POST's).
+export const PEER_SCENARIOS = new Set(["post_form_1k"]);
 
-export async function benchEnvoy(file: ScenarioFile, opts: EnvoyBenchOptions, log: (s: string) => void = console.error): Promise<ScenarioResult[]> {
+/** A peer that started, or why it did not (skipped, with the reason in the results). */
+export type PeerOutcome = { name: string; info: Record<string, unknown> } | { name: string; skipped: string };
+
+export async function benchEnvoy(file: ScenarioFile, opts: EnvoyBenchOptions, log: (s: string) => void = console.error, peers: Peer[] = [], outcomes: PeerOutcome[] = []): Promise<ScenarioResult[]> {
   const upstream = await startUpstream();
   const envoys: BenchEnvoy[] = [];
+  const stacks: Array<[string, PeerStack]> = [];
   try {
     const base = await startEnvoy({ wasm: false, upstreamPort: upstream.port });
     envoys.push(base);
     const nul = await startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: path.join(REPO_ROOT, "build/null.wasm"), name: "null_wasm" });
     envoys.push(nul);
+    for (const p of peers) {
+      try {
+        const st = await p.start(upstream.port);
+        stacks.push([p.name, st]);
+        outcomes.push({ name: p.name, info: st.info });
+      } catch (e) {
+        const why = `could not start: ${e instanceof Error ? e.message.split("\n").slice(0, 4).join(" / ") : e}`;
+        log(`bench: peer ${p.name} skipped, ${why}`);
+        outcomes.push({ name: p.name, skipped: why });
+      }
+    }
     const out: ScenarioResult[] = [];
     for (const name of ENVOY_SCENARIOS) {
       const reqs = file.scenarios[name].requests;
       // A fresh wafscore Envoy per scenario, so its scoring-time histogram holds this scenario only.
       const waf = await startEnvoy({ wasm: true, upstreamPort: upstream.port });
       envoys.push(waf);
-      for (const e of [base, nul, waf]) await drive(e, reqs, opts.warmupSeconds, opts.connections);
+      const peerStacks = PEER_SCENARIOS.has(name) ? stacks : [];
+      for (const e of [base, nul, waf, ...peerStacks.flatMap(([, st]) => [st.base, st.waf])]) await drive(e, reqs, opts.warmupSeconds, opts.connections);
       const runs: Record<string, RunStats[]> = { baseline: [], null_wasm: [], wafscore: [] };
-      const single: Record<string, RunStats[]> = { baseline: [], wafscore: [] };
+      const single: Record<string, RunStats[]> = { baseline: [], null_wasm: [], wafscore: [] };
+      const peerRuns = new Map(peerStacks.map(([n]) => [n, { base: [] as RunStats[], waf: [] as RunStats[] }]));
       for (let round = 0; round < opts.rounds; round++) {
         // Rotate who goes first, so drift on a shared machine does not favour one side.
         const order = [[base, nul, waf], [waf, base, nul], [nul, waf, base]][round % 3];
@@ -140,8 +167,16 @@ export async function benchEnvoy(file: ScenarioFile, opts: EnvoyBenchOptions, lo
           runs[e.name].push(s);
           log(`bench: ${name} ${e.name} round ${round + 1}/${opts.rounds}: ${s.rps.toFixed(0)} req/s, p50 ${s.p50_us.toFixed(0)} µs, p99 ${s.p99_us.toFixed(0)} µs, Envoy CPU ${(s.envoy_cpu_util * 100).toFixed(0)}%`);
         }
+        // The peers in the same round, right after Envoy, their two sides in turn.
+        for (const [pn, st] of peerStacks) {
+          for (const [side, t] of (round % 2 ? [["waf", st.waf], ["base", st.base]] : [["base", st.base], ["waf", st.waf]]) as Array<["base" | "waf", BenchTarget]>) {
+            const s = await drive(t, reqs, opts.seconds, opts.connections);
+            peerRuns.get(pn)![side].push(s);
+            log(`bench: ${name} peer ${t.name} round ${round + 1}/${opts.rounds}: ${s.rps.toFixed(0)} req/s, p50 ${s.p50_us.toFixed(0)} µs, CPU ${(s.envoy_cpu_util * 100).toFixed(0)}%, unexpected ${s.unexpected}`);
+          }
+        }
         if (SINGLE_CONNECTION_SCENARIOS.has(name)) {
-          for (const e of round % 2 ? [waf, base] : [base, waf]) {
+          for (const e of [[base, nul, waf], [waf, base, nul], [nul, waf, base]][round % 3]) {
             const s = await drive(e, reqs, opts.seconds, 1);
             single[e.name].push(s);
             log(`bench: ${name} ${e.name} 1 connection round ${round + 1}/${opts.rounds}: p50 ${s.p50_us.toFixed(0)} µs, p99 ${s.p99_us.toFixed(0)} µs`);
@@ -166,11 +201,21 @@ export async function benchEnvoy(file: ScenarioFile, opts: EnvoyBenchOptions, lo
         cpu_added_us_per_req_over_null: r1(w.cpu_us_per_req - n.cpu_us_per_req),
       };
       if (single.baseline.length) {
-        const sb = summarise(single.baseline), sw = summarise(single.wafscore);
+        const sb = summarise(single.baseline), sn = summarise(single.null_wasm), sw = summarise(single.wafscore);
+        const p50s = (rs: RunStats[]) => rs.map((r) => r1(r.p50_us));
         result.single_connection = {
-          baseline_p50_us: sb.p50_us, wafscore_p50_us: sw.p50_us, p50_added_us: r1(sw.p50_us - sb.p50_us),
+          baseline_p50_us: sb.p50_us, null_wasm_p50_us: sn.p50_us, wafscore_p50_us: sw.p50_us,
+          p50_added_us: r1(sw.p50_us - sb.p50_us), p50_added_over_null_us: r1(sw.p50_us - sn.p50_us),
           baseline_p99_us: sb.p99_us, wafscore_p99_us: sw.p99_us, p99_added_us: r1(sw.p99_us - sb.p99_us),
+          p50_us_by_round: { baseline: p50s(single.baseline), null_wasm: p50s(single.null_wasm), wafscore: p50s(single.wafscore) },
         };
+      }
+      if (peerRuns.size) {
+        result.peers = {};
+        for (const [pn, pr] of peerRuns) {
+          const pb = summarise(pr.base), pw = summarise(pr.waf);
+          result.peers[pn] = { baseline: pb, waf: pw, cpu_added_us_per_req: r1(pw.cpu_us_per_req - pb.cpu_us_per_req) };
+        }
       }
       log(`bench: ${name} scoring per request: Envoy's V8 p50 ${result.scoring.envoy_p50_us} µs p99 ${result.scoring.envoy_p99_us}; Node p50 ${node.p50_us} p99 ${node.p99_us}, with caches evicted p50 ${node.cold_p50_us}`);
       out.push(result);
@@ -178,6 +223,7 @@ export async function benchEnvoy(file: ScenarioFile, opts: EnvoyBenchOptions, lo
     return out;
   } finally {
     for (const e of envoys) await e.stop();
+    for (const [, st] of stacks) await st.stop();
     await upstream.stop();
   }
 }

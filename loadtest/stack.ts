@@ -24,14 +24,18 @@ export function startUpstream(): Promise<Upstream> {
   return launchUpstream("loadtest/sink-upstream.mjs");
 }
 
-export interface BenchEnvoy {
+/** What the load generator drives and whose CPU it reads: an Envoy, or a peer's proxy (peer.ts). */
+export interface BenchTarget {
   name: string;
   url: string;
+  /** User + system CPU time of the proxy's processes so far, in µs (from /proc/PID/stat). */
+  cpuMicros(): number;
+}
+
+export interface BenchEnvoy extends BenchTarget {
   adminUrl: string;
   pid: number;
   logs(): string;
-  /** User + system CPU time of the Envoy process so far, in µs (from /proc/PID/stat). */
-  cpuMicros(): number;
   /** Resident set size in bytes (from /proc/PID/status VmRSS). */
   rssBytes(): number;
   stop(): Promise<void>;
