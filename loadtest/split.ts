@@ -1,7 +1,7 @@
 // `make bench-split`: where wafscore's cost in Envoy goes. Envoy CPU µs per request for the same
-// requests through six configs: no filter; the do-nothing wasm filter; the same filter holding
-// the headers and buffering the body; plus copying headers and body into the VM; plus four header
-// writes; and wafscore. Each step's difference is that step's cost. Pinned like `make bench`.
+// requests through configs that add wafscore's per-request host calls one kind at a time (the
+// do-nothing filter, loadtest/nullfilter, with a step list), then wafscore with and without its
+// score headers. Each step's difference is that step's cost. Pinned like `make bench`.
 
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
@@ -10,7 +10,7 @@ import { drive, envoyOptionsFromEnv, median } from "./envoy.ts";
 import type { ScenarioFile } from "./scenarios.ts";
 import { startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
 
-const SCENARIOS = ["post_form_1k", "post_json_16k"] as const;
+const SCENARIOS = ["get_query", "post_form_1k", "post_json_16k"] as const;
 const NULL_WASM = path.join(REPO_ROOT, "build/null.wasm");
 
 async function main(): Promise<void> {
@@ -24,8 +24,13 @@ async function main(): Promise<void> {
       ["null", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: "{}", name: "null" })],
       ["+ buffer body", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"buffer"', name: "+ buffer body" })],
       ["+ copy into VM", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"copy"', name: "+ copy into VM" })],
+      ["+ 2 clock reads", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"clock"', name: "+ 2 clock reads" })],
+      ["+ 1 histogram value", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"histogram"', name: "+ 1 histogram value" })],
+      ["+ 2 counters", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"counters"', name: "+ 2 counters" })],
       ["+ 4 header writes", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"tag"', name: "+ 4 header writes" })],
       ["wafscore", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, name: "wafscore" })],
+      // The same without the score headers on clean requests (score_headers, the config field).
+      ["wafscore, score_headers none", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, pluginConfig: '{"mode":"block","score_headers":"none"}', name: "wafscore, score_headers none" })],
     ];
     for (const [, start] of variants) envoys.push(await start());
     const out: Record<string, Record<string, number>> = {};
@@ -39,8 +44,15 @@ async function main(): Promise<void> {
       }
       out[name] = Object.fromEntries(envoys.map((e) => [e.name, Math.round(median(cpu[e.name]) * 10) / 10]));
     }
-    const lines = ["Envoy CPU µs per request (median of rounds); each row adds one step to the one above", "", `| step | ${SCENARIOS.join(" | ")} |`, `|---|${SCENARIOS.map(() => "---:").join("|")}|`];
-    for (const e of envoys) lines.push(`| ${e.name} | ${SCENARIOS.map((s) => out[s][e.name]).join(" | ")} |`);
+    const lines = [
+      "Envoy CPU µs per request (median of rounds); each null-filter row adds one kind of host call to the row above (Δ: its cost)",
+      "", `| step | ${SCENARIOS.map((s) => `${s} | Δ`).join(" | ")} |`, `|---|${SCENARIOS.map(() => "---:|---:").join("|")}|`,
+    ];
+    envoys.forEach((e, i) => {
+      // wafscore's rows are compared with the last null-filter row (every host call wafscore makes).
+      const prev = i === 0 ? null : e.name.startsWith("wafscore") ? envoys.find((x) => x.name === "+ 4 header writes")! : envoys[i - 1];
+      lines.push(`| ${e.name} | ${SCENARIOS.map((s) => `${out[s][e.name]} | ${prev ? Math.round((out[s][e.name] - out[s][prev.name]) * 10) / 10 : ""}`).join(" | ")} |`);
+    });
     console.log(lines.join("\n"));
     const dir = path.join(REPO_ROOT, "loadtest/results");
     mkdirSync(dir, { recursive: true });

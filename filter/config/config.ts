@@ -10,6 +10,8 @@ import { Field, FieldType, Check, FIELDS, F, MAX_LIST_ITEMS } from "./schema";
 export const enum Mode { BLOCK = 0, TAG = 1, LOG = 2 }
 export const enum Uninspectable { ALLOW = 0, BLOCK = 1 }
 export const enum Undecodable { BLOCK = 0, ALLOW = 1 }
+// Which requests that go upstream carry the score headers (each is a host call per header).
+export const enum ScoreHeaders { ALL = 0, FLAGGED = 1, NONE = 2 }
 
 export class Config {
   mode: Mode = Mode.BLOCK;
@@ -29,6 +31,7 @@ export class Config {
   redactNames: Array<string> = [];      // lower-cased; a part whose name contains one is redacted in logs
   maxFlaggedLogsPerSecond: i32 = 0;     // 0: unlimited
   holdHeaders: bool = true;             // false: headers go upstream before the body is scored
+  scoreHeaders: ScoreHeaders = ScoreHeaders.ALL;
   // UTF-8 copies of the lists, for comparison against request bytes without decoding them.
   inspectHeaderBytes: Array<ArrayBuffer> = [];
   ignoreHeaderBytes: Array<ArrayBuffer> = [];
@@ -60,6 +63,7 @@ export class Config {
     c.redactNames = v.lists[F.REDACT_NAMES];
     c.maxFlaggedLogsPerSecond = v.ints[F.MAX_FLAGGED_LOGS_PER_SECOND];
     c.holdHeaders = v.ints[F.HOLD_HEADERS] != 0;
+    c.scoreHeaders = <ScoreHeaders>v.ints[F.SCORE_HEADERS];
     c.inspectHeaderBytes = utf8All(c.inspectHeaders);
     c.ignoreHeaderBytes = utf8All(c.ignoreHeaders);
     c.excludePathBytes = utf8All(c.excludePaths);

@@ -37,7 +37,7 @@ export const enum F {
   MODE = 0, THRESHOLD = 1, MAX_BODY_BYTES = 2, INSPECT_HEADERS = 3, EXCLUDE_PATHS = 4,
   EXCLUDE_PARAMS = 5, HEADER_PREFIX = 6, ON_UNINSPECTABLE = 7, IGNORE_HEADERS = 8, MAX_PARTS = 9,
   MAX_WINDOWS = 10, ON_UNDECODABLE = 11, BLOCK_RESPONSE_DETAILS = 12, LOG_TEXT = 13, REDACT_NAMES = 14,
-  MAX_FLAGGED_LOGS_PER_SECOND = 15, HOLD_HEADERS = 16,
+  MAX_FLAGGED_LOGS_PER_SECOND = 15, HOLD_HEADERS = 16, SCORE_HEADERS = 17,
 }
 
 // The split stage's table holds this many parts (request/parts.ts); max_parts may only lower it.
@@ -63,4 +63,5 @@ export const FIELDS: StaticArray<Field> = [
   // false: for hosts that cannot set allow_on_headers_stop_iteration (Istio's WasmPlugin, Envoy
   // Gateway): headers go upstream at once, only the body is held until it is scored.
   new Field("hold_headers", FieldType.BOOL, "true"),
+  new Field("score_headers", FieldType.ENUM, "\"all\"", 0, 0, ["all", "flagged", "none"]),
 ];

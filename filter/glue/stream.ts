@@ -21,7 +21,7 @@ import {
 } from "./host";
 import { Plugin } from "./plugin";
 import { blockBody, flagLine } from "./verdict";
-import { Config } from "../config/config";
+import { Config, ScoreHeaders } from "../config/config";
 import { RequestFacts, readFacts } from "../request/request";
 import { normalizePath, normalizedLength } from "../request/path";
 import { Action, Reason, decide } from "../core/decide";
@@ -93,7 +93,8 @@ export class WafStream extends Context {
     if (d.action == Action.BLOCK) {
       return this.decide(plugin, null, false) ? FilterHeadersStatusValues.StopIteration : FilterHeadersStatusValues.Continue;
     }
-    if (d.action == Action.TAG && addRequestHeaderBytes(plugin.scoreHeaders[0], plugin.scoreValues[s.score(0)])) {
+    if (d.action == Action.TAG && wantsScoreHeaders(plugin.config, d.flagged || ins.overflow || undecodable) &&
+      addRequestHeaderBytes(plugin.scoreHeaders[0], plugin.scoreValues[s.score(0)])) {
       for (let k = 1; k <= HEADER_CLASSES; k++) addRequestHeaderBytes(plugin.scoreHeaders[k], plugin.scoreValues[s.score(k)]);
       addRequestHeaderBytes(plugin.inspectionHeader, undecodable ? UNDECODABLE : PARTIAL);
       plugin.metrics.inc(plugin.metrics.tagged);
@@ -206,7 +207,8 @@ export class WafStream extends Context {
     }
     // Counted as tagged only when the host took the headers (it refuses once they went upstream);
     // with hold_headers false they went at header time, tagged then (passHeaders).
-    if (d.action == Action.TAG && !this.headersSent && addRequestHeaderBytes(plugin.scoreHeaders[0], plugin.scoreValues[score])) {
+    if (d.action == Action.TAG && !this.headersSent && wantsScoreHeaders(cfg, d.flagged || uninspectable || undecodable) &&
+      addRequestHeaderBytes(plugin.scoreHeaders[0], plugin.scoreValues[score])) {
       for (let k = 1; k <= HEADER_CLASSES; k++) addRequestHeaderBytes(plugin.scoreHeaders[k], plugin.scoreValues[s.score(k)]);
       if (undecodable) addRequestHeaderBytes(plugin.inspectionHeader, UNDECODABLE);
       else if (uninspectable) addRequestHeaderBytes(plugin.inspectionHeader, PARTIAL);
@@ -221,4 +223,10 @@ export class WafStream extends Context {
   onLog(): void {}
   onDone(): bool { return true; }
   onDelete(): void {}
+}
+
+// score_headers: all, or only requests worth a look upstream (`notable`: flagged, or not wholly
+// inspected), or none; with "flagged" or "none" clean traffic makes no header writes.
+function wantsScoreHeaders(cfg: Config, notable: bool): bool {
+  return cfg.scoreHeaders == ScoreHeaders.ALL || (cfg.scoreHeaders == ScoreHeaders.FLAGGED && notable);
 }

@@ -2,15 +2,21 @@
 // runs it as a third Envoy, so that the cost of running any proxy-wasm filter in Envoy (VM calls,
 // context objects) is told apart from the cost of what wafscore does. Not shipped.
 //
-// Its plugin configuration adds wafscore's steps one at a time, for `make bench-split`:
-//   "buffer"  hold the headers and buffer the body to its end, as wafscore does;
-//   "copy"    also copy the header map and the body into the VM;
-//   "tag"     also add four request headers.
+// Its plugin configuration adds wafscore's per-request host calls one kind at a time, for `make bench-split`:
+//   "buffer"     hold the headers and buffer the body to its end, as wafscore does;
+//   "copy"       also copy the header map and the body into the VM;
+//   "clock"      also read the host's clock twice (wafscore times its scoring);
+//   "histogram"  also record one histogram value (wafscore_scoring_time_us);
+//   "counters"   also increment two counters (scored, and tagged or blocked);
+//   "tag"        also add four request headers (the score headers).
 // Any other configuration (the bench uses "{}") does nothing at all.
 
 export * from "../../filter/glue/abi";
 import { RootContext, Context, registerRootContext, FilterHeadersStatusValues, FilterDataStatusValues } from "@solo-io/proxy-runtime/assembly";
-import { getPluginConfiguration, getRequestHeaderPairsRaw, getRequestBody, addRequestHeaderBytes } from "../../filter/glue/host";
+import {
+  getPluginConfiguration, getRequestHeaderPairsRaw, getRequestBody, addRequestHeaderBytes,
+  nowNanos, defineCounter, defineHistogram, incrementCounter, recordMetric,
+} from "../../filter/glue/host";
 import "../../filter/glue/abort";
 
 const NAME = String.UTF8.encode("x-null-score");
@@ -38,7 +44,14 @@ class NullStream extends Context {
       getRequestHeaderPairsRaw();
       if (bodyBytes > 0) getRequestBody(0, bodyBytes);
     }
-    if (level >= 3) for (let i = 0; i < 4; i++) addRequestHeaderBytes(NAME, VALUE);
+    let root = this.root;
+    if (level >= 3) {
+      let t0 = nowNanos();
+      let t1 = nowNanos();
+      if (level >= 4 && t1 >= t0) recordMetric(root.histogram, (t1 - t0) / 1000);
+    }
+    if (level >= 5) { incrementCounter(root.counterA); incrementCounter(root.counterB); }
+    if (level >= 6) for (let i = 0; i < 4; i++) addRequestHeaderBytes(NAME, VALUE);
   }
 
   // Same overrides as wafscore's stream: the SDK's defaults log per request.
@@ -49,9 +62,15 @@ class NullStream extends Context {
 
 class NullRoot extends RootContext {
   level: i32 = 0;
+  histogram: u32 = 0;
+  counterA: u32 = 0;
+  counterB: u32 = 0;
   onConfigure(configSizeBytes: u32): bool {
     let c = String.UTF8.decode(getPluginConfiguration(configSizeBytes));
-    this.level = c.includes("tag") ? 3 : c.includes("copy") ? 2 : c.includes("buffer") ? 1 : 0;
+    this.level = c.includes("tag") ? 6 : c.includes("counters") ? 5 : c.includes("histogram") ? 4 :
+      c.includes("clock") ? 3 : c.includes("copy") ? 2 : c.includes("buffer") ? 1 : 0;
+    if (this.level >= 4) this.histogram = defineHistogram("null_time_us");
+    if (this.level >= 5) { this.counterA = defineCounter("null_a_total"); this.counterB = defineCounter("null_b_total"); }
     return true;
   }
   createContext(contextId: u32): Context { return new NullStream(contextId, this); }

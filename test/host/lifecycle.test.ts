@@ -491,6 +491,39 @@ describe("modes", () => {
     }
   });
 
+  // score_headers: which requests going upstream carry the score headers (each one a host call).
+  // tags: "score" the four score headers, "partial" those and x-waf-inspection, "none" no header write at all.
+  const SCORE_HEADER_CASES: Array<{ mode: string; score_headers: string; req: "clean" | "attack" | "partial"; tags: "score" | "partial" | "none" | "blocked"; counters: Record<string, number> }> = [
+    { mode: "block", score_headers: "all", req: "clean", tags: "score", counters: { requests_scored: 1, requests_tagged: 1 } },
+    { mode: "block", score_headers: "flagged", req: "clean", tags: "none", counters: { requests_scored: 1 } },
+    { mode: "block", score_headers: "none", req: "clean", tags: "none", counters: { requests_scored: 1 } },
+    { mode: "block", score_headers: "flagged", req: "partial", tags: "partial", counters: { requests_scored: 1, requests_tagged: 1, body_truncated: 1, body_uninspectable: 1 } },
+    { mode: "block", score_headers: "none", req: "partial", tags: "none", counters: { requests_scored: 1, body_truncated: 1, body_uninspectable: 1 } },
+    { mode: "block", score_headers: "none", req: "attack", tags: "blocked", counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, "flagged{sqli,block}": 1 } },
+    { mode: "tag", score_headers: "all", req: "clean", tags: "score", counters: { requests_scored: 1, requests_tagged: 1 } },
+    { mode: "tag", score_headers: "flagged", req: "clean", tags: "none", counters: { requests_scored: 1 } },
+    { mode: "tag", score_headers: "flagged", req: "attack", tags: "score", counters: { requests_scored: 1, requests_flagged: 1, requests_tagged: 1, "flagged{sqli,tag}": 1 } },
+    { mode: "tag", score_headers: "none", req: "attack", tags: "none", counters: { requests_scored: 1, requests_flagged: 1, "flagged{sqli,tag}": 1 } },
+  ];
+  it.each(SCORE_HEADER_CASES)("score_headers $score_headers, mode $mode, $req request: $tags", async ({ mode, score_headers, req, tags, counters }) => {
+    const host = await hostFor({ mode, score_headers, max_body_bytes: 1024 });
+    const r: Req = req === "attack" ? { path: SQLI_QUERY } : req === "clean" ? { path: CLEAN_QUERY } : { path: "/review", headers: FORM, chunks: [prose(2000)] };
+    const c = counterChanges(host, () => send(host, r));
+    const { s, rid } = c.result;
+    expect(c.counters).toEqual(counters);
+    if (tags === "blocked") { expectBlocked(s, rid, "sqli"); return; }
+    expect(s.localResponse).toBeNull();
+    if (tags === "none") {
+      expect(s.headerOps).toEqual([]);
+      expect(s.upstream.headers).toEqual(s.requestHeaderPairs);
+    } else {
+      const t = expectTagged(s, { partial: tags === "partial", clean: req !== "attack" });
+      if (req === "attack") expect(Number(t["x-waf-attack-score"])).toBeLessThanOrEqual(20);
+    }
+    // The flagged line does not depend on the headers.
+    expect(s.logs("info").filter((l) => l.startsWith("flagged "))).toHaveLength(req === "attack" ? 1 : 0);
+  });
+
   it("header_prefix renames the score headers", async () => {
     const host = await hostFor({ mode: "tag", header_prefix: "x-sec-", max_body_bytes: 1024 });
     const { s } = send(host, { path: "/review", headers: FORM, chunks: [prose(2000)] });

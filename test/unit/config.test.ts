@@ -14,7 +14,7 @@ afterAll(() => {
 });
 
 const KNOWN = "mode, threshold, max_body_bytes, inspect_headers, exclude_paths, exclude_params, header_prefix, on_uninspectable, ignore_headers, max_parts, max_windows, on_undecodable, " +
-  "block_response_details, log_text, redact_names, max_flagged_logs_per_second, hold_headers";
+  "block_response_details, log_text, redact_names, max_flagged_logs_per_second, hold_headers, score_headers";
 const range = (lo: number, hi: number, got: string) => `must be an integer within [${lo},${hi}], got ${got}`;
 const j = (o: unknown) => JSON.stringify(o);
 
@@ -124,6 +124,9 @@ const cases: { name: string; json: string; error: string | null }[] = [
   { name: "max_flagged_logs_per_second 1000000", json: j({ max_flagged_logs_per_second: 1000000 }), error: null },
   { name: "max_flagged_logs_per_second over", json: j({ max_flagged_logs_per_second: 1000001 }), error: `config.max_flagged_logs_per_second: ${range(0, 1000000, "1000001")}` },
   { name: "max_flagged_logs_per_second negative", json: j({ max_flagged_logs_per_second: -1 }), error: `config.max_flagged_logs_per_second: ${range(0, 1000000, "-1")}` },
+  // score_headers
+  ...["all", "flagged", "none"].map((v) => ({ name: `score_headers ${v}`, json: j({ score_headers: v }), error: null })),
+  { name: "score_headers unknown", json: j({ score_headers: "clean" }), error: 'config.score_headers: must be one of all, flagged, none, got "clean"' },
   { name: "max_flagged_logs_per_second fractional", json: '{"max_flagged_logs_per_second":0.5}', error: `config.max_flagged_logs_per_second: ${range(0, 1000000, "0.5")}` },
 ];
 
