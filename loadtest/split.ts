@@ -12,6 +12,12 @@ import { startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
 
 const SCENARIOS = ["get_query", "post_form_1k", "post_json_16k"] as const;
 const NULL_WASM = path.join(REPO_ROOT, "build/null.wasm");
+const EACH_TIMES = 50;
+const EACH_OPS: Array<[string, string]> = [
+  ["now", "clock read (proxy_get_current_time_nanoseconds)"], ["hist", "histogram value (proxy_record_metric)"],
+  ["count", "counter increment (proxy_increment_metric)"], ["header", "request header write (proxy_add_header_map_value)"],
+  ["pairs", "header map copy into the VM (proxy_get_header_map_pairs)"],
+];
 
 async function main(): Promise<void> {
   const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
@@ -54,9 +60,29 @@ async function main(): Promise<void> {
       lines.push(`| ${e.name} | ${SCENARIOS.map((s) => `${out[s][e.name]} | ${prev ? Math.round((out[s][e.name] - out[s][prev.name]) * 10) / 10 : ""}`).join(" | ")} |`);
     });
     console.log(lines.join("\n"));
+    // One kind of host call made EACH_TIMES times per request, on get_query: its cost per call,
+    // (CPU/req of the variant − CPU/req of "+ copy into VM") ÷ EACH_TIMES.
+    const each: Record<string, number> = {};
+    const copy = envoys.find((e) => e.name === "+ copy into VM")!;
+    const eachEnvoys: BenchEnvoy[] = [];
+    for (const [op, label] of EACH_OPS) eachEnvoys.push(await startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: `"copy each:${op}*${EACH_TIMES}"`, name: label }));
+    envoys.push(...eachEnvoys);
+    const reqs = file.scenarios.get_query.requests;
+    const cpu: Record<string, number[]> = {};
+    for (const e of [copy, ...eachEnvoys]) { cpu[e.name] = []; await drive(e, reqs, opts.warmupSeconds, opts.connections); }
+    const group = [copy, ...eachEnvoys];
+    for (let round = 0; round < opts.rounds; round++) {
+      for (const e of group.map((_, i) => group[(i + round) % group.length])) cpu[e.name].push((await drive(e, reqs, opts.seconds, opts.connections)).cpu_us_per_req);
+    }
+    const eachLines = ["", `Envoy CPU µs per host call (get_query; the call made ${EACH_TIMES} times per request, over "+ copy into VM"; median of rounds)`, "", "| host call | µs per call |", "|---|---:|"];
+    for (const e of eachEnvoys) {
+      each[e.name] = Math.round(((median(cpu[e.name]) - median(cpu[copy.name])) / EACH_TIMES) * 100) / 100;
+      eachLines.push(`| ${e.name} | ${each[e.name]} |`);
+    }
+    console.log(eachLines.join("\n"));
     const dir = path.join(REPO_ROOT, "loadtest/results");
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "split-latest.json"), JSON.stringify({ date: new Date().toISOString(), options: opts, cpu_us_per_req: out }, null, 1) + "\n");
+    writeFileSync(path.join(dir, "split-latest.json"), JSON.stringify({ date: new Date().toISOString(), options: opts, cpu_us_per_req: out, cpu_us_per_host_call: each }, null, 1) + "\n");
   } finally {
     for (const e of envoys) await e.stop();
     await upstream.stop();

@@ -9,6 +9,9 @@
 //   "histogram"  also record one histogram value (wafscore_scoring_time_us);
 //   "counters"   also increment two counters (scored, and tagged or blocked);
 //   "tag"        also add four request headers (the score headers).
+// "copy each:<op>*<n>" copies, then makes one kind of host call n times per request, so that one
+// call's cost stands out of the noise: op now (clock read), hist (histogram value), count (counter),
+// header (header write), pairs (copy of the header map into the VM).
 // Any other configuration (the bench uses "{}") does nothing at all.
 
 export * from "../../filter/glue/abi";
@@ -52,6 +55,14 @@ class NullStream extends Context {
     }
     if (level >= 5) { incrementCounter(root.counterA); incrementCounter(root.counterB); }
     if (level >= 6) for (let i = 0; i < 4; i++) addRequestHeaderBytes(NAME, VALUE);
+    let op = root.eachOp;
+    for (let i = 0, n = root.eachTimes; i < n; i++) {
+      if (op == 1) nowNanos();
+      else if (op == 2) recordMetric(root.histogram, <u64>i);
+      else if (op == 3) incrementCounter(root.counterA);
+      else if (op == 4) addRequestHeaderBytes(NAME, VALUE);
+      else if (op == 5) getRequestHeaderPairsRaw();
+    }
   }
 
   // Same overrides as wafscore's stream: the SDK's defaults log per request.
@@ -65,8 +76,21 @@ class NullRoot extends RootContext {
   histogram: u32 = 0;
   counterA: u32 = 0;
   counterB: u32 = 0;
+  eachOp: i32 = 0;
+  eachTimes: i32 = 0;
   onConfigure(configSizeBytes: u32): bool {
     let c = String.UTF8.decode(getPluginConfiguration(configSizeBytes));
+    let at = c.indexOf("each:");
+    if (at >= 0) {
+      let star = c.indexOf("*", at);
+      let op = c.substring(at + 5, star);
+      this.eachOp = op == "now" ? 1 : op == "hist" ? 2 : op == "count" ? 3 : op == "header" ? 4 : op == "pairs" ? 5 : 0;
+      let n = 0;
+      for (let i = star + 1; i < c.length && c.charCodeAt(i) >= 48 && c.charCodeAt(i) <= 57; i++) n = n * 10 + c.charCodeAt(i) - 48;
+      this.eachTimes = n;
+      if (this.eachOp == 2) this.histogram = defineHistogram("null_time_us");
+      if (this.eachOp == 3) this.counterA = defineCounter("null_a_total");
+    }
     this.level = c.includes("tag") ? 6 : c.includes("counters") ? 5 : c.includes("histogram") ? 4 :
       c.includes("clock") ? 3 : c.includes("copy") ? 2 : c.includes("buffer") ? 1 : 0;
     if (this.level >= 4) this.histogram = defineHistogram("null_time_us");
