@@ -43,7 +43,7 @@ const share = (seg: Segment, k: string) => Math.round((1000 * (seg.byFunction.ge
 function short(name: string): string {
   let s = name.replace(/^filter\/(core|decode|request|lib)\//, "").replace(/^~lib\//, "lib/");
   if (s.includes("::")) {
-    s = s.replace(/ \[clone[^\]]*\]/g, "").replace(/\(.*$/, "");
+    s = s.replace(/\(anonymous namespace\)/g, "anon").replace(/ \[clone[^\]]*\]/g, "").replace(/\(.*$/, "");
     for (let prev = ""; prev !== s;) { prev = s; s = s.replace(/<[^<>]*>/g, ""); }
     s = s.replace(/^.* (?=\S+$)/, ""); // a return type left in front
   }

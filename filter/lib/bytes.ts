@@ -5,8 +5,11 @@
 export function startsWithCI(p: usize, n: i32, s: string): bool {
   let k = s.length;
   if (n < k) return false;
+  // The string's UTF-16 units read in place (i < k = s.length): charCodeAt stayed a call per
+  // byte, with its own bounds check, ~10% of a small request's instructions (make profile).
+  let q = changetype<usize>(s);
   for (let i = 0; i < k; i++) {
-    if ((<i32>load<u8>(p + i) | 0x20) != (s.charCodeAt(i) | 0x20)) return false;
+    if ((<u32>load<u8>(p + i) | 0x20) != (<u32>load<u16>(q + (<usize>i << 1)) | 0x20)) return false;
   }
   return true;
 }
