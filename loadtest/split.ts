@@ -16,7 +16,7 @@ const EACH_TIMES = 50;
 const EACH_OPS: Array<[string, string]> = [
   ["now", "clock read (proxy_get_current_time_nanoseconds)"], ["hist", "histogram value (proxy_record_metric)"],
   ["count", "counter increment (proxy_increment_metric)"], ["header", "request header write (proxy_add_header_map_value)"],
-  ["pairs", "header map copy into the VM (proxy_get_header_map_pairs)"],
+  ["pairs", "header map copy into the VM (proxy_get_header_map_pairs)"], ["prop", "filter state write (proxy_set_property)"],
 ];
 
 async function main(): Promise<void> {
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
       ["+ 1 histogram value", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"histogram"', name: "+ 1 histogram value" })],
       ["+ 2 counters", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"counters"', name: "+ 2 counters" })],
       ["+ 4 header writes", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"tag"', name: "+ 4 header writes" })],
+      ["+ 8 filter state writes", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"state"', name: "+ 8 filter state writes" })],
       ["wafscore", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, name: "wafscore" })],
       // The same without the score headers on clean requests (score_headers, the config field).
       ["wafscore, score_headers none", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, pluginConfig: '{"mode":"block","score_headers":"none"}', name: "wafscore, score_headers none" })],
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     ];
     envoys.forEach((e, i) => {
       // wafscore's rows are compared with the last null-filter row (every host call wafscore makes).
-      const prev = i === 0 ? null : e.name.startsWith("wafscore") ? envoys.find((x) => x.name === "+ 4 header writes")! : envoys[i - 1];
+      const prev = i === 0 ? null : e.name.startsWith("wafscore") ? envoys.find((x) => x.name === "+ 8 filter state writes")! : envoys[i - 1];
       lines.push(`| ${e.name} | ${SCENARIOS.map((s) => `${out[s][e.name]} | ${prev ? Math.round((out[s][e.name] - out[s][prev.name]) * 10) / 10 : ""}`).join(" | ")} |`);
     });
     console.log(lines.join("\n"));

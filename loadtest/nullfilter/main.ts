@@ -8,22 +8,26 @@
 //   "clock"      also read the host's clock twice (wafscore times its scoring);
 //   "histogram"  also record one histogram value (wafscore_scoring_time_us);
 //   "counters"   also increment two counters (scored, and tagged or blocked);
-//   "tag"        also add four request headers (the score headers).
+//   "tag"        also add four request headers (the score headers);
+//   "state"      also write eight filter state values (wafscore's wasm.wafscore.* for access logs).
 // "copy each:<op>*<n>" copies, then makes one kind of host call n times per request, so that one
 // call's cost stands out of the noise: op now (clock read), hist (histogram value), count (counter),
-// header (header write), pairs (copy of the header map into the VM).
+// header (header write), pairs (copy of the header map into the VM), prop (filter state write).
 // Any other configuration (the bench uses "{}") does nothing at all.
 
 export * from "../../filter/glue/abi";
 import { RootContext, Context, registerRootContext, FilterHeadersStatusValues, FilterDataStatusValues } from "@solo-io/proxy-runtime/assembly";
 import {
   getPluginConfiguration, getRequestHeaderPairsRaw, getRequestBody, addRequestHeaderBytes,
-  nowNanos, defineCounter, defineHistogram, incrementCounter, recordMetric,
+  nowNanos, defineCounter, defineHistogram, incrementCounter, recordMetric, setFilterState,
 } from "../../filter/glue/host";
 import "../../filter/glue/abort";
 
 const NAME = String.UTF8.encode("x-null-score");
 const VALUE = String.UTF8.encode("99");
+// Distinct filter state keys ("null.k0".."null.k63"): a write per key, as wafscore writes one per key.
+const KEYS = new StaticArray<ArrayBuffer>(64);
+for (let i = 0; i < 64; i++) KEYS[i] = String.UTF8.encode("null.k" + i.toString());
 
 class NullStream extends Context {
   constructor(id: u32, private root: NullRoot) { super(id, root); }
@@ -55,6 +59,7 @@ class NullStream extends Context {
     }
     if (level >= 5) { incrementCounter(root.counterA); incrementCounter(root.counterB); }
     if (level >= 6) for (let i = 0; i < 4; i++) addRequestHeaderBytes(NAME, VALUE);
+    if (level >= 7) for (let i = 0; i < 8; i++) setFilterState(KEYS[i], VALUE);
     let op = root.eachOp;
     for (let i = 0, n = root.eachTimes; i < n; i++) {
       if (op == 1) nowNanos();
@@ -62,6 +67,7 @@ class NullStream extends Context {
       else if (op == 3) incrementCounter(root.counterA);
       else if (op == 4) addRequestHeaderBytes(NAME, VALUE);
       else if (op == 5) getRequestHeaderPairsRaw();
+      else if (op == 6) setFilterState(KEYS[i & 63], VALUE);
     }
   }
 
@@ -84,14 +90,14 @@ class NullRoot extends RootContext {
     if (at >= 0) {
       let star = c.indexOf("*", at);
       let op = c.substring(at + 5, star);
-      this.eachOp = op == "now" ? 1 : op == "hist" ? 2 : op == "count" ? 3 : op == "header" ? 4 : op == "pairs" ? 5 : 0;
+      this.eachOp = op == "now" ? 1 : op == "hist" ? 2 : op == "count" ? 3 : op == "header" ? 4 : op == "pairs" ? 5 : op == "prop" ? 6 : 0;
       let n = 0;
       for (let i = star + 1; i < c.length && c.charCodeAt(i) >= 48 && c.charCodeAt(i) <= 57; i++) n = n * 10 + c.charCodeAt(i) - 48;
       this.eachTimes = n;
       if (this.eachOp == 2) this.histogram = defineHistogram("null_time_us");
       if (this.eachOp == 3) this.counterA = defineCounter("null_a_total");
     }
-    this.level = c.includes("tag") ? 6 : c.includes("counters") ? 5 : c.includes("histogram") ? 4 :
+    this.level = c.includes("state") ? 7 : c.includes("tag") ? 6 : c.includes("counters") ? 5 : c.includes("histogram") ? 4 :
       c.includes("clock") ? 3 : c.includes("copy") ? 2 : c.includes("buffer") ? 1 : 0;
     if (this.level >= 4) this.histogram = defineHistogram("null_time_us");
     if (this.level >= 5) { this.counterA = defineCounter("null_a_total"); this.counterB = defineCounter("null_b_total"); }

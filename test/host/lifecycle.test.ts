@@ -570,7 +570,7 @@ interface HoldCase extends Req {
   config: object;
   statuses: string[];
   /** block: a 403 (reset: after the headers went upstream); tagged: what upstream saw; untagged: no x-waf-* at all. */
-  outcome: { block: string; reset: boolean } | { tagged: "clean" | "partial" } | "untagged";
+  outcome: { block: string; reset: boolean; untagged?: true } | { tagged: "clean" | "partial" } | "untagged";
   counters: Record<string, number>;
 }
 
@@ -619,6 +619,18 @@ const HOLD_CASES: HoldCase[] = [
     counters: { requests_scored: 1, requests_flagged: 1, requests_logged: 1, "flagged{rce,log}": 1 },
   },
   {
+    name: "score_headers flagged: a clean POST's headers go on untagged (partial only by construction), the body passes",
+    config: { ...NO_HOLD, score_headers: "flagged" }, path: "/checkout", headers: FORM, chunks: ["first=Sean&last=", "Murphy"],
+    statuses: ["headers:Continue", "body:StopIterationAndBuffer", "body:Continue"], outcome: "untagged",
+    counters: { requests_scored: 1 },
+  },
+  {
+    name: "score_headers none, attack in the body: still a 403 after the headers left, untagged",
+    config: { ...NO_HOLD, score_headers: "none" }, path: "/tools/ping", headers: FORM, chunks: SPLIT_RCE,
+    statuses: ["headers:Continue", "body:StopIterationAndBuffer", "body:StopIterationNoBuffer"], outcome: { block: "rce", reset: true, untagged: true },
+    counters: { requests_scored: 1, requests_flagged: 1, requests_blocked: 1, "flagged{rce,block}": 1 },
+  },
+  {
     name: "hold_headers true on the same host: StopIteration becomes StopAll, the body never comes (why the setting exists)",
     config: { mode: "block", max_body_bytes: 1024 }, path: "/checkout", headers: FORM, chunks: ["a=1&", "b=2"],
     statuses: ["headers:StopIteration", "body:not-delivered", "body:not-delivered"], outcome: "untagged",
@@ -660,7 +672,8 @@ describe("hold_headers: false, on a host without allow_on_headers_stop_iteration
       // The body never reached upstream; the headers did exactly when the upstream was reset.
       expect(s.upstream.body.length).toBe(0);
       expect(s.upstream.headers !== null).toBe(c.outcome.reset);
-      if (c.outcome.reset) expectTaggedUpstream(s, "partial");
+      if (c.outcome.reset && c.outcome.untagged) expect(s.headerOps).toEqual([]);
+      else if (c.outcome.reset) expectTaggedUpstream(s, "partial");
       return;
     }
     expect(s.upstreamReset).toBe(false);
