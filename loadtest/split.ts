@@ -36,8 +36,10 @@ async function main(): Promise<void> {
       ["+ 4 header writes", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"tag"', name: "+ 4 header writes" })],
       ["+ 8 filter state writes", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"state"', name: "+ 8 filter state writes" })],
       ["wafscore", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, name: "wafscore" })],
-      // The same without the score headers on clean requests (score_headers, the config field).
+      // The same without the score headers on clean requests (score_headers).
       ["wafscore, score_headers none", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, pluginConfig: '{"mode":"block","score_headers":"none"}', name: "wafscore, score_headers none" })],
+      // And without the filter state writes (filter_state, for deployments whose access logs do not read them).
+      ["wafscore, score_headers none, filter_state false", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, pluginConfig: '{"mode":"block","score_headers":"none","filter_state":false}', name: "wafscore, score_headers none, filter_state false" })],
     ];
     for (const [, start] of variants) envoys.push(await start());
     const out: Record<string, Record<string, number>> = {};

@@ -32,6 +32,7 @@ export class Config {
   maxFlaggedLogsPerSecond: i32 = 0;     // 0: unlimited
   holdHeaders: bool = true;             // false: headers go upstream before the body is scored
   scoreHeaders: ScoreHeaders = ScoreHeaders.ALL;
+  filterState: bool = true;             // write wasm.wafscore.* for access logs (8+ host calls a request)
   // UTF-8 copies of the lists, for comparison against request bytes without decoding them.
   inspectHeaderBytes: Array<ArrayBuffer> = [];
   ignoreHeaderBytes: Array<ArrayBuffer> = [];
@@ -64,6 +65,7 @@ export class Config {
     c.maxFlaggedLogsPerSecond = v.ints[F.MAX_FLAGGED_LOGS_PER_SECOND];
     c.holdHeaders = v.ints[F.HOLD_HEADERS] != 0;
     c.scoreHeaders = <ScoreHeaders>v.ints[F.SCORE_HEADERS];
+    c.filterState = v.ints[F.FILTER_STATE] != 0;
     c.inspectHeaderBytes = utf8All(c.inspectHeaders);
     c.ignoreHeaderBytes = utf8All(c.ignoreHeaders);
     c.excludePathBytes = utf8All(c.excludePaths);

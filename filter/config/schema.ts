@@ -38,6 +38,7 @@ export const enum F {
   EXCLUDE_PARAMS = 5, HEADER_PREFIX = 6, ON_UNINSPECTABLE = 7, IGNORE_HEADERS = 8, MAX_PARTS = 9,
   MAX_WINDOWS = 10, ON_UNDECODABLE = 11, BLOCK_RESPONSE_DETAILS = 12, LOG_TEXT = 13, REDACT_NAMES = 14,
   MAX_FLAGGED_LOGS_PER_SECOND = 15, HOLD_HEADERS = 16, SCORE_HEADERS = 17,
+  FILTER_STATE = 18,
 }
 
 // The split stage's table holds this many parts (request/parts.ts); max_parts may only lower it.
@@ -64,4 +65,5 @@ export const FIELDS: StaticArray<Field> = [
   // Gateway): headers go upstream at once, only the body is held until it is scored.
   new Field("hold_headers", FieldType.BOOL, "true"),
   new Field("score_headers", FieldType.ENUM, "\"all\"", 0, 0, ["all", "flagged", "none"]),
+  new Field("filter_state", FieldType.BOOL, "true"),
 ];

@@ -196,8 +196,8 @@ export class WafStream extends Context {
       }
     }
 
-    // For access logs, before a 403 ends the stream.
-    plugin.state.write(d.action, score, s, named, undecodable ? Inspected.UNDECODABLE : uninspectable ? Inspected.PARTIAL : Inspected.FULL);
+    // For access logs, before a 403 ends the stream; filter_state false spares the host calls.
+    if (cfg.filterState) plugin.state.write(d.action, score, s, named, undecodable ? Inspected.UNDECODABLE : uninspectable ? Inspected.PARTIAL : Inspected.FULL);
     if (d.action == Action.BLOCK) {
       let hdrs = new Array<HeaderBytes>(1);
       hdrs[0] = new HeaderBytes(CONTENT_TYPE, JSON_TYPE);

@@ -98,6 +98,15 @@ describe("filter state for access logs (wasm.wafscore.*)", () => {
     expect(s.filterState.size).toBe(0);
   });
 
+  it("filter_state false writes nothing, and blocks and tags as before", async () => {
+    const blocked = send(await hostFor({ mode: "block", filter_state: false }), { path: SQLI });
+    expect(blocked.filterState.size).toBe(0);
+    expect(blocked.localResponse?.status).toBe(403);
+    const tagged = send(await hostFor({ mode: "tag", filter_state: false }), { path: SQLI });
+    expect(tagged.filterState.size).toBe(0);
+    expect(Number(tagged.header("x-waf-attack-score"))).toBeLessThanOrEqual(20);
+  });
+
   it("keys are Envoy's: wasm. plus one dotted name, no NUL", async () => {
     const s = send(await hostFor({ mode: "block" }), { path: SQLI });
     expect([...s.filterState.keys()].sort()).toEqual(

@@ -14,7 +14,7 @@ afterAll(() => {
 });
 
 const KNOWN = "mode, threshold, max_body_bytes, inspect_headers, exclude_paths, exclude_params, header_prefix, on_uninspectable, ignore_headers, max_parts, max_windows, on_undecodable, " +
-  "block_response_details, log_text, redact_names, max_flagged_logs_per_second, hold_headers, score_headers";
+  "block_response_details, log_text, redact_names, max_flagged_logs_per_second, hold_headers, score_headers, filter_state";
 const range = (lo: number, hi: number, got: string) => `must be an integer within [${lo},${hi}], got ${got}`;
 const j = (o: unknown) => JSON.stringify(o);
 
@@ -102,8 +102,8 @@ const cases: { name: string; json: string; error: string | null }[] = [
   { name: "on_uninspectable unknown", json: j({ on_uninspectable: "deny" }), error: 'config.on_uninspectable: must be one of allow, block, got "deny"' },
   { name: "on_uninspectable not a string", json: j({ on_uninspectable: false }), error: "config.on_uninspectable: must be a string, got false" },
 
-  // booleans (block_response_details, log_text, hold_headers): JSON true or false only
-  ...["block_response_details", "log_text", "hold_headers"].flatMap((f) => [
+  // booleans (block_response_details, log_text, hold_headers, filter_state): JSON true or false only
+  ...["block_response_details", "log_text", "hold_headers", "filter_state"].flatMap((f) => [
     { name: `${f} true`, json: j({ [f]: true }), error: null },
     { name: `${f} false`, json: j({ [f]: false }), error: null },
     { name: `${f} "true"`, json: j({ [f]: "true" }), error: `config.${f}: must be true or false, got "true"` },
