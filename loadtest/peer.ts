@@ -8,10 +8,9 @@
 
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { REPO_ROOT } from "../node/core.ts";
-import { PEER_CONF_DIR, peerVersions } from "../node/compare/peer.ts";
+import { PEER_CONF_DIR, canConnect, freePort, peerVersions } from "../node/compare/peer.ts";
 import { ENVOY_CPU, PINNED, type BenchTarget } from "./stack.ts";
 
 export interface PeerStack {
@@ -56,25 +55,6 @@ function childrenOf(pid: number): number[] {
     }
     return out;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect({ host: "127.0.0.1", port });
-    s.once("connect", () => { s.destroy(); resolve(true); });
-    s.once("error", () => resolve(false));
-  });
 }
 
 // nginx still running if the bench dies without stop(): SIGTERM lets the master stop its workers.

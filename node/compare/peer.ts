@@ -32,7 +32,7 @@ export function peerVersions(): PeerVersions {
 }
 
 /** A port the kernel says is free now (it may be taken again before nginx binds it; start retries). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once("error", reject);
@@ -43,7 +43,8 @@ function freePort(): Promise<number> {
   });
 }
 
-function canConnect(port: number): Promise<boolean> {
+/** Whether something accepts connections on the loopback port now. */
+export function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.connect({ host: "127.0.0.1", port });
     s.once("connect", () => { s.destroy(); resolve(true); });
