@@ -6,11 +6,11 @@
 // without the module. Two nginx instances (one worker each, pinned to Envoy's CPU), so each
 // one's CPU per request is read from /proc like Envoy's: master plus workers.
 
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../node/core.ts";
-import { PEER_CONF_DIR, canConnect, freePort, peerVersions } from "../node/compare/peer.ts";
+import { PEER_CONF_DIR, canConnect, freePort, peerVersions, superviseNginx } from "../node/compare/peer.ts";
 import { ENVOY_CPU, PINNED, type BenchTarget } from "./stack.ts";
 
 export interface PeerStack {
@@ -29,7 +29,6 @@ export interface Peer {
 }
 
 const CLK_TCK = 100;
-const STOP_GRACE_MS = 5000;
 
 /** utime + stime of a process, in µs; 0 once it is gone. */
 function processCpuMicros(pid: number): number {
@@ -57,10 +56,6 @@ function childrenOf(pid: number): number[] {
   }
 }
 
-// nginx still running if the bench dies without stop(): SIGTERM lets the master stop its workers.
-const live = new Set<ChildProcess>();
-process.on("exit", () => { for (const c of live) c.kill("SIGTERM"); });
-
 /** One nginx in the foreground under build/bench-peer/<name>/, with or without ModSecurity + CRS PL1. */
 async function startNginx(name: string, upstreamPort: number, modsecurity: boolean, timeoutMs = 20_000): Promise<BenchTarget & { stop(): Promise<void> }> {
   const dir = path.join(REPO_ROOT, "build/bench-peer", name);
@@ -74,26 +69,15 @@ async function startNginx(name: string, upstreamPort: number, modsecurity: boole
   const args = ["-p", dir, "-c", conf, "-e", path.join(dir, "error.log")];
   // taskset execs nginx, so the pid is nginx's master; its worker inherits the CPU.
   const child = PINNED ? spawn("taskset", ["-c", ENVOY_CPU, "nginx", ...args], { stdio: ["ignore", "pipe", "pipe"] }) : spawn("nginx", args, { stdio: ["ignore", "pipe", "pipe"] });
-  live.add(child);
-  let out = "", exited = false;
-  child.stdout!.on("data", (b: Buffer) => { out += b.toString(); });
-  child.stderr!.on("data", (b: Buffer) => { out += b.toString(); });
-  child.on("error", (e) => { out += `spawn nginx: ${e.message}\n`; });
-  const done = new Promise<void>((resolve) => child.on("close", () => { exited = true; live.delete(child); resolve(); }));
-  const stop = async () => {
-    if (exited) return;
-    child.kill("SIGTERM");
-    const t = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
-    await done;
-    clearTimeout(t);
-  };
+  const nginx = superviseNginx(child);
+  const stop = nginx.stop;
   const deadline = Date.now() + timeoutMs;
   while (!(await canConnect(port))) {
-    if (exited || Date.now() > deadline) {
+    if (nginx.exited() || Date.now() > deadline) {
       await stop();
       let log = "";
       try { log = readFileSync(path.join(dir, "error.log"), "utf8").split("\n").slice(-10).join("\n"); } catch { /* none */ }
-      throw new Error(`nginx (${name}) did not start:\n${out}${log}`);
+      throw new Error(`nginx (${name}) did not start:\n${nginx.output()}${log}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -59,6 +59,31 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const live = new Set<ChildProcess>();
 process.on("exit", () => { for (const c of live) c.kill("SIGTERM"); });
 
+/** A spawned nginx, watched: its output so far, whether it exited, and a stop that waits for it. */
+export interface Supervised { output(): string; exited(): boolean; stop(): Promise<void> }
+
+/** Watches a foreground nginx: collects its output, forgets it on exit, and stops it on SIGTERM
+ *  (the master stops its workers), SIGKILL after STOP_GRACE_MS. Kills it if this process exits. */
+export function superviseNginx(child: ChildProcess): Supervised {
+  live.add(child);
+  let out = "", exited = false;
+  child.stdout!.on("data", (b: Buffer) => { out += b.toString(); });
+  child.stderr!.on("data", (b: Buffer) => { out += b.toString(); });
+  child.on("error", (e) => { out += `spawn nginx: ${e.message}\n`; });
+  const done = new Promise<void>((resolve) => child.on("close", () => { exited = true; live.delete(child); resolve(); }));
+  return {
+    output: () => out,
+    exited: () => exited,
+    stop: async () => {
+      if (exited) return;
+      child.kill("SIGTERM");
+      const t = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+      await done;
+      clearTimeout(t);
+    },
+  };
+}
+
 export async function startPeer(runDir: string, timeoutMs = 20_000): Promise<Peer> {
   mkdirSync(runDir, { recursive: true });
   const [pl1Port, pl2Port, backendPort] = [await freePort(), await freePort(), await freePort()];
@@ -71,27 +96,14 @@ export async function startPeer(runDir: string, timeoutMs = 20_000): Promise<Pee
 
   // -e: the start-up error log too goes under runDir, not /var/log/nginx.
   const child = spawn("nginx", ["-p", runDir, "-c", conf, "-e", path.join(runDir, "error.log")], { stdio: ["ignore", "pipe", "pipe"] });
-  live.add(child);
-  let out = "";
-  child.stdout!.on("data", (b: Buffer) => { out += b.toString(); });
-  child.stderr!.on("data", (b: Buffer) => { out += b.toString(); });
-  let exited = false;
-  const done = new Promise<void>((resolve) => child.on("close", () => { exited = true; live.delete(child); resolve(); }));
-  child.on("error", (e) => { out += `spawn nginx: ${e.message}\n`; });
-
-  const stop = async () => {
-    if (exited) return;
-    child.kill("SIGTERM");
-    const t = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
-    await done;
-    clearTimeout(t);
-  };
+  const nginx = superviseNginx(child);
+  const stop = nginx.stop;
 
   const deadline = Date.now() + timeoutMs;
   while (true) {
-    if (exited) throw new Error(`nginx exited before it was ready:\n${out}${tailOf(path.join(runDir, "error.log"))}`);
+    if (nginx.exited()) throw new Error(`nginx exited before it was ready:\n${nginx.output()}${tailOf(path.join(runDir, "error.log"))}`);
     if (await canConnect(pl1Port) && await canConnect(pl2Port) && await canConnect(backendPort)) break;
-    if (Date.now() > deadline) { await stop(); throw new Error(`nginx not ready in ${timeoutMs} ms:\n${out}`); }
+    if (Date.now() > deadline) { await stop(); throw new Error(`nginx not ready in ${timeoutMs} ms:\n${nginx.output()}`); }
     await sleep(50);
   }
   return { pl1Port, pl2Port, runDir, stop };
