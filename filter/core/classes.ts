@@ -6,10 +6,10 @@ export const HEAD_ATTACK = 0;
 // Order is part of the model format: a model's head k scores CLASS_NAMES[k].
 export const CLASS_NAMES: StaticArray<string> = [
   "attack", "sqli", "xss", "rce", "traversal", "ssrf", "jndi", "ssti", "xxe", "nosqli",
-  "crlf", "open_redirect", "ldapi",
+  "crlf", "open_redirect", "ldapi", "scanner",
 ];
 
-export const HEAD_COUNT = 13;
+export const HEAD_COUNT = 14;
 
 // Classes that get their own score header (x-waf-<class>-score) besides the overall one.
 export const HEADER_CLASSES = 3; // sqli, xss, rce: Cloudflare's three, so thresholds carry over

@@ -14,7 +14,7 @@ export const GATE_LOGIT: f32 = 0.0;
 
 // Heads (core/classes.ts order).
 const SQLI = 1, XSS = 2, RCE = 3, TRAVERSAL = 4, SSRF = 5, JNDI = 6, SSTI = 7, XXE = 8,
-  NOSQLI = 9, CRLF = 10, OPEN_REDIRECT = 11, LDAPI = 12;
+  NOSQLI = 9, CRLF = 10, OPEN_REDIRECT = 11, LDAPI = 12, SCANNER = 13;
 
 // Holds each logit whose class the text does not confirm at GATE_LOGIT, and the overall one
 // unless some class is confirmed: one over the gate, or one of the model's three likeliest (the
@@ -65,6 +65,7 @@ export function confirms(k: i32, p: usize, n: i32): bool {
     case CRLF: return headerBreak(p, n);
     case OPEN_REDIRECT: return redirectSyntax(p, n);
     case LDAPI: return ldapSyntax(p, n);
+    case SCANNER: return toolName(p, n);
   }
   return true; // a head without a lexer is not gated
 }
@@ -401,12 +402,26 @@ function hasHostName(p: usize, n: i32): bool {
 }
 
 // `${` opening a lookup (jndi, a nested `${`, `:-` defaults, lower:/upper:/env:/sys:/java: ...).
+// Two lookups side by side (`gdpr=${GDPR};consent=${GDPR_CONSENT}`, ad-tech macros left unfilled)
+// are not nested: only a `${` before the first one's `}` is.
 function lookupSyntax(p: usize, n: i32): bool {
   let i = find(p, n, "${");
   if (i < 0) return has(p, n, "jndi");
-  return has(p, n, "jndi") || has(p, n, ":-") || find(p, n, "${", i + 2) >= 0 || has(p, n, "lower:") ||
+  return has(p, n, "jndi") || has(p, n, ":-") || nestedLookup(p, n, i) || has(p, n, "lower:") ||
     has(p, n, "upper:") || has(p, n, "env:") || has(p, n, "sys:") || has(p, n, "java:") ||
     has(p, n, "base64:") || has(p, n, "date:") || has(p, n, "ctx:") || has(p, n, "main:");
+}
+
+// Whether some `${` from i on holds another `${` before its `}`.
+function nestedLookup(p: usize, n: i32, i: i32): bool {
+  while (i >= 0) {
+    let close = find(p, n, "}", i + 2);
+    let next = find(p, n, "${", i + 2);
+    if (next < 0) return false;
+    if (close < 0 || next < close) return true;
+    i = next;
+  }
+  return false;
 }
 
 // A template expression: `{{ }}`, `${ }`, `#{ }`, `*{ }`, `<%= %>`, `{% %}` holding more than a
@@ -489,6 +504,29 @@ function ldapSyntax(p: usize, n: i32): bool {
     if (c == 0x28 && (d == 0x7C || d == 0x26 || d == 0x21)) return true;
     if (c == 0x29 && d == 0x28) return true;
     if (c == 0x2A && d == 0x29) return true;
+  }
+  return false;
+}
+
+// Attack tools that name themselves (sqlmap, Nikto, Nuclei, ffuf …) in a User-Agent or a header of
+// their own: a listed name as a whole word. The model decides which text is a tool's banner; this
+// only keeps it from naming a scanner where no tool is named (`Nikto` is also Slovak for "nobody":
+// the model, not this list, tells a banner from a sentence).
+const TOOLS: StaticArray<string> = [
+  "sqlmap", "nikto", "nuclei", "fuzz faster u fool", "gobuster", "feroxbuster", "wfuzz", "dirbuster", "dirb", "havij",
+  "wpscan", "nmap scripting engine", "masscan", "zgrab", "commix", "arachni", "w3af", "acunetix", "netsparker", "openvas",
+  "nessus", "xsstrike", "dalfox", "jaeles", "skipfish", "whatweb", "burp suite", "zmeu", "morfeus", "zollard", "hydra",
+  "blackwidow", "paros", "zap", "qualys", "fimap", "jorgee", "xray", "vega", "wvs", "x-scan-memo",
+];
+
+function toolName(p: usize, n: i32): bool {
+  for (let w = 0; w < TOOLS.length; w++) {
+    let t = unchecked(TOOLS[w]);
+    let i = find(p, n, t);
+    while (i >= 0) {
+      if (!isAlpha(at(p, n, i - 1)) && !isAlpha(at(p, n, i + t.length))) return true;
+      i = find(p, n, t, i + 1);
+    }
   }
   return false;
 }

@@ -36,7 +36,7 @@ export function modelErrorText(e: i32): string {
     case ModelError.BAD_MAGIC: return "model blob has no WAFS magic";
     case ModelError.BAD_VERSION: return "model format version is not 1";
     case ModelError.BAD_FEATURE_SPEC: return "model was trained on another feature spec version";
-    case ModelError.BAD_SHAPE: return "model dimensions are not supported (dim 32, hidden a multiple of 16 up to 128, 13 heads, 2^8 to 2^20 buckets)";
+    case ModelError.BAD_SHAPE: return "model dimensions are not supported (dim 32, hidden a multiple of 16 up to 128, 14 heads, 2^8 to 2^20 buckets)";
     case ModelError.BAD_SIZE: return "model blob size does not match its dimensions";
     case ModelError.BAD_CHECKSUM: return "model blob checksum mismatch";
     case ModelError.UNTRAINED: return "no trained model is embedded (run `make model`)";

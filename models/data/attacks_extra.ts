@@ -31,7 +31,8 @@ function benignValue(r: Rng, name: string): string {
 
 function cmdiRow(r: Rng): AttackRow {
   const name = r.pick(CMD_PARAMS);
-  const payload = r.weighted(SEPS)(benignValue(r, name), r.pick(CMDS));
+  let payload = r.weighted(SEPS)(benignValue(r, name), r.pick(CMDS));
+  if (r.chance(0.1)) payload = padRun(r, payload);
   const where = r.weighted([['query', 45], ['body:form', 25], ['body:json', 20], ['header:Cookie', 3], ['header:User-Agent', 4], ['path', 3]] as const);
   const enc = (s: string) => (r.chance(0.6) ? encodeURIComponent(s) : s.replace(/ /g, r.pick(['+', '%20'])).replace(/\n/g, '%0a'));
   let text: string;
@@ -61,13 +62,60 @@ function crlfRow(r: Rng): AttackRow {
   return { text, where, family: 'header-injection', cls: 'crlf' };
 }
 
-export function generateAttacksExtra(rng: Rng, nCmdi: number, nCrlf: number): AttackRow[] {
+// Attack tools that announce themselves: the User-Agent (or a header of their own) a scanner sends
+// by default. Written from the tools' documented defaults; versions vary.
+function scannerRow(r: Rng): AttackRow {
+  const v = () => `${r.int(0, 9)}.${r.int(0, 30)}.${r.int(0, 12)}`;
+  const ua = r.pick([
+    () => `sqlmap/${r.int(1, 1)}.${r.int(0, 9)}.${r.int(0, 12)}#${r.pick(['stable', 'dev'])} (https://sqlmap.org)`, () => `sqlmap/1.${r.int(0, 9)}-dev (http://sqlmap.org)`,
+    () => `Mozilla/5.00 (Nikto/2.${r.int(1, 5)}.${r.int(0, 6)}) (Evasions:None) (Test:${r.pick(['Prefetch', 'map_codes', '000' + r.int(100, 999), 'getinfo'])})`, () => `Nikto/2.5.0`,
+    () => `Mozilla/5.0 (compatible; Nuclei - Open-source project (github.com/projectdiscovery/nuclei))`, () => `Nuclei - Open-source project (github.com/projectdiscovery/nuclei)`,
+    () => `Fuzz Faster U Fool v${r.int(1, 2)}.${r.int(0, 9)}.${r.int(0, 9)}${r.pick(['', '-dev'])}`, () => `gobuster/3.${r.int(0, 6)}`, () => `feroxbuster/2.${r.int(0, 10)}.${r.int(0, 4)}`,
+    () => `Wfuzz/${r.int(2, 3)}.${r.int(0, 1)}.${r.int(0, 3)}`, () => `DirBuster-1.0-RC1 (http://www.owasp.org/index.php/Category:OWASP_DirBuster_Project)`, () => `Mozilla/5.0 (compatible; dirb)`,
+    () => `Havij`, () => `Mozilla/4.0 (compatible; MSIE 7.0; Windows NT 5.1; Havij)`, () => `WPScan v3.8.${r.int(0, 28)} (https://wpscan.com/wordpress-security-scanner)`,
+    () => `Mozilla/5.0 (compatible; Nmap Scripting Engine; https://nmap.org/book/nse.html)`, () => `masscan/1.${r.int(0, 3)} (https://github.com/robertdavidgraham/masscan)`,
+    () => `Mozilla/5.0 zgrab/0.x`, () => `commix/v${r.int(3, 4)}.${r.int(0, 9)}-${r.pick(['stable', 'dev'])} (https://commixproject.com)`, () => `Arachni/v${r.int(1, 2)}.${r.int(0, 6)}.${r.int(0, 3)}`,
+    () => `w3af.org`, () => `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${r.int(90, 125)}.0.0.0 Safari/537.36 Acunetix`,
+    () => `Mozilla/5.0 (compatible; Netsparker)`, () => `Mozilla/5.0 (compatible; OpenVAS-VT ${v()})`, () => `Mozilla/5.0 [en] (X11, U; OpenVAS ${v()})`, () => `Nessus SOAP`,
+    () => `Mozilla/4.0 (compatible; MSIE 8.0; Windows NT 5.1; Trident/4.0) Nessus`, () => `XSStrike`, () => `Mozilla/5.0 (compatible; Dalfox)`, () => `jaeles`,
+    () => `Mozilla/5.0 SF/2.${r.int(10, 12)}b (skipfish)`, () => `WhatWeb/0.${r.int(4, 5)}.${r.int(0, 9)}`, () => `Mozilla/5.0 (compatible; Burp Suite Scanner)`, () => `ZmEu`,
+    () => `Morfeus Fucking Scanner`, () => `Mozilla/5.0 (compatible; Zollard)`, () => `Hydra`, () => `Mozilla/5.0 (Hydra)`, () => `BlackWidow`, () => `Paros/3.2.13`, () => `Mozilla/5.0 (compatible; ZAP)`,
+    () => `Mozilla/5.0 (compatible; Qualys WAS)`, () => `fimap.googlecode.com`, () => `Mozilla/5.0 (compatible; jorgee)`, () => `xray/${v()}`, () => `Mozilla/5.0 (compatible; Vega/1.0)`,
+  ])();
+  if (r.chance(0.12)) {
+    const [name, value] = r.pick([['X-Scanner', 'Netsparker'], ['Acunetix-Product', `WVS/${r.int(10, 15)}.0 (Acunetix Web Vulnerability Scanner - ${r.pick(['Free Edition', 'NORMAL'])})`],
+      ['Acunetix-Scanning-agreement', 'Third Party Scanning PROHIBITED'], ['X-Wvs-Id', `Acunetix-Deepscan/${r.int(1, 300)}`], ['X-Scan-Memo', `Category="Audit"; Function="createStoredXss"; SID="${r.int(1000, 9999)}"`]]);
+    return { text: value, where: `header:${name}` as AttackRow['where'], family: 'tool-headers', cls: 'scanner' };
+  }
+  return { text: ua, where: 'header:User-Agent', family: 'tool-user-agents', cls: 'scanner' };
+}
+
+export function generateAttacksExtra(rng: Rng, nCmdi: number, nCrlf: number, nScanner = 0): AttackRow[] {
   const out: AttackRow[] = [];
   for (let i = 0; i < nCmdi; i++) out.push(cmdiRow(rng));
   for (let i = 0; i < nCrlf; i++) out.push(crlfRow(rng));
+  for (let i = 0; i < nScanner; i++) out.push(scannerRow(rng));
   return out;
 }
 
+
+// Runs of one character beside or inside a payload: decoding caps every run at 4 bytes
+// (decode/texts.ts), so what the model sees is up to 4 stray characters glued to the payload, and it
+// must not read those as a reason to score it lower. `front`: false for classes whose value must
+// start with the payload (a redirect target, a URL).
+const RUN_CHARS = ['a', 'a', 'A', 'x', 'X', 'z', '0', '1', '9', '_', '-', '.', ' ', '/', '*', '%'];
+export function padRun(r: Rng, payload: string, front = true): string {
+  const run = r.pick(RUN_CHARS).repeat(r.chance(0.5) ? r.int(5, 40) : r.int(1, 4));
+  const k = front ? r.int(0, 3) : 1;
+  if (k === 0) return run + payload;
+  if (k === 1) return payload + run;
+  if (k === 2) return run + payload + run;
+  // Inside: in place of one space, or after the first punctuation.
+  const sp = payload.indexOf(' ');
+  if (sp > 0) return payload.slice(0, sp) + ' '.repeat(r.int(2, 40)) + payload.slice(sp + 1);
+  const m = /[;|&'"<>(]/.exec(payload);
+  return m ? payload.slice(0, m.index + 1) + run + payload.slice(m.index + 1) : run + payload;
+}
 
 export function padPayload(r: Rng, payload: string): string {
   const pad = () => { let s = ''; const n = r.int(1, 5); for (let i = 0; i < n; i++) s += (s ? ' ' : '') + r.pick(PADDING); return s; };

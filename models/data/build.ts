@@ -12,7 +12,8 @@ import { generateBenign } from './benign.ts';
 import { Split, attackSplit, benignSplit, generatedSplit } from './split.ts';
 import { generateNosqli, NOSQL_BENIGN, GenRow } from './nosqli.ts';
 import { EXTRA_BENIGN, SEPARATE_BENIGN } from './benign_extra.ts';
-import { generateAttacksExtra, padPayload } from './attacks_extra.ts';
+import { generateAttacksExtra, padPayload, padRun } from './attacks_extra.ts';
+import { generatePayloads } from './attacks_more.ts';
 import { npmBenign } from './npm.ts';
 import { Side, capKinds, originOf, originSides, isGenerated } from './origins.ts';
 
@@ -28,6 +29,10 @@ const NOSQLI_N = 4000;
 /** Generated command injection and CRLF injection rows. */
 const CMDI_N = 3000;
 const CRLF_N = 1200;
+/** Generated attack-tool User-Agents and headers (the `scanner` class; the lists have none). */
+const SCANNER_N = 1500;
+/** Generated payloads per family in attacks_more.ts (before placement into 2-4+ contexts each). */
+const GEN_PAYLOADS_PER_FAMILY = 400;
 /** Generated benign rows from the targeted families in nosqli.ts and benign_extra.ts. */
 const EXTRA_BENIGN_N = 26000;
 
@@ -108,6 +113,9 @@ for (const src of [...bySource.keys()].sort()) {
   } else payloads.push(...ps);
 }
 
+// The project's own payloads for classes one collection supplies almost alone (attacks_more.ts), placed like the rest.
+for (const g of generatePayloads(new Rng(SEED ^ 0xb), GEN_PAYLOADS_PER_FAMILY)) payloads.push({ text: g.text, cls: g.cls, source: `gen:${g.cls}:${g.family}` });
+
 const perClass: Record<string, number> = {};
 for (const p of payloads) perClass[p.cls] = (perClass[p.cls] ?? 0) + 1;
 /** Small classes get more contexts per payload, so each class has at least a few hundred rows. */
@@ -118,6 +126,9 @@ const SQL_KW = /\b(select|union|from|where|and|or|order|by|insert|into|values|sl
 
 const PADDED_CLASSES = new Set(['sqli', 'xss', 'rce', 'ssti', 'jndi', 'nosqli']);
 const PAD_SHARE = 0.1;
+const RUN_PAD_SHARE = 0.1;
+/** Classes whose payload must begin the value (a redirect target or URL): run padding goes after it only. */
+const FRONT_FIXED = new Set(['open_redirect', 'ssrf']);
 const atkRng = new Rng(SEED ^ 0x2);
 for (const p of payloads) {
   const split = attackSplit(p.source, p.text);
@@ -142,6 +153,8 @@ for (const p of payloads) {
       if (p.cls === 'sqli' && p.source.startsWith('Morzeux/') && atkRng.chance(0.5)) base = base.replace(SQL_KW, (w) => w.toUpperCase());
       // Padding with benign prose, the evasion that dilutes a bag-of-features model.
       if (PADDED_CLASSES.has(p.cls) && atkRng.chance(PAD_SHARE)) base = padPayload(atkRng, base);
+      // Padding with runs of one character (cheaper for an attacker, and the evasion suite's pad-before/pad-inside).
+      else if (atkRng.chance(RUN_PAD_SHARE)) base = padRun(atkRng, base, !FRONT_FIXED.has(p.cls));
       v = chooseEncoding(atkRng, base, p.cls, where);
     }
     const text = place(atkRng, v, where, p.cls);
@@ -158,7 +171,7 @@ for (const g of generateNosqli(new Rng(SEED ^ 0x6), NOSQLI_N)) {
   rows[attackSplit(source, g.text)].push({ text: g.text, label: 1, class: 'nosqli', where: g.where, source });
 }
 // Generated command and CRLF injection (the lists have 678 and 16 payloads).
-for (const g of generateAttacksExtra(new Rng(SEED ^ 0x9), CMDI_N, CRLF_N)) {
+for (const g of generateAttacksExtra(new Rng(SEED ^ 0x9), CMDI_N, CRLF_N, SCANNER_N)) {
   const source = `gen:${g.cls}:${g.family}`;
   rows[attackSplit(source, g.text)].push({ text: g.text, label: 1, class: g.cls, where: g.where, source });
 }

@@ -14,10 +14,10 @@ type W = readonly (readonly [Where, number])[];
 
 /** Where each attack class is plausibly delivered, with weights. */
 const CLASS_WHERES: Record<string, W> = {
-  sqli: [['query', 42], ['body:form', 18], ['body:json', 14], ['header:Cookie', 7], ['path', 6], ['header:User-Agent', 3], ['header:Referer', 2], ['header:X-Forwarded-For', 3], ['body:multipart', 3], ['body:xml', 2]],
-  xss: [['query', 40], ['body:form', 18], ['body:json', 14], ['body:multipart', 6], ['path', 6], ['header:Cookie', 4], ['header:Referer', 5], ['header:User-Agent', 5], ['body:xml', 2]],
+  sqli: [['query', 42], ['body:form', 18], ['body:json', 14], ['header:Cookie', 7], ['path', 10], ['header:User-Agent', 3], ['header:Referer', 2], ['header:X-Forwarded-For', 3], ['body:multipart', 3], ['body:xml', 2]],
+  xss: [['query', 40], ['body:form', 18], ['body:json', 14], ['body:multipart', 6], ['path', 8], ['header:Cookie', 4], ['header:Referer', 5], ['header:User-Agent', 5], ['body:xml', 2]],
   traversal: [['path', 44], ['query', 36], ['body:json', 6], ['body:form', 6], ['header:Cookie', 3], ['body:multipart', 5]],
-  rce: [['query', 34], ['body:form', 18], ['body:json', 14], ['header:User-Agent', 9], ['header:Cookie', 4], ['body:multipart', 5], ['path', 5], ['body:text', 4], ['header:Referer', 2], ['body:xml', 2], ['header:X-Forwarded-For', 3]],
+  rce: [['query', 34], ['body:form', 18], ['body:json', 14], ['header:User-Agent', 9], ['header:Cookie', 4], ['body:multipart', 5], ['path', 8], ['body:text', 4], ['header:Referer', 2], ['body:xml', 2], ['header:X-Forwarded-For', 3]],
   ssti: [['query', 34], ['body:form', 20], ['body:json', 24], ['body:multipart', 5], ['header:User-Agent', 4], ['path', 5], ['body:text', 4], ['header:Cookie', 4]],
   xxe: [['body:xml', 82], ['body:multipart', 10], ['body:form', 4], ['query', 4]],
   ssrf: [['query', 55], ['body:json', 24], ['body:form', 14], ['path', 3], ['header:Referer', 2], ['body:xml', 2]],

