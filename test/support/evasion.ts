@@ -169,12 +169,16 @@ export type EncodingId = keyof typeof ENCODINGS;
 export const PAD_BYTES = 32;
 export const PAD_LONG_BYTES = 8192;
 
+/** Classes whose payload only works at the start of the value. */
+const FRONT_FIXED = new Set(["open_redirect", "ssrf"]);
+
 /** Applied to the value before encoding: the padding is part of what the attacker's value says. */
 export const PADDINGS = {
   none: (p: Payload, v: string): string | null => v,
-  "pad-before": (p: Payload, v: string): string | null => "a".repeat(PAD_BYTES) + v,
+  // Not for a redirect target or URL: `aaaa//evil.com` is a relative path, `aaaahttp://169.254…` no URL.
+  "pad-before": (p: Payload, v: string): string | null => (FRONT_FIXED.has(p.cls) ? null : "a".repeat(PAD_BYTES) + v),
   "pad-inside": (p: Payload): string | null => (p.inside ? p.inside.replace(/§/g, (p.fill ?? "a").repeat(PAD_BYTES)) : null),
-  "pad-8k": (p: Payload, v: string): string | null => "a".repeat(PAD_LONG_BYTES) + v,
+  "pad-8k": (p: Payload, v: string): string | null => (FRONT_FIXED.has(p.cls) ? null : "a".repeat(PAD_LONG_BYTES) + v),
 };
 export type PaddingId = keyof typeof PADDINGS;
 

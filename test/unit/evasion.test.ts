@@ -15,9 +15,7 @@ import {
  * and says to move it out of here. Every technique not listed must pass outright.
  */
 const PENDING: Record<string, string> = {
-  "pad-before": "issue 10 retrain: 32 bytes of one character next to a payload lift it out of the attack band",
-  "pad-8k": "issue 10 retrain: 8 KiB of `a` before a payload",
-  "in:path": "issue 10 retrain: a payload as a path segment scores up to 33, more than 10 above its home",
+  "in:path": "a payload as a path segment (`;id`, `$(id)`) scores more than 10 above its home, some outside the attack band",
 };
 
 const ALL = process.env.EVASION_ALL === "1";
