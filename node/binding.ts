@@ -117,7 +117,8 @@ const CORE_IMPORTS = {
 
 /** Instantiates core.wasm from its bytes; the exports are read through Core (or describeCore). */
 export async function instantiateCore(bytes: Uint8Array | ArrayBuffer): Promise<CoreExports> {
-  const { instance } = await WebAssembly.instantiate(bytes, CORE_IMPORTS);
+  // The cast picks the bytes overload under both the DOM's types and node/webassembly.d.ts (a view is fine at run time).
+  const { instance } = await WebAssembly.instantiate(bytes as ArrayBuffer, CORE_IMPORTS);
   return instance.exports as unknown as CoreExports;
 }
 

@@ -12,6 +12,11 @@ import type { Core, RequestScores } from "../binding";
 import { utf8Text } from "../bytes";
 import type { ScanRequest } from "./request";
 
+// node/core.ts (it reads build/core.wasm from disk) is imported only when create() runs, by a
+// name TypeScript does not follow: the playground loads this module in a browser, and its
+// typecheck (node/playground/tsconfig.json) has no Node types.
+const NODE_CORE = "../core.ts";
+
 export interface Verdict {
   excluded: boolean;
   score: number;
@@ -36,8 +41,7 @@ export class Scorer {
 
   /** A core configured with this plugin configuration; throws the core's error text if it is invalid. */
   static async create(configText: string, modelBlob?: Uint8Array, corePath?: string): Promise<Scorer> {
-    // Imported here, not at the top: node/core.ts reads files, and the playground loads this module in a browser.
-    const { Core: NodeCore } = await import("../core");
+    const { Core: NodeCore } = (await import(NODE_CORE)) as { Core: { load(path?: string): Promise<Core> } };
     const core = await NodeCore.load(corePath);
     if (modelBlob) core.useModel(modelBlob);
     return Scorer.withCore(core, configText);
