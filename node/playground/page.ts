@@ -48,6 +48,8 @@ function card(title: string, r: RequestScores, segments: Array<{ text: string; f
     el("table", { class: "classes" }, ...rows),
     part ? el("div", {}, "worst part: ", el("code", { "data-part": "" }, part)) : el("div", { class: "note" }, "no part was scored"),
     part ? text : "",
+    // `--explain` names fragments for any score; on a clean one they drove nothing towards a flag.
+    fragments.length > 0 ? el("div", { class: "note" }, band === "clean" ? "fragments the score leaned on most (it is clean):" : "fragments that drove the score:") : "",
     el("ul", { class: "fragments" }, ...fragments.map((f) => el("li", { "data-fragment": "" }, el("code", {}, JSON.stringify(f))))),
     fragments.length === 0 && part ? el("div", { class: "note" }, "no fragment stands out") : "");
 }
