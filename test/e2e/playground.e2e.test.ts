@@ -88,7 +88,8 @@ async function enter(page: Page, where: string, text: string): Promise<Shown> {
 
 const chromiumPath = findChromium();
 if (!chromiumPath) {
-  console.warn("playground e2e SKIPPED: no chromium binary on the PATH (nor PLAYGROUND_CHROMIUM); `make test` installs Debian's chromium with scripts/ensure-chromium.sh");
+  const where = process.env.PLAYGROUND_CHROMIUM ? `PLAYGROUND_CHROMIUM=${process.env.PLAYGROUND_CHROMIUM} is not an executable` : "no chromium or chromium-browser on the PATH";
+  console.warn(`playground e2e SKIPPED: ${where}; \`make test\` installs Debian's chromium (scripts/ensure-chromium.sh)`);
 }
 const title = chromiumPath ? "playground in headless Chromium" : "playground in headless Chromium: SKIPPED, no chromium binary (scripts/ensure-chromium.sh installs it)";
 
