@@ -91,9 +91,10 @@ run: build envoy envoy/envoy.yaml ## Run the demo: echo upstream :10001 + Envoy 
 
 check: $(STAMP_NPM) ## Typecheck (tsc, tsconfig.json) and lint (eslint, eslint.config.js) the Node code; not filter/
 	$(NPX) tsc -p tsconfig.json
+	$(NPX) tsc -p node/playground/tsconfig.json
 	$(NPX) eslint --cache --cache-location $(BUILD)/.eslintcache .
 
-test: check build envoy $(WASM_TRAP) ## Run `make check`, then all tests (vitest: unit and e2e)
+test: check build envoy $(WASM_TRAP) chromium ## Run `make check`, then all tests (vitest: unit and e2e)
 	$(NPX) vitest run
 
 e2e: build envoy $(WASM_TRAP) ## Run only the e2e tests against real Envoy
@@ -207,3 +208,17 @@ FUZZ_INPUTS ?= 10000000
 fuzz: build ## Every evasion variant (test/unit/evasion.test.ts, EVASION_ALL=1), then FUZZ_INPUTS core inputs (test/fuzz/run.ts)
 	EVASION_ALL=1 $(NPX) vitest run --project unit test/unit/evasion.test.ts
 	FUZZ_INPUTS=$(FUZZ_INPUTS) $(NPX) tsx test/fuzz/run.ts
+
+##@ Playground: core.wasm in the browser (node/playground/)
+
+PLAYGROUND_PORT ?= 8090
+
+.PHONY: playground chromium
+
+playground: $(WASM_CORE) ## Serve the playground (paste a value or a raw request, see its scores) on http://127.0.0.1:8090/ (PLAYGROUND_PORT)
+	PLAYGROUND_PORT=$(PLAYGROUND_PORT) $(NPX) tsx node/playground/server.ts
+
+# The playground test's browser. When it cannot be installed, `make test` goes on and that test
+# skips, naming why; every other test still runs.
+chromium: ## Install Debian's chromium if missing (for the playground test, via playwright-core)
+	@scripts/ensure-chromium.sh >/dev/null || echo "make: chromium could not be installed (above); test/e2e/playground.e2e.test.ts will skip" >&2

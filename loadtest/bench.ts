@@ -8,6 +8,7 @@ import path from "node:path";
 import { REPO_ROOT } from "../node/core.ts";
 import { envoyBinary } from "../node/envoy.ts";
 import { benchCore, benchVsJsonParse, type CoreRow } from "./core.ts";
+import { benchScan, formatScan } from "./scan.ts";
 import { benchEnvoy, envoyOptionsFromEnv, type PeerOutcome, type ScenarioResult } from "./envoy.ts";
 import { modsecurityPl1, type Peer } from "./peer.ts";
 import { formatMeasures, issueMeasures } from "./ratios.ts";
@@ -99,6 +100,8 @@ async function main(): Promise<void> {
   const core = await benchCore(file);
   console.error(`bench: core vs JSON.parse, ${opts.rounds} rounds...`);
   const vsJson = await benchVsJsonParse(file, opts.rounds);
+  console.error("bench: wafscore scan...");
+  const scan = await benchScan();
   const skipped: Record<string, string> = {};
   const peers = PEERS.filter((p) => {
     const why = process.env.BENCH_PEERS === "none" ? "BENCH_PEERS=none" : p.prepare();
@@ -133,6 +136,8 @@ async function main(): Promise<void> {
       vs_json_parse: vsJson,
       rows: core,
     },
+    // `wafscore scan` on a generated raw-HTTP and a HAR file (loadtest/scan.ts); requests_per_second over both.
+    scan,
     envoy: {
       // Top-level figures are the 1 KiB form POST.
       scoring_p50_us_1k: e1k.scoring.envoy_p50_us,
@@ -170,7 +175,7 @@ async function main(): Promise<void> {
       envoy_p50_added_1conn_ok: (e1k.single_connection?.p50_added_us ?? Infinity) <= BUDGET.envoy_p50_added_us,
     },
   };
-  const table = formatMeasures(measures, opts.rounds) + "\n\n" + formatTable(core, envoy);
+  const table = formatMeasures(measures, opts.rounds) + "\n\n" + formatTable(core, envoy) + "\n\n" + formatScan(scan);
   console.log(table);
   const ok = (b: boolean, bad = "OVER") => (b ? "ok" : bad);
   console.log(`\nbudget (1 KiB form POST): scoring in Envoy's V8 p50 ${e1k.scoring.envoy_p50_us} µs (≤ ${BUDGET.core_p50_us_1k}) ${ok(result.budget.core_p50_ok)}, ` +

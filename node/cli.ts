@@ -2,7 +2,7 @@
 // do them, all through build/core.wasm (the filter's own scoring core). Entry: bin/wafscore.mjs.
 
 import { readFileSync } from "node:fs";
-import { Core, RequestScores } from "./core";
+import { Core, RequestScores, scoreBand as band } from "./core";
 import { readRows } from "./rows";
 import { scoreRows, evaluate, formatEval } from "./eval";
 import { scanCommand } from "./scan/command";
@@ -43,8 +43,6 @@ function parseArgs(argv: string[]): Args {
 }
 
 class UsageError extends Error {}
-
-const band = (s: number) => (s <= 20 ? "attack" : s <= 50 ? "likely attack" : s <= 80 ? "likely clean" : "clean");
 
 function printScores(r: RequestScores): void {
   console.log(`score ${r.score} (${band(r.score)})  class ${r.worstClass}`);

@@ -3,7 +3,7 @@
 // request form (head pairs + body), which the core splits exactly as the filter does.
 // Used by node/core.ts (Core.score, featurize), train, eval, compare, loadtest and tests.
 
-import type { CoreRequest } from "./core";
+import type { CoreRequest } from "./binding";
 
 export interface HttpRequest {
   method: "GET" | "POST";

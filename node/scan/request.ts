@@ -1,6 +1,8 @@
 // A request read from a file by one of the format readers (formats/*.ts), in the form the core
 // scores it (head pairs with Envoy's pseudo-headers, body bytes), plus what the report shows.
 
+import { latin1Bytes, utf8Text } from "../bytes";
+
 /** What a format reader yields: a request, or a bad input it skipped (never a throw). */
 export type ScanItem = { request: ScanRequest } | { bad: BadInput };
 
@@ -20,11 +22,11 @@ export interface ScanRequest {
 }
 
 /** The bytes of a string read as latin1 (one byte a char), which readers use to keep raw bytes. */
-export const latin1Bytes = (s: string): Uint8Array => Buffer.from(s, "latin1");
+export { latin1Bytes };
 const utf8 = new TextEncoder();
 export const utf8Bytes = (s: string): Uint8Array => utf8.encode(s);
 /** Text for the report from raw bytes (invalid UTF-8 shown as U+FFFD). */
-export const display = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("utf8");
+export const display = utf8Text;
 
 /** Splits an absolute-form target (`http://host/p?q`) into scheme, authority and path; null otherwise. */
 export function splitAbsolute(target: string): { scheme: string; authority: string; path: string } | null {

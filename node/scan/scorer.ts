@@ -8,8 +8,14 @@
 // body inspected); partial and undecodable requests go to the decision as the filter sends them.
 // Not mirrored: a CONNECT or upgrade request is decided on its headers alone in Envoy.
 
-import { Core, type RequestScores } from "../core";
+import type { Core, RequestScores } from "../binding";
+import { utf8Text } from "../bytes";
 import type { ScanRequest } from "./request";
+
+// node/core.ts (it reads build/core.wasm from disk) is imported only when create() runs, by a
+// name TypeScript does not follow: the playground loads this module in a browser, and its
+// typecheck (node/playground/tsconfig.json) has no Node types.
+const NODE_CORE = "../core.ts";
 
 export interface Verdict {
   excluded: boolean;
@@ -35,8 +41,14 @@ export class Scorer {
 
   /** A core configured with this plugin configuration; throws the core's error text if it is invalid. */
   static async create(configText: string, modelBlob?: Uint8Array, corePath?: string): Promise<Scorer> {
-    const core = await Core.load(corePath);
+    const { Core: NodeCore } = (await import(NODE_CORE)) as { Core: { load(path?: string): Promise<Core> } };
+    const core = await NodeCore.load(corePath);
     if (modelBlob) core.useModel(modelBlob);
+    return Scorer.withCore(core, configText);
+  }
+
+  /** The same on a core already loaded (the playground's, fetched by the browser). */
+  static withCore(core: Core, configText: string): Scorer {
     const err = core.configure(configText);
     if (err) throw new Error(err);
     const config = JSON.parse(configText) as Record<string, unknown>;
@@ -54,7 +66,7 @@ export class Scorer {
   score(req: ScanRequest, params?: Set<string>): Verdict {
     const core = this.core, s = this.settings;
     const rawPath = req.head.find(([n]) => n === ":path")?.[1];
-    const normPath = rawPath ? core.normalizePath(Buffer.from(rawPath.buffer, rawPath.byteOffset, rawPath.byteLength).toString("utf8")) : "/";
+    const normPath = rawPath ? core.normalizePath(utf8Text(rawPath)) : "/";
     if (s.excludePaths.some((p) => normPath.startsWith(p))) {
       return { excluded: true, score: 99, flagged: false, action: "pass", reason: "none", klass: "", partial: false, undecodable: false, scores: null, param: "", normPath };
     }

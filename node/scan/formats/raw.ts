@@ -7,6 +7,7 @@
 // give it none). Anything else that is not a request is reported as a bad input, then the reader
 // skips to the next request line.
 
+import { latin1Text } from "../../bytes";
 import { buildRequest, type BadInput, type ScanItem } from "../request";
 
 const REQUEST_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) +(\S+) +HTTP\/(\d(?:\.\d)?)$/;
@@ -20,7 +21,7 @@ export function looksRaw(firstLine: string): boolean {
 
 /** The requests in a raw file; `pos` is the byte offset read so far (for the progress bar). */
 export function* readRaw(buf: Uint8Array, file: string): Generator<ScanItem & { pos: number }> {
-  const s = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString("latin1");
+  const s = latin1Text(buf);
   const n = s.length;
   // Line numbers for the report, counted forward as the reader moves (offsets only increase).
   let countedTo = 0, line = 1;
