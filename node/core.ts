@@ -28,7 +28,7 @@ interface CoreExports {
   requestExplain(): number;
   decideFor(score: number, uninspectable: boolean, undecodable: boolean): number;
   setClassScore(k: number, score: number): void;
-  decideWithClasses(score: number, uninspectable: boolean, undecodable: boolean, worst: number): number;
+  decideWithClasses(score: number, uninspectable: boolean, undecodable: boolean, worst: number, route: number): number;
   routeFor(authLen: number, pathLen: number): number;
   streamsFor(route: number, len: number): number;
   trustedAddressFor(len: number): number;
@@ -270,14 +270,15 @@ export class Core {
 
   /**
    * The decision with class scores (class_thresholds): `classes` by class name (unnamed classes
-   * score 99), `worst` the class the overall score names. `klass` is the class that decided.
+   * score 99), `worst` the class the overall score names, under route `route` (-1: the top level).
+   * `klass` is the class that decided.
    */
-  decideClasses(score: number, classes: Record<string, number>, worst: string, uninspectable = false, undecodable = false): { action: "pass" | "tag" | "block" | "log"; flagged: boolean; reason: "none" | "score" | "uninspectable" | "undecodable"; klass: string | null } {
+  decideClasses(score: number, classes: Record<string, number>, worst: string, uninspectable = false, undecodable = false, route = -1): { action: "pass" | "tag" | "block" | "log"; flagged: boolean; reason: "none" | "score" | "uninspectable" | "undecodable"; klass: string | null } {
     const heads = this.heads;
     for (let k = 1; k < heads.length; k++) this.x.setClassScore(k, classes[heads[k]] ?? 99);
     const w = heads.indexOf(worst);
     if (w < 1) throw new Error(`no class ${worst}`);
-    const v = this.x.decideWithClasses(score, uninspectable, undecodable, w);
+    const v = this.x.decideWithClasses(score, uninspectable, undecodable, w, route);
     return {
       action: (["pass", "tag", "block", "log"] as const)[(v >> 4) & 15],
       flagged: (v & 8) !== 0,

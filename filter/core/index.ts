@@ -224,8 +224,10 @@ const classScores = new StaticArray<i32>(HEAD_COUNT);
 export function setClassScore(k: i32, score: i32): void {
   if (k >= 0 && k < HEAD_COUNT) classScores[k] = score;
 }
-export function decideWithClasses(score: i32, uninspectable: bool, undecodable: bool, worst: i32): i32 {
-  decide(config, score, uninspectable, undecodable, decision, config.classRules ? classScores : null, worst);
+// `route`: the index of the route whose Config decides (-1: the top level's).
+export function decideWithClasses(score: i32, uninspectable: bool, undecodable: bool, worst: i32, route: i32): i32 {
+  let c = route < 0 || route >= config.routes.length ? config : config.routes[route].config;
+  decide(c, score, uninspectable, undecodable, decision, c.classRules ? classScores : null, worst);
   return decision.klass * 256 + <i32>decision.action * 16 + (decision.flagged ? 8 : 0) + <i32>decision.reason;
 }
 
