@@ -43,11 +43,8 @@ const CONTENT_TYPE = String.UTF8.encode("content-type");
 const PARTIAL = String.UTF8.encode("partial");
 const UNDECODABLE = String.UTF8.encode("undecodable");
 const JSON_TYPE = String.UTF8.encode("application/json");
-// Facts read before the body arrives (exclude_paths); one VM runs one callback at a time.
+// Facts read before the body arrives (routes, exclude_paths, stream); one VM runs one callback at a time.
 const earlyFacts = new RequestFacts();
-// The request's normalized path (request/path.ts's buffer), when the configuration needs it.
-let normPtr: usize = 0;
-let normLen = 0;
 // A streamed body's first copy, then doubled up to max_body_bytes.
 const STREAM_FIRST_BYTES = 4096;
 
@@ -95,17 +92,17 @@ export class WafStream extends Context {
     this.headers = headers;
     if (headers != null) readFacts(changetype<usize>(headers), headers.byteLength, earlyFacts);
     else earlyFacts.reset();
+    // Routes and exclusions match the path the server will resolve, not the bytes sent
+    // (request/path.ts, into its own buffer): normalized once, when the configuration needs it.
+    let normPtr: usize = 0, normLen = 0;
     if (top.needsPath && headers != null) {
-      // Matched on the path the server will resolve, not on the bytes sent (request/path.ts).
       normPtr = normalizePath(earlyFacts.pathPtr, earlyFacts.pathLen);
       normLen = normalizedLength();
-    } else {
-      normLen = 0;
     }
     let cfg = matchRoute(top, earlyFacts.authorityPtr, earlyFacts.authorityLen, normPtr, normLen);
     this.cfg = cfg;
     plugin.inspection.config = cfg;
-    if (this.isExcludedPath(cfg)) {
+    if (this.isExcludedPath(cfg, normPtr, normLen)) {
       this.decided = true;
       this.headers = null;
       plugin.metrics.inc(plugin.metrics.excluded);
@@ -125,10 +122,10 @@ export class WafStream extends Context {
     return FilterHeadersStatusValues.StopIteration;
   }
 
-  // hold_headers: false, a body follows. The headers are scored alone: blocked now if they alone
+  // hold_headers: false or a `stream` body, and a body follows. The headers are scored alone: blocked now if they alone
   // decide it (nothing has gone upstream yet), otherwise sent on at once with the scores they had
-  // and `inspection: partial` (the body was not scored when they left). The body is then held
-  // and the request decided with it, once: logs and counters come from that decision.
+  // and `inspection: partial` (the body was not scored when they left). The body is then held (or,
+  // streamed, copied aside) and the request decided with it, once: logs and counters come from that decision.
   private passHeaders(plugin: Plugin): FilterHeadersStatusValues {
     let headers = this.headers;
     let ins = plugin.inspection;
@@ -211,11 +208,10 @@ export class WafStream extends Context {
     return this.decideOn(plugin, body, this.bufferedBytes > max) ? FilterTrailersStatusValues.StopIteration : FilterTrailersStatusValues.Continue;
   }
 
-  private isExcludedPath(cfg: Config): bool {
+  // p[0..n): the normalized path (computed whenever some configuration has exclude_paths).
+  private isExcludedPath(cfg: Config, p: usize, n: i32): bool {
     let prefixes = cfg.excludePathBytes;
     if (prefixes.length == 0 || this.headers == null) return false;
-    let p = normPtr;
-    let n = normLen;
     for (let i = 0, k = prefixes.length; i < k; i++) {
       let pre = unchecked(prefixes[i]);
       if (pre.byteLength <= n && memory.compare(p, changetype<usize>(pre), pre.byteLength) == 0) return true;
