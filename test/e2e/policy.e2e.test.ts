@@ -1,8 +1,13 @@
 // e2e: per-route and per-class policy, trusted sources and streamed bodies in a real Envoy (the
 // demo config): a route override and a class threshold act on real requests, a trusted hop's
-// header and Envoy's source.address skip scoring, and a gRPC body flows upstream before it is
-// scored. Thresholds come from the core's scores for the same requests. Run by `make test` (e2e).
+// header, Envoy's source.address and an mTLS peer's SPIFFE ID skip scoring, and a gRPC body flows
+// upstream before it is scored. Thresholds come from the core's scores for the same requests. Run by `make test` (e2e).
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
+import https from "node:https";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Core, loadCore } from "../support/core";
 import { type Echo, type Stack, startStack, tail } from "./harness";
@@ -171,6 +176,80 @@ describe("source.address and X-Forwarded-For (why the README says use_remote_add
   it("with use_remote_address: true the peer's address counts, whatever the header says", async () => {
     expect((await send(xffRemote.url, SQLI, { headers: { "x-forwarded-for": "10.9.9.9" } })).status).toBe(403);
     expect(await stat(xffRemote, "wafscore_requests_trusted_total")).toBe(0);
+  });
+});
+
+describe("trusted_sources.principals over mTLS", () => {
+  const SCANNER = "spiffe://cluster.local/ns/ops/sa/scanner";
+  const dir = mkdtempSync(path.join(tmpdir(), "wafscore-mtls-"));
+  const file = (name: string) => path.join(dir, name);
+  let mtls: Stack;
+  let tlsPort = 0;
+
+  /** An EC key and a certificate signed by the test CA, with the given subject and SAN. */
+  function issue(name: string, subject: string, san: string): void {
+    execFileSync("openssl", ["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", file(`${name}.key`),
+      "-out", file(`${name}.csr`), "-subj", subject], { stdio: "pipe" });
+    writeFileSync(file(`${name}.ext`), `subjectAltName=${san}\n`);
+    execFileSync("openssl", ["x509", "-req", "-in", file(`${name}.csr`), "-CA", file("ca.crt"), "-CAkey", file("ca.key"), "-CAcreateserial",
+      "-days", "1", "-out", file(`${name}.crt`), "-extfile", file(`${name}.ext`)], { stdio: "pipe" });
+  }
+
+  /** The demo config plus a second listener that requires a client certificate from the test CA. */
+  function addTlsListener(yaml: string): string {
+    const start = yaml.indexOf("    - name: wafscore_listener\n");
+    const end = yaml.indexOf("\n  clusters:");
+    if (start < 0 || end < 0) throw new Error("the demo config's listener block was not found");
+    const tls = `        - transport_socket:
+            name: envoy.transport_sockets.tls
+            typed_config:
+              "@type": type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext
+              require_client_certificate: true
+              common_tls_context:
+                tls_certificates: [{ certificate_chain: { filename: ${JSON.stringify(file("server.crt"))} }, private_key: { filename: ${JSON.stringify(file("server.key"))} } }]
+                validation_context: { trusted_ca: { filename: ${JSON.stringify(file("ca.crt"))} } }
+          filters:
+`;
+    const copy = yaml.slice(start, end).replace("- name: wafscore_listener", "- name: wafscore_tls")
+      .replace(/port_value: \d+/, "port_value: 0").replace("        - filters:\n", tls);
+    return yaml.slice(0, end) + "\n" + copy + yaml.slice(end);
+  }
+
+  function get(cert: string, p: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const req = https.request({ host: "127.0.0.1", port: tlsPort, path: p, agent: false, ca: readFileSync(file("ca.crt")),
+        cert: readFileSync(file(`${cert}.crt`)), key: readFileSync(file(`${cert}.key`)), headers: { "user-agent": CHROME } }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode!));
+      });
+      req.setTimeout(5000, () => req.destroy(new Error("timeout")));
+      req.on("error", reject);
+      req.end();
+    });
+  }
+
+  beforeAll(async () => {
+    execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", file("ca.key"),
+      "-out", file("ca.crt"), "-days", "1", "-subj", "/CN=wafscore test CA"], { stdio: "pipe" });
+    issue("server", "/CN=localhost", "IP:127.0.0.1");
+    issue("scanner", "/CN=scanner", `URI:${SCANNER}`);
+    issue("frontend", "/CN=frontend", "URI:spiffe://cluster.local/ns/web/sa/frontend");
+    mtls = await startStack({ pluginConfig: { trusted_sources: { principals: [SCANNER] } }, editConfig: addTlsListener });
+    stacks.push(mtls);
+    const doc = await (await fetch(`${mtls.adminUrl}/listeners?format=json`)).json() as { listener_statuses: Array<{ name: string; local_address: { socket_address: { port_value: number } } }> };
+    tlsPort = doc.listener_statuses.find((l) => l.name === "wafscore_tls")!.local_address.socket_address.port_value;
+  });
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a peer whose URI SAN (connection.uri_san_peer_certificate) is trusted is not scored; another peer and plain HTTP are", async () => {
+    expect(await get("scanner", SQLI)).toBe(200);
+    expect(await stat(mtls, "wafscore_requests_trusted_total")).toBe(1);
+    expect(await get("frontend", SQLI)).toBe(403);
+    expect((await send(mtls.url, SQLI)).status).toBe(403);
+    expect(await stat(mtls, "wafscore_requests_trusted_total")).toBe(1);
   });
 });
 
