@@ -22,6 +22,12 @@ export interface CoreExports {
   exportFeaturesPtr(): number; exportWindowsPtr(): number;
   requestExplain(): number;
   decideFor(score: number, uninspectable: boolean, undecodable: boolean): number;
+  setClassScore(k: number, score: number): void;
+  decideWithClasses(score: number, uninspectable: boolean, undecodable: boolean, worst: number, route: number): number;
+  routeFor(authLen: number, pathLen: number): number;
+  streamsFor(route: number, len: number): number;
+  trustedAddressFor(len: number): number;
+  trustedPrincipalFor(len: number): number;
   normalizedPath(len: number): number;
   confirmsText(k: number, len: number): number;
   featurePathsAgree(len: number, flags: number, bits: number): number;
@@ -42,8 +48,9 @@ export interface CoreDescription {
   config: ConfigField[];
 }
 export interface ConfigField {
-  name: string; type: "enum" | "integer" | "string" | "string_list" | "object" | "boolean";
-  default: unknown; min?: number; max?: number; enum?: string[]; fields?: ConfigField[];
+  name: string; type: "enum" | "integer" | "string" | "string_list" | "object" | "boolean" | "object_list";
+  /** null for a field that is not set unless given (a route's overrides) or that must be given (`required`). */
+  default: unknown; required?: boolean; min?: number; max?: number; max_items?: number; enum?: string[]; fields?: ConfigField[];
 }
 
 /**
@@ -257,6 +264,46 @@ export class Core {
       flagged: (v & 8) !== 0,
       reason: (["none", "score", "uninspectable", "undecodable"] as const)[v & 7],
     };
+  }
+
+  /**
+   * The decision with class scores (class_thresholds): `classes` by class name (unnamed classes
+   * score 99), `worst` the class the overall score names, under route `route` (-1: the top level).
+   * `klass` is the class that decided.
+   */
+  decideClasses(score: number, classes: Record<string, number>, worst: string, uninspectable = false, undecodable = false, route = -1): { action: "pass" | "tag" | "block" | "log"; flagged: boolean; reason: "none" | "score" | "uninspectable" | "undecodable"; klass: string | null } {
+    const heads = this.heads;
+    for (let k = 1; k < heads.length; k++) this.x.setClassScore(k, classes[heads[k]] ?? 99);
+    const w = heads.indexOf(worst);
+    if (w < 1) throw new Error(`no class ${worst}`);
+    const v = this.x.decideWithClasses(score, uninspectable, undecodable, w, route);
+    return {
+      action: (["pass", "tag", "block", "log"] as const)[(v >> 4) & 15],
+      flagged: (v & 8) !== 0,
+      reason: (["none", "score", "uninspectable", "undecodable"] as const)[v & 7],
+      klass: v >> 8 === 0 ? null : heads[v >> 8],
+    };
+  }
+
+  /** The index in `routes` of the route a request to `authority` and `path` gets, or -1 (the top level). */
+  routeFor(authority: string, path: string): number {
+    const a = this.put(authority);
+    return this.x.routeFor(a, this.put(path, a));
+  }
+
+  /** Whether a request body of this Content-Type streams, under route `route` (-1: the top level). */
+  streams(contentType: string, route = -1): boolean {
+    return this.x.streamsFor(route, this.put(contentType)) === 1;
+  }
+
+  /** Whether Envoy's `source.address` value is in trusted_sources.cidrs. */
+  trustedAddress(sourceAddress: string): boolean {
+    return this.x.trustedAddressFor(this.put(sourceAddress)) === 1;
+  }
+
+  /** Whether a peer certificate URI SAN or subject is one of trusted_sources.principals. */
+  trustedPrincipal(principal: string): boolean {
+    return this.x.trustedPrincipalFor(this.put(principal)) === 1;
   }
 
   /** The fragments of the last scored request's worst part that drove its overall score. */

@@ -3,9 +3,16 @@
 // by core/index.ts (configure) for `wafscore config check` and the tests.
 //
 // Strict JSON: unknown fields, duplicate keys and numbers with leading zeros are refused.
+//
+// Routes: each is parsed like the top level (ROUTE_FIELDS), then merged over the top level's
+// values field by field (objects such as class_thresholds member by member) and turned into a
+// whole Config of its own, so a request only picks one (request/route.ts) and reads it.
 
 import { JsonScanner, Tok, unescapeJson } from "../lib/json";
-import { Field, FieldType, Check, FIELDS, F, MAX_LIST_ITEMS } from "./schema";
+import { Cidr, CidrError, parseCidr } from "../lib/cidr";
+import {
+  Field, FieldType, Check, FIELDS, F, CF, TF, HF, RF, ROUTE_FIELDS, MAX_LIST_ITEMS, OPTIONAL, REQUIRED, MIN_SECRET_BYTES, CLASS_HEADS,
+} from "./schema";
 
 export const enum Mode { BLOCK = 0, TAG = 1, LOG = 2 }
 export const enum Uninspectable { ALLOW = 0, BLOCK = 1 }
@@ -39,6 +46,23 @@ export class Config {
   excludePathBytes: Array<ArrayBuffer> = [];
   excludeParamBytes: Array<ArrayBuffer> = [];
   redactNameBytes: Array<ArrayBuffer> = [];
+  // class_thresholds, by head (1..HEAD_COUNT-1): a class's own threshold (0: none, the class acts
+  // only through the overall score) and the Mode a request it flags gets (the top-level mode
+  // unless the entry sets an action). classRules: any entry at all (decide needs class scores).
+  classThresholds: StaticArray<i32> = new StaticArray<i32>(CLASS_HEADS);
+  classModes: StaticArray<i32> = new StaticArray<i32>(CLASS_HEADS);
+  classRules: bool = false;
+  streamTypes: Array<string> = [];      // lower-cased media types whose bodies stream (glue/stream.ts)
+  streamTypeBytes: Array<ArrayBuffer> = [];
+  // trusted_sources (top level only): requests from these are not scored (glue/trust.ts).
+  trustedCidrs: Array<Cidr> = [];
+  trustedPrincipalBytes: Array<ArrayBuffer> = [];
+  trustedHeaderName: ArrayBuffer | null = null;   // lower-cased
+  trustedHeaderValue: ArrayBuffer | null = null;
+  // routes, in configuration order (the first match wins); empty in a route's own Config.
+  routes: Array<Route> = [];
+  // Some route has a path_prefix, or some configuration exclude_paths: normalize each request's path.
+  needsPath: bool = false;
 
   // Every default (what an empty configuration means).
   static defaults(): Config {
@@ -71,26 +95,102 @@ export class Config {
     c.excludePathBytes = utf8All(c.excludePaths);
     c.excludeParamBytes = utf8All(c.excludeParams);
     c.redactNameBytes = utf8All(c.redactNames);
+    let classes = v.objects[F.CLASS_THRESHOLDS];
+    for (let k = 1; k < CLASS_HEADS; k++) {
+      c.classModes[k] = <i32>c.mode;
+      if (classes == null) continue;
+      let e = classes.objects[k - 1];
+      if (e == null) continue;
+      c.classRules = true;
+      if (e.present[CF.THRESHOLD]) c.classThresholds[k] = e.ints[CF.THRESHOLD];
+      if (e.present[CF.ACTION]) c.classModes[k] = e.ints[CF.ACTION];
+    }
+    c.streamTypes = v.lists[F.STREAM];
+    c.streamTypeBytes = utf8All(c.streamTypes);
+    let trusted = v.objects[F.TRUSTED_SOURCES];
+    if (trusted != null) {
+      let cidrs = trusted.lists[TF.CIDRS];
+      for (let i = 0; i < cidrs.length; i++) {
+        let r = new Cidr();
+        let b = String.UTF8.encode(cidrs[i]);
+        parseCidr(changetype<usize>(b), b.byteLength, r); // checked by checkString
+        c.trustedCidrs.push(r);
+      }
+      c.trustedPrincipalBytes = utf8All(trusted.lists[TF.PRINCIPALS]);
+      let h = trusted.objects[TF.HEADER];
+      if (h != null) {
+        c.trustedHeaderName = String.UTF8.encode(h.strs[HF.NAME]);
+        c.trustedHeaderValue = String.UTF8.encode(h.strs[HF.VALUE]);
+      }
+    }
     return c;
+  }
+
+  get hasTrustedSources(): bool {
+    return this.trustedCidrs.length > 0 || this.trustedPrincipalBytes.length > 0 || this.trustedHeaderName != null;
   }
 }
 
+// One entry of `routes`: what it matches and the whole configuration its requests get.
+export class Route {
+  host: ArrayBuffer | null = null;       // lower-cased; for "*.example.com" the suffix ".example.com"
+  hostSuffix: bool = false;
+  pathPrefix: ArrayBuffer | null = null; // matched on the normalized path, as exclude_paths
+  constructor(public config: Config) {}
+}
+
 // The parsed values of one object, by field index: INT, BOOL (0 or 1) and ENUM (the choice's index) in ints,
-// STRING in strs, STRING_LIST in lists, OBJECT in objects.
+// STRING in strs, STRING_LIST in lists, OBJECT in objects (null when an OPTIONAL one is absent),
+// OBJECT_LIST in objectLists. present: the field was in the JSON (not a default).
 export class Values {
   present: StaticArray<bool>;
   ints: StaticArray<i32>;
   strs: StaticArray<string>;
   lists: StaticArray<Array<string>>;
   objects: StaticArray<Values | null>;
+  objectLists: StaticArray<Array<Values>>;
   constructor(n: i32) {
     this.present = new StaticArray<bool>(n);
     this.ints = new StaticArray<i32>(n);
     this.strs = new StaticArray<string>(n);
     this.lists = new StaticArray<Array<string>>(n);
     this.objects = new StaticArray<Values | null>(n);
-    for (let i = 0; i < n; i++) { this.strs[i] = ""; this.lists[i] = []; }
+    this.objectLists = new StaticArray<Array<Values>>(n);
+    for (let i = 0; i < n; i++) { this.strs[i] = ""; this.lists[i] = []; this.objectLists[i] = []; }
   }
+
+  // Field k of `from` (another object's field j) as this object's field k.
+  take(k: i32, from: Values, j: i32): void {
+    this.present[k] = from.present[j];
+    this.ints[k] = from.ints[j];
+    this.strs[k] = from.strs[j];
+    this.lists[k] = from.lists[j];
+    this.objects[k] = from.objects[j];
+    this.objectLists[k] = from.objectLists[j];
+  }
+}
+
+// `base` (of baseFields) with every field `over` (of overFields) sets replacing the one of the
+// same name; objects present in both are merged member by member. A field only overFields has
+// (a route's host) is left out. Shares lists and strings with its inputs (nothing mutates them).
+function mergeValues(base: Values, baseFields: StaticArray<Field>, over: Values, overFields: StaticArray<Field>): Values {
+  let n = baseFields.length;
+  let out = new Values(n);
+  for (let j = 0; j < n; j++) out.take(j, base, j);
+  for (let k = 0; k < overFields.length; k++) {
+    if (!over.present[k]) continue;
+    let f = unchecked(overFields[k]);
+    let j = indexOf(baseFields, f.name);
+    if (j < 0) continue;
+    let a = base.objects[j], b = over.objects[k];
+    if (f.type == FieldType.OBJECT && a != null && b != null) {
+      out.objects[j] = mergeValues(a, unchecked(baseFields[j]).fields!, b, f.fields!);
+      out.present[j] = true;
+    } else {
+      out.take(j, over, k);
+    }
+  }
+  return out;
 }
 
 export class ConfigResult {
@@ -117,7 +217,39 @@ export function parseConfig(ptr: usize, len: i32): ConfigResult {
     if (t != Tok.END) return new ConfigResult(null, "(root)", "unexpected " + tokenText(s, t) + " after the object");
   }
   if (!fillDefaults(FIELDS, "", values)) return new ConfigResult(null, failField, failReason);
-  return new ConfigResult(Config.from(values), "", "");
+  let c = Config.from(values);
+  if (!checkTrusted(c, values) || !buildRoutes(c, values)) return new ConfigResult(null, failField, failReason);
+  return new ConfigResult(c, "", "");
+}
+
+// Checks across fields, which the table cannot say.
+function checkTrusted(c: Config, values: Values): bool {
+  let h = values.objects[F.TRUSTED_SOURCES]!.objects[TF.HEADER];
+  if (h != null && h.strs[HF.NAME].startsWith(c.headerPrefix)) {
+    return fail("trusted_sources.header.name", "must not start with header_prefix \"" + c.headerPrefix + "\": headers under it are removed before the check");
+  }
+  return true;
+}
+
+function buildRoutes(c: Config, top: Values): bool {
+  let list = top.objectLists[F.ROUTES];
+  for (let i = 0; i < list.length; i++) {
+    let r = unchecked(list[i]);
+    if (!r.present[RF.HOST] && !r.present[RF.PATH_PREFIX]) {
+      return fail("routes[" + i.toString() + "]", "must set host or path_prefix (a route without either matches every request: set the top-level fields instead)");
+    }
+    let route = new Route(Config.from(mergeValues(top, FIELDS, r, ROUTE_FIELDS)));
+    if (r.present[RF.HOST]) {
+      let h = r.strs[RF.HOST];
+      route.hostSuffix = h.startsWith("*.");
+      route.host = String.UTF8.encode(route.hostSuffix ? h.slice(1) : h);
+    }
+    if (r.present[RF.PATH_PREFIX]) route.pathPrefix = String.UTF8.encode(r.strs[RF.PATH_PREFIX]);
+    c.routes.push(route);
+    if (route.pathPrefix != null || route.config.excludePathBytes.length > 0) c.needsPath = true;
+  }
+  if (c.excludePathBytes.length > 0) c.needsPath = true;
+  return true;
 }
 
 // Parses the members of an object whose '{' was just read, up to its '}'.
@@ -142,11 +274,14 @@ function parseObject(s: JsonScanner, fields: StaticArray<Field>, path: string, o
   }
 }
 
-// Fields absent from the configuration take their default, parsed from the schema's JSON text.
+// Fields absent from the configuration take their default, parsed from the schema's JSON text;
+// an OPTIONAL one stays unset, a REQUIRED one is an error.
 function fillDefaults(fields: StaticArray<Field>, path: string, out: Values): bool {
   for (let k = 0; k < fields.length; k++) {
     if (out.present[k]) continue;
     let f = unchecked(fields[k]);
+    if (f.defaultJson == OPTIONAL) continue;
+    if (f.defaultJson == REQUIRED) return fail(path.length > 0 ? path + "." + f.name : f.name, "is required");
     let bytes = String.UTF8.encode(f.defaultJson);
     let s = new JsonScanner(changetype<usize>(bytes), bytes.byteLength);
     let name = path.length > 0 ? path + "." + f.name : f.name;
@@ -213,6 +348,28 @@ function parseValue(s: JsonScanner, t: Tok, f: Field, k: i32, name: string, out:
       out.objects[k] = v;
       return true;
     }
+    case FieldType.OBJECT_LIST: {
+      if (t != Tok.ARR_OPEN) return fail(name, "must be an array of objects, got " + tokenText(s, t));
+      let fields = f.fields!;
+      let list = new Array<Values>();
+      t = s.next();
+      if (t != Tok.ARR_CLOSE) {
+        while (true) {
+          let item = name + "[" + list.length.toString() + "]";
+          if (t != Tok.OBJ_OPEN) return fail(item, "must be an object, got " + tokenText(s, t));
+          if (list.length >= f.max) return fail(name, "must have at most " + f.max.toString() + " items");
+          let v = new Values(fields.length);
+          if (!parseObject(s, fields, item, v) || !fillDefaults(fields, item, v)) return false;
+          list.push(v);
+          t = s.next();
+          if (t == Tok.ARR_CLOSE) break;
+          if (t != Tok.COMMA) return fail(name, "expected ',' or ']' in the array, got " + tokenText(s, t));
+          t = s.next();
+        }
+      }
+      out.objectLists[k] = list;
+      return true;
+    }
   }
   return fail(name, "has a type this build cannot parse");
 }
@@ -232,8 +389,85 @@ function checkString(v: string, check: Check, name: string): string | null {
     case Check.HEADER_PREFIX:
       if (!isHeaderToken(v)) { fail(name, "must be a lower-case header name prefix like \"x-waf-\", got \"" + v + "\""); return null; }
       break;
+    case Check.HEADER_NAME: {
+      let l = v.toLowerCase();
+      if (!isHeaderToken(l)) { fail(name, "must be a header name like \"x-trusted-hop\", got \"" + v + "\""); return null; }
+      return l;
+    }
+    case Check.HOST_PATTERN: {
+      let l = v.toLowerCase();
+      if (!isHostPattern(l)) { fail(name, "must be a host name like \"api.example.com\" or \"*.example.com\", without a port, got \"" + v + "\""); return null; }
+      return l;
+    }
+    case Check.MEDIA_TYPE: {
+      let l = v.toLowerCase();
+      if (!isMediaType(l)) { fail(name, "must be a media type like \"application/grpc\" (no parameters), got \"" + v + "\""); return null; }
+      return l;
+    }
+    case Check.CIDR: {
+      let b = String.UTF8.encode(v);
+      let e = parseCidr(changetype<usize>(b), b.byteLength, scratchCidr);
+      if (e == CidrError.NOT_AN_ADDRESS) { fail(name, "must be an IPv4 or IPv6 address or range like \"10.0.0.0/8\" or \"2001:db8::/32\", got \"" + v + "\""); return null; }
+      if (e == CidrError.BAD_PREFIX) { fail(name, "has a prefix length out of range (0-32 for IPv4, 0-128 for IPv6), got \"" + v + "\""); return null; }
+      if (e == CidrError.HOST_BITS) { fail(name, "has bits set past its prefix length (write the range's first address), got \"" + v + "\""); return null; }
+      break;
+    }
+    case Check.SECRET: {
+      let b = String.UTF8.encode(v);
+      if (b.byteLength < MIN_SECRET_BYTES || !isHeaderValue(changetype<usize>(b), b.byteLength)) {
+        fail(name, "must be at least " + MIN_SECRET_BYTES.toString() + " bytes of visible characters (a secret only the trusted hop knows)");
+        return null;
+      }
+      break;
+    }
   }
   return v;
+}
+
+const scratchCidr = new Cidr();
+
+// "example.com", "*.example.com", "localhost", "[::1]": labels of [a-z0-9_-] joined by dots (an
+// IPv6 literal in brackets); a leading "*." only.
+function isHostPattern(v: string): bool {
+  let i = v.startsWith("*.") ? 2 : 0;
+  if (v.length <= i || v.length > 253) return false;
+  if (i == 0 && v.startsWith("[")) {
+    if (!v.endsWith("]")) return false;
+    let b = String.UTF8.encode(v.slice(1, v.length - 1));
+    let ip = new Cidr();
+    return parseCidr(changetype<usize>(b), b.byteLength, ip) == CidrError.NONE && ip.bits == 128;
+  }
+  let prevDot = true;
+  for (; i < v.length; i++) {
+    let c = <u32>v.charCodeAt(i);
+    let dot = c == 0x2E;
+    if (dot && prevDot) return false;
+    if (!dot && !(c - 0x61 < 26 || c - 0x30 < 10 || c == 0x2D || c == 0x5F)) return false;
+    prevDot = dot;
+  }
+  return !prevDot;
+}
+
+// type "/" subtype, each an RFC 7230 token (lower-cased by the caller).
+function isMediaType(v: string): bool {
+  let slash = v.indexOf("/");
+  if (slash <= 0 || slash == v.length - 1 || v.indexOf("/", slash + 1) >= 0) return false;
+  for (let i = 0; i < v.length; i++) {
+    if (i == slash) continue;
+    let c = <u32>v.charCodeAt(i);
+    if (!(c - 0x61 < 26 || c - 0x30 < 10 || c == 0x2D || c == 0x2E || c == 0x2B || c == 0x5F || c == 0x21 ||
+      c == 0x23 || c == 0x24 || c == 0x26 || c == 0x5E || c == 0x60 || c == 0x7C || c == 0x7E || c == 0x27 || c == 0x2A)) return false;
+  }
+  return true;
+}
+
+// Visible ASCII and spaces, not at either end (a header value a hop can set as is).
+function isHeaderValue(p: usize, n: i32): bool {
+  for (let i = 0; i < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    if (c < 0x20 || c > 0x7E) return false;
+  }
+  return load<u8>(p) != 0x20 && load<u8>(p + n - 1) != 0x20;
 }
 
 // A JSON integer within [lo, hi], or i64.MIN_VALUE. Leading zeros ("020") are not JSON, and a

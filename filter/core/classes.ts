@@ -1,15 +1,2 @@
-// The model's heads: head 0 is the overall attack score, heads 1.. are the attack classes.
-// Read by core/model.ts (head count check), glue (header names, logs) and models/ (training labels).
-
-export const HEAD_ATTACK = 0;
-
-// Order is part of the model format: a model's head k scores CLASS_NAMES[k].
-export const CLASS_NAMES: StaticArray<string> = [
-  "attack", "sqli", "xss", "rce", "traversal", "ssrf", "jndi", "ssti", "xxe", "nosqli",
-  "crlf", "open_redirect", "ldapi", "scanner",
-];
-
-export const HEAD_COUNT = 14;
-
-// Classes that get their own score header (x-waf-<class>-score) besides the overall one.
-export const HEADER_CLASSES = 3; // sqli, xss, rce: Cloudflare's three, so thresholds carry over
+// The model's heads, for the core's stages: defined in lib/classes.ts, where config/ reads them too.
+export { HEAD_ATTACK, CLASS_NAMES, HEAD_COUNT, HEADER_CLASSES } from "../lib/classes";

@@ -8,7 +8,7 @@ import { CLASS_NAMES, HEADER_CLASSES } from "./classes";
 import { FEATURE_SPEC_VERSION, WINDOW_BYTES, WINDOW_STEP } from "./features";
 import { MAX_PARTS } from "../request/parts";
 import { TOKEN_HEADERS } from "../request/grammar";
-import { FIELDS, Field, FieldType } from "../config/schema";
+import { FIELDS, Field, FieldType, REQUIRED } from "../config/schema";
 
 export function describeCore(): string {
   return "{\"wheres\":" + names(WHERE_NAMES) +
@@ -23,15 +23,18 @@ export function describeCore(): string {
     ",\"config\":" + fields(FIELDS) + "}";
 }
 
-const TYPE_NAMES: StaticArray<string> = ["enum", "integer", "string", "string_list", "object", "boolean"];
+const TYPE_NAMES: StaticArray<string> = ["enum", "integer", "string", "string_list", "object", "boolean", "object_list"];
 
 function fields(list: StaticArray<Field>): string {
   let out = "[";
   for (let i = 0; i < list.length; i++) {
     let f = list[i];
     if (i > 0) out += ",";
-    out += "{\"name\":\"" + f.name + "\",\"type\":\"" + TYPE_NAMES[<i32>f.type] + "\",\"default\":" + f.defaultJson;
+    // An OPTIONAL field's default is null (not set); a REQUIRED one has none.
+    let def = f.defaultJson == REQUIRED ? "null,\"required\":true" : f.defaultJson;
+    out += "{\"name\":\"" + f.name + "\",\"type\":\"" + TYPE_NAMES[<i32>f.type] + "\",\"default\":" + def;
     if (f.type == FieldType.INT) out += ",\"min\":" + f.min.toString() + ",\"max\":" + f.max.toString();
+    if (f.type == FieldType.OBJECT_LIST) out += ",\"max_items\":" + f.max.toString();
     if (f.choices != null) out += ",\"enum\":" + names(f.choices!);
     if (f.fields != null) out += ",\"fields\":" + fields(f.fields!);
     out += "}";

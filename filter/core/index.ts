@@ -16,6 +16,8 @@ import { Decision, Reason, decide } from "./decide";
 import { describeCore } from "./describe";
 import { confirms } from "./confirm";
 import { normalizePath, normalizedLength } from "../request/path";
+import { matchRoute, streamsBody, trustedAddress, trustedPrincipal } from "../request/policy";
+import { HEAD_COUNT } from "./classes";
 import { MAX_REQUEST_BYTES } from "../request/parts";
 import { TEXT_NOT_SCORED } from "../decode/texts";
 import { DecodeFlag } from "../decode/flags";
@@ -213,6 +215,47 @@ const decision = new Decision();
 export function decideFor(score: i32, uninspectable: bool, undecodable: bool): i32 {
   decide(config, score, uninspectable, undecodable, decision);
   return <i32>decision.action * 16 + (decision.flagged ? 8 : 0) + <i32>decision.reason;
+}
+
+// The same with class scores (class_thresholds), as the filter calls it when the configuration
+// has any: set each head's score with setClassScore first. Returns decideFor's code + the
+// deciding class * 256.
+const classScores = new StaticArray<i32>(HEAD_COUNT);
+export function setClassScore(k: i32, score: i32): void {
+  if (k >= 0 && k < HEAD_COUNT) classScores[k] = score;
+}
+// `route`: the index of the route whose Config decides (-1: the top level's).
+export function decideWithClasses(score: i32, uninspectable: bool, undecodable: bool, worst: i32, route: i32): i32 {
+  let c = route < 0 || route >= config.routes.length ? config : config.routes[route].config;
+  decide(c, score, uninspectable, undecodable, decision, c.classRules ? classScores : null, worst);
+  return decision.klass * 256 + <i32>decision.action * 16 + (decision.flagged ? 8 : 0) + <i32>decision.reason;
+}
+
+// ---- per-request policy (request/policy.ts), for tests ---------------------------------------
+
+// The route an authority (input[0..authLen)) and :path (input[authLen..authLen+pathLen)) get:
+// its index in `routes`, or -1 for the top level.
+export function routeFor(authLen: i32, pathLen: i32): i32 {
+  let p = changetype<usize>(input);
+  let np = normalizePath(p + authLen, pathLen);
+  let c = matchRoute(config, p, authLen, np, normalizedLength());
+  for (let i = 0; i < config.routes.length; i++) if (config.routes[i].config == c) return i;
+  return -1;
+}
+
+// Whether a Content-Type at inputPtr() streams under route `route` (-1: the top level).
+export function streamsFor(route: i32, len: i32): bool {
+  let c = route < 0 || route >= config.routes.length ? config : config.routes[route].config;
+  return streamsBody(c, changetype<usize>(input), len);
+}
+
+// Whether a `source.address` value at inputPtr() is trusted (trusted_sources.cidrs).
+const ipScratch = new StaticArray<u8>(16);
+export function trustedAddressFor(len: i32): bool {
+  return trustedAddress(config, changetype<usize>(input), len, changetype<usize>(ipScratch));
+}
+export function trustedPrincipalFor(len: i32): bool {
+  return trustedPrincipal(config, changetype<usize>(input), len);
 }
 
 // 1 when the fast feature path and the one explanations use (with spans) give the same

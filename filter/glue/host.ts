@@ -182,6 +182,18 @@ export function setFilterState(name: ArrayBuffer, value: ArrayBuffer): bool {
     changetype<usize>(value), <usize>value.byteLength) == Result.Ok;
 }
 
+// ---- properties -------------------------------------------------------------
+
+// A property of the stream (Envoy's attributes, e.g. `source.address`), or null when the host has
+// none (NotFound: no TLS peer, a host without the attribute). `path` is the property's segments
+// joined by NUL bytes ("source\0address"), as the ABI takes it.
+export function getProperty(path: ArrayBuffer): ArrayBuffer | null {
+  resetOut();
+  let r = abi.proxy_get_property(changetype<usize>(path), <usize>path.byteLength, outPtr, outPtr + 4);
+  if (r != Result.Ok) { resetOut(); return null; }
+  return takeOut();
+}
+
 // ---- metrics ----------------------------------------------------------------
 
 // Defines a counter (call from onConfigure, keep the id). INVALID_METRIC_ID on failure.

@@ -29,6 +29,7 @@ export class Metrics {
   tagged: u32;        // sent upstream with score headers (counted only when the host took them)
   logged: u32;        // flagged in log mode
   excluded: u32;      // skipped by exclude_paths
+  trusted: u32;       // skipped: from a trusted source (trusted_sources)
   truncated: u32;     // body longer than max_body_bytes: only its prefix was scored
   uninspectable: u32; // not wholly inspected (body past max_body_bytes, more parts or windows than allowed)
   undecodable: u32;   // body in an encoding the filter cannot undo, or a stream that does not inflate
@@ -51,6 +52,7 @@ export class Metrics {
     this.tagged = defineCounter("wafscore_requests_tagged_total");
     this.logged = defineCounter("wafscore_requests_logged_total");
     this.excluded = defineCounter("wafscore_requests_excluded_total");
+    this.trusted = defineCounter("wafscore_requests_trusted_total");
     this.truncated = defineCounter("wafscore_body_truncated_total");
     this.uninspectable = defineCounter("wafscore_body_uninspectable_total");
     this.undecodable = defineCounter("wafscore_body_undecodable_total");

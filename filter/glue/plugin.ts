@@ -1,15 +1,16 @@
 // What one accepted plugin configuration needs at request time: the Config, the inspection
 // pipeline with its preallocated tables, the metrics, the encoded header names and values, the
-// spoofed-header remover, the flagged-log budget and the filter-state writer. Built by root.ts in
+// spoofed-header remover, the trusted-source check, the flagged-log budget and the filter-state writer. Built by root.ts in
 // onConfigure; read by stream.ts for every request (only the log budget's bucket changes there).
 
 import { Config } from "../config/config";
 import { Inspection } from "../core/inspect";
 import { Decision } from "../core/decide";
 import { Model } from "../core/model";
-import { CLASS_NAMES, HEADER_CLASSES } from "../core/classes";
+import { CLASS_NAMES, HEADER_CLASSES, HEAD_COUNT } from "../core/classes";
 import { Metrics } from "./metrics";
 import { SpoofedHeaders } from "./spoof";
+import { TrustedSources } from "./trust";
 import { LogBudget } from "./budget";
 import { ResultState } from "./state";
 
@@ -22,6 +23,9 @@ export class Plugin {
   // "1".."99" as header values, encoded once, so tagging a request allocates nothing.
   scoreValues: StaticArray<ArrayBuffer>;
   spoofed: SpoofedHeaders;
+  trusted: TrustedSources = new TrustedSources();
+  // Every head's score, filled per request only when a configuration has class_thresholds.
+  classScores: StaticArray<i32> = new StaticArray<i32>(HEAD_COUNT);
   logBudget: LogBudget;
   // The filter-state writer (access logs), with its keys and values encoded.
   state: ResultState;

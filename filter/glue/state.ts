@@ -3,7 +3,9 @@
 //
 // Keys (Envoy adds the "wasm." prefix) and values, all text:
 //   wafscore.score        1..99, the overall score (1: certainly an attack)
-//   wafscore.action       block | tag | log | pass: what the decision was
+//   wafscore.action       block | tag | log | pass: what the decision was; skip: not scored, from
+//                         a trusted source (then only wafscore.skipped is written besides it)
+//   wafscore.skipped      trusted requests only: why (cidr | principal | header, trusted_sources)
 //   wafscore.flagged      true | false: at or under the threshold, or flagged by on_uninspectable/on_undecodable
 //   wafscore.class        flagged requests only: the class named in the flagged log line (sqli, xss, ...,
 //                         or uninspectable / undecodable when that, not the score, flagged it)
@@ -20,6 +22,7 @@ import { CLASS_NAMES, HEAD_COUNT } from "../core/classes";
 import { RequestScores } from "../core/score";
 import { Model } from "../core/model";
 import { FLAGGED_UNINSPECTABLE, FLAGGED_UNDECODABLE } from "./metrics";
+import { Trusted } from "./trust";
 
 // `named` when the request was not flagged; otherwise it is the class the metrics count it under:
 // a model class (1..HEAD_COUNT-1), FLAGGED_UNINSPECTABLE or FLAGGED_UNDECODABLE.
@@ -36,6 +39,10 @@ const KEY_CLASS = enc("wafscore.class");
 const KEY_CLASS_SCORE = enc("wafscore.class_score");
 const KEY_INSPECTION = enc("wafscore.inspection");
 const KEY_MODEL = enc("wafscore.model");
+const KEY_SKIPPED = enc("wafscore.skipped");
+const SKIP = enc("skip");
+// Indexed by Trusted (glue/trust.ts) less one: CIDR, PRINCIPAL, HEADER.
+const SKIPPED: StaticArray<ArrayBuffer> = [enc("cidr"), enc("principal"), enc("header")];
 // The classes with a score header, in header order (heads 1..3).
 const KEY_CLASSES: StaticArray<ArrayBuffer> = [enc("wafscore.sqli"), enc("wafscore.xss"), enc("wafscore.rce")];
 
@@ -70,6 +77,12 @@ export class ResultState {
     setFilterState(KEY_INSPECTION, INSPECTIONS[<i32>inspected]);
     setFilterState(KEY_MODEL, this.model);
   }
+}
+
+// A request not scored because it came from a trusted source; `why` is a Trusted other than NO.
+export function writeSkipped(why: Trusted): void {
+  setFilterState(KEY_ACTION, SKIP);
+  setFilterState(KEY_SKIPPED, SKIPPED[<i32>why - 1]);
 }
 
 // u32 as exactly 8 lower-case hex digits (configure time only).

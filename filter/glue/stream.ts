@@ -12,7 +12,14 @@
 // - hold_headers: false (hosts that cannot set allow_on_headers_stop_iteration) lets the headers
 //   go on at once, tagged with what they alone scored, and holds only the body: a block decided
 //   on the body is a local reply after the headers left, and Envoy then resets the upstream
-//   request (the router's upstream stream is reset when the downstream stream ends).
+//   request (the router's upstream stream is reset when the downstream stream ends);
+// - a body of a `stream` media type (gRPC: client and bidi streams never end while the client
+//   waits for replies) is not held at all: the headers go on as with hold_headers: false, each
+//   chunk goes on as it comes and is copied aside up to max_body_bytes, and the request is decided
+//   once on that copy (at the limit, the end of the stream, or trailers); a block then resets it.
+//
+// Policy: a request from a trusted source (trust.ts) is not scored; any other gets the Config
+// of the first route it matches (request/policy.ts), read for the rest of its life from this.cfg.
 
 import {
   Context, RootContext, FilterHeadersStatusValues, FilterDataStatusValues, FilterTrailersStatusValues,
@@ -24,17 +31,22 @@ import { blockBody, flagLine } from "./verdict";
 import { Config, ScoreHeaders } from "../config/config";
 import { RequestFacts, readFacts } from "../request/request";
 import { normalizePath, normalizedLength } from "../request/path";
-import { Action, Reason, decide } from "../core/decide";
-import { CLASS_NAMES, HEADER_CLASSES } from "../core/classes";
+import { matchRoute, streamsBody } from "../request/policy";
+import { Action, Decision, Reason, decide } from "../core/decide";
+import { RequestScores } from "../core/score";
+import { CLASS_NAMES, HEADER_CLASSES, HEAD_COUNT } from "../core/classes";
 import { FLAGGED_UNINSPECTABLE, FLAGGED_UNDECODABLE } from "./metrics";
-import { Inspected, NOT_FLAGGED } from "./state";
+import { Inspected, NOT_FLAGGED, writeSkipped } from "./state";
+import { Trusted } from "./trust";
 
 const CONTENT_TYPE = String.UTF8.encode("content-type");
 const PARTIAL = String.UTF8.encode("partial");
 const UNDECODABLE = String.UTF8.encode("undecodable");
 const JSON_TYPE = String.UTF8.encode("application/json");
-// Facts read before the body arrives (exclude_paths); one VM runs one callback at a time.
+// Facts read before the body arrives (routes, exclude_paths, stream); one VM runs one callback at a time.
 const earlyFacts = new RequestFacts();
+// A streamed body's first copy, then doubled up to max_body_bytes.
+const STREAM_FIRST_BYTES = 4096;
 
 export class WafStream extends Context {
   private decided: bool = false;
@@ -43,6 +55,13 @@ export class WafStream extends Context {
   private bufferedBytes: u32 = 0;
   // The request headers, copied out of Envoy once in onRequestHeaders and read until decided.
   private headers: ArrayBuffer | null = null;
+  // The policy this request gets (its route's Config, or the top level's), set in onRequestHeaders.
+  private cfg: Config | null = null;
+  // A `stream` body: passed on as it comes; its first max_body_bytes copied into streamBody.
+  private streaming: bool = false;
+  private streamBody: ArrayBuffer | null = null;
+  private streamLen: i32 = 0;
+  private streamCut: bool = false;
 
   constructor(contextId: u32, root: RootContext, private plugin: Plugin | null) {
     super(contextId, root);
@@ -51,7 +70,7 @@ export class WafStream extends Context {
   onRequestHeaders(_headerCount: u32, endOfStream: bool): FilterHeadersStatusValues {
     let plugin = this.plugin;
     if (plugin == null) return FilterHeadersStatusValues.Continue;
-    let cfg = plugin.config;
+    let top = plugin.config;
     let headers = getRequestHeaderPairsRaw();
     // Before anything else, in every mode: a client's own x-waf-* headers would pass for the
     // filter's verdict upstream. Read again after a removal, so what is scored is what goes on.
@@ -60,10 +79,30 @@ export class WafStream extends Context {
       plugin.metrics.inc(plugin.metrics.spoofedRemoved, spoofed);
       headers = getRequestHeaderPairsRaw();
     }
+    if (top.hasTrustedSources) {
+      let trusted = plugin.trusted.check(top, headers);
+      if (trusted != Trusted.NO) {
+        this.decided = true;
+        plugin.metrics.inc(plugin.metrics.trusted);
+        if (top.filterState) writeSkipped(trusted);
+        return FilterHeadersStatusValues.Continue;
+      }
+      if (plugin.trusted.removed) headers = getRequestHeaderPairsRaw();
+    }
     this.headers = headers;
     if (headers != null) readFacts(changetype<usize>(headers), headers.byteLength, earlyFacts);
     else earlyFacts.reset();
-    if (this.isExcludedPath(cfg)) {
+    // Routes and exclusions match the path the server will resolve, not the bytes sent
+    // (request/path.ts, into its own buffer): normalized once, when the configuration needs it.
+    let normPtr: usize = 0, normLen = 0;
+    if (top.needsPath && headers != null) {
+      normPtr = normalizePath(earlyFacts.pathPtr, earlyFacts.pathLen);
+      normLen = normalizedLength();
+    }
+    let cfg = matchRoute(top, earlyFacts.authorityPtr, earlyFacts.authorityLen, normPtr, normLen);
+    this.cfg = cfg;
+    plugin.inspection.config = cfg;
+    if (this.isExcludedPath(cfg, normPtr, normLen)) {
       this.decided = true;
       this.headers = null;
       plugin.metrics.inc(plugin.metrics.excluded);
@@ -73,27 +112,30 @@ export class WafStream extends Context {
     // the limit (partial, counted, and handled by on_uninspectable) like any other. A tunnel
     // (CONNECT, an upgrade) has no body end to wait for: decided on headers, partial too.
     if (endOfStream || cfg.maxBodyBytes == 0 || earlyFacts.tunnel) {
-      return this.decide(plugin, null, !endOfStream) ? FilterHeadersStatusValues.StopIteration : FilterHeadersStatusValues.Continue;
+      return this.decide(plugin, 0, 0, !endOfStream) ? FilterHeadersStatusValues.StopIteration : FilterHeadersStatusValues.Continue;
+    }
+    if (streamsBody(cfg, earlyFacts.contentTypePtr, earlyFacts.contentTypeLen)) {
+      this.streaming = true;
+      return this.passHeaders(plugin);
     }
     if (!cfg.holdHeaders) return this.passHeaders(plugin);
     return FilterHeadersStatusValues.StopIteration;
   }
 
-  // hold_headers: false, a body follows. The headers are scored alone: blocked now if they alone
+  // hold_headers: false or a `stream` body, and a body follows. The headers are scored alone: blocked now if they alone
   // decide it (nothing has gone upstream yet), otherwise sent on at once with the scores they had
-  // and `inspection: partial` (the body was not scored when they left). The body is then held
-  // and the request decided with it, once: logs and counters come from that decision.
+  // and `inspection: partial` (the body was not scored when they left). The body is then held (or,
+  // streamed, copied aside) and the request decided with it, once: logs and counters come from that decision.
   private passHeaders(plugin: Plugin): FilterHeadersStatusValues {
     let headers = this.headers;
     let ins = plugin.inspection;
     let s = ins.score(headers == null ? 0 : changetype<usize>(headers), headers == null ? 0 : headers.byteLength, 0, 0, false);
-    let d = plugin.decision;
     let undecodable = ins.facts.undecodable;
-    decide(plugin.config, s.score(0), ins.overflow, undecodable, d);
+    let d = judge(plugin, this.cfg!, s, ins.overflow, undecodable);
     if (d.action == Action.BLOCK) {
-      return this.decide(plugin, null, false) ? FilterHeadersStatusValues.StopIteration : FilterHeadersStatusValues.Continue;
+      return this.decide(plugin, 0, 0, false) ? FilterHeadersStatusValues.StopIteration : FilterHeadersStatusValues.Continue;
     }
-    if (d.action == Action.TAG && wantsScoreHeaders(plugin.config, d.flagged || ins.overflow || undecodable) &&
+    if (d.action == Action.TAG && wantsScoreHeaders(this.cfg!, d.flagged || ins.overflow || undecodable) &&
       addRequestHeaderBytes(plugin.scoreHeaders[0], plugin.scoreValues[s.score(0)])) {
       for (let k = 1; k <= HEADER_CLASSES; k++) addRequestHeaderBytes(plugin.scoreHeaders[k], plugin.scoreValues[s.score(k)]);
       addRequestHeaderBytes(plugin.inspectionHeader, undecodable ? UNDECODABLE : PARTIAL);
@@ -107,30 +149,69 @@ export class WafStream extends Context {
     if (this.decided) return FilterDataStatusValues.Continue;
     let plugin = this.plugin!;
     let size = <u32>bodyBytes;
+    if (this.streaming) return this.streamChunk(plugin, size, endOfStream);
     this.bufferedBytes = size;
-    let max = <u32>plugin.config.maxBodyBytes;
+    let max = <u32>this.cfg!.maxBodyBytes;
     if (!endOfStream && size < max) return FilterDataStatusValues.StopIterationAndBuffer;
     // Past the limit the rest is not inspected: decide on the prefix (the policy for the
     // tail is on_uninspectable) and let the body stream on without buffering more of it.
     let truncated = size > max || !endOfStream;
     let body = getRequestBody(0, min(size, max));
-    return this.decide(plugin, body, truncated) ? FilterDataStatusValues.StopIterationNoBuffer : FilterDataStatusValues.Continue;
+    return this.decideOn(plugin, body, truncated) ? FilterDataStatusValues.StopIterationNoBuffer : FilterDataStatusValues.Continue;
+  }
+
+  // A `stream` body: each chunk goes on at once (Continue, so the size is this chunk's alone);
+  // up to max_body_bytes of them are copied aside, and the request is decided on that copy when
+  // it is full or the stream ends.
+  private streamChunk(plugin: Plugin, size: u32, endOfStream: bool): FilterDataStatusValues {
+    let max = this.cfg!.maxBodyBytes;
+    let room = <u32>(max - this.streamLen);
+    let take = <i32>min(size, room);
+    if (take > 0) {
+      let chunk = getRequestBody(0, <u32>take);
+      if (chunk != null) this.append(chunk, max);
+    }
+    if (size > room) this.streamCut = true;
+    if (!endOfStream && !this.streamCut && this.streamLen < max) return FilterDataStatusValues.Continue;
+    let b = this.streamBody;
+    let blocked = this.decide(plugin, b == null ? 0 : changetype<usize>(b), this.streamLen, this.streamCut || !endOfStream);
+    this.streamBody = null;
+    return blocked ? FilterDataStatusValues.StopIterationNoBuffer : FilterDataStatusValues.Continue;
+  }
+
+  private append(chunk: ArrayBuffer, max: i32): void {
+    let n = chunk.byteLength;
+    let need = this.streamLen + n;
+    let b = this.streamBody;
+    if (b == null || b.byteLength < need) {
+      let cap = b == null ? min(max, STREAM_FIRST_BYTES) : b.byteLength;
+      while (cap < need) cap = min(max, cap * 2);
+      let grown = new ArrayBuffer(cap);
+      if (b != null) memory.copy(changetype<usize>(grown), changetype<usize>(b), this.streamLen);
+      this.streamBody = b = grown;
+    }
+    memory.copy(changetype<usize>(b) + this.streamLen, changetype<usize>(chunk), n);
+    this.streamLen = need;
   }
 
   onRequestTrailers(_trailers: u32): FilterTrailersStatusValues {
     if (this.decided) return FilterTrailersStatusValues.Continue;
     let plugin = this.plugin!;
-    let max = <u32>plugin.config.maxBodyBytes;
+    if (this.streaming) {
+      let b = this.streamBody;
+      let blocked = this.decide(plugin, b == null ? 0 : changetype<usize>(b), this.streamLen, this.streamCut);
+      this.streamBody = null;
+      return blocked ? FilterTrailersStatusValues.StopIteration : FilterTrailersStatusValues.Continue;
+    }
+    let max = <u32>this.cfg!.maxBodyBytes;
     let body = this.bufferedBytes > 0 ? getRequestBody(0, min(this.bufferedBytes, max)) : null;
-    return this.decide(plugin, body, this.bufferedBytes > max) ? FilterTrailersStatusValues.StopIteration : FilterTrailersStatusValues.Continue;
+    return this.decideOn(plugin, body, this.bufferedBytes > max) ? FilterTrailersStatusValues.StopIteration : FilterTrailersStatusValues.Continue;
   }
 
-  private isExcludedPath(cfg: Config): bool {
+  // p[0..n): the normalized path (computed whenever some configuration has exclude_paths).
+  private isExcludedPath(cfg: Config, p: usize, n: i32): bool {
     let prefixes = cfg.excludePathBytes;
     if (prefixes.length == 0 || this.headers == null) return false;
-    // Matched on the path the server will resolve, not on the bytes sent (request/path.ts).
-    let p = normalizePath(earlyFacts.pathPtr, earlyFacts.pathLen);
-    let n = normalizedLength();
     for (let i = 0, k = prefixes.length; i < k; i++) {
       let pre = unchecked(prefixes[i]);
       if (pre.byteLength <= n && memory.compare(p, changetype<usize>(pre), pre.byteLength) == 0) return true;
@@ -138,20 +219,23 @@ export class WafStream extends Context {
     return false;
   }
 
+  private decideOn(plugin: Plugin, body: ArrayBuffer | null, truncated: bool): bool {
+    return this.decide(plugin, body == null ? 0 : changetype<usize>(body), body == null ? 0 : body.byteLength, truncated);
+  }
+
   // Inspects the request and acts on it; returns true when it sent a 403 (stop the stream).
-  private decide(plugin: Plugin, body: ArrayBuffer | null, truncated: bool): bool {
+  private decide(plugin: Plugin, bodyPtr: usize, bodyLen: i32, truncated: bool): bool {
     this.decided = true;
-    let cfg = plugin.config;
+    let cfg = this.cfg!;
     let metrics = plugin.metrics;
     let headers = this.headers;
     this.headers = null;
     let headPtr: usize = headers == null ? 0 : changetype<usize>(headers);
     let headLen = headers == null ? 0 : headers.byteLength;
-    let bodyPtr: usize = body == null ? 0 : changetype<usize>(body);
-    let bodyLen = body == null ? 0 : body.byteLength;
 
     let t0 = nowNanos();
     let ins = plugin.inspection;
+    ins.config = cfg;
     let s = ins.score(headPtr, headLen, bodyPtr, bodyLen, truncated);
     let facts = ins.facts;
     // A request inspected only in part (a body past max_body_bytes, more parts or windows than
@@ -165,8 +249,7 @@ export class WafStream extends Context {
     let score = s.score(0);
     let t1 = nowNanos();
     metrics.recordScoringTime(t0, t1);
-    let d = plugin.decision;
-    decide(cfg, score, uninspectable, undecodable, d);
+    let d = judge(plugin, cfg, s, uninspectable, undecodable);
     metrics.inc(metrics.scored);
     metrics.tick();
     // Strings are built for flagged requests only: clean traffic allocates none.
@@ -182,7 +265,7 @@ export class WafStream extends Context {
         klass = "undecodable";
         named = FLAGGED_UNDECODABLE;
       } else {
-        named = s.worstClass();
+        named = d.klass > 0 ? d.klass : s.worstClass();
         klass = CLASS_NAMES[named];
       }
       metrics.incFlagged(named, d.action);
@@ -223,6 +306,19 @@ export class WafStream extends Context {
   onLog(): void {}
   onDone(): bool { return true; }
   onDelete(): void {}
+}
+
+// The decision for a scored request under `cfg`; with class_thresholds, every head's score goes in.
+function judge(plugin: Plugin, cfg: Config, s: RequestScores, uninspectable: bool, undecodable: bool): Decision {
+  let d = plugin.decision;
+  if (!cfg.classRules) {
+    decide(cfg, s.score(0), uninspectable, undecodable, d);
+    return d;
+  }
+  let scores = plugin.classScores;
+  for (let k = 1; k < HEAD_COUNT; k++) unchecked(scores[k] = s.score(k));
+  decide(cfg, s.score(0), uninspectable, undecodable, d, scores, s.worstClass());
+  return d;
 }
 
 // score_headers: all, or only requests worth a look upstream (`notable`: flagged, or not wholly

@@ -41,6 +41,11 @@ export class RequestFacts {
   requestIdLen: i32 = 0;
   pathPtr: usize = 0;          // :path as sent, query included (exclude_paths)
   pathLen: i32 = 0;
+  // readFacts only (routes and stream): :authority (Host) as sent, and Content-Type.
+  authorityPtr: usize = 0;
+  authorityLen: i32 = 0;
+  contentTypePtr: usize = 0;
+  contentTypeLen: i32 = 0;
   // CONNECT (HTTP/1, or HTTP/2 including extended CONNECT), or Upgrade with Connection: upgrade,
   // as Envoy requires before it upgrades (it strips a lone Upgrade): a tunnel, no body to wait for.
   tunnel: bool = false;
@@ -52,6 +57,8 @@ export class RequestFacts {
     this.inflatedPartly = false;
     this.requestIdPtr = 0; this.requestIdLen = 0;
     this.pathPtr = 0; this.pathLen = 0;
+    this.authorityPtr = 0; this.authorityLen = 0;
+    this.contentTypePtr = 0; this.contentTypeLen = 0;
     this.tunnel = false;
   }
 }
@@ -68,6 +75,8 @@ export function readFacts(headPtr: usize, headLen: i32, facts: RequestFacts): vo
     let n = head.valueLen;
     if (head.nameIsCI(":path")) { facts.pathPtr = v; facts.pathLen = n; }
     else if (head.nameIsCI("x-request-id")) { facts.requestIdPtr = v; facts.requestIdLen = n; }
+    else if (head.nameIsCI(":authority")) { facts.authorityPtr = v; facts.authorityLen = n; }
+    else if (head.nameIsCI("content-type")) { facts.contentTypePtr = v; facts.contentTypeLen = n; }
     else if (head.nameIsCI(":method")) facts.tunnel = facts.tunnel || equalsCI(v, n, "CONNECT");
     else if (head.nameIsCI("upgrade")) upgrade = n > 0;
     else if (head.nameIsCI("connection")) connectionUpgrade = connectionUpgrade || containsCI(v, n, "upgrade");

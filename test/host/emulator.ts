@@ -17,6 +17,8 @@
 //   parts of the request never reach the filter; details with spaces become '_' as in Envoy;
 // - metrics: counters only go up (a delta <= 0 is BadArgument), gauges add or are set,
 //   histograms record values; get_metric answers counters and gauges;
+// - properties: get_property answers the stream's own (`request({ properties })`: Envoy's per-stream
+//   attributes such as source.address, "127.0.0.1:54321") before the host's, NotFound for neither;
 // - filter state: set_property in a stream stores the value under "wasm." + the raw path bytes
 //   (Envoy's setProperty; no NUL splitting), NotFound outside a stream (no stream info);
 // - a host that lacks a feature: `refuse` lists host functions that answer Unimplemented and do
@@ -231,11 +233,16 @@ export class Host {
     return host;
   }
 
-  /** A new HTTP stream (proxy_on_context_create with the root as parent). */
-  request(): HttpStream {
+  /**
+   * A new HTTP stream (proxy_on_context_create with the root as parent). `properties`: the stream's
+   * own, by dot-separated path, as Envoy gives them per stream ("source.address": "10.0.0.5:41234",
+   * "connection.uri_san_peer_certificate": "spiffe://..."); they hide the host's of the same path.
+   */
+  request(opts: { properties?: Record<string, Bytes> } = {}): HttpStream {
     if (!this.configured) throw new HostError("the plugin is not configured: Envoy would not create streams for it");
     const id = this.nextContextId++;
     const s = new HttpStream(this, id);
+    for (const [k, v] of Object.entries(opts.properties ?? {})) s.properties.set(k.split(".").join("\0"), toBytes(v));
     this.callIn(s, "proxy_on_context_create", 0, [id, this.rootContextId]);
     return s;
   }
@@ -347,7 +354,7 @@ export class Host {
       proxy_get_property: (pathPtr: number, pathLen: number, ptrPtr: number, sizePtr: number) => {
         const key = this.textAt(pathPtr, pathLen);
         this.propertiesAsked.push(key.split("\0").join("."));
-        const v = this.properties.get(key);
+        const v = this.current?.stream?.properties.get(key) ?? this.properties.get(key);
         return v === undefined ? Status.NotFound : this.give(v, ptrPtr, sizePtr);
       },
 
@@ -487,6 +494,8 @@ export class HttpStream {
   droppedBytes = 0;
   /** Filter state the filter wrote with set_property, keyed as Envoy keys it ("wasm.<path>"). */
   readonly filterState = new Map<string, Uint8Array>();
+  /** The stream's own properties (NUL-separated paths), read before the host's. */
+  readonly properties = new Map<string, Uint8Array>();
 
   private requestHeaders: Array<[string, Uint8Array]> | null = null;
   private requestTrailers: Array<[string, Uint8Array]> | null = null;

@@ -14,7 +14,10 @@ afterAll(() => {
 });
 
 const KNOWN = "mode, threshold, max_body_bytes, inspect_headers, exclude_paths, exclude_params, header_prefix, on_uninspectable, ignore_headers, max_parts, max_windows, on_undecodable, " +
-  "block_response_details, log_text, redact_names, max_flagged_logs_per_second, hold_headers, score_headers, filter_state";
+  "block_response_details, log_text, redact_names, max_flagged_logs_per_second, hold_headers, score_headers, filter_state, " +
+  "class_thresholds, stream, trusted_sources, routes";
+const ROUTE_KNOWN = "host, path_prefix, mode, threshold, max_body_bytes, exclude_paths, exclude_params, class_thresholds, stream";
+const CLASSES = "sqli, xss, rce, traversal, ssrf, jndi, ssti, xxe, nosqli, crlf, open_redirect, ldapi";
 const range = (lo: number, hi: number, got: string) => `must be an integer within [${lo},${hi}], got ${got}`;
 const j = (o: unknown) => JSON.stringify(o);
 
@@ -128,6 +131,73 @@ const cases: { name: string; json: string; error: string | null }[] = [
   ...["all", "flagged", "none"].map((v) => ({ name: `score_headers ${v}`, json: j({ score_headers: v }), error: null })),
   { name: "score_headers unknown", json: j({ score_headers: "clean" }), error: 'config.score_headers: must be one of all, flagged, none, got "clean"' },
   { name: "max_flagged_logs_per_second fractional", json: '{"max_flagged_logs_per_second":0.5}', error: `config.max_flagged_logs_per_second: ${range(0, 1000000, "0.5")}` },
+
+  // class_thresholds: an optional entry per class, each with an optional threshold and action
+  { name: "class_thresholds: block sqli at 30, only log xss", json: j({ class_thresholds: { sqli: { threshold: 30 }, xss: { action: "log" } } }), error: null },
+  { name: "class_thresholds empty", json: j({ class_thresholds: {} }), error: null },
+  { name: "class_thresholds entry empty", json: j({ class_thresholds: { rce: {} } }), error: null },
+  { name: "class_thresholds both members", json: j({ class_thresholds: { ldapi: { threshold: 5, action: "tag" } } }), error: null },
+  { name: "class_thresholds unknown class", json: j({ class_thresholds: { sql: { threshold: 30 } } }), error: `config.class_thresholds.sql: unknown field; known fields are ${CLASSES}` },
+  { name: "class_thresholds the overall head is not a class", json: j({ class_thresholds: { attack: { threshold: 30 } } }), error: `config.class_thresholds.attack: unknown field; known fields are ${CLASSES}` },
+  { name: "class_thresholds threshold 0", json: j({ class_thresholds: { sqli: { threshold: 0 } } }), error: `config.class_thresholds.sqli.threshold: ${range(1, 99, "0")}` },
+  { name: "class_thresholds threshold 100", json: j({ class_thresholds: { xss: { threshold: 100 } } }), error: `config.class_thresholds.xss.threshold: ${range(1, 99, "100")}` },
+  { name: "class_thresholds action unknown", json: j({ class_thresholds: { xss: { action: "allow" } } }), error: 'config.class_thresholds.xss.action: must be one of block, tag, log, got "allow"' },
+  { name: "class_thresholds entry member unknown", json: j({ class_thresholds: { xss: { score: 3 } } }), error: "config.class_thresholds.xss.score: unknown field; known fields are threshold, action" },
+  { name: "class_thresholds a bare number", json: j({ class_thresholds: { sqli: 30 } }), error: "config.class_thresholds.sqli: must be an object, got 30" },
+  { name: "class_thresholds not an object", json: j({ class_thresholds: [] }), error: "config.class_thresholds: must be an object, got an array" },
+
+  // stream
+  { name: "stream", json: j({ stream: ["application/grpc", "Application/X-NDJSON"] }), error: null },
+  { name: "stream empty (hold every body)", json: j({ stream: [] }), error: null },
+  { name: "stream with parameters", json: j({ stream: ["text/event-stream; charset=utf-8"] }), error: 'config.stream[0]: must be a media type like "application/grpc" (no parameters), got "text/event-stream; charset=utf-8"' },
+  { name: "stream without a subtype", json: j({ stream: ["grpc"] }), error: 'config.stream[0]: must be a media type like "application/grpc" (no parameters), got "grpc"' },
+  { name: "stream two slashes", json: j({ stream: ["a/b/c"] }), error: 'config.stream[0]: must be a media type like "application/grpc" (no parameters), got "a/b/c"' },
+  { name: "stream not a list", json: j({ stream: "application/grpc" }), error: 'config.stream: must be an array of strings, got "application/grpc"' },
+
+  // trusted_sources
+  { name: "trusted_sources every member", json: j({ trusted_sources: { cidrs: ["10.0.0.0/8", "192.168.1.7", "2001:db8::/32", "::1", "::ffff:10.1.2.0/120"], principals: ["spiffe://cluster.local/ns/ops/sa/scanner"], header: { name: "X-Trusted-Hop", value: "0123456789abcdef" } } }), error: null },
+  { name: "trusted_sources empty", json: j({ trusted_sources: {} }), error: null },
+  ...[["10.0.0.0/33", "prefix"], ["2001:db8::/129", "prefix"], ["10.0.0.0/", "prefix"], ["10.0.0.0/08", "prefix"]].map(([c]) => ({
+    name: `trusted_sources.cidrs ${c}`, json: j({ trusted_sources: { cidrs: ["10.0.0.0/8", c] } }),
+    error: `config.trusted_sources.cidrs[1]: has a prefix length out of range (0-32 for IPv4, 0-128 for IPv6), got "${c}"` })),
+  ...["10.0.0", "10.0.0.256", "010.0.0.1", "10.0.0.0.0", "example.com", "", "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::", ":1", "1:", "[::1]", "10.0.0.1:80"].map((c) => ({
+    name: `trusted_sources.cidrs "${c}"`, json: j({ trusted_sources: { cidrs: [c] } }),
+    error: `config.trusted_sources.cidrs[0]: must be an IPv4 or IPv6 address or range like "10.0.0.0/8" or "2001:db8::/32", got "${c}"` })),
+  { name: "trusted_sources.cidrs host bits past the prefix", json: j({ trusted_sources: { cidrs: ["10.1.0.0/8"] } }), error: 'config.trusted_sources.cidrs[0]: has bits set past its prefix length (write the range\'s first address), got "10.1.0.0/8"' },
+  { name: "trusted_sources.cidrs IPv6 host bits", json: j({ trusted_sources: { cidrs: ["2001:db8::1/64"] } }), error: 'config.trusted_sources.cidrs[0]: has bits set past its prefix length (write the range\'s first address), got "2001:db8::1/64"' },
+  { name: "trusted_sources.cidrs /0", json: j({ trusted_sources: { cidrs: ["0.0.0.0/0", "::/0"] } }), error: null },
+  { name: "trusted_sources.principals empty", json: j({ trusted_sources: { principals: [""] } }), error: "config.trusted_sources.principals[0]: must not be empty" },
+  { name: "trusted_sources.header without value", json: j({ trusted_sources: { header: { name: "x-hop" } } }), error: "config.trusted_sources.header.value: is required" },
+  { name: "trusted_sources.header without name", json: j({ trusted_sources: { header: { value: "0123456789abcdef" } } }), error: "config.trusted_sources.header.name: is required" },
+  { name: "trusted_sources.header short value", json: j({ trusted_sources: { header: { name: "x-hop", value: "letmein" } } }), error: "config.trusted_sources.header.value: must be at least 16 bytes of visible characters (a secret only the trusted hop knows)" },
+  { name: "trusted_sources.header value with a newline", json: j({ trusted_sources: { header: { name: "x-hop", value: "0123456789abcdef\n" } } }), error: "config.trusted_sources.header.value: must be at least 16 bytes of visible characters (a secret only the trusted hop knows)" },
+  { name: "trusted_sources.header bad name", json: j({ trusted_sources: { header: { name: "x hop", value: "0123456789abcdef" } } }), error: 'config.trusted_sources.header.name: must be a header name like "x-trusted-hop", got "x hop"' },
+  { name: "trusted_sources.header under header_prefix", json: j({ trusted_sources: { header: { name: "X-Waf-Trusted", value: "0123456789abcdef" } } }), error: 'config.trusted_sources.header.name: must not start with header_prefix "x-waf-": headers under it are removed before the check' },
+  { name: "trusted_sources unknown member", json: j({ trusted_sources: { ips: [] } }), error: "config.trusted_sources.ips: unknown field; known fields are cidrs, principals, header" },
+
+  // routes: a list of objects, each matched by host and/or path_prefix; errors name the item
+  { name: "routes", json: j({ routes: [{ host: "api.example.com", threshold: 30 }, { path_prefix: "/admin/", mode: "block", class_thresholds: { xss: { action: "log" } } }, { host: "*.Example.COM", path_prefix: "/upload", max_body_bytes: 0, exclude_paths: ["/upload/raw"], exclude_params: ["blob"], stream: [] }] }), error: null },
+  { name: "routes empty", json: j({ routes: [] }), error: null },
+  { name: "routes[1].threshold out of range", json: j({ routes: [{ host: "a.example" }, { host: "b.example", threshold: 0 }] }), error: `config.routes[1].threshold: ${range(1, 99, "0")}` },
+  { name: "routes[0].mode unknown", json: j({ routes: [{ path_prefix: "/", mode: "deny" }] }), error: 'config.routes[0].mode: must be one of block, tag, log, got "deny"' },
+  { name: "routes[0] without host or path_prefix", json: j({ routes: [{ threshold: 30 }] }), error: "config.routes[0]: must set host or path_prefix (a route without either matches every request: set the top-level fields instead)" },
+  { name: "routes[0] sets a top-level-only field", json: j({ routes: [{ host: "a.example", header_prefix: "x-b-" }] }), error: `config.routes[0].header_prefix: unknown field; known fields are ${ROUTE_KNOWN}` },
+  { name: "routes[0].host with a port", json: j({ routes: [{ host: "a.example:8080" }] }), error: 'config.routes[0].host: must be a host name like "api.example.com" or "*.example.com", without a port, got "a.example:8080"' },
+  ...["*", "*.", "a.*.example", "a..example", ".example", "example.", "exa mple", "", "[::1", "[not-ip]"].map((h) => ({
+    name: `routes[0].host "${h}"`, json: j({ routes: [{ host: h }] }),
+    error: `config.routes[0].host: must be a host name like "api.example.com" or "*.example.com", without a port, got "${h}"` })),
+  { name: "routes[0].host IPv6 literal", json: j({ routes: [{ host: "[2001:db8::1]" }] }), error: null },
+  { name: "routes[0].path_prefix without /", json: j({ routes: [{ path_prefix: "api" }] }), error: 'config.routes[0].path_prefix: must start with \'/\', got "api"' },
+  { name: "routes[2].exclude_paths item", json: j({ routes: [{ host: "a.example" }, { host: "b.example" }, { host: "c.example", exclude_paths: ["/ok", "bad"] }] }), error: "config.routes[2].exclude_paths[1]: must start with '/', got \"bad\"" },
+  { name: "routes[0].class_thresholds nested error", json: j({ routes: [{ host: "a.example", class_thresholds: { sqli: { threshold: 200 } } }] }), error: `config.routes[0].class_thresholds.sqli.threshold: ${range(1, 99, "200")}` },
+  { name: "routes[0].max_body_bytes over", json: j({ routes: [{ host: "a.example", max_body_bytes: 1048577 }] }), error: `config.routes[0].max_body_bytes: ${range(0, 1048576, "1048577")}` },
+  { name: "routes[0].stream bad type", json: j({ routes: [{ host: "a.example", stream: ["grpc"] }] }), error: 'config.routes[0].stream[0]: must be a media type like "application/grpc" (no parameters), got "grpc"' },
+  { name: "routes[0] duplicate key", json: '{"routes":[{"host":"a.example","host":"b.example"}]}', error: "config.routes[0].host: duplicate key (each field may appear once)" },
+  { name: "routes item not an object", json: j({ routes: [{ host: "a.example" }, "b.example"] }), error: 'config.routes[1]: must be an object, got "b.example"' },
+  { name: "routes not a list", json: j({ routes: { host: "a.example" } }), error: "config.routes: must be an array of objects, got an object" },
+  { name: "routes unterminated", json: '{"routes":[{"host":"a.example"}', error: "config.routes: expected ',' or ']' in the array, got end of input" },
+  { name: "routes 64 items", json: j({ routes: Array.from({ length: 64 }, (_, i) => ({ host: `h${i}.example` })) }), error: null },
+  { name: "routes 65 items", json: j({ routes: Array.from({ length: 65 }, (_, i) => ({ host: `h${i}.example` })) }), error: "config.routes: must have at most 64 items" },
 ];
 
 describe("configuration", () => {
@@ -138,7 +208,7 @@ describe("configuration", () => {
   it("every error has the form config.<field>: <reason>", () => {
     for (const { json, error } of cases) {
       if (error === null) continue;
-      expect(core.configure(json)).toMatch(/^config\.(\(root\)|[a-z_]+(\[\d+\])?): \S/);
+      expect(core.configure(json)).toMatch(/^config\.(\(root\)|[a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*): \S/);
     }
   });
 

@@ -1,0 +1,16 @@
+// The model's heads: head 0 is the overall attack score, heads 1.. are the attack classes.
+// Read by core/ (model shape, scores, confirmation), config/ (class_thresholds keys), glue (header
+// names, logs, metrics) and models/ through describe() (training labels).
+
+export const HEAD_ATTACK = 0;
+
+// Order is part of the model format: a model's head k scores CLASS_NAMES[k].
+export const CLASS_NAMES: StaticArray<string> = [
+  "attack", "sqli", "xss", "rce", "traversal", "ssrf", "jndi", "ssti", "xxe", "nosqli",
+  "crlf", "open_redirect", "ldapi", "scanner",
+];
+
+export const HEAD_COUNT = 14;
+
+// Classes that get their own score header (x-waf-<class>-score) besides the overall one.
+export const HEADER_CLASSES = 3; // sqli, xss, rce: Cloudflare's three, so thresholds carry over
