@@ -17,7 +17,7 @@ const KNOWN = "mode, threshold, max_body_bytes, inspect_headers, exclude_paths, 
   "block_response_details, log_text, redact_names, max_flagged_logs_per_second, hold_headers, score_headers, filter_state, " +
   "class_thresholds, stream, trusted_sources, routes";
 const ROUTE_KNOWN = "host, path_prefix, mode, threshold, max_body_bytes, exclude_paths, exclude_params, class_thresholds, stream";
-const CLASSES = "sqli, xss, rce, traversal, ssrf, jndi, ssti, xxe, nosqli, crlf, open_redirect, ldapi";
+const CLASSES = "sqli, xss, rce, traversal, ssrf, jndi, ssti, xxe, nosqli, crlf, open_redirect, ldapi, scanner";
 const range = (lo: number, hi: number, got: string) => `must be an integer within [${lo},${hi}], got ${got}`;
 const j = (o: unknown) => JSON.stringify(o);
 
