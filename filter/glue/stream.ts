@@ -301,11 +301,25 @@ export class WafStream extends Context {
     return false;
   }
 
-  // The SDK's defaults build a debug string per call on every request; these
-  // overrides keep the request path free of them.
+  // A request whose headers went on at once (hold_headers: false, a `stream` body) and that was
+  // never decided: no body came (ngx_wasm_module gives a bodyless request no body callback, where
+  // Envoy ends the stream on its headers), or the stream was reset before its end. Decided when the
+  // context is deleted, on what arrived, so that it is logged and counted like every other; nothing
+  // can be blocked or tagged any more (the headers alone did not block it, or they would have).
+  // proxy_on_delete, not proxy_on_log: the filter does not export on_log (glue/abi.ts: one VM call
+  // less per request), and every host calls on_delete at a stream's end.
+  // The SDK's defaults build a debug string per call on every request; these overrides do not.
   onLog(): void {}
   onDone(): bool { return true; }
-  onDelete(): void {}
+  onDelete(): void {
+    if (this.decided || !this.headersSent) return;
+    let plugin = this.plugin;
+    if (plugin == null || this.cfg == null) return;
+    let b = this.streamBody;
+    if (this.streaming && b != null) this.decide(plugin, changetype<usize>(b), this.streamLen, true);
+    else this.decide(plugin, 0, 0, this.bufferedBytes > 0 || this.streaming);
+    this.streamBody = null;
+  }
 }
 
 // The decision for a scored request under `cfg`; with class_thresholds, every head's score goes in.
