@@ -100,6 +100,7 @@ export function splitRequest(headPtr: usize, headLen: i32, bodyPtr: usize, bodyL
         let q = 0;
         while (q < n && load<u8>(v + q) != 0x3F) q++;
         out.add(Where.PATH, name, 0, v, q, false);
+        addPathSegments(v, q, name, out);
         if (q + 1 < n) splitPairs(v + q + 1, n - q - 1, 0x26, false, Where.QUERY, true, out);
         continue;
       }
@@ -189,4 +190,29 @@ function encodingOf(p: usize, n: i32, before: Encoding): Encoding {
     enc = enc == Encoding.IDENTITY ? one : Encoding.UNDECODABLE;
   }
   return enc;
+}
+
+// Each segment of a path of several that holds more than name characters (`/files/127.0.0.1;id`,
+// `/users/1'--`) is a part of its own as well: REST routes carry parameters in segments, and a value
+// read alone scores as it would in a query, not diluted by the route around it. Plain segments
+// (`/api/v1/users/42`) add nothing.
+function addPathSegments(p: usize, n: i32, name: usize, out: PartList): void {
+  let start = 0;
+  let segments = 0;
+  for (let i = 0; i < n; i++) if (load<u8>(p + i) == 0x2F) segments++;
+  if (segments < 2) return;
+  for (let i = 0; i <= n; i++) {
+    if (i < n && load<u8>(p + i) != 0x2F) continue;
+    if (i > start && !plainSegment(p + start, i - start)) out.add(Where.PATH, name, 0, p + start, i - start, false);
+    start = i + 1;
+  }
+}
+
+// [A-Za-z0-9._~-]: the unreserved characters of a URL (RFC 3986).
+function plainSegment(p: usize, n: i32): bool {
+  for (let i = 0; i < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    if (!((c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2E || c == 0x5F || c == 0x7E || c == 0x2D)) return false;
+  }
+  return true;
 }
