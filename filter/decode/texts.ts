@@ -88,6 +88,7 @@ function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, out
   // as %40; double encoding, entities or escapes are themselves a sign).
   let base64 = looksLikeBase64(text, n);
   let skip = (flags & ~DecodeFlag.PERCENT) == 0 && !base64 && isPlainToken(text, n);
+  let pieces = 0;
   if (!skip) {
     let run = longRunAt(text, n);
     if (run >= 0) {
@@ -97,10 +98,19 @@ function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, out
         if (text == valPtr) out.shrinkLast(dst, n, m);
         text = dst;
         n = m;
+        pieces = runEndCount;
       }
     }
   }
   out.add(part, text, n, skip ? flags | TEXT_NOT_SCORED : flags);
+  // What follows a cut run is scored on its own too, up to the next cut run: `a`x32 + payload is
+  // then scored as the payload alone as well, whatever the model makes of the 4 `a`s left in
+  // front of it. The pieces partition the text, so they at most double its windows.
+  for (let j = 0; j < pieces; j++) {
+    let from = unchecked(runEnds[j]);
+    let to = j + 1 < pieces ? unchecked(runEnds[j + 1]) - MAX_RUN_BYTES : n;
+    if (to - from > 0 && !isPlainToken(text + <usize>from, to - from)) out.add(part, text + <usize>from, to - from, flags);
+  }
   if (!base64) return;
   let cap = n * 3 / 4 + 4;
   let b = out.alloc(cap);
@@ -126,18 +136,33 @@ function longRunAt(p: usize, n: i32): i32 {
   return -1;
 }
 
+// Where, in capRuns' output, the text after each cut run starts: the first MAX_PIECES - 1 cuts and
+// the last (an attacker's decoy runs before a padded payload do not hide it). Module state reset by
+// every capRuns call and read right after it.
+const MAX_PIECES = 4;
+const runEnds = new StaticArray<i32>(MAX_PIECES);
+let runEndCount = 0;
+
 // Copies p[0..n) to dst (which may be p) with every run of one byte cut to MAX_RUN_BYTES; the
-// bytes before `from` have no long run. Returns the new length.
+// bytes before `from` have no long run. Returns the new length; runEnds says where the cuts were.
 function capRuns(p: usize, n: i32, dst: usize, from: i32): i32 {
   if (dst != p) memory.copy(dst, p, from);
+  runEndCount = 0;
   let o = from;
   let run = 0;
   let prev: i32 = -1;
+  let cut = false;
   for (let i = from; i < n; i++) {
     let c = <i32>load<u8>(p + i);
+    if (c != prev && cut) {
+      // The run before this byte was cut: what follows starts a piece.
+      if (runEndCount < MAX_PIECES) runEndCount++;
+      unchecked(runEnds[runEndCount - 1] = o);
+      cut = false;
+    }
     run = c == prev ? run + 1 : 1;
     prev = c;
-    if (run > MAX_RUN_BYTES) continue;
+    if (run > MAX_RUN_BYTES) { cut = true; continue; }
     store<u8>(dst + o, <u8>c);
     o++;
   }
