@@ -357,13 +357,26 @@ function pathSyntax(p: usize, n: i32): bool {
 // A URL: a scheme's "://" or a network-path "//host", a scheme a fetcher takes, or a bare
 // address (digits and dots, localhost, 0x…).
 function urlSyntax(p: usize, n: i32): bool {
-  if (has(p, n, "://") || has(p, n, "localhost") || has(p, n, "gopher:") || has(p, n, "dict:") ||
-      has(p, n, "file:") || has(p, n, "ldap:") || has(p, n, "jar:") || has(p, n, "netdoc:") ||
-      has(p, n, "0x") || has(p, n, "[::") || has(p, n, "metadata") || has(p, n, "oast.") || has(p, n, "interact.sh") ||
-      has(p, n, "burpcollaborator") || has(p, n, "dnslog") || hasHostName(p, n)) return true;
-  for (let i = 0; i + 2 < n; i++) {
-    let c = <u32>load<u8>(p + i);
-    if ((c == 0x2F || c == 0x5C) && (at(p, n, i + 1) == 0x2F || at(p, n, i + 1) == 0x5C) && isWordChar(at(p, n, i + 2))) return true;
+  // Only a target a server should not fetch is SSRF-shaped: an internal or cloud-metadata name, a
+  // loopback or private address in any spelling, a scheme other than http(s), a URL whose user
+  // part hides the host, or a callback domain of a scanning service. A public URL (`url=https://
+  // cdn.example.com/a.png`, an image proxy's `/0x0:2040x1360/` crop) is what such parameters hold.
+  if (has(p, n, "localhost") || has(p, n, "gopher:") || has(p, n, "dict:") || has(p, n, "file:") ||
+      has(p, n, "ldap:") || has(p, n, "jar:") || has(p, n, "netdoc:") || has(p, n, "tftp:") || has(p, n, "[::") ||
+      has(p, n, "metadata") || has(p, n, ".internal") || has(p, n, "oast.") || has(p, n, "interact.sh") ||
+      has(p, n, "burpcollaborator") || has(p, n, "dnslog") || has(p, n, ".nip.io") || hexAddress(p, n)) return true;
+  let s = find(p, n, "://");
+  while (s >= 0) {
+    // A host that is one number (http://2130706433/) or that comes after a user part (…@127.0.0.1).
+    let i = s + 3, digits = 0;
+    while (i < n && load<u8>(p + i) - 0x30 < 10) { i++; digits++; }
+    if (digits >= 8 && (i == n || load<u8>(p + i) == 0x2F || load<u8>(p + i) == 0x3A)) return true;
+    for (let j = s + 3; j < n; j++) {
+      let c = <u32>load<u8>(p + j);
+      if (c == 0x2F || c == 0x3F) break;
+      if (c == 0x40 || c == 0x23) return true;
+    }
+    s = find(p, n, "://", s + 3);
   }
   // A dotted address: three dots between digit runs.
   let dots = 0;
@@ -375,30 +388,30 @@ function urlSyntax(p: usize, n: i32): bool {
   return false;
 }
 
-// A host name: two or more dot-separated labels ending in a 2-6 letter top-level label.
-function hasHostName(p: usize, n: i32): bool {
-  let i = 0;
-  while (i < n) {
-    while (i < n && !isWordChar(<u32>load<u8>(p + i))) i++;
-    let labels = 0;
-    let lastAlpha = 0;
-    while (i < n) {
-      let start = i;
-      let alpha = true;
-      while (i < n && (isWordChar(<u32>load<u8>(p + i)) || load<u8>(p + i) == 0x2D)) {
-        if (!isAlpha(<u32>load<u8>(p + i))) alpha = false;
-        i++;
-      }
-      if (i == start) break;
-      labels++;
-      lastAlpha = alpha ? i - start : 0;
-      if (at(p, n, i) != 0x2E || !isWordChar(at(p, n, i + 1))) break;
-      i++;
-    }
-    if (labels >= 2 && lastAlpha >= 2 && lastAlpha <= 6) return true;
-    i++;
+// `0x` and 2 to 8 hex digits, ended by the end, '.', '/', ':' or ']': an address in hex
+// (0x7f000001, 0xd8.0x3a.…), not an image crop (`0x0:2040x1360`) or a hex literal in code.
+function hexAddress(p: usize, n: i32): bool {
+  let i = find(p, n, "0x");
+  while (i >= 0) {
+    let j = i + 2;
+    while (j < n && isHex(<u32>load<u8>(p + j))) j++;
+    let k = j - i - 2;
+    let end = at(p, n, j);
+    if (k >= 2 && k <= 8 && !isWordChar(at(p, n, i - 1)) &&
+        (j == n || end == 0x2E || end == 0x2F || end == 0x5D || (end == 0x3A && portThenEnd(p, n, j + 1)))) return true;
+    i = find(p, n, "0x", i + 2);
   }
   return false;
+}
+
+// @ts-ignore: decorator
+@inline function isHex(c: u32): bool { return c - 0x30 < 10 || (c | 0x20) - 0x61 < 6; }
+
+// Digits from i up to the end, '/', '?' or '#'.
+function portThenEnd(p: usize, n: i32, i: i32): bool {
+  let d = 0;
+  while (i < n && load<u8>(p + i) - 0x30 < 10) { i++; d++; }
+  return d > 0 && d <= 5 && (i == n || load<u8>(p + i) == 0x2F || load<u8>(p + i) == 0x3F || load<u8>(p + i) == 0x23);
 }
 
 // `${` opening a lookup (jndi, a nested `${`, `:-` defaults, lower:/upper:/env:/sys:/java: ...).

@@ -5,8 +5,8 @@ import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Core, loadCore, REPO_ROOT } from "../support/core";
 import {
-  allVariants, describeOutcome, ENCODING_IDS, EvasionJudge, type Outcome, PADDING_IDS, PAYLOADS,
-  PLACEMENT_IDS, sampleVariants, techniquesOf, type Variant,
+  allVariants, describeOutcome, ENCODING_IDS, type EncodingId, EvasionJudge, makeVariant, type Outcome, PADDING_IDS,
+  type PaddingId, PAYLOADS, PLACEMENT_IDS, type PlacementId, sampleVariants, techniquesOf, type Variant,
 } from "../support/evasion";
 
 /**
@@ -14,8 +14,15 @@ import {
  * Their tests are `it.fails`: when a fix makes every variant using one pass, its test fails
  * and says to move it out of here. Every technique not listed must pass outright.
  */
-const PENDING: Record<string, string> = {
-  "in:path": "a payload as a path segment (`;id`, `$(id)`) scores more than 10 above its home, some outside the attack band",
+const PENDING: Record<string, string> = {};
+
+/**
+ * Single variants known to fail, each with its row in test/KNOWN-DEVIATIONS.md: left out of their
+ * techniques' judgement (in the sample and in `make fuzz`), and checked to fail still, so that a fix
+ * is noticed and the entry removed.
+ */
+const KNOWN_VARIANTS: Record<string, string> = {
+  "sqli#02/plain/path/pad-inside": "evasion-in:path",
 };
 
 const ALL = process.env.EVASION_ALL === "1";
@@ -45,7 +52,7 @@ beforeAll(async () => {
 function judgedFor(t: string): Outcome[] {
   return [...outcomes.values()].filter((o) => {
     const ts = techniquesOf(o.variant);
-    return ts.includes(t) && ts.every((u) => u === t || !(u in PENDING));
+    return !(o.variant.key in KNOWN_VARIANTS) && ts.includes(t) && ts.every((u) => u === t || !(u in PENDING));
   });
 }
 
@@ -86,6 +93,18 @@ describe("evasion suite", () => {
     for (const t of Object.keys(PENDING)) {
       expect(TECHNIQUES, t).toContain(t);
       expect(ledger, `row for evasion-${t}`).toContain(`| evasion-${t} |`);
+    }
+  });
+
+  it("each known failing variant still fails (when one passes, remove it and its ledger row)", () => {
+    const ledger = readFileSync(resolve(REPO_ROOT, "test/KNOWN-DEVIATIONS.md"), "utf8");
+    for (const [key, row] of Object.entries(KNOWN_VARIANTS)) {
+      expect(ledger, `row for ${row}`).toContain(`| ${row} |`);
+      const [id, encoding, placement, padding] = key.split("/");
+      const payload = PAYLOADS.find((p) => p.id === id)!;
+      const v = makeVariant(payload, encoding as EncodingId, placement as PlacementId, padding as PaddingId);
+      expect(v, key).not.toBeNull();
+      expect(judge.judge(v!).ok, `${key} passes now`).toBe(false);
     }
   });
 
