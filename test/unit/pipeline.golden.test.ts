@@ -8,9 +8,9 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { serializeHead } from "../../node/core";
+import { type CoreRequest, serializeHead } from "../../node/core";
 import { partRequest } from "../../node/http";
-import { InputMaker, type RawInput } from "../fuzz/inputs";
+import { concat, InputMaker, type RawInput } from "../fuzz/inputs";
 import { type Core, loadCore, REPO_ROOT } from "../support/core";
 
 const GOLDEN = resolve(REPO_ROOT, "test/fixtures/pipeline.golden.json");
@@ -30,7 +30,10 @@ interface Exports {
 }
 
 const utf8 = new TextEncoder();
+const RAW_SPECIALS = [[0xc0, 0xaf], [0xc1, 0x9c], [0xc0], [0xe0, 0x80, 0xaf], [0xe0, 0x41], [0xef, 0xbc, 0x9c], [0xef, 0xbd, 0x80], [0x80, 0x80, 0x80, 0x80, 0x80, 0x80], [0xff, 0xfe]];
 const enc = (s: string) => utf8.encode(s);
+
+const rawOf = (req: CoreRequest): RawInput => ({ head: serializeHead(req.head), body: req.body === undefined ? new Uint8Array(0) : typeof req.body === "string" ? enc(req.body) : req.body });
 
 // Short texts with one decoder trigger (or a long run, a 0x80 run, spaces) at every offset of
 // two 16-byte blocks, in each body kind: block-at-a-time scans must find it wherever it sits.
@@ -45,7 +48,16 @@ function edgeInputs(): RawInput[] {
         const text = filler.slice(0, at) + sp + filler.slice(0, 34 - at);
         const value = where === "body:json" ? JSON.stringify({ k: text }) : where === "body:form" || where === "query" ? `k=${text}&x=${text.slice(at)}` : text;
         const req = partRequest(where, enc(value));
-        out.push({ head: serializeHead(req.head), body: req.body === undefined ? new Uint8Array(0) : typeof req.body === "string" ? enc(req.body) : req.body });
+        out.push(rawOf(req));
+      }
+    }
+    // Raw bytes no JavaScript string encodes to: overlong lead bytes, a lone E0, 0x80 runs.
+    for (const raw of RAW_SPECIALS) {
+      for (let at = 0; at < 34; at++) {
+        const filler = enc("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ");
+        const text = concat([filler.subarray(0, at), Uint8Array.from(raw), filler.subarray(0, 34 - at)]);
+        const req = partRequest(where, where === "body:form" || where === "query" ? concat([enc("k="), text]) : text);
+        out.push(rawOf(req));
       }
     }
   }
@@ -56,7 +68,7 @@ function corpus(): { name: string; inputs: RawInput[] }[] {
   const scenarios = JSON.parse(readFileSync(resolve(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as { core: Record<string, { where: string; text: string }> };
   const bench = Object.values(scenarios.core).map((b) => {
     const req = partRequest(b.where, enc(b.text));
-    return { head: serializeHead(req.head), body: req.body === undefined ? new Uint8Array(0) : typeof req.body === "string" ? enc(req.body) : req.body };
+    return rawOf(req);
   });
   const maker = new InputMaker(FUZZ_SEED);
   const fuzz = Array.from({ length: FUZZ_INPUTS }, () => maker.next());
