@@ -2,6 +2,7 @@
 // Called by request/request.ts (query, Cookie) and request/body.ts (forms); adds one part per value.
 
 import { PartList } from "./parts";
+import { indexOf } from "../lib/scan";
 
 // A key is scored as a part of its own only when it holds bytes a parameter name does not
 // need: attackers inject through names too (`a[$ne]`, `'or 1=1--=x`), ordinary names are noise.
@@ -18,7 +19,7 @@ export function splitPairs(ptr: usize, len: i32, sep: u8, trimSpaces: bool, wher
   let i = 0;
   while (i <= len) {
     let start = i;
-    while (i < len && load<u8>(ptr + i) != sep) i++;
+    i = indexOf(ptr, i, len, sep);
     let end = i;
     i++; // past the separator
     if (trimSpaces) {
@@ -26,8 +27,7 @@ export function splitPairs(ptr: usize, len: i32, sep: u8, trimSpaces: bool, wher
       while (end > start && load<u8>(ptr + end - 1) == 0x20) end--;
     }
     if (end <= start) continue;
-    let eq = start;
-    while (eq < end && load<u8>(ptr + eq) != 0x3D) eq++;
+    let eq = indexOf(ptr, start, end, 0x3D);
     if (eq == end) {
       // No '=': a bare value (`?1'or'1'='1`), scored as a value without a name.
       out.add(where, ptr + start, 0, ptr + start, end - start, formEncoded);
