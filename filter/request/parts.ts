@@ -67,12 +67,18 @@ export class PartList {
 
   // @ts-ignore: decorator
   @inline private row(i: i32): usize { return changetype<usize>(this.table) + (<usize>(i * STRIDE) << 2); }
-  where(i: i32): i32 { return <i32>(load<u32>(this.row(i)) & 0xFF); }
-  formEncoded(i: i32): bool { return (load<u32>(this.row(i)) & 0x100) != 0; }
-  namePtr(i: i32): usize { return <usize>load<u32>(this.row(i), 4); }
-  nameLen(i: i32): i32 { return <i32>load<u32>(this.row(i), 8); }
-  valPtr(i: i32): usize { return <usize>load<u32>(this.row(i), 12); }
-  valLen(i: i32): i32 { return <i32>load<u32>(this.row(i), 16); }
+  // @ts-ignore: decorator
+  @inline where(i: i32): i32 { return <i32>(load<u32>(this.row(i)) & 0xFF); }
+  // @ts-ignore: decorator
+  @inline formEncoded(i: i32): bool { return (load<u32>(this.row(i)) & 0x100) != 0; }
+  // @ts-ignore: decorator
+  @inline namePtr(i: i32): usize { return <usize>load<u32>(this.row(i), 4); }
+  // @ts-ignore: decorator
+  @inline nameLen(i: i32): i32 { return <i32>load<u32>(this.row(i), 8); }
+  // @ts-ignore: decorator
+  @inline valPtr(i: i32): usize { return <usize>load<u32>(this.row(i), 12); }
+  // @ts-ignore: decorator
+  @inline valLen(i: i32): i32 { return <i32>load<u32>(this.row(i), 16); }
 
   private isExcluded(namePtr: usize, nameLen: i32): bool {
     let names = this.excluded;
