@@ -14,6 +14,7 @@
 import { DecodeFlag } from "./flags";
 import { decodePercent } from "./percent";
 import { decodeEntities } from "./entities";
+import { canReadBlock } from "../lib/scan";
 
 const MAX_ROUNDS = 3;
 
@@ -81,6 +82,8 @@ export function decodePart(src: usize, len: i32, dst: usize, plusAsSpace: bool):
 // @ts-ignore: decorator
 @inline function hasTrigger(p: usize, len: i32, plus: bool = false): bool {
   if (len < 16) {
+    // Most parts are this short: one block, its bits past len dropped.
+    if (canReadBlock(p)) return (triggerBits(p, i8x16.splat(plus ? 0x2B : 0x25)) & ((1 << len) - 1)) != 0;
     let kinds: u32 = plus ? 3 : 1;
     for (let i = 0; i < len; i++) {
       if ((<u32>load<u8>(TRIGGER + <usize>load<u8>(p + i)) & kinds) != 0) return true;

@@ -6,6 +6,7 @@ import { PartList, SCRATCH_BYTES } from "../request/parts";
 import { needsDecoding, decodePart, normalizePart } from "./normalize";
 import { DecodeFlag } from "./flags";
 import { looksLikeBase64, decodeBase64Text } from "./base64";
+import { canReadBlock } from "../lib/scan";
 
 // A part gives one text, and a second when it looks like base64 and decodes to text.
 export const MAX_TEXTS = 2 * 16384;
@@ -176,6 +177,13 @@ const PLAIN = memory.data<u8>([
 @inline function isPlainToken(p: usize, n: i32): bool {
   if (n > MAX_PLAIN_TOKEN_BYTES) return false;
   if (n >= 16) return isPlainTokenBlocks(p, n);
+  if (canReadBlock(p)) {
+    // One block, its bits past n dropped.
+    let mask = (1 << n) - 1;
+    let v = v128.load(p);
+    let dots = i8x16.bitmask(i8x16.eq(v, i8x16.splat(0x2E))) & mask;
+    return (plainBits(v) & mask) == mask && (dots & (dots << 1)) == 0;
+  }
   let prev: u32 = 0;
   for (let i = 0; i < n; i++) {
     let c = <u32>load<u8>(p + i);
@@ -193,12 +201,8 @@ function isPlainTokenBlocks(p: usize, n: i32): bool {
   while (true) {
     let at = min(i, n - 16);
     let v = v128.load(p + <usize>at);
-    let letter = i8x16.lt_u(i8x16.sub(v128.or(v, i8x16.splat(0x20)), i8x16.splat(0x61)), i8x16.splat(26));
-    let digit = i8x16.lt_u(i8x16.sub(v, i8x16.splat(0x30)), i8x16.splat(10));
-    let dot = i8x16.eq(v, i8x16.splat(0x2E));
-    let other = v128.or(v128.or(i8x16.eq(v, i8x16.splat(0x5F)), i8x16.eq(v, i8x16.splat(0x40))), i8x16.eq(v, i8x16.splat(0x2D)));
-    if (i8x16.bitmask(v128.or(v128.or(letter, digit), v128.or(dot, other))) != 0xFFFF) return false;
-    let dots = i8x16.bitmask(dot);
+    if (plainBits(v) != 0xFFFF) return false;
+    let dots = i8x16.bitmask(i8x16.eq(v, i8x16.splat(0x2E)));
     // A dot in the last byte of the block before (at == i) or anywhere before it (overlap: those
     // bytes are in this block too).
     if ((dots & ((dots << 1) | (at == i ? lastDot : 0))) != 0) return false;
@@ -207,4 +211,14 @@ function isPlainTokenBlocks(p: usize, n: i32): bool {
     if (i >= n) return true;
   }
   return true;
+}
+
+// Bit j set when byte j of v is in PLAIN's set: [A-Za-z0-9_.@-].
+// @ts-ignore: decorator
+@inline function plainBits(v: v128): i32 {
+  let letter = i8x16.lt_u(i8x16.sub(v128.or(v, i8x16.splat(0x20)), i8x16.splat(0x61)), i8x16.splat(26));
+  let digit = i8x16.lt_u(i8x16.sub(v, i8x16.splat(0x30)), i8x16.splat(10));
+  let other = v128.or(v128.or(i8x16.eq(v, i8x16.splat(0x5F)), i8x16.eq(v, i8x16.splat(0x40))),
+    v128.or(i8x16.eq(v, i8x16.splat(0x2D)), i8x16.eq(v, i8x16.splat(0x2E))));
+  return i8x16.bitmask(v128.or(v128.or(letter, digit), other));
 }

@@ -31,6 +31,14 @@ export function indexOf2(p: usize, from: i32, len: i32, a: u8, b: u8): i32 {
   return len;
 }
 
+// Whether the 16 bytes at p lie inside linear memory, so that a span shorter than 16 bytes can be
+// tested as one block, the bits past its end masked off (the bytes there are read, never used).
+// Conservative at the 4 GiB limit, where the product wraps to 0.
+// @ts-ignore: decorator
+@inline export function canReadBlock(p: usize): bool {
+  return p + 16 <= (<usize>memory.size() << 16);
+}
+
 // @ts-ignore: decorator
 @inline export function indexOf(p: usize, from: i32, len: i32, a: u8): i32 {
   return indexOf2(p, from, len, a, a);
