@@ -1,6 +1,7 @@
-// Finds bytes 16 at a time (wasm SIMD: compare, then one bitmask), never reading outside the
-// span it is given. Called by request/pairs.ts, lib/json.ts and decode/*.ts for the scans that
-// ran a byte per loop turn (issue 11: each was 5-10 instructions a byte under callgrind).
+// Finds bytes 16 at a time (wasm SIMD: compare, then one bitmask). Called by request/pairs.ts,
+// lib/json.ts and decode/*.ts for the scans that ran a byte per loop turn (issue 11: each was
+// 5-10 instructions a byte under callgrind). indexOf2 reads only inside the span it is given;
+// canReadBlock lets a caller read past a short span's end, inside linear memory, bits masked.
 
 // Bit j set when byte j of the 16 at p is a or b.
 // @ts-ignore: decorator
