@@ -164,7 +164,7 @@ SOAK_REQUESTS ?= 1000000
 BENCH_RUN = BENCH_ENVOY_CPU=$(BENCH_ENVOY_CPU) BENCH_LOAD_CPU=$(BENCH_LOAD_CPU) \
   $$(command -v taskset >/dev/null && [ "$$(nproc)" -ge 2 ] && echo taskset -c $(BENCH_LOAD_CPU)) $(NPX) tsx
 
-.PHONY: bench bench-split soak scenarios scan-bench profile
+.PHONY: bench bench-split soak scenarios scan-bench profile profile-filter
 
 # A filter that does nothing, same SDK and settings: the bench's third Envoy (the cost of any wasm filter).
 WASM_NULL := $(BUILD)/null.wasm
@@ -186,6 +186,15 @@ $(WASM_CORE_PROFILE): $(FILTER_SRC) $(MODEL_GEN) $(CORE_ASCONFIG)
 
 profile: build $(WASM_CORE_PROFILE) ## Instructions per bench body (valgrind callgrind; installs valgrind if missing) beside Node timings, top functions -> build/profile.json
 	$(NPX) tsx loadtest/profile.ts
+
+# The release filter with a name section, for profile-filter.
+WASM_FILTER_PROFILE := $(BUILD)/wafscore.profile.wasm
+$(WASM_FILTER_PROFILE): $(FILTER_SRC) $(MODEL_GEN)
+	@mkdir -p $(BUILD)
+	$(NPX) asc filter/glue/main.ts --config $(FILTER_ASCONFIG) --target release --debug -o $@
+
+profile-filter: build $(WASM_FILTER_PROFILE) ## Instructions per request inside the whole filter (core, glue, SDK, runtime/GC) through the host emulator, under callgrind -> build/profile-filter.json
+	$(NPX) tsx loadtest/profile-filter.ts
 
 soak: build envoy ## SOAK_REQUESTS (default 1e6) mixed requests through Envoy; fails if its memory grows
 	SOAK_REQUESTS=$(SOAK_REQUESTS) $(BENCH_RUN) loadtest/soak.ts

@@ -206,8 +206,15 @@ let failField = "";
 let failReason = "";
 function fail(field: string, reason: string): bool { failField = field; failReason = reason; return false; }
 
+// JsonScanner is unmanaged (no GC bookkeeping on the request path): each one made here is freed.
 export function parseConfig(ptr: usize, len: i32): ConfigResult {
   let s = new JsonScanner(ptr, len);
+  let r = parseConfigWith(s);
+  heap.free(changetype<usize>(s));
+  return r;
+}
+
+function parseConfigWith(s: JsonScanner): ConfigResult {
   let values = new Values(FIELDS.length);
   let t = s.next();
   if (t != Tok.END) {
@@ -285,7 +292,9 @@ function fillDefaults(fields: StaticArray<Field>, path: string, out: Values): bo
     let bytes = String.UTF8.encode(f.defaultJson);
     let s = new JsonScanner(changetype<usize>(bytes), bytes.byteLength);
     let name = path.length > 0 ? path + "." + f.name : f.name;
-    if (!parseValue(s, s.next(), f, k, name, out)) return false;
+    let ok = parseValue(s, s.next(), f, k, name, out);
+    heap.free(changetype<usize>(s));
+    if (!ok) return false;
   }
   return true;
 }

@@ -14,6 +14,9 @@ const logitBuf = new StaticArray<f32>(HEAD_COUNT);
 
 export class RequestScores extends WindowSink {
   maxLogit: StaticArray<f32> = new StaticArray<f32>(HEAD_COUNT);
+  // score(k) once computed for this request (0: not yet): the glue asks for each score two or
+  // three times (decision, headers, filter state).
+  private scores: StaticArray<i32> = new StaticArray<i32>(HEAD_COUNT);
   // The window behind the overall score: its text's index, a copy of its bytes, its flags.
   worstTextIndex: i32 = -1;
   worstText: StaticArray<u8> = new StaticArray<u8>(WINDOW_BYTES);
@@ -28,7 +31,7 @@ export class RequestScores extends WindowSink {
   }
 
   reset(): void {
-    for (let k = 0; k < HEAD_COUNT; k++) unchecked(this.maxLogit[k] = -Infinity);
+    for (let k = 0; k < HEAD_COUNT; k++) { unchecked(this.maxLogit[k] = -Infinity); unchecked(this.scores[k] = 0); }
     this.worstTextIndex = -1;
     this.worstTextLen = 0;
     this.worstFlags = 0;
@@ -47,7 +50,7 @@ export class RequestScores extends WindowSink {
     let worse = load<f32>(logits) > unchecked(this.maxLogit[HEAD_ATTACK]);
     for (let k = 0; k < HEAD_COUNT; k++) {
       let v = load<f32>(logits + (<usize>k << 2));
-      if (v > unchecked(this.maxLogit[k])) unchecked(this.maxLogit[k] = v);
+      if (v > unchecked(this.maxLogit[k])) { unchecked(this.maxLogit[k] = v); unchecked(this.scores[k] = 0); }
     }
     if (worse) {
       this.worstTextIndex = text;
@@ -59,9 +62,12 @@ export class RequestScores extends WindowSink {
 
   // The 1–99 score of head k for the request (99 when nothing was scored).
   score(k: i32): i32 {
+    let s = unchecked(this.scores[k]);
+    if (s != 0) return s;
     let v = unchecked(this.maxLogit[k]);
-    if (v == -Infinity) return 99;
-    return this.model.scoreOf(k, v);
+    s = v == -Infinity ? 99 : this.model.scoreOf(k, v);
+    unchecked(this.scores[k] = s);
+    return s;
   }
 
   // The attack class with the lowest score (ties: the first), for "class" in logs and 403s.

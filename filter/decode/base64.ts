@@ -32,11 +32,35 @@ export function looksLikeBase64(p: usize, len: i32): bool {
   while (end > 0 && load<u8>(p + end - 1) == 0x3D) end--;
   if (len - end > 2) return false;
   let kinds = 0;
+  if (end >= 16) return looksLikeBase64Blocks(p, end);
   for (let i = 0; i < end; i++) {
     let e = b64Entry(<u32>load<u8>(p + i));
     if (e == NOT_B64) return false;
     kinds |= 1 << (e >> 6);
   }
+  return (kinds & 1) != 0 && (kinds & 2) != 0 && popcnt(kinds) >= 2 && (end & 3) != 1;
+}
+
+// The alphabet test and the kinds of looksLikeBase64 for end >= 16 bytes before the padding, 16
+// bytes a step (the last block overlaps the one before: the same bytes, read twice).
+function looksLikeBase64Blocks(p: usize, end: i32): bool {
+  let upper = i8x16.splat(0), lower = i8x16.splat(0), digit = i8x16.splat(0), other = i8x16.splat(0);
+  let i = 0;
+  while (true) {
+    let at = min(i, end - 16);
+    let v = v128.load(p + <usize>at);
+    let u = i8x16.lt_u(i8x16.sub(v, i8x16.splat(0x41)), i8x16.splat(26));
+    let l = i8x16.lt_u(i8x16.sub(v, i8x16.splat(0x61)), i8x16.splat(26));
+    let d = i8x16.lt_u(i8x16.sub(v, i8x16.splat(0x30)), i8x16.splat(10));
+    let o = v128.or(v128.or(i8x16.eq(v, i8x16.splat(0x2B)), i8x16.eq(v, i8x16.splat(0x2D))),
+      v128.or(i8x16.eq(v, i8x16.splat(0x2F)), i8x16.eq(v, i8x16.splat(0x5F))));
+    if (i8x16.bitmask(v128.or(v128.or(u, l), v128.or(d, o))) != 0xFFFF) return false;
+    upper = v128.or(upper, u); lower = v128.or(lower, l); digit = v128.or(digit, d); other = v128.or(other, o);
+    i = at + 16;
+    if (i >= end) break;
+  }
+  // The kinds of the table's entries: 0 upper, 1 lower, 2 digit, 3 other.
+  let kinds = (v128.any_true(upper) ? 1 : 0) | (v128.any_true(lower) ? 2 : 0) | (v128.any_true(digit) ? 4 : 0) | (v128.any_true(other) ? 8 : 0);
   return (kinds & 1) != 0 && (kinds & 2) != 0 && popcnt(kinds) >= 2 && (end & 3) != 1;
 }
 

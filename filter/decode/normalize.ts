@@ -14,6 +14,7 @@
 import { DecodeFlag } from "./flags";
 import { decodePercent } from "./percent";
 import { decodeEntities } from "./entities";
+import { canReadBlock } from "../lib/scan";
 
 const MAX_ROUNDS = 3;
 
@@ -35,7 +36,7 @@ const TRIGGER = memory.data<u8>([
 // Whether src[0..len) holds a byte any decoder acts on; when not, the part is its own decoding
 // (normalizePart would copy it unchanged), and callers can read it where it is.
 export function needsDecoding(src: usize, len: i32, plusAsSpace: bool): bool {
-  return plusAsSpace ? hasTrigger(src, len, 3) : hasTrigger(src, len);
+  return hasTrigger(src, len, plusAsSpace);
 }
 
 // Decodes src[0..len) into dst, which must hold len bytes (dst may equal src).
@@ -75,18 +76,65 @@ export function decodePart(src: usize, len: i32, dst: usize, plusAsSpace: bool):
   return r;
 }
 
+// Whether p[0..len) holds a trigger byte: TRIGGER & 1, and '+' too when plus. Spans of 16 bytes
+// or more go a block at a time (triggerBits; the last block overlaps the one before), shorter
+// ones through the table. Most parts have no trigger, so this runs over nearly every byte.
 // @ts-ignore: decorator
-@inline function hasTrigger(p: usize, len: i32, kinds: u32 = 1): bool {
-  for (let i = 0; i < len; i++) {
-    if ((<u32>load<u8>(TRIGGER + <usize>load<u8>(p + i)) & kinds) != 0) return true;
+@inline function hasTrigger(p: usize, len: i32, plus: bool = false): bool {
+  if (len < 16) {
+    // Most parts are this short: one block, its bits past len dropped.
+    if (canReadBlock(p)) return (triggerBits(p, i8x16.splat(plus ? 0x2B : 0x25)) & ((1 << len) - 1)) != 0;
+    let kinds: u32 = plus ? 3 : 1;
+    for (let i = 0; i < len; i++) {
+      if ((<u32>load<u8>(TRIGGER + <usize>load<u8>(p + i)) & kinds) != 0) return true;
+    }
+    return false;
   }
-  return false;
+  // A byte the blocks look for anyway when '+' is not one.
+  let plusByte = i8x16.splat(plus ? 0x2B : 0x25);
+  let i = 0;
+  for (; i + 16 <= len; i += 16) if (triggerBits(p + <usize>i, plusByte) != 0) return true;
+  return i < len && triggerBits(p + <usize>(len - 16), plusByte) != 0;
+}
+
+// Bit j set when byte j of the 16 at p is in TRIGGER (kind 1) or is plusByte; the same set as
+// the table, compared byte by byte.
+// @ts-ignore: decorator
+@inline function triggerBits(p: usize, plusByte: v128): i32 {
+  let v = v128.load(p);
+  let m = v128.or(i8x16.eq(v, i8x16.splat(0)), i8x16.eq(v, i8x16.splat(0x25)));
+  m = v128.or(m, i8x16.eq(v, i8x16.splat(0x26)));
+  m = v128.or(m, i8x16.eq(v, i8x16.splat(0x5C)));
+  m = v128.or(m, i8x16.eq(v128.and(v, i8x16.splat(<i8>0xFE)), i8x16.splat(<i8>0xC0)));
+  m = v128.or(m, i8x16.eq(v, i8x16.splat(<i8>0xE0)));
+  m = v128.or(m, i8x16.eq(v, i8x16.splat(<i8>0xEF)));
+  m = v128.or(m, i8x16.eq(v, plusByte));
+  return i8x16.bitmask(m);
+}
+
+// Where sanitize has work: the first NUL, C0, C1, E0 or EF byte of p[0..len), or len.
+function firstSanitizeByte(p: usize, len: i32): i32 {
+  let i = 0;
+  for (; i + 16 <= len; i += 16) {
+    let v = v128.load(p + <usize>i);
+    let m = v128.or(i8x16.eq(v, i8x16.splat(0)), i8x16.eq(v128.and(v, i8x16.splat(<i8>0xFE)), i8x16.splat(<i8>0xC0)));
+    m = v128.or(m, v128.or(i8x16.eq(v, i8x16.splat(<i8>0xE0)), i8x16.eq(v, i8x16.splat(<i8>0xEF))));
+    let bits = i8x16.bitmask(m);
+    if (bits != 0) return i + ctz(bits);
+  }
+  for (; i < len; i++) {
+    let c = <u32>load<u8>(p + <usize>i);
+    if (c == 0 || (c & 0xFE) == 0xC0 || c == 0xE0 || c == 0xEF) return i;
+  }
+  return len;
 }
 
 // Removes NUL bytes and folds overlong UTF-8 encodings of ASCII and full-width ASCII, in place.
+// The bytes before the first one it acts on stay where they are.
 function sanitize(p: usize, len: i32, flags: u32): u64 {
-  let o = 0;
-  let i = 0;
+  let i = firstSanitizeByte(p, len);
+  if (i == len) return (<u64>flags << 32) | <u64>len;
+  let o = i;
   while (i < len) {
     let c = <u32>load<u8>(p + i);
     if (c == 0) { flags |= DecodeFlag.NUL; i++; continue; }

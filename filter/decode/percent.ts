@@ -3,6 +3,7 @@
 
 import { DecodeFlag } from "./flags";
 import { hexByte, hexQuad, writeUtf8 } from "../lib/escapes";
+import { blockOf2 } from "../lib/scan";
 
 // Decodes src[0..len) into dst (which may equal src: output never runs ahead of input).
 // Malformed sequences are copied as they are and flagged, so an attacker gains nothing
@@ -10,7 +11,20 @@ import { hexByte, hexQuad, writeUtf8 } from "../lib/escapes";
 export function decodePercent(src: usize, len: i32, dst: usize, plusAsSpace: bool, flags: u32): u64 {
   let o = 0;
   let i = 0;
+  let pct = i8x16.splat(0x25);
+  let plus = i8x16.splat(plusAsSpace ? 0x2B : 0x25);
   while (i < len) {
+    // 16 bytes at a time up to the next '%' (or '+'): a block without one is copied whole
+    // (dst + o never runs ahead of src + i, so in place it only overwrites bytes already read).
+    if (i + 16 <= len) {
+      let m = blockOf2(src + i, pct, plus);
+      if (m == 0) {
+        v128.store(dst + o, v128.load(src + i));
+        o += 16; i += 16;
+        continue;
+      }
+      for (let k = ctz(m); k > 0; k--) { store<u8>(dst + o, load<u8>(src + i)); o++; i++; }
+    }
     let c = <u32>load<u8>(src + i);
     if (c == 0x25 /* % */) {
       if (i + 2 < len) {

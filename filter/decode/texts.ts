@@ -6,6 +6,7 @@ import { PartList, SCRATCH_BYTES } from "../request/parts";
 import { needsDecoding, decodePart, normalizePart } from "./normalize";
 import { DecodeFlag } from "./flags";
 import { looksLikeBase64, decodeBase64Text } from "./base64";
+import { canReadBlock } from "../lib/scan";
 
 // A part gives one text, and a second when it looks like base64 and decodes to text.
 export const MAX_TEXTS = 2 * 16384;
@@ -30,11 +31,16 @@ export class TextList {
 
   // @ts-ignore: decorator
   @inline private row(i: i32): usize { return changetype<usize>(this.table) + (<usize>(i * STRIDE) << 2); }
-  part(i: i32): i32 { return <i32>load<u32>(this.row(i)); }
-  ptr(i: i32): usize { return <usize>load<u32>(this.row(i), 4); }
-  len(i: i32): i32 { return <i32>load<u32>(this.row(i), 8); }
-  flags(i: i32): u32 { return load<u32>(this.row(i), 12) & ~TEXT_NOT_SCORED; }
-  scored(i: i32): bool { return (load<u32>(this.row(i), 12) & TEXT_NOT_SCORED) == 0; }
+  // @ts-ignore: decorator
+  @inline part(i: i32): i32 { return <i32>load<u32>(this.row(i)); }
+  // @ts-ignore: decorator
+  @inline ptr(i: i32): usize { return <usize>load<u32>(this.row(i), 4); }
+  // @ts-ignore: decorator
+  @inline len(i: i32): i32 { return <i32>load<u32>(this.row(i), 8); }
+  // @ts-ignore: decorator
+  @inline flags(i: i32): u32 { return load<u32>(this.row(i), 12) & ~TEXT_NOT_SCORED; }
+  // @ts-ignore: decorator
+  @inline scored(i: i32): bool { return (load<u32>(this.row(i), 12) & TEXT_NOT_SCORED) == 0; }
 
   add(part: i32, p: usize, n: i32, flags: u32): void {
     let i = this.count;
@@ -127,8 +133,22 @@ function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, out
 
 // Where the first run of more than MAX_RUN_BYTES of one byte starts, or -1.
 function longRunAt(p: usize, n: i32): i32 {
+  // 13 starts at a time: bit j of `same` says byte i + j equals the next one, and a run of five
+  // starts where four such bits follow each other (j <= 12 of 16 bits). Runs that start before i
+  // were looked for by the blocks before, so the scalar tail starts counting at i.
+  let i = 0;
+  for (; i + 17 <= n; i += 13) {
+    let same = i8x16.bitmask(i8x16.eq(v128.load(p + <usize>i), v128.load(p + <usize>i, 1)));
+    let starts = same & (same >> 1) & (same >> 2) & (same >> 3);
+    if (starts != 0) return i + ctz(starts);
+  }
+  return longRunFrom(p, i, n);
+}
+
+// longRunAt's scalar form, from byte `from` on.
+function longRunFrom(p: usize, from: i32, n: i32): i32 {
   let run = 1;
-  for (let i = 1; i < n; i++) {
+  for (let i = from + 1; i < n; i++) {
     if (load<u8>(p + i) == load<u8>(p + i - 1)) {
       if (++run > MAX_RUN_BYTES) return i - MAX_RUN_BYTES;
     } else run = 1;
@@ -181,6 +201,14 @@ const PLAIN = memory.data<u8>([
 // @ts-ignore: decorator
 @inline function isPlainToken(p: usize, n: i32): bool {
   if (n > MAX_PLAIN_TOKEN_BYTES) return false;
+  if (n >= 16) return isPlainTokenBlocks(p, n);
+  if (canReadBlock(p)) {
+    // One block, its bits past n dropped.
+    let mask = (1 << n) - 1;
+    let v = v128.load(p);
+    let dots = i8x16.bitmask(i8x16.eq(v, i8x16.splat(0x2E))) & mask;
+    return (plainBits(v) & mask) == mask && (dots & (dots << 1)) == 0;
+  }
   let prev: u32 = 0;
   for (let i = 0; i < n; i++) {
     let c = <u32>load<u8>(p + i);
@@ -188,4 +216,34 @@ const PLAIN = memory.data<u8>([
     prev = c;
   }
   return true;
+}
+
+// isPlainToken for n >= 16, 16 bytes a step (the last block overlaps the one before): every
+// byte in PLAIN's set, and no '.' right after a '.' (within a block, or across two).
+function isPlainTokenBlocks(p: usize, n: i32): bool {
+  let lastDot = 0;
+  let i = 0;
+  while (true) {
+    let at = min(i, n - 16);
+    let v = v128.load(p + <usize>at);
+    if (plainBits(v) != 0xFFFF) return false;
+    let dots = i8x16.bitmask(i8x16.eq(v, i8x16.splat(0x2E)));
+    // A dot in the last byte of the block before (at == i) or anywhere before it (overlap: those
+    // bytes are in this block too).
+    if ((dots & ((dots << 1) | (at == i ? lastDot : 0))) != 0) return false;
+    lastDot = dots >> 15;
+    i = at + 16;
+    if (i >= n) return true;
+  }
+  return true;
+}
+
+// Bit j set when byte j of v is in PLAIN's set: [A-Za-z0-9_.@-].
+// @ts-ignore: decorator
+@inline function plainBits(v: v128): i32 {
+  let letter = i8x16.lt_u(i8x16.sub(v128.or(v, i8x16.splat(0x20)), i8x16.splat(0x61)), i8x16.splat(26));
+  let digit = i8x16.lt_u(i8x16.sub(v, i8x16.splat(0x30)), i8x16.splat(10));
+  let other = v128.or(v128.or(i8x16.eq(v, i8x16.splat(0x5F)), i8x16.eq(v, i8x16.splat(0x40))),
+    v128.or(i8x16.eq(v, i8x16.splat(0x2D)), i8x16.eq(v, i8x16.splat(0x2E))));
+  return i8x16.bitmask(v128.or(v128.or(letter, digit), other));
 }

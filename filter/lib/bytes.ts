@@ -21,7 +21,9 @@ export function containsCI(p: usize, n: i32, s: string): bool {
   return false;
 }
 
-// Whether p[0..n) is s exactly, ASCII letters compared without case.
-export function equalsCI(p: usize, n: i32, s: string): bool {
+// Whether p[0..n) is s exactly, ASCII letters compared without case. Inlined: callers test a
+// header name against many names, and the length test alone rules most out without a call.
+// @ts-ignore: decorator
+@inline export function equalsCI(p: usize, n: i32, s: string): bool {
   return n == s.length && startsWithCI(p, n, s);
 }

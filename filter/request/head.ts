@@ -54,7 +54,8 @@ export class HeaderMap {
   }
 
   // Envoy hands names lower-cased; Node's callers might not, so known names match without case.
-  nameIsCI(name: string): bool {
+  // @ts-ignore: decorator
+  @inline nameIsCI(name: string): bool {
     return equalsCI(this.ptr + this.nameOff, this.nameLen, name);
   }
 }

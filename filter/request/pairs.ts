@@ -2,23 +2,35 @@
 // Called by request/request.ts (query, Cookie) and request/body.ts (forms); adds one part per value.
 
 import { PartList } from "./parts";
+import { indexOf } from "../lib/scan";
 
 // A key is scored as a part of its own only when it holds bytes a parameter name does not
 // need: attackers inject through names too (`a[$ne]`, `'or 1=1--=x`), ordinary names are noise.
 function isPlainName(p: usize, n: i32): bool {
   for (let i = 0; i < n; i++) {
-    let c = <u32>load<u8>(p + i);
-    let l = c | 0x20;
-    if (!(l - 0x61 < 26 || c - 0x30 < 10 || c == 0x5F || c == 0x2D || c == 0x2E || c == 0x5B || c == 0x5D)) return false;
+    if (load<u8>(PLAIN_NAME + <usize>load<u8>(p + i)) == 0) return false;
   }
   return true;
 }
+
+// 1 for the bytes of a plain parameter name: [A-Za-z0-9_.\[\]-]. 256 entries, generated from that
+// set; a table, because the chain of range tests it replaced cost ~30 instructions a byte.
+const PLAIN_NAME = memory.data<u8>([
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+  0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,
+  0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+]);
 
 export function splitPairs(ptr: usize, len: i32, sep: u8, trimSpaces: bool, where: i32, formEncoded: bool, out: PartList): void {
   let i = 0;
   while (i <= len) {
     let start = i;
-    while (i < len && load<u8>(ptr + i) != sep) i++;
+    i = indexOf(ptr, i, len, sep);
     let end = i;
     i++; // past the separator
     if (trimSpaces) {
@@ -26,8 +38,7 @@ export function splitPairs(ptr: usize, len: i32, sep: u8, trimSpaces: bool, wher
       while (end > start && load<u8>(ptr + end - 1) == 0x20) end--;
     }
     if (end <= start) continue;
-    let eq = start;
-    while (eq < end && load<u8>(ptr + eq) != 0x3D) eq++;
+    let eq = indexOf(ptr, start, end, 0x3D);
     if (eq == end) {
       // No '=': a bare value (`?1'or'1'='1`), scored as a value without a name.
       out.add(where, ptr + start, 0, ptr + start, end - start, formEncoded);

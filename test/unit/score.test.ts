@@ -2,7 +2,19 @@
 // band with the right class lowest; ordinary traffic scores clean; scores are integers 1–99
 // and deterministic. Cases marked `known` fail today; see test/KNOWN-DEVIATIONS.md.
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Core, loadCore } from "../support/core";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { type Core, loadCore, REPO_ROOT } from "../support/core";
+
+// Blob format 1 (filter/core/model.ts): where the CAL section starts, 98 cuts a head.
+const CUTS = 98;
+const pad16 = (n: number) => (n + 15) & ~15;
+function calOffset(v: DataView): number {
+  const bits = v.getUint16(8, true), dim = v.getUint16(10, true), hidden = v.getUint16(12, true), heads = v.getUint16(14, true);
+  let o = 64;
+  for (const n of [(1 << bits) * dim, 4 * dim, hidden * dim, 4 * hidden, 4 * hidden, heads * hidden, 4 * heads, 4 * heads]) o = pad16(o + n);
+  return o;
+}
 
 let core: Core;
 beforeAll(async () => {
@@ -177,6 +189,39 @@ describe("scores", () => {
     const r = core.scoreParts([["path", ""], ["query", ""], ["body:json", "{}"]]);
     expect(r.score).toBe(99);
     expect(r.parts).toBe(0);
+  });
+
+  // scoreOf bisects the cut points when they descend and counts them when they do not: both must
+  // give 1 + the number of cuts above the logit. Checked on model.bin, and on a copy with two cuts
+  // of each head swapped (checksum redone) so that the counting path runs too.
+  it("are 1 + the number of the model's cut points above each head's logit", async () => {
+    const blob = new Uint8Array(readFileSync(resolve(REPO_ROOT, "models/artifacts/model.bin")));
+    const swapped = blob.slice();
+    const v = new DataView(swapped.buffer);
+    const cal = calOffset(v);
+    const heads = v.getUint16(14, true);
+    for (let k = 0; k < heads; k++) {
+      const a = cal + (k * CUTS + 10) * 4, b = a + 40;
+      const x = v.getFloat32(a, true);
+      v.setFloat32(a, v.getFloat32(b, true), true);
+      v.setFloat32(b, x, true);
+    }
+    let h = 0x811c9dc5;
+    for (let i = 64; i < swapped.length; i++) h = Math.imul(h ^ swapped[i], 0x01000193) >>> 0;
+    v.setUint32(28, h, true);
+    const fresh = await loadCore();
+    for (const model of [blob, swapped]) {
+      fresh.useModel(model);
+      const mv = new DataView(model.buffer, model.byteOffset, model.byteLength);
+      for (const [where, text] of all) {
+        const r = fresh.score(where, text);
+        for (let k = 0; k < heads; k++) {
+          let count = 1;
+          for (let i = 0; i < CUTS; i++) if (mv.getFloat32(cal + (k * CUTS + i) * 4, true) > Math.fround(r.logits[k])) count++;
+          expect(k === 0 ? r.score : r.classes[fresh.heads[k]], `head ${k} of ${where} ${text}`).toBe(count);
+        }
+      }
+    }
   });
 
   it("of a request are the worst over its parts, whatever their order", () => {
