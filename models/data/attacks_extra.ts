@@ -82,18 +82,6 @@ function scannerRow(r: Rng): AttackRow {
     () => `Morfeus Fucking Scanner`, () => `Mozilla/5.0 (compatible; Zollard)`, () => `Hydra`, () => `Mozilla/5.0 (Hydra)`, () => `BlackWidow`, () => `Paros/3.2.13`, () => `Mozilla/5.0 (compatible; ZAP)`,
     () => `Mozilla/5.0 (compatible; Qualys WAS)`, () => `fimap.googlecode.com`, () => `Mozilla/5.0 (compatible; jorgee)`, () => `xray/${v()}`, () => `Mozilla/5.0 (compatible; Vega/1.0)`,
   ])();
-  // Tools are renamed, versioned and wrapped in browser-like strings as often as not.
-  if (r.chance(0.45)) {
-    const tool = r.pick(['sqlmap', 'Nikto', 'Nuclei', 'gobuster', 'feroxbuster', 'Wfuzz', 'DirBuster', 'WPScan', 'masscan', 'zgrab', 'commix', 'Arachni', 'w3af',
-      'Acunetix', 'Netsparker', 'OpenVAS', 'Nessus', 'XSStrike', 'Dalfox', 'skipfish', 'WhatWeb', 'Havij', 'jaeles', 'xray', 'Qualys', 'ZmEu', 'fimap', 'dirb']);
-    const os = r.pick(['Windows NT 10.0; Win64; x64', 'X11; Linux x86_64', 'Macintosh; Intel Mac OS X 10_15_7', 'compatible', 'compatible; MSIE 9.0; Windows NT 6.1']);
-    const text = r.pick([
-      () => `Mozilla/5.0 (${os}) ${tool}/${v()}`, () => `Mozilla/5.0 (${os}; ${tool} ${v()})`, () => `${tool}/${v()}`, () => `${tool} v${v()}`,
-      () => `Mozilla/5.0 (${os}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${r.int(90, 125)}.0.${r.int(0, 6000)}.${r.int(0, 200)} Safari/537.36 ${tool}/${v()}`,
-      () => `${tool.toLowerCase()}-${r.pick(['scanner', 'agent', 'probe', 'bot'])}/${v()}`,
-    ])();
-    return { text, where: 'header:User-Agent', family: 'tool-user-agents', cls: 'scanner' };
-  }
   if (r.chance(0.12)) {
     const [name, value] = r.pick([['X-Scanner', 'Netsparker'], ['Acunetix-Product', `WVS/${r.int(10, 15)}.0 (Acunetix Web Vulnerability Scanner - ${r.pick(['Free Edition', 'NORMAL'])})`],
       ['Acunetix-Scanning-agreement', 'Third Party Scanning PROHIBITED'], ['X-Wvs-Id', `Acunetix-Deepscan/${r.int(1, 300)}`], ['X-Scan-Memo', `Category="Audit"; Function="createStoredXss"; SID="${r.int(1000, 9999)}"`]]);
