@@ -4,6 +4,7 @@
 
 import { removeRequestHeaderRaw } from "./host";
 import { HeaderMap } from "../request/head";
+import { startsWithLower } from "../lib/bytes";
 
 export class SpoofedHeaders {
   private prefix: ArrayBuffer;
@@ -34,14 +35,7 @@ export class SpoofedHeaders {
 
   // The prefix is lower-case (config check); Envoy lower-cases names, other hosts might not.
   private matches(p: usize, n: i32): bool {
-    let pre = changetype<usize>(this.prefix);
-    let k = this.prefix.byteLength;
-    if (n < k) return false;
-    for (let i = 0; i < k; i++) {
-      let c = <u32>load<u8>(p + i);
-      if (c - 0x41 < 26) c |= 0x20;
-      if (c != <u32>load<u8>(pre + i)) return false;
-    }
-    return true;
+    return startsWithLower(p, n, this.prefix);
   }
+
 }

@@ -14,6 +14,7 @@ import { Config } from "../config/config";
 import { HeaderMap } from "../request/head";
 import { trustedAddress, trustedPrincipal } from "../request/policy";
 import { IP_BYTES } from "../lib/cidr";
+import { equalsLower } from "../lib/bytes";
 
 export const enum Trusted { NO = 0, CIDR = 1, PRINCIPAL = 2, HEADER = 3 }
 
@@ -54,7 +55,7 @@ export class TrustedSources {
     let value = cfg.trustedHeaderValue!;
     let seen = 0, good = 0;
     do {
-      if (h.nameLen != name.byteLength || !equalsLower(base + h.nameOff, name)) continue;
+      if (!equalsLower(base + h.nameOff, h.nameLen, name)) continue;
       seen++;
       if (h.valueLen == value.byteLength && memory.compare(base + h.valueOff, changetype<usize>(value), h.valueLen) == 0) good++;
     } while (h.next());
@@ -63,15 +64,4 @@ export class TrustedSources {
     this.removed = true;
     return good == seen;
   }
-}
-
-// Name bytes against a lower-cased name; Envoy lower-cases names, other hosts might not.
-function equalsLower(p: usize, lower: ArrayBuffer): bool {
-  let q = changetype<usize>(lower);
-  for (let i = 0, n = lower.byteLength; i < n; i++) {
-    let c = <u32>load<u8>(p + i);
-    if (c - 0x41 < 26) c |= 0x20;
-    if (c != <u32>load<u8>(q + i)) return false;
-  }
-  return true;
 }

@@ -1,5 +1,6 @@
 // Small comparisons of request bytes against ASCII strings, case-insensitive, allocation-free.
-// Called by request/*.ts (Content-Type, header values, multipart headers).
+// Called by request/*.ts (Content-Type, header values, multipart headers, names and hosts from the
+// configuration) and glue/ (header names from the configuration).
 
 // Whether p[0..n) starts with s, ASCII letters compared without case.
 export function startsWithCI(p: usize, n: i32, s: string): bool {
@@ -26,4 +27,24 @@ export function containsCI(p: usize, n: i32, s: string): bool {
 // @ts-ignore: decorator
 @inline export function equalsCI(p: usize, n: i32, s: string): bool {
   return n == s.length && startsWithCI(p, n, s);
+}
+
+// Whether p[0..n) starts with `lower`, bytes the configuration lower-cased (a header name, a host,
+// a media type), the request's ASCII letters compared without case.
+export function startsWithLower(p: usize, n: i32, lower: ArrayBuffer): bool {
+  let k = lower.byteLength;
+  if (n < k) return false;
+  let q = changetype<usize>(lower);
+  for (let i = 0; i < k; i++) {
+    let c = <u32>load<u8>(p + i);
+    if (c - 0x41 < 26) c |= 0x20;
+    if (c != <u32>load<u8>(q + i)) return false;
+  }
+  return true;
+}
+
+// Whether p[0..n) is `lower` exactly (see startsWithLower).
+// @ts-ignore: decorator
+@inline export function equalsLower(p: usize, n: i32, lower: ArrayBuffer): bool {
+  return n == lower.byteLength && startsWithLower(p, n, lower);
 }

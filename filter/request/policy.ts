@@ -5,6 +5,7 @@
 
 import { Config } from "../config/config";
 import { inCidr, parseSocketAddress } from "../lib/cidr";
+import { equalsLower, startsWithLower } from "../lib/bytes";
 
 // The Config of the first route matching `authority` (:authority / Host, as sent) and the
 // normalized path at pathPtr (request/path.ts; only read when a route has a path_prefix), or
@@ -20,7 +21,7 @@ export function matchRoute(cfg: Config, authPtr: usize, authLen: i32, pathPtr: u
     if (h != null) {
       let k = h.byteLength;
       // "*.example.com" (kept as ".example.com") needs at least one label before the suffix.
-      if (r.hostSuffix ? hostLen <= k || !equalsLowerCI(authPtr + hostLen - k, h) : hostLen != k || !equalsLowerCI(authPtr, h)) continue;
+      if (r.hostSuffix ? hostLen <= k || !startsWithLower(authPtr + hostLen - k, k, h) : !equalsLower(authPtr, hostLen, h)) continue;
     }
     let p = r.pathPrefix;
     if (p != null && (p.byteLength > pathLen || memory.compare(pathPtr, changetype<usize>(p), p.byteLength) != 0)) continue;
@@ -60,21 +61,10 @@ export function streamsBody(cfg: Config, p: usize, n: i32): bool {
   for (let i = 0, k = types.length; i < k; i++) {
     let t = unchecked(types[i]);
     let m = t.byteLength;
-    if (len < m || !equalsLowerCI(p + start, t)) continue;
+    if (!startsWithLower(p + start, len, t)) continue;
     if (len == m || load<u8>(p + start + m) == 0x2B) return true;
   }
   return false;
-}
-
-// Whether the bytes at p start with `lower` (lower-case ASCII), the bytes compared without case.
-function equalsLowerCI(p: usize, lower: ArrayBuffer): bool {
-  let q = changetype<usize>(lower);
-  for (let i = 0, n = lower.byteLength; i < n; i++) {
-    let c = <u32>load<u8>(p + i);
-    if (c - 0x41 < 26) c |= 0x20;
-    if (c != <u32>load<u8>(q + i)) return false;
-  }
-  return true;
 }
 
 // Whether Envoy's `source.address` value at p[0..n) ("1.2.3.4:5678", "[::1]:5678") lies in one of

@@ -16,7 +16,7 @@ import { Where } from "./where";
 import { splitPairs } from "./pairs";
 import { splitBody, whereForContentType } from "./body";
 import { Config } from "../config/config";
-import { equalsCI, containsCI } from "../lib/bytes";
+import { equalsCI, containsCI, equalsLower } from "../lib/bytes";
 import { headerGrammar, fitsGrammar, Grammar } from "./grammar";
 import { inflateBody, inflatedLength, InflateStatus, FORMAT_GZIP, FORMAT_DEFLATE } from "./inflate";
 import { MAX_MAX_BODY_BYTES } from "../config/schema";
@@ -153,19 +153,8 @@ export function splitRequest(headPtr: usize, headLen: i32, bodyPtr: usize, bodyL
 
 // Whether a header name is on a configured list (inspect_headers, ignore_headers: lower-cased).
 function listed(p: usize, n: i32, names: Array<ArrayBuffer>): bool {
-  for (let i = 0, k = names.length; i < k; i++) if (equalsBytesCI(p, n, unchecked(names[i]))) return true;
+  for (let i = 0, k = names.length; i < k; i++) if (equalsLower(p, n, unchecked(names[i]))) return true;
   return false;
-}
-
-function equalsBytesCI(p: usize, n: i32, lower: ArrayBuffer): bool {
-  if (n != lower.byteLength) return false;
-  let q = changetype<usize>(lower);
-  for (let i = 0; i < n; i++) {
-    let c = <u32>load<u8>(p + i);
-    if (c - 0x41 < 26) c |= 0x20;
-    if (c != <u32>load<u8>(q + i)) return false;
-  }
-  return true;
 }
 
 // Bodies inflated from gzip or deflate; one request is inspected at a time per VM.
