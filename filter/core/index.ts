@@ -29,7 +29,7 @@ let outputLength = 0;
 
 let model: Model = embeddedModel();
 let config: Config = Config.defaults();
-let inspection = new Inspection(model, config);
+let inspection = new Inspection(model);
 
 function writeOutput(s: string): i32 {
   // Messages are short; cap the UTF-16 units so the UTF-8 (3 bytes a unit at most) fits.
@@ -66,7 +66,7 @@ export function useModel(len: i32): i32 {
   memory.copy(changetype<usize>(blob), changetype<usize>(input), len);
   __pin(changetype<usize>(blob)); // the model's views point into it for the life of the module
   model = Model.load(changetype<usize>(blob), len);
-  inspection = new Inspection(model, config);
+  inspection = new Inspection(model);
   return modelStatus();
 }
 
@@ -76,7 +76,6 @@ export function configure(len: i32): i32 {
   let r = parseConfig(changetype<usize>(input), len);
   if (!r.ok) { writeOutput(r.message()); return 0; }
   config = r.config!;
-  inspection = new Inspection(model, config);
   outputLength = 0;
   return 1;
 }
@@ -91,7 +90,7 @@ function clampBody(headLen: i32, bodyLen: i32): i32 {
 export function inspectRequest(headLen: i32, bodyLen: i32): void {
   headLen = max(0, min(headLen, INPUT_BYTES));
   let p = changetype<usize>(input);
-  inspection.score(p, headLen, p + headLen, clampBody(headLen, bodyLen));
+  inspection.score(config, p, headLen, p + headLen, clampBody(headLen, bodyLen));
 }
 
 export function requestScore(k: i32): i32 { return inspection.scores.score(k); }
@@ -182,7 +181,7 @@ export function featurizeRequest(headLen: i32, bodyLen: i32, bits: i32): i32 {
   c.reset(bits);
   headLen = max(0, min(headLen, INPUT_BYTES));
   let p = changetype<usize>(input);
-  inspection.run(p, headLen, p + headLen, clampBody(headLen, bodyLen), false, c);
+  inspection.run(config, p, headLen, p + headLen, clampBody(headLen, bodyLen), false, c);
   if (c.overflow) return -1;
   // The collector records text indexes; the trainer wants each window's Where.
   let rows = changetype<usize>(c.windows);

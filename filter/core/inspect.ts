@@ -19,23 +19,24 @@ export class Inspection {
   // The scoring work ran out (max_windows) before every window was scored.
   windowsCut: bool = false;
 
-  constructor(public model: Model, public config: Config) {
+  constructor(public model: Model) {
     this.scores = new RequestScores(model);
   }
 
-  // Splits and decodes a request (head: the serialized header map; body: the bytes buffered,
-  // bodyCut when that is a prefix), then feeds its windows to sink: the scores, or a collector.
-  run(headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32, bodyCut: bool, sink: WindowSink): void {
-    splitRequest(headPtr, headLen, bodyPtr, bodyLen, bodyCut, this.config, this.parts, this.facts);
+  // Splits and decodes a request under cfg (its route's configuration; head: the serialized header
+  // map; body: the bytes buffered, bodyCut when that is a prefix), then feeds its windows to sink:
+  // the scores, or a collector.
+  run(cfg: Config, headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32, bodyCut: bool, sink: WindowSink): void {
+    splitRequest(headPtr, headLen, bodyPtr, bodyLen, bodyCut, cfg, this.parts, this.facts);
     decodeParts(this.parts, this.texts);
     this.scores.reset();
-    let w = forEachWindow(this.texts, sink, this.config.maxWindows);
+    let w = forEachWindow(this.texts, sink, cfg.maxWindows);
     this.windowsCut = w < 0;
     this.windows = w < 0 ? -w : w;
   }
 
-  score(headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32, bodyCut: bool = false): RequestScores {
-    this.run(headPtr, headLen, bodyPtr, bodyLen, bodyCut, this.scores);
+  score(cfg: Config, headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32, bodyCut: bool = false): RequestScores {
+    this.run(cfg, headPtr, headLen, bodyPtr, bodyLen, bodyCut, this.scores);
     return this.scores;
   }
 

@@ -31,7 +31,7 @@ export class Plugin {
   state: ResultState;
 
   constructor(public config: Config, model: Model, public metrics: Metrics) {
-    this.inspection = new Inspection(model, config);
+    this.inspection = new Inspection(model);
     this.spoofed = new SpoofedHeaders(config.headerPrefix);
     this.logBudget = new LogBudget(<u32>config.maxFlaggedLogsPerSecond);
     let values = new StaticArray<ArrayBuffer>(100);

@@ -101,7 +101,6 @@ export class WafStream extends Context {
     }
     let cfg = matchRoute(top, earlyFacts.authorityPtr, earlyFacts.authorityLen, normPtr, normLen);
     this.cfg = cfg;
-    plugin.inspection.config = cfg;
     if (this.isExcludedPath(cfg, normPtr, normLen)) {
       this.decided = true;
       this.headers = null;
@@ -129,7 +128,7 @@ export class WafStream extends Context {
   private passHeaders(plugin: Plugin): FilterHeadersStatusValues {
     let headers = this.headers;
     let ins = plugin.inspection;
-    let s = ins.score(headers == null ? 0 : changetype<usize>(headers), headers == null ? 0 : headers.byteLength, 0, 0, false);
+    let s = ins.score(this.cfg!, headers == null ? 0 : changetype<usize>(headers), headers == null ? 0 : headers.byteLength, 0, 0, false);
     let undecodable = ins.facts.undecodable;
     let d = judge(plugin, this.cfg!, s, ins.overflow, undecodable);
     if (d.action == Action.BLOCK) {
@@ -235,8 +234,7 @@ export class WafStream extends Context {
 
     let t0 = nowNanos();
     let ins = plugin.inspection;
-    ins.config = cfg;
-    let s = ins.score(headPtr, headLen, bodyPtr, bodyLen, truncated);
+    let s = ins.score(cfg, headPtr, headLen, bodyPtr, bodyLen, truncated);
     let facts = ins.facts;
     // A request inspected only in part (a body past max_body_bytes, more parts or windows than
     // allowed) and one whose body could not be decoded: say so rather than pass them as clean.
