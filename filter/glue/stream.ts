@@ -172,10 +172,14 @@ export class WafStream extends Context {
     }
     if (size > room) this.streamCut = true;
     if (!endOfStream && !this.streamCut && this.streamLen < max) return FilterDataStatusValues.Continue;
+    return this.decideStreamed(plugin, this.streamCut || !endOfStream) ? FilterDataStatusValues.StopIterationNoBuffer : FilterDataStatusValues.Continue;
+  }
+
+  // Decides a `stream` body on the copy set aside (cut: the stream went on past it, or has not ended).
+  private decideStreamed(plugin: Plugin, cut: bool): bool {
     let b = this.streamBody;
-    let blocked = this.decide(plugin, b == null ? 0 : changetype<usize>(b), this.streamLen, this.streamCut || !endOfStream);
     this.streamBody = null;
-    return blocked ? FilterDataStatusValues.StopIterationNoBuffer : FilterDataStatusValues.Continue;
+    return this.decide(plugin, b == null ? 0 : changetype<usize>(b), this.streamLen, cut);
   }
 
   private append(chunk: ArrayBuffer, max: i32): void {
@@ -196,12 +200,7 @@ export class WafStream extends Context {
   onRequestTrailers(_trailers: u32): FilterTrailersStatusValues {
     if (this.decided) return FilterTrailersStatusValues.Continue;
     let plugin = this.plugin!;
-    if (this.streaming) {
-      let b = this.streamBody;
-      let blocked = this.decide(plugin, b == null ? 0 : changetype<usize>(b), this.streamLen, this.streamCut);
-      this.streamBody = null;
-      return blocked ? FilterTrailersStatusValues.StopIteration : FilterTrailersStatusValues.Continue;
-    }
+    if (this.streaming) return this.decideStreamed(plugin, this.streamCut) ? FilterTrailersStatusValues.StopIteration : FilterTrailersStatusValues.Continue;
     let max = <u32>this.cfg!.maxBodyBytes;
     let body = this.bufferedBytes > 0 ? getRequestBody(0, min(this.bufferedBytes, max)) : null;
     return this.decideOn(plugin, body, this.bufferedBytes > max) ? FilterTrailersStatusValues.StopIteration : FilterTrailersStatusValues.Continue;
@@ -313,10 +312,8 @@ export class WafStream extends Context {
     if (this.decided || !this.headersSent) return;
     let plugin = this.plugin;
     if (plugin == null || this.cfg == null) return;
-    let b = this.streamBody;
-    if (this.streaming && b != null) this.decide(plugin, changetype<usize>(b), this.streamLen, true);
-    else this.decide(plugin, 0, 0, this.bufferedBytes > 0 || this.streaming);
-    this.streamBody = null;
+    if (this.streaming) this.decideStreamed(plugin, true);
+    else this.decide(plugin, 0, 0, this.bufferedBytes > 0);
   }
 }
 
