@@ -48,3 +48,10 @@ export function startsWithLower(p: usize, n: i32, lower: ArrayBuffer): bool {
 @inline export function equalsLower(p: usize, n: i32, lower: ArrayBuffer): bool {
   return n == lower.byteLength && startsWithLower(p, n, lower);
 }
+
+// Whether every byte of p[0..n) is in a character class: `table`, 256 bytes, non-zero for a member
+// (a table, because a chain of range tests costs several times more a byte).
+export function allIn(p: usize, n: i32, table: usize): bool {
+  for (let i = 0; i < n; i++) if (load<u8>(table + <usize>load<u8>(p + i)) == 0) return false;
+  return true;
+}
