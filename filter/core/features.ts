@@ -2,7 +2,10 @@
 // word and punctuation tokens and token bigrams, decoder flags and a length bucket.
 // Called by core/score.ts and core/collect.ts for every window; models/ reads the same hashes through core.wasm.
 //
-// Feature spec version 6 (bump FEATURE_SPEC_VERSION with any change; golden vectors pin it). v6
+// Feature spec version 7 (bump FEATURE_SPEC_VERSION with any change; golden vectors pin it). v7
+// is v6's over text with the 4- to 6-byte overlong forms folded too (decode/normalize.ts), and over
+// one more part for a path whose odd segments are not its last: the path from the first of them on
+// (request/request.ts), and over the base64 decoding of a piece after a cut run (decode/texts.ts). v6
 // is v5's features over more texts: a path's odd segments (request/request.ts) and the text after
 // each cut run (decode/texts.ts). v5 is v4's over text decoded with overlong and full-width forms
 // folded each round and runs of one byte capped at 4 (decode/normalize.ts, decode/texts.ts):
@@ -20,7 +23,7 @@
 import { FNV_OFFSET, FNV_PRIME, fnvByte, finalize, mix2 } from "./hash";
 import { FLAG_COUNT } from "../decode/flags";
 
-export const FEATURE_SPEC_VERSION: u16 = 6;
+export const FEATURE_SPEC_VERSION: u16 = 7;
 // Windows of 256 bytes, overlapping by 64 so that no payload of up to 64 bytes is cut in two.
 // The bag of features is a mean: in a 1 KiB window, a payload behind ~1 KB of prose in the same
 // value was averaged away (a known evasion of such models); in 256 bytes it keeps a share.

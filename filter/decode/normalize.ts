@@ -7,7 +7,8 @@
 //      and \u/\x escapes, stopping as soon as a round changes nothing. Every decoder strictly
 //      shortens what it decodes, so "changed" is "got shorter"; folding comes first in a round so
 //      that an overlong '%' (%C0%A5) opens an escape the round then decodes;
-//   3. drop NUL bytes, fold overlong UTF-8 (C0 AF, E0 80 AF) to the ASCII it hides, and fold the
+//   3. drop NUL bytes, fold overlong UTF-8 (C0 AF, E0 80 AF, and since spec v7 the 4- to 6-byte
+//      forms F0 80 80 AF …) to the ASCII it hides, and fold the
 //      full-width forms of ASCII (U+FF01-FF5E, `＜ｓｃｒｉｐｔ＞`) to ASCII, as IIS/ASP.NET and some
 //      databases do (feature spec v5).
 
@@ -19,7 +20,7 @@ import { canReadBlock } from "../lib/scan";
 const MAX_ROUNDS = 3;
 
 // 256 entries: 1 for a byte that starts something a decoder acts on ('%', '&', '\\', NUL, the
-// overlong lead bytes C0, C1, E0, the full-width lead byte EF), 2 for '+' (acts only in
+// overlong lead bytes C0, C1, E0, F0, F8, FC, the full-width lead byte EF), 2 for '+' (acts only in
 // form-encoded parts), else 0.
 // Generated from that list; most benign parts contain none and skip every pass.
 const TRIGGER = memory.data<u8>([
@@ -30,8 +31,14 @@ const TRIGGER = memory.data<u8>([
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0,
 ]);
+
+// The lead bytes of the 4-, 5- and 6-byte overlong forms (F0, F8, FC), as a lane mask.
+// @ts-ignore: decorator
+@inline function longOverlongLeads(v: v128): v128 {
+  return v128.or(v128.or(i8x16.eq(v, i8x16.splat(<i8>0xF0)), i8x16.eq(v, i8x16.splat(<i8>0xF8))), i8x16.eq(v, i8x16.splat(<i8>0xFC)));
+}
 
 // Whether src[0..len) holds a byte any decoder acts on; when not, the part is its own decoding
 // (normalizePart would copy it unchanged), and callers can read it where it is.
@@ -108,23 +115,25 @@ export function decodePart(src: usize, len: i32, dst: usize, plusAsSpace: bool):
   m = v128.or(m, i8x16.eq(v128.and(v, i8x16.splat(<i8>0xFE)), i8x16.splat(<i8>0xC0)));
   m = v128.or(m, i8x16.eq(v, i8x16.splat(<i8>0xE0)));
   m = v128.or(m, i8x16.eq(v, i8x16.splat(<i8>0xEF)));
+  m = v128.or(m, longOverlongLeads(v));
   m = v128.or(m, i8x16.eq(v, plusByte));
   return i8x16.bitmask(m);
 }
 
-// Where sanitize has work: the first NUL, C0, C1, E0 or EF byte of p[0..len), or len.
+// Where sanitize has work: the first NUL, C0, C1, E0, EF, F0, F8 or FC byte of p[0..len), or len.
 function firstSanitizeByte(p: usize, len: i32): i32 {
   let i = 0;
   for (; i + 16 <= len; i += 16) {
     let v = v128.load(p + <usize>i);
     let m = v128.or(i8x16.eq(v, i8x16.splat(0)), i8x16.eq(v128.and(v, i8x16.splat(<i8>0xFE)), i8x16.splat(<i8>0xC0)));
     m = v128.or(m, v128.or(i8x16.eq(v, i8x16.splat(<i8>0xE0)), i8x16.eq(v, i8x16.splat(<i8>0xEF))));
+    m = v128.or(m, longOverlongLeads(v));
     let bits = i8x16.bitmask(m);
     if (bits != 0) return i + ctz(bits);
   }
   for (; i < len; i++) {
     let c = <u32>load<u8>(p + <usize>i);
-    if (c == 0 || (c & 0xFE) == 0xC0 || c == 0xE0 || c == 0xEF) return i;
+    if (c == 0 || (c & 0xFE) == 0xC0 || c == 0xE0 || c == 0xEF || c == 0xF0 || c == 0xF8 || c == 0xFC) return i;
   }
   return len;
 }
@@ -155,6 +164,22 @@ function sanitize(p: usize, len: i32, flags: u32): u64 {
         if (cp < 0x80) {
           store<u8>(p + o, <u8>cp);
           o++; i += 3;
+          flags |= DecodeFlag.OVERLONG;
+          continue;
+        }
+      }
+    }
+    if ((c == 0xF0 || c == 0xF8 || c == 0xFC) && i + 3 < len) {
+      // The 4-, 5- and 6-byte overlong forms (F0 80 80 AE, F8 80 80 80 AE, FC 80 80 80 80 AE are
+      // '.'): lenient decoders of the IIS era read them, and traversal lists carry them.
+      let k = c == 0xF0 ? 3 : c == 0xF8 ? 4 : 5;
+      if (i + k < len) {
+        let ok = true;
+        for (let j = 1; j < k; j++) if (load<u8>(p + i + j) != 0x80) { ok = false; break; }
+        let last = <u32>load<u8>(p + i + k);
+        if (ok && (last & 0xC0) == 0x80) {
+          store<u8>(p + o, <u8>(last & 0x3F));
+          o++; i += k + 1;
           flags |= DecodeFlag.OVERLONG;
           continue;
         }

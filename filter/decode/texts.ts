@@ -8,7 +8,8 @@ import { DecodeFlag } from "./flags";
 import { looksLikeBase64, decodeBase64Text } from "./base64";
 import { canReadBlock } from "../lib/scan";
 
-// A part gives one text, and a second when it looks like base64 and decodes to text.
+// A part gives one text, a second when it looks like base64 and decodes to text, and more when runs
+// were cut in it (pieces, and their base64); past this the request is inspected in part.
 export const MAX_TEXTS = 2 * 16384;
 // Decoded texts are written here; decoding never grows a part, and base64 shrinks it by a quarter.
 const ARENA_BYTES = 2 * SCRATCH_BYTES;
@@ -100,7 +101,7 @@ function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, out
     if (run >= 0) {
       let dst = text == valPtr ? out.alloc(n) : text; // decoded text is in the arena already: in place
       if (dst != 0) {
-        let m = capRuns(text, n, dst, run);
+        let m = capRuns(text, n, dst, run, true);
         if (text == valPtr) out.shrinkLast(dst, n, m);
         text = dst;
         n = m;
@@ -112,23 +113,44 @@ function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, out
   // What follows a cut run is scored on its own too, up to the next cut run: `a`x32 + payload is
   // then scored as the payload alone as well, whatever the model makes of the 4 `a`s left in
   // front of it. The pieces partition the text, so they at most double its windows.
+  // A piece that looks like base64 is decoded too: `a`x32 + base64(payload) leaves 4 `a`s in front
+  // of the payload's digits, and the whole text then decodes to junk bytes before the payload.
   for (let j = 0; j < pieces; j++) {
     let from = unchecked(runEnds[j]);
     let to = j + 1 < pieces ? unchecked(runEnds[j + 1]) - MAX_RUN_BYTES : n;
-    if (to - from > 0 && !isPlainToken(text + <usize>from, to - from)) out.add(part, text + <usize>from, to - from, flags);
+    let q = text + <usize>from;
+    if (to - from <= 0) continue;
+    if (!isPlainToken(q, to - from)) out.add(part, q, to - from, flags);
+    if (looksLikeBase64(q, to - from)) addBase64(part, q, to - from, out, false);
   }
-  if (!base64) return;
+  if (base64) addBase64(part, text, n, out, true);
+}
+
+// Adds the text p[0..n) decodes to as base64, when it is text, flagged BASE64; with `pieces`, also
+// what follows each run cut in it (base64 of `a`x32 + payload), as for any text. Only a whole text's
+// decoding has pieces: a piece's own is called while decodeOne still reads runEnds.
+function addBase64(part: i32, p: usize, n: i32, out: TextList, pieces: bool): void {
   let cap = n * 3 / 4 + 4;
   let b = out.alloc(cap);
   if (b == 0) return;
-  let m = decodeBase64Text(text, n, b);
+  let m = decodeBase64Text(p, n, b);
   if (m <= 0) { out.shrinkLast(b, cap, 0); return; }
   let r = normalizePart(b, m, b, false);
   let bn = <i32>(r & 0xFFFFFFFF);
+  let flags = <u32>(r >> 32) | DecodeFlag.BASE64;
   let run = longRunAt(b, bn);
-  if (run >= 0) bn = capRuns(b, bn, b, run);
+  let count = 0;
+  if (run >= 0) {
+    bn = capRuns(b, bn, b, run, pieces);
+    if (pieces) count = runEndCount;
+  }
   out.shrinkLast(b, cap, bn);
-  out.add(part, b, bn, <u32>(r >> 32) | DecodeFlag.BASE64);
+  out.add(part, b, bn, flags);
+  for (let j = 0; j < count; j++) {
+    let from = unchecked(runEnds[j]);
+    let to = j + 1 < count ? unchecked(runEnds[j + 1]) - MAX_RUN_BYTES : bn;
+    if (to - from > 0 && !isPlainToken(b + <usize>from, to - from)) out.add(part, b + <usize>from, to - from, flags);
+  }
 }
 
 // Where the first run of more than MAX_RUN_BYTES of one byte starts, or -1.
@@ -157,17 +179,18 @@ function longRunFrom(p: usize, from: i32, n: i32): i32 {
 }
 
 // Where, in capRuns' output, the text after each cut run starts: the first MAX_PIECES - 1 cuts and
-// the last (an attacker's decoy runs before a padded payload do not hide it). Module state reset by
-// every capRuns call and read right after it.
+// the last (an attacker's decoy runs before a padded payload do not hide it). Module state written
+// by a recording capRuns call and read right after it.
 const MAX_PIECES = 4;
 const runEnds = new StaticArray<i32>(MAX_PIECES);
 let runEndCount = 0;
 
 // Copies p[0..n) to dst (which may be p) with every run of one byte cut to MAX_RUN_BYTES; the
-// bytes before `from` have no long run. Returns the new length; runEnds says where the cuts were.
-function capRuns(p: usize, n: i32, dst: usize, from: i32): i32 {
+// bytes before `from` have no long run. Returns the new length; when `record`, runEnds says where
+// the cuts were.
+function capRuns(p: usize, n: i32, dst: usize, from: i32, record: bool): i32 {
   if (dst != p) memory.copy(dst, p, from);
-  runEndCount = 0;
+  if (record) runEndCount = 0;
   let o = from;
   let run = 0;
   let prev: i32 = -1;
@@ -176,8 +199,10 @@ function capRuns(p: usize, n: i32, dst: usize, from: i32): i32 {
     let c = <i32>load<u8>(p + i);
     if (c != prev && cut) {
       // The run before this byte was cut: what follows starts a piece.
-      if (runEndCount < MAX_PIECES) runEndCount++;
-      unchecked(runEnds[runEndCount - 1] = o);
+      if (record) {
+        if (runEndCount < MAX_PIECES) runEndCount++;
+        unchecked(runEnds[runEndCount - 1] = o);
+      }
       cut = false;
     }
     run = c == prev ? run + 1 : 1;

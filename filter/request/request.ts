@@ -190,11 +190,18 @@ function addPathSegments(p: usize, n: i32, name: usize, out: PartList): void {
   // One segment: the path itself is that part already.
   if (indexOf(p, indexOf(p, 0, n, 0x2F) + 1, n, 0x2F) >= n) return;
   let start = 0;
+  let first = -1; // where the first odd segment starts
   while (start <= n) {
     let end = indexOf(p, start, n, 0x2F);
-    if (end > start && !allIn(p + start, end - start, UNRESERVED)) out.add(Where.PATH, name, 0, p + start, end - start, false);
+    if (end > start && !allIn(p + start, end - start, UNRESERVED)) {
+      out.add(Where.PATH, name, 0, p + start, end - start, false);
+      if (first < 0) first = start;
+    }
     start = end + 1;
   }
+  // A parameter in a segment may itself hold '/' (`admin'/*…*/--`, `..%c0%af..`): the path from the
+  // first odd segment on is a part too, unless that is the path itself or one segment.
+  if (first > 1 && indexOf(p, first, n, 0x2F) < n) out.add(Where.PATH, name, 0, p + first, n - first, false);
 }
 
 // 1 for the unreserved characters of a URL (RFC 3986): [A-Za-z0-9._~-]. 256 entries, generated

@@ -80,6 +80,10 @@ const cases: Case[] = [
   { name: "%c0%af is /", where: "path", input: "/a%c0%af", text: "/a/", flags: ["percent", "overlong"] },
   { name: "%C0%AE%C0%AE%C0%AF is ../", where: "query", input: "a=%C0%AE%C0%AE%C0%AF", text: "../", flags: ["percent", "overlong"] },
   { name: "3-byte %e0%80%af is /", where: "query", input: "a=%e0%80%af", text: "/", flags: ["percent", "overlong"] },
+  { name: "4-byte %f0%80%80%ae is .", where: "query", input: "a=%f0%80%80%ae%f0%80%80%ae%f0%80%80%af", text: "../", flags: ["percent", "overlong"] },
+  { name: "5- and 6-byte forms too", where: "query", input: "a=%f8%80%80%80%ae%fc%80%80%80%80%ae%c0%afetc", text: "../etc", flags: ["percent", "overlong"] },
+  { name: "raw F0 80 80 AF bytes", where: "path", input: bytes(0x2f, 0x61, 0xf0, 0x80, 0x80, 0xaf), text: "/a/", flags: ["overlong"] },
+  { name: "a real 4-byte character is kept", where: "query", input: "a=%f0%9f%98%80", text: "\u{1F600}", flags: ["percent"] },
   { name: "raw C0 AF bytes", where: "path", input: bytes(0x2f, 0x61, 0xc0, 0xaf), text: "/a/", flags: ["overlong"] },
   { name: "full-width <script> (raw UTF-8) folds to ASCII", where: "header:User-Agent", input: "＜ｓｃｒｉｐｔ＞", text: "<script>", flags: [] },
   { name: "full-width forms percent-encoded fold after decoding", where: "query", input: "a=%EF%BC%9C%EF%BD%93%EF%BC%9E", text: "<s>", flags: ["percent"] },
@@ -121,6 +125,20 @@ describe("base64 values", () => {
       { name: "a", text: value, flags: [] },
       { name: "a", text: decoded, flags },
     ]);
+  });
+
+  it("base64 after a run of one character is decoded from where the run ends", () => {
+    // The run is cut to 4 bytes, which would shift the digits: the piece after it is decoded on its own.
+    const value = "a".repeat(32) + b64("1' OR '1'='1");
+    expect(core.parts("query", `a=${value}`).map((p) => ({ text: p.text, flags: flagNames(core, p.flags) }))).toEqual([
+      { text: "aaaa" + b64("1' OR '1'='1"), flags: [] },
+      { text: "1' OR '1'='1", flags: ["base64"] },
+    ]);
+  });
+
+  it("a run inside base64 is cut in the decoded text, and what follows it is scored alone too", () => {
+    const value = b64("a".repeat(32) + "1; DROP TABLE users--");
+    expect(core.parts("query", `a=${value}`).map((p) => p.text)).toEqual([value, "aaaa1; DROP TABLE users--", "1; DROP TABLE users--"]);
   });
 
   it.each([

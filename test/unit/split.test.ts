@@ -46,7 +46,9 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
   { name: "path", where: "path", input: "/api/v1/items/42", parts: [["path", "", "/api/v1/items/42"]] },
   // A segment of several holding more than URL name characters is a part too (REST parameters).
   { name: "path segment with a payload", where: "path", input: "/app/files/127.0.0.1;id", parts: [["path", "", "/app/files/127.0.0.1;id"], ["path", "", "127.0.0.1;id"]] },
-  { name: "path segments, two of them odd", where: "path", input: "/u/a%27--/b/c(d)", parts: [["path", "", "/u/a'--/b/c(d)"], ["path", "", "a'--"], ["path", "", "c(d)"]] },
+  { name: "path segments, two of them odd; the path from the first on", where: "path", input: "/u/a%27--/b/c(d)", parts: [["path", "", "/u/a'--/b/c(d)"], ["path", "", "a'--"], ["path", "", "c(d)"], ["path", "", "a'--/b/c(d)"]] },
+  { name: "a payload holding '/' in the path: read whole from its first odd segment", where: "path", input: "/app/files/admin'/**/--", parts: [["path", "", "/app/files/admin'/**/--"], ["path", "", "admin'"], ["path", "", "**"], ["path", "", "admin'/**/--"]] },
+  { name: "the first segment odd: the path itself, no copy without its '/'", where: "path", input: "/a'/b/c", parts: [["path", "", "/a'/b/c"], ["path", "", "a'"]] },
   { name: "path of one segment: the path only", where: "path", input: "/127.0.0.1;id", parts: [["path", "", "/127.0.0.1;id"]] },
   { name: "path of plain segments", where: "path", input: "/static/app-1.2_x~y.js", parts: [["path", "", "/static/app-1.2_x~y.js"]] },
   { name: "header, named by its lower-cased name", where: "header:User-Agent", input: "curl/8.5.0", parts: [["header", "user-agent", "curl/8.5.0"]] },
