@@ -195,7 +195,7 @@ export function fitModel(core: Core, trainRows: EvalRow[], calibBenign: EvalRow[
   return { blob, manifest };
 }
 
-interface Candidate { seed: number; fitted: Fitted; detection: number; falsePositives: number }
+interface Candidate { seed: number; fitted: Fitted; detection: number; falsePositives: number; evasionFailures: number }
 
 /** The validation false-positive rate at 20 a model may have to be chosen on detection. */
 const MAX_VALID_FP = 0.001;
@@ -238,7 +238,7 @@ async function main() {
   }
   const chosen = chooseModel(candidates);
   const { blob } = chosen.fitted;
-  const manifest = {
+  const manifest: Record<string, unknown> = {
     ...chosen.fitted.manifest,
     selection: {
       rule: `of one model per seed, among those with validation false positives at 20 <= ${100 * MAX_VALID_FP}%, the fewest failing evasion-suite variants, then the highest validation detection at 20; if none is within, the fewest false positives`,
