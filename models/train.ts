@@ -212,7 +212,7 @@ export function chooseModel<C extends { detection: number; falsePositives: numbe
 }
 
 /** Variants of the evasion suite (test/support/evasion.ts, all of them) the model core runs fails. */
-function evasionFailures(core: Core): number {
+export function evasionFailures(core: Core): number {
   const judge = new EvasionJudge(core);
   let failing = 0;
   for (const v of allVariants()) if (judge.applies(v.payload) && !judge.judge(v).ok) failing++;

@@ -58,8 +58,8 @@ export function realTrafficFp(scored: Scored[]): RealFp {
   };
 }
 
-export interface LosoFold { name: string; about: string; sources: number; attacks: number; detected: number; testFlagged: number; byThreshold: Array<{ threshold: number; detected: number; testFlagged: number }>; testParts: number; seconds: number }
-export interface Loso { generated: string; model: string; epochs: number; benignSubsample: number; workers: number; wallSeconds: number; folds: LosoFold[] }
+export interface LosoFold { name: string; about: string; sources: number; attacks: number; detected: number; testFlagged: number; byThreshold: Array<{ threshold: number; detected: number; testFlagged: number }>; testParts: number; seconds: number; seed?: number | null }
+export interface Loso { generated: string; model: string; epochs: number; seeds?: number[]; benignSubsample: number; workers: number; wallSeconds: number; folds: LosoFold[] }
 
 export function readLoso(): Loso | null {
   return existsSync(LOSO_FILE) ? (JSON.parse(readFileSync(LOSO_FILE, "utf8")) as Loso) : null;
@@ -87,7 +87,7 @@ export function formatLoso(l: Loso | null): string[] {
   if (!l) return ["detection on held-out attack sources: no build/loso.json yet (run `make eval-loso`)"];
   const s = losoSummary(l);
   const out = [`detection on held-out attack sources (leave-one-source-out, threshold ${DEFAULT_THRESHOLD}; ${l.model}): mean ${(100 * s.mean).toFixed(1)}%, min ${(100 * s.min).toFixed(1)}% (${s.minFold})`];
-  for (const f of l.folds) out.push(`  ${f.name.padEnd(15)} ${pct(f.detected, f.attacks, 1).padStart(6)} (${f.detected}/${f.attacks}), real-traffic FP ${pct(f.testFlagged, f.testParts)}; ${f.byThreshold.filter((t) => t.threshold !== DEFAULT_THRESHOLD).map((t) => `at ${t.threshold}: ${pct(t.detected, f.attacks, 1)}, FP ${pct(t.testFlagged, f.testParts)}`).join("; ")}  (${f.seconds} s)`);
+  for (const f of l.folds) out.push(`  ${f.name.padEnd(15)} ${pct(f.detected, f.attacks, 1).padStart(6)} (${f.detected}/${f.attacks}), real-traffic FP ${pct(f.testFlagged, f.testParts)}; ${f.byThreshold.filter((t) => t.threshold !== DEFAULT_THRESHOLD).map((t) => `at ${t.threshold}: ${pct(t.detected, f.attacks, 1)}, FP ${pct(t.testFlagged, f.testParts)}`).join("; ")}  (${f.seed != null ? `seed ${f.seed}, ` : ""}${f.seconds} s)`);
   for (const t of LOSO_THRESHOLDS.filter((x) => x !== DEFAULT_THRESHOLD)) {
     const r = l.folds.map((f) => f.byThreshold.find((b) => b.threshold === t)!).map((b, i) => b.detected / l.folds[i].attacks);
     out.push(`  at threshold ${t}: mean ${(100 * r.reduce((a, b) => a + b, 0) / r.length).toFixed(1)}%, min ${(100 * Math.min(...r)).toFixed(1)}%`);
@@ -117,7 +117,7 @@ export function realFpMarkdown(fp: RealFp, l: Loso | null, modelNote: string): s
   else {
     const s = losoSummary(l);
     out.push(`From \`make eval-loso\` (${l.generated}; ${l.model}; ${Math.round(l.wallSeconds / 60)} min with ${l.workers} workers). Each fold is one payload collection: a model is trained without`);
-    out.push(`its rows (same function and hyperparameters as \`make model\`, ${l.epochs} epochs${l.benignSubsample < 1 ? `, benign rows subsampled to ${l.benignSubsample}` : ""}), calibrated on the calibration origins, and`);
+    out.push(`its rows (same function and hyperparameters as \`make model\`, ${l.epochs} epochs${l.benignSubsample < 1 ? `, benign rows subsampled to ${l.benignSubsample}` : ""}${l.seeds ? `; of seeds ${l.seeds.join(", ")}, the one \`make model\`'s rule chooses on validation rows outside the collection` : ""}), calibrated on the calibration origins, and`);
     out.push("tested on every row of the collection. The last column is that fold model's false-positive rate on the real-traffic test origins.", "");
     out.push(`**Mean ${(100 * s.mean).toFixed(1)}%, minimum ${(100 * s.min).toFixed(1)}% (${s.minFold}).**`, "");
     const others = LOSO_THRESHOLDS.filter((x) => x !== DEFAULT_THRESHOLD);
