@@ -13,9 +13,9 @@ import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { Core, REPO_ROOT } from "../node/core";
 import { readRows, EvalRow } from "../node/rows";
-import { scoreRows, evaluate } from "../node/eval";
+import { scoreRows } from "../node/eval";
 import { sha256 } from "./export";
-import { chooseModel, evasionFailures, fitModel, HYPER, SEEDS } from "./train";
+import { chooseModel, fitCandidates, HYPER, SEEDS } from "./train";
 import { FOLDS, foldOf } from "./data/origins";
 import { hash32 } from "./data/rng";
 // Fold models are chosen from the first LOSO_SEEDS (default 2) of make model's seeds: all 3 would take ~45 minutes.
@@ -56,18 +56,10 @@ async function runFolds(): Promise<{ folds: LosoFold[]; dataHash: string; benign
       // FOLD_SEEDS by the same rule, on validation rows outside the collection: one seed's model can
       // put a cluster of near-identical calibration parts above most attacks (a fold at 39%, the same
       // recipe's next build at 91%), and a figure for one draw would measure that draw.
-      const candidates = [];
-      const validOut = validRows.filter((r) => !inFold(r));
-      for (const s of FOLD_SEEDS) {
-        HYPER.seed = s;
-        const fitted = fitModel(core, fit, calibRows, dataHash);
-        const v = evaluate(scoreRows(core, validOut), DEFAULT_THRESHOLD);
-        candidates.push({ seed: s, blob: fitted.blob, detection: v.detection_rate!, falsePositives: v.false_positive_rate!, evasionFailures: evasionFailures(core) });
-      }
-      const chosen = chooseModel(candidates);
-      process.stderr.write(`[loso] ${fold.name}: candidates ${candidates.map((c) => `seed ${c.seed} ${(100 * c.detection).toFixed(1)}%/${(100 * c.falsePositives).toFixed(3)}%/${c.evasionFailures}`).join(", ")}; chose seed ${chosen.seed}\n`);
-      core.useModel(chosen.blob);
-      writeFileSync(bin, chosen.blob);
+      const chosen = chooseModel(fitCandidates(core, FOLD_SEEDS, fit, calibRows, validRows.filter((r) => !inFold(r)), dataHash));
+      process.stderr.write(`[loso] ${fold.name}: chose seed ${chosen.seed}\n`);
+      core.useModel(chosen.fitted.blob);
+      writeFileSync(bin, chosen.fitted.blob);
       seed = chosen.seed;
     }
     const atk = scoreRows(core, heldOut), real = scoreRows(core, testRows);

@@ -43,8 +43,9 @@ export const HYPER = {
 
 /**
  * `make model` trains one model per seed and ships the one validation prefers (chooseModel): retrains
- * that differ only in their seed put between 0.07% and 0.7% of the test origins' real parts at or
- * under 20, and validation's false positives rank them the same way. Fold models (loso.ts) use HYPER.seed.
+ * that differ only in their seed put between 0.013% and 0.73% of the test origins' real parts at or
+ * under 20, and validation's false positives rank them the same way. Fold models (loso.ts) are chosen
+ * alike, from the first LOSO_SEEDS of these.
  */
 export const SEEDS: number[] = process.env.WAFSCORE_SEED ? [Number(process.env.WAFSCORE_SEED)] : [1337, 4242, 7];
 if (process.env.WAFSCORE_AVERAGE_EPOCHS) HYPER.averageEpochs = Number(process.env.WAFSCORE_AVERAGE_EPOCHS);
@@ -105,7 +106,7 @@ export function train(data: Featurized, heads: number): Network {
   }
   if (average.count > 0) {
     average.add(); // the last step's weights, too
-    average.writeTo(net);
+    average.write();
     log(`weights: the mean of ${average.count} snapshots over the last ${H.averageEpochs} epochs`);
   }
   return net;
@@ -127,8 +128,9 @@ class WeightAverage {
     }
     this.count++;
   }
-  writeTo(net: Network): void {
-    const ps = [net.e, net.w1, net.b1, net.w2, net.b2];
+  /** Writes the mean into the network's weights. */
+  write(): void {
+    const ps = this.params();
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i], s = this.sums[i];
       for (let j = 0; j < p.length; j++) p[j] = s[j] / this.count;
@@ -195,8 +197,6 @@ export function fitModel(core: Core, trainRows: EvalRow[], calibBenign: EvalRow[
   return { blob, manifest };
 }
 
-interface Candidate { seed: number; fitted: Fitted; detection: number; falsePositives: number; evasionFailures: number }
-
 /** The validation false-positive rate at 20 a model may have to be chosen on detection. */
 const MAX_VALID_FP = 0.001;
 
@@ -209,6 +209,20 @@ export function chooseModel<C extends { detection: number; falsePositives: numbe
   if (!within.length) return candidates.reduce((a, b) => (b.falsePositives < a.falsePositives ? b : a));
   const fewest = Math.min(...within.map((c) => c.evasionFailures));
   return within.filter((c) => c.evasionFailures === fewest).reduce((a, b) => (b.detection > a.detection ? b : a));
+}
+
+export interface Candidate { seed: number; fitted: Fitted; detection: number; falsePositives: number; evasionFailures: number }
+
+/** One model per seed, each measured as chooseModel reads it: validation at 20, evasion-suite failures. */
+export function fitCandidates(core: Core, seeds: number[], trainRows: EvalRow[], calibBenign: EvalRow[], validRows: EvalRow[], dataHash: string): Candidate[] {
+  return seeds.map((seed) => {
+    HYPER.seed = seed;
+    const fitted = fitModel(core, trainRows, calibBenign, dataHash);
+    const v = evaluate(scoreRows(core, validRows), 20);
+    const c = { seed, fitted, detection: v.detection_rate!, falsePositives: v.false_positive_rate!, evasionFailures: evasionFailures(core) };
+    log(`seed ${seed}: validation at threshold 20: detection ${(100 * c.detection).toFixed(2)}%, false positives ${(100 * c.falsePositives).toFixed(3)}%; evasion suite: ${c.evasionFailures} variants failing`);
+    return c;
+  });
 }
 
 /** Variants of the evasion suite (test/support/evasion.ts, all of them) the model core runs fails. */
@@ -227,15 +241,7 @@ async function main() {
   const calibRows = readRows(resolve(DATASET, "calib.jsonl"));
   const dataHash = sha256(readFileSync(resolve(DATASET, "train.jsonl")));
   log(`${trainRows.length} training rows, ${validRows.length} validation rows, ${calibRows.length} calibration rows`);
-  const candidates: Candidate[] = [];
-  for (const seed of SEEDS) {
-    HYPER.seed = seed;
-    const fitted = fitModel(core, trainRows, calibRows, dataHash);
-    const v = evaluate(scoreRows(core, validRows), 20);
-    const evasion = evasionFailures(core);
-    candidates.push({ seed, fitted, detection: v.detection_rate!, falsePositives: v.false_positive_rate!, evasionFailures: evasion });
-    log(`seed ${seed}: validation at threshold 20: detection ${(100 * v.detection_rate!).toFixed(2)}%, false positives ${(100 * v.false_positive_rate!).toFixed(3)}%; evasion suite: ${evasion} variants failing`);
-  }
+  const candidates = fitCandidates(core, SEEDS, trainRows, calibRows, validRows, dataHash);
   const chosen = chooseModel(candidates);
   const { blob } = chosen.fitted;
   const manifest: Record<string, unknown> = {

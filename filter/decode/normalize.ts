@@ -169,7 +169,7 @@ function sanitize(p: usize, len: i32, flags: u32): u64 {
         }
       }
     }
-    if ((c == 0xF0 || c == 0xF8 || c == 0xFC) && i + 3 < len) {
+    if (c == 0xF0 || c == 0xF8 || c == 0xFC) {
       // The 4-, 5- and 6-byte overlong forms (F0 80 80 AE, F8 80 80 80 AE, FC 80 80 80 80 AE are
       // '.'): lenient decoders of the IIS era read them, and traversal lists carry them.
       let k = c == 0xF0 ? 3 : c == 0xF8 ? 4 : 5;

@@ -110,25 +110,30 @@ function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, out
     }
   }
   out.add(part, text, n, skip ? flags | TEXT_NOT_SCORED : flags);
-  // What follows a cut run is scored on its own too, up to the next cut run: `a`x32 + payload is
-  // then scored as the payload alone as well, whatever the model makes of the 4 `a`s left in
-  // front of it. The pieces partition the text, so they at most double its windows.
-  // A piece that looks like base64 is decoded too: `a`x32 + base64(payload) leaves 4 `a`s in front
-  // of the payload's digits, and the whole text then decodes to junk bytes before the payload.
-  for (let j = 0; j < pieces; j++) {
-    let from = unchecked(runEnds[j]);
-    let to = j + 1 < pieces ? unchecked(runEnds[j + 1]) - MAX_RUN_BYTES : n;
-    let q = text + <usize>from;
-    if (to - from <= 0) continue;
-    if (!isPlainToken(q, to - from)) out.add(part, q, to - from, flags);
-    if (looksLikeBase64(q, to - from)) addBase64(part, q, to - from, out, false);
-  }
+  addPieces(part, text, n, pieces, flags, out, true);
   if (base64) addBase64(part, text, n, out, true);
+}
+
+// What follows a cut run is scored on its own too, up to the next cut run: `a`x32 + payload is
+// then scored as the payload alone as well, whatever the model makes of the 4 `a`s left in front
+// of it. The pieces partition the text, so they at most double its windows. With `base64`, a piece
+// that looks like base64 is decoded too: `a`x32 + base64(payload) leaves 4 `a`s in front of the
+// payload's digits, and the whole text then decodes to junk bytes before the payload. Reads the
+// `count` runEnds of the capRuns call that cut `text`.
+function addPieces(part: i32, text: usize, n: i32, count: i32, flags: u32, out: TextList, base64: bool): void {
+  for (let j = 0; j < count; j++) {
+    let from = unchecked(runEnds[j]);
+    let to = j + 1 < count ? unchecked(runEnds[j + 1]) - MAX_RUN_BYTES : n;
+    if (to - from <= 0) continue;
+    let q = text + <usize>from;
+    if (!isPlainToken(q, to - from)) out.add(part, q, to - from, flags);
+    if (base64 && looksLikeBase64(q, to - from)) addBase64(part, q, to - from, out, false);
+  }
 }
 
 // Adds the text p[0..n) decodes to as base64, when it is text, flagged BASE64; with `pieces`, also
 // what follows each run cut in it (base64 of `a`x32 + payload), as for any text. Only a whole text's
-// decoding has pieces: a piece's own is called while decodeOne still reads runEnds.
+// decoding has pieces: a piece's own is decoded while addPieces still reads runEnds.
 function addBase64(part: i32, p: usize, n: i32, out: TextList, pieces: bool): void {
   let cap = n * 3 / 4 + 4;
   let b = out.alloc(cap);
@@ -146,11 +151,7 @@ function addBase64(part: i32, p: usize, n: i32, out: TextList, pieces: bool): vo
   }
   out.shrinkLast(b, cap, bn);
   out.add(part, b, bn, flags);
-  for (let j = 0; j < count; j++) {
-    let from = unchecked(runEnds[j]);
-    let to = j + 1 < count ? unchecked(runEnds[j + 1]) - MAX_RUN_BYTES : bn;
-    if (to - from > 0 && !isPlainToken(b + <usize>from, to - from)) out.add(part, b + <usize>from, to - from, flags);
-  }
+  addPieces(part, b, bn, count, flags, out, false);
 }
 
 // Where the first run of more than MAX_RUN_BYTES of one byte starts, or -1.
