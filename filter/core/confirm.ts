@@ -282,7 +282,7 @@ const CODE_CALLS: StaticArray<string> = [
   "class.forname", "__import__", "os.system", "os.popen", "subprocess", "child_process", "require(",
   "<?php", "<?=", "<%", "phpinfo", "base64_decode", "/bin/", "/usr/bin/", "cmd.exe", "cmd /c",
   "invoke-expression", "iex(", "create_function", "call_user_func", "${ifs}", "$ifs", "getruntime",
-  "scriptengine", "objectinputstream", "readobject", "#set(", "#{", "%{", "${", "spawn(", "execsync",
+  "scriptengine", "objectinputstream", "readobject", "#set(", "#{", "%{", "spawn(", "execsync",
   "<!--#", "$@", "$'", "$(", "&&", "||",
 ];
 
@@ -297,6 +297,7 @@ function memEqualsAscii(q: usize, word: string): bool {
 // code-execution call.
 function commandSyntax(p: usize, n: i32): bool {
   for (let w = 0; w < CODE_CALLS.length; w++) if (has(p, n, unchecked(CODE_CALLS[w]))) return true;
+  if (shellExpansion(p, n)) return true;
   let i = 0;
   let afterSep = true;
   while (i < n) {
@@ -324,6 +325,20 @@ function commandSyntax(p: usize, n: i32): bool {
       }
     }
     afterSep = false;
+  }
+  return false;
+}
+
+// A `${` that does more than name a variable: `${PATH:0:1}`, `${@}`, `${T(java…)}`, or one left open.
+// A bare `${NAME}` is what ad and analytics URLs carry when a macro went unfilled (`gdpr=${GDPR}`),
+// and expands to a value, never to a command (`${IFS}` is listed in CODE_CALLS).
+function shellExpansion(p: usize, n: i32): bool {
+  let i = find(p, n, "${");
+  while (i >= 0) {
+    let j = i + 2;
+    while (j < n && isWordChar(<u32>load<u8>(p + j))) j++;
+    if (j >= n || load<u8>(p + j) != 0x7D || j == i + 2) return true;
+    i = find(p, n, "${", j + 1);
   }
   return false;
 }

@@ -39,6 +39,12 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["rce", "${T(java.lang.Runtime).getRuntime().exec('id')}", true],
   ["rce", "<?php system($_GET['c']); ?>", true],
   ["rce", "please cat the file and id it", false],
+  ["rce", "cat${IFS}/etc/passwd", true],
+  ["rce", "${PATH:0:1}bin${PATH:0:1}sh", true],
+  ["rce", "a=${@}", true],
+  ["rce", "x ${", true],
+  // unfilled ad-tech macros name a variable and run nothing
+  ["rce", "gdpr=${GDPR}&gdpr_consent=${GDPR_CONSENT_110}&us_privacy=${US_PRIVACY}", false],
   // traversal
   ["traversal", "../../../etc/passwd", true],
   ["traversal", "..\\..\\windows\\win.ini", true],
