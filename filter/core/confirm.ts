@@ -547,7 +547,7 @@ const TOOLS: StaticArray<string> = [
   "blackwidow", "paros", "zap", "qualys", "fimap", "jorgee", "xray", "vega", "wvs", "x-scan-memo",
 ];
 
-function toolName(p: usize, n: i32): bool {
+export function toolName(p: usize, n: i32): bool {
   for (let w = 0; w < TOOLS.length; w++) {
     let t = unchecked(TOOLS[w]);
     let i = find(p, n, t);

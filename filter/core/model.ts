@@ -112,6 +112,9 @@ export class Model {
     return ModelError.OK;
   }
 
+  // The lowest logit that scores 1 in head k (its first cut point).
+  topLogit(head: i32): f32 { return load<f32>(this.cal + <usize>(head * CUTS * 4)); }
+
   // Maps a head's logit to the 1–99 score (1: certainly an attack).
   scoreOf(head: i32, logit: f32): i32 {
     let c = this.cal + <usize>(head * CUTS * 4);

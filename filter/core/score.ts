@@ -60,6 +60,23 @@ export class RequestScores extends WindowSink {
     }
   }
 
+  // A signature's verdict (core/signatures.ts): head k and the overall head score 1 whatever the
+  // model made of text t, which becomes the worst window when it raised the overall logit.
+  raiseToTop(k: i32, t: i32, p: usize, n: i32, flags: u32): void {
+    if (!this.model.ok) return;
+    let top = this.model.topLogit(k);
+    if (unchecked(this.maxLogit[k]) < top) { unchecked(this.maxLogit[k] = top); unchecked(this.scores[k] = 0); }
+    top = this.model.topLogit(HEAD_ATTACK);
+    if (unchecked(this.maxLogit[HEAD_ATTACK]) < top) {
+      unchecked(this.maxLogit[HEAD_ATTACK] = top);
+      unchecked(this.scores[HEAD_ATTACK] = 0);
+      this.worstTextIndex = t;
+      this.worstTextLen = min(n, WINDOW_BYTES);
+      memory.copy(changetype<usize>(this.worstText), p, this.worstTextLen);
+      this.worstFlags = flags;
+    }
+  }
+
   // The 1–99 score of head k for the request (99 when nothing was scored).
   score(k: i32): i32 {
     let s = unchecked(this.scores[k]);
