@@ -167,7 +167,7 @@ function redirect(r: Rng): string {
   ])();
 }
 
-// --------------------------------------------------------------------------------- traversal
+// --------------------------------------------------------------------------------- traversal (and absolute paths)
 
 const DOTS = ['../', '..\\', '..%2f', '%2e%2e%2f', '%2e%2e/', '..%5c', '%2e%2e%5c', '%252e%252e%252f', '..%c0%af', '..%c1%9c', '....//', '..;/', '%u002e%u002e/', '..%255c', '.%2e/', '%2e./', '..///', '..\\/'];
 const TARGETS = ['etc/passwd', 'etc/shadow', 'etc/hosts', 'etc/issue', 'proc/self/environ', 'proc/self/cmdline', 'proc/version', 'windows/win.ini', 'windows/system32/drivers/etc/hosts',
@@ -183,6 +183,9 @@ function traversal(r: Rng): string {
     () => `${d.repeat(depth)}${t}${suffix}`, () => `/${d.repeat(depth)}${t}`, () => `${r.pick(['images', 'static', 'files', 'uploads', 'templates', 'lang'])}/${d.repeat(depth)}${t}${suffix}`,
     () => `${r.pick(['php://filter/convert.base64-encode/resource=', 'php://filter/read=string.rot13/resource=', 'file://', 'zip://', 'phar://'])}${r.pick(['/' + target, '../'.repeat(depth) + target, 'index.php'])}`,
     () => `${r.pick(['C:\\', 'c:/', '\\\\localhost\\c$\\'])}${target.replace(/\//g, '\\')}`,
+    // No parent steps at all: a file parameter handed an absolute path (`page=/etc/passwd`) reads it
+    // just the same where the code joins nothing in front; every traversal list has such lines.
+    () => `/${target}${suffix}`, () => `/${target.split('/').join(r.pick(['//', '/./', '/']))}${suffix}`,
   ])();
 }
 

@@ -8,10 +8,11 @@ export type Side = 'train' | 'calib' | 'test';
 
 /**
  * Target share of real-benign ROWS per side. Test must reach the issue's bar (>= 5,000 parts from
- * >= 20 origins) after the per-kind cap; calibration needs a few thousand rows so that the 0.1%
- * quantile rests on more than a handful of them; training keeps the rest.
+ * >= 20 origins) after the per-kind cap; training keeps the rest. Calibration was 20% and got 3,376
+ * parts, 43% of them one capture: the 0.1% band edge is the 4th-highest part, and a cluster of
+ * near-identical parts of that capture set it for every model. At 30% it has ~4,600 parts.
  */
-export const SIDE_SHARES: Readonly<Record<Side, number>> = { train: 0.45, calib: 0.2, test: 0.35 };
+export const SIDE_SHARES: Readonly<Record<Side, number>> = { train: 0.35, calib: 0.3, test: 0.35 };
 
 /** No one `where` kind may be more than this share of the test side. */
 export const KIND_CAP = 0.3;
