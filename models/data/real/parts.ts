@@ -38,7 +38,7 @@ const TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 /** `user-agent` -> `User-Agent`, `sec-ch-ua` -> `Sec-CH-UA` (benign_real.jsonl's spelling of the client hints). */
 export function headerName(name: string): string {
   const lower = name.toLowerCase();
-  if (lower.startsWith('sec-ch-ua')) return 'Sec-CH-UA' + name.slice(9).replace(/-([a-z])/g, (_, c: string) => '-' + c.toUpperCase());
+  if (lower.startsWith('sec-ch-ua')) return 'Sec-CH-UA' + lower.slice(9).replace(/-([a-z])/g, (_, c: string) => '-' + c.toUpperCase());
   return lower.replace(/(^|-)([a-z])/g, (_, d: string, c: string) => d + c.toUpperCase());
 }
 
