@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bodyKind, cutRequest, headerName, isBinary, splitUrl, MAX_TEXT, type Req } from "../../models/data/real/parts";
+import { bodyKind, cutRequest, headerName, holdsKey, isBinary, splitUrl, MAX_TEXT, type Req } from "../../models/data/real/parts";
 import { originOf } from "../../models/data/origins";
 import { loadJsonl } from "../../models/data/load";
 
@@ -81,6 +81,16 @@ describe("helpers", () => {
     expect(isBinary("bad \ufffd decode")).toBe(true);
   });
   it("splitUrl rejects what is not scheme://host", () => expect(splitUrl("/relative")).toBeUndefined());
+  it.each([
+    ["q=the+matrix&api_key=bdfc018dbdb7c243", true],
+    ['{"user":"a","token":"aPwSHwkLcNaavShx"}', true],
+    ["user=u&password=hunter2hunter2", true],
+    ["XSRF-TOKEN=eyJpdiI6IlArTWtJZm9saThscnA1", false], // a CSRF cookie: the name is not a key's
+    ['{"max_tokens":4096}', false],
+    ["token=short", false],
+  ])("holdsKey(%j) = %s", (text, keyed) => expect(holdsKey(text)).toBe(keyed));
+  it("credential-named headers are left out", () =>
+    expect(cutRequest({ url: "https://a.example/", headers: [["trakt-api-key", "abc"], ["X-Session-Token", "t"], ["X-Client", "c"]] }).map((p) => p.where)).toEqual(["path", "header:X-Client"]));
 });
 
 describe("origins of fetched projects", () => {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { cutRequest, Part, Req, MAX_TEXT, isBinary } from './parts.ts';
+import { cutRequest, Part, Req, MAX_TEXT, isBinary, holdsKey } from './parts.ts';
 import { datasetsDir, REPO_ROOT } from '../load.ts';
 import { hash32 } from '../rng.ts';
 import { originOf } from '../origins.ts';
@@ -38,6 +38,11 @@ const SOURCES: readonly Source[] = [
   { repo: 'pydantic/pydantic-ai', commit: '4fda38988f2939fa6ea9cdefcf120693e10ef491', licence: 'MIT', files: /^tests\/.*cassettes\/.*\.ya?ml$/, format: 'cassette' },
   { repo: 'okta/okta-sdk-python', commit: 'f68509793adefde945ab53ff38f83fab578e3966', licence: 'Apache-2.0', files: /^tests\/integration\/cassettes\/.*\.ya?ml$/, format: 'cassette' },
   { repo: 'DataDog/datadog-api-client-python', commit: '6d8f356e4a3fdf83307c9db00e7a081d56a47ea5', licence: 'Apache-2.0', files: /^tests\/.*cassettes\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'huggingface/huggingface_hub', commit: 'ee0a4510f4bc15e26cb722be2efc2bdb01383ca0', licence: 'Apache-2.0', files: /^tests\/cassettes\/.*\.ya?ml$/, format: 'cassette' },
+  // Flexget's vcrpy cassettes have no extension: one per test, against trakt, TheTVDB, TVmaze, TMDb, IMDb, torrent sites.
+  { repo: 'Flexget/Flexget', commit: '05b661f561b55147735538c0898abe966eb7525b', licence: 'MIT', files: /^tests\/cassettes\/[^/]+$/, format: 'cassette' },
+  { repo: 'alexrudall/ruby-openai', commit: '62938e02bb83e9f243ad2447805bc461d5d126fe', licence: 'MIT', files: /^spec\/fixtures\/cassettes\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'nsidc/earthaccess', commit: '762467dedf7738709726e6ca30c8a36aa195c954', licence: 'MIT', files: /^tests\/.*vcr_cassettes\/.*\.ya?ml$/, format: 'cassette' },
   // GitHub's webhook payloads are left out: octokit/webhooks already brings GitHub's documented examples.
   { repo: 'go-playground/webhooks', commit: '02d182ac47693b5f7263de2ba7bd46607c80aed8', licence: 'MIT', files: /^testdata\/(?!github\/).*\.json$/, format: 'json-body' },
   // Lambda event payloads (API Gateway, SNS, S3, ...): documented invocation bodies; responses are not requests.
@@ -120,7 +125,7 @@ const PLACEHOLDER = /<[A-Z][A-Z0-9_]{2,}>/;
 function partsOf(format: Format, text: string, file: string): Part[] {
   if (format === 'json-body') {
     JSON.parse(text); // a payload example that does not parse is not a JSON body
-    return text.length <= MAX_TEXT && !isBinary(text) ? [{ where: 'body:json', text }] : [];
+    return text.length <= MAX_TEXT && !isBinary(text) && !holdsKey(text) ? [{ where: 'body:json', text }] : [];
   }
   const reqs = format === 'har' ? harRequests(text) : cassetteRequests(text, file);
   return reqs.flatMap(cutRequest).filter((p) => format === 'har' || !PLACEHOLDER.test(p.text));

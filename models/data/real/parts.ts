@@ -30,7 +30,12 @@ const SKIP_HEADERS = new Set([
   'x-auth-token', 'private-token', 'x-csrf-token', 'x-xsrf-token',
   // AWS SDK bookkeeping: a UUID, `attempt=1; max=3`, a timestamp, a hex digest on every request.
   'amz-sdk-invocation-id', 'amz-sdk-request', 'x-amz-date', 'x-amz-content-sha256',
+  // Trace context: a UUID or W3C `00-<hex>-<hex>-01` on every request of a recording.
+  'x-amzn-trace-id', 'traceparent', 'tracestate',
 ]);
+
+/** Any other header named like a credential (`trakt-api-key`, `x-session-token`, `x-auth-user`). */
+const CREDENTIAL = /api-?key|token|secret|passw|auth/;
 
 /** RFC 9110 token: WebPageTest HARs carry the request line (`GET /x?y HTTP/1.1`) as a header name. */
 const TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
@@ -77,11 +82,19 @@ export function splitUrl(url: string): { path: string; query: string } | undefin
   return { path: m[1] === '' ? '/' : m[1], query: m[2] ?? '' };
 }
 
+/**
+ * A part carrying a key by name (`api_key=...`, `"token": "..."`): fixtures hold projects' own API keys and tokens,
+ * which have no place in a dataset. Dropped by the parameter's NAME, whatever the part says otherwise.
+ */
+const KEYED = /(?:^|[?&;\s"{,])"?(?:api[_-]?key|apikey|access[_-]?token|refresh[_-]?token|token|client[_-]?secret|secret|password|passwd)"?\s*[=:]\s*"?[^&\s",}]{8}/i;
+
+export const holdsKey = (text: string): boolean => KEYED.test(text);
+
 /** All parts of one request; empty and over-long texts and binary bodies are left out. */
 export function cutRequest(r: Req): Part[] {
   const out: Part[] = [];
   const add = (where: string, text: string) => {
-    if (text.trim() !== '' && text.length <= MAX_TEXT) out.push({ where, text });
+    if (text.trim() !== '' && text.length <= MAX_TEXT && !holdsKey(text)) out.push({ where, text });
   };
   const u = splitUrl(r.url);
   if (!u) return out; // data:, blob:, chrome-extension: and the like are not requests a proxy sees
@@ -92,7 +105,7 @@ export function cutRequest(r: Req): Part[] {
   for (const [name, value] of r.headers) {
     const lower = name.toLowerCase();
     if (lower === 'content-type') ctype ||= value;
-    if (!TOKEN.test(name) || SKIP_HEADERS.has(lower)) continue; // pseudo-headers (`:path`) fail TOKEN too
+    if (!TOKEN.test(name) || SKIP_HEADERS.has(lower) || CREDENTIAL.test(lower)) continue; // pseudo-headers (`:path`) fail TOKEN too
     if (lower === 'cookie') { cookies.push(value); continue; }
     add('header:' + headerName(name), value);
   }
