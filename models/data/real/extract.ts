@@ -43,6 +43,11 @@ const SOURCES: readonly Source[] = [
   { repo: 'Flexget/Flexget', commit: '05b661f561b55147735538c0898abe966eb7525b', licence: 'MIT', files: /^tests\/cassettes\/[^/]+$/, format: 'cassette' },
   { repo: 'alexrudall/ruby-openai', commit: '62938e02bb83e9f243ad2447805bc461d5d126fe', licence: 'MIT', files: /^spec\/fixtures\/cassettes\/.*\.ya?ml$/, format: 'cassette' },
   { repo: 'nsidc/earthaccess', commit: '762467dedf7738709726e6ca30c8a36aa195c954', licence: 'MIT', files: /^tests\/.*vcr_cassettes\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'burnash/gspread', commit: '5e2b628da598151a5a4122d3cf7ba2704041643c', licence: 'MIT', files: /^tests\/cassettes\/.*\.json$/, format: 'cassette' },
+  { repo: 'UpCloudLtd/upcloud-go-api', commit: 'f64673e83662d4d5a1ed2694b63732ad4cfe186b', licence: 'MIT', files: /^upcloud\/service\/fixtures\/.*\.ya?ml$/, format: 'cassette' },
+  // R vcr cassettes (Ruby VCR's layout): GBIF's API, and taxize's many taxonomy services (NCBI, ITIS, Tropicos, ...).
+  { repo: 'ropensci/rgbif', commit: 'c7a4f596a461eb023f6130b474a8e861803dd011', licence: 'MIT', files: /^tests\/fixtures\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'ropensci/taxize', commit: '4c3e4a1c67aa42f0b39be34e69fa6792c02dbe22', licence: 'MIT', files: /^tests\/fixtures\/.*\.ya?ml$/, format: 'cassette' },
   // GitHub's webhook payloads are left out: octokit/webhooks already brings GitHub's documented examples.
   { repo: 'go-playground/webhooks', commit: '02d182ac47693b5f7263de2ba7bd46607c80aed8', licence: 'MIT', files: /^testdata\/(?!github\/).*\.json$/, format: 'json-body' },
   // Lambda event payloads (API Gateway, SNS, S3, ...): documented invocation bodies; responses are not requests.
@@ -117,10 +122,10 @@ function cassetteRequests(text: string, file: string): Req[] {
 }
 
 /**
- * Recorders' placeholders (`<USER_AGENT>`, `<AUTH_CODE>`: betamax and VCR filters put them where a secret was) are the
+ * Recorders' placeholders (`<USER_AGENT>`, `<AUTH_CODE>`, R vcr's `<<entrez_api_token>>`, `<gbif_user>`: betamax and VCR filters put them where a secret was) are the
  * recorder's text, not the wire's; a part holding one is left out whole rather than edited.
  */
-const PLACEHOLDER = /<[A-Z][A-Z0-9_]{2,}>/;
+const PLACEHOLDER = /<[A-Z][A-Z0-9_]{2,}>|<<?[a-z]+_[a-z_]+>>?/;
 
 function partsOf(format: Format, text: string, file: string): Part[] {
   if (format === 'json-body') {
