@@ -97,6 +97,8 @@ describe("origins of fetched projects", () => {
   it.each([
     ["praw-dev/praw:tests/integration/cassettes/TestX.test_a.json", "praw-dev/praw"],
     ["DataDog/datadog-api-client-python:tests/v2/cassettes/test_scenarios/a.yaml", "DataDog/datadog-api-client-python"],
+    ["ropensci/taxize:tests/fixtures/apgFamilies.yml", "ropensci/taxize"],
+    ["ropensci/rgbif:tests/fixtures/occ_search.yml", "ropensci/rgbif"],
     ["micmro/PerfCascade:src/test-data/chrome_github.com_home.har", "micmro/PerfCascade (github.com)"],
     ["micmro/PerfCascade:src/test-data/github.com.MODIFIED.151226_X7_b43d35e592fab70e0ba012fe11a41020.har", "micmro/PerfCascade (github.com)"],
     ["micmro/PerfCascade:src/test-data/wpt_h2_www.filamentgroup.com.har", "micmro/PerfCascade (filamentgroup.com)"],

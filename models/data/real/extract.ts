@@ -48,6 +48,9 @@ const SOURCES: readonly Source[] = [
   // R vcr cassettes (Ruby VCR's layout): GBIF's API, and taxize's many taxonomy services (NCBI, ITIS, Tropicos, ...).
   { repo: 'ropensci/rgbif', commit: 'c7a4f596a461eb023f6130b474a8e861803dd011', licence: 'MIT', files: /^tests\/fixtures\/.*\.ya?ml$/, format: 'cassette' },
   { repo: 'ropensci/taxize', commit: '4c3e4a1c67aa42f0b39be34e69fa6792c02dbe22', licence: 'MIT', files: /^tests\/fixtures\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'ropensci/rcrossref', commit: 'bf3fcfe0d7deede6c93847081f84e8ab45ba079e', licence: 'MIT', files: /^tests\/fixtures\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'ropensci/rorcid', commit: '0f56ec751994db8f8f83cc5a9073dc465588ef96', licence: 'MIT', files: /^tests\/fixtures\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'ropensci/rredlist', commit: 'b79f10f287b004cbfa765da170df7a3154efc08f', licence: 'MIT', files: /^tests\/fixtures\/.*\.ya?ml$/, format: 'cassette' },
   // GitHub's webhook payloads are left out: octokit/webhooks already brings GitHub's documented examples.
   { repo: 'go-playground/webhooks', commit: '02d182ac47693b5f7263de2ba7bd46607c80aed8', licence: 'MIT', files: /^testdata\/(?!github\/).*\.json$/, format: 'json-body' },
   // Lambda event payloads (API Gateway, SNS, S3, ...): documented invocation bodies; responses are not requests.
