@@ -45,6 +45,8 @@ const train = loadJsonl(path.join(dataDir, 'train.jsonl'));
 const real = loadJsonl(path.join(dataDir, 'benign_real.jsonl'));
 const more = loadJsonl(path.join(dataDir, 'benign_more.jsonl'));
 const exploits = loadJsonl(path.join(dataDir, 'exploits.jsonl'));
+// Real request parts from public captures and cassettes, extracted by models/data/real/extract.ts (committed here).
+const fetched = loadJsonl(path.join(REPO_ROOT, 'models/data/real/fetched.jsonl'));
 
 /** train/valid: today's split (validation); calib/test: real benign of calibration and test origins only. */
 type Out = Split | 'calib' | 'test';
@@ -198,6 +200,7 @@ const trainBenign = train.filter((r) => r.label === 0);
 const tbCounts = count(trainBenign);
 const realCounts = count(real);
 const moreCounts = count(more);
+const fetchedCounts = count(fetched);
 const KNOWN_BODIES = new Set(['body:json', 'body:form', 'body:multipart', 'body:xml', 'body:text']);
 const wireWhere = (r: SourceRow, file: string) => {
   let where = r.where ?? r.kind ?? '';
@@ -220,6 +223,7 @@ for (const r of real) {
   else pool.push(row);
 }
 for (const r of more) pool.push({ text: r.text, where: wireWhere(r, 'benign_more'), source: r.source, sourceRows: moreCounts.get(r.source)! });
+for (const r of fetched) pool.push({ text: r.text, where: wireWhere(r, 'fetched'), source: r.source, sourceRows: fetchedCounts.get(r.source)! });
 for (const r of trainBenign) if (r.kind === 'json') pool.push({ text: r.text, where: 'body:json', source: r.source, sourceRows: tbCounts.get(r.source)! });
 const originRows = new Map<string, number>();
 for (const r of pool) originRows.set(originOf(r.source), (originRows.get(originOf(r.source)) ?? 0) + 1);

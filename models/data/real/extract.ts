@@ -1,0 +1,216 @@
+// Turns fetched public repositories (HAR captures, HTTP cassettes, webhook payload examples) into
+// models/data/real/fetched.jsonl, one benign row per request part. Run by hand: `npx tsx models/data/real/extract.ts`.
+// The repositories are read with git from WAFSCORE_MIRROR (default /work/.mirror/<owner>+<name>/repo) at the
+// commits pinned below; they are not committed. Every filter is content-blind: no row is chosen by a model's score.
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { cutRequest, Part, Req, MAX_TEXT, isBinary, holdsKey } from './parts.ts';
+import { datasetsDir, REPO_ROOT } from '../load.ts';
+import { hash32 } from '../rng.ts';
+import { originOf } from '../origins.ts';
+
+type Format = 'har' | 'cassette' | 'json-body';
+
+interface Source {
+  repo: string;
+  commit: string;
+  licence: string;
+  /** Files used, by path inside the repository. */
+  files: RegExp;
+  format: Format;
+}
+
+/** Licences checked in each repository's LICENSE file at the pinned commit (SOURCES.md says where). */
+const SOURCES: readonly Source[] = [
+  { repo: 'micmro/PerfCascade', commit: '141951297cfdb13b9692066ba4e6f1c7eebf1248', licence: 'MIT', files: /^src\/test-data\/.*\.har$/, format: 'har' },
+  { repo: 'sitespeedio/coach-core', commit: 'a70c06aec83b6d45d14d594db4f2f4254d4f52ce', licence: 'MIT', files: /^test\/har\/files\/.*\.har$/, format: 'har' },
+  { repo: 'praw-dev/praw', commit: '7b69758126d5a105ab7083ee49a3f6f400963ca9', licence: 'BSD-2-Clause', files: /^tests\/integration\/cassettes\/.*\.json$/, format: 'cassette' },
+  { repo: 'tweepy/tweepy', commit: 'c05ba988177219f1591b3bf03b8896b427c8b233', licence: 'MIT', files: /^cassettes\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'linode/linodego', commit: '676b9dbeacf05d88a69ef25c2968be2497d363b4', licence: 'MIT', files: /^test\/integration\/fixtures\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'scaleway/scaleway-sdk-go', commit: '2c5cd81b052874a3bb1492a538cda3e701ed9502', licence: 'Apache-2.0', files: /\.cassette\.ya?ml$/, format: 'cassette' },
+  { repo: 'stac-utils/pystac-client', commit: '85f29a66bb64463767de12052c88011b020a2374', licence: 'Apache-2.0', files: /^tests\/cassettes\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'ramnes/notion-sdk-py', commit: '9d715dd482293ef009db90079755247e36354a78', licence: 'MIT', files: /^tests\/cassettes\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'graphql-python/gql', commit: '0eb57fe92bc1c7df7d96f5104382ec65b816b522', licence: 'MIT', files: /^tests\/fixtures\/vcr_cassettes\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'slack-ruby/slack-ruby-client', commit: 'e0f841a1dd62d19ecc5186eebcbba206c14e393c', licence: 'MIT', files: /^spec\/fixtures\/slack\/web\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'pydantic/pydantic-ai', commit: '4fda38988f2939fa6ea9cdefcf120693e10ef491', licence: 'MIT', files: /^tests\/.*cassettes\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'okta/okta-sdk-python', commit: 'f68509793adefde945ab53ff38f83fab578e3966', licence: 'Apache-2.0', files: /^tests\/integration\/cassettes\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'DataDog/datadog-api-client-python', commit: '6d8f356e4a3fdf83307c9db00e7a081d56a47ea5', licence: 'Apache-2.0', files: /^tests\/.*cassettes\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'huggingface/huggingface_hub', commit: 'ee0a4510f4bc15e26cb722be2efc2bdb01383ca0', licence: 'Apache-2.0', files: /^tests\/cassettes\/.*\.ya?ml$/, format: 'cassette' },
+  // Flexget's vcrpy cassettes have no extension: one per test, against trakt, TheTVDB, TVmaze, TMDb, IMDb, torrent sites.
+  { repo: 'Flexget/Flexget', commit: '05b661f561b55147735538c0898abe966eb7525b', licence: 'MIT', files: /^tests\/cassettes\/[^/]+$/, format: 'cassette' },
+  { repo: 'alexrudall/ruby-openai', commit: '62938e02bb83e9f243ad2447805bc461d5d126fe', licence: 'MIT', files: /^spec\/fixtures\/cassettes\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'nsidc/earthaccess', commit: '762467dedf7738709726e6ca30c8a36aa195c954', licence: 'MIT', files: /^tests\/.*vcr_cassettes\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'burnash/gspread', commit: '5e2b628da598151a5a4122d3cf7ba2704041643c', licence: 'MIT', files: /^tests\/cassettes\/.*\.json$/, format: 'cassette' },
+  { repo: 'UpCloudLtd/upcloud-go-api', commit: 'f64673e83662d4d5a1ed2694b63732ad4cfe186b', licence: 'MIT', files: /^upcloud\/service\/fixtures\/.*\.ya?ml$/, format: 'cassette' },
+  // R vcr cassettes (Ruby VCR's layout): GBIF's API, and taxize's many taxonomy services (NCBI, ITIS, Tropicos, ...).
+  { repo: 'ropensci/rgbif', commit: 'c7a4f596a461eb023f6130b474a8e861803dd011', licence: 'MIT', files: /^tests\/fixtures\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'ropensci/taxize', commit: '4c3e4a1c67aa42f0b39be34e69fa6792c02dbe22', licence: 'MIT', files: /^tests\/fixtures\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'ropensci/rcrossref', commit: 'bf3fcfe0d7deede6c93847081f84e8ab45ba079e', licence: 'MIT', files: /^tests\/fixtures\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'ropensci/rorcid', commit: '0f56ec751994db8f8f83cc5a9073dc465588ef96', licence: 'MIT', files: /^tests\/fixtures\/.*\.ya?ml$/, format: 'cassette' },
+  { repo: 'ropensci/rredlist', commit: 'b79f10f287b004cbfa765da170df7a3154efc08f', licence: 'MIT', files: /^tests\/fixtures\/.*\.ya?ml$/, format: 'cassette' },
+  // GitHub's webhook payloads are left out: octokit/webhooks already brings GitHub's documented examples.
+  { repo: 'go-playground/webhooks', commit: '02d182ac47693b5f7263de2ba7bd46607c80aed8', licence: 'MIT', files: /^testdata\/(?!github\/).*\.json$/, format: 'json-body' },
+  // Lambda event payloads (API Gateway, SNS, S3, ...): documented invocation bodies; responses are not requests.
+  { repo: 'aws/aws-lambda-go', commit: '815d21f4176907c97cc6a77465ece6a1d2bbbac4', licence: 'Apache-2.0', files: /^events\/testdata\/(?!.*response)[^/]*\.json$/, format: 'json-body' },
+];
+
+/**
+ * No one origin may bring more than this many parts; kept by a hash of the text, content-blind. Calibration holds
+ * ~5,000 parts: at 1,500 one API's cassettes were 31% of it, the very concentration this data is meant to dilute.
+ */
+const ORIGIN_CAP = 800;
+
+const MIRROR = process.env.WAFSCORE_MIRROR ?? '/work/.mirror';
+const gitDir = (repo: string) => path.join(MIRROR, repo.replace('/', '+'), 'repo');
+const git = (repo: string, args: string[]) => execFileSync('git', ['-C', gitDir(repo), ...args], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
+
+// ---------------------------------------------------------------- formats -> requests
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Header maps of cassettes: `{Name: [v, ...]}` or `{Name: v}`; HAR: `[{name, value}]`. */
+function headerPairs(h: unknown): [string, string][] {
+  const out: [string, string][] = [];
+  if (Array.isArray(h)) {
+    for (const e of h) if (isObj(e) && typeof e.name === 'string' && e.value !== undefined) out.push([e.name, String(e.value)]);
+  } else if (isObj(h)) {
+    for (const [k, v] of Object.entries(h)) for (const x of Array.isArray(v) ? v : [v]) if (x !== null && x !== undefined) out.push([k, String(x)]);
+  }
+  return out;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+/** A recorded body as text: a string, `{string}`/`{base64_string}` (VCR, betamax), bytes (`!!binary`), or parsed JSON. */
+function bodyText(b: unknown, parsed: unknown): string | undefined {
+  if (parsed !== undefined && parsed !== null) return JSON.stringify(parsed);
+  if (typeof b === 'string') return b;
+  if (b instanceof Uint8Array) return utf8.decode(b);
+  if (isObj(b)) {
+    if (typeof b.string === 'string') return b.string;
+    if (typeof b.base64_string === 'string') return utf8.decode(Buffer.from(b.base64_string, 'base64'));
+  }
+  return undefined;
+}
+
+function harRequests(text: string): Req[] {
+  const entries = (JSON.parse(text) as { log?: { entries?: unknown[] } }).log?.entries ?? [];
+  const out: Req[] = [];
+  for (const e of entries) {
+    const r = isObj(e) && isObj(e.request) ? e.request : undefined;
+    if (!r || typeof r.url !== 'string') continue;
+    const pd = isObj(r.postData) ? r.postData : undefined;
+    out.push({ url: r.url, headers: headerPairs(r.headers), body: typeof pd?.text === 'string' ? pd.text : undefined, mimeType: typeof pd?.mimeType === 'string' ? pd.mimeType : undefined });
+  }
+  return out;
+}
+
+/** vcrpy / Ruby VCR / go-vcr (v1, v2) YAML and betamax JSON: `interactions` or `http_interactions`, each with a request. */
+function cassetteRequests(text: string, file: string): Req[] {
+  const doc: unknown = file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text, { logLevel: 'silent', maxAliasCount: -1, uniqueKeys: false });
+  if (!isObj(doc)) return [];
+  const list = doc.interactions ?? doc.http_interactions;
+  const out: Req[] = [];
+  for (const i of Array.isArray(list) ? list : []) {
+    const r = isObj(i) && isObj(i.request) ? i.request : undefined;
+    const url = r && (typeof r.uri === 'string' ? r.uri : typeof r.url === 'string' ? r.url : undefined);
+    if (!r || !url) continue;
+    out.push({ url, headers: headerPairs(r.headers), body: bodyText(r.body, r.parsed_body) });
+  }
+  return out;
+}
+
+/**
+ * Recorders' placeholders (`<USER_AGENT>`, `<AUTH_CODE>`, R vcr's `<<entrez_api_token>>`, `<gbif_user>`: betamax and VCR filters put them where a secret was) are the
+ * recorder's text, not the wire's; a part holding one is left out whole rather than edited.
+ */
+const PLACEHOLDER = /<[A-Z][A-Z0-9_]{2,}>|<<?[a-z]+_[a-z_]+>>?/;
+
+function partsOf(format: Format, text: string, file: string): Part[] {
+  if (format === 'json-body') {
+    JSON.parse(text); // a payload example that does not parse is not a JSON body
+    return text.length <= MAX_TEXT && !isBinary(text) && !holdsKey(text) ? [{ where: 'body:json', text }] : [];
+  }
+  const reqs = format === 'har' ? harRequests(text) : cassetteRequests(text, file);
+  return reqs.flatMap(cutRequest).filter((p) => format === 'har' || !PLACEHOLDER.test(p.text));
+}
+
+// ---------------------------------------------------------------- rows, de-duplicated and capped
+
+interface Row { text: string; label: 0; class: 'benign'; kind: string; where: string; source: string; licence: string }
+
+/**
+ * A HAR whose parts are mostly in the shared datasets already is a copy of a capture used there (coach-core ships
+ * pagexray's HARs under a dozen names): what would survive de-duplication is only what the shared data's curators
+ * dropped, so such a file is left out whole.
+ */
+const COPY_SHARE = 0.5;
+
+const key = (where: string, text: string) => where + '\u0000' + text;
+const seen = new Set<string>();
+for (const f of ['train.jsonl', 'benign_real.jsonl', 'benign_more.jsonl', 'exploits.jsonl']) {
+  for (const line of readFileSync(path.join(datasetsDir(), f), 'utf8').split('\n')) {
+    if (!line) continue;
+    const r = JSON.parse(line) as { text: string; where?: string; kind?: string };
+    seen.add(key(r.where ?? r.kind ?? '', r.text));
+  }
+}
+const before = seen.size;
+const shared = new Set(seen);
+
+const rows: Row[] = [];
+const report: string[] = [];
+for (const s of SOURCES) {
+  const files = git(s.repo, ['ls-tree', '-r', '--name-only', s.commit]).toString().split('\n').filter((f) => s.files.test(f)).sort();
+  let n = 0, failed = 0, absent = 0, copies = 0;
+  for (const f of files) {
+    let body: string, parts: Part[];
+    try {
+      body = git(s.repo, ['show', `${s.commit}:${f}`]).toString('utf8');
+    } catch {
+      absent++; // snapshots leave out files of 4 MiB and more
+      continue;
+    }
+    try {
+      parts = partsOf(s.format, body, f);
+    } catch {
+      failed++; // malformed fixtures (some are broken on purpose, to test error paths)
+      continue;
+    }
+    const distinct = new Set(parts.map((p) => key(p.where, p.text)));
+    if (s.format === 'har' && distinct.size && [...distinct].filter((k) => shared.has(k)).length >= COPY_SHARE * distinct.size) {
+      copies++;
+      continue;
+    }
+    for (const p of parts) {
+      const k = key(p.where, p.text);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      rows.push({ text: p.text, label: 0, class: 'benign', kind: p.where, where: p.where, source: `${s.repo}:${f}`, licence: s.licence });
+      n++;
+    }
+  }
+  report.push(`${s.repo}: ${files.length} files (${absent} absent, ${failed} unparsable, ${copies} copies of shared HARs), ${n} new parts`);
+}
+
+// Cap each origin by a hash of the text alone, so no origin's rows are picked by what they say.
+const byOrigin = new Map<string, Row[]>();
+for (const r of rows) {
+  const o = originOf(r.source);
+  if (!byOrigin.has(o)) byOrigin.set(o, []);
+  byOrigin.get(o)!.push(r);
+}
+const kept = new Set<Row>();
+for (const [o, rs] of [...byOrigin].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  const pick = rs.length <= ORIGIN_CAP ? rs : [...rs].sort((a, b) => hash32(key(a.where, a.text)) - hash32(key(b.where, b.text)) || (key(a.where, a.text) < key(b.where, b.text) ? -1 : 1)).slice(0, ORIGIN_CAP);
+  for (const r of pick) kept.add(r);
+  report.push(`origin ${o}: ${rs.length} parts, ${pick.length} kept`);
+}
+const out = rows.filter((r) => kept.has(r)); // file order: sources as listed, files sorted, parts as recorded
+writeFileSync(path.join(REPO_ROOT, 'models/data/real/fetched.jsonl'), out.map((r) => JSON.stringify(r)).join('\n') + '\n');
+console.log(report.join('\n'));
+console.log(`${before} known parts; wrote ${out.length} rows from ${byOrigin.size} origins to models/data/real/fetched.jsonl`);
