@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { REPO_ROOT } from "../node/core";
 import type { Scored } from "../node/eval";
+import type { Core } from "../node/core";
 import { originOf } from "./data/origins";
 
 export const FP_THRESHOLDS = [10, 20, 30, 50, 80];
@@ -26,6 +27,29 @@ export interface RealFp {
   /** Per origin at the default threshold, most flagged parts first; flagged kinds only, never the texts (test rows are not to be studied). */
   byOrigin: OriginFp[];
   byKind: Record<string, { parts: number; flagged: number }>;
+}
+
+/** Whole recorded requests of test origins (build/dataset/test_requests.jsonl), each scored with all its parts. */
+export interface RequestFp { requests: number; origins: number; byThreshold: Array<{ threshold: number; flagged: number }> }
+
+export const TEST_REQUESTS_FILE = resolve(REPO_ROOT, "build/dataset/test_requests.jsonl");
+
+export function realRequestFp(core: Core): RequestFp | null {
+  if (!existsSync(TEST_REQUESTS_FILE)) return null;
+  const reqs = readFileSync(TEST_REQUESTS_FILE, "utf8").split("\n").filter((l) => l)
+    .map((l) => JSON.parse(l) as { source: string; parts: Array<{ where: string; text: string }> });
+  const scores = reqs.map((r) => core.scoreParts(r.parts.map((p) => [p.where, p.text] as [string, string])).score);
+  return {
+    requests: reqs.length,
+    origins: new Set(reqs.map((r) => originOf(r.source))).size,
+    byThreshold: FP_THRESHOLDS.map((t) => ({ threshold: t, flagged: scores.filter((s) => s <= t).length })),
+  };
+}
+
+export function formatRequestFp(r: RequestFp | null): string[] {
+  if (!r) return ["real-traffic false positives per whole request: no build/dataset/test_requests.jsonl (run `make dataset`)"];
+  return [`real-traffic false positives per whole request (recorded requests of ${r.origins} test origins, every part scored): ${r.requests} requests`,
+    ...r.byThreshold.map((t) => `  threshold ${String(t.threshold).padStart(2)}: ${pct(t.flagged, r.requests).padStart(7)} of requests (${t.flagged}/${r.requests})`)];
 }
 
 export function realTrafficFp(scored: Scored[]): RealFp {
@@ -96,15 +120,19 @@ export function formatLoso(l: Loso | null): string[] {
 }
 
 /** The headline section of models/REPORT.md. */
-export function realFpMarkdown(fp: RealFp, l: Loso | null, modelNote: string): string[] {
+export function realFpMarkdown(fp: RealFp, req: RequestFp | null, l: Loso | null, modelNote: string): string[] {
   const out: string[] = ["## Headline: real traffic never trained or calibrated on, and attack sources never trained on", ""];
   out.push(modelNote, "");
   out.push(`Real benign request parts are split by **origin** (one capture, log, site or API; models/data/origins.ts): each origin is on`);
   out.push(`one side only, training, calibration (the score bands) or test. The test side here: **${fp.parts} parts from ${fp.origins} origins**,`);
   out.push(`no \`where\` kind over 30% of it (kinds over the cap are sampled down; the rest is used nowhere). Its largest origin is`);
-  out.push(`${fp.largestOrigin.origin} (${fp.largestOrigin.parts} parts). The rows are single parts: the data has no whole requests, so there is no per-request figure.`, "");
-  out.push("| threshold | real-traffic false positives (parts) |", "|---:|---:|");
-  for (const t of fp.byThreshold) out.push(`| ${t.threshold} | ${pct(t.flagged, fp.parts)} (${t.flagged}/${fp.parts}) |`);
+  out.push(`${fp.largestOrigin.origin} (${fp.largestOrigin.parts} parts). Whole requests: ${req ? `${req.requests} recorded requests of ${req.origins} of the test origins (HAR captures and API`
+    + ` recordings fetched by models/data/real/extract.ts), each scored with all its parts as the filter scores a request; the other origins' data are single parts` : "none (no build/dataset/test_requests.jsonl)"}.`, "");
+  out.push("| threshold | real-traffic false positives (parts) | (whole requests) |", "|---:|---:|---:|");
+  for (const t of fp.byThreshold) {
+    const r = req?.byThreshold.find((x) => x.threshold === t.threshold);
+    out.push(`| ${t.threshold} | ${pct(t.flagged, fp.parts)} (${t.flagged}/${fp.parts}) | ${r && req ? `${pct(r.flagged, req.requests)} (${r.flagged}/${req.requests})` : "–"} |`);
+  }
   const hit = fp.byOrigin.filter((o) => o.flagged > 0);
   out.push("", `At threshold ${DEFAULT_THRESHOLD}, ${hit.length} of ${fp.origins} origins have at least one flagged part. Worst origins (the kinds flagged, not the texts:`);
   out.push("test rows are for measuring, not for studying):", "", "| origin | parts | flagged | flagged kinds |", "|---|---:|---:|---|");

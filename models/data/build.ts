@@ -1,8 +1,8 @@
-// Builds build/dataset/{train,valid,calib,test}.jsonl and summary.json: attacks placed into wire contexts, benign real and
+// Builds build/dataset/{train,valid,calib,test}.jsonl, test_requests.jsonl and summary.json: attacks placed into wire contexts, benign real and
 // generated parts; real benign split by origin (origins.ts) into train / calibration / test (the honest yardstick).
 // Entry point: `npx tsx models/data/build.ts` (run from anywhere); deterministic, same bytes every run.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadJsonl, datasetsDir, REPO_ROOT, SourceRow } from './load.ts';
 import { Rng, hash32 } from './rng.ts';
@@ -47,6 +47,9 @@ const more = loadJsonl(path.join(dataDir, 'benign_more.jsonl'));
 const exploits = loadJsonl(path.join(dataDir, 'exploits.jsonl'));
 // Real request parts from public captures and cassettes, extracted by models/data/real/extract.ts (committed here).
 const fetched = loadJsonl(path.join(REPO_ROOT, 'models/data/real/fetched.jsonl'));
+/** Whole recorded requests of the fetched captures (models/data/real/extract.ts): false positives per request. */
+const wholeRequests = readFileSync(path.join(REPO_ROOT, 'models/data/real/requests.jsonl'), 'utf8').split('\n').filter((l) => l)
+  .map((l) => JSON.parse(l) as { source: string; parts: Array<{ where: string; text: string }> });
 
 /** train/valid: today's split (validation); calib/test: real benign of calibration and test origins only. */
 type Out = Split | 'calib' | 'test';
@@ -349,6 +352,10 @@ for (const s of OUTS) {
     benign_by_where: tally(rows[s].filter((r) => r.label === 0), whereKey),
   };
 }
+// Whole requests of test-side origins, every part as sent: the per-request false-positive figure (`make eval`).
+const testRequests = wholeRequests.filter((r) => originSide.get(originOf(r.source)) === 'test');
+writeFileSync(path.join(outDir, 'test_requests.jsonl'), testRequests.map((r) => JSON.stringify({ source: r.source, parts: r.parts })).join('\n') + '\n');
+summary.test_requests = { requests: testRequests.length, origins: new Set(testRequests.map((r) => originOf(r.source))).size };
 const sideOrigins: Record<Side, number> = { train: 0, calib: 0, test: 0 };
 const sideRows: Record<Side, number> = { train: 0, calib: 0, test: 0 };
 for (const [o, side] of originSide) { sideOrigins[side]++; sideRows[side] += originRows.get(o)!; }

@@ -128,3 +128,33 @@ describe("fetched.jsonl", () => {
   });
   it("stays small enough to commit", () => expect(readFileSync(resolve(__dirname, "../../models/data/real/fetched.jsonl")).length).toBeLessThan(6 << 20));
 });
+
+describe("requests.jsonl (whole recorded requests, for false positives per request)", () => {
+  const file = resolve(__dirname, "../../models/data/real/requests.jsonl");
+  const reqs = readFileSync(file, "utf8").split("\n").filter((l) => l).map((l) => JSON.parse(l) as { source: string; parts: Array<{ where: string; text: string }> });
+  const fetchedSources = new Set(loadJsonl(resolve(__dirname, "../../models/data/real/fetched.jsonl")).map((r) => r.source));
+  it("is requests of the fetched files, each with its parts as cutRequest writes them", () => {
+    for (const r of reqs) {
+      expect(Object.keys(r).sort()).toEqual(["parts", "source"]);
+      expect(r.parts.length).toBeGreaterThan(0);
+      for (const p of r.parts) {
+        expect(p.where).toMatch(/^(path|query|body:(json|form|text|xml|multipart)|header:[A-Za-z0-9-]+)$/);
+        expect(p.text.length).toBeLessThanOrEqual(MAX_TEXT);
+      }
+    }
+    // a request's file also brought parts (those not already in the shared datasets) unless all of them were
+    const sharedOnly = reqs.filter((r) => !fetchedSources.has(r.source)).length;
+    expect(sharedOnly).toBeLessThan(reqs.length / 2);
+  });
+  it("holds each request once per origin and at most 300 per origin", () => {
+    const perOrigin = new Map<string, Set<string>>();
+    for (const r of reqs) {
+      const o = originOf(r.source);
+      if (!perOrigin.has(o)) perOrigin.set(o, new Set());
+      perOrigin.get(o)!.add(JSON.stringify(r.parts));
+    }
+    expect([...perOrigin.values()].reduce((a, s) => a + s.size, 0)).toBe(reqs.length);
+    expect(Math.max(...[...perOrigin.values()].map((s) => s.size))).toBeLessThanOrEqual(300);
+  });
+  it("stays small enough to commit", () => expect(readFileSync(file).length).toBeLessThan(6 << 20));
+});

@@ -130,16 +130,26 @@ function cassetteRequests(text: string, file: string): Req[] {
  */
 const PLACEHOLDER = /<[A-Z][A-Z0-9_]{2,}>|<<?[a-z]+_[a-z_]+>>?/;
 
-function partsOf(format: Format, text: string, file: string): Part[] {
+/** Each recorded request's parts (a payload example is a request of one part). */
+function requestsOf(format: Format, text: string, file: string): Part[][] {
   if (format === 'json-body') {
     JSON.parse(text); // a payload example that does not parse is not a JSON body
-    return text.length <= MAX_TEXT && !isBinary(text) && !holdsKey(text) ? [{ where: 'body:json', text }] : [];
+    return text.length <= MAX_TEXT && !isBinary(text) && !holdsKey(text) ? [[{ where: 'body:json', text }]] : [];
   }
   const reqs = format === 'har' ? harRequests(text) : cassetteRequests(text, file);
-  return reqs.flatMap(cutRequest).filter((p) => format === 'har' || !PLACEHOLDER.test(p.text));
+  return reqs.map((r) => cutRequest(r).filter((p) => format === 'har' || !PLACEHOLDER.test(p.text))).filter((ps) => ps.length > 0);
 }
 
 // ---------------------------------------------------------------- rows, de-duplicated and capped
+
+/** A whole recorded request, every part as sent (not de-duplicated): for false positives per request. */
+interface WholeRequest { source: string; parts: Part[] }
+
+/**
+ * Whole requests kept per origin at most, by a hash of the request: recordings repeat the same calls, and the
+ * figure is per request of an origin on the test side, which one busy recording should not decide alone.
+ */
+const REQUEST_CAP = 300;
 
 interface Row { text: string; label: 0; class: 'benign'; kind: string; where: string; source: string; licence: string }
 
@@ -163,12 +173,13 @@ const before = seen.size;
 const shared = new Set(seen);
 
 const rows: Row[] = [];
+const requests: WholeRequest[] = [];
 const report: string[] = [];
 for (const s of SOURCES) {
   const files = git(s.repo, ['ls-tree', '-r', '--name-only', s.commit]).toString().split('\n').filter((f) => s.files.test(f)).sort();
   let n = 0, failed = 0, absent = 0, copies = 0;
   for (const f of files) {
-    let body: string, parts: Part[];
+    let body: string, reqs: Part[][];
     try {
       body = git(s.repo, ['show', `${s.commit}:${f}`]).toString('utf8');
     } catch {
@@ -176,16 +187,18 @@ for (const s of SOURCES) {
       continue;
     }
     try {
-      parts = partsOf(s.format, body, f);
+      reqs = requestsOf(s.format, body, f);
     } catch {
       failed++; // malformed fixtures (some are broken on purpose, to test error paths)
       continue;
     }
+    const parts = reqs.flat();
     const distinct = new Set(parts.map((p) => key(p.where, p.text)));
     if (s.format === 'har' && distinct.size && [...distinct].filter((k) => shared.has(k)).length >= COPY_SHARE * distinct.size) {
       copies++;
       continue;
     }
+    for (const ps of reqs) requests.push({ source: `${s.repo}:${f}`, parts: ps });
     for (const p of parts) {
       const k = key(p.where, p.text);
       if (seen.has(k)) continue;
@@ -212,5 +225,21 @@ for (const [o, rs] of [...byOrigin].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
 }
 const out = rows.filter((r) => kept.has(r)); // file order: sources as listed, files sorted, parts as recorded
 writeFileSync(path.join(REPO_ROOT, 'models/data/real/fetched.jsonl'), out.map((r) => JSON.stringify(r)).join('\n') + '\n');
+// Whole requests: those of the files used above, identical ones once per origin, capped per origin like the parts.
+const reqKey = (r: WholeRequest) => r.parts.map((p) => key(p.where, p.text)).join('\u0001');
+const reqsByOrigin = new Map<string, Map<string, WholeRequest>>();
+for (const r of requests) {
+  const o = originOf(r.source);
+  if (!reqsByOrigin.has(o)) reqsByOrigin.set(o, new Map());
+  const m = reqsByOrigin.get(o)!;
+  if (!m.has(reqKey(r))) m.set(reqKey(r), r);
+}
+const keptRequests: WholeRequest[] = [];
+for (const [, m] of [...reqsByOrigin].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  const rs = [...m.entries()].sort((a, b) => hash32(a[0]) - hash32(b[0]) || (a[0] < b[0] ? -1 : 1)).slice(0, REQUEST_CAP).map(([, r]) => r);
+  keptRequests.push(...rs);
+}
+writeFileSync(path.join(REPO_ROOT, 'models/data/real/requests.jsonl'), keptRequests.map((r) => JSON.stringify(r)).join('\n') + '\n');
+report.push(`${keptRequests.length} whole requests from ${reqsByOrigin.size} origins to models/data/real/requests.jsonl`);
 console.log(report.join('\n'));
 console.log(`${before} known parts; wrote ${out.length} rows from ${byOrigin.size} origins to models/data/real/fetched.jsonl`);
