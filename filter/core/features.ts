@@ -22,6 +22,7 @@
 
 import { FNV_OFFSET, FNV_PRIME, fnvByte, finalize, mix2 } from "./hash";
 import { FLAG_COUNT } from "../decode/flags";
+import { splat8 } from "../lib/splat";
 
 export const FEATURE_SPEC_VERSION: u16 = 7;
 // Windows of 256 bytes, overlapping by 64 so that no payload of up to 64 bytes is cut in two.
@@ -63,22 +64,26 @@ export function extractFeatures(p: usize, len: i32, flags: u32, out: usize, shif
   // FNV chain (the same 32-bit products), and the three bucket vectors are interleaved back
   // into its order (3-, 4-, 5-gram of i, then of i + 1, ...). About a quarter of the scalar
   // loop's instructions (make profile); the scalar loop does the last positions.
+  // The vector constants are loaded once (NGRAM_CONSTS): V8 rebuilds a constant splat at each
+  // use inside the loop (three instructions each, eight uses a turn), a loaded value it keeps.
   let i = 0;
   let zero = i8x16.splat(0);
-  let prime = i32x4.splat(FNV_PRIME);
-  let gold = i32x4.splat(0x9E3779B1);
+  let offset = v128.load(NGRAM_CONSTS);
+  let prime = v128.load(NGRAM_CONSTS, 16);
+  let gold = v128.load(NGRAM_CONSTS, 32);
+  let n3 = v128.load(NGRAM_CONSTS, 48), n4 = v128.load(NGRAM_CONSTS, 64), n5 = v128.load(NGRAM_CONSTS, 80);
   for (; i + 8 <= m; i += 4) {
     let b = v128.load64_zero(s + <usize>i);
-    let h = i32x4.splat(FNV_OFFSET);
+    let h = offset;
     // Lane k gets shape byte i + k + j, zero-extended (index 16 is a zero byte of `zero`).
     h = i32x4.mul(v128.xor(h, i8x16.shuffle(b, zero, 0, 16, 16, 16, 1, 16, 16, 16, 2, 16, 16, 16, 3, 16, 16, 16)), prime);
     h = i32x4.mul(v128.xor(h, i8x16.shuffle(b, zero, 1, 16, 16, 16, 2, 16, 16, 16, 3, 16, 16, 16, 4, 16, 16, 16)), prime);
     h = i32x4.mul(v128.xor(h, i8x16.shuffle(b, zero, 2, 16, 16, 16, 3, 16, 16, 16, 4, 16, 16, 16, 5, 16, 16, 16)), prime);
-    let g3 = i32x4.shr_u(i32x4.mul(v128.xor(h, i32x4.splat(3)), gold), shift);
+    let g3 = i32x4.shr_u(i32x4.mul(v128.xor(h, n3), gold), shift);
     h = i32x4.mul(v128.xor(h, i8x16.shuffle(b, zero, 3, 16, 16, 16, 4, 16, 16, 16, 5, 16, 16, 16, 6, 16, 16, 16)), prime);
-    let g4 = i32x4.shr_u(i32x4.mul(v128.xor(h, i32x4.splat(4)), gold), shift);
+    let g4 = i32x4.shr_u(i32x4.mul(v128.xor(h, n4), gold), shift);
     h = i32x4.mul(v128.xor(h, i8x16.shuffle(b, zero, 4, 16, 16, 16, 5, 16, 16, 16, 6, 16, 16, 16, 7, 16, 16, 16)), prime);
-    let g5 = i32x4.shr_u(i32x4.mul(v128.xor(h, i32x4.splat(5)), gold), shift);
+    let g5 = i32x4.shr_u(i32x4.mul(v128.xor(h, n5), gold), shift);
     // g3 = a0..a3, g4 = b0..b3, g5 = c0..c3 -> a0 b0 c0 a1 | b1 c1 a2 b2 | c2 a3 b3 c3.
     let o = out + (<usize>n << 2);
     v128.store(o, i32x4.shuffle(i32x4.shuffle(g3, g4, 0, 4, 1, 5), g5, 0, 1, 4, 2));
@@ -116,6 +121,12 @@ export function extractFeatures(p: usize, len: i32, flags: u32, out: usize, shif
 
   return n + extractGlobal(flags, len, out + (<usize>n << 2), shift);
 }
+
+// The n-gram loop's vector constants: FNV offset, FNV prime, the bucket multiplier, n = 3, 4, 5.
+const NGRAM_CONSTS = memory.data<u32>([
+  FNV_OFFSET, FNV_OFFSET, FNV_OFFSET, FNV_OFFSET, FNV_PRIME, FNV_PRIME, FNV_PRIME, FNV_PRIME,
+  0x9E3779B1, 0x9E3779B1, 0x9E3779B1, 0x9E3779B1, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5,
+], 16);
 
 // The features that belong to the whole window: decode flags and the length bucket.
 function extractGlobal(flags: u32, len: i32, out: usize, shift: u32): i32 {
@@ -233,16 +244,17 @@ const LANE_INDEX = i16x8(0, 1, 2, 3, 4, 5, 6, 7);
 
 // SHAPE for 16 bytes at once: >= 0x80 -> 0x80; 0x09-0x0D -> ' '; other controls and 0x7F ->
 // 0x01; 'A'-'Z' lower-cased; '0'-'9' -> '0'; the rest as they are (the table, range by range).
+// Constants as splat8 loads and ranges as le_u (V8: two instructions, lt_u four).
 // @ts-ignore: decorator
 @inline function shapeBlock(v: v128): v128 {
-  let upper = i8x16.lt_u(i8x16.sub(v, i8x16.splat(0x41)), i8x16.splat(26));
-  let digit = i8x16.lt_u(i8x16.sub(v, i8x16.splat(0x30)), i8x16.splat(10));
-  let control = v128.or(i8x16.lt_u(v, i8x16.splat(0x20)), i8x16.eq(v, i8x16.splat(0x7F)));
-  let space = i8x16.lt_u(i8x16.sub(v, i8x16.splat(0x09)), i8x16.splat(5));
-  let r = v128.bitselect(v128.or(v, i8x16.splat(0x20)), v, upper);
-  r = v128.bitselect(i8x16.splat(0x30), r, digit);
-  r = v128.bitselect(v128.bitselect(i8x16.splat(0x20), i8x16.splat(0x01), space), r, control);
-  return v128.bitselect(i8x16.splat(<i8>0x80), r, i8x16.lt_s(v, i8x16.splat(0)));
+  let upper = i8x16.le_u(i8x16.sub(v, splat8(0x41)), splat8(25));
+  let digit = i8x16.le_u(i8x16.sub(v, splat8(0x30)), splat8(9));
+  let control = v128.or(i8x16.le_u(v, splat8(0x1F)), i8x16.eq(v, splat8(0x7F)));
+  let space = i8x16.le_u(i8x16.sub(v, splat8(0x09)), splat8(4));
+  let r = v128.bitselect(v128.or(v, splat8(0x20)), v, upper);
+  r = v128.bitselect(splat8(0x30), r, digit);
+  r = v128.bitselect(v128.bitselect(splat8(0x20), splat8(0x01), space), r, control);
+  return v128.bitselect(splat8(0x80), r, i8x16.lt_s(v, i8x16.splat(0)));
 }
 
 // Writes the framed shape of p[0..len) to s and returns its length (at most len + 2).
@@ -260,7 +272,7 @@ function shape(p: usize, len: i32, s: usize): i32 {
     let v = shapeBlock(v128.load(p + <usize>i));
     // prev lane j: the shape byte before byte i + j (`last` before lane 0).
     let prev = i8x16.shuffle(i8x16.splat(<i8>last), v, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30);
-    let runs = v128.and(i8x16.eq(v, prev), v128.or(i8x16.eq(v, i8x16.splat(0x20)), i8x16.eq(v, i8x16.splat(<i8>0x80))));
+    let runs = v128.and(i8x16.eq(v, prev), v128.or(i8x16.eq(v, splat8(0x20)), i8x16.eq(v, splat8(0x80))));
     if (v128.any_true(runs)) {
       for (let j = i, e = i + 16; j < e; j++) {
         let c = <u32>load<u8>(SHAPE + <usize>load<u8>(p + j));
