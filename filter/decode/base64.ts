@@ -3,7 +3,8 @@
 
 import { splat8 } from "../lib/splat";
 
-const MIN_BASE64_LENGTH = 16;
+// Shorter values are never base64 here (texts.ts tests the length before calling).
+export const MIN_BASE64_LENGTH = 16;
 
 // Per byte: (kind << 6) | value, kind 0 upper, 1 lower, 2 digit, 3 other ('+' '-' '/' '_'),
 // or NOT_B64 outside the alphabet (kind 0 with value 63, which no byte has). A table: the range
