@@ -23,6 +23,7 @@
 import { FNV_OFFSET, FNV_PRIME, fnvByte, finalize, mix2 } from "./hash";
 import { FLAG_COUNT } from "../decode/flags";
 import { splat8 } from "../lib/splat";
+import { canReadBlock } from "../lib/scan";
 
 export const FEATURE_SPEC_VERSION: u16 = 7;
 // Windows of 256 bytes, overlapping by 64 so that no payload of up to 64 bytes is cut in two.
@@ -40,8 +41,9 @@ const RAW_DIGIT_TOKEN_BYTES = 3;
 
 // The shape of the current window (2 bytes of frame), and where each shape byte starts in
 // the text, so that explanations can point at the text a feature came from.
-const shapeBuf = new StaticArray<u8>(WINDOW_BYTES + 2);
-const shapePos = new StaticArray<u16>(WINDOW_BYTES + 3);
+// Both have 16 entries to spare: shape() writes its last partial block whole.
+const shapeBuf = new StaticArray<u8>(WINDOW_BYTES + 2 + 16);
+const shapePos = new StaticArray<u16>(WINDOW_BYTES + 3 + 16);
 
 // @ts-ignore: decorator
 @inline export function bucketOf(h: u32, shift: u32): u32 {
@@ -131,8 +133,13 @@ const NGRAM_CONSTS = memory.data<u32>([
 // The features that belong to the whole window: decode flags and the length bucket.
 function extractGlobal(flags: u32, len: i32, out: usize, shift: u32): i32 {
   let n = 0;
-  for (let b = 0; b < FLAG_COUNT; b++) {
-    if ((flags >> b) & 1) { store<u32>(out + (<usize>n << 2), bucketOf(finalize(FLAG_SEED + <u32>b), shift)); n++; }
+  // The set bits only, lowest first (most windows have none; the loop over every bit cost each
+  // window its nine turns).
+  let bits = flags & ((1 << FLAG_COUNT) - 1);
+  while (bits != 0) {
+    let b = ctz(bits);
+    bits &= bits - 1;
+    store<u32>(out + (<usize>n << 2), bucketOf(finalize(FLAG_SEED + b), shift)); n++;
   }
   store<u32>(out + (<usize>n << 2), bucketOf(finalize(LEN_SEED + (32 - clz<u32>(<u32>len))), shift)); n++;
   return n;
@@ -289,6 +296,24 @@ function shape(p: usize, len: i32, s: usize): i32 {
     v128.store(q, i16x8.add(i16x8.splat(<i16>(i + 8)), LANE_INDEX), 16);
     o += 16;
     last = <u32>i8x16.extract_lane_u(v, 15);
+  }
+  // The last r < 16 bytes as one block too, when the 16 bytes at p + i can be read (bytes past
+  // len are read, never used: their lanes are masked here, and what they write past o is
+  // overwritten by the frame or lies past it; the buffers have 16 entries to spare). Short
+  // windows (most JSON and form values) are all tail: byte by byte, it was a third of shape().
+  let r = len - i;
+  if (r > 0 && canReadBlock(p + <usize>i)) {
+    let v = shapeBlock(v128.load(p + <usize>i));
+    let prev = i8x16.shuffle(i8x16.splat(<i8>last), v, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30);
+    let runs = v128.and(i8x16.eq(v, prev), v128.or(i8x16.eq(v, splat8(0x20)), i8x16.eq(v, splat8(0x80))));
+    if ((i8x16.bitmask(runs) & ((1 << r) - 1)) == 0) {
+      v128.store(s + o, v);
+      let q = pos + (<usize>o << 1);
+      v128.store(q, i16x8.add(i16x8.splat(<i16>i), LANE_INDEX));
+      v128.store(q, i16x8.add(i16x8.splat(<i16>(i + 8)), LANE_INDEX), 16);
+      o += r;
+      i = len;
+    }
   }
   for (; i < len; i++) {
     let v = <u32>load<u8>(SHAPE + <usize>load<u8>(p + i));
