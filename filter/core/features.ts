@@ -150,25 +150,35 @@ function extractGlobal(flags: u32, len: i32, out: usize, shift: u32): i32 {
 let tokenEnd = 0;
 
 // The hash of the token at shape index i: a word run or one punctuation byte (see the spec).
+// A word's bytes go in three phases (the raw and the folded hash up to RAW_DIGIT_TOKEN_BYTES,
+// the folded one up to MAX_TOKEN_HASH_BYTES, then only to the word's end), so that no byte pays
+// the other phases' tests. No bound test either: the shape's closing frame (0x02, at `end`) is
+// not a word byte and stops every run.
 // @ts-ignore: decorator
 @inline function tokenHash(p: usize, s: usize, i: i32, end: i32): u32 {
   let pos = changetype<usize>(shapePos);
   let c = <u32>load<u8>(s + i);
   let h = fnvByte(TOKEN_SEED, c);
+  if (!isWordByte(c)) { tokenEnd = i + 1; return finalize(h); } // punctuation: raw is h
   let raw = fnvByte(TOKEN_SEED, c == 0x30 ? <u32>load<u8>(p + <usize>load<u16>(pos + (<usize>i << 1))) : c);
-  let k = 1;
-  i++;
-  if (isWordByte(c)) {
-    while (i < end) {
-      let b = <u32>load<u8>(s + i);
-      if (!isWordByte(b)) break;
-      if (k < MAX_TOKEN_HASH_BYTES) h = fnvByte(h, b);
-      if (k < RAW_DIGIT_TOKEN_BYTES) raw = fnvByte(raw, b == 0x30 ? <u32>load<u8>(p + <usize>load<u16>(pos + (<usize>i << 1))) : b);
-      k++; i++;
-    }
+  let j = i + 1;
+  let rawEnd = i + RAW_DIGIT_TOKEN_BYTES;
+  for (; j < rawEnd; j++) {
+    let b = <u32>load<u8>(s + j);
+    if (!isWordByte(b)) { tokenEnd = j; return finalize(raw); }
+    h = fnvByte(h, b);
+    raw = fnvByte(raw, b == 0x30 ? <u32>load<u8>(p + <usize>load<u16>(pos + (<usize>j << 1))) : b);
   }
-  tokenEnd = i;
-  return finalize(k <= RAW_DIGIT_TOKEN_BYTES ? raw : h);
+  if (!isWordByte(<u32>load<u8>(s + j))) { tokenEnd = j; return finalize(raw); }
+  let hashEnd = i + MAX_TOKEN_HASH_BYTES;
+  for (; j < hashEnd; j++) {
+    let b = <u32>load<u8>(s + j);
+    if (!isWordByte(b)) { tokenEnd = j; return finalize(h); }
+    h = fnvByte(h, b);
+  }
+  while (isWordByte(<u32>load<u8>(s + j))) j++;
+  tokenEnd = j;
+  return finalize(h);
 }
 
 // @ts-ignore: decorator
