@@ -121,16 +121,27 @@ export function decodePart(src: usize, len: i32, dst: usize, plusAsSpace: bool):
   return i8x16.bitmask(m);
 }
 
+// Bit j set when byte j of v is one sanitize acts on: NUL, C0, C1, E0, EF, F0, F8 or FC.
+// @ts-ignore: decorator
+@inline function sanitizeBits(v: v128): i32 {
+  let m = v128.or(i8x16.eq(v, i8x16.splat(0)), i8x16.eq(v128.and(v, splat8(0xFE)), splat8(0xC0)));
+  m = v128.or(m, v128.or(i8x16.eq(v, splat8(0xE0)), i8x16.eq(v, splat8(0xEF))));
+  m = v128.or(m, longOverlongLeads(v));
+  return i8x16.bitmask(m);
+}
+
 // Where sanitize has work: the first NUL, C0, C1, E0, EF, F0, F8 or FC byte of p[0..len), or len.
 function firstSanitizeByte(p: usize, len: i32): i32 {
   let i = 0;
   for (; i + 16 <= len; i += 16) {
-    let v = v128.load(p + <usize>i);
-    let m = v128.or(i8x16.eq(v, i8x16.splat(0)), i8x16.eq(v128.and(v, splat8(0xFE)), splat8(0xC0)));
-    m = v128.or(m, v128.or(i8x16.eq(v, splat8(0xE0)), i8x16.eq(v, splat8(0xEF))));
-    m = v128.or(m, longOverlongLeads(v));
-    let bits = i8x16.bitmask(m);
+    let bits = sanitizeBits(v128.load(p + <usize>i));
     if (bits != 0) return i + ctz(bits);
+  }
+  // The last bytes as one block too, its bits past len dropped (byte by byte, they were most
+  // of the scan for short values).
+  if (i < len && canReadBlock(p + <usize>i)) {
+    let bits = sanitizeBits(v128.load(p + <usize>i)) & ((1 << (len - i)) - 1);
+    return bits != 0 ? i + ctz(bits) : len;
   }
   for (; i < len; i++) {
     let c = <u32>load<u8>(p + <usize>i);

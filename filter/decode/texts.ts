@@ -170,6 +170,13 @@ function longRunAt(p: usize, n: i32): i32 {
     let starts = same & (same >> 1) & (same >> 2) & (same >> 3);
     if (starts != 0) return i + ctz(starts);
   }
+  // The last n - i <= 16 bytes as one block when it can be read: `same` bits for pairs inside
+  // p[i..n) only (bit j compares bytes i + j and i + j + 1).
+  if (n - i >= 2 && canReadBlock(p + <usize>i + 1)) {
+    let same = i8x16.bitmask(i8x16.eq(v128.load(p + <usize>i), v128.load(p + <usize>i, 1))) & ((1 << (n - i - 1)) - 1);
+    let starts = same & (same >> 1) & (same >> 2) & (same >> 3);
+    return starts != 0 ? i + ctz(starts) : -1;
+  }
   return longRunFrom(p, i, n);
 }
 
