@@ -50,16 +50,29 @@ const shapePos = new StaticArray<u16>(WINDOW_BYTES + 3 + 16);
   return (h * 0x9E3779B1) >> shift;
 }
 
+// A feature as the fast path writes it: the address of its embedding row, rows + bucket * 32,
+// so that core/model.ts forward() reads the row without a shift and an add per feature (for
+// buckets, rows = 0 and a last pass divides by 32).
+// @ts-ignore: decorator
+@inline function rowOf(h: u32, shift: u32, rows: u32): u32 {
+  return (((h * 0x9E3779B1) >> shift) << 5) + rows;
+}
+
+// `rows` for the n-gram loop, as a vector it loads (V8 rebuilds a splat of a local at each use).
+const ROWS_SPLAT = memory.data<u32>([0, 0, 0, 0], 16);
+
 // Writes bucket indexes (feature hashes reduced to 32 - shift bits) to out (u32s) and returns
-// their count.
+// their count; with rows != 0 (an embedding of 32 int8 per bucket), the addresses of their
+// embedding rows instead (rowOf).
 // With spans != 0, also writes each feature's text span as u32 (start << 16 | length); the
-// flag and length features have no span (0).
-export function extractFeatures(p: usize, len: i32, flags: u32, out: usize, shift: u32, spans: usize = 0): i32 {
+// flag and length features have no span (0). Spans come with buckets only.
+export function extractFeatures(p: usize, len: i32, flags: u32, out: usize, shift: u32, spans: usize = 0, rows: usize = 0): i32 {
   if (len > WINDOW_BYTES) len = WINDOW_BYTES;
   let s = changetype<usize>(shapeBuf);
   let m = shape(p, len, s);
   let n = 0;
   if (spans != 0) return extractWithSpans(p, s, m, len, flags, out, shift, spans);
+  let rbase = <u32>rows;
 
   // Character n-grams: one FNV pass per start position, emitting at lengths 3, 4 and 5.
   // Four start positions a step while all four have a 5-gram: each lane runs the scalar loop's
@@ -74,6 +87,8 @@ export function extractFeatures(p: usize, len: i32, flags: u32, out: usize, shif
   let prime = v128.load(NGRAM_CONSTS, 16);
   let gold = v128.load(NGRAM_CONSTS, 32);
   let n3 = v128.load(NGRAM_CONSTS, 48), n4 = v128.load(NGRAM_CONSTS, 64), n5 = v128.load(NGRAM_CONSTS, 80);
+  v128.store(ROWS_SPLAT, i32x4.splat(rbase));
+  let basev = v128.load(ROWS_SPLAT);
   for (; i + 8 <= m; i += 4) {
     let b = v128.load64_zero(s + <usize>i);
     let h = offset;
@@ -81,11 +96,11 @@ export function extractFeatures(p: usize, len: i32, flags: u32, out: usize, shif
     h = i32x4.mul(v128.xor(h, i8x16.shuffle(b, zero, 0, 16, 16, 16, 1, 16, 16, 16, 2, 16, 16, 16, 3, 16, 16, 16)), prime);
     h = i32x4.mul(v128.xor(h, i8x16.shuffle(b, zero, 1, 16, 16, 16, 2, 16, 16, 16, 3, 16, 16, 16, 4, 16, 16, 16)), prime);
     h = i32x4.mul(v128.xor(h, i8x16.shuffle(b, zero, 2, 16, 16, 16, 3, 16, 16, 16, 4, 16, 16, 16, 5, 16, 16, 16)), prime);
-    let g3 = i32x4.shr_u(i32x4.mul(v128.xor(h, n3), gold), shift);
+    let g3 = i32x4.add(i32x4.shl(i32x4.shr_u(i32x4.mul(v128.xor(h, n3), gold), shift), 5), basev);
     h = i32x4.mul(v128.xor(h, i8x16.shuffle(b, zero, 3, 16, 16, 16, 4, 16, 16, 16, 5, 16, 16, 16, 6, 16, 16, 16)), prime);
-    let g4 = i32x4.shr_u(i32x4.mul(v128.xor(h, n4), gold), shift);
+    let g4 = i32x4.add(i32x4.shl(i32x4.shr_u(i32x4.mul(v128.xor(h, n4), gold), shift), 5), basev);
     h = i32x4.mul(v128.xor(h, i8x16.shuffle(b, zero, 4, 16, 16, 16, 5, 16, 16, 16, 6, 16, 16, 16, 7, 16, 16, 16)), prime);
-    let g5 = i32x4.shr_u(i32x4.mul(v128.xor(h, n5), gold), shift);
+    let g5 = i32x4.add(i32x4.shl(i32x4.shr_u(i32x4.mul(v128.xor(h, n5), gold), shift), 5), basev);
     // g3 = a0..a3, g4 = b0..b3, g5 = c0..c3 -> a0 b0 c0 a1 | b1 c1 a2 b2 | c2 a3 b3 c3.
     let o = out + (<usize>n << 2);
     v128.store(o, i32x4.shuffle(i32x4.shuffle(g3, g4, 0, 4, 1, 5), g5, 0, 1, 4, 2));
@@ -98,13 +113,13 @@ export function extractFeatures(p: usize, len: i32, flags: u32, out: usize, shif
     h = fnvByte(h, load<u8>(s + i));
     h = fnvByte(h, load<u8>(s + i + 1));
     h = fnvByte(h, load<u8>(s + i + 2));
-    store<u32>(out + (<usize>n << 2), bucketOf(h ^ 3, shift)); n++;
+    store<u32>(out + (<usize>n << 2), rowOf(h ^ 3, shift, rbase)); n++;
     if (i + 4 > m) continue;
     h = fnvByte(h, load<u8>(s + i + 3));
-    store<u32>(out + (<usize>n << 2), bucketOf(h ^ 4, shift)); n++;
+    store<u32>(out + (<usize>n << 2), rowOf(h ^ 4, shift, rbase)); n++;
     if (i + 5 > m) continue;
     h = fnvByte(h, load<u8>(s + i + 4));
-    store<u32>(out + (<usize>n << 2), bucketOf(h ^ 5, shift)); n++;
+    store<u32>(out + (<usize>n << 2), rowOf(h ^ 5, shift, rbase)); n++;
   }
 
   // Tokens and token bigrams, on the shape without its frame.
@@ -116,12 +131,14 @@ export function extractFeatures(p: usize, len: i32, flags: u32, out: usize, shif
     if (c == 0x20) { i++; continue; }
     let t = tokenHash(p, s, i, end);
     i = tokenEnd;
-    store<u32>(out + (<usize>n << 2), bucketOf(t, shift)); n++;
-    if (prev != 0) { store<u32>(out + (<usize>n << 2), bucketOf(mix2(prev, t), shift)); n++; }
+    store<u32>(out + (<usize>n << 2), rowOf(t, shift, rbase)); n++;
+    if (prev != 0) { store<u32>(out + (<usize>n << 2), rowOf(mix2(prev, t), shift, rbase)); n++; }
     prev = t;
   }
 
-  return n + extractGlobal(flags, len, out + (<usize>n << 2), shift);
+  n += extractGlobal(flags, len, out + (<usize>n << 2), shift, rbase);
+  if (rows == 0) for (let j = 0; j < n; j++) store<u32>(out + (<usize>j << 2), load<u32>(out + (<usize>j << 2)) >> 5);
+  return n;
 }
 
 // The n-gram loop's vector constants: FNV offset, FNV prime, the bucket multiplier, n = 3, 4, 5.
@@ -130,8 +147,9 @@ const NGRAM_CONSTS = memory.data<u32>([
   0x9E3779B1, 0x9E3779B1, 0x9E3779B1, 0x9E3779B1, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5,
 ], 16);
 
-// The features that belong to the whole window: decode flags and the length bucket.
-function extractGlobal(flags: u32, len: i32, out: usize, shift: u32): i32 {
+// The features that belong to the whole window: decode flags and the length bucket, as rowOf
+// writes them, or as buckets with buckets set.
+function extractGlobal(flags: u32, len: i32, out: usize, shift: u32, rows: u32, buckets: bool = false): i32 {
   let n = 0;
   // The set bits only, lowest first (most windows have none; the loop over every bit cost each
   // window its nine turns).
@@ -139,9 +157,11 @@ function extractGlobal(flags: u32, len: i32, out: usize, shift: u32): i32 {
   while (bits != 0) {
     let b = ctz(bits);
     bits &= bits - 1;
-    store<u32>(out + (<usize>n << 2), bucketOf(finalize(FLAG_SEED + b), shift)); n++;
+    let h = finalize(FLAG_SEED + b);
+    store<u32>(out + (<usize>n << 2), buckets ? bucketOf(h, shift) : rowOf(h, shift, rows)); n++;
   }
-  store<u32>(out + (<usize>n << 2), bucketOf(finalize(LEN_SEED + (32 - clz<u32>(<u32>len))), shift)); n++;
+  let h = finalize(LEN_SEED + (32 - clz<u32>(<u32>len)));
+  store<u32>(out + (<usize>n << 2), buckets ? bucketOf(h, shift) : rowOf(h, shift, rows)); n++;
   return n;
 }
 
@@ -226,7 +246,7 @@ function extractWithSpans(p: usize, s: usize, m: i32, len: i32, flags: u32, out:
     prev = t;
     prevStart = start;
   }
-  let g = extractGlobal(flags, len, out + (<usize>n << 2), shift);
+  let g = extractGlobal(flags, len, out + (<usize>n << 2), shift, 0, true);
   for (let j = 0; j < g; j++) store<u32>(spans + (<usize>(n + j) << 2), 0);
   return n + g;
 }

@@ -149,13 +149,14 @@ const quantBuf = new StaticArray<i16>(MAX_HIDDEN); // the layer input as int8 va
 // The hidden layer of the last forward pass (post-ReLU), for explanations.
 export function lastHidden(): usize { return changetype<usize>(hiddenBuf); }
 
-// Hot: runs once per window of every part. Sums int8 embedding rows in i16 lanes (four
-// widening loads per feature, one instruction each on x86), widening to i32 every 256 features before i16 could overflow
-// (256 * 127 < 32767), then two small dense layers with one float multiply per row.
+// Hot: runs once per window of every part. feats: the n features as the addresses of their
+// embedding rows (features.ts extractFeatures with rows = m.e). Sums int8 embedding rows in i16
+// lanes (four widening loads per feature, one instruction each on x86), widening to i32 every
+// 256 features before i16 could overflow (256 * 127 < 32767), then two small dense layers with
+// one float multiply per row.
 export function forward(m: Model, feats: usize, n: i32, logits: usize): void {
   let a0 = i32x4.splat(0), a1 = i32x4.splat(0), a2 = i32x4.splat(0), a3 = i32x4.splat(0);
   let a4 = i32x4.splat(0), a5 = i32x4.splat(0), a6 = i32x4.splat(0), a7 = i32x4.splat(0);
-  let e = m.e;
   let i = 0;
   while (i < n) {
     let blockEnd = min(n, i + 256);
@@ -164,8 +165,8 @@ export function forward(m: Model, feats: usize, n: i32, logits: usize): void {
     // the branch) were a third of a feature's; i16 sums do not depend on the order of adds.
     for (; i + 4 <= blockEnd; i += 4) {
       let f = feats + (<usize>i << 2);
-      let r0 = e + (<usize>load<u32>(f) << 5), r1 = e + (<usize>load<u32>(f, 4) << 5);
-      let r2 = e + (<usize>load<u32>(f, 8) << 5), r3 = e + (<usize>load<u32>(f, 12) << 5);
+      let r0 = <usize>load<u32>(f), r1 = <usize>load<u32>(f, 4);
+      let r2 = <usize>load<u32>(f, 8), r3 = <usize>load<u32>(f, 12);
       s0 = i16x8.add(s0, v128.load8x8_s(r0)); s1 = i16x8.add(s1, v128.load8x8_s(r0, 8));
       s2 = i16x8.add(s2, v128.load8x8_s(r0, 16)); s3 = i16x8.add(s3, v128.load8x8_s(r0, 24));
       s0 = i16x8.add(s0, v128.load8x8_s(r1)); s1 = i16x8.add(s1, v128.load8x8_s(r1, 8));
@@ -176,7 +177,7 @@ export function forward(m: Model, feats: usize, n: i32, logits: usize): void {
       s2 = i16x8.add(s2, v128.load8x8_s(r3, 16)); s3 = i16x8.add(s3, v128.load8x8_s(r3, 24));
     }
     for (; i < blockEnd; i++) {
-      let row = e + (<usize>load<u32>(feats + (<usize>i << 2)) << 5);
+      let row = <usize>load<u32>(feats + (<usize>i << 2));
       s0 = i16x8.add(s0, v128.load8x8_s(row));
       s1 = i16x8.add(s1, v128.load8x8_s(row, 8));
       s2 = i16x8.add(s2, v128.load8x8_s(row, 16));

@@ -48,7 +48,7 @@ export class RequestScores extends WindowSink {
   onWindow(text: i32, p: usize, n: i32, flags: u32): void {
     if (!this.model.ok) return; // an unusable model scores nothing (the filter refuses to start with one)
     let feats = changetype<usize>(featBuf);
-    let count = extractFeatures(p, n, flags, feats, this.model.shift);
+    let count = extractFeatures(p, n, flags, feats, this.model.shift, 0, this.model.e);
     this.features += count;
     let logits = changetype<usize>(logitBuf);
     forward(this.model, feats, count, logits);
