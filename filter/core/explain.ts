@@ -25,6 +25,8 @@ export function explainWindow(m: Model, p: usize, n: i32, flags: u32, head: i32,
   let fp = changetype<usize>(feats);
   let sp = changetype<usize>(spans);
   let count = extractFeatures(p, n, flags, fp, m.shift, sp);
+  // forward() reads embedding rows by address: the buckets become addresses, read below too.
+  for (let i = 0; i < count; i++) store<u32>(fp + (<usize>i << 2), <u32>(m.e + (<usize>load<u32>(fp + (<usize>i << 2)) << 5)));
   forward(m, fp, count, changetype<usize>(logits));
 
   // d logit[head] / d x, with the ReLU pattern of this window; dequantized weights.
@@ -47,7 +49,7 @@ export function explainWindow(m: Model, p: usize, n: i32, flags: u32, head: i32,
     let len = <i32>(sp32 & 0xFFFF);
     if (len == 0) continue;
     let start = <i32>(sp32 >> 16);
-    let row = m.e + (<usize>load<u32>(fp + (<usize>i << 2)) << 5);
+    let row = <usize>load<u32>(fp + (<usize>i << 2));
     let c: f32 = 0;
     for (let d = 0; d < MODEL_DIM; d++) c += <f32>load<i8>(row + d) * unchecked(grad[d]);
     let share = c / <f32>len;

@@ -57,6 +57,11 @@ export class Model {
   w1: usize = 0; w1s: usize = 0; b1: usize = 0;
   w2: usize = 0; w2s: usize = 0; b2: usize = 0;
   cal: usize = 0;
+  // The dense layers' weights widened to i16 and laid out for dense() (packDense); the arrays
+  // keep them alive, the pointers are what the hot path reads.
+  private packed1: StaticArray<i16> = new StaticArray<i16>(0);
+  private packed2: StaticArray<i16> = new StaticArray<i16>(0);
+  p1: usize = 0; p2: usize = 0;
   // Every head's cut points are in descending order (as models/export.ts writes them), so that
   // scoreOf can search them; a blob where they are not is still scored, by counting.
   cutsDescending: bool = false;
@@ -109,6 +114,10 @@ export class Model {
       for (let i = 0; i + 1 < CUTS; i++) if (!(load<f32>(c + (<usize>i << 2)) >= load<f32>(c + (<usize>(i + 1) << 2)))) descending = false;
     }
     this.cutsDescending = descending;
+    this.packed1 = packDense(this.w1, hidden, dim);
+    this.packed2 = packDense(this.w2, heads, hidden);
+    this.p1 = changetype<usize>(this.packed1);
+    this.p2 = changetype<usize>(this.packed2);
     return ModelError.OK;
   }
 
@@ -143,19 +152,35 @@ const quantBuf = new StaticArray<i16>(MAX_HIDDEN); // the layer input as int8 va
 // The hidden layer of the last forward pass (post-ReLU), for explanations.
 export function lastHidden(): usize { return changetype<usize>(hiddenBuf); }
 
-// Hot: runs once per window of every part. Sums int8 embedding rows in i16 lanes (four
-// widening loads per feature, one instruction each on x86), widening to i32 every 256 features before i16 could overflow
-// (256 * 127 < 32767), then two small dense layers with one float multiply per row.
+// Hot: runs once per window of every part. feats: the n features as the addresses of their
+// embedding rows (features.ts extractFeatures with rows = m.e). Sums int8 embedding rows in i16
+// lanes (four widening loads per feature, one instruction each on x86), widening to i32 every
+// 256 features before i16 could overflow (256 * 127 < 32767), then two small dense layers with
+// one float multiply per row.
 export function forward(m: Model, feats: usize, n: i32, logits: usize): void {
   let a0 = i32x4.splat(0), a1 = i32x4.splat(0), a2 = i32x4.splat(0), a3 = i32x4.splat(0);
   let a4 = i32x4.splat(0), a5 = i32x4.splat(0), a6 = i32x4.splat(0), a7 = i32x4.splat(0);
-  let e = m.e;
   let i = 0;
   while (i < n) {
     let blockEnd = min(n, i + 256);
     let s0 = i16x8.splat(0), s1 = i16x8.splat(0), s2 = i16x8.splat(0), s3 = i16x8.splat(0);
+    // Four features a turn: the loop's own instructions (V8's interrupt check, the compare and
+    // the branch) were a third of a feature's; i16 sums do not depend on the order of adds.
+    for (; i + 4 <= blockEnd; i += 4) {
+      let f = feats + (<usize>i << 2);
+      let r0 = <usize>load<u32>(f), r1 = <usize>load<u32>(f, 4);
+      let r2 = <usize>load<u32>(f, 8), r3 = <usize>load<u32>(f, 12);
+      s0 = i16x8.add(s0, v128.load8x8_s(r0)); s1 = i16x8.add(s1, v128.load8x8_s(r0, 8));
+      s2 = i16x8.add(s2, v128.load8x8_s(r0, 16)); s3 = i16x8.add(s3, v128.load8x8_s(r0, 24));
+      s0 = i16x8.add(s0, v128.load8x8_s(r1)); s1 = i16x8.add(s1, v128.load8x8_s(r1, 8));
+      s2 = i16x8.add(s2, v128.load8x8_s(r1, 16)); s3 = i16x8.add(s3, v128.load8x8_s(r1, 24));
+      s0 = i16x8.add(s0, v128.load8x8_s(r2)); s1 = i16x8.add(s1, v128.load8x8_s(r2, 8));
+      s2 = i16x8.add(s2, v128.load8x8_s(r2, 16)); s3 = i16x8.add(s3, v128.load8x8_s(r2, 24));
+      s0 = i16x8.add(s0, v128.load8x8_s(r3)); s1 = i16x8.add(s1, v128.load8x8_s(r3, 8));
+      s2 = i16x8.add(s2, v128.load8x8_s(r3, 16)); s3 = i16x8.add(s3, v128.load8x8_s(r3, 24));
+    }
     for (; i < blockEnd; i++) {
-      let row = e + (<usize>load<u32>(feats + (<usize>i << 2)) << 5);
+      let row = <usize>load<u32>(feats + (<usize>i << 2));
       s0 = i16x8.add(s0, v128.load8x8_s(row));
       s1 = i16x8.add(s1, v128.load8x8_s(row, 8));
       s2 = i16x8.add(s2, v128.load8x8_s(row, 16));
@@ -176,8 +201,8 @@ export function forward(m: Model, feats: usize, n: i32, logits: usize): void {
   storeLanes(x, 24, a6, es, inv); storeLanes(x, 28, a7, es, inv);
 
   let h = changetype<usize>(hiddenBuf);
-  dense(x, MODEL_DIM, m.w1, m.w1s, m.b1, m.hidden, h, true);
-  dense(h, m.hidden, m.w2, m.w2s, m.b2, m.heads, logits, false);
+  dense(x, MODEL_DIM, m.p1, m.w1s, m.b1, m.hidden, h, true);
+  dense(h, m.hidden, m.p2, m.w2s, m.b2, m.heads, logits, false);
 }
 
 // @ts-ignore: decorator
@@ -186,17 +211,43 @@ export function forward(m: Model, feats: usize, n: i32, logits: usize): void {
   v128.store(x + (<usize>d << 2), f);
 }
 
-// out[r] = act(scale[r] * sx * sum(W[r] * q(x)) + b[r]), with x quantized to int8 on the fly.
-// Runs once per window too (for every short JSON or form value), so the dot products use
-// i32x4.dot_i16x8_s, 16 weights a step: cols must be a multiple of 16 (the loader checks).
+// A dense layer's int8 weights W (rows x cols, row-major; cols even) as dense() reads them:
+// i16, in blocks of 16 rows (the last padded with zero rows), and within a block, for each pair
+// of columns (c, c + 1), four vectors of four rows each, [W[r][c], W[r][c + 1]] per row. Built
+// once per model (Model.init), off the request path.
+function packDense(w: usize, rows: i32, cols: i32): StaticArray<i16> {
+  let blocks = (rows + 15) >> 4;
+  let out = new StaticArray<i16>(blocks * 16 * cols);
+  let o = changetype<usize>(out);
+  for (let blk = 0; blk < blocks; blk++) {
+    for (let c = 0; c < cols; c += 2) {
+      for (let k = 0; k < 16; k++) {
+        let r = (blk << 4) + k;
+        let a: i16 = 0, b: i16 = 0;
+        if (r < rows) { a = <i16>load<i8>(w + <usize>(r * cols + c)); b = <i16>load<i8>(w + <usize>(r * cols + c + 1)); }
+        store<i16>(o, a); store<i16>(o, b, 2);
+        o += 4;
+      }
+    }
+  }
+  return out;
+}
+
+// out[r] = act(scale[r] * sx * sum(W[r] * q(x)) + b[r]), with x quantized to int8 on the fly;
+// pw: the weights as packDense lays them out. Runs once per window too (for every short JSON or
+// form value). cols must be a multiple of 16 (the loader checks).
 // Integer sums are exact, so this matches the scalar definition bit for bit.
-function dense(x: usize, cols: i32, w: usize, ws: usize, b: usize, rows: i32, out: usize, relu: bool): void {
+function dense(x: usize, cols: i32, pw: usize, ws: usize, b: usize, rows: i32, out: usize, relu: bool): void {
   // Quantize the input, 8 values a step: the largest magnitude by pmax (the inputs are finite,
   // and wasm's NaN-propagating max costs V8 a sequence of instructions per use where pmax is one
   // maxps), then round to nearest even and narrow; all exact, so this equals the scalar loop it
   // replaced.
   let m4 = f32x4.splat(0);
-  for (let c = 0; c < cols; c += 4) m4 = f32x4.pmax(m4, f32x4.abs(v128.load(x + (<usize>c << 2))));
+  for (let c = 0; c < cols; c += 16) {
+    let p = x + (<usize>c << 2);
+    m4 = f32x4.pmax(f32x4.pmax(m4, f32x4.abs(v128.load(p))), f32x4.abs(v128.load(p, 16)));
+    m4 = f32x4.pmax(f32x4.pmax(m4, f32x4.abs(v128.load(p, 32))), f32x4.abs(v128.load(p, 48)));
+  }
   m4 = f32x4.pmax(m4, v128.shuffle<f32>(m4, m4, 2, 3, 0, 1));
   m4 = f32x4.pmax(m4, v128.shuffle<f32>(m4, m4, 1, 0, 3, 2));
   let maxAbs = f32x4.extract_lane(m4, 0);
@@ -208,36 +259,30 @@ function dense(x: usize, cols: i32, w: usize, ws: usize, b: usize, rows: i32, ou
     let b = roundToInt(f32x4.mul(v128.load(x + (<usize>c << 2), 16), inv));
     v128.store(q + (<usize>c << 1), i16x8.narrow_i32x4_s(a, b));
   }
-  // Four rows at a time: a row's dot products form one chain of dependent adds, and four
-  // independent chains keep the SIMD units busy (one chain at a time was latency-bound).
-  let r = 0;
-  if (cols == MODEL_DIM) {
-    // 32 inputs (the first layer, and the second at hidden 32) stay in four registers.
-    let q0 = v128.load(q), q1 = v128.load(q, 16), q2 = v128.load(q, 32), q3 = v128.load(q, 48);
-    for (; r + 4 <= rows; r += 4) {
-      let row = w + (<usize>r << 5);
-      let a0 = dot32(row, q0, q1, q2, q3), a1 = dot32(row + 32, q0, q1, q2, q3);
-      let a2 = dot32(row + 64, q0, q1, q2, q3), a3 = dot32(row + 96, q0, q1, q2, q3);
-      storeRows4(out, ws, b, sx, r, a0, a1, a2, a3, relu);
+  // Sixteen rows at a time, in four vectors of four rows: each pair of inputs, broadcast,
+  // multiplies a pair of columns of four rows in one dot_i16x8_s, so each vector ends up holding
+  // its four rows' sums with no horizontal adds (the row-by-row dot products spent as much on
+  // summing lanes and on widening int8 weights as on the products).
+  let sxv = f32x4.splat(sx);
+  for (let r = 0; r < rows; r += 16) {
+    let a0 = i32x4.splat(0), a1 = i32x4.splat(0), a2 = i32x4.splat(0), a3 = i32x4.splat(0);
+    for (let c = 0; c < cols; c += 4) {
+      let x0 = v128.load32_splat(q + (<usize>c << 1));
+      a0 = i32x4.add(a0, i32x4.dot_i16x8_s(v128.load(pw), x0));
+      a1 = i32x4.add(a1, i32x4.dot_i16x8_s(v128.load(pw, 16), x0));
+      a2 = i32x4.add(a2, i32x4.dot_i16x8_s(v128.load(pw, 32), x0));
+      a3 = i32x4.add(a3, i32x4.dot_i16x8_s(v128.load(pw, 48), x0));
+      let x1 = v128.load32_splat(q + (<usize>c << 1), 4);
+      a0 = i32x4.add(a0, i32x4.dot_i16x8_s(v128.load(pw, 64), x1));
+      a1 = i32x4.add(a1, i32x4.dot_i16x8_s(v128.load(pw, 80), x1));
+      a2 = i32x4.add(a2, i32x4.dot_i16x8_s(v128.load(pw, 96), x1));
+      a3 = i32x4.add(a3, i32x4.dot_i16x8_s(v128.load(pw, 112), x1));
+      pw += 128;
     }
-  } else {
-    for (; r + 4 <= rows; r += 4) {
-      let r0 = w + <usize>(r * cols);
-      let r1 = r0 + <usize>cols, r2 = r1 + <usize>cols, r3 = r2 + <usize>cols;
-      let a0 = i32x4.splat(0), a1 = i32x4.splat(0), a2 = i32x4.splat(0), a3 = i32x4.splat(0);
-      for (let c = 0; c < cols; c += 16) {
-        let lo = v128.load(q + (<usize>c << 1)), hi = v128.load(q + (<usize>c << 1), 16);
-        a0 = dot16(a0, r0 + c, lo, hi); a1 = dot16(a1, r1 + c, lo, hi);
-        a2 = dot16(a2, r2 + c, lo, hi); a3 = dot16(a3, r3 + c, lo, hi);
-      }
-      storeRows4(out, ws, b, sx, r, a0, a1, a2, a3, relu);
-    }
-  }
-  for (; r < rows; r++) {
-    let row = w + <usize>(r * cols);
-    let acc = i32x4.splat(0);
-    for (let c = 0; c < cols; c += 16) acc = dot16(acc, row + c, v128.load(q + (<usize>c << 1)), v128.load(q + (<usize>c << 1), 16));
-    storeRow(out, ws, b, sx, r, acc, relu);
+    storeRows4(out, ws, b, sxv, r, rows, a0, relu);
+    storeRows4(out, ws, b, sxv, r + 4, rows, a1, relu);
+    storeRows4(out, ws, b, sxv, r + 8, rows, a2, relu);
+    storeRows4(out, ws, b, sxv, r + 12, rows, a3, relu);
   }
 }
 
@@ -250,36 +295,20 @@ function dense(x: usize, cols: i32, w: usize, ws: usize, b: usize, rows: i32, ou
   return i32x4.sub(f32x4.add(v, f32x4.splat(12582912.0)), i32x4.splat(0x4B400000));
 }
 
-// acc + the 16 int8 weights at wp (widened as they load) dotted with 16 i16 inputs (lo: first 8, hi: last 8).
+// Rows r..r+3 from their sums, those below `rows` stored: scale, bias and ReLU for four rows in
+// one step, each lane's float operations in the scalar definition's order ((sum * scale) * sx +
+// bias), so a lane gives the bits a row computed alone would. Past `rows`, ws and b are read in
+// their sections' padding (each is padded to 16 bytes) and the lanes dropped.
 // @ts-ignore: decorator
-@inline function dot16(acc: v128, wp: usize, lo: v128, hi: v128): v128 {
-  return i32x4.add(acc, i32x4.add(i32x4.dot_i16x8_s(v128.load8x8_s(wp), lo), i32x4.dot_i16x8_s(v128.load8x8_s(wp, 8), hi)));
-}
-
-// The four partial sums of a 32-wide int8 row times the quantized input.
-// @ts-ignore: decorator
-@inline function dot32(row: usize, q0: v128, q1: v128, q2: v128, q3: v128): v128 {
-  return dot16(dot16(i32x4.splat(0), row, q0, q1), row + 16, q2, q3);
-}
-
-// Rows r..r+3 from their partial sums: the four horizontal sums land in one vector, so the
-// scale, bias and ReLU take one step for four rows. Per lane the float operations are those of
-// storeRow, in the same order ((sum * scale) * sx + bias), so both give the same bits.
-// @ts-ignore: decorator
-@inline function storeRows4(out: usize, ws: usize, b: usize, sx: f32, r: i32, a0: v128, a1: v128, a2: v128, a3: v128, relu: bool): void {
-  let s01 = i32x4.add(i32x4.shuffle(a0, a1, 0, 4, 1, 5), i32x4.shuffle(a0, a1, 2, 6, 3, 7));
-  let s23 = i32x4.add(i32x4.shuffle(a2, a3, 0, 4, 1, 5), i32x4.shuffle(a2, a3, 2, 6, 3, 7));
-  let sum = i32x4.add(i32x4.shuffle(s01, s23, 0, 1, 4, 5), i32x4.shuffle(s01, s23, 2, 3, 6, 7));
+@inline function storeRows4(out: usize, ws: usize, b: usize, sxv: v128, r: i32, rows: i32, sum: v128, relu: bool): void {
+  let left = rows - r;
+  if (left <= 0) return;
   let o = <usize>r << 2;
-  let y = f32x4.add(f32x4.mul(f32x4.mul(f32x4.convert_i32x4_s(sum), v128.load(ws + o)), f32x4.splat(sx)), v128.load(b + o));
-  v128.store(out + o, relu ? f32x4.pmax(y, f32x4.splat(0)) : y);
-}
-
-// @ts-ignore: decorator
-@inline function storeRow(out: usize, ws: usize, b: usize, sx: f32, r: i32, acc: v128, relu: bool): void {
-  let v = acc;
-  v = i32x4.add(v, i32x4.shuffle(v, v, 2, 3, 0, 1));
-  v = i32x4.add(v, i32x4.shuffle(v, v, 1, 0, 3, 2));
-  let y = <f32>i32x4.extract_lane(v, 0) * load<f32>(ws + (<usize>r << 2)) * sx + load<f32>(b + (<usize>r << 2));
-  store<f32>(out + (<usize>r << 2), relu && y < 0 ? 0 : y);
+  let y = f32x4.add(f32x4.mul(f32x4.mul(f32x4.convert_i32x4_s(sum), v128.load(ws + o)), sxv), v128.load(b + o));
+  if (relu) y = f32x4.pmax(y, f32x4.splat(0));
+  if (left >= 4) { v128.store(out + o, y); return; }
+  if (left >= 2) {
+    v128.store64_lane(out + o, y, 0);
+    if (left == 3) v128.store32_lane(out + o, y, 2, 8);
+  } else v128.store32_lane(out + o, y, 0);
 }

@@ -7,16 +7,22 @@ import { extractFeatures, MAX_FEATURES, WINDOW_BYTES } from "./features";
 import { Model, forward } from "./model";
 import { HEAD_COUNT, HEAD_ATTACK } from "./classes";
 import { explainWindow } from "./explain";
-import { gateLogits } from "./confirm";
+import { gateLogits, GATE_LOGIT } from "./confirm";
 
 const featBuf = new StaticArray<u32>(MAX_FEATURES);
-const logitBuf = new StaticArray<f32>(HEAD_COUNT);
+// The per-head arrays hold HEAD_LANES entries, a whole number of vectors, so that onWindow
+// handles four heads a step; the entries past HEAD_COUNT are never read.
+const HEAD_LANES = (HEAD_COUNT + 3) & ~3;
+// onWindow reads the heads as four vectors.
+// @ts-ignore: compile-time check
+if (HEAD_LANES != 16) ERROR("score.ts: onWindow reads 16 head lanes; HEAD_COUNT changed");
+const logitBuf = new StaticArray<f32>(HEAD_LANES);
 
 export class RequestScores extends WindowSink {
-  maxLogit: StaticArray<f32> = new StaticArray<f32>(HEAD_COUNT);
+  maxLogit: StaticArray<f32> = new StaticArray<f32>(HEAD_LANES);
   // score(k) once computed for this request (0: not yet): the glue asks for each score two or
   // three times (decision, headers, filter state).
-  private scores: StaticArray<i32> = new StaticArray<i32>(HEAD_COUNT);
+  private scores: StaticArray<i32> = new StaticArray<i32>(HEAD_LANES);
   // The window behind the overall score: its text's index, a copy of its bytes, its flags.
   worstTextIndex: i32 = -1;
   worstText: StaticArray<u8> = new StaticArray<u8>(WINDOW_BYTES);
@@ -31,7 +37,7 @@ export class RequestScores extends WindowSink {
   }
 
   reset(): void {
-    for (let k = 0; k < HEAD_COUNT; k++) { unchecked(this.maxLogit[k] = -Infinity); unchecked(this.scores[k] = 0); }
+    for (let k = 0; k < HEAD_LANES; k++) { unchecked(this.maxLogit[k] = -Infinity); unchecked(this.scores[k] = 0); }
     this.worstTextIndex = -1;
     this.worstTextLen = 0;
     this.worstFlags = 0;
@@ -42,16 +48,20 @@ export class RequestScores extends WindowSink {
   onWindow(text: i32, p: usize, n: i32, flags: u32): void {
     if (!this.model.ok) return; // an unusable model scores nothing (the filter refuses to start with one)
     let feats = changetype<usize>(featBuf);
-    let count = extractFeatures(p, n, flags, feats, this.model.shift);
+    let count = extractFeatures(p, n, flags, feats, this.model.shift, 0, this.model.e);
     this.features += count;
     let logits = changetype<usize>(logitBuf);
     forward(this.model, feats, count, logits);
-    gateLogits(logits, p, n);
-    let worse = load<f32>(logits) > unchecked(this.maxLogit[HEAD_ATTACK]);
-    for (let k = 0; k < HEAD_COUNT; k++) {
-      let v = load<f32>(logits + (<usize>k << 2));
-      if (v > unchecked(this.maxLogit[k])) { unchecked(this.maxLogit[k] = v); unchecked(this.scores[k] = 0); }
+    // Four heads a step (the scalar loops were a third of the window's work outside the model).
+    let v0 = v128.load(logits), v1 = v128.load(logits, 16), v2 = v128.load(logits, 32), v3 = v128.load(logits, 48);
+    if (!underGate(v0, v1, v2, v3)) {
+      gateLogits(logits, p, n);
+      v0 = v128.load(logits); v1 = v128.load(logits, 16); v2 = v128.load(logits, 32); v3 = v128.load(logits, 48);
     }
+    let mp = changetype<usize>(this.maxLogit);
+    let sp = changetype<usize>(this.scores);
+    let worse = f32x4.extract_lane(v0, 0) > load<f32>(mp, HEAD_ATTACK << 2);
+    raiseMax(mp, sp, 0, v0); raiseMax(mp, sp, 16, v1); raiseMax(mp, sp, 32, v2); raiseMax(mp, sp, 48, v3);
     if (worse) {
       this.worstTextIndex = text;
       memory.copy(changetype<usize>(this.worstText), p, n);
@@ -101,4 +111,25 @@ export class RequestScores extends WindowSink {
   explain(out: StaticArray<i32>): i32 {
     return explainWindow(this.model, changetype<usize>(this.worstText), this.worstTextLen, this.worstFlags, HEAD_ATTACK, out);
   }
+}
+
+// Whether gateLogits would return at once: the overall logit at most GATE_LOGIT and no class
+// logit above it (the same comparisons, so a NaN goes the same way).
+// @ts-ignore: decorator
+@inline function underGate(v0: v128, v1: v128, v2: v128, v3: v128): bool {
+  let g = f32x4.splat(GATE_LOGIT);
+  let over = (i32x4.bitmask(f32x4.gt(v0, g)) & 0xE) | (i32x4.bitmask(f32x4.gt(v1, g)) << 4) |
+    (i32x4.bitmask(f32x4.gt(v2, g)) << 8) | (i32x4.bitmask(f32x4.gt(v3, g)) << 12);
+  return (i32x4.bitmask(f32x4.le(v0, g)) & 1) != 0 && (over & ((1 << HEAD_COUNT) - 1)) == 0;
+}
+
+// For the four heads at byte offset o: where the window's logit v is above the request's
+// maximum, it becomes the maximum and the head's cached score is cleared (pmax(m, v) is
+// m < v ? v : m, the scalar loop's choice).
+// @ts-ignore: decorator
+@inline function raiseMax(mp: usize, sp: usize, o: usize, v: v128): void {
+  let m = v128.load(mp + o);
+  let up = f32x4.lt(m, v);
+  v128.store(mp + o, f32x4.pmax(m, v));
+  v128.store(sp + o, v128.andnot(v128.load(sp + o), up));
 }

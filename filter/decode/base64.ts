@@ -1,7 +1,10 @@
 // Recognises and decodes values that look like base64 (standard or URL-safe alphabet).
 // Called by decode/texts.ts, which scores the decoding as one more text of the same part.
 
-const MIN_BASE64_LENGTH = 16;
+import { splat8 } from "../lib/splat";
+
+// Shorter values are never base64 here (texts.ts tests the length before calling).
+export const MIN_BASE64_LENGTH = 16;
 
 // Per byte: (kind << 6) | value, kind 0 upper, 1 lower, 2 digit, 3 other ('+' '-' '/' '_'),
 // or NOT_B64 outside the alphabet (kind 0 with value 63, which no byte has). A table: the range
@@ -49,11 +52,12 @@ function looksLikeBase64Blocks(p: usize, end: i32): bool {
   while (true) {
     let at = min(i, end - 16);
     let v = v128.load(p + <usize>at);
-    let u = i8x16.lt_u(i8x16.sub(v, i8x16.splat(0x41)), i8x16.splat(26));
-    let l = i8x16.lt_u(i8x16.sub(v, i8x16.splat(0x61)), i8x16.splat(26));
-    let d = i8x16.lt_u(i8x16.sub(v, i8x16.splat(0x30)), i8x16.splat(10));
-    let o = v128.or(v128.or(i8x16.eq(v, i8x16.splat(0x2B)), i8x16.eq(v, i8x16.splat(0x2D))),
-      v128.or(i8x16.eq(v, i8x16.splat(0x2F)), i8x16.eq(v, i8x16.splat(0x5F))));
+    // Constants as splat8 loads, ranges as le_u (two instructions in V8, lt_u four).
+    let u = i8x16.le_u(i8x16.sub(v, splat8(0x41)), splat8(25));
+    let l = i8x16.le_u(i8x16.sub(v, splat8(0x61)), splat8(25));
+    let d = i8x16.le_u(i8x16.sub(v, splat8(0x30)), splat8(9));
+    let o = v128.or(v128.or(i8x16.eq(v, splat8(0x2B)), i8x16.eq(v, splat8(0x2D))),
+      v128.or(i8x16.eq(v, splat8(0x2F)), i8x16.eq(v, splat8(0x5F))));
     if (i8x16.bitmask(v128.or(v128.or(u, l), v128.or(d, o))) != 0xFFFF) return false;
     upper = v128.or(upper, u); lower = v128.or(lower, l); digit = v128.or(digit, d); other = v128.or(other, o);
     i = at + 16;

@@ -3,6 +3,7 @@
 
 import { DecodeFlag } from "./flags";
 import { hexValue, hexByte, hexQuad, writeUtf8 } from "../lib/escapes";
+import { splat8 } from "../lib/splat";
 
 // Named references that carry attack syntax, plus the common ones. Browsers accept the
 // four legacy names without ';' (and in any case), so attackers use them that way too.
@@ -23,7 +24,30 @@ const LEGACY_NAMES: i32 = 4; // the first four may omit ';'
 export function decodeEntities(src: usize, len: i32, dst: usize, flags: u32): u64 {
   let o = 0;
   let i = 0;
+  let amp = splat8(0x26), backslash = splat8(0x5C);
+  let inPlace = dst == src;
   while (i < len) {
+    // 16 bytes at a time up to the next '&' or '\\' (byte by byte, the copy was most of this
+    // pass): a block without one is written whole (dst + o never runs ahead of src + i, so in
+    // place it only overwrites bytes already read), and in place with nothing decoded yet
+    // (o == i) not written at all. In place behind (o < i), the bytes before a '&' go one by one:
+    // a whole block would overwrite bytes not yet read.
+    if (i + 16 <= len) {
+      let v = v128.load(src + i);
+      let m = i8x16.bitmask(v128.or(i8x16.eq(v, amp), i8x16.eq(v, backslash)));
+      if (m == 0) {
+        if (!inPlace || o != i) v128.store(dst + o, v);
+        o += 16; i += 16;
+        continue;
+      }
+      let k = ctz(m);
+      if (inPlace && o != i) {
+        for (; k > 0; k--) { store<u8>(dst + o, load<u8>(src + i)); o++; i++; }
+      } else {
+        if (!inPlace) v128.store(dst + o, v);
+        o += k; i += k;
+      }
+    }
     let c = <u32>load<u8>(src + i);
     if (c == 0x26 /* & */ && i + 2 < len) {
       let used = decodeReference(src + i, len - i, dst + o);

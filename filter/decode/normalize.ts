@@ -16,6 +16,7 @@ import { DecodeFlag } from "./flags";
 import { decodePercent } from "./percent";
 import { decodeEntities } from "./entities";
 import { canReadBlock } from "../lib/scan";
+import { splat8 } from "../lib/splat";
 
 const MAX_ROUNDS = 3;
 
@@ -37,7 +38,7 @@ const TRIGGER = memory.data<u8>([
 // The lead bytes of the 4-, 5- and 6-byte overlong forms (F0, F8, FC), as a lane mask.
 // @ts-ignore: decorator
 @inline function longOverlongLeads(v: v128): v128 {
-  return v128.or(v128.or(i8x16.eq(v, i8x16.splat(<i8>0xF0)), i8x16.eq(v, i8x16.splat(<i8>0xF8))), i8x16.eq(v, i8x16.splat(<i8>0xFC)));
+  return v128.or(v128.or(i8x16.eq(v, splat8(0xF0)), i8x16.eq(v, splat8(0xF8))), i8x16.eq(v, splat8(0xFC)));
 }
 
 // Whether src[0..len) holds a byte any decoder acts on; when not, the part is its own decoding
@@ -90,7 +91,7 @@ export function decodePart(src: usize, len: i32, dst: usize, plusAsSpace: bool):
 @inline function hasTrigger(p: usize, len: i32, plus: bool = false): bool {
   if (len < 16) {
     // Most parts are this short: one block, its bits past len dropped.
-    if (canReadBlock(p)) return (triggerBits(p, i8x16.splat(plus ? 0x2B : 0x25)) & ((1 << len) - 1)) != 0;
+    if (canReadBlock(p)) return (triggerBits(p, splat8(plus ? 0x2B : 0x25)) & ((1 << len) - 1)) != 0;
     let kinds: u32 = plus ? 3 : 1;
     for (let i = 0; i < len; i++) {
       if ((<u32>load<u8>(TRIGGER + <usize>load<u8>(p + i)) & kinds) != 0) return true;
@@ -98,7 +99,7 @@ export function decodePart(src: usize, len: i32, dst: usize, plusAsSpace: bool):
     return false;
   }
   // A byte the blocks look for anyway when '+' is not one.
-  let plusByte = i8x16.splat(plus ? 0x2B : 0x25);
+  let plusByte = splat8(plus ? 0x2B : 0x25);
   let i = 0;
   for (; i + 16 <= len; i += 16) if (triggerBits(p + <usize>i, plusByte) != 0) return true;
   return i < len && triggerBits(p + <usize>(len - 16), plusByte) != 0;
@@ -109,14 +110,23 @@ export function decodePart(src: usize, len: i32, dst: usize, plusAsSpace: bool):
 // @ts-ignore: decorator
 @inline function triggerBits(p: usize, plusByte: v128): i32 {
   let v = v128.load(p);
-  let m = v128.or(i8x16.eq(v, i8x16.splat(0)), i8x16.eq(v, i8x16.splat(0x25)));
-  m = v128.or(m, i8x16.eq(v, i8x16.splat(0x26)));
-  m = v128.or(m, i8x16.eq(v, i8x16.splat(0x5C)));
-  m = v128.or(m, i8x16.eq(v128.and(v, i8x16.splat(<i8>0xFE)), i8x16.splat(<i8>0xC0)));
-  m = v128.or(m, i8x16.eq(v, i8x16.splat(<i8>0xE0)));
-  m = v128.or(m, i8x16.eq(v, i8x16.splat(<i8>0xEF)));
+  let m = v128.or(i8x16.eq(v, i8x16.splat(0)), i8x16.eq(v, splat8(0x25)));
+  m = v128.or(m, i8x16.eq(v, splat8(0x26)));
+  m = v128.or(m, i8x16.eq(v, splat8(0x5C)));
+  m = v128.or(m, i8x16.eq(v128.and(v, splat8(0xFE)), splat8(0xC0)));
+  m = v128.or(m, i8x16.eq(v, splat8(0xE0)));
+  m = v128.or(m, i8x16.eq(v, splat8(0xEF)));
   m = v128.or(m, longOverlongLeads(v));
   m = v128.or(m, i8x16.eq(v, plusByte));
+  return i8x16.bitmask(m);
+}
+
+// Bit j set when byte j of v is one sanitize acts on: NUL, C0, C1, E0, EF, F0, F8 or FC.
+// @ts-ignore: decorator
+@inline function sanitizeBits(v: v128): i32 {
+  let m = v128.or(i8x16.eq(v, i8x16.splat(0)), i8x16.eq(v128.and(v, splat8(0xFE)), splat8(0xC0)));
+  m = v128.or(m, v128.or(i8x16.eq(v, splat8(0xE0)), i8x16.eq(v, splat8(0xEF))));
+  m = v128.or(m, longOverlongLeads(v));
   return i8x16.bitmask(m);
 }
 
@@ -124,12 +134,14 @@ export function decodePart(src: usize, len: i32, dst: usize, plusAsSpace: bool):
 function firstSanitizeByte(p: usize, len: i32): i32 {
   let i = 0;
   for (; i + 16 <= len; i += 16) {
-    let v = v128.load(p + <usize>i);
-    let m = v128.or(i8x16.eq(v, i8x16.splat(0)), i8x16.eq(v128.and(v, i8x16.splat(<i8>0xFE)), i8x16.splat(<i8>0xC0)));
-    m = v128.or(m, v128.or(i8x16.eq(v, i8x16.splat(<i8>0xE0)), i8x16.eq(v, i8x16.splat(<i8>0xEF))));
-    m = v128.or(m, longOverlongLeads(v));
-    let bits = i8x16.bitmask(m);
+    let bits = sanitizeBits(v128.load(p + <usize>i));
     if (bits != 0) return i + ctz(bits);
+  }
+  // The last bytes as one block too, its bits past len dropped (byte by byte, they were most
+  // of the scan for short values).
+  if (i < len && canReadBlock(p + <usize>i)) {
+    let bits = sanitizeBits(v128.load(p + <usize>i)) & ((1 << (len - i)) - 1);
+    return bits != 0 ? i + ctz(bits) : len;
   }
   for (; i < len; i++) {
     let c = <u32>load<u8>(p + <usize>i);

@@ -3,7 +3,7 @@
 
 import { DecodeFlag } from "./flags";
 import { hexByte, hexQuad, writeUtf8 } from "../lib/escapes";
-import { blockOf2 } from "../lib/scan";
+import { splat8 } from "../lib/splat";
 
 // Decodes src[0..len) into dst (which may equal src: output never runs ahead of input).
 // Malformed sequences are copied as they are and flagged, so an attacker gains nothing
@@ -11,19 +11,38 @@ import { blockOf2 } from "../lib/scan";
 export function decodePercent(src: usize, len: i32, dst: usize, plusAsSpace: bool, flags: u32): u64 {
   let o = 0;
   let i = 0;
-  let pct = i8x16.splat(0x25);
-  let plus = i8x16.splat(plusAsSpace ? 0x2B : 0x25);
+  let pct = splat8(0x25);
+  let plus = splat8(0x2B);
+  let space = splat8(0x20);
+  // A disjoint dst (the first pass, into the arena) may take a whole block up to a '%'; in place,
+  // bytes past o + k may not be read yet.
+  let apart = dst != src;
   while (i < len) {
-    // 16 bytes at a time up to the next '%' (or '+'): a block without one is copied whole
-    // (dst + o never runs ahead of src + i, so in place it only overwrites bytes already read).
+    // 16 bytes at a time up to the next '%': a block without one is written whole, its '+'
+    // turned into ' ' (dst + o never runs ahead of src + i, so in place it only overwrites
+    // bytes already read).
     if (i + 16 <= len) {
-      let m = blockOf2(src + i, pct, plus);
-      if (m == 0) {
-        v128.store(dst + o, v128.load(src + i));
+      let v = v128.load(src + i);
+      let escapes = i8x16.bitmask(i8x16.eq(v, pct));
+      // With plusAsSpace, '+' becomes ' ' (hex digits are neither, so an escape reads the same).
+      let w = plusAsSpace ? v128.bitselect(space, v, i8x16.eq(v, plus)) : v;
+      if (escapes == 0) {
+        v128.store(dst + o, w);
         o += 16; i += 16;
         continue;
       }
-      for (let k = ctz(m); k > 0; k--) { store<u8>(dst + o, load<u8>(src + i)); o++; i++; }
+      let k = ctz(escapes);
+      if (apart || o == i) {
+        // The block's bytes past the '%' are written too, and overwritten by what follows.
+        v128.store(dst + o, w);
+        o += k; i += k;
+      } else {
+        for (; k > 0; k--) {
+          let c = <u32>load<u8>(src + i);
+          store<u8>(dst + o, <u8>(c == 0x2B && plusAsSpace ? 0x20 : c));
+          o++; i++;
+        }
+      }
     }
     let c = <u32>load<u8>(src + i);
     if (c == 0x25 /* % */) {
