@@ -22,6 +22,7 @@ import { fitCuts, probabilityCuts } from "./calibrate";
 import { skeleton, splitOf } from "./data/split";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
+import { DEFAULT_THRESHOLD } from "./yardstick";
 import { allVariants, EvasionJudge } from "../test/support/evasion";
 
 export const HYPER = {
@@ -218,9 +219,9 @@ export function fitCandidates(core: Core, seeds: number[], trainRows: EvalRow[],
   return seeds.map((seed) => {
     HYPER.seed = seed;
     const fitted = fitModel(core, trainRows, calibBenign, dataHash);
-    const v = evaluate(scoreRows(core, validRows), 20);
+    const v = evaluate(scoreRows(core, validRows), DEFAULT_THRESHOLD);
     const c = { seed, fitted, detection: v.detection_rate!, falsePositives: v.false_positive_rate!, evasionFailures: evasionFailures(core) };
-    log(`seed ${seed}: validation at threshold 20: detection ${(100 * c.detection).toFixed(2)}%, false positives ${(100 * c.falsePositives).toFixed(3)}%; evasion suite: ${c.evasionFailures} variants failing`);
+    log(`seed ${seed}: validation at threshold ${DEFAULT_THRESHOLD}: detection ${(100 * c.detection).toFixed(2)}%, false positives ${(100 * c.falsePositives).toFixed(3)}%; evasion suite: ${c.evasionFailures} variants failing`);
     return c;
   });
 }
@@ -247,7 +248,7 @@ async function main() {
   const manifest: Record<string, unknown> = {
     ...chosen.fitted.manifest,
     selection: {
-      rule: `of one model per seed, among those with validation false positives at 20 <= ${100 * MAX_VALID_FP}%, the fewest failing evasion-suite variants, then the highest validation detection at 20; if none is within, the fewest false positives`,
+      rule: `of one model per seed, among those with validation false positives at ${DEFAULT_THRESHOLD} <= ${100 * MAX_VALID_FP}%, the fewest failing evasion-suite variants, then the highest validation detection at ${DEFAULT_THRESHOLD}; if none is within, the fewest false positives`,
       candidates: candidates.map((c) => ({ seed: c.seed, blob_sha256: c.fitted.manifest.blob_sha256, validation_detection: c.detection, validation_false_positives: c.falsePositives, evasion_failures: c.evasionFailures })),
       chosen_seed: chosen.seed,
     },
@@ -262,8 +263,8 @@ async function main() {
 
   const scored = scoreRows(core, validRows);
   if (out === ARTIFACTS) writeReport({ scored, manifest, command: "make model" });
-  const r = evaluate(scored, 20);
-  log(`validation at threshold 20: detection ${(100 * r.detection_rate!).toFixed(2)}%, false positives ${(100 * r.false_positive_rate!).toFixed(3)}%`);
+  const r = evaluate(scored, DEFAULT_THRESHOLD);
+  log(`validation at threshold ${DEFAULT_THRESHOLD}: detection ${(100 * r.detection_rate!).toFixed(2)}%, false positives ${(100 * r.false_positive_rate!).toFixed(3)}%`);
   log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
