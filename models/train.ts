@@ -23,7 +23,7 @@ import { skeleton, splitOf } from "./data/split";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
 import { DEFAULT_THRESHOLD } from "./yardstick";
-import { allVariants, EvasionJudge } from "../test/support/evasion";
+import { allVariants, EvasionJudge } from "../node/evasion";
 
 export const HYPER = {
   seed: 1337,
@@ -226,7 +226,7 @@ export function fitCandidates(core: Core, seeds: number[], trainRows: EvalRow[],
   });
 }
 
-/** Variants of the evasion suite (test/support/evasion.ts, all of them) the model core runs fails. */
+/** Variants of the evasion suite (node/evasion.ts, all of them) the model core runs fails. */
 export function evasionFailures(core: Core): number {
   const judge = new EvasionJudge(core);
   let failing = 0;

@@ -3,7 +3,7 @@
 // that lie about their sizes. Used by test/fuzz/worker.ts; deterministic from a seed.
 
 import { serializeHead, type CoreRequest } from "../../node/core";
-import { allVariants, prng } from "../support/evasion";
+import { allVariants, prng } from "../../node/evasion";
 
 export interface RawInput { head: Uint8Array; body: Uint8Array }
 

@@ -1,4 +1,4 @@
-// The evasion suite (issue 9, test/support/evasion.ts): a variant of a blocked payload is blocked, at
+// The evasion suite (issue 9, node/evasion.ts): a variant of a blocked payload is blocked, at
 // most 10 above its plain form. A seeded sample in `make test`; every variant with EVASION_ALL=1 (`make fuzz`).
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -7,7 +7,7 @@ import { type Core, loadCore, REPO_ROOT } from "../support/core";
 import {
   allVariants, describeOutcome, ENCODING_IDS, type EncodingId, EvasionJudge, makeVariant, type Outcome, PADDING_IDS,
   type PaddingId, PAYLOADS, PLACEMENT_IDS, type PlacementId, sampleVariants, techniquesOf, type Variant,
-} from "../support/evasion";
+} from "../../node/evasion";
 
 /**
  * Techniques known to fail today, each a row in test/KNOWN-DEVIATIONS.md (`evasion-<technique>`).

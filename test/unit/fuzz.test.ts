@@ -5,7 +5,7 @@ import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ALL_WHERES, type Core, CORE_PATH, loadCore, REPO_ROOT } from "../support/core";
-import { prng } from "../support/prng";
+import { prng } from "../../node/prng";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed);
 

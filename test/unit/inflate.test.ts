@@ -5,7 +5,7 @@ import zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CORE_PATH } from "../support/core";
 import { BitWriter, dynamicBlock, fixedBlock, fixedLit, lengths, writerOf } from "../support/deflate";
-import { prng } from "../support/prng";
+import { prng } from "../../node/prng";
 
 // InflateStatus and formats, as in filter/decode/inflate.ts.
 const OK = 0, MALFORMED = -1, TOO_LARGE = -2, RATIO = -3, UNSUPPORTED = -4;

@@ -1,5 +1,6 @@
 // The evasion suite's generator: the project's own attack payloads × encodings × placements ×
-// padding as core requests, deterministic. Used by test/unit/evasion.test.ts and test/fuzz/inputs.ts.
+// padding as core requests, deterministic. Used by test/unit/evasion.test.ts, test/fuzz/inputs.ts and
+// models/train.ts (make model counts each candidate's failures).
 //
 // Payloads come only from this project: test/unit/score.test.ts's attack table and the
 // hand-written lists in models/data (attacks_extra.ts CMDS/SEPS/CRLF_*, nosqli.ts JS_STRINGS,
@@ -7,7 +8,7 @@
 // The rule (issue 9): a variant of a payload whose plain form is blocked is blocked too, and
 // scores at most 10 above the plain form.
 
-import type { Core, CoreRequest } from "../../node/core";
+import type { Core, CoreRequest } from "./core";
 
 // ------------------------------------------------------------------------------ payloads
 
