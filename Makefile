@@ -129,7 +129,7 @@ MODEL ?=
 eval: $(WASM_CORE) $(DATASET) ## Real-traffic false positives on test origins, LOSO detection (build/loso.json), then validation -> models/REPORT.md
 	$(NPX) tsx models/evaluate.ts $(if $(MODEL),--model $(MODEL))
 
-eval-loso: $(WASM_CORE) $(DATASET) ## Leave-one-source-out: per attack collection, models of 2 seeds without it, one kept (~30 min on 2 cores; LOSO_SEEDS=1 halves it) -> build/loso.json; not in `make test`
+eval-loso: $(WASM_CORE) $(DATASET) ## Leave-one-source-out: per attack collection, models of make model's 3 seeds without it, one kept by its rule (~30 min on 2 idle cores; LOSO_SEEDS=1 a third of it) -> build/loso.json; not in `make test`
 	$(NPX) tsx models/loso.ts
 
 clean: ## Remove build outputs
