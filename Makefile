@@ -116,7 +116,7 @@ DATASETS_DIR ?= ../shared/datasets
 
 dataset: $(DATASET) ## Build the training and validation sets (build/dataset/) from ../shared/datasets
 
-$(DATASET): $(wildcard models/data/*.ts) $(wildcard $(DATASETS_DIR)/*.jsonl) $(STAMP_NPM)
+$(DATASET): $(wildcard models/data/*.ts) $(wildcard models/data/real/*.jsonl.gz) $(wildcard $(DATASETS_DIR)/*.jsonl) $(STAMP_NPM)
 	$(NPX) tsx models/data/build.ts
 
 model: $(WASM_CORE) $(DATASET) ## Train one model per seed (3, ~9 min on 2 cores), keep one, quantize and embed it (models/artifacts/), then rebuild the wasms

@@ -2,9 +2,9 @@
 // generated parts; real benign split by origin (origins.ts) into train / calibration / test (the honest yardstick).
 // Entry point: `npx tsx models/data/build.ts` (run from anywhere); deterministic, same bytes every run.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadJsonl, datasetsDir, REPO_ROOT, SourceRow } from './load.ts';
+import { loadJsonl, readText, datasetsDir, REPO_ROOT, SourceRow } from './load.ts';
 import { Rng, hash32 } from './rng.ts';
 import { Encoded, chooseEncoding, looksPreEncoded, pctDecodeOnce } from './encode.ts';
 import { chooseWhere, place, Where, TARGET_PARAMS } from './contexts.ts';
@@ -46,9 +46,9 @@ const real = loadJsonl(path.join(dataDir, 'benign_real.jsonl'));
 const more = loadJsonl(path.join(dataDir, 'benign_more.jsonl'));
 const exploits = loadJsonl(path.join(dataDir, 'exploits.jsonl'));
 // Real request parts from public captures and cassettes, extracted by models/data/real/extract.ts (committed here).
-const fetched = loadJsonl(path.join(REPO_ROOT, 'models/data/real/fetched.jsonl'));
+const fetched = loadJsonl(path.join(REPO_ROOT, 'models/data/real/fetched.jsonl.gz'));
 /** Whole recorded requests of the fetched captures (models/data/real/extract.ts): false positives per request. */
-const wholeRequests = readFileSync(path.join(REPO_ROOT, 'models/data/real/requests.jsonl'), 'utf8').split('\n').filter((l) => l)
+const wholeRequests = readText(path.join(REPO_ROOT, 'models/data/real/requests.jsonl.gz')).split('\n').filter((l) => l)
   .map((l) => JSON.parse(l) as { source: string; parts: Array<{ where: string; text: string }> });
 
 /** train/valid: today's split (validation); calib/test: real benign of calibration and test origins only. */

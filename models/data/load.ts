@@ -2,6 +2,7 @@
 // Called by build.ts; the dataset folder is ../shared/datasets from the repo root (env WAFSCORE_DATASETS overrides).
 
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 
 export interface SourceRow {
@@ -30,6 +31,12 @@ export function datasetsDir(): string {
 
 const ALLOWED_KEYS = new Set(['text', 'label', 'class', 'source', 'kind', 'synthetic', 'licence', 'licence_note', 'where', 'wrapped']);
 
+/** A text file, gunzipped when its name ends in `.gz` (the fetched real parts are committed gzipped: over 4 MiB as text). */
+export function readText(file: string): string {
+  const bytes = readFileSync(file);
+  return (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+}
+
 export class SchemaError extends Error {}
 
 function fail(file: string, line: number, field: string, reason: string): never {
@@ -38,7 +45,7 @@ function fail(file: string, line: number, field: string, reason: string): never 
 
 /** Parse and validate one JSONL file. Throws SchemaError naming the file, line and field. */
 export function loadJsonl(file: string): SourceRow[] {
-  const lines = readFileSync(file, 'utf8').split('\n');
+  const lines = readText(file).split('\n');
   const rows: SourceRow[] = [];
   for (let i = 0; i < lines.length; i++) {
     const ln = i + 1;

@@ -31,7 +31,7 @@ const ORIGIN_GROUPS: ReadonlyArray<readonly [RegExp, string]> = [
   // One project's test fixtures are one origin: files written by the same hands, often near-copies
   // (JSON-Schema-Test-Suite's drafts repeat each other file by file).
   [/^(json-schema-org\/JSON-Schema-Test-Suite|getsentry\/sentry-javascript|graphql\/graphql-js|rrweb-io\/rrweb|fxsjy\/jieba|google\/csp-evaluator|open-telemetry\/opentelemetry-proto|ada-url\/ada):/, '$1'],
-  // models/data/real/fetched.jsonl: each project's cassettes, payload examples or HAR fixtures are one origin
+  // models/data/real/fetched.jsonl.gz: each project's cassettes, payload examples or HAR fixtures are one origin
   // (coach-core's HARs are a few captures copied under many names).
   [/^(praw-dev\/praw|tweepy\/tweepy|linode\/linodego|scaleway\/scaleway-sdk-go|stac-utils\/pystac-client|ramnes\/notion-sdk-py|graphql-python\/gql|slack-ruby\/slack-ruby-client|pydantic\/pydantic-ai|okta\/okta-sdk-python|huggingface\/huggingface_hub|Flexget\/Flexget|alexrudall\/ruby-openai|nsidc\/earthaccess|burnash\/gspread|UpCloudLtd\/upcloud-go-api|ropensci\/(?:rgbif|taxize|rcrossref|rorcid|rredlist)|DataDog\/datadog-api-client-python|go-playground\/webhooks|aws\/aws-lambda-go|sitespeedio\/coach-core):/, '$1'],
   // PerfCascade's HARs: one origin per site captured (several browsers, and edited copies, of one page load).

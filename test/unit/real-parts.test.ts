@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bodyKind, cutRequest, headerName, holdsKey, isBinary, splitUrl, MAX_TEXT, type Req } from "../../models/data/real/parts";
 import { originOf } from "../../models/data/origins";
-import { loadJsonl } from "../../models/data/load";
+import { loadJsonl, readText } from "../../models/data/load";
 
 describe("cutRequest", () => {
   const cases: { name: string; req: Req; parts: [string, string][] }[] = [
@@ -106,8 +106,8 @@ describe("origins of fetched projects", () => {
   ])("%s -> %s", (source, origin) => expect(originOf(source)).toBe(origin));
 });
 
-describe("fetched.jsonl", () => {
-  const rows = loadJsonl(resolve(__dirname, "../../models/data/real/fetched.jsonl"));
+describe("fetched.jsonl.gz", () => {
+  const rows = loadJsonl(resolve(__dirname, "../../models/data/real/fetched.jsonl.gz"));
   it("is benign request parts with a where, a repo:path source and a licence, each at most 16 KiB", () => {
     for (const r of rows) {
       expect(r.label).toBe(0);
@@ -126,13 +126,13 @@ describe("fetched.jsonl", () => {
     expect(Math.max(...perOrigin.values())).toBeLessThanOrEqual(800);
     expect(perOrigin.size).toBeGreaterThanOrEqual(15);
   });
-  it("stays small enough to commit", () => expect(readFileSync(resolve(__dirname, "../../models/data/real/fetched.jsonl")).length).toBeLessThan(6 << 20));
+  it("stays small enough to commit", () => expect(readFileSync(resolve(__dirname, "../../models/data/real/fetched.jsonl.gz")).length).toBeLessThan(4 << 20));
 });
 
-describe("requests.jsonl (whole recorded requests, for false positives per request)", () => {
-  const file = resolve(__dirname, "../../models/data/real/requests.jsonl");
-  const reqs = readFileSync(file, "utf8").split("\n").filter((l) => l).map((l) => JSON.parse(l) as { source: string; parts: Array<{ where: string; text: string }> });
-  const fetchedSources = new Set(loadJsonl(resolve(__dirname, "../../models/data/real/fetched.jsonl")).map((r) => r.source));
+describe("requests.jsonl.gz (whole recorded requests, for false positives per request)", () => {
+  const file = resolve(__dirname, "../../models/data/real/requests.jsonl.gz");
+  const reqs = readText(file).split("\n").filter((l) => l).map((l) => JSON.parse(l) as { source: string; parts: Array<{ where: string; text: string }> });
+  const fetchedSources = new Set(loadJsonl(resolve(__dirname, "../../models/data/real/fetched.jsonl.gz")).map((r) => r.source));
   it("is requests of the fetched files, each with its parts as cutRequest writes them", () => {
     for (const r of reqs) {
       expect(Object.keys(r).sort()).toEqual(["parts", "source"]);
@@ -156,5 +156,5 @@ describe("requests.jsonl (whole recorded requests, for false positives per reque
     expect([...perOrigin.values()].reduce((a, s) => a + s.size, 0)).toBe(reqs.length);
     expect(Math.max(...[...perOrigin.values()].map((s) => s.size))).toBeLessThanOrEqual(300);
   });
-  it("stays small enough to commit", () => expect(readFileSync(file).length).toBeLessThan(6 << 20));
+  it("stays small enough to commit", () => expect(readFileSync(file).length).toBeLessThan(4 << 20));
 });

@@ -1,10 +1,11 @@
 // Turns fetched public repositories (HAR captures, HTTP cassettes, webhook payload examples) into
-// models/data/real/fetched.jsonl, one benign row per request part. Run by hand: `npx tsx models/data/real/extract.ts`.
+// models/data/real/fetched.jsonl.gz, one benign row per request part (gzipped: over 4 MiB as text), and requests.jsonl.gz. Run by hand: `npx tsx models/data/real/extract.ts`.
 // The repositories are read with git from WAFSCORE_MIRROR (default /work/.mirror/<owner>+<name>/repo) at the
 // commits pinned below; they are not committed. Every filter is content-blind: no row is chosen by a model's score.
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import YAML from 'yaml';
 import { cutRequest, Part, Req, MAX_TEXT, isBinary, holdsKey } from './parts.ts';
@@ -224,7 +225,7 @@ for (const [o, rs] of [...byOrigin].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
   report.push(`origin ${o}: ${rs.length} parts, ${pick.length} kept`);
 }
 const out = rows.filter((r) => kept.has(r)); // file order: sources as listed, files sorted, parts as recorded
-writeFileSync(path.join(REPO_ROOT, 'models/data/real/fetched.jsonl'), out.map((r) => JSON.stringify(r)).join('\n') + '\n');
+writeFileSync(path.join(REPO_ROOT, 'models/data/real/fetched.jsonl.gz'), gzipSync(out.map((r) => JSON.stringify(r)).join('\n') + '\n', { level: 9 }));
 // Whole requests: those of the files used above, identical ones once per origin, capped per origin like the parts.
 const reqKey = (r: WholeRequest) => r.parts.map((p) => key(p.where, p.text)).join('\u0001');
 const reqsByOrigin = new Map<string, Map<string, WholeRequest>>();
@@ -239,7 +240,7 @@ for (const [, m] of [...reqsByOrigin].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
   const rs = [...m.entries()].sort((a, b) => hash32(a[0]) - hash32(b[0]) || (a[0] < b[0] ? -1 : 1)).slice(0, REQUEST_CAP).map(([, r]) => r);
   keptRequests.push(...rs);
 }
-writeFileSync(path.join(REPO_ROOT, 'models/data/real/requests.jsonl'), keptRequests.map((r) => JSON.stringify(r)).join('\n') + '\n');
-report.push(`${keptRequests.length} whole requests from ${reqsByOrigin.size} origins to models/data/real/requests.jsonl`);
+writeFileSync(path.join(REPO_ROOT, 'models/data/real/requests.jsonl.gz'), gzipSync(keptRequests.map((r) => JSON.stringify(r)).join('\n') + '\n', { level: 9 }));
+report.push(`${keptRequests.length} whole requests from ${reqsByOrigin.size} origins to models/data/real/requests.jsonl.gz`);
 console.log(report.join('\n'));
-console.log(`${before} known parts; wrote ${out.length} rows from ${byOrigin.size} origins to models/data/real/fetched.jsonl`);
+console.log(`${before} known parts; wrote ${out.length} rows from ${byOrigin.size} origins to models/data/real/fetched.jsonl.gz`);
