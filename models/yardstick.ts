@@ -8,6 +8,7 @@ import { REPO_ROOT } from "../node/core";
 import type { Scored } from "../node/eval";
 import type { Core } from "../node/core";
 import { originOf } from "./data/origins";
+import { readRequests } from "./data/load";
 
 export const FP_THRESHOLDS = [10, 20, 30, 50, 80];
 /** LOSO detection is also given at the band edges 50 (0.3%) and 80 (1% of calibration traffic). */
@@ -36,8 +37,7 @@ export const TEST_REQUESTS_FILE = resolve(REPO_ROOT, "build/dataset/test_request
 
 export function realRequestFp(core: Core): RequestFp | null {
   if (!existsSync(TEST_REQUESTS_FILE)) return null;
-  const reqs = readFileSync(TEST_REQUESTS_FILE, "utf8").split("\n").filter((l) => l)
-    .map((l) => JSON.parse(l) as { source: string; parts: Array<{ where: string; text: string }> });
+  const reqs = readRequests(TEST_REQUESTS_FILE);
   const scores = reqs.map((r) => core.scoreParts(r.parts.map((p) => [p.where, p.text] as [string, string])).score);
   return {
     requests: reqs.length,

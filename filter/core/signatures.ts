@@ -11,25 +11,14 @@ import { Where } from "../request/where";
 import { TextList } from "../decode/texts";
 import { RequestScores } from "./score";
 import { toolName } from "./confirm";
-
-const SCANNER_HEAD = 13; // lib/classes.ts CLASS_NAMES
+import { HEAD_SCANNER } from "./classes";
+import { equalsCI } from "../lib/bytes";
 
 export function applySignatures(parts: PartList, texts: TextList, scores: RequestScores): void {
   for (let t = 0, k = texts.count; t < k; t++) {
     let part = texts.part(t);
-    if (parts.where(part) != Where.HEADER || !isUserAgent(parts.namePtr(part), parts.nameLen(part))) continue;
+    if (parts.where(part) != Where.HEADER || !equalsCI(parts.namePtr(part), parts.nameLen(part), "user-agent")) continue;
     let p = texts.ptr(t), n = texts.len(t);
-    if (toolName(p, n)) scores.raiseToTop(SCANNER_HEAD, t, p, n, texts.flags(t));
+    if (toolName(p, n)) scores.raiseToTop(HEAD_SCANNER, t, p, n, texts.flags(t));
   }
-}
-
-// "user-agent" without case (Envoy hands HTTP/1 names as they came).
-function isUserAgent(p: usize, n: i32): bool {
-  if (n != 10) return false;
-  let s = "user-agent";
-  for (let i = 0; i < 10; i++) {
-    let c = <u32>load<u8>(p + i);
-    if ((c - 0x41 < 26 ? c | 0x20 : c) != <u32>s.charCodeAt(i)) return false;
-  }
-  return true;
 }

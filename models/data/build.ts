@@ -4,7 +4,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadJsonl, readText, datasetsDir, REPO_ROOT, SourceRow } from './load.ts';
+import { loadJsonl, readRequests, datasetsDir, REPO_ROOT, SourceRow } from './load.ts';
 import { Rng, hash32 } from './rng.ts';
 import { Encoded, chooseEncoding, looksPreEncoded, pctDecodeOnce } from './encode.ts';
 import { chooseWhere, place, Where, TARGET_PARAMS } from './contexts.ts';
@@ -48,8 +48,7 @@ const exploits = loadJsonl(path.join(dataDir, 'exploits.jsonl'));
 // Real request parts from public captures and cassettes, extracted by models/data/real/extract.ts (committed here).
 const fetched = loadJsonl(path.join(REPO_ROOT, 'models/data/real/fetched.jsonl.gz'));
 /** Whole recorded requests of the fetched captures (models/data/real/extract.ts): false positives per request. */
-const wholeRequests = readText(path.join(REPO_ROOT, 'models/data/real/requests.jsonl.gz')).split('\n').filter((l) => l)
-  .map((l) => JSON.parse(l) as { source: string; parts: Array<{ where: string; text: string }> });
+const wholeRequests = readRequests(path.join(REPO_ROOT, 'models/data/real/requests.jsonl.gz'));
 
 /** train/valid: today's split (validation); calib/test: real benign of calibration and test origins only. */
 type Out = Split | 'calib' | 'test';

@@ -37,6 +37,13 @@ export function readText(file: string): string {
   return (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
 }
 
+/** A whole recorded request: every part as sent (real/requests.jsonl.gz, build/dataset/test_requests.jsonl). */
+export interface WholeRequest { source: string; parts: Array<{ where: string; text: string }> }
+
+export function readRequests(file: string): WholeRequest[] {
+  return readText(file).split('\n').filter((l) => l).map((l) => JSON.parse(l) as WholeRequest);
+}
+
 export class SchemaError extends Error {}
 
 function fail(file: string, line: number, field: string, reason: string): never {

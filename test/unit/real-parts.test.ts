@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bodyKind, cutRequest, headerName, holdsKey, isBinary, splitUrl, MAX_TEXT, type Req } from "../../models/data/real/parts";
 import { originOf } from "../../models/data/origins";
-import { loadJsonl, readText } from "../../models/data/load";
+import { loadJsonl, readRequests } from "../../models/data/load";
 
 describe("cutRequest", () => {
   const cases: { name: string; req: Req; parts: [string, string][] }[] = [
@@ -131,7 +131,7 @@ describe("fetched.jsonl.gz", () => {
 
 describe("requests.jsonl.gz (whole recorded requests, for false positives per request)", () => {
   const file = resolve(__dirname, "../../models/data/real/requests.jsonl.gz");
-  const reqs = readText(file).split("\n").filter((l) => l).map((l) => JSON.parse(l) as { source: string; parts: Array<{ where: string; text: string }> });
+  const reqs = readRequests(file);
   const fetchedSources = new Set(loadJsonl(resolve(__dirname, "../../models/data/real/fetched.jsonl.gz")).map((r) => r.source));
   it("is requests of the fetched files, each with its parts as cutRequest writes them", () => {
     for (const r of reqs) {

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import YAML from 'yaml';
 import { cutRequest, Part, Req, MAX_TEXT, isBinary, holdsKey } from './parts.ts';
-import { datasetsDir, REPO_ROOT } from '../load.ts';
+import { datasetsDir, REPO_ROOT, type WholeRequest } from '../load.ts';
 import { hash32 } from '../rng.ts';
 import { originOf } from '../origins.ts';
 
@@ -143,8 +143,6 @@ function requestsOf(format: Format, text: string, file: string): Part[][] {
 
 // ---------------------------------------------------------------- rows, de-duplicated and capped
 
-/** A whole recorded request, every part as sent (not de-duplicated): for false positives per request. */
-interface WholeRequest { source: string; parts: Part[] }
 
 /**
  * Whole requests kept per origin at most, by a hash of the request: recordings repeat the same calls, and the
@@ -233,7 +231,8 @@ for (const r of requests) {
   const o = originOf(r.source);
   if (!reqsByOrigin.has(o)) reqsByOrigin.set(o, new Map());
   const m = reqsByOrigin.get(o)!;
-  if (!m.has(reqKey(r))) m.set(reqKey(r), r);
+  const k = reqKey(r);
+  if (!m.has(k)) m.set(k, r);
 }
 const keptRequests: WholeRequest[] = [];
 for (const [, m] of [...reqsByOrigin].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
