@@ -62,12 +62,16 @@ export class RequestScores extends WindowSink {
     let sp = changetype<usize>(this.scores);
     let worse = f32x4.extract_lane(v0, 0) > load<f32>(mp, HEAD_ATTACK << 2);
     raiseMax(mp, sp, 0, v0); raiseMax(mp, sp, 16, v1); raiseMax(mp, sp, 32, v2); raiseMax(mp, sp, 48, v3);
-    if (worse) {
-      this.worstTextIndex = text;
-      memory.copy(changetype<usize>(this.worstText), p, n);
-      this.worstTextLen = n;
-      this.worstFlags = flags;
-    }
+    if (worse) this.setWorst(text, p, n, flags);
+  }
+
+  // Text t's window (its first WINDOW_BYTES) becomes the one behind the overall score.
+  // @ts-ignore: decorator
+  @inline private setWorst(t: i32, p: usize, n: i32, flags: u32): void {
+    this.worstTextIndex = t;
+    this.worstTextLen = min(n, WINDOW_BYTES);
+    memory.copy(changetype<usize>(this.worstText), p, this.worstTextLen);
+    this.worstFlags = flags;
   }
 
   // A signature's verdict (core/signatures.ts): head k and the overall head score 1 whatever the
@@ -80,10 +84,7 @@ export class RequestScores extends WindowSink {
     if (unchecked(this.maxLogit[HEAD_ATTACK]) < top) {
       unchecked(this.maxLogit[HEAD_ATTACK] = top);
       unchecked(this.scores[HEAD_ATTACK] = 0);
-      this.worstTextIndex = t;
-      this.worstTextLen = min(n, WINDOW_BYTES);
-      memory.copy(changetype<usize>(this.worstText), p, this.worstTextLen);
-      this.worstFlags = flags;
+      this.setWorst(t, p, n, flags);
     }
   }
 
