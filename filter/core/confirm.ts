@@ -216,13 +216,46 @@ const JS_SINKS: StaticArray<string> = [
   "print", "open", "src", "href", "this",
 ];
 
-// A tag (`<` then a letter, '/', '!' or '?'), an event handler (`on…=`), a script URL with more than
-// `;` or `void(0)` behind it, or a call, index or assignment on a JavaScript sink name.
+// Elements that run script, load a document or resource, or change how the page around them is
+// parsed: a tag of one of these needs nothing more to be an attack.
+const ACTIVE_TAGS: StaticArray<string> = [
+  "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "meta", "link",
+  "svg", "math", "style", "img", "image", "video", "audio", "body", "input", "button", "isindex",
+  "marquee", "details", "template", "portal", "keygen", "animate", "set", "handler", "layer", "ilayer",
+  "bgsound", "import", "xml", "xsl", "xmp", "plaintext",
+];
+// Elements whose text is not markup: closing one (`</title>`, `</textarea>`) breaks out of it.
+const RAW_TEXT_TAGS: StaticArray<string> = [
+  "title", "textarea", "noscript", "noembed", "noframes", "select", "option",
+];
+
+// A tag that can act: `<!`, `<?`, `<%`, an element of ACTIVE_TAGS, the end of one of RAW_TEXT_TAGS,
+// or any element with an attribute that has a value (`<x y=`). A bare unknown element
+// (`<userName>`, `<apps client id>`: placeholders in documented payloads) is inert to a browser.
+function activeTag(p: usize, n: i32, i: i32): bool {
+  let c = at(p, n, i + 1);
+  if (c == 0x21 || c == 0x3F || c == 0x25) return true;
+  let closing = c == 0x2F;
+  let start = closing ? i + 2 : i + 1;
+  if (!isAlpha(at(p, n, start))) return false;
+  let j = start;
+  while (j < n && (isWordChar(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D || load<u8>(p + j) == 0x3A)) j++;
+  if (isListed(p, n, start, j - start, ACTIVE_TAGS)) return true;
+  if (closing) return isListed(p, n, start, j - start, RAW_TEXT_TAGS);
+  // An attribute with a value before the tag ends: `<x src=`, `<x/y=`.
+  for (let k = j; k < n && k < j + 256; k++) {
+    let d = <u32>load<u8>(p + k);
+    if (d == 0x3E || d == 0x3C) return false;
+    if (d == 0x3D) return true;
+  }
+  return false;
+}
+
+// An active tag (activeTag), an event handler (`on…=`), a script URL with more than `;` or
+// `void(0)` behind it, or a call, index or assignment on a JavaScript sink name.
 function scriptSyntax(p: usize, n: i32): bool {
   for (let i = 0; i + 1 < n; i++) {
-    if (load<u8>(p + i) != 0x3C) continue;
-    let c = <u32>load<u8>(p + i + 1);
-    if (isAlpha(c) || c == 0x2F || c == 0x21 || c == 0x3F || c == 0x25) return true;
+    if (load<u8>(p + i) == 0x3C && activeTag(p, n, i)) return true;
   }
   // on<name>= (onerror=, onload =)
   for (let i = 0; i + 3 < n; i++) {

@@ -230,13 +230,9 @@ for (const r of trainBenign) if (r.kind === 'json') pool.push({ text: r.text, wh
 const originRows = new Map<string, number>();
 for (const r of pool) originRows.set(originOf(r.source), (originRows.get(originOf(r.source)) ?? 0) + 1);
 const originSide = originSides(pool);
-// Test fixtures of code (JS test subjects, GraphQL test documents, DOM snapshots) are not captured
-// traffic. In training they teach the model that code inside a JSON value is benign; as calibration
-// they set the bands by how much a JavaScript test file looks like XSS (a third of the calibration
-// parts, and its highest logits, were theirs). Assigned to calibration, they train instead; the
-// test side is left exactly as assigned.
-const CODE_FIXTURE_ORIGINS = new Set(['getsentry/sentry-javascript', 'graphql/graphql-js', 'rrweb-io/rrweb']);
-for (const [o, s] of originSide) if (s === 'calib' && CODE_FIXTURE_ORIGINS.has(o)) originSide.set(o, 'train');
+// Every origin keeps the side it was drawn to, code fixtures too (JS test subjects, GraphQL documents,
+// DOM snapshots): they were once moved from calibration to training, which left the test side with a
+// kind of part calibration never saw, and the 0.1% edge set on calibration did not hold on test.
 for (const r of pool) {
   const side: Side = originSide.get(originOf(r.source))!;
   const out: Out = side === 'train' ? benignSplit(r.source, r.text, r.sourceRows) : side;

@@ -31,6 +31,17 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["xss", "javascript:void(0)", false],
   ["xss", "[object Object]", false],
   ["xss", "script-src 'self' 'unsafe-inline'", false],
+  // A tag must be able to act: an active element, the end of a raw-text one, or an attribute value.
+  ["xss", "<svg/onload=alert(1)>", true],
+  ["xss", "<iframe src=//evil.example>", true],
+  ["xss", "<base href=//evil.example/>", true],
+  ["xss", "</title><x>", true],
+  ["xss", "<x y=1>", true],
+  ["xss", "<!--", true],
+  ["xss", "{\"clientId\": \"<apps client id>\", \"userName\": \"<userName>\"}", false],
+  ["xss", "\"id\": \"<url-id>\"", false],
+  ["xss", "Amazon Web Services <aws@amazon.com>", false],
+  ["xss", "a </p> b", false],
   // rce
   ["rce", ";cat /etc/passwd", true],
   ["rce", "| whoami", true],
