@@ -332,11 +332,13 @@ function commandSyntax(p: usize, n: i32): bool {
   for (let w = 0; w < CODE_CALLS.length; w++) if (has(p, n, unchecked(CODE_CALLS[w]))) return true;
   if (shellExpansion(p, n)) return true;
   let i = 0;
-  let afterSep = true;
+  let afterSep = true, afterLineBreak = true; // the start of the text is a line's start
   while (i < n) {
     let c = <u32>load<u8>(p + i);
     if (c == 0x3B || c == 0x7C || c == 0x26 || c == 0x60 || c == 0x0A || c == 0x0D || c == 0x3C || c == 0x3E ||
         (c == 0x28 && at(p, n, i - 1) == 0x24)) {
+      // A line break right after ; | & is the shell's separator already: what follows is a command.
+      afterLineBreak = (c == 0x0A || c == 0x0D) && !(afterSep && !afterLineBreak && i > 0);
       afterSep = true; i++; continue;
     }
     if (c == 0x20 || c == 0x09 || c == 0x27 || c == 0x22 || c == 0x7B || c == 0x28 || c == 0x2B || c == 0x5C) { i++; continue; }
@@ -354,12 +356,41 @@ function commandSyntax(p: usize, n: i32): bool {
     if (hit && len <= 16) {
       for (let w = 0; w < COMMANDS.length; w++) {
         let word = unchecked(COMMANDS[w]);
-        if (word.length == len && memEqualsAscii(changetype<usize>(wordBuf), word)) return true;
+        if (word.length == len && memEqualsAscii(changetype<usize>(wordBuf), word)) {
+          if (!afterLineBreak || commandAfterLineBreak(p, n, i)) return true;
+          break;
+        }
       }
     }
-    afterSep = false;
+    afterSep = false; afterLineBreak = false;
   }
   return false;
+}
+
+// Whether the command word ending at i, first on its line (after a line break or at the start of
+// the text), is a command: followed by the end, by arguments, by a separator or redirection, or by
+// a line break and the end, an option or a line of prose or arguments. A name followed by `{`,
+// `(`, `:` or `}`, or by a line that closes a selection, spreads a fragment or is one more name
+// of a column of names, is a field of a GraphQL or similar document (`type {`, `id: 1`,
+// `{\n  node {\n    id\n    name\n  }\n}`), not a command.
+function commandAfterLineBreak(p: usize, n: i32, i: i32): bool {
+  while (i < n && (load<u8>(p + i) == 0x20 || load<u8>(p + i) == 0x09)) i++;
+  if (i >= n) return true;
+  let c = <u32>load<u8>(p + i);
+  if (c == 0x0A || c == 0x0D) {
+    while (i < n && load<u8>(p + i) <= 0x20) i++;
+    if (i >= n) return true;
+    c = <u32>load<u8>(p + i);
+    if (c == 0x7D || c == 0x2E) return false;
+    if (!isAlpha(c)) return true;
+    while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
+    while (i < n && (load<u8>(p + i) == 0x20 || load<u8>(p + i) == 0x09)) i++;
+    if (i >= n) return true;
+    c = <u32>load<u8>(p + i);
+    if (c == 0x3A) return at(p, n, i + 1) == 0x2F; // `http://` is an argument, `alias:` a field
+    return !(c == 0x0A || c == 0x0D || c == 0x7B || c == 0x7D || c == 0x28);
+  }
+  return !(c == 0x7B || c == 0x28 || c == 0x3A || c == 0x7D);
 }
 
 // A `${` that does more than name a variable: `${PATH:0:1}`, `${@}`, `${T(java…)}`, or one left open.
