@@ -65,6 +65,9 @@ const SOURCES: readonly Source[] = [
   { repo: 'DataDog/dd-trace-py', commit: '3bb9ecda22830e3303b18b0ffa5abe7586aef6a7', licence: 'Apache-2.0', files: /^tests\/snapshots\/[^/]*\.json$/, format: 'json-body' },
   // Segment batch uploads (track, identify, page, screen, group, alias) as the Go client posts them.
   { repo: 'segmentio/analytics-go', commit: 'bc3a04e7d86419273593d2d493609b9ba4e1a8d5', licence: 'MIT', files: /^fixtures\/[^/]*\.json$/, format: 'json-body' },
+  // The same test agent's trace payloads from dd-trace-php's tests (Laravel, Symfony, WordPress, CodeIgniter, PDO, ...); the
+  // LLM-integration logs/ and metrics/ snapshots (not trace payloads) are left out. Dual-licensed like dd-trace-py; taken under Apache-2.0.
+  { repo: 'DataDog/dd-trace-php', commit: '93f7b2dd740d6cee0742b009ede48f3545735f4c', licence: 'Apache-2.0', files: /^tests\/snapshots\/[^/]*\.json$/, format: 'json-body' },
 ];
 
 /**
