@@ -1,4 +1,4 @@
-// Turns fetched public repositories (HAR captures, HTTP cassettes, webhook payload examples) into
+// Turns fetched public repositories (HAR captures, HTTP cassettes, webhook and telemetry payload examples) into
 // models/data/real/fetched.jsonl.gz, one benign row per request part (gzipped: over 4 MiB as text), and requests.jsonl.gz. Run by hand: `npx tsx models/data/real/extract.ts`.
 // The repositories are read with git from WAFSCORE_MIRROR (default /work/.mirror/<owner>+<name>/repo) at the
 // commits pinned below; they are not committed. Every filter is content-blind: no row is chosen by a model's score.
@@ -13,7 +13,7 @@ import { datasetsDir, REPO_ROOT, type WholeRequest } from '../load.ts';
 import { hash32 } from '../rng.ts';
 import { originOf } from '../origins.ts';
 
-type Format = 'har' | 'cassette' | 'json-body';
+type Format = 'har' | 'cassette' | 'json-body' | 'ndjson';
 
 interface Source {
   repo: string;
@@ -56,6 +56,18 @@ const SOURCES: readonly Source[] = [
   { repo: 'go-playground/webhooks', commit: '02d182ac47693b5f7263de2ba7bd46607c80aed8', licence: 'MIT', files: /^testdata\/(?!github\/).*\.json$/, format: 'json-body' },
   // Lambda event payloads (API Gateway, SNS, S3, ...): documented invocation bodies; responses are not requests.
   { repo: 'aws/aws-lambda-go', commit: '815d21f4176907c97cc6a77465ece6a1d2bbbac4', licence: 'Apache-2.0', files: /^events\/testdata\/(?!.*response)[^/]*\.json$/, format: 'json-body' },
+  // Elastic APM intake (v2, and RUM v3's abbreviated keys): NDJSON bodies as agents send them, outside x-pack (Apache-2.0
+  // there); the deliberately broken `invalid-*` examples are left out, and apmbench's recorded opbeans-node agent stream is cut into requests.
+  { repo: 'elastic/apm-server', commit: '7c4e4d4e8f14de9fb75d2eecaed922ff9d858e33', licence: 'Apache-2.0', files: /^(?:testdata\/intake-v[23]\/(?!invalid-)[^/]*|systemtest\/cmd\/apmbench\/events\/[^/]*)\.ndjson$/, format: 'ndjson' },
+  // Datadog APM trace payloads (`[[span, ...], ...]`, the tracer's JSON encoding) as the test agent recorded them from
+  // dd-trace-py's integration tests (ids renumbered by the agent): SQL statements, URLs, cache keys in span resources and tags.
+  // Dual-licensed Apache-2.0 or BSD-3-Clause (LICENSE); taken under Apache-2.0.
+  { repo: 'DataDog/dd-trace-py', commit: '3bb9ecda22830e3303b18b0ffa5abe7586aef6a7', licence: 'Apache-2.0', files: /^tests\/snapshots\/[^/]*\.json$/, format: 'json-body' },
+  // Segment batch uploads (track, identify, page, screen, group, alias) as the Go client posts them.
+  { repo: 'segmentio/analytics-go', commit: 'bc3a04e7d86419273593d2d493609b9ba4e1a8d5', licence: 'MIT', files: /^fixtures\/[^/]*\.json$/, format: 'json-body' },
+  // The same test agent's trace payloads from dd-trace-php's tests (Laravel, Symfony, WordPress, CodeIgniter, PDO, ...); the
+  // LLM-integration logs/ and metrics/ snapshots (not trace payloads) are left out. Dual-licensed like dd-trace-py; taken under Apache-2.0.
+  { repo: 'DataDog/dd-trace-php', commit: '93f7b2dd740d6cee0742b009ede48f3545735f4c', licence: 'Apache-2.0', files: /^tests\/snapshots\/[^/]*\.json$/, format: 'json-body' },
 ];
 
 /**
@@ -131,8 +143,38 @@ function cassetteRequests(text: string, file: string): Req[] {
  */
 const PLACEHOLDER = /<[A-Z][A-Z0-9_]{2,}>|<<?[a-z]+_[a-z_]+>>?/;
 
+/**
+ * An NDJSON intake stream (Elastic APM: a metadata line, then one event a line): a file of at most MAX_TEXT is one
+ * request as it stands; a longer one is cut, as agents flush, into requests of the first (metadata) line and the next
+ * lines that fit, in order; a line too long to fit is left out. By size only. Every line must parse as JSON.
+ */
+function ndjsonBodies(text: string): string[] {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  for (const l of lines) JSON.parse(l);
+  if (text.length <= MAX_TEXT) return lines.length ? [text] : [];
+  const [head, ...rest] = lines;
+  const out: string[] = [];
+  let batch: string[] = [];
+  let size = head.length + 1;
+  for (const l of rest) {
+    if (batch.length && size + l.length + 1 > MAX_TEXT) {
+      out.push([head, ...batch].join('\n') + '\n');
+      batch = [];
+      size = head.length + 1;
+    }
+    if (head.length + l.length + 2 > MAX_TEXT) continue;
+    batch.push(l);
+    size += l.length + 1;
+  }
+  if (batch.length) out.push([head, ...batch].join('\n') + '\n');
+  return out;
+}
+
 /** Each recorded request's parts (a payload example is a request of one part). */
 function requestsOf(format: Format, text: string, file: string): Part[][] {
+  if (format === 'ndjson') {
+    return ndjsonBodies(text).filter((b) => !isBinary(b) && !holdsKey(b)).map((b) => [{ where: 'body:json', text: b }]);
+  }
   if (format === 'json-body') {
     JSON.parse(text); // a payload example that does not parse is not a JSON body
     return text.length <= MAX_TEXT && !isBinary(text) && !holdsKey(text) ? [[{ where: 'body:json', text }]] : [];
