@@ -24,7 +24,13 @@ interface Source {
   format: Format;
 }
 
-/** Licences checked in each repository's LICENSE file at the pinned commit (SOURCES.md says where). */
+/**
+ * Licences checked in each repository's LICENSE file at the pinned commit (SOURCES.md says where).
+ * Left out: Datadog tracers' test-agent snapshots (DataDog/dd-trace-py, dd-trace-php `tests/snapshots/`). They are
+ * what a tracer sends to its own agent on the host, never through a proxy in front of an application, and they are
+ * the test agent's normalised record of a msgpack stream, not bytes on a wire. They were in for one training run
+ * (2026-12-04), where dd-trace-py's 800 parts of SQL statements landed on calibration and set the band edge.
+ */
 const SOURCES: readonly Source[] = [
   { repo: 'micmro/PerfCascade', commit: '141951297cfdb13b9692066ba4e6f1c7eebf1248', licence: 'MIT', files: /^src\/test-data\/.*\.har$/, format: 'har' },
   { repo: 'sitespeedio/coach-core', commit: 'a70c06aec83b6d45d14d594db4f2f4254d4f52ce', licence: 'MIT', files: /^test\/har\/files\/.*\.har$/, format: 'har' },
@@ -59,15 +65,8 @@ const SOURCES: readonly Source[] = [
   // Elastic APM intake (v2, and RUM v3's abbreviated keys): NDJSON bodies as agents send them, outside x-pack (Apache-2.0
   // there); the deliberately broken `invalid-*` examples are left out, and apmbench's recorded opbeans-node agent stream is cut into requests.
   { repo: 'elastic/apm-server', commit: '7c4e4d4e8f14de9fb75d2eecaed922ff9d858e33', licence: 'Apache-2.0', files: /^(?:testdata\/intake-v[23]\/(?!invalid-)[^/]*|systemtest\/cmd\/apmbench\/events\/[^/]*)\.ndjson$/, format: 'ndjson' },
-  // Datadog APM trace payloads (`[[span, ...], ...]`, the tracer's JSON encoding) as the test agent recorded them from
-  // dd-trace-py's integration tests (ids renumbered by the agent): SQL statements, URLs, cache keys in span resources and tags.
-  // Dual-licensed Apache-2.0 or BSD-3-Clause (LICENSE); taken under Apache-2.0.
-  { repo: 'DataDog/dd-trace-py', commit: '3bb9ecda22830e3303b18b0ffa5abe7586aef6a7', licence: 'Apache-2.0', files: /^tests\/snapshots\/[^/]*\.json$/, format: 'json-body' },
   // Segment batch uploads (track, identify, page, screen, group, alias) as the Go client posts them.
   { repo: 'segmentio/analytics-go', commit: 'bc3a04e7d86419273593d2d493609b9ba4e1a8d5', licence: 'MIT', files: /^fixtures\/[^/]*\.json$/, format: 'json-body' },
-  // The same test agent's trace payloads from dd-trace-php's tests (Laravel, Symfony, WordPress, CodeIgniter, PDO, ...); the
-  // LLM-integration logs/ and metrics/ snapshots (not trace payloads) are left out. Dual-licensed like dd-trace-py; taken under Apache-2.0.
-  { repo: 'DataDog/dd-trace-php', commit: '93f7b2dd740d6cee0742b009ede48f3545735f4c', licence: 'Apache-2.0', files: /^tests\/snapshots\/[^/]*\.json$/, format: 'json-body' },
 ];
 
 /**
