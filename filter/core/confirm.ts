@@ -337,8 +337,9 @@ function commandSyntax(p: usize, n: i32): bool {
     let c = <u32>load<u8>(p + i);
     if (c == 0x3B || c == 0x7C || c == 0x26 || c == 0x60 || c == 0x0A || c == 0x0D || c == 0x3C || c == 0x3E ||
         (c == 0x28 && at(p, n, i - 1) == 0x24)) {
-      // A line break right after ; | & is the shell's separator already: what follows is a command.
-      afterLineBreak = (c == 0x0A || c == 0x0D) && !(afterSep && !afterLineBreak && i > 0);
+      // A line break starts a line unless ; | & came before it since the last word: then what
+      // follows is a command whatever comes after it.
+      afterLineBreak = (c == 0x0A || c == 0x0D) && (afterLineBreak || !afterSep);
       afterSep = true; i++; continue;
     }
     if (c == 0x20 || c == 0x09 || c == 0x27 || c == 0x22 || c == 0x7B || c == 0x28 || c == 0x2B || c == 0x5C) { i++; continue; }

@@ -145,41 +145,12 @@ function cassetteRequests(text: string, file: string): Req[] {
  */
 const PLACEHOLDER = /<[A-Z][A-Z0-9_]{2,}>|<<?[a-z]+_[a-z_]+>>?/;
 
-/**
- * An NDJSON intake stream (Elastic APM: a metadata line, then one event a line): a file of at most MAX_TEXT is one
- * request as it stands; a longer one is cut, as agents flush, into requests of the first (metadata) line and the next
- * lines that fit, in order; a line too long to fit is left out. By size only. Every line must parse as JSON.
- */
-function ndjsonBodies(text: string): string[] {
-  const lines = text.split('\n').filter((l) => l.trim() !== '');
-  for (const l of lines) JSON.parse(l);
-  if (text.length <= MAX_TEXT) return lines.length ? [text] : [];
-  const [head, ...rest] = lines;
-  const out: string[] = [];
-  let batch: string[] = [];
-  let size = head.length + 1;
-  for (const l of rest) {
-    if (batch.length && size + l.length + 1 > MAX_TEXT) {
-      out.push([head, ...batch].join('\n') + '\n');
-      batch = [];
-      size = head.length + 1;
-    }
-    if (head.length + l.length + 2 > MAX_TEXT) continue;
-    batch.push(l);
-    size += l.length + 1;
-  }
-  if (batch.length) out.push([head, ...batch].join('\n') + '\n');
-  return out;
-}
-
 /** Each recorded request's parts (a payload example is a request of one part). */
 function requestsOf(format: Format, text: string, file: string): Part[][] {
-  if (format === 'ndjson') {
-    return ndjsonBodies(text).filter((b) => !isBinary(b) && !holdsKey(b)).map((b) => [{ where: 'body:json', text: b }]);
-  }
-  if (format === 'json-body') {
-    JSON.parse(text); // a payload example that does not parse is not a JSON body
-    return text.length <= MAX_TEXT && !isBinary(text) && !holdsKey(text) ? [[{ where: 'body:json', text }]] : [];
+  if (format === 'json-body' || format === 'ndjson') {
+    // A payload example that does not parse (an NDJSON stream: any of its lines) is not a JSON body.
+    for (const doc of format === 'ndjson' ? text.split('\n').filter((l) => l.trim() !== '') : [text]) JSON.parse(doc);
+    return text.trim() !== '' && text.length <= MAX_TEXT && !isBinary(text) && !holdsKey(text) ? [[{ where: 'body:json', text }]] : [];
   }
   const reqs = format === 'har' ? harRequests(text) : cassetteRequests(text, file);
   return reqs.map((r) => cutRequest(r).filter((p) => format === 'har' || !PLACEHOLDER.test(p.text))).filter((ps) => ps.length > 0);
