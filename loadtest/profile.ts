@@ -18,7 +18,7 @@ import type { ScenarioFile } from "./scenarios.ts";
 
 const PROFILE_WASM = path.join(REPO_ROOT, "build/core.profile.wasm");
 const OUT_DIR = path.join(REPO_ROOT, "build/profile");
-const TOP = 8;
+const TOP = Number(process.env.PROFILE_TOP ?? 8);
 
 interface Run { name: string; kind: "score" | "json"; bytes: number; head: string; body: string | null; warm: number; iters: number }
 

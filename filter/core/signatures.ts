@@ -1,24 +1,184 @@
-// Verdicts that need no model: an attack tool that names itself in the User-Agent (sqlmap, Nuclei,
-// gobuster …) scores 1 in the scanner class and overall, as CRS's scanner rule blocks it by name.
-// Called by core/inspect.ts after the windows are scored; total and allocation-free.
+// Verdicts that need no model, each scoring 1 in its class and overall (as CRS blocks these by
+// pattern at paranoia level 1). Called by core/inspect.ts after the windows are scored; total and
+// allocation-free.
 //
-// The model saw too few banners to learn them (a few hundred generated ones): `gobuster/3.6` looks
-// like `curl/8.4.0` to it and scored 99. A listed name as a whole word matched none of the 6,667
-// real benign User-Agents in the training, calibration and test sides (`make dataset`).
+// - An attack tool that names itself in the User-Agent (sqlmap, Nuclei, gobuster …): scanner.
+//   The model saw too few banners to learn them: `gobuster/3.6` looks like `curl/8.4.0` to it and
+//   scored 99.
+// - A serialized Java object (the stream magic AC ED 00 05, raw, in hex, or base64 `rO0AB`) or a
+//   serialized PHP object (`O:8:"stdClass":1:{`) as a value: rce, the class of what a gadget chain
+//   does once an application deserializes it. A value that is a whole serialized object is opaque
+//   to the model (base64, or a PHP string it reads as JSON-like data) and scored 99.
+// - Prototype pollution: `__proto__`, or `constructor` then `prototype`, as a parameter name's
+//   segment (`a[__proto__][x]`, `constructor.prototype.x`) or as JSON keys: rce, the class CRS
+//   gives it (Node.js injection). Names are lone tokens the model never scores. A path inside a
+//   JSON string (`{"path":"__proto__.x"}`, for lodash.set) is left to the model: reading every
+//   JSON string for it cost about 4% of a JSON body's scoring (make profile).
+// None of these matched any of the 6,667 real benign User-Agents or, except `__proto__` as a JSON
+// key in one origin's JSON Schema test documents, any real benign part of `make dataset`'s sides.
 
-import { PartList } from "../request/parts";
+import { PartList, partWhere, partFormEncoded, partNamePtr, partNameLen } from "../request/parts";
 import { Where } from "../request/where";
-import { TextList } from "../decode/texts";
+import { TextList, textPart, textPtr, textLen, textFlags } from "../decode/texts";
 import { RequestScores } from "./score";
 import { toolName } from "./confirm";
-import { HEAD_SCANNER } from "./classes";
+import { HEAD_SCANNER, HEAD_RCE } from "./classes";
 import { equalsCI } from "../lib/bytes";
+import { indexOf2 } from "../lib/scan";
+import { needsDecoding, decodePart } from "../decode/normalize";
 
 export function applySignatures(parts: PartList, texts: TextList, scores: RequestScores): void {
+  // The tables are read by address: through the lists' methods every read stored the list on the
+  // runtime's shadow stack (make profile).
+  let trows = texts.rows, prows = parts.rows;
+  let lastPart = -1;
+  let afterConstructor = false;
   for (let t = 0, k = texts.count; t < k; t++) {
-    let part = texts.part(t);
-    if (parts.where(part) != Where.HEADER || !equalsCI(parts.namePtr(part), parts.nameLen(part), "user-agent")) continue;
-    let p = texts.ptr(t), n = texts.len(t);
-    if (toolName(p, n)) scores.raiseToTop(HEAD_SCANNER, t, p, n, texts.flags(t));
+    let part = textPart(trows, t);
+    let where = partWhere(prows, part);
+    let p = textPtr(trows, t), n = textLen(trows, t);
+    let head = HEAD_RCE;
+    let hit = false;
+    if (where == Where.HEADER) {
+      head = HEAD_SCANNER;
+      hit = equalsCI(partNamePtr(prows, part), partNameLen(prows, part), "user-agent") && toolName(p, n);
+    } else {
+      hit = mayBeSerialized(p, n) && serializedObject(p, n);
+      if (where == Where.BODY_JSON) {
+        // Keys are texts of their own, in document order: `{"constructor":{"prototype":…}}` is
+        // two texts in a row. Compared a u64 and a byte at a time: this runs for every JSON string.
+        if (n == 9) hit = hit || is9(p, PROTO_8, 0x5F) || (afterConstructor && is9(p, PROTOTYP_8, 0x65));
+        afterConstructor = n == 11 && load<u64>(p) == CONSTRUC_8 && load<u16>(p, 8) == 0x6F74 && load<u8>(p, 10) == 0x72;
+      } else if (where != Where.PATH && part != lastPart) {
+        // A name is read once, at its part's first text (a part may have more: its base64 decoding).
+        lastPart = part;
+        let np = partNamePtr(prows, part), nn = partNameLen(prows, part);
+        if (nn >= 9 && hasPathByte(np, min(nn, MAX_NAME_BYTES))) {
+          let fe = partFormEncoded(prows, part);
+          if (needsDecoding(np, min(nn, MAX_NAME_BYTES), fe)) { nn = decodeName(np, nn, fe); np = NAME_BUF; }
+          hit = hit || pollutingName(np, nn);
+        }
+      }
+    }
+    if (hit) scores.raiseToTop(head, t, p, n, textFlags(trows, t));
   }
+}
+
+// "__proto_", "prototyp", "construc" as little-endian u64s.
+const PROTO_8: u64 = 0x5F6F746F72705F5F;
+const PROTOTYP_8: u64 = 0x7079746F746F7270;
+const CONSTRUC_8: u64 = 0x63757274736E6F63;
+
+// Whether a name has a byte a polluting path needs: '[' or '.' between segments, or '%' that may
+// encode one. Names are short; most have none and are read no further.
+function hasPathByte(p: usize, n: i32): bool {
+  for (let i = 0; i < n; i++) {
+    let c = load<u8>(p + <usize>i);
+    if (c == 0x5B || c == 0x2E || c == 0x25) return true;
+  }
+  return false;
+}
+
+// Whether the 9 bytes at p are the 8 of w and then last.
+// @ts-ignore: decorator
+@inline function is9(p: usize, w: u64, last: u8): bool { return load<u64>(p) == w && load<u8>(p, 8) == last; }
+
+// Names longer than this are read in their first MAX_NAME_BYTES bytes.
+const MAX_NAME_BYTES = 256;
+// Scratch for decodeName.
+const NAME_BUF = memory.data(MAX_NAME_BYTES);
+
+// Decodes a name that needsDecoding as values are decoded (`a%5B__proto__%5D` is `a[__proto__]`
+// to qs) into NAME_BUF; returns its length.
+function decodeName(p: usize, n: i32, plusAsSpace: bool): i32 {
+  return <i32>(decodePart(p, min(n, MAX_NAME_BYTES), NAME_BUF, plusAsSpace) & 0xFFFFFFFF);
+}
+
+// Whether p[0..n) holds s at i, byte for byte.
+function hasAt(p: usize, n: i32, i: i32, s: string): bool {
+  let k = s.length;
+  if (i < 0 || i + k > n) return false;
+  for (let j = 0; j < k; j++) if (<u32>load<u8>(p + <usize>(i + j)) != <u32>s.charCodeAt(j)) return false;
+  return true;
+}
+
+// @ts-ignore: decorator
+@inline function isIdent(c: u32): bool {
+  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5F || c == 0x24;
+}
+
+function byteAt(p: usize, n: i32, i: i32): u32 { return i >= 0 && i < n ? <u32>load<u8>(p + <usize>i) : 0; }
+
+// `__proto__` as a segment of the name (between brackets, dots or the ends), or `constructor`
+// followed by `prototype` as the next segment: the paths qs, lodash.set and their kind write into
+// Object.prototype.
+function pollutingName(p: usize, n: i32): bool {
+  if (protoSegment(p, n)) return true;
+  for (let i = indexOf2(p, 0, n, 0x63, 0x63); i < n; i = indexOf2(p, i + 1, n, 0x63, 0x63)) { // 'c'
+    if (isIdent(byteAt(p, n, i - 1)) || !hasAt(p, n, i, "constructor")) continue;
+    let j = i + 11;
+    if (byteAt(p, n, j) == 0x5D) j++; // ']'
+    let c = byteAt(p, n, j);
+    if ((c == 0x5B || c == 0x2E) && hasAt(p, n, j + 1, "prototype") && !isIdent(byteAt(p, n, j + 10))) return true;
+  }
+  return false;
+}
+
+// `__proto__` as a segment: not inside a longer identifier.
+function protoSegment(p: usize, n: i32): bool {
+  for (let i = indexOf2(p, 0, n, 0x5F, 0x5F); i + 9 <= n; i = indexOf2(p, i + 1, n, 0x5F, 0x5F)) { // '_'
+    if (hasAt(p, n, i, "__proto__") && !isIdent(byteAt(p, n, i - 1)) && !isIdent(byteAt(p, n, i + 9))) return true;
+  }
+  return false;
+}
+
+// Whether serializedObject can hold: the first byte opens one of its forms, or is a blank or a quote.
+// @ts-ignore: decorator
+@inline function mayBeSerialized(p: usize, n: i32): bool {
+  if (n < 5) return false;
+  let c = <u32>load<u8>(p);
+  return c <= 0x22 || c == 0x72 || c == 0xAC || (c | 0x20) == 0x61 || c == 0x4F || c == 0x43;
+}
+
+// A value that begins (after blanks and a quote) with a serialized Java object, or with a
+// serialized PHP value that holds an object. Only the first bytes are read unless they open a PHP
+// value: unserialize() and readObject() read a value from its start.
+function serializedObject(p: usize, n: i32): bool {
+  let i = 0;
+  while (i < n && (load<u8>(p + <usize>i) <= 0x20 || load<u8>(p + <usize>i) == 0x22)) i++;
+  if (i + 5 > n) return false;
+  let c0 = load<u8>(p + <usize>i);
+  if (c0 == 0x72) return hasAt(p, n, i, "rO0AB"); // base64 of AC ED 00 05
+  // The raw magic, or what the decoder leaves of it (it drops NUL bytes).
+  if (c0 == 0xAC) {
+    if (load<u8>(p + <usize>(i + 1)) != 0xED) return false;
+    let c = load<u8>(p + <usize>(i + 2));
+    return c == 0x05 || (c == 0 && load<u8>(p + <usize>(i + 3)) == 0x05);
+  }
+  if ((c0 | 0x20) == 0x61) { // 'a' or 'A': "aced0005" in hex, or a PHP array that may hold objects
+    if (i + 8 <= n && (load<u64>(p + <usize>i) | 0x2020202020202020) == 0x3530303064656361) return true;
+    if (c0 != 0x61) return false;
+  } else if (c0 != 0x4F && c0 != 0x43) return false; // 'O', 'C'
+  return load<u8>(p + <usize>(i + 1)) == 0x3A && load<u8>(p + <usize>(i + 2)) - 0x30 < 10 && phpObject(p, n);
+}
+
+// `O:<length>:"<class>":<count>:{` (or `C:` for a class with its own serializer): found from each
+// `{` backwards, since `{` is rarer in values than `:`.
+function phpObject(p: usize, n: i32): bool {
+  for (let b = indexOf2(p, 0, n, 0x7B, 0x7B); b < n; b = indexOf2(p, b + 1, n, 0x7B, 0x7B)) {
+    let i = b - 1;
+    if (byteAt(p, n, i) != 0x3A) continue; // ':'
+    let d = i;
+    while (byteAt(p, n, i - 1) - 0x30 < 10) i--;
+    if (i == d || byteAt(p, n, --i) != 0x3A || byteAt(p, n, --i) != 0x22) continue; // <count> ':' '"'
+    let nameEnd = i;
+    while ((isIdent(byteAt(p, n, i - 1)) || byteAt(p, n, i - 1) == 0x5C)) i--; // class name, '\' for namespaces
+    if (i == nameEnd || byteAt(p, n, --i) != 0x22 || byteAt(p, n, --i) != 0x3A) continue; // '"' ':'
+    d = i;
+    while (byteAt(p, n, i - 1) - 0x30 < 10) i--;
+    if (i == d || byteAt(p, n, --i) != 0x3A) continue; // <length> ':'
+    let o = byteAt(p, n, i - 1);
+    if ((o == 0x4F || o == 0x43) && !isIdent(byteAt(p, n, i - 2))) return true; // 'O' or 'C'
+  }
+  return false;
 }

@@ -22,6 +22,16 @@ export const MAX_RUN_BYTES = 4;
 const STRIDE = 4; // u32 per text: part index, ptr, len, flags (bit 31: not scored)
 export const TEXT_NOT_SCORED: u32 = 0x80000000;
 
+// Text i of the table at rows (TextList.rows): its part's index, address, length, decode flags.
+// @ts-ignore: decorator
+@inline export function textPart(rows: usize, i: i32): i32 { return <i32>load<u32>(rows + (<usize>(i * STRIDE) << 2)); }
+// @ts-ignore: decorator
+@inline export function textPtr(rows: usize, i: i32): usize { return <usize>load<u32>(rows + (<usize>(i * STRIDE) << 2), 4); }
+// @ts-ignore: decorator
+@inline export function textLen(rows: usize, i: i32): i32 { return <i32>load<u32>(rows + (<usize>(i * STRIDE) << 2), 8); }
+// @ts-ignore: decorator
+@inline export function textFlags(rows: usize, i: i32): u32 { return load<u32>(rows + (<usize>(i * STRIDE) << 2), 12) & ~TEXT_NOT_SCORED; }
+
 export class TextList {
   count: i32 = 0;
   overflow: bool = false;       // texts were dropped for want of room
@@ -31,16 +41,20 @@ export class TextList {
 
   reset(): void { this.count = 0; this.overflow = false; this.arenaUsed = 0; }
 
+  // The table's address, for a hot loop that reads it with textPart … textFlags: through the
+  // methods, each read stores the list on the runtime's shadow stack when the loop makes calls.
+  // @ts-ignore: decorator
+  @inline get rows(): usize { return changetype<usize>(this.table); }
   // @ts-ignore: decorator
   @inline private row(i: i32): usize { return changetype<usize>(this.table) + (<usize>(i * STRIDE) << 2); }
   // @ts-ignore: decorator
-  @inline part(i: i32): i32 { return <i32>load<u32>(this.row(i)); }
+  @inline part(i: i32): i32 { return textPart(this.rows, i); }
   // @ts-ignore: decorator
-  @inline ptr(i: i32): usize { return <usize>load<u32>(this.row(i), 4); }
+  @inline ptr(i: i32): usize { return textPtr(this.rows, i); }
   // @ts-ignore: decorator
-  @inline len(i: i32): i32 { return <i32>load<u32>(this.row(i), 8); }
+  @inline len(i: i32): i32 { return textLen(this.rows, i); }
   // @ts-ignore: decorator
-  @inline flags(i: i32): u32 { return load<u32>(this.row(i), 12) & ~TEXT_NOT_SCORED; }
+  @inline flags(i: i32): u32 { return textFlags(this.rows, i); }
   // @ts-ignore: decorator
   @inline scored(i: i32): bool { return (load<u32>(this.row(i), 12) & TEXT_NOT_SCORED) == 0; }
 

@@ -18,6 +18,16 @@ export const MAX_PARTS = MAX_MAX_PARTS;
 export const SCRATCH_BYTES = MAX_REQUEST_BYTES;
 const STRIDE = 5; // u32 per part: where | formEncoded << 8, namePtr, nameLen, valPtr, valLen
 
+// Part i of the table at rows (PartList.rows): where it is, whether '+' means space, its name.
+// @ts-ignore: decorator
+@inline export function partWhere(rows: usize, i: i32): i32 { return <i32>(load<u32>(rows + (<usize>(i * STRIDE) << 2)) & 0xFF); }
+// @ts-ignore: decorator
+@inline export function partFormEncoded(rows: usize, i: i32): bool { return (load<u32>(rows + (<usize>(i * STRIDE) << 2)) & 0x100) != 0; }
+// @ts-ignore: decorator
+@inline export function partNamePtr(rows: usize, i: i32): usize { return <usize>load<u32>(rows + (<usize>(i * STRIDE) << 2), 4); }
+// @ts-ignore: decorator
+@inline export function partNameLen(rows: usize, i: i32): i32 { return <i32>load<u32>(rows + (<usize>(i * STRIDE) << 2), 8); }
+
 export class PartList {
   count: i32 = 0;
   // Parts were dropped: the table or the scratch space ran out.
@@ -73,14 +83,18 @@ export class PartList {
 
   // @ts-ignore: decorator
   @inline private row(i: i32): usize { return changetype<usize>(this.table) + (<usize>(i * STRIDE) << 2); }
+  // The table's address, for a hot loop that reads it with partWhere … partNameLen (see
+  // TextList.rows).
   // @ts-ignore: decorator
-  @inline where(i: i32): i32 { return <i32>(load<u32>(this.row(i)) & 0xFF); }
+  @inline get rows(): usize { return changetype<usize>(this.table); }
   // @ts-ignore: decorator
-  @inline formEncoded(i: i32): bool { return (load<u32>(this.row(i)) & 0x100) != 0; }
+  @inline where(i: i32): i32 { return partWhere(this.rows, i); }
   // @ts-ignore: decorator
-  @inline namePtr(i: i32): usize { return <usize>load<u32>(this.row(i), 4); }
+  @inline formEncoded(i: i32): bool { return partFormEncoded(this.rows, i); }
   // @ts-ignore: decorator
-  @inline nameLen(i: i32): i32 { return <i32>load<u32>(this.row(i), 8); }
+  @inline namePtr(i: i32): usize { return partNamePtr(this.rows, i); }
+  // @ts-ignore: decorator
+  @inline nameLen(i: i32): i32 { return partNameLen(this.rows, i); }
   // @ts-ignore: decorator
   @inline valPtr(i: i32): usize { return <usize>load<u32>(this.row(i), 12); }
   // @ts-ignore: decorator
