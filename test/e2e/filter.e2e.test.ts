@@ -84,6 +84,10 @@ const ATTACKS: AttackReq[] = [
     name: "command injection in a form body", path: "/tools/ping", headers: { "content-type": "application/x-www-form-urlencoded" },
     body: "count=3&host=%3Bcat%20%2Fetc%2Fpasswd", cls: "rce", part: "body:form:host",
   },
+  {
+    name: "prototype pollution in a JSON body (a signature)", path: "/api/profile", headers: { "content-type": "application/json" },
+    body: '{"name":"ann","__proto__":{"isAdmin":true}}', cls: "rce", part: "body:json:__proto__",
+  },
 ];
 // 4 KiB of benign form body, over the stacks' max_body_bytes of 1024.
 const LONG_BENIGN_FORM = `comment=${"All good here, thanks for the fast shipping. ".repeat(100)}`.slice(0, 4096);
