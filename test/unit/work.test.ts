@@ -10,13 +10,15 @@ beforeAll(async () => { core = await loadCore(); expect(core.configure("")).toBe
 const SIZE = 128 * 1024;
 const fill = (unit: string) => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
 
-// A benign form of the same size: ordinary fields of ordinary length.
+// A benign form of the same size: ordinary fields of ordinary length, no two values alike (the
+// scorer skips a window it has scored before in the same request, which would make a form of
+// repeated values cheaper than any real one).
 const WORDS = ["shoes", "running", "blue", "size", "order", "delivery", "please", "thanks", "gift", "card"];
 function benignForm(): string {
   const out: string[] = [];
   let n = 0, i = 0;
   while (n < SIZE) {
-    const f = `f${i}=${WORDS[i % 10]}+${WORDS[(i * 7) % 10]}+${WORDS[(i * 3) % 10]}`;
+    const f = `f${i}=${WORDS[i % 10]}+${WORDS[(i * 7) % 10]}+${WORDS[(i * 3) % 10]}+${i}`;
     out.push(f); n += f.length + 1; i++;
   }
   return out.join("&").slice(0, SIZE);
@@ -57,5 +59,36 @@ describe("scoring work is bounded", () => {
     expect(p.overflow).toBe(true);
     expect(p.windows).toBeLessThanOrEqual(50);
     expect(core.configure("")).toBeNull();
+  });
+});
+
+// core/score.ts skips a window whose bytes and decode flags equal one already scored in the same
+// request: the same bytes give the same logits, so no score can change.
+describe("a window repeated in a request is scored once", () => {
+  const VALUE = "Please leave the parcel with the neighbour at number 12 if nobody is home";
+  const form = (n: number, v = VALUE) => Array.from({ length: n }, (_, i) => `f${i}=${encodeURIComponent(v)}`).join("&");
+
+  it("the same value in 50 fields costs the features of one, and scores as one", () => {
+    const one = core.score("body:form", form(1)), many = core.score("body:form", form(50));
+    expect(many.windows).toBe(50 * one.windows);
+    expect(many.features).toBe(one.features);
+    expect(many.logits).toEqual(one.logits);
+  });
+
+  it("the same text with other decode flags is scored again (%3C is not <)", () => {
+    const plain = core.score("body:form", "a=<b>bold</b> text please");
+    const both = core.score("body:form", "a=<b>bold</b> text please&b=%253Cb%253Ebold%253C%252Fb%253E%20text%20please");
+    expect(both.features).toBeGreaterThan(plain.features);
+  });
+
+  it("a request of repeated and distinct attack and benign values scores as its worst part alone", () => {
+    const attack = "1' UNION SELECT password FROM users--";
+    const parts = [VALUE, attack, VALUE, "blue shoes size 9", attack, VALUE];
+    const whole = core.score("body:form", parts.map((v, i) => `f${i}=${encodeURIComponent(v)}`).join("&"));
+    const alone = core.score("body:form", `f1=${encodeURIComponent(attack)}`);
+    expect(whole.logits).toEqual(parts.map((v) => core.score("body:form", `f=${encodeURIComponent(v)}`).logits)
+      .reduce((m, l) => m.map((x, k) => Math.max(x, l[k]))));
+    expect(whole.score).toBe(alone.score);
+    expect(whole.worstName).toBe("f1");
   });
 });
