@@ -34,6 +34,18 @@ function upperQuantile(sortedDesc: Float64Array, share: number): number {
   return sortedDesc[i];
 }
 
+/** The benign share behind a band edge (ANCHORS): 0.001 for the default threshold 20. */
+export function anchorShare(score: number): number {
+  const a = ANCHORS.find(([s]) => s === score);
+  if (!a) throw new Error(`no band edge is anchored at score ${score}`);
+  return a[1];
+}
+
+/** B(s) for an anchor's benign share, before ties with the neighbouring edges are resolved. */
+export function benignEdge(benignSortedDesc: Float64Array, share: number): number {
+  return upperQuantile(benignSortedDesc, share) + 1e-3;
+}
+
 /**
  * Cut points from request-level logits of one head: B(s), the logit at which the score becomes
  * <= s, sits at the ANCHORS' benign quantiles and is linear in s between them; B(1) is the
@@ -43,7 +55,7 @@ export function fitCuts(benign: Float64Array, attacks: Float64Array): Float32Arr
   const b = Float64Array.from(benign).sort().reverse();
   const a = Float64Array.from(attacks).sort().reverse();
   const edges: Array<[number, number]> = [];
-  for (const [s, share] of ANCHORS) edges.push([s, upperQuantile(b, share) + 1e-3]);
+  for (const [s, share] of ANCHORS) edges.push([s, benignEdge(b, share)]);
   const top = Math.max(a.length ? upperQuantile(a, 0.5) : -Infinity, edges[0][1] + 2);
   edges.unshift([1, top]);
   // Quantiles of a finite sample can tie; keep each edge strictly below the previous one.

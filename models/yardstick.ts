@@ -9,6 +9,8 @@ import type { Scored } from "../node/eval";
 import type { Core } from "../node/core";
 import { originOf } from "./data/origins";
 import { readRequests } from "./data/load";
+import { readRows } from "../node/rows";
+import { anchorShare, benignEdge } from "./calibrate";
 
 export const FP_THRESHOLDS = [10, 20, 30, 50, 80];
 /** LOSO detection is also given at the band edges 50 (0.3%) and 80 (1% of calibration traffic). */
@@ -97,6 +99,55 @@ export function losoSummary(l: Loso): { mean: number; min: number; minFold: stri
 
 const WORST = 10;
 
+/**
+ * The calibration side, each origin left out in turn: its distinct parts scored against the
+ * threshold-20 band edge fitted (as train.ts fits it) on the other calibration origins alone. An
+ * estimate of the false positives an origin the bands never saw would meet, from data that is not
+ * the test side, so that a change can be judged before the test side is looked at. The shipped
+ * bands are fitted on every calibration origin; this refits none of them.
+ */
+export interface CalibrationLoo { parts: number; origins: number; flagged: number; byOrigin: Array<{ origin: string; parts: number; flagged: number }> }
+
+export const CALIB_FILE = resolve(REPO_ROOT, "build/dataset/calib.jsonl");
+
+export function calibrationLoo(core: Core): CalibrationLoo | null {
+  if (!existsSync(CALIB_FILE)) return null;
+  // Distinct parts, as train.ts calibrates on them.
+  const seen = new Set<string>();
+  const logits = new Map<string, number[]>();
+  for (const r of readRows(CALIB_FILE)) {
+    const k = `${r.where.join(",")}\u0000${r.text}`;
+    if (r.label !== 0 || seen.has(k)) continue;
+    seen.add(k);
+    const o = originOf(r.source);
+    if (!logits.has(o)) logits.set(o, []);
+    logits.get(o)!.push(core.scoreParts(r.where.map((w) => [w, r.text] as [string, string])).logits[0]);
+  }
+  const byOrigin = leaveOneOriginOut(logits, anchorShare(DEFAULT_THRESHOLD));
+  return {
+    parts: byOrigin.reduce((n, o) => n + o.parts, 0),
+    origins: byOrigin.length,
+    flagged: byOrigin.reduce((n, o) => n + o.flagged, 0),
+    byOrigin,
+  };
+}
+
+/** Each origin's logits against the band edge of benign share `share` fitted on the other origins' logits; most flagged first. */
+export function leaveOneOriginOut(logits: Map<string, number[]>, share: number): CalibrationLoo["byOrigin"] {
+  return [...logits].map(([origin, own]) => {
+    const others = Float64Array.from([...logits].filter(([o]) => o !== origin).flatMap(([, l]) => l)).sort().reverse();
+    const edge = benignEdge(others, share);
+    return { origin, parts: own.length, flagged: own.filter((x) => x >= edge).length };
+  }).sort((a, b) => b.flagged - a.flagged || b.parts - a.parts);
+}
+
+export function formatCalibrationLoo(c: CalibrationLoo | null): string[] {
+  if (!c) return ["calibration side, leave-one-origin-out: no build/dataset/calib.jsonl (run `make dataset`)"];
+  const hit = c.byOrigin.filter((o) => o.flagged > 0);
+  return [`calibration side, each origin against the threshold-${DEFAULT_THRESHOLD} edge of the others (no test rows): ${pct(c.flagged, c.parts)} of ${c.parts} distinct parts (${c.flagged}), ${hit.length}/${c.origins} origins with a flagged part`,
+    ...hit.slice(0, WORST).map((o) => `    ${pct(o.flagged, o.parts, 2).padStart(7)} (${o.flagged}/${o.parts})  ${o.origin}`)];
+}
+
 /** Console lines for `make eval`. */
 export function formatRealFp(fp: RealFp): string[] {
   const out = [`real-traffic false positives, test origins (never trained or calibrated on): ${fp.parts} parts from ${fp.origins} origins`];
@@ -120,7 +171,7 @@ export function formatLoso(l: Loso | null): string[] {
 }
 
 /** The headline section of models/REPORT.md. */
-export function realFpMarkdown(fp: RealFp, req: RequestFp | null, l: Loso | null, modelNote: string): string[] {
+export function realFpMarkdown(fp: RealFp, req: RequestFp | null, calib: CalibrationLoo | null, l: Loso | null, modelNote: string): string[] {
   const out: string[] = ["## Headline: real traffic never trained or calibrated on, and attack sources never trained on", ""];
   out.push(modelNote, "");
   out.push(`Real benign request parts are split by **origin** (one capture, log, site or API; models/data/origins.ts): each origin is on`);
@@ -140,6 +191,13 @@ export function realFpMarkdown(fp: RealFp, req: RequestFp | null, l: Loso | null
   out.push("", `By kind at ${DEFAULT_THRESHOLD}:`, "", "| where | parts | false positives |", "|---|---:|---:|");
   for (const [k, v] of Object.entries(fp.byKind)) if (v.parts >= 20) out.push(`| ${k} | ${v.parts} | ${pct(v.flagged, v.parts)} (${v.flagged}) |`);
   out.push("", "(kinds with fewer than 20 parts are left out of this table)", "");
+  if (calib) {
+    const hit = calib.byOrigin.filter((o) => o.flagged > 0);
+    out.push(`**The calibration side, each origin left out in turn** (no test rows): each of the ${calib.origins} calibration origins' distinct parts against`);
+    out.push(`the threshold-${DEFAULT_THRESHOLD} band edge fitted, as training fits it, on the other calibration origins: **${pct(calib.flagged, calib.parts)} of ${calib.parts} parts (${calib.flagged})**,`);
+    out.push(`in ${hit.length} origins${hit.length ? ` (${hit.slice(0, 5).map((o) => `${o.origin.replace(/\|/g, "\\|")} ${o.flagged}/${o.parts}`).join("; ")}${hit.length > 5 ? "; …" : ""})` : ""}. An estimate of what an origin the bands never saw meets,`);
+    out.push("for judging a change before the test side is looked at; the shipped bands are fitted on all of them.", "");
+  }
   out.push(`### Detection on held-out attack sources (leave-one-source-out, threshold ${DEFAULT_THRESHOLD})`, "");
   if (!l) out.push("No `build/loso.json`: run `make eval-loso`, then `make eval`.");
   else {
