@@ -85,27 +85,20 @@ const NOT_POLLUTION: Array<[string, string]> = [
   ["body:json", '{"text":"JavaScript sets an object\u0027s __proto__ and its constructor.prototype, see MDN"}'],
 ];
 
-describe("serialized-object signatures", () => {
-  it.each(SERIALIZED)("%s %j scores 1, class rce", (where, text) => {
+describe.each([
+  ["serialized-object", SERIALIZED, NOT_SERIALIZED],
+  ["prototype-pollution", POLLUTION, NOT_POLLUTION],
+] as Array<[string, Array<[string, string | Uint8Array]>, Array<[string, string]>]>)("%s signatures", (_kind, hits, misses) => {
+  it.each(hits)("%s %j scores 1, class rce", (where, text) => {
     const s = core.score(where, text);
     expect(s.score).toBe(1);
     expect(s.classes.rce).toBe(1);
   });
-  it.each(NOT_SERIALIZED)("%s %j is left to the model", (where, text) => {
+  it.each(misses)("%s %j is left to the model", (where, text) => {
     expect(core.score(where, text).classes.rce).toBeGreaterThan(1);
   });
 });
 
-describe("prototype-pollution signatures", () => {
-  it.each(POLLUTION)("%s %j scores 1, class rce", (where, text) => {
-    const s = core.score(where, text);
-    expect(s.score).toBe(1);
-    expect(s.classes.rce).toBe(1);
-  });
-  it.each(NOT_POLLUTION)("%s %j is left to the model", (where, text) => {
-    expect(core.score(where, text).classes.rce).toBeGreaterThan(1);
-  });
-  it("a path segment named __proto__ is not a parameter name", () => {
-    expect(core.score("path", "/docs/__proto__/index.html").classes.rce).toBeGreaterThan(1);
-  });
+it("a path segment named __proto__ is not a parameter name", () => {
+  expect(core.score("path", "/docs/__proto__/index.html").classes.rce).toBeGreaterThan(1);
 });
