@@ -7,6 +7,7 @@
 // do without, so that they reject the shapes of benign text the model over-reads, not attacks.
 
 import { HEAD_COUNT } from "./classes";
+import { byteAt } from "../lib/bytes";
 
 // A logit above this (p > 0.5 before calibration) must be confirmed; unconfirmed, it is held at
 // this value, which calibration maps outside the attack bands.
@@ -78,8 +79,6 @@ export function confirms(k: i32, p: usize, n: i32): bool {
 @inline function isAlpha(c: u32): bool { return (c | 0x20) - 0x61 < 26; }
 // @ts-ignore: decorator
 @inline function isWordChar(c: u32): bool { return isAlpha(c) || c - 0x30 < 10 || c == 0x5F; }
-
-function at(p: usize, n: i32, i: i32): u32 { return i >= 0 && i < n ? <u32>load<u8>(p + i) : 0; }
 
 // Whether s (lower-case ASCII) occurs at i, without case.
 function matchAt(p: usize, n: i32, i: i32, s: string): bool {
@@ -156,7 +155,7 @@ function keywordBesideSql(p: usize, n: i32): bool {
     while (a >= 0 && load<u8>(p + a) == 0x20) a--;
     let b = i;
     while (b < n && load<u8>(p + b) == 0x20) b++;
-    if (sqlNeighbour(at(p, n, a)) || sqlNeighbour(at(p, n, b))) return true;
+    if (sqlNeighbour(byteAt(p, n, a)) || sqlNeighbour(byteAt(p, n, b))) return true;
   }
   return false;
 }
@@ -179,7 +178,7 @@ function sqlSyntax(p: usize, n: i32): bool {
     if (c != 0x27 && c != 0x22 && c != 0x60) continue;
     let j = i + 1;
     while (j < n && load<u8>(p + j) == 0x20) j++;
-    let d = at(p, n, j);
+    let d = byteAt(p, n, j);
     // A string closed and followed by an operator or a terminator: '; ') '= '# '|| '+ '& '* '/ '< '% '^ '-
     if (d == 0x3B || d == 0x29 || d == 0x3D || d == 0x23 || d == 0x7C || d == 0x2B || d == 0x26 || d == 0x2A ||
         d == 0x2F || d == 0x3C || d == 0x3E || d == 0x25 || d == 0x5E || d == 0x2D) return true;
@@ -197,11 +196,11 @@ function sqlSyntax(p: usize, n: i32): bool {
     let b = i + 1;
     while (b < n && load<u8>(p + b) == 0x20) b++;
     let a0 = a;
-    while (a0 >= 0 && at(p, n, a0) - 0x30 < 10) a0--;
+    while (a0 >= 0 && byteAt(p, n, a0) - 0x30 < 10) a0--;
     let b1 = b;
-    while (b1 < n && at(p, n, b1) - 0x30 < 10) b1++;
+    while (b1 < n && byteAt(p, n, b1) - 0x30 < 10) b1++;
     let la = a - a0, lb = b1 - b;
-    if (la == 0 || lb == 0 || isWordChar(at(p, n, a0)) || isWordChar(at(p, n, b1))) continue;
+    if (la == 0 || lb == 0 || isWordChar(byteAt(p, n, a0)) || isWordChar(byteAt(p, n, b1))) continue;
     if (c == 0x3D) {
       if (la == lb && memory.compare(p + <usize>(a0 + 1), p + <usize>b, la) == 0) return true;
     } else if (la <= 2 && lb <= 2) return true;
@@ -233,11 +232,11 @@ const RAW_TEXT_TAGS: StaticArray<string> = [
 // or any element with an attribute that has a value (`<x y=`). A bare unknown element
 // (`<userName>`, `<apps client id>`: placeholders in documented payloads) is inert to a browser.
 function activeTag(p: usize, n: i32, i: i32): bool {
-  let c = at(p, n, i + 1);
+  let c = byteAt(p, n, i + 1);
   if (c == 0x21 || c == 0x3F || c == 0x25) return true;
   let closing = c == 0x2F;
   let start = closing ? i + 2 : i + 1;
-  if (!isAlpha(at(p, n, start))) return false;
+  if (!isAlpha(byteAt(p, n, start))) return false;
   let j = start;
   while (j < n && (isWordChar(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D || load<u8>(p + j) == 0x3A)) j++;
   if (isListed(p, n, start, j - start, ACTIVE_TAGS)) return true;
@@ -259,12 +258,12 @@ function scriptSyntax(p: usize, n: i32): bool {
   }
   // on<name>= (onerror=, onload =)
   for (let i = 0; i + 3 < n; i++) {
-    if (!matchAt(p, n, i, "on") || (i > 0 && isWordChar(at(p, n, i - 1)))) continue;
+    if (!matchAt(p, n, i, "on") || (i > 0 && isWordChar(byteAt(p, n, i - 1)))) continue;
     let j = i + 2;
     while (j < n && isAlpha(<u32>load<u8>(p + j))) j++;
     if (j - i < 5) continue;
     while (j < n && (load<u8>(p + j) == 0x20 || load<u8>(p + j) == 0x09)) j++;
-    if (at(p, n, j) == 0x3D) return true;
+    if (byteAt(p, n, j) == 0x3D) return true;
   }
   for (let s = 0; s < 3; s++) {
     let i = find(p, n, s == 0 ? "javascript:" : s == 1 ? "vbscript:" : "data:text/html");
@@ -281,8 +280,8 @@ function scriptSyntax(p: usize, n: i32): bool {
   while ((i = nextListedWord(p, n, i, JS_SINKS, 3, 16)) >= 0) {
     let j = i;
     while (j < n && (load<u8>(p + j) == 0x20 || load<u8>(p + j) == 0x5C)) j++;
-    let c = at(p, n, j);
-    if (c == 0x28 || c == 0x5B || c == 0x60 || c == 0x2E || (c == 0x3D && at(p, n, j + 1) != 0x3D)) return true;
+    let c = byteAt(p, n, j);
+    if (c == 0x28 || c == 0x5B || c == 0x60 || c == 0x2E || (c == 0x3D && byteAt(p, n, j + 1) != 0x3D)) return true;
   }
   return false;
 }
@@ -336,7 +335,7 @@ function commandSyntax(p: usize, n: i32): bool {
   while (i < n) {
     let c = <u32>load<u8>(p + i);
     if (c == 0x3B || c == 0x7C || c == 0x26 || c == 0x60 || c == 0x0A || c == 0x0D || c == 0x3C || c == 0x3E ||
-        (c == 0x28 && at(p, n, i - 1) == 0x24)) {
+        (c == 0x28 && byteAt(p, n, i - 1) == 0x24)) {
       // A line break starts a line unless ; | & came before it since the last word: then what
       // follows is a command whatever comes after it.
       afterLineBreak = (c == 0x0A || c == 0x0D) && (afterLineBreak || !afterSep);
@@ -375,24 +374,33 @@ function commandSyntax(p: usize, n: i32): bool {
 // of a column of names, is a field of a GraphQL or similar document (`type {`, `id: 1`,
 // `{\n  node {\n    id\n    name\n  }\n}`), not a command.
 function commandAfterLineBreak(p: usize, n: i32, i: i32): bool {
-  while (i < n && (load<u8>(p + i) == 0x20 || load<u8>(p + i) == 0x09)) i++;
+  i = skipSpaces(p, n, i);
   if (i >= n) return true;
   let c = <u32>load<u8>(p + i);
-  if (c == 0x0A || c == 0x0D) {
-    while (i < n && load<u8>(p + i) <= 0x20) i++;
-    if (i >= n) return true;
-    c = <u32>load<u8>(p + i);
-    if (c == 0x7D || c == 0x2E) return false;
-    if (!isAlpha(c)) return true;
-    while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
-    while (i < n && (load<u8>(p + i) == 0x20 || load<u8>(p + i) == 0x09)) i++;
-    if (i >= n) return true;
-    c = <u32>load<u8>(p + i);
-    if (c == 0x3A) return at(p, n, i + 1) == 0x2F; // `http://` is an argument, `alias:` a field
-    return !(c == 0x0A || c == 0x0D || c == 0x7B || c == 0x7D || c == 0x28);
-  }
-  return !(c == 0x7B || c == 0x28 || c == 0x3A || c == 0x7D);
+  if (c != 0x0A && c != 0x0D) return !(opensOrClosesField(c) || c == 0x3A);
+  // The next line: what its first word is followed by.
+  while (i < n && load<u8>(p + i) <= 0x20) i++;
+  if (i >= n) return true;
+  c = <u32>load<u8>(p + i);
+  if (c == 0x7D || c == 0x2E) return false;
+  if (!isAlpha(c)) return true;
+  while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
+  i = skipSpaces(p, n, i);
+  if (i >= n) return true;
+  c = <u32>load<u8>(p + i);
+  if (c == 0x3A) return byteAt(p, n, i + 1) == 0x2F; // `http://` is an argument, `alias:` a field
+  return !(c == 0x0A || c == 0x0D || opensOrClosesField(c));
 }
+
+// @ts-ignore: decorator
+@inline function skipSpaces(p: usize, n: i32, i: i32): i32 {
+  while (i < n && (load<u8>(p + i) == 0x20 || load<u8>(p + i) == 0x09)) i++;
+  return i;
+}
+
+// `{`, `}` or `(` after a name: a selection, its end, or arguments of a field.
+// @ts-ignore: decorator
+@inline function opensOrClosesField(c: u32): bool { return c == 0x7B || c == 0x7D || c == 0x28; }
 
 // A `${` that does more than name a variable: `${PATH:0:1}`, `${@}`, `${T(java…)}`, or one left open.
 // A bare `${NAME}` is what ad and analytics URLs carry when a macro went unfilled (`gdpr=${GDPR}`),
@@ -421,13 +429,13 @@ const SENSITIVE_PATHS: StaticArray<string> = [
 function pathSyntax(p: usize, n: i32): bool {
   for (let i = 0; i + 1 < n; i++) {
     if (load<u8>(p + i) != 0x2E || load<u8>(p + i + 1) != 0x2E) continue;
-    let a = at(p, n, i - 1), b = at(p, n, i + 2);
+    let a = byteAt(p, n, i - 1), b = byteAt(p, n, i + 2);
     if (a == 0x2F || a == 0x5C || b == 0x2F || b == 0x5C || b == 0x3B || b == 0x25 || (a != 0x2E && b != 0x2E)) return true;
   }
   // A drive letter: C:/ or d:\
   for (let i = 0; i + 2 < n; i++) {
     if (isAlpha(<u32>load<u8>(p + i)) && load<u8>(p + i + 1) == 0x3A && (load<u8>(p + i + 2) == 0x2F || load<u8>(p + i + 2) == 0x5C) &&
-        !isAlpha(at(p, n, i - 1))) return true;
+        !isAlpha(byteAt(p, n, i - 1))) return true;
   }
   if ((has(p, n, "etc") && has(p, n, "issue")) || has(p, n, "0x2e0x2e") || has(p, n, "%2e%2e") || has(p, n, "%c0%ae") || has(p, n, "etc\\") || has(p, n, "\\etc")) return true;
   for (let w = 0; w < SENSITIVE_PATHS.length; w++) if (has(p, n, unchecked(SENSITIVE_PATHS[w]))) return true;
@@ -462,7 +470,7 @@ function urlSyntax(p: usize, n: i32): bool {
   let dots = 0;
   for (let i = 0; i < n; i++) {
     let c = <u32>load<u8>(p + i);
-    if (c == 0x2E && at(p, n, i - 1) - 0x30 < 10 && at(p, n, i + 1) - 0x30 < 10) { if (++dots >= 3) return true; }
+    if (c == 0x2E && byteAt(p, n, i - 1) - 0x30 < 10 && byteAt(p, n, i + 1) - 0x30 < 10) { if (++dots >= 3) return true; }
     else if (!(c - 0x30 < 10 || c == 0x2E)) dots = 0;
   }
   return false;
@@ -476,8 +484,8 @@ function hexAddress(p: usize, n: i32): bool {
     let j = i + 2;
     while (j < n && isHex(<u32>load<u8>(p + j))) j++;
     let k = j - i - 2;
-    let end = at(p, n, j);
-    if (k >= 2 && k <= 8 && !isWordChar(at(p, n, i - 1)) &&
+    let end = byteAt(p, n, j);
+    if (k >= 2 && k <= 8 && !isWordChar(byteAt(p, n, i - 1)) &&
         (j == n || end == 0x2E || end == 0x2F || end == 0x5D || (end == 0x3A && portThenEnd(p, n, j + 1)))) return true;
     i = find(p, n, "0x", i + 2);
   }
@@ -531,7 +539,7 @@ function templateSyntax(p: usize, n: i32): bool {
       let d = <u32>load<u8>(p + j);
       if (d == 0x7D) break;
       if (d == 0x2A || d == 0x2B || d == 0x2D || d == 0x2F || d == 0x28 || d == 0x5B || d == 0x2E ||
-          d == 0x7C || d == 0x25 || d == 0x3D || d == 0x27 || d == 0x22 || d == 0x5F && at(p, n, j + 1) == 0x5F) return true;
+          d == 0x7C || d == 0x25 || d == 0x3D || d == 0x27 || d == 0x22 || d == 0x5F && byteAt(p, n, j + 1) == 0x5F) return true;
     }
   }
   return false;
@@ -547,7 +555,7 @@ function xmlDeclSyntax(p: usize, n: i32): bool {
 function mongoSyntax(p: usize, n: i32): bool {
   for (let i = 0; i + 2 < n; i++) {
     let c = <u32>load<u8>(p + i);
-    if ((c == 0x24 || (c == 0x26 && (at(p, n, i - 1) == 0x22 || at(p, n, i - 1) == 0x5B))) &&
+    if ((c == 0x24 || (c == 0x26 && (byteAt(p, n, i - 1) == 0x22 || byteAt(p, n, i - 1) == 0x5B))) &&
         isAlpha(<u32>load<u8>(p + i + 1)) && isAlpha(<u32>load<u8>(p + i + 2))) return true;
   }
   return has(p, n, "sleep(") || has(p, n, "return ") || has(p, n, "this.") || has(p, n, "||") || has(p, n, "&&") ||
@@ -559,7 +567,7 @@ function mongoSyntax(p: usize, n: i32): bool {
 // truncate to Latin-1 keep.
 function headerBreak(p: usize, n: i32): bool {
   if (has(p, n, "\\r") || has(p, n, "\\n") || has(p, n, "\xE5\x98\x8A") || has(p, n, "\xE5\x98\x8D")) {
-    for (let i = 0; i + 1 < n; i++) if (load<u8>(p + i) == 0x3A && isAlpha(at(p, n, i - 1))) return true;
+    for (let i = 0; i + 1 < n; i++) if (load<u8>(p + i) == 0x3A && isAlpha(byteAt(p, n, i - 1))) return true;
   }
   for (let i = 0; i < n; i++) {
     let c = <u32>load<u8>(p + i);
@@ -568,7 +576,7 @@ function headerBreak(p: usize, n: i32): bool {
     while (j < n && (load<u8>(p + j) == 0x0A || load<u8>(p + j) == 0x0D || load<u8>(p + j) == 0x20 || load<u8>(p + j) == 0x09)) j++;
     let start = j;
     while (j < n && (isAlpha(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D)) j++;
-    if (j > start && at(p, n, j) == 0x3A) return true;
+    if (j > start && byteAt(p, n, j) == 0x3A) return true;
     if (matchAt(p, n, start, "http/") || matchAt(p, n, start, "<")) return true;
   }
   return false;
@@ -617,7 +625,7 @@ export function toolName(p: usize, n: i32): bool {
     let t = unchecked(TOOLS[w]);
     let i = find(p, n, t);
     while (i >= 0) {
-      if (!isAlpha(at(p, n, i - 1)) && !isAlpha(at(p, n, i + t.length))) return true;
+      if (!isAlpha(byteAt(p, n, i - 1)) && !isAlpha(byteAt(p, n, i + t.length))) return true;
       i = find(p, n, t, i + 1);
     }
   }

@@ -23,7 +23,7 @@ import { TextList, textPart, textPtr, textLen, textFlags } from "../decode/texts
 import { RequestScores } from "./score";
 import { toolName } from "./confirm";
 import { HEAD_SCANNER, HEAD_RCE } from "./classes";
-import { equalsCI } from "../lib/bytes";
+import { equalsCI, byteAt } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 import { needsDecoding, decodePart } from "../decode/normalize";
 
@@ -107,7 +107,6 @@ function hasAt(p: usize, n: i32, i: i32, s: string): bool {
   return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5F || c == 0x24;
 }
 
-function byteAt(p: usize, n: i32, i: i32): u32 { return i >= 0 && i < n ? <u32>load<u8>(p + <usize>i) : 0; }
 
 // `__proto__` as a segment of the name (between brackets, dots or the ends), or `constructor`
 // followed by `prototype` as the next segment: the paths qs, lodash.set and their kind write into

@@ -24,13 +24,15 @@ export const TEXT_NOT_SCORED: u32 = 0x80000000;
 
 // Text i of the table at rows (TextList.rows): its part's index, address, length, decode flags.
 // @ts-ignore: decorator
-@inline export function textPart(rows: usize, i: i32): i32 { return <i32>load<u32>(rows + (<usize>(i * STRIDE) << 2)); }
+@inline function rowAt(rows: usize, i: i32): usize { return rows + (<usize>(i * STRIDE) << 2); }
 // @ts-ignore: decorator
-@inline export function textPtr(rows: usize, i: i32): usize { return <usize>load<u32>(rows + (<usize>(i * STRIDE) << 2), 4); }
+@inline export function textPart(rows: usize, i: i32): i32 { return <i32>load<u32>(rowAt(rows, i)); }
 // @ts-ignore: decorator
-@inline export function textLen(rows: usize, i: i32): i32 { return <i32>load<u32>(rows + (<usize>(i * STRIDE) << 2), 8); }
+@inline export function textPtr(rows: usize, i: i32): usize { return <usize>load<u32>(rowAt(rows, i), 4); }
 // @ts-ignore: decorator
-@inline export function textFlags(rows: usize, i: i32): u32 { return load<u32>(rows + (<usize>(i * STRIDE) << 2), 12) & ~TEXT_NOT_SCORED; }
+@inline export function textLen(rows: usize, i: i32): i32 { return <i32>load<u32>(rowAt(rows, i), 8); }
+// @ts-ignore: decorator
+@inline export function textFlags(rows: usize, i: i32): u32 { return load<u32>(rowAt(rows, i), 12) & ~TEXT_NOT_SCORED; }
 
 export class TextList {
   count: i32 = 0;
@@ -46,7 +48,7 @@ export class TextList {
   // @ts-ignore: decorator
   @inline get rows(): usize { return changetype<usize>(this.table); }
   // @ts-ignore: decorator
-  @inline private row(i: i32): usize { return changetype<usize>(this.table) + (<usize>(i * STRIDE) << 2); }
+  @inline private row(i: i32): usize { return rowAt(this.rows, i); }
   // @ts-ignore: decorator
   @inline part(i: i32): i32 { return textPart(this.rows, i); }
   // @ts-ignore: decorator

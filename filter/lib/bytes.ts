@@ -1,6 +1,10 @@
 // Small comparisons of request bytes against ASCII strings, case-insensitive, allocation-free.
 // Called by request/*.ts (Content-Type, header values, multipart headers, names and hosts from the
-// configuration) and glue/ (header names from the configuration).
+// configuration) and glue/ (header names from the configuration); byteAt by the core's lexers
+// (core/confirm.ts, core/signatures.ts).
+
+// Byte i of p[0..n), or 0 outside it: lexers look around a position without bounds checks of their own.
+export function byteAt(p: usize, n: i32, i: i32): u32 { return i >= 0 && i < n ? <u32>load<u8>(p + <usize>i) : 0; }
 
 // Whether p[0..n) starts with s, ASCII letters compared without case.
 export function startsWithCI(p: usize, n: i32, s: string): bool {

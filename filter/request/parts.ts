@@ -20,13 +20,15 @@ const STRIDE = 5; // u32 per part: where | formEncoded << 8, namePtr, nameLen, v
 
 // Part i of the table at rows (PartList.rows): where it is, whether '+' means space, its name.
 // @ts-ignore: decorator
-@inline export function partWhere(rows: usize, i: i32): i32 { return <i32>(load<u32>(rows + (<usize>(i * STRIDE) << 2)) & 0xFF); }
+@inline function rowAt(rows: usize, i: i32): usize { return rows + (<usize>(i * STRIDE) << 2); }
 // @ts-ignore: decorator
-@inline export function partFormEncoded(rows: usize, i: i32): bool { return (load<u32>(rows + (<usize>(i * STRIDE) << 2)) & 0x100) != 0; }
+@inline export function partWhere(rows: usize, i: i32): i32 { return <i32>(load<u32>(rowAt(rows, i)) & 0xFF); }
 // @ts-ignore: decorator
-@inline export function partNamePtr(rows: usize, i: i32): usize { return <usize>load<u32>(rows + (<usize>(i * STRIDE) << 2), 4); }
+@inline export function partFormEncoded(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & 0x100) != 0; }
 // @ts-ignore: decorator
-@inline export function partNameLen(rows: usize, i: i32): i32 { return <i32>load<u32>(rows + (<usize>(i * STRIDE) << 2), 8); }
+@inline export function partNamePtr(rows: usize, i: i32): usize { return <usize>load<u32>(rowAt(rows, i), 4); }
+// @ts-ignore: decorator
+@inline export function partNameLen(rows: usize, i: i32): i32 { return <i32>load<u32>(rowAt(rows, i), 8); }
 
 export class PartList {
   count: i32 = 0;
@@ -59,7 +61,7 @@ export class PartList {
     if (nameLen > 0 && where != Where.HEADER && this.excludedCount > 0 && this.isExcluded(namePtr, nameLen)) return;
     let i = this.count;
     if (i >= this.limit) { this.overflow = true; return; }
-    let row = changetype<usize>(this.table) + (<usize>(i * STRIDE) << 2);
+    let row = rowAt(this.rows, i);
     store<u32>(row, <u32>where | (formEncoded ? 0x100 : 0));
     store<u32>(row, <u32>namePtr, 4);
     store<u32>(row, <u32>nameLen, 8);
@@ -82,7 +84,7 @@ export class PartList {
   }
 
   // @ts-ignore: decorator
-  @inline private row(i: i32): usize { return changetype<usize>(this.table) + (<usize>(i * STRIDE) << 2); }
+  @inline private row(i: i32): usize { return rowAt(this.rows, i); }
   // The table's address, for a hot loop that reads it with partWhere … partNameLen (see
   // TextList.rows).
   // @ts-ignore: decorator
