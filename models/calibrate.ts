@@ -34,6 +34,21 @@ function upperQuantile(sortedDesc: Float64Array, share: number): number {
   return sortedDesc[i];
 }
 
+/**
+ * Calibration rows counted once by where and text: one capture repeats a cookie or a body hundreds
+ * of times (a fixture of page loads), and no single part of one origin may decide where a band
+ * edge sits. train.ts calibrates on these; the yardstick's leave-one-origin-out estimate reads them.
+ */
+export function distinctParts<T extends { where: string[]; text: string }>(rows: T[]): T[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const k = `${r.where.join(",")}\u0000${r.text}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 /** The benign share behind a band edge (ANCHORS): 0.001 for the default threshold 20. */
 export function anchorShare(score: number): number {
   const a = ANCHORS.find(([s]) => s === score);

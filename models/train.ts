@@ -18,7 +18,7 @@ import { Network } from "./network";
 import { Rng } from "./data/rng";
 import { quantize } from "./quantize";
 import { writeBlob, sha256 } from "./export";
-import { fitCuts, probabilityCuts } from "./calibrate";
+import { fitCuts, probabilityCuts, distinctParts } from "./calibrate";
 import { skeleton, splitOf } from "./data/split";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
@@ -152,15 +152,7 @@ export interface Fitted { blob: Uint8Array; manifest: Record<string, unknown> }
  */
 export function fitModel(core: Core, trainRows: EvalRow[], calibBenign: EvalRow[], dataHash: string): Fitted {
   const t0 = Date.now();
-  // One capture repeats a cookie or a body hundreds of times (a fixture of page loads): counted
-  // once, so that no single part of one origin decides where a band edge sits.
-  const seen = new Set<string>();
-  calibBenign = calibBenign.filter((r) => {
-    const k = `${r.where.join(",")}\u0000${r.text}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  calibBenign = distinctParts(calibBenign);
   const calibAttacks = trainRows.filter(isAttackCalib);
   const fitRows = trainRows.filter((r) => !isAttackCalib(r));
   log(`${fitRows.length} rows to fit; calibration: ${calibBenign.length} real benign (held-out origins), ${calibAttacks.length} attacks`);

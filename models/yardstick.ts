@@ -10,7 +10,7 @@ import type { Core } from "../node/core";
 import { originOf } from "./data/origins";
 import { readRequests } from "./data/load";
 import { readRows } from "../node/rows";
-import { anchorShare, benignEdge } from "./calibrate";
+import { anchorShare, benignEdge, distinctParts } from "./calibrate";
 
 export const FP_THRESHOLDS = [10, 20, 30, 50, 80];
 /** LOSO detection is also given at the band edges 50 (0.3%) and 80 (1% of calibration traffic). */
@@ -112,13 +112,8 @@ export const CALIB_FILE = resolve(REPO_ROOT, "build/dataset/calib.jsonl");
 
 export function calibrationLoo(core: Core): CalibrationLoo | null {
   if (!existsSync(CALIB_FILE)) return null;
-  // Distinct parts, as train.ts calibrates on them.
-  const seen = new Set<string>();
   const logits = new Map<string, number[]>();
-  for (const r of readRows(CALIB_FILE)) {
-    const k = `${r.where.join(",")}\u0000${r.text}`;
-    if (r.label !== 0 || seen.has(k)) continue;
-    seen.add(k);
+  for (const r of distinctParts(readRows(CALIB_FILE).filter((x) => x.label === 0))) {
     const o = originOf(r.source);
     if (!logits.has(o)) logits.set(o, []);
     logits.get(o)!.push(core.scoreParts(r.where.map((w) => [w, r.text] as [string, string])).logits[0]);
