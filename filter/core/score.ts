@@ -56,8 +56,8 @@ export class RequestScores extends WindowSink {
     if (!this.model.ok) return; // an unusable model scores nothing (the filter refuses to start with one)
     // A window with the same bytes and flags as one scored before in this request has the same
     // logits, which can raise no maximum and, not being greater, cannot become the worst window:
-    // skipping it changes no score. A tenth of the scored texts of the recorded real requests
-    // (models/data/real/requests.jsonl.gz) repeat one before them in the same request.
+    // skipping it changes no score. Real requests repeat values (arrays of like objects in JSON,
+    // one field many times in a form).
     if (this.seenBefore(p, n, flags)) return;
     let feats = changetype<usize>(featBuf);
     let count = extractFeatures(p, n, flags, feats, this.model.shift, 0, this.model.e);
