@@ -1,5 +1,6 @@
 // A total JSON tokenizer over bytes: spans for strings and numbers, no allocation.
-// Called by request/jsonbody.ts (JSON bodies) and config/config.ts (the plugin configuration).
+// Called by config/config.ts (the plugin configuration); request/jsonbody.ts tokenizes bodies in
+// a loop of its own with the same table (tokenAt), words (wordLength) and escapes (unescapeJson).
 
 export const enum Tok {
   END = 0, ERROR = 1, OBJ_OPEN = 2, OBJ_CLOSE = 3, ARR_OPEN = 4, ARR_CLOSE = 5,
@@ -9,7 +10,7 @@ export const enum Tok {
 // One scanner per input; the span fields describe the last token.
 // Unmanaged: it holds no references, and a managed `this` cost every next() call its shadow-stack
 // stores (incremental runtime), ~5% of a JSON body's instructions (make profile). Whoever makes
-// one frees it (heap.free) unless it lives as long as the module, as request/jsonbody.ts's does.
+// one frees it (heap.free).
 // @ts-ignore: decorator
 @unmanaged export class JsonScanner {
   pos: i32 = 0;
@@ -42,9 +43,7 @@ export const enum Tok {
     if (t == Tok.ERROR) { this.pos = i; return Tok.ERROR; }
     if (t < Tok.STRING) return t; // punctuation
     if (t == Tok.STRING) return this.scanString(i + 1);
-    if (t == Tok.TRUE) return this.scanWord(i, "true", Tok.TRUE);
-    if (t == Tok.FALSE) return this.scanWord(i, "false", Tok.FALSE);
-    if (t == Tok.NULL) return this.scanWord(i, "null", Tok.NULL);
+    if (t >= Tok.TRUE) return this.scanWord(i, t);
     // A number: '-' or a digit.
     let j = i + 1;
     while (j < n) {
@@ -81,13 +80,9 @@ export const enum Tok {
     return Tok.ERROR; // unterminated
   }
 
-  private scanWord(i: i32, word: string, tok: Tok): Tok {
-    let w = word.length;
-    if (i + w > this.len) { this.pos = i; return Tok.ERROR; }
-    for (let k = 0; k < w; k++) {
-      // The word's UTF-16 units read in place (k < w): charCodeAt is a call with a bounds check.
-      if (<u32>load<u8>(this.ptr + i + k) != <u32>load<u16>(changetype<usize>(word) + (<usize>k << 1))) { this.pos = i; return Tok.ERROR; }
-    }
+  private scanWord(i: i32, tok: Tok): Tok {
+    let w = wordLength(this.ptr, i, this.len, tok);
+    if (w == 0) { this.pos = i; return Tok.ERROR; }
     this.tokLen = w;
     this.pos = i + w;
     return tok;
@@ -107,9 +102,22 @@ const START = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 ]);
 
+// The token byte c starts (START). Shared with request/jsonbody.ts, which tokenizes bodies in its
+// own loop.
+// @ts-ignore: decorator
+@inline export function tokenAt(c: u32): Tok { return <Tok>load<u8>(START + <usize>c); }
+
+// The length of the word token t (TRUE, FALSE or NULL) when p[i..n) starts with it, else 0.
+// Compared four bytes at a time ("true", "null", "fals" as little-endian u32s).
+// @ts-ignore: decorator
+@inline export function wordLength(p: usize, i: i32, n: i32, t: Tok): i32 {
+  if (t == Tok.FALSE) return i + 5 <= n && load<u32>(p + <usize>i) == 0x736C6166 && load<u8>(p + <usize>i, 4) == 0x65 ? 5 : 0;
+  return i + 4 <= n && load<u32>(p + <usize>i) == (t == Tok.TRUE ? 0x65757274 : 0x6C6C756E) ? 4 : 0;
+}
+
 // Space, tab, LF, CR: one shift and test of a mask of those bits.
 // @ts-ignore: decorator
-@inline function isJsonSpace(c: u8): bool {
+@inline export function isJsonSpace(c: u8): bool {
   return c <= 0x20 && ((<u64>0x100002600 >> <u64>c) & 1) != 0;
 }
 

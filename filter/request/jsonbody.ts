@@ -1,72 +1,118 @@
 // Splits a JSON body: every string, key or value, is a part, named by the key it belongs to.
 // Called by request/body.ts; strings with escapes are unescaped into the part list's scratch.
 
-import { PartList } from "./parts";
+import { PartList, putPart } from "./parts";
 import { Where } from "./where";
-import { JsonScanner, Tok, unescapeJson } from "../lib/json";
+import { Tok, tokenAt, isJsonSpace, wordLength, unescapeJson } from "../lib/json";
+import { blockOf2, indexOf2 } from "../lib/scan";
+import { splat8 } from "../lib/splat";
 
 // Containers deeper than this keep the key of the deepest one tracked; the depth only names parts.
 const MAX_DEPTH = 64;
 
-const scanner = new JsonScanner(0, 0);
 // The key each open container was opened under, so that a value after a closed object is named
 // by its own container's key, not by the last key inside the object (`[{"password":"x"},"<p>"]`).
-const keyPtrs = new StaticArray<usize>(MAX_DEPTH);
-const keyLens = new StaticArray<i32>(MAX_DEPTH);
+// Static memory, not StaticArrays: a module global holding a managed reference is loaded and
+// stored on the runtime's shadow stack at every use.
+const KEY_PTRS = memory.data(MAX_DEPTH * 4);
+const KEY_LENS = memory.data(MAX_DEPTH * 4);
 
 // Bytes outside strings that JSON does not allow (a raw payload after a lying Content-Type)
 // make the whole body a text part too, so that invalid JSON is no hiding place.
+//
+// The tokens are lib/json.ts JsonScanner's (same table, words and escapes), read in this loop
+// with its state in locals: through the scanner, every token loaded and stored its position and
+// span in memory, and a string's lookahead for ':' went through a second token. A string followed
+// (after blanks) by ':' is a key; anything else is read again as the next token, as the scanner's
+// lookahead token was. The rows are written by address with the count in a local, and `out` is
+// used only for escapes and excluded names: each use of it in the loop stored it on the shadow
+// stack.
 export function splitJson(ptr: usize, len: i32, out: PartList): void {
-  let s = scanner;
-  s.reset(ptr, len);
+  let rows = out.rows;
+  let count = out.count;
+  let limit = out.partLimit;
+  let excludes = out.excludesNames;
+  let overflow = false;
   let keyPtr: usize = ptr;
   let keyLen = 0;
   let depth = 0;
   let junk = false;
-  let t = s.next();
-  while (t != Tok.END) {
-    if (t == Tok.ERROR) {
-      junk = true;
-      s.pos++;
-      t = s.next();
+  let i = 0;
+  while (true) {
+    while (i < len && isJsonSpace(load<u8>(ptr + <usize>i))) i++;
+    if (i >= len) break;
+    let t = tokenAt(<u32>load<u8>(ptr + <usize>i));
+    if (t == Tok.STRING) {
+      let start = i + 1;
+      // To the closing '"', past escapes ('\\' and the byte after it), 16 bytes a step.
+      let q = start;
+      let esc = false;
+      while (true) {
+        if (q + 16 <= len) {
+          let m = blockOf2(ptr + <usize>q, splat8(0x22), splat8(0x5C));
+          q = m != 0 ? q + ctz(m) : indexOf2(ptr, q + 16, len, 0x22, 0x5C);
+        } else q = indexOf2(ptr, q, len, 0x22, 0x5C);
+        if (q >= len || load<u8>(ptr + <usize>q) == 0x22) break;
+        esc = true;
+        q += 2;
+      }
+      // Unterminated: an error at the quote, read on from the byte after it.
+      if (q >= len) { junk = true; i++; continue; }
+      let n = q - start;
+      let rawLen = n;
+      let vPtr = ptr + <usize>start;
+      i = q + 1;
+      while (i < len && isJsonSpace(load<u8>(ptr + <usize>i))) i++;
+      let isKey = i < len && load<u8>(ptr + <usize>i) == 0x3A;
+      if (isKey) i++;
+      if (esc) {
+        let dst = out.alloc(n);
+        if (dst == 0) { out.count = count; if (overflow) out.overflow = true; return; }
+        let m = unescapeJson(vPtr, n, dst);
+        out.shrinkLast(dst, n, m);
+        vPtr = dst;
+        n = m;
+      }
+      if (isKey) { keyPtr = ptr + <usize>start; keyLen = rawLen; }
+      // PartList.add's tests, in the same order.
+      if (n > 0 && !(keyLen > 0 && excludes && out.isExcluded(keyPtr, keyLen))) {
+        if (count >= limit) overflow = true;
+        else { putPart(rows, count, Where.BODY_JSON, keyPtr, keyLen, vPtr, n, false); count++; }
+      }
       continue;
     }
+    if (t == Tok.COMMA || t == Tok.COLON) { i++; continue; }
     if (t == Tok.OBJ_OPEN || t == Tok.ARR_OPEN) {
-      if (depth < MAX_DEPTH) { unchecked(keyPtrs[depth] = keyPtr); unchecked(keyLens[depth] = keyLen); }
+      if (depth < MAX_DEPTH) { store<u32>(KEY_PTRS + (<usize>depth << 2), <u32>keyPtr); store<i32>(KEY_LENS + (<usize>depth << 2), keyLen); }
       depth++;
-      t = s.next();
+      i++;
       continue;
     }
     if (t == Tok.OBJ_CLOSE || t == Tok.ARR_CLOSE) {
       if (depth > 0) depth--;
-      if (depth < MAX_DEPTH) { keyPtr = unchecked(keyPtrs[depth]); keyLen = unchecked(keyLens[depth]); }
-      t = s.next();
+      if (depth < MAX_DEPTH) { keyPtr = <usize>load<u32>(KEY_PTRS + (<usize>depth << 2)); keyLen = load<i32>(KEY_LENS + (<usize>depth << 2)); }
+      i++;
       continue;
     }
-    if (t != Tok.STRING) { t = s.next(); continue; }
-    let off = s.tokOff;
-    let n = s.tokLen;
-    let rawLen = n;
-    let esc = s.hasEscapes;
-    let after = s.next();
-    let vPtr = ptr + off;
-    if (esc) {
-      let dst = out.alloc(n);
-      if (dst == 0) return;
-      let m = unescapeJson(ptr + off, n, dst);
-      out.shrinkLast(dst, n, m);
-      vPtr = dst;
-      n = m;
-    }
-    if (after == Tok.COLON) {
-      keyPtr = ptr + off;
-      keyLen = rawLen;
-      out.add(Where.BODY_JSON, keyPtr, keyLen, vPtr, n, false);
-      t = s.next();
+    if (t == Tok.NUMBER) {
+      // '-' or a digit, then digits, '.', '+', '-', 'e', 'E'.
+      i++;
+      while (i < len) {
+        let d = <u32>load<u8>(ptr + <usize>i);
+        if (d - 0x30 < 10 || d == 0x2E || d == 0x2B || d == 0x2D || (d | 0x20) == 0x65) i++;
+        else break;
+      }
       continue;
     }
-    out.add(Where.BODY_JSON, keyPtr, keyLen, vPtr, n, false);
-    t = after;
+    if (t != Tok.ERROR) {
+      let w = wordLength(ptr, i, len, t);
+      if (w != 0) { i += w; continue; }
+    }
+    // A byte no token starts, or a word that is not one: read on from the next byte.
+    junk = true;
+    i++;
   }
+  out.count = count;
+  if (overflow) out.overflow = true;
   if (junk) out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);
 }

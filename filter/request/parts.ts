@@ -29,6 +29,22 @@ const STRIDE = 5; // u32 per part: where | formEncoded << 8, namePtr, nameLen, v
 @inline export function partNamePtr(rows: usize, i: i32): usize { return <usize>load<u32>(rowAt(rows, i), 4); }
 // @ts-ignore: decorator
 @inline export function partNameLen(rows: usize, i: i32): i32 { return <i32>load<u32>(rowAt(rows, i), 8); }
+// @ts-ignore: decorator
+@inline export function partValPtr(rows: usize, i: i32): usize { return <usize>load<u32>(rowAt(rows, i), 12); }
+// @ts-ignore: decorator
+@inline export function partValLen(rows: usize, i: i32): i32 { return <i32>load<u32>(rowAt(rows, i), 16); }
+
+// Writes part i of the table at rows: PartList.add's row, for a splitter that keeps the row count in
+// a local (request/jsonbody.ts) and hands it back with PartList.count.
+// @ts-ignore: decorator
+@inline export function putPart(rows: usize, i: i32, where: i32, namePtr: usize, nameLen: i32, valPtr: usize, valLen: i32, formEncoded: bool): void {
+  let row = rowAt(rows, i);
+  store<u32>(row, <u32>where | (formEncoded ? 0x100 : 0));
+  store<u32>(row, <u32>namePtr, 4);
+  store<u32>(row, <u32>nameLen, 8);
+  store<u32>(row, <u32>valPtr, 12);
+  store<u32>(row, <u32>valLen, 16);
+}
 
 export class PartList {
   count: i32 = 0;
@@ -61,12 +77,7 @@ export class PartList {
     if (nameLen > 0 && where != Where.HEADER && this.excludedCount > 0 && this.isExcluded(namePtr, nameLen)) return;
     let i = this.count;
     if (i >= this.limit) { this.overflow = true; return; }
-    let row = rowAt(this.rows, i);
-    store<u32>(row, <u32>where | (formEncoded ? 0x100 : 0));
-    store<u32>(row, <u32>namePtr, 4);
-    store<u32>(row, <u32>nameLen, 8);
-    store<u32>(row, <u32>valPtr, 12);
-    store<u32>(row, <u32>valLen, 16);
+    putPart(this.rows, i, where, namePtr, nameLen, valPtr, valLen, formEncoded);
     this.count = i + 1;
   }
 
@@ -83,8 +94,6 @@ export class PartList {
     if (p + <usize>reserved == changetype<usize>(this.scratch) + <usize>this.scratchUsed) this.scratchUsed -= reserved - used;
   }
 
-  // @ts-ignore: decorator
-  @inline private row(i: i32): usize { return rowAt(this.rows, i); }
   // The table's address, for a hot loop that reads it with partWhere … partNameLen (see
   // TextList.rows).
   // @ts-ignore: decorator
@@ -98,11 +107,18 @@ export class PartList {
   // @ts-ignore: decorator
   @inline nameLen(i: i32): i32 { return partNameLen(this.rows, i); }
   // @ts-ignore: decorator
-  @inline valPtr(i: i32): usize { return <usize>load<u32>(this.row(i), 12); }
+  @inline valPtr(i: i32): usize { return partValPtr(this.rows, i); }
   // @ts-ignore: decorator
-  @inline valLen(i: i32): i32 { return <i32>load<u32>(this.row(i), 16); }
+  @inline valLen(i: i32): i32 { return partValLen(this.rows, i); }
 
-  private isExcluded(namePtr: usize, nameLen: i32): bool {
+  // What add checks, for a splitter that writes rows itself (putPart): the most parts the table
+  // takes for this request, and whether any name is excluded (then ask isExcluded).
+  // @ts-ignore: decorator
+  @inline get partLimit(): i32 { return this.limit; }
+  // @ts-ignore: decorator
+  @inline get excludesNames(): bool { return this.excludedCount > 0; }
+
+  isExcluded(namePtr: usize, nameLen: i32): bool {
     let names = this.excluded;
     for (let i = 0, k = names.length; i < k; i++) {
       let b = unchecked(names[i]);
