@@ -2,7 +2,7 @@
 // included), applies the skip rule and caps runs of one byte. Called by core/inspect.ts after
 // request/request.ts; reads a PartList, fills a TextList that core/windows.ts reads.
 
-import { PartList, SCRATCH_BYTES } from "../request/parts";
+import { PartList, SCRATCH_BYTES, partValPtr, partValLen, partFormEncoded } from "../request/parts";
 import { needsDecoding, decodePart, normalizePart } from "./normalize";
 import { DecodeFlag } from "./flags";
 import { looksLikeBase64, decodeBase64Text, MIN_BASE64_LENGTH } from "./base64";
@@ -33,6 +33,17 @@ export const TEXT_NOT_SCORED: u32 = 0x80000000;
 @inline export function textLen(rows: usize, i: i32): i32 { return <i32>load<u32>(rowAt(rows, i), 8); }
 // @ts-ignore: decorator
 @inline export function textFlags(rows: usize, i: i32): u32 { return load<u32>(rowAt(rows, i), 12) & ~TEXT_NOT_SCORED; }
+// @ts-ignore: decorator
+@inline export function textScored(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i), 12) & TEXT_NOT_SCORED) == 0; }
+// Writes text i of the table at rows (TextList.add's row; decodeParts keeps the count in a local).
+// @ts-ignore: decorator
+@inline function putText(rows: usize, i: i32, part: i32, p: usize, n: i32, flags: u32): void {
+  let row = rowAt(rows, i);
+  store<u32>(row, <u32>part);
+  store<u32>(row, <u32>p, 4);
+  store<u32>(row, <u32>n, 8);
+  store<u32>(row, flags, 12);
+}
 
 export class TextList {
   count: i32 = 0;
@@ -48,8 +59,6 @@ export class TextList {
   // @ts-ignore: decorator
   @inline get rows(): usize { return changetype<usize>(this.table); }
   // @ts-ignore: decorator
-  @inline private row(i: i32): usize { return rowAt(this.rows, i); }
-  // @ts-ignore: decorator
   @inline part(i: i32): i32 { return textPart(this.rows, i); }
   // @ts-ignore: decorator
   @inline ptr(i: i32): usize { return textPtr(this.rows, i); }
@@ -58,18 +67,14 @@ export class TextList {
   // @ts-ignore: decorator
   @inline flags(i: i32): u32 { return textFlags(this.rows, i); }
   // @ts-ignore: decorator
-  @inline scored(i: i32): bool { return (load<u32>(this.row(i), 12) & TEXT_NOT_SCORED) == 0; }
+  @inline scored(i: i32): bool { return textScored(this.rows, i); }
 
   // Inlined: as a call, every text paid a frame on the runtime's shadow stack (make profile).
   // @ts-ignore: decorator
   @inline add(part: i32, p: usize, n: i32, flags: u32): void {
     let i = this.count;
     if (i >= MAX_TEXTS) { this.overflow = true; return; }
-    let row = this.row(i);
-    store<u32>(row, <u32>part);
-    store<u32>(row, <u32>p, 4);
-    store<u32>(row, <u32>n, 8);
-    store<u32>(row, flags, 12);
+    putText(this.rows, i, part, p, n, flags);
     this.count = i + 1;
   }
 
@@ -86,53 +91,62 @@ export class TextList {
   }
 }
 
+// The tables are read and written by address, with the text count in a local: through the lists'
+// methods, every part stored both lists on the runtime's shadow stack several times (make
+// profile). `out` serves the parts that need room in its arena, and the pieces and base64
+// decodings, which go through out.add: its count is handed over and back around those.
 export function decodeParts(parts: PartList, out: TextList): void {
   out.reset();
+  let prows = parts.rows, trows = out.rows;
+  let count = 0;
   for (let i = 0, k = parts.count; i < k; i++) {
-    decodeOne(i, parts.valPtr(i), parts.valLen(i), parts.formEncoded(i), out);
-  }
-}
-
-// Inlined into decodeParts' loop: a call per part was a shadow-stack frame per part.
-// @ts-ignore: decorator
-@inline function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, out: TextList): void {
-  // Most parts need no decoding: read those where they are (a memory.copy per part is a call
-  // out of the compiled code in V8, and JSON bodies have hundreds of parts).
-  let text = valPtr;
-  let n = valLen;
-  let flags: u32 = 0;
-  if (needsDecoding(valPtr, valLen, formEncoded)) {
-    text = out.alloc(valLen);
-    if (text == 0) return;
-    let r = decodePart(valPtr, valLen, text, formEncoded);
-    n = <i32>(r & 0xFFFFFFFF);
-    flags = <u32>(r >> 32);
-    out.shrinkLast(text, valLen, n);
-  }
-  // A lone word, number, ID or email address (no space, nothing but [A-Za-z0-9_.@-]) cannot
-  // carry an injection on its own, and JSON and forms are full of them: skip the model for
-  // those, unless it may be base64 (URL-safe base64 is all word characters) and so is decoded
-  // below, or its decoding was more than one plain round of percent-escapes (forms send '@'
-  // as %40; double encoding, entities or escapes are themselves a sign).
-  let base64 = n >= MIN_BASE64_LENGTH && looksLikeBase64(text, n);
-  let skip = (flags & ~DecodeFlag.PERCENT) == 0 && !base64 && isPlainToken(text, n);
-  let pieces = 0;
-  if (!skip) {
-    let run = longRunAt(text, n);
-    if (run >= 0) {
-      let dst = text == valPtr ? out.alloc(n) : text; // decoded text is in the arena already: in place
-      if (dst != 0) {
-        let m = capRuns(text, n, dst, run, true);
-        if (text == valPtr) out.shrinkLast(dst, n, m);
-        text = dst;
-        n = m;
-        pieces = runEndCount;
+    let valPtr = partValPtr(prows, i), valLen = partValLen(prows, i);
+    let formEncoded = partFormEncoded(prows, i);
+    // Most parts need no decoding: read those where they are (a memory.copy per part is a call
+    // out of the compiled code in V8, and JSON bodies have hundreds of parts).
+    let text = valPtr;
+    let n = valLen;
+    let flags: u32 = 0;
+    if (needsDecoding(valPtr, valLen, formEncoded)) {
+      text = out.alloc(valLen);
+      if (text == 0) continue;
+      let r = decodePart(valPtr, valLen, text, formEncoded);
+      n = <i32>(r & 0xFFFFFFFF);
+      flags = <u32>(r >> 32);
+      out.shrinkLast(text, valLen, n);
+    }
+    // A lone word, number, ID or email address (no space, nothing but [A-Za-z0-9_.@-]) cannot
+    // carry an injection on its own, and JSON and forms are full of them: skip the model for
+    // those, unless it may be base64 (URL-safe base64 is all word characters) and so is decoded
+    // below, or its decoding was more than one plain round of percent-escapes (forms send '@'
+    // as %40; double encoding, entities or escapes are themselves a sign).
+    let base64 = n >= MIN_BASE64_LENGTH && looksLikeBase64(text, n);
+    let skip = (flags & ~DecodeFlag.PERCENT) == 0 && !base64 && isPlainToken(text, n);
+    let pieces = 0;
+    if (!skip) {
+      let run = longRunAt(text, n);
+      if (run >= 0) {
+        let dst = text == valPtr ? out.alloc(n) : text; // decoded text is in the arena already: in place
+        if (dst != 0) {
+          let m = capRuns(text, n, dst, run, true);
+          if (text == valPtr) out.shrinkLast(dst, n, m);
+          text = dst;
+          n = m;
+          pieces = runEndCount;
+        }
       }
     }
+    // TextList.add.
+    if (count >= MAX_TEXTS) out.overflow = true;
+    else { putText(trows, count, i, text, n, skip ? flags | TEXT_NOT_SCORED : flags); count++; }
+    if (pieces > 0 || base64) {
+      out.count = count;
+      if (pieces > 0) addPieces(i, text, n, pieces, flags, out, true);
+      if (base64) addBase64(i, text, n, out, true);
+      count = out.count;
+    }
   }
-  out.add(part, text, n, skip ? flags | TEXT_NOT_SCORED : flags);
-  if (pieces > 0) addPieces(part, text, n, pieces, flags, out, true);
-  if (base64) addBase64(part, text, n, out, true);
+  out.count = count;
 }
 
 // What follows a cut run is scored on its own too, up to the next cut run: `a`x32 + payload is
