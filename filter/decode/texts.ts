@@ -103,11 +103,13 @@ export function decodeParts(parts: PartList, out: TextList): void {
     let valPtr = partValPtr(prows, i), valLen = partValLen(prows, i);
     let formEncoded = partFormEncoded(prows, i);
     // Most parts need no decoding: read those where they are (a memory.copy per part is a call
-    // out of the compiled code in V8, and JSON bodies have hundreds of parts).
+    // out of the compiled code in V8, and JSON bodies have hundreds of parts). A plain token (see
+    // below) holds no byte a decoder acts on, so most are known not to need the trigger test.
     let text = valPtr;
     let n = valLen;
     let flags: u32 = 0;
-    if (needsDecoding(valPtr, valLen, formEncoded)) {
+    let plain = isPlainToken(valPtr, valLen);
+    if (!plain && needsDecoding(valPtr, valLen, formEncoded)) {
       text = out.alloc(valLen);
       if (text == 0) continue;
       let r = decodePart(valPtr, valLen, text, formEncoded);
@@ -121,7 +123,7 @@ export function decodeParts(parts: PartList, out: TextList): void {
     // below, or its decoding was more than one plain round of percent-escapes (forms send '@'
     // as %40; double encoding, entities or escapes are themselves a sign).
     let base64 = n >= MIN_BASE64_LENGTH && looksLikeBase64(text, n);
-    let skip = (flags & ~DecodeFlag.PERCENT) == 0 && !base64 && isPlainToken(text, n);
+    let skip = (flags & ~DecodeFlag.PERCENT) == 0 && !base64 && (text == valPtr ? plain : isPlainToken(text, n));
     let pieces = 0;
     if (!skip) {
       let run = longRunAt(text, n);
