@@ -35,7 +35,7 @@ const STRIDE = 5; // u32 per part: where | formEncoded << 8, namePtr, nameLen, v
 @inline export function partValLen(rows: usize, i: i32): i32 { return <i32>load<u32>(rowAt(rows, i), 16); }
 
 // Writes part i of the table at rows: PartList.add's row, for a splitter that keeps the row count in
-// a local (request/jsonbody.ts) and hands it back with PartList.count.
+// a local (request/jsonbody.ts, request/pairs.ts) and hands it back (PartList.count, endOffers).
 // @ts-ignore: decorator
 @inline export function putPart(rows: usize, i: i32, where: i32, namePtr: usize, nameLen: i32, valPtr: usize, valLen: i32, formEncoded: bool): void {
   let row = rowAt(rows, i);
@@ -110,6 +110,14 @@ export class PartList {
   @inline valPtr(i: i32): usize { return partValPtr(this.rows, i); }
   // @ts-ignore: decorator
   @inline valLen(i: i32): i32 { return partValLen(this.rows, i); }
+
+  // A splitter's loop may count the parts it offers in a local, `offered`, starting at count and
+  // writing (putPart) only while it is below partLimit: add's outcome, since past the limit every
+  // part is dropped. This hands the count back, and the overflow when a part was dropped.
+  endOffers(offered: i32): void {
+    if (offered > this.limit) { this.overflow = true; offered = this.limit; }
+    this.count = offered;
+  }
 
   // What add checks, for a splitter that writes rows itself (putPart): the most parts the table
   // takes for this request, and whether any name is excluded (then ask isExcluded).
