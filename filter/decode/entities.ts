@@ -4,6 +4,7 @@
 import { DecodeFlag } from "./flags";
 import { hexValue, hexByte, hexQuad, writeUtf8 } from "../lib/escapes";
 import { splat8 } from "../lib/splat";
+import { canReadBlock, storePrefix } from "../lib/scan";
 
 // Named references that carry attack syntax, plus the common ones. Browsers accept the
 // four legacy names without ';' (and in any case), so attackers use them that way too.
@@ -30,23 +31,23 @@ export function decodeEntities(src: usize, len: i32, dst: usize, flags: u32): u6
     // 16 bytes at a time up to the next '&' or '\\' (byte by byte, the copy was most of this
     // pass): a block without one is written whole (dst + o never runs ahead of src + i, so in
     // place it only overwrites bytes already read), and in place with nothing decoded yet
-    // (o == i) not written at all. In place behind (o < i), the bytes before a '&' go one by one:
-    // a whole block would overwrite bytes not yet read.
-    if (i + 16 <= len) {
+    // (o == i) not written at all. In place behind (o < i), only the bytes before the '&' are
+    // written (storePrefix): a whole block would overwrite bytes not yet read. The last bytes of
+    // the span go the same way when 16 can be read there, written exactly.
+    let rest = len - i;
+    if (rest >= 16 || canReadBlock(src + <usize>i)) {
       let v = v128.load(src + i);
       let m = i8x16.bitmask(v128.or(i8x16.eq(v, amp), i8x16.eq(v, backslash)));
-      if (m == 0) {
+      if (rest >= 16 && m == 0) {
         if (!inPlace || o != i) v128.store(dst + o, v);
         o += 16; i += 16;
         continue;
       }
-      let k = ctz(m);
-      if (inPlace && o != i) {
-        for (; k > 0; k--) { store<u8>(dst + o, load<u8>(src + i)); o++; i++; }
-      } else {
-        if (!inPlace) v128.store(dst + o, v);
-        o += k; i += k;
-      }
+      let k = min(<i32>ctz(m), rest);
+      if (!inPlace && rest >= 16) v128.store(dst + o, v);
+      else if (!inPlace || o != i) storePrefix(dst + o, v, k);
+      o += k; i += k;
+      if (i >= len) break;
     }
     let c = <u32>load<u8>(src + i);
     if (c == 0x26 /* & */ && i + 2 < len) {
@@ -91,7 +92,8 @@ function decodeReference(p: usize, avail: i32, dst: usize): u32 {
     let n = name.length;
     if (n + 1 > avail) continue;
     let j = 0;
-    while (j < n && (<u32>load<u8>(p + 1 + j) | 0x20) == <u32>name.charCodeAt(j)) j++;
+    // The name's UTF-16 units read in place (j < n): charCodeAt is a call with a bounds check.
+    while (j < n && (<u32>load<u8>(p + 1 + j) | 0x20) == <u32>load<u16>(changetype<usize>(name) + (<usize>j << 1))) j++;
     if (j < n) continue;
     let hasSemi = n + 1 < avail && load<u8>(p + 1 + n) == 0x3B;
     if (!hasSemi && k >= LEGACY_NAMES) continue;

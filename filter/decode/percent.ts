@@ -4,6 +4,7 @@
 import { DecodeFlag } from "./flags";
 import { hexByte, hexQuad, writeUtf8 } from "../lib/escapes";
 import { splat8 } from "../lib/splat";
+import { canReadBlock, storePrefix } from "../lib/scan";
 
 // Decodes src[0..len) into dst (which may equal src: output never runs ahead of input).
 // Malformed sequences are copied as they are and flagged, so an attacker gains nothing
@@ -15,33 +16,37 @@ export function decodePercent(src: usize, len: i32, dst: usize, plusAsSpace: boo
   let plus = splat8(0x2B);
   let space = splat8(0x20);
   // A disjoint dst (the first pass, into the arena) may take a whole block up to a '%'; in place,
-  // bytes past o + k may not be read yet.
+  // bytes past o + k may not be read yet (storePrefix writes only those k).
   let apart = dst != src;
   while (i < len) {
     // 16 bytes at a time up to the next '%': a block without one is written whole, its '+'
     // turned into ' ' (dst + o never runs ahead of src + i, so in place it only overwrites
-    // bytes already read).
-    if (i + 16 <= len) {
+    // bytes already read). The last bytes of the span too, when 16 can be read there (one byte
+    // at a time, they were most of the pass on form values): those are written exactly, so
+    // nothing past dst's length or, in place, past the bytes read is touched.
+    let rest = len - i;
+    if (rest >= 16 || canReadBlock(src + <usize>i)) {
       let v = v128.load(src + i);
       let escapes = i8x16.bitmask(i8x16.eq(v, pct));
       // With plusAsSpace, '+' becomes ' ' (hex digits are neither, so an escape reads the same).
       let w = plusAsSpace ? v128.bitselect(space, v, i8x16.eq(v, plus)) : v;
-      if (escapes == 0) {
-        v128.store(dst + o, w);
-        o += 16; i += 16;
-        continue;
-      }
-      let k = ctz(escapes);
-      if (apart || o == i) {
-        // The block's bytes past the '%' are written too, and overwritten by what follows.
-        v128.store(dst + o, w);
+      if (rest >= 16) {
+        if (escapes == 0) {
+          v128.store(dst + o, w);
+          o += 16; i += 16;
+          continue;
+        }
+        let k = ctz(escapes);
+        // A disjoint dst (the first pass, into the arena) may take the whole block: its bytes
+        // past the '%' are overwritten by what follows.
+        if (apart || o == i) v128.store(dst + o, w);
+        else storePrefix(dst + o, w, k);
         o += k; i += k;
       } else {
-        for (; k > 0; k--) {
-          let c = <u32>load<u8>(src + i);
-          store<u8>(dst + o, <u8>(c == 0x2B && plusAsSpace ? 0x20 : c));
-          o++; i++;
-        }
+        let k = min(<i32>ctz(escapes), rest);
+        storePrefix(dst + o, w, k);
+        o += k; i += k;
+        if (i >= len) break;
       }
     }
     let c = <u32>load<u8>(src + i);

@@ -1,7 +1,8 @@
 // Finds bytes 16 at a time (wasm SIMD: compare, then one bitmask). Called by request/pairs.ts,
 // lib/json.ts and decode/*.ts for the scans that ran a byte per loop turn (issue 11: each was
 // 5-10 instructions a byte under callgrind). indexOf2 reads only inside the span it is given;
-// canReadBlock lets a caller read past a short span's end, inside linear memory, bits masked.
+// canReadBlock lets a caller read past a short span's end, inside linear memory, bits masked;
+// storePrefix writes a block's first bytes only.
 
 // Bit j set when byte j of the 16 at p is a or b.
 // @ts-ignore: decorator
@@ -38,6 +39,17 @@ export function indexOf2(p: usize, from: i32, len: i32, a: u8, b: u8): i32 {
 // @ts-ignore: decorator
 @inline export function canReadBlock(p: usize): bool {
   return p + 16 <= (<usize>memory.size() << 16);
+}
+
+// Writes the first k (0..15) bytes of v at p, 8, 4, 2 and 1 at a time, and nothing past them: for
+// the decoders' last block of a span, and in place, where bytes past those k are not read yet.
+// @ts-ignore: decorator
+@inline export function storePrefix(p: usize, v: v128, k: i32): void {
+  let x = i64x2.extract_lane(v, 0);
+  if (k >= 8) { store<u64>(p, x); p += 8; x = i64x2.extract_lane(v, 1); }
+  if (k & 4) { store<u32>(p, <u32>x); p += 4; x >>= 32; }
+  if (k & 2) { store<u16>(p, <u16>x); p += 2; x >>= 16; }
+  if (k & 1) store<u8>(p, <u8>x);
 }
 
 // @ts-ignore: decorator
