@@ -38,10 +38,11 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
   let depth = 0;
   let junk = false;
   let i = 0;
-  while (true) {
-    while (i < len && isJsonSpace(load<u8>(ptr + <usize>i))) i++;
-    if (i >= len) break;
-    let t = tokenAt(<u32>load<u8>(ptr + <usize>i));
+  while (i < len) {
+    let c = <u32>load<u8>(ptr + <usize>i);
+    // Blanks one a turn, tested first by c <= 0x20: most tokens follow none.
+    if (c <= 0x20 && isJsonSpace(<u8>c)) { i++; continue; }
+    let t = tokenAt(c);
     if (t == Tok.STRING) {
       let start = i + 1;
       // To the closing '"', past escapes ('\\' and the byte after it), 16 bytes a step.
@@ -62,9 +63,16 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
       let rawLen = n;
       let vPtr = ptr + <usize>start;
       i = q + 1;
-      while (i < len && isJsonSpace(load<u8>(ptr + <usize>i))) i++;
-      let isKey = i < len && load<u8>(ptr + <usize>i) == 0x3A;
-      if (isKey) i++;
+      // A key when ':' follows, mostly at once (blanks are looked past only when there are some).
+      let isKey = false;
+      if (i < len) {
+        let d = <u32>load<u8>(ptr + <usize>i);
+        if (d <= 0x20) {
+          while (i < len && isJsonSpace(load<u8>(ptr + <usize>i))) i++;
+          d = i < len ? <u32>load<u8>(ptr + <usize>i) : 0;
+        }
+        if (d == 0x3A) { isKey = true; i++; }
+      }
       if (esc) {
         let dst = out.alloc(n);
         if (dst == 0) { out.count = count; if (overflow) out.overflow = true; return; }
@@ -81,32 +89,41 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
       }
       continue;
     }
-    if (t == Tok.COMMA || t == Tok.COLON) { i++; continue; }
-    if (t == Tok.OBJ_OPEN || t == Tok.ARR_OPEN) {
-      if (depth < MAX_DEPTH) { store<u32>(KEY_PTRS + (<usize>depth << 2), <u32>keyPtr); store<i32>(KEY_LENS + (<usize>depth << 2), keyLen); }
-      depth++;
-      i++;
-      continue;
-    }
-    if (t == Tok.OBJ_CLOSE || t == Tok.ARR_CLOSE) {
-      if (depth > 0) depth--;
-      if (depth < MAX_DEPTH) { keyPtr = <usize>load<u32>(KEY_PTRS + (<usize>depth << 2)); keyLen = load<i32>(KEY_LENS + (<usize>depth << 2)); }
-      i++;
-      continue;
-    }
-    if (t == Tok.NUMBER) {
-      // '-' or a digit, then digits, '.', '+', '-', 'e', 'E'.
-      i++;
-      while (i < len) {
-        let d = <u32>load<u8>(ptr + <usize>i);
-        if (d - 0x30 < 10 || d == 0x2E || d == 0x2B || d == 0x2D || (d | 0x20) == 0x65) i++;
-        else break;
+    // The other tokens by one jump table (a chain of compares ran for each).
+    switch (t) {
+      case Tok.COMMA:
+      case Tok.COLON: { i++; continue; }
+      case Tok.OBJ_OPEN:
+      case Tok.ARR_OPEN: {
+        if (depth < MAX_DEPTH) { store<u32>(KEY_PTRS + (<usize>depth << 2), <u32>keyPtr); store<i32>(KEY_LENS + (<usize>depth << 2), keyLen); }
+        depth++;
+        i++;
+        continue;
       }
-      continue;
-    }
-    if (t != Tok.ERROR) {
-      let w = wordLength(ptr, i, len, t);
-      if (w != 0) { i += w; continue; }
+      case Tok.OBJ_CLOSE:
+      case Tok.ARR_CLOSE: {
+        if (depth > 0) depth--;
+        if (depth < MAX_DEPTH) { keyPtr = <usize>load<u32>(KEY_PTRS + (<usize>depth << 2)); keyLen = load<i32>(KEY_LENS + (<usize>depth << 2)); }
+        i++;
+        continue;
+      }
+      case Tok.NUMBER: {
+        // '-' or a digit, then digits, '.', '+', '-', 'e', 'E'.
+        i++;
+        while (i < len) {
+          let d = <u32>load<u8>(ptr + <usize>i);
+          if (d - 0x30 < 10 || d == 0x2E || d == 0x2B || d == 0x2D || (d | 0x20) == 0x65) i++;
+          else break;
+        }
+        continue;
+      }
+      case Tok.TRUE:
+      case Tok.FALSE:
+      case Tok.NULL: {
+        let w = wordLength(ptr, i, len, t);
+        if (w != 0) { i += w; continue; }
+        break;
+      }
     }
     // A byte no token starts, or a word that is not one: read on from the next byte.
     junk = true;
