@@ -93,62 +93,76 @@ export class TextList {
 
 // The tables are read and written by address, with the text count in a local: through the lists'
 // methods, every part stored both lists on the runtime's shadow stack several times (make
-// profile). `out` serves the parts that need room in its arena, and the pieces and base64
-// decodings, which go through out.add: its count is handed over and back around those.
+// profile). A short plain token (most JSON strings) is settled in this loop, which makes no call
+// for it: V8 spills every live value around a call, and the calls of the other parts' path had
+// the loop spill and reload its state for every part. The rest go to decodeOne.
 export function decodeParts(parts: PartList, out: TextList): void {
   out.reset();
   let prows = parts.rows, trows = out.rows;
   let count = 0;
   for (let i = 0, k = parts.count; i < k; i++) {
     let valPtr = partValPtr(prows, i), valLen = partValLen(prows, i);
-    let formEncoded = partFormEncoded(prows, i);
-    // Most parts need no decoding: read those where they are (a memory.copy per part is a call
-    // out of the compiled code in V8, and JSON bodies have hundreds of parts). A plain token (see
-    // below) holds no byte a decoder acts on, so most are known not to need the trigger test.
-    let text = valPtr;
-    let n = valLen;
-    let flags: u32 = 0;
+    // A plain token (see decodeOne) holds no byte a decoder acts on, so it is its own decoding;
+    // shorter than MIN_BASE64_LENGTH it is not base64 either, and so skipped.
     let plain = isPlainToken(valPtr, valLen);
-    if (!plain && needsDecoding(valPtr, valLen, formEncoded)) {
-      text = out.alloc(valLen);
-      if (text == 0) continue;
-      let r = decodePart(valPtr, valLen, text, formEncoded);
-      n = <i32>(r & 0xFFFFFFFF);
-      flags = <u32>(r >> 32);
-      out.shrinkLast(text, valLen, n);
+    if (plain && valLen < MIN_BASE64_LENGTH) {
+      if (count >= MAX_TEXTS) out.overflow = true;
+      else { putText(trows, count, i, valPtr, valLen, TEXT_NOT_SCORED); count++; }
+      continue;
     }
-    // A lone word, number, ID or email address (no space, nothing but [A-Za-z0-9_.@-]) cannot
-    // carry an injection on its own, and JSON and forms are full of them: skip the model for
-    // those, unless it may be base64 (URL-safe base64 is all word characters) and so is decoded
-    // below, or its decoding was more than one plain round of percent-escapes (forms send '@'
-    // as %40; double encoding, entities or escapes are themselves a sign).
-    let base64 = n >= MIN_BASE64_LENGTH && looksLikeBase64(text, n);
-    let skip = (flags & ~DecodeFlag.PERCENT) == 0 && !base64 && (text == valPtr ? plain : isPlainToken(text, n));
-    let pieces = 0;
-    if (!skip) {
-      let run = longRunAt(text, n);
-      if (run >= 0) {
-        let dst = text == valPtr ? out.alloc(n) : text; // decoded text is in the arena already: in place
-        if (dst != 0) {
-          let m = capRuns(text, n, dst, run, true);
-          if (text == valPtr) out.shrinkLast(dst, n, m);
-          text = dst;
-          n = m;
-          pieces = runEndCount;
-        }
-      }
-    }
-    // TextList.add.
-    if (count >= MAX_TEXTS) out.overflow = true;
-    else { putText(trows, count, i, text, n, skip ? flags | TEXT_NOT_SCORED : flags); count++; }
-    if (pieces > 0 || base64) {
-      out.count = count;
-      if (pieces > 0) addPieces(i, text, n, pieces, flags, out, true);
-      if (base64) addBase64(i, text, n, out, true);
-      count = out.count;
-    }
+    count = decodeOne(i, valPtr, valLen, partFormEncoded(prows, i), plain, out, trows, count);
   }
   out.count = count;
+}
+
+// One part's texts, written at trows from index count (TextList.add's test of room included);
+// returns the new count. `plain`: isPlainToken of the part as it came.
+function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, plain: bool, out: TextList, trows: usize, count: i32): i32 {
+  // Most parts need no decoding: read those where they are (a memory.copy per part is a call
+  // out of the compiled code in V8, and JSON bodies have hundreds of parts). A plain token holds
+  // no byte a decoder acts on: those are known not to need the trigger test.
+  let text = valPtr;
+  let n = valLen;
+  let flags: u32 = 0;
+  if (!plain && needsDecoding(valPtr, valLen, formEncoded)) {
+    text = out.alloc(valLen);
+    if (text == 0) return count;
+    let r = decodePart(valPtr, valLen, text, formEncoded);
+    n = <i32>(r & 0xFFFFFFFF);
+    flags = <u32>(r >> 32);
+    out.shrinkLast(text, valLen, n);
+  }
+  // A lone word, number, ID or email address (no space, nothing but [A-Za-z0-9_.@-]) cannot
+  // carry an injection on its own, and JSON and forms are full of them: skip the model for
+  // those, unless it may be base64 (URL-safe base64 is all word characters) and so is decoded
+  // below, or its decoding was more than one plain round of percent-escapes (forms send '@'
+  // as %40; double encoding, entities or escapes are themselves a sign).
+  let base64 = n >= MIN_BASE64_LENGTH && looksLikeBase64(text, n);
+  let skip = (flags & ~DecodeFlag.PERCENT) == 0 && !base64 && (text == valPtr ? plain : isPlainToken(text, n));
+  let pieces = 0;
+  if (!skip) {
+    let run = longRunAt(text, n);
+    if (run >= 0) {
+      let dst = text == valPtr ? out.alloc(n) : text; // decoded text is in the arena already: in place
+      if (dst != 0) {
+        let m = capRuns(text, n, dst, run, true);
+        if (text == valPtr) out.shrinkLast(dst, n, m);
+        text = dst;
+        n = m;
+        pieces = runEndCount;
+      }
+    }
+  }
+  // TextList.add.
+  if (count >= MAX_TEXTS) out.overflow = true;
+  else { putText(trows, count, part, text, n, skip ? flags | TEXT_NOT_SCORED : flags); count++; }
+  if (pieces > 0 || base64) {
+    out.count = count;
+    if (pieces > 0) addPieces(part, text, n, pieces, flags, out, true);
+    if (base64) addBase64(part, text, n, out, true);
+    count = out.count;
+  }
+  return count;
 }
 
 // What follows a cut run is scored on its own too, up to the next cut run: `a`x32 + payload is
