@@ -2,7 +2,7 @@
 // hands them to a sink. Called by core/inspect.ts; the sinks are core/score.ts (scoring) and
 // core/collect.ts (training export).
 
-import { TextList } from "../decode/texts";
+import { TextList, textScored, textPtr, textLen, textFlags } from "../decode/texts";
 import { WINDOW_BYTES, WINDOW_STEP } from "./features";
 
 export abstract class WindowSink {
@@ -13,14 +13,18 @@ export abstract class WindowSink {
 // Long texts are scored in overlapping windows: the bag of features is a mean, and a payload
 // inside 100 KiB of prose must not be averaged away. Stops after maxWindows (max_windows: the
 // bound on a request's scoring work). Returns the number of windows, negated when it stopped early.
+//
+// The text table is read by address: through TextList's methods, every text (most are skipped
+// lone tokens) stored the list on the runtime's shadow stack (make profile).
 export function forEachWindow(texts: TextList, sink: WindowSink, maxWindows: i32): i32 {
   let windows = 0;
+  let rows = texts.rows;
   for (let t = 0, k = texts.count; t < k; t++) {
-    if (!texts.scored(t)) continue;
-    let p = texts.ptr(t);
-    let n = texts.len(t);
+    if (!textScored(rows, t)) continue;
+    let p = textPtr(rows, t);
+    let n = textLen(rows, t);
     if (n <= 0) continue;
-    let flags = texts.flags(t);
+    let flags = textFlags(rows, t);
     let off = 0;
     while (true) {
       if (windows >= maxWindows) return -windows;
