@@ -4,6 +4,8 @@
 // canReadBlock lets a caller read past a short span's end, inside linear memory, bits masked;
 // storePrefix writes a block's first bytes only.
 
+import { splat8 } from "./splat";
+
 // Bit j set when byte j of the 16 at p is a or b.
 // @ts-ignore: decorator
 @inline export function blockOf2(p: usize, a: v128, b: v128): i32 {
@@ -13,7 +15,14 @@
 
 // The index of the first byte in p[from..len) that is a or b (pass a twice for one byte), or len.
 export function indexOf2(p: usize, from: i32, len: i32, a: u8, b: u8): i32 {
-  let va = i8x16.splat(a), vb = i8x16.splat(b);
+  return indexOf2Inline(p, from, len, a, b);
+}
+
+// indexOf2, inlined: for a loop that makes no other call (V8 spills every value live across a
+// call, and one call in a loop had the loop store its state at every turn: request/jsonbody.ts).
+// @ts-ignore: decorator
+@inline export function indexOf2Inline(p: usize, from: i32, len: i32, a: u8, b: u8): i32 {
+  let va = splat8(a), vb = splat8(b);
   let i = from;
   while (i + 16 <= len) {
     let m = blockOf2(p + <usize>i, va, vb);

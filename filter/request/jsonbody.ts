@@ -4,8 +4,7 @@
 import { PartList, putPart } from "./parts";
 import { Where } from "./where";
 import { Tok, tokenAt, isJsonSpace, wordLength, unescapeJson } from "../lib/json";
-import { blockOf2, indexOf2 } from "../lib/scan";
-import { splat8 } from "../lib/splat";
+import { indexOf2Inline } from "../lib/scan";
 
 // Containers deeper than this keep the key of the deepest one tracked; the depth only names parts.
 const MAX_DEPTH = 64;
@@ -24,112 +23,125 @@ const KEY_LENS = memory.data(MAX_DEPTH * 4);
 // with its state in locals: through the scanner, every token loaded and stored its position and
 // span in memory, and a string's lookahead for ':' went through a second token. A string followed
 // (after blanks) by ':' is a key; anything else is read again as the next token, as the scanner's
-// lookahead token was. The rows are written by address with the count in a local, and `out` is
-// used only for escapes and excluded names: each use of it in the loop stored it on the shadow
-// stack.
+// lookahead token was. The rows are written by address, counting the parts offered
+// (PartList.endOffers), and `out` is used only for escapes and excluded names: each use of it in
+// the loop stored it on the shadow stack.
+//
+// The token loop makes no call: a string that needs one (escapes to undo, or a name to test
+// against exclude_params) leaves it for the code after it, which adds that part and goes back.
+// V8 spills every value live across a call, and a call anywhere in the loop had it store its
+// state at every token.
 export function splitJson(ptr: usize, len: i32, out: PartList): void {
   let rows = out.rows;
-  let count = out.count;
+  let offered = out.count;
   let limit = out.partLimit;
   let excludes = out.excludesNames;
-  let overflow = false;
   let keyPtr: usize = ptr;
   let keyLen = 0;
   let depth = 0;
   let junk = false;
   let i = 0;
-  while (i < len) {
-    let c = <u32>load<u8>(ptr + <usize>i);
-    // Blanks one a turn, tested first by c <= 0x20: most tokens follow none.
-    if (c <= 0x20 && isJsonSpace(<u8>c)) { i++; continue; }
-    let t = tokenAt(c);
-    if (t == Tok.STRING) {
-      let start = i + 1;
-      // To the closing '"', past escapes ('\\' and the byte after it), 16 bytes a step.
-      let q = start;
-      let esc = false;
-      while (true) {
-        if (q + 16 <= len) {
-          let m = blockOf2(ptr + <usize>q, splat8(0x22), splat8(0x5C));
-          q = m != 0 ? q + ctz(m) : indexOf2(ptr, q + 16, len, 0x22, 0x5C);
-        } else q = indexOf2(ptr, q, len, 0x22, 0x5C);
-        if (q >= len || load<u8>(ptr + <usize>q) == 0x22) break;
-        esc = true;
-        q += 2;
-      }
-      // Unterminated: an error at the quote, read on from the byte after it.
-      if (q >= len) { junk = true; i++; continue; }
-      let n = q - start;
-      let rawLen = n;
-      let vPtr = ptr + <usize>start;
-      i = q + 1;
-      // A key when ':' follows, mostly at once (blanks are looked past only when there are some).
-      let isKey = false;
-      if (i < len) {
-        let d = <u32>load<u8>(ptr + <usize>i);
-        if (d <= 0x20) {
-          while (i < len && isJsonSpace(load<u8>(ptr + <usize>i))) i++;
-          d = i < len ? <u32>load<u8>(ptr + <usize>i) : 0;
+  while (true) {
+    // The string that left the token loop: its raw span, and whether it is a key.
+    let start = 0, rawLen = 0, isKey = false, esc = false;
+    let pending = false;
+    while (i < len) {
+      let c = <u32>load<u8>(ptr + <usize>i);
+      // Blanks one a turn, tested first by c <= 0x20: most tokens follow none.
+      if (c <= 0x20 && isJsonSpace(<u8>c)) { i++; continue; }
+      let t = tokenAt(c);
+      if (t == Tok.STRING) {
+        start = i + 1;
+        // To the closing '"', past escapes ('\\' and the byte after it), 16 bytes a step.
+        let q = start;
+        esc = false;
+        while (true) {
+          q = indexOf2Inline(ptr, q, len, 0x22, 0x5C);
+          if (q >= len || load<u8>(ptr + <usize>q) == 0x22) break;
+          esc = true;
+          q += 2;
         }
-        if (d == 0x3A) { isKey = true; i++; }
-      }
-      if (esc) {
-        let dst = out.alloc(n);
-        if (dst == 0) { out.count = count; if (overflow) out.overflow = true; return; }
-        let m = unescapeJson(vPtr, n, dst);
-        out.shrinkLast(dst, n, m);
-        vPtr = dst;
-        n = m;
-      }
-      if (isKey) { keyPtr = ptr + <usize>start; keyLen = rawLen; }
-      // PartList.add's tests, in the same order.
-      if (n > 0 && !(keyLen > 0 && excludes && out.isExcluded(keyPtr, keyLen))) {
-        if (count >= limit) overflow = true;
-        else { putPart(rows, count, Where.BODY_JSON, keyPtr, keyLen, vPtr, n, false); count++; }
-      }
-      continue;
-    }
-    // The other tokens by one jump table (a chain of compares ran for each).
-    switch (t) {
-      case Tok.COMMA:
-      case Tok.COLON: { i++; continue; }
-      case Tok.OBJ_OPEN:
-      case Tok.ARR_OPEN: {
-        if (depth < MAX_DEPTH) { store<u32>(KEY_PTRS + (<usize>depth << 2), <u32>keyPtr); store<i32>(KEY_LENS + (<usize>depth << 2), keyLen); }
-        depth++;
-        i++;
-        continue;
-      }
-      case Tok.OBJ_CLOSE:
-      case Tok.ARR_CLOSE: {
-        if (depth > 0) depth--;
-        if (depth < MAX_DEPTH) { keyPtr = <usize>load<u32>(KEY_PTRS + (<usize>depth << 2)); keyLen = load<i32>(KEY_LENS + (<usize>depth << 2)); }
-        i++;
-        continue;
-      }
-      case Tok.NUMBER: {
-        // '-' or a digit, then digits, '.', '+', '-', 'e', 'E'.
-        i++;
-        while (i < len) {
+        // Unterminated: an error at the quote, read on from the byte after it.
+        if (q >= len) { junk = true; i++; continue; }
+        rawLen = q - start;
+        i = q + 1;
+        // A key when ':' follows, mostly at once (blanks are looked past only when there are some).
+        isKey = false;
+        if (i < len) {
           let d = <u32>load<u8>(ptr + <usize>i);
-          if (d - 0x30 < 10 || d == 0x2E || d == 0x2B || d == 0x2D || (d | 0x20) == 0x65) i++;
-          else break;
+          if (d <= 0x20) {
+            while (i < len && isJsonSpace(load<u8>(ptr + <usize>i))) i++;
+            d = i < len ? <u32>load<u8>(ptr + <usize>i) : 0;
+          }
+          if (d == 0x3A) { isKey = true; i++; }
+        }
+        if (isKey) { keyPtr = ptr + <usize>start; keyLen = rawLen; }
+        if (esc || (excludes && keyLen > 0)) { pending = true; break; }
+        // PartList.add: a value (never empty here: no escapes), and room.
+        if (rawLen > 0) {
+          if (offered < limit) putPart(rows, offered, Where.BODY_JSON, keyPtr, keyLen, ptr + <usize>start, rawLen, false);
+          offered++;
         }
         continue;
       }
-      case Tok.TRUE:
-      case Tok.FALSE:
-      case Tok.NULL: {
-        let w = wordLength(ptr, i, len, t);
-        if (w != 0) { i += w; continue; }
-        break;
+      // The other tokens by one jump table (a chain of compares ran for each).
+      switch (t) {
+        case Tok.COMMA:
+        case Tok.COLON: { i++; continue; }
+        case Tok.OBJ_OPEN:
+        case Tok.ARR_OPEN: {
+          if (depth < MAX_DEPTH) { store<u32>(KEY_PTRS + (<usize>depth << 2), <u32>keyPtr); store<i32>(KEY_LENS + (<usize>depth << 2), keyLen); }
+          depth++;
+          i++;
+          continue;
+        }
+        case Tok.OBJ_CLOSE:
+        case Tok.ARR_CLOSE: {
+          if (depth > 0) depth--;
+          if (depth < MAX_DEPTH) { keyPtr = <usize>load<u32>(KEY_PTRS + (<usize>depth << 2)); keyLen = load<i32>(KEY_LENS + (<usize>depth << 2)); }
+          i++;
+          continue;
+        }
+        case Tok.NUMBER: {
+          // '-' or a digit, then digits, '.', '+', '-', 'e', 'E'.
+          i++;
+          while (i < len) {
+            let d = <u32>load<u8>(ptr + <usize>i);
+            if (d - 0x30 < 10 || d == 0x2E || d == 0x2B || d == 0x2D || (d | 0x20) == 0x65) i++;
+            else break;
+          }
+          continue;
+        }
+        case Tok.TRUE:
+        case Tok.FALSE:
+        case Tok.NULL: {
+          let w = wordLength(ptr, i, len, t);
+          if (w != 0) { i += w; continue; }
+          break;
+        }
       }
+      // A byte no token starts, or a word that is not one: read on from the next byte.
+      junk = true;
+      i++;
     }
-    // A byte no token starts, or a word that is not one: read on from the next byte.
-    junk = true;
-    i++;
+    if (!pending) break;
+    // The string the token loop left: unescaped into the list's scratch, then PartList.add's
+    // tests in its order (a value, the name's exclusion, room).
+    let vPtr = ptr + <usize>start;
+    let n = rawLen;
+    if (esc) {
+      let dst = out.alloc(n);
+      if (dst == 0) { out.endOffers(offered); return; }
+      let m = unescapeJson(vPtr, n, dst);
+      out.shrinkLast(dst, n, m);
+      vPtr = dst;
+      n = m;
+    }
+    if (n > 0 && !(keyLen > 0 && excludes && out.isExcluded(keyPtr, keyLen))) {
+      if (offered < limit) putPart(rows, offered, Where.BODY_JSON, keyPtr, keyLen, vPtr, n, false);
+      offered++;
+    }
   }
-  out.count = count;
-  if (overflow) out.overflow = true;
+  out.endOffers(offered);
   if (junk) out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);
 }
