@@ -70,11 +70,16 @@ function looksLikeBase64Blocks(p: usize, end: i32): bool {
 
 // Decodes into dst (len * 3 / 4 bytes at most) and returns the length, or -1 when the result
 // is not mostly printable text: then the value was an ID or a hash, not hidden input.
+//
+// "Mostly" is 9 bytes in 10: the result fails when it has more than a tenth of other bytes, so
+// the loop stops as soon as those are more than a tenth of the most it can write (len * 6 / 8):
+// an ID or a hash (random bytes, about 6 in 10 not printable) is then read only in part.
 export function decodeBase64Text(p: usize, len: i32, dst: usize): i32 {
   let o = 0;
   let acc: u32 = 0;
   let bits = 0;
   let printable = 0;
+  let maxOut = (len * 6) >> 3;
   for (let i = 0; i < len; i++) {
     let e = b64Entry(<u32>load<u8>(p + i));
     if (e == NOT_B64) break;
@@ -86,6 +91,7 @@ export function decodeBase64Text(p: usize, len: i32, dst: usize): i32 {
       store<u8>(dst + o, <u8>b);
       o++;
       if ((b >= 0x20 && b < 0x7F) || b == 0x09 || b == 0x0A || b == 0x0D) printable++;
+      else if ((o - printable) * 10 > maxOut) return -1; // o < 10 * (o - printable) at the end
     }
   }
   if (o == 0 || printable * 10 < o * 9) return -1;
