@@ -3,14 +3,14 @@
 
 import { PartList, putPart } from "./parts";
 import { Where } from "./where";
-import { indexOf, canReadBlock } from "../lib/scan";
-import { allIn } from "../lib/bytes";
+import { indexOf2Inline, canReadBlock } from "../lib/scan";
 import { splat8 } from "../lib/splat";
 
 // A key is scored as a part of its own only when it holds bytes a parameter name does not
 // need: attackers inject through names too (`a[$ne]`, `'or 1=1--=x`), ordinary names are noise.
 // 1 for the bytes of a plain parameter name: [A-Za-z0-9_.\[\]-]. 256 entries, generated from that
-// set, read by lib/bytes.ts allIn (plainNameBits tests the same set 16 bytes at a time).
+// set, read by isPlainName where a block cannot be read (plainNameBits tests the same set 16
+// bytes at a time).
 const PLAIN_NAME = memory.data<u8>([
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
@@ -34,72 +34,105 @@ const PLAIN_NAME = memory.data<u8>([
 }
 
 // Whether every byte of the name p[0..n) is in PLAIN_NAME's set: one block when it is shorter
-// than 16 bytes (most are), its bits past n dropped.
+// than 16 bytes (most are), its bits past n dropped; longer ones a block at a time, the last
+// block overlapping the one before. No call (see splitPairs).
 // @ts-ignore: decorator
 @inline function isPlainName(p: usize, n: i32): bool {
-  if (n < 16 && canReadBlock(p)) {
-    let mask = (1 << n) - 1;
-    return (plainNameBits(v128.load(p)) & mask) == mask;
+  let plain = true;
+  if (n < 16) {
+    if (canReadBlock(p)) {
+      let mask = (1 << n) - 1;
+      plain = (plainNameBits(v128.load(p)) & mask) == mask;
+    } else {
+      for (let i = 0; i < n; i++) if (load<u8>(PLAIN_NAME + <usize>load<u8>(p + <usize>i)) == 0) { plain = false; break; }
+    }
+  } else {
+    for (let i = 0; ; i += 16) {
+      let at = min(i, n - 16);
+      if (plainNameBits(v128.load(p + <usize>at)) != 0xFFFF) { plain = false; break; }
+      if (at + 16 >= n) break;
+    }
   }
-  return allIn(p, n, PLAIN_NAME);
+  return plain;
 }
 
 // Each pair's separator and first '=' come from one 16-byte block when the pair is shorter (most
-// are); longer ones and the last bytes of the list are searched on with indexOf. Parts are
-// written by address with their count in a local (PartList.endOffers): through PartList.add each
-// part stored the list on the runtime's shadow stack several times (make profile).
+// are); longer ones and the last bytes of the list are searched on (lib/scan.ts indexOf2Inline).
+// Parts are written by address, counting the parts offered (PartList.endOffers): through
+// PartList.add each part stored the list on the runtime's shadow stack several times (make
+// profile). The pair loop makes no call: a named pair when exclude_params has names leaves it
+// for the code after it, which tests the name and goes back. V8 spills every value live across a
+// call, and a call anywhere in the loop had it store its state at every pair.
 export function splitPairs(ptr: usize, len: i32, sep: u8, trimSpaces: bool, where: i32, formEncoded: bool, out: PartList): void {
   let rows = out.rows;
   let limit = out.partLimit;
   let offered = out.count;
   // PartList.add's test of names against exclude_params: never for headers.
   let excludes = out.excludesNames && where != Where.HEADER;
-  let seps = i8x16.splat(sep);
+  let seps = splat8(sep);
   let i = 0;
-  while (i <= len) {
-    let start = i;
-    // end: the first separator at or after start (or len); eq: the first '=' in [start, end), or end.
-    let end = len;
-    let eq = len;
-    if (start + 16 <= len) {
-      let v = v128.load(ptr + <usize>start);
-      let s = i8x16.bitmask(i8x16.eq(v, seps));
-      let e = i8x16.bitmask(i8x16.eq(v, splat8(0x3D)));
-      if (s != 0) {
-        end = start + ctz(s);
-        e &= (1 << ctz(s)) - 1;
-      } else end = indexOf(ptr, start + 16, len, sep);
-      eq = e != 0 ? start + ctz(e) : s != 0 ? end : indexOf(ptr, start + 16, end, 0x3D);
-    } else {
-      end = indexOf(ptr, start, len, sep);
-      eq = indexOf(ptr, start, end, 0x3D);
+  while (true) {
+    // The pair that left the loop: its start, '=' and end.
+    let start = 0, eq = 0, end = 0;
+    let pending = false;
+    while (i <= len) {
+      start = i;
+      // end: the first separator at or after start (or len); eq: the first '=' in [start, end), or end.
+      if (start + 16 <= len) {
+        let v = v128.load(ptr + <usize>start);
+        let s = i8x16.bitmask(i8x16.eq(v, seps));
+        let e = i8x16.bitmask(i8x16.eq(v, splat8(0x3D)));
+        if (s != 0) {
+          end = start + ctz(s);
+          e &= (1 << ctz(s)) - 1;
+        } else end = indexOf2Inline(ptr, start + 16, len, sep, sep);
+        eq = e != 0 ? start + ctz(e) : s != 0 ? end : indexOf2Inline(ptr, start + 16, end, 0x3D, 0x3D);
+      } else {
+        end = indexOf2Inline(ptr, start, len, sep, sep);
+        eq = indexOf2Inline(ptr, start, end, 0x3D, 0x3D);
+      }
+      i = end + 1; // past the separator
+      if (trimSpaces) {
+        while (start < end && load<u8>(ptr + <usize>start) == 0x20) start++;
+        while (end > start && load<u8>(ptr + <usize>(end - 1)) == 0x20) end--;
+        // A '=' is not a space, so only "none" moves: to the trimmed end.
+        if (eq > end) eq = end;
+      }
+      if (end <= start) continue;
+      let p = ptr + <usize>start;
+      if (eq == end) {
+        // No '=': a bare value (`?1'or'1'='1`), scored as a value without a name.
+        if (offered < limit) putPart(rows, offered, where, p, 0, p, end - start, formEncoded);
+        offered++;
+        continue;
+      }
+      let nameLen = eq - start;
+      if (excludes && nameLen > 0) { pending = true; break; }
+      // PartList.add's tests in its order: a value, then room (no name is excluded here).
+      if (nameLen > 0 && !isPlainName(p, nameLen)) {
+        if (offered < limit) putPart(rows, offered, where, p, nameLen, p, nameLen, formEncoded);
+        offered++;
+      }
+      let valLen = end - eq - 1;
+      if (valLen > 0) {
+        if (offered < limit) putPart(rows, offered, where, p, nameLen, ptr + <usize>(eq + 1), valLen, formEncoded);
+        offered++;
+      }
     }
-    i = end + 1; // past the separator
-    if (trimSpaces) {
-      while (start < end && load<u8>(ptr + start) == 0x20) start++;
-      while (end > start && load<u8>(ptr + end - 1) == 0x20) end--;
-      // A '=' is not a space, so only "none" moves: to the trimmed end.
-      if (eq > end) eq = end;
-    }
-    if (end <= start) continue;
+    if (!pending) break;
+    // The named pair that left the loop, as there, with its name tested against exclude_params.
     let p = ptr + <usize>start;
-    if (eq == end) {
-      // No '=': a bare value (`?1'or'1'='1`), scored as a value without a name.
-      if (offered < limit) putPart(rows, offered, where, p, 0, p, end - start, formEncoded);
-      offered++;
-      continue;
-    }
     let nameLen = eq - start;
-    // PartList.add's tests in its order: a value, then the name's exclusion, then room.
-    let excluded = nameLen > 0 && excludes && out.isExcluded(p, nameLen);
-    if (nameLen > 0 && !isPlainName(p, nameLen) && !excluded) {
-      if (offered < limit) putPart(rows, offered, where, p, nameLen, p, nameLen, formEncoded);
-      offered++;
-    }
-    let valLen = end - eq - 1;
-    if (valLen > 0 && !excluded) {
-      if (offered < limit) putPart(rows, offered, where, p, nameLen, ptr + <usize>(eq + 1), valLen, formEncoded);
-      offered++;
+    if (!out.isExcluded(p, nameLen)) {
+      if (!isPlainName(p, nameLen)) {
+        if (offered < limit) putPart(rows, offered, where, p, nameLen, p, nameLen, formEncoded);
+        offered++;
+      }
+      let valLen = end - eq - 1;
+      if (valLen > 0) {
+        if (offered < limit) putPart(rows, offered, where, p, nameLen, ptr + <usize>(eq + 1), valLen, formEncoded);
+        offered++;
+      }
     }
   }
   out.endOffers(offered);
