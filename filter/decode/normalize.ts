@@ -63,6 +63,10 @@ export function decodePart(src: usize, len: i32, dst: usize, plusAsSpace: bool):
   let n = <i32>(r & 0xFFFFFFFF);
   let flags = <u32>(r >> 32);
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    // Nothing a pass would act on: done. sanitize's bytes are triggers too, so it would change
+    // nothing either; tested before it, this spares most parts (one round of plain
+    // percent-escapes) its scan.
+    if (!hasTrigger(dst, n)) return (<u64>flags << 32) | <u64>n;
     // Folding first: an overlong or full-width '%' or '&' (%C0%A5 is '%') starts an escape the
     // next pass must see.
     r = sanitize(dst, n, flags);
@@ -166,6 +170,10 @@ function sanitize(p: usize, len: i32, flags: u32): u64 {
   let o = i;
   while (i < len) {
     let c = <u32>load<u8>(p + i);
+    // ASCII but NUL, and UTF-8 continuation bytes: kept, by one test (each of the tests below
+    // ran for every byte after the first one acted on; text whose UTF-8 has E0 or EF lead bytes,
+    // Indic scripts, goes through here whole).
+    if (c - 1 < 0xBF) { store<u8>(p + o, <u8>c); o++; i++; continue; }
     if (c == 0) { flags |= DecodeFlag.NUL; i++; continue; }
     if ((c == 0xC0 || c == 0xC1) && i + 1 < len) {
       let c1 = <u32>load<u8>(p + i + 1);
