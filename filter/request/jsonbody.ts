@@ -47,8 +47,11 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
     let pending = false;
     while (i < len) {
       let c = <u32>load<u8>(ptr + <usize>i);
-      // Blanks one a turn, tested first by c <= 0x20: most tokens follow none.
-      if (c <= 0x20 && isJsonSpace(<u8>c)) { i++; continue; }
+      // Blanks one a turn, tested first by c <= 0x20: most tokens follow none. Nested, not `&&`:
+      // V8 kept the `&&` as a value on the stack, written and tested for every token.
+      if (c <= 0x20) {
+        if (isJsonSpace(<u8>c)) { i++; continue; }
+      }
       let t = tokenAt(c);
       if (t == Tok.STRING) {
         start = i + 1;
