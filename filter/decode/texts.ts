@@ -109,10 +109,13 @@ export function decodeParts(parts: PartList, out: TextList): void {
     // A plain token (see decodeOne) holds no byte a decoder acts on, so it is its own decoding;
     // shorter than MIN_BASE64_LENGTH it is not base64 either, and so skipped.
     let plain = isPlainToken(valPtr, valLen);
-    if (plain && valLen < MIN_BASE64_LENGTH) {
-      if (count >= MAX_TEXTS) out.overflow = true;
-      else { putText(trows, count, i, valPtr, valLen, TEXT_NOT_SCORED); count++; }
-      continue;
+    // Nested, not `&&` (V8 kept that as a value on the stack, written and tested per part).
+    if (plain) {
+      if (valLen < MIN_BASE64_LENGTH) {
+        if (count >= MAX_TEXTS) out.overflow = true;
+        else { putText(trows, count, i, valPtr, valLen, TEXT_NOT_SCORED); count++; }
+        continue;
+      }
     }
     count = decodeOne(i, valPtr, valLen, partFormEncoded(prows, i), plain, out, trows, count);
   }
