@@ -35,7 +35,7 @@ const STRIDE = 5; // u32 per part: where | formEncoded << 8, namePtr, nameLen, v
 @inline export function partValLen(rows: usize, i: i32): i32 { return <i32>load<u32>(rowAt(rows, i), 16); }
 
 // Writes part i of the table at rows: PartList.add's row, for a splitter that keeps the row count in
-// a local (request/jsonbody.ts, request/pairs.ts) and hands it back (PartList.count, endOffers).
+// a local (request/jsonbody.ts, request/pairs.ts) and hands it back with PartList.endOffers.
 // @ts-ignore: decorator
 @inline export function putPart(rows: usize, i: i32, where: i32, namePtr: usize, nameLen: i32, valPtr: usize, valLen: i32, formEncoded: bool): void {
   let row = rowAt(rows, i);
