@@ -10,14 +10,15 @@
 //   does once an application deserializes it. A value that is a whole serialized object is opaque
 //   to the model (base64, or a PHP string it reads as JSON-like data) and scored 99.
 // - Prototype pollution: `__proto__`, or `constructor` then `prototype`, as a parameter name's
-//   segment (`a[__proto__][x]`, `constructor.prototype.x`) or as JSON keys: rce, the class CRS
+//   segment with a segment after it (`a[__proto__][x]`, `constructor.prototype.x`), or as JSON keys
+//   whose value is an object or an array (`{"__proto__":{…}}`): rce, the class CRS
 //   gives it (Node.js injection). Names are lone tokens the model never scores. A path inside a
 //   JSON string (`{"path":"__proto__.x"}`, for lodash.set) is left to the model: reading every
 //   JSON string for it cost about 4% of a JSON body's scoring (make profile).
 // None of these matched any of the 6,667 real benign User-Agents or, except `__proto__` as a JSON
 // key in one origin's JSON Schema test documents, any real benign part of `make dataset`'s sides.
 
-import { PartList, partWhere, partFormEncoded, partNamePtr, partNameLen } from "../request/parts";
+import { PartList, partWhere, partFormEncoded, partNamePtr, partNameLen, partIsContainerKey } from "../request/parts";
 import { Where } from "../request/where";
 import { TextList, textPart, textPtr, textLen, textFlags } from "../decode/texts";
 import { RequestScores } from "./score";
@@ -45,10 +46,13 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
     } else {
       hit = mayBeSerialized(p, n) && serializedObject(p, n);
       if (where == Where.BODY_JSON) {
-        // Keys are texts of their own, in document order: `{"constructor":{"prototype":…}}` is
-        // two texts in a row. Compared a u64 and a byte at a time: this runs for every JSON string.
-        if (n == 9) hit = hit || is9(p, PROTO_8, 0x5F) || (afterConstructor && is9(p, PROTOTYP_8, 0x65));
-        afterConstructor = n == 11 && load<u64>(p) == CONSTRUC_8 && load<u16>(p, 8) == 0x6F74 && load<u8>(p, 10) == 0x72;
+        // Keys are texts of their own, in document order: `{"constructor":{"prototype":{…}}}` is
+        // two texts in a row. Only a key whose value is an object or an array can pollute (a
+        // primitive assigned to `__proto__` is ignored). Compared a u64 and a byte at a time: this
+        // runs for every JSON string.
+        let container = partIsContainerKey(prows, part);
+        if (n == 9 && container) hit = hit || is9(p, PROTO_8, 0x5F) || (afterConstructor && is9(p, PROTOTYP_8, 0x65));
+        afterConstructor = container && n == 11 && load<u64>(p) == CONSTRUC_8 && load<u16>(p, 8) == 0x6F74 && load<u8>(p, 10) == 0x72;
       } else if (where != Where.PATH && part != lastPart) {
         // A name is read once, at its part's first text (a part may have more: its base64 decoding).
         lastPart = part;
@@ -108,9 +112,10 @@ function hasAt(p: usize, n: i32, i: i32, s: string): bool {
 }
 
 
-// `__proto__` as a segment of the name (between brackets, dots or the ends), or `constructor`
-// followed by `prototype` as the next segment: the paths qs, lodash.set and their kind write into
-// Object.prototype.
+// `__proto__`, or `constructor` and then `prototype`, as segments of the name with a segment after
+// them (`a[__proto__][x]`, `constructor.prototype.x`): the paths qs, lodash.set and their kind
+// write into Object.prototype. A name that ends there (`a[__proto__]=1`) assigns a string, which
+// changes no prototype.
 function pollutingName(p: usize, n: i32): bool {
   if (protoSegment(p, n)) return true;
   for (let i = indexOf2(p, 0, n, 0x63, 0x63); i < n; i = indexOf2(p, i + 1, n, 0x63, 0x63)) { // 'c'
@@ -118,17 +123,24 @@ function pollutingName(p: usize, n: i32): bool {
     let j = i + 11;
     if (byteAt(p, n, j) == 0x5D) j++; // ']'
     let c = byteAt(p, n, j);
-    if ((c == 0x5B || c == 0x2E) && hasAt(p, n, j + 1, "prototype") && !isIdent(byteAt(p, n, j + 10))) return true;
+    if ((c == 0x5B || c == 0x2E) && hasAt(p, n, j + 1, "prototype") && segmentFollows(p, n, j + 10)) return true;
   }
   return false;
 }
 
-// `__proto__` as a segment: not inside a longer identifier.
+// `__proto__` as a segment, not inside a longer identifier, with a segment after it.
 function protoSegment(p: usize, n: i32): bool {
   for (let i = indexOf2(p, 0, n, 0x5F, 0x5F); i + 9 <= n; i = indexOf2(p, i + 1, n, 0x5F, 0x5F)) { // '_'
-    if (hasAt(p, n, i, "__proto__") && !isIdent(byteAt(p, n, i - 1)) && !isIdent(byteAt(p, n, i + 9))) return true;
+    if (hasAt(p, n, i, "__proto__") && !isIdent(byteAt(p, n, i - 1)) && segmentFollows(p, n, i + 9)) return true;
   }
   return false;
+}
+
+// Whether a segment ends at j and another begins: `][`, `].`, `[` or `.`.
+function segmentFollows(p: usize, n: i32, j: i32): bool {
+  if (byteAt(p, n, j) == 0x5D) j++; // ']'
+  let c = byteAt(p, n, j);
+  return c == 0x5B || c == 0x2E;
 }
 
 // Whether serializedObject can hold: the first byte opens one of its forms, or is a blank or a quote.

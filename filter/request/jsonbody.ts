@@ -61,8 +61,10 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
     if (after == Tok.COLON) {
       keyPtr = ptr + off;
       keyLen = rawLen;
+      let part = out.count;
       out.add(Where.BODY_JSON, keyPtr, keyLen, vPtr, n, false);
       t = s.next();
+      if ((t == Tok.OBJ_OPEN || t == Tok.ARR_OPEN) && out.count > part) out.markContainerKey(part);
       continue;
     }
     out.add(Where.BODY_JSON, keyPtr, keyLen, vPtr, n, false);

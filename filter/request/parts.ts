@@ -16,7 +16,9 @@ export const MAX_PARTS = MAX_MAX_PARTS;
 // Bytes the splitters may write (JSON strings without their escapes, multipart filenames): no
 // more than the request's own size, since unescaping never grows a string.
 export const SCRATCH_BYTES = MAX_REQUEST_BYTES;
-const STRIDE = 5; // u32 per part: where | formEncoded << 8, namePtr, nameLen, valPtr, valLen
+const STRIDE = 5; // u32 per part: where | formEncoded << 8 | containerKey << 9, namePtr, nameLen, valPtr, valLen
+const FORM_ENCODED: u32 = 0x100;
+const CONTAINER_KEY: u32 = 0x200;
 
 // Part i of the table at rows (PartList.rows): where it is, whether '+' means space, its name.
 // @ts-ignore: decorator
@@ -24,7 +26,11 @@ const STRIDE = 5; // u32 per part: where | formEncoded << 8, namePtr, nameLen, v
 // @ts-ignore: decorator
 @inline export function partWhere(rows: usize, i: i32): i32 { return <i32>(load<u32>(rowAt(rows, i)) & 0xFF); }
 // @ts-ignore: decorator
-@inline export function partFormEncoded(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & 0x100) != 0; }
+@inline export function partFormEncoded(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & FORM_ENCODED) != 0; }
+// A JSON key whose value is an object or an array (set by request/jsonbody.ts): only such a key
+// can write through `__proto__` (core/signatures.ts); `{"__proto__":12}` sets nothing.
+// @ts-ignore: decorator
+@inline export function partIsContainerKey(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & CONTAINER_KEY) != 0; }
 // @ts-ignore: decorator
 @inline export function partNamePtr(rows: usize, i: i32): usize { return <usize>load<u32>(rowAt(rows, i), 4); }
 // @ts-ignore: decorator
@@ -62,12 +68,19 @@ export class PartList {
     let i = this.count;
     if (i >= this.limit) { this.overflow = true; return; }
     let row = rowAt(this.rows, i);
-    store<u32>(row, <u32>where | (formEncoded ? 0x100 : 0));
+    store<u32>(row, <u32>where | (formEncoded ? FORM_ENCODED : 0));
     store<u32>(row, <u32>namePtr, 4);
     store<u32>(row, <u32>nameLen, 8);
     store<u32>(row, <u32>valPtr, 12);
     store<u32>(row, <u32>valLen, 16);
     this.count = i + 1;
+  }
+
+  // Marks part i, a JSON key just added, as the key of an object or an array (partIsContainerKey).
+  // @ts-ignore: decorator
+  @inline markContainerKey(i: i32): void {
+    let row = rowAt(this.rows, i);
+    store<u32>(row, load<u32>(row) | CONTAINER_KEY);
   }
 
   // n bytes of scratch that stay valid until the next reset, or 0 when there is no room left.

@@ -75,7 +75,10 @@ const POLLUTION: Array<[string, string]> = [
   ["header:Cookie", "a[__proto__][b]=1"],
   ["body:json", '{"__proto__":{"isAdmin":true}}'],
   ["body:json", '{"user":{"constructor":{"prototype":{"isAdmin":true}}}}'],
-  ["body:json", '{"\u005f_proto__":{"isAdmin":true}}'],
+  ["body:json", '{"\\u005f_proto__":{"isAdmin":true}}'], // JSON.parse unescapes the key
+  ["body:json", '{"a":1, "__proto__" : [{"isAdmin":true}]}'],
+  ["body:json", '{"constructor": {"prototype": {"isAdmin":true}}}'],
+  ["query", "a[constructor][prototype].isAdmin=1"],
 ];
 const NOT_POLLUTION: Array<[string, string]> = [
   ["query", "proto=http&x__proto__y=1"],
@@ -83,6 +86,14 @@ const NOT_POLLUTION: Array<[string, string]> = [
   ["body:json", '{"constructor":"Foo","prototype":"bar"}'],
   ["body:json", '{"kind":"constructor","name":"prototype"}'],
   ["body:json", '{"text":"JavaScript sets an object\u0027s __proto__ and its constructor.prototype, see MDN"}'],
+  // A primitive assigned to __proto__ or prototype changes no prototype.
+  ["body:json", '{"__proto__":12,"isAdmin":true}'],
+  ["body:json", '{"__proto__":"x"}'],
+  ["body:json", '{"path":"__proto__","value":{"a":1}}'],
+  ["body:json", '{"constructor":{"prototype":"x"}}'],
+  ["query", "a[__proto__]=1"],
+  ["query", "__proto__=1&x=2"],
+  ["body:form", "settings.constructor.prototype=1"],
 ];
 
 describe.each([
