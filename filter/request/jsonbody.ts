@@ -64,10 +64,15 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
       let part = out.count;
       out.add(Where.BODY_JSON, keyPtr, keyLen, vPtr, n, false);
       t = s.next();
-      if ((t == Tok.OBJ_OPEN || t == Tok.ARR_OPEN) && out.count > part) out.markContainerKey(part);
+      if (out.count > part) {
+        if (t == Tok.OBJ_OPEN || t == Tok.ARR_OPEN) out.markContainerKey(part);
+        if (esc) out.markUnescaped(part);
+      }
       continue;
     }
+    let part = out.count;
     out.add(Where.BODY_JSON, keyPtr, keyLen, vPtr, n, false);
+    if (esc && out.count > part) out.markUnescaped(part);
     t = after;
   }
   if (junk) out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);

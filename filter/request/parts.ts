@@ -16,9 +16,10 @@ export const MAX_PARTS = MAX_MAX_PARTS;
 // Bytes the splitters may write (JSON strings without their escapes, multipart filenames): no
 // more than the request's own size, since unescaping never grows a string.
 export const SCRATCH_BYTES = MAX_REQUEST_BYTES;
-const STRIDE = 5; // u32 per part: where | formEncoded << 8 | containerKey << 9, namePtr, nameLen, valPtr, valLen
+const STRIDE = 5; // u32 per part: where | formEncoded << 8 | containerKey << 9 | unescaped << 10, namePtr, nameLen, valPtr, valLen
 const FORM_ENCODED: u32 = 0x100;
 const CONTAINER_KEY: u32 = 0x200;
+const UNESCAPED: u32 = 0x400;
 
 // Part i of the table at rows (PartList.rows): where it is, whether '+' means space, its name.
 // @ts-ignore: decorator
@@ -31,6 +32,10 @@ const CONTAINER_KEY: u32 = 0x200;
 // can write through `__proto__` (core/signatures.ts); `{"__proto__":12}` sets nothing.
 // @ts-ignore: decorator
 @inline export function partIsContainerKey(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & CONTAINER_KEY) != 0; }
+// A JSON string that had escapes, read without them (set by request/jsonbody.ts): one without
+// can hold no control character, such as a line break (JSON parsers refuse them raw).
+// @ts-ignore: decorator
+@inline export function partWasUnescaped(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & UNESCAPED) != 0; }
 // @ts-ignore: decorator
 @inline export function partNamePtr(rows: usize, i: i32): usize { return <usize>load<u32>(rowAt(rows, i), 4); }
 // @ts-ignore: decorator
@@ -81,6 +86,13 @@ export class PartList {
   @inline markContainerKey(i: i32): void {
     let row = rowAt(this.rows, i);
     store<u32>(row, load<u32>(row) | CONTAINER_KEY);
+  }
+
+  // Marks part i, a JSON string just added, as read without its escapes (partWasUnescaped).
+  // @ts-ignore: decorator
+  @inline markUnescaped(i: i32): void {
+    let row = rowAt(this.rows, i);
+    store<u32>(row, load<u32>(row) | UNESCAPED);
   }
 
   // n bytes of scratch that stay valid until the next reset, or 0 when there is no room left.
