@@ -10,7 +10,7 @@ import type { Core } from "../node/core";
 import { originOf } from "./data/origins";
 import { readRequests } from "./data/load";
 import { readRows } from "../node/rows";
-import { anchorShare, benignEdge, distinctParts } from "./calibrate";
+import { anchorShare, benignEdge, distinctParts, crossValidatedShare, leaveOneOriginOutTable, othersSorted } from "./calibrate";
 
 export const FP_THRESHOLDS = [10, 20, 30, 50, 80];
 /** LOSO detection is also given at the band edges 50 (0.3%) and 80 (1% of calibration traffic). */
@@ -127,11 +127,15 @@ export function calibrationLoo(core: Core): CalibrationLoo | null {
   };
 }
 
-/** Each origin's logits against the band edge of benign share `share` fitted on the other origins' logits; most flagged first. */
+/**
+ * Each origin's logits against the band edge for benign share `share` fitted on the other origins
+ * as train.ts fits it: at the share cross-validated on those origins alone (an origin left out of
+ * the outer loop is in no inner one); most flagged first.
+ */
 export function leaveOneOriginOut(logits: Map<string, number[]>, share: number): CalibrationLoo["byOrigin"] {
   return [...logits].map(([origin, own]) => {
-    const others = Float64Array.from([...logits].filter(([o]) => o !== origin).flatMap(([, l]) => l)).sort().reverse();
-    const edge = benignEdge(others, share);
+    const rest = new Map([...logits].filter(([o]) => o !== origin));
+    const edge = benignEdge(othersSorted(logits, origin), crossValidatedShare(leaveOneOriginOutTable(rest), share));
     return { origin, parts: own.length, flagged: own.filter((x) => x >= edge).length };
   }).sort((a, b) => b.flagged - a.flagged || b.parts - a.parts);
 }
