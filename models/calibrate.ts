@@ -6,7 +6,9 @@ import { CUTS } from "./export";
 
 /**
  * Band edges as false-positive rates on benign calibration requests: a score at or under S is
- * reached by at most this share of benign requests. Threshold 20 (the default) sits at the 0.1%
+ * reached by at most this share of benign requests — of origins the edge was not fitted on, when
+ * fitCuts is given the origins (train.ts does): each edge sits at the share whose
+ * leave-one-origin-out rate meets the anchor (crossValidatedShare). Threshold 20 (the default) sits at the 0.1%
  * the project promises (it was 0.08% until the spec v4 model, whose validation false-positive
  * rate at 20 came out at 0.013%: the calibration slice is harder than validation); 50 and 80
  * bound "likely attack" and "likely clean", so 99% of benign requests score 81–99.
@@ -61,16 +63,65 @@ export function benignEdge(benignSortedDesc: Float64Array, share: number): numbe
   return upperQuantile(benignSortedDesc, share) + 1e-3;
 }
 
+/** Benign logits of one head, by origin (models/data/origins.ts): what a band edge is cross-validated on. */
+export type LogitsByOrigin = Map<string, number[]>;
+
+/** Each origin's logits beside all the other origins' logits, sorted descending: a leave-one-origin-out table. */
+export function leaveOneOriginOutTable(byOrigin: LogitsByOrigin): Array<{ origin: string; own: number[]; others: Float64Array }> {
+  return [...byOrigin].map(([origin, own]) => ({ origin, own, others: othersSorted(byOrigin, origin) }));
+}
+
+/**
+ * The share of all parts flagged when each origin in turn meets the edge fitted at `share` on the
+ * other origins alone: how often a band edge errs on an origin it was not fitted on.
+ */
+export function leaveOneOriginOutRate(table: ReturnType<typeof leaveOneOriginOutTable>, share: number): number {
+  let flagged = 0, parts = 0;
+  for (const { own, others } of table) {
+    const edge = benignEdge(others, share);
+    flagged += own.filter((x) => x >= edge).length;
+    parts += own.length;
+  }
+  return parts ? flagged / parts : 0;
+}
+
+/** Every origin's logits but `origin`'s, sorted descending. */
+export function othersSorted(byOrigin: LogitsByOrigin, origin: string): Float64Array {
+  return Float64Array.from([...byOrigin].filter(([o]) => o !== origin).flatMap(([, l]) => l)).sort().reverse();
+}
+
+// Shares tried below an anchor's, in steps of a twentieth of it.
+const CV_STEPS = 20;
+
+/**
+ * The benign share to put a band edge at so that it keeps the anchor's promise on origins the
+ * calibration never saw: the largest of share, 19/20 of it, … 1/20 of it whose leave-one-origin-out
+ * rate is at most `share`. A quantile fitted on all origins holds on them by construction and errs
+ * on a new one whenever that origin brings a cluster of its own (one webhook sender's repeated
+ * `git@host:repo.git` set the edge of the round before, and its leave-one-origin-out rate was
+ * 2.5 times the anchor's share).
+ */
+export function crossValidatedShare(table: ReturnType<typeof leaveOneOriginOutTable>, share: number): number {
+  if (table.length < 2) return share; // nothing to cross-validate on
+  for (let j = 0; j < CV_STEPS; j++) {
+    const s = (share * (CV_STEPS - j)) / CV_STEPS;
+    if (leaveOneOriginOutRate(table, s) <= share) return s;
+  }
+  return share / CV_STEPS;
+}
+
 /**
  * Cut points from request-level logits of one head: B(s), the logit at which the score becomes
  * <= s, sits at the ANCHORS' benign quantiles and is linear in s between them; B(1) is the
- * median attack logit (a typical attack scores 1), kept above B(20).
+ * median attack logit (a typical attack scores 1), kept above B(20). Given the benign logits by
+ * origin, each anchor's quantile is taken at its cross-validated share (crossValidatedShare).
  */
-export function fitCuts(benign: Float64Array, attacks: Float64Array): Float32Array {
+export function fitCuts(benign: Float64Array, attacks: Float64Array, byOrigin?: LogitsByOrigin): Float32Array {
   const b = Float64Array.from(benign).sort().reverse();
   const a = Float64Array.from(attacks).sort().reverse();
+  const table = byOrigin ? leaveOneOriginOutTable(byOrigin) : null;
   const edges: Array<[number, number]> = [];
-  for (const [s, share] of ANCHORS) edges.push([s, benignEdge(b, share)]);
+  for (const [s, share] of ANCHORS) edges.push([s, benignEdge(b, table ? crossValidatedShare(table, share) : share)]);
   const top = Math.max(a.length ? upperQuantile(a, 0.5) : -Infinity, edges[0][1] + 2);
   edges.unshift([1, top]);
   // Quantiles of a finite sample can tie; keep each edge strictly below the previous one.

@@ -19,6 +19,7 @@ import { Rng } from "./data/rng";
 import { quantize } from "./quantize";
 import { writeBlob, sha256 } from "./export";
 import { fitCuts, probabilityCuts, distinctParts } from "./calibrate";
+import { originOf } from "./data/origins";
 import { skeleton, splitOf } from "./data/split";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
@@ -147,7 +148,8 @@ export interface Fitted { blob: Uint8Array; manifest: Record<string, unknown> }
 /**
  * Fits, quantizes and calibrates one model. Benign bands come from `calibBenign` (real traffic of
  * origins that are neither trained nor tested on), so a score at or under 20 means "reached by at
- * most 0.1% of the distinct real request parts"; score 1 sits at the median held-out attack. core
+ * most 0.1% of the distinct real request parts of an origin the edge was not fitted on"
+ * (calibrate.ts crossValidatedShare); score 1 sits at the median held-out attack. core
  * ends up running the new model.
  */
 export function fitModel(core: Core, trainRows: EvalRow[], calibBenign: EvalRow[], dataHash: string): Fitted {
@@ -168,22 +170,29 @@ export function fitModel(core: Core, trainRows: EvalRow[], calibBenign: EvalRow[
   // Calibrate on the int8 model as the filter runs it: request logits through core.wasm.
   core.useModel(writeBlob(q, shape, core.heads.map(() => probabilityCuts()), dataHash, core.featureSpecVersion));
   const benignLogits = core.heads.map(() => [] as number[]);
+  const benignByOrigin = core.heads.map(() => new Map<string, number[]>());
   const attackLogits = core.heads.map(() => [] as number[]);
   for (const r of [...calibBenign, ...calibAttacks]) {
     const s = core.scoreParts(r.where.map((w) => [w, r.text] as [string, string]));
+    const origin = originOf(r.source);
     for (let k = 0; k < core.heads.length; k++) {
-      if (r.label === 0) benignLogits[k].push(s.logits[k]);
-      else if (k === 0 || core.heads[k] === r.class) attackLogits[k].push(s.logits[k]);
+      if (r.label === 0) {
+        benignLogits[k].push(s.logits[k]);
+        const m = benignByOrigin[k];
+        if (!m.has(origin)) m.set(origin, []);
+        m.get(origin)!.push(s.logits[k]);
+      } else if (k === 0 || core.heads[k] === r.class) attackLogits[k].push(s.logits[k]);
     }
   }
-  const cuts = core.heads.map((_, k) => fitCuts(Float64Array.from(benignLogits[k]), Float64Array.from(attackLogits[k])));
+  // Edges cross-validated by origin: the bands promise their shares on traffic they were not fitted on.
+  const cuts = core.heads.map((_, k) => fitCuts(Float64Array.from(benignLogits[k]), Float64Array.from(attackLogits[k]), benignByOrigin[k]));
   const blob = writeBlob(q, shape, cuts, dataHash, core.featureSpecVersion);
   core.useModel(blob);
   const manifest = {
     format_version: 1, feature_spec_version: core.featureSpecVersion,
     blob_sha256: sha256(blob), blob_bytes: blob.length,
     training_data_sha256: dataHash, training_rows: fitRows.length,
-    calibration_rows: calibBenign.length + calibAttacks.length, calibration_benign: "real benign of calibration origins (build/dataset/calib.jsonl)",
+    calibration_rows: calibBenign.length + calibAttacks.length, calibration_benign: "real benign of calibration origins (build/dataset/calib.jsonl); band edges cross-validated by origin",
     heads: core.heads, shape: { ...shape, dim: 32 }, hyperparameters: { ...HYPER },
     quantization: { scheme: "int8 symmetric; embedding per column, dense per row", max_abs_error: q.maxError },
   };

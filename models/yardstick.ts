@@ -10,7 +10,7 @@ import type { Core } from "../node/core";
 import { originOf } from "./data/origins";
 import { readRequests } from "./data/load";
 import { readRows } from "../node/rows";
-import { anchorShare, benignEdge, distinctParts } from "./calibrate";
+import { anchorShare, benignEdge, distinctParts, crossValidatedShare, leaveOneOriginOutTable, othersSorted } from "./calibrate";
 
 export const FP_THRESHOLDS = [10, 20, 30, 50, 80];
 /** LOSO detection is also given at the band edges 50 (0.3%) and 80 (1% of calibration traffic). */
@@ -106,7 +106,11 @@ const WORST = 10;
  * the test side, so that a change can be judged before the test side is looked at. The shipped
  * bands are fitted on every calibration origin; this refits none of them.
  */
-export interface CalibrationLoo { parts: number; origins: number; flagged: number; byOrigin: Array<{ origin: string; parts: number; flagged: number }> }
+export interface CalibrationLoo {
+  parts: number; origins: number; flagged: number; byOrigin: Array<{ origin: string; parts: number; flagged: number }>;
+  /** The benign share the shipped threshold-20 edge sits at: cross-validated on all calibration origins, as train.ts fits it. */
+  shippedShare: number;
+}
 
 export const CALIB_FILE = resolve(REPO_ROOT, "build/dataset/calib.jsonl");
 
@@ -120,6 +124,7 @@ export function calibrationLoo(core: Core): CalibrationLoo | null {
   }
   const byOrigin = leaveOneOriginOut(logits, anchorShare(DEFAULT_THRESHOLD));
   return {
+    shippedShare: crossValidatedShare(leaveOneOriginOutTable(logits), anchorShare(DEFAULT_THRESHOLD)),
     parts: byOrigin.reduce((n, o) => n + o.parts, 0),
     origins: byOrigin.length,
     flagged: byOrigin.reduce((n, o) => n + o.flagged, 0),
@@ -127,11 +132,15 @@ export function calibrationLoo(core: Core): CalibrationLoo | null {
   };
 }
 
-/** Each origin's logits against the band edge of benign share `share` fitted on the other origins' logits; most flagged first. */
+/**
+ * Each origin's logits against the band edge for benign share `share` fitted on the other origins
+ * as train.ts fits it: at the share cross-validated on those origins alone (an origin left out of
+ * the outer loop is in no inner one); most flagged first.
+ */
 export function leaveOneOriginOut(logits: Map<string, number[]>, share: number): CalibrationLoo["byOrigin"] {
   return [...logits].map(([origin, own]) => {
-    const others = Float64Array.from([...logits].filter(([o]) => o !== origin).flatMap(([, l]) => l)).sort().reverse();
-    const edge = benignEdge(others, share);
+    const rest = new Map([...logits].filter(([o]) => o !== origin));
+    const edge = benignEdge(othersSorted(logits, origin), crossValidatedShare(leaveOneOriginOutTable(rest), share));
     return { origin, parts: own.length, flagged: own.filter((x) => x >= edge).length };
   }).sort((a, b) => b.flagged - a.flagged || b.parts - a.parts);
 }
@@ -139,7 +148,8 @@ export function leaveOneOriginOut(logits: Map<string, number[]>, share: number):
 export function formatCalibrationLoo(c: CalibrationLoo | null): string[] {
   if (!c) return ["calibration side, leave-one-origin-out: no build/dataset/calib.jsonl (run `make dataset`)"];
   const hit = c.byOrigin.filter((o) => o.flagged > 0);
-  return [`calibration side, each origin against the threshold-${DEFAULT_THRESHOLD} edge of the others (no test rows): ${pct(c.flagged, c.parts)} of ${c.parts} distinct parts (${c.flagged}), ${hit.length}/${c.origins} origins with a flagged part`,
+  return [`calibration side: the threshold-${DEFAULT_THRESHOLD} edge sits at ${pct(c.shippedShare, 1)} of its distinct parts (cross-validated by origin; anchor ${pct(anchorShare(DEFAULT_THRESHOLD), 1)})`,
+    `calibration side, each origin against the threshold-${DEFAULT_THRESHOLD} edge of the others (no test rows): ${pct(c.flagged, c.parts)} of ${c.parts} distinct parts (${c.flagged}), ${hit.length}/${c.origins} origins with a flagged part`,
     ...hit.slice(0, WORST).map((o) => `    ${pct(o.flagged, o.parts, 2).padStart(7)} (${o.flagged}/${o.parts})  ${o.origin}`)];
 }
 
@@ -188,8 +198,9 @@ export function realFpMarkdown(fp: RealFp, req: RequestFp | null, calib: Calibra
   out.push("", "(kinds with fewer than 20 parts are left out of this table)", "");
   if (calib) {
     const hit = calib.byOrigin.filter((o) => o.flagged > 0);
+    out.push(`**The band edge**: the threshold-${DEFAULT_THRESHOLD} edge sits at ${pct(calib.shippedShare, 1)} of the calibration side's distinct parts (the anchor, ${pct(anchorShare(DEFAULT_THRESHOLD), 1)}, cross-validated by origin: the largest share whose leave-one-origin-out rate meets it).`, "");
     out.push(`**The calibration side, each origin left out in turn** (no test rows): each of the ${calib.origins} calibration origins' distinct parts against`);
-    out.push(`the threshold-${DEFAULT_THRESHOLD} band edge fitted, as training fits it, on the other calibration origins: **${pct(calib.flagged, calib.parts)} of ${calib.parts} parts (${calib.flagged})**,`);
+    out.push(`the threshold-${DEFAULT_THRESHOLD} band edge fitted, as training fits it (its share cross-validated on those origins alone), on the other calibration origins: **${pct(calib.flagged, calib.parts)} of ${calib.parts} parts (${calib.flagged})**,`);
     out.push(`in ${hit.length} origins${hit.length ? ` (${hit.slice(0, 5).map((o) => `${o.origin.replace(/\|/g, "\\|")} ${o.flagged}/${o.parts}`).join("; ")}${hit.length > 5 ? "; …" : ""})` : ""}. An estimate of what an origin the bands never saw meets,`);
     out.push("for judging a change before the test side is looked at; the shipped bands are fitted on all of them.", "");
   }

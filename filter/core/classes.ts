@@ -1,2 +1,2 @@
 // The model's heads, for the core's stages: defined in lib/classes.ts, where config/ reads them too.
-export { HEAD_ATTACK, CLASS_NAMES, HEAD_COUNT, HEADER_CLASSES, HEAD_SCANNER, HEAD_RCE } from "../lib/classes";
+export { HEAD_ATTACK, CLASS_NAMES, HEAD_COUNT, HEADER_CLASSES, HEAD_SCANNER, HEAD_RCE, HEAD_CRLF } from "../lib/classes";

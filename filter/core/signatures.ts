@@ -9,23 +9,35 @@
 //   serialized PHP object (`O:8:"stdClass":1:{`) as a value: rce, the class of what a gadget chain
 //   does once an application deserializes it. A value that is a whole serialized object is opaque
 //   to the model (base64, or a PHP string it reads as JSON-like data) and scored 99.
+// - A Java class that deserialization gadget chains run through, named as the type to build
+//   (core/gadgets.ts): a value that is such a name (`"@type":"com.sun.rowset.JdbcRowSetImpl"`),
+//   any such name in an XML body (XStream, XMLDecoder), or `classLoader` in a parameter name's
+//   path (`class.module.classLoader…`, Spring4Shell): rce. The model scored these 60–84.
+// - Mail command injection (core/mail.ts): a short field value broken by a line break into a
+//   recipient header (`Bcc:`) or an SMTP or IMAP command: crlf. The model's crlf class knows HTTP
+//   response splitting, and scored `a@b.c%0ABcc:x@y` 99.
 // - Prototype pollution: `__proto__`, or `constructor` then `prototype`, as a parameter name's
-//   segment (`a[__proto__][x]`, `constructor.prototype.x`) or as JSON keys: rce, the class CRS
+//   segment with a segment after it (`a[__proto__][x]`, `constructor.prototype.x`), or as JSON keys
+//   whose value is an object or an array (`{"__proto__":{…}}`): rce, the class CRS
 //   gives it (Node.js injection). Names are lone tokens the model never scores. A path inside a
 //   JSON string (`{"path":"__proto__.x"}`, for lodash.set) is left to the model: reading every
 //   JSON string for it cost about 4% of a JSON body's scoring (make profile).
-// None of these matched any of the 6,667 real benign User-Agents or, except `__proto__` as a JSON
-// key in one origin's JSON Schema test documents, any real benign part of `make dataset`'s sides.
+// None of these matched any of the 6,667 real benign User-Agents or, except `__proto__` keys
+// holding objects in one origin's JSON Schema test documents, any of the 148,368 benign parts of
+// `make dataset`'s sides.
 
-import { PartList, partWhere, partFormEncoded, partNamePtr, partNameLen } from "../request/parts";
+import { PartList, partWhere, partFormEncoded, partNamePtr, partNameLen, partIsContainerKey, partWasUnescaped } from "../request/parts";
+import { DecodeFlag } from "../decode/flags";
 import { Where } from "../request/where";
-import { TextList, textPart, textPtr, textLen, textFlags } from "../decode/texts";
+import { TextList, textPart, textPtr, textLen, textFlags, textIsPlainToken } from "../decode/texts";
 import { RequestScores } from "./score";
 import { toolName } from "./confirm";
-import { HEAD_SCANNER, HEAD_RCE } from "./classes";
+import { HEAD_SCANNER, HEAD_RCE, HEAD_CRLF } from "./classes";
 import { equalsCI, byteAt } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 import { needsDecoding, decodePart } from "../decode/normalize";
+import { namesGadget, holdsGadget } from "./gadgets";
+import { mailInjection } from "./mail";
 
 export function applySignatures(parts: PartList, texts: TextList, scores: RequestScores): void {
   // The tables are read by address: through the lists' methods every read stored the list on the
@@ -43,12 +55,16 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
       head = HEAD_SCANNER;
       hit = equalsCI(partNamePtr(prows, part), partNameLen(prows, part), "user-agent") && toolName(p, n);
     } else {
-      hit = mayBeSerialized(p, n) && serializedObject(p, n);
+      hit = (mayBeSerialized(p, n) && serializedObject(p, n)) ||
+        (where == Where.BODY_XML ? holdsGadget(p, n) : where != Where.PATH && mayNameGadget(p, n) && namesGadget(p, n));
       if (where == Where.BODY_JSON) {
-        // Keys are texts of their own, in document order: `{"constructor":{"prototype":…}}` is
-        // two texts in a row. Compared a u64 and a byte at a time: this runs for every JSON string.
-        if (n == 9) hit = hit || is9(p, PROTO_8, 0x5F) || (afterConstructor && is9(p, PROTOTYP_8, 0x65));
-        afterConstructor = n == 11 && load<u64>(p) == CONSTRUC_8 && load<u16>(p, 8) == 0x6F74 && load<u8>(p, 10) == 0x72;
+        // Keys are texts of their own, in document order: `{"constructor":{"prototype":{…}}}` is
+        // two texts in a row. Only a key whose value is an object or an array can pollute (a
+        // primitive assigned to `__proto__` is ignored). Compared a u64 and a byte at a time: this
+        // runs for every JSON string.
+        let container = partIsContainerKey(prows, part);
+        if (n == 9 && container) hit = hit || is9(p, PROTO_8, 0x5F) || (afterConstructor && is9(p, PROTOTYP_8, 0x65));
+        afterConstructor = container && n == 11 && load<u64>(p) == CONSTRUC_8 && load<u16>(p, 8) == 0x6F74 && load<u8>(p, 10) == 0x72;
       } else if (where != Where.PATH && part != lastPart) {
         // A name is read once, at its part's first text (a part may have more: its base64 decoding).
         lastPart = part;
@@ -56,9 +72,13 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         if (nn >= 9 && hasPathByte(np, min(nn, MAX_NAME_BYTES))) {
           let fe = partFormEncoded(prows, part);
           if (needsDecoding(np, min(nn, MAX_NAME_BYTES), fe)) { nn = decodeName(np, nn, fe); np = NAME_BUF; }
-          hit = hit || pollutingName(np, nn);
+          hit = hit || pollutingName(np, nn) || classLoaderName(np, nn);
         }
       }
+    }
+    if (!hit && n > 4 && mayBreakLine(prows, part, where, textFlags(trows, t)) && !textIsPlainToken(trows, t) && mailInjection(p, n)) {
+      hit = true;
+      head = HEAD_CRLF;
     }
     if (hit) scores.raiseToTop(head, t, p, n, textFlags(trows, t));
   }
@@ -108,9 +128,10 @@ function hasAt(p: usize, n: i32, i: i32, s: string): bool {
 }
 
 
-// `__proto__` as a segment of the name (between brackets, dots or the ends), or `constructor`
-// followed by `prototype` as the next segment: the paths qs, lodash.set and their kind write into
-// Object.prototype.
+// `__proto__`, or `constructor` and then `prototype`, as segments of the name with a segment after
+// them (`a[__proto__][x]`, `constructor.prototype.x`): the paths qs, lodash.set and their kind
+// write into Object.prototype. A name that ends there (`a[__proto__]=1`) assigns a string, which
+// changes no prototype.
 function pollutingName(p: usize, n: i32): bool {
   if (protoSegment(p, n)) return true;
   for (let i = indexOf2(p, 0, n, 0x63, 0x63); i < n; i = indexOf2(p, i + 1, n, 0x63, 0x63)) { // 'c'
@@ -118,17 +139,60 @@ function pollutingName(p: usize, n: i32): bool {
     let j = i + 11;
     if (byteAt(p, n, j) == 0x5D) j++; // ']'
     let c = byteAt(p, n, j);
-    if ((c == 0x5B || c == 0x2E) && hasAt(p, n, j + 1, "prototype") && !isIdent(byteAt(p, n, j + 10))) return true;
+    if ((c == 0x5B || c == 0x2E) && hasAt(p, n, j + 1, "prototype") && segmentFollows(p, n, j + 10)) return true;
   }
   return false;
 }
 
-// `__proto__` as a segment: not inside a longer identifier.
+// `__proto__` as a segment, not inside a longer identifier, with a segment after it.
 function protoSegment(p: usize, n: i32): bool {
   for (let i = indexOf2(p, 0, n, 0x5F, 0x5F); i + 9 <= n; i = indexOf2(p, i + 1, n, 0x5F, 0x5F)) { // '_'
-    if (hasAt(p, n, i, "__proto__") && !isIdent(byteAt(p, n, i - 1)) && !isIdent(byteAt(p, n, i + 9))) return true;
+    if (hasAt(p, n, i, "__proto__") && !isIdent(byteAt(p, n, i - 1)) && segmentFollows(p, n, i + 9)) return true;
   }
   return false;
+}
+
+// `classLoader` as a segment after another (`class.module.classLoader.resources…`,
+// `class['classLoader']`): the property path Spring (CVE-2022-22965) and Struts (CVE-2014-0094)
+// bound from parameter names into the class loader, to write a web shell through Tomcat's logs.
+function classLoaderName(p: usize, n: i32): bool {
+  for (let i = indexOf2(p, 0, n, 0x63, 0x43); i < n; i = indexOf2(p, i + 1, n, 0x63, 0x43)) { // 'c', 'C'
+    if (!equalsCI(p + <usize>i, min(n - i, 11), "classloader") || isIdent(byteAt(p, n, i + 11))) continue;
+    let b = byteAt(p, n, i - 1);
+    if (b == 0x27 || b == 0x22) b = byteAt(p, n, i - 2); // class['classLoader']
+    if (b == 0x2E || b == 0x5B) return true;
+  }
+  return false;
+}
+
+// Whether a segment ends at j and another begins: `][`, `].`, `[` or `.`.
+function segmentFollows(p: usize, n: i32, j: i32): bool {
+  if (byteAt(p, n, j) == 0x5D) j++; // ']'
+  let c = byteAt(p, n, j);
+  return c == 0x5B || c == 0x2E;
+}
+
+// Whether a text of this part may hold a line break that reached the application: a form or
+// multipart body may send one raw; a query or a cookie only percent-encoded (Envoy refuses raw
+// ones in the request line and headers); a JSON string only escaped. The decoder's flags say
+// whether it decoded anything (a `%0A`, `&#10;` or `\n` it undid). Paths, headers, XML and text
+// bodies are not mail fields.
+// @ts-ignore: decorator
+@inline function mayBreakLine(prows: usize, part: i32, where: i32, flags: u32): bool {
+  if (where == Where.BODY_FORM || where == Where.BODY_MULTIPART) return true;
+  if (where == Where.QUERY || where == Where.COOKIE) return (flags & DECODED) != 0;
+  if (where == Where.BODY_JSON) return (flags & DECODED) != 0 || partWasUnescaped(prows, part);
+  return false;
+}
+const DECODED: u32 = DecodeFlag.PERCENT | DecodeFlag.ENTITY | DecodeFlag.ESCAPE;
+
+// Whether namesGadget can hold: every class it names has a '.' within its first 6 bytes, and a
+// prefix (`[`, `L`, a quote) moves it by a byte or two; most values have none in bytes 2 to 7.
+// @ts-ignore: decorator
+@inline function mayNameGadget(p: usize, n: i32): bool {
+  if (n < 9) return false;
+  let y = load<u64>(p) ^ 0x2E2E2E2E2E2E2E2E;
+  return ((y - 0x0101010101010101) & ~y & 0x8080808080800000) != 0;
 }
 
 // Whether serializedObject can hold: the first byte opens one of its forms, or is a blank or a quote.

@@ -33,6 +33,9 @@ export const TEXT_NOT_SCORED: u32 = 0x80000000;
 @inline export function textLen(rows: usize, i: i32): i32 { return <i32>load<u32>(rowAt(rows, i), 8); }
 // @ts-ignore: decorator
 @inline export function textFlags(rows: usize, i: i32): u32 { return load<u32>(rowAt(rows, i), 12) & ~TEXT_NOT_SCORED; }
+// A lone word, number, ID or address, which the model skips (TEXT_NOT_SCORED).
+// @ts-ignore: decorator
+@inline export function textIsPlainToken(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i), 12) & TEXT_NOT_SCORED) != 0; }
 // @ts-ignore: decorator
 @inline export function textScored(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i), 12) & TEXT_NOT_SCORED) == 0; }
 // Writes text i of the table at rows (TextList.add's row; decodeParts keeps the count in a local).

@@ -11,7 +11,8 @@ export const CLASS_NAMES: StaticArray<string> = [
 ];
 
 export const HEAD_COUNT = 14;
-export const HEAD_RCE = 3; // core/signatures.ts: serialized objects, prototype pollution
+export const HEAD_RCE = 3; // core/signatures.ts: serialized objects, gadget class names, prototype pollution
+export const HEAD_CRLF = 10; // core/signatures.ts: mail command injection
 export const HEAD_SCANNER = 13; // core/signatures.ts gives it a verdict of its own
 
 // Classes that get their own score header (x-waf-<class>-score) besides the overall one.

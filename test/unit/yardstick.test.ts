@@ -2,7 +2,7 @@
 // against the band edge that the other origins alone would set, with train.ts's own edge rule.
 import { describe, expect, it } from "vitest";
 import { leaveOneOriginOut } from "../../models/yardstick";
-import { fitCuts } from "../../models/calibrate";
+import { fitCuts, crossValidatedShare, leaveOneOriginOutTable } from "../../models/calibrate";
 
 describe("leave-one-origin-out band edge", () => {
   const ramp = (n: number, from: number, step: number) => Array.from({ length: n }, (_, i) => from + i * step);
@@ -20,5 +20,31 @@ describe("leave-one-origin-out band edge", () => {
     // The same edge as fitCuts' B(20) (cut 20) for the other origin's logits alone.
     const cut20 = fitCuts(Float64Array.from(b), Float64Array.from([50]))[19];
     expect(a.filter((x) => x >= cut20).length).toBe(r.find((o) => o.origin === "a")!.flagged);
+  });
+});
+
+describe("band edges cross-validated by origin (train.ts's rule)", () => {
+  const ramp = (n: number, from: number, step: number) => Array.from({ length: n }, (_, i) => from + i * step);
+
+  it("origins alike keep the anchor's share", () => {
+    const t = leaveOneOriginOutTable(new Map([["a", ramp(3000, -10, 0.003)], ["b", ramp(3000, -10.0015, 0.003)], ["c", ramp(3000, -10.001, 0.003)]]));
+    expect(crossValidatedShare(t, 0.001)).toBe(0.001);
+  });
+
+  it("an origin whose cluster the others would flag moves the edge up, above the clusters", () => {
+    // 0.1% of 9,010 parts is the 10th highest: b's cluster, so a's is flagged; left out in turn,
+    // each cluster is above the others' edge until the share leaves only one cluster's worth.
+    const byOrigin = new Map([["quiet", ramp(9000, -10, 0.001)], ["a", Array(5).fill(10)], ["b", Array(5).fill(9)]]);
+    const share = crossValidatedShare(leaveOneOriginOutTable(byOrigin), 0.001);
+    expect(share).toBeLessThan(0.001);
+    const all = [...byOrigin.values()].flat();
+    const plain = fitCuts(Float64Array.from(all), Float64Array.from([50]))[19];
+    const crossValidated = fitCuts(Float64Array.from(all), Float64Array.from([50]), byOrigin)[19];
+    expect(plain).toBeLessThan(9.5);
+    expect(crossValidated).toBeGreaterThan(10);
+  });
+
+  it("a single origin has nothing to cross-validate on: the anchor's share", () => {
+    expect(crossValidatedShare(leaveOneOriginOutTable(new Map([["only", ramp(100, 0, 1)]])), 0.003)).toBe(0.003);
   });
 });

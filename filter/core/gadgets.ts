@@ -1,0 +1,118 @@
+// Java classes that deserialization gadget chains run through, named where a deserializer picks
+// the class to build from the request: a JSON type designator (fastjson's `"@type"`, Jackson's
+// `["class", {…}]` or `"@class"`), a form value bound to a type, an XStream element or an
+// XMLDecoder `class=` attribute. Read by core/signatures.ts; total and allocation-free.
+//
+// The list is of classes whose only business in a request is an exploit (ysoserial's and
+// marshalsec's chains, the fastjson and Jackson denylists' best known), not of packages: a Java
+// stack trace in an error report names java.lang and javax classes all the time, so a value must
+// *be* one of these names (a type designator is the whole value), and only an XML body, where
+// XStream and XMLDecoder write types as element and attribute names, is searched inside.
+
+import { byteAt } from "../lib/bytes";
+
+// Lower case; compared without case.
+const GADGETS: StaticArray<string> = [
+  "java.lang.runtime",
+  "java.lang.processbuilder",
+  "java.beans.xmldecoder",
+  "java.beans.eventhandler",
+  "javax.script.scriptenginemanager",
+  "javax.management.badattributevalueexpexception",
+  "javax.naming.initialcontext",
+  "javax.imageio.spi.filteriterator",
+  "jdk.nashorn.internal.objects.nativestring",
+  "sun.rmi.server.unicastref",
+  "sun.reflect.annotation.annotationinvocationhandler",
+  "com.sun.rowset.jdbcrowsetimpl",
+  "com.sun.jndi.rmi.registry.referencewrapper",
+  "com.sun.org.apache.xalan.internal.xsltc.trax.templatesimpl",
+  "com.sun.org.apache.bcel.internal.util.classloader",
+  "org.apache.xalan.xsltc.trax.templatesimpl",
+  "org.apache.commons.collections.functors.invokertransformer",
+  "org.apache.commons.collections.functors.chainedtransformer",
+  "org.apache.commons.collections.functors.instantiatetransformer",
+  "org.apache.commons.collections4.functors.invokertransformer",
+  "org.apache.commons.collections4.functors.chainedtransformer",
+  "org.apache.commons.collections4.functors.instantiatetransformer",
+  "org.apache.commons.configuration.jndiconfiguration",
+  "org.apache.commons.configuration2.jndiconfiguration",
+  "org.apache.xbean.propertyeditor.jndiconverter",
+  "org.apache.ibatis.datasource.jndi.jndidatasourcefactory",
+  "org.apache.shiro.jndi.jndiobjectfactory",
+  "org.apache.shiro.realm.jndi.jndirealmfactory",
+  "org.apache.tomcat.dbcp.dbcp2.basicdatasource",
+  "org.springframework.context.support.classpathxmlapplicationcontext",
+  "org.springframework.context.support.filesystemxmlapplicationcontext",
+  "org.codehaus.groovy.runtime.methodclosure",
+  "org.codehaus.groovy.runtime.convertedclosure",
+  "ch.qos.logback.core.db.drivermanagerconnectionsource",
+  "ch.qos.logback.core.db.jndiconnectionsource",
+  "com.mchange.v2.c3p0.wrapperconnectionpooldatasource",
+  "com.mchange.v2.c3p0.jndirefforwardingdatasource",
+  "com.zaxxer.hikari.hikariconfig",
+  "bsh.interpreter",
+  "bsh.xthis",
+];
+
+// The shortest and longest names above.
+const MIN_LEN = 9;
+const MAX_LEN = 67;
+
+// @ts-ignore: decorator
+@inline function lower(c: u32): u32 { return c - 0x41 < 26 ? c | 0x20 : c; }
+
+// The length of the listed name that starts at p + i and is not the start of a longer name, or 0.
+function gadgetAt(p: usize, n: i32, i: i32): i32 {
+  let c0 = lower(<u32>load<u8>(p + <usize>i));
+  for (let g = 0; g < GADGETS.length; g++) {
+    let name = unchecked(GADGETS[g]);
+    let k = name.length;
+    if (<u32>name.charCodeAt(0) != c0 || i + k > n) continue;
+    let j = 1;
+    while (j < k && lower(<u32>load<u8>(p + <usize>(i + j))) == <u32>name.charCodeAt(j)) j++;
+    if (j < k) continue;
+    if (!inName(byteAt(p, n, i + k))) return k;
+  }
+  return 0;
+}
+
+// A byte of a Java identifier or a package separator.
+// @ts-ignore: decorator
+@inline function inName(c: u32): bool { return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5F || c == 0x24 || c == 0x2E; }
+
+// Whether the first byte can start a listed name: j (java, javax, jdk), s (sun), c (com, ch), o
+// (org), b (bsh).
+// @ts-ignore: decorator
+@inline function mayStartGadget(c: u32): bool {
+  c |= 0x20;
+  return c == 0x6A || c == 0x73 || c == 0x63 || c == 0x6F || c == 0x62;
+}
+
+// A value that is a listed class name: blanks and quotes around it, and fastjson's array and
+// descriptor spellings (`[com.sun.rowset.JdbcRowSetImpl`, `Lcom.sun.rowset.JdbcRowSetImpl;`),
+// which its type loader strips, aside.
+export function namesGadget(p: usize, n: i32): bool {
+  if (n < MIN_LEN) return false;
+  let i = 0;
+  while (i < n && (load<u8>(p + <usize>i) <= 0x20 || load<u8>(p + <usize>i) == 0x22 || load<u8>(p + <usize>i) == 0x5B)) i++;
+  if (byteAt(p, n, i) == 0x4C && mayStartGadget(byteAt(p, n, i + 1))) i++; // 'L'
+  if (i >= n || !mayStartGadget(<u32>load<u8>(p + <usize>i))) return false;
+  // Every listed name has its first '.' at 2 to 5: most words that start with c, o or s have none.
+  if (byteAt(p, n, i + 2) != 0x2E && byteAt(p, n, i + 3) != 0x2E && byteAt(p, n, i + 4) != 0x2E && byteAt(p, n, i + 5) != 0x2E) return false;
+  let end = n;
+  while (end > i && (load<u8>(p + <usize>(end - 1)) <= 0x20 || load<u8>(p + <usize>(end - 1)) == 0x22 || load<u8>(p + <usize>(end - 1)) == 0x3B)) end--;
+  let len = end - i;
+  return len >= MIN_LEN && len <= MAX_LEN && gadgetAt(p + <usize>i, len, 0) == len;
+}
+
+// A listed name anywhere in the text, not inside a longer identifier: for XML bodies.
+export function holdsGadget(p: usize, n: i32): bool {
+  for (let i = 0; i + MIN_LEN <= n; i++) {
+    let c = <u32>load<u8>(p + <usize>i);
+    if (!mayStartGadget(c)) continue;
+    if (inName(byteAt(p, n, i - 1))) continue;
+    if (gadgetAt(p, n, i) > 0) return true;
+  }
+  return false;
+}
