@@ -81,14 +81,19 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
         }
         // A key whose value is an object or an array (the next token, after blanks, opens one) is
         // marked (PartList.markContainerKey's mark, written with the row).
+        // '{' and '[' are the only bytes that start those tokens; blanks are looked past only when
+        // there are some.
         marks = 0;
         if (isKey) {
           keyPtr = ptr + <usize>start; keyLen = rawLen;
-          let j = i;
-          while (j < len && isJsonSpace(load<u8>(ptr + <usize>j))) j++;
-          if (j < len) {
-            let t2 = tokenAt(<u32>load<u8>(ptr + <usize>j));
-            if (t2 == Tok.OBJ_OPEN || t2 == Tok.ARR_OPEN) marks = CONTAINER_KEY;
+          if (i < len) {
+            let d = <u32>load<u8>(ptr + <usize>i);
+            if (d <= 0x20) {
+              let j = i;
+              while (j < len && isJsonSpace(load<u8>(ptr + <usize>j))) j++;
+              d = j < len ? <u32>load<u8>(ptr + <usize>j) : 0;
+            }
+            if (d == 0x7B || d == 0x5B) marks = CONTAINER_KEY;
           }
         }
         if (esc || (excludes && keyLen > 0)) { pending = true; break; }
