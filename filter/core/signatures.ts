@@ -45,7 +45,28 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
   let trows = texts.rows, prows = parts.rows;
   let lastPart = -1;
   let afterConstructor = false;
-  for (let t = 0, k = texts.count; t < k; t++) {
+  let t = 0, k = texts.count;
+  while (true) {
+    // To the next text that needs a call; this loop makes none: V8 saves and reloads every live
+    // value around a call, and a call anywhere in the loop had it do so at every text. A text that
+    // stops here is read again below, which alone updates the state for it.
+    for (; t < k; t++) {
+      let part = textPart(trows, t);
+      let where = partWhere(prows, part);
+      if (where == Where.HEADER || where == Where.BODY_XML) break;
+      let p = textPtr(trows, t), n = textLen(trows, t);
+      if (mayBeSerialized(p, n) || (where != Where.PATH && mayNameGadget(p, n))) break;
+      if (n > 4 && mayBreakLine(prows, part, where, textFlags(trows, t)) && !textIsPlainToken(trows, t)) break;
+      if (where == Where.BODY_JSON) {
+        let container = partIsContainerKey(prows, part);
+        if (n == 9 && container && (is9(p, PROTO_8, 0x5F) || (afterConstructor && is9(p, PROTOTYP_8, 0x65)))) break;
+        afterConstructor = container && n == 11 && load<u64>(p) == CONSTRUC_8 && load<u16>(p, 8) == 0x6F74 && load<u8>(p, 10) == 0x72;
+      } else if (where != Where.PATH && part != lastPart) {
+        if (partNameLen(prows, part) >= 9) break;
+        lastPart = part;
+      }
+    }
+    if (t >= k) break;
     let part = textPart(trows, t);
     let where = partWhere(prows, part);
     let p = textPtr(trows, t), n = textLen(trows, t);
@@ -81,6 +102,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
       head = HEAD_CRLF;
     }
     if (hit) scores.raiseToTop(head, t, p, n, textFlags(trows, t));
+    t++;
   }
 }
 
@@ -198,10 +220,21 @@ const DECODED: u32 = DecodeFlag.PERCENT | DecodeFlag.ENTITY | DecodeFlag.ESCAPE;
 // Whether serializedObject can hold: the first byte opens one of its forms, or is a blank or a quote.
 // @ts-ignore: decorator
 @inline function mayBeSerialized(p: usize, n: i32): bool {
-  if (n < 5) return false;
-  let c = <u32>load<u8>(p);
-  return c <= 0x22 || c == 0x72 || c == 0xAC || (c | 0x20) == 0x61 || c == 0x4F || c == 0x43;
+  return n >= 5 && load<u8>(SERIALIZED_START + <usize>load<u8>(p)) != 0;
 }
+
+// 1 for the first bytes mayBeSerialized lets through: <= 0x22 (blanks, '"'), 'r', 0xAC, 'a', 'A',
+// 'O', 'C': one load instead of six compares for every text.
+const SERIALIZED_START = memory.data<u8>([
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+]);
 
 // A value that begins (after blanks and a quote) with a serialized Java object, or with a
 // serialized PHP value that holds an object. Only the first bytes are read unless they open a PHP
