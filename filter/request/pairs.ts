@@ -63,6 +63,21 @@ const PLAIN_NAME = memory.data<u8>([
 // profile). The pair loop makes no call: a named pair when exclude_params has names leaves it
 // for the code after it, which tests the name and goes back. V8 spills every value live across a
 // call, and a call anywhere in the loop had it store its state at every pair.
+// Offers a named pair's parts, in PartList.add's order of tests (a value, then room): its name
+// when that is not a plain name, then its value when there is one; returns the count offered.
+// @ts-ignore: decorator
+@inline function offerPair(rows: usize, offered: i32, limit: i32, where: i32, p: usize, nameLen: i32, valPtr: usize, valLen: i32, formEncoded: bool): i32 {
+  if (nameLen > 0 && !isPlainName(p, nameLen)) {
+    if (offered < limit) putPart(rows, offered, where, p, nameLen, p, nameLen, formEncoded);
+    offered++;
+  }
+  if (valLen > 0) {
+    if (offered < limit) putPart(rows, offered, where, p, nameLen, valPtr, valLen, formEncoded);
+    offered++;
+  }
+  return offered;
+}
+
 export function splitPairs(ptr: usize, len: i32, sep: u8, trimSpaces: bool, where: i32, formEncoded: bool, out: PartList): void {
   let rows = out.rows;
   let limit = out.partLimit;
@@ -108,32 +123,13 @@ export function splitPairs(ptr: usize, len: i32, sep: u8, trimSpaces: bool, wher
       }
       let nameLen = eq - start;
       if (excludes && nameLen > 0) { pending = true; break; }
-      // PartList.add's tests in its order: a value, then room (no name is excluded here).
-      if (nameLen > 0 && !isPlainName(p, nameLen)) {
-        if (offered < limit) putPart(rows, offered, where, p, nameLen, p, nameLen, formEncoded);
-        offered++;
-      }
-      let valLen = end - eq - 1;
-      if (valLen > 0) {
-        if (offered < limit) putPart(rows, offered, where, p, nameLen, ptr + <usize>(eq + 1), valLen, formEncoded);
-        offered++;
-      }
+      offered = offerPair(rows, offered, limit, where, p, nameLen, ptr + <usize>(eq + 1), end - eq - 1, formEncoded);
     }
     if (!pending) break;
     // The named pair that left the loop, as there, with its name tested against exclude_params.
     let p = ptr + <usize>start;
     let nameLen = eq - start;
-    if (!out.isExcluded(p, nameLen)) {
-      if (!isPlainName(p, nameLen)) {
-        if (offered < limit) putPart(rows, offered, where, p, nameLen, p, nameLen, formEncoded);
-        offered++;
-      }
-      let valLen = end - eq - 1;
-      if (valLen > 0) {
-        if (offered < limit) putPart(rows, offered, where, p, nameLen, ptr + <usize>(eq + 1), valLen, formEncoded);
-        offered++;
-      }
-    }
+    if (!out.isExcluded(p, nameLen)) offered = offerPair(rows, offered, limit, where, p, nameLen, ptr + <usize>(eq + 1), end - eq - 1, formEncoded);
   }
   out.endOffers(offered);
 }
