@@ -7,7 +7,7 @@
 // do without, so that they reject the shapes of benign text the model over-reads, not attacks.
 
 import { HEAD_COUNT } from "./classes";
-import { byteAt } from "../lib/bytes";
+import { byteAt, lowerAscii, matchesLowerAt } from "../lib/bytes";
 
 // A logit above this (p > 0.5 before calibration) must be confirmed; unconfirmed, it is held at
 // this value, which calibration maps outside the attack bands.
@@ -74,25 +74,15 @@ export function confirms(k: i32, p: usize, n: i32): bool {
 // ---- helpers -------------------------------------------------------------------------------
 
 // @ts-ignore: decorator
-@inline function lower(c: u32): u32 { return c - 0x41 < 26 ? c | 0x20 : c; }
-// @ts-ignore: decorator
 @inline function isAlpha(c: u32): bool { return (c | 0x20) - 0x61 < 26; }
 // @ts-ignore: decorator
 @inline function isWordChar(c: u32): bool { return isAlpha(c) || c - 0x30 < 10 || c == 0x5F; }
-
-// Whether s (lower-case ASCII) occurs at i, without case.
-function matchAt(p: usize, n: i32, i: i32, s: string): bool {
-  let k = s.length;
-  if (i < 0 || i + k > n) return false;
-  for (let j = 0; j < k; j++) if (lower(<u32>load<u8>(p + i + j)) != <u32>s.charCodeAt(j)) return false;
-  return true;
-}
 
 // The first index of s (lower-case) at or after from, without case, or -1.
 function find(p: usize, n: i32, s: string, from: i32 = 0): i32 {
   let first = <u32>s.charCodeAt(0);
   for (let i = from; i + s.length <= n; i++) {
-    if (lower(<u32>load<u8>(p + i)) == first && matchAt(p, n, i, s)) return i;
+    if (lowerAscii(<u32>load<u8>(p + i)) == first && matchesLowerAt(p, n, i, s)) return i;
   }
   return -1;
 }
@@ -118,7 +108,7 @@ function nextListedWord(p: usize, n: i32, from: i32, words: StaticArray<string>,
 function isListed(p: usize, n: i32, start: i32, len: i32, words: StaticArray<string>): bool {
   for (let w = 0; w < words.length; w++) {
     let word = unchecked(words[w]);
-    if (word.length == len && matchAt(p, n, start, word)) return true;
+    if (word.length == len && matchesLowerAt(p, n, start, word)) return true;
   }
   return false;
 }
@@ -183,8 +173,8 @@ function sqlSyntax(p: usize, n: i32): bool {
     if (d == 0x3B || d == 0x29 || d == 0x3D || d == 0x23 || d == 0x7C || d == 0x2B || d == 0x26 || d == 0x2A ||
         d == 0x2F || d == 0x3C || d == 0x3E || d == 0x25 || d == 0x5E || d == 0x2D) return true;
     // ...or by an operator word: 'MOD', 'DIV', 'AND', 'OR', 'XOR', 'LIKE'
-    if (matchAt(p, n, j, "mod") || matchAt(p, n, j, "div") || matchAt(p, n, j, "and") || matchAt(p, n, j, "or") ||
-        matchAt(p, n, j, "xor") || matchAt(p, n, j, "like")) return true;
+    if (matchesLowerAt(p, n, j, "mod") || matchesLowerAt(p, n, j, "div") || matchesLowerAt(p, n, j, "and") || matchesLowerAt(p, n, j, "or") ||
+        matchesLowerAt(p, n, j, "xor") || matchesLowerAt(p, n, j, "like")) return true;
   }
   // A tautology without quotes: the same number on both sides of `=` (1=1, 5 = 5), or small
   // numbers on both sides of `<` `>` (2>1). `0=9058,1=7897` (a cookie of id=value pairs) is none.
@@ -258,7 +248,7 @@ function scriptSyntax(p: usize, n: i32): bool {
   }
   // on<name>= (onerror=, onload =)
   for (let i = 0; i + 3 < n; i++) {
-    if (!matchAt(p, n, i, "on") || (i > 0 && isWordChar(byteAt(p, n, i - 1)))) continue;
+    if (!matchesLowerAt(p, n, i, "on") || (i > 0 && isWordChar(byteAt(p, n, i - 1)))) continue;
     let j = i + 2;
     while (j < n && isAlpha(<u32>load<u8>(p + j))) j++;
     if (j - i < 5) continue;
@@ -270,7 +260,7 @@ function scriptSyntax(p: usize, n: i32): bool {
     if (i < 0) continue;
     let j = i + (s == 0 ? 11 : s == 1 ? 9 : 14);
     while (j < n && (load<u8>(p + j) == 0x20 || load<u8>(p + j) == 0x3B)) j++;
-    if (j < n && !matchAt(p, n, j, "void(0)") && !matchAt(p, n, j, "void 0") && !matchAt(p, n, j, "false")) return true;
+    if (j < n && !matchesLowerAt(p, n, j, "void(0)") && !matchesLowerAt(p, n, j, "void 0") && !matchesLowerAt(p, n, j, "false")) return true;
   }
   if (has(p, n, "expression(") || has(p, n, "@import") || has(p, n, "@font-face") || has(p, n, "url(")) return true;
   // Backslashes a browser drops inside the scheme (\j\av\a\s\cr\i\pt\:) are obfuscation in themselves.
@@ -290,7 +280,7 @@ function scriptSyntax(p: usize, n: i32): bool {
 function hasLoose(p: usize, n: i32, s: string): bool {
   let k = 0;
   for (let i = 0; i < n; i++) {
-    let c = lower(<u32>load<u8>(p + i));
+    let c = lowerAscii(<u32>load<u8>(p + i));
     if (c == 0x5C) continue;
     if (c == <u32>s.charCodeAt(k)) { if (++k == s.length) return true; }
     else k = c == <u32>s.charCodeAt(0) ? 1 : 0;
@@ -350,7 +340,7 @@ function commandSyntax(p: usize, n: i32): bool {
       let d = <u32>load<u8>(p + i);
       if (d == 0x27 || d == 0x22 || d == 0x5C) { i++; continue; }
       if (!(isWordChar(d) || d == 0x2D)) break;
-      if (len < 16) unchecked(wordBuf[len] = <u8>lower(d));
+      if (len < 16) unchecked(wordBuf[len] = <u8>lowerAscii(d));
       len++; i++;
     }
     if (hit && len <= 16) {
@@ -577,7 +567,7 @@ function headerBreak(p: usize, n: i32): bool {
     let start = j;
     while (j < n && (isAlpha(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D)) j++;
     if (j > start && byteAt(p, n, j) == 0x3A) return true;
-    if (matchAt(p, n, start, "http/") || matchAt(p, n, start, "<")) return true;
+    if (matchesLowerAt(p, n, start, "http/") || matchesLowerAt(p, n, start, "<")) return true;
   }
   return false;
 }
@@ -587,7 +577,7 @@ function headerBreak(p: usize, n: i32): bool {
 function redirectSyntax(p: usize, n: i32): bool {
   if (urlSyntax(p, n)) return true;
   if ((has(p, n, "javascript:") && scriptSyntax(p, n)) || (has(p, n, "\\") && hasLoose(p, n, "javascript:")) ||
-      has(p, n, "data:") || has(p, n, "vbscript:") || matchAt(p, n, 0, "/.")) return true;
+      has(p, n, "data:") || has(p, n, "vbscript:") || matchesLowerAt(p, n, 0, "/.")) return true;
   for (let i = 0; i + 1 < n; i++) {
     let c = <u32>load<u8>(p + i);
     let d = <u32>load<u8>(p + i + 1);

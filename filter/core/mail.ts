@@ -8,7 +8,7 @@
 // multi-line text starts with prose or with a header line of its own (`From: …`) and is left to
 // the model.
 
-import { byteAt } from "../lib/bytes";
+import { byteAt, matchesAt, matchesLowerAt } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 
 // The first line of an injected field value is at most this long.
@@ -24,23 +24,9 @@ const IMAP_COMMANDS: StaticArray<string> = [
   "APPEND", "DELETE", "RENAME", "CREATE", "SEARCH", "LOGOUT", "UID",
 ];
 
-// @ts-ignore: decorator
-@inline function lower(c: u32): u32 { return c - 0x41 < 26 ? c | 0x20 : c; }
-
-// Whether s (lower case) is at i, without case.
-function hasLowerAt(p: usize, n: i32, i: i32, s: string): bool {
-  let k = s.length;
-  if (i + k > n) return false;
-  for (let j = 0; j < k; j++) if (lower(<u32>load<u8>(p + <usize>(i + j))) != <u32>s.charCodeAt(j)) return false;
-  return true;
-}
-
 // Whether s is at i byte for byte and ends there (the end, a blank or a line break).
 function hasWordAt(p: usize, n: i32, i: i32, s: string): bool {
-  let k = s.length;
-  if (i + k > n) return false;
-  for (let j = 0; j < k; j++) if (<u32>load<u8>(p + <usize>(i + j)) != <u32>s.charCodeAt(j)) return false;
-  return byteAt(p, n, i + k) <= 0x20;
+  return matchesAt(p, n, i, s) && byteAt(p, n, i + s.length) <= 0x20;
 }
 
 export function mailInjection(p: usize, n: i32): bool {
@@ -52,12 +38,12 @@ export function mailInjection(p: usize, n: i32): bool {
   if (i >= n) return false;
   for (let h = 0; h < RECIPIENT_HEADERS.length; h++) {
     let name = unchecked(RECIPIENT_HEADERS[h]);
-    if (!hasLowerAt(p, n, i, name)) continue;
+    if (!matchesLowerAt(p, n, i, name)) continue;
     let j = i + name.length;
     while (byteAt(p, n, j) == 0x20 || byteAt(p, n, j) == 0x09) j++;
     if (byteAt(p, n, j) == 0x3A) return true;
   }
-  for (let c = 0; c < SMTP_COMMANDS.length; c++) if (hasLowerAt(p, n, i, unchecked(SMTP_COMMANDS[c]))) return true;
+  for (let c = 0; c < SMTP_COMMANDS.length; c++) if (matchesLowerAt(p, n, i, unchecked(SMTP_COMMANDS[c]))) return true;
   if (hasWordAt(p, n, i, "DATA") && byteAt(p, n, i + 4) != 0x20) return true;
   // An IMAP tag: letters and digits, then one blank and a command.
   let t = i;

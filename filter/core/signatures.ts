@@ -33,10 +33,10 @@ import { TextList, textPart, textPtr, textLen, textFlags, textIsPlainToken } fro
 import { RequestScores } from "./score";
 import { toolName } from "./confirm";
 import { HEAD_SCANNER, HEAD_RCE, HEAD_CRLF } from "./classes";
-import { equalsCI, byteAt } from "../lib/bytes";
+import { equalsCI, byteAt, matchesAt, isIdentByte } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 import { needsDecoding, decodePart } from "../decode/normalize";
-import { namesGadget, holdsGadget } from "./gadgets";
+import { mayNameGadget, namesGadget, holdsGadget } from "./gadgets";
 import { mailInjection } from "./mail";
 
 export function applySignatures(parts: PartList, texts: TextList, scores: RequestScores): void {
@@ -136,20 +136,6 @@ function decodeName(p: usize, n: i32, plusAsSpace: bool): i32 {
   return <i32>(decodePart(p, min(n, MAX_NAME_BYTES), NAME_BUF, plusAsSpace) & 0xFFFFFFFF);
 }
 
-// Whether p[0..n) holds s at i, byte for byte.
-function hasAt(p: usize, n: i32, i: i32, s: string): bool {
-  let k = s.length;
-  if (i < 0 || i + k > n) return false;
-  for (let j = 0; j < k; j++) if (<u32>load<u8>(p + <usize>(i + j)) != <u32>s.charCodeAt(j)) return false;
-  return true;
-}
-
-// @ts-ignore: decorator
-@inline function isIdent(c: u32): bool {
-  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5F || c == 0x24;
-}
-
-
 // `__proto__`, or `constructor` and then `prototype`, as segments of the name with a segment after
 // them (`a[__proto__][x]`, `constructor.prototype.x`): the paths qs, lodash.set and their kind
 // write into Object.prototype. A name that ends there (`a[__proto__]=1`) assigns a string, which
@@ -157,11 +143,11 @@ function hasAt(p: usize, n: i32, i: i32, s: string): bool {
 function pollutingName(p: usize, n: i32): bool {
   if (protoSegment(p, n)) return true;
   for (let i = indexOf2(p, 0, n, 0x63, 0x63); i < n; i = indexOf2(p, i + 1, n, 0x63, 0x63)) { // 'c'
-    if (isIdent(byteAt(p, n, i - 1)) || !hasAt(p, n, i, "constructor")) continue;
+    if (isIdentByte(byteAt(p, n, i - 1)) || !matchesAt(p, n, i, "constructor")) continue;
     let j = i + 11;
     if (byteAt(p, n, j) == 0x5D) j++; // ']'
     let c = byteAt(p, n, j);
-    if ((c == 0x5B || c == 0x2E) && hasAt(p, n, j + 1, "prototype") && segmentFollows(p, n, j + 10)) return true;
+    if ((c == 0x5B || c == 0x2E) && matchesAt(p, n, j + 1, "prototype") && segmentFollows(p, n, j + 10)) return true;
   }
   return false;
 }
@@ -169,7 +155,7 @@ function pollutingName(p: usize, n: i32): bool {
 // `__proto__` as a segment, not inside a longer identifier, with a segment after it.
 function protoSegment(p: usize, n: i32): bool {
   for (let i = indexOf2(p, 0, n, 0x5F, 0x5F); i + 9 <= n; i = indexOf2(p, i + 1, n, 0x5F, 0x5F)) { // '_'
-    if (hasAt(p, n, i, "__proto__") && !isIdent(byteAt(p, n, i - 1)) && segmentFollows(p, n, i + 9)) return true;
+    if (matchesAt(p, n, i, "__proto__") && !isIdentByte(byteAt(p, n, i - 1)) && segmentFollows(p, n, i + 9)) return true;
   }
   return false;
 }
@@ -179,7 +165,7 @@ function protoSegment(p: usize, n: i32): bool {
 // bound from parameter names into the class loader, to write a web shell through Tomcat's logs.
 function classLoaderName(p: usize, n: i32): bool {
   for (let i = indexOf2(p, 0, n, 0x63, 0x43); i < n; i = indexOf2(p, i + 1, n, 0x63, 0x43)) { // 'c', 'C'
-    if (!equalsCI(p + <usize>i, min(n - i, 11), "classloader") || isIdent(byteAt(p, n, i + 11))) continue;
+    if (!equalsCI(p + <usize>i, min(n - i, 11), "classloader") || isIdentByte(byteAt(p, n, i + 11))) continue;
     let b = byteAt(p, n, i - 1);
     if (b == 0x27 || b == 0x22) b = byteAt(p, n, i - 2); // class['classLoader']
     if (b == 0x2E || b == 0x5B) return true;
@@ -208,15 +194,6 @@ function segmentFollows(p: usize, n: i32, j: i32): bool {
 }
 const DECODED: u32 = DecodeFlag.PERCENT | DecodeFlag.ENTITY | DecodeFlag.ESCAPE;
 
-// Whether namesGadget can hold: every class it names has a '.' within its first 6 bytes, and a
-// prefix (`[`, `L`, a quote) moves it by a byte or two; most values have none in bytes 2 to 7.
-// @ts-ignore: decorator
-@inline function mayNameGadget(p: usize, n: i32): bool {
-  if (n < 9) return false;
-  let y = load<u64>(p) ^ 0x2E2E2E2E2E2E2E2E;
-  return ((y - 0x0101010101010101) & ~y & 0x8080808080800000) != 0;
-}
-
 // Whether serializedObject can hold: the first byte opens one of its forms, or is a blank or a quote.
 // @ts-ignore: decorator
 @inline function mayBeSerialized(p: usize, n: i32): bool {
@@ -244,7 +221,7 @@ function serializedObject(p: usize, n: i32): bool {
   while (i < n && (load<u8>(p + <usize>i) <= 0x20 || load<u8>(p + <usize>i) == 0x22)) i++;
   if (i + 5 > n) return false;
   let c0 = load<u8>(p + <usize>i);
-  if (c0 == 0x72) return hasAt(p, n, i, "rO0AB"); // base64 of AC ED 00 05
+  if (c0 == 0x72) return matchesAt(p, n, i, "rO0AB"); // base64 of AC ED 00 05
   // The raw magic, or what the decoder leaves of it (it drops NUL bytes).
   if (c0 == 0xAC) {
     if (load<u8>(p + <usize>(i + 1)) != 0xED) return false;
@@ -268,13 +245,13 @@ function phpObject(p: usize, n: i32): bool {
     while (byteAt(p, n, i - 1) - 0x30 < 10) i--;
     if (i == d || byteAt(p, n, --i) != 0x3A || byteAt(p, n, --i) != 0x22) continue; // <count> ':' '"'
     let nameEnd = i;
-    while ((isIdent(byteAt(p, n, i - 1)) || byteAt(p, n, i - 1) == 0x5C)) i--; // class name, '\' for namespaces
+    while ((isIdentByte(byteAt(p, n, i - 1)) || byteAt(p, n, i - 1) == 0x5C)) i--; // class name, '\' for namespaces
     if (i == nameEnd || byteAt(p, n, --i) != 0x22 || byteAt(p, n, --i) != 0x3A) continue; // '"' ':'
     d = i;
     while (byteAt(p, n, i - 1) - 0x30 < 10) i--;
     if (i == d || byteAt(p, n, --i) != 0x3A) continue; // <length> ':'
     let o = byteAt(p, n, i - 1);
-    if ((o == 0x4F || o == 0x43) && !isIdent(byteAt(p, n, i - 2))) return true; // 'O' or 'C'
+    if ((o == 0x4F || o == 0x43) && !isIdentByte(byteAt(p, n, i - 2))) return true; // 'O' or 'C'
   }
   return false;
 }

@@ -6,6 +6,34 @@
 // Byte i of p[0..n), or 0 outside it: lexers look around a position without bounds checks of their own.
 export function byteAt(p: usize, n: i32, i: i32): u32 { return i >= 0 && i < n ? <u32>load<u8>(p + <usize>i) : 0; }
 
+// An ASCII upper-case letter in lower case; every other byte as it is.
+// @ts-ignore: decorator
+@inline export function lowerAscii(c: u32): u32 { return c - 0x41 < 26 ? c | 0x20 : c; }
+
+// A byte of a JavaScript or Java identifier: a letter, a digit, '_' or '$'.
+// @ts-ignore: decorator
+@inline export function isIdentByte(c: u32): bool { return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5F || c == 0x24; }
+
+// Whether s occurs in p[0..n) at i (which may be out of it), byte for byte. The string's UTF-16
+// units are read in place (see startsWithCI).
+export function matchesAt(p: usize, n: i32, i: i32, s: string): bool {
+  let k = s.length;
+  if (i < 0 || i + k > n) return false;
+  let q = changetype<usize>(s);
+  for (let j = 0; j < k; j++) if (<u32>load<u8>(p + <usize>(i + j)) != <u32>load<u16>(q + (<usize>j << 1))) return false;
+  return true;
+}
+
+// Whether s, lower-case ASCII, occurs in p[0..n) at i (which may be out of it), the request's
+// letters compared without case and every other byte exactly (unlike startsWithCI's `| 0x20`).
+export function matchesLowerAt(p: usize, n: i32, i: i32, s: string): bool {
+  let k = s.length;
+  if (i < 0 || i + k > n) return false;
+  let q = changetype<usize>(s);
+  for (let j = 0; j < k; j++) if (lowerAscii(<u32>load<u8>(p + <usize>(i + j))) != <u32>load<u16>(q + (<usize>j << 1))) return false;
+  return true;
+}
+
 // Whether p[0..n) starts with s, ASCII letters compared without case.
 export function startsWithCI(p: usize, n: i32, s: string): bool {
   let k = s.length;

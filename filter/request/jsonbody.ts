@@ -80,7 +80,7 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
           if (d == 0x3A) { isKey = true; i++; }
         }
         // A key whose value is an object or an array (the next token, after blanks, opens one) is
-        // marked (PartList.markContainerKey's mark, written with the row).
+        // marked CONTAINER_KEY in its row (partIsContainerKey).
         // '{' and '[' are the only bytes that start those tokens; blanks are looked past only when
         // there are some.
         marks = 0;
@@ -157,7 +157,7 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
       vPtr = dst;
       n = m;
     }
-    // A string read without its escapes is marked (PartList.markUnescaped's mark).
+    // A string read without its escapes is marked UNESCAPED (partWasUnescaped).
     if (esc) marks |= UNESCAPED;
     if (n > 0 && !(keyLen > 0 && excludes && out.isExcluded(keyPtr, keyLen))) {
       if (offered < limit) putPart(rows, offered, Where.BODY_JSON, keyPtr, keyLen, vPtr, n, false, marks);

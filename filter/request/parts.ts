@@ -93,20 +93,6 @@ export class PartList {
     this.count = i + 1;
   }
 
-  // Marks part i, a JSON key just added, as the key of an object or an array (partIsContainerKey).
-  // @ts-ignore: decorator
-  @inline markContainerKey(i: i32): void {
-    let row = rowAt(this.rows, i);
-    store<u32>(row, load<u32>(row) | CONTAINER_KEY);
-  }
-
-  // Marks part i, a JSON string just added, as read without its escapes (partWasUnescaped).
-  // @ts-ignore: decorator
-  @inline markUnescaped(i: i32): void {
-    let row = rowAt(this.rows, i);
-    store<u32>(row, load<u32>(row) | UNESCAPED);
-  }
-
   // n bytes of scratch that stay valid until the next reset, or 0 when there is no room left.
   alloc(n: i32): usize {
     if (n < 0 || this.scratchUsed + n > SCRATCH_BYTES) { this.overflow = true; return 0; }
