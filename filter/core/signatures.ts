@@ -56,11 +56,11 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
       if (where == Where.HEADER || where == Where.BODY_XML) break;
       let p = textPtr(trows, t), n = textLen(trows, t);
       if (mayBeSerialized(p, n) || (where != Where.PATH && mayNameGadget(p, n))) break;
-      if (n > 4 && mayBreakLine(prows, part, where, textFlags(trows, t)) && !textIsPlainToken(trows, t)) break;
+      if (mayInjectMail(prows, part, where, trows, t, n)) break;
       if (where == Where.BODY_JSON) {
         let container = partIsContainerKey(prows, part);
-        if (n == 9 && container && (is9(p, PROTO_8, 0x5F) || (afterConstructor && is9(p, PROTOTYP_8, 0x65)))) break;
-        afterConstructor = container && n == 11 && load<u64>(p) == CONSTRUC_8 && load<u16>(p, 8) == 0x6F74 && load<u8>(p, 10) == 0x72;
+        if (pollutingKey(p, n, container, afterConstructor)) break;
+        afterConstructor = constructorKey(p, n, container);
       } else if (where != Where.PATH && part != lastPart) {
         if (partNameLen(prows, part) >= 9) break;
         lastPart = part;
@@ -84,8 +84,8 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         // primitive assigned to `__proto__` is ignored). Compared a u64 and a byte at a time: this
         // runs for every JSON string.
         let container = partIsContainerKey(prows, part);
-        if (n == 9 && container) hit = hit || is9(p, PROTO_8, 0x5F) || (afterConstructor && is9(p, PROTOTYP_8, 0x65));
-        afterConstructor = container && n == 11 && load<u64>(p) == CONSTRUC_8 && load<u16>(p, 8) == 0x6F74 && load<u8>(p, 10) == 0x72;
+        hit = hit || pollutingKey(p, n, container, afterConstructor);
+        afterConstructor = constructorKey(p, n, container);
       } else if (where != Where.PATH && part != lastPart) {
         // A name is read once, at its part's first text (a part may have more: its base64 decoding).
         lastPart = part;
@@ -97,7 +97,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         }
       }
     }
-    if (!hit && n > 4 && mayBreakLine(prows, part, where, textFlags(trows, t)) && !textIsPlainToken(trows, t) && mailInjection(p, n)) {
+    if (!hit && mayInjectMail(prows, part, where, trows, t, n) && mailInjection(p, n)) {
       hit = true;
       head = HEAD_CRLF;
     }
@@ -119,6 +119,26 @@ function hasPathByte(p: usize, n: i32): bool {
     if (c == 0x5B || c == 0x2E || c == 0x25) return true;
   }
   return false;
+}
+
+// A JSON key `__proto__`, or `prototype` right after a `constructor` key (afterConstructor), whose
+// value is an object or an array (container).
+// @ts-ignore: decorator
+@inline function pollutingKey(p: usize, n: i32, container: bool, afterConstructor: bool): bool {
+  return n == 9 && container && (is9(p, PROTO_8, 0x5F) || (afterConstructor && is9(p, PROTOTYP_8, 0x65)));
+}
+
+// A JSON key `constructor` whose value is an object or an array.
+// @ts-ignore: decorator
+@inline function constructorKey(p: usize, n: i32, container: bool): bool {
+  return container && n == 11 && load<u64>(p) == CONSTRUC_8 && load<u16>(p, 8) == 0x6F74 && load<u8>(p, 10) == 0x72;
+}
+
+// Whether mailInjection may hold for text t: longer than a word, not a plain token, and where a
+// line break can reach the application (mayBreakLine).
+// @ts-ignore: decorator
+@inline function mayInjectMail(prows: usize, part: i32, where: i32, trows: usize, t: i32, n: i32): bool {
+  return n > 4 && mayBreakLine(prows, part, where, textFlags(trows, t)) && !textIsPlainToken(trows, t);
 }
 
 // Whether the 9 bytes at p are the 8 of w and then last.
