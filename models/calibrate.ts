@@ -66,6 +66,18 @@ export function benignEdge(benignSortedDesc: Float64Array, share: number): numbe
 /** Benign logits of one head, by origin (models/data/origins.ts): what a band edge is cross-validated on. */
 export type LogitsByOrigin = Map<string, number[]>;
 
+/** Adds one part's logit to its origin's. */
+export function addLogit(byOrigin: LogitsByOrigin, origin: string, logit: number): void {
+  const own = byOrigin.get(origin);
+  if (own) own.push(logit);
+  else byOrigin.set(origin, [logit]);
+}
+
+/** All origins' logits in one array. */
+export function allLogits(byOrigin: LogitsByOrigin): Float64Array {
+  return Float64Array.from([...byOrigin.values()].flat());
+}
+
 /** Each origin's logits beside all the other origins' logits, sorted descending: a leave-one-origin-out table. */
 export function leaveOneOriginOutTable(byOrigin: LogitsByOrigin): Array<{ origin: string; own: number[]; others: Float64Array }> {
   return [...byOrigin].map(([origin, own]) => ({ origin, own, others: othersSorted(byOrigin, origin) }));
@@ -87,7 +99,7 @@ export function leaveOneOriginOutRate(table: ReturnType<typeof leaveOneOriginOut
 
 /** Every origin's logits but `origin`'s, sorted descending. */
 export function othersSorted(byOrigin: LogitsByOrigin, origin: string): Float64Array {
-  return Float64Array.from([...byOrigin].filter(([o]) => o !== origin).flatMap(([, l]) => l)).sort().reverse();
+  return allLogits(new Map([...byOrigin].filter(([o]) => o !== origin))).sort().reverse();
 }
 
 // Shares tried below an anchor's, in steps of a twentieth of it.

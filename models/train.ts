@@ -18,7 +18,7 @@ import { Network } from "./network";
 import { Rng } from "./data/rng";
 import { quantize } from "./quantize";
 import { writeBlob, sha256 } from "./export";
-import { fitCuts, probabilityCuts, distinctParts } from "./calibrate";
+import { fitCuts, probabilityCuts, distinctParts, addLogit, allLogits, type LogitsByOrigin } from "./calibrate";
 import { originOf } from "./data/origins";
 import { skeleton, splitOf } from "./data/split";
 import { scoreRows, evaluate } from "../node/eval";
@@ -169,23 +169,18 @@ export function fitModel(core: Core, trainRows: EvalRow[], calibBenign: EvalRow[
   const shape = { bucketBits: HYPER.bucketBits, hidden: HYPER.hidden, heads: core.heads.length };
   // Calibrate on the int8 model as the filter runs it: request logits through core.wasm.
   core.useModel(writeBlob(q, shape, core.heads.map(() => probabilityCuts()), dataHash, core.featureSpecVersion));
-  const benignLogits = core.heads.map(() => [] as number[]);
-  const benignByOrigin = core.heads.map(() => new Map<string, number[]>());
+  const benignByOrigin = core.heads.map((): LogitsByOrigin => new Map());
   const attackLogits = core.heads.map(() => [] as number[]);
   for (const r of [...calibBenign, ...calibAttacks]) {
     const s = core.scoreParts(r.where.map((w) => [w, r.text] as [string, string]));
     const origin = originOf(r.source);
     for (let k = 0; k < core.heads.length; k++) {
-      if (r.label === 0) {
-        benignLogits[k].push(s.logits[k]);
-        const m = benignByOrigin[k];
-        if (!m.has(origin)) m.set(origin, []);
-        m.get(origin)!.push(s.logits[k]);
-      } else if (k === 0 || core.heads[k] === r.class) attackLogits[k].push(s.logits[k]);
+      if (r.label === 0) addLogit(benignByOrigin[k], origin, s.logits[k]);
+      else if (k === 0 || core.heads[k] === r.class) attackLogits[k].push(s.logits[k]);
     }
   }
   // Edges cross-validated by origin: the bands promise their shares on traffic they were not fitted on.
-  const cuts = core.heads.map((_, k) => fitCuts(Float64Array.from(benignLogits[k]), Float64Array.from(attackLogits[k]), benignByOrigin[k]));
+  const cuts = core.heads.map((_, k) => fitCuts(allLogits(benignByOrigin[k]), Float64Array.from(attackLogits[k]), benignByOrigin[k]));
   const blob = writeBlob(q, shape, cuts, dataHash, core.featureSpecVersion);
   core.useModel(blob);
   const manifest = {

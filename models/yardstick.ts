@@ -10,7 +10,7 @@ import type { Core } from "../node/core";
 import { originOf } from "./data/origins";
 import { readRequests } from "./data/load";
 import { readRows } from "../node/rows";
-import { anchorShare, benignEdge, distinctParts, crossValidatedShare, leaveOneOriginOutTable, othersSorted } from "./calibrate";
+import { anchorShare, benignEdge, distinctParts, crossValidatedShare, leaveOneOriginOutTable, othersSorted, addLogit, type LogitsByOrigin } from "./calibrate";
 
 export const FP_THRESHOLDS = [10, 20, 30, 50, 80];
 /** LOSO detection is also given at the band edges 50 (0.3%) and 80 (1% of calibration traffic). */
@@ -116,11 +116,9 @@ export const CALIB_FILE = resolve(REPO_ROOT, "build/dataset/calib.jsonl");
 
 export function calibrationLoo(core: Core): CalibrationLoo | null {
   if (!existsSync(CALIB_FILE)) return null;
-  const logits = new Map<string, number[]>();
+  const logits: LogitsByOrigin = new Map();
   for (const r of distinctParts(readRows(CALIB_FILE).filter((x) => x.label === 0))) {
-    const o = originOf(r.source);
-    if (!logits.has(o)) logits.set(o, []);
-    logits.get(o)!.push(core.scoreParts(r.where.map((w) => [w, r.text] as [string, string])).logits[0]);
+    addLogit(logits, originOf(r.source), core.scoreParts(r.where.map((w) => [w, r.text] as [string, string])).logits[0]);
   }
   const byOrigin = leaveOneOriginOut(logits, anchorShare(DEFAULT_THRESHOLD));
   return {
@@ -137,7 +135,7 @@ export function calibrationLoo(core: Core): CalibrationLoo | null {
  * as train.ts fits it: at the share cross-validated on those origins alone (an origin left out of
  * the outer loop is in no inner one); most flagged first.
  */
-export function leaveOneOriginOut(logits: Map<string, number[]>, share: number): CalibrationLoo["byOrigin"] {
+export function leaveOneOriginOut(logits: LogitsByOrigin, share: number): CalibrationLoo["byOrigin"] {
   return [...logits].map(([origin, own]) => {
     const rest = new Map([...logits].filter(([o]) => o !== origin));
     const edge = benignEdge(othersSorted(logits, origin), crossValidatedShare(leaveOneOriginOutTable(rest), share));
