@@ -44,13 +44,7 @@ export const enum Tok {
     if (t < Tok.STRING) return t; // punctuation
     if (t == Tok.STRING) return this.scanString(i + 1);
     if (t >= Tok.TRUE) return this.scanWord(i, t);
-    // A number: '-' or a digit.
-    let j = i + 1;
-    while (j < n) {
-      let d = <u32>load<u8>(p + j);
-      if (d - 0x30 < 10 || d == 0x2E || d == 0x2B || d == 0x2D || (d | 0x20) == 0x65) j++;
-      else break;
-    }
+    let j = numberEnd(p, i, n);
     this.tokLen = j - i;
     this.pos = j;
     return Tok.NUMBER;
@@ -113,6 +107,18 @@ const START = memory.data<u8>([
 @inline export function wordLength(p: usize, i: i32, n: i32, t: Tok): i32 {
   if (t == Tok.FALSE) return i + 5 <= n && load<u32>(p + <usize>i) == 0x736C6166 && load<u8>(p + <usize>i, 4) == 0x65 ? 5 : 0;
   return i + 4 <= n && load<u32>(p + <usize>i) == (t == Tok.TRUE ? 0x65757274 : 0x6C6C756E) ? 4 : 0;
+}
+
+// The end of the number token at i ('-' or a digit there): digits, '.', '+', '-', 'e', 'E' after it.
+// @ts-ignore: decorator
+@inline export function numberEnd(p: usize, i: i32, n: i32): i32 {
+  let j = i + 1;
+  while (j < n) {
+    let d = <u32>load<u8>(p + <usize>j);
+    if (d - 0x30 < 10 || d == 0x2E || d == 0x2B || d == 0x2D || (d | 0x20) == 0x65) j++;
+    else break;
+  }
+  return j;
 }
 
 // Space, tab, LF, CR: one shift and test of a mask of those bits.

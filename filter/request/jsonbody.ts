@@ -3,7 +3,7 @@
 
 import { PartList, putPart, CONTAINER_KEY, UNESCAPED } from "./parts";
 import { Where } from "./where";
-import { Tok, tokenAt, isJsonSpace, wordLength, unescapeJson } from "../lib/json";
+import { Tok, tokenAt, isJsonSpace, wordLength, numberEnd, unescapeJson } from "../lib/json";
 import { indexOf2Inline } from "../lib/scan";
 
 // Containers deeper than this keep the key of the deepest one tracked; the depth only names parts.
@@ -122,16 +122,7 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
           i++;
           continue;
         }
-        case Tok.NUMBER: {
-          // '-' or a digit, then digits, '.', '+', '-', 'e', 'E'.
-          i++;
-          while (i < len) {
-            let d = <u32>load<u8>(ptr + <usize>i);
-            if (d - 0x30 < 10 || d == 0x2E || d == 0x2B || d == 0x2D || (d | 0x20) == 0x65) i++;
-            else break;
-          }
-          continue;
-        }
+        case Tok.NUMBER: { i = numberEnd(ptr, i, len); continue; }
         case Tok.TRUE:
         case Tok.FALSE:
         case Tok.NULL: {
