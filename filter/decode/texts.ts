@@ -115,8 +115,7 @@ export function decodeParts(parts: PartList, out: TextList): void {
     // Nested, not `&&` (V8 kept that as a value on the stack, written and tested per part).
     if (plain) {
       if (valLen < MIN_BASE64_LENGTH) {
-        if (count >= MAX_TEXTS) out.overflow = true;
-        else { putText(trows, count, i, valPtr, valLen, TEXT_NOT_SCORED); count++; }
+        count = appendText(out, trows, count, i, valPtr, valLen, TEXT_NOT_SCORED);
         continue;
       }
     }
@@ -163,9 +162,7 @@ function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, pla
       }
     }
   }
-  // TextList.add.
-  if (count >= MAX_TEXTS) out.overflow = true;
-  else { putText(trows, count, part, text, n, skip ? flags | TEXT_NOT_SCORED : flags); count++; }
+  count = appendText(out, trows, count, part, text, n, skip ? flags | TEXT_NOT_SCORED : flags);
   if (pieces > 0 || base64) {
     out.count = count;
     if (pieces > 0) addPieces(part, text, n, pieces, flags, out, true);
@@ -173,6 +170,15 @@ function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, pla
     count = out.count;
   }
   return count;
+}
+
+// TextList.add for a loop that keeps the count in a local: writes text `count` at trows when the
+// table has room (else marks the list's overflow); returns the new count.
+// @ts-ignore: decorator
+@inline function appendText(out: TextList, trows: usize, count: i32, part: i32, p: usize, n: i32, flags: u32): i32 {
+  if (count >= MAX_TEXTS) { out.overflow = true; return count; }
+  putText(trows, count, part, p, n, flags);
+  return count + 1;
 }
 
 // Whether the first 16 bytes at p hold a space: then a text of 16 bytes or more is not base64 (a
