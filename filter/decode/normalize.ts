@@ -15,7 +15,7 @@
 import { DecodeFlag } from "./flags";
 import { decodePercent } from "./percent";
 import { decodeEntities } from "./entities";
-import { canReadBlock } from "../lib/scan";
+import { canReadBlock, nibbleSetBits } from "../lib/scan";
 import { splat8 } from "../lib/splat";
 
 const MAX_ROUNDS = 3;
@@ -115,11 +115,7 @@ export function decodePart(src: usize, len: i32, dst: usize, plusAsSpace: bool):
 // TRIGGER_NIBBLES.
 // @ts-ignore: decorator
 @inline function triggerBits(p: usize, hi: v128): i32 {
-  let v = v128.load(p);
-  let lo = v128.and(v, splat8(0x0F));
-  let h = v128.and(i16x8.shr_u(v, 4), splat8(0x0F));
-  let m = v128.and(i8x16.swizzle(v128.load(TRIGGER_NIBBLES), lo), i8x16.swizzle(hi, h));
-  return ~i8x16.bitmask(i8x16.eq(m, i8x16.splat(0))) & 0xFFFF;
+  return nibbleSetBits(v128.load(p), v128.load(TRIGGER_NIBBLES), hi);
 }
 
 // TRIGGER by nibbles: byte b is a trigger when TRIGGER_NIBBLES[b & 15] & hi[b >> 4] is not 0, hi

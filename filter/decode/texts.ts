@@ -6,7 +6,7 @@ import { PartList, SCRATCH_BYTES, partValPtr, partValLen, partFormEncoded } from
 import { needsDecoding, decodePart, normalizePart } from "./normalize";
 import { DecodeFlag } from "./flags";
 import { looksLikeBase64, decodeBase64Text, MIN_BASE64_LENGTH } from "./base64";
-import { canReadBlock } from "../lib/scan";
+import { canReadBlock, nibbleSetBits } from "../lib/scan";
 import { splat8 } from "../lib/splat";
 
 // A part gives one text, a second when it looks like base64 and decodes to text, and more when runs
@@ -351,10 +351,7 @@ function isPlainTokenBlocks(p: usize, n: i32): bool {
 // twice the instructions, and ten constant loads, per block (make profile).
 // @ts-ignore: decorator
 @inline function plainBits(v: v128): i32 {
-  let lo = v128.and(v, splat8(0x0F));
-  let hi = v128.and(i16x8.shr_u(v, 4), splat8(0x0F));
-  let m = v128.and(i8x16.swizzle(v128.load(PLAIN_NIBBLES), lo), i8x16.swizzle(v128.load(PLAIN_NIBBLES, 16), hi));
-  return ~i8x16.bitmask(i8x16.eq(m, i8x16.splat(0))) & 0xFFFF;
+  return nibbleSetBits(v, v128.load(PLAIN_NIBBLES), v128.load(PLAIN_NIBBLES, 16));
 }
 
 // PLAIN's set by nibbles: byte b is in it when PLAIN_NIBBLES[b & 15] & PLAIN_NIBBLES[16 + (b >> 4)]

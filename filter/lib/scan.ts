@@ -6,6 +6,18 @@
 
 import { splat8 } from "./splat";
 
+// Bit j set when byte j of v is in a set given by its nibbles: (lo[b & 15] & hi[b >> 4]) != 0. Two
+// table lookups (i8x16.swizzle) for any set of bytes, where range tests and one compare per member
+// took about twice the instructions (decode/texts.ts PLAIN_NIBBLES, decode/normalize.ts
+// TRIGGER_NIBBLES).
+// @ts-ignore: decorator
+@inline export function nibbleSetBits(v: v128, lo: v128, hi: v128): i32 {
+  let l = v128.and(v, splat8(0x0F));
+  let h = v128.and(i16x8.shr_u(v, 4), splat8(0x0F));
+  let m = v128.and(i8x16.swizzle(lo, l), i8x16.swizzle(hi, h));
+  return ~i8x16.bitmask(i8x16.eq(m, i8x16.splat(0))) & 0xFFFF;
+}
+
 // Bit j set when byte j of the 16 at p is a or b.
 // @ts-ignore: decorator
 @inline export function blockOf2(p: usize, a: v128, b: v128): i32 {
