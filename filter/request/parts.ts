@@ -47,7 +47,7 @@ export const UNESCAPED: u32 = 0x400;
 
 // Writes part i of the table at rows: PartList.add's row, for a splitter that keeps the row count in
 // a local (request/jsonbody.ts, request/pairs.ts) and hands it back with PartList.endOffers.
-// marks: CONTAINER_KEY and UNESCAPED, which markContainerKey and markUnescaped set after add.
+// marks: CONTAINER_KEY and UNESCAPED, the JSON splitter's (partIsContainerKey, partWasUnescaped).
 // @ts-ignore: decorator
 @inline export function putPart(rows: usize, i: i32, where: i32, namePtr: usize, nameLen: i32, valPtr: usize, valLen: i32, formEncoded: bool, marks: u32 = 0): void {
   let row = rowAt(rows, i);
