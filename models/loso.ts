@@ -100,14 +100,22 @@ async function main() {
   const results = parts.map((p) => JSON.parse(readFileSync(p, "utf8")) as Awaited<ReturnType<typeof runFolds>>);
   const folds = results.flatMap((r) => r.folds).sort((a, b) => names.indexOf(a.name) - names.indexOf(b.name));
   const { dataHash, benignShare } = results[0];
+  // A rescore scores the fold models already trained with this build's core (its verdicts and
+  // gates): the training record (when, seeds, time) is the earlier run's.
+  const trained: Loso | null = process.env.LOSO_RESCORE && existsSync(LOSO_FILE) ? JSON.parse(readFileSync(LOSO_FILE, "utf8")) : null;
+  for (const f of folds) {
+    const before = trained?.folds.find((b) => b.name === f.name);
+    if (before && f.seed == null) { f.seed = before.seed; f.seconds = before.seconds; }
+  }
   const loso: Loso = {
-    generated: new Date().toISOString(),
+    generated: trained ? trained.generated : new Date().toISOString(),
+    ...(trained ? { rescored: new Date().toISOString() } : {}),
     model: `fold models trained from build/dataset/train.jsonl sha256 ${dataHash.slice(0, 8)}…`,
     epochs: HYPER.epochs,
     seeds: FOLD_SEEDS,
     benignSubsample: benignShare,
     workers: parts.length,
-    wallSeconds: Math.round((Date.now() - t0) / 1000),
+    wallSeconds: trained ? trained.wallSeconds : Math.round((Date.now() - t0) / 1000),
     folds,
   };
   writeFileSync(LOSO_FILE, JSON.stringify(loso, null, 2) + "\n");

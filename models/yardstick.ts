@@ -85,7 +85,7 @@ export function realTrafficFp(scored: Scored[]): RealFp {
 }
 
 export interface LosoFold { name: string; about: string; sources: number; attacks: number; detected: number; testFlagged: number; byThreshold: Array<{ threshold: number; detected: number; testFlagged: number }>; testParts: number; seconds: number; seed?: number | null }
-export interface Loso { generated: string; model: string; epochs: number; seeds?: number[]; benignSubsample: number; workers: number; wallSeconds: number; folds: LosoFold[] }
+export interface Loso { generated: string; rescored?: string; model: string; epochs: number; seeds?: number[]; benignSubsample: number; workers: number; wallSeconds: number; folds: LosoFold[] }
 
 export function readLoso(): Loso | null {
   return existsSync(LOSO_FILE) ? (JSON.parse(readFileSync(LOSO_FILE, "utf8")) as Loso) : null;
@@ -164,7 +164,7 @@ export function formatRealFp(fp: RealFp): string[] {
 export function formatLoso(l: Loso | null): string[] {
   if (!l) return ["detection on held-out attack sources: no build/loso.json yet (run `make eval-loso`)"];
   const s = losoSummary(l);
-  const out = [`detection on held-out attack sources (leave-one-source-out, threshold ${DEFAULT_THRESHOLD}; ${l.model}): mean ${(100 * s.mean).toFixed(1)}%, min ${(100 * s.min).toFixed(1)}% (${s.minFold})`];
+  const out = [`detection on held-out attack sources (leave-one-source-out, threshold ${DEFAULT_THRESHOLD}; ${l.model}${l.rescored ? `, scored again ${l.rescored.slice(0, 10)} with this core` : ""}): mean ${(100 * s.mean).toFixed(1)}%, min ${(100 * s.min).toFixed(1)}% (${s.minFold})`];
   for (const f of l.folds) out.push(`  ${f.name.padEnd(15)} ${pct(f.detected, f.attacks, 1).padStart(6)} (${f.detected}/${f.attacks}), real-traffic FP ${pct(f.testFlagged, f.testParts)}; ${f.byThreshold.filter((t) => t.threshold !== DEFAULT_THRESHOLD).map((t) => `at ${t.threshold}: ${pct(t.detected, f.attacks, 1)}, FP ${pct(t.testFlagged, f.testParts)}`).join("; ")}  (${f.seed != null ? `seed ${f.seed}, ` : ""}${f.seconds} s)`);
   for (const t of LOSO_THRESHOLDS.filter((x) => x !== DEFAULT_THRESHOLD)) {
     const r = l.folds.map((f) => f.byThreshold.find((b) => b.threshold === t)!).map((b, i) => b.detected / l.folds[i].attacks);
@@ -206,7 +206,7 @@ export function realFpMarkdown(fp: RealFp, req: RequestFp | null, calib: Calibra
   if (!l) out.push("No `build/loso.json`: run `make eval-loso`, then `make eval`.");
   else {
     const s = losoSummary(l);
-    out.push(`From \`make eval-loso\` (${l.generated}; ${l.model}; ${Math.round(l.wallSeconds / 60)} min with ${l.workers} workers). Each fold is one payload collection: a model is trained without`);
+    out.push(`From \`make eval-loso\` (${l.generated}; ${l.model}; ${Math.round(l.wallSeconds / 60)} min with ${l.workers} workers${l.rescored ? `; the same fold models scored again on ${l.rescored} with this build's core, \`LOSO_RESCORE=1 make eval-loso\`` : ""}). Each fold is one payload collection: a model is trained without`);
     out.push(`its rows (same function and hyperparameters as \`make model\`, ${l.epochs} epochs${l.benignSubsample < 1 ? `, benign rows subsampled to ${l.benignSubsample}` : ""}${l.seeds ? `; of seeds ${l.seeds.join(", ")}, the one \`make model\`'s rule chooses on validation rows outside the collection` : ""}), calibrated on the calibration origins, and`);
     out.push("tested on every row of the collection. The last column is that fold model's false-positive rate on the real-traffic test origins.", "");
     out.push(`**Mean ${(100 * s.mean).toFixed(1)}%, minimum ${(100 * s.min).toFixed(1)}% (${s.minFold}).**`, "");
