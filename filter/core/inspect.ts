@@ -10,6 +10,7 @@ import { WindowSink, forEachWindow } from "./windows";
 import { RequestScores } from "./score";
 import { Model } from "./model";
 import { applySignatures } from "./signatures";
+import { applyPayloadVerdicts } from "./payloads";
 
 export class Inspection {
   parts: PartList = new PartList();
@@ -39,6 +40,7 @@ export class Inspection {
   score(cfg: Config, headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32, bodyCut: bool = false): RequestScores {
     this.run(cfg, headPtr, headLen, bodyPtr, bodyLen, bodyCut, this.scores);
     applySignatures(this.parts, this.texts, this.scores);
+    applyPayloadVerdicts(this.parts, this.texts, this.scores);
     return this.scores;
   }
 

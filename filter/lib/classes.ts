@@ -11,7 +11,12 @@ export const CLASS_NAMES: StaticArray<string> = [
 ];
 
 export const HEAD_COUNT = 14;
-export const HEAD_RCE = 3; // core/signatures.ts: serialized objects, gadget class names, prototype pollution
+export const HEAD_SQLI = 1; // core/payloads.ts: UNION and probe calls
+export const HEAD_RCE = 3; // core/signatures.ts: serialized objects, gadget class names, prototype pollution; core/payloads.ts: Shellshock
+export const HEAD_TRAVERSAL = 4; // core/payloads.ts: operating system files
+export const HEAD_SSRF = 5; // core/payloads.ts: obfuscated IP hosts
+export const HEAD_JNDI = 6; // core/payloads.ts: Log4j jndi lookups
+export const HEAD_OPEN_REDIRECT = 11; // core/payloads.ts: obfuscated IP hosts in a redirect
 export const HEAD_CRLF = 10; // core/signatures.ts: mail command injection
 export const HEAD_SCANNER = 13; // core/signatures.ts gives it a verdict of its own
 

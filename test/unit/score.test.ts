@@ -133,13 +133,21 @@ describe("the attack's class score is 1–20 too", () => {
 // A payload keeps its score whatever ordinary text comes before it in the same value: the
 // features of a window are averaged, so prose around a payload must not hide it.
 describe("a payload after ordinary text is still flagged", () => {
-  const PAYLOAD = " ' UNION SELECT password FROM users--";
   const PROSE = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ";
   const pad = (n: number) => PROSE.repeat(Math.ceil(n / PROSE.length) + 1).slice(0, n);
-  for (const [n, known] of [[0], [10], [100], [1000], [100_000, "model-payload-after-long-prose"], [(1 << 20) - 100, "model-payload-after-long-prose"]] as [number, string?][]) {
-    (known ? it.fails : it)(`after ${n} bytes`, () => {
-      expect(core.score("query", `q=${pad(n)}${PAYLOAD}`).score).toBeLessThanOrEqual(20);
-    });
+  const LENGTHS = [0, 10, 100, 1000, 100_000, (1 << 20) - 100];
+  // UNION SELECT has a verdict of its own (core/sqlverdict.ts), read over the whole text; a
+  // tautology is the model's alone, whose windows see the payload at another offset each time.
+  const CASES: Array<[string, string, number[]]> = [
+    ["union", " ' UNION SELECT password FROM users--", []],
+    ["tautology", " ' OR '1'='1' --", [1000, 100_000, (1 << 20) - 100]],
+  ];
+  for (const [kind, payload, known] of CASES) {
+    for (const n of LENGTHS) {
+      (known.includes(n) ? it.fails : it)(`${kind} after ${n} bytes`, () => {
+        expect(core.score("query", `q=${pad(n)}${payload}`).score).toBeLessThanOrEqual(20);
+      });
+    }
   }
 });
 

@@ -1,0 +1,69 @@
+// Log4Shell (CVE-2021-44228): a Log4j lookup that resolves to `${jndi:…}`, however its name is
+// spelled with nested lookups (`${${::-j}ndi:`, `${${lower:J}ndi:`, `${${env:X:-j}ndi:`), as
+// CRS 944150 blocks it at paranoia level 1. Read by core/payloads.ts; total and allocation-free.
+// The model scored `${jNdI:ldAp://…}` in a User-Agent 69, and obfuscated spellings in prose 98.
+
+import { matchesLowerAt } from "../lib/bytes";
+import { indexOf2 } from "../lib/scan";
+
+// A lookup is resolved within this many bytes from its `${`.
+const SPAN = 256;
+// Scratch: the span being resolved.
+const BUF = memory.data(SPAN);
+
+export function jndiLookup(p: usize, n: i32): bool {
+  let i = indexOf2(p, 0, n, 0x24, 0x24); // '$'
+  while (i + 1 < n) {
+    if (load<u8>(p + <usize>(i + 1)) == 0x7B) { // '{'
+      let len = min(SPAN, n - i);
+      memory.copy(BUF, p + <usize>i, len);
+      if (resolvesToJndi(len)) return true;
+      i = indexOf2(p, i + len, n, 0x24, 0x24);
+    } else i = indexOf2(p, i + 1, n, 0x24, 0x24);
+  }
+  return false;
+}
+
+// Resolves BUF[0..len)'s innermost lookups one by one, each to the text Log4j would put in its
+// place (the default after `:-`, the argument of lower: and upper:, nothing for any other), until
+// one is a jndi lookup or none is left.
+function resolvesToJndi(len: i32): bool {
+  while (true) {
+    let close = indexOf2(BUF, 0, len, 0x7D, 0x7D); // '}'
+    if (close >= len) return false;
+    let open = -1;
+    for (let j = close - 2; j >= 0; j--) {
+      if (load<u8>(BUF + <usize>j) == 0x24 && load<u8>(BUF + <usize>(j + 1)) == 0x7B) { open = j; break; }
+    }
+    if (open < 0) {
+      // A `}` that closes nothing: drop it and go on.
+      memory.copy(BUF + <usize>close, BUF + <usize>(close + 1), len - close - 1);
+      len--;
+      continue;
+    }
+    let from = open + 2;
+    while (from < close && load<u8>(BUF + <usize>from) <= 0x20) from++;
+    if (matchesLowerAt(BUF, close, from, "jndi")) {
+      let j = from + 4;
+      while (j < close && load<u8>(BUF + <usize>j) <= 0x20) j++;
+      if (j < close && load<u8>(BUF + <usize>j) == 0x3A) return true; // ':'
+    }
+    let v = valueOf(open + 2, close);
+    // BUF[open, close] becomes BUF[v, close): the value, then the rest.
+    let keep = close - v;
+    memory.copy(BUF + <usize>open, BUF + <usize>v, keep);
+    memory.copy(BUF + <usize>(open + keep), BUF + <usize>(close + 1), len - close - 1);
+    len -= (close + 1 - open) - keep;
+  }
+  return false;
+}
+
+// Where the value of the lookup whose name runs from s to close starts: after its first `:-`,
+// after `lower:` or `upper:`, or at close (an empty value).
+function valueOf(s: i32, close: i32): i32 {
+  for (let j = s; j + 1 < close; j++) {
+    if (load<u8>(BUF + <usize>j) == 0x3A && load<u8>(BUF + <usize>(j + 1)) == 0x2D) return j + 2;
+  }
+  if (matchesLowerAt(BUF, close, s, "lower:") || matchesLowerAt(BUF, close, s, "upper:")) return s + 6;
+  return close;
+}

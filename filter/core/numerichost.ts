@@ -1,0 +1,103 @@
+// A URL whose host is an IPv4 address spelled to pass a filter that looks for dotted quads:
+// one 32-bit number (`http://3627734734/`), hexadecimal or octal parts (`//0xd83ad6ce`,
+// `http://0177.0.0.1`), or fewer than four parts with a wide last one (`http://127.1`'s kin
+// `//00330.3856078`). inet_aton reads them all; no link a site makes is written so (CRS 931100
+// blocks URLs with an IP host at paranoia level 1, any spelling). Read by core/payloads.ts; total
+// and allocation-free. The model scored such redirects and fetches 50–99 in the fold that held
+// its open-redirect and SSRF lists out.
+
+import { byteAt, isIdentByte, lowerAscii, matchesLowerAt } from "../lib/bytes";
+
+export function obfuscatedIpUrl(p: usize, n: i32): bool {
+  for (let i = nextAuthority(p, 0, n); i < n; i = nextAuthority(p, i + 1, n)) {
+    let c = load<u8>(p + <usize>i);
+    if (c != 0x3A) {
+      // `//host` and `\\host`, after a scheme or anything but a name's byte or a third slash.
+      let b = byteAt(p, n, i - 1);
+      if (isIdentByte(b) || b == 0x2F || b == 0x5C) { i++; continue; }
+      if (numericHost(p, n, i + 2)) return true;
+      i++;
+    } else {
+      // `http:host`, which browsers and many URL parsers read as `http://host`.
+      let s = lowerAscii(byteAt(p, n, i - 1)) == 0x73 ? i - 5 : i - 4; // https: or http:
+      if (matchesLowerAt(p, n, s, "http") && !isIdentByte(byteAt(p, n, s - 1)) && numericHost(p, n, i + 1)) return true;
+    }
+  }
+  return false;
+}
+
+// The index of the next two separators in a row ('/' or '\\' twice) or ':' before a digit, from
+// `from`, or n: 16 positions a step, where a search for each '/' and ':' stopped at every URL.
+function nextAuthority(p: usize, from: i32, n: i32): i32 {
+  let i = from;
+  let slash = i8x16.splat(0x2F), backslash = i8x16.splat(0x5C), colon = i8x16.splat(0x3A);
+  let zero = i8x16.splat(0x30), ten = i8x16.splat(10);
+  for (; i + 17 <= n; i += 16) {
+    let v0 = v128.load(p + <usize>i), v1 = v128.load(p + <usize>(i + 1));
+    let s0 = v128.or(i8x16.eq(v0, slash), i8x16.eq(v0, backslash));
+    let s1 = v128.or(i8x16.eq(v1, slash), i8x16.eq(v1, backslash));
+    let d1 = i8x16.lt_u(i8x16.sub(v1, zero), ten);
+    let m = i8x16.bitmask(v128.or(v128.and(s0, s1), v128.and(i8x16.eq(v0, colon), d1)));
+    if (m != 0) return i + ctz(m);
+  }
+  for (; i + 1 < n; i++) {
+    let c = load<u8>(p + <usize>i), d = load<u8>(p + <usize>(i + 1));
+    if ((c == 0x2F || c == 0x5C) && (d == 0x2F || d == 0x5C)) return i;
+    if (c == 0x3A && d - 0x30 < 10) return i;
+  }
+  return n;
+}
+
+// Whether the host of the authority starting at s (after any `user@`) is an IPv4 address in one
+// of the spellings above.
+function numericHost(p: usize, n: i32, s: i32): bool {
+  let e = s;
+  let h = s;
+  while (e < n && e - s < 256) {
+    let c = load<u8>(p + <usize>e);
+    if (c <= 0x20 || c == 0x2F || c == 0x5C || c == 0x3F || c == 0x23 || c == 0x3A) break;
+    if (c == 0x40) h = e + 1; // '@': the host comes after the user
+    e++;
+  }
+  if (e - h < 1 || e - h > 40) return false;
+  let parts = 0, odd = false, lastValue: u64 = 0, lastDigits = 0;
+  let i = h;
+  while (i <= e) {
+    // One part: 0x and hex digits, or decimal digits.
+    let start = i;
+    let value: u64 = 0;
+    let hex = lowerAscii(byteAt(p, n, i)) == 0x30 && lowerAscii(byteAt(p, n, i + 1)) == 0x78;
+    if (hex) {
+      i += 2;
+      while (i < e && isHexDigit(load<u8>(p + <usize>i))) i++;
+      if (i == start + 2 || i - start > 10) return false;
+      odd = true;
+    } else {
+      let octal = true;
+      while (i < e && load<u8>(p + <usize>i) - 0x30 < 10) {
+        let d = <u32>load<u8>(p + <usize>i) - 0x30;
+        if (d > 7) octal = false;
+        value = value * 10 + d;
+        i++;
+      }
+      let digits = i - start;
+      if (digits == 0 || digits > 12) return false;
+      if (digits > 1 && load<u8>(p + <usize>start) == 0x30 && octal) odd = true;
+      lastDigits = digits;
+    }
+    lastValue = value;
+    parts++;
+    if (i == e) break;
+    if (load<u8>(p + <usize>i) != 0x2E || parts == 4) return false; // '.'
+    i++;
+    if (i == e) return false;
+  }
+  if (odd) return true;
+  // All decimal: one number for the whole address, or fewer than four parts with a last one
+  // wider than a byte (three-part and two-part inet_aton forms).
+  if (parts == 1) return lastDigits >= 8 && lastValue >= 0x1000000 && lastValue <= 0xFFFFFFFF;
+  return parts < 4 && lastValue > 255;
+}
+
+// @ts-ignore: decorator
+@inline function isHexDigit(c: u32): bool { return c - 0x30 < 10 || (c | 0x20) - 0x61 < 6; }

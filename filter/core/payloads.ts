@@ -1,0 +1,132 @@
+// Verdicts on classic payloads by their grammar, each scoring 1 in its class and overall, as CRS
+// blocks them at paranoia level 1: SQL injection's UNION and probe calls (core/sqlverdict.ts), a
+// Log4j jndi lookup (core/jndilookup.ts), Shellshock (core/shellshock.ts), a value naming an
+// operating system file (core/osfiles.ts), a URL whose host is an obfuscated IP address
+// (core/numerichost.ts). Called by core/inspect.ts after the windows are scored; total and
+// allocation-free.
+//
+// Each asks for the syntax an attack cannot do without and a benign value does not have, so that
+// a payload the model under-reads is caught whatever surrounds it. None of them matched any of
+// the 148,368 benign parts of `make dataset`'s sides.
+
+import { PartList, partWhere } from "../request/parts";
+import { Where } from "../request/where";
+import { TextList, textPart, textPtr, textLen, textFlags, textScored } from "../decode/texts";
+import { RequestScores } from "./score";
+import { HEAD_SQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT } from "./classes";
+import { sqlInjection } from "./sqlverdict";
+import { jndiLookup } from "./jndilookup";
+import { shellshock } from "./shellshock";
+import { namesOsFile } from "./osfiles";
+import { canReadBlock } from "../lib/scan";
+import { obfuscatedIpUrl } from "./numerichost";
+
+// The shortest text any of them can match (`() { :;}`, `/etc/php`).
+const MIN_BYTES = 5;
+
+export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: RequestScores): void {
+  let trows = texts.rows, prows = parts.rows;
+  let t = 0, k = texts.count;
+  while (true) {
+    // To the next text with a trigger; this loop makes no call (V8 saves and reloads every live
+    // value around a call in a loop, at every text: see core/signatures.ts). Lone tokens
+    // ([A-Za-z0-9_-] and the like: decode/texts.ts) hold none of these.
+    let has: u32 = 0;
+    for (; t < k; t++) {
+      if (!textScored(trows, t)) continue;
+      let n = textLen(trows, t);
+      if (n < MIN_BYTES) continue;
+      has = triggersIn(textPtr(trows, t), n);
+      if (has != 0) break;
+    }
+    if (t >= k) break;
+    let p = textPtr(trows, t), n = textLen(trows, t);
+    let head = payloadClass(p, n, partWhere(prows, textPart(trows, t)), has);
+    if (head != 0) {
+      // An IP host spelled to pass a filter serves a redirect as well as a fetch: the class is
+      // the one of the two the model scored higher in this request (`next=` or `url=` around it).
+      let logits = scores.maxLogit;
+      if (head == HEAD_SSRF && unchecked(logits[HEAD_OPEN_REDIRECT]) > unchecked(logits[HEAD_SSRF])) head = HEAD_OPEN_REDIRECT;
+      scores.raiseToTop(head, t, p, n, textFlags(trows, t));
+    }
+    t++;
+  }
+}
+
+// The class of the payload text p[0..n) holds, or 0; has: its triggers (TRIGGER_*).
+function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
+  if ((has & (TRIGGER_UN | TRIGGER_PAREN | TRIGGER_QUOTE)) != 0 &&
+      sqlInjection(p, n, (has & TRIGGER_UN) != 0, (has & TRIGGER_PAREN) != 0, (has & TRIGGER_QUOTE) != 0)) return HEAD_SQLI;
+  if ((has & TRIGGER_DOLLAR) != 0 && jndiLookup(p, n)) return HEAD_JNDI;
+  if ((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) return HEAD_RCE;
+  // Header values other than cookies are not file arguments (a Referer's path is the page's own).
+  if (where != Where.HEADER && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 && namesOsFile(p, n, where == Where.PATH)) return HEAD_TRAVERSAL;
+  if ((has & TRIGGER_AUTHORITY) != 0 && obfuscatedIpUrl(p, n)) return HEAD_SSRF;
+  return 0;
+}
+
+// What each verdict needs before it reads a text: '(' (probe calls, Shellshock), '\'' (waitfor
+// delay), '$' (lookups), '/' or '\\' (file paths), `un` without case (UNION), and two
+// separators in a row or ':' before a digit (an authority: `//host`, `http:host`).
+const TRIGGER_PAREN: u32 = 1, TRIGGER_QUOTE: u32 = 2, TRIGGER_DOLLAR: u32 = 4, TRIGGER_SLASH: u32 = 8,
+  TRIGGER_UN: u32 = 16, TRIGGER_AUTHORITY: u32 = 32, TRIGGER_BACKSLASH: u32 = 64;
+
+// The TRIGGER_* bits of p[0..n), 16 positions a step; the last block is read as one (bytes past
+// the end zeroed, which trigger nothing) where memory allows, else byte by byte.
+// @ts-ignore: decorator
+@inline function triggersIn(p: usize, n: i32): u32 {
+  let acc = i8x16.splat(0);
+  let i = 0;
+  for (; i + 17 <= n; i += 16) acc = v128.or(acc, blockTriggers(v128.load(p + <usize>i), v128.load(p + <usize>(i + 1))));
+  let bits: u32 = 0;
+  if (i < n) {
+    let r = n - i;
+    if (canReadBlock(p + <usize>(i + 1))) {
+      let v0 = v128.and(v128.load(p + <usize>i), v128.load(FIRST_BYTES + <usize>(16 - min(r, 16))));
+      let v1 = v128.and(v128.load(p + <usize>(i + 1)), v128.load(FIRST_BYTES + <usize>(16 - (r - 1))));
+      acc = v128.or(acc, blockTriggers(v0, v1));
+    } else bits = tailTriggers(p, i, n);
+  }
+  let x = i64x2.extract_lane(acc, 0) | i64x2.extract_lane(acc, 1);
+  x |= x >> 32; x |= x >> 16; x |= x >> 8;
+  return bits | (<u32>x & 0xFF);
+}
+
+// Each position's TRIGGER_* bits, for the 16 bytes v0 and the 16 after each (v1): single bytes by
+// their nibbles (TRIGGER_LO[b & 15] & TRIGGER_HI[b >> 4], lib/scan.ts nibbleSetBits' scheme),
+// pairs by comparing the two vectors.
+// @ts-ignore: decorator
+@inline function blockTriggers(v0: v128, v1: v128): v128 {
+  let l = v128.and(v0, i8x16.splat(0x0F));
+  let h = v128.and(i16x8.shr_u(v0, 4), i8x16.splat(0x0F));
+  let single = v128.and(i8x16.swizzle(v128.load(TRIGGER_LO), l), i8x16.swizzle(v128.load(TRIGGER_HI), h));
+  let un = v128.and(i8x16.eq(v128.or(v0, i8x16.splat(0x20)), i8x16.splat(0x75)), i8x16.eq(v128.or(v1, i8x16.splat(0x20)), i8x16.splat(0x6E)));
+  let sep0 = v128.or(i8x16.eq(v0, i8x16.splat(0x2F)), i8x16.eq(v0, i8x16.splat(0x5C)));
+  let sep1 = v128.or(i8x16.eq(v1, i8x16.splat(0x2F)), i8x16.eq(v1, i8x16.splat(0x5C)));
+  let colonDigit = v128.and(i8x16.eq(v0, i8x16.splat(0x3A)), i8x16.lt_u(i8x16.sub(v1, i8x16.splat(0x30)), i8x16.splat(10)));
+  let authority = v128.or(v128.and(sep0, sep1), colonDigit);
+  return v128.or(single, v128.or(v128.and(un, i8x16.splat(<i8>TRIGGER_UN)), v128.and(authority, i8x16.splat(<i8>TRIGGER_AUTHORITY))));
+}
+
+// triggersIn's last bytes one at a time (a text that ends within 16 bytes of memory's end).
+function tailTriggers(p: usize, i: i32, n: i32): u32 {
+  let bits: u32 = 0;
+  for (; i < n; i++) {
+    let b = <u32>load<u8>(p + <usize>i);
+    let c = i + 1 < n ? <u32>load<u8>(p + <usize>(i + 1)) : 0;
+    bits |= <u32>(load<u8>(TRIGGER_LO + <usize>(b & 15)) & load<u8>(TRIGGER_HI + <usize>(b >> 4)));
+    if ((b | 0x20) == 0x75 && (c | 0x20) == 0x6E) bits |= TRIGGER_UN;
+    if (((b == 0x2F || b == 0x5C) && (c == 0x2F || c == 0x5C)) || (b == 0x3A && c - 0x30 < 10)) bits |= TRIGGER_AUTHORITY;
+  }
+  return bits;
+}
+
+// 16 bytes of 0xFF, then 16 of 0: the 16 at FIRST_BYTES + 16 - k keep a block's first k bytes.
+const FIRST_BYTES = memory.data<u8>([
+  255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+]);
+// '(' 0x28: 1, '\'' 0x27: 2, '$' 0x24: 4, '/' 0x2F: 8, '\\' 0x5C: 64 (a bit of its own: with
+// '/''s, its nibbles would also pick ',' 0x2C).
+const TRIGGER_LO = memory.data<u8>([0, 0, 0, 0, 4, 0, 0, 2, 1, 0, 0, 0, 64, 0, 0, 8], 16);
+const TRIGGER_HI = memory.data<u8>([0, 0, 15, 0, 0, 64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 16);

