@@ -2,7 +2,8 @@
 // filter/core/confirm.ts accepts: a window it rules out cannot be confirmed by any lexer. The
 // inputs are built from every string literal in confirm.ts (so a lexer that learns a new word or
 // symbol is tried with it at once), every byte value, and seeded soups of both; a lexer loosened
-// without the grams to match fails here.
+// without the grams to match fails here. Also: core/score.ts skips the model for such windows only
+// where that cannot move a decision.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -111,4 +112,23 @@ describe("mayConfirm rules out plain text", () => {
   it.each([
     "1 union select 2", "cat /etc/passwd", "x@evil.example", "see http://169.254.169.254/latest", "a 'quoted' word",
   ])("but not %s", (text) => expect(core.mayConfirm(text)).toBe(true));
+});
+
+describe("the skip (core/score.ts)", () => {
+  const plain = "note=" + "the quick brown fox jumps over the lazy dog ".repeat(20);
+  it("leaves the model out for windows no lexer can confirm, under the default configuration", () => {
+    expect(core.configure("")).toBeNull();
+    const s = core.score("body:form", plain);
+    expect(s.windows).toBeGreaterThan(1);
+    expect(s.features).toBe(0);
+    expect(s.score).toBeGreaterThan(80);
+  });
+
+  it("runs the model on them where a decision may read their scores: a threshold over 80, or class_thresholds", () => {
+    for (const cfg of ['{"threshold": 90}', '{"class_thresholds": {"xxe": {"threshold": 30}}}']) {
+      expect(core.configure(cfg)).toBeNull();
+      expect(core.score("body:form", plain).features).toBeGreaterThan(0);
+    }
+    expect(core.configure("")).toBeNull();
+  });
 });
