@@ -8,8 +8,8 @@
 //
 // EXACT_DECISIONS=1 compares only what a decision can read: each head's score where it is 80 or
 // under (a score over 80 counts as 81), which fixes the decision at every threshold up to 80
-// (20, 50 and 80 among them), overall and per class, and the worst class of a request whose
-// overall score is 80 or under. It counts rows whose overall or class results differ apart, and
+// (20, 50 and 80 among them), overall and per class, and the worst class and worst window (where,
+// name, text) of a request whose overall score is 80 or under. It counts rows whose overall or class results differ apart, and
 // rows that differ field by field, which it allows. For speedups that may move benign-range scores
 // (core/mayconfirm.ts). Exits 1 on any difference it compares.
 import { Core } from "../node/core";
@@ -22,7 +22,7 @@ if (process.env.EXACT_CONFIG) for (const c of [A, B]) { const e = c.configure(pr
 const decisionsOnly = !!process.env.EXACT_DECISIONS;
 // A score as a decision at any threshold up to 80 reads it.
 const band = (s: number) => Math.min(s, 81);
-let rows = 0, diffs = 0, fieldDiffs = 0, overallDiffs = 0, classDiffs = 0, worstClassDiffs = 0, worstClassDiffs20 = 0;
+let rows = 0, diffs = 0, fieldDiffs = 0, overallDiffs = 0, classDiffs = 0, worstClassDiffs = 0, worstClassDiffs20 = 0, worstWindowDiffs = 0;
 const byClass = new Map<string, number>();
 for (const [label, req] of exactInputs(files)) {
   rows++;
@@ -38,18 +38,20 @@ for (const [label, req] of exactInputs(files)) {
   const overall = band(sa.score) !== band(sb.score);
   const classes = Object.keys(sa.classes).filter((k) => band(sa.classes[k]) !== band(sb.classes[k]));
   const worst = sa.score <= 80 && sa.worstClass !== sb.worstClass;
+  const worstWindow = sa.score <= 80 && (sa.worstWhere !== sb.worstWhere || sa.worstName !== sb.worstName || sa.worstText !== sb.worstText);
+  if (worstWindow) worstWindowDiffs++;
   for (const k of classes) byClass.set(k, (byClass.get(k) ?? 0) + 1);
   if (overall) overallDiffs++;
   if (classes.length) classDiffs++;
   if (worst) worstClassDiffs++;
   if (worst && sa.score <= 20) worstClassDiffs20++;
-  if ((overall || classes.length || worst) && ++diffs <= 5) {
-    console.log("DIFF", label, overall ? "overall" : "", classes.join(","), worst ? "worst class" : "",
+  if ((overall || classes.length || worst || worstWindow) && ++diffs <= 5) {
+    console.log("DIFF", label, overall ? "overall" : "", classes.join(","), worst ? "worst class" : "", worstWindow ? "worst window" : "",
       "\n A", sa.score, JSON.stringify(sa.classes), sa.worstClass, "\n B", sb.score, JSON.stringify(sb.classes), sb.worstClass);
   }
 }
 if (decisionsOnly) {
-  console.log(`rows=${rows} decision_diffs=${diffs} overall=${overallDiffs} class=${classDiffs} worst_class=${worstClassDiffs} (overall score 20 or under: ${worstClassDiffs20}) field_diffs=${fieldDiffs}`);
+  console.log(`rows=${rows} decision_diffs=${diffs} overall=${overallDiffs} class=${classDiffs} worst_class=${worstClassDiffs} (overall score 20 or under: ${worstClassDiffs20}) worst_window=${worstWindowDiffs} field_diffs=${fieldDiffs}`);
   if (byClass.size) console.log("rows whose class score moved across 80 or within it, by class:", JSON.stringify(Object.fromEntries(byClass)));
 } else console.log(`rows=${rows} diffs=${diffs}`);
 process.exit(diffs ? 1 : 0);
