@@ -188,9 +188,13 @@ $(WASM_CORE_PROFILE): $(FILTER_SRC) $(MODEL_GEN) $(CORE_ASCONFIG)
 # build/core.wasm and by EXACT_BEFORE (a core.wasm built before a change): exits 1 on any difference.
 EXACT_ROWS := $(addprefix build/dataset/,train.jsonl valid.jsonl calib.jsonl test.jsonl test_requests.jsonl)
 .PHONY: exact
-exact: $(WASM_CORE) $(DATASET) ## Whether a speedup changed no result: build/core.wasm against EXACT_BEFORE=<core.wasm>, field by field (EXACT_CONFIG=<json> for a plugin configuration)
+exact: $(WASM_CORE) $(DATASET) ## Whether a speedup changed no result: build/core.wasm against EXACT_BEFORE=<core.wasm>, field by field (EXACT_CONFIG=<json> for a plugin configuration; EXACT_DECISIONS=1: only scores of 80 or under, overall and per class)
 	@test -n "$(EXACT_BEFORE)" || { echo "set EXACT_BEFORE to the core.wasm to compare with (build it at the commit before the change)"; exit 1; }
 	$(NPX) tsx loadtest/exact.ts $(EXACT_BEFORE) $(WASM_CORE) $(EXACT_ROWS)
+
+.PHONY: gate-census
+gate-census: $(WASM_CORE) $(DATASET) ## Windows the model skips because no lexer could confirm them (core/mayconfirm.ts), and violations (must be 0), over make exact's inputs
+	$(NPX) tsx loadtest/gate-census.ts $(WASM_CORE) $(EXACT_ROWS)
 
 profile: build $(WASM_CORE_PROFILE) ## Instructions per bench body (valgrind callgrind; installs valgrind if missing) beside Node timings, top functions -> build/profile.json
 	$(NPX) tsx loadtest/profile.ts

@@ -30,6 +30,8 @@ export interface CoreExports {
   trustedPrincipalFor(len: number): number;
   normalizedPath(len: number): number;
   confirmsText(k: number, len: number): number;
+  mayConfirmText(len: number): number;
+  windowCensus(headLen: number, bodyLen: number): number;
   featurePathsAgree(len: number, flags: number, bits: number): number;
 }
 
@@ -249,6 +251,21 @@ export class Core {
     const k = this.heads.indexOf(klass);
     if (k < 1) throw new Error(`no class ${klass}`);
     return this.x.confirmsText(k, this.put(text)) === 1;
+  }
+
+  /** Whether core/mayconfirm.ts lets a text through to the lexers (false: no lexer can confirm it). */
+  mayConfirm(text: string | Uint8Array): boolean {
+    return this.x.mayConfirmText(this.put(text)) === 1;
+  }
+
+  /**
+   * The windows of a request, not scored (filter/core/census.ts): [windows, bytes, windows some
+   * lexer confirms, bytes, windows mayConfirm rules out, bytes, violations].
+   */
+  windowCensus(req: CoreRequest): number[] {
+    const [h, b] = this.putRequest(req);
+    this.x.windowCensus(h, b);
+    return Array.from(new Int32Array(this.x.memory.buffer, this.x.outputPtr(), 7));
   }
 
   /** The path exclude_paths is matched on for a :path (the filter's request/path.ts). */

@@ -124,7 +124,7 @@ function hasAny(p: usize, n: i32, set: string): bool {
 
 // ---- the lexers ----------------------------------------------------------------------------
 
-const SQL_WORDS: StaticArray<string> = [
+export const SQL_WORDS: StaticArray<string> = [
   "select", "union", "insert", "update", "delete", "drop", "exec", "execute", "declare", "sleep",
   "benchmark", "waitfor", "delay", "having", "and", "or", "xor", "not", "like", "rlike", "regexp",
   "case", "when", "then", "null", "char", "chr", "concat", "substring", "substr", "ascii", "mid",
@@ -198,7 +198,7 @@ function sqlSyntax(p: usize, n: i32): bool {
   return false;
 }
 
-const JS_SINKS: StaticArray<string> = [
+export const JS_SINKS: StaticArray<string> = [
   "alert", "prompt", "confirm", "eval", "settimeout", "setinterval", "function", "fetch", "import",
   "atob", "fromcharcode", "constructor", "document", "window", "top", "self", "parent", "frames",
   "location", "cookie", "innerhtml", "outerhtml", "write", "writeln", "xmlhttprequest", "globalthis",
@@ -288,7 +288,7 @@ function hasLoose(p: usize, n: i32, s: string): bool {
   return false;
 }
 
-const COMMANDS: StaticArray<string> = [
+export const COMMANDS: StaticArray<string> = [
   "cat", "ls", "id", "whoami", "uname", "wget", "curl", "nc", "ncat", "netcat", "bash", "sh", "zsh",
   "ksh", "python", "python3", "perl", "ruby", "php", "ping", "nslookup", "dig", "echo", "sleep", "cmd",
   "powershell", "pwsh", "certutil", "rm", "chmod", "touch", "tftp", "telnet", "busybox", "env",

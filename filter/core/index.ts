@@ -331,3 +331,25 @@ export function inflateInput(srcLen: i32, format: i32, cap: i32, ratio: i32): i3
 export function inflateOutputPtr(): usize { return changetype<usize>(inflateOut); }
 export function inflateOutputLength(): i32 { return inflatedLength(); }
 // ---- end test hooks: inflate ----
+
+// ---- test hooks: which windows a lexer could confirm (core/census.ts) ----
+// windowCensus(headLen, bodyLen): splits and decodes the request at inputPtr() as inspectRequest
+// does and, without scoring, counts its windows; writes 7 i32 at outputPtr(): windows, their bytes,
+// windows some lexer confirms, their bytes, windows mayConfirm rules out, their bytes, and
+// violations (ruled out yet confirmed). Returns the window count.
+import { ConfirmCensus } from "./census";
+import { mayConfirm } from "./mayconfirm";
+const census = new ConfirmCensus();
+export function windowCensus(headLen: i32, bodyLen: i32): i32 {
+  census.reset();
+  headLen = max(0, min(headLen, INPUT_BYTES));
+  let p = changetype<usize>(input);
+  inspection.run(config, p, headLen, p + headLen, clampBody(headLen, bodyLen), false, census);
+  writeBytes(changetype<usize>(census.counts), 28);
+  return census.counts[0];
+}
+
+// Whether mayConfirm (core/mayconfirm.ts) lets the len bytes at inputPtr() through: 1 or 0.
+export function mayConfirmText(len: i32): i32 {
+  return mayConfirm(changetype<usize>(input), min(len, INPUT_BYTES)) ? 1 : 0;
+}

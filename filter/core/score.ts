@@ -8,6 +8,7 @@ import { Model, forward } from "./model";
 import { HEAD_COUNT, HEAD_ATTACK } from "./classes";
 import { explainWindow } from "./explain";
 import { gateLogits, GATE_LOGIT } from "./confirm";
+import { mayConfirm } from "./mayconfirm";
 import { canReadBlock } from "../lib/scan";
 
 const featBuf = new StaticArray<u32>(MAX_FEATURES);
@@ -31,6 +32,11 @@ export class RequestScores extends WindowSink {
   worstFlags: u32 = 0;
   // The work done: features looked up in the embedding (windows are counted by core/inspect.ts).
   features: i32 = 0;
+  // The overall score of a window held at the gate (81 for the shipped model: the overall head's
+  // score-80 edge lies above GATE_LOGIT), and whether this request leaves out the windows no lexer
+  // can confirm (set per request by core/inspect.ts: only when that changes no decision).
+  gateScore: i32 = 0;
+  skipUnconfirmable: bool = false;
   // Windows already scored in this request, by a key of their bytes (seenBefore). A slot belongs
   // to this request when its epoch is this request's, so reset() need not clear the table.
   private seen: StaticArray<u32> = new StaticArray<u32>(SEEN_SLOTS * SEEN_STRIDE);
@@ -38,6 +44,7 @@ export class RequestScores extends WindowSink {
 
   constructor(public model: Model) {
     super();
+    if (model.ok) this.gateScore = model.scoreOf(HEAD_ATTACK, GATE_LOGIT);
     this.reset();
   }
 
@@ -59,6 +66,12 @@ export class RequestScores extends WindowSink {
     // skipping it changes no score. Real requests repeat values (arrays of like objects in JSON,
     // one field many times in a form).
     if (this.seenBefore(p, n, flags)) return;
+    // A window no lexer can confirm (core/mayconfirm.ts) ends with every logit at or under
+    // GATE_LOGIT whatever the model makes of it, so its overall score is gateScore or more: when
+    // the threshold is under that, it cannot flag the request, and it is left out like a window
+    // never scored (no features, no maximum raised, never the worst window). That changes overall
+    // scores only from gateScore up, and class scores the gate held or left under it.
+    if (this.skipUnconfirmable && !mayConfirm(p, n)) return;
     let feats = changetype<usize>(featBuf);
     let count = extractFeatures(p, n, flags, feats, this.model.shift, 0, this.model.e);
     this.features += count;

@@ -1,0 +1,28 @@
+// Test-only: a WindowSink that scores nothing and counts, per window, whether some class's lexer
+// confirms it (core/confirm.ts) and whether mayConfirm (core/mayconfirm.ts) lets it through: the
+// share of windows core/score.ts skips, and the violations (a window a lexer confirms that
+// mayConfirm would skip), which must be none. Node only (core/index.ts windowCensus).
+
+import { WindowSink } from "./windows";
+import { confirms } from "./confirm";
+import { mayConfirm } from "./mayconfirm";
+import { HEAD_COUNT } from "./classes";
+
+export class ConfirmCensus extends WindowSink {
+  // windows, bytes; confirmed windows, bytes; skipped windows, bytes; violations
+  counts: StaticArray<i32> = new StaticArray<i32>(7);
+
+  reset(): void { for (let i = 0; i < 7; i++) unchecked(this.counts[i] = 0); }
+
+  onWindow(text: i32, p: usize, n: i32, flags: u32): void {
+    let c = this.counts;
+    c[0]++; c[1] += n;
+    let confirmed = false;
+    for (let k = 1; k < HEAD_COUNT; k++) if (confirms(k, p, n)) { confirmed = true; break; }
+    if (confirmed) { c[2]++; c[3] += n; }
+    if (!mayConfirm(p, n)) {
+      c[4]++; c[5] += n;
+      if (confirmed) c[6]++;
+    }
+  }
+}

@@ -1,0 +1,244 @@
+// A cheap necessary condition for core/confirm.ts: mayConfirm(p, n) is false only for a window that no
+// class's lexer can confirm (confirms(k, p, n) false for every k). Such a window's logits all end at or
+// under GATE_LOGIT whatever the model says, so core/score.ts skips the model for it. Allocation-free;
+// the scan makes no call.
+//
+// How: bytes that any lexer's syntax needs and that benign text rarely holds (quotes, brackets
+// other than `[` `]`, `; = * # $ % & < > | \ @`, and 0xE5, lead byte of the 嘊 嘍 line breaks)
+// make the window "may confirm" outright (a 16-byte-block nibble test). Every other byte falls in
+// one of 32 symbols: the 26 letters without case, a digit run, a space run (space, tab, `+`), `.`
+// (and `[`), `-` (and `,`, `/`), `:`, and one for the rest and the window's two edges (`_ ! ? ~ ^ ]`,
+// line breaks, controls, other non-ASCII bytes). Each rule of the lexers that can fire on such bytes
+// alone was reduced to 4-symbol grams that any text it fires on must contain; they are bits of a
+// 2^20-bit table, and one gram of the window in the table makes it "may confirm". Symbols merge
+// bytes and grams stand for longer words, so the test only errs towards "may confirm".
+//
+// Keep in step with confirm.ts: a lexer that accepts more must add its grams here (the property test
+// test/unit/mayconfirm.test.ts runs both on every literal of confirm.ts and fails otherwise).
+
+import { SQL_WORDS, COMMANDS, JS_SINKS } from "./confirm";
+import { nibbleSetBits, canReadBlock } from "../lib/scan";
+
+const DIGIT: u32 = 26, SPACE: u32 = 27, DOT: u32 = 28, PUNCT: u32 = 29, COLON: u32 = 30, OTHER: u32 = 31;
+const EDGE = OTHER;
+const SYMBOLS: u32 = 32;
+const ANY: u32 = 32; // a wildcard in addGram: every symbol
+const GRAM_MASK: u32 = (1 << 20) - 1;
+// Three edges: the grams that start before the window's first byte.
+const START_GRAM: u32 = (EDGE << 10) | (EDGE << 5) | EDGE;
+
+// The byte classes: bits 0-4 the symbol; LINE_BREAK, COLON_SEEN: what the one rule that is not a
+// gram needs (a header name after a line break: headerBreak).
+const LINE_BREAK: u32 = 0x40, COLON_SEEN: u32 = 0x20;
+const CLASSES = memory.data(256);
+// The 2^20 grams, a bit each.
+const GRAMS = memory.data(1 << 17, 16);
+// The HARD bytes by nibbles (lib/scan.ts nibbleSetBits): 16 low-nibble entries, then 16 high.
+const HARD_NIBBLES = memory.data(32, 16);
+
+// Whether some lexer of confirm.ts might accept p[0..n); false only when none can.
+export function mayConfirm(p: usize, n: i32): bool {
+  if (hasHardByte(p, n) || gramsBroken) return true;
+  let g = START_GRAM;
+  let last = EDGE;
+  let seen: u32 = 0;
+  for (let i = 0; i < n; i++) {
+    let e = <u32>load<u8>(CLASSES + <usize>load<u8>(p + <usize>i));
+    seen |= e;
+    let k = e & 31;
+    // A run of digits or spaces is one symbol (the lexers skip any number of spaces, and no rule
+    // counts digits).
+    if (k == last && k - DIGIT < 2) continue;
+    last = k;
+    g = ((g << 5) | k) & GRAM_MASK;
+    if ((load<u32>(GRAMS + (<usize>(g >> 5) << 2)) >>> (g & 31)) & 1) return true;
+  }
+  g = ((g << 5) | EDGE) & GRAM_MASK;
+  if ((load<u32>(GRAMS + (<usize>(g >> 5) << 2)) >>> (g & 31)) & 1) return true;
+  // headerBreak: a line break, then a header name and `:`.
+  return (seen & (LINE_BREAK | COLON_SEEN)) == (LINE_BREAK | COLON_SEEN);
+}
+
+// Whether p[0..n) holds a HARD byte, 16 at a time (a short span as one block, bits past n masked).
+// @ts-ignore: decorator
+@inline function hasHardByte(p: usize, n: i32): bool {
+  let lo = v128.load(HARD_NIBBLES), hi = v128.load(HARD_NIBBLES, 16);
+  if (n < 16) {
+    if (n <= 0) return false;
+    if (!canReadBlock(p)) return true; // at the very end of memory: let the lexers decide
+    return (nibbleSetBits(v128.load(p), lo, hi) & ((1 << n) - 1)) != 0;
+  }
+  let i = 0;
+  while (true) {
+    let at = min(i, n - 16);
+    if (nibbleSetBits(v128.load(p + <usize>at), lo, hi) != 0) return true;
+    i = at + 16;
+    if (i >= n) return false;
+  }
+  return false;
+}
+
+// ---- the tables, filled once at start ------------------------------------------------------
+
+const HARD = "'\"`();=*#$%&<>{}|\\@";
+const HARD_HIGH: u8 = 0xE5;
+
+function initClasses(): void {
+  for (let b = 0; b < 256; b++) {
+    let k = OTHER;
+    let c = b >= 0x41 && b <= 0x5A ? b | 0x20 : b;
+    if (c >= 0x61 && c <= 0x7A) k = <u32>(c - 0x61);
+    else if (c >= 0x30 && c <= 0x39) k = DIGIT;
+    else if (c == 0x20 || c == 0x09 || c == 0x2B) k = SPACE;
+    else if (c == 0x2E || c == 0x5B) k = DOT;
+    else if (c == 0x2D || c == 0x2C || c == 0x2F) k = PUNCT;
+    else if (c == 0x3A) k = COLON | COLON_SEEN;
+    else if (c == 0x0A || c == 0x0D) k = OTHER | LINE_BREAK;
+    store<u8>(CLASSES + <usize>b, <u8>k);
+  }
+  for (let j = 0; j < HARD.length; j++) setHard(<u32>HARD.charCodeAt(j));
+  setHard(HARD_HIGH);
+}
+
+function setHard(b: u32): void {
+  let bit = <u8>(<u32>1 << hardBit(b >> 4));
+  store<u8>(HARD_NIBBLES + <usize>(b & 15), load<u8>(HARD_NIBBLES + <usize>(b & 15)) | bit);
+  store<u8>(HARD_NIBBLES + 16 + <usize>(b >> 4), bit);
+}
+
+// The bit standing for a high nibble in HARD_NIBBLES: the HARD bytes' high nibbles are 2-7 and E.
+function hardBit(h: u32): u32 { return h == 0xE ? 6 : h - 2; }
+
+// The symbols of s (as a window's bytes map to them, runs collapsed) into syms; returns how many.
+const syms = new StaticArray<u32>(64);
+function symbolsOf(s: string): i32 {
+  let m = 0;
+  for (let j = 0; j < s.length; j++) {
+    let k = <u32>load<u8>(CLASSES + <usize>(s.charCodeAt(j) & 0xFF)) & 31;
+    if (m > 0 && k == unchecked(syms[m - 1]) && k - DIGIT < 2) continue;
+    if (m < 64) unchecked(syms[m++] = k);
+  }
+  return m;
+}
+
+// Sets the gram a b c d, each a symbol or ANY (every symbol).
+function addGram(a: u32, b: u32, c: u32, d: u32): void {
+  for (let w: u32 = a == ANY ? 0 : a; w < (a == ANY ? SYMBOLS : a + 1); w++)
+    for (let x: u32 = b == ANY ? 0 : b; x < (b == ANY ? SYMBOLS : b + 1); x++)
+      for (let y: u32 = c == ANY ? 0 : c; y < (c == ANY ? SYMBOLS : c + 1); y++)
+        for (let z: u32 = d == ANY ? 0 : d; z < (d == ANY ? SYMBOLS : d + 1); z++) {
+          let g = (w << 15) | (x << 10) | (y << 5) | z;
+          let at = GRAMS + (<usize>(g >> 5) << 2);
+          store<u32>(at, load<u32>(at) | (1 << (g & 31)));
+        }
+}
+
+// The 4 symbols of a string that normalizes to exactly 4 (a gram written as text). One that does
+// not (a mistake in NEEDLE_GRAMS) turns the test off: mayConfirm then always says true.
+let gramsBroken = false;
+function addText(s: string): void {
+  let m = symbolsOf(s);
+  if (m != 4) { gramsBroken = true; return; }
+  addGram(unchecked(syms[0]), unchecked(syms[1]), unchecked(syms[2]), unchecked(syms[3]));
+}
+
+// keywordBesideSql: a SQL word with `-` `,` `/` (PUNCT) or a digit beside it, spaces between.
+// The other neighbours it takes are HARD. A word shorter than 3 letters needs the symbol on its
+// far side, which is not a letter (the lexer reads whole words).
+function addSqlWord(w: string): void {
+  let m = symbolsOf(w);
+  let s0 = unchecked(syms[0]), s1 = unchecked(syms[1]), l1 = unchecked(syms[m - 2]), l0 = unchecked(syms[m - 1]);
+  let s2 = m >= 3 ? unchecked(syms[2]) : ANY, l2 = m >= 3 ? unchecked(syms[m - 3]) : ANY;
+  for (let t = 0; t < 2; t++) {
+    let nb = t == 0 ? PUNCT : DIGIT;
+    addGram(l1, l0, SPACE, nb); addGram(nb, SPACE, s0, s1);
+    if (m >= 3) { addGram(l2, l1, l0, nb); addGram(nb, s0, s1, s2); }
+    else for (let x: u32 = DIGIT; x < SYMBOLS; x++) { addGram(x, s0, s1, nb); addGram(nb, s0, s1, x); }
+  }
+}
+
+// commandSyntax: a command word first in the window or after a line break (the other separators
+// are HARD), spaces before it.
+function addCommand(w: string): void {
+  let m = symbolsOf(w);
+  let s0 = unchecked(syms[0]), s1 = unchecked(syms[1]);
+  addGram(EDGE, SPACE, s0, s1);
+  if (m >= 3) addGram(EDGE, s0, s1, unchecked(syms[2]));
+  else addGram(EDGE, s0, s1, ANY);
+}
+
+// scriptSyntax: a sink word, then spaces, then `.` or `[` (the other followers are HARD).
+function addSink(w: string): void {
+  let m = symbolsOf(w);
+  addGram(unchecked(syms[m - 3]), unchecked(syms[m - 2]), unchecked(syms[m - 1]), DOT);
+  addGram(unchecked(syms[m - 2]), unchecked(syms[m - 1]), SPACE, DOT);
+}
+
+// One 4-symbol gram of each string the lexers look for anywhere (has, find, CODE_CALLS,
+// SENSITIVE_PATHS, TOOLS) that can be spelled without HARD bytes: the gram least common in benign
+// windows (make dataset), as text. The needle is the comment.
+const NEEDLE_GRAMS: StaticArray<string> = [
+  // sqlSyntax
+  "unio", "sele", // union, select
+  // scriptSyntax, redirectSyntax
+  "ipt:", "ata:", // javascript: vbscript:, data:
+  // lookupSyntax, mongoSyntax, templateSyntax, xmlDeclSyntax
+  "jndi", "urn ", "his.", "xi:i", "s:xi", // jndi, return , this., xi:include, xmlns:xi
+  // urlSyntax
+  "calh", "her:", "ict:", "ile:", "dap:", "jar:", "doc:", "tftp", "etad", ".int", "oast", "t.sh", "rpco", "nslo", ".nip",
+  // (localhost gopher: dict: file: ldap: jar: netdoc: tftp: metadata .internal oast. interact.sh burpcollaborator dnslog .nip.io)
+  // pathSyntax: etc + issue, 0x2e0x2e (the hex rule below needs no letter before the 0)
+  "ssue", "e0x2",
+  // CODE_CALLS
+  "runt", "ssbu", "ava.", "ss.f", "__im", "s.sy", "os.p", "subp", "ld_p", "phpi", "e64_d", "bin/", "/usr", "cmd.", "cmd ",
+  "oke-", "e_fu", "r_fu", "etru", "ipte", "utst", "dobj", "xecs",
+  // (runtime processbuilder java.lang/new java. class.forname __import__ os.system os.popen subprocess child_process
+  //  phpinfo base64_decode /bin/ /usr/bin/ cmd.exe cmd /c invoke-expression create_function call_user_func getruntime
+  //  scriptengine objectinputstream readobject execsync)
+  // SENSITIVE_PATHS
+  "/etc", "roc/", "var/", "/roo", "ome/", "/tmp", "dev/", "sys/", "/win", "in.i", "ot.i", "tem32", "eb-i", "a-in", ".hta",
+  ".htp", "/.en", "git/", "id_r", "php:", "zip:", "phar", "ct:/", "sswd", "hado", "host", ".ini", ".con", ".log", ".bak",
+  ".xml", "tc/i", "etci", "netp", "opt/", ".asa", "eb.c",
+  // (/etc/ /proc/ /var/ /root /home/ /usr/ /tmp/ /dev/ /sys/ /windows win.ini boot.ini system32 web-inf meta-inf .htaccess
+  //  .htpasswd /.env .git/ id_rsa php:// zip:// phar:// expect:// passwd shadow hosts .ini .conf .log .bak .xml
+  //  etc/issue etcissue inetpub /opt/ global.asa web.config; c:/ is a drive letter, below)
+  // TOOLS
+  "sqlm", "nikt", "clei", "uzz ", "gobu", "fero", "wfuz", "dirb", "avij", "wpsc", "nmap", "ssca", "zgra", "mmix", "achn",
+  "w3af", "etix", "etsp", "nvas", "ssus", "sstr", "lfox", "jael", "kipf", "atwe", "urp ", "zmeu", "morf", "zoll", "ydra",
+  "kwid", "paro", "ualy", "fima", "rgee", "xray", "vega", "x-sc",
+  // (zap and wvs are 3 letters: below)
+];
+
+function initGrams(): void {
+  for (let j = 0; j < NEEDLE_GRAMS.length; j++) addText(unchecked(NEEDLE_GRAMS[j]));
+  for (let j = 0; j < SQL_WORDS.length; j++) addSqlWord(unchecked(SQL_WORDS[j]));
+  for (let j = 0; j < COMMANDS.length; j++) addCommand(unchecked(COMMANDS[j]));
+  for (let j = 0; j < JS_SINKS.length; j++) addSink(unchecked(JS_SINKS[j]));
+  // toolName's 3-letter names, bounded by what is not a letter.
+  for (let t = 0; t < 2; t++) {
+    symbolsOf(t == 0 ? "zap" : "wvs");
+    let a = unchecked(syms[0]), b = unchecked(syms[1]), c = unchecked(syms[2]);
+    for (let x: u32 = DIGIT; x < SYMBOLS; x++) addGram(a, b, c, x);
+  }
+  // pathSyntax's `..`; sqlSyntax's `--`, redirectSyntax's `//` and urlSyntax's `://` (PUNCT twice).
+  addGram(ANY, DOT, DOT, ANY);
+  addGram(ANY, PUNCT, PUNCT, ANY);
+  // templateSyntax's `th:`; urlSyntax's `[::`.
+  addGram(ANY, 19, 7, COLON);
+  addGram(ANY, DOT, COLON, COLON);
+  // pathSyntax's drive letter (c:/); redirectSyntax's `/.` at the start.
+  for (let l: u32 = 0; l < 26; l++) addGram(l, COLON, PUNCT, ANY);
+  addGram(EDGE, PUNCT, DOT, ANY);
+  // hexAddress: `0x` and hex digits, not inside a word (and `0x2e0x2e`).
+  for (let x: u32 = DIGIT; x < SYMBOLS; x++) {
+    addGram(x, DIGIT, 23, DIGIT);
+    for (let h: u32 = 0; h < 6; h++) addGram(x, DIGIT, 23, h);
+  }
+  // urlSyntax's dotted address: three dots between digits, and a digit run is one symbol.
+  addGram(DIGIT, DOT, DIGIT, DOT);
+  // headerBreak's `http/` after a line break.
+  addGram(EDGE, 7, 19, 19); addGram(EDGE, SPACE, 7, 19);
+}
+
+initClasses();
+initGrams();

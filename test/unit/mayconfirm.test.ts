@@ -1,0 +1,134 @@
+// mayConfirm (filter/core/mayconfirm.ts) must be true for every text some lexer of
+// filter/core/confirm.ts accepts: a window it rules out cannot be confirmed by any lexer. The
+// inputs are built from every string literal in confirm.ts (so a lexer that learns a new word or
+// symbol is tried with it at once), every byte value, and seeded soups of both; a lexer loosened
+// without the grams to match fails here. Also: core/score.ts skips the model for such windows only
+// where that cannot move a decision.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prng } from "../../node/prng";
+import { type Core, loadCore, REPO_ROOT } from "../support/core";
+
+let core: Core;
+beforeAll(async () => { core = await loadCore(); expect(core.configure("")).toBeNull(); });
+
+// Every "..." literal of confirm.ts, JavaScript escapes read as such (a few are \x bytes).
+const LITERALS = [...readFileSync(resolve(REPO_ROOT, "filter/core/confirm.ts"), "utf8").matchAll(/"((?:[^"\\\n]|\\.)*)"/g)]
+  .map((m) => JSON.parse(`"${m[1].replace(/\\x([0-9A-Fa-f]{2})/g, "\\u00$1")}"`) as string)
+  .filter((s) => s.length > 0);
+const latin1 = (s: string) => Uint8Array.from(s, (ch) => ch.charCodeAt(0) & 0xff);
+
+// The classes whose lexer accepts the bytes.
+function confirmedBy(bytes: Uint8Array): string[] {
+  return core.heads.slice(1).filter((k) => core.confirms(k, bytes));
+}
+
+// The texts some lexer accepts and mayConfirm rules out (at most a few, for the message).
+function misses(texts: Iterable<Uint8Array>): string[] {
+  const out: string[] = [];
+  for (const t of texts) {
+    if (core.mayConfirm(t)) continue;
+    const by = confirmedBy(t);
+    if (by.length && out.length < 5) out.push(`${JSON.stringify(Buffer.from(t).toString("latin1"))} (${by.join(", ")})`);
+  }
+  return out;
+}
+
+// What stands around a trigger word: nothing, spaces, letters, digits, separators, line breaks.
+const CONTEXTS: Array<[string, string]> = [
+  ["", ""], [" ", " "], ["x ", ""], ["", " 1"], ["1 ", ""], ["1", ","], [",", " 2"], ["-", "-"], ["/", "/"],
+  ["\n", ""], ["\n  ", "\nfoo"], ["+", "+1"], ["a.", "."], ["_", "_"], ["é", "é"], ["ab", "cd"], ["0x", ":"],
+];
+
+describe("mayConfirm is true wherever a lexer confirms", () => {
+  it("the literals of confirm.ts are read", () => {
+    expect(LITERALS.length).toBeGreaterThan(500);
+    expect(LITERALS).toContain("union");
+  });
+
+  it("each literal of confirm.ts, alone and in every context, upper case too", () => {
+    const texts: Uint8Array[] = [];
+    for (const s of LITERALS) for (const [a, b] of CONTEXTS) for (const t of [s, s.toUpperCase()]) texts.push(latin1(a + t + b));
+    expect(misses(texts)).toEqual([]);
+  });
+
+  it("two literals side by side, with and without a space or a digit between", () => {
+    const texts: Uint8Array[] = [];
+    const rnd = prng(11);
+    for (let i = 0; i < 40000; i++) {
+      const a = LITERALS[Math.floor(rnd() * LITERALS.length)], b = LITERALS[Math.floor(rnd() * LITERALS.length)];
+      texts.push(latin1(a + ["", " ", "1", " 1 ", "\n"][i % 5] + b));
+    }
+    expect(misses(texts)).toEqual([]);
+  });
+
+  it("every byte value alone, and between letters and digits", () => {
+    const texts: Uint8Array[] = [];
+    for (let b = 0; b < 256; b++) for (const [x, y] of [[-1, -1], [0x61, 0x62], [0x31, 0x32], [0x2e, 0x2e], [0x2f, 0x2f], [0x20, 0x31]]) {
+      texts.push(Uint8Array.from(x < 0 ? [b] : [x, b, y]));
+    }
+    expect(misses(texts)).toEqual([]);
+  });
+
+  it("every byte pair after a digit run and after a word", () => {
+    const texts: Uint8Array[] = [];
+    for (let b1 = 0; b1 < 256; b1++) for (let b2 = 0; b2 < 256; b2++) {
+      texts.push(Uint8Array.from([0x31, 0x30, b1, b2, 0x31, 0x2e, 0x32]));
+      texts.push(Uint8Array.from([0x61, 0x6e, 0x64, b1, b2]));
+    }
+    expect(misses(texts)).toEqual([]);
+  });
+
+  it("seeded soups of literals, single bytes, words, digits and spaces, up to a window and more", () => {
+    const rnd = prng(7);
+    const words = ["the", "or", "and", "by", "user", "order", "id", "cat", "set", "top", "this", "1", "42", "3.14", "10.0.0", " ", "  ", "\n", "\r\n", "-", "--", ".", "..", ",", "/", ":", "+", "_", "x", "é"];
+    const texts: Uint8Array[] = [];
+    for (let i = 0; i < 30000; i++) {
+      let s = "";
+      const n = 1 + Math.floor(rnd() * (i % 10 === 0 ? 120 : 12));
+      for (let k = 0; k < n; k++) {
+        const r = rnd();
+        s += r < 0.35 ? LITERALS[Math.floor(rnd() * LITERALS.length)] : r < 0.85 ? words[Math.floor(rnd() * words.length)] : String.fromCharCode(Math.floor(rnd() * 256));
+      }
+      texts.push(latin1(s));
+    }
+    expect(misses(texts)).toEqual([]);
+  });
+});
+
+describe("mayConfirm rules out plain text", () => {
+  it.each([
+    "the quick brown fox jumps over the lazy dog",
+    "Kenji Okafor",
+    "2026-12-04T18:30:37Z",
+    "Not bad but not great either. Size runs small",
+    "9393f3dd-d3c3-412a-9141-ea4218c00d23",
+  ])("%s", (text) => {
+    expect(confirmedBy(latin1(text))).toEqual([]);
+    expect(core.mayConfirm(text)).toBe(false);
+  });
+
+  it.each([
+    "1 union select 2", "cat /etc/passwd", "x@evil.example", "see http://169.254.169.254/latest", "a 'quoted' word",
+  ])("but not %s", (text) => expect(core.mayConfirm(text)).toBe(true));
+});
+
+describe("the skip (core/score.ts)", () => {
+  const plain = "note=" + "the quick brown fox jumps over the lazy dog ".repeat(20);
+  it("leaves the model out for windows no lexer can confirm, under the default configuration", () => {
+    expect(core.configure("")).toBeNull();
+    const s = core.score("body:form", plain);
+    expect(s.windows).toBeGreaterThan(1);
+    expect(s.features).toBe(0);
+    expect(s.score).toBeGreaterThan(80);
+  });
+
+  it("runs the model on them where a decision may read their scores: a threshold over 80, or class_thresholds", () => {
+    for (const cfg of ['{"threshold": 90}', '{"class_thresholds": {"xxe": {"threshold": 30}}}']) {
+      expect(core.configure(cfg)).toBeNull();
+      expect(core.score("body:form", plain).features).toBeGreaterThan(0);
+    }
+    expect(core.configure("")).toBeNull();
+  });
+});
