@@ -2,7 +2,8 @@
 // blocks them at paranoia level 1: SQL injection's UNION and probe calls (core/sqlverdict.ts), a
 // Log4j jndi lookup (core/jndilookup.ts), Shellshock (core/shellshock.ts), a value naming an
 // operating system file (core/osfiles.ts), a URL whose host is an obfuscated IP address
-// (core/numerichost.ts). Called by core/inspect.ts after the windows are scored; total and
+// (core/numerichost.ts) or that hides its host behind user info or extra slashes
+// (core/hiddenhost.ts). Called by core/inspect.ts after the windows are scored; total and
 // allocation-free.
 //
 // Each asks for the syntax an attack cannot do without and a benign value does not have, so that
@@ -20,6 +21,7 @@ import { shellshock } from "./shellshock";
 import { namesOsFile } from "./osfiles";
 import { canReadBlock } from "../lib/scan";
 import { obfuscatedIpUrl } from "./numerichost";
+import { hiddenHost } from "./hiddenhost";
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`).
 const MIN_BYTES = 5;
@@ -43,8 +45,8 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
     let p = textPtr(trows, t), n = textLen(trows, t);
     let head = payloadClass(p, n, partWhere(prows, textPart(trows, t)), has);
     if (head != 0) {
-      // An IP host spelled to pass a filter serves a redirect as well as a fetch: the class is
-      // the one of the two the model scored higher in this request (`next=` or `url=` around it).
+      // A URL that hides its host serves a redirect as well as a fetch: the class is the one of
+      // the two the model scored higher in this request (`next=` or `url=` around it).
       let logits = scores.maxLogit;
       if (head == HEAD_SSRF && unchecked(logits[HEAD_OPEN_REDIRECT]) > unchecked(logits[HEAD_SSRF])) head = HEAD_OPEN_REDIRECT;
       scores.raiseToTop(head, t, p, n, textFlags(trows, t));
@@ -61,7 +63,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if ((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) return HEAD_RCE;
   // Header values other than cookies are not file arguments (a Referer's path is the page's own).
   if (where != Where.HEADER && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 && namesOsFile(p, n, where == Where.PATH)) return HEAD_TRAVERSAL;
-  if ((has & TRIGGER_AUTHORITY) != 0 && obfuscatedIpUrl(p, n)) return HEAD_SSRF;
+  if ((has & TRIGGER_AUTHORITY) != 0 && (obfuscatedIpUrl(p, n) || (where != Where.PATH && hiddenHost(p, n)))) return HEAD_SSRF;
   return 0;
 }
 

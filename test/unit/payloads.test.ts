@@ -75,12 +75,19 @@ const NOT_OS_FILE: Case[] = [
   ["header:Referer", "https://example.com/etc/passwd-reset"],
 ];
 
+// A URL whose host is an IPv4 address spelled to pass a filter, or hidden behind user info or
+// extra slashes.
 const IP_HOST: Case[] = [
   ["query", "url=http://0x7f000001/"],
   ["query", "next=http://3627734734/"],
   ["query", "redirect=//0177.0.0.1/admin"],
   ["query", "u=http://evil@0xd83ad6ce"],
   ["body:form", "r=http:00330.0x3a.54990"],
+  // A host hidden behind user info or extra slashes.
+  ["query", "returnTo=//www.whitelisteddomain.tld@google.com//"],
+  ["query", "next=https://trusted.example@evil.com/"],
+  ["query", "r=///evil.com/"],
+  ["body:form", "r=/%5Cevil.com"],
 ];
 const NOT_IP_HOST: Case[] = [
   ["query", "url=https://192.168.1.10/"],
@@ -88,6 +95,10 @@ const NOT_IP_HOST: Case[] = [
   ["query", "t=12:30:45"],
   ["query", "v=//cdn.example.com/x.js"],
   ["query", "u=https://20241130.example.com/"],
+  ["query", "next=/account/settings"],
+  ["query", "img=https://cdn.example.com/icons/logo@2x.png"],
+  ["query", "email=john@example.com"],
+  ["path", "///static/app.js"],
 ];
 
 describe.each([
@@ -96,7 +107,7 @@ describe.each([
   ["shellshock", "rce", SHELLSHOCK, NOT_SHELLSHOCK],
   ["os-file", "traversal", OS_FILE, NOT_OS_FILE],
   // A redirect or a fetch: the class is the one of the two the model scored higher.
-  ["obfuscated-ip-host", "ssrf|open_redirect", IP_HOST, NOT_IP_HOST],
+  ["hidden-host", "ssrf|open_redirect", IP_HOST, NOT_IP_HOST],
 ] as Array<[string, string, Case[], Case[]]>)("%s payload verdicts", (_kind, cls, hits, misses) => {
   const classScore = (s: ReturnType<Core["score"]>) => Math.min(...cls.split("|").map((c) => s.classes[c]));
   it.each(hits)(`%s %j scores 1, class ${cls}`, (where, text) => {

@@ -1,0 +1,47 @@
+// A value that starts as a URL whose authority hides the host a reader would take for it, the
+// bypasses of redirect and fetch allow-lists (OWASP's unvalidated redirects cheat sheet; CRS
+// flags off-site redirects by pattern): user info before the host (`//trusted.example@evil.com`,
+// `https://trusted.example@evil.com/`), three or more slashes (`///evil.com`, which browsers
+// read as `//evil.com`), or a slash and a backslash (`/\evil.com`). Read by core/payloads.ts;
+// total and allocation-free. No link a site writes into its own parameters looks so; the model
+// scored such values 50–99 in the fold that held its open-redirect lists out.
+
+import { isIdentByte, lowerAscii, matchesLowerAt } from "../lib/bytes";
+
+export function hiddenHost(p: usize, n: i32): bool {
+  let i = 0;
+  while (i < n && load<u8>(p + <usize>i) <= 0x20) i++;
+  if (matchesLowerAt(p, n, i, "https:")) i += 6;
+  else if (matchesLowerAt(p, n, i, "http:")) i += 5;
+  let s = i;
+  while (i < n && isSeparator(load<u8>(p + <usize>i))) i++;
+  let slashes = i - s;
+  if (slashes < 2) return false;
+  let mixed = load<u8>(p + <usize>s) != load<u8>(p + <usize>(s + 1));
+  // The authority: to the next separator, '?', '#' or blank.
+  let e = i, at = -1;
+  while (e < n) {
+    let c = load<u8>(p + <usize>e);
+    if (c <= 0x20 || isSeparator(c) || c == 0x3F || c == 0x23) break;
+    if (c == 0x40) at = e;
+    e++;
+  }
+  if (at > i && at + 1 < e && isIdentByte(lowerAscii(load<u8>(p + <usize>(at + 1))))) return true; // user@host
+  return (slashes >= 3 || mixed) && hostName(p, i, e);
+}
+
+// @ts-ignore: decorator
+@inline function isSeparator(c: u32): bool { return c == 0x2F || c == 0x5C; }
+
+// Whether p[s, e) is a host name with a dot and a top-level label of two or more letters.
+function hostName(p: usize, s: i32, e: i32): bool {
+  let dot = -1;
+  for (let j = s; j < e; j++) {
+    let c = load<u8>(p + <usize>j);
+    if (c == 0x2E) dot = j;
+    else if (!isIdentByte(c) && c != 0x2D) return false;
+  }
+  if (dot <= s || e - dot - 1 < 2) return false;
+  for (let j = dot + 1; j < e; j++) if ((load<u8>(p + <usize>j) | 0x20) - 0x61 >= 26) return false;
+  return true;
+}
