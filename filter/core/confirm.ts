@@ -7,7 +7,7 @@
 // do without, so that they reject the shapes of benign text the model over-reads, not attacks.
 
 import { HEAD_COUNT } from "./classes";
-import { byteAt, lowerAscii, matchesLowerAt } from "../lib/bytes";
+import { byteAt, lowerAscii, matchesLowerAt, isOneOf } from "../lib/bytes";
 
 // A logit above this (p > 0.5 before calibration) must be confirmed; unconfirmed, it is held at
 // this value, which calibration maps outside the attack bands.
@@ -99,18 +99,9 @@ function nextListedWord(p: usize, n: i32, from: i32, words: StaticArray<string>,
     let start = i;
     while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
     let len = i - start;
-    if (len >= minLen && len <= maxLen && isListed(p, n, start, len, words)) { foundStart = start; return i; }
+    if (len >= minLen && len <= maxLen && isOneOf(p, n, start, len, words)) { foundStart = start; return i; }
   }
   return -1;
-}
-
-// Whether p[start, start + len) is one of the words (lower-case), without case.
-function isListed(p: usize, n: i32, start: i32, len: i32, words: StaticArray<string>): bool {
-  for (let w = 0; w < words.length; w++) {
-    let word = unchecked(words[w]);
-    if (word.length == len && matchesLowerAt(p, n, start, word)) return true;
-  }
-  return false;
 }
 
 // Whether one of the bytes of set occurs.
@@ -229,8 +220,8 @@ function activeTag(p: usize, n: i32, i: i32): bool {
   if (!isAlpha(byteAt(p, n, start))) return false;
   let j = start;
   while (j < n && (isWordChar(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D || load<u8>(p + j) == 0x3A)) j++;
-  if (isListed(p, n, start, j - start, ACTIVE_TAGS)) return true;
-  if (closing) return isListed(p, n, start, j - start, RAW_TEXT_TAGS);
+  if (isOneOf(p, n, start, j - start, ACTIVE_TAGS)) return true;
+  if (closing) return isOneOf(p, n, start, j - start, RAW_TEXT_TAGS);
   // An attribute with a value before the tag ends: `<x src=`, `<x/y=`.
   for (let k = j; k < n && k < j + 256; k++) {
     let d = <u32>load<u8>(p + k);

@@ -13,7 +13,7 @@
 // collections out: every token of them is SQL, but hex literals and repeated columns thin the
 // bag of features.
 
-import { byteAt, isIdentByte, lowerAscii, matchesLowerAt } from "../lib/bytes";
+import { byteAt, isIdentByte, isOneOf, lowerAscii, matchesLowerAt } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 
 // un, paren, quote: whether the text holds `un` (without case), a '(', a '\'' (core/payloads.ts
@@ -98,8 +98,8 @@ function probeCall(p: usize, n: i32): bool {
     while (s > 0 && isIdentByte(load<u8>(p + <usize>(s - 1)))) s--;
     let len = e - s;
     if (len < 5 || len > 12) continue;
-    if (isWordIn(p, n, s, len, LEAK_CALLS)) return true;
-    if (isWordIn(p, n, s, len, DELAY_CALLS) && digitAfter(p, n, i + 1) && sqlBefore(p, n, s)) return true;
+    if (isOneOf(p, n, s, len, LEAK_CALLS)) return true;
+    if (isOneOf(p, n, s, len, DELAY_CALLS) && digitAfter(p, n, i + 1) && sqlBefore(p, n, s)) return true;
   }
   return false;
 }
@@ -114,15 +114,6 @@ function waitforDelay(p: usize, n: i32): bool {
     if (k == 0 || load<u8>(p + <usize>(k - 1)) > 0x20) continue;
     while (k > 0 && load<u8>(p + <usize>(k - 1)) <= 0x20) k--;
     if (matchesLowerAt(p, n, k - 7, "waitfor") && !isIdentByte(byteAt(p, n, k - 8))) return true;
-  }
-  return false;
-}
-
-// Whether p[s, s + len) is one of words (lower case), without case.
-function isWordIn(p: usize, n: i32, s: i32, len: i32, words: StaticArray<string>): bool {
-  for (let w = 0; w < words.length; w++) {
-    let word = unchecked(words[w]);
-    if (word.length == len && matchesLowerAt(p, n, s, word)) return true;
   }
   return false;
 }
@@ -146,7 +137,7 @@ function sqlBefore(p: usize, n: i32, s: i32): bool {
   if (c - 0x61 >= 26) return c - 0x30 < 10 || (c < 0x80 && load<u8>(SQL_OPERATORS + <usize>c) != 0);
   let e = k;
   while (k > 0 && isIdentByte(load<u8>(p + <usize>(k - 1)))) k--;
-  return isWordIn(p, n, k, e - k, SQL_BEFORE);
+  return isOneOf(p, n, k, e - k, SQL_BEFORE);
 }
 
 // 1 for the bytes before a value in SQL: quotes, `(`, `,`, `=`, `<`, `>`, `|`, `&`, `+`, `-`,

@@ -34,6 +34,16 @@ export function matchesLowerAt(p: usize, n: i32, i: i32, s: string): bool {
   return true;
 }
 
+// Whether p[start, start + len) is one of words (lower case), without case: the lexers' keyword
+// lists (core/confirm.ts, core/sqlverdict.ts).
+export function isOneOf(p: usize, n: i32, start: i32, len: i32, words: StaticArray<string>): bool {
+  for (let w = 0, k = words.length; w < k; w++) {
+    let word = unchecked(words[w]);
+    if (word.length == len && matchesLowerAt(p, n, start, word)) return true;
+  }
+  return false;
+}
+
 // Whether p[0..n) starts with s, ASCII letters compared without case.
 export function startsWithCI(p: usize, n: i32, s: string): bool {
   let k = s.length;
