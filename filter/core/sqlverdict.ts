@@ -24,15 +24,26 @@ export function sqlInjection(p: usize, n: i32, un: bool, paren: bool, quote: boo
 
 function unionSelect(p: usize, n: i32): bool {
   for (let i = nextUn(p, 0, n); i + 11 <= n; i = nextUn(p, i + 1, n)) {
-    if (isIdentByte(byteAt(p, n, i - 1)) || !matchesLowerAt(p, n, i, "union")) continue;
+    // MySQL runs the text of a versioned comment (`/*!50000UNION*/`) as SQL: its opener stands
+    // where the value ends.
+    let u = versionedOpener(p, n, i);
+    if ((u == i && isIdentByte(byteAt(p, n, i - 1))) || !matchesLowerAt(p, n, i, "union")) continue;
     let j = skipGap(p, n, i + 5);
     if (j == i + 5 && byteAt(p, n, j) != 0x28) continue; // `unionselect` is one name
     if (matchesLowerAt(p, n, j, "all") && !isIdentByte(byteAt(p, n, j + 3))) j = skipGap(p, n, j + 3);
     else if (matchesLowerAt(p, n, j, "distinct") && !isIdentByte(byteAt(p, n, j + 8))) j = skipGap(p, n, j + 8);
     if (!matchesLowerAt(p, n, j, "select") || isIdentByte(byteAt(p, n, j + 6))) continue;
-    if (closesValue(p, n, i)) return true;
+    if (closesValue(p, n, u)) return true;
   }
   return false;
+}
+
+// The start of a MySQL versioned comment's opener (`/*!`, then up to 5 digits of version) that
+// ends at i, or i.
+function versionedOpener(p: usize, n: i32, i: i32): i32 {
+  let k = i;
+  while (k > 0 && i - k < 5 && load<u8>(p + <usize>(k - 1)) - 0x30 < 10) k--;
+  return byteAt(p, n, k - 1) == 0x21 && byteAt(p, n, k - 2) == 0x2A && byteAt(p, n, k - 3) == 0x2F ? k - 3 : i;
 }
 
 // The index of the next `un`, without case, from `from`, or n: 16 positions a step (a search for
@@ -67,12 +78,19 @@ function closesValue(p: usize, n: i32, i: i32): bool {
   return (c == 0x2F && b == 0x2A) || (c == 0x2D && b == 0x2D);
 }
 
-// Past blanks (controls included: `%0B` separates SQL words), `+`, `(` and `/* … */` comments.
+// Past blanks (controls included: `%0B` separates SQL words), `+`, `(`, `/* … */` comments, and
+// the opener and closer of a versioned comment (`/*!50000`, `*/`), whose text MySQL runs.
 function skipGap(p: usize, n: i32, j: i32): i32 {
   while (j < n) {
     let c = load<u8>(p + <usize>j);
     if (c <= 0x20 || c == 0x2B || c == 0x28) { j++; continue; }
+    if (c == 0x2A && byteAt(p, n, j + 1) == 0x2F) { j += 2; continue; }
     if (c == 0x2F && byteAt(p, n, j + 1) == 0x2A) {
+      if (byteAt(p, n, j + 2) == 0x21) {
+        j += 3;
+        for (let d = 0; d < 5 && byteAt(p, n, j) - 0x30 < 10; d++) j++;
+        continue;
+      }
       let e = j + 2;
       while (e + 1 < n && !(load<u8>(p + <usize>e) == 0x2A && load<u8>(p + <usize>(e + 1)) == 0x2F)) e++;
       if (e + 1 >= n) return n;

@@ -14,6 +14,8 @@ const SQLI: Case[] = [
   ["query", "id=0%20UNION%20SELECT%20AES_DECRYPT(AES_ENCRYPT(CONCAT(0x7873716C,(SELECT%20COLUMN_NAME%20FROM%20INFORMATION_SCHEMA.COLUMNS%20LIMIT%201)),0x71),0x71)"],
   ["query", "uid=999999.9'%09union%0D%0Aall%0D%0Aselect%0D%0A0x3130,0x3130"],
   ["body:form", "q=1)/**/UnIoN/**/(SeLeCt/**/1,2)"],
+  ["query", "id=1/*!50000UNION*//*!50000SELECT*/1,2"],
+  ["query", "id=-1%20/*!union*/%20/*!select*/%201"],
   ["body:json", JSON.stringify({ id: "x\" union distinct select password from users--" })],
   ["header:Cookie", "remember_me=0%20UNION%20SELECT%20user()"],
   ["path", "/api/v1/users/0%20UNION%20SELECT%201,2"],
