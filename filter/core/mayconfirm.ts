@@ -27,10 +27,13 @@ const GRAM_MASK: u32 = (1 << 20) - 1;
 // Three edges: the grams that start before the window's first byte.
 const START_GRAM: u32 = (EDGE << 10) | (EDGE << 5) | EDGE;
 
-// The byte classes: bits 0-4 the symbol; LINE_BREAK, COLON_SEEN: what the one rule that is not a
-// gram needs (a header name after a line break: headerBreak).
-const LINE_BREAK: u32 = 0x40, COLON_SEEN: u32 = 0x20;
+// What scanBlocks finds: LINE_BREAK, COLON_SEEN are what the one rule that is not a gram needs (a
+// header name after a line break: headerBreak).
+const LINE_BREAK: u32 = 0x40, COLON_SEEN: u32 = 0x20, HARD_SEEN: u32 = 1;
+// The byte classes: bits 0-4 the symbol, and RUN_BREAKS for every symbol but DIGIT and SPACE,
+// whose runs collapse.
 const CLASSES = memory.data(256);
+const RUN_BREAKS: u32 = 0x80;
 // The 2^20 grams, a bit each.
 const GRAMS = memory.data(1 << 17, 16);
 // The HARD bytes by nibbles (lib/scan.ts nibbleSetBits): 16 low-nibble entries, then 16 high.
@@ -38,44 +41,57 @@ const HARD_NIBBLES = memory.data(32, 16);
 
 // Whether some lexer of confirm.ts might accept p[0..n); false only when none can.
 export function mayConfirm(p: usize, n: i32): bool {
-  if (hasHardByte(p, n) || gramsBroken) return true;
+  let bytes = scanBlocks(p, n);
+  if (bytes & HARD_SEEN || gramsBroken) return true;
   let g = START_GRAM;
-  let last = EDGE;
-  let seen: u32 = 0;
+  // A run of digits or spaces is one symbol (the lexers skip any number of spaces, and no rule
+  // counts digits). CLASSES marks every other symbol with RUN_BREAKS, so that one compare with the
+  // previous byte's symbol folds the run test.
+  let last: u32 = EDGE;
   for (let i = 0; i < n; i++) {
     let e = <u32>load<u8>(CLASSES + <usize>load<u8>(p + <usize>i));
-    seen |= e;
-    let k = e & 31;
-    // A run of digits or spaces is one symbol (the lexers skip any number of spaces, and no rule
-    // counts digits).
-    if (k == last && k - DIGIT < 2) continue;
-    last = k;
-    g = ((g << 5) | k) & GRAM_MASK;
+    if (e == last) continue;
+    last = e & 31;
+    g = ((g << 5) | last) & GRAM_MASK;
     if ((load<u32>(GRAMS + (<usize>(g >> 5) << 2)) >>> (g & 31)) & 1) return true;
   }
   g = ((g << 5) | EDGE) & GRAM_MASK;
   if ((load<u32>(GRAMS + (<usize>(g >> 5) << 2)) >>> (g & 31)) & 1) return true;
   // headerBreak: a line break, then a header name and `:`.
-  return (seen & (LINE_BREAK | COLON_SEEN)) == (LINE_BREAK | COLON_SEEN);
+  return (bytes & (LINE_BREAK | COLON_SEEN)) == (LINE_BREAK | COLON_SEEN);
 }
 
-// Whether p[0..n) holds a HARD byte, 16 at a time (a short span as one block, bits past n masked).
+// What p[0..n) holds, 16 bytes at a time (a short span as one block, bytes past n masked): HARD_SEEN
+// for a HARD byte, LINE_BREAK for CR or LF, COLON_SEEN for `:` (headerBreak's bytes, read here so
+// that the gram loop carries nothing but the gram).
 // @ts-ignore: decorator
-@inline function hasHardByte(p: usize, n: i32): bool {
+@inline function scanBlocks(p: usize, n: i32): u32 {
   let lo = v128.load(HARD_NIBBLES), hi = v128.load(HARD_NIBBLES, 16);
+  if (n <= 0) return 0;
   if (n < 16) {
-    if (n <= 0) return false;
-    if (!canReadBlock(p)) return true; // at the very end of memory: let the lexers decide
-    return (nibbleSetBits(v128.load(p), lo, hi) & ((1 << n) - 1)) != 0;
+    if (!canReadBlock(p)) return HARD_SEEN; // at the very end of memory: let the lexers decide
+    return blockBits(v128.load(p), lo, hi, (1 << n) - 1);
   }
+  let bits: u32 = 0;
   let i = 0;
   while (true) {
     let at = min(i, n - 16);
-    if (nibbleSetBits(v128.load(p + <usize>at), lo, hi) != 0) return true;
+    bits |= blockBits(v128.load(p + <usize>at), lo, hi, 0xFFFF);
+    if (bits & HARD_SEEN) return bits;
     i = at + 16;
-    if (i >= n) return false;
+    if (i >= n) return bits;
   }
-  return false;
+  return bits;
+}
+
+// blockBits' answer for one block of 16 (mask: the positions that count).
+// @ts-ignore: decorator
+@inline function blockBits(v: v128, lo: v128, hi: v128, mask: i32): u32 {
+  let bits: u32 = 0;
+  if (nibbleSetBits(v, lo, hi) & mask) bits |= HARD_SEEN;
+  if (i8x16.bitmask(v128.or(i8x16.eq(v, i8x16.splat(0x0A)), i8x16.eq(v, i8x16.splat(0x0D)))) & mask) bits |= LINE_BREAK;
+  if (i8x16.bitmask(i8x16.eq(v, i8x16.splat(0x3A))) & mask) bits |= COLON_SEEN;
+  return bits;
 }
 
 // ---- the tables, filled once at start ------------------------------------------------------
@@ -92,9 +108,8 @@ function initClasses(): void {
     else if (c == 0x20 || c == 0x09 || c == 0x2B) k = SPACE;
     else if (c == 0x2E || c == 0x5B) k = DOT;
     else if (c == 0x2D || c == 0x2C || c == 0x2F) k = PUNCT;
-    else if (c == 0x3A) k = COLON | COLON_SEEN;
-    else if (c == 0x0A || c == 0x0D) k = OTHER | LINE_BREAK;
-    store<u8>(CLASSES + <usize>b, <u8>k);
+    else if (c == 0x3A) k = COLON;
+    store<u8>(CLASSES + <usize>b, <u8>(k == DIGIT || k == SPACE ? k : k | RUN_BREAKS));
   }
   for (let j = 0; j < HARD.length; j++) setHard(<u32>HARD.charCodeAt(j));
   setHard(HARD_HIGH);
