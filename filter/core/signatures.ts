@@ -37,7 +37,7 @@ import { equalsCI, byteAt, matchesAt, isIdentByte } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 import { needsDecoding, decodePart } from "../decode/normalize";
 import { mayNameGadget, namesGadget, holdsGadget } from "./gadgets";
-import { mailInjection } from "./mail";
+import { mailInjection, mayBreakIntoMail } from "./mail";
 
 export function applySignatures(parts: PartList, texts: TextList, scores: RequestScores): void {
   // The tables are read by address: through the lists' methods every read stored the list on the
@@ -56,13 +56,14 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
       if (where == Where.HEADER || where == Where.BODY_XML) break;
       let p = textPtr(trows, t), n = textLen(trows, t);
       if (mayBeSerialized(p, n) || (where != Where.PATH && mayNameGadget(p, n))) break;
-      if (mayInjectMail(prows, part, where, trows, t, n)) break;
+      if (mayInjectMail(prows, part, where, trows, t, n) && mayBreakIntoMail(p, n)) break;
       if (where == Where.BODY_JSON) {
         let container = partIsContainerKey(prows, part);
         if (pollutingKey(p, n, container, afterConstructor)) break;
         afterConstructor = constructorKey(p, n, container);
       } else if (where != Where.PATH && part != lastPart) {
-        if (partNameLen(prows, part) >= 9) break;
+        let nn = partNameLen(prows, part);
+        if (nn >= 9 && hasPathByte(partNamePtr(prows, part), min(nn, MAX_NAME_BYTES))) break;
         lastPart = part;
       }
     }
