@@ -73,14 +73,22 @@ function gadgetAt(p: usize, n: i32, i: i32): i32 {
 // @ts-ignore: decorator
 @inline function inName(c: u32): bool { return isIdentByte(c) || c == 0x2E; }
 
-// Whether namesGadget can hold, in a few instructions for every text: every listed name has a '.'
-// within its first 6 bytes, and a prefix (`[`, `L`, a quote) moves it by a byte or two; most
-// values have none in bytes 2 to 7.
+// Whether namesGadget can hold, in a few instructions for every text: the first byte starts a
+// listed name or a prefix (GADGET_START), and every listed name has a '.' within its first 6
+// bytes, and a prefix (`[`, `L`, a quote) moves it by a byte or two; most values have none in
+// bytes 2 to 7.
 // @ts-ignore: decorator
 @inline export function mayNameGadget(p: usize, n: i32): bool {
-  if (n < MIN_LEN) return false;
+  if (n < MIN_LEN || load<u8>(GADGET_START + <usize>load<u8>(p)) == 0) return false;
   let y = load<u64>(p) ^ 0x2E2E2E2E2E2E2E2E;
   return ((y - 0x0101010101010101) & ~y & 0x8080808080800000) != 0;
+}
+
+// 1 for the bytes namesGadget lets a value start with: blanks, '"', '[', 'L' (what it skips) and
+// mayStartGadget's letters.
+const GADGET_START = memory.data(256);
+for (let c: u32 = 0; c < 256; c++) {
+  if (c <= 0x20 || c == 0x22 || c == 0x5B || c == 0x4C || mayStartGadget(c)) store<u8>(GADGET_START + <usize>c, 1);
 }
 
 // Whether the first byte can start a listed name: j (java, javax, jdk), s (sun), c (com, ch), o
