@@ -53,15 +53,25 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
     for (; t < k; t++) {
       let part = textPart(trows, t);
       let where = partWhere(prows, part);
-      if (where == Where.HEADER || where == Where.BODY_XML) break;
       let p = textPtr(trows, t), n = textLen(trows, t);
+      if (where == Where.BODY_JSON) {
+        // A JSON body's texts first, with `where` known (most of a JSON body's texts are keys and
+        // other plain tokens); a key is read only at the lengths of `__proto__`, `prototype` and
+        // `constructor`.
+        if (mayBeSerialized(p, n) || mayNameGadget(p, n)) break;
+        if (mayInjectMail(prows, part, Where.BODY_JSON, trows, t, n) && mayBreakIntoMail(p, n)) break;
+        let container = false;
+        if (n == 9 || n == 11) {
+          container = partIsContainerKey(prows, part);
+          if (pollutingKey(p, n, container, afterConstructor)) break;
+        }
+        afterConstructor = constructorKey(p, n, container);
+        continue;
+      }
+      if (where == Where.HEADER || where == Where.BODY_XML) break;
       if (mayBeSerialized(p, n) || (where != Where.PATH && mayNameGadget(p, n))) break;
       if (mayInjectMail(prows, part, where, trows, t, n) && mayBreakIntoMail(p, n)) break;
-      if (where == Where.BODY_JSON) {
-        let container = partIsContainerKey(prows, part);
-        if (pollutingKey(p, n, container, afterConstructor)) break;
-        afterConstructor = constructorKey(p, n, container);
-      } else if (where != Where.PATH && part != lastPart) {
+      if (where != Where.PATH && part != lastPart) {
         let nn = partNameLen(prows, part);
         if (nn >= 9 && hasPathByte(partNamePtr(prows, part), min(nn, MAX_NAME_BYTES))) break;
         lastPart = part;
