@@ -68,6 +68,17 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         afterConstructor = constructorKey(p, n, container);
         continue;
       }
+      if (where == Where.BODY_FORM) {
+        // A form body's the same way: its names are read too, once per part.
+        if (mayBeSerialized(p, n) || mayNameGadget(p, n)) break;
+        if (mayInjectMail(prows, part, Where.BODY_FORM, trows, t, n) && mayBreakIntoMail(p, n)) break;
+        if (part != lastPart) {
+          let nn = partNameLen(prows, part);
+          if (nn >= 9 && hasPathByte(partNamePtr(prows, part), min(nn, MAX_NAME_BYTES))) break;
+          lastPart = part;
+        }
+        continue;
+      }
       if (where == Where.HEADER || where == Where.BODY_XML) break;
       if (mayBeSerialized(p, n) || (where != Where.PATH && mayNameGadget(p, n))) break;
       if (mayInjectMail(prows, part, where, trows, t, n) && mayBreakIntoMail(p, n)) break;
