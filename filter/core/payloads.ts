@@ -73,15 +73,22 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
 const TRIGGER_PAREN: u32 = 1, TRIGGER_QUOTE: u32 = 2, TRIGGER_DOLLAR: u32 = 4, TRIGGER_SLASH: u32 = 8,
   TRIGGER_UN: u32 = 16, TRIGGER_AUTHORITY: u32 = 32, TRIGGER_BACKSLASH: u32 = 64;
 
-// The TRIGGER_* bits of p[0..n), 16 positions a step; the last block is read as one (bytes past
-// the end zeroed, which trigger nothing) where memory allows, else byte by byte.
+// The TRIGGER_* bits of p[0..n), 16 positions a step; the last block is the text's last 16 bytes,
+// or in a shorter text read as one (bytes past the end zeroed, which trigger nothing) where memory
+// allows, else byte by byte.
 // @ts-ignore: decorator
 @inline function triggersIn(p: usize, n: i32): u32 {
   let acc = i8x16.splat(0);
   let i = 0;
   for (; i + 17 <= n; i += 16) acc = v128.or(acc, blockTriggers(v128.load(p + <usize>i), v128.load(p + <usize>(i + 1))));
   let bits: u32 = 0;
-  if (i < n) {
+  if (i < n && n >= 16) {
+    // The text's last 16 bytes, which overlap bytes already read (their triggers again change
+    // nothing), each paired with the byte after it and the last with none: no mask to load.
+    let v0 = v128.load(p + <usize>(n - 16));
+    let v1 = i8x16.shuffle(v0, i8x16.splat(0), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+    acc = v128.or(acc, blockTriggers(v0, v1));
+  } else if (i < n) {
     let r = n - i;
     if (canReadBlock(p + <usize>(i + 1))) {
       let v0 = v128.and(v128.load(p + <usize>i), v128.load(FIRST_BYTES + <usize>(16 - min(r, 16))));
