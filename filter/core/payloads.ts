@@ -1,6 +1,7 @@
-// Verdicts on classic payloads by their grammar, each scoring 1 in its class and overall, as CRS
-// blocks them at paranoia level 1: SQL injection's UNION and probe calls (core/sqlverdict.ts), a
-// Log4j jndi lookup (core/jndilookup.ts), Shellshock (core/shellshock.ts), a value naming an
+// Verdicts on classic payloads by their grammar, each scoring 1 in its class and overall, as
+// pattern WAFs block them (CRS most of them at paranoia level 1): SQL injection's UNION and probe
+// calls (core/sqlverdict.ts), a Log4j jndi lookup (core/jndilookup.ts), Shellshock
+// (core/shellshock.ts), a server-side include directive (core/ssi.ts), a value naming an
 // operating system file (core/osfiles.ts), a URL whose host is an obfuscated IP address
 // (core/numerichost.ts) or that hides its host behind user info or extra slashes
 // (core/hiddenhost.ts). Called by core/inspect.ts after the windows are scored; total and
@@ -18,6 +19,7 @@ import { HEAD_SQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_RE
 import { sqlInjection } from "./sqlverdict";
 import { jndiLookup } from "./jndilookup";
 import { shellshock } from "./shellshock";
+import { ssiDirective } from "./ssi";
 import { namesOsFile } from "./osfiles";
 import { canReadBlock } from "../lib/scan";
 import { obfuscatedIpUrl } from "./numerichost";
@@ -60,7 +62,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if ((has & (TRIGGER_UN | TRIGGER_PAREN | TRIGGER_QUOTE)) != 0 &&
       sqlInjection(p, n, (has & TRIGGER_UN) != 0, (has & TRIGGER_PAREN) != 0, (has & TRIGGER_QUOTE) != 0)) return HEAD_SQLI;
   if ((has & TRIGGER_DOLLAR) != 0 && jndiLookup(p, n)) return HEAD_JNDI;
-  if ((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) return HEAD_RCE;
+  if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && ssiDirective(p, n))) return HEAD_RCE;
   // Header values other than cookies are not file arguments (a Referer's path is the page's own).
   if (where != Where.HEADER && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 && namesOsFile(p, n, where == Where.PATH)) return HEAD_TRAVERSAL;
   if ((has & TRIGGER_AUTHORITY) != 0 && (obfuscatedIpUrl(p, n) || (where != Where.PATH && hiddenHost(p, n)))) return HEAD_SSRF;
@@ -68,10 +70,10 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
 }
 
 // What each verdict needs before it reads a text: '(' (probe calls, Shellshock), '\'' (waitfor
-// delay), '$' (lookups), '/' or '\\' (file paths), `un` without case (UNION), and two
-// separators in a row or ':' before a digit (an authority: `//host`, `http:host`).
+// delay), '$' (lookups), '/' or '\\' (file paths), '<' (SSI directives), `un` without case
+// (UNION), and two separators in a row or ':' before a digit (an authority: `//host`, `http:host`).
 const TRIGGER_PAREN: u32 = 1, TRIGGER_QUOTE: u32 = 2, TRIGGER_DOLLAR: u32 = 4, TRIGGER_SLASH: u32 = 8,
-  TRIGGER_UN: u32 = 16, TRIGGER_AUTHORITY: u32 = 32, TRIGGER_BACKSLASH: u32 = 64;
+  TRIGGER_UN: u32 = 16, TRIGGER_AUTHORITY: u32 = 32, TRIGGER_BACKSLASH: u32 = 64, TRIGGER_LT: u32 = 128;
 
 // The TRIGGER_* bits of p[0..n), 16 positions a step; the last block is the text's last 16 bytes,
 // or in a shorter text read as one (bytes past the end zeroed, which trigger nothing) where memory
@@ -136,6 +138,6 @@ const FIRST_BYTES = memory.data<u8>([
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 ]);
 // '(' 0x28: 1, '\'' 0x27: 2, '$' 0x24: 4, '/' 0x2F: 8, '\\' 0x5C: 64 (a bit of its own: with
-// '/''s, its nibbles would also pick ',' 0x2C).
-const TRIGGER_LO = memory.data<u8>([0, 0, 0, 0, 4, 0, 0, 2, 1, 0, 0, 0, 64, 0, 0, 8], 16);
-const TRIGGER_HI = memory.data<u8>([0, 0, 15, 0, 0, 64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 16);
+// '/''s, its nibbles would also pick ',' 0x2C), '<' 0x3C: 128.
+const TRIGGER_LO = memory.data<u8>([0, 0, 0, 0, 4, 0, 0, 2, 1, 0, 0, 0, 192, 0, 0, 8], 16);
+const TRIGGER_HI = memory.data<u8>([0, 0, 15, 128, 0, 64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 16);

@@ -51,6 +51,15 @@ const SHELLSHOCK: Case[] = [
   ["header:Referer", "() { _; } >_[$($())] { echo hi; }"],
   ["header:Cookie", "x=() { :; }; echo vulnerable"],
 ];
+const SSI: Case[] = [
+  ["query", "q=%3C!--%23exec%20cmd%3D%22id%22%20--%3E"],
+  ["body:form", "name=%3C!--%23include%20virtual%3D%22%2Fetc%2Fpasswd%22%20--%3E"],
+  ["body:json", JSON.stringify({ comment: "<!--#echo var=\"DOCUMENT_ROOT\" -->" })],
+];
+const NOT_SSI: Case[] = [
+  ["body:json", JSON.stringify({ html: "<p>Hello</p><!-- note for editors -->" })],
+  ["body:json", JSON.stringify({ html: "<a href=\"#top\">top</a><!--#main-->" })],
+];
 const NOT_SHELLSHOCK: Case[] = [
   ["body:json", JSON.stringify({ code: "class A { render() { return 1; } }" })],
   ["body:json", JSON.stringify({ code: "const f = () => {};" })],
@@ -107,6 +116,7 @@ describe.each([
   ["sql-injection", "sqli", SQLI, NOT_SQLI],
   ["jndi-lookup", "jndi", JNDI, NOT_JNDI],
   ["shellshock", "rce", SHELLSHOCK, NOT_SHELLSHOCK],
+  ["ssi-directive", "rce", SSI, NOT_SSI],
   ["os-file", "traversal", OS_FILE, NOT_OS_FILE],
   // A redirect or a fetch: the class is the one of the two the model scored higher.
   ["hidden-host", "ssrf|open_redirect", IP_HOST, NOT_IP_HOST],
