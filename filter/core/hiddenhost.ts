@@ -6,11 +6,10 @@
 // total and allocation-free. No link a site writes into its own parameters looks so; the model
 // scored such values 50–99 in the fold that held its open-redirect lists out.
 
-import { isIdentByte, lowerAscii, matchesLowerAt } from "../lib/bytes";
+import { isIdentByte, lowerAscii, matchesLowerAt, skipBlanks } from "../lib/bytes";
 
 export function hiddenHost(p: usize, n: i32): bool {
-  let i = 0;
-  while (i < n && load<u8>(p + <usize>i) <= 0x20) i++;
+  let i = skipBlanks(p, n, 0);
   if (matchesLowerAt(p, n, i, "https:")) i += 6;
   else if (matchesLowerAt(p, n, i, "http:")) i += 5;
   let s = i;

@@ -3,7 +3,7 @@
 // CRS 944150 blocks it at paranoia level 1. Read by core/payloads.ts; total and allocation-free.
 // The model scored `${jNdI:ldAp://…}` in a User-Agent 69, and obfuscated spellings in prose 98.
 
-import { matchesLowerAt } from "../lib/bytes";
+import { matchesLowerAt, skipBlanks } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 
 // A lookup is resolved within this many bytes from its `${`.
@@ -41,11 +41,9 @@ function resolvesToJndi(len: i32): bool {
       len--;
       continue;
     }
-    let from = open + 2;
-    while (from < close && load<u8>(BUF + <usize>from) <= 0x20) from++;
+    let from = skipBlanks(BUF, close, open + 2);
     if (matchesLowerAt(BUF, close, from, "jndi")) {
-      let j = from + 4;
-      while (j < close && load<u8>(BUF + <usize>j) <= 0x20) j++;
+      let j = skipBlanks(BUF, close, from + 4);
       if (j < close && load<u8>(BUF + <usize>j) == 0x3A) return true; // ':'
     }
     let v = valueOf(open + 2, close);

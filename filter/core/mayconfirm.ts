@@ -18,6 +18,7 @@
 
 import { SQL_WORDS, COMMANDS, JS_SINKS } from "./confirm";
 import { nibbleSetBits, canReadBlock } from "../lib/scan";
+import { splat8 } from "../lib/splat";
 
 const DIGIT: u32 = 26, SPACE: u32 = 27, DOT: u32 = 28, PUNCT: u32 = 29, COLON: u32 = 30, OTHER: u32 = 31;
 const EDGE = OTHER;
@@ -105,8 +106,8 @@ export function mayConfirm(p: usize, n: i32): bool {
 @inline function blockBits(v: v128, lo: v128, hi: v128, mask: i32): u32 {
   let bits: u32 = 0;
   if (nibbleSetBits(v, lo, hi) & mask) bits |= HARD_SEEN;
-  if (i8x16.bitmask(v128.or(i8x16.eq(v, i8x16.splat(0x0A)), i8x16.eq(v, i8x16.splat(0x0D)))) & mask) bits |= LINE_BREAK;
-  if (i8x16.bitmask(i8x16.eq(v, i8x16.splat(0x3A))) & mask) bits |= COLON_SEEN;
+  if (i8x16.bitmask(v128.or(i8x16.eq(v, splat8(0x0A)), i8x16.eq(v, splat8(0x0D)))) & mask) bits |= LINE_BREAK;
+  if (i8x16.bitmask(i8x16.eq(v, splat8(0x3A))) & mask) bits |= COLON_SEEN;
   return bits;
 }
 

@@ -7,6 +7,7 @@
 // its open-redirect and SSRF lists out.
 
 import { byteAt, isIdentByte, lowerAscii, matchesLowerAt } from "../lib/bytes";
+import { splat8 } from "../lib/splat";
 
 export function obfuscatedIpUrl(p: usize, n: i32): bool {
   for (let i = nextAuthority(p, 0, n); i < n; i = nextAuthority(p, i + 1, n)) {
@@ -26,26 +27,34 @@ export function obfuscatedIpUrl(p: usize, n: i32): bool {
   return false;
 }
 
-// The index of the next two separators in a row ('/' or '\\' twice) or ':' before a digit, from
-// `from`, or n: 16 positions a step, where a search for each '/' and ':' stopped at every URL.
+// The index of the next authority (isAuthority), from `from`, or n: 16 positions a step, where a
+// search for each '/' and ':' stopped at every URL.
 function nextAuthority(p: usize, from: i32, n: i32): i32 {
   let i = from;
-  let slash = i8x16.splat(0x2F), backslash = i8x16.splat(0x5C), colon = i8x16.splat(0x3A);
-  let zero = i8x16.splat(0x30), ten = i8x16.splat(10);
   for (; i + 17 <= n; i += 16) {
-    let v0 = v128.load(p + <usize>i), v1 = v128.load(p + <usize>(i + 1));
-    let s0 = v128.or(i8x16.eq(v0, slash), i8x16.eq(v0, backslash));
-    let s1 = v128.or(i8x16.eq(v1, slash), i8x16.eq(v1, backslash));
-    let d1 = i8x16.lt_u(i8x16.sub(v1, zero), ten);
-    let m = i8x16.bitmask(v128.or(v128.and(s0, s1), v128.and(i8x16.eq(v0, colon), d1)));
+    let m = i8x16.bitmask(authorityPairs(v128.load(p + <usize>i), v128.load(p + <usize>(i + 1))));
     if (m != 0) return i + ctz(m);
   }
-  for (; i + 1 < n; i++) {
-    let c = load<u8>(p + <usize>i), d = load<u8>(p + <usize>(i + 1));
-    if ((c == 0x2F || c == 0x5C) && (d == 0x2F || d == 0x5C)) return i;
-    if (c == 0x3A && d - 0x30 < 10) return i;
-  }
+  for (; i + 1 < n; i++) if (isAuthority(load<u8>(p + <usize>i), load<u8>(p + <usize>(i + 1)))) return i;
   return n;
+}
+
+// The lanes where v0's byte and v1's (the byte after it) open an authority (isAuthority): also
+// core/payloads.ts's trigger for the URL verdicts.
+// @ts-ignore: decorator
+@inline export function authorityPairs(v0: v128, v1: v128): v128 {
+  let slash = splat8(0x2F), backslash = splat8(0x5C);
+  let s0 = v128.or(i8x16.eq(v0, slash), i8x16.eq(v0, backslash));
+  let s1 = v128.or(i8x16.eq(v1, slash), i8x16.eq(v1, backslash));
+  let colonDigit = v128.and(i8x16.eq(v0, splat8(0x3A)), i8x16.lt_u(i8x16.sub(v1, splat8(0x30)), splat8(10)));
+  return v128.or(v128.and(s0, s1), colonDigit);
+}
+
+// Whether bytes b, c open an authority: two separators in a row ('/' or '\\' twice: `//host`), or
+// ':' before a digit (`http:host` with a numeric host).
+// @ts-ignore: decorator
+@inline export function isAuthority(b: u32, c: u32): bool {
+  return ((b == 0x2F || b == 0x5C) && (c == 0x2F || c == 0x5C)) || (b == 0x3A && c - 0x30 < 10);
 }
 
 // Whether the host of the authority starting at s (after any `user@`) is an IPv4 address in one

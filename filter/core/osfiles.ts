@@ -10,6 +10,7 @@
 // `/opt/lampp/logs/error_log`) 33–99 in the fold that held its traversal lists out.
 
 import { byteAt, lowerAscii } from "../lib/bytes";
+import { splat8 } from "../lib/splat";
 
 // The files, lower case with '/' for either separator (fileAt reads them by their first letter).
 // At the start of a value or after a separator: those under a directory of their own, and files
@@ -49,7 +50,7 @@ export function namesOsFile(p: usize, n: i32, inPath: bool): bool {
 // The index of the first '/', '\' or blank (a byte <= 0x20) in p[from..n), or n; 16 bytes a step.
 function separatorOrBlank(p: usize, from: i32, n: i32): i32 {
   let i = from;
-  let blank = i8x16.splat(0x20), slash = i8x16.splat(0x2F), backslash = i8x16.splat(0x5C);
+  let blank = splat8(0x20), slash = splat8(0x2F), backslash = splat8(0x5C);
   for (; i + 16 <= n; i += 16) {
     let v = v128.load(p + <usize>i);
     let m = i8x16.bitmask(v128.or(i8x16.le_u(v, blank), v128.or(i8x16.eq(v, slash), i8x16.eq(v, backslash))));

@@ -16,13 +16,14 @@ import { Where } from "../request/where";
 import { TextList, textPart, textPtr, textLen, textFlags, textScored } from "../decode/texts";
 import { RequestScores } from "./score";
 import { HEAD_SQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT } from "./classes";
-import { sqlInjection } from "./sqlverdict";
+import { sqlInjection, unPairs, isUn } from "./sqlverdict";
 import { jndiLookup } from "./jndilookup";
 import { shellshock } from "./shellshock";
 import { ssiDirective } from "./ssi";
 import { namesOsFile } from "./osfiles";
-import { canReadBlock } from "../lib/scan";
-import { obfuscatedIpUrl } from "./numerichost";
+import { canReadBlock, keepFirst, nibbleClasses } from "../lib/scan";
+import { splat8 } from "../lib/splat";
+import { obfuscatedIpUrl, authorityPairs, isAuthority } from "./numerichost";
 import { hiddenHost } from "./hiddenhost";
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`).
@@ -91,12 +92,9 @@ const TRIGGER_PAREN: u32 = 1, TRIGGER_QUOTE: u32 = 2, TRIGGER_DOLLAR: u32 = 4, T
     let v1 = i8x16.shuffle(v0, i8x16.splat(0), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
     acc = v128.or(acc, blockTriggers(v0, v1));
   } else if (i < n) {
-    let r = n - i;
-    if (canReadBlock(p + <usize>(i + 1))) {
-      let v0 = v128.and(v128.load(p + <usize>i), v128.load(FIRST_BYTES + <usize>(16 - min(r, 16))));
-      let v1 = v128.and(v128.load(p + <usize>(i + 1)), v128.load(FIRST_BYTES + <usize>(16 - (r - 1))));
-      acc = v128.or(acc, blockTriggers(v0, v1));
-    } else bits = tailTriggers(p, i, n);
+    // A text under 16 bytes.
+    if (canReadBlock(p + 1)) acc = blockTriggers(keepFirst(v128.load(p), n), keepFirst(v128.load(p + 1), n - 1));
+    else bits = tailTriggers(p, n);
   }
   let x = i64x2.extract_lane(acc, 0) | i64x2.extract_lane(acc, 1);
   x |= x >> 32; x |= x >> 16; x |= x >> 8;
@@ -104,39 +102,27 @@ const TRIGGER_PAREN: u32 = 1, TRIGGER_QUOTE: u32 = 2, TRIGGER_DOLLAR: u32 = 4, T
 }
 
 // Each position's TRIGGER_* bits, for the 16 bytes v0 and the 16 after each (v1): single bytes by
-// their nibbles (TRIGGER_LO[b & 15] & TRIGGER_HI[b >> 4], lib/scan.ts nibbleSetBits' scheme),
-// pairs by comparing the two vectors.
+// their nibbles (lib/scan.ts nibbleClasses), the pairs as the verdicts' own scans find them.
 // @ts-ignore: decorator
 @inline function blockTriggers(v0: v128, v1: v128): v128 {
-  let l = v128.and(v0, i8x16.splat(0x0F));
-  let h = v128.and(i16x8.shr_u(v0, 4), i8x16.splat(0x0F));
-  let single = v128.and(i8x16.swizzle(v128.load(TRIGGER_LO), l), i8x16.swizzle(v128.load(TRIGGER_HI), h));
-  let un = v128.and(i8x16.eq(v128.or(v0, i8x16.splat(0x20)), i8x16.splat(0x75)), i8x16.eq(v128.or(v1, i8x16.splat(0x20)), i8x16.splat(0x6E)));
-  let sep0 = v128.or(i8x16.eq(v0, i8x16.splat(0x2F)), i8x16.eq(v0, i8x16.splat(0x5C)));
-  let sep1 = v128.or(i8x16.eq(v1, i8x16.splat(0x2F)), i8x16.eq(v1, i8x16.splat(0x5C)));
-  let colonDigit = v128.and(i8x16.eq(v0, i8x16.splat(0x3A)), i8x16.lt_u(i8x16.sub(v1, i8x16.splat(0x30)), i8x16.splat(10)));
-  let authority = v128.or(v128.and(sep0, sep1), colonDigit);
-  return v128.or(single, v128.or(v128.and(un, i8x16.splat(<i8>TRIGGER_UN)), v128.and(authority, i8x16.splat(<i8>TRIGGER_AUTHORITY))));
+  let single = nibbleClasses(v0, v128.load(TRIGGER_LO), v128.load(TRIGGER_HI));
+  let pairs = v128.or(v128.and(unPairs(v0, v1), splat8(<u8>TRIGGER_UN)), v128.and(authorityPairs(v0, v1), splat8(<u8>TRIGGER_AUTHORITY)));
+  return v128.or(single, pairs);
 }
 
-// triggersIn's last bytes one at a time (a text that ends within 16 bytes of memory's end).
-function tailTriggers(p: usize, i: i32, n: i32): u32 {
+// triggersIn for a short text that ends within 16 bytes of memory's end, one byte at a time.
+function tailTriggers(p: usize, n: i32): u32 {
   let bits: u32 = 0;
-  for (; i < n; i++) {
+  for (let i = 0; i < n; i++) {
     let b = <u32>load<u8>(p + <usize>i);
     let c = i + 1 < n ? <u32>load<u8>(p + <usize>(i + 1)) : 0;
     bits |= <u32>(load<u8>(TRIGGER_LO + <usize>(b & 15)) & load<u8>(TRIGGER_HI + <usize>(b >> 4)));
-    if ((b | 0x20) == 0x75 && (c | 0x20) == 0x6E) bits |= TRIGGER_UN;
-    if (((b == 0x2F || b == 0x5C) && (c == 0x2F || c == 0x5C)) || (b == 0x3A && c - 0x30 < 10)) bits |= TRIGGER_AUTHORITY;
+    if (isUn(b, c)) bits |= TRIGGER_UN;
+    if (isAuthority(b, c)) bits |= TRIGGER_AUTHORITY;
   }
   return bits;
 }
 
-// 16 bytes of 0xFF, then 16 of 0: the 16 at FIRST_BYTES + 16 - k keep a block's first k bytes.
-const FIRST_BYTES = memory.data<u8>([
-  255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-]);
 // '(' 0x28: 1, '\'' 0x27: 2, '$' 0x24: 4, '/' 0x2F: 8, '\\' 0x5C: 64 (a bit of its own: with
 // '/''s, its nibbles would also pick ',' 0x2C), '<' 0x3C: 128.
 const TRIGGER_LO = memory.data<u8>([0, 0, 0, 0, 4, 0, 0, 2, 1, 0, 0, 0, 192, 0, 0, 8], 16);

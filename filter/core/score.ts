@@ -9,7 +9,7 @@ import { HEAD_COUNT, HEAD_ATTACK } from "./classes";
 import { explainWindow } from "./explain";
 import { gateLogits, GATE_LOGIT } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
-import { canReadBlock } from "../lib/scan";
+import { canReadBlock, keepFirst } from "../lib/scan";
 
 const featBuf = new StaticArray<u32>(MAX_FEATURES);
 // The per-head arrays hold HEAD_LANES entries, a whole number of vectors, so that onWindow
@@ -169,7 +169,7 @@ const SEEN_STRIDE = 5;
 @inline function windowKey(p: usize, n: i32, flags: u32): u32 {
   let a = i32x4.splat(0), b = a;
   if (n >= 16) { a = v128.load(p); b = v128.load(p + <usize>(n - 16)); }
-  else if (canReadBlock(p)) { a = v128.and(v128.load(p), v128.load(FIRST_BYTES + <usize>(16 - n))); b = a; }
+  else if (canReadBlock(p)) { a = keepFirst(v128.load(p), n); b = a; }
   let m = i32x4.add(i32x4.mul(a, i32x4.splat(0x9E3779B1)), i32x4.mul(b, i32x4.splat(0x85EBCA77)));
   let h = (<u32>i32x4.extract_lane(m, 0) * 0x27D4EB2F) ^ <u32>i32x4.extract_lane(m, 1);
   h = (h * 0x165667B1) ^ <u32>i32x4.extract_lane(m, 2);
@@ -177,12 +177,6 @@ const SEEN_STRIDE = 5;
   h = (h ^ <u32>n ^ (flags << 16)) * 0x9E3779B1;
   return h ^ (h >> 15);
 }
-
-// 16 lanes of 0xFF, then 16 of 0: the 16 bytes at FIRST_BYTES + 16 - n keep a block's first n bytes.
-const FIRST_BYTES = memory.data<u8>([
-  255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-]);
 
 // Whether gateLogits would return at once: the overall logit at most GATE_LOGIT and no class
 // logit above it (the same comparisons, so a NaN goes the same way).

@@ -4,6 +4,7 @@
 // allocation-free. Method definitions in code (`render() { return …`) do neither.
 
 import { indexOf2 } from "../lib/scan";
+import { skipBlanks } from "../lib/bytes";
 
 export function shellshock(p: usize, n: i32): bool {
   if (functionImport(p, n)) return true;
@@ -33,8 +34,3 @@ function functionImport(p: usize, n: i32): bool {
 
 // @ts-ignore: decorator
 @inline function isAt(p: usize, n: i32, j: i32, c: u8): bool { return j < n && load<u8>(p + <usize>j) == c; }
-
-function skipBlanks(p: usize, n: i32, j: i32): i32 {
-  while (j < n && load<u8>(p + <usize>j) <= 0x20) j++;
-  return j;
-}

@@ -5,7 +5,7 @@
 // a directive (`<!-- note -->`, `<!--#main-->` anchors) is left to the model, which scored
 // directives 27–77 in the fold that held its word lists out.
 
-import { byteAt, isIdentByte, isOneOf } from "../lib/bytes";
+import { byteAt, isIdentByte, isOneOf, skipBlanks } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 
 // The directives of mod_include (lower case); nginx and IIS use the same syntax for theirs.
@@ -24,9 +24,4 @@ export function ssiDirective(p: usize, n: i32): bool {
     if (j > s && byteAt(p, n, j) <= 0x20 && j < n && isOneOf(p, n, s, j - s, DIRECTIVES)) return true;
   }
   return false;
-}
-
-function skipBlanks(p: usize, n: i32, j: i32): i32 {
-  while (j < n && load<u8>(p + <usize>j) <= 0x20) j++;
-  return j;
 }

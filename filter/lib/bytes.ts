@@ -34,6 +34,21 @@ export function matchesLowerAt(p: usize, n: i32, i: i32, s: string): bool {
   return true;
 }
 
+// The index of the first byte at or after i that is not a blank (a byte <= 0x20: space, tab, line
+// breaks and the other controls the lexers treat alike), or n.
+// @ts-ignore: decorator
+@inline export function skipBlanks(p: usize, n: i32, i: i32): i32 {
+  while (i < n && load<u8>(p + <usize>i) <= 0x20) i++;
+  return i;
+}
+
+// The index where the blanks that end at i begin (i itself when the byte before it is not one).
+// @ts-ignore: decorator
+@inline export function blanksBefore(p: usize, i: i32): i32 {
+  while (i > 0 && load<u8>(p + <usize>(i - 1)) <= 0x20) i--;
+  return i;
+}
+
 // Whether p[start, start + len) is one of words (lower case), without case: the lexers' keyword
 // lists (core/confirm.ts, core/sqlverdict.ts).
 export function isOneOf(p: usize, n: i32, start: i32, len: i32, words: StaticArray<string>): bool {

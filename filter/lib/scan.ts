@@ -1,21 +1,27 @@
 // Finds bytes 16 at a time (wasm SIMD: compare, then one bitmask). Called by request/pairs.ts,
 // lib/json.ts and decode/*.ts for the scans that ran a byte per loop turn (issue 11: each was
 // 5-10 instructions a byte under callgrind). indexOf2 reads only inside the span it is given;
-// canReadBlock lets a caller read past a short span's end, inside linear memory, bits masked;
+// canReadBlock lets a caller read past a short span's end, inside linear memory, bits masked
+// (keepFirst zeroes the lanes past it);
 // storePrefix writes a block's first bytes only.
 
 import { splat8 } from "./splat";
 
-// Bit j set when byte j of v is in a set given by its nibbles: (lo[b & 15] & hi[b >> 4]) != 0. Two
-// table lookups (i8x16.swizzle) for any set of bytes, where range tests and one compare per member
-// took about twice the instructions (decode/texts.ts PLAIN_NIBBLES, decode/normalize.ts
-// TRIGGER_NIBBLES).
+// Each byte b of v classified by its nibbles: lo[b & 15] & hi[b >> 4]. Two table lookups
+// (i8x16.swizzle) for any set of bytes, or up to 8 sets a bit each (core/payloads.ts TRIGGER_LO),
+// where range tests and one compare per member took about twice the instructions.
 // @ts-ignore: decorator
-@inline export function nibbleSetBits(v: v128, lo: v128, hi: v128): i32 {
+@inline export function nibbleClasses(v: v128, lo: v128, hi: v128): v128 {
   let l = v128.and(v, splat8(0x0F));
   let h = v128.and(i16x8.shr_u(v, 4), splat8(0x0F));
-  let m = v128.and(i8x16.swizzle(lo, l), i8x16.swizzle(hi, h));
-  return ~i8x16.bitmask(i8x16.eq(m, i8x16.splat(0))) & 0xFFFF;
+  return v128.and(i8x16.swizzle(lo, l), i8x16.swizzle(hi, h));
+}
+
+// Bit j set when byte j of v is in a set given by its nibbles (nibbleClasses not 0; decode/texts.ts
+// PLAIN_NIBBLES, decode/normalize.ts TRIGGER_NIBBLES).
+// @ts-ignore: decorator
+@inline export function nibbleSetBits(v: v128, lo: v128, hi: v128): i32 {
+  return ~i8x16.bitmask(i8x16.eq(nibbleClasses(v, lo, hi), i8x16.splat(0))) & 0xFFFF;
 }
 
 // Bit j set when byte j of the 16 at p is a or b.
@@ -53,6 +59,18 @@ export function indexOf2(p: usize, from: i32, len: i32, a: u8, b: u8): i32 {
   }
   return len;
 }
+
+// v with its lanes from k (0..16) on zeroed: a short span read as one block keeps its own bytes.
+// @ts-ignore: decorator
+@inline export function keepFirst(v: v128, k: i32): v128 {
+  return v128.and(v, v128.load(FIRST_BYTES + <usize>(16 - k)));
+}
+
+// 16 lanes of 0xFF, then 16 of 0: the 16 bytes at FIRST_BYTES + 16 - k keep a block's first k bytes.
+const FIRST_BYTES = memory.data<u8>([
+  255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+]);
 
 // Whether the 16 bytes at p lie inside linear memory, so that a span shorter than 16 bytes can be
 // tested as one block, the bits past its end masked off (the bytes there are read, never used).
