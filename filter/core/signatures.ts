@@ -58,8 +58,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         // A JSON body's texts first, with `where` known (most of a JSON body's texts are keys and
         // other plain tokens); a key is read only at the lengths of `__proto__`, `prototype` and
         // `constructor`.
-        if (mayBeSerialized(p, n) || mayNameGadget(p, n)) break;
-        if (mayInjectMail(prows, part, Where.BODY_JSON, trows, t, n) && mayBreakIntoMail(p, n)) break;
+        if (mayBeSerialized(p, n) || mayNameGadget(p, n) || mayInjectMail(prows, part, Where.BODY_JSON, trows, t, p, n)) break;
         let container = false;
         if (n == 9 || n == 11) {
           container = partIsContainerKey(prows, part);
@@ -68,23 +67,10 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         afterConstructor = constructorKey(p, n, container);
         continue;
       }
-      if (where == Where.BODY_FORM) {
-        // A form body's the same way: its names are read too, once per part.
-        if (mayBeSerialized(p, n) || mayNameGadget(p, n)) break;
-        if (mayInjectMail(prows, part, Where.BODY_FORM, trows, t, n) && mayBreakIntoMail(p, n)) break;
-        if (part != lastPart) {
-          let nn = partNameLen(prows, part);
-          if (nn >= 9 && hasPathByte(partNamePtr(prows, part), min(nn, MAX_NAME_BYTES))) break;
-          lastPart = part;
-        }
-        continue;
-      }
       if (where == Where.HEADER || where == Where.BODY_XML) break;
-      if (mayBeSerialized(p, n) || (where != Where.PATH && mayNameGadget(p, n))) break;
-      if (mayInjectMail(prows, part, where, trows, t, n) && mayBreakIntoMail(p, n)) break;
+      if (mayBeSerialized(p, n) || (where != Where.PATH && mayNameGadget(p, n)) || mayInjectMail(prows, part, where, trows, t, p, n)) break;
       if (where != Where.PATH && part != lastPart) {
-        let nn = partNameLen(prows, part);
-        if (nn >= 9 && hasPathByte(partNamePtr(prows, part), min(nn, MAX_NAME_BYTES))) break;
+        if (mayNameAPath(prows, part)) break;
         lastPart = part;
       }
     }
@@ -111,15 +97,15 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
       } else if (where != Where.PATH && part != lastPart) {
         // A name is read once, at its part's first text (a part may have more: its base64 decoding).
         lastPart = part;
-        let np = partNamePtr(prows, part), nn = partNameLen(prows, part);
-        if (nn >= 9 && hasPathByte(np, min(nn, MAX_NAME_BYTES))) {
+        if (mayNameAPath(prows, part)) {
+          let np = partNamePtr(prows, part), nn = partNameLen(prows, part);
           let fe = partFormEncoded(prows, part);
           if (needsDecoding(np, min(nn, MAX_NAME_BYTES), fe)) { nn = decodeName(np, nn, fe); np = NAME_BUF; }
           hit = hit || pollutingName(np, nn) || classLoaderName(np, nn);
         }
       }
     }
-    if (!hit && mayInjectMail(prows, part, where, trows, t, n) && mailInjection(p, n)) {
+    if (!hit && mayInjectMail(prows, part, where, trows, t, p, n) && mailInjection(p, n)) {
       hit = true;
       head = HEAD_CRLF;
     }
@@ -156,11 +142,20 @@ function hasPathByte(p: usize, n: i32): bool {
   return container && n == 11 && load<u64>(p) == CONSTRUC_8 && load<u16>(p, 8) == 0x6F74 && load<u8>(p, 10) == 0x72;
 }
 
-// Whether mailInjection may hold for text t: longer than a word, not a plain token, and where a
-// line break can reach the application (mayBreakLine).
+// Whether mailInjection may hold for text t (p[0..n)): longer than a word, not a plain token,
+// where a line break can reach the application (mayBreakLine), and with one in its first line's
+// reach (mail.ts mayBreakIntoMail).
 // @ts-ignore: decorator
-@inline function mayInjectMail(prows: usize, part: i32, where: i32, trows: usize, t: i32, n: i32): bool {
-  return n > 4 && mayBreakLine(prows, part, where, textFlags(trows, t)) && !textIsPlainToken(trows, t);
+@inline function mayInjectMail(prows: usize, part: i32, where: i32, trows: usize, t: i32, p: usize, n: i32): bool {
+  return n > 4 && mayBreakLine(prows, part, where, textFlags(trows, t)) && !textIsPlainToken(trows, t) && mayBreakIntoMail(p, n);
+}
+
+// Whether the part's name may be a polluting or class-loader path (pollutingName, classLoaderName):
+// 9 bytes or more (`__proto__`, `a.classLoader`), with a segment byte.
+// @ts-ignore: decorator
+@inline function mayNameAPath(prows: usize, part: i32): bool {
+  let nn = partNameLen(prows, part);
+  return nn >= 9 && hasPathByte(partNamePtr(prows, part), min(nn, MAX_NAME_BYTES));
 }
 
 // Whether the 9 bytes at p are the 8 of w and then last.
