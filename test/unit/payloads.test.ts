@@ -2,8 +2,9 @@
 // in their class and overall, whatever the model makes of what surrounds them; the benign shapes
 // closest to each (SQL quoted in a forum post, code, commands in prose, a site's own paths,
 // timestamps and plain URLs) are left to the model.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect } from "vitest";
 import { type Core, loadCore } from "../support/core";
+import { describeVerdicts } from "../support/verdicts";
 
 let core: Core;
 beforeAll(async () => { core = await loadCore(); expect(core.configure("")).toBeNull(); });
@@ -112,7 +113,7 @@ const NOT_IP_HOST: Case[] = [
   ["path", "///static/app.js"],
 ];
 
-describe.each([
+describeVerdicts("%s payload verdicts", () => core, [
   ["sql-injection", "sqli", SQLI, NOT_SQLI],
   ["jndi-lookup", "jndi", JNDI, NOT_JNDI],
   ["shellshock", "rce", SHELLSHOCK, NOT_SHELLSHOCK],
@@ -120,14 +121,4 @@ describe.each([
   ["os-file", "traversal", OS_FILE, NOT_OS_FILE],
   // A redirect or a fetch: the class is the one of the two the model scored higher.
   ["hidden-host", "ssrf|open_redirect", IP_HOST, NOT_IP_HOST],
-] as Array<[string, string, Case[], Case[]]>)("%s payload verdicts", (_kind, cls, hits, misses) => {
-  const classScore = (s: ReturnType<Core["score"]>) => Math.min(...cls.split("|").map((c) => s.classes[c]));
-  it.each(hits)(`%s %j scores 1, class ${cls}`, (where, text) => {
-    const s = core.score(where, text);
-    expect(s.score).toBe(1);
-    expect(classScore(s)).toBe(1);
-  });
-  it.each(misses)("%s %j is left to the model", (where, text) => {
-    expect(classScore(core.score(where, text))).toBeGreaterThan(1);
-  });
-});
+]);

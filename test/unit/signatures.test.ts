@@ -4,6 +4,7 @@
 // prototype pollution in a parameter name or JSON keys (rce).
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Core, loadCore } from "../support/core";
+import { describeVerdicts } from "../support/verdicts";
 
 let core: Core;
 beforeAll(async () => { core = await loadCore(); expect(core.configure("")).toBeNull(); });
@@ -136,21 +137,12 @@ const NOT_MAIL: Array<[string, string]> = [
   ["query", "q=line%0Aanother%20line"],
 ];
 
-describe.each([
+describeVerdicts("%s signatures", () => core, [
   ["serialized-object", "rce", SERIALIZED, NOT_SERIALIZED],
   ["prototype-pollution", "rce", POLLUTION, NOT_POLLUTION],
   ["java-gadget", "rce", GADGET, NOT_GADGET],
   ["mail-injection", "crlf", MAIL, NOT_MAIL],
-] as Array<[string, string, Array<[string, string | Uint8Array]>, Array<[string, string]>]>)("%s signatures", (_kind, cls, hits, misses) => {
-  it.each(hits)(`%s %j scores 1, class ${cls}`, (where, text) => {
-    const s = core.score(where, text);
-    expect(s.score).toBe(1);
-    expect(s.classes[cls]).toBe(1);
-  });
-  it.each(misses)("%s %j is left to the model", (where, text) => {
-    expect(core.score(where, text).classes[cls]).toBeGreaterThan(1);
-  });
-});
+]);
 
 it("a path segment named __proto__ is not a parameter name", () => {
   expect(core.score("path", "/docs/__proto__/index.html").classes.rce).toBeGreaterThan(1);
