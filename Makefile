@@ -192,6 +192,10 @@ exact: $(WASM_CORE) $(DATASET) ## Whether a speedup changed no result: build/cor
 	@test -n "$(EXACT_BEFORE)" || { echo "set EXACT_BEFORE to the core.wasm to compare with (build it at the commit before the change)"; exit 1; }
 	$(NPX) tsx loadtest/exact.ts $(EXACT_BEFORE) $(WASM_CORE) $(EXACT_ROWS)
 
+.PHONY: verdict-census
+verdict-census: $(WASM_CORE) $(DATASET) ## Benign and attack rows the verdicts that need no model raise (core/signatures.ts, core/payloads.ts), no window scored; exits 1 on a benign row outside the allowed origin
+	$(NPX) tsx loadtest/verdict-census.ts $(WASM_CORE) $(EXACT_ROWS)
+
 .PHONY: gate-census
 gate-census: $(WASM_CORE) $(DATASET) ## Windows the model skips because no lexer could confirm them (core/mayconfirm.ts), and violations (must be 0), over make exact's inputs
 	$(NPX) tsx loadtest/gate-census.ts $(WASM_CORE) $(EXACT_ROWS)

@@ -10,7 +10,7 @@ import { partRequest, requestOf } from "../node/http";
 
 interface Body { where: string; text: string }
 /** A line of a rows file: a dataset row ({where, text, label}) or a recorded request ({parts}). */
-export interface Row { parts?: Body[]; where: string | string[]; text: string; label?: number }
+export interface Row { parts?: Body[]; where: string | string[]; text: string; label?: number; source?: string }
 
 /**
  * [label, request, row] for each input; label names the group (bench, the file, synth, b64, pair)

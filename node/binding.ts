@@ -32,6 +32,7 @@ export interface CoreExports {
   confirmsText(k: number, len: number): number;
   mayConfirmText(len: number): number;
   windowCensus(headLen: number, bodyLen: number): number;
+  verdictHeads(headLen: number, bodyLen: number): number;
   featurePathsAgree(len: number, flags: number, bits: number): number;
 }
 
@@ -266,6 +267,16 @@ export class Core {
     const [h, b] = this.putRequest(req);
     this.x.windowCensus(h, b);
     return Array.from(new Int32Array(this.x.memory.buffer, this.x.outputPtr(), 7));
+  }
+
+  /**
+   * The classes the verdicts that need no model (core/signatures.ts, core/payloads.ts) raise to a
+   * score of 1 in a request, no window scored: empty for a request none of them matches.
+   */
+  verdictClasses(req: CoreRequest): string[] {
+    const [h, b] = this.putRequest(req);
+    const bits = this.x.verdictHeads(h, b);
+    return this.heads.filter((_, k) => k > 0 && (bits & (1 << k)) !== 0);
   }
 
   /** The path exclude_paths is matched on for a :path (the filter's request/path.ts). */

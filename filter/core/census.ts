@@ -1,4 +1,4 @@
-// Test-only: a WindowSink that scores nothing and counts, per window, whether some class's lexer
+// Test-only sinks for Node (core/index.ts): ConfirmCensus, a WindowSink that scores nothing and counts, per window, whether some class's lexer
 // confirms it (core/confirm.ts) and whether mayConfirm (core/mayconfirm.ts) lets it through: the
 // share of windows core/score.ts skips, and the violations (a window a lexer confirms that
 // mayConfirm would skip), which must be none. Node only (core/index.ts windowCensus).
@@ -25,4 +25,10 @@ export class ConfirmCensus extends WindowSink {
       if (confirmed) c[6]++;
     }
   }
+}
+
+// A WindowSink that takes no window: the verdicts that need no model alone raise the scores
+// (core/index.ts verdictHeads).
+export class NoWindows extends WindowSink {
+  onWindow(text: i32, p: usize, n: i32, flags: u32): void {}
 }

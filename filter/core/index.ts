@@ -353,3 +353,24 @@ export function windowCensus(headLen: i32, bodyLen: i32): i32 {
 export function mayConfirmText(len: i32): i32 {
   return mayConfirm(changetype<usize>(input), min(len, INPUT_BYTES)) ? 1 : 0;
 }
+
+// ---- test hooks: which heads the verdicts that need no model raise (core/signatures.ts, core/payloads.ts) ----
+// verdictHeads(headLen, bodyLen): splits and decodes the request at inputPtr() as inspectRequest
+// does, scores no window, applies the verdicts, and returns a bit per head they raised to the top
+// (bit 0: overall). For `make verdict-census`: no benign part of the dataset may raise one.
+import { NoWindows } from "./census";
+import { applySignatures } from "./signatures";
+import { applyPayloadVerdicts } from "./payloads";
+const noWindows = new NoWindows();
+export function verdictHeads(headLen: i32, bodyLen: i32): i32 {
+  if (!model.ok) return 0;
+  headLen = max(0, min(headLen, INPUT_BYTES));
+  let p = changetype<usize>(input);
+  inspection.run(config, p, headLen, p + headLen, clampBody(headLen, bodyLen), false, noWindows);
+  let scores = inspection.scores;
+  applySignatures(inspection.parts, inspection.texts, scores);
+  applyPayloadVerdicts(inspection.parts, inspection.texts, scores);
+  let bits = 0;
+  for (let k = 0; k < HEAD_COUNT; k++) if (unchecked(scores.maxLogit[k]) >= model.topLogit(k)) bits |= 1 << k;
+  return bits;
+}

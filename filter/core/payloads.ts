@@ -8,8 +8,8 @@
 // allocation-free.
 //
 // Each asks for the syntax an attack cannot do without and a benign value does not have, so that
-// a payload the model under-reads is caught whatever surrounds it. None of them matched any of
-// the 148,368 benign parts of `make dataset`'s sides.
+// a payload the model under-reads is caught whatever surrounds it. None of them matches any of
+// the 148,368 benign parts of `make dataset`'s sides (`make verdict-census`).
 
 import { PartList, partWhere } from "../request/parts";
 import { Where } from "../request/where";

@@ -1,0 +1,36 @@
+// `make verdict-census`: the verdicts that need no model (core/signatures.ts, core/payloads.ts)
+// over every input `make exact` feeds (loadtest/exact-inputs.ts), no window scored: how many
+// benign dataset rows and recorded requests each class's verdicts raise (the README's "none of
+// them matches a benign part"), with the first of them listed, and how many attack rows. Exits 1
+// when a benign row is raised beyond ALLOWED (the `__proto__` keys holding objects that one
+// origin's JSON Schema documents carry, flagged on purpose).
+// Usage: tsx loadtest/verdict-census.ts core.wasm [rows.jsonl ...]
+import { Core } from "../node/core";
+import { exactInputs } from "./exact-inputs";
+
+const [wasm, ...files] = process.argv.slice(2);
+if (!wasm) { console.error("usage: tsx loadtest/verdict-census.ts core.wasm [rows.jsonl ...]"); process.exit(2); }
+const core = await Core.load(wasm);
+const ALLOWED = /^json-schema-org\/JSON-Schema-Test-Suite:/;
+const benign = new Map<string, number>(), attack = new Map<string, number>();
+let benignRows = 0, attackRows = 0, unexpected = 0;
+const listed: string[] = [];
+for (const [label, req, row] of exactInputs(files)) {
+  if (!row) continue; // bench bodies and synthetic inputs have no label
+  const isBenign = row.label === 0 || row.parts !== undefined; // recorded requests are benign traffic
+  if (isBenign) benignRows++; else attackRows++;
+  const classes = core.verdictClasses(req);
+  if (!classes.length) continue;
+  for (const c of classes) (isBenign ? benign : attack).set(c, ((isBenign ? benign : attack).get(c) ?? 0) + 1);
+  if (isBenign) {
+    const source = row.source ?? "";
+    if (!ALLOWED.test(source)) unexpected++;
+    if (listed.length < 20) listed.push(`  ${label} ${source} [${classes.join(", ")}]`);
+  }
+}
+const fmt = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(", ") || "none";
+console.log(`benign rows and recorded requests: ${benignRows}; raised by a verdict: ${fmt(benign)}`);
+for (const l of listed) console.log(l);
+console.log(`attack rows: ${attackRows}; raised by a verdict: ${fmt(attack)}`);
+console.log(`benign rows raised outside the allowed origin: ${unexpected}`);
+process.exit(unexpected ? 1 : 0);
