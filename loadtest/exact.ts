@@ -4,7 +4,7 @@
 // where, name and text, parts, windows, features, overflow — and the decoded texts (lastParts). For
 // speedups that must change no score (README, Performance). Usage: tsx loadtest/exact.ts before.wasm
 // after.wasm [rows.jsonl ...]; EXACT_CONFIG: a plugin configuration for both (exclude_params, a low
-// max_parts ...).
+// max_parts ...), EXACT_CONFIG_AFTER one for the second alone.
 //
 // EXACT_DECISIONS=1 compares only what a decision can read: each head's score where it is 80 or
 // under (a score over 80 counts as 81), which fixes the decision at every threshold up to 80
@@ -19,6 +19,9 @@ const [a, b, ...files] = process.argv.slice(2);
 if (!a || !b) { console.error("usage: tsx loadtest/exact.ts before.wasm after.wasm [rows.jsonl ...]"); process.exit(2); }
 const A = await Core.load(a), B = await Core.load(b);
 if (process.env.EXACT_CONFIG) for (const c of [A, B]) { const e = c.configure(process.env.EXACT_CONFIG); if (e) throw new Error(e); }
+// EXACT_CONFIG_AFTER: the second core's own configuration, to compare one build under two (a
+// threshold that turns the model skip on against one that turns it off).
+if (process.env.EXACT_CONFIG_AFTER) { const e = B.configure(process.env.EXACT_CONFIG_AFTER); if (e) throw new Error(e); }
 const decisionsOnly = !!process.env.EXACT_DECISIONS;
 // A score as a decision at any threshold up to 80 reads it.
 const band = (s: number) => Math.min(s, 81);

@@ -52,6 +52,9 @@ export class Config {
   classThresholds: StaticArray<i32> = new StaticArray<i32>(CLASS_HEADS);
   classModes: StaticArray<i32> = new StaticArray<i32>(CLASS_HEADS);
   classRules: bool = false;
+  // The highest score any threshold here flags (threshold or a class's): what core/inspect.ts
+  // asks before it leaves out windows that can score no lower than the gate's score.
+  highestThreshold: i32 = 0;
   streamTypes: Array<string> = [];      // lower-cased media types whose bodies stream (glue/stream.ts)
   streamTypeBytes: Array<ArrayBuffer> = [];
   // trusted_sources (top level only): requests from these are not scored (glue/trust.ts).
@@ -105,6 +108,8 @@ export class Config {
       if (e.present[CF.THRESHOLD]) c.classThresholds[k] = e.ints[CF.THRESHOLD];
       if (e.present[CF.ACTION]) c.classModes[k] = e.ints[CF.ACTION];
     }
+    c.highestThreshold = c.threshold;
+    for (let k = 1; k < CLASS_HEADS; k++) c.highestThreshold = max(c.highestThreshold, c.classThresholds[k]);
     c.streamTypes = v.lists[F.STREAM];
     c.streamTypeBytes = utf8All(c.streamTypes);
     let trusted = v.objects[F.TRUSTED_SOURCES];

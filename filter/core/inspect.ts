@@ -38,9 +38,9 @@ export class Inspection {
   }
 
   score(cfg: Config, headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32, bodyCut: bool = false): RequestScores {
-    // Windows no lexer can confirm are scored only where their (class) scores can decide: under a
-    // threshold at or over the score the gate holds them to, or with class_thresholds.
-    this.scores.skipUnconfirmable = cfg.threshold < this.scores.gateScore && !cfg.classRules;
+    // Windows no lexer can confirm are scored only where their scores can decide: under a
+    // threshold (overall or a class's) at or over the score the gate holds them to.
+    this.scores.skipUnconfirmable = cfg.highestThreshold < this.scores.gateScore;
     this.run(cfg, headPtr, headLen, bodyPtr, bodyLen, bodyCut, this.scores);
     applySignatures(this.parts, this.texts, this.scores);
     applyPayloadVerdicts(this.parts, this.texts, this.scores);

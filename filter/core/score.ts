@@ -30,11 +30,15 @@ export class RequestScores extends WindowSink {
   worstText: StaticArray<u8> = new StaticArray<u8>(WINDOW_BYTES);
   worstTextLen: i32 = 0;
   worstFlags: u32 = 0;
+  // The class that window's own logits name (after the gate): worstClass() when no class logit of
+  // the request is over the gate.
+  worstWindowClass: i32 = 1;
   // The work done: features looked up in the embedding (windows are counted by core/inspect.ts).
   features: i32 = 0;
   // The overall score of a window held at the gate (81 for the shipped model: the overall head's
-  // score-80 edge lies above GATE_LOGIT), and whether this request leaves out the windows no lexer
-  // can confirm (set per request by core/inspect.ts: only when that changes no decision).
+  // score-80 edge lies above GATE_LOGIT), the floor of every head's score at or under the gate
+  // (score()), and whether this request leaves out the windows no lexer can confirm (set per
+  // request by core/inspect.ts: only when that changes no decision).
   gateScore: i32 = 0;
   skipUnconfirmable: bool = false;
   // Windows already scored in this request, by a key of their bytes (seenBefore). A slot belongs
@@ -53,6 +57,7 @@ export class RequestScores extends WindowSink {
     this.worstTextIndex = -1;
     this.worstTextLen = 0;
     this.worstFlags = 0;
+    this.worstWindowClass = 1;
     this.features = 0;
     // A fresh epoch orphans every slot; at the wrap (once in 2^32 requests) the table is cleared.
     if (++this.epoch == 0) { memory.fill(changetype<usize>(this.seen), 0, SEEN_SLOTS * SEEN_STRIDE * 4); this.epoch = 1; }
@@ -67,10 +72,10 @@ export class RequestScores extends WindowSink {
     // one field many times in a form).
     if (this.seenBefore(p, n, flags)) return;
     // A window no lexer can confirm (core/mayconfirm.ts) ends with every logit at or under
-    // GATE_LOGIT whatever the model makes of it, so its overall score is gateScore or more: when
-    // the threshold is under that, it cannot flag the request, and it is left out like a window
-    // never scored (no features, no maximum raised, never the worst window). That changes overall
-    // scores only from gateScore up, and class scores the gate held or left under it.
+    // GATE_LOGIT whatever the model makes of it, so every score it could give is gateScore or more:
+    // when every threshold is under that, it cannot flag the request, and it is left out like a
+    // window never scored (no features, no maximum raised, never the worst window). That changes
+    // scores only from gateScore up.
     if (this.skipUnconfirmable && !mayConfirm(p, n)) return;
     let feats = changetype<usize>(featBuf);
     let count = extractFeatures(p, n, flags, feats, this.model.shift, 0, this.model.e);
@@ -87,7 +92,7 @@ export class RequestScores extends WindowSink {
     let sp = changetype<usize>(this.scores);
     let worse = f32x4.extract_lane(v0, 0) > load<f32>(mp, HEAD_ATTACK << 2);
     raiseMax(mp, sp, 0, v0); raiseMax(mp, sp, 16, v1); raiseMax(mp, sp, 32, v2); raiseMax(mp, sp, 48, v3);
-    if (worse) this.setWorst(text, p, n, flags);
+    if (worse) { this.setWorst(text, p, n, flags); this.worstWindowClass = likeliestClass(logits); }
   }
 
   // Whether window p[0..n) with these flags was scored before in this request; if not, it is
@@ -127,26 +132,33 @@ export class RequestScores extends WindowSink {
       unchecked(this.maxLogit[HEAD_ATTACK] = top);
       unchecked(this.scores[HEAD_ATTACK] = 0);
       this.setWorst(t, p, n, flags);
+      this.worstWindowClass = k;
     }
   }
 
-  // The 1–99 score of head k for the request (99 when nothing was scored).
+  // The 1–99 score of head k for the request (99 when nothing was scored). A logit at or under
+  // GATE_LOGIT scores no lower than gateScore in any head: the gate holds there every class the
+  // text does not confirm, so a class score in the attack bands says a lexer found its syntax. The
+  // class heads' own bands put GATE_LOGIT at 21 (sqli, xss, ...) to 51 (ssrf), which showed held
+  // windows as likely attacks in the score headers and class_thresholds.
   score(k: i32): i32 {
     let s = unchecked(this.scores[k]);
     if (s != 0) return s;
     let v = unchecked(this.maxLogit[k]);
     s = v == -Infinity ? 99 : this.model.scoreOf(k, v);
+    if (v <= GATE_LOGIT && s < this.gateScore) s = this.gateScore;
     unchecked(this.scores[k] = s);
     return s;
   }
 
-  // The attack class with the lowest score (ties: the first), for "class" in logs and 403s.
+  // The attack class for "class" in logs and 403s and for class_thresholds' actions: the class
+  // with the highest logit over the gate (ties: the first), which a lexer confirmed; when none is
+  // over it, the class the worst window names. Logits under the gate are not compared across
+  // windows: there a benign window's held class would outrank the flagged window's own, and
+  // whether it did would depend on which windows were scored (core/mayconfirm.ts skips some).
   worstClass(): i32 {
-    let best = 1;
-    for (let k = 2; k < HEAD_COUNT; k++) {
-      if (unchecked(this.maxLogit[k]) > unchecked(this.maxLogit[best])) best = k;
-    }
-    return best;
+    let best = likeliestClass(changetype<usize>(this.maxLogit));
+    return unchecked(this.maxLogit[best]) > GATE_LOGIT ? best : this.worstWindowClass;
   }
 
   // The fragments of the worst window that drove the overall score, as [start, length] pairs
@@ -154,6 +166,17 @@ export class RequestScores extends WindowSink {
   explain(out: StaticArray<i32>): i32 {
     return explainWindow(this.model, changetype<usize>(this.worstText), this.worstTextLen, this.worstFlags, HEAD_ATTACK, out);
   }
+}
+
+// The class head (1..HEAD_COUNT-1) with the highest of the logits at l (ties: the first).
+function likeliestClass(l: usize): i32 {
+  let best = 1;
+  let v = load<f32>(l, 4);
+  for (let k = 2; k < HEAD_COUNT; k++) {
+    let w = load<f32>(l + (<usize>k << 2));
+    if (w > v) { best = k; v = w; }
+  }
+  return best;
 }
 
 // The table of windows seen (RequestScores.seenBefore): slots of epoch, key, address, length,

@@ -202,7 +202,8 @@ describe("scores", () => {
   });
 
   // scoreOf bisects the cut points when they descend and counts them when they do not: both must
-  // give 1 + the number of cuts above the logit. Checked on model.bin, and on a copy with two cuts
+  // give 1 + the number of cuts above the logit, and RequestScores no less than the overall head's
+  // score at the gate for a logit at or under it (core/score.ts score()). Checked on model.bin, and on a copy with two cuts
   // of each head swapped (checksum redone) so that the counting path runs too.
   it("are 1 + the number of the model's cut points above each head's logit", async () => {
     const blob = new Uint8Array(readFileSync(resolve(REPO_ROOT, "models/artifacts/model.bin")));
@@ -223,12 +224,19 @@ describe("scores", () => {
     for (const model of [blob, swapped]) {
       fresh.useModel(model);
       const mv = new DataView(model.buffer, model.byteOffset, model.byteLength);
+      const above = (k: number, logit: number) => {
+        let count = 1;
+        for (let i = 0; i < CUTS; i++) if (mv.getFloat32(cal + (k * CUTS + i) * 4, true) > Math.fround(logit)) count++;
+        return count;
+      };
+      // At or under the gate (logit 0) no head scores under the overall head's score there.
+      const gate = above(0, 0);
+      expect(gate).toBeGreaterThan(80);
       for (const [where, text] of all) {
         const r = fresh.score(where, text);
         for (let k = 0; k < heads; k++) {
-          let count = 1;
-          for (let i = 0; i < CUTS; i++) if (mv.getFloat32(cal + (k * CUTS + i) * 4, true) > Math.fround(r.logits[k])) count++;
-          expect(k === 0 ? r.score : r.classes[fresh.heads[k]], `head ${k} of ${where} ${text}`).toBe(count);
+          const count = above(k, r.logits[k]);
+          expect(k === 0 ? r.score : r.classes[fresh.heads[k]], `head ${k} of ${where} ${text}`).toBe(r.logits[k] <= 0 ? Math.max(count, gate) : count);
         }
       }
     }
