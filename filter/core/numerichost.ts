@@ -57,17 +57,18 @@ function nextAuthority(p: usize, from: i32, n: i32): i32 {
   return ((b == 0x2F || b == 0x5C) && (c == 0x2F || c == 0x5C)) || (b == 0x3A && c - 0x30 < 10);
 }
 
-// Whether the host of the authority starting at s (after any `user@`) is an IPv4 address in one
-// of the spellings above.
+// Whether the host of the authority starting at s (after any `user:password@`, before any
+// `:port`) is an IPv4 address in one of the spellings above.
 function numericHost(p: usize, n: i32, s: i32): bool {
   let e = s;
   let h = s;
   while (e < n && e - s < 256) {
     let c = load<u8>(p + <usize>e);
-    if (c <= 0x20 || c == 0x2F || c == 0x5C || c == 0x3F || c == 0x23 || c == 0x3A) break;
-    if (c == 0x40) h = e + 1; // '@': the host comes after the user
+    if (c <= 0x20 || c == 0x2F || c == 0x5C || c == 0x3F || c == 0x23) break;
+    if (c == 0x40) h = e + 1; // '@': the host comes after the user (whose password has a ':')
     e++;
   }
+  for (let i = h; i < e; i++) if (load<u8>(p + <usize>i) == 0x3A) { e = i; break; } // ':port'
   if (e - h < 1 || e - h > 40) return false;
   let parts = 0, odd = false, lastValue: u64 = 0, lastDigits = 0;
   let i = h;

@@ -95,6 +95,9 @@ const IP_HOST: Case[] = [
   ["query", "redirect=//0177.0.0.1/admin"],
   ["query", "u=http://evil@0xd83ad6ce"],
   ["body:form", "r=http:00330.0x3a.54990"],
+  // User info with a password, and a port: the host is what lies between them.
+  ["body:json", '{"note":"see http://user:pass@0x7f000001:8080/admin"}'],
+  ["path", "/fetch/http://a:b@2130706433/"],
   // A host hidden behind user info or extra slashes.
   ["query", "returnTo=//www.whitelisteddomain.tld@google.com//"],
   ["query", "next=https://trusted.example@evil.com/"],
@@ -110,6 +113,7 @@ const NOT_IP_HOST: Case[] = [
   ["query", "next=/account/settings"],
   ["query", "img=https://cdn.example.com/icons/logo@2x.png"],
   ["query", "email=john@example.com"],
+  ["body:json", '{"note":"see http://user:pass@example.com:8080/admin"}'],
   ["path", "///static/app.js"],
 ];
 
