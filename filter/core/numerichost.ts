@@ -12,7 +12,11 @@ import { splat8 } from "../lib/splat";
 export function obfuscatedIpUrl(p: usize, n: i32): bool {
   for (let i = nextAuthority(p, 0, n); i < n; i = nextAuthority(p, i + 1, n)) {
     let c = load<u8>(p + <usize>i);
-    if (c != 0x3A) {
+    if (c == 0x40) {
+      // `…@` before a digit: the host after user info, whatever came before it (`http:trusted@`,
+      // `http://a\b@`, which the other two forms cannot read past).
+      if (numericHost(p, n, i + 1)) return true;
+    } else if (c != 0x3A) {
       // `//host` and `\\host`, after a scheme or anything but a name's byte or a third slash.
       let b = byteAt(p, n, i - 1);
       if (isIdentByte(b) || b == 0x2F || b == 0x5C) { i++; continue; }
@@ -46,15 +50,17 @@ function nextAuthority(p: usize, from: i32, n: i32): i32 {
   let slash = splat8(0x2F), backslash = splat8(0x5C);
   let s0 = v128.or(i8x16.eq(v0, slash), i8x16.eq(v0, backslash));
   let s1 = v128.or(i8x16.eq(v1, slash), i8x16.eq(v1, backslash));
-  let colonDigit = v128.and(i8x16.eq(v0, splat8(0x3A)), i8x16.lt_u(i8x16.sub(v1, splat8(0x30)), splat8(10)));
-  return v128.or(v128.and(s0, s1), colonDigit);
+  let colonOrAt = v128.or(i8x16.eq(v0, splat8(0x3A)), i8x16.eq(v0, splat8(0x40)));
+  let digitAfter = v128.and(colonOrAt, i8x16.lt_u(i8x16.sub(v1, splat8(0x30)), splat8(10)));
+  return v128.or(v128.and(s0, s1), digitAfter);
 }
 
-// Whether bytes b, c open an authority: two separators in a row ('/' or '\\' twice: `//host`), or
-// ':' before a digit (`http:host` with a numeric host).
+// Whether bytes b, c open an authority: two separators in a row ('/' or '\\' twice: `//host`),
+// ':' before a digit (`http:host` with a numeric host), or '@' before one (a numeric host after
+// user info).
 // @ts-ignore: decorator
 @inline export function isAuthority(b: u32, c: u32): bool {
-  return ((b == 0x2F || b == 0x5C) && (c == 0x2F || c == 0x5C)) || (b == 0x3A && c - 0x30 < 10);
+  return ((b == 0x2F || b == 0x5C) && (c == 0x2F || c == 0x5C)) || ((b == 0x3A || b == 0x40) && c - 0x30 < 10);
 }
 
 // Whether the host of the authority starting at s (after any `user:password@`, before any

@@ -98,6 +98,9 @@ const IP_HOST: Case[] = [
   // User info with a password, and a port: the host is what lies between them.
   ["body:json", '{"note":"see http://user:pass@0x7f000001:8080/admin"}'],
   ["path", "/fetch/http://a:b@2130706433/"],
+  // User info the other forms cannot read past: no slashes after the scheme, a backslash in it.
+  ["query", "next=http:trusted.example@0x7f.1"],
+  ["body:json", '{"r":"http://a\\\\b@2130706433/"}'],
   // A host hidden behind user info or extra slashes.
   ["query", "returnTo=//www.whitelisteddomain.tld@google.com//"],
   ["query", "next=https://trusted.example@evil.com/"],
@@ -113,6 +116,7 @@ const NOT_IP_HOST: Case[] = [
   ["query", "next=/account/settings"],
   ["query", "img=https://cdn.example.com/icons/logo@2x.png"],
   ["query", "email=john@example.com"],
+  ["query", "mail=wang@163.com&pkg=lodash@4.17.21&ip=admin@10.0.0.1"],
   ["body:json", '{"note":"see http://user:pass@example.com:8080/admin"}'],
   ["path", "///static/app.js"],
 ];
