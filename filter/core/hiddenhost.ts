@@ -6,7 +6,7 @@
 // total and allocation-free. No link a site writes into its own parameters looks so; the model
 // scored such values 50–99 in the fold that held its open-redirect lists out.
 
-import { isIdentByte, lowerAscii, matchesLowerAt, skipBlanks } from "../lib/bytes";
+import { isIdentByte, isOneOf, lowerAscii, matchesLowerAt, skipBlanks } from "../lib/bytes";
 
 export function hiddenHost(p: usize, n: i32): bool {
   let i = skipBlanks(p, n, 0);
@@ -27,6 +27,48 @@ export function hiddenHost(p: usize, n: i32): bool {
   }
   if (at > i && at + 1 < e && isIdentByte(lowerAscii(load<u8>(p + <usize>(at + 1))))) return true; // user@host
   return (slashes >= 3 || mixed) && hostName(p, i, e);
+}
+
+// The same bypass where a path segment is the redirect target (`/out/<url>` routes): a segment
+// after three or more separators, or after a run of them with a backslash in it, that is a host
+// name (`/app/files///evil.com`, `/go/\\evil.com`). Two slashes are left alone (sloppy joins write
+// them, and `/fetch/https://cdn.example/…` is a site's own proxy), and so is a file name
+// (`/static///app.js`): a last label that is a web file's extension is no host.
+export function hiddenHostInPath(p: usize, n: i32): bool {
+  let i = 0;
+  while (i < n) {
+    let c = load<u8>(p + <usize>i);
+    if (!isSeparator(c)) { i++; continue; }
+    let s = i, backslash = false;
+    while (i < n && isSeparator(c = load<u8>(p + <usize>i))) { if (c == 0x5C) backslash = true; i++; }
+    if (i - s < 3 && !(i - s == 2 && backslash)) continue;
+    let e = i;
+    while (e < n) {
+      c = load<u8>(p + <usize>e);
+      if (c <= 0x20 || isSeparator(c) || c == 0x3F || c == 0x23) break;
+      e++;
+    }
+    if (hostName(p, i, e)) {
+      let label = topLabelLength(p, i, e);
+      if (!isOneOf(p, n, e - label, label, FILE_EXTENSIONS)) return true;
+    }
+    i = e;
+  }
+  return false;
+}
+
+// Extensions of the files a page loads or links, which a host name's last label could spell.
+const FILE_EXTENSIONS: StaticArray<string> = [
+  "js", "mjs", "cjs", "css", "map", "html", "htm", "php", "asp", "aspx", "jsp", "json", "xml", "txt",
+  "csv", "png", "jpg", "jpeg", "gif", "svg", "ico", "webp", "avif", "bmp", "woff", "woff2", "ttf",
+  "otf", "eot", "pdf", "zip", "gz", "webm", "wasm", "md", "yml", "yaml",
+];
+
+// The length of p[s, e)'s last dot-separated label.
+function topLabelLength(p: usize, s: i32, e: i32): i32 {
+  let j = e;
+  while (j > s && load<u8>(p + <usize>(j - 1)) != 0x2E) j--;
+  return e - j;
 }
 
 // @ts-ignore: decorator

@@ -24,7 +24,7 @@ import { namesOsFile } from "./osfiles";
 import { canReadBlock, keepFirst, nibbleClasses } from "../lib/scan";
 import { splat8 } from "../lib/splat";
 import { obfuscatedIpUrl, authorityPairs, isAuthority } from "./numerichost";
-import { hiddenHost } from "./hiddenhost";
+import { hiddenHost, hiddenHostInPath } from "./hiddenhost";
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`).
 const MIN_BYTES = 5;
@@ -66,7 +66,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && ssiDirective(p, n))) return HEAD_RCE;
   // Header values other than cookies are not file arguments (a Referer's path is the page's own).
   if (where != Where.HEADER && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 && namesOsFile(p, n, where == Where.PATH)) return HEAD_TRAVERSAL;
-  if ((has & TRIGGER_AUTHORITY) != 0 && (obfuscatedIpUrl(p, n) || (where != Where.PATH && hiddenHost(p, n)))) return HEAD_SSRF;
+  if ((has & TRIGGER_AUTHORITY) != 0 && (obfuscatedIpUrl(p, n) || (where != Where.PATH ? hiddenHost(p, n) : hiddenHostInPath(p, n)))) return HEAD_SSRF;
   return 0;
 }
 

@@ -106,6 +106,9 @@ const IP_HOST: Case[] = [
   ["query", "next=https://trusted.example@evil.com/"],
   ["query", "r=///evil.com/"],
   ["body:form", "r=/%5Cevil.com"],
+  // In a path (a route that redirects to its last segment): three slashes, or a backslash.
+  ["path", "/out///attacker.example/"],
+  ["path", "/redirect/%5Cevil.example"],
 ];
 const NOT_IP_HOST: Case[] = [
   ["query", "url=https://192.168.1.10/"],
@@ -119,6 +122,8 @@ const NOT_IP_HOST: Case[] = [
   ["query", "mail=wang@163.com&pkg=lodash@4.17.21&ip=admin@10.0.0.1"],
   ["body:json", '{"note":"see http://user:pass@example.com:8080/admin"}'],
   ["path", "///static/app.js"],
+  ["path", "/assets///logo.svg"],
+  ["path", "/fetch/https://cdn.example.com/lib.js"],
 ];
 
 describeVerdicts("%s payload verdicts", () => core, [
