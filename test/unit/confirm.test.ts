@@ -1,8 +1,11 @@
 // Semantic confirmation (filter/core/confirm.ts): the syntax each class needs before a window may
 // score in the attack bands. Benign shapes the model over-reads must be rejected; the attacks of
 // each class accepted. A table per class; plus the gate's effect on whole requests.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Core, loadCore } from "../support/core";
+import { prng } from "../../node/prng";
+import { type Core, loadCore, REPO_ROOT } from "../support/core";
 
 let core: Core;
 beforeAll(async () => { core = await loadCore(); expect(core.configure("")).toBeNull(); });
@@ -134,6 +137,35 @@ describe("semantic confirmation", () => {
     for (const [where, text] of [["query", "ids=516,516,4,4,4,4,7,7"], ["query", "href=javascript:void(0)"], ["body:json", '{"v":"[object Object]"}']] as const) {
       expect(core.score(where, text).score, text).toBeGreaterThan(50);
     }
+  });
+
+  // toolName reads a text once, comparing names only at the start of a run of letters; its rule is
+  // still "a listed name, with no letter right before or after it". Checked against that rule, in
+  // JavaScript, on names glued to letters, digits, punctuation and other names.
+  it("scanner: a tool's name as a whole word, wherever it stands", () => {
+    const tools = [...readFileSync(resolve(REPO_ROOT, "filter/core/confirm.ts"), "utf8").match(/const TOOLS[^\]]*\]/)![0].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+    expect(tools.length).toBeGreaterThan(30);
+    const isLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
+    const rule = (t: string) => {
+      const low = t.toLowerCase();
+      return tools.some((name) => {
+        for (let i = low.indexOf(name); i >= 0; i = low.indexOf(name, i + 1)) if (!isLetter(low[i - 1]) && !isLetter(low[i + name.length])) return true;
+        return false;
+      });
+    };
+    const bits = ["", "x", "X", "1", "/", " ", "-", "_", "(", ".", "mozilla", "Chrome/120", "zapp", "xsqlmap"];
+    const rnd = prng(7);
+    const pick = <T,>(a: T[]) => a[Math.floor(rnd() * a.length)];
+    let hits = 0;
+    for (let i = 0; i < 4000; i++) {
+      let t = "";
+      for (let k = 0, n = 1 + Math.floor(rnd() * 5); k < n; k++) t += rnd() < 0.4 ? pick(tools).replace(/^./, (c) => (rnd() < 0.5 ? c.toUpperCase() : c)) : pick(bits);
+      const want = rule(t);
+      if (want) hits++;
+      expect(core.confirms("scanner", t), JSON.stringify(t)).toBe(want);
+    }
+    expect(hits).toBeGreaterThan(500);
+    expect(hits).toBeLessThan(3500);
   });
 
   it("lets confirmed attacks through the gate", () => {
