@@ -609,29 +609,28 @@ export function toolName(p: usize, n: i32): bool {
   while (i < n) {
     while (i < n && !isAlpha(<u32>load<u8>(p + i))) i++;
     if (i >= n) break;
-    let c = lowerAscii(<u32>load<u8>(p + i));
-    if ((TOOL_INITIALS >> (c - 0x61)) & 1) {
-      for (let w = 0, k = TOOLS.length; w < k; w++) {
-        if (<u32>load<u8>(changetype<usize>(TOOL_FIRSTS) + <usize>w) != c) continue;
-        let t = unchecked(TOOLS[w]);
-        if (matchesLowerAt(p, n, i, t) && !isAlpha(byteAt(p, n, i + t.length))) return true;
-      }
+    // The names starting with this letter: BY_INITIAL[from, to), through TOOL_RANGES.
+    let range = load<u16>(changetype<usize>(TOOL_RANGES) + (<usize>(lowerAscii(<u32>load<u8>(p + i)) - 0x61) << 1));
+    for (let w = <i32>(range >> 8), to = <i32>(range & 0xFF); w < to; w++) {
+      let t = unchecked(BY_INITIAL[w]);
+      if (matchesLowerAt(p, n, i, t) && !isAlpha(byteAt(p, n, i + t.length))) return true;
     }
     while (i < n && isAlpha(<u32>load<u8>(p + i))) i++;
   }
   return false;
 }
 
-// Each name's first letter, and bit k set when some name starts with letter 'a' + k.
-const TOOL_FIRSTS = toolFirsts();
-const TOOL_INITIALS: u32 = toolInitials();
-function toolFirsts(): StaticArray<u8> {
-  let f = new StaticArray<u8>(TOOLS.length);
-  for (let w = 0; w < TOOLS.length; w++) f[w] = <u8>TOOLS[w].charCodeAt(0);
-  return f;
-}
-function toolInitials(): u32 {
-  let m: u32 = 0;
-  for (let w = 0; w < TOOLS.length; w++) m |= <u32>1 << (<u32>TOOLS[w].charCodeAt(0) - 0x61);
-  return m;
+// TOOLS grouped by first letter, and for each letter 'a' + k the range of BY_INITIAL holding its
+// names (from << 8 | to; empty where no name starts with it).
+const BY_INITIAL = new StaticArray<string>(TOOLS.length);
+const TOOL_RANGES = toolRanges();
+function toolRanges(): StaticArray<u16> {
+  let r = new StaticArray<u16>(26);
+  let w = 0;
+  for (let k = 0; k < 26; k++) {
+    let from = w;
+    for (let j = 0; j < TOOLS.length; j++) if (<i32>TOOLS[j].charCodeAt(0) - 0x61 == k) BY_INITIAL[w++] = TOOLS[j];
+    r[k] = <u16>((from << 8) | w);
+  }
+  return r;
 }
