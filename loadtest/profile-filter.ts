@@ -5,8 +5,9 @@
 // What Envoy itself does for the host calls (header copies and writes, filter state, metrics) is
 // not here: `make bench-split` measures that. Runs loadtest/profile-filter-worker.ts under
 // callgrind as loadtest/profile.ts runs the core (TurboFan only, a dump per os.loadavg()), for
-// three requests from loadtest/scenarios.json (get_query, post_form_1k, post_json_16k), each under
-// the plugin configurations in CONFIGS. Writes build/profile-filter.json.
+// three requests from loadtest/scenarios.json (get_query, post_form_1k, post_json_16k) and
+// get_query's first as a browser sends it (loadtest/browser.ts: get_browser), each under the
+// plugin configurations in CONFIGS. Writes build/profile-filter.json.
 
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,10 +15,11 @@ import path from "node:path";
 import { REPO_ROOT } from "../node/core.ts";
 import { readSegment, wasmCodeRanges, type Segment } from "./callgrind.ts";
 import type { ScenarioFile } from "./scenarios.ts";
+import { asBrowser } from "./browser.ts";
 
 const PROFILE_WASM = path.join(REPO_ROOT, "build/wafscore.profile.wasm");
 const OUT_DIR = path.join(REPO_ROOT, "build/profile-filter");
-const SCENARIOS = ["get_query", "post_form_1k", "post_json_16k"];
+const SCENARIOS = ["get_query", "get_browser", "post_form_1k", "post_json_16k"];
 // The configurations compared: the defaults (block mode), and without the per-request host calls
 // users can turn off.
 const CONFIGS: Record<string, object> = {
@@ -40,7 +42,7 @@ async function main(): Promise<void> {
   const runs = [];
   for (const [configName, config] of Object.entries(CONFIGS)) {
     for (const name of SCENARIOS) {
-      const req = file.scenarios[name].requests[0];
+      const req = name === "get_browser" ? asBrowser(file.scenarios.get_query.requests[0]) : file.scenarios[name].requests[0];
       const head: Array<[string, string]> = [[":method", req.method], [":path", req.path], [":authority", "bench.local"], [":scheme", "http"],
         ...Object.entries(req.headers ?? {}), ["x-request-id", "9f3b2c1d-0000-4000-8000-000000000001"]];
       const body = req.body === undefined || req.body === null ? null : Buffer.from(req.body).toString("base64");
