@@ -599,6 +599,15 @@ const TOOLS: StaticArray<string> = [
   "wpscan", "nmap scripting engine", "masscan", "zgrab", "commix", "arachni", "w3af", "acunetix", "netsparker", "openvas",
   "nessus", "xsstrike", "dalfox", "jaeles", "skipfish", "whatweb", "burp suite", "zmeu", "morfeus", "zollard", "hydra",
   "blackwidow", "paros", "zap", "qualys", "fimap", "jorgee", "xray", "vega", "wvs", "x-scan-memo",
+  // The attack tools of CRS's scanner list (rule 913100, paranoia level 1; scanners-user-agents.data
+  // in CRS 3.3) not named above, less its words a device or product may be named (bilbo, grabber,
+  // metis, floodgate, absinthe, brutus, pangolin …) and Detectify, a crawler in the benign data.
+  "bsqlbf", "cgichk", "cisco-torch", "crimscanner", "datacha0s", "dotdotpwn", "fhscan",
+  "grendel-scan", "jaascois", "mysqloit", "n-stealth", "nsauditor", "pmafind", "sqlninja", "sysscan",
+  "webbandit", "webinspect", "webshag", "webvulnscan", "struts-pwn", "voideye", "uil2pn",
+  "springenwerk", "nmap-nse", "nmap nse", "sql power injector", "webtrends security analyzer",
+  "wordpress hash grabber", "xmlrpc exploit", "this is an exploit", "teh forest lobster",
+  "gootkit auto-rooter scanner", "bfac", "inspath",
 ];
 
 // Every request's User-Agent is read (core/signatures.ts), so in one pass: at each start of a

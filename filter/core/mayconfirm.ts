@@ -238,6 +238,9 @@ const NEEDLE_GRAMS: StaticArray<string> = [
   "sqlm", "nikt", "clei", "uzz ", "gobu", "fero", "wfuz", "dirb", "avij", "wpsc", "nmap", "ssca", "zgra", "mmix", "achn",
   "w3af", "etix", "etsp", "nvas", "ssus", "sstr", "lfox", "jael", "kipf", "atwe", "urp ", "zmeu", "morf", "zoll", "ydra",
   "kwid", "paro", "ualy", "fima", "rgee", "xray", "vega", "x-sc",
+  "sqlb", "gich", "torc", "imsc", "ha0s", "otpw", "fhsc", "ndel", "aasc", "qloi", "n-st", "saud", "pmaf", "lnin",
+  "syss", "bban", "bins", "bsha", "vuln", "s-pw", "idey", "il2p", "genw", "njec", "btre", "abbe", "lrpc", "ploi",
+  "lobs", "ootk", "bfac", "spat",
   // (zap and wvs are 3 letters: below)
 ];
 

@@ -17,12 +17,15 @@ const TOOL_BANNERS = [
   "Mozilla/5.0 (compatible; Nmap Scripting Engine; https://nmap.org/book/nse.html)",
   "Mozilla/5.00 (Nikto/2.1.6) (Evasions:None) (Test:000001)",
   "WPScan v3.8.25 (https://wpscan.com/wordpress-security-scanner)",
+  "sqlninja/0.2.6",
+  "Mozilla/4.0 (compatible; MSIE 6.0; Windows NT 5.1) WebInspect",
 ];
 const NOT_TOOLS = [
   "curl/8.4.0",
   "python-requests/2.31.0",
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
   "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+  "Mozilla/5.0 (Linux; Android 13; Pangolin-Tab) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 Pangolins",
 ];
 
 describe("tool signatures", () => {
