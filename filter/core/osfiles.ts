@@ -9,7 +9,7 @@
 // file must come after a `..` segment. The model scored bare paths (`/var/log/syslog`,
 // `/opt/lampp/logs/error_log`) 33–99 in the fold that held its traversal lists out.
 
-import { byteAt, lowerAscii } from "../lib/bytes";
+import { byteAt, isOneOf, lowerAscii } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
 
 // The files, lower case with '/' for either separator (fileAt reads them by their first letter).
@@ -106,6 +106,30 @@ function matchesPath(p: usize, n: i32, i: i32, s: string): bool {
   }
   return true;
 }
+
+// A request path that asks for a file of secrets or a repository's metadata by name, as probes
+// do (`/.env`, `/.git/config`, `/app/.aws/credentials`; CRS 930130 blocks such names at paranoia
+// level 1): a segment that is one of SECRET_SEGMENTS, or `.env` with a suffix (`.env.local`). No
+// page or asset of a site is named so (`/.well-known/` is not among them).
+export function namesSecretFile(p: usize, n: i32): bool {
+  for (let i = 0; i + 2 < n; i++) {
+    let c = load<u8>(p + <usize>i);
+    if ((c != 0x2F && c != 0x5C) || load<u8>(p + <usize>(i + 1)) != 0x2E) continue;
+    let s = i + 2;
+    let e = s;
+    while (e < n && load<u8>(p + <usize>e) != 0x2F && load<u8>(p + <usize>e) != 0x5C) e++;
+    // A directory only when more of the path follows it (`/.git/HEAD`).
+    if ((e < n && isOneOf(p, n, s, e - s, SECRET_DIRS)) || isOneOf(p, n, s, e - s, SECRET_FILES)) return true;
+    if (e - s >= 3 && matchesPath(p, n, s, "env") && (e - s == 3 || load<u8>(p + <usize>(s + 3)) == 0x2E)) return true;
+  }
+  return false;
+}
+
+// Segment names after the '.', lower case.
+const SECRET_DIRS: StaticArray<string> = ["git", "svn", "hg", "bzr", "aws", "ssh", "docker", "kube"];
+const SECRET_FILES: StaticArray<string> = [
+  "ds_store", "htpasswd", "htaccess", "bash_history", "zsh_history", "npmrc", "pgpass", "netrc", "git-credentials",
+];
 
 // Where the text after the first `../` or `..\` starts, or -1.
 function dotDotSegment(p: usize, n: i32): i32 {

@@ -20,11 +20,12 @@ import { sqlInjection, unPairs, isUn } from "./sqlverdict";
 import { jndiLookup } from "./jndilookup";
 import { shellshock } from "./shellshock";
 import { ssiDirective } from "./ssi";
-import { namesOsFile } from "./osfiles";
+import { namesOsFile, namesSecretFile } from "./osfiles";
 import { canReadBlock, keepFirst, nibbleClasses } from "../lib/scan";
 import { splat8 } from "../lib/splat";
 import { obfuscatedIpUrl, authorityPairs, isAuthority } from "./numerichost";
 import { hiddenHost, hiddenHostInPath } from "./hiddenhost";
+import { phpWrapper } from "./phpwrapper";
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`).
 const MIN_BYTES = 5;
@@ -65,7 +66,12 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if ((has & TRIGGER_DOLLAR) != 0 && jndiLookup(p, n)) return HEAD_JNDI;
   if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && ssiDirective(p, n))) return HEAD_RCE;
   // Header values other than cookies are not file arguments (a Referer's path is the page's own).
-  if (where != Where.HEADER && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 && namesOsFile(p, n, where == Where.PATH)) return HEAD_TRAVERSAL;
+  if (where != Where.HEADER && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 &&
+      (namesOsFile(p, n, where == Where.PATH) || (where == Where.PATH && namesSecretFile(p, n)))) return HEAD_TRAVERSAL;
+  if ((has & TRIGGER_AUTHORITY) != 0 && where != Where.PATH) {
+    let wrapper = phpWrapper(p, n);
+    if (wrapper != 0) return wrapper;
+  }
   if ((has & TRIGGER_AUTHORITY) != 0 && (obfuscatedIpUrl(p, n) || (where != Where.PATH ? hiddenHost(p, n) : hiddenHostInPath(p, n)))) return HEAD_SSRF;
   return 0;
 }

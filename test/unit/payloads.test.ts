@@ -126,6 +126,42 @@ const NOT_IP_HOST: Case[] = [
   ["path", "/fetch/https://cdn.example.com/lib.js"],
 ];
 
+// A path that names a file of secrets or a repository's metadata (osfiles.ts namesSecretFile).
+const SECRET_FILE: Case[] = [
+  ["path", "/.env"],
+  ["path", "/api/.env.production"],
+  ["path", "/.git/HEAD"],
+  ["path", "/static/.DS_Store"],
+  ["path", "/home/.aws/credentials"],
+  ["path", "/%2essh/authorized_keys"],
+];
+const NOT_SECRET_FILE: Case[] = [
+  ["path", "/.well-known/security.txt"],
+  ["path", "/docs/.gitignore-guide"],
+  ["path", "/blog/git/config-tips"],
+  ["path", "/envelopes/.environment"],
+  ["query", "file=.env"],
+];
+
+// A PHP stream wrapper's URL as a value (phpwrapper.ts): rce for those that run or build code,
+// traversal for those that read a file.
+const WRAPPER_RCE: Case[] = [
+  ["query", "page=expect://ls"],
+  ["body:form", "f=phar%3A%2F%2F.%2Fuploads%2Favatar.gif%2Fx"],
+  ["body:json", '{"src":"data://text/plain;base64,SGVsbG8="}'],
+  ["query", "in=php://input"],
+];
+const WRAPPER_READ: Case[] = [
+  ["query", "view=php://filter/read=string.rot13/resource=config.php"],
+  ["query", "f=zip://uploads/a.zip%23shell.php"],
+  ["query", "f=compress.zlib:///var/www/index.php"],
+];
+const NOT_WRAPPER: Case[] = [
+  ["query", "img=data:image/png;base64,iVBORw0KGgo="],
+  ["query", "doc=see php://filter in the manual"],
+  ["query", "u=https://php.net/manual/en/wrappers.php.php"],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
   ["sql-injection", "sqli", SQLI, NOT_SQLI],
   ["jndi-lookup", "jndi", JNDI, NOT_JNDI],
@@ -134,4 +170,7 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["os-file", "traversal", OS_FILE, NOT_OS_FILE],
   // A redirect or a fetch: the class is the one of the two the model scored higher.
   ["hidden-host", "ssrf|open_redirect", IP_HOST, NOT_IP_HOST],
+  ["secret-file", "traversal", SECRET_FILE, NOT_SECRET_FILE],
+  ["php-wrapper (code)", "rce", WRAPPER_RCE, NOT_WRAPPER],
+  ["php-wrapper (file)", "traversal", WRAPPER_READ, []],
 ]);
