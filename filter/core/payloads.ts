@@ -16,7 +16,7 @@ import { Where } from "../request/where";
 import { TextList, textPart, textPtr, textLen, textFlags, textScored } from "../decode/texts";
 import { RequestScores } from "./score";
 import { HEAD_SQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT } from "./classes";
-import { sqlInjection, unPairs, isUn } from "./sqlverdict";
+import { sqlInjection, statementPairs, isStatement } from "./sqlverdict";
 import { jndiLookup } from "./jndilookup";
 import { shellshock } from "./shellshock";
 import { ssiDirective } from "./ssi";
@@ -61,8 +61,8 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
 
 // The class of the payload text p[0..n) holds, or 0; has: its triggers (TRIGGER_*).
 function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
-  if ((has & (TRIGGER_UN | TRIGGER_PAREN | TRIGGER_QUOTE)) != 0 &&
-      sqlInjection(p, n, (has & TRIGGER_UN) != 0, (has & TRIGGER_PAREN) != 0, (has & TRIGGER_QUOTE) != 0)) return HEAD_SQLI;
+  if ((has & (TRIGGER_STATEMENT | TRIGGER_PAREN | TRIGGER_QUOTE)) != 0 &&
+      sqlInjection(p, n, (has & TRIGGER_STATEMENT) != 0, (has & TRIGGER_PAREN) != 0, (has & TRIGGER_QUOTE) != 0)) return HEAD_SQLI;
   if ((has & TRIGGER_DOLLAR) != 0 && jndiLookup(p, n)) return HEAD_JNDI;
   if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && ssiDirective(p, n))) return HEAD_RCE;
   // Header values other than cookies are not file arguments (a Referer's path is the page's own).
@@ -77,10 +77,10 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
 }
 
 // What each verdict needs before it reads a text: '(' (probe calls, Shellshock), '\'' (waitfor
-// delay), '$' (lookups), '/' or '\\' (file paths), '<' (SSI directives), `un` without case
-// (UNION), and two separators in a row or ':' before a digit (an authority: `//host`, `http:host`).
+// delay), '$' (lookups), '/' or '\\' (file paths), '<' (SSI directives), `un` without case or ';'
+// (UNION, stacked statements), and two separators in a row or ':' before a digit (an authority: `//host`, `http:host`).
 const TRIGGER_PAREN: u32 = 1, TRIGGER_QUOTE: u32 = 2, TRIGGER_DOLLAR: u32 = 4, TRIGGER_SLASH: u32 = 8,
-  TRIGGER_UN: u32 = 16, TRIGGER_AUTHORITY: u32 = 32, TRIGGER_BACKSLASH: u32 = 64, TRIGGER_LT: u32 = 128;
+  TRIGGER_STATEMENT: u32 = 16, TRIGGER_AUTHORITY: u32 = 32, TRIGGER_BACKSLASH: u32 = 64, TRIGGER_LT: u32 = 128;
 
 // The TRIGGER_* bits of p[0..n), 16 positions a step; the last block is the text's last 16 bytes,
 // or in a shorter text read as one (bytes past the end zeroed, which trigger nothing) where memory
@@ -112,7 +112,7 @@ const TRIGGER_PAREN: u32 = 1, TRIGGER_QUOTE: u32 = 2, TRIGGER_DOLLAR: u32 = 4, T
 // @ts-ignore: decorator
 @inline function blockTriggers(v0: v128, v1: v128): v128 {
   let single = nibbleClasses(v0, v128.load(TRIGGER_LO), v128.load(TRIGGER_HI));
-  let pairs = v128.or(v128.and(unPairs(v0, v1), splat8(<u8>TRIGGER_UN)), v128.and(authorityPairs(v0, v1), splat8(<u8>TRIGGER_AUTHORITY)));
+  let pairs = v128.or(v128.and(statementPairs(v0, v1), splat8(<u8>TRIGGER_STATEMENT)), v128.and(authorityPairs(v0, v1), splat8(<u8>TRIGGER_AUTHORITY)));
   return v128.or(single, pairs);
 }
 
@@ -123,7 +123,7 @@ function tailTriggers(p: usize, n: i32): u32 {
     let b = <u32>load<u8>(p + <usize>i);
     let c = i + 1 < n ? <u32>load<u8>(p + <usize>(i + 1)) : 0;
     bits |= <u32>(load<u8>(TRIGGER_LO + <usize>(b & 15)) & load<u8>(TRIGGER_HI + <usize>(b >> 4)));
-    if (isUn(b, c)) bits |= TRIGGER_UN;
+    if (isStatement(b, c)) bits |= TRIGGER_STATEMENT;
     if (isAuthority(b, c)) bits |= TRIGGER_AUTHORITY;
   }
   return bits;

@@ -6,6 +6,8 @@
 //   start of the text, a quote, a parenthesis, a number or a comment (`0 UNION SELECT`,
 //   `x' union all select`, `1)/**/union(select`). SQL quoted in prose (`FROM a UNION SELECT`
 //   in a forum post about queries) follows a name and is left to the model.
+// - A statement stacked after such a value that names what it acts on: `1;DROP TABLE users`,
+//   `x');INSERT INTO`, `0;EXEC xp_cmdshell` (stackedQuery).
 // - A time-based or error-based probe: `sleep(<digit>`, `benchmark(<digit>`, `pg_sleep(<digit>`
 //   after an operator, a quote or a SQL keyword (not `time.sleep(5)` or `await sleep(500)` in
 //   code), `extractvalue(`, `updatexml(`, `load_file(`, `waitfor delay '`.
@@ -17,10 +19,68 @@ import { blanksBefore, byteAt, isIdentByte, isOneOf, lowerAscii, matchesLowerAt,
 import { indexOf2 } from "../lib/scan";
 import { splat8 } from "../lib/splat";
 
-// un, paren, quote: whether the text holds `un` (without case), a '(', a '\'' (core/payloads.ts
-// reads them all in one pass).
-export function sqlInjection(p: usize, n: i32, un: bool, paren: bool, quote: bool): bool {
-  return (un && unionSelect(p, n)) || (paren && probeCall(p, n)) || (quote && waitforDelay(p, n));
+// statement, paren, quote: whether the text holds `un` (without case) or ';', a '(', a '\''
+// (core/payloads.ts reads them all in one pass).
+export function sqlInjection(p: usize, n: i32, statement: bool, paren: bool, quote: bool): bool {
+  return (statement && (unionSelect(p, n) || stackedQuery(p, n))) || (paren && probeCall(p, n)) || (quote && waitforDelay(p, n));
+}
+
+// A statement stacked after the value an injection closes: `1;DROP TABLE users`,
+// `x');INSERT INTO`, `1";select count(*) from`, `0;EXEC xp_cmdshell`. The statement must name
+// what it acts on (`1; exec will create the case` is a sentence), and what stands before the
+// ';' must close a value as for UNION (closesValue). A text that starts with a statement is a
+// script (SQL sent by an editor or a migration tool), not a value with an injection in it.
+function stackedQuery(p: usize, n: i32): bool {
+  // A script (a SQL editor's, a migration's) starts with a statement of its own.
+  let s = skipBlanks(p, n, 0), e = s;
+  while (e < n && isIdentByte(load<u8>(p + <usize>e))) e++;
+  if (isOneOf(p, n, s, e - s, SCRIPT_STARTS)) return false;
+  for (let i = indexOf2(p, 0, n, 0x3B, 0x3B); i < n; i = indexOf2(p, i + 1, n, 0x3B, 0x3B)) { // ';'
+    if (!closesValue(p, n, i)) continue;
+    let j = skipGap(p, n, i + 1);
+    let e = j;
+    while (e < n && isIdentByte(load<u8>(p + <usize>e))) e++;
+    if (e - j < 4 || e - j > 8 || !isOneOf(p, n, j, e - j, STACKED)) continue;
+    if (stackedObject(p, n, lowerAscii(load<u8>(p + <usize>j)), e - j, skipGap(p, n, e))) return true;
+  }
+  return false;
+}
+
+const SCRIPT_STARTS: StaticArray<string> = [
+  "select", "insert", "update", "delete", "create", "alter", "drop", "with", "begin", "set", "use", "declare", "exec",
+  "execute", "truncate", "grant", "start", "commit", "pragma", "explain", "call", "merge", "replace", "show", "do",
+];
+
+// Statements an injection stacks (lower case), and what each names next (stackedObject).
+const STACKED: StaticArray<string> = [
+  "drop", "delete", "insert", "update", "truncate", "alter", "create", "shutdown", "declare", "exec", "execute", "select",
+];
+const DDL_OBJECTS: StaticArray<string> = ["table", "database", "view", "user", "procedure", "function", "login", "schema"];
+const SELECTED: StaticArray<string> = [
+  "case", "count", "sleep", "pg_sleep", "char", "concat", "version", "user", "database", "load_file", "if", "null", "from",
+];
+
+// Whether what stands at k, after the statement word (first letter c, w bytes long), is what
+// that statement acts on.
+function stackedObject(p: usize, n: i32, c: u32, w: i32, k: i32): bool {
+  let e = k;
+  while (e < n && isIdentByte(load<u8>(p + <usize>e))) e++;
+  let len = e - k;
+  let b = byteAt(p, n, k);
+  if (c == 0x64 && w == 6 || c == 0x69) return len == 4 && matchesLowerAt(p, n, k, w == 6 && c == 0x64 ? "from" : "into"); // delete from, insert into
+  if (c == 0x64 && w == 7) return b == 0x40; // declare @x
+  if (c == 0x64 || c == 0x61 || c == 0x74 || (c == 0x63 && w == 6)) return isOneOf(p, n, k, len, DDL_OBJECTS); // drop, alter, truncate, create
+  if (c == 0x75) { // update <name> set
+    if (len == 0) return false;
+    let s = skipGap(p, n, e);
+    return matchesLowerAt(p, n, s, "set") && !isIdentByte(byteAt(p, n, s + 3));
+  }
+  if (c == 0x73 && w == 8) return k >= n || b == 0x2D || b == 0x23 || b == 0x3B || b == 0x2F; // shutdown, alone or before a comment
+  if (c == 0x73) return b - 0x30 < 10 || b == 0x2A || b == 0x40 || isOneOf(p, n, k, len, SELECTED); // select 1, *, @@version, count(
+  if (c == 0x65) { // exec, execute: a system procedure, a variable, a string
+    return b == 0x40 || b == 0x28 || b == 0x27 || matchesLowerAt(p, n, k, "xp_") || matchesLowerAt(p, n, k, "sp_") || matchesLowerAt(p, n, k, "master.");
+  }
+  return false;
 }
 
 function unionSelect(p: usize, n: i32): bool {
@@ -70,6 +130,15 @@ function nextUn(p: usize, from: i32, n: i32): i32 {
 // Whether bytes b, c are `un` without case.
 // @ts-ignore: decorator
 @inline export function isUn(b: u32, c: u32): bool { return (b | 0x20) == 0x75 && (c | 0x20) == 0x6E; }
+
+// Where a statement may start: `un` (UNION) or ';' (a stacked statement). core/payloads.ts's
+// trigger for sqlInjection's `statement`.
+// @ts-ignore: decorator
+@inline export function statementPairs(v0: v128, v1: v128): v128 {
+  return v128.or(unPairs(v0, v1), i8x16.eq(v0, splat8(0x3B)));
+}
+// @ts-ignore: decorator
+@inline export function isStatement(b: u32, c: u32): bool { return isUn(b, c) || b == 0x3B; }
 
 // Whether what stands before i (blanks, `+` and `(` aside) ends a value an injection closes:
 // nothing, a quote, `)`, a digit, or a comment (`*/`, `--`, `#`).

@@ -26,6 +26,22 @@ const SQLI: Case[] = [
   ["query", "id=1;waitfor%20delay%20'0:0:5'--"],
   ["query", "id=1%20AND%20pg_sleep(5)"],
 ];
+// Stacked statements after a closed value, naming what they act on.
+const STACKED_SQLI: Case[] = [
+  ["query", "id=1;DROP TABLE users"],
+  ["body:json", JSON.stringify({ uid: "123);drop table sessions--" })],
+  ["query", "q=x');INSERT INTO admins VALUES(1)--"],
+  ["query", "id=0; EXEC xp_cmdshell 'dir'"],
+  ["query", "id=7;shutdown--"],
+  ["body:form", "n=1%22%3Bselect+count(*)+from+pg_user--"],
+];
+const NOT_STACKED_SQLI: Case[] = [
+  ["body:json", JSON.stringify({ d: "1; exec will create the case" })],
+  ["body:json", JSON.stringify({ sql: "SELECT 1; DROP TABLE tmp;" })],
+  ["query", "q=step 2; update the table"],
+  ["body:form", "css=a{color:red}%3Bselect%7Bwidth:1px%7D"],
+];
+
 const NOT_SQLI: Case[] = [
   ["body:form", "post=" + encodeURIComponent("How do I speed up this query?\n\nSELECT a.id FROM a UNION SELECT b.id FROM b;")],
   ["query", "q=trade+union+selection+committee"],
@@ -164,6 +180,7 @@ const NOT_WRAPPER: Case[] = [
 
 describeVerdicts("%s payload verdicts", () => core, [
   ["sql-injection", "sqli", SQLI, NOT_SQLI],
+  ["stacked-query", "sqli", STACKED_SQLI, NOT_STACKED_SQLI],
   ["jndi-lookup", "jndi", JNDI, NOT_JNDI],
   ["shellshock", "rce", SHELLSHOCK, NOT_SHELLSHOCK],
   ["ssi-directive", "rce", SSI, NOT_SSI],
