@@ -15,7 +15,7 @@ import { PartList, partWhere } from "../request/parts";
 import { Where } from "../request/where";
 import { TextList, textPart, textPtr, textLen, textFlags, textScored } from "../decode/texts";
 import { RequestScores } from "./score";
-import { HEAD_SQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT } from "./classes";
+import { HEAD_SQLI, HEAD_XSS, HEAD_SSTI, HEAD_NOSQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT } from "./classes";
 import { sqlInjection, statementPairs, isStatement } from "./sqlverdict";
 import { jndiLookup } from "./jndilookup";
 import { shellshock } from "./shellshock";
@@ -26,6 +26,7 @@ import { splat8 } from "../lib/splat";
 import { obfuscatedIpUrl, authorityPairs, isAuthority } from "./numerichost";
 import { hiddenHost, hiddenHostInPath } from "./hiddenhost";
 import { phpWrapper } from "./phpwrapper";
+import { constructorCall } from "./sandboxescape";
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`).
 const MIN_BYTES = 5;
@@ -53,11 +54,24 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
       // the two the model scored higher in this request (`next=` or `url=` around it).
       let logits = scores.maxLogit;
       if (head == HEAD_SSRF && unchecked(logits[HEAD_OPEN_REDIRECT]) > unchecked(logits[HEAD_SSRF])) head = HEAD_OPEN_REDIRECT;
+      // Code run through the Function constructor is the class of where it runs: a server's
+      // shell (rce), a template (ssti), a page (xss) or a `$where` clause (nosqli), whichever the
+      // model scored highest in this request.
+      if (head == CODE_INJECTION) {
+        head = HEAD_RCE;
+        if (unchecked(logits[HEAD_SSTI]) > unchecked(logits[head])) head = HEAD_SSTI;
+        if (unchecked(logits[HEAD_XSS]) > unchecked(logits[head])) head = HEAD_XSS;
+        if (unchecked(logits[HEAD_NOSQLI]) > unchecked(logits[head])) head = HEAD_NOSQLI;
+      }
       scores.raiseToTop(head, t, p, n, textFlags(trows, t));
     }
     t++;
   }
 }
+
+// payloadClass's answer for code run through the Function constructor, whose class the caller
+// takes from the model (not a head).
+const CODE_INJECTION = -1;
 
 // The class of the payload text p[0..n) holds, or 0; has: its triggers (TRIGGER_*).
 function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
@@ -65,6 +79,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
       sqlInjection(p, n, (has & TRIGGER_STATEMENT) != 0, (has & TRIGGER_PAREN) != 0, (has & TRIGGER_QUOTE) != 0)) return HEAD_SQLI;
   if ((has & TRIGGER_DOLLAR) != 0 && jndiLookup(p, n)) return HEAD_JNDI;
   if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && ssiDirective(p, n))) return HEAD_RCE;
+  if ((has & TRIGGER_PAREN) != 0 && constructorCall(p, n)) return CODE_INJECTION;
   // Header values other than cookies are not file arguments (a Referer's path is the page's own).
   if (where != Where.HEADER && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 &&
       (namesOsFile(p, n, where == Where.PATH) || (where == Where.PATH && namesSecretFile(p, n)))) return HEAD_TRAVERSAL;

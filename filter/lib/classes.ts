@@ -11,7 +11,10 @@ export const CLASS_NAMES: StaticArray<string> = [
 ];
 
 export const HEAD_COUNT = 14;
-export const HEAD_SQLI = 1; // core/payloads.ts: UNION and probe calls
+export const HEAD_SQLI = 1; // core/payloads.ts: UNION, stacked statements and probe calls
+export const HEAD_XSS = 2; // core/payloads.ts: a sandbox escape the model names xss
+export const HEAD_SSTI = 7; // core/payloads.ts: a sandbox escape the model names ssti
+export const HEAD_NOSQLI = 9; // core/payloads.ts: a sandbox escape the model names nosqli
 export const HEAD_RCE = 3; // core/signatures.ts: serialized objects, gadget class names, prototype pollution; core/payloads.ts: Shellshock
 export const HEAD_TRAVERSAL = 4; // core/payloads.ts: operating system files
 export const HEAD_SSRF = 5; // core/payloads.ts: obfuscated IP hosts

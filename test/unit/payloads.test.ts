@@ -178,6 +178,20 @@ const NOT_WRAPPER: Case[] = [
   ["query", "u=https://php.net/manual/en/wrappers.php.php"],
 ];
 
+// The Function constructor reached through a constructor's constructor (sandboxescape.ts): the
+// class is whichever of rce, ssti, xss and nosqli the model scored highest.
+const SANDBOX_ESCAPE: Case[] = [
+  ["query", "x=this.constructor.constructor('return process')()"],
+  ["body:json", JSON.stringify({ $where: "this.constructor.constructor(\"return this\")()" })],
+  ["query", "q={{constructor.constructor('alert(1)')()}}"],
+  ["query", "t=[]['constructor'] ['constructor']('return 1')()"],
+];
+const NOT_SANDBOX_ESCAPE: Case[] = [
+  ["body:json", JSON.stringify({ code: "class A extends B { constructor(x) { super(x); this.x = x; } }" })],
+  ["query", "q=obj.constructor(1)"],
+  ["body:json", JSON.stringify({ doc: "instanceconstructor.constructor(a)" })],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
   ["sql-injection", "sqli", SQLI, NOT_SQLI],
   ["stacked-query", "sqli", STACKED_SQLI, NOT_STACKED_SQLI],
@@ -190,4 +204,5 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["secret-file", "traversal", SECRET_FILE, NOT_SECRET_FILE],
   ["php-wrapper (code)", "rce", WRAPPER_RCE, NOT_WRAPPER],
   ["php-wrapper (file)", "traversal", WRAPPER_READ, []],
+  ["sandbox-escape", "rce|ssti|xss|nosqli", SANDBOX_ESCAPE, NOT_SANDBOX_ESCAPE],
 ]);
