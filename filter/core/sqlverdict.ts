@@ -31,19 +31,21 @@ export function sqlInjection(p: usize, n: i32, statement: bool, paren: bool, quo
 // ';' must close a value as for UNION (closesValue). A text that starts with a statement is a
 // script (SQL sent by an editor or a migration tool), not a value with an injection in it.
 function stackedQuery(p: usize, n: i32): bool {
-  // A script (a SQL editor's, a migration's) starts with a statement of its own.
-  let s = skipBlanks(p, n, 0), e = s;
-  while (e < n && isIdentByte(load<u8>(p + <usize>e))) e++;
-  if (isOneOf(p, n, s, e - s, SCRIPT_STARTS)) return false;
   for (let i = indexOf2(p, 0, n, 0x3B, 0x3B); i < n; i = indexOf2(p, i + 1, n, 0x3B, 0x3B)) { // ';'
-    if (!closesValue(p, n, i)) continue;
     let j = skipGap(p, n, i + 1);
     let e = j;
     while (e < n && isIdentByte(load<u8>(p + <usize>e))) e++;
-    if (e - j < 4 || e - j > 8 || !isOneOf(p, n, j, e - j, STACKED)) continue;
-    if (stackedObject(p, n, lowerAscii(load<u8>(p + <usize>j)), e - j, skipGap(p, n, e))) return true;
+    if (e - j < 4 || e - j > 8 || !isOneOf(p, n, j, e - j, STACKED) || !closesValue(p, n, i)) continue;
+    if (stackedObject(p, n, lowerAscii(load<u8>(p + <usize>j)), e - j, skipGap(p, n, e))) return !isScript(p, n);
   }
   return false;
+}
+
+// Whether the text starts with a statement of its own: a script (a SQL editor's, a migration's).
+function isScript(p: usize, n: i32): bool {
+  let s = skipBlanks(p, n, 0), e = s;
+  while (e < n && isIdentByte(load<u8>(p + <usize>e))) e++;
+  return isOneOf(p, n, s, e - s, SCRIPT_STARTS);
 }
 
 const SCRIPT_STARTS: StaticArray<string> = [
