@@ -620,7 +620,9 @@ export function toolName(p: usize, n: i32): bool {
     if (i >= n) break;
     // The names starting with this letter: BY_INITIAL[from, to), through TOOL_RANGES.
     let range = load<u16>(changetype<usize>(TOOL_RANGES) + (<usize>(lowerAscii(<u32>load<u8>(p + i)) - 0x61) << 1));
+    let second = lowerAscii(byteAt(p, n, i + 1));
     for (let w = <i32>(range >> 8), to = <i32>(range & 0xFF); w < to; w++) {
+      if (<u32>load<u8>(changetype<usize>(SECOND_LETTERS) + <usize>w) != second) continue;
       let t = unchecked(BY_INITIAL[w]);
       if (matchesLowerAt(p, n, i, t) && !isAlpha(byteAt(p, n, i + t.length))) return true;
     }
@@ -633,6 +635,13 @@ export function toolName(p: usize, n: i32): bool {
 // names (from << 8 | to; empty where no name starts with it).
 const BY_INITIAL = new StaticArray<string>(TOOLS.length);
 const TOOL_RANGES = toolRanges();
+// BY_INITIAL's second letters (lower case), tested before a name is compared.
+const SECOND_LETTERS = secondLetters();
+function secondLetters(): StaticArray<u8> {
+  let s = new StaticArray<u8>(BY_INITIAL.length);
+  for (let w = 0; w < BY_INITIAL.length; w++) s[w] = <u8>BY_INITIAL[w].charCodeAt(1);
+  return s;
+}
 function toolRanges(): StaticArray<u16> {
   let r = new StaticArray<u16>(26);
   let w = 0;
