@@ -151,6 +151,7 @@ async function main(): Promise<void> {
       cpu_added_us_per_req_over_null: e1k.cpu_added_us_per_req_over_null,
       cpu_over_null_ratio_1k: v("envoy.cpu_over_null_ratio_1k"),
       cpu_over_null_ratio_get: v("envoy.cpu_over_null_ratio_get"),
+      cpu_over_null_ratio_get_browser: v("envoy.cpu_over_null_ratio_get_browser"),
       cpu_over_null_ratio_16k: v("envoy.cpu_over_null_ratio_16k"),
       p50_added_over_null_us_1conn: v("envoy.p50_added_over_null_us_1conn"),
       options: { ...opts, plugin_config: file.plugin_config, load_generator: "autocannon 9.0.0 (closed loop, pipelining 1)" },

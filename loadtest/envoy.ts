@@ -7,6 +7,7 @@
 // median over the runs. Latency is taken per response from autocannon's 'response' event
 // (hrtime, float ms), because autocannon's own histogram keeps whole milliseconds and only 2xx.
 
+import { asBrowser } from "./browser.ts";
 import autocannon from "autocannon";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -16,7 +17,9 @@ import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
 import type { Peer, PeerStack } from "./peer.ts";
 import { envoyHistogram, startEnvoy, startUpstream, type BenchEnvoy, type BenchTarget } from "./stack.ts";
 
-export const ENVOY_SCENARIOS = ["get_query", "post_form_1k", "post_json_16k", "attack_mix_10"] as const;
+// get_browser is get_query's requests with a browser's headers (browser.ts), made here rather
+// than stored in scenarios.json.
+export const ENVOY_SCENARIOS = ["get_query", "get_browser", "post_form_1k", "post_json_16k", "attack_mix_10"] as const;
 
 export interface RunStats { rps: number; p50_us: number; p99_us: number; cpu_us_per_req: number; envoy_cpu_util: number; unexpected: number; errors: number; requests: number }
 export interface VariantStats { rps: number; p50_us: number; p99_us: number; cpu_us_per_req: number; envoy_cpu_util: number; unexpected: number; errors: number; runs: RunStats[] }
@@ -150,7 +153,7 @@ export async function benchEnvoy(file: ScenarioFile, opts: EnvoyBenchOptions, lo
     }
     const out: ScenarioResult[] = [];
     for (const name of ENVOY_SCENARIOS) {
-      const reqs = file.scenarios[name].requests;
+      const reqs = name === "get_browser" ? file.scenarios.get_query.requests.map(asBrowser) : file.scenarios[name].requests;
       // A fresh wafscore Envoy per scenario, so its scoring-time histogram holds this scenario only.
       const waf = await startEnvoy({ wasm: true, upstreamPort: upstream.port });
       envoys.push(waf);
