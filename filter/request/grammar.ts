@@ -20,6 +20,22 @@ export const TOKEN_HEADERS: StaticArray<string> = [
   "content-encoding", "expect", "x-envoy-expected-rq-timeout-ms", "x-envoy-internal",
 ];
 
+// TOKEN_HEADERS grouped by length, and for each length the range of BY_LENGTH holding its names
+// (from << 8 | to), built at start-up.
+const MAX_NAME_LENGTH = 64;
+const BY_LENGTH = new StaticArray<string>(TOKEN_HEADERS.length);
+const BY_LENGTH_RANGES = byLengthRanges();
+function byLengthRanges(): StaticArray<u16> {
+  let r = new StaticArray<u16>(MAX_NAME_LENGTH);
+  let w = 0;
+  for (let len = 0; len < MAX_NAME_LENGTH; len++) {
+    let from = w;
+    for (let j = 0; j < TOKEN_HEADERS.length; j++) if (TOKEN_HEADERS[j].length == len) BY_LENGTH[w++] = TOKEN_HEADERS[j];
+    r[len] = <u16>((from << 8) | w);
+  }
+  return r;
+}
+
 // 1 for the bytes of a TOKENS value, 2 for those a MEDIA value adds ('"', '\'', '(', ')').
 // 256 entries, generated from the two sets above.
 const BYTES = memory.data<u8>([
@@ -35,8 +51,12 @@ const BYTES = memory.data<u8>([
 
 export function headerGrammar(name: usize, nameLen: i32): Grammar {
   if (equalsCI(name, nameLen, "content-type")) return Grammar.MEDIA;
-  for (let i = 0; i < TOKEN_HEADERS.length; i++) {
-    if (equalsCI(name, nameLen, unchecked(TOKEN_HEADERS[i]))) return Grammar.TOKENS;
+  // Only the names of this length (every request's headers come here: a browser sends 16).
+  if (nameLen < MAX_NAME_LENGTH) {
+    let range = load<u16>(changetype<usize>(BY_LENGTH_RANGES) + (<usize>nameLen << 1));
+    for (let i = <i32>(range >> 8), to = <i32>(range & 0xFF); i < to; i++) {
+      if (equalsCI(name, nameLen, unchecked(BY_LENGTH[i]))) return Grammar.TOKENS;
+    }
   }
   // Envoy's own headers (x-envoy-*) are set or stripped by Envoy at the edge.
   if (startsWithCI(name, nameLen, "x-envoy-")) return Grammar.TOKENS;
