@@ -10,7 +10,8 @@
 //   `x');INSERT INTO`, `0;EXEC xp_cmdshell` (stackedQuery).
 // - A time-based or error-based probe: `sleep(<digit>`, `benchmark(<digit>`, `pg_sleep(<digit>`
 //   after an operator, a quote or a SQL keyword (not `time.sleep(5)` or `await sleep(500)` in
-//   code), `extractvalue(`, `updatexml(`, `load_file(`, `waitfor delay '`.
+//   code), `extractvalue(`, `updatexml(`, `load_file(`, `waitfor delay '`,
+//   `dbms_pipe.receive_message(`, `procedure analyse(`.
 // The model scored long UNION queries 26–93 in the leave-one-source-out folds that held their
 // collections out: every token of them is SQL, but hex literals and repeated columns thin the
 // bag of features.
@@ -194,11 +195,27 @@ function probeCall(p: usize, n: i32): bool {
     let s = e;
     while (s > 0 && isIdentByte(load<u8>(p + <usize>(s - 1)))) s--;
     let len = e - s;
-    if (len < 5 || len > 12) continue;
+    if (len < 5 || len > 15) continue;
     if (isOneOf(p, n, s, len, LEAK_CALLS)) return true;
+    // Oracle's delay (`DBMS_PIPE.RECEIVE_MESSAGE('a',5)`) and MySQL's `PROCEDURE ANALYSE(`.
+    if (len == 15 && matchesLowerAt(p, n, s, "receive_message") && s >= 10 && matchesLowerAt(p, n, s - 10, "dbms_pipe.")) return true;
+    if (len == 7 && matchesLowerAt(p, n, s, "analyse") && afterWord(p, n, s, "procedure")) return true;
     if (isOneOf(p, n, s, len, DELAY_CALLS) && digitAfter(p, n, i + 1) && sqlBefore(p, n, s)) return true;
   }
   return false;
+}
+
+// Whether the word before s (blanks and comments aside: `procedure/**/analyse`) is `word`.
+function afterWord(p: usize, n: i32, s: i32, word: string): bool {
+  let k = blanksBefore(p, s);
+  while (k >= 4 && load<u8>(p + <usize>(k - 1)) == 0x2F && load<u8>(p + <usize>(k - 2)) == 0x2A) { // a `/* … */` before
+    let j = k - 2;
+    while (j >= 2 && !(load<u8>(p + <usize>(j - 2)) == 0x2F && load<u8>(p + <usize>(j - 1)) == 0x2A)) j--;
+    if (j < 2) return false;
+    k = blanksBefore(p, j - 2);
+  }
+  let w = word.length;
+  return k >= w && matchesLowerAt(p, n, k - w, word) && !isIdentByte(byteAt(p, n, k - w - 1));
 }
 
 // `waitfor delay '`: from each quote, back over the words.

@@ -42,6 +42,16 @@ const NOT_STACKED_SQLI: Case[] = [
   ["body:form", "css=a{color:red}%3Bselect%7Bwidth:1px%7D"],
 ];
 
+const PROBE_SQLI: Case[] = [
+  ["query", "id=1 AND DBMS_PIPE.RECEIVE_MESSAGE(CHR(65),5)=1"],
+  ["query", "id=1 PROCEDURE ANALYSE()"],
+  ["query", "id=1 procedure/**/analyse()"],
+];
+const NOT_PROBE_SQLI: Case[] = [
+  ["body:json", JSON.stringify({ doc: "Run analyse() on the data, then the procedure." })],
+  ["body:json", JSON.stringify({ code: "queue.receive_message(timeout=5)" })],
+];
+
 const NOT_SQLI: Case[] = [
   ["body:form", "post=" + encodeURIComponent("How do I speed up this query?\n\nSELECT a.id FROM a UNION SELECT b.id FROM b;")],
   ["query", "q=trade+union+selection+committee"],
@@ -195,6 +205,7 @@ const NOT_SANDBOX_ESCAPE: Case[] = [
 describeVerdicts("%s payload verdicts", () => core, [
   ["sql-injection", "sqli", SQLI, NOT_SQLI],
   ["stacked-query", "sqli", STACKED_SQLI, NOT_STACKED_SQLI],
+  ["probe-call", "sqli", PROBE_SQLI, NOT_PROBE_SQLI],
   ["jndi-lookup", "jndi", JNDI, NOT_JNDI],
   ["shellshock", "rce", SHELLSHOCK, NOT_SHELLSHOCK],
   ["ssi-directive", "rce", SSI, NOT_SSI],
