@@ -27,6 +27,7 @@ import { obfuscatedIpUrl, authorityPairs, isAuthority } from "./numerichost";
 import { hiddenHost, hiddenHostInPath } from "./hiddenhost";
 import { phpWrapper } from "./phpwrapper";
 import { constructorCall } from "./sandboxescape";
+import { javaExec } from "./javaexec";
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`).
 const MIN_BYTES = 5;
@@ -80,6 +81,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if ((has & TRIGGER_DOLLAR) != 0 && jndiLookup(p, n)) return HEAD_JNDI;
   if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && ssiDirective(p, n))) return HEAD_RCE;
   if ((has & TRIGGER_PAREN) != 0 && constructorCall(p, n)) return CODE_INJECTION;
+  if ((has & TRIGGER_PAREN) != 0 && javaExec(p, n)) return HEAD_RCE;
   // Header values other than cookies are not file arguments (a Referer's path is the page's own).
   if (where != Where.HEADER && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 &&
       (namesOsFile(p, n, where == Where.PATH) || (where == Where.PATH && namesSecretFile(p, n)))) return HEAD_TRAVERSAL;

@@ -202,6 +202,17 @@ const NOT_SANDBOX_ESCAPE: Case[] = [
   ["body:json", JSON.stringify({ doc: "instanceconstructor.constructor(a)" })],
 ];
 
+// Java's process API called by name (javaexec.ts).
+const JAVA_EXEC: Case[] = [
+  ["query", "x=T(java.lang.Runtime).getRuntime().exec('id')"],
+  ["query", "x=new java.lang.ProcessBuilder(\"id\").start()"],
+  ["body:json", JSON.stringify({ name: "${''.getClass().forName('java.lang.Runtime').getRuntime() . exec ('id')}" })],
+];
+const NOT_JAVA_EXEC: Case[] = [
+  ["body:json", JSON.stringify({ t: "new ProcessBuilderFactory()" })],
+  ["body:json", JSON.stringify({ d: "getRuntime() returns the runtime of the JVM" })],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
   ["sql-injection", "sqli", SQLI, NOT_SQLI],
   ["stacked-query", "sqli", STACKED_SQLI, NOT_STACKED_SQLI],
@@ -216,4 +227,5 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["php-wrapper (code)", "rce", WRAPPER_RCE, NOT_WRAPPER],
   ["php-wrapper (file)", "traversal", WRAPPER_READ, []],
   ["sandbox-escape", "rce|ssti|xss|nosqli", SANDBOX_ESCAPE, NOT_SANDBOX_ESCAPE],
+  ["java-exec", "rce", JAVA_EXEC, NOT_JAVA_EXEC],
 ]);
