@@ -55,9 +55,9 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
       // the two the model scored higher in this request (`next=` or `url=` around it).
       let logits = scores.maxLogit;
       if (head == HEAD_SSRF && unchecked(logits[HEAD_OPEN_REDIRECT]) > unchecked(logits[HEAD_SSRF])) head = HEAD_OPEN_REDIRECT;
-      // Code run through the Function constructor is the class of where it runs: a server's
-      // shell (rce), a template (ssti), a page (xss) or a `$where` clause (nosqli), whichever the
-      // model scored highest in this request.
+      // Code run through the Function constructor or Java's process API is the class of where it
+      // runs: a server's shell (rce), a template or an expression language (ssti), a page (xss)
+      // or a `$where` clause (nosqli), whichever the model scored highest in this request.
       if (head == CODE_INJECTION) {
         head = HEAD_RCE;
         if (unchecked(logits[HEAD_SSTI]) > unchecked(logits[head])) head = HEAD_SSTI;
@@ -81,7 +81,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if ((has & TRIGGER_DOLLAR) != 0 && jndiLookup(p, n)) return HEAD_JNDI;
   if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && ssiDirective(p, n))) return HEAD_RCE;
   if ((has & TRIGGER_PAREN) != 0 && constructorCall(p, n)) return CODE_INJECTION;
-  if ((has & TRIGGER_PAREN) != 0 && javaExec(p, n)) return HEAD_RCE;
+  if ((has & TRIGGER_PAREN) != 0 && javaExec(p, n)) return CODE_INJECTION; // an EL or OGNL expression is ssti as much as rce
   // Header values other than cookies are not file arguments (a Referer's path is the page's own).
   if (where != Where.HEADER && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 &&
       (namesOsFile(p, n, where == Where.PATH) || (where == Where.PATH && namesSecretFile(p, n)))) return HEAD_TRAVERSAL;

@@ -227,5 +227,5 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["php-wrapper (code)", "rce", WRAPPER_RCE, NOT_WRAPPER],
   ["php-wrapper (file)", "traversal", WRAPPER_READ, []],
   ["sandbox-escape", "rce|ssti|xss|nosqli", SANDBOX_ESCAPE, NOT_SANDBOX_ESCAPE],
-  ["java-exec", "rce", JAVA_EXEC, NOT_JAVA_EXEC],
+  ["java-exec", "rce|ssti|xss|nosqli", JAVA_EXEC, NOT_JAVA_EXEC],
 ]);
