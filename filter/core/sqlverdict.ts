@@ -64,27 +64,72 @@ const SELECTED: StaticArray<string> = [
 ];
 
 // Whether what stands at k, after the statement word (first letter c, w bytes long), is what
-// that statement acts on.
+// that statement acts on, written as SQL: the table a DROP, DELETE or INSERT names is followed by
+// the end, a terminator, a comment or the statement's next clause (`1; delete from the cart
+// first` is a sentence).
 function stackedObject(p: usize, n: i32, c: u32, w: i32, k: i32): bool {
   let e = k;
   while (e < n && isIdentByte(load<u8>(p + <usize>e))) e++;
   let len = e - k;
   let b = byteAt(p, n, k);
-  if (c == 0x64 && w == 6 || c == 0x69) return len == 4 && matchesLowerAt(p, n, k, w == 6 && c == 0x64 ? "from" : "into"); // delete from, insert into
+  if (c == 0x64 && w == 6 || c == 0x69) { // delete from <table>, insert into <table>
+    let insert = c == 0x69;
+    if (len != 4 || !matchesLowerAt(p, n, k, insert ? "into" : "from")) return false;
+    return tableThen(p, n, skipGap(p, n, e), insert ? INSERT_NEXT : DELETE_NEXT);
+  }
   if (c == 0x64 && w == 7) return b == 0x40; // declare @x
-  if (c == 0x64 || c == 0x61 || c == 0x74 || (c == 0x63 && w == 6)) return isOneOf(p, n, k, len, DDL_OBJECTS); // drop, alter, truncate, create
+  if (c == 0x64 || c == 0x61 || c == 0x74 || (c == 0x63 && w == 6)) { // drop, alter, truncate, create <kind> <name>
+    if (!isOneOf(p, n, k, len, DDL_OBJECTS)) return false;
+    let s = skipGap(p, n, e);
+    if (matchesLowerAt(p, n, s, "if") && !isIdentByte(byteAt(p, n, s + 2))) return true; // drop table if exists
+    return tableThen(p, n, s, DDL_NEXT);
+  }
   if (c == 0x75) { // update <name> set
     if (len == 0) return false;
     let s = skipGap(p, n, e);
     return matchesLowerAt(p, n, s, "set") && !isIdentByte(byteAt(p, n, s + 3));
   }
   if (c == 0x73 && w == 8) return k >= n || b == 0x2D || b == 0x23 || b == 0x3B || b == 0x2F; // shutdown, alone or before a comment
-  if (c == 0x73) return b - 0x30 < 10 || b == 0x2A || b == 0x40 || isOneOf(p, n, k, len, SELECTED); // select 1, *, @@version, count(
+  if (c == 0x73) { // select *, @@version, count(…, 1,2,3 (not `1; select 2 items`)
+    if (b == 0x2A || b == 0x40 || isOneOf(p, n, k, len, SELECTED)) return true;
+    if (b - 0x30 >= 10) return false;
+    let d = skipGap(p, n, e);
+    return d >= n || isClauseEnd(p, n, d) || byteAt(p, n, d) == 0x2C || (matchesLowerAt(p, n, d, "from") && !isIdentByte(byteAt(p, n, d + 4)));
+  }
   if (c == 0x65) { // exec, execute: a system procedure, a variable, a string
     return b == 0x40 || b == 0x28 || b == 0x27 || matchesLowerAt(p, n, k, "xp_") || matchesLowerAt(p, n, k, "sp_") || matchesLowerAt(p, n, k, "master.");
   }
   return false;
 }
+
+// What may follow the table of a stacked statement, besides the end, a terminator or a comment.
+const DELETE_NEXT: StaticArray<string> = ["where", "limit", "order", "using"];
+const INSERT_NEXT: StaticArray<string> = ["values", "value", "select", "set", "default"];
+const DDL_NEXT: StaticArray<string> = ["cascade", "restrict", "add", "drop", "modify", "rename", "as", "like", "identified", "with"];
+
+// Whether a name (schema-qualified, quoted or bracketed) stands at s, then the end, a clause end
+// (isClauseEnd), `(` or one of `next`.
+function tableThen(p: usize, n: i32, s: i32, next: StaticArray<string>): bool {
+  let e = s;
+  while (e < n && (isIdentByte(load<u8>(p + <usize>e)) || isNameQuote(load<u8>(p + <usize>e)))) e++;
+  if (e == s) return false;
+  let j = skipGap(p, n, e);
+  if (j >= n || isClauseEnd(p, n, j) || byteAt(p, n, j) == 0x28) return true;
+  let f = j;
+  while (f < n && isIdentByte(load<u8>(p + <usize>f))) f++;
+  return isOneOf(p, n, j, f - j, next);
+}
+
+// `;`, `--`, `#`, `/*` or `)`: where a statement or an injected one ends.
+// @ts-ignore: decorator
+@inline function isClauseEnd(p: usize, n: i32, j: i32): bool {
+  let c = byteAt(p, n, j);
+  return c == 0x3B || c == 0x23 || c == 0x29 || (c == 0x2D && byteAt(p, n, j + 1) == 0x2D) || (c == 0x2F && byteAt(p, n, j + 1) == 0x2A);
+}
+
+// The quotes and brackets around a table's name: ` " [ ] and `.`, between a schema and a table.
+// @ts-ignore: decorator
+@inline function isNameQuote(c: u32): bool { return c == 0x60 || c == 0x22 || c == 0x5B || c == 0x5D || c == 0x2E; }
 
 function unionSelect(p: usize, n: i32): bool {
   for (let i = nextUn(p, 0, n); i + 11 <= n; i = nextUn(p, i + 1, n)) {

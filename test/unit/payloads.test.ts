@@ -33,12 +33,19 @@ const STACKED_SQLI: Case[] = [
   ["query", "q=x');INSERT INTO admins VALUES(1)--"],
   ["query", "id=0; EXEC xp_cmdshell 'dir'"],
   ["query", "id=7;shutdown--"],
+  ["query", "id=1;delete from users where 1=1--"],
+  ["query", "id=1';drop table if exists `app`.`users`#"],
+  ["query", "id=1;select 1,2,3--"],
   ["body:form", "n=1%22%3Bselect+count(*)+from+pg_user--"],
 ];
 const NOT_STACKED_SQLI: Case[] = [
   ["body:json", JSON.stringify({ d: "1; exec will create the case" })],
   ["body:json", JSON.stringify({ sql: "SELECT 1; DROP TABLE tmp;" })],
   ["query", "q=step 2; update the table"],
+  ["body:json", JSON.stringify({ note: "Step 1; delete from the cart the items you do not need" })],
+  ["body:json", JSON.stringify({ note: "Option 1; insert into the slot the card" })],
+  ["query", "q=choose 1; select 2 items"],
+  ["query", "q=step 1; drop table lamps in the box"],
   ["body:form", "css=a{color:red}%3Bselect%7Bwidth:1px%7D"],
 ];
 
