@@ -14,8 +14,9 @@ export function obfuscatedIpUrl(p: usize, n: i32): bool {
     let c = load<u8>(p + <usize>i);
     if (c == 0x40) {
       // `…@` before a digit: the host after user info, whatever came before it (`http:trusted@`,
-      // `http://a\b@`, which the other two forms cannot read past).
-      if (numericHost(p, n, i + 1)) return true;
+      // `http://a\b@`, which the other two forms cannot read past), in a word that is a URL (a
+      // ':' or '/' before the '@': `see you @20241204` is no host).
+      if (urlBefore(p, i) && numericHost(p, n, i + 1)) return true;
     } else if (c != 0x3A) {
       // `//host` and `\\host`, after a scheme or anything but a name's byte or a third slash.
       let b = byteAt(p, n, i - 1);
@@ -27,6 +28,16 @@ export function obfuscatedIpUrl(p: usize, n: i32): bool {
       let s = lowerAscii(byteAt(p, n, i - 1)) == 0x73 ? i - 5 : i - 4; // https: or http:
       if (matchesLowerAt(p, n, s, "http") && !isIdentByte(byteAt(p, n, s - 1)) && numericHost(p, n, i + 1)) return true;
     }
+  }
+  return false;
+}
+
+// Whether the word that ends at i (back to a blank, at most 256 bytes) holds a ':' or a '/'.
+function urlBefore(p: usize, i: i32): bool {
+  for (let k = i - 1, stop = max(0, i - 256); k >= stop; k--) {
+    let c = load<u8>(p + <usize>k);
+    if (c <= 0x20) return false;
+    if (c == 0x3A || c == 0x2F) return true;
   }
   return false;
 }

@@ -153,6 +153,7 @@ const NOT_IP_HOST: Case[] = [
   ["query", "img=https://cdn.example.com/icons/logo@2x.png"],
   ["query", "email=john@example.com"],
   ["query", "mail=wang@163.com&pkg=lodash@4.17.21&ip=admin@10.0.0.1"],
+  ["body:json", JSON.stringify({ chat: "see you @20241204 at noon", handle: "@3627734734" })],
   ["body:json", '{"note":"see http://user:pass@example.com:8080/admin"}'],
   ["path", "///static/app.js"],
   ["path", "/assets///logo.svg"],
