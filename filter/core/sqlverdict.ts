@@ -42,9 +42,24 @@ function stackedQuery(p: usize, n: i32): bool {
   return false;
 }
 
-// Whether the text starts with a statement of its own: a script (a SQL editor's, a migration's).
+// Whether the text starts with a statement of its own, comments before it aside: a script (a SQL
+// editor's, a migration's).
 function isScript(p: usize, n: i32): bool {
-  let s = skipBlanks(p, n, 0), e = s;
+  // Blanks and comments (`-- …` and `# …` to the line's end, `/* … */`), not `(`: an injection
+  // may open with a subquery (`( (SELECT @a) ) ; UPDATE …`).
+  let s = skipBlanks(p, n, 0);
+  while (s < n) {
+    let c = load<u8>(p + <usize>s);
+    if (c == 0x23 || (c == 0x2D && byteAt(p, n, s + 1) == 0x2D)) {
+      while (s < n && load<u8>(p + <usize>s) != 0x0A) s++;
+    } else if (c == 0x2F && byteAt(p, n, s + 1) == 0x2A) {
+      s += 2;
+      while (s + 1 < n && !(load<u8>(p + <usize>s) == 0x2A && load<u8>(p + <usize>(s + 1)) == 0x2F)) s++;
+      s += 2;
+    } else break;
+    s = skipBlanks(p, n, s);
+  }
+  let e = s;
   while (e < n && isIdentByte(load<u8>(p + <usize>e))) e++;
   return isOneOf(p, n, s, e - s, SCRIPT_STARTS);
 }

@@ -41,6 +41,7 @@ const STACKED_SQLI: Case[] = [
 const NOT_STACKED_SQLI: Case[] = [
   ["body:json", JSON.stringify({ d: "1; exec will create the case" })],
   ["body:json", JSON.stringify({ sql: "SELECT 1; DROP TABLE tmp;" })],
+  ["body:json", JSON.stringify({ sql: "-- cleanup\n/* nightly */ SELECT 1; DROP TABLE tmp;" })],
   ["query", "q=step 2; update the table"],
   ["body:json", JSON.stringify({ note: "Step 1; delete from the cart the items you do not need" })],
   ["body:json", JSON.stringify({ note: "Option 1; insert into the slot the card" })],
