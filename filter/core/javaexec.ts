@@ -3,30 +3,29 @@
 // (CRS 944100–944130 block them at paranoia level 1). Read by core/payloads.ts; total and
 // allocation-free.
 
-import { blanksBefore, byteAt, isIdentByte, matchesLowerAt, skipBlanks } from "../lib/bytes";
-import { indexOf2 } from "../lib/scan";
+import { blanksBefore, byteAt, isIdentByte, matchesLowerAt, nameStart, skipBlanks } from "../lib/bytes";
 
-export function javaExec(p: usize, n: i32): bool {
-  for (let i = indexOf2(p, 0, n, 0x28, 0x28); i < n; i = indexOf2(p, i + 1, n, 0x28, 0x28)) { // '('
-    let e = blanksBefore(p, i);
-    let s = e;
-    while (s > 0 && isIdentByte(load<u8>(p + <usize>(s - 1)))) s--;
-    let len = e - s;
-    if (len == 10 && matchesLowerAt(p, n, s, "getruntime")) {
-      // `getRuntime()` then `.exec(`
-      let j = skipBlanks(p, n, i + 1);
-      if (byteAt(p, n, j) != 0x29) continue;
-      j = skipBlanks(p, n, j + 1);
-      if (byteAt(p, n, j) != 0x2E) continue;
-      j = skipBlanks(p, n, j + 1);
-      if (matchesLowerAt(p, n, j, "exec") && byteAt(p, n, skipBlanks(p, n, j + 4)) == 0x28) return true;
-    } else if (len == 14 && matchesLowerAt(p, n, s, "processbuilder")) {
-      // `new [java.lang.]ProcessBuilder(`
-      let k = s;
-      if (k >= 10 && matchesLowerAt(p, n, k - 10, "java.lang.")) k -= 10;
-      k = blanksBefore(p, k);
-      if (k >= 3 && matchesLowerAt(p, n, k - 3, "new") && !isIdentByte(byteAt(p, n, k - 4)) && k < s) return true;
-    }
+// Whether the call whose '(' is at i runs a command through Java's process API. Called by
+// core/payloads.ts codeExecution for each '(' of a text.
+export function javaExecAt(p: usize, n: i32, i: i32): bool {
+  let e = blanksBefore(p, i);
+  let s = nameStart(p, e);
+  let len = e - s;
+  if (len == 10 && matchesLowerAt(p, n, s, "getruntime")) {
+    // `getRuntime()` then `.exec(`
+    let j = skipBlanks(p, n, i + 1);
+    if (byteAt(p, n, j) != 0x29) return false;
+    j = skipBlanks(p, n, j + 1);
+    if (byteAt(p, n, j) != 0x2E) return false;
+    j = skipBlanks(p, n, j + 1);
+    return matchesLowerAt(p, n, j, "exec") && byteAt(p, n, skipBlanks(p, n, j + 4)) == 0x28;
+  }
+  if (len == 14 && matchesLowerAt(p, n, s, "processbuilder")) {
+    // `new [java.lang.]ProcessBuilder(`
+    let k = s;
+    if (k >= 10 && matchesLowerAt(p, n, k - 10, "java.lang.")) k -= 10;
+    k = blanksBefore(p, k);
+    return k >= 3 && matchesLowerAt(p, n, k - 3, "new") && !isIdentByte(byteAt(p, n, k - 4)) && k < s;
   }
   return false;
 }

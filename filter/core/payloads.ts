@@ -21,13 +21,13 @@ import { jndiLookup } from "./jndilookup";
 import { shellshock } from "./shellshock";
 import { ssiDirective } from "./ssi";
 import { namesOsFile, namesSecretFile } from "./osfiles";
-import { canReadBlock, keepFirst, nibbleClasses } from "../lib/scan";
+import { canReadBlock, indexOf2, keepFirst, nibbleClasses } from "../lib/scan";
 import { splat8 } from "../lib/splat";
 import { obfuscatedIpUrl, authorityPairs, isAuthority } from "./numerichost";
 import { hiddenHost, hiddenHostInPath } from "./hiddenhost";
 import { phpWrapper } from "./phpwrapper";
-import { constructorCall } from "./sandboxescape";
-import { javaExec } from "./javaexec";
+import { constructorCallAt } from "./sandboxescape";
+import { javaExecAt } from "./javaexec";
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`).
 const MIN_BYTES = 5;
@@ -70,8 +70,8 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
   }
 }
 
-// payloadClass's answer for code run through the Function constructor, whose class the caller
-// takes from the model (not a head).
+// payloadClass's answer for code run through the Function constructor or Java's process API,
+// whose class the caller takes from the model (not a head).
 const CODE_INJECTION = -1;
 
 // The class of the payload text p[0..n) holds, or 0; has: its triggers (TRIGGER_*).
@@ -80,8 +80,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
       sqlInjection(p, n, (has & TRIGGER_STATEMENT) != 0, (has & TRIGGER_PAREN) != 0, (has & TRIGGER_QUOTE) != 0)) return HEAD_SQLI;
   if ((has & TRIGGER_DOLLAR) != 0 && jndiLookup(p, n)) return HEAD_JNDI;
   if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && ssiDirective(p, n))) return HEAD_RCE;
-  if ((has & TRIGGER_PAREN) != 0 && constructorCall(p, n)) return CODE_INJECTION;
-  if ((has & TRIGGER_PAREN) != 0 && javaExec(p, n)) return CODE_INJECTION; // an EL or OGNL expression is ssti as much as rce
+  if ((has & TRIGGER_PAREN) != 0 && codeExecution(p, n)) return CODE_INJECTION;
   // Header values other than cookies are not file arguments (a Referer's path is the page's own).
   if (where != Where.HEADER && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 &&
       (namesOsFile(p, n, where == Where.PATH) || (where == Where.PATH && namesSecretFile(p, n)))) return HEAD_TRAVERSAL;
@@ -91,6 +90,15 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   }
   if ((has & TRIGGER_AUTHORITY) != 0 && (obfuscatedIpUrl(p, n) || (where != Where.PATH ? hiddenHost(p, n) : hiddenHostInPath(p, n)))) return HEAD_SSRF;
   return 0;
+}
+
+// Code run through the Function constructor or Java's process API (an EL or OGNL expression is
+// ssti as much as rce): one pass over the text's calls for both.
+function codeExecution(p: usize, n: i32): bool {
+  for (let i = indexOf2(p, 0, n, 0x28, 0x28); i < n; i = indexOf2(p, i + 1, n, 0x28, 0x28)) { // '('
+    if (constructorCallAt(p, n, i) || javaExecAt(p, n, i)) return true;
+  }
+  return false;
 }
 
 // What each verdict needs before it reads a text: '(' (probe calls, Shellshock), '\'' (waitfor

@@ -6,18 +6,15 @@
 // Function names it. Read by core/payloads.ts; total and allocation-free.
 
 import { byteAt, isIdentByte, matchesLowerAt } from "../lib/bytes";
-import { indexOf2 } from "../lib/scan";
 
-export function constructorCall(p: usize, n: i32): bool {
-  // From each '(': back over `constructor` and its accessor, then `constructor` again, accessed
-  // or bare (AngularJS's `{{constructor.constructor('…')()}}` reads it off the scope).
-  for (let i = indexOf2(p, 0, n, 0x28, 0x28); i < n; i = indexOf2(p, i + 1, n, 0x28, 0x28)) {
-    let k = accessedBefore(p, n, i);
-    if (k < 0) continue;
-    if (accessedBefore(p, n, k) >= 0) return true;
-    if (k >= 11 && matchesLowerAt(p, n, k - 11, "constructor") && !isIdentByte(byteAt(p, n, k - 12))) return true;
-  }
-  return false;
+// Whether the call whose '(' is at i calls a constructor's constructor: back over `constructor`
+// and its accessor, then `constructor` again, accessed or bare (AngularJS's
+// `{{constructor.constructor('…')()}}` reads it off the scope). Called by core/payloads.ts
+// codeExecution for each '(' of a text.
+export function constructorCallAt(p: usize, n: i32, i: i32): bool {
+  let k = accessedBefore(p, n, i);
+  if (k < 0) return false;
+  return accessedBefore(p, n, k) >= 0 || (k >= 11 && matchesLowerAt(p, n, k - 11, "constructor") && !isIdentByte(byteAt(p, n, k - 12)));
 }
 
 // Where `constructor` accessed as `.constructor` or `['constructor']` ends at e (blanks before e

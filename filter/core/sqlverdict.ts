@@ -16,7 +16,7 @@
 // collections out: every token of them is SQL, but hex literals and repeated columns thin the
 // bag of features.
 
-import { blanksBefore, byteAt, isIdentByte, isOneOf, lowerAscii, matchesLowerAt, skipBlanks } from "../lib/bytes";
+import { blanksBefore, byteAt, isIdentByte, isOneOf, lowerAscii, matchesLowerAt, nameStart, skipBlanks } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 import { splat8 } from "../lib/splat";
 
@@ -252,8 +252,7 @@ const SQL_BEFORE: StaticArray<string> = ["and", "or", "xor", "not", "select", "i
 function probeCall(p: usize, n: i32): bool {
   for (let i = indexOf2(p, 0, n, 0x28, 0x28); i < n; i = indexOf2(p, i + 1, n, 0x28, 0x28)) { // '('
     let e = blanksBefore(p, i);
-    let s = e;
-    while (s > 0 && isIdentByte(load<u8>(p + <usize>(s - 1)))) s--;
+    let s = nameStart(p, e);
     let len = e - s;
     if (len < 5 || len > 15) continue;
     if (isOneOf(p, n, s, len, LEAK_CALLS)) return true;
@@ -306,9 +305,8 @@ function sqlBefore(p: usize, n: i32, s: i32): bool {
   if (k == 0) return true;
   let c = lowerAscii(load<u8>(p + <usize>(k - 1)));
   if (c - 0x61 >= 26) return c - 0x30 < 10 || (c < 0x80 && load<u8>(SQL_OPERATORS + <usize>c) != 0);
-  let e = k;
-  while (k > 0 && isIdentByte(load<u8>(p + <usize>(k - 1)))) k--;
-  return isOneOf(p, n, k, e - k, SQL_BEFORE);
+  let w = nameStart(p, k);
+  return isOneOf(p, n, w, k - w, SQL_BEFORE);
 }
 
 // 1 for the bytes before a value in SQL: quotes, `(`, `,`, `=`, `<`, `>`, `|`, `&`, `+`, `-`,

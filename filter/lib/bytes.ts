@@ -49,6 +49,14 @@ export function matchesLowerAt(p: usize, n: i32, i: i32, s: string): bool {
   return i;
 }
 
+// Where the run of name bytes (isIdentByte) that ends at e starts: the name a call or a keyword
+// before e spells.
+// @ts-ignore: decorator
+@inline export function nameStart(p: usize, e: i32): i32 {
+  while (e > 0 && isIdentByte(load<u8>(p + <usize>(e - 1)))) e--;
+  return e;
+}
+
 // Whether p[start, start + len) is one of words (lower case), without case: the lexers' keyword
 // lists (core/confirm.ts, core/sqlverdict.ts).
 export function isOneOf(p: usize, n: i32, start: i32, len: i32, words: StaticArray<string>): bool {
