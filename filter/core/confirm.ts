@@ -8,6 +8,7 @@
 
 import { HEAD_COUNT } from "./classes";
 import { byteAt, lowerAscii, matchesLowerAt, isOneOf } from "../lib/bytes";
+import { groupWords } from "../lib/groups";
 
 // A logit above this (p > 0.5 before calibration) must be confirmed; unconfirmed, it is held at
 // this value, which calibration maps outside the attack bands.
@@ -618,10 +619,11 @@ export function toolName(p: usize, n: i32): bool {
   while (i < n) {
     while (i < n && !isAlpha(<u32>load<u8>(p + i))) i++;
     if (i >= n) break;
-    // The names starting with this letter: BY_INITIAL[from, to), through TOOL_RANGES.
-    let range = load<u16>(changetype<usize>(TOOL_RANGES) + (<usize>(lowerAscii(<u32>load<u8>(p + i)) - 0x61) << 1));
+    // The names starting with this letter, their second letter first.
+    let k = <i32>lowerAscii(<u32>load<u8>(p + i)) - 0x61;
     let second = lowerAscii(byteAt(p, n, i + 1));
-    for (let w = <i32>(range >> 8), to = <i32>(range & 0xFF); w < to; w++) {
+    let range = load<u16>(changetype<usize>(INITIAL_RANGES) + (<usize>k << 1));
+    for (let w = <i32>(range >> 8), end = <i32>(range & 0xFF); w < end; w++) {
       if (<u32>load<u8>(changetype<usize>(SECOND_LETTERS) + <usize>w) != second) continue;
       let t = unchecked(BY_INITIAL[w]);
       if (matchesLowerAt(p, n, i, t) && !isAlpha(byteAt(p, n, i + t.length))) return true;
@@ -631,11 +633,10 @@ export function toolName(p: usize, n: i32): bool {
   return false;
 }
 
-// TOOLS grouped by first letter, and for each letter 'a' + k the range of BY_INITIAL holding its
-// names (from << 8 | to; empty where no name starts with it).
+// TOOLS grouped by first letter (the range of each letter 'a' + k in INITIAL_RANGES), and their
+// second letters (lower case) in that order.
 const BY_INITIAL = new StaticArray<string>(TOOLS.length);
-const TOOL_RANGES = toolRanges();
-// BY_INITIAL's second letters (lower case), tested before a name is compared.
+const INITIAL_RANGES = groupWords(TOOLS, 26, (w: string): i32 => <i32>w.charCodeAt(0) - 0x61, BY_INITIAL);
 const SECOND_LETTERS = secondLetters();
 function secondLetters(): StaticArray<u8> {
   let s = new StaticArray<u8>(BY_INITIAL.length);

@@ -3,6 +3,7 @@
 // Called by request/request.ts for every request header.
 
 import { equalsCI, startsWithCI } from "../lib/bytes";
+import { groupWords } from "../lib/groups";
 
 export const enum Grammar {
   NONE = 0,     // free text: always scored
@@ -20,21 +21,11 @@ export const TOKEN_HEADERS: StaticArray<string> = [
   "content-encoding", "expect", "x-envoy-expected-rq-timeout-ms", "x-envoy-internal",
 ];
 
-// TOKEN_HEADERS grouped by length, and for each length the range of BY_LENGTH holding its names
-// (from << 8 | to), built at start-up.
+// TOKEN_HEADERS grouped by length, each length's range in LENGTH_RANGES (no name is as long as
+// MAX_NAME_LENGTH).
 const MAX_NAME_LENGTH = 64;
 const BY_LENGTH = new StaticArray<string>(TOKEN_HEADERS.length);
-const BY_LENGTH_RANGES = byLengthRanges();
-function byLengthRanges(): StaticArray<u16> {
-  let r = new StaticArray<u16>(MAX_NAME_LENGTH);
-  let w = 0;
-  for (let len = 0; len < MAX_NAME_LENGTH; len++) {
-    let from = w;
-    for (let j = 0; j < TOKEN_HEADERS.length; j++) if (TOKEN_HEADERS[j].length == len) BY_LENGTH[w++] = TOKEN_HEADERS[j];
-    r[len] = <u16>((from << 8) | w);
-  }
-  return r;
-}
+const LENGTH_RANGES = groupWords(TOKEN_HEADERS, MAX_NAME_LENGTH, (w: string): i32 => w.length, BY_LENGTH);
 
 // 1 for the bytes of a TOKENS value, 2 for those a MEDIA value adds ('"', '\'', '(', ')').
 // 256 entries, generated from the two sets above.
@@ -53,8 +44,8 @@ export function headerGrammar(name: usize, nameLen: i32): Grammar {
   if (equalsCI(name, nameLen, "content-type")) return Grammar.MEDIA;
   // Only the names of this length (every request's headers come here: a browser sends 16).
   if (nameLen < MAX_NAME_LENGTH) {
-    let range = load<u16>(changetype<usize>(BY_LENGTH_RANGES) + (<usize>nameLen << 1));
-    for (let i = <i32>(range >> 8), to = <i32>(range & 0xFF); i < to; i++) {
+    let range = load<u16>(changetype<usize>(LENGTH_RANGES) + (<usize>nameLen << 1));
+    for (let i = <i32>(range >> 8), end = <i32>(range & 0xFF); i < end; i++) {
       if (equalsCI(name, nameLen, unchecked(BY_LENGTH[i]))) return Grammar.TOKENS;
     }
   }
