@@ -16,7 +16,7 @@
 // collections out: every token of them is SQL, but hex literals and repeated columns thin the
 // bag of features.
 
-import { blanksBefore, byteAt, isIdentByte, isOneOf, lowerAscii, matchesLowerAt, nameStart, skipBlanks } from "../lib/bytes";
+import { blanksBefore, byteAt, indexOfWord, isIdentByte, isOneOf, lowerAscii, matchesLowerAt, nameEnd, nameStart, skipBlanks } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 import { splat8 } from "../lib/splat";
 
@@ -34,10 +34,11 @@ export function sqlInjection(p: usize, n: i32, statement: bool, paren: bool, quo
 function stackedQuery(p: usize, n: i32): bool {
   for (let i = indexOf2(p, 0, n, 0x3B, 0x3B); i < n; i = indexOf2(p, i + 1, n, 0x3B, 0x3B)) { // ';'
     let j = skipGap(p, n, i + 1);
-    let e = j;
-    while (e < n && isIdentByte(load<u8>(p + <usize>e))) e++;
-    if (e - j < 4 || e - j > 8 || !isOneOf(p, n, j, e - j, STACKED) || !closesValue(p, n, i)) continue;
-    if (stackedObject(p, n, lowerAscii(load<u8>(p + <usize>j)), e - j, skipGap(p, n, e))) return !isScript(p, n);
+    let e = nameEnd(p, n, j);
+    if (e - j < 4 || e - j > 8) continue;
+    let statement = indexOfWord(p, n, j, e - j, STACKED);
+    if (statement < 0 || !closesValue(p, n, i)) continue;
+    if (stackedObject(p, n, statement, skipGap(p, n, e))) return !isScript(p, n);
   }
   return false;
 }
@@ -59,9 +60,7 @@ function isScript(p: usize, n: i32): bool {
     } else break;
     s = skipBlanks(p, n, s);
   }
-  let e = s;
-  while (e < n && isIdentByte(load<u8>(p + <usize>e))) e++;
-  return isOneOf(p, n, s, e - s, SCRIPT_STARTS);
+  return isOneOf(p, n, s, nameEnd(p, n, s) - s, SCRIPT_STARTS);
 }
 
 const SCRIPT_STARTS: StaticArray<string> = [
@@ -69,50 +68,51 @@ const SCRIPT_STARTS: StaticArray<string> = [
   "execute", "truncate", "grant", "start", "commit", "pragma", "explain", "call", "merge", "replace", "show", "do",
 ];
 
-// Statements an injection stacks (lower case), and what each names next (stackedObject).
+// Statements an injection stacks (lower case), in the order of the STACKED_* indexes
+// stackedObject reads.
 const STACKED: StaticArray<string> = [
   "drop", "delete", "insert", "update", "truncate", "alter", "create", "shutdown", "declare", "exec", "execute", "select",
 ];
+const STACKED_DROP = 0, STACKED_DELETE = 1, STACKED_INSERT = 2, STACKED_UPDATE = 3, STACKED_TRUNCATE = 4,
+  STACKED_ALTER = 5, STACKED_CREATE = 6, STACKED_SHUTDOWN = 7, STACKED_DECLARE = 8, STACKED_EXEC = 9,
+  STACKED_EXECUTE = 10, STACKED_SELECT = 11;
 const DDL_OBJECTS: StaticArray<string> = ["table", "database", "view", "user", "procedure", "function", "login", "schema"];
 const SELECTED: StaticArray<string> = [
   "case", "count", "sleep", "pg_sleep", "char", "concat", "version", "user", "database", "load_file", "if", "null", "from",
 ];
 
-// Whether what stands at k, after the statement word (first letter c, w bytes long), is what
-// that statement acts on, written as SQL: the table a DROP, DELETE or INSERT names is followed by
-// the end, a terminator, a comment or the statement's next clause (`1; delete from the cart
-// first` is a sentence).
-function stackedObject(p: usize, n: i32, c: u32, w: i32, k: i32): bool {
-  let e = k;
-  while (e < n && isIdentByte(load<u8>(p + <usize>e))) e++;
+// Whether what stands at k, after the statement (a STACKED index), is what that statement acts
+// on, written as SQL: the table a DROP, DELETE or INSERT names is followed by the end, a
+// terminator, a comment or the statement's next clause (`1; delete from the cart first` is a
+// sentence).
+function stackedObject(p: usize, n: i32, statement: i32, k: i32): bool {
+  let e = nameEnd(p, n, k);
   let len = e - k;
   let b = byteAt(p, n, k);
-  if (c == 0x64 && w == 6 || c == 0x69) { // delete from <table>, insert into <table>
-    let insert = c == 0x69;
-    if (len != 4 || !matchesLowerAt(p, n, k, insert ? "into" : "from")) return false;
-    return tableThen(p, n, skipGap(p, n, e), insert ? INSERT_NEXT : DELETE_NEXT);
-  }
-  if (c == 0x64 && w == 7) return b == 0x40; // declare @x
-  if (c == 0x64 || c == 0x61 || c == 0x74 || (c == 0x63 && w == 6)) { // drop, alter, truncate, create <kind> <name>
-    if (!isOneOf(p, n, k, len, DDL_OBJECTS)) return false;
-    let s = skipGap(p, n, e);
-    if (matchesLowerAt(p, n, s, "if") && !isIdentByte(byteAt(p, n, s + 2))) return true; // drop table if exists
-    return tableThen(p, n, s, DDL_NEXT);
-  }
-  if (c == 0x75) { // update <name> set
-    if (len == 0) return false;
-    let s = skipGap(p, n, e);
-    return matchesLowerAt(p, n, s, "set") && !isIdentByte(byteAt(p, n, s + 3));
-  }
-  if (c == 0x73 && w == 8) return k >= n || b == 0x2D || b == 0x23 || b == 0x3B || b == 0x2F; // shutdown, alone or before a comment
-  if (c == 0x73) { // select *, @@version, count(…, 1,2,3 (not `1; select 2 items`)
-    if (b == 0x2A || b == 0x40 || isOneOf(p, n, k, len, SELECTED)) return true;
-    if (b - 0x30 >= 10) return false;
-    let d = skipGap(p, n, e);
-    return d >= n || isClauseEnd(p, n, d) || byteAt(p, n, d) == 0x2C || (matchesLowerAt(p, n, d, "from") && !isIdentByte(byteAt(p, n, d + 4)));
-  }
-  if (c == 0x65) { // exec, execute: a system procedure, a variable, a string
-    return b == 0x40 || b == 0x28 || b == 0x27 || matchesLowerAt(p, n, k, "xp_") || matchesLowerAt(p, n, k, "sp_") || matchesLowerAt(p, n, k, "master.");
+  switch (statement) {
+    case STACKED_DELETE: return len == 4 && matchesLowerAt(p, n, k, "from") && tableThen(p, n, skipGap(p, n, e), DELETE_NEXT);
+    case STACKED_INSERT: return len == 4 && matchesLowerAt(p, n, k, "into") && tableThen(p, n, skipGap(p, n, e), INSERT_NEXT);
+    case STACKED_DECLARE: return b == 0x40; // declare @x
+    case STACKED_DROP: case STACKED_ALTER: case STACKED_TRUNCATE: case STACKED_CREATE: { // <kind> <name>
+      if (!isOneOf(p, n, k, len, DDL_OBJECTS)) return false;
+      let s = skipGap(p, n, e);
+      if (matchesLowerAt(p, n, s, "if") && !isIdentByte(byteAt(p, n, s + 2))) return true; // drop table if exists
+      return tableThen(p, n, s, DDL_NEXT);
+    }
+    case STACKED_UPDATE: { // update <name> set
+      if (len == 0) return false;
+      let s = skipGap(p, n, e);
+      return matchesLowerAt(p, n, s, "set") && !isIdentByte(byteAt(p, n, s + 3));
+    }
+    case STACKED_SHUTDOWN: return k >= n || b == 0x2D || b == 0x23 || b == 0x3B || b == 0x2F; // alone or before a comment
+    case STACKED_SELECT: { // select *, @@version, count(…, 1,2,3 (not `1; select 2 items`)
+      if (b == 0x2A || b == 0x40 || isOneOf(p, n, k, len, SELECTED)) return true;
+      if (b - 0x30 >= 10) return false;
+      let d = skipGap(p, n, e);
+      return d >= n || isClauseEnd(p, n, d) || byteAt(p, n, d) == 0x2C || (matchesLowerAt(p, n, d, "from") && !isIdentByte(byteAt(p, n, d + 4)));
+    }
+    case STACKED_EXEC: case STACKED_EXECUTE: // a system procedure, a variable, a string
+      return b == 0x40 || b == 0x28 || b == 0x27 || matchesLowerAt(p, n, k, "xp_") || matchesLowerAt(p, n, k, "sp_") || matchesLowerAt(p, n, k, "master.");
   }
   return false;
 }
@@ -130,9 +130,7 @@ function tableThen(p: usize, n: i32, s: i32, next: StaticArray<string>): bool {
   if (e == s) return false;
   let j = skipGap(p, n, e);
   if (j >= n || isClauseEnd(p, n, j) || byteAt(p, n, j) == 0x28) return true;
-  let f = j;
-  while (f < n && isIdentByte(load<u8>(p + <usize>f))) f++;
-  return isOneOf(p, n, j, f - j, next);
+  return isOneOf(p, n, j, nameEnd(p, n, j) - j, next);
 }
 
 // `;`, `--`, `#`, `/*` or `)`: where a statement or an injected one ends.

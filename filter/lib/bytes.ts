@@ -57,14 +57,27 @@ export function matchesLowerAt(p: usize, n: i32, i: i32, s: string): bool {
   return e;
 }
 
-// Whether p[start, start + len) is one of words (lower case), without case: the lexers' keyword
+// Where the run of name bytes (isIdentByte) that starts at s ends.
+// @ts-ignore: decorator
+@inline export function nameEnd(p: usize, n: i32, s: i32): i32 {
+  while (s < n && isIdentByte(load<u8>(p + <usize>s))) s++;
+  return s;
+}
+
+// Which of words (lower case) p[start, start + len) is, without case, or -1: the lexers' keyword
 // lists (core/confirm.ts, core/sqlverdict.ts).
-export function isOneOf(p: usize, n: i32, start: i32, len: i32, words: StaticArray<string>): bool {
+export function indexOfWord(p: usize, n: i32, start: i32, len: i32, words: StaticArray<string>): i32 {
   for (let w = 0, k = words.length; w < k; w++) {
     let word = unchecked(words[w]);
-    if (word.length == len && matchesLowerAt(p, n, start, word)) return true;
+    if (word.length == len && matchesLowerAt(p, n, start, word)) return w;
   }
-  return false;
+  return -1;
+}
+
+// Whether p[start, start + len) is one of words (lower case), without case.
+// @ts-ignore: decorator
+@inline export function isOneOf(p: usize, n: i32, start: i32, len: i32, words: StaticArray<string>): bool {
+  return indexOfWord(p, n, start, len, words) >= 0;
 }
 
 // Whether p[0..n) starts with s, ASCII letters compared without case.
