@@ -8,7 +8,7 @@
 // multi-line text starts with prose or with a header line of its own (`From: …`) and is left to
 // the model.
 
-import { byteAt, matchesAt, matchesLowerAt } from "../lib/bytes";
+import { byteAt, matchesAt, matchesLowerAt, startsOneOf } from "../lib/bytes";
 import { indexOf2, indexOf2Inline } from "../lib/scan";
 
 // The first line of an injected field value is at most this long.
@@ -51,7 +51,7 @@ export function mailInjection(p: usize, n: i32): bool {
     while (byteAt(p, n, j) == 0x20 || byteAt(p, n, j) == 0x09) j++;
     if (byteAt(p, n, j) == 0x3A) return true;
   }
-  for (let c = 0; c < SMTP_COMMANDS.length; c++) if (matchesLowerAt(p, n, i, unchecked(SMTP_COMMANDS[c]))) return true;
+  if (startsOneOf(p, n, i, SMTP_COMMANDS)) return true;
   if (hasWordAt(p, n, i, "DATA") && byteAt(p, n, i + 4) != 0x20) return true;
   // An IMAP tag: letters and digits, then one blank and a command.
   let t = i;

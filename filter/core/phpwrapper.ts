@@ -6,7 +6,7 @@
 // core/payloads.ts; total and allocation-free.
 
 import { HEAD_RCE, HEAD_TRAVERSAL } from "./classes";
-import { lowerAscii, matchesLowerAt, skipBlanks } from "../lib/bytes";
+import { lowerAscii, skipBlanks, startsOneOf } from "../lib/bytes";
 
 // Wrappers that read a file (traversal) and those that run or build code (rce), with their `://`.
 const READERS: StaticArray<string> = [
@@ -24,12 +24,7 @@ export function phpWrapper(p: usize, n: i32): i32 {
   let c = lowerAscii(<u32>load<u8>(p + <usize>i));
   // First letters of both lists: c d e g o p r s z.
   if (c != 0x63 && c != 0x64 && c != 0x65 && c != 0x67 && c != 0x6F && c != 0x70 && c != 0x72 && c != 0x73 && c != 0x7A) return 0;
-  if (startsOne(p, n, i, RUNNERS)) return HEAD_RCE;
-  if (startsOne(p, n, i, READERS)) return HEAD_TRAVERSAL;
+  if (startsOneOf(p, n, i, RUNNERS)) return HEAD_RCE;
+  if (startsOneOf(p, n, i, READERS)) return HEAD_TRAVERSAL;
   return 0;
-}
-
-function startsOne(p: usize, n: i32, i: i32, names: StaticArray<string>): bool {
-  for (let w = 0, k = names.length; w < k; w++) if (matchesLowerAt(p, n, i, unchecked(names[w]))) return true;
-  return false;
 }

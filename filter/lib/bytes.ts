@@ -74,6 +74,13 @@ export function indexOfWord(p: usize, n: i32, start: i32, len: i32, words: Stati
   return -1;
 }
 
+// Whether one of words (lower case) starts at i, without case (a prefix list: SMTP commands,
+// stream wrappers).
+export function startsOneOf(p: usize, n: i32, i: i32, words: StaticArray<string>): bool {
+  for (let w = 0, k = words.length; w < k; w++) if (matchesLowerAt(p, n, i, unchecked(words[w]))) return true;
+  return false;
+}
+
 // Whether p[start, start + len) is one of words (lower case), without case.
 // @ts-ignore: decorator
 @inline export function isOneOf(p: usize, n: i32, start: i32, len: i32, words: StaticArray<string>): bool {
