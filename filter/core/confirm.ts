@@ -643,13 +643,3 @@ function secondLetters(): StaticArray<u8> {
   for (let w = 0; w < BY_INITIAL.length; w++) s[w] = <u8>BY_INITIAL[w].charCodeAt(1);
   return s;
 }
-function toolRanges(): StaticArray<u16> {
-  let r = new StaticArray<u16>(26);
-  let w = 0;
-  for (let k = 0; k < 26; k++) {
-    let from = w;
-    for (let j = 0; j < TOOLS.length; j++) if (<i32>TOOLS[j].charCodeAt(0) - 0x61 == k) BY_INITIAL[w++] = TOOLS[j];
-    r[k] = <u16>((from << 8) | w);
-  }
-  return r;
-}
