@@ -4,7 +4,8 @@
 // (core/shellshock.ts), a server-side include directive (core/ssi.ts), a value naming an
 // operating system file (core/osfiles.ts), a URL whose host is an obfuscated IP address
 // (core/numerichost.ts) or that hides its host behind user info or extra slashes
-// (core/hiddenhost.ts). Called by core/inspect.ts after the windows are scored; total and
+// (core/hiddenhost.ts), code run through the Function constructor, Java's process API or an OGNL
+// expression (core/sandboxescape.ts, core/javaexec.ts, core/ognl.ts). Called by core/inspect.ts after the windows are scored; total and
 // allocation-free.
 //
 // Each asks for the syntax an attack cannot do without and a benign value does not have, so that
@@ -28,6 +29,7 @@ import { hiddenHost, hiddenHostInPath } from "./hiddenhost";
 import { phpWrapper } from "./phpwrapper";
 import { constructorCallAt } from "./sandboxescape";
 import { javaExecAt } from "./javaexec";
+import { ognlContextRead, ognlStaticCallAt } from "./ognl";
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`).
 const MIN_BYTES = 5;
@@ -55,8 +57,8 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
       // the two the model scored higher in this request (`next=` or `url=` around it).
       let logits = scores.maxLogit;
       if (head == HEAD_SSRF && unchecked(logits[HEAD_OPEN_REDIRECT]) > unchecked(logits[HEAD_SSRF])) head = HEAD_OPEN_REDIRECT;
-      // Code run through the Function constructor or Java's process API is the class of where it
-      // runs: a server's shell (rce), a template or an expression language (ssti), a page (xss)
+      // Code run through the Function constructor, Java's process API or OGNL is the class of where
+      // it runs: a server's shell (rce), a template or an expression language (ssti), a page (xss)
       // or a `$where` clause (nosqli), whichever the model scored highest in this request.
       if (head == CODE_INJECTION) {
         head = HEAD_RCE;
@@ -70,8 +72,8 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
   }
 }
 
-// payloadClass's answer for code run through the Function constructor or Java's process API,
-// whose class the caller takes from the model (not a head).
+// payloadClass's answer for code run through the Function constructor, Java's process API or
+// OGNL, whose class the caller takes from the model (not a head).
 const CODE_INJECTION = -1;
 
 // The class of the payload text p[0..n) holds, or 0; has: its triggers (TRIGGER_*).
@@ -80,7 +82,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
       sqlInjection(p, n, (has & TRIGGER_STATEMENT) != 0, (has & TRIGGER_PAREN) != 0, (has & TRIGGER_QUOTE) != 0)) return HEAD_SQLI;
   if ((has & TRIGGER_DOLLAR) != 0 && jndiLookup(p, n)) return HEAD_JNDI;
   if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && ssiDirective(p, n))) return HEAD_RCE;
-  if ((has & TRIGGER_PAREN) != 0 && codeExecution(p, n)) return CODE_INJECTION;
+  if (((has & TRIGGER_PAREN) != 0 && codeExecution(p, n)) || ((has & TRIGGER_DOLLAR) != 0 && ognlContextRead(p, n))) return CODE_INJECTION;
   // Header values other than cookies are not file arguments (a Referer's path is the page's own).
   if (where != Where.HEADER && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 &&
       (namesOsFile(p, n, where == Where.PATH) || (where == Where.PATH && namesSecretFile(p, n)))) return HEAD_TRAVERSAL;
@@ -92,17 +94,17 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   return 0;
 }
 
-// Code run through the Function constructor or Java's process API (an EL or OGNL expression is
-// ssti as much as rce): one pass over the text's calls for both.
+// Code run through the Function constructor, Java's process API or an OGNL static call (an EL or
+// OGNL expression is ssti as much as rce): one pass over the text's calls for all three.
 function codeExecution(p: usize, n: i32): bool {
   for (let i = indexOf2(p, 0, n, 0x28, 0x28); i < n; i = indexOf2(p, i + 1, n, 0x28, 0x28)) { // '('
-    if (constructorCallAt(p, n, i) || javaExecAt(p, n, i)) return true;
+    if (constructorCallAt(p, n, i) || javaExecAt(p, n, i) || ognlStaticCallAt(p, n, i)) return true;
   }
   return false;
 }
 
-// What each verdict needs before it reads a text: '(' (probe calls, Shellshock), '\'' (waitfor
-// delay), '$' (lookups), '/' or '\\' (file paths), '<' (SSI directives), `un` without case or ';'
+// What each verdict needs before it reads a text: '(' (probe calls, Shellshock, calls that run
+// code), '\'' (waitfor delay), '$' or '#' (lookups, OGNL context variables), '/' or '\\' (file paths), '<' (SSI directives), `un` without case or ';'
 // (UNION, stacked statements), and two separators in a row or ':' before a digit (an authority: `//host`, `http:host`).
 const TRIGGER_PAREN: u32 = 1, TRIGGER_QUOTE: u32 = 2, TRIGGER_DOLLAR: u32 = 4, TRIGGER_SLASH: u32 = 8,
   TRIGGER_STATEMENT: u32 = 16, TRIGGER_AUTHORITY: u32 = 32, TRIGGER_BACKSLASH: u32 = 64, TRIGGER_LT: u32 = 128;
@@ -154,7 +156,7 @@ function tailTriggers(p: usize, n: i32): u32 {
   return bits;
 }
 
-// '(' 0x28: 1, '\'' 0x27: 2, '$' 0x24: 4, '/' 0x2F: 8, '\\' 0x5C: 64 (a bit of its own: with
+// '(' 0x28: 1, '\'' 0x27: 2, '$' 0x24 and '#' 0x23: 4, '/' 0x2F: 8, '\\' 0x5C: 64 (a bit of its own: with
 // '/''s, its nibbles would also pick ',' 0x2C), '<' 0x3C: 128.
-const TRIGGER_LO = memory.data<u8>([0, 0, 0, 0, 4, 0, 0, 2, 1, 0, 0, 0, 192, 0, 0, 8], 16);
+const TRIGGER_LO = memory.data<u8>([0, 0, 0, 4, 4, 0, 0, 2, 1, 0, 0, 0, 192, 0, 0, 8], 16);
 const TRIGGER_HI = memory.data<u8>([0, 0, 15, 128, 0, 64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 16);

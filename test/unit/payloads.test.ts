@@ -222,6 +222,20 @@ const NOT_JAVA_EXEC: Case[] = [
   ["body:json", JSON.stringify({ d: "getRuntime() returns the runtime of the JVM" })],
 ];
 
+// Struts' OGNL (ognl.ts): a context variable at an expression's start, or a static call by class.
+const OGNL: Case[] = [
+  ["query", "x=%25%7B%23context%5B%27xwork.MethodAccessor.denyMethodExecution%27%5D%3Dfalse%7D"],
+  ["header:Content-Type", "%{(#_='multipart/form-data').(#dm=@ognl.OgnlContext@DEFAULT_MEMBER_ACCESS)}"],
+  ["query", "redirect:%25%7B%40java.lang.System%40getProperty(%27user.dir%27)%7D"],
+  ["body:json", JSON.stringify({ q: "%{ ( #ct=#request['struts.valueStack'].context)}" })],
+];
+const NOT_OGNL: Case[] = [
+  ["body:json", JSON.stringify({ href: "/docs/menus#context-menu", css: "a{color:#fff}" })],
+  ["query", "q=see%20%23context%20in%20the%20docs"],
+  ["body:json", JSON.stringify({ code: "puts \"#{name} has ${#} items\"" })],
+  ["body:json", JSON.stringify({ msg: "cc @ops.team@example(today)" })],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
   ["sql-injection", "sqli", SQLI, NOT_SQLI],
   ["stacked-query", "sqli", STACKED_SQLI, NOT_STACKED_SQLI],
@@ -237,4 +251,5 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["php-wrapper (file)", "traversal", WRAPPER_READ, []],
   ["sandbox-escape", "rce|ssti|xss|nosqli", SANDBOX_ESCAPE, NOT_SANDBOX_ESCAPE],
   ["java-exec", "rce|ssti|xss|nosqli", JAVA_EXEC, NOT_JAVA_EXEC],
+  ["ognl", "rce|ssti|xss|nosqli", OGNL, NOT_OGNL],
 ]);
