@@ -6,7 +6,7 @@
 import { blanksBefore, byteAt, isIdentByte, matchesLowerAt, nameStart, skipBlanks } from "../lib/bytes";
 
 // Whether the call whose '(' is at i runs a command through Java's process API. Called by
-// core/payloads.ts codeExecution for each '(' of a text.
+// core/payloads.ts codeCall for each '(' of a text.
 export function javaExecAt(p: usize, n: i32, i: i32): bool {
   let e = blanksBefore(p, i);
   let s = nameStart(p, e);

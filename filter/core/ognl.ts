@@ -25,7 +25,7 @@ export function ognlContextRead(p: usize, n: i32): bool {
 // Whether the call whose '(' is at i is OGNL's static call `@pkg.Class@member(`: a qualified name
 // of two or more segments whose last (the class) starts with a capital, between two '@'. An
 // address (`@mail.example.com@x(`) has no capitalised last segment. Called by core/payloads.ts
-// codeExecution for each '(' of a text.
+// codeCall for each '(' of a text.
 export function ognlStaticCallAt(p: usize, n: i32, i: i32): bool {
   let e = blanksBefore(p, i);
   let s = nameStart(p, e);

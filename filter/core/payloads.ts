@@ -5,7 +5,8 @@
 // operating system file (core/osfiles.ts), a URL whose host is an obfuscated IP address
 // (core/numerichost.ts) or that hides its host behind user info or extra slashes
 // (core/hiddenhost.ts), code run through the Function constructor, Java's process API or an OGNL
-// expression (core/sandboxescape.ts, core/javaexec.ts, core/ognl.ts). Called by core/inspect.ts after the windows are scored; total and
+// expression (core/sandboxescape.ts, core/javaexec.ts, core/ognl.ts), and a dialog opened without
+// writing its call (core/jsgadget.ts). Called by core/inspect.ts after the windows are scored; total and
 // allocation-free.
 //
 // Each asks for the syntax an attack cannot do without and a benign value does not have, so that
@@ -30,6 +31,7 @@ import { phpWrapper } from "./phpwrapper";
 import { constructorCallAt } from "./sandboxescape";
 import { javaExecAt } from "./javaexec";
 import { ognlContextRead, ognlStaticCallAt } from "./ognl";
+import { dialogGadgetAt } from "./jsgadget";
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`).
 const MIN_BYTES = 5;
@@ -82,7 +84,11 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
       sqlInjection(p, n, (has & TRIGGER_STATEMENT) != 0, (has & TRIGGER_PAREN) != 0, (has & TRIGGER_QUOTE) != 0)) return HEAD_SQLI;
   if ((has & TRIGGER_DOLLAR) != 0 && jndiLookup(p, n)) return HEAD_JNDI;
   if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && ssiDirective(p, n))) return HEAD_RCE;
-  if (((has & TRIGGER_PAREN) != 0 && codeExecution(p, n)) || ((has & TRIGGER_DOLLAR) != 0 && ognlContextRead(p, n))) return CODE_INJECTION;
+  if ((has & TRIGGER_PAREN) != 0) {
+    let code = codeCall(p, n);
+    if (code != 0) return code;
+  }
+  if ((has & TRIGGER_DOLLAR) != 0 && ognlContextRead(p, n)) return CODE_INJECTION;
   // Header values other than cookies are not file arguments (a Referer's path is the page's own).
   if (where != Where.HEADER && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 &&
       (namesOsFile(p, n, where == Where.PATH) || (where == Where.PATH && namesSecretFile(p, n)))) return HEAD_TRAVERSAL;
@@ -94,13 +100,15 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   return 0;
 }
 
-// Code run through the Function constructor, Java's process API or an OGNL static call (an EL or
-// OGNL expression is ssti as much as rce): one pass over the text's calls for all three.
-function codeExecution(p: usize, n: i32): bool {
+// The calls of a text, in one pass: code run through the Function constructor, Java's process API
+// or an OGNL static call (CODE_INJECTION: an EL or OGNL expression is ssti as much as rce), or a
+// dialog opened without its call (xss); 0 for none.
+function codeCall(p: usize, n: i32): i32 {
   for (let i = indexOf2(p, 0, n, 0x28, 0x28); i < n; i = indexOf2(p, i + 1, n, 0x28, 0x28)) { // '('
-    if (constructorCallAt(p, n, i) || javaExecAt(p, n, i) || ognlStaticCallAt(p, n, i)) return true;
+    if (constructorCallAt(p, n, i) || javaExecAt(p, n, i) || ognlStaticCallAt(p, n, i)) return CODE_INJECTION;
+    if (dialogGadgetAt(p, n, i)) return HEAD_XSS;
   }
-  return false;
+  return 0;
 }
 
 // What each verdict needs before it reads a text: '(' (probe calls, Shellshock, calls that run

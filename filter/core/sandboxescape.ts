@@ -10,7 +10,7 @@ import { byteAt, isIdentByte, matchesLowerAt } from "../lib/bytes";
 // Whether the call whose '(' is at i calls a constructor's constructor: back over `constructor`
 // and its accessor, then `constructor` again, accessed or bare (AngularJS's
 // `{{constructor.constructor('…')()}}` reads it off the scope). Called by core/payloads.ts
-// codeExecution for each '(' of a text.
+// codeCall for each '(' of a text.
 export function constructorCallAt(p: usize, n: i32, i: i32): bool {
   let k = accessedBefore(p, n, i);
   if (k < 0) return false;

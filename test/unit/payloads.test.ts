@@ -236,6 +236,22 @@ const NOT_OGNL: Case[] = [
   ["body:json", JSON.stringify({ msg: "cc @ops.team@example(today)" })],
 ];
 
+// A dialog opened without writing its call (jsgadget.ts): xss.
+const DIALOG_GADGET: Case[] = [
+  ["query", "q=alert.apply(null,[1])"],
+  ["query", "q=prompt.call(null,document.domain)"],
+  ["body:json", JSON.stringify({ q: "[1].map(alert)" })],
+  ["query", "q=Reflect.apply(confirm,null,[1])"],
+  ["query", "q=(0,alert)(1)"],
+  ["query", "q=top%5B%2Fal%2F.source%2B%2Fert%2F.source%5D(1)"],
+  ["body:form", "q=self%5B%27con%27%2B%27firm%27%5D(1)"],
+];
+const NOT_DIALOG_GADGET: Case[] = [
+  ["query", "q=notify%20(alert)%20and%20wait"],
+  ["body:json", JSON.stringify({ code: "levels.map(alertLevel); fn.call(this, alert)" })],
+  ["body:json", JSON.stringify({ code: "window[\"gtag\"]('config', id)" })],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
   ["sql-injection", "sqli", SQLI, NOT_SQLI],
   ["stacked-query", "sqli", STACKED_SQLI, NOT_STACKED_SQLI],
@@ -252,4 +268,5 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["sandbox-escape", "rce|ssti|xss|nosqli", SANDBOX_ESCAPE, NOT_SANDBOX_ESCAPE],
   ["java-exec", "rce|ssti|xss|nosqli", JAVA_EXEC, NOT_JAVA_EXEC],
   ["ognl", "rce|ssti|xss|nosqli", OGNL, NOT_OGNL],
+  ["dialog-gadget", "xss", DIALOG_GADGET, NOT_DIALOG_GADGET],
 ]);

@@ -1,0 +1,84 @@
+// XSS proofs that open a dialog (alert, prompt, confirm) without writing `alert(`, as filter
+// bypasses do: the dialog called through call, apply or bind (`alert.call(null,1)`), handed over
+// as a callback (`[1].map(alert)`, `Reflect.apply(confirm,null,[1])`), reached through the comma
+// operator (`(0,alert)(1)`), or read off a global by a spelled-out name and called
+// (`top[/al/.source+/ert/.source](1)`, `window['al'+'ert'](1)`). A site's code and text name the
+// dialogs to call them (`alert('Saved')`, which the model reads) or as words (`alert
+// alert-danger`). The model scored `alert.apply(null,[1])` 99 and `[1].map(alert)` 81. Read by
+// core/payloads.ts for each '(' of a text; total and allocation-free.
+
+import { blanksBefore, byteAt, isOneOf, nameEnd, nameStart, skipBlanks, matchesLowerAt } from "../lib/bytes";
+
+const DIALOGS: StaticArray<string> = ["alert", "prompt", "confirm"];
+// What calls a function it is given: Function.prototype's callers, and the array and promise
+// methods that call back.
+const CALLERS: StaticArray<string> = ["call", "apply", "bind"];
+const CALLBACK_TAKERS: StaticArray<string> = ["map", "foreach", "find", "findindex", "filter", "every", "some", "reduce", "apply", "then"];
+const GLOBALS: StaticArray<string> = ["window", "self", "top", "parent", "frames", "globalthis", "this"];
+
+// A spelled-out name is read up to this many letters (the longest dialog's).
+const MAX_SPELLED = 7;
+// How far back a computed member's '[' is looked for.
+const MAX_MEMBER_BYTES = 64;
+
+// Whether the call whose '(' is at i opens a dialog by one of the ways above.
+export function dialogGadgetAt(p: usize, n: i32, i: i32): bool {
+  let e = blanksBefore(p, i);
+  let s = nameStart(p, e);
+  let len = e - s;
+  // `alert.call(`, `prompt.apply(`, `confirm.bind(`
+  if (len >= 4 && len <= 5 && byteAt(p, n, s - 1) == 0x2E && isOneOf(p, n, s, len, CALLERS)) {
+    let d = s - 1;
+    let ds = nameStart(p, d);
+    if (isOneOf(p, n, ds, d - ds, DIALOGS)) return true;
+  }
+  // The arguments start with a dialog alone: `(0,alert)` (any call, or none), `.map(alert)`.
+  let j = skipBlanks(p, n, i + 1);
+  let comma = false;
+  if (byteAt(p, n, j) - 0x30 < 10) {
+    while (byteAt(p, n, j) - 0x30 < 10) j++;
+    j = skipBlanks(p, n, j);
+    if (byteAt(p, n, j) != 0x2C) return computedDialogBefore(p, n, e); // ','
+    j = skipBlanks(p, n, j + 1);
+    comma = true;
+  }
+  let ae = nameEnd(p, n, j);
+  if (ae > j && isOneOf(p, n, j, ae - j, DIALOGS)) {
+    let after = byteAt(p, n, skipBlanks(p, n, ae));
+    if (comma) { if (after == 0x29) return true; } // ')'
+    else if ((after == 0x29 || after == 0x2C) && len > 0 && byteAt(p, n, s - 1) == 0x2E && isOneOf(p, n, s, len, CALLBACK_TAKERS)) return true;
+  }
+  return computedDialogBefore(p, n, e);
+}
+
+// Whether `global[…]` ends at e (the call's '(' after it) with a member whose quoted or regex
+// literals spell a dialog: `top['al'+'ert']`, `self[/conf/.source+/irm/.source]`.
+function computedDialogBefore(p: usize, n: i32, e: i32): bool {
+  if (byteAt(p, n, e - 1) != 0x5D) return false; // ']'
+  let b = e - 2;
+  let stop = max(0, e - MAX_MEMBER_BYTES);
+  while (b >= stop && load<u8>(p + <usize>b) != 0x5B) b--; // '['
+  if (b < stop) return false;
+  let g = nameStart(p, b);
+  if (g == b || !isOneOf(p, n, g, b - g, GLOBALS)) return false;
+  // The member's letters, past quotes, '+', '/', `.source` and blanks; anything else is not a
+  // spelled-out name (a variable, a call, an escape).
+  let spelled = 0;
+  let literal = false;
+  let word: u64 = 0;
+  for (let k = b + 1; k < e - 1; k++) {
+    let c = <u32>load<u8>(p + <usize>k);
+    if (c == 0x27 || c == 0x22 || c == 0x60 || c == 0x2F) { literal = true; continue; }
+    if (c == 0x2B || c <= 0x20) continue;
+    if (c == 0x2E && matchesLowerAt(p, n, k + 1, "source")) { k += 6; continue; }
+    if ((c | 0x20) - 0x61 >= 26 || spelled == MAX_SPELLED) return false;
+    word |= <u64>(c | 0x20) << (<u64>spelled << 3);
+    spelled++;
+  }
+  return literal && (word == ALERT || word == PROMPT || word == CONFIRM);
+}
+
+// The dialogs' names as little-endian u64s, as computedDialogBefore packs the letters it reads.
+const ALERT: u64 = 0x7472656C61;
+const PROMPT: u64 = 0x74706D6F7270;
+const CONFIRM: u64 = 0x6D7269666E6F63;
