@@ -16,6 +16,7 @@
 // - Mail command injection (core/mail.ts): a short field value broken by a line break into a
 //   recipient header (`Bcc:`) or an SMTP or IMAP command: crlf. The model's crlf class knows HTTP
 //   response splitting, and scored `a@b.c%0ABcc:x@y` 99.
+// - A file uploaded under a script's or a server configuration's name (core/upload.ts): rce.
 // - Prototype pollution: `__proto__`, or `constructor` then `prototype`, as a parameter name's
 //   segment with a segment after it (`a[__proto__][x]`, `constructor.prototype.x`), or as JSON keys
 //   whose value is an object or an array (`{"__proto__":{…}}`): rce, the class CRS
@@ -26,7 +27,7 @@
 // holding objects in one origin's JSON Schema test documents, any of the 148,368 benign parts of
 // `make dataset`'s sides.
 
-import { PartList, partWhere, partFormEncoded, partNamePtr, partNameLen, partIsContainerKey, partWasUnescaped } from "../request/parts";
+import { PartList, partWhere, partFormEncoded, partNamePtr, partNameLen, partIsContainerKey, partWasUnescaped, partIsFilename } from "../request/parts";
 import { DecodeFlag } from "../decode/flags";
 import { Where } from "../request/where";
 import { TextList, textPart, textPtr, textLen, textFlags, textIsPlainToken } from "../decode/texts";
@@ -38,6 +39,7 @@ import { indexOf2 } from "../lib/scan";
 import { needsDecoding, decodePart } from "../decode/normalize";
 import { mayNameGadget, namesGadget, holdsGadget } from "./gadgets";
 import { mailInjection, mayBreakIntoMail } from "./mail";
+import { scriptUpload } from "./upload";
 
 export function applySignatures(parts: PartList, texts: TextList, scores: RequestScores): void {
   // The tables are read by address: through the lists' methods every read stored the list on the
@@ -67,7 +69,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         afterConstructor = constructorKey(p, n, container);
         continue;
       }
-      if (where == Where.HEADER || where == Where.BODY_XML) break;
+      if (where == Where.HEADER || where == Where.BODY_XML || (where == Where.BODY_MULTIPART && partIsFilename(prows, part))) break;
       if (mayBeSerialized(p, n) || (where != Where.PATH && mayNameGadget(p, n)) || mayInjectMail(prows, part, where, trows, t, p, n)) break;
       if (where != Where.PATH && part != lastPart) {
         if (mayNameAPath(prows, part)) break;
@@ -105,6 +107,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         }
       }
     }
+    if (!hit && where == Where.BODY_MULTIPART && partIsFilename(prows, part)) hit = scriptUpload(p, n);
     if (!hit && mayInjectMail(prows, part, where, trows, t, p, n) && mailInjection(p, n)) {
       hit = true;
       head = HEAD_CRLF;

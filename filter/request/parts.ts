@@ -16,10 +16,11 @@ export const MAX_PARTS = MAX_MAX_PARTS;
 // Bytes the splitters may write (JSON strings without their escapes, multipart filenames): no
 // more than the request's own size, since unescaping never grows a string.
 export const SCRATCH_BYTES = MAX_REQUEST_BYTES;
-const STRIDE = 5; // u32 per part: where | formEncoded << 8 | containerKey << 9 | unescaped << 10, namePtr, nameLen, valPtr, valLen
+const STRIDE = 5; // u32 per part: where | formEncoded << 8 | containerKey << 9 | unescaped << 10 | filename << 11, namePtr, nameLen, valPtr, valLen
 const FORM_ENCODED: u32 = 0x100;
 export const CONTAINER_KEY: u32 = 0x200;
 export const UNESCAPED: u32 = 0x400;
+export const FILENAME: u32 = 0x800;
 
 // Part i of the table at rows (PartList.rows): where it is, whether '+' means space, its name.
 // @ts-ignore: decorator
@@ -36,6 +37,9 @@ export const UNESCAPED: u32 = 0x400;
 // can hold no control character, such as a line break (JSON parsers refuse them raw).
 // @ts-ignore: decorator
 @inline export function partWasUnescaped(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & UNESCAPED) != 0; }
+// A multipart file's filename (set by request/multipart.ts): the name it is stored under.
+// @ts-ignore: decorator
+@inline export function partIsFilename(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & FILENAME) != 0; }
 // @ts-ignore: decorator
 @inline export function partNamePtr(rows: usize, i: i32): usize { return <usize>load<u32>(rowAt(rows, i), 4); }
 // @ts-ignore: decorator
@@ -47,7 +51,8 @@ export const UNESCAPED: u32 = 0x400;
 
 // Writes part i of the table at rows: PartList.add's row, for a splitter that keeps the row count in
 // a local (request/jsonbody.ts, request/pairs.ts) and hands it back with PartList.endOffers.
-// marks: CONTAINER_KEY and UNESCAPED, the JSON splitter's (partIsContainerKey, partWasUnescaped).
+// marks: CONTAINER_KEY and UNESCAPED, the JSON splitter's (partIsContainerKey, partWasUnescaped),
+// and FILENAME, the multipart splitter's (partIsFilename).
 // @ts-ignore: decorator
 @inline export function putPart(rows: usize, i: i32, where: i32, namePtr: usize, nameLen: i32, valPtr: usize, valLen: i32, formEncoded: bool, marks: u32 = 0): void {
   let row = rowAt(rows, i);
@@ -84,12 +89,12 @@ export class PartList {
   // call to isExcluded gave every part a frame on the runtime's shadow stack and stores of `this`
   // to it, about half of its instructions (make profile); its callers have that frame already.
   // @ts-ignore: decorator
-  @inline add(where: i32, namePtr: usize, nameLen: i32, valPtr: usize, valLen: i32, formEncoded: bool): void {
+  @inline add(where: i32, namePtr: usize, nameLen: i32, valPtr: usize, valLen: i32, formEncoded: bool, marks: u32 = 0): void {
     if (valLen <= 0) return;
     if (nameLen > 0 && where != Where.HEADER && this.excludedCount > 0 && this.isExcluded(namePtr, nameLen)) return;
     let i = this.count;
     if (i >= this.limit) { this.overflow = true; return; }
-    putPart(this.rows, i, where, namePtr, nameLen, valPtr, valLen, formEncoded);
+    putPart(this.rows, i, where, namePtr, nameLen, valPtr, valLen, formEncoded, marks);
     this.count = i + 1;
   }
 

@@ -140,7 +140,27 @@ const NOT_MAIL: Array<[string, string]> = [
   ["query", "q=line%0Aanother%20line"],
 ];
 
+// A multipart file stored under a script's or a server configuration's name (upload.ts), whatever
+// its content; the same names as a field's value, or other files' names, are left to the model.
+const upload = (filename: string, content: string, field = "file") =>
+  `--XyZ\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: image/jpeg\r\n\r\n${content}\r\n--XyZ--\r\n`;
+const field = (name: string, value: string) => `--XyZ\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n--XyZ--\r\n`;
+const UPLOAD: Array<[string, string]> = [
+  ["body:multipart", upload("avatar.php", "GIF89a hello")],
+  ["body:multipart", upload("../../uploads/Shell.PHTML.", "x")],
+  ["body:multipart", upload(".htaccess", "AddType application/x-httpd-php .jpg")],
+  ["body:multipart", upload("cmd.jsp", "<p>hi</p>")],
+  ["body:multipart", upload("SHELL.PhP5 ", "x")],
+];
+const NOT_UPLOAD: Array<[string, string]> = [
+  ["body:multipart", upload("holiday.jpg", "JFIF")],
+  ["body:multipart", upload("notes.php.txt", "meeting notes")],
+  ["body:multipart", field("page", "index.php")],
+  ["body:multipart", upload(".php", "x")],
+];
+
 describeVerdicts("%s signatures", () => core, [
+  ["script-upload", "rce", UPLOAD, NOT_UPLOAD],
   ["serialized-object", "rce", SERIALIZED, NOT_SERIALIZED],
   ["prototype-pollution", "rce", POLLUTION, NOT_POLLUTION],
   ["java-gadget", "rce", GADGET, NOT_GADGET],
