@@ -58,8 +58,8 @@ const attacks: Attack[] = [
   { cls: "nosqli", where: "body:json", text: '{"user":{"$ne":null},"pass":{"$ne":null}}' },
   { cls: "crlf", where: "query", text: "next=%0d%0aSet-Cookie:%20a=b" },
   { cls: "open_redirect", where: "query", text: "next=//evil.com" },
-  { cls: "xss", where: "query", text: "q=top[/al/.source+/ert/.source](1)", known: "model-script-without-tag" },
-  { cls: "xss", where: "query", text: "q=alert.call(null,1)", known: "model-script-without-tag" },
+  { cls: "xss", where: "query", text: "q=top[/al/.source+/ert/.source](1)" },
+  { cls: "xss", where: "query", text: "q=alert.call(null,1)" },
 ];
 
 const benign: { name: string; where: string; text: string; known?: string }[] = [
