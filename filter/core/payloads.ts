@@ -5,7 +5,8 @@
 // operating system file (core/osfiles.ts), a URL whose host is an obfuscated IP address
 // (core/numerichost.ts) or that hides its host behind user info or extra slashes
 // (core/hiddenhost.ts), code run through the Function constructor, Java's process API or an OGNL
-// expression (core/sandboxescape.ts, core/javaexec.ts, core/ognl.ts), and a dialog opened without
+// expression or Node's module loader (core/sandboxescape.ts, core/javaexec.ts, core/ognl.ts,
+// core/nodeexec.ts), and a dialog opened without
 // writing its call (core/jsgadget.ts). Called by core/inspect.ts after the windows are scored; total and
 // allocation-free.
 //
@@ -32,6 +33,7 @@ import { constructorCallAt } from "./sandboxescape";
 import { javaExecAt } from "./javaexec";
 import { ognlContextRead, ognlStaticCallAt } from "./ognl";
 import { dialogGadgetAt } from "./jsgadget";
+import { nodeExecAt } from "./nodeexec";
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`).
 const MIN_BYTES = 5;
@@ -100,12 +102,12 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   return 0;
 }
 
-// The calls of a text, in one pass: code run through the Function constructor, Java's process API
-// or an OGNL static call (CODE_INJECTION: an EL or OGNL expression is ssti as much as rce), or a
+// The calls of a text, in one pass: code run through the Function constructor, Java's process API,
+// an OGNL static call or Node's module loader (CODE_INJECTION: an EL or OGNL expression is ssti as much as rce), or a
 // dialog opened without its call (xss); 0 for none.
 function codeCall(p: usize, n: i32): i32 {
   for (let i = indexOf2(p, 0, n, 0x28, 0x28); i < n; i = indexOf2(p, i + 1, n, 0x28, 0x28)) { // '('
-    if (constructorCallAt(p, n, i) || javaExecAt(p, n, i) || ognlStaticCallAt(p, n, i)) return CODE_INJECTION;
+    if (constructorCallAt(p, n, i) || javaExecAt(p, n, i) || ognlStaticCallAt(p, n, i) || nodeExecAt(p, n, i)) return CODE_INJECTION;
     if (dialogGadgetAt(p, n, i)) return HEAD_XSS;
   }
   return 0;

@@ -236,6 +236,18 @@ const NOT_OGNL: Case[] = [
   ["body:json", JSON.stringify({ msg: "cc @ops.team@example(today)" })],
 ];
 
+// Node's module loader reached from injected code (nodeexec.ts).
+const NODE_EXEC: Case[] = [
+  ["query", "q=process.mainModule.require(%22child_process%22).execSync(%22id%22)"],
+  ["body:json", JSON.stringify({ x: "global.process.mainModule.constructor._load('child_process').exec('id')" })],
+  ["query", "q=require(%27child_process%27).exec(%27id%27)"],
+  ["body:json", JSON.stringify({ rce: "_$$ND_FUNC$$_function(){require('child_process').exec('ls')}()" })],
+];
+const NOT_NODE_EXEC: Case[] = [
+  ["body:json", JSON.stringify({ code: "const fs = require('fs'); fs.readFileSync(path)" })],
+  ["body:json", JSON.stringify({ code: "module.require('./util'); proc.exec(cmd)" })],
+];
+
 // A dialog opened without writing its call (jsgadget.ts): xss.
 const DIALOG_GADGET: Case[] = [
   ["query", "q=alert.apply(null,[1])"],
@@ -268,5 +280,6 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["sandbox-escape", "rce|ssti|xss|nosqli", SANDBOX_ESCAPE, NOT_SANDBOX_ESCAPE],
   ["java-exec", "rce|ssti|xss|nosqli", JAVA_EXEC, NOT_JAVA_EXEC],
   ["ognl", "rce|ssti|xss|nosqli", OGNL, NOT_OGNL],
+  ["node-exec", "rce|ssti|xss|nosqli", NODE_EXEC, NOT_NODE_EXEC],
   ["dialog-gadget", "xss", DIALOG_GADGET, NOT_DIALOG_GADGET],
 ]);
