@@ -128,7 +128,7 @@ export const SQL_WORDS: StaticArray<string> = [
 ];
 
 // Whether a SQL keyword stands right beside (spaces aside) a quote, a parenthesis, `;`, `=`, `*`,
-// `,`, `@`, `#`, a digit or a comment: `' or`, `1 union`, `select *`, `)and(`; English around a
+// `,`, `@`, `#`, a digit, a minus or a comment: `' or`, `1 union`, `select *`, `)and(`; English around a
 // pipe or a full stop (`not set|not set`, `cats OR dogs.`) is not SQL.
 function keywordBesideSql(p: usize, n: i32): bool {
   let i = 0;
@@ -137,15 +137,20 @@ function keywordBesideSql(p: usize, n: i32): bool {
     while (a >= 0 && load<u8>(p + a) == 0x20) a--;
     let b = i;
     while (b < n && load<u8>(p + b) == 0x20) b++;
-    if (sqlNeighbour(byteAt(p, n, a)) || sqlNeighbour(byteAt(p, n, b))) return true;
+    if (sqlNeighbour(byteAt(p, n, a), byteAt(p, n, a - 1)) || sqlNeighbour(byteAt(p, n, b), byteAt(p, n, b + 1))) return true;
   }
   return false;
 }
 
+// c: the byte beside the keyword; beyond: the byte on c's far side. A `-` or `/` between two words
+// joins them (`user-agent`, `sdk-version`, `and/or`): `-` counts only before or after what is not a
+// letter (`or-1`, `union--`), `/` only as a comment's edge (`union/**/`, `*/select`).
 // @ts-ignore: decorator
-@inline function sqlNeighbour(c: u32): bool {
+@inline function sqlNeighbour(c: u32, beyond: u32): bool {
+  if (c == 0x2D) return !isAlpha(beyond);
+  if (c == 0x2F) return beyond == 0x2A;
   return c == 0x27 || c == 0x22 || c == 0x60 || c == 0x28 || c == 0x29 || c == 0x3B || c == 0x3D ||
-    c == 0x2A || c == 0x2C || c == 0x40 || c == 0x23 || c == 0x2D || c == 0x2F || c - 0x30 < 10;
+    c == 0x2A || c == 0x2C || c == 0x40 || c == 0x23 || c - 0x30 < 10;
 }
 
 // A keyword next to SQL punctuation, or a quote that closes a string and goes on (`'--`, `')`, `'=`).

@@ -23,6 +23,12 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["sqli", "0=9058,1=7897,2=1234", false], // id=value pairs, not a tautology
   ["sqli", "x or 1=1", true],
   ["sqli", "1 and 2>1", true],
+  // A `-` or `/` joins words; it counts beside a keyword only as a minus or a comment's edge.
+  ["sqli", "user-agent: select-all and/or sdk-version", false],
+  ["sqli", "1 or-1=-1", true],
+  ["sqli", "x and-y", false],
+  ["sqli", "x and-1", true],
+  ["sqli", "*/and x", true],
   // xss
   ["xss", "<script>alert(1)</script>", true],
   ["xss", "<img src=x onerror=alert(1)>", true],
