@@ -3,13 +3,11 @@
 // (CRS 944100–944130 block them at paranoia level 1). Read by core/payloads.ts; total and
 // allocation-free.
 
-import { blanksBefore, byteAt, isIdentByte, matchesLowerAt, nameStart, skipBlanks } from "../lib/bytes";
+import { blanksBefore, byteAt, isIdentByte, matchesLowerAt, skipBlanks } from "../lib/bytes";
 
-// Whether the call whose '(' is at i runs a command through Java's process API. Called by
-// core/payloads.ts codeCall for each '(' of a text.
-export function javaExecAt(p: usize, n: i32, i: i32): bool {
-  let e = blanksBefore(p, i);
-  let s = nameStart(p, e);
+// Whether the call whose '(' is at i, after the name p[s..e), runs a command through Java's process
+// API. Called by core/payloads.ts codeCall for each '(' of a text after a name.
+export function javaExecAt(p: usize, n: i32, i: i32, s: i32, e: i32): bool {
   let len = e - s;
   if (len == 10 && matchesLowerAt(p, n, s, "getruntime")) {
     // `getRuntime()` then `.exec(`

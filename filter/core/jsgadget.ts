@@ -7,7 +7,7 @@
 // alert-danger`). The model scored `alert.apply(null,[1])` 99 and `[1].map(alert)` 81. Read by
 // core/payloads.ts for each '(' of a text; total and allocation-free.
 
-import { blanksBefore, byteAt, isOneOf, nameEnd, nameStart, skipBlanks, matchesLowerAt } from "../lib/bytes";
+import { byteAt, isOneOf, nameEnd, nameStart, skipBlanks, matchesLowerAt } from "../lib/bytes";
 
 const DIALOGS: StaticArray<string> = ["alert", "prompt", "confirm"];
 // What calls a function it is given: Function.prototype's callers, and the array and promise
@@ -21,10 +21,9 @@ const MAX_SPELLED = 7;
 // How far back a computed member's '[' is looked for.
 const MAX_MEMBER_BYTES = 64;
 
-// Whether the call whose '(' is at i opens a dialog by one of the ways above.
-export function dialogGadgetAt(p: usize, n: i32, i: i32): bool {
-  let e = blanksBefore(p, i);
-  let s = nameStart(p, e);
+// Whether the call whose '(' is at i, after the name p[s..e) (none: s == e), opens a dialog by one
+// of the ways above.
+export function dialogGadgetAt(p: usize, n: i32, i: i32, s: i32, e: i32): bool {
   let len = e - s;
   // `alert.call(`, `prompt.apply(`, `confirm.bind(`
   if (len >= 4 && len <= 5 && byteAt(p, n, s - 1) == 0x2E && isOneOf(p, n, s, len, CALLERS)) {
@@ -38,23 +37,23 @@ export function dialogGadgetAt(p: usize, n: i32, i: i32): bool {
   if (byteAt(p, n, j) - 0x30 < 10) {
     while (byteAt(p, n, j) - 0x30 < 10) j++;
     j = skipBlanks(p, n, j);
-    if (byteAt(p, n, j) != 0x2C) return computedDialogBefore(p, n, e); // ','
+    if (byteAt(p, n, j) != 0x2C) return byteAt(p, n, e - 1) == 0x5D && computedDialogBefore(p, n, e); // ',', ']'
     j = skipBlanks(p, n, j + 1);
     comma = true;
   }
-  let ae = nameEnd(p, n, j);
+  let c = byteAt(p, n, j) | 0x20;
+  let ae = c == 0x61 || c == 0x70 || c == 0x63 ? nameEnd(p, n, j) : j; // a, p, c: the dialogs' initials
   if (ae > j && isOneOf(p, n, j, ae - j, DIALOGS)) {
     let after = byteAt(p, n, skipBlanks(p, n, ae));
     if (comma) { if (after == 0x29) return true; } // ')'
     else if ((after == 0x29 || after == 0x2C) && len > 0 && byteAt(p, n, s - 1) == 0x2E && isOneOf(p, n, s, len, CALLBACK_TAKERS)) return true;
   }
-  return computedDialogBefore(p, n, e);
+  return byteAt(p, n, e - 1) == 0x5D && computedDialogBefore(p, n, e); // ']'
 }
 
-// Whether `global[…]` ends at e (the call's '(' after it) with a member whose quoted or regex
-// literals spell a dialog: `top['al'+'ert']`, `self[/conf/.source+/irm/.source]`.
+// Whether `global[…]` ends at e (its ']' at e - 1, the call's '(' after it) with a member whose
+// quoted or regex literals spell a dialog: `top['al'+'ert']`, `self[/conf/.source+/irm/.source]`.
 function computedDialogBefore(p: usize, n: i32, e: i32): bool {
-  if (byteAt(p, n, e - 1) != 0x5D) return false; // ']'
   let b = e - 2;
   let stop = max(0, e - MAX_MEMBER_BYTES);
   while (b >= stop && load<u8>(p + <usize>b) != 0x5B) b--; // '['

@@ -4,19 +4,16 @@
 // (`require('child_process').execSync('id')`), and node-serialize's function marker
 // (`_$$ND_FUNC$$_function(){…}`, CVE-2017-5941). CRS blocks them at paranoia level 1 (934100);
 // the model scored `process.mainModule.require("child_process").execSync("id")` 81. Read by
-// core/payloads.ts codeCall for each '(' of a text; total and allocation-free.
+// core/payloads.ts codeCall for each '(' of a text after a name; total and allocation-free.
 
-import { blanksBefore, byteAt, isOneOf, matchesAt, matchesLowerAt, nameStart } from "../lib/bytes";
+import { blanksBefore, byteAt, isOneOf, matchesAt, matchesLowerAt } from "../lib/bytes";
 
 // child_process's calls that run a command.
 const RUNNERS: StaticArray<string> = ["exec", "execsync", "execfile", "execfilesync", "spawn", "spawnsync", "fork"];
 
-// Whether the call whose '(' is at i reaches the module loader or runs a command as above.
-export function nodeExecAt(p: usize, n: i32, i: i32): bool {
-  let e = blanksBefore(p, i);
-  let s = nameStart(p, e);
+// Whether the call after the name p[s..e) reaches the module loader or runs a command as above.
+export function nodeExecAt(p: usize, n: i32, s: i32, e: i32): bool {
   let len = e - s;
-  if (len == 0) return false;
   // The marker is made of name bytes, so it is the name's start: `_$$ND_FUNC$$_function`.
   if (len >= 21 && matchesAt(p, n, e - 21, "_$$ND_FUNC$$_function")) return true;
   if (byteAt(p, n, s - 1) != 0x2E) return false; // '.': a member call

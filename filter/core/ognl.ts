@@ -6,7 +6,7 @@
 // `%{#context['xwork.MethodAccessor.denyMethodExecution']=false}` 99. Read by core/payloads.ts;
 // total and allocation-free.
 
-import { blanksBefore, byteAt, nameStart } from "../lib/bytes";
+import { byteAt, nameStart } from "../lib/bytes";
 import { indexOf } from "../lib/scan";
 
 // Whether p[0..n) reads an OGNL context variable right after an expression's opening `%{` or `${`,
@@ -24,12 +24,10 @@ export function ognlContextRead(p: usize, n: i32): bool {
 
 // Whether the call whose '(' is at i is OGNL's static call `@pkg.Class@member(`: a qualified name
 // of two or more segments whose last (the class) starts with a capital, between two '@'. An
-// address (`@mail.example.com@x(`) has no capitalised last segment. Called by core/payloads.ts
-// codeCall for each '(' of a text.
-export function ognlStaticCallAt(p: usize, n: i32, i: i32): bool {
-  let e = blanksBefore(p, i);
-  let s = nameStart(p, e);
-  if (s == e || byteAt(p, n, s - 1) != 0x40) return false; // '@' before the member
+// address (`@mail.example.com@x(`) has no capitalised last segment. p[s..e): the name before the
+// '(' (the member). Called by core/payloads.ts codeCall for each '(' of a text after a name.
+export function ognlStaticCallAt(p: usize, n: i32, s: i32, e: i32): bool {
+  if (byteAt(p, n, s - 1) != 0x40) return false; // '@' before the member
   let k = s - 1;
   let c = nameStart(p, k);
   if (c == k || byteAt(p, n, c) - 0x41 >= 26) return false; // the class, capitalised

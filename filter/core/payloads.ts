@@ -25,6 +25,7 @@ import { shellshock } from "./shellshock";
 import { ssiDirective } from "./ssi";
 import { namesOsFile, namesSecretFile } from "./osfiles";
 import { canReadBlock, indexOf2, keepFirst, nibbleClasses } from "../lib/scan";
+import { blanksBefore, nameStart } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
 import { obfuscatedIpUrl, authorityPairs, isAuthority } from "./numerichost";
 import { hiddenHost, hiddenHostInPath } from "./hiddenhost";
@@ -107,8 +108,12 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
 // dialog opened without its call (xss); 0 for none.
 function codeCall(p: usize, n: i32): i32 {
   for (let i = indexOf2(p, 0, n, 0x28, 0x28); i < n; i = indexOf2(p, i + 1, n, 0x28, 0x28)) { // '('
-    if (constructorCallAt(p, n, i) || javaExecAt(p, n, i) || ognlStaticCallAt(p, n, i) || nodeExecAt(p, n, i)) return CODE_INJECTION;
-    if (dialogGadgetAt(p, n, i)) return HEAD_XSS;
+    // The name before the '(' (blanks aside), which all but the constructor's test read.
+    let e = blanksBefore(p, i);
+    let s = nameStart(p, e);
+    if (constructorCallAt(p, n, i) ||
+        (s < e && (javaExecAt(p, n, i, s, e) || ognlStaticCallAt(p, n, s, e) || nodeExecAt(p, n, s, e)))) return CODE_INJECTION;
+    if (dialogGadgetAt(p, n, i, s, e)) return HEAD_XSS;
   }
   return 0;
 }
