@@ -110,8 +110,10 @@ function matchesPath(p: usize, n: i32, i: i32, s: string): bool {
 // A request path that asks for a file of secrets or a repository's metadata by name, as probes
 // do (`/.env`, `/.git/config`, `/app/.aws/credentials`; CRS 930130 blocks such names at paranoia
 // level 1): a segment that is one of SECRET_SEGMENTS, or `.env` with a suffix (`.env.local`). No
-// page or asset of a site is named so (`/.well-known/` is not among them).
+// page or asset of a site is named so (`/.well-known/` is not among them). Or a backup or a
+// database dump by its extension (backupFile).
 export function namesSecretFile(p: usize, n: i32): bool {
+  if (backupFile(p, n)) return true;
   for (let i = 0; i + 2 < n; i++) {
     let c = load<u8>(p + <usize>i);
     if ((c != 0x2F && c != 0x5C) || load<u8>(p + <usize>(i + 1)) != 0x2E) continue;
@@ -124,6 +126,20 @@ export function namesSecretFile(p: usize, n: i32): bool {
   }
   return false;
 }
+
+// A path whose last segment is a file's backup or a database dump, as scanners probe for them
+// (`/index.php.bak`, `/config.php~`, `/.config.php.swp`, `/backup.sql`; CRS 920440 restricts these
+// extensions at paranoia level 1): a name with an extension in BACKUP_EXTENSIONS, or with a '.'
+// and ending in '~' (an editor's copy). A site serves none of them.
+function backupFile(p: usize, n: i32): bool {
+  let b = n;
+  while (b > 0 && load<u8>(p + <usize>(b - 1)) != 0x2F && load<u8>(p + <usize>(b - 1)) != 0x5C) b--;
+  let d = n;
+  while (d > b && load<u8>(p + <usize>(d - 1)) != 0x2E) d--;
+  if (d <= b + 1) return false; // no extension, or a dot file
+  return isOneOf(p, n, d, n - d, BACKUP_EXTENSIONS) || (load<u8>(p + <usize>(n - 1)) == 0x7E && n - d > 1); // '~'
+}
+const BACKUP_EXTENSIONS: StaticArray<string> = ["bak", "old", "orig", "swp", "swo", "sql", "save", "backup", "bkp"];
 
 // Segment names after the '.', lower case.
 const SECRET_DIRS: StaticArray<string> = ["git", "svn", "hg", "bzr", "aws", "ssh", "docker", "kube"];

@@ -169,6 +169,10 @@ const SECRET_FILE: Case[] = [
   ["path", "/static/.DS_Store"],
   ["path", "/home/.aws/credentials"],
   ["path", "/%2essh/authorized_keys"],
+  ["path", "/index.php.bak"],
+  ["path", "/wp-config.php~"],
+  ["path", "/db/backup.SQL"],
+  ["path", "/.config.php.swp"],
 ];
 const NOT_SECRET_FILE: Case[] = [
   ["path", "/.well-known/security.txt"],
@@ -176,6 +180,10 @@ const NOT_SECRET_FILE: Case[] = [
   ["path", "/blog/git/config-tips"],
   ["path", "/envelopes/.environment"],
   ["query", "file=.env"],
+  ["path", "/~alice/notes.html"],
+  ["path", "/blog/.old"],
+  ["path", "/api/sql/queries"],
+  ["query", "f=backup.sql"],
 ];
 
 // A PHP stream wrapper's URL as a value (phpwrapper.ts): rce for those that run or build code,
