@@ -119,21 +119,32 @@ export function decodeParts(parts: PartList, out: TextList): void {
         continue;
       }
     }
-    count = decodeOne(i, valPtr, valLen, partFormEncoded(prows, i), plain, out, trows, count);
+    // Most parts are their own text: no decoding, not base64, no run to cap. Those are added here,
+    // as decodeOne would add them: a call to it zeroed its frame on the runtime's shadow stack
+    // (a memory.fill, which V8 calls out of the compiled code for) at every part.
+    let decode = !plain && needsDecoding(valPtr, valLen, partFormEncoded(prows, i));
+    if (!decode) {
+      if (!mayBeBase64(valPtr, valLen) && (plain || longRunAt(valPtr, valLen) < 0)) {
+        count = appendText(out, trows, count, i, valPtr, valLen, plain ? TEXT_NOT_SCORED : 0);
+        continue;
+      }
+    }
+    count = decodeOne(i, valPtr, valLen, partFormEncoded(prows, i), plain, decode, out, trows, count);
   }
   out.count = count;
 }
 
 // One part's texts, written at trows from index count (TextList.add's test of room included);
-// returns the new count. `plain`: isPlainToken of the part as it came.
-function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, plain: bool, out: TextList, trows: usize, count: i32): i32 {
+// returns the new count. `plain`: isPlainToken of the part as it came; `decode`: whether it
+// needsDecoding (never when plain).
+function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, plain: bool, decode: bool, out: TextList, trows: usize, count: i32): i32 {
   // Most parts need no decoding: read those where they are (a memory.copy per part is a call
   // out of the compiled code in V8, and JSON bodies have hundreds of parts). A plain token holds
   // no byte a decoder acts on: those are known not to need the trigger test.
   let text = valPtr;
   let n = valLen;
   let flags: u32 = 0;
-  if (!plain && needsDecoding(valPtr, valLen, formEncoded)) {
+  if (decode) {
     text = out.alloc(valLen);
     if (text == 0) return count;
     let r = decodePart(valPtr, valLen, text, formEncoded);
@@ -146,7 +157,7 @@ function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, pla
   // those, unless it may be base64 (URL-safe base64 is all word characters) and so is decoded
   // below, or its decoding was more than one plain round of percent-escapes (forms send '@'
   // as %40; double encoding, entities or escapes are themselves a sign).
-  let base64 = n >= MIN_BASE64_LENGTH && !spaceInFirstBlock(text) && looksLikeBase64(text, n);
+  let base64 = mayBeBase64(text, n);
   let skip = (flags & ~DecodeFlag.PERCENT) == 0 && !base64 && (text == valPtr ? plain : isPlainToken(text, n));
   let pieces = 0;
   if (!skip) {
@@ -170,6 +181,12 @@ function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, pla
     count = out.count;
   }
   return count;
+}
+
+// Whether text p[0..n) is base64 to decode as well (looksLikeBase64, after the cheaper tests).
+// @ts-ignore: decorator
+@inline function mayBeBase64(p: usize, n: i32): bool {
+  return n >= MIN_BASE64_LENGTH && !spaceInFirstBlock(p) && looksLikeBase64(p, n);
 }
 
 // TextList.add for a loop that keeps the count in a local: writes text `count` at trows when the
