@@ -28,11 +28,11 @@ export class Inspection {
   // Splits and decodes a request under cfg (its route's configuration; head: the serialized header
   // map; body: the bytes buffered, bodyCut when that is a prefix), then feeds its windows to sink:
   // the scores, or a collector.
-  run(cfg: Config, headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32, bodyCut: bool, sink: WindowSink): void {
+  run<T extends WindowSink>(cfg: Config, headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32, bodyCut: bool, sink: T): void {
     splitRequest(headPtr, headLen, bodyPtr, bodyLen, bodyCut, cfg, this.parts, this.facts);
     decodeParts(this.parts, this.texts);
     this.scores.reset();
-    let w = forEachWindow(this.texts, sink, cfg.maxWindows);
+    let w = forEachWindow<T>(this.texts, sink, cfg.maxWindows);
     this.windowsCut = w < 0;
     this.windows = w < 0 ? -w : w;
   }
@@ -41,7 +41,7 @@ export class Inspection {
     // Windows no lexer can confirm are scored only where their scores can decide: under a
     // threshold (overall or a class's) at or over the score the gate holds them to.
     this.scores.skipUnconfirmable = cfg.highestThreshold < this.scores.gateScore;
-    this.run(cfg, headPtr, headLen, bodyPtr, bodyLen, bodyCut, this.scores);
+    this.run<RequestScores>(cfg, headPtr, headLen, bodyPtr, bodyLen, bodyCut, this.scores);
     applySignatures(this.parts, this.texts, this.scores);
     applyPayloadVerdicts(this.parts, this.texts, this.scores);
     return this.scores;

@@ -15,8 +15,10 @@ export abstract class WindowSink {
 // bound on a request's scoring work). Returns the number of windows, negated when it stopped early.
 //
 // The text table is read by address: through TextList's methods, every text (most are skipped
-// lone tokens) stored the list on the runtime's shadow stack (make profile).
-export function forEachWindow(texts: TextList, sink: WindowSink, maxWindows: i32): i32 {
+// lone tokens) stored the list on the runtime's shadow stack (make profile). Generic in the sink,
+// so that each sink's onWindow is called directly: through WindowSink, every window went through
+// the virtual call's dispatch stub.
+export function forEachWindow<T extends WindowSink>(texts: TextList, sink: T, maxWindows: i32): i32 {
   let windows = 0;
   let rows = texts.rows;
   for (let t = 0, k = texts.count; t < k; t++) {
