@@ -4,11 +4,10 @@
 // (core/shellshock.ts), a server-side include directive (core/ssi.ts), a value naming an
 // operating system file (core/osfiles.ts), a URL whose host is an obfuscated IP address
 // (core/numerichost.ts) or that hides its host behind user info or extra slashes
-// (core/hiddenhost.ts), code run through the Function constructor, Java's process API or an OGNL
+// (core/hiddenhost.ts), code run through the Function constructor, Java's process API, an OGNL
 // expression or Node's module loader (core/sandboxescape.ts, core/javaexec.ts, core/ognl.ts,
-// core/nodeexec.ts), and a dialog opened without
-// writing its call (core/jsgadget.ts). Called by core/inspect.ts after the windows are scored; total and
-// allocation-free.
+// core/nodeexec.ts), and a dialog opened without writing its call (core/jsgadget.ts). Called by
+// core/inspect.ts after the windows are scored; total and allocation-free.
 //
 // Each asks for the syntax an attack cannot do without and a benign value does not have, so that
 // a payload the model under-reads is caught whatever surrounds it. None of them matches any of
@@ -61,25 +60,26 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
       // A URL that hides its host serves a redirect as well as a fetch: the class is the one of
       // the two the model scored higher in this request (`next=` or `url=` around it).
       let logits = scores.maxLogit;
-      if (head == HEAD_SSRF && unchecked(logits[HEAD_OPEN_REDIRECT]) > unchecked(logits[HEAD_SSRF])) head = HEAD_OPEN_REDIRECT;
-      // Code run through the Function constructor, Java's process API or OGNL is the class of where
-      // it runs: a server's shell (rce), a template or an expression language (ssti), a page (xss)
-      // or a `$where` clause (nosqli), whichever the model scored highest in this request.
-      if (head == CODE_INJECTION) {
-        head = HEAD_RCE;
-        if (unchecked(logits[HEAD_SSTI]) > unchecked(logits[head])) head = HEAD_SSTI;
-        if (unchecked(logits[HEAD_XSS]) > unchecked(logits[head])) head = HEAD_XSS;
-        if (unchecked(logits[HEAD_NOSQLI]) > unchecked(logits[head])) head = HEAD_NOSQLI;
-      }
+      if (head == HEAD_SSRF) head = likelier(logits, HEAD_SSRF, HEAD_OPEN_REDIRECT);
+      // Code run through the Function constructor, Java's process API, OGNL or Node's loader is the
+      // class of where it runs: a server's shell (rce), a template or an expression language
+      // (ssti), a page (xss) or a `$where` clause (nosqli), whichever the model scored highest.
+      if (head == CODE_INJECTION) head = likelier(logits, likelier(logits, likelier(logits, HEAD_RCE, HEAD_SSTI), HEAD_XSS), HEAD_NOSQLI);
       scores.raiseToTop(head, t, p, n, textFlags(trows, t));
     }
     t++;
   }
 }
 
-// payloadClass's answer for code run through the Function constructor, Java's process API or
-// OGNL, whose class the caller takes from the model (not a head).
+// payloadClass's answer for code run through the Function constructor, Java's process API, OGNL
+// or Node's loader, whose class the caller takes from the model (not a head).
 const CODE_INJECTION = -1;
+
+// Of heads a and b, the one whose logit the model raised higher in this request (ties: a).
+// @ts-ignore: decorator
+@inline function likelier(logits: StaticArray<f32>, a: i32, b: i32): i32 {
+  return unchecked(logits[b]) > unchecked(logits[a]) ? b : a;
+}
 
 // The class of the payload text p[0..n) holds, or 0; has: its triggers (TRIGGER_*).
 function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
@@ -104,8 +104,8 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
 }
 
 // The calls of a text, in one pass: code run through the Function constructor, Java's process API,
-// an OGNL static call or Node's module loader (CODE_INJECTION: an EL or OGNL expression is ssti as much as rce), or a
-// dialog opened without its call (xss); 0 for none.
+// an OGNL static call or Node's module loader (CODE_INJECTION: an EL or OGNL expression is ssti as
+// much as rce), or a dialog opened without its call (xss); 0 for none.
 function codeCall(p: usize, n: i32): i32 {
   for (let i = indexOf2(p, 0, n, 0x28, 0x28); i < n; i = indexOf2(p, i + 1, n, 0x28, 0x28)) { // '('
     // The name before the '(' (blanks aside), which all but the constructor's test read.
@@ -119,8 +119,9 @@ function codeCall(p: usize, n: i32): i32 {
 }
 
 // What each verdict needs before it reads a text: '(' (probe calls, Shellshock, calls that run
-// code), '\'' (waitfor delay), '$' or '#' (lookups, OGNL context variables), '/' or '\\' (file paths), '<' (SSI directives), `un` without case or ';'
-// (UNION, stacked statements), and two separators in a row or ':' before a digit (an authority: `//host`, `http:host`).
+// code), '\'' (waitfor delay), '$' or '#' (lookups, OGNL context variables), '/' or '\\' (file
+// paths), '<' (SSI directives), `un` without case or ';' (UNION, stacked statements), and two
+// separators in a row, or ':' or '@' before a digit (an authority: `//host`, `http:host`, `@host`).
 const TRIGGER_PAREN: u32 = 1, TRIGGER_QUOTE: u32 = 2, TRIGGER_DOLLAR: u32 = 4, TRIGGER_SLASH: u32 = 8,
   TRIGGER_STATEMENT: u32 = 16, TRIGGER_AUTHORITY: u32 = 32, TRIGGER_BACKSLASH: u32 = 64, TRIGGER_LT: u32 = 128;
 
@@ -171,7 +172,7 @@ function tailTriggers(p: usize, n: i32): u32 {
   return bits;
 }
 
-// '(' 0x28: 1, '\'' 0x27: 2, '$' 0x24 and '#' 0x23: 4, '/' 0x2F: 8, '\\' 0x5C: 64 (a bit of its own: with
-// '/''s, its nibbles would also pick ',' 0x2C), '<' 0x3C: 128.
+// '(' 0x28: 1, '\'' 0x27: 2, '$' 0x24 and '#' 0x23: 4, '/' 0x2F: 8, '\\' 0x5C: 64 (a bit of its
+// own: with '/''s, its nibbles would also pick ',' 0x2C), '<' 0x3C: 128.
 const TRIGGER_LO = memory.data<u8>([0, 0, 0, 4, 4, 0, 0, 2, 1, 0, 0, 0, 192, 0, 0, 8], 16);
 const TRIGGER_HI = memory.data<u8>([0, 0, 15, 128, 0, 64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 16);
