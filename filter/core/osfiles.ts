@@ -9,7 +9,7 @@
 // file must come after a `..` segment. The model scored bare paths (`/var/log/syslog`,
 // `/opt/lampp/logs/error_log`) 33–99 in the fold that held its traversal lists out.
 
-import { byteAt, isOneOf, lowerAscii } from "../lib/bytes";
+import { byteAt, extensionStart, isOneOf, lowerAscii, segmentStart } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
 
 // The files, lower case with '/' for either separator (fileAt reads them by their first letter).
@@ -132,11 +132,8 @@ export function namesSecretFile(p: usize, n: i32): bool {
 // extensions at paranoia level 1): a name with an extension in BACKUP_EXTENSIONS, or with a '.'
 // and ending in '~' (an editor's copy). A site serves none of them.
 function backupFile(p: usize, n: i32): bool {
-  let b = n;
-  while (b > 0 && load<u8>(p + <usize>(b - 1)) != 0x2F && load<u8>(p + <usize>(b - 1)) != 0x5C) b--;
-  let d = n;
-  while (d > b && load<u8>(p + <usize>(d - 1)) != 0x2E) d--;
-  if (d <= b + 1) return false; // no extension, or a dot file
+  let d = extensionStart(p, segmentStart(p, n), n);
+  if (d < 0) return false;
   return isOneOf(p, n, d, n - d, BACKUP_EXTENSIONS) || (load<u8>(p + <usize>(n - 1)) == 0x7E && n - d > 1); // '~'
 }
 const BACKUP_EXTENSIONS: StaticArray<string> = ["bak", "old", "orig", "swp", "swo", "sql", "save", "backup", "bkp"];

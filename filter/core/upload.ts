@@ -6,7 +6,7 @@
 // filename; total and allocation-free.
 
 import { indexOf } from "../lib/scan";
-import { isOneOf } from "../lib/bytes";
+import { extensionStart, isOneOf, segmentStart } from "../lib/bytes";
 
 const SCRIPT_EXTENSIONS: StaticArray<string> = [
   "php", "php3", "php4", "php5", "php7", "php8", "phtml", "pht", "phar", "jsp", "jspx", "asp", "aspx", "ashx", "asmx",
@@ -19,10 +19,8 @@ const SERVER_CONFIGS: StaticArray<string> = [".htaccess", ".user.ini", "web.conf
 export function scriptUpload(p: usize, n: i32): bool {
   let e = indexOf(p, 0, n, 0);
   while (e > 0 && (load<u8>(p + <usize>(e - 1)) == 0x2E || load<u8>(p + <usize>(e - 1)) <= 0x20)) e--;
-  let b = e;
-  while (b > 0 && load<u8>(p + <usize>(b - 1)) != 0x2F && load<u8>(p + <usize>(b - 1)) != 0x5C) b--;
+  let b = segmentStart(p, e);
   if (isOneOf(p, e, b, e - b, SERVER_CONFIGS)) return true;
-  let d = e;
-  while (d > b && load<u8>(p + <usize>(d - 1)) != 0x2E) d--;
-  return d > b + 1 && isOneOf(p, e, d, e - d, SCRIPT_EXTENSIONS);
+  let d = extensionStart(p, b, e);
+  return d >= 0 && isOneOf(p, e, d, e - d, SCRIPT_EXTENSIONS);
 }

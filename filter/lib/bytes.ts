@@ -64,6 +64,20 @@ export function matchesLowerAt(p: usize, n: i32, i: i32, s: string): bool {
   return s;
 }
 
+// Where the last path segment of p[0..e) starts: after its last '/' or '\\' (a file's base name).
+export function segmentStart(p: usize, e: i32): i32 {
+  while (e > 0 && load<u8>(p + <usize>(e - 1)) != 0x2F && load<u8>(p + <usize>(e - 1)) != 0x5C) e--;
+  return e;
+}
+
+// Where the extension of the name p[b..e) starts (after its last '.'), or -1 when it has none or
+// is a dot file's name (`.env`, `.old`).
+export function extensionStart(p: usize, b: i32, e: i32): i32 {
+  let d = e;
+  while (d > b && load<u8>(p + <usize>(d - 1)) != 0x2E) d--;
+  return d > b + 1 ? d : -1;
+}
+
 // Which of words (lower case) p[start, start + len) is, without case, or -1: the lexers' keyword
 // lists (core/confirm.ts, core/sqlverdict.ts).
 export function indexOfWord(p: usize, n: i32, start: i32, len: i32, words: StaticArray<string>): i32 {
