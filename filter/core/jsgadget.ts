@@ -31,15 +31,15 @@ export function dialogGadgetAt(p: usize, n: i32, i: i32, s: i32, e: i32): bool {
     let ds = nameStart(p, d);
     if (isOneOf(p, n, ds, d - ds, DIALOGS)) return true;
   }
-  // The arguments start with a dialog alone: `(0,alert)` (any call, or none), `.map(alert)`.
+  // The arguments start with a dialog alone: `(0,alert)` (any call, or none), `.map(alert)`. A
+  // number not followed by ',' leaves j at the end: no dialog there.
   let j = skipBlanks(p, n, i + 1);
   let comma = false;
   if (byteAt(p, n, j) - 0x30 < 10) {
     while (byteAt(p, n, j) - 0x30 < 10) j++;
     j = skipBlanks(p, n, j);
-    if (byteAt(p, n, j) != 0x2C) return byteAt(p, n, e - 1) == 0x5D && computedDialogBefore(p, n, e); // ',', ']'
-    j = skipBlanks(p, n, j + 1);
-    comma = true;
+    comma = byteAt(p, n, j) == 0x2C; // ','
+    j = comma ? skipBlanks(p, n, j + 1) : n;
   }
   let c = byteAt(p, n, j) | 0x20;
   let ae = c == 0x61 || c == 0x70 || c == 0x63 ? nameEnd(p, n, j) : j; // a, p, c: the dialogs' initials
@@ -64,7 +64,7 @@ function computedDialogBefore(p: usize, n: i32, e: i32): bool {
   // spelled-out name (a variable, a call, an escape).
   let spelled = 0;
   let literal = false;
-  let word: u64 = 0;
+  let word: u64 = 0; // the letters, packed as packDialogs packs DIALOGS
   for (let k = b + 1; k < e - 1; k++) {
     let c = <u32>load<u8>(p + <usize>k);
     if (c == 0x27 || c == 0x22 || c == 0x60 || c == 0x2F) { literal = true; continue; }
@@ -74,10 +74,19 @@ function computedDialogBefore(p: usize, n: i32, e: i32): bool {
     word |= <u64>(c | 0x20) << (<u64>spelled << 3);
     spelled++;
   }
-  return literal && (word == ALERT || word == PROMPT || word == CONFIRM);
+  if (!literal) return false;
+  for (let w = 0; w < DIALOGS.length; w++) if (unchecked(PACKED_DIALOGS[w]) == word) return true;
+  return false;
 }
 
-// The dialogs' names as little-endian u64s, as computedDialogBefore packs the letters it reads.
-const ALERT: u64 = 0x7472656C61;
-const PROMPT: u64 = 0x74706D6F7270;
-const CONFIRM: u64 = 0x6D7269666E6F63;
+// DIALOGS as little-endian u64s, a byte a letter (each at most MAX_SPELLED long).
+const PACKED_DIALOGS = packDialogs();
+function packDialogs(): StaticArray<u64> {
+  let out = new StaticArray<u64>(DIALOGS.length);
+  for (let w = 0; w < DIALOGS.length; w++) {
+    let d = DIALOGS[w], x: u64 = 0;
+    for (let k = 0; k < d.length; k++) x |= <u64>d.charCodeAt(k) << (<u64>k << 3);
+    out[w] = x;
+  }
+  return out;
+}
