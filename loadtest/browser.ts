@@ -3,7 +3,7 @@
 // of the kinds real sites set: Google Analytics, a session and a CSRF token). The bench's
 // get_query sends two short headers; real traffic carries these, and every one of them is split,
 // checked against its grammar and, when free text, scored. Read by loadtest/profile-filter.ts.
-import type { BenchRequest } from "./scenarios.ts";
+import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
 
 export const BROWSER_HEADERS: Record<string, string> = {
   "sec-ch-ua": '"Not_A Brand";v="8", "Chromium";v="120", "Google Chrome";v="120"',
@@ -24,4 +24,9 @@ export const BROWSER_HEADERS: Record<string, string> = {
 /** A get_query request as a browser sends it: the same path, the browser's headers, a Referer on the same site. */
 export function asBrowser(r: BenchRequest): BenchRequest {
   return { ...r, headers: { ...BROWSER_HEADERS, referer: `https://shop.example.com${r.path}` } };
+}
+
+/** A scenario's requests: those of scenarios.json, and get_browser's, made from get_query's here. */
+export function scenarioRequests(file: ScenarioFile, name: string): BenchRequest[] {
+  return name === "get_browser" ? file.scenarios.get_query.requests.map(asBrowser) : file.scenarios[name].requests;
 }

@@ -7,7 +7,7 @@
 // median over the runs. Latency is taken per response from autocannon's 'response' event
 // (hrtime, float ms), because autocannon's own histogram keeps whole milliseconds and only 2xx.
 
-import { asBrowser } from "./browser.ts";
+import { scenarioRequests } from "./browser.ts";
 import autocannon from "autocannon";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -153,7 +153,7 @@ export async function benchEnvoy(file: ScenarioFile, opts: EnvoyBenchOptions, lo
     }
     const out: ScenarioResult[] = [];
     for (const name of ENVOY_SCENARIOS) {
-      const reqs = name === "get_browser" ? file.scenarios.get_query.requests.map(asBrowser) : file.scenarios[name].requests;
+      const reqs = scenarioRequests(file, name);
       // A fresh wafscore Envoy per scenario, so its scoring-time histogram holds this scenario only.
       const waf = await startEnvoy({ wasm: true, upstreamPort: upstream.port });
       envoys.push(waf);

@@ -15,7 +15,7 @@ import path from "node:path";
 import { REPO_ROOT } from "../node/core.ts";
 import { readSegment, wasmCodeRanges, type Segment } from "./callgrind.ts";
 import type { ScenarioFile } from "./scenarios.ts";
-import { asBrowser } from "./browser.ts";
+import { scenarioRequests } from "./browser.ts";
 
 const PROFILE_WASM = path.join(REPO_ROOT, "build/wafscore.profile.wasm");
 const OUT_DIR = path.join(REPO_ROOT, "build/profile-filter");
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const runs = [];
   for (const [configName, config] of Object.entries(CONFIGS)) {
     for (const name of SCENARIOS) {
-      const req = name === "get_browser" ? asBrowser(file.scenarios.get_query.requests[0]) : file.scenarios[name].requests[0];
+      const req = scenarioRequests(file, name)[0];
       const head: Array<[string, string]> = [[":method", req.method], [":path", req.path], [":authority", "bench.local"], [":scheme", "http"],
         ...Object.entries(req.headers ?? {}), ["x-request-id", "9f3b2c1d-0000-4000-8000-000000000001"]];
       const body = req.body === undefined || req.body === null ? null : Buffer.from(req.body).toString("base64");
