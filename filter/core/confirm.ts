@@ -78,6 +78,10 @@ export function confirms(k: i32, p: usize, n: i32): bool {
 @inline function isAlpha(c: u32): bool { return (c | 0x20) - 0x61 < 26; }
 // @ts-ignore: decorator
 @inline function isWordChar(c: u32): bool { return isAlpha(c) || c - 0x30 < 10 || c == 0x5F; }
+// SQL's, HTML's and JavaScript's whitespace: a tab, line break, vertical tab or form feed separates
+// tokens as a space does (`'%0AOR%0A'1`, `onerror%0A=`).
+// @ts-ignore: decorator
+@inline function isWhitespace(c: u32): bool { return c == 0x20 || c - 0x09 < 5; }
 
 // The first index of s (lower-case) at or after from, without case, or -1.
 function find(p: usize, n: i32, s: string, from: i32 = 0): i32 {
@@ -134,12 +138,29 @@ function keywordBesideSql(p: usize, n: i32): bool {
   let i = 0;
   while ((i = nextListedWord(p, n, i, SQL_WORDS, 2, 24)) >= 0) {
     let a = foundStart - 1;
-    while (a >= 0 && load<u8>(p + a) == 0x20) a--;
+    while (a >= 0 && isWhitespace(<u32>load<u8>(p + a))) a--;
     let b = i;
-    while (b < n && load<u8>(p + b) == 0x20) b++;
-    if (sqlNeighbour(byteAt(p, n, a), byteAt(p, n, a - 1)) || sqlNeighbour(byteAt(p, n, b), byteAt(p, n, b + 1))) return true;
+    while (b < n && isWhitespace(<u32>load<u8>(p + b))) b++;
+    // Chrome's GREASE brand (`Not)A;Brand`, `Not=A?Brand`: User-Agent Client Hints, in every
+    // Chromium's Sec-CH-UA and in the telemetry that copies it) puts punctuation beside `Not`.
+    if (i - foundStart == 3 && matchesLowerAt(p, n, i + 1, "a") && matchesLowerAt(p, n, i + 3, "brand") &&
+        matchesLowerAt(p, n, foundStart, "not")) continue;
+    let ca = byteAt(p, n, a), cb = byteAt(p, n, b);
+    // JSON's literals between commas are an array's items (`[null,null,25200,null]`, Google's
+    // batchexecute bodies), not SQL: `null` needs more than a comma to be part of a query.
+    if (jsonLiteral(p, n, foundStart, i - foundStart)) {
+      if (ca == 0x2C) ca = 0;
+      if (cb == 0x2C) cb = 0;
+    }
+    if (sqlNeighbour(ca, byteAt(p, n, a - 1)) || sqlNeighbour(cb, byteAt(p, n, b + 1))) return true;
   }
   return false;
+}
+
+// @ts-ignore: decorator
+@inline function jsonLiteral(p: usize, n: i32, start: i32, len: i32): bool {
+  return (len == 4 && (matchesLowerAt(p, n, start, "null") || matchesLowerAt(p, n, start, "true"))) ||
+    (len == 5 && matchesLowerAt(p, n, start, "false"));
 }
 
 // c: the byte beside the keyword; beyond: the byte on c's far side. A `-` or `/` between two words
@@ -164,11 +185,13 @@ function sqlSyntax(p: usize, n: i32): bool {
     let c = <u32>load<u8>(p + i);
     if (c != 0x27 && c != 0x22 && c != 0x60) continue;
     let j = i + 1;
-    while (j < n && load<u8>(p + j) == 0x20) j++;
+    while (j < n && isWhitespace(<u32>load<u8>(p + j))) j++;
     let d = byteAt(p, n, j);
     // A string closed and followed by an operator or a terminator: '; ') '= '# '|| '+ '& '* '/ '< '% '^ '-
     if (d == 0x3B || d == 0x29 || d == 0x3D || d == 0x23 || d == 0x7C || d == 0x2B || d == 0x26 || d == 0x2A ||
-        d == 0x2F || d == 0x3C || d == 0x3E || d == 0x25 || d == 0x5E || d == 0x2D) return true;
+        d == 0x3C || d == 0x3E || d == 0x25 || d == 0x5E || d == 0x2D) return true;
+    // '/ as division ('/1, ' / x, '/'); a quote, then a slash and a letter, opens a path ("/api/v1").
+    if (d == 0x2F && (j > i + 1 || !isAlpha(byteAt(p, n, j + 1)))) return true;
     // ...or by an operator word: 'MOD', 'DIV', 'AND', 'OR', 'XOR', 'LIKE'
     if (matchesLowerAt(p, n, j, "mod") || matchesLowerAt(p, n, j, "div") || matchesLowerAt(p, n, j, "and") || matchesLowerAt(p, n, j, "or") ||
         matchesLowerAt(p, n, j, "xor") || matchesLowerAt(p, n, j, "like")) return true;
@@ -179,9 +202,9 @@ function sqlSyntax(p: usize, n: i32): bool {
     let c = <u32>load<u8>(p + i);
     if (c != 0x3D && c != 0x3E && c != 0x3C) continue;
     let a = i - 1;
-    while (a >= 0 && load<u8>(p + a) == 0x20) a--;
+    while (a >= 0 && isWhitespace(<u32>load<u8>(p + a))) a--;
     let b = i + 1;
-    while (b < n && load<u8>(p + b) == 0x20) b++;
+    while (b < n && isWhitespace(<u32>load<u8>(p + b))) b++;
     let a0 = a;
     while (a0 >= 0 && byteAt(p, n, a0) - 0x30 < 10) a0--;
     let b1 = b;
@@ -249,7 +272,7 @@ function scriptSyntax(p: usize, n: i32): bool {
     let j = i + 2;
     while (j < n && isAlpha(<u32>load<u8>(p + j))) j++;
     if (j - i < 5) continue;
-    while (j < n && (load<u8>(p + j) == 0x20 || load<u8>(p + j) == 0x09)) j++;
+    while (j < n && isWhitespace(<u32>load<u8>(p + j))) j++;
     if (byteAt(p, n, j) == 0x3D) return true;
   }
   for (let s = 0; s < 3; s++) {
@@ -266,7 +289,7 @@ function scriptSyntax(p: usize, n: i32): bool {
   let i = 0;
   while ((i = nextListedWord(p, n, i, JS_SINKS, 3, 16)) >= 0) {
     let j = i;
-    while (j < n && (load<u8>(p + j) == 0x20 || load<u8>(p + j) == 0x5C)) j++;
+    while (j < n && (isWhitespace(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x5C)) j++;
     let c = byteAt(p, n, j);
     if (c == 0x28 || c == 0x5B || c == 0x60 || c == 0x2E || (c == 0x3D && byteAt(p, n, j + 1) != 0x3D)) return true;
   }

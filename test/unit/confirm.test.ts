@@ -29,6 +29,23 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["sqli", "x and-y", false],
   ["sqli", "x and-1", true],
   ["sqli", "*/and x", true],
+  // Tabs, line breaks and form feeds are SQL's whitespace as a space is.
+  ["sqli", "'\nOR\n'1", true],
+  ["sqli", "1\tand\f8=3", true],
+  ["sqli", "'\r\nXOR\r\n'", true],
+  ["sqli", "A'\n\t*\n\t'B", true],
+  // JSON's literals between commas are array items; the GREASE brand's `Not` is no keyword.
+  ["sqli", "[1,null,null,null,25200,null,true,false,2]", false],
+  ["sqli", "null,null,null union select", true],
+  ["sqli", "' or null is null--", true],
+  ["sqli", "[[\"Not)A;Brand\",\"99\"],[\"Google Chrome\",\"127\"]]", false],
+  ["sqli", "[[\"Not=A?Brand\",\"8\"]]", false],
+  ["sqli", "x not) and (1", true],
+  // A quote before `/`: division ('/1, ' / x, '/'), not a JSON string that opens a path.
+  ["sqli", "'/1/1='", true],
+  ["sqli", "A' / 'B", true],
+  ["sqli", "'/'", true],
+  ["sqli", "[\"/client_streamz/bg/fil\",null,[\"rk\",\"ke\"]]", false],
   // xss
   ["xss", "<script>alert(1)</script>", true],
   ["xss", "<img src=x onerror=alert(1)>", true],
@@ -42,6 +59,8 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["xss", "script-src 'self' 'unsafe-inline'", false],
   // A tag must be able to act: an active element, the end of a raw-text one, or an attribute value.
   ["xss", "<svg/onload=alert(1)>", true],
+  ["xss", "\" onerror\n=alert(1)", true],
+  ["xss", "alert\n(1)", true],
   ["xss", "<iframe src=//evil.example>", true],
   ["xss", "<base href=//evil.example/>", true],
   ["xss", "</title><x>", true],
