@@ -11,8 +11,10 @@
 //   to the model (base64, or a PHP string it reads as JSON-like data) and scored 99.
 // - A Java class that deserialization gadget chains run through, named as the type to build
 //   (core/gadgets.ts): a value that is such a name (`"@type":"com.sun.rowset.JdbcRowSetImpl"`),
-//   any such name in an XML body (XStream, XMLDecoder), or `classLoader` in a parameter name's
-//   path (`class.module.classLoader…`, Spring4Shell): rce. The model scored these 60–84.
+//   any such name in an XML body (XStream, XMLDecoder), such a name as a parameter name's type
+//   after a colon (Liferay's `+defaultData:com.mchange.v2.c3p0.WrapperConnectionPoolDataSource`),
+//   or `classLoader` in a parameter name's path (`class.module.classLoader…`, Spring4Shell): rce.
+//   The model scored these 60–84.
 // - Mail command injection (core/mail.ts): a short field value broken by a line break into a
 //   recipient header (`Bcc:`) or an SMTP or IMAP command: crlf. The model's crlf class knows HTTP
 //   response splitting, and scored `a@b.c%0ABcc:x@y` 99.
@@ -103,7 +105,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
           let np = partNamePtr(prows, part), nn = partNameLen(prows, part);
           let fe = partFormEncoded(prows, part);
           if (needsDecoding(np, min(nn, MAX_NAME_BYTES), fe)) { nn = decodeName(np, nn, fe); np = NAME_BUF; }
-          hit = hit || pollutingName(np, nn) || classLoaderName(np, nn);
+          hit = hit || pollutingName(np, nn) || classLoaderName(np, nn) || typeHintName(np, nn);
         }
       }
     }
@@ -209,6 +211,16 @@ function classLoaderName(p: usize, n: i32): bool {
     let b = byteAt(p, n, i - 1);
     if (b == 0x27 || b == 0x22) b = byteAt(p, n, i - 2); // class['classLoader']
     if (b == 0x2E || b == 0x5B) return true;
+  }
+  return false;
+}
+
+// A name that types its value as a listed gadget class after a colon (`+defaultData:com.mchange.v2.
+// c3p0.WrapperConnectionPoolDataSource`): Liferay's JSON web services build the object of the class
+// a `+name:Class` parameter names from its value (CVE-2020-7961).
+function typeHintName(p: usize, n: i32): bool {
+  for (let i = n - 1; i > 0; i--) {
+    if (load<u8>(p + <usize>i) == 0x3A) return namesGadget(p + <usize>(i + 1), n - i - 1);
   }
   return false;
 }

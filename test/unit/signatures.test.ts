@@ -114,6 +114,9 @@ const GADGET: Array<[string, string]> = [
   ["body:form", "class.module.classLoader.resources.context.parent.pipeline.first.suffix=.jsp&x=1"],
   ["query", "class%5B%27classLoader%27%5D.jarPath=x"],
   ["query", "Class.classLoader.resources.dirContext.docBase=/tmp"],
+  // Liferay's JSON web services type a `+name:Class` parameter (CVE-2020-7961).
+  ["body:form", "cmd=%7B%22%2Fexpandocolumn%2Fadd-column%22%3A%7B%7D%7D&tableId=1&%2BdefaultData:com.mchange.v2.c3p0.WrapperConnectionPoolDataSource=%7B%7D"],
+  ["query", "+defaultData%3Acom.sun.rowset.JdbcRowSetImpl=x"],
 ];
 const NOT_GADGET: Array<[string, string]> = [
   // A stack trace names java.lang classes as frames, not as a type to build.
@@ -122,6 +125,7 @@ const NOT_GADGET: Array<[string, string]> = [
   ["query", "lib=java.lang.RuntimeException"],
   ["body:xml", "<dependency><groupId>javax.servlet</groupId><artifactId>servlet-api</artifactId></dependency>"],
   ["query", "classLoader=app&loader.class=x"],
+  ["body:form", "%2BdefaultData:com.example.Settings=%7B%7D&+tags:java.util.List=x"],
 ];
 
 // A field value broken by a line break into a recipient header or a mail protocol command.
