@@ -292,6 +292,12 @@ function scriptSyntax(p: usize, n: i32): bool {
     while (j < n && (isWhitespace(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x5C)) j++;
     let c = byteAt(p, n, j);
     if (c == 0x28 || c == 0x5B || c == 0x60 || c == 0x2E || (c == 0x3D && byteAt(p, n, j + 1) != 0x3D)) return true;
+    // A parenthesized sink called: (alert)(1), (0,eval)(…)
+    if (c == 0x29) {
+      j++;
+      while (j < n && isWhitespace(<u32>load<u8>(p + j))) j++;
+      if (byteAt(p, n, j) == 0x28) return true;
+    }
   }
   return false;
 }
@@ -608,12 +614,22 @@ function redirectSyntax(p: usize, n: i32): bool {
 }
 
 // An LDAP filter being closed and reopened: `*)(`, `)(|`, `(&`, `(|`, `(!`.
+// An RFC 4515 item at i: an attribute description, then `=`, `~=`, `>=`, `<=` or `:` (`)(cn=`,
+// `)(objectClass=*`), or an operator that leaves the filter broken (`)(x&)`). Two groups in a row
+// with no filter in them (`((Y7Q3A3)(Q24fff3`) are none.
+function ldapItem(p: usize, n: i32, i: i32): bool {
+  let j = i;
+  while (j < n && (isWordChar(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D || load<u8>(p + j) == 0x2E || load<u8>(p + j) == 0x3B)) j++;
+  let c = byteAt(p, n, j);
+  return j > i && (c == 0x3D || c == 0x7E || c == 0x3E || c == 0x3C || c == 0x3A || c == 0x26 || c == 0x7C);
+}
+
 function ldapSyntax(p: usize, n: i32): bool {
   for (let i = 0; i + 1 < n; i++) {
     let c = <u32>load<u8>(p + i);
     let d = <u32>load<u8>(p + i + 1);
     if (c == 0x28 && (d == 0x7C || d == 0x26 || d == 0x21)) return true;
-    if (c == 0x29 && d == 0x28) return true;
+    if (c == 0x29 && d == 0x28 && ldapItem(p, n, i + 2)) return true;
     if (c == 0x2A && d == 0x29) return true;
   }
   return false;

@@ -61,6 +61,8 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["xss", "<svg/onload=alert(1)>", true],
   ["xss", "\" onerror\n=alert(1)", true],
   ["xss", "alert\n(1)", true],
+  ["xss", "(alert)(1)", true],
+  ["xss", "(0,eval)(\"al\"+\"ert\")(1)", true],
   ["xss", "<iframe src=//evil.example>", true],
   ["xss", "<base href=//evil.example/>", true],
   ["xss", "</title><x>", true],
@@ -134,6 +136,11 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["nosqli", "price: 5 dollars", false],
   ["crlf", "x\r\nSet-Cookie: a=b", true],
   ["crlf", "line one\nline two", false],
+  // An item after `)(` (RFC 4515), or an operator that breaks the filter; groups alone are not LDAP.
+  ["ldapi", "admin)(objectClass=*", true],
+  ["ldapi", "administrator)(aaaaaaaaa&)", true],
+  ["ldapi", "a7Q2Fff(f(@-w)c((X1Y2Z3)(Q4ff3Q3AQ5C)i", false],
+  ["ldapi", "see (a)(b) above", false],
   ["ldapi", "*)(uid=*))(|(uid=*", true],
   ["ldapi", "(see page 4)", false],
   // scanner: a tool's name as a whole word
