@@ -192,9 +192,21 @@ function sqlSyntax(p: usize, n: i32): bool {
         d == 0x3C || d == 0x3E || d == 0x25 || d == 0x5E || d == 0x2D) return true;
     // '/ as division ('/1, ' / x, '/'); a quote, then a slash and a letter, opens a path ("/api/v1").
     if (d == 0x2F && (j > i + 1 || !isAlpha(byteAt(p, n, j + 1)))) return true;
-    // ...or by an operator word: 'MOD', 'DIV', 'AND', 'OR', 'XOR', 'LIKE'
+    // '!= and '!~ compare.
+    if (d == 0x21 && (byteAt(p, n, j + 1) == 0x3D || byteAt(p, n, j + 1) == 0x7E)) return true;
+    // ...or by an operator word: 'MOD', 'DIV', 'AND', 'OR', 'XOR', 'LIKE', 'IN (', 'IS', 'RLIKE', 'REGEXP', 'BETWEEN', 'EQV'
     if (matchesLowerAt(p, n, j, "mod") || matchesLowerAt(p, n, j, "div") || matchesLowerAt(p, n, j, "and") || matchesLowerAt(p, n, j, "or") ||
-        matchesLowerAt(p, n, j, "xor") || matchesLowerAt(p, n, j, "like")) return true;
+        matchesLowerAt(p, n, j, "xor") || matchesLowerAt(p, n, j, "like") || matchesLowerAt(p, n, j, "rlike") ||
+        matchesLowerAt(p, n, j, "regexp") || matchesLowerAt(p, n, j, "between") || matchesLowerAt(p, n, j, "eqv")) return true;
+    if (matchesLowerAt(p, n, j, "is") && isWhitespace(byteAt(p, n, j + 2))) return true;
+    if (matchesLowerAt(p, n, j, "in") && inList(p, n, j + 2)) return true;
+  }
+  // A system variable: @@version, @@datadir; not an ad server's macro (@@CRITEO_USERID@@).
+  for (let i = find(p, n, "@@"); i >= 0; i = find(p, n, "@@", i + 2)) {
+    if (!isAlpha(byteAt(p, n, i + 2))) continue;
+    let j = i + 2;
+    while (j < n && isWordChar(<u32>load<u8>(p + j))) j++;
+    if (byteAt(p, n, j) != 0x40) return true;
   }
   // A tautology without quotes: the same number on both sides of `=` (1=1, 5 = 5), or small
   // numbers on both sides of `<` `>` (2>1). `0=9058,1=7897` (a cookie of id=value pairs) is none.
@@ -213,9 +225,17 @@ function sqlSyntax(p: usize, n: i32): bool {
     if (la == 0 || lb == 0 || isWordChar(byteAt(p, n, a0)) || isWordChar(byteAt(p, n, b1))) continue;
     if (c == 0x3D) {
       if (la == lb && memory.compare(p + <usize>(a0 + 1), p + <usize>b, la) == 0) return true;
+      // A comparison in parentheses, true or not, as blind injection asks it: (2329=4209)
+      if (byteAt(p, n, a0) == 0x28 && byteAt(p, n, b1) == 0x29) return true;
     } else if (la <= 2 && lb <= 2) return true;
   }
   return false;
+}
+
+// `IN` then a parenthesized list: whitespace, then '('.
+function inList(p: usize, n: i32, j: i32): bool {
+  while (j < n && isWhitespace(<u32>load<u8>(p + j))) j++;
+  return byteAt(p, n, j) == 0x28;
 }
 
 export const JS_SINKS: StaticArray<string> = [

@@ -41,6 +41,17 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["sqli", "[[\"Not)A;Brand\",\"99\"],[\"Google Chrome\",\"127\"]]", false],
   ["sqli", "[[\"Not=A?Brand\",\"8\"]]", false],
   ["sqli", "x not) and (1", true],
+  // Comparisons and operator words after a closing quote; system variables; a comparison in parentheses.
+  ["sqli", "A '!=' B", true],
+  ["sqli", "aa'!=~'1", true],
+  ["sqli", "foo' Eqv StrComp(username, 0x12)", true],
+  ["sqli", "x' in (1,2)", true],
+  ["sqli", "x' is null", true],
+  ["sqli", "rockin' in the free world", false],
+  ["sqli", "PRINT @@version", true],
+  ["sqli", "piggybackCookie=uid:@@CRITEO_USERID@@", false],
+  ["sqli", "(2329=4209)*1", true],
+  ["sqli", "see (page=4) below", false],
   // A quote before `/`: division ('/1, ' / x, '/'), not a JSON string that opens a path.
   ["sqli", "'/1/1='", true],
   ["sqli", "A' / 'B", true],
