@@ -486,7 +486,8 @@ function urlSyntax(p: usize, n: i32): bool {
   // part hides the host, or a callback domain of a scanning service. A public URL (`url=https://
   // cdn.example.com/a.png`, an image proxy's `/0x0:2040x1360/` crop) is what such parameters hold.
   if (has(p, n, "localhost") || has(p, n, "gopher:") || has(p, n, "dict:") || has(p, n, "file:") ||
-      has(p, n, "ldap:") || has(p, n, "jar:") || has(p, n, "netdoc:") || has(p, n, "tftp:") || has(p, n, "[::") ||
+      has(p, n, "ldap:") || has(p, n, "ldaps:") || has(p, n, "jar:") || has(p, n, "netdoc:") || has(p, n, "tftp:") ||
+      has(p, n, "sftp:") || has(p, n, "[::") ||
       has(p, n, "metadata") || has(p, n, ".internal") || has(p, n, "oast.") || has(p, n, "interact.sh") ||
       has(p, n, "burpcollaborator") || has(p, n, "dnslog") || has(p, n, ".nip.io") || hexAddress(p, n)) return true;
   let s = find(p, n, "://");
@@ -495,6 +496,8 @@ function urlSyntax(p: usize, n: i32): bool {
     let i = s + 3, digits = 0;
     while (i < n && load<u8>(p + i) - 0x30 < 10) { i++; digits++; }
     if (digits >= 8 && (i == n || load<u8>(p + i) == 0x2F || load<u8>(p + i) == 0x3A)) return true;
+    // A host of one to three dots between numbers, which inet_aton reads as an address: 127.1, 127.0.1.
+    if (digits > 0 && numericHost(p, n, i)) return true;
     for (let j = s + 3; j < n; j++) {
       let c = <u32>load<u8>(p + j);
       if (c == 0x2F || c == 0x3F) break;
@@ -510,6 +513,19 @@ function urlSyntax(p: usize, n: i32): bool {
     else if (!(c - 0x30 < 10 || c == 0x2E)) dots = 0;
   }
   return false;
+}
+
+// From i (after a URL's first digits): `.digits` once to three times, then the host's end (the end,
+// `/`, `:`, `?`, `#`).
+function numericHost(p: usize, n: i32, i: i32): bool {
+  let dots = 0;
+  while (byteAt(p, n, i) == 0x2E && byteAt(p, n, i + 1) - 0x30 < 10) {
+    i++; dots++;
+    while (i < n && load<u8>(p + i) - 0x30 < 10) i++;
+  }
+  if (dots == 0 || dots > 3) return false;
+  let c = byteAt(p, n, i);
+  return i == n || c == 0x2F || c == 0x3A || c == 0x3F || c == 0x23;
 }
 
 // `0x` and 2 to 8 hex digits, ended by the end, '.', '/', ':' or ']': an address in hex

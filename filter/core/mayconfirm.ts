@@ -202,8 +202,8 @@ const NEEDLE_GRAMS: StaticArray<string> = [
   // lookupSyntax, mongoSyntax, templateSyntax, xmlDeclSyntax
   "jndi", "urn ", "his.", "xi:i", "s:xi", // jndi, return , this., xi:include, xmlns:xi
   // urlSyntax
-  "calh", "her:", "ict:", "ile:", "dap:", "jar:", "doc:", "tftp", "etad", ".int", "oast", "t.sh", "rpco", "nslo", ".nip",
-  // (localhost gopher: dict: file: ldap: jar: netdoc: tftp: metadata .internal oast. interact.sh burpcollaborator dnslog .nip.io)
+  "calh", "her:", "ict:", "ile:", "dap:", "jar:", "doc:", "tftp", "sftp", "daps", "etad", ".int", "oast", "t.sh", "rpco", "nslo", ".nip",
+  // (localhost gopher: dict: file: ldap: jar: netdoc: tftp: sftp: ldaps: metadata .internal oast. interact.sh burpcollaborator dnslog .nip.io)
   // pathSyntax: etc + issue, 0x2e0x2e (the hex rule below needs no letter before the 0)
   "ssue", "e0x2",
   // CODE_CALLS

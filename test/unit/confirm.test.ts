@@ -116,6 +116,13 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["traversal", "你好%世界%", false],
   ["traversal", "wait... what?", false],
   // ssrf and open redirect
+  // inet_aton's short forms of an address, and the other fetchers' schemes.
+  ["ssrf", "http://127.1/admin", true],
+  ["ssrf", "http://127.0.1", true],
+  ["ssrf", "url=ssrf.php?url=sftp://evil.example:11111/", true],
+  ["ssrf", "ldaps://10.0.0.5/o=x", true],
+  ["ssrf", "https://cdn.example.com/v1.2/app.js", false],
+  ["ssrf", "https://example.com/1.5", false],
   ["ssrf", "http://169.254.169.254/latest/meta-data/", true],
   ["ssrf", "gopher://127.0.0.1:6379/_INFO", true],
   ["ssrf", "a8Fk2/9sdP+qq/ZZ0==", false],
