@@ -3,7 +3,7 @@
 
 import { PartList } from "./parts";
 import { Where } from "./where";
-import { splitPairs } from "./pairs";
+import { splitPairs, isPlainName } from "./pairs";
 import { splitMultipart, multipartBoundary } from "./multipart";
 import { splitJson } from "./jsonbody";
 import { startsWithCI, containsCI } from "../lib/bytes";
@@ -40,9 +40,12 @@ export function splitBody(where: i32, ptr: usize, len: i32, ctPtr: usize, ctLen:
       // The boundary is the Content-Type's, as servers take it; without one no server reads the
       // body as multipart, so neither does the filter: it is text.
       let b = multipartBoundary(ctPtr, ctLen);
+      let first = out.count;
       if (b == 0 || !splitMultipart(ptr, len, ctPtr + <usize>(b >>> 32), <i32>(b & 0xFFFFFFFF), out)) {
         out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);
+        return;
       }
+      addOddNames(out, first);
       return;
     }
     case Where.BODY_XML:
@@ -50,4 +53,19 @@ export function splitBody(where: i32, ptr: usize, len: i32, ctPtr: usize, ctLen:
       return;
   }
   out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);
+}
+
+// A multipart field's name that is not a plain parameter name is scored as a part of its own, as
+// pairs.ts does for query and form names (`name="1' or '1'='1"`): a server reads it as the
+// parameter's name. Once per field: its value, filename and content parts share the name.
+function addOddNames(out: PartList, first: i32): void {
+  let end = out.count;
+  let lastPtr: usize = 0, lastLen = -1;
+  for (let i = first; i < end; i++) {
+    let np = out.namePtr(i), nn = out.nameLen(i);
+    if (nn <= 0 || isPlainName(np, nn)) continue;
+    if (nn == lastLen && memory.compare(np, lastPtr, nn) == 0) continue;
+    lastPtr = np; lastLen = nn;
+    out.add(Where.BODY_MULTIPART, np, nn, np, nn, false);
+  }
 }

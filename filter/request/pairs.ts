@@ -37,7 +37,7 @@ const PLAIN_NAME = memory.data<u8>([
 // than 16 bytes (most are), its bits past n dropped; longer ones a block at a time, the last
 // block overlapping the one before. No call (see splitPairs).
 // @ts-ignore: decorator
-@inline function isPlainName(p: usize, n: i32): bool {
+@inline export function isPlainName(p: usize, n: i32): bool {
   let plain = true;
   if (n < 16) {
     if (canReadBlock(p)) {

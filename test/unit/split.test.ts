@@ -90,6 +90,15 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
     name: "multipart with LF line breaks", where: "body:multipart", input: '--b\nContent-Disposition: form-data; name="a"\n\nvalue\n--b--\n',
     parts: [["body:multipart", "a", "value"]],
   },
+  // A name that is not a plain parameter name is a part of its own, as in queries and forms: once
+  // per field, after the values.
+  {
+    name: "multipart non-plain field names scored too, once each", where: "body:multipart",
+    input: multipart("b", [field("1' or '1'='1", "v"), field("items[0].id", "7"),
+      { headers: [`Content-Disposition: form-data; name="<svg onload=x>"; filename="a.txt"`, "Content-Type: text/plain"], content: "hi" }]),
+    parts: [["body:multipart", "1' or '1'='1", "v"], ["body:multipart", "items[0].id", "7"], ["body:multipart", "<svg onload=x>", "a.txt"],
+      ["body:multipart", "<svg onload=x>", "hi"], ["body:multipart", "1' or '1'='1", "1' or '1'='1"], ["body:multipart", "<svg onload=x>", "<svg onload=x>"]],
+  },
   { name: "multipart that is not: text", where: "body:multipart", input: "name=value&x=1", parts: [["body:text", "", "name=value&x=1"]] },
   // A delimiter and nothing after it: multipart with no parts (servers see no fields).
   { name: "multipart with only a boundary line: no parts", where: "body:multipart", input: "--b\r\n", parts: [] },
