@@ -157,8 +157,13 @@ export class RequestScores extends WindowSink {
   // windows: there a benign window's held class would outrank the flagged window's own, and
   // whether it did would depend on which windows were scored (core/mayconfirm.ts skips some).
   worstClass(): i32 {
+    return this.confirmedClass(this.worstWindowClass);
+  }
+
+  // The class with the highest logit over the gate (one a lexer confirmed), or `otherwise`.
+  confirmedClass(otherwise: i32): i32 {
     let best = likeliestClass(changetype<usize>(this.maxLogit));
-    return unchecked(this.maxLogit[best]) > GATE_LOGIT ? best : this.worstWindowClass;
+    return unchecked(this.maxLogit[best]) > GATE_LOGIT ? best : otherwise;
   }
 
   // The fragments of the worst window that drove the overall score, as [start, length] pairs

@@ -19,6 +19,10 @@
 //   recipient header (`Bcc:`) or an SMTP or IMAP command: crlf. The model's crlf class knows HTTP
 //   response splitting, and scored `a@b.c%0ABcc:x@y` 99.
 // - A file uploaded under a script's or a server configuration's name (core/upload.ts): rce.
+// - A NUL byte decoded out of a query's, form's, path's or cookie's value that holds a path's
+//   bytes (`page=../../etc/passwd%00`, CRS 920270): the class a lexer confirmed in the request,
+//   else traversal, the null-byte truncation of a file name. The model scored such values 34–79
+//   in the fold that held the traversal lists out.
 // - Prototype pollution: `__proto__`, or `constructor` then `prototype`, as a parameter name's
 //   segment with a segment after it (`a[__proto__][x]`, `constructor.prototype.x`), or as JSON keys
 //   whose value is an object or an array (`{"__proto__":{…}}`): rce, the class CRS
@@ -35,7 +39,7 @@ import { Where } from "../request/where";
 import { TextList, textPart, textPtr, textLen, textFlags, textIsPlainToken } from "../decode/texts";
 import { RequestScores } from "./score";
 import { toolName } from "./confirm";
-import { HEAD_SCANNER, HEAD_RCE, HEAD_CRLF } from "./classes";
+import { HEAD_SCANNER, HEAD_RCE, HEAD_CRLF, HEAD_TRAVERSAL } from "./classes";
 import { equalsCI, byteAt, matchesAt, isIdentByte } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 import { needsDecoding, decodePart } from "../decode/normalize";
@@ -72,7 +76,8 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         continue;
       }
       if (where == Where.HEADER || where == Where.BODY_XML || (where == Where.BODY_MULTIPART && partIsFilename(prows, part))) break;
-      if (mayBeSerialized(p, n) || (where != Where.PATH && mayNameGadget(p, n)) || mayInjectMail(prows, part, where, trows, t, p, n)) break;
+      if (mayBeSerialized(p, n) || (where != Where.PATH && mayNameGadget(p, n)) || mayInjectMail(prows, part, where, trows, t, p, n) ||
+          nulInUrlValue(where, textFlags(trows, t))) break;
       if (where != Where.PATH && part != lastPart) {
         if (mayNameAPath(prows, part)) break;
         lastPart = part;
@@ -110,6 +115,12 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
       }
     }
     if (!hit && where == Where.BODY_MULTIPART && partIsFilename(prows, part)) hit = scriptUpload(p, n);
+    if (!hit && nulInUrlValue(where, textFlags(trows, t)) && holdsPathByte(p, n)) {
+      // Attackers put a NUL into payloads of every class (`<scr%00ipt>`, `//evil%00.com`): the
+      // class a lexer confirmed in this request, else the file name's.
+      hit = true;
+      head = scores.confirmedClass(HEAD_TRAVERSAL);
+    }
     if (!hit && mayInjectMail(prows, part, where, trows, t, p, n) && mailInjection(p, n)) {
       hit = true;
       head = HEAD_CRLF;
@@ -153,6 +164,24 @@ function hasPathByte(p: usize, n: i32): bool {
 // @ts-ignore: decorator
 @inline function mayInjectMail(prows: usize, part: i32, where: i32, trows: usize, t: i32, p: usize, n: i32): bool {
   return n > 4 && mayBreakLine(prows, part, where, textFlags(trows, t)) && !textIsPlainToken(trows, t) && mayBreakIntoMail(p, n);
+}
+
+// A NUL byte decoded out of a URL's or a form's value (`%00`): what no browser sends and what
+// poisons a file name where a C library reads it, cutting the extension an application appends
+// (`page=../../etc/passwd%00`, `file=report.pdf%00.php`). CRS 920270 blocks it at paranoia level 1.
+// @ts-ignore: decorator
+@inline function nulInUrlValue(where: i32, flags: u32): bool {
+  return (flags & DecodeFlag.NUL) != 0 &&
+    (where == Where.QUERY || where == Where.BODY_FORM || where == Where.PATH || where == Where.COOKIE);
+}
+
+// Whether a path's bytes are there: `/`, `\` or `.` (a NUL that cuts a file name follows one).
+function holdsPathByte(p: usize, n: i32): bool {
+  for (let i = 0; i < n; i++) {
+    let c = load<u8>(p + <usize>i);
+    if (c == 0x2F || c == 0x5C || c == 0x2E) return true;
+  }
+  return false;
 }
 
 // Whether the part's name may be a polluting or class-loader path (pollutingName, classLoaderName):

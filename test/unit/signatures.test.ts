@@ -163,7 +163,23 @@ const NOT_UPLOAD: Array<[string, string]> = [
   ["body:multipart", upload(".php", "x")],
 ];
 
+// A NUL decoded out of a URL's or form's value that holds a path's bytes: the null-byte truncation of
+// a file name (CRS 920270), classed traversal when no lexer confirmed another class.
+const NUL: Array<[string, string]> = [
+  ["query", "page=/www/logs/proftpd.system.log%00&v=1"],
+  ["query", "file=report.pdf%00.php"],
+  ["body:form", "tpl=..%2F..%2Fetc%2Fpasswd%2500&x=1"],
+  ["header:Cookie", "lang=../../../../boot.ini%00; sid=1"],
+  ["path", "/download/notes.txt%00.html"],
+];
+const NOT_NUL: Array<[string, string]> = [
+  ["query", "id=12%00"],
+  ["body:json", '{"file":"report.pdf\\u0000.php"}'],
+  ["query", "file=report.pdf"],
+];
+
 describeVerdicts("%s signatures", () => core, [
+  ["null-byte", "traversal", NUL, NOT_NUL],
   ["script-upload", "rce", UPLOAD, NOT_UPLOAD],
   ["serialized-object", "rce", SERIALIZED, NOT_SERIALIZED],
   ["prototype-pollution", "rce", POLLUTION, NOT_POLLUTION],
