@@ -497,7 +497,7 @@ function urlSyntax(p: usize, n: i32): bool {
     while (i < n && load<u8>(p + i) - 0x30 < 10) { i++; digits++; }
     if (digits >= 8 && (i == n || load<u8>(p + i) == 0x2F || load<u8>(p + i) == 0x3A)) return true;
     // A host of one to three dots between numbers, which inet_aton reads as an address: 127.1, 127.0.1.
-    if (digits > 0 && numericHost(p, n, i)) return true;
+    if (digits > 0 && shortFormHost(p, n, i)) return true;
     for (let j = s + 3; j < n; j++) {
       let c = <u32>load<u8>(p + j);
       if (c == 0x2F || c == 0x3F) break;
@@ -517,7 +517,7 @@ function urlSyntax(p: usize, n: i32): bool {
 
 // From i (after a URL's first digits): `.digits` once to three times, then the host's end (the end,
 // `/`, `:`, `?`, `#`).
-function numericHost(p: usize, n: i32, i: i32): bool {
+function shortFormHost(p: usize, n: i32, i: i32): bool {
   let dots = 0;
   while (byteAt(p, n, i) == 0x2E && byteAt(p, n, i + 1) - 0x30 < 10) {
     i++; dots++;

@@ -9,24 +9,29 @@
 import { byteAt, isIdentByte, lowerAscii, matchesLowerAt } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
 
-export function obfuscatedIpUrl(p: usize, n: i32): bool {
+// metadataToo: also a plain dotted address where a cloud's instance metadata service listens or
+// that means this host: link-local 169.254.0.0/16 (AWS, GCP, Azure, OpenStack: 169.254.169.254),
+// Alibaba's 100.100.100.200 and 0.0.0.0 (CRS 934110 blocks metadata URLs at paranoia level 1). No
+// value of an application's own names them; a Referer may (a developer's 0.0.0.0:8080), so the
+// caller passes false for headers.
+export function obfuscatedIpUrl(p: usize, n: i32, metadataToo: bool): bool {
   for (let i = nextAuthority(p, 0, n); i < n; i = nextAuthority(p, i + 1, n)) {
     let c = load<u8>(p + <usize>i);
     if (c == 0x40) {
       // `…@` before a digit: the host after user info, whatever came before it (`http:trusted@`,
       // `http://a\b@`, which the other two forms cannot read past), in a word that is a URL (a
       // ':' or '/' before the '@': `see you @20241204` is no host).
-      if (urlBefore(p, i) && numericHost(p, n, i + 1)) return true;
+      if (urlBefore(p, i) && numericHost(p, n, i + 1, metadataToo)) return true;
     } else if (c != 0x3A) {
       // `//host` and `\\host`, after a scheme or anything but a name's byte or a third slash.
       let b = byteAt(p, n, i - 1);
       if (isIdentByte(b) || b == 0x2F || b == 0x5C) { i++; continue; }
-      if (numericHost(p, n, i + 2)) return true;
+      if (numericHost(p, n, i + 2, metadataToo)) return true;
       i++;
     } else {
       // `http:host`, which browsers and many URL parsers read as `http://host`.
       let s = lowerAscii(byteAt(p, n, i - 1)) == 0x73 ? i - 5 : i - 4; // https: or http:
-      if (matchesLowerAt(p, n, s, "http") && !isIdentByte(byteAt(p, n, s - 1)) && numericHost(p, n, i + 1)) return true;
+      if (matchesLowerAt(p, n, s, "http") && !isIdentByte(byteAt(p, n, s - 1)) && numericHost(p, n, i + 1, metadataToo)) return true;
     }
   }
   return false;
@@ -75,8 +80,9 @@ function nextAuthority(p: usize, from: i32, n: i32): i32 {
 }
 
 // Whether the host of the authority starting at s (after any `user:password@`, before any
-// `:port`) is an IPv4 address in one of the spellings above.
-function numericHost(p: usize, n: i32, s: i32): bool {
+// `:port`) is an IPv4 address in one of the spellings above (or, with metadataToo, a metadata or
+// unspecified address written plainly).
+function numericHost(p: usize, n: i32, s: i32, metadataToo: bool): bool {
   let e = s;
   let h = s;
   while (e < n && e - s < 256) {
@@ -88,6 +94,7 @@ function numericHost(p: usize, n: i32, s: i32): bool {
   for (let i = h; i < e; i++) if (load<u8>(p + <usize>i) == 0x3A) { e = i; break; } // ':port'
   if (e - h < 1 || e - h > 40) return false;
   let parts = 0, odd = false, lastValue: u64 = 0, lastDigits = 0;
+  let quad: u32 = 0; // the parts so far, a byte each while they fit
   let i = h;
   while (i <= e) {
     // One part: 0x and hex digits, or decimal digits.
@@ -113,6 +120,7 @@ function numericHost(p: usize, n: i32, s: i32): bool {
       lastDigits = digits;
     }
     lastValue = value;
+    quad = (quad << 8) | <u32>min<u64>(value, 255);
     parts++;
     if (i == e) break;
     if (load<u8>(p + <usize>i) != 0x2E || parts == 4) return false; // '.'
@@ -120,6 +128,7 @@ function numericHost(p: usize, n: i32, s: i32): bool {
     if (i == e) return false;
   }
   if (odd) return true;
+  if (metadataToo && parts == 4 && lastValue <= 255 && metadataAddress(quad)) return true;
   // All decimal: one number for the whole address, or fewer than four parts with a last one
   // wider than a byte (three-part and two-part inet_aton forms).
   if (parts == 1) return lastDigits >= 8 && lastValue >= 0x1000000 && lastValue <= 0xFFFFFFFF;
@@ -128,3 +137,9 @@ function numericHost(p: usize, n: i32, s: i32): bool {
 
 // @ts-ignore: decorator
 @inline function isHexDigit(c: u32): bool { return c - 0x30 < 10 || (c | 0x20) - 0x61 < 6; }
+
+// 169.254.0.0/16, 100.100.100.200, 0.0.0.0 (a part over 255 is clamped, which none of them has).
+// @ts-ignore: decorator
+@inline function metadataAddress(a: u32): bool {
+  return (a >> 16) == 0xA9FE || a == 0x646464C8 || a == 0;
+}

@@ -99,7 +99,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
     let wrapper = phpWrapper(p, n);
     if (wrapper != 0) return wrapper;
   }
-  if ((has & TRIGGER_AUTHORITY) != 0 && (obfuscatedIpUrl(p, n) || (where != Where.PATH ? hiddenHost(p, n) : hiddenHostInPath(p, n)))) return HEAD_SSRF;
+  if ((has & TRIGGER_AUTHORITY) != 0 && (obfuscatedIpUrl(p, n, where != Where.HEADER) || (where != Where.PATH ? hiddenHost(p, n) : hiddenHostInPath(p, n)))) return HEAD_SSRF;
   return 0;
 }
 

@@ -143,8 +143,16 @@ const IP_HOST: Case[] = [
   // In a path (a route that redirects to its last segment): three slashes, or a backslash.
   ["path", "/out///attacker.example/"],
   ["path", "/redirect/%5Cevil.example"],
+  // A cloud's instance metadata service or this host, written plainly, in a value.
+  ["query", "url=http://169.254.169.254/latest/meta-data/iam/security-credentials/"],
+  ["body:json", '{"feed":"http://0.0.0.0:80"}'],
+  ["body:form", "endpoint=http%3A%2F%2F100.100.100.200%2Flatest%2Fmeta-data"],
 ];
 const NOT_IP_HOST: Case[] = [
+  // A Referer from a developer's own machine; a private address in a value.
+  ["header:Referer", "http://0.0.0.0:8080/login"],
+  ["query", "url=http://10.0.0.5:8080/"],
+  ["query", "v=169.254.169.254"],
   ["query", "url=https://192.168.1.10/"],
   ["query", "url=https://example.com/2024/01"],
   ["query", "t=12:30:45"],
