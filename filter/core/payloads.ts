@@ -6,7 +6,8 @@
 // (core/numerichost.ts) or that hides its host behind user info or extra slashes
 // (core/hiddenhost.ts), code run through the Function constructor, Java's process API, an OGNL
 // expression or Node's module loader (core/sandboxescape.ts, core/javaexec.ts, core/ognl.ts,
-// core/nodeexec.ts), and a dialog opened without writing its call (core/jsgadget.ts). Called by
+// core/nodeexec.ts), a dialog opened without writing its call (core/jsgadget.ts), and a value that
+// opens with a shell command after a separator (core/cmdinject.ts). Called by
 // core/inspect.ts after the windows are scored; total and allocation-free.
 //
 // Each asks for the syntax an attack cannot do without and a benign value does not have, so that
@@ -34,6 +35,7 @@ import { javaExecAt } from "./javaexec";
 import { ognlContextRead, ognlStaticCallAt } from "./ognl";
 import { dialogGadgetAt } from "./jsgadget";
 import { nodeExecAt } from "./nodeexec";
+import { mayOpenWithSeparator, commandInjection } from "./cmdinject";
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`).
 const MIN_BYTES = 5;
@@ -50,8 +52,9 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
       if (!textScored(trows, t)) continue;
       let n = textLen(trows, t);
       if (n < MIN_BYTES) continue;
-      has = triggersIn(textPtr(trows, t), n);
-      if (has != 0) break;
+      let q = textPtr(trows, t);
+      has = triggersIn(q, n);
+      if (has != 0 || mayOpenWithSeparator(q, n)) break;
     }
     if (t >= k) break;
     let p = textPtr(trows, t), n = textLen(trows, t);
@@ -83,6 +86,7 @@ const CODE_INJECTION = -1;
 
 // The class of the payload text p[0..n) holds, or 0; has: its triggers (TRIGGER_*).
 function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
+  if (mayOpenWithSeparator(p, n) && commandInjection(p, n)) return HEAD_RCE;
   if ((has & (TRIGGER_STATEMENT | TRIGGER_PAREN | TRIGGER_QUOTE)) != 0 &&
       sqlInjection(p, n, (has & TRIGGER_STATEMENT) != 0, (has & TRIGGER_PAREN) != 0, (has & TRIGGER_QUOTE) != 0)) return HEAD_SQLI;
   if ((has & TRIGGER_DOLLAR) != 0 && jndiLookup(p, n)) return HEAD_JNDI;

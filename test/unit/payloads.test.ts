@@ -280,7 +280,30 @@ const NOT_DIALOG_GADGET: Case[] = [
   ["body:json", JSON.stringify({ code: "window[\"gtag\"]('config', id)" })],
 ];
 
+// A value that opens with a shell's command separator and then a command (cmdinject.ts).
+const COMMAND_INJECTION: Case[] = [
+  ["query", "name=;+systeminfo"],
+  ["query", "exec=%7C+ipconfig+/all"],
+  ["body:form", "ip=%26%26+ls+-l+%2Fhome%2F*"],
+  ["header:X-Forwarded-For", "| ipconfig /all"],
+  ["query", "host=%0Aid"],
+  ["body:json", '{"host":"\\ncat /etc/passwd"}'],
+  ["query", "q=$(whoami)"],
+  ["query", "q=`id`"],
+  ["query", "cmd=;/usr/bin/id"],
+  ["body:form", "c=%3B+c%27%27at+%2Fetc%2Fpasswd"],
+];
+const NOT_COMMAND_INJECTION: Case[] = [
+  ["query", "q=fish+%26+chips"],
+  ["query", "q=bread+%26+more"],
+  ["body:json", JSON.stringify({ note: "\nMore details can be seen in the tutorials" })],
+  ["query", "x=;jsessionid=abc"],
+  ["query", "price=$25"],
+  ["query", "q=|+catalogue"],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
+  ["command-injection", "rce", COMMAND_INJECTION, NOT_COMMAND_INJECTION],
   ["sql-injection", "sqli", SQLI, NOT_SQLI],
   ["stacked-query", "sqli", STACKED_SQLI, NOT_STACKED_SQLI],
   ["probe-call", "sqli", PROBE_SQLI, NOT_PROBE_SQLI],

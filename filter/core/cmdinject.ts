@@ -1,0 +1,91 @@
+// OS command injection by its grammar: a value that opens with a shell's command separator and
+// then a command (`;systeminfo`, `| ipconfig /all`, `&& ls -l /home`, `%0Aid`, `$(whoami)`,
+// `` `id` ``): the value a shell runs a second command from when an application pastes it after
+// its own (`ping <ip>`). CRS 932100–932110 match such separators before command names at paranoia
+// level 1. Read by core/payloads.ts; total and allocation-free.
+//
+// Only a value's start counts: a separator inside prose (`Fish & chips`, `bread & more`) is not
+// what an injection into a command line needs, and a value's first byte is not a separator in
+// any form field, JSON string or header value of the benign data (`make verdict-census`).
+
+import { byteAt, lowerAscii } from "../lib/bytes";
+import { COMMANDS } from "./confirm";
+
+// Whether p[0..n) may open with a separator (its first byte, blanks aside): the check the caller
+// makes for every text, in a few instructions.
+// @ts-ignore: decorator
+@inline export function mayOpenWithSeparator(p: usize, n: i32): bool {
+  let c = <u32>load<u8>(p);
+  if ((c == 0x20 || c == 0x09) && n > 1) c = <u32>load<u8>(p, 1);
+  return c == 0x3B || c == 0x7C || c == 0x26 || c == 0x60 || c == 0x0A || c == 0x0D || c == 0x24;
+}
+
+// Whether p[0..n) opens (blanks aside) with separators (`;` `|` `||` `&` `&&`, a line break, a
+// backquote, `$(`), then blanks, then a command word of confirm.ts COMMANDS, whole (quotes and
+// backslashes a shell drops left out: `c''at`, `who\ami`), or a path to one (`/bin/cat`), followed
+// by the end, a blank, a separator, a redirection or a closing `)` or backquote.
+export function commandInjection(p: usize, n: i32): bool {
+  let i = 0;
+  while (i < n && isBlank(load<u8>(p + <usize>i))) i++;
+  let seps = 0, breaks = 0;
+  while (i < n) {
+    let c = <u32>load<u8>(p + <usize>i);
+    if (c == 0x0A || c == 0x0D) { i++; breaks++; continue; }
+    if (c == 0x3B || c == 0x7C || c == 0x26 || c == 0x60) { i++; seps++; continue; }
+    if (c == 0x24 && byteAt(p, n, i + 1) == 0x28) { i += 2; seps++; continue; } // $(
+    if (seps + breaks > 0 && isBlank(<u8>c)) { i++; continue; }
+    break;
+  }
+  if (seps + breaks == 0 || i >= n) return false;
+  // A path to the command: its last segment is the name (`/bin/cat`, `/usr/bin/id`).
+  if (load<u8>(p + <usize>i) == 0x2F) {
+    let j = i;
+    while (j < n && isPathByte(load<u8>(p + <usize>j))) { if (load<u8>(p + <usize>j) == 0x2F) i = j + 1; j++; }
+  }
+  // The word, lower case, without the quotes and backslashes a shell drops.
+  let len = 0;
+  let word: u64 = 0, word2: u64 = 0;
+  while (i < n) {
+    let d = <u32>load<u8>(p + <usize>i);
+    if (d == 0x27 || d == 0x22 || d == 0x5C) { i++; continue; }
+    if (!isWordByte(d)) break;
+    if (len < 8) word |= <u64>lowerAscii(d) << (<u64>len << 3);
+    else if (len < 16) word2 |= <u64>lowerAscii(d) << (<u64>(len - 8) << 3);
+    len++; i++;
+  }
+  if (len == 0 || len > 16) return false;
+  let e = byteAt(p, n, i);
+  if (!(i >= n || isBlank(<u8>e) || e == 0x3B || e == 0x7C || e == 0x26 || e == 0x60 || e == 0x3C || e == 0x3E || e == 0x29 ||
+      e == 0x0A || e == 0x0D)) return false;
+  // After line breaks alone (a value's text may begin a line: a textarea's `\nMore details…`), the
+  // command must end the value or take an option, a path or a separator: `%0Aid`, `%0Acat /etc/x`.
+  if (seps == 0 && i < n) {
+    let j = i;
+    while (j < n && isBlank(load<u8>(p + <usize>j))) j++;
+    let f = byteAt(p, n, j);
+    if (!(j >= n || f == 0x2D || f == 0x2F || f == 0x3B || f == 0x7C || f == 0x26 || f == 0x3C || f == 0x3E || f == 0x0A || f == 0x0D)) return false;
+  }
+  return isCommand(word, word2, len);
+}
+
+// Whether the word packed in w, w2 (len bytes, lower case) is one of COMMANDS.
+function isCommand(w: u64, w2: u64, len: i32): bool {
+  for (let k = 0; k < COMMANDS.length; k++) {
+    let s = unchecked(COMMANDS[k]);
+    if (s.length != len) continue;
+    let a: u64 = 0, b: u64 = 0;
+    for (let j = 0; j < len; j++) {
+      let c = <u64>s.charCodeAt(j);
+      if (j < 8) a |= c << (<u64>j << 3); else b |= c << (<u64>(j - 8) << 3);
+    }
+    if (a == w && b == w2) return true;
+  }
+  return false;
+}
+
+// @ts-ignore: decorator
+@inline function isBlank(c: u8): bool { return c == 0x20 || c == 0x09; }
+// @ts-ignore: decorator
+@inline function isWordByte(c: u32): bool { return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5F || c == 0x2D; }
+// @ts-ignore: decorator
+@inline function isPathByte(c: u8): bool { return isWordByte(c) || c == 0x2F || c == 0x2E; }
