@@ -6,8 +6,9 @@
 // (core/numerichost.ts) or that hides its host behind user info or extra slashes
 // (core/hiddenhost.ts), code run through the Function constructor, Java's process API, an OGNL
 // expression or Node's module loader (core/sandboxescape.ts, core/javaexec.ts, core/ognl.ts,
-// core/nodeexec.ts), a dialog opened without writing its call (core/jsgadget.ts), and a value that
-// opens with a shell command after a separator (core/cmdinject.ts). Called by
+// core/nodeexec.ts), a dialog opened without writing its call (core/jsgadget.ts), a value that
+// opens with a shell command after a separator (core/cmdinject.ts), and PHP code reading a
+// superglobal (core/phpglobals.ts). Called by
 // core/inspect.ts after the windows are scored; total and allocation-free.
 //
 // Each asks for the syntax an attack cannot do without and a benign value does not have, so that
@@ -36,6 +37,7 @@ import { ognlContextRead, ognlStaticCallAt } from "./ognl";
 import { dialogGadgetAt } from "./jsgadget";
 import { nodeExecAt } from "./nodeexec";
 import { mayOpenWithSeparator, commandInjection } from "./cmdinject";
+import { phpSuperglobal } from "./phpglobals";
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`).
 const MIN_BYTES = 5;
@@ -96,6 +98,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
     if (code != 0) return code;
   }
   if ((has & TRIGGER_DOLLAR) != 0 && ognlContextRead(p, n)) return CODE_INJECTION;
+  if ((has & TRIGGER_DOLLAR) != 0 && phpSuperglobal(p, n)) return HEAD_RCE;
   // Header values other than cookies are not file arguments (a Referer's path is the page's own).
   if (where != Where.HEADER && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 &&
       (namesOsFile(p, n, where == Where.PATH) || (where == Where.PATH && namesSecretFile(p, n)))) return HEAD_TRAVERSAL;

@@ -302,7 +302,22 @@ const NOT_COMMAND_INJECTION: Case[] = [
   ["query", "q=|+catalogue"],
 ];
 
+// PHP code reading a superglobal (phpglobals.ts).
+const PHP_SUPERGLOBAL: Case[] = [
+  ["query", "x=$_SERVER['HTTP_HOST']"],
+  ["body:form", "c=%3C%3Fphp+system(%24_GET%5B%27cmd%27%5D)%3B+%3F%3E"],
+  ["body:json", '{"t":"{$_REQUEST[\\"c\\"]}"}'],
+  ["query", "e=eval($GLOBALS['x'])"],
+];
+const NOT_PHP_SUPERGLOBAL: Case[] = [
+  ["query", "q=how+to+read+%24_GET+in+php"],
+  ["query", "price=$_99"],
+  ["body:json", '{"tpl":"$_get[x]"}'],
+  ["query", "v=$_GETTER[1]"],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
+  ["php-superglobal", "rce", PHP_SUPERGLOBAL, NOT_PHP_SUPERGLOBAL],
   ["command-injection", "rce", COMMAND_INJECTION, NOT_COMMAND_INJECTION],
   ["sql-injection", "sqli", SQLI, NOT_SQLI],
   ["stacked-query", "sqli", STACKED_SQLI, NOT_STACKED_SQLI],
