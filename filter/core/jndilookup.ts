@@ -11,18 +11,17 @@ const SPAN = 256;
 // Scratch: the span being resolved.
 const BUF = memory.data(SPAN);
 
-export function jndiLookup(p: usize, n: i32): bool {
-  let i = indexOf2(p, 0, n, 0x24, 0x24); // '$'
-  while (i + 1 < n) {
-    if (load<u8>(p + <usize>(i + 1)) == 0x7B) { // '{'
-      let len = min(SPAN, n - i);
-      memory.copy(BUF, p + <usize>i, len);
-      if (resolvesToJndi(len)) return true;
-      i = indexOf2(p, i + len, n, 0x24, 0x24);
-    } else i = indexOf2(p, i + 1, n, 0x24, 0x24);
-  }
-  return false;
+// Whether the lookup whose `${` is at i resolves to a jndi lookup. Read by core/payloads.ts at
+// each `${` of a text, which goes on from lookupEnd: the lookups inside this one's span were
+// resolved with it.
+export function jndiLookupAt(p: usize, n: i32, i: i32): bool {
+  let len = min(SPAN, n - i);
+  memory.copy(BUF, p + <usize>i, len);
+  return resolvesToJndi(len);
 }
+
+// @ts-ignore: decorator
+@inline export function lookupEnd(n: i32, i: i32): i32 { return i + min(SPAN, n - i); }
 
 // Resolves BUF[0..len)'s innermost lookups one by one, each to the text Log4j would put in its
 // place (the default after `:-`, the argument of lower: and upper:, nothing for any other), until

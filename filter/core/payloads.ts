@@ -21,7 +21,7 @@ import { TextList, textPart, textPtr, textLen, textFlags, textScored } from "../
 import { RequestScores } from "./score";
 import { HEAD_SQLI, HEAD_XSS, HEAD_SSTI, HEAD_NOSQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT } from "./classes";
 import { sqlInjection, statementPairs, isStatement } from "./sqlverdict";
-import { jndiLookup } from "./jndilookup";
+import { jndiLookupAt, lookupEnd } from "./jndilookup";
 import { shellshock } from "./shellshock";
 import { ssiDirective } from "./ssi";
 import { namesOsFile, namesSecretFile } from "./osfiles";
@@ -37,7 +37,7 @@ import { ognlContextRead, ognlStaticCallAt } from "./ognl";
 import { dialogGadgetAt } from "./jsgadget";
 import { nodeExecAt } from "./nodeexec";
 import { mayOpenWithSeparator, commandInjection } from "./cmdinject";
-import { phpSuperglobal } from "./phpglobals";
+import { superglobalAt } from "./phpglobals";
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`).
 const MIN_BYTES = 5;
@@ -91,14 +91,16 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if (mayOpenWithSeparator(p, n) && commandInjection(p, n)) return HEAD_RCE;
   if ((has & (TRIGGER_STATEMENT | TRIGGER_PAREN | TRIGGER_QUOTE)) != 0 &&
       sqlInjection(p, n, (has & TRIGGER_STATEMENT) != 0, (has & TRIGGER_PAREN) != 0, (has & TRIGGER_QUOTE) != 0)) return HEAD_SQLI;
-  if ((has & TRIGGER_DOLLAR) != 0 && jndiLookup(p, n)) return HEAD_JNDI;
+  if ((has & TRIGGER_DOLLAR) != 0) {
+    let dollar = dollarClass(p, n);
+    if (dollar != 0) return dollar;
+  }
   if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && ssiDirective(p, n))) return HEAD_RCE;
   if ((has & TRIGGER_PAREN) != 0) {
     let code = codeCall(p, n);
     if (code != 0) return code;
   }
   if ((has & TRIGGER_DOLLAR) != 0 && ognlContextRead(p, n)) return CODE_INJECTION;
-  if ((has & TRIGGER_DOLLAR) != 0 && phpSuperglobal(p, n)) return HEAD_RCE;
   // Header values other than cookies are not file arguments (a Referer's path is the page's own).
   if (where != Where.HEADER && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 &&
       (namesOsFile(p, n, where == Where.PATH) || (where == Where.PATH && namesSecretFile(p, n)))) return HEAD_TRAVERSAL;
@@ -107,6 +109,24 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
     if (wrapper != 0) return wrapper;
   }
   if ((has & TRIGGER_AUTHORITY) != 0 && (obfuscatedIpUrl(p, n, where != Where.HEADER) || (where != Where.PATH ? hiddenHost(p, n) : hiddenHostInPath(p, n)))) return HEAD_SSRF;
+  return 0;
+}
+
+// The verdicts read at a '$', in one pass over a text's: a Log4j lookup at `${` (jndi) and a PHP
+// superglobal at `$_` or `$G` (rce); 0 for neither. A scan each cost a JSON body with many '#'s
+// (which share the '$' trigger) a second pass for nothing (make profile).
+function dollarClass(p: usize, n: i32): i32 {
+  // A lookup's span was resolved with the lookups inside it, up to `resolved`.
+  let resolved = 0;
+  for (let i = indexOf2(p, 0, n, 0x24, 0x24); i + 1 < n; i = indexOf2(p, i + 1, n, 0x24, 0x24)) { // '$'
+    let c = load<u8>(p + <usize>(i + 1));
+    if (c == 0x7B) { // '{'
+      if (i >= resolved) {
+        if (jndiLookupAt(p, n, i)) return HEAD_JNDI;
+        resolved = lookupEnd(n, i);
+      }
+    } else if ((c == 0x5F || c == 0x47) && superglobalAt(p, n, i)) return HEAD_RCE; // '_', 'G'
+  }
   return 0;
 }
 

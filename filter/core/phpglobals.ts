@@ -9,26 +9,22 @@
 // verdict-census`): prose about PHP writes them with their name only.
 
 import { byteAt, isIdentByte, matchesAt } from "../lib/bytes";
-import { indexOf2 } from "../lib/scan";
 
 const SUPERGLOBALS: StaticArray<string> = [
   "_GET", "_POST", "_SERVER", "_COOKIE", "_REQUEST", "_FILES", "_ENV", "_SESSION", "GLOBALS",
 ];
 
-export function phpSuperglobal(p: usize, n: i32): bool {
-  for (let i = indexOf2(p, 0, n, 0x24, 0x24); i < n; i = indexOf2(p, i + 1, n, 0x24, 0x24)) { // '$'
-    let c = byteAt(p, n, i + 1);
-    if (c != 0x5F && c != 0x47) continue; // '_', 'G'
-    for (let k = 0; k < SUPERGLOBALS.length; k++) {
-      let s = unchecked(SUPERGLOBALS[k]);
-      if (!matchesAt(p, n, i + 1, s)) continue;
-      let e = i + 1 + s.length;
-      if (isIdentByte(byteAt(p, n, e))) break;
-      while (e < n && (load<u8>(p + <usize>e) == 0x20 || load<u8>(p + <usize>e) == 0x09)) e++;
-      let d = byteAt(p, n, e);
-      if (d == 0x5B || d == 0x29 || d == 0x3B || d == 0x7D || d == 0x2C || d == 0x2E) return true;
-      break;
-    }
+// Whether a superglobal's name starts after the '$' at i, whole, and something reads or passes it.
+// Read by core/payloads.ts at each '$' of a text that a '_' or a 'G' follows.
+export function superglobalAt(p: usize, n: i32, i: i32): bool {
+  for (let k = 0; k < SUPERGLOBALS.length; k++) {
+    let s = unchecked(SUPERGLOBALS[k]);
+    if (!matchesAt(p, n, i + 1, s)) continue;
+    let e = i + 1 + s.length;
+    if (isIdentByte(byteAt(p, n, e))) return false;
+    while (e < n && (load<u8>(p + <usize>e) == 0x20 || load<u8>(p + <usize>e) == 0x09)) e++;
+    let d = byteAt(p, n, e);
+    return d == 0x5B || d == 0x29 || d == 0x3B || d == 0x7D || d == 0x2C || d == 0x2E;
   }
   return false;
 }
