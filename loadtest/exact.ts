@@ -11,7 +11,8 @@
 // (20, 50 and 80 among them), overall and per class, and the worst class and worst window (where,
 // name, text) of a request whose overall score is 80 or under. It counts rows whose overall or class results differ apart, and
 // rows that differ field by field, which it allows. For speedups that may move benign-range scores
-// (core/mayconfirm.ts). Exits 1 on any difference it compares.
+// (core/mayconfirm.ts). Exits 1 on any difference it compares. EXACT_SHOW=N prints the first N
+// differences (5).
 import { Core } from "../node/core";
 import { exactInputs } from "./exact-inputs";
 
@@ -48,7 +49,7 @@ for (const [label, req] of exactInputs(files)) {
   if (classes.length) classDiffs++;
   if (worst) worstClassDiffs++;
   if (worst && sa.score <= 20) worstClassDiffs20++;
-  if ((overall || classes.length || worst || worstWindow) && ++diffs <= 5) {
+  if ((overall || classes.length || worst || worstWindow) && ++diffs <= Number(process.env.EXACT_SHOW ?? 5)) {
     console.log("DIFF", label, overall ? "overall" : "", classes.join(","), worst ? "worst class" : "", worstWindow ? "worst window" : "",
       "\n A", sa.score, JSON.stringify(sa.classes), sa.worstClass, "\n B", sb.score, JSON.stringify(sb.classes), sb.worstClass);
   }

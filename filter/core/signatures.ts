@@ -169,9 +169,10 @@ function hasPathByte(p: usize, n: i32): bool {
 // A NUL byte decoded out of a URL's or a form's value (`%00`): what no browser sends and what
 // poisons a file name where a C library reads it, cutting the extension an application appends
 // (`page=../../etc/passwd%00`, `file=report.pdf%00.php`). CRS 920270 blocks it at paranoia level 1.
+// Not one in a value's base64 decoding: binary bytes decode to NULs (a tracking blob).
 // @ts-ignore: decorator
 @inline function nulInUrlValue(where: i32, flags: u32): bool {
-  return (flags & DecodeFlag.NUL) != 0 &&
+  return (flags & (DecodeFlag.NUL | DecodeFlag.BASE64)) == DecodeFlag.NUL &&
     (where == Where.QUERY || where == Where.BODY_FORM || where == Where.PATH || where == Where.COOKIE);
 }
 

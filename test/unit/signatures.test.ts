@@ -176,6 +176,8 @@ const NOT_NUL: Array<[string, string]> = [
   ["query", "id=12%00"],
   ["body:json", '{"file":"report.pdf\\u0000.php"}'],
   ["query", "file=report.pdf"],
+  // A base64 value whose decoding holds NULs (binary or a tracking blob), not a decoded %00.
+  ["query", "t=aGVsbG8Ad29ybGQveC50eHQAIGFiYywgbW9yZSB0ZXh0IGhlcmU="],
 ];
 
 describeVerdicts("%s signatures", () => core, [
