@@ -53,6 +53,9 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
   let trows = texts.rows, prows = parts.rows;
   let lastPart = -1;
   let afterConstructor = false;
+  // Whether any part had a NUL decoded out of it (not out of a base64 decoding): most requests
+  // have none, and then no text is tested for one.
+  let nulDecoded = (texts.decodedFlags & DecodeFlag.NUL) != 0;
   let t = 0, k = texts.count;
   while (true) {
     // To the next text that needs a call; this loop makes none: V8 saves and reloads every live
@@ -77,7 +80,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
       }
       if (where == Where.HEADER || where == Where.BODY_XML || (where == Where.BODY_MULTIPART && partIsFilename(prows, part))) break;
       if (mayBeSerialized(p, n) || (where != Where.PATH && mayNameGadget(p, n)) || mayInjectMail(prows, part, where, trows, t, p, n) ||
-          nulInUrlValue(where, textFlags(trows, t))) break;
+          (nulDecoded && nulInUrlValue(where, textFlags(trows, t)))) break;
       if (where != Where.PATH && part != lastPart) {
         if (mayNameAPath(prows, part)) break;
         lastPart = part;
@@ -115,7 +118,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
       }
     }
     if (!hit && where == Where.BODY_MULTIPART && partIsFilename(prows, part)) hit = scriptUpload(p, n);
-    if (!hit && nulInUrlValue(where, textFlags(trows, t)) && holdsPathByte(p, n)) {
+    if (!hit && nulDecoded && nulInUrlValue(where, textFlags(trows, t)) && holdsPathByte(p, n)) {
       // Attackers put a NUL into payloads of every class (`<scr%00ipt>`, `//evil%00.com`): the
       // class a lexer confirmed in this request, else the file name's.
       hit = true;

@@ -55,7 +55,11 @@ export class TextList {
   private arena: StaticArray<u8> = new StaticArray<u8>(ARENA_BYTES);
   private arenaUsed: i32 = 0;
 
-  reset(): void { this.count = 0; this.overflow = false; this.arenaUsed = 0; }
+  // The decoders' flags of every part decodePart decoded in this request, ORed: what a verdict that
+  // needs one flag (core/signatures.ts, a NUL) tests once instead of at every text.
+  decodedFlags: u32 = 0;
+
+  reset(): void { this.count = 0; this.overflow = false; this.arenaUsed = 0; this.decodedFlags = 0; }
 
   // The table's address, for a hot loop that reads it with textPart … textFlags: through the
   // methods, each read stores the list on the runtime's shadow stack when the loop makes calls.
@@ -150,6 +154,7 @@ function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, pla
     let r = decodePart(valPtr, valLen, text, formEncoded);
     n = <i32>(r & 0xFFFFFFFF);
     flags = <u32>(r >> 32);
+    out.decodedFlags |= flags;
     out.shrinkLast(text, valLen, n);
   }
   // A lone word, number, ID or email address (no space, nothing but [A-Za-z0-9_.@-]) cannot
