@@ -649,10 +649,9 @@ function redirectSyntax(p: usize, n: i32): bool {
   return false;
 }
 
-// An LDAP filter being closed and reopened: `*)(`, `)(|`, `(&`, `(|`, `(!`.
 // An RFC 4515 item at i: an attribute description, then `=`, `~=`, `>=`, `<=` or `:` (`)(cn=`,
 // `)(objectClass=*`), or an operator that leaves the filter broken (`)(x&)`). Two groups in a row
-// with no filter in them (`((Y7Q3A3)(Q24fff3`) are none.
+// with no filter in them (`(a)(b)`, encoded bytes in a path) are none.
 function ldapItem(p: usize, n: i32, i: i32): bool {
   let j = i;
   while (j < n && (isWordChar(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D || load<u8>(p + j) == 0x2E || load<u8>(p + j) == 0x3B)) j++;
@@ -660,6 +659,7 @@ function ldapItem(p: usize, n: i32, i: i32): bool {
   return j > i && (c == 0x3D || c == 0x7E || c == 0x3E || c == 0x3C || c == 0x3A || c == 0x26 || c == 0x7C);
 }
 
+// An LDAP filter being closed and reopened: `*)(`, `)(|` and `)(cn=` (ldapItem), `(&`, `(|`, `(!`.
 function ldapSyntax(p: usize, n: i32): bool {
   for (let i = 0; i + 1 < n; i++) {
     let c = <u32>load<u8>(p + i);
