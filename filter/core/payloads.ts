@@ -7,8 +7,9 @@
 // (core/hiddenhost.ts), code run through the Function constructor, Java's process API, an OGNL
 // expression or Node's module loader (core/sandboxescape.ts, core/javaexec.ts, core/ognl.ts,
 // core/nodeexec.ts), a dialog opened without writing its call (core/jsgadget.ts), a value that
-// opens with a shell command after a separator (core/cmdinject.ts), and PHP code reading a
-// superglobal (core/phpglobals.ts). Called by
+// opens with a shell command after a separator (core/cmdinject.ts), PHP code reading a
+// superglobal (core/phpglobals.ts), and an HTML tag whose event handler calls script
+// (core/xsshandler.ts). Called by
 // core/inspect.ts after the windows are scored; total and allocation-free.
 //
 // Each asks for the syntax an attack cannot do without and a benign value does not have, so that
@@ -38,6 +39,7 @@ import { dialogGadgetAt } from "./jsgadget";
 import { nodeExecAt } from "./nodeexec";
 import { mayOpenWithSeparator, commandInjection } from "./cmdinject";
 import { superglobalAt } from "./phpglobals";
+import { eventHandlerTag } from "./xsshandler";
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`).
 const MIN_BYTES = 5;
@@ -96,6 +98,8 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
     if (dollar != 0) return dollar;
   }
   if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && ssiDirective(p, n))) return HEAD_RCE;
+  // A handler's call has a '(' (or a backquote, left to the model): most texts with a tag have none.
+  if ((has & (TRIGGER_LT | TRIGGER_PAREN)) == (TRIGGER_LT | TRIGGER_PAREN) && eventHandlerTag(p, n)) return HEAD_XSS;
   if ((has & TRIGGER_PAREN) != 0) {
     let code = codeCall(p, n);
     if (code != 0) return code;

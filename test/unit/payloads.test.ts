@@ -316,7 +316,23 @@ const NOT_PHP_SUPERGLOBAL: Case[] = [
   ["query", "v=$_GETTER[1]"],
 ];
 
+// An HTML tag whose event handler calls script (xsshandler.ts), prose around it or not.
+const EVENT_HANDLER: Case[] = [
+  ["body:json", JSON.stringify({ callback: '<samp onmouseup="alert(1)">test</samp> Please find the details below.' })],
+  ["body:form", "page=3&lang=%3Col+onkeydown%3D%22alert%281%29%22+contenteditable%3Etest%3C%2Fol%3E+The+script+supervisor+keeps+track"],
+  ["query", "q=<svg/onload=alert(1)>"],
+  ["query", "q=<img src=x onerror=this.onerror=confirm(1)>"],
+  ["header:Referer", "https://x.example/?q=<details open ontoggle='eval(atob(x))'>"],
+];
+const NOT_EVENT_HANDLER: Case[] = [
+  ["body:json", JSON.stringify({ html: '<p class="lead">Hello <a href="/about">about us</a></p>' })],
+  ["query", "q=<b>online=yes</b>"],
+  ["query", "q=a < b and onion=3"],
+  ["body:json", JSON.stringify({ html: '<button onclick="">x</button>' })],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
+  ["event-handler", "xss", EVENT_HANDLER, NOT_EVENT_HANDLER],
   ["php-superglobal", "rce", PHP_SUPERGLOBAL, NOT_PHP_SUPERGLOBAL],
   ["command-injection", "rce", COMMAND_INJECTION, NOT_COMMAND_INJECTION],
   ["sql-injection", "sqli", SQLI, NOT_SQLI],
