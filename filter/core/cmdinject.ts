@@ -8,7 +8,7 @@
 // what an injection into a command line needs, and a value's first byte is not a separator in
 // any form field, JSON string or header value of the benign data (`make verdict-census`).
 
-import { byteAt, lowerAscii } from "../lib/bytes";
+import { byteAt, isOneOf, lowerAscii } from "../lib/bytes";
 import { COMMANDS } from "./confirm";
 
 // Whether p[0..n) (n >= 2) may open with a separator (its first byte, or its second after a
@@ -36,21 +36,24 @@ export function commandInjection(p: usize, n: i32): bool {
   let i = 0;
   while (i < n && isBlank(load<u8>(p + <usize>i))) i++;
   let seps = 0, breaks = 0;
+  let pipe = false;
   while (i < n) {
     let c = <u32>load<u8>(p + <usize>i);
     if (c == 0x0A || c == 0x0D) { i++; breaks++; continue; }
-    if (c == 0x3B || c == 0x7C || c == 0x26 || c == 0x60) { i++; seps++; continue; }
+    if (c == 0x3B || c == 0x7C || c == 0x26 || c == 0x60) { i++; seps++; pipe = pipe || c == 0x7C; continue; }
     if (c == 0x24 && byteAt(p, n, i + 1) == 0x28) { i += 2; seps++; continue; } // $(
     if (seps + breaks > 0 && isBlank(<u8>c)) { i++; continue; }
     break;
   }
   if (seps + breaks == 0 || i >= n) return false;
   // A path to the command: its last segment is the name (`/bin/cat`, `/usr/bin/id`).
-  if (load<u8>(p + <usize>i) == 0x2F) {
+  let path = load<u8>(p + <usize>i) == 0x2F;
+  if (path) {
     let j = i;
     while (j < n && isPathByte(load<u8>(p + <usize>j))) { if (load<u8>(p + <usize>j) == 0x2F) i = j + 1; j++; }
   }
   // The word, lower case, without the quotes and backslashes a shell drops.
+  let start = i;
   let len = 0;
   let word: u64 = 0, word2: u64 = 0;
   while (i < n) {
@@ -65,15 +68,35 @@ export function commandInjection(p: usize, n: i32): bool {
   let e = byteAt(p, n, i);
   if (!(i >= n || isBlank(<u8>e) || e == 0x3B || e == 0x7C || e == 0x26 || e == 0x60 || e == 0x3C || e == 0x3E || e == 0x29 ||
       e == 0x0A || e == 0x0D)) return false;
-  // After line breaks alone (a value's text may begin a line: a textarea's `\nMore details…`), the
-  // command must end the value or take an option, a path or a separator: `%0Aid`, `%0Acat /etc/x`.
-  if (seps == 0 && i < n) {
-    let j = i;
-    while (j < n && isBlank(load<u8>(p + <usize>j))) j++;
-    let f = byteAt(p, n, j);
-    if (!(j >= n || f == 0x2D || f == 0x2F || f == 0x3B || f == 0x7C || f == 0x26 || f == 0x3C || f == 0x3E || f == 0x0A || f == 0x0D)) return false;
-  }
-  return isCommand(word, word2, len);
+  if (!isCommand(word, word2, len)) return false;
+  // What follows the word, blanks aside.
+  let j = i;
+  while (j < n && isBlank(load<u8>(p + <usize>j))) j++;
+  let f = byteAt(p, n, j);
+  // A Markdown table's row (`| id | name |`): a pipe, a blank, the word, a blank, a pipe (`|id|` is
+  // the shell's).
+  if (pipe && f == 0x7C && !path && byteAt(p, n, start - 1) == 0x20 && j > i) return false;
+  // After line breaks alone (a value's text may begin a line: a textarea's `\nMore details…`), and
+  // for a command that is also an English word (`& at home`, `| more info`), what follows must be
+  // the shell's: the end, an option, a path, a variable, a quote, a number, a separator or a
+  // redirection (`%0Aid`, `;cat /etc/passwd`, `;sleep 5`).
+  if ((seps == 0 || isOneOf(p, n, start, i - start, WORDS_TOO)) && j < n && !shellFollower(f) &&
+      !(isLetter(f) && byteAt(p, n, j + 1) == 0x3A)) return false; // a drive: `| type C:\…`
+  return true;
+}
+
+// The commands of COMMANDS that are also words of prose.
+const WORDS_TOO: StaticArray<string> = [
+  "cat", "id", "at", "set", "type", "start", "call", "more", "less", "find", "head", "tail", "cut",
+  "kill", "env", "echo", "sleep", "touch", "copy", "move", "del", "ver", "expr", "ip", "rev", "node",
+  "java", "ruby", "dig", "timeout", "sh", "ps", "nl", "od", "tac", "vi",
+];
+
+// @ts-ignore: decorator
+@inline function shellFollower(c: u32): bool {
+  return c == 0x2D || c == 0x2F || c == 0x2E || c == 0x7E || c == 0x24 || c == 0x27 || c == 0x22 || c - 0x30 < 10 ||
+    c == 0x5C || c == 0x25 || c == 0x3B || c == 0x7C || c == 0x26 || c == 0x60 || c == 0x3C || c == 0x3E || c == 0x29 ||
+    c == 0x0A || c == 0x0D;
 }
 
 // Whether the word packed in w, w2 (len bytes, lower case) is one of COMMANDS.
@@ -93,6 +116,8 @@ function isCommand(w: u64, w2: u64, len: i32): bool {
 
 // @ts-ignore: decorator
 @inline function isBlank(c: u8): bool { return c == 0x20 || c == 0x09; }
+// @ts-ignore: decorator
+@inline function isLetter(c: u32): bool { return (c | 0x20) - 0x61 < 26; }
 // @ts-ignore: decorator
 @inline function isWordByte(c: u32): bool { return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5F || c == 0x2D; }
 // @ts-ignore: decorator

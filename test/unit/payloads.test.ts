@@ -292,6 +292,9 @@ const COMMAND_INJECTION: Case[] = [
   ["query", "q=`id`"],
   ["query", "cmd=;/usr/bin/id"],
   ["body:form", "c=%3B+c%27%27at+%2Fetc%2Fpasswd"],
+  ["query", "run=|+type+C:%5CWindows%5Crepair%5CSAM"],
+  ["query", "q=|id|"],
+  ["query", "q=;sleep+5"],
 ];
 const NOT_COMMAND_INJECTION: Case[] = [
   ["query", "q=fish+%26+chips"],
@@ -300,6 +303,10 @@ const NOT_COMMAND_INJECTION: Case[] = [
   ["query", "x=;jsessionid=abc"],
   ["query", "price=$25"],
   ["query", "q=|+catalogue"],
+  // A Markdown table, and commands that are also words followed by prose.
+  ["body:json", JSON.stringify({ body: "| id | name | type |\n|---|---|---|\n| 1 | a | b |" })],
+  ["body:json", JSON.stringify({ body: "| more | info |" })],
+  ["query", "q=%26+at+home"],
 ];
 
 // PHP code reading a superglobal (phpglobals.ts).
