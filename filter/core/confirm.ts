@@ -180,7 +180,7 @@ function sqlSyntax(p: usize, n: i32): bool {
   // Inline comments inside keywords (uni/**/on), keywords glued without spaces (SElecTxfROMy).
   if (has(p, n, "/**/") || (has(p, n, "select") && (has(p, n, "from") || has(p, n, "(")))) return true;
   if (has(p, n, "union") || has(p, n, "sleep(") || has(p, n, "||")) return true;
-  if (has(p, n, "--") || has(p, n, "/*")) return hasAny(p, n, "'\"`;)*&=0123456789");
+  if (commentDashes(p, n) || has(p, n, "/*")) return hasAny(p, n, "'\"`;)*&=0123456789");
   for (let i = 0; i < n; i++) {
     let c = <u32>load<u8>(p + i);
     if (c != 0x27 && c != 0x22 && c != 0x60) continue;
@@ -228,6 +228,16 @@ function sqlSyntax(p: usize, n: i32): bool {
       // A comparison in parentheses, true or not, as blind injection asks it: (2329=4209)
       if (byteAt(p, n, a0) == 0x28 && byteAt(p, n, b1) == 0x29) return true;
     } else if (la <= 2 && lb <= 2) return true;
+  }
+  return false;
+}
+
+// `--` that is not part of a longer run of dashes: a run of three or more rules a line (a Markdown
+// table's `|---|---|`, `-----` under a heading), it comments out nothing.
+function commentDashes(p: usize, n: i32): bool {
+  for (let i = find(p, n, "--"); i >= 0; i = find(p, n, "--", i + 2)) {
+    if (byteAt(p, n, i - 1) != 0x2D && byteAt(p, n, i + 2) != 0x2D) return true;
+    while (i + 2 < n && load<u8>(p + i + 2) == 0x2D) i++;
   }
   return false;
 }
@@ -368,6 +378,7 @@ function commandSyntax(p: usize, n: i32): bool {
   if (shellExpansion(p, n)) return true;
   let i = 0;
   let afterSep = true, afterLineBreak = true; // the start of the text is a line's start
+  let afterPipe = false;
   while (i < n) {
     let c = <u32>load<u8>(p + i);
     if (c == 0x3B || c == 0x7C || c == 0x26 || c == 0x60 || c == 0x0A || c == 0x0D || c == 0x3C || c == 0x3E ||
@@ -375,11 +386,13 @@ function commandSyntax(p: usize, n: i32): bool {
       // A line break starts a line unless ; | & came before it since the last word: then what
       // follows is a command whatever comes after it.
       afterLineBreak = (c == 0x0A || c == 0x0D) && (afterLineBreak || !afterSep);
+      afterPipe = c == 0x7C;
       afterSep = true; i++; continue;
     }
     if (c == 0x20 || c == 0x09 || c == 0x27 || c == 0x22 || c == 0x7B || c == 0x28 || c == 0x2B || c == 0x5C) { i++; continue; }
     if (!isAlpha(c)) { afterSep = false; i++; continue; }
     // The word, with the quotes and backslashes a shell drops (c''at, who\ami) left out.
+    let start = i;
     let len = 0;
     let hit = afterSep;
     while (i < n) {
@@ -389,6 +402,10 @@ function commandSyntax(p: usize, n: i32): bool {
       if (len < 16) unchecked(wordBuf[len] = <u8>lowerAscii(d));
       len++; i++;
     }
+    // A Markdown table's cell (`| id | name |`): a pipe, a blank, the word, a blank, a pipe (`|id|`
+    // is the shell's).
+    if (hit && afterPipe && byteAt(p, n, start - 1) == 0x20 && byteAt(p, n, i) == 0x20 &&
+        byteAt(p, n, skipSpaces(p, n, i)) == 0x7C) hit = false;
     if (hit && len <= 16) {
       for (let w = 0; w < COMMANDS.length; w++) {
         let word = unchecked(COMMANDS[w]);

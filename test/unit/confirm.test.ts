@@ -83,7 +83,11 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["xss", "\"id\": \"<url-id>\"", false],
   ["xss", "Amazon Web Services <aws@amazon.com>", false],
   ["xss", "a </p> b", false],
-  // rce
+  // rce; a Markdown table's cells are not commands after pipes, `|id|` is.
+  ["rce", "| id | name | type |", false],
+  ["rce", "x |id| y", true],
+  ["sqli", "| id | n |\n|---|---|\n| 1 | 2 |", false],
+  ["sqli", "1 --", true],
   ["rce", ";cat /etc/passwd", true],
   ["rce", "| whoami", true],
   ["rce", "$(id)", true],
