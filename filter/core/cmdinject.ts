@@ -40,6 +40,8 @@ export function commandInjection(p: usize, n: i32): bool {
   while (i < n) {
     let c = <u32>load<u8>(p + <usize>i);
     if (c == 0x0A || c == 0x0D) { i++; breaks++; continue; }
+    // A Markdown code fence (three backquotes or more) opens no command substitution.
+    if (c == 0x60 && byteAt(p, n, i + 1) == 0x60 && byteAt(p, n, i + 2) == 0x60) return false;
     if (c == 0x3B || c == 0x7C || c == 0x26 || c == 0x60) { i++; seps++; pipe = pipe || c == 0x7C; continue; }
     if (c == 0x24 && byteAt(p, n, i + 1) == 0x28) { i += 2; seps++; continue; } // $(
     if (seps + breaks > 0 && isBlank(<u8>c)) { i++; continue; }

@@ -9,11 +9,11 @@
 import { byteAt, isIdentByte, lowerAscii, matchesLowerAt } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
 
-// metadataToo: also a plain dotted address where a cloud's instance metadata service listens or
-// that means this host: link-local 169.254.0.0/16 (AWS, GCP, Azure, OpenStack: 169.254.169.254),
-// Alibaba's 100.100.100.200 and 0.0.0.0 (CRS 934110 blocks metadata URLs at paranoia level 1). No
-// value of an application's own names them; a Referer may (a developer's 0.0.0.0:8080), so the
-// caller passes false for headers.
+// metadataToo: also a plain dotted address where a cloud's instance metadata service listens:
+// 169.254.169.254 (AWS, GCP, Azure, OpenStack), 169.254.170.2 (AWS's container credentials),
+// Alibaba's 100.100.100.200 (CRS 934110 blocks metadata URLs at paranoia level 1). No value of an
+// application's own names them. Other link-local addresses (a printer's 169.254.1.10) and 0.0.0.0
+// (a service's bind address in a configuration) are left to the model, and so are headers.
 export function obfuscatedIpUrl(p: usize, n: i32, metadataToo: bool): bool {
   for (let i = nextAuthority(p, 0, n); i < n; i = nextAuthority(p, i + 1, n)) {
     let c = load<u8>(p + <usize>i);
@@ -81,7 +81,7 @@ function nextAuthority(p: usize, from: i32, n: i32): i32 {
 
 // Whether the host of the authority starting at s (after any `user:password@`, before any
 // `:port`) is an IPv4 address in one of the spellings above (or, with metadataToo, a metadata or
-// unspecified address written plainly).
+// metadata address written plainly).
 function numericHost(p: usize, n: i32, s: i32, metadataToo: bool): bool {
   let e = s;
   let h = s;
@@ -138,8 +138,8 @@ function numericHost(p: usize, n: i32, s: i32, metadataToo: bool): bool {
 // @ts-ignore: decorator
 @inline function isHexDigit(c: u32): bool { return c - 0x30 < 10 || (c | 0x20) - 0x61 < 6; }
 
-// 169.254.0.0/16, 100.100.100.200, 0.0.0.0 (a part over 255 is clamped, which none of them has).
+// 169.254.169.254, 169.254.170.2, 100.100.100.200 (a part over 255 is clamped, which none of them has).
 // @ts-ignore: decorator
 @inline function metadataAddress(a: u32): bool {
-  return (a >> 16) == 0xA9FE || a == 0x646464C8 || a == 0;
+  return a == 0xA9FEA9FE || a == 0xA9FEAA02 || a == 0x646464C8;
 }

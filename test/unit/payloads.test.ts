@@ -145,7 +145,7 @@ const IP_HOST: Case[] = [
   ["path", "/redirect/%5Cevil.example"],
   // A cloud's instance metadata service or this host, written plainly, in a value.
   ["query", "url=http://169.254.169.254/latest/meta-data/iam/security-credentials/"],
-  ["body:json", '{"feed":"http://0.0.0.0:80"}'],
+  ["query", "u=http://169.254.170.2/v2/credentials/x"],
   ["body:form", "endpoint=http%3A%2F%2F100.100.100.200%2Flatest%2Fmeta-data"],
 ];
 const NOT_IP_HOST: Case[] = [
@@ -153,6 +153,9 @@ const NOT_IP_HOST: Case[] = [
   ["header:Referer", "http://0.0.0.0:8080/login"],
   ["query", "url=http://10.0.0.5:8080/"],
   ["query", "v=169.254.169.254"],
+  // A device's link-local address, a service's bind address.
+  ["body:json", '{"url":"http://169.254.1.10/printer/status"}'],
+  ["body:json", '{"listen":"http://0.0.0.0:8080/health"}'],
   ["query", "url=https://192.168.1.10/"],
   ["query", "url=https://example.com/2024/01"],
   ["query", "t=12:30:45"],
@@ -307,6 +310,8 @@ const NOT_COMMAND_INJECTION: Case[] = [
   ["body:json", JSON.stringify({ body: "| id | name | type |\n|---|---|---|\n| 1 | a | b |" })],
   ["body:json", JSON.stringify({ body: "| more | info |" })],
   ["query", "q=%26+at+home"],
+  // A Markdown code fence.
+  ["body:json", JSON.stringify({ body: "```sh\n$ ls -la\n$ cat package.json\n```" })],
 ];
 
 // PHP code reading a superglobal (phpglobals.ts).
