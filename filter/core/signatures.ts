@@ -18,6 +18,8 @@
 // - Mail command injection (core/mail.ts): a short field value broken by a line break into a
 //   recipient header (`Bcc:`) or an SMTP or IMAP command: crlf. The model's crlf class knows HTTP
 //   response splitting, and scored `a@b.c%0ABcc:x@y` 99.
+// - HTTP request smuggling or response splitting (core/httpsplit.ts): a line break beside a
+//   request line or a status line in a value where a line break can reach the application: crlf.
 // - A file uploaded under a script's or a server configuration's name (core/upload.ts): rce.
 // - A NUL byte decoded out of a query's, form's, path's or cookie's value that holds a path's
 //   bytes (`page=../../etc/passwd%00`, CRS 920270): the class a lexer confirmed in the request,
@@ -46,6 +48,7 @@ import { needsDecoding, decodePart } from "../decode/normalize";
 import { mayNameGadget, namesGadget, holdsGadget } from "./gadgets";
 import { mailInjection, mayBreakIntoMail } from "./mail";
 import { scriptUpload } from "./upload";
+import { httpMessage } from "./httpsplit";
 
 export function applySignatures(parts: PartList, texts: TextList, scores: RequestScores): void {
   // The tables are read by address: through the lists' methods every read stored the list on the
@@ -124,7 +127,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
       hit = true;
       head = scores.confirmedClass(HEAD_TRAVERSAL);
     }
-    if (!hit && mayInjectMail(prows, part, where, trows, t, p, n) && mailInjection(p, n)) {
+    if (!hit && mayInjectMail(prows, part, where, trows, t, p, n) && (mailInjection(p, n) || httpMessage(p, n))) {
       hit = true;
       head = HEAD_CRLF;
     }

@@ -180,7 +180,21 @@ const NOT_NUL: Array<[string, string]> = [
   ["query", "t=aGVsbG8Ad29ybGQveC50eHQAIGFiYywgbW9yZSB0ZXh0IGhlcmU="],
 ];
 
+// A line break beside an HTTP message's first line (httpsplit.ts).
+const HTTP_MESSAGE: Array<[string, string]> = [
+  ["query", "x=%0d%0aHTTP/1.1%20200%20OK%0d%0aContent-Type:%20text/html"],
+  ["query", "x=GET%20/%20HTTP/1.1%0d%0aHost:%20evil.example"],
+  ["body:form", "a=x%0d%0a%0d%0aGET%20/admin%20HTTP/1.1"],
+  ["body:json", JSON.stringify({ v: "x\r\n\r\nPOST /api/users HTTP/1.1\r\nHost: internal" })],
+];
+const NOT_HTTP_MESSAGE: Array<[string, string]> = [
+  ["query", "q=POST%20/api%20HTTP/1.0"],
+  ["body:json", JSON.stringify({ note: "We moved to HTTP/2.\nSee the GET / docs." })],
+  ["body:form", "msg=line%0d%0aHTTP/1.1+spec+section+3"],
+];
+
 describeVerdicts("%s signatures", () => core, [
+  ["http-message", "crlf", HTTP_MESSAGE, NOT_HTTP_MESSAGE],
   ["null-byte", "traversal", NUL, NOT_NUL],
   ["script-upload", "rce", UPLOAD, NOT_UPLOAD],
   ["serialized-object", "rce", SERIALIZED, NOT_SERIALIZED],
