@@ -8,8 +8,8 @@
 // expression or Node's module loader (core/sandboxescape.ts, core/javaexec.ts, core/ognl.ts,
 // core/nodeexec.ts), a dialog opened without writing its call (core/jsgadget.ts), a value that
 // opens with a shell command after a separator (core/cmdinject.ts), PHP code reading a
-// superglobal (core/phpglobals.ts), and an HTML tag whose event handler calls script
-// (core/xsshandler.ts). Called by
+// superglobal (core/phpglobals.ts), an HTML tag whose event handler calls script
+// (core/xsshandler.ts), and an LDAP filter's terms opened by a value (core/ldapfilter.ts). Called by
 // core/inspect.ts after the windows are scored; total and allocation-free.
 //
 // Each asks for the syntax an attack cannot do without and a benign value does not have, so that
@@ -20,7 +20,7 @@ import { PartList, partWhere } from "../request/parts";
 import { Where } from "../request/where";
 import { TextList, textPart, textPtr, textLen, textFlags, textScored } from "../decode/texts";
 import { RequestScores } from "./score";
-import { HEAD_SQLI, HEAD_XSS, HEAD_SSTI, HEAD_NOSQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT } from "./classes";
+import { HEAD_SQLI, HEAD_XSS, HEAD_SSTI, HEAD_NOSQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT, HEAD_LDAPI } from "./classes";
 import { sqlInjection, statementPairs, isStatement } from "./sqlverdict";
 import { jndiLookupAt, lookupEnd } from "./jndilookup";
 import { shellshock } from "./shellshock";
@@ -40,6 +40,7 @@ import { nodeExecAt } from "./nodeexec";
 import { mayOpenWithSeparator, commandInjection } from "./cmdinject";
 import { superglobalAt } from "./phpglobals";
 import { eventHandlerTag } from "./xsshandler";
+import { ldapInjection } from "./ldapfilter";
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`).
 const MIN_BYTES = 5;
@@ -103,6 +104,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if ((has & TRIGGER_PAREN) != 0) {
     let code = codeCall(p, n);
     if (code != 0) return code;
+    if (ldapInjection(p, n)) return HEAD_LDAPI;
   }
   if ((has & TRIGGER_DOLLAR) != 0 && ognlContextRead(p, n)) return CODE_INJECTION;
   // Header values other than cookies are not file arguments (a Referer's path is the page's own).

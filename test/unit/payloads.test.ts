@@ -343,7 +343,21 @@ const NOT_EVENT_HANDLER: Case[] = [
   ["body:json", JSON.stringify({ html: '<button onclick="">x</button>' })],
 ];
 
+// An LDAP filter's terms opened by a value (ldapfilter.ts).
+const LDAP_FILTER: Case[] = [
+  ["query", "user=admin)(%7C(password=*))"],
+  ["query", "u=*)(uid=*))(%7C(uid=*"],
+  ["body:form", "u=admin)(%26)"],
+  ["body:json", '{"cn":"x)(!(objectClass=person))"}'],
+];
+const NOT_LDAP_FILTER: Case[] = [
+  ["body:json", JSON.stringify({ t: "see f(a)(b) and (1)(2)" })],
+  ["body:json", JSON.stringify({ t: "(&) is the true filter; admin)(&)x is not one" })],
+  ["query", "q=(a)(b=1)"],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
+  ["ldap-filter", "ldapi", LDAP_FILTER, NOT_LDAP_FILTER],
   ["event-handler", "xss", EVENT_HANDLER, NOT_EVENT_HANDLER],
   ["php-superglobal", "rce", PHP_SUPERGLOBAL, NOT_PHP_SUPERGLOBAL],
   ["command-injection", "rce", COMMAND_INJECTION, NOT_COMMAND_INJECTION],
