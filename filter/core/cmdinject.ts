@@ -8,8 +8,8 @@
 // what an injection into a command line needs, and a value's first byte is not a separator in
 // any form field, JSON string or header value of the benign data (`make verdict-census`).
 
-import { byteAt, isOneOf, lowerAscii } from "../lib/bytes";
-import { COMMANDS } from "./confirm";
+import { byteAt, isOneOf } from "../lib/bytes";
+import { shellWordEnd, isCommandWord, markdownCell } from "./confirm";
 
 // Whether p[0..n) (n >= 2) may open with a separator (its first byte, or its second after a
 // blank): the check the caller makes for every text, by a table (a chain of compares cost JSON
@@ -54,30 +54,18 @@ export function commandInjection(p: usize, n: i32): bool {
     let j = i;
     while (j < n && isPathByte(load<u8>(p + <usize>j))) { if (load<u8>(p + <usize>j) == 0x2F) i = j + 1; j++; }
   }
-  // The word, lower case, without the quotes and backslashes a shell drops.
+  // The word, as the lexer reads a shell's (confirm.ts shellWordEnd).
   let start = i;
-  let len = 0;
-  let word: u64 = 0, word2: u64 = 0;
-  while (i < n) {
-    let d = <u32>load<u8>(p + <usize>i);
-    if (d == 0x27 || d == 0x22 || d == 0x5C) { i++; continue; }
-    if (!isWordByte(d)) break;
-    if (len < 8) word |= <u64>lowerAscii(d) << (<u64>len << 3);
-    else if (len < 16) word2 |= <u64>lowerAscii(d) << (<u64>(len - 8) << 3);
-    len++; i++;
-  }
-  if (len == 0 || len > 16) return false;
+  i = shellWordEnd(p, n, i);
   let e = byteAt(p, n, i);
   if (!(i >= n || isBlank(<u8>e) || e == 0x3B || e == 0x7C || e == 0x26 || e == 0x60 || e == 0x3C || e == 0x3E || e == 0x29 ||
       e == 0x0A || e == 0x0D)) return false;
-  if (!isCommand(word, word2, len)) return false;
+  if (!isCommandWord()) return false;
+  if (pipe && !path && markdownCell(p, n, start, i)) return false;
   // What follows the word, blanks aside.
   let j = i;
   while (j < n && isBlank(load<u8>(p + <usize>j))) j++;
   let f = byteAt(p, n, j);
-  // A Markdown table's row (`| id | name |`): a pipe, a blank, the word, a blank, a pipe (`|id|` is
-  // the shell's).
-  if (pipe && f == 0x7C && !path && byteAt(p, n, start - 1) == 0x20 && j > i) return false;
   // After line breaks alone (a value's text may begin a line: a textarea's `\nMore details…`), and
   // for a command that is also an English word (`& at home`, `| more info`), what follows must be
   // the shell's: the end, an option, a path, a variable, a quote, a number, a separator or a
@@ -99,21 +87,6 @@ const WORDS_TOO: StaticArray<string> = [
   return c == 0x2D || c == 0x2F || c == 0x2E || c == 0x7E || c == 0x24 || c == 0x27 || c == 0x22 || c - 0x30 < 10 ||
     c == 0x5C || c == 0x25 || c == 0x3B || c == 0x7C || c == 0x26 || c == 0x60 || c == 0x3C || c == 0x3E || c == 0x29 ||
     c == 0x0A || c == 0x0D;
-}
-
-// Whether the word packed in w, w2 (len bytes, lower case) is one of COMMANDS.
-function isCommand(w: u64, w2: u64, len: i32): bool {
-  for (let k = 0; k < COMMANDS.length; k++) {
-    let s = unchecked(COMMANDS[k]);
-    if (s.length != len) continue;
-    let a: u64 = 0, b: u64 = 0;
-    for (let j = 0; j < len; j++) {
-      let c = <u64>s.charCodeAt(j);
-      if (j < 8) a |= c << (<u64>j << 3); else b |= c << (<u64>(j - 8) << 3);
-    }
-    if (a == w && b == w2) return true;
-  }
-  return false;
 }
 
 // @ts-ignore: decorator

@@ -9,6 +9,7 @@
 import { HEAD_COUNT } from "./classes";
 import { byteAt, lowerAscii, matchesLowerAt, isOneOf } from "../lib/bytes";
 import { groupWords } from "../lib/groups";
+import { attributeEnd } from "./ldapfilter";
 
 // A logit above this (p > 0.5 before calibration) must be confirmed; unconfirmed, it is held at
 // this value, which calibration maps outside the attack bands.
@@ -364,11 +365,45 @@ const CODE_CALLS: StaticArray<string> = [
   "<!--#", "$@", "$'", "$(", "&&", "||",
 ];
 
+// The last word shellWordEnd read, lower case (its first 16 bytes), and its length.
 const wordBuf = new StaticArray<u8>(16);
+let wordLen = 0;
 
 function memEqualsAscii(q: usize, word: string): bool {
   for (let j = 0; j < word.length; j++) if (<u32>load<u8>(q + j) != <u32>word.charCodeAt(j)) return false;
   return true;
+}
+
+// Reads the word at i as a shell does, leaving out the quotes and backslashes it drops (`c''at`,
+// `who\ami`), into wordBuf; returns where it ends. Also for core/cmdinject.ts.
+export function shellWordEnd(p: usize, n: i32, i: i32): i32 {
+  let len = 0;
+  while (i < n) {
+    let d = <u32>load<u8>(p + i);
+    if (d == 0x27 || d == 0x22 || d == 0x5C) { i++; continue; }
+    if (!(isWordChar(d) || d == 0x2D)) break;
+    if (len < 16) unchecked(wordBuf[len] = <u8>lowerAscii(d));
+    len++; i++;
+  }
+  wordLen = len;
+  return i;
+}
+
+// Whether the word shellWordEnd read last is one of COMMANDS.
+export function isCommandWord(): bool {
+  if (wordLen == 0 || wordLen > 16) return false;
+  for (let w = 0; w < COMMANDS.length; w++) {
+    let word = unchecked(COMMANDS[w]);
+    if (word.length == wordLen && memEqualsAscii(changetype<usize>(wordBuf), word)) return true;
+  }
+  return false;
+}
+
+// Whether the word p[start..end) after a pipe is a Markdown table's cell (`| id | name |`): a blank
+// before it, blanks and a pipe after it (`|id|` is the shell's).
+export function markdownCell(p: usize, n: i32, start: i32, end: i32): bool {
+  let j = skipSpaces(p, n, end);
+  return byteAt(p, n, start - 1) == 0x20 && j > end && byteAt(p, n, j) == 0x7C;
 }
 
 // A shell separator (; | & ` $( < > newline) or the start of the text, then a command word; or a
@@ -391,30 +426,10 @@ function commandSyntax(p: usize, n: i32): bool {
     }
     if (c == 0x20 || c == 0x09 || c == 0x27 || c == 0x22 || c == 0x7B || c == 0x28 || c == 0x2B || c == 0x5C) { i++; continue; }
     if (!isAlpha(c)) { afterSep = false; i++; continue; }
-    // The word, with the quotes and backslashes a shell drops (c''at, who\ami) left out.
     let start = i;
-    let len = 0;
-    let hit = afterSep;
-    while (i < n) {
-      let d = <u32>load<u8>(p + i);
-      if (d == 0x27 || d == 0x22 || d == 0x5C) { i++; continue; }
-      if (!(isWordChar(d) || d == 0x2D)) break;
-      if (len < 16) unchecked(wordBuf[len] = <u8>lowerAscii(d));
-      len++; i++;
-    }
-    // A Markdown table's cell (`| id | name |`): a pipe, a blank, the word, a blank, a pipe (`|id|`
-    // is the shell's).
-    if (hit && afterPipe && byteAt(p, n, start - 1) == 0x20 && byteAt(p, n, i) == 0x20 &&
-        byteAt(p, n, skipSpaces(p, n, i)) == 0x7C) hit = false;
-    if (hit && len <= 16) {
-      for (let w = 0; w < COMMANDS.length; w++) {
-        let word = unchecked(COMMANDS[w]);
-        if (word.length == len && memEqualsAscii(changetype<usize>(wordBuf), word)) {
-          if (!afterLineBreak || commandAfterLineBreak(p, n, i)) return true;
-          break;
-        }
-      }
-    }
+    i = shellWordEnd(p, n, i);
+    if (afterSep && !(afterPipe && markdownCell(p, n, start, i)) && isCommandWord() &&
+        (!afterLineBreak || commandAfterLineBreak(p, n, i))) return true;
     afterSep = false; afterLineBreak = false;
   }
   return false;
@@ -670,8 +685,7 @@ function redirectSyntax(p: usize, n: i32): bool {
 // `)(objectClass=*`), or an operator that leaves the filter broken (`)(x&)`). Two groups in a row
 // with no filter in them (`(a)(b)`, encoded bytes in a path) are none.
 function ldapItem(p: usize, n: i32, i: i32): bool {
-  let j = i;
-  while (j < n && (isWordChar(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D || load<u8>(p + j) == 0x2E || load<u8>(p + j) == 0x3B)) j++;
+  let j = attributeEnd(p, n, i);
   let c = byteAt(p, n, j);
   return j > i && (c == 0x3D || c == 0x7E || c == 0x3E || c == 0x3C || c == 0x3A || c == 0x26 || c == 0x7C);
 }

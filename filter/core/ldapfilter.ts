@@ -30,11 +30,17 @@ function closesValue(p: usize, n: i32, i: i32): bool {
 
 // An attribute description at i, then `=`, `~=`, `>=` or `<=`.
 function attributeTest(p: usize, n: i32, i: i32): bool {
-  let j = i;
-  while (j < n && isAttributeByte(load<u8>(p + <usize>j))) j++;
+  let j = attributeEnd(p, n, i);
   if (j == i) return false;
   let c = byteAt(p, n, j);
   return c == 0x3D || ((c == 0x7E || c == 0x3E || c == 0x3C) && byteAt(p, n, j + 1) == 0x3D);
+}
+
+// Where the attribute description (letters, digits, `-`, `.`, `;`, `_`) that starts at i ends. Also
+// for core/confirm.ts's ldapi lexer.
+export function attributeEnd(p: usize, n: i32, i: i32): i32 {
+  while (i < n && isAttributeByte(load<u8>(p + <usize>i))) i++;
+  return i;
 }
 
 // @ts-ignore: decorator
