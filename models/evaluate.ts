@@ -8,7 +8,7 @@ import { Core, REPO_ROOT } from "../node/core";
 import { readRows } from "../node/rows";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
-import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo } from "./yardstick";
+import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo, heldOutFp, formatHeldOut } from "./yardstick";
 
 async function main() {
   const core = await Core.load();
@@ -24,11 +24,13 @@ async function main() {
   const dataset = resolve(REPO_ROOT, "build/dataset");
   const fp = realTrafficFp(scoreRows(core, readRows(resolve(dataset, "test.jsonl"))));
   const requests = realRequestFp(core);
+  const held = heldOutFp(core);
   const calib = calibrationLoo(core);
   const loso = readLoso();
   const scored = scoreRows(core, readRows(resolve(dataset, "valid.jsonl")));
   for (const line of formatRealFp(fp)) console.log(line);
   for (const line of formatRequestFp(requests)) console.log(line);
+  for (const line of formatHeldOut(held)) console.log(line);
   for (const line of formatCalibrationLoo(calib)) console.log(line);
   console.log(`  (model: ${modelName})`);
   for (const line of formatLoso(loso)) console.log(line);
@@ -38,7 +40,7 @@ async function main() {
     console.log(`  threshold ${t}: detection ${(100 * r.detection_rate!).toFixed(2)}%, false positives ${(100 * r.false_positive_rate!).toFixed(3)}%`);
   }
   const note = `False positives below: ${modelName}, scored through core.wasm like the filter.`;
-  writeReport({ scored, manifest, command: blobFile ? `make eval MODEL=${relative(REPO_ROOT, blobFile)}` : "make eval", headline: realFpMarkdown(fp, requests, calib, loso, note) });
+  writeReport({ scored, manifest, command: blobFile ? `make eval MODEL=${relative(REPO_ROOT, blobFile)}` : "make eval", headline: realFpMarkdown(fp, requests, held, calib, loso, note) });
   console.log("wrote models/REPORT.md and models/report/*.svg");
 }
 

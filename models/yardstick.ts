@@ -5,10 +5,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { REPO_ROOT } from "../node/core";
-import type { Scored } from "../node/eval";
+import { scoreRows, type Scored } from "../node/eval";
 import type { Core } from "../node/core";
 import { originOf } from "./data/origins";
-import { readRequests } from "./data/load";
+import { readRequests, readText } from "./data/load";
+import { HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE, type HeldOutRow, type HeldOutRequest } from "./data/real/heldout";
 import { readRows } from "../node/rows";
 import { anchorShare, benignEdge, distinctParts, crossValidatedShare, leaveOneOriginOutTable, othersSorted, addLogit, type LogitsByOrigin } from "./calibrate";
 
@@ -54,12 +55,12 @@ export function formatRequestFp(r: RequestFp | null): string[] {
     ...r.byThreshold.map((t) => `  threshold ${String(t.threshold).padStart(2)}: ${pct(t.flagged, r.requests).padStart(7)} of requests (${t.flagged}/${r.requests})`)];
 }
 
-export function realTrafficFp(scored: Scored[]): RealFp {
+export function realTrafficFp(scored: Scored[], origin: (s: Scored) => string = (s) => originOf(s.row.source)): RealFp {
   const benign = scored.filter((s) => s.row.label === 0);
   const byOrigin = new Map<string, OriginFp>();
   const byKind: RealFp["byKind"] = {};
   for (const s of benign) {
-    const o = originOf(s.row.source);
+    const o = origin(s);
     if (!byOrigin.has(o)) byOrigin.set(o, { origin: o, parts: 0, flagged: 0, kinds: {} });
     const e = byOrigin.get(o)!;
     const kind = s.row.where.join(",");
@@ -82,6 +83,66 @@ export function realTrafficFp(scored: Scored[]): RealFp {
     byOrigin: origins,
     byKind: Object.fromEntries(Object.entries(byKind).sort((a, b) => b[1].parts - a[1].parts)),
   };
+}
+
+/**
+ * The frozen held-out origins (models/data/real/heldout.ts): parts and whole requests of origins collected after the
+ * test side had been studied, committed before any model scored them, and read here only.
+ */
+export interface HeldOut { fp: RealFp; requests: RequestFp }
+
+export function heldOutFp(core: Core): HeldOut | null {
+  if (!existsSync(HELD_OUT_FILE) || !existsSync(HELD_OUT_REQUESTS_FILE)) return null;
+  const rows = readText(HELD_OUT_FILE).split("\n").filter((l) => l).map((l) => JSON.parse(l) as HeldOutRow);
+  if (rows.length === 0) return null;
+  const scored = scoreRows(core, rows.map((r) => ({ text: r.text, label: 0 as const, class: "benign", where: [r.where], source: r.origin })));
+  const reqs = readText(HELD_OUT_REQUESTS_FILE).split("\n").filter((l) => l).map((l) => JSON.parse(l) as HeldOutRequest);
+  const scores = reqs.map((r) => core.scoreParts(r.parts.map((p) => [p.where, p.text] as [string, string])).score);
+  return {
+    fp: realTrafficFp(scored, (s) => s.row.source),
+    requests: { requests: reqs.length, origins: new Set(reqs.map((r) => r.origin)).size, byThreshold: FP_THRESHOLDS.map((t) => ({ threshold: t, flagged: scores.filter((s) => s <= t).length })) },
+  };
+}
+
+export function formatHeldOut(h: HeldOut | null): string[] {
+  if (!h) return ["real-traffic false positives, frozen held-out origins: no models/data/real/heldout.jsonl.gz"];
+  const { fp, requests: r } = h;
+  const out = [`real-traffic false positives, frozen held-out origins (models/data/real/heldout.ts; never trained, calibrated or tuned on): ${fp.parts} parts from ${fp.origins} origins, ${r.requests} whole requests from ${r.origins}`];
+  for (const t of fp.byThreshold) {
+    const q = r.byThreshold.find((x) => x.threshold === t.threshold)!;
+    out.push(`  threshold ${String(t.threshold).padStart(2)}: ${pct(t.flagged, fp.parts).padStart(7)} of parts (${t.flagged}/${fp.parts}), ${pct(q.flagged, r.requests).padStart(7)} of requests (${q.flagged}/${r.requests})`);
+  }
+  const hit = fp.byOrigin.filter((o) => o.flagged > 0);
+  out.push(`  at ${DEFAULT_THRESHOLD}: ${hit.length}/${fp.origins} origins have a flagged part${hit.length ? "; flagged kinds by origin:" : ""}`);
+  for (const o of hit.slice(0, WORST)) out.push(`    ${pct(o.flagged, o.parts, 2).padStart(7)} (${o.flagged}/${o.parts})  ${o.origin}  [${Object.entries(o.kinds).map(([k, n]) => `${k} ${n}`).join(", ")}]`);
+  return out;
+}
+
+export function heldOutMarkdown(h: HeldOut | null): string[] {
+  const out = ["### Frozen held-out origins", ""];
+  if (!h) return [...out, "No `models/data/real/heldout.jsonl.gz`.", ""];
+  const { fp, requests: r } = h;
+  out.push(`A second real-traffic set, for a measure the test side above can no longer give cleanly (it has been scored after`);
+  out.push(`every change, and some rules were written after reading what it flagged): **${fp.parts} parts from ${fp.origins} origins** and`);
+  out.push(`**${r.requests} whole requests**, from recordings collected on 2026-12-05 by sessions that never scored them and committed`);
+  out.push(`before any model did (\`models/data/real/heldout.ts\`, sources in \`models/data/real/SOURCES.md\`). Never trained, calibrated`);
+  out.push(`or tuned on; their flagged parts are reported by origin and kind only. A change made after reading them spends the set.`, "");
+  out.push("| threshold | false positives (parts) | (whole requests) |", "|---:|---:|---:|");
+  for (const t of fp.byThreshold) {
+    const q = r.byThreshold.find((x) => x.threshold === t.threshold)!;
+    out.push(`| ${t.threshold} | ${pct(t.flagged, fp.parts)} (${t.flagged}/${fp.parts}) | ${pct(q.flagged, r.requests)} (${q.flagged}/${r.requests}) |`);
+  }
+  const hit = fp.byOrigin.filter((o) => o.flagged > 0);
+  out.push("", `At threshold ${DEFAULT_THRESHOLD}, ${hit.length} of ${fp.origins} origins have at least one flagged part${hit.length ? ":" : "."}`, "");
+  if (hit.length) {
+    out.push("| origin | parts | flagged | flagged kinds |", "|---|---:|---:|---|");
+    for (const o of hit) out.push(`| ${o.origin.replace(/\|/g, "\\|")} | ${o.parts} | ${pct(o.flagged, o.parts, 2)} (${o.flagged}) | ${Object.entries(o.kinds).map(([k, n]) => `${k} ${n}`).join(", ")} |`);
+    out.push("");
+  }
+  out.push("| where | parts | false positives at 20 |", "|---|---:|---:|");
+  for (const [k, v] of Object.entries(fp.byKind)) if (v.parts >= 20) out.push(`| ${k} | ${v.parts} | ${pct(v.flagged, v.parts)} (${v.flagged}) |`);
+  out.push("", "(kinds with fewer than 20 parts are left out of this table)", "");
+  return out;
 }
 
 export interface LosoFold { name: string; about: string; sources: number; attacks: number; detected: number; testFlagged: number; byThreshold: Array<{ threshold: number; detected: number; testFlagged: number }>; testParts: number; seconds: number; seed?: number | null }
@@ -174,7 +235,7 @@ export function formatLoso(l: Loso | null): string[] {
 }
 
 /** The headline section of models/REPORT.md. */
-export function realFpMarkdown(fp: RealFp, req: RequestFp | null, calib: CalibrationLoo | null, l: Loso | null, modelNote: string): string[] {
+export function realFpMarkdown(fp: RealFp, req: RequestFp | null, held: HeldOut | null, calib: CalibrationLoo | null, l: Loso | null, modelNote: string): string[] {
   const out: string[] = ["## Headline: real traffic never trained or calibrated on, and attack sources never trained on", ""];
   out.push(modelNote, "");
   out.push(`Real benign request parts are split by **origin** (one capture, log, site or API; models/data/origins.ts): each origin is on`);
@@ -202,6 +263,7 @@ export function realFpMarkdown(fp: RealFp, req: RequestFp | null, calib: Calibra
     out.push(`in ${hit.length} origins${hit.length ? ` (${hit.slice(0, 5).map((o) => `${o.origin.replace(/\|/g, "\\|")} ${o.flagged}/${o.parts}`).join("; ")}${hit.length > 5 ? "; …" : ""})` : ""}. An estimate of what an origin the bands never saw meets,`);
     out.push("for judging a change before the test side is looked at; the shipped bands are fitted on all of them.", "");
   }
+  out.push(...heldOutMarkdown(held));
   out.push(`### Detection on held-out attack sources (leave-one-source-out, threshold ${DEFAULT_THRESHOLD})`, "");
   if (!l) out.push("No `build/loso.json`: run `make eval-loso`, then `make eval`.");
   else {

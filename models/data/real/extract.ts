@@ -3,26 +3,14 @@
 // The repositories are read with git from WAFSCORE_MIRROR (default /work/.mirror/<owner>+<name>/repo) at the
 // commits pinned below; they are not committed. Every filter is content-blind: no row is chosen by a model's score.
 
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import YAML from 'yaml';
-import { cutRequest, Part, Req, MAX_TEXT, isBinary, holdsKey } from './parts.ts';
+import { Part } from './parts.ts';
+import { type Source, git, requestsOf } from './formats.ts';
 import { datasetsDir, REPO_ROOT, type WholeRequest } from '../load.ts';
 import { hash32 } from '../rng.ts';
 import { originOf } from '../origins.ts';
-
-type Format = 'har' | 'cassette' | 'json-body' | 'ndjson';
-
-interface Source {
-  repo: string;
-  commit: string;
-  licence: string;
-  /** Files used, by path inside the repository. */
-  files: RegExp;
-  format: Format;
-}
 
 /**
  * Licences checked in each repository's LICENSE file at the pinned commit (SOURCES.md says where).
@@ -77,84 +65,6 @@ const SOURCES: readonly Source[] = [
  * ~5,000 parts: at 1,500 one API's cassettes were 31% of it, the very concentration this data is meant to dilute.
  */
 const ORIGIN_CAP = 800;
-
-const MIRROR = process.env.WAFSCORE_MIRROR ?? '/work/.mirror';
-const gitDir = (repo: string) => path.join(MIRROR, repo.replace('/', '+'), 'repo');
-const git = (repo: string, args: string[]) => execFileSync('git', ['-C', gitDir(repo), ...args], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
-
-// ---------------------------------------------------------------- formats -> requests
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Header maps of cassettes: `{Name: [v, ...]}` or `{Name: v}`; HAR: `[{name, value}]`. */
-function headerPairs(h: unknown): [string, string][] {
-  const out: [string, string][] = [];
-  if (Array.isArray(h)) {
-    for (const e of h) if (isObj(e) && typeof e.name === 'string' && e.value !== undefined) out.push([e.name, String(e.value)]);
-  } else if (isObj(h)) {
-    for (const [k, v] of Object.entries(h)) for (const x of Array.isArray(v) ? v : [v]) if (x !== null && x !== undefined) out.push([k, String(x)]);
-  }
-  return out;
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: false });
-
-/** A recorded body as text: a string, `{string}`/`{base64_string}` (VCR, betamax), bytes (`!!binary`), or parsed JSON. */
-function bodyText(b: unknown, parsed: unknown): string | undefined {
-  if (parsed !== undefined && parsed !== null) return JSON.stringify(parsed);
-  if (typeof b === 'string') return b;
-  if (b instanceof Uint8Array) return utf8.decode(b);
-  if (isObj(b)) {
-    if (typeof b.string === 'string') return b.string;
-    if (typeof b.base64_string === 'string') return utf8.decode(Buffer.from(b.base64_string, 'base64'));
-  }
-  return undefined;
-}
-
-function harRequests(text: string): Req[] {
-  const entries = (JSON.parse(text) as { log?: { entries?: unknown[] } }).log?.entries ?? [];
-  const out: Req[] = [];
-  for (const e of entries) {
-    const r = isObj(e) && isObj(e.request) ? e.request : undefined;
-    if (!r || typeof r.url !== 'string') continue;
-    const pd = isObj(r.postData) ? r.postData : undefined;
-    out.push({ url: r.url, headers: headerPairs(r.headers), body: typeof pd?.text === 'string' ? pd.text : undefined, mimeType: typeof pd?.mimeType === 'string' ? pd.mimeType : undefined });
-  }
-  return out;
-}
-
-/** vcrpy / Ruby VCR / go-vcr (v1, v2) YAML and betamax JSON: `interactions` or `http_interactions`, each with a request. */
-function cassetteRequests(text: string, file: string): Req[] {
-  const doc: unknown = file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text, { logLevel: 'silent', maxAliasCount: -1, uniqueKeys: false });
-  if (!isObj(doc)) return [];
-  const list = doc.interactions ?? doc.http_interactions;
-  const out: Req[] = [];
-  for (const i of Array.isArray(list) ? list : []) {
-    const r = isObj(i) && isObj(i.request) ? i.request : undefined;
-    const url = r && (typeof r.uri === 'string' ? r.uri : typeof r.url === 'string' ? r.url : undefined);
-    if (!r || !url) continue;
-    out.push({ url, headers: headerPairs(r.headers), body: bodyText(r.body, r.parsed_body) });
-  }
-  return out;
-}
-
-/**
- * Recorders' placeholders (`<USER_AGENT>`, `<AUTH_CODE>`, R vcr's `<<entrez_api_token>>`, `<gbif_user>`: betamax and VCR filters put them where a secret was) are the
- * recorder's text, not the wire's; a part holding one is left out whole rather than edited.
- */
-const PLACEHOLDER = /<[A-Z][A-Z0-9_]{2,}>|<<?[a-z]+_[a-z_]+>>?/;
-
-/** Each recorded request's parts (a payload example is a request of one part). */
-function requestsOf(format: Format, text: string, file: string): Part[][] {
-  if (format === 'json-body' || format === 'ndjson') {
-    // A payload example that does not parse (an NDJSON stream: any of its lines) is not a JSON body.
-    for (const doc of format === 'ndjson' ? text.split('\n').filter((l) => l.trim() !== '') : [text]) JSON.parse(doc);
-    return text.trim() !== '' && text.length <= MAX_TEXT && !isBinary(text) && !holdsKey(text) ? [[{ where: 'body:json', text }]] : [];
-  }
-  const reqs = format === 'har' ? harRequests(text) : cassetteRequests(text, file);
-  return reqs.map((r) => cutRequest(r).filter((p) => format === 'har' || !PLACEHOLDER.test(p.text))).filter((ps) => ps.length > 0);
-}
 
 // ---------------------------------------------------------------- rows, de-duplicated and capped
 
