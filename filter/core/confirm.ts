@@ -414,6 +414,8 @@ function commandSyntax(p: usize, n: i32): bool {
   let i = 0;
   let afterSep = true, afterLineBreak = true; // the start of the text is a line's start
   let afterPipe = false;
+  let assigned = false; // in the value of a `name=value` in command position
+  let sepSeen = false; // a separator came before this command position (not the text's start alone)
   while (i < n) {
     let c = <u32>load<u8>(p + i);
     if (c == 0x3B || c == 0x7C || c == 0x26 || c == 0x60 || c == 0x0A || c == 0x0D || c == 0x3C || c == 0x3E ||
@@ -422,17 +424,40 @@ function commandSyntax(p: usize, n: i32): bool {
       // follows is a command whatever comes after it.
       afterLineBreak = (c == 0x0A || c == 0x0D) && (afterLineBreak || !afterSep);
       afterPipe = c == 0x7C;
-      afterSep = true; i++; continue;
+      afterSep = true; assigned = false; sepSeen = true; i++; continue;
     }
-    if (c == 0x20 || c == 0x09 || c == 0x27 || c == 0x22 || c == 0x7B || c == 0x28 || c == 0x2B || c == 0x5C) { i++; continue; }
-    if (!isAlpha(c)) { afterSep = false; i++; continue; }
+    if (c == 0x20 || c == 0x09 || c == 0x27 || c == 0x22 || c == 0x7B || c == 0x28 || c == 0x2B || c == 0x5C) {
+      // The blank after an assignment's value leaves the next word in command position (`a=1 cat x`).
+      if (assigned && (c == 0x20 || c == 0x09)) { afterSep = true; assigned = false; }
+      i++; continue;
+    }
+    if (!isAlpha(c)) {
+      // A variable where a command stands runs what it holds (`CMD=$'id';$CMD`, `a=id;${a}`).
+      if (c == 0x24 && afterSep && sepSeen) {
+        let d = <u32>byteAt(p, n, i + 1);
+        if (isAlpha(d) || d == 0x5F || d == 0x7B) return true;
+      }
+      afterSep = false; i++; continue;
+    }
     let start = i;
     i = shellWordEnd(p, n, i);
+    // `name=value` where a command would stand is an assignment, as in a shell: `;type=annotation`,
+    // `&id=2579437` of ad servers' and trackers' parameter lists. Its value is no command (`a=id`),
+    // but a `$(` or backquote in it still opens one.
+    if (afterSep && byteAt(p, n, i) == 0x3D && isShellName(p, start, i)) {
+      afterSep = false; afterLineBreak = false; assigned = true; i++; continue;
+    }
     if (afterSep && !(afterPipe && markdownCell(p, n, start, i)) && isCommandWord() &&
         (!afterLineBreak || commandAfterLineBreak(p, n, i))) return true;
     afterSep = false; afterLineBreak = false;
   }
   return false;
+}
+
+// Whether p[start..end) is a shell variable's name: letters, digits and `_`, not quoted or escaped.
+function isShellName(p: usize, start: i32, end: i32): bool {
+  for (let j = start; j < end; j++) if (!isWordChar(<u32>load<u8>(p + j))) return false;
+  return true;
 }
 
 // Whether the command word ending at i, first on its line (after a line break or at the start of
