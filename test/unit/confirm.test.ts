@@ -95,6 +95,17 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["rce", "${T(java.lang.Runtime).getRuntime().exec('id')}", true],
   ["rce", "<?php system($_GET['c']); ?>", true],
   ["rce", "please cat the file and id it", false],
+  // name=value where a command stands is an assignment; its value runs only through $( or a backquote,
+  // a variable in command position runs what it holds, and after the value's blank comes a command.
+  ["rce", ";type=annotation", false],
+  ["rce", "o=2&type=1&code=3340&tl=129600", false],
+  ["rce", "0.25;id=2579437;u=https://m.vk.com/;pid=0", false],
+  ["rce", "$5;$10", false],
+  ["rce", "a=$(id)", true],
+  ["rce", "a=`id`", true],
+  ["rce", ";CMD=$\"id\";$CMD", true],
+  ["rce", "a=id;${a}", true],
+  ["rce", ";x=1 cat /tmp/x", true],
   // A command word first on its line is a command unless a GraphQL-like document makes it a field.
   ["rce", "\nid", true],
   ["rce", "%0aid%0a".replace(/%0a/g, "\n"), true],
