@@ -322,7 +322,7 @@ function scriptSyntax(p: usize, n: i32): bool {
     let j = i;
     while (j < n && (isWhitespace(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x5C)) j++;
     let c = byteAt(p, n, j);
-    if (c == 0x28 || c == 0x5B || c == 0x60 || c == 0x2E || (c == 0x3D && byteAt(p, n, j + 1) != 0x3D)) return true;
+    if (c == 0x28 || c == 0x5B || c == 0x60 || (c == 0x2E && memberNameAfter(p, n, j)) || (c == 0x3D && byteAt(p, n, j + 1) != 0x3D)) return true;
     // A parenthesized sink called: (alert)(1), (0,eval)(…)
     if (c == 0x29) {
       j++;
@@ -331,6 +331,17 @@ function scriptSyntax(p: usize, n: i32): bool {
     }
   }
   return false;
+}
+
+// Whether the `.` at j is a member access: a property's name after it (`document.cookie`,
+// `alert.call`, `this. constructor`), not a sentence's end (`problem with this.`, `Open the window.
+// Then`: a capital after a blank starts a sentence).
+function memberNameAfter(p: usize, n: i32, j: i32): bool {
+  let k = j + 1;
+  while (k < n && isWhitespace(<u32>load<u8>(p + k))) k++;
+  let c = byteAt(p, n, k);
+  if (k > j + 1 && c - 0x41 < 26) return false;
+  return isAlpha(c) || c == 0x5F || c == 0x24;
 }
 
 // has(), skipping backslashes in the text (`\j\av\a\s\cr\i\pt\:` is javascript: to a browser).
@@ -667,7 +678,9 @@ function mongoSyntax(p: usize, n: i32): bool {
     if ((c == 0x24 || (c == 0x26 && (byteAt(p, n, i - 1) == 0x22 || byteAt(p, n, i - 1) == 0x5B))) &&
         isAlpha(<u32>load<u8>(p + i + 1)) && isAlpha(<u32>load<u8>(p + i + 2))) return true;
   }
-  return has(p, n, "sleep(") || has(p, n, "return ") || has(p, n, "this.") || has(p, n, "||") || has(p, n, "&&") ||
+  let t = find(p, n, "this.");
+  while (t >= 0 && !memberNameAfter(p, n, t + 4)) t = find(p, n, "this.", t + 5);
+  return has(p, n, "sleep(") || has(p, n, "return ") || t >= 0 || has(p, n, "||") || has(p, n, "&&") ||
     has(p, n, "while(") || has(p, n, "function(") || has(p, n, "';");
 }
 

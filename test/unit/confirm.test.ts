@@ -97,6 +97,13 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["rce", "please cat the file and id it", false],
   // name=value where a command stands is an assignment; its value runs only through $( or a backquote,
   // a variable in command position runs what it holds, and after the value's blank comes a command.
+  // a sink's `.` is a member access when a property's name follows, not a sentence's end
+  ["xss", "I'm having a problem with this.", false],
+  ["xss", "Open the window. Then close it.", false],
+  ["xss", "alert.call(null,1)", true],
+  ["xss", "document. cookie", true],
+  ["nosqli", "a problem with this.", false],
+  ["nosqli", "this.x==1", true],
   ["rce", ";type=annotation", false],
   ["rce", "o=2&type=1&code=3340&tl=129600", false],
   ["rce", "0.25;id=2579437;u=https://m.vk.com/;pid=0", false],
