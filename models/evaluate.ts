@@ -24,7 +24,8 @@ async function main() {
   const dataset = resolve(REPO_ROOT, "build/dataset");
   const fp = realTrafficFp(scoreRows(core, readRows(resolve(dataset, "test.jsonl"))));
   const requests = realRequestFp(core);
-  const held = heldOutFp(core);
+  // EVAL_HELDOUT=0 leaves the frozen held-out origins unscored: for judging a change on the other figures first.
+  const held = process.env.EVAL_HELDOUT === "0" ? null : heldOutFp(core);
   const calib = calibrationLoo(core);
   const loso = readLoso();
   const scored = scoreRows(core, readRows(resolve(dataset, "valid.jsonl")));

@@ -105,7 +105,7 @@ export function heldOutFp(core: Core): HeldOut | null {
 }
 
 export function formatHeldOut(h: HeldOut | null): string[] {
-  if (!h) return ["real-traffic false positives, frozen held-out origins: no models/data/real/heldout.jsonl.gz"];
+  if (!h) return [`real-traffic false positives, frozen held-out origins: ${process.env.EVAL_HELDOUT === "0" ? "not scored (EVAL_HELDOUT=0)" : "no models/data/real/heldout.jsonl.gz"}`];
   const { fp, requests: r } = h;
   const out = [`real-traffic false positives, frozen held-out origins (models/data/real/heldout.ts; never trained, calibrated or tuned on): ${fp.parts} parts from ${fp.origins} origins, ${r.requests} whole requests from ${r.origins}`];
   for (const t of fp.byThreshold) {
