@@ -556,7 +556,7 @@ function urlSyntax(p: usize, n: i32): bool {
   if (has(p, n, "localhost") || has(p, n, "gopher:") || has(p, n, "dict:") || has(p, n, "file:") ||
       has(p, n, "ldap:") || has(p, n, "ldaps:") || has(p, n, "jar:") || has(p, n, "netdoc:") || has(p, n, "tftp:") ||
       has(p, n, "sftp:") || has(p, n, "[::") ||
-      has(p, n, "metadata") || has(p, n, ".internal") || has(p, n, "oast.") || has(p, n, "interact.sh") ||
+      metadataHost(p, n) || has(p, n, ".internal") || has(p, n, "oast.") || has(p, n, "interact.sh") ||
       has(p, n, "burpcollaborator") || has(p, n, "dnslog") || has(p, n, ".nip.io") || hexAddress(p, n)) return true;
   let s = find(p, n, "://");
   while (s >= 0) {
@@ -579,6 +579,20 @@ function urlSyntax(p: usize, n: i32): bool {
     let c = <u32>load<u8>(p + i);
     if (c == 0x2E && byteAt(p, n, i - 1) - 0x30 < 10 && byteAt(p, n, i + 1) - 0x30 < 10) { if (++dots >= 3) return true; }
     else if (!(c - 0x30 < 10 || c == 0x2E)) dots = 0;
+  }
+  return false;
+}
+
+// `metadata` as a URL's host (`http://metadata/computeMetadata/v1/`, `http://metadata.tencentyun.com/`,
+// `user@metadata`, or a value that starts with it and a `/` or `:`): cloud metadata services by name.
+// A path's or a document's `metadata` (`/library/metadata/5d77…`, `metadata.labels`) names no host.
+function metadataHost(p: usize, n: i32): bool {
+  let i = find(p, n, "metadata");
+  while (i >= 0) {
+    let before = byteAt(p, n, i - 1), after = byteAt(p, n, i + 8);
+    if ((before == 0x2F && byteAt(p, n, i - 2) == 0x2F) || before == 0x40 ||
+        (i == 0 && (after == 0x2F || after == 0x3A))) return true;
+    i = find(p, n, "metadata", i + 8);
   }
   return false;
 }

@@ -139,6 +139,12 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["traversal", "wait... what?", false],
   // ssrf and open redirect
   // inet_aton's short forms of an address, and the other fetchers' schemes.
+  // metadata as a host, not a path's or a document's word
+  ["ssrf", "http://metadata/computeMetadata/v1/", true],
+  ["ssrf", "http://metadata.tencentyun.com/latest/meta-data/", true],
+  ["ssrf", "x@metadata/v1", true],
+  ["ssrf", "/library/metadata/5d77682af54112001f5bc43f", false],
+  ["ssrf", "metadata.labels.app", false],
   ["ssrf", "http://127.1/admin", true],
   ["ssrf", "http://127.0.1", true],
   ["ssrf", "url=ssrf.php?url=sftp://evil.example:11111/", true],
