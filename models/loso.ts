@@ -24,7 +24,7 @@ const FOLD_SEEDS = SEEDS.slice(0, Math.max(1, Number(process.env.LOSO_SEEDS ?? S
 // Fold models may train for fewer epochs than `make model` when the time is short (said in the report).
 if (process.env.LOSO_EPOCHS) HYPER.epochs = Number(process.env.LOSO_EPOCHS);
 
-import { DEFAULT_THRESHOLD, LOSO_FILE, LOSO_THRESHOLDS, formatLoso, type Loso, type LosoFold } from "./yardstick";
+import { DEFAULT_THRESHOLD, LOSO_FILE, LOSO_THRESHOLDS, formatLoso, heldOutRows, type Loso, type LosoFold } from "./yardstick";
 
 const DATASET = resolve(REPO_ROOT, "build/dataset");
 
@@ -35,6 +35,8 @@ async function runFolds(): Promise<{ folds: LosoFold[]; dataHash: string; benign
   const validRows = readRows(resolve(DATASET, "valid.jsonl"));
   const calibRows = readRows(resolve(DATASET, "calib.jsonl"));
   const testRows = readRows(resolve(DATASET, "test.jsonl"));
+  // The frozen held-out origins' parts (models/data/real/heldout.ts): each fold model's false positives there too.
+  const frozenRows = heldOutRows();
   const benignShare = process.env.LOSO_BENIGN ? Number(process.env.LOSO_BENIGN) : 1;
   const only = process.env.LOSO_FOLDS ? new Set(process.env.LOSO_FOLDS.split(",")) : null;
   // Subsampling (only when asked) is by text hash: the same rows for every fold.
@@ -63,14 +65,14 @@ async function runFolds(): Promise<{ folds: LosoFold[]; dataHash: string; benign
       writeFileSync(bin, chosen.fitted.blob);
       seed = chosen.seed;
     }
-    const atk = scoreRows(core, heldOut), real = scoreRows(core, testRows);
+    const atk = scoreRows(core, heldOut), real = scoreRows(core, testRows), frozen = scoreRows(core, frozenRows);
     const detected = atk.filter((s) => s.score <= DEFAULT_THRESHOLD).length;
     const testFlagged = real.filter((s) => s.score <= DEFAULT_THRESHOLD).length;
     // Also at the other band edges (50: 0.3%, 80: 1% of calibration traffic): bands anchored on real traffic
     // can put 20 above most attacks, and these say what a looser threshold would buy.
     const byThreshold = LOSO_THRESHOLDS.map((t) => ({ threshold: t, detected: atk.filter((s) => s.score <= t).length, testFlagged: real.filter((s) => s.score <= t).length }));
     const seconds = Math.round((Date.now() - t1) / 1000);
-    folds.push({ name: fold.name, about: fold.about, sources: new Set(heldOut.map((r) => r.source)).size, attacks: heldOut.length, detected, testFlagged, byThreshold, testParts: testRows.length, seconds, seed });
+    folds.push({ name: fold.name, about: fold.about, sources: new Set(heldOut.map((r) => r.source)).size, attacks: heldOut.length, detected, testFlagged, byThreshold, testParts: testRows.length, heldOutFlagged: frozen.filter((s) => s.score <= DEFAULT_THRESHOLD).length, heldOutParts: frozenRows.length, seconds, seed });
     process.stderr.write(`[loso] ${fold.name}: detection ${((100 * detected) / heldOut.length).toFixed(1)}% (${detected}/${heldOut.length}), real-traffic FP ${testFlagged}/${testRows.length}, ${seconds} s\n`);
   }
   return { folds, dataHash, benignShare };

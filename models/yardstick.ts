@@ -10,6 +10,7 @@ import type { Core } from "../node/core";
 import { originOf } from "./data/origins";
 import { readRequests, readText } from "./data/load";
 import { HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE, type HeldOutRow, type HeldOutRequest } from "./data/real/heldout";
+import type { EvalRow } from "../node/rows";
 import { readRows } from "../node/rows";
 import { anchorShare, benignEdge, distinctParts, crossValidatedShare, leaveOneOriginOutTable, othersSorted, addLogit, type LogitsByOrigin } from "./calibrate";
 
@@ -91,11 +92,17 @@ export function realTrafficFp(scored: Scored[], origin: (s: Scored) => string = 
  */
 export interface HeldOut { fp: RealFp; requests: RequestFp }
 
+/** The frozen held-out origins' parts as rows to score, each row's source its origin; none when the file is missing. */
+export function heldOutRows(): EvalRow[] {
+  if (!existsSync(HELD_OUT_FILE)) return [];
+  return readText(HELD_OUT_FILE).split("\n").filter((l) => l).map((l) => JSON.parse(l) as HeldOutRow)
+    .map((r) => ({ text: r.text, label: 0 as const, class: "benign", where: [r.where], source: r.origin }));
+}
+
 export function heldOutFp(core: Core): HeldOut | null {
-  if (!existsSync(HELD_OUT_FILE) || !existsSync(HELD_OUT_REQUESTS_FILE)) return null;
-  const rows = readText(HELD_OUT_FILE).split("\n").filter((l) => l).map((l) => JSON.parse(l) as HeldOutRow);
-  if (rows.length === 0) return null;
-  const scored = scoreRows(core, rows.map((r) => ({ text: r.text, label: 0 as const, class: "benign", where: [r.where], source: r.origin })));
+  const rows = heldOutRows();
+  if (rows.length === 0 || !existsSync(HELD_OUT_REQUESTS_FILE)) return null;
+  const scored = scoreRows(core, rows);
   const reqs = readText(HELD_OUT_REQUESTS_FILE).split("\n").filter((l) => l).map((l) => JSON.parse(l) as HeldOutRequest);
   const scores = reqs.map((r) => core.scoreParts(r.parts.map((p) => [p.where, p.text] as [string, string])).score);
   return {
@@ -145,7 +152,7 @@ export function heldOutMarkdown(h: HeldOut | null): string[] {
   return out;
 }
 
-export interface LosoFold { name: string; about: string; sources: number; attacks: number; detected: number; testFlagged: number; byThreshold: Array<{ threshold: number; detected: number; testFlagged: number }>; testParts: number; seconds: number; seed?: number | null }
+export interface LosoFold { name: string; about: string; sources: number; attacks: number; detected: number; testFlagged: number; byThreshold: Array<{ threshold: number; detected: number; testFlagged: number }>; testParts: number; heldOutFlagged?: number; heldOutParts?: number; seconds: number; seed?: number | null }
 export interface Loso { generated: string; rescored?: string; model: string; epochs: number; seeds?: number[]; benignSubsample: number; workers: number; wallSeconds: number; folds: LosoFold[] }
 
 export function readLoso(): Loso | null {
@@ -226,7 +233,7 @@ export function formatLoso(l: Loso | null): string[] {
   if (!l) return ["detection on held-out attack sources: no build/loso.json yet (run `make eval-loso`)"];
   const s = losoSummary(l);
   const out = [`detection on held-out attack sources (leave-one-source-out, threshold ${DEFAULT_THRESHOLD}; ${l.model}${l.rescored ? `, scored again ${l.rescored.slice(0, 10)} with this core` : ""}): mean ${(100 * s.mean).toFixed(1)}%, min ${(100 * s.min).toFixed(1)}% (${s.minFold})`];
-  for (const f of l.folds) out.push(`  ${f.name.padEnd(15)} ${pct(f.detected, f.attacks, 1).padStart(6)} (${f.detected}/${f.attacks}), real-traffic FP ${pct(f.testFlagged, f.testParts)}; ${f.byThreshold.filter((t) => t.threshold !== DEFAULT_THRESHOLD).map((t) => `at ${t.threshold}: ${pct(t.detected, f.attacks, 1)}, FP ${pct(t.testFlagged, f.testParts)}`).join("; ")}  (${f.seed != null ? `seed ${f.seed}, ` : ""}${f.seconds} s)`);
+  for (const f of l.folds) out.push(`  ${f.name.padEnd(15)} ${pct(f.detected, f.attacks, 1).padStart(6)} (${f.detected}/${f.attacks}), real-traffic FP ${pct(f.testFlagged, f.testParts)}${f.heldOutParts ? `, held-out origins FP ${pct(f.heldOutFlagged!, f.heldOutParts)}` : ""}; ${f.byThreshold.filter((t) => t.threshold !== DEFAULT_THRESHOLD).map((t) => `at ${t.threshold}: ${pct(t.detected, f.attacks, 1)}, FP ${pct(t.testFlagged, f.testParts)}`).join("; ")}  (${f.seed != null ? `seed ${f.seed}, ` : ""}${f.seconds} s)`);
   for (const t of LOSO_THRESHOLDS.filter((x) => x !== DEFAULT_THRESHOLD)) {
     const r = l.folds.map((f) => f.byThreshold.find((b) => b.threshold === t)!).map((b, i) => b.detected / l.folds[i].attacks);
     out.push(`  at threshold ${t}: mean ${(100 * r.reduce((a, b) => a + b, 0) / r.length).toFixed(1)}%, min ${(100 * Math.min(...r)).toFixed(1)}%`);
@@ -270,14 +277,14 @@ export function realFpMarkdown(fp: RealFp, req: RequestFp | null, held: HeldOut 
     const s = losoSummary(l);
     out.push(`From \`make eval-loso\` (${l.generated}; ${l.model}; ${Math.round(l.wallSeconds / 60)} min with ${l.workers} workers${l.rescored ? `; the same fold models scored again on ${l.rescored} with this build's core, \`LOSO_RESCORE=1 make eval-loso\`` : ""}). Each fold is one payload collection: a model is trained without`);
     out.push(`its rows (same function and hyperparameters as \`make model\`, ${l.epochs} epochs${l.benignSubsample < 1 ? `, benign rows subsampled to ${l.benignSubsample}` : ""}${l.seeds ? `; of seeds ${l.seeds.join(", ")}, the one \`make model\`'s rule chooses on validation rows outside the collection` : ""}), calibrated on the calibration origins, and`);
-    out.push("tested on every row of the collection. The last column is that fold model's false-positive rate on the real-traffic test origins.", "");
+    out.push("tested on every row of the collection. \"Real-traffic FP\" is that fold model's false-positive rate on the real-traffic test origins, \"held-out FP\" on the frozen held-out origins: models trained and calibrated as the shipped one, each a further draw of what unseen origins meet.", "");
     out.push(`**Mean ${(100 * s.mean).toFixed(1)}%, minimum ${(100 * s.min).toFixed(1)}% (${s.minFold}).**`, "");
     const others = LOSO_THRESHOLDS.filter((x) => x !== DEFAULT_THRESHOLD);
-    out.push(`| fold | collection | sources | attack rows | detection at 20 | real-traffic FP at 20 | ${others.map((t) => `detection / FP at ${t}`).join(" | ")} |`, `|---|---|---:|---:|---:|---:|${others.map(() => "---:|").join("")}`);
-    for (const f of l.folds) out.push(`| ${f.name} | ${f.about} | ${f.sources} | ${f.attacks} | ${pct(f.detected, f.attacks, 1)} | ${pct(f.testFlagged, f.testParts)} | ${others.map((t) => { const b = f.byThreshold.find((x) => x.threshold === t)!; return `${pct(b.detected, f.attacks, 1)} / ${pct(b.testFlagged, f.testParts)}`; }).join(" | ")} |`);
+    out.push(`| fold | collection | sources | attack rows | detection at 20 | real-traffic FP at 20 | held-out FP at 20 | ${others.map((t) => `detection / FP at ${t}`).join(" | ")} |`, `|---|---|---:|---:|---:|---:|---:|${others.map(() => "---:|").join("")}`);
+    for (const f of l.folds) out.push(`| ${f.name} | ${f.about} | ${f.sources} | ${f.attacks} | ${pct(f.detected, f.attacks, 1)} | ${pct(f.testFlagged, f.testParts)} | ${f.heldOutParts ? `${pct(f.heldOutFlagged!, f.heldOutParts)} (${f.heldOutFlagged})` : "–"} | ${others.map((t) => { const b = f.byThreshold.find((x) => x.threshold === t)!; return `${pct(b.detected, f.attacks, 1)} / ${pct(b.testFlagged, f.testParts)}`; }).join(" | ")} |`);
     for (const t of others) {
       const r = l.folds.map((f) => f.byThreshold.find((b) => b.threshold === t)!.detected / f.attacks);
-      out.push(`| mean (min) at ${t} | | | | | | ${others.map((x) => (x === t ? `${(100 * r.reduce((a, b) => a + b, 0) / r.length).toFixed(1)}% (${(100 * Math.min(...r)).toFixed(1)}%)` : "")).join(" | ")} |`);
+      out.push(`| mean (min) at ${t} | | | | | | | ${others.map((x) => (x === t ? `${(100 * r.reduce((a, b) => a + b, 0) / r.length).toFixed(1)}% (${(100 * Math.min(...r)).toFixed(1)}%)` : "")).join(" | ")} |`);
     }
   }
   out.push("");
