@@ -373,7 +373,7 @@ const CODE_CALLS: StaticArray<string> = [
   "<?php", "<?=", "<%", "phpinfo", "base64_decode", "/bin/", "/usr/bin/", "cmd.exe", "cmd /c",
   "invoke-expression", "iex(", "create_function", "call_user_func", "${ifs}", "$ifs", "getruntime",
   "scriptengine", "objectinputstream", "readobject", "#set(", "#{", "%{", "spawn(", "execsync",
-  "<!--#", "$@", "$'", "$(", "&&", "||",
+  "<!--#", "$@", "$'", "$(",
 ];
 
 // The last word shellWordEnd read, lower case (its first 16 bytes), and its length.
@@ -421,7 +421,7 @@ export function markdownCell(p: usize, n: i32, start: i32, end: i32): bool {
 // code-execution call.
 function commandSyntax(p: usize, n: i32): bool {
   for (let w = 0; w < CODE_CALLS.length; w++) if (has(p, n, unchecked(CODE_CALLS[w]))) return true;
-  if (shellExpansion(p, n)) return true;
+  if (shellExpansion(p, n) || listOperator(p, n)) return true;
   let i = 0;
   let afterSep = true, afterLineBreak = true; // the start of the text is a line's start
   let afterPipe = false;
@@ -505,6 +505,23 @@ function commandAfterLineBreak(p: usize, n: i32, i: i32): bool {
 // `{`, `}` or `(` after a name: a selection, its end, or arguments of a field.
 // @ts-ignore: decorator
 @inline function opensOrClosesField(c: u32): bool { return c == 0x7B || c == 0x7D || c == 0x28; }
+
+// `&&` or `||` and then what a command starts with (a word, a path, a substitution, a quote), blanks
+// between: `&& netsh …`, `||ifconfig`, `&& $(…)`. Not before a digit, another `|` or `&`, or the end:
+// the empty fields of pipe-separated data (`dyperf|20388||0|||`) join no commands.
+function listOperator(p: usize, n: i32): bool {
+  for (let i = 0; i + 2 < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    if ((c != 0x26 && c != 0x7C) || load<u8>(p + i + 1) != <u8>c) continue;
+    let j = i + 2;
+    while (j < n && isWhitespace(<u32>load<u8>(p + j))) j++;
+    let d = byteAt(p, n, j);
+    if (isAlpha(d) || d == 0x2F || d == 0x24 || d == 0x60 || d == 0x28 || d == 0x5C || d == 0x27 || d == 0x22 || d == 0x2E ||
+        d == 0x7B || d == 0x7E || d == 0x25) return true;
+    i++;
+  }
+  return false;
+}
 
 // A `${` that does more than name a variable: `${PATH:0:1}`, `${@}`, `${T(java…)}`, or one left open.
 // A bare `${NAME}` is what ad and analytics URLs carry when a macro went unfilled (`gdpr=${GDPR}`),
