@@ -322,7 +322,9 @@ function scriptSyntax(p: usize, n: i32): bool {
     let j = i;
     while (j < n && (isWhitespace(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x5C)) j++;
     let c = byteAt(p, n, j);
-    if (c == 0x28 || c == 0x5B || c == 0x60 || (c == 0x2E && memberNameAfter(p, n, j)) || (c == 0x3D && byteAt(p, n, j + 1) != 0x3D)) return true;
+    if (c == 0x28 || c == 0x5B || c == 0x60 || (c == 0x2E && memberNameAfter(p, n, j)) ||
+        (c == 0x3D && byteAt(p, n, j + 1) != 0x3D && (byteAt(p, n, foundStart - 1) == 0x2E || !isPropertySink(p, foundStart, i) ||
+          isQuote(byteAt(p, n, skipWhitespace(p, n, j + 1)))))) return true;
     // A parenthesized sink called: (alert)(1), (0,eval)(…)
     if (c == 0x29) {
       j++;
@@ -331,6 +333,26 @@ function scriptSyntax(p: usize, n: i32): bool {
     }
   }
   return false;
+}
+
+// A sink that is a property, assigned as a member (`document.cookie=`, `a.href=`, `x.innerHTML=`) or
+// a string (`location="//evil"`): alone before a bare value it is a parameter's or an attribute's
+// name (`src=1714233`, `Set-Cookie=Foo`, `Location=2&`), and a tag's attributes are activeTag's.
+const PROPERTY_SINKS: StaticArray<string> = ["cookie", "src", "href", "innerhtml", "outerhtml", "location"];
+function isPropertySink(p: usize, start: i32, end: i32): bool {
+  for (let k = 0; k < PROPERTY_SINKS.length; k++) {
+    let w = unchecked(PROPERTY_SINKS[k]);
+    if (w.length == end - start && matchesLowerAt(p, end, start, w)) return true;
+  }
+  return false;
+}
+
+// @ts-ignore: decorator
+@inline function isQuote(c: u32): bool { return c == 0x22 || c == 0x27 || c == 0x60; }
+
+function skipWhitespace(p: usize, n: i32, i: i32): i32 {
+  while (i < n && isWhitespace(<u32>load<u8>(p + i))) i++;
+  return i;
 }
 
 // Whether the `.` at j is a member access: a property's name after it (`document.cookie`,

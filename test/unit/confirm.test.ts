@@ -102,6 +102,17 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["xss", "Open the window. Then close it.", false],
   ["xss", "alert.call(null,1)", true],
   ["xss", "document. cookie", true],
+  // a property sink assigned: as a member or a string, not as a parameter's name
+  ["xss", "document.cookie=1", true],
+  ["xss", "x.innerHTML=y", true],
+  ["xss", "location=\"//evil.com\"", true],
+  ["xss", "src=1714233", false],
+  ["xss", "Set-Cookie=Foo=Bar;SameSite=None;Secure;", false],
+  ["xss", "Location=2&LinkType=BBR", false],
+  // && and || join commands, not the empty fields of pipe-separated data
+  ["rce", "&& netsh firewall set opmode disable", true],
+  ["rce", "x||ifconfig", true],
+  ["rce", "dyperf|20388||0|||", false],
   ["nosqli", "a problem with this.", false],
   ["nosqli", "this.x==1", true],
   ["rce", ";type=annotation", false],
