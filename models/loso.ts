@@ -35,8 +35,9 @@ async function runFolds(): Promise<{ folds: LosoFold[]; dataHash: string; benign
   const validRows = readRows(resolve(DATASET, "valid.jsonl"));
   const calibRows = readRows(resolve(DATASET, "calib.jsonl"));
   const testRows = readRows(resolve(DATASET, "test.jsonl"));
-  // The frozen held-out origins' parts (models/data/real/heldout.ts): each fold model's false positives there too.
-  const frozenRows = heldOutRows();
+  // The frozen held-out origins' parts (models/data/real/heldout.ts): each fold model's false positives there too
+  // (EVAL_HELDOUT=0: not scored, as `make eval` then).
+  const frozenRows = process.env.EVAL_HELDOUT === "0" ? [] : heldOutRows();
   const benignShare = process.env.LOSO_BENIGN ? Number(process.env.LOSO_BENIGN) : 1;
   const only = process.env.LOSO_FOLDS ? new Set(process.env.LOSO_FOLDS.split(",")) : null;
   // Subsampling (only when asked) is by text hash: the same rows for every fold.

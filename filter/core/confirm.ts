@@ -563,9 +563,14 @@ const SENSITIVE_PATHS: StaticArray<string> = [
   "/etc/", "/proc/", "/var/", "/root", "/home/", "/usr/", "/bin/", "/tmp/", "/dev/", "/sys/",
   "c:\\", "c:/", "\\windows", "/windows", "win.ini", "boot.ini", "system32", "web-inf", "meta-inf",
   ".htaccess", ".htpasswd", "/.env", ".git/", "id_rsa", "file:", "php://", "zip://", "phar://",
-  "expect://", "data://", "passwd", "shadow", "hosts", ".ini", ".conf", ".log", ".bak", ".xml",
-  "etc/issue", "etc\\issue", "etcissue", "inetpub", "/opt/", "global.asa", "web.config",
+  "expect://", "data://", "passwd", ".rhosts", ".shosts", "etc/issue", "etc\\issue", "etcissue", "inetpub", "/opt/", "global.asa", "web.config",
 ];
+
+// File names and extensions that a path holds as a whole segment's name or end (`..\\shadow`,
+// `..\\boot.log`, `config.ini%00`), not inside a word (`box-shadow`, `jquery.initialize.js`, `ghosts`). `passwd`
+// is read anywhere (SENSITIVE_PATHS): overlong encodings glue it to their debris (`etc%c0%25qfpasswd`).
+const SENSITIVE_NAMES: StaticArray<string> = ["shadow", "hosts"];
+const SENSITIVE_EXTENSIONS: StaticArray<string> = [".ini", ".conf", ".log", ".bak"];
 
 // A parent step (`..` not inside a longer run of dots, or spelled 0x2e0x2e / %2e%2e), or a path
 // into the system.
@@ -582,8 +587,28 @@ function pathSyntax(p: usize, n: i32): bool {
   }
   if ((has(p, n, "etc") && has(p, n, "issue")) || has(p, n, "0x2e0x2e") || has(p, n, "%2e%2e") || has(p, n, "%c0%ae") || has(p, n, "etc\\") || has(p, n, "\\etc")) return true;
   for (let w = 0; w < SENSITIVE_PATHS.length; w++) if (has(p, n, unchecked(SENSITIVE_PATHS[w]))) return true;
+  for (let w = 0; w < SENSITIVE_NAMES.length; w++) if (hasSegment(p, n, unchecked(SENSITIVE_NAMES[w]), true)) return true;
+  for (let w = 0; w < SENSITIVE_EXTENSIONS.length; w++) if (hasSegment(p, n, unchecked(SENSITIVE_EXTENSIONS[w]), false)) return true;
+  // A configuration file in a Windows path (`\xampp\tomcat\conf\web.xml`); a URL's `/sitemap.xml` is none.
+  if (has(p, n, "\\") && hasSegment(p, n, ".xml", false)) return true;
   return false;
 }
+
+// Whether s occurs ending a path segment (and, `whole`, starting one and with no extension after it,
+// `hosts` but not `hosts.js`): a letter, digit, `_` or `-` on neither side that the name would go on with.
+function hasSegment(p: usize, n: i32, s: string, whole: bool): bool {
+  let i = find(p, n, s);
+  while (i >= 0) {
+    let e = i + s.length;
+    let after = byteAt(p, n, e);
+    if (!isNameByte(after) && (!whole || (after != 0x2E && !isNameByte(byteAt(p, n, i - 1))))) return true;
+    i = find(p, n, s, i + 1);
+  }
+  return false;
+}
+
+// @ts-ignore: decorator
+@inline function isNameByte(c: u32): bool { return isWordChar(c) || c == 0x2D; }
 
 // A URL: a scheme's "://" or a network-path "//host", a scheme a fetcher takes, or a bare
 // address (digits and dots, localhost, 0x…).

@@ -109,6 +109,15 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["xss", "src=1714233", false],
   ["xss", "Set-Cookie=Foo=Bar;SameSite=None;Secure;", false],
   ["xss", "Location=2&LinkType=BBR", false],
+  // sensitive names and extensions as a path segment's, not inside a word; .xml only in a Windows path
+  ["traversal", "..\\..\\etc\\shadow", true],
+  ["traversal", "load=/.shosts", true],
+  ["traversal", "\\xampp\\tomcat\\conf\\web.xml", true],
+  ["traversal", "config.ini%00", true],
+  ["traversal", "box-shadow: 0 1px 2px #000", false],
+  ["traversal", "/js/jquery.initialize.js", false],
+  ["traversal", "/sitemap.xml", false],
+  ["traversal", "/assets/js/foundation/hosts.js", false],
   // && and || join commands, not the empty fields of pipe-separated data
   ["rce", "&& netsh firewall set opmode disable", true],
   ["rce", "x||ifconfig", true],
