@@ -153,10 +153,42 @@ function keywordBesideSql(p: usize, n: i32): bool {
       if (ca == 0x2C) ca = 0;
       if (cb == 0x2C) cb = 0;
     }
+    // An operator's left operand cannot be a list's comma, an opening parenthesis or a statement's end
+    // (SQL_INFIX): `(KHTML, like Gecko)` of every WebKit User-Agent is no `LIKE`. A pattern match's right operand
+    // is a string, a number, a call or a pattern (`like '%a%'`, `like 0x25`, `like(`), not a bare
+    // word (`OS 11_0 like Mac OS X`).
+    let len = i - foundStart;
+    if ((ca == 0x2C || ca == 0x28 || ca == 0x3B) && binaryOperator(p, n, foundStart, len)) ca = 0;
+    // `NOT` may open a parenthesis (`(not 1=1)`), not a statement or a list's item (`; not on Windows`).
+    if ((ca == 0x2C || ca == 0x3B) && len == 3 && matchesLowerAt(p, n, foundStart, "not")) ca = 0;
+    // A function's name is SQL when called, or a variable's (`version()`, `char(`, `@version`);
+    // `) Version/17.1` of a User-Agent is not.
+    if (isOneOf(p, n, foundStart, len, SQL_FUNCTIONS)) { if (cb == 0x28 || ca == 0x40) return true; continue; }
+    if (patternMatch(p, n, foundStart, i - foundStart) && !(cb == 0x27 || cb == 0x22 || cb == 0x60 || cb == 0x28 ||
+        cb == 0x25 || cb == 0x40 || cb - 0x30 < 10)) continue;
     if (sqlNeighbour(ca, byteAt(p, n, a - 1)) || sqlNeighbour(cb, byteAt(p, n, b + 1))) return true;
   }
   return false;
 }
+
+// @ts-ignore: decorator
+@inline function patternMatch(p: usize, n: i32, start: i32, len: i32): bool {
+  return (len == 4 && matchesLowerAt(p, n, start, "like")) || (len == 5 && matchesLowerAt(p, n, start, "rlike")) ||
+    (len == 6 && matchesLowerAt(p, n, start, "regexp"));
+}
+
+// Words of SQL_WORDS that need what stands before them: an operator's left operand, `ORDER`'s or
+// `GROUP`'s `BY`. A list's comma, an opening parenthesis or a statement's end before one is no SQL
+// (`(KHTML, like Gecko)`, `(by fynd.bot;`, `server; or`).
+const SQL_INFIX: StaticArray<string> = ["and", "or", "xor", "like", "rlike", "regexp", "is", "between", "by"];
+// Words of SQL_WORDS that are SQL only as a call (or a variable's name after `@`).
+const SQL_FUNCTIONS: StaticArray<string> = [
+  "char", "chr", "concat", "substring", "substr", "ascii", "mid", "load_file", "extractvalue", "updatexml",
+  "version", "database", "cast", "convert", "iif", "md5", "sha1", "hex", "unhex", "count", "elt", "make_set", "benchmark",
+];
+
+// @ts-ignore: decorator
+@inline function binaryOperator(p: usize, n: i32, start: i32, len: i32): bool { return isOneOf(p, n, start, len, SQL_INFIX); }
 
 // @ts-ignore: decorator
 @inline function jsonLiteral(p: usize, n: i32, start: i32, len: i32): bool {

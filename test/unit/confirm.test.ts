@@ -109,6 +109,16 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["xss", "src=1714233", false],
   ["xss", "Set-Cookie=Foo=Bar;SameSite=None;Secure;", false],
   ["xss", "Location=2&LinkType=BBR", false],
+  // an operator needs its left operand, a pattern match a pattern, a function a call
+  ["sqli", "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15", false],
+  ["sqli", "Mozilla/5.0 (iPhone; CPU iPhone OS 16_3 like Mac OS X) AppleWebKit/605.1.15", false],
+  ["sqli", "FyndSearchEngine-Crawler (by fynd.bot; https://fynd.bot)", false],
+  ["sqli", "(compatible; MSIE or Firefox mutant; not on Windows server;)", false],
+  ["sqli", "' like '%admin%", true],
+  ["sqli", "1 like 1", true],
+  ["sqli", "1 and version()", true],
+  ["sqli", "@version --", true],
+  ["sqli", "1 order by 3", true],
   // sensitive names and extensions as a path segment's, not inside a word; .xml only in a Windows path
   ["traversal", "..\\..\\etc\\shadow", true],
   ["traversal", "load=/.shosts", true],
