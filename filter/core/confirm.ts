@@ -159,6 +159,16 @@ function keywordBesideSql(p: usize, n: i32): bool {
     // word (`OS 11_0 like Mac OS X`).
     let len = i - foundStart;
     if ((ca == 0x2C || ca == 0x28 || ca == 0x3B) && binaryOperator(p, n, foundStart, len)) ca = 0;
+    // Backquotes around an operator are prose's code spans (`` `branch` or `tag` ``), not identifiers;
+    // nor is a comma, a closing parenthesis or a statement's end its right operand (`{?since,all,x}`).
+    if (binaryOperator(p, n, foundStart, len)) {
+      if (ca == 0x60) ca = 0;
+      if (cb == 0x60 || cb == 0x2C || cb == 0x29 || cb == 0x3B) cb = 0;
+    }
+    // `IS` tests for NULL (`\N`), TRUE, FALSE or UNKNOWN, NOT before them (`v1.0.0 is now available`).
+    if (len == 2 && matchesLowerAt(p, n, foundStart, "is") && !(matchesLowerAt(p, n, b, "null") || matchesLowerAt(p, n, b, "not") ||
+        matchesLowerAt(p, n, b, "true") || matchesLowerAt(p, n, b, "false") || matchesLowerAt(p, n, b, "unknown") ||
+        matchesLowerAt(p, n, b, "\\n"))) continue;
     // `NOT` may open a parenthesis (`(not 1=1)`), not a statement or a list's item (`; not on Windows`).
     if ((ca == 0x2C || ca == 0x3B) && len == 3 && matchesLowerAt(p, n, foundStart, "not")) ca = 0;
     // A function's name is SQL when called, or a variable's (`version()`, `char(`, `@version`);
@@ -180,11 +190,11 @@ function keywordBesideSql(p: usize, n: i32): bool {
 // Words of SQL_WORDS that need what stands before them: an operator's left operand, `ORDER`'s or
 // `GROUP`'s `BY`. A list's comma, an opening parenthesis or a statement's end before one is no SQL
 // (`(KHTML, like Gecko)`, `(by fynd.bot;`, `server; or`).
-const SQL_INFIX: StaticArray<string> = ["and", "or", "xor", "like", "rlike", "regexp", "is", "between", "by"];
+const SQL_INFIX: StaticArray<string> = ["and", "or", "xor", "like", "rlike", "regexp", "is", "between", "by", "all"];
 // Words of SQL_WORDS that are SQL only as a call (or a variable's name after `@`).
 const SQL_FUNCTIONS: StaticArray<string> = [
   "char", "chr", "concat", "substring", "substr", "ascii", "mid", "load_file", "extractvalue", "updatexml",
-  "version", "database", "cast", "convert", "iif", "md5", "sha1", "hex", "unhex", "count", "elt", "make_set", "benchmark",
+  "version", "database", "cast", "convert", "if", "iif", "md5", "sha1", "hex", "unhex", "count", "elt", "make_set", "benchmark",
 ];
 
 // @ts-ignore: decorator
@@ -227,7 +237,10 @@ function sqlSyntax(p: usize, n: i32): bool {
     if (d == 0x2F && (j > i + 1 || !isAlpha(byteAt(p, n, j + 1)))) return true;
     // '!= and '!~ compare.
     if (d == 0x21 && (byteAt(p, n, j + 1) == 0x3D || byteAt(p, n, j + 1) == 0x7E)) return true;
-    // ...or by an operator word: 'MOD', 'DIV', 'AND', 'OR', 'XOR', 'LIKE', 'IN (', 'IS', 'RLIKE', 'REGEXP', 'BETWEEN', 'EQV'
+    // ...or by an operator word: 'MOD', 'DIV', 'AND', 'OR', 'XOR', 'LIKE', 'IN (', 'IS', 'RLIKE', 'REGEXP', 'BETWEEN', 'EQV'.
+    // Not after a backquote: it closes an identifier, and in prose a Markdown code span
+    // (`` `branch` or `tag` ``); injected text breaks out of a string.
+    if (c == 0x60) continue;
     if (matchesLowerAt(p, n, j, "mod") || matchesLowerAt(p, n, j, "div") || matchesLowerAt(p, n, j, "and") || matchesLowerAt(p, n, j, "or") ||
         matchesLowerAt(p, n, j, "xor") || matchesLowerAt(p, n, j, "like") || matchesLowerAt(p, n, j, "rlike") ||
         matchesLowerAt(p, n, j, "regexp") || matchesLowerAt(p, n, j, "between") || matchesLowerAt(p, n, j, "eqv")) return true;

@@ -119,6 +119,12 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["sqli", "1 and version()", true],
   ["sqli", "@version --", true],
   ["sqli", "1 order by 3", true],
+  ["sqli", "Can be either `branch` or `tag`.", false],
+  ["sqli", "Release v1.0.0 is now available!", false],
+  ["sqli", "notifications{?since,all,participating}", false],
+  ["sqli", "aa'is\\N|!'", true],
+  ["sqli", "1 is not null", true],
+  ["sqli", "1 and if(1=1,sleep(5),0)", true],
   // sensitive names and extensions as a path segment's, not inside a word; .xml only in a Windows path
   ["traversal", "..\\..\\etc\\shadow", true],
   ["traversal", "load=/.shosts", true],
