@@ -837,7 +837,36 @@ function redirectSyntax(p: usize, n: i32): bool {
     let c = <u32>load<u8>(p + i);
     let d = <u32>load<u8>(p + i + 1);
     if ((c == 0x2F || c == 0x5C) && (d == 0x2F || d == 0x5C)) return true;
-    if (c == 0x40 && isWordChar(d) && i > 0) return true;
+    if (c == 0x40 && isWordChar(d) && i > 0 && inAuthority(p, i)) return true;
+  }
+  return false;
+}
+
+// Whether the letters before the `:` at k are a scheme browsers read `http:host` of as `http://host`
+// (http, https, ftp, ws, wss), not a word before a colon (`Condensed:wght@100`).
+function specialScheme(p: usize, k: i32): bool {
+  let s = k;
+  while (s > 0 && isAlpha(<u32>load<u8>(p + s - 1))) s--;
+  if (s > 0 && isWordChar(<u32>load<u8>(p + s - 1))) return false;
+  let len = k - s;
+  return (len == 4 && matchesLowerAt(p, k, s, "http")) || (len == 5 && matchesLowerAt(p, k, s, "https")) ||
+    (len == 3 && matchesLowerAt(p, k, s, "ftp")) || (len == 2 && matchesLowerAt(p, k, s, "ws")) || (len == 3 && matchesLowerAt(p, k, s, "wss"));
+}
+
+// Whether the `@` at i ends a URL's user part: after `//` (or `\\`, or `/\t/`: browsers drop tabs and
+// line breaks in a URL) or a scheme's `:` (`http:trusted@evil`, which browsers read as `http://`), with
+// no `/`, `?` or space between (`https://trusted.example@evil.example`); an e-mail address or a font's
+// `wght@100` is none.
+function inAuthority(p: usize, at: i32): bool {
+  for (let k = at - 1; k > 0; k--) {
+    let c = <u32>load<u8>(p + k);
+    if (c == 0x2F || c == 0x5C) {
+      let j = k - 1;
+      while (j >= 0 && (load<u8>(p + j) == 0x09 || load<u8>(p + j) == 0x0A || load<u8>(p + j) == 0x0D)) j--;
+      return j >= 0 && (load<u8>(p + j) == 0x2F || load<u8>(p + j) == 0x5C);
+    }
+    if (c == 0x3A) return specialScheme(p, k);
+    if (c == 0x3F || c == 0x20) return false;
   }
   return false;
 }

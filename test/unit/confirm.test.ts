@@ -175,6 +175,12 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["traversal", "wait... what?", false],
   // ssrf and open redirect
   // inet_aton's short forms of an address, and the other fetchers' schemes.
+  // an @ ends a user part only in a URL's authority
+  ["open_redirect", "https://trusted.example@evil.example/", true],
+  ["open_redirect", "/\t/www.whitelisteddomain.tld@google.com", true],
+  ["open_redirect", "http:www.whitelisteddomain.tld@3627734734", true],
+  ["open_redirect", "jane.doe@example.com", false],
+  ["open_redirect", "Barlow Semi Condensed:wght@100;200;300", false],
   // metadata as a host, not a path's or a document's word
   ["ssrf", "http://metadata/computeMetadata/v1/", true],
   ["ssrf", "http://metadata.tencentyun.com/latest/meta-data/", true],
