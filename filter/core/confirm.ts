@@ -367,6 +367,8 @@ function scriptSyntax(p: usize, n: i32): bool {
     let j = i;
     while (j < n && (isWhitespace(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x5C)) j++;
     let c = byteAt(p, n, j);
+    // `document(s)` is prose's plural, not a call.
+    if (c == 0x28 && (byteAt(p, n, j + 1) | 0x20) == 0x73 && byteAt(p, n, j + 2) == 0x29) continue;
     if (c == 0x28 || c == 0x5B || c == 0x60 || (c == 0x2E && memberNameAfter(p, n, j)) ||
         (c == 0x3D && byteAt(p, n, j + 1) != 0x3D && (byteAt(p, n, foundStart - 1) == 0x2E || !isPropertySink(p, foundStart, i) ||
           isQuote(byteAt(p, n, skipWhitespace(p, n, j + 1)))))) return true;
@@ -408,8 +410,17 @@ function memberNameAfter(p: usize, n: i32, j: i32): bool {
   while (k < n && isWhitespace(<u32>load<u8>(p + k))) k++;
   let c = byteAt(p, n, k);
   if (k > j + 1 && c - 0x41 < 26) return false;
-  return isAlpha(c) || c == 0x5F || c == 0x24;
+  if (!(isAlpha(c) || c == 0x5F || c == 0x24)) return false;
+  // A file's extension (`document.pdf`, `window.png`) names no property.
+  let e = k;
+  while (e < n && isWordChar(<u32>load<u8>(p + e))) e++;
+  return e - k > 5 || !isOneOf(p, n, k, e - k, FILE_EXTENSIONS);
 }
+
+const FILE_EXTENSIONS: StaticArray<string> = [
+  "pdf", "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "css", "js", "mjs", "json", "html", "htm", "txt", "xml",
+  "zip", "gz", "doc", "docx", "xls", "xlsx", "csv", "mp3", "mp4", "webm", "woff", "woff2", "ttf",
+];
 
 // has(), skipping backslashes in the text (`\j\av\a\s\cr\i\pt\:` is javascript: to a browser).
 function hasLoose(p: usize, n: i32, s: string): bool {
