@@ -446,9 +446,9 @@ export const COMMANDS: StaticArray<string> = [
 ];
 const CODE_CALLS: StaticArray<string> = [
   "system(", "exec(", "passthru(", "shell_exec(", "popen(", "proc_open(", "eval(", "assert(",
-  "runtime", "processbuilder", "java.lang", "#_memberaccess", "@ognl", "t(java", "new java.",
+  "processbuilder", "java.lang", "#_memberaccess", "@ognl", "t(java", "new java.",
   "class.forname", "__import__", "os.system", "os.popen", "subprocess", "child_process", "require(",
-  "<?php", "<?=", "<%", "phpinfo", "base64_decode", "/bin/", "/usr/bin/", "cmd.exe", "cmd /c",
+  "<?php", "<?=", "<%", "phpinfo", "base64_decode", "cmd.exe", "cmd /c",
   "invoke-expression", "iex(", "create_function", "call_user_func", "${ifs}", "$ifs", "getruntime",
   "scriptengine", "objectinputstream", "readobject", "#set(", "#{", "%{", "spawn(", "execsync",
   "<!--#", "$@", "$'", "$(",
@@ -499,7 +499,7 @@ export function markdownCell(p: usize, n: i32, start: i32, end: i32): bool {
 // code-execution call.
 function commandSyntax(p: usize, n: i32): bool {
   for (let w = 0; w < CODE_CALLS.length; w++) if (has(p, n, unchecked(CODE_CALLS[w]))) return true;
-  if (shellExpansion(p, n) || listOperator(p, n)) return true;
+  if (shellExpansion(p, n) || listOperator(p, n) || binCommand(p, n)) return true;
   let i = 0;
   let afterSep = true, afterLineBreak = true; // the start of the text is a line's start
   let afterPipe = false;
@@ -583,6 +583,18 @@ function commandAfterLineBreak(p: usize, n: i32, i: i32): bool {
 // `{`, `}` or `(` after a name: a selection, its end, or arguments of a field.
 // @ts-ignore: decorator
 @inline function opensOrClosesField(c: u32): bool { return c == 0x7B || c == 0x7D || c == 0x28; }
+
+// A command by its path: `/bin/` then a command's name (`/bin/sh`, `/usr/bin/id`, `/sbin/ifconfig`);
+// a repository's `bin/some-script` or a URL's `/bin/resource.cgi` is none.
+function binCommand(p: usize, n: i32): bool {
+  let i = find(p, n, "bin/");
+  while (i >= 0) {
+    shellWordEnd(p, n, i + 4);
+    if (isCommandWord()) return true;
+    i = find(p, n, "bin/", i + 4);
+  }
+  return false;
+}
 
 // `&&` or `||` and then what a command starts with (a word, a path, a substitution, a quote), blanks
 // between: `&& netsh …`, `||ifconfig`, `&& $(…)`. Not before a digit, another `|` or `&`, or the end:

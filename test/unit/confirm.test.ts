@@ -142,6 +142,11 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["traversal", "/assets/js/foundation/hosts.js", false],
   // && and || join commands, not the empty fields of pipe-separated data
   ["rce", "&& netsh firewall set opmode disable", true],
+  ["rce", "x=/bin/sh -i", true],
+  ["rce", "/usr/bin/id", true],
+  ["rce", "https://github.com/octokit/octokit.rb/blob/master/bin/some-symlink", false],
+  ["rce", "runtime_risks", false],
+  ["rce", "Runtime.getRuntime().exec('id')", true],
   ["rce", "x||ifconfig", true],
   ["rce", "dyperf|20388||0|||", false],
   ["nosqli", "a problem with this.", false],
