@@ -821,14 +821,26 @@ function xmlDeclSyntax(p: usize, n: i32): bool {
 function mongoSyntax(p: usize, n: i32): bool {
   for (let i = 0; i + 2 < n; i++) {
     let c = <u32>load<u8>(p + i);
-    if ((c == 0x24 || (c == 0x26 && (byteAt(p, n, i - 1) == 0x22 || byteAt(p, n, i - 1) == 0x5B))) &&
-        isAlpha(<u32>load<u8>(p + i + 1)) && isAlpha(<u32>load<u8>(p + i + 2))) return true;
+    if (!(c == 0x24 || (c == 0x26 && (byteAt(p, n, i - 1) == 0x22 || byteAt(p, n, i - 1) == 0x5B)))) continue;
+    // An operator's name, whole: `$ne`, `[$regex]`, `{"$where":`; a GraphQL variable (`$body`), a shell's
+    // (`$SENTRY_HOST`) or JSON Schema's `$ref` is none.
+    let j = i + 1;
+    while (j < n && isWordChar(<u32>load<u8>(p + j))) j++;
+    if (j - i > 2 && isOneOf(p, n, i + 1, j - i - 1, MONGO_OPERATORS)) return true;
   }
   let t = find(p, n, "this.");
   while (t >= 0 && !memberNameAfter(p, n, t + 4)) t = find(p, n, "this.", t + 5);
   return has(p, n, "sleep(") || has(p, n, "return ") || t >= 0 || has(p, n, "||") || has(p, n, "&&") ||
     has(p, n, "while(") || has(p, n, "function(") || has(p, n, "';");
 }
+
+// MongoDB's query, update and aggregation operators that injected documents use.
+const MONGO_OPERATORS: StaticArray<string> = [
+  "eq", "ne", "gt", "gte", "lt", "lte", "in", "nin", "and", "or", "not", "nor", "exists", "type", "expr", "jsonschema",
+  "mod", "regex", "options", "text", "search", "where", "all", "elemmatch", "size", "set", "unset", "inc", "push", "pull",
+  "rename", "function", "accumulator", "lookup", "match", "group", "project", "sort", "limit", "skip", "out", "merge",
+  "comment", "natural", "geowithin", "near", "unionwith", "graphlookup", "facet", "addfields", "replaceroot", "bitsallset",
+];
 
 // A line break followed by what starts a header line (`Name:`) or a second request/response; the
 // break may be spelled \r \n, or hidden in U+560A/U+560D (嘊 嘍), whose low bytes servers that
