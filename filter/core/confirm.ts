@@ -795,7 +795,7 @@ function nestedLookup(p: usize, n: i32, i: i32): bool {
 // name (an operator, a call, an index, an attribute): `{{7*7}}`, not an unfilled `{{uid}}` macro.
 function templateSyntax(p: usize, n: i32): bool {
   if (has(p, n, "{%") || has(p, n, "<%") || has(p, n, "#set") || has(p, n, "#foreach") || has(p, n, "th:") ||
-      has(p, n, "@(") || has(p, n, "{/") || has(p, n, "{^")) return true;
+      has(p, n, "@(") || closingBlock(p, n) || has(p, n, "{^")) return true;
   for (let i = 0; i + 2 < n; i++) {
     let c = <u32>load<u8>(p + i);
     let open = (c == 0x7B && load<u8>(p + i + 1) == 0x7B) ||
@@ -810,6 +810,23 @@ function templateSyntax(p: usize, n: i32): bool {
   }
   return false;
 }
+
+// Smarty's and Dust's closing tags (`{/if}`, `{/php}`); an RFC 6570 URI template's path expansion
+// (`gists{/gist_id}` of every GitHub API document) is none.
+function closingBlock(p: usize, n: i32): bool {
+  let i = find(p, n, "{/");
+  while (i >= 0) {
+    let j = i + 2;
+    while (j < n && isAlpha(<u32>load<u8>(p + j))) j++;
+    if (byteAt(p, n, j) == 0x7D && isOneOf(p, n, i + 2, j - i - 2, TEMPLATE_BLOCKS)) return true;
+    i = find(p, n, "{/", i + 2);
+  }
+  return false;
+}
+
+const TEMPLATE_BLOCKS: StaticArray<string> = [
+  "if", "php", "foreach", "section", "literal", "capture", "strip", "while", "for", "function", "block", "nocache", "setfilter",
+];
 
 function xmlDeclSyntax(p: usize, n: i32): bool {
   return has(p, n, "<!doctype") || has(p, n, "<!entity") || has(p, n, "system \"") || has(p, n, "system '") ||

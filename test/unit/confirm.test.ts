@@ -151,6 +151,8 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["rce", "dyperf|20388||0|||", false],
   ["nosqli", "a problem with this.", false],
   ["nosqli", "this.x==1", true],
+  ["ssti", "{if phpinfo()}{/if}", true],
+  ["ssti", "https://api.github.com/users/Codertocat/gists{/gist_id}", false],
   ["nosqli", "user[$ne]=x", true],
   ["nosqli", "{\"username\":{\"$regex\":\"^adm\"}}", true],
   ["nosqli", "query Q($body: String) { node(body: $body) { id } }", false],
