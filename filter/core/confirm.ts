@@ -794,7 +794,7 @@ function nestedLookup(p: usize, n: i32, i: i32): bool {
 // A template expression: `{{ }}`, `${ }`, `#{ }`, `*{ }`, `<%= %>`, `{% %}` holding more than a
 // name (an operator, a call, an index, an attribute): `{{7*7}}`, not an unfilled `{{uid}}` macro.
 function templateSyntax(p: usize, n: i32): bool {
-  if (has(p, n, "{%") || has(p, n, "<%") || has(p, n, "#set") || has(p, n, "#foreach") || has(p, n, "th:") ||
+  if (has(p, n, "{%") || has(p, n, "<%") || has(p, n, "#set") || has(p, n, "#foreach") || thymeleafAttribute(p, n) ||
       has(p, n, "@(") || closingBlock(p, n) || has(p, n, "{^")) return true;
   for (let i = 0; i + 2 < n; i++) {
     let c = <u32>load<u8>(p + i);
@@ -807,6 +807,17 @@ function templateSyntax(p: usize, n: i32): bool {
       if (d == 0x2A || d == 0x2B || d == 0x2D || d == 0x2F || d == 0x28 || d == 0x5B || d == 0x2E ||
           d == 0x7C || d == 0x25 || d == 0x3D || d == 0x27 || d == 0x22 || d == 0x5F && byteAt(p, n, j + 1) == 0x5F) return true;
     }
+  }
+  return false;
+}
+
+// Thymeleaf's `th:` attribute (`th:text=`, `th:utext`), a word of its own before a name: not an ad
+// viewability beacon's `th:0` or a style's `width:100`.
+function thymeleafAttribute(p: usize, n: i32): bool {
+  let i = find(p, n, "th:");
+  while (i >= 0) {
+    if (!isWordChar(byteAt(p, n, i - 1)) && isAlpha(byteAt(p, n, i + 3))) return true;
+    i = find(p, n, "th:", i + 3);
   }
   return false;
 }
