@@ -534,13 +534,30 @@ function commandSyntax(p: usize, n: i32): bool {
     // `&id=2579437` of ad servers' and trackers' parameter lists. Its value is no command (`a=id`),
     // but a `$(` or backquote in it still opens one.
     if (afterSep && byteAt(p, n, i) == 0x3D && isShellName(p, start, i)) {
-      afterSep = false; afterLineBreak = false; assigned = true; i++; continue;
+      afterSep = false; afterLineBreak = false; assigned = true; i++;
+      // An array's value (`utmcmd=(none)|utmccn=(not set)`) ends at its `)`.
+      if (byteAt(p, n, i) == 0x28) { while (i < n && load<u8>(p + i) != 0x29) i++; }
+      continue;
     }
-    if (afterSep && !(afterPipe && markdownCell(p, n, start, i)) && isCommandWord() &&
+    if (afterSep && !(afterPipe && markdownCell(p, n, start, i)) && isCommandWord() && (sepSeen || wordEnds(p, n, start, i)) &&
         (!afterLineBreak || commandAfterLineBreak(p, n, i))) return true;
     afterSep = false; afterLineBreak = false;
   }
   return false;
+}
+
+// Whether the shell's word ends where the command's name does (p[start..end) read by shellWordEnd):
+// at the end, a blank, an operator, a redirection, a quote, `$` (`cat$IFS/etc/passwd`), `}` or a
+// brace expansion's `,` (`{cat,/etc/passwd}`), or `.exe`. A value that opens with `id,name,handle`
+// or `ver.spa-beta` is one word, no command; after a separator the lexer does not ask (`;whoami/n`,
+// `|whoami, 74.133.237.203`: what injected text carries after its command varies).
+function wordEnds(p: usize, n: i32, start: i32, end: i32): bool {
+  if (end >= n) return true;
+  let c = <u32>load<u8>(p + end);
+  if (c == 0x2C) return byteAt(p, n, start - 1) == 0x7B;
+  if (c == 0x2E) return matchesLowerAt(p, n, end + 1, "exe");
+  return isWhitespace(c) || c == 0x3B || c == 0x7C || c == 0x26 || c == 0x3C || c == 0x3E || c == 0x29 || c == 0x60 ||
+    c == 0x24 || c == 0x27 || c == 0x22 || c == 0x5C || c == 0x7D || c == 0x2B || c == 0x28 || c == 0x25;
 }
 
 // Whether p[start..end) is a shell variable's name: letters, digits and `_`, not quoted or escaped.

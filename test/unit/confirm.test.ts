@@ -143,6 +143,12 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   // && and || join commands, not the empty fields of pipe-separated data
   ["rce", "&& netsh firewall set opmode disable", true],
   ["rce", "x=/bin/sh -i", true],
+  ["rce", "id,name,handle", false],
+  ["rce", "ver.spa-beta", false],
+  ["rce", "utmcsr=(direct)|utmcmd=(none)|utmccn=(not set)", false],
+  ["rce", "{cat,/etc/passwd}", true],
+  ["rce", "cat$IFS/etc/passwd", true],
+  ["rce", ";whoami/n", true],
   ["rce", "/usr/bin/id", true],
   ["rce", "https://github.com/octokit/octokit.rb/blob/master/bin/some-symlink", false],
   ["rce", "runtime_risks", false],
