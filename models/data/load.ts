@@ -44,6 +44,22 @@ export function readRequests(file: string): WholeRequest[] {
   return readText(file).split('\n').filter((l) => l).map((l) => JSON.parse(l) as WholeRequest);
 }
 
+/** A part's identity across datasets: its `where` and its text. */
+export const partKey = (where: string, text: string): string => where + '\u0000' + text;
+
+/** Every part of the shared datasets (../shared/datasets), by partKey: what fetched and held-out rows must not repeat. */
+export function sharedPartKeys(): Set<string> {
+  const keys = new Set<string>();
+  for (const f of ['train.jsonl', 'benign_real.jsonl', 'benign_more.jsonl', 'exploits.jsonl']) {
+    for (const line of readFileSync(path.join(datasetsDir(), f), 'utf8').split('\n')) {
+      if (!line) continue;
+      const r = JSON.parse(line) as { text: string; where?: string; kind?: string };
+      keys.add(partKey(r.where ?? r.kind ?? '', r.text));
+    }
+  }
+  return keys;
+}
+
 export class SchemaError extends Error {}
 
 function fail(file: string, line: number, field: string, reason: string): never {

@@ -3,12 +3,12 @@
 // The repositories are read with git from WAFSCORE_MIRROR (default /work/.mirror/<owner>+<name>/repo) at the
 // commits pinned below; they are not committed. Every filter is content-blind: no row is chosen by a model's score.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { Part } from './parts.ts';
 import { type Source, git, requestsOf } from './formats.ts';
-import { datasetsDir, REPO_ROOT, type WholeRequest } from '../load.ts';
+import { partKey, REPO_ROOT, sharedPartKeys, type WholeRequest } from '../load.ts';
 import { hash32 } from '../rng.ts';
 import { originOf } from '../origins.ts';
 
@@ -84,15 +84,8 @@ interface Row { text: string; label: 0; class: 'benign'; kind: string; where: st
  */
 const COPY_SHARE = 0.5;
 
-const key = (where: string, text: string) => where + '\u0000' + text;
-const seen = new Set<string>();
-for (const f of ['train.jsonl', 'benign_real.jsonl', 'benign_more.jsonl', 'exploits.jsonl']) {
-  for (const line of readFileSync(path.join(datasetsDir(), f), 'utf8').split('\n')) {
-    if (!line) continue;
-    const r = JSON.parse(line) as { text: string; where?: string; kind?: string };
-    seen.add(key(r.where ?? r.kind ?? '', r.text));
-  }
-}
+const key = partKey;
+const seen = sharedPartKeys();
 const before = seen.size;
 const shared = new Set(seen);
 

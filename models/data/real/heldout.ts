@@ -12,12 +12,12 @@
 // fetched.jsonl.gz dropped, placeholders and keys left out, HAR files mostly copies of known captures left out whole;
 // then at most ORIGIN_CAP parts per origin and no `where` kind over KIND_CAP of the set, both by a hash of the text.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { type Source, git, requestsOf } from './formats.ts';
 import { splitUrl } from './parts.ts';
-import { datasetsDir, readText, REPO_ROOT, type WholeRequest } from '../load.ts';
+import { partKey, readText, REPO_ROOT, sharedPartKeys, type WholeRequest } from '../load.ts';
 import { hash32 } from '../rng.ts';
 import { balanceKind, capKinds, KIND_CAP } from '../origins.ts';
 
@@ -118,15 +118,8 @@ export function heldOutOrigin(s: HeldOutSource, file: string, text: string): str
 }
 
 function main(): void {
-  const key = (where: string, text: string) => where + '\u0000' + text;
-  const known = new Set<string>();
-  for (const f of ['train.jsonl', 'benign_real.jsonl', 'benign_more.jsonl', 'exploits.jsonl']) {
-    for (const line of readFileSync(path.join(datasetsDir(), f), 'utf8').split('\n')) {
-      if (!line) continue;
-      const r = JSON.parse(line) as { text: string; where?: string; kind?: string };
-      known.add(key(r.where ?? r.kind ?? '', r.text));
-    }
-  }
+  const key = partKey;
+  const known = sharedPartKeys();
   for (const line of readText(path.join(REPO_ROOT, 'models/data/real/fetched.jsonl.gz')).split('\n')) {
     if (line) { const r = JSON.parse(line) as { text: string; where: string }; known.add(key(r.where, r.text)); }
   }
