@@ -6,8 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { Part } from './parts.ts';
-import { type Source, git, requestsOf } from './formats.ts';
+import { type Source, readSource } from './formats.ts';
 import { partKey, REPO_ROOT, sharedPartKeys, type WholeRequest } from '../load.ts';
 import { hash32 } from '../rng.ts';
 import { originOf } from '../origins.ts';
@@ -93,22 +92,9 @@ const rows: Row[] = [];
 const requests: WholeRequest[] = [];
 const report: string[] = [];
 for (const s of SOURCES) {
-  const files = git(s.repo, ['ls-tree', '-r', '--name-only', s.commit]).toString().split('\n').filter((f) => s.files.test(f)).sort();
-  let n = 0, failed = 0, absent = 0, copies = 0;
-  for (const f of files) {
-    let body: string, reqs: Part[][];
-    try {
-      body = git(s.repo, ['show', `${s.commit}:${f}`]).toString('utf8');
-    } catch {
-      absent++; // snapshots leave out files of 4 MiB and more
-      continue;
-    }
-    try {
-      reqs = requestsOf(s.format, body, f);
-    } catch {
-      failed++; // malformed fixtures (some are broken on purpose, to test error paths)
-      continue;
-    }
+  const { files, absent, failed, recordings } = readSource(s);
+  let n = 0, copies = 0;
+  for (const { file: f, requests: reqs } of recordings) {
     const parts = reqs.flat();
     const distinct = new Set(parts.map((p) => key(p.where, p.text)));
     if (s.format === 'har' && distinct.size && [...distinct].filter((k) => shared.has(k)).length >= COPY_SHARE * distinct.size) {
@@ -124,7 +110,7 @@ for (const s of SOURCES) {
       n++;
     }
   }
-  report.push(`${s.repo}: ${files.length} files (${absent} absent, ${failed} unparsable, ${copies} copies of shared HARs), ${n} new parts`);
+  report.push(`${s.repo}: ${files} files (${absent} absent, ${failed} unparsable, ${copies} copies of shared HARs), ${n} new parts`);
 }
 
 // Cap each origin by a hash of the text alone, so no origin's rows are picked by what they say.

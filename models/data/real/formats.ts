@@ -95,3 +95,22 @@ export function requestsOf(format: Format, text: string, file: string): Part[][]
   const reqs = format === 'har' ? harRequests(text) : cassetteRequests(text, file);
   return reqs.map((r) => cutRequest(r).filter((p) => format === 'har' || !PLACEHOLDER.test(p.text))).filter((ps) => ps.length > 0);
 }
+
+/** One recording of a source, read and cut: its file, its text, and its requests' parts. */
+export interface Recording { file: string; text: string; requests: Part[][] }
+
+/**
+ * A source's recordings at its pinned commit, in path order, with what could not be read: files the snapshot
+ * leaves out (4 MiB and more) and fixtures that do not parse (some are broken on purpose, to test error paths).
+ */
+export function readSource(s: Source): { files: number; absent: number; failed: number; recordings: Recording[] } {
+  const files = git(s.repo, ['ls-tree', '-r', '--name-only', s.commit]).toString().split('\n').filter((f) => s.files.test(f)).sort();
+  let absent = 0, failed = 0;
+  const recordings: Recording[] = [];
+  for (const file of files) {
+    let text: string;
+    try { text = git(s.repo, ['show', `${s.commit}:${file}`]).toString('utf8'); } catch { absent++; continue; }
+    try { recordings.push({ file, text, requests: requestsOf(s.format, text, file) }); } catch { failed++; }
+  }
+  return { files: files.length, absent, failed, recordings };
+}

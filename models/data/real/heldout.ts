@@ -15,7 +15,7 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { type Source, git, requestsOf } from './formats.ts';
+import { type Source, readSource } from './formats.ts';
 import { splitUrl } from './parts.ts';
 import { partKey, readText, REPO_ROOT, sharedPartKeys, type WholeRequest } from '../load.ts';
 import { hash32 } from '../rng.ts';
@@ -130,13 +130,9 @@ function main(): void {
   const requests: HeldOutRequest[] = [];
   const report: string[] = [];
   for (const s of HELD_OUT) {
-    const files = git(s.repo, ['ls-tree', '-r', '--name-only', s.commit]).toString().split('\n').filter((f) => s.files.test(f)).sort();
-    let n = 0, failed = 0, absent = 0, copies = 0;
-    for (const f of files) {
-      let body: string;
-      try { body = git(s.repo, ['show', `${s.commit}:${f}`]).toString('utf8'); } catch { absent++; continue; }
-      let reqs;
-      try { reqs = requestsOf(s.format, body, f); } catch { failed++; continue; }
+    const { files, absent, failed, recordings } = readSource(s);
+    let n = 0, copies = 0;
+    for (const { file: f, text: body, requests: reqs } of recordings) {
       const parts = reqs.flat();
       const distinct = new Set(parts.map((p) => key(p.where, p.text)));
       if (s.format === 'har' && distinct.size && [...distinct].filter((k) => known.has(k)).length >= COPY_SHARE * distinct.size) { copies++; continue; }
@@ -151,7 +147,7 @@ function main(): void {
         n++;
       }
     }
-    report.push(`${s.repo}: ${files.length} files (${absent} absent, ${failed} unparsable, ${copies} copies of known HARs), ${n} new parts`);
+    report.push(`${s.repo}: ${files} files (${absent} absent, ${failed} unparsable, ${copies} copies of known HARs), ${n} new parts`);
   }
   const byText = (a: HeldOutRow, b: HeldOutRow) => hash32(key(a.where, a.text)) - hash32(key(b.where, b.text)) || (key(a.where, a.text) < key(b.where, b.text) ? -1 : 1);
   const byOrigin = new Map<string, HeldOutRow[]>();
