@@ -196,6 +196,10 @@ exact: $(WASM_CORE) $(DATASET) ## Whether a speedup changed no result: build/cor
 verdict-census: $(WASM_CORE) $(DATASET) ## Benign and attack rows the verdicts that need no model raise (core/signatures.ts, core/payloads.ts), no window scored; exits 1 on a benign row outside the allowed origin
 	$(NPX) tsx loadtest/verdict-census.ts $(WASM_CORE) $(EXACT_ROWS)
 
+.PHONY: lexer-census
+lexer-census: $(WASM_CORE) $(DATASET) ## How many distinct real benign texts of the dataset each class's confirming lexer (core/confirm.ts) accepts, by where; LEXER_BEFORE=<core.wasm> shows that core's counts beside
+	$(NPX) tsx loadtest/lexer-census.ts $(WASM_CORE) $(LEXER_BEFORE)
+
 .PHONY: gate-census
 gate-census: $(WASM_CORE) $(DATASET) ## Windows the model skips because no lexer could confirm them (core/mayconfirm.ts), and violations (must be 0), over make exact's inputs
 	$(NPX) tsx loadtest/gate-census.ts $(WASM_CORE) $(EXACT_ROWS)
