@@ -717,19 +717,38 @@ function urlSyntax(p: usize, n: i32): bool {
     if (digits > 0 && shortFormHost(p, n, i)) return true;
     for (let j = s + 3; j < n; j++) {
       let c = <u32>load<u8>(p + j);
-      if (c == 0x2F || c == 0x3F) break;
+      // The authority ends at the path, the query, or the URL's own end (a blank, `,`, a bracket or a
+      // quote: `http://www.crawlly.com; crawler@crawlly.com` holds no user part; `https://;@evil.com` does).
+      if (c == 0x2F || c == 0x3F || isWhitespace(c) || c == 0x2C || c == 0x29 || c == 0x3E || c == 0x22 || c == 0x27) break;
       if (c == 0x40 || c == 0x23) return true;
     }
     s = find(p, n, "://", s + 3);
   }
-  // A dotted address: three dots between digit runs.
-  let dots = 0;
+  // A dotted address: four numbers joined by dots.
   for (let i = 0; i < n; i++) {
-    let c = <u32>load<u8>(p + i);
-    if (c == 0x2E && byteAt(p, n, i - 1) - 0x30 < 10 && byteAt(p, n, i + 1) - 0x30 < 10) { if (++dots >= 3) return true; }
-    else if (!(c - 0x30 < 10 || c == 0x2E)) dots = 0;
+    if (byteAt(p, n, i) - 0x30 >= 10 || byteAt(p, n, i - 1) - 0x30 < 10) continue;
+    if (dottedAddress(p, n, i)) return true;
   }
   return false;
+}
+
+// Whether four numbers joined by dots start at i, and not a version's (`Chrome/126.0.0.0` of User-Agents:
+// a letter and `/` before it). Each number is an octet (at most 255, or written with a leading zero, as
+// octal spellings are; `126.0.6478.127` of client hints is none) unless a URL's host stands there
+// (after `//`, `@` or a scheme's `:`), where parsers that wrap overflowing octets meet `http:472.314.470.462`.
+function dottedAddress(p: usize, n: i32, i: i32): bool {
+  let before = byteAt(p, n, i - 1);
+  if (before == 0x2F && isAlpha(byteAt(p, n, i - 2))) return false;
+  let host = before == 0x40 || (before == 0x2F && byteAt(p, n, i - 2) == 0x2F) || (before == 0x3A && isAlpha(byteAt(p, n, i - 2)));
+  let j = i;
+  for (let k = 0; k < 4; k++) {
+    if (k > 0) { if (byteAt(p, n, j) != 0x2E) return false; j++; }
+    let start = j, value = 0;
+    while (j < n && load<u8>(p + j) - 0x30 < 10 && j - start < 5) { value = value * 10 + <i32>(load<u8>(p + j) - 0x30); j++; }
+    let len = j - start;
+    if (len == 0 || len > 4 || (value > 255 && load<u8>(p + start) != 0x30 && !host)) return false;
+  }
+  return true;
 }
 
 // `metadata` as a URL's host (`http://metadata/computeMetadata/v1/`, `http://metadata.tencentyun.com/`,
