@@ -452,6 +452,8 @@ const CODE_CALLS: StaticArray<string> = [
   "invoke-expression", "iex(", "create_function", "call_user_func", "${ifs}", "$ifs", "getruntime",
   "scriptengine", "objectinputstream", "readobject", "#set(", "#{", "%{", "spawn(", "execsync",
   "<!--#", "$@", "$'", "$(",
+  // YAML tags that build an object of a class (Ruby's Psych, Python's PyYAML): deserialization gadgets.
+  "!ruby/object", "!!python/object",
 ];
 
 // The last word shellWordEnd read, lower case (its first 16 bytes), and its length.
@@ -910,6 +912,7 @@ const MONGO_OPERATORS: StaticArray<string> = [
 // break may be spelled \r \n, or hidden in U+560A/U+560D (嘊 嘍), whose low bytes servers that
 // truncate to Latin-1 keep.
 function headerBreak(p: usize, n: i32): bool {
+  // Breaks written out (`\r\n`) or hidden in U+560A/U+560D are an attacker's, wherever the name is.
   if (has(p, n, "\\r") || has(p, n, "\\n") || has(p, n, "\xE5\x98\x8A") || has(p, n, "\xE5\x98\x8D")) {
     for (let i = 0; i + 1 < n; i++) if (load<u8>(p + i) == 0x3A && isAlpha(byteAt(p, n, i - 1))) return true;
   }
@@ -920,11 +923,24 @@ function headerBreak(p: usize, n: i32): bool {
     while (j < n && (load<u8>(p + j) == 0x0A || load<u8>(p + j) == 0x0D || load<u8>(p + j) == 0x20 || load<u8>(p + j) == 0x09)) j++;
     let start = j;
     while (j < n && (isAlpha(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D)) j++;
-    if (j > start && byteAt(p, n, j) == 0x3A) return true;
+    if (j > start && byteAt(p, n, j) == 0x3A && headerName(p, n, start, j)) return true;
     if (matchesLowerAt(p, n, start, "http/") || matchesLowerAt(p, n, start, "<")) return true;
   }
   return false;
 }
+
+// Whether p[start..end) before a `:` names an HTTP header: a hyphenated name (`Set-Cookie`,
+// `X-Injected`) or one of the one-word headers a response splitting sets (`Location:`,
+// `Refresh:`); a line of prose that opens with `Note:` or `Summary:` is none.
+function headerName(p: usize, n: i32, start: i32, end: i32): bool {
+  for (let k = start + 1; k < end - 1; k++) if (load<u8>(p + k) == 0x2D) return true;
+  return isOneOf(p, n, start, end - start, ONE_WORD_HEADERS);
+}
+
+const ONE_WORD_HEADERS: StaticArray<string> = [
+  "location", "refresh", "host", "cookie", "link", "server", "expires", "vary", "via", "authorization", "pragma",
+  "connection", "upgrade", "origin", "referer", "allow", "etag", "range", "te", "trailer", "accept", "expect", "forwarded",
+];
 
 // A target off the site: `//host`, `\\host`, `/\host`, a scheme with `:` (http:, javascript:),
 // or `@host` after a user part.

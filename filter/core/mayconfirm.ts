@@ -208,10 +208,10 @@ const NEEDLE_GRAMS: StaticArray<string> = [
   "ssue", "e0x2",
   // CODE_CALLS
   "runt", "ssbu", "ava.", "ss.f", "__im", "s.sy", "os.p", "subp", "ld_p", "phpi", "e64_d", "bin/", "/usr", "cmd.", "cmd ",
-  "oke-", "e_fu", "r_fu", "etru", "ipte", "utst", "dobj", "xecs",
+  "oke-", "e_fu", "r_fu", "etru", "ipte", "utst", "dobj", "xecs", "by/o", "on/o",
   // (runtime processbuilder java.lang/new java. class.forname __import__ os.system os.popen subprocess child_process
   //  phpinfo base64_decode /bin/ /usr/bin/ cmd.exe cmd /c invoke-expression create_function call_user_func getruntime
-  //  scriptengine objectinputstream readobject execsync)
+  //  scriptengine objectinputstream readobject execsync !ruby/object !!python/object)
   // SENSITIVE_PATHS
   "/etc", "roc/", "var/", "/roo", "ome/", "/tmp", "dev/", "sys/", "/win", "in.i", "ot.i", "tem32", "eb-i", "a-in", ".hta",
   ".htp", "/.en", "git/", "id_r", "php:", "zip:", "phar", "ct:/", "sswd", "hado", "host", ".ini", ".con", ".log", ".bak",

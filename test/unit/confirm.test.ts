@@ -157,6 +157,12 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["rce", "dyperf|20388||0|||", false],
   ["nosqli", "a problem with this.", false],
   ["nosqli", "this.x==1", true],
+  // a real line break opens a header only with a header's name; breaks written out stay an attacker's
+  ["crlf", "x\r\nSet-Cookie: a=1", true],
+  ["crlf", "x\nLocation: //evil.example", true],
+  ["crlf", "a\\r\\nX: y", true],
+  ["crlf", "Thanks!\nNote: the order ships Monday.\nSummary: fine", false],
+  ["rce", "--- !ruby/object:Gem::Installer\n i: x", true],
   ["ssti", "{if phpinfo()}{/if}", true],
   ["ssti", "<p th:text=\"${T(java.lang.Runtime)}\">", true],
   ["ssti", "{c:e3kzdl,pingTime:-2,time:109,type:a,fc:0,rt:1,cb:0,np:1,th:0,es:0}", false],
