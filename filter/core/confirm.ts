@@ -149,7 +149,7 @@ function keywordBesideSql(p: usize, n: i32): bool {
     let ca = byteAt(p, n, a), cb = byteAt(p, n, b);
     // JSON's literals between commas are an array's items (`[null,null,25200,null]`, Google's
     // batchexecute bodies), not SQL: `null` needs more than a comma to be part of a query.
-    if (jsonLiteral(p, n, foundStart, i - foundStart)) {
+    if (isOneOf(p, n, foundStart, i - foundStart, JSON_LITERALS)) {
       if (ca == 0x2C) ca = 0;
       if (cb == 0x2C) cb = 0;
     }
@@ -158,11 +158,10 @@ function keywordBesideSql(p: usize, n: i32): bool {
     // is a string, a number, a call or a pattern (`like '%a%'`, `like 0x25`, `like(`), not a bare
     // word (`OS 11_0 like Mac OS X`).
     let len = i - foundStart;
-    if ((ca == 0x2C || ca == 0x28 || ca == 0x3B) && binaryOperator(p, n, foundStart, len)) ca = 0;
     // Backquotes around an operator are prose's code spans (`` `branch` or `tag` ``), not identifiers;
     // nor is a comma, a closing parenthesis or a statement's end its right operand (`{?since,all,x}`).
-    if (binaryOperator(p, n, foundStart, len)) {
-      if (ca == 0x60) ca = 0;
+    if (isOneOf(p, n, foundStart, len, SQL_INFIX)) {
+      if (ca == 0x2C || ca == 0x28 || ca == 0x3B || ca == 0x60) ca = 0;
       if (cb == 0x60 || cb == 0x2C || cb == 0x29 || cb == 0x3B) cb = 0;
     }
     // `IS` tests for NULL (`\N`), TRUE, FALSE or UNKNOWN, NOT before them (`v1.0.0 is now available`).
@@ -174,17 +173,10 @@ function keywordBesideSql(p: usize, n: i32): bool {
     // A function's name is SQL when called, or a variable's (`version()`, `char(`, `@version`);
     // `) Version/17.1` of a User-Agent is not.
     if (isOneOf(p, n, foundStart, len, SQL_FUNCTIONS)) { if (cb == 0x28 || ca == 0x40) return true; continue; }
-    if (patternMatch(p, n, foundStart, i - foundStart) && !(cb == 0x27 || cb == 0x22 || cb == 0x60 || cb == 0x28 ||
-        cb == 0x25 || cb == 0x40 || cb - 0x30 < 10)) continue;
+    if (isOneOf(p, n, foundStart, len, SQL_PATTERN_MATCHES) && !(isQuote(cb) || cb == 0x28 || cb == 0x25 || cb == 0x40 || cb - 0x30 < 10)) continue;
     if (sqlNeighbour(ca, byteAt(p, n, a - 1)) || sqlNeighbour(cb, byteAt(p, n, b + 1))) return true;
   }
   return false;
-}
-
-// @ts-ignore: decorator
-@inline function patternMatch(p: usize, n: i32, start: i32, len: i32): bool {
-  return (len == 4 && matchesLowerAt(p, n, start, "like")) || (len == 5 && matchesLowerAt(p, n, start, "rlike")) ||
-    (len == 6 && matchesLowerAt(p, n, start, "regexp"));
 }
 
 // Words of SQL_WORDS that need what stands before them: an operator's left operand, `ORDER`'s or
@@ -197,14 +189,10 @@ const SQL_FUNCTIONS: StaticArray<string> = [
   "version", "database", "cast", "convert", "if", "iif", "md5", "sha1", "hex", "unhex", "count", "elt", "make_set", "benchmark",
 ];
 
-// @ts-ignore: decorator
-@inline function binaryOperator(p: usize, n: i32, start: i32, len: i32): bool { return isOneOf(p, n, start, len, SQL_INFIX); }
-
-// @ts-ignore: decorator
-@inline function jsonLiteral(p: usize, n: i32, start: i32, len: i32): bool {
-  return (len == 4 && (matchesLowerAt(p, n, start, "null") || matchesLowerAt(p, n, start, "true"))) ||
-    (len == 5 && matchesLowerAt(p, n, start, "false"));
-}
+// Pattern matches, whose right operand is a pattern.
+const SQL_PATTERN_MATCHES: StaticArray<string> = ["like", "rlike", "regexp"];
+// JSON's literals, which SQL_WORDS hold too.
+const JSON_LITERALS: StaticArray<string> = ["null", "true", "false"];
 
 // c: the byte beside the keyword; beyond: the byte on c's far side. A `-` or `/` between two words
 // joins them (`user-agent`, `sdk-version`, `and/or`): `-` counts only before or after what is not a
@@ -289,10 +277,7 @@ function commentDashes(p: usize, n: i32): bool {
 }
 
 // `IN` then a parenthesized list: whitespace, then '('.
-function inList(p: usize, n: i32, j: i32): bool {
-  while (j < n && isWhitespace(<u32>load<u8>(p + j))) j++;
-  return byteAt(p, n, j) == 0x28;
-}
+function inList(p: usize, n: i32, j: i32): bool { return byteAt(p, n, skipWhitespace(p, n, j)) == 0x28; }
 
 export const JS_SINKS: StaticArray<string> = [
   "alert", "prompt", "confirm", "eval", "settimeout", "setinterval", "function", "fetch", "import",
@@ -370,14 +355,10 @@ function scriptSyntax(p: usize, n: i32): bool {
     // `document(s)` is prose's plural, not a call.
     if (c == 0x28 && (byteAt(p, n, j + 1) | 0x20) == 0x73 && byteAt(p, n, j + 2) == 0x29) continue;
     if (c == 0x28 || c == 0x5B || c == 0x60 || (c == 0x2E && memberNameAfter(p, n, j)) ||
-        (c == 0x3D && byteAt(p, n, j + 1) != 0x3D && (byteAt(p, n, foundStart - 1) == 0x2E || !isPropertySink(p, foundStart, i) ||
+        (c == 0x3D && byteAt(p, n, j + 1) != 0x3D && (byteAt(p, n, foundStart - 1) == 0x2E || !isOneOf(p, n, foundStart, i - foundStart, PROPERTY_SINKS) ||
           isQuote(byteAt(p, n, skipWhitespace(p, n, j + 1)))))) return true;
     // A parenthesized sink called: (alert)(1), (0,eval)(…)
-    if (c == 0x29) {
-      j++;
-      while (j < n && isWhitespace(<u32>load<u8>(p + j))) j++;
-      if (byteAt(p, n, j) == 0x28) return true;
-    }
+    if (c == 0x29 && byteAt(p, n, skipWhitespace(p, n, j + 1)) == 0x28) return true;
   }
   return false;
 }
@@ -386,13 +367,6 @@ function scriptSyntax(p: usize, n: i32): bool {
 // a string (`location="//evil"`): alone before a bare value it is a parameter's or an attribute's
 // name (`src=1714233`, `Set-Cookie=Foo`, `Location=2&`), and a tag's attributes are activeTag's.
 const PROPERTY_SINKS: StaticArray<string> = ["cookie", "src", "href", "innerhtml", "outerhtml", "location"];
-function isPropertySink(p: usize, start: i32, end: i32): bool {
-  for (let k = 0; k < PROPERTY_SINKS.length; k++) {
-    let w = unchecked(PROPERTY_SINKS[k]);
-    if (w.length == end - start && matchesLowerAt(p, end, start, w)) return true;
-  }
-  return false;
-}
 
 // @ts-ignore: decorator
 @inline function isQuote(c: u32): bool { return c == 0x22 || c == 0x27 || c == 0x60; }
@@ -406,8 +380,7 @@ function skipWhitespace(p: usize, n: i32, i: i32): i32 {
 // `alert.call`, `this. constructor`), not a sentence's end (`problem with this.`, `Open the window.
 // Then`: a capital after a blank starts a sentence).
 function memberNameAfter(p: usize, n: i32, j: i32): bool {
-  let k = j + 1;
-  while (k < n && isWhitespace(<u32>load<u8>(p + k))) k++;
+  let k = skipWhitespace(p, n, j + 1);
   let c = byteAt(p, n, k);
   if (k > j + 1 && c - 0x41 < 26) return false;
   if (!(isAlpha(c) || c == 0x5F || c == 0x24)) return false;
@@ -622,9 +595,7 @@ function listOperator(p: usize, n: i32): bool {
   for (let i = 0; i + 2 < n; i++) {
     let c = <u32>load<u8>(p + i);
     if ((c != 0x26 && c != 0x7C) || load<u8>(p + i + 1) != <u8>c) continue;
-    let j = i + 2;
-    while (j < n && isWhitespace(<u32>load<u8>(p + j))) j++;
-    let d = byteAt(p, n, j);
+    let d = byteAt(p, n, skipWhitespace(p, n, i + 2));
     if (isAlpha(d) || d == 0x2F || d == 0x24 || d == 0x60 || d == 0x28 || d == 0x5C || d == 0x27 || d == 0x22 || d == 0x2E ||
         d == 0x7B || d == 0x7E || d == 0x25) return true;
     i++;
@@ -963,10 +934,10 @@ function specialScheme(p: usize, k: i32): bool {
   let s = k;
   while (s > 0 && isAlpha(<u32>load<u8>(p + s - 1))) s--;
   if (s > 0 && isWordChar(<u32>load<u8>(p + s - 1))) return false;
-  let len = k - s;
-  return (len == 4 && matchesLowerAt(p, k, s, "http")) || (len == 5 && matchesLowerAt(p, k, s, "https")) ||
-    (len == 3 && matchesLowerAt(p, k, s, "ftp")) || (len == 2 && matchesLowerAt(p, k, s, "ws")) || (len == 3 && matchesLowerAt(p, k, s, "wss"));
+  return isOneOf(p, k, s, k - s, SPECIAL_SCHEMES);
 }
+
+const SPECIAL_SCHEMES: StaticArray<string> = ["http", "https", "ftp", "ws", "wss"];
 
 // Whether the `@` at i ends a URL's user part: after `//` (or `\\`, or `/\t/`: browsers drop tabs and
 // line breaks in a URL) or a scheme's `:` (`http:trusted@evil`, which browsers read as `http://`), with
