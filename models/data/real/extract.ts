@@ -6,9 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { type Source, readSource } from './formats.ts';
+import { type Source, readSource, copiesKnownCapture, capPerOrigin, distinctRequestsPerOrigin } from './formats.ts';
 import { partKey, REPO_ROOT, sharedPartKeys, type WholeRequest } from '../load.ts';
-import { hash32 } from '../rng.ts';
 import { originOf } from '../origins.ts';
 
 /**
@@ -76,14 +75,6 @@ const REQUEST_CAP = 300;
 
 interface Row { text: string; label: 0; class: 'benign'; kind: string; where: string; source: string; licence: string }
 
-/**
- * A HAR whose parts are mostly in the shared datasets already is a copy of a capture used there (coach-core ships
- * pagexray's HARs under a dozen names): what would survive de-duplication is only what the shared data's curators
- * dropped, so such a file is left out whole.
- */
-const COPY_SHARE = 0.5;
-
-const key = partKey;
 const seen = sharedPartKeys();
 const before = seen.size;
 const shared = new Set(seen);
@@ -96,14 +87,13 @@ for (const s of SOURCES) {
   let n = 0, copies = 0;
   for (const { file: f, requests: reqs } of recordings) {
     const parts = reqs.flat();
-    const distinct = new Set(parts.map((p) => key(p.where, p.text)));
-    if (s.format === 'har' && distinct.size && [...distinct].filter((k) => shared.has(k)).length >= COPY_SHARE * distinct.size) {
+    if (copiesKnownCapture(s.format, parts, shared)) {
       copies++;
       continue;
     }
     for (const ps of reqs) requests.push({ source: `${s.repo}:${f}`, parts: ps });
     for (const p of parts) {
-      const k = key(p.where, p.text);
+      const k = partKey(p.where, p.text);
       if (seen.has(k)) continue;
       seen.add(k);
       rows.push({ text: p.text, label: 0, class: 'benign', kind: p.where, where: p.where, source: `${s.repo}:${f}`, licence: s.licence });
@@ -114,36 +104,12 @@ for (const s of SOURCES) {
 }
 
 // Cap each origin by a hash of the text alone, so no origin's rows are picked by what they say.
-const byOrigin = new Map<string, Row[]>();
-for (const r of rows) {
-  const o = originOf(r.source);
-  if (!byOrigin.has(o)) byOrigin.set(o, []);
-  byOrigin.get(o)!.push(r);
-}
-const kept = new Set<Row>();
-for (const [o, rs] of [...byOrigin].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-  const pick = rs.length <= ORIGIN_CAP ? rs : [...rs].sort((a, b) => hash32(key(a.where, a.text)) - hash32(key(b.where, b.text)) || (key(a.where, a.text) < key(b.where, b.text) ? -1 : 1)).slice(0, ORIGIN_CAP);
-  for (const r of pick) kept.add(r);
-  report.push(`origin ${o}: ${rs.length} parts, ${pick.length} kept`);
-}
+const kept = capPerOrigin(rows, (r) => originOf(r.source), ORIGIN_CAP, report);
 const out = rows.filter((r) => kept.has(r)); // file order: sources as listed, files sorted, parts as recorded
 writeFileSync(path.join(REPO_ROOT, 'models/data/real/fetched.jsonl.gz'), gzipSync(out.map((r) => JSON.stringify(r)).join('\n') + '\n', { level: 9 }));
 // Whole requests: those of the files used above, identical ones once per origin, capped per origin like the parts.
-const reqKey = (r: WholeRequest) => r.parts.map((p) => key(p.where, p.text)).join('\u0001');
-const reqsByOrigin = new Map<string, Map<string, WholeRequest>>();
-for (const r of requests) {
-  const o = originOf(r.source);
-  if (!reqsByOrigin.has(o)) reqsByOrigin.set(o, new Map());
-  const m = reqsByOrigin.get(o)!;
-  const k = reqKey(r);
-  if (!m.has(k)) m.set(k, r);
-}
-const keptRequests: WholeRequest[] = [];
-for (const [, m] of [...reqsByOrigin].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-  const rs = [...m.entries()].sort((a, b) => hash32(a[0]) - hash32(b[0]) || (a[0] < b[0] ? -1 : 1)).slice(0, REQUEST_CAP).map(([, r]) => r);
-  keptRequests.push(...rs);
-}
+const { kept: keptRequests, origins: requestOrigins } = distinctRequestsPerOrigin(requests, (r) => originOf(r.source), REQUEST_CAP);
 writeFileSync(path.join(REPO_ROOT, 'models/data/real/requests.jsonl.gz'), gzipSync(keptRequests.map((r) => JSON.stringify(r)).join('\n') + '\n', { level: 9 }));
-report.push(`${keptRequests.length} whole requests from ${reqsByOrigin.size} origins to models/data/real/requests.jsonl.gz`);
+report.push(`${keptRequests.length} whole requests from ${requestOrigins} origins to models/data/real/requests.jsonl.gz`);
 console.log(report.join('\n'));
-console.log(`${before} known parts; wrote ${out.length} rows from ${byOrigin.size} origins to models/data/real/fetched.jsonl.gz`);
+console.log(`${before} known parts; wrote ${out.length} rows from ${new Set(out.map((r) => originOf(r.source))).size} origins to models/data/real/fetched.jsonl.gz`);

@@ -6,6 +6,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import YAML from 'yaml';
 import { cutRequest, Part, Req, MAX_TEXT, isBinary, holdsKey } from './parts.ts';
+import { partKey, type WholeRequest } from '../load.ts';
+import { hash32 } from '../rng.ts';
 
 export type Format = 'har' | 'cassette' | 'json-body' | 'ndjson';
 
@@ -113,4 +115,60 @@ export function readSource(s: Source): { files: number; absent: number; failed: 
     try { recordings.push({ file, text, requests: requestsOf(s.format, text, file) }); } catch { failed++; }
   }
   return { files: files.length, absent, failed, recordings };
+}
+
+// ---------------------------------------------------------------- content-blind caps, shared by extract.ts and heldout.ts
+
+/**
+ * A HAR whose parts are mostly known already (`known`: partKeys) is a copy of a known capture (coach-core ships
+ * pagexray's HARs under a dozen names): what would survive de-duplication is only what the known data's curators
+ * dropped, so such a file is left out whole.
+ */
+export const COPY_SHARE = 0.5;
+
+export function copiesKnownCapture(format: Format, parts: readonly Part[], known: ReadonlySet<string>): boolean {
+  if (format !== 'har') return false;
+  const distinct = new Set(parts.map((p) => partKey(p.where, p.text)));
+  return distinct.size > 0 && [...distinct].filter((k) => known.has(k)).length >= COPY_SHARE * distinct.size;
+}
+
+/**
+ * The rows kept when no origin may bring more than `cap`: an origin over it keeps those with the lowest hash of
+ * where and text, so no row is picked by what it says. Reports each origin's count in origin order.
+ */
+export function capPerOrigin<T extends { where: string; text: string }>(rows: readonly T[], originOf: (r: T) => string, cap: number, report: string[]): Set<T> {
+  const byOrigin = new Map<string, T[]>();
+  for (const r of rows) {
+    const o = originOf(r);
+    if (!byOrigin.has(o)) byOrigin.set(o, []);
+    byOrigin.get(o)!.push(r);
+  }
+  const key = (r: T) => partKey(r.where, r.text);
+  const kept = new Set<T>();
+  for (const [o, rs] of [...byOrigin].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const pick = rs.length <= cap ? rs : [...rs].sort((a, b) => hash32(key(a)) - hash32(key(b)) || (key(a) < key(b) ? -1 : 1)).slice(0, cap);
+    for (const r of pick) kept.add(r);
+    report.push(`origin ${o}: ${rs.length} parts, ${pick.length} kept`);
+  }
+  return kept;
+}
+
+/**
+ * Whole requests, identical ones once per origin and at most `cap` per origin (by a hash of the request: recordings
+ * repeat the same calls, and one busy recording should not decide an origin's figure alone), in origin order.
+ */
+export function distinctRequestsPerOrigin<T extends WholeRequest>(requests: readonly T[], originOf: (r: T) => string, cap: number): { kept: T[]; origins: number } {
+  const reqKey = (r: T) => r.parts.map((p) => partKey(p.where, p.text)).join('\u0001');
+  const byOrigin = new Map<string, Map<string, T>>();
+  for (const r of requests) {
+    const o = originOf(r);
+    if (!byOrigin.has(o)) byOrigin.set(o, new Map());
+    const m = byOrigin.get(o)!, k = reqKey(r);
+    if (!m.has(k)) m.set(k, r);
+  }
+  const kept: T[] = [];
+  for (const [, m] of [...byOrigin].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    kept.push(...[...m.entries()].sort((a, b) => hash32(a[0]) - hash32(b[0]) || (a[0] < b[0] ? -1 : 1)).slice(0, cap).map(([, r]) => r));
+  }
+  return { kept, origins: byOrigin.size };
 }

@@ -15,10 +15,9 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { type Source, readSource } from './formats.ts';
+import { type Source, readSource, copiesKnownCapture, capPerOrigin, distinctRequestsPerOrigin } from './formats.ts';
 import { splitUrl } from './parts.ts';
 import { partKey, readText, REPO_ROOT, sharedPartKeys, type WholeRequest } from '../load.ts';
-import { hash32 } from '../rng.ts';
 import { balanceKind, capKinds, KIND_CAP } from '../origins.ts';
 
 /**
@@ -83,8 +82,6 @@ export const HELD_OUT: readonly HeldOutSource[] = [
 export const ORIGIN_CAP = 400;
 /** Whole requests kept per origin at most, as extract.ts. */
 export const REQUEST_CAP = 300;
-/** A HAR whose distinct parts are half or more known already is a copy of a known capture (extract.ts COPY_SHARE). */
-const COPY_SHARE = 0.5;
 
 export interface HeldOutRow { text: string; label: 0; class: 'benign'; where: string; source: string; origin: string; licence: string }
 export interface HeldOutRequest extends WholeRequest { origin: string }
@@ -108,7 +105,7 @@ export function siteOf(reqs: readonly { url: string }[]): string {
 }
 
 /** The origin of a held-out file: its site for `bySite` HARs, else the source's API name or repository. */
-export function heldOutOrigin(s: HeldOutSource, file: string, text: string): string {
+export function heldOutOrigin(s: HeldOutSource, text: string): string {
   if (!s.bySite) return s.origin ?? s.repo;
   try {
     return `${s.repo} (${siteOf((JSON.parse(text) as { log: { entries: { request: { url: string } }[] } }).log.entries.map((e) => e.request))})`;
@@ -118,10 +115,9 @@ export function heldOutOrigin(s: HeldOutSource, file: string, text: string): str
 }
 
 function main(): void {
-  const key = partKey;
   const known = sharedPartKeys();
   for (const line of readText(path.join(REPO_ROOT, 'models/data/real/fetched.jsonl.gz')).split('\n')) {
-    if (line) { const r = JSON.parse(line) as { text: string; where: string }; known.add(key(r.where, r.text)); }
+    if (line) { const r = JSON.parse(line) as { text: string; where: string }; known.add(partKey(r.where, r.text)); }
   }
   // Any text the pool holds, whatever its `where`: a held-out part must be new text, not a known one moved.
   const knownText = new Set([...known].map((k) => k.slice(k.indexOf('\u0000') + 1)));
@@ -134,13 +130,12 @@ function main(): void {
     let n = 0, copies = 0;
     for (const { file: f, text: body, requests: reqs } of recordings) {
       const parts = reqs.flat();
-      const distinct = new Set(parts.map((p) => key(p.where, p.text)));
-      if (s.format === 'har' && distinct.size && [...distinct].filter((k) => known.has(k)).length >= COPY_SHARE * distinct.size) { copies++; continue; }
-      const origin = heldOutOrigin(s, f, body);
+      if (copiesKnownCapture(s.format, parts, known)) { copies++; continue; }
+      const origin = heldOutOrigin(s, body);
       const source = `${s.repo}:${f}`;
       for (const ps of reqs) requests.push({ source, origin, parts: ps });
       for (const p of parts) {
-        const k = key(p.where, p.text);
+        const k = partKey(p.where, p.text);
         if (seen.has(k) || knownText.has(p.text)) continue;
         seen.add(k);
         rows.push({ text: p.text, label: 0, class: 'benign', where: p.where, source, origin, licence: s.licence });
@@ -149,39 +144,18 @@ function main(): void {
     }
     report.push(`${s.repo}: ${files} files (${absent} absent, ${failed} unparsable, ${copies} copies of known HARs), ${n} new parts`);
   }
-  const byText = (a: HeldOutRow, b: HeldOutRow) => hash32(key(a.where, a.text)) - hash32(key(b.where, b.text)) || (key(a.where, a.text) < key(b.where, b.text) ? -1 : 1);
-  const byOrigin = new Map<string, HeldOutRow[]>();
-  for (const r of rows) {
-    if (!byOrigin.has(r.origin)) byOrigin.set(r.origin, []);
-    byOrigin.get(r.origin)!.push(r);
-  }
-  const capped = new Set<HeldOutRow>();
-  for (const [o, rs] of [...byOrigin].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const pick = rs.length <= ORIGIN_CAP ? rs : [...rs].sort(byText).slice(0, ORIGIN_CAP);
-    for (const r of pick) capped.add(r);
-    report.push(`origin ${o}: ${rs.length} parts, ${pick.length} kept`);
-  }
+  const capped = capPerOrigin(rows, (r) => r.origin, ORIGIN_CAP, report);
   const { kept, dropped, perKind } = capKinds(rows.filter((r) => capped.has(r)), (r) => balanceKind(r.where), (r) => r.text, KIND_CAP);
   const keep = new Set(kept);
   const out = rows.filter((r) => keep.has(r));
   writeFileSync(HELD_OUT_FILE, gzipSync(out.map((r) => JSON.stringify(r)).join('\n') + '\n', { level: 9 }));
-  const reqKey = (r: WholeRequest) => r.parts.map((p) => key(p.where, p.text)).join('\u0001');
-  const reqsByOrigin = new Map<string, Map<string, HeldOutRequest>>();
-  for (const r of requests) {
-    if (!reqsByOrigin.has(r.origin)) reqsByOrigin.set(r.origin, new Map());
-    const m = reqsByOrigin.get(r.origin)!, k = reqKey(r);
-    if (!m.has(k)) m.set(k, r);
-  }
-  const keptRequests: HeldOutRequest[] = [];
-  for (const [, m] of [...reqsByOrigin].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    keptRequests.push(...[...m.entries()].sort((a, b) => hash32(a[0]) - hash32(b[0]) || (a[0] < b[0] ? -1 : 1)).slice(0, REQUEST_CAP).map(([, r]) => r));
-  }
+  const { kept: keptRequests, origins: requestOrigins } = distinctRequestsPerOrigin(requests, (r) => r.origin, REQUEST_CAP);
   writeFileSync(HELD_OUT_REQUESTS_FILE, gzipSync(keptRequests.map((r) => JSON.stringify(r)).join('\n') + '\n', { level: 9 }));
   const kinds = new Map<string, number>();
   for (const r of out) kinds.set(r.where, (kinds.get(r.where) ?? 0) + 1);
   report.push(`kind cap ${KIND_CAP}: ${dropped} parts over it dropped (${perKind} per kind at most)`);
   report.push(`kinds: ${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  report.push(`${keptRequests.length} whole requests from ${reqsByOrigin.size} origins to ${path.relative(REPO_ROOT, HELD_OUT_REQUESTS_FILE)}`);
+  report.push(`${keptRequests.length} whole requests from ${requestOrigins} origins to ${path.relative(REPO_ROOT, HELD_OUT_REQUESTS_FILE)}`);
   report.push(`wrote ${out.length} parts from ${new Set(out.map((r) => r.origin)).size} origins to ${path.relative(REPO_ROOT, HELD_OUT_FILE)}`);
   console.log(report.join('\n'));
 }
