@@ -21,7 +21,7 @@ const classes = core.heads.slice(1);
 const texts = new Map<string, Set<string>>(WHERES.map((w) => [w, new Set<string>()]));
 for (const f of ["train", "valid", "calib", "test"]) {
   for (const r of readRows(resolve(REPO_ROOT, `build/dataset/${f}.jsonl`))) {
-    if (r.label !== 0 || isGenerated(r.source) || r.source.startsWith("synthetic")) continue;
+    if (r.label !== 0 || isGenerated(r.source)) continue;
     for (const where of r.where) {
       const group = where.startsWith("header:") && where !== "header:User-Agent" ? "header:(other)" : where;
       const set = texts.get(group);

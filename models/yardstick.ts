@@ -8,7 +8,7 @@ import { REPO_ROOT } from "../node/core";
 import { scoreRows, type Scored } from "../node/eval";
 import type { Core } from "../node/core";
 import { originOf } from "./data/origins";
-import { readRequests, readText } from "./data/load";
+import { readRequests, readText, type WholeRequest } from "./data/load";
 import { HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE, type HeldOutRow, type HeldOutRequest } from "./data/real/heldout";
 import type { EvalRow } from "../node/rows";
 import { readRows } from "../node/rows";
@@ -40,12 +40,15 @@ export interface RequestFp { requests: number; origins: number; byThreshold: Arr
 export const TEST_REQUESTS_FILE = resolve(REPO_ROOT, "build/dataset/test_requests.jsonl");
 
 export function realRequestFp(core: Core): RequestFp | null {
-  if (!existsSync(TEST_REQUESTS_FILE)) return null;
-  const reqs = readRequests(TEST_REQUESTS_FILE);
+  return existsSync(TEST_REQUESTS_FILE) ? requestFp(core, readRequests(TEST_REQUESTS_FILE), (r) => originOf(r.source)) : null;
+}
+
+/** Whole requests, each scored with all its parts as the filter scores a request, flagged by threshold. */
+function requestFp<T extends WholeRequest>(core: Core, reqs: readonly T[], origin: (r: T) => string): RequestFp {
   const scores = reqs.map((r) => core.scoreParts(r.parts.map((p) => [p.where, p.text] as [string, string])).score);
   return {
     requests: reqs.length,
-    origins: new Set(reqs.map((r) => originOf(r.source))).size,
+    origins: new Set(reqs.map(origin)).size,
     byThreshold: FP_THRESHOLDS.map((t) => ({ threshold: t, flagged: scores.filter((s) => s <= t).length })),
   };
 }
@@ -102,12 +105,9 @@ export function heldOutRows(): EvalRow[] {
 export function heldOutFp(core: Core): HeldOut | null {
   const rows = heldOutRows();
   if (rows.length === 0 || !existsSync(HELD_OUT_REQUESTS_FILE)) return null;
-  const scored = scoreRows(core, rows);
-  const reqs = readText(HELD_OUT_REQUESTS_FILE).split("\n").filter((l) => l).map((l) => JSON.parse(l) as HeldOutRequest);
-  const scores = reqs.map((r) => core.scoreParts(r.parts.map((p) => [p.where, p.text] as [string, string])).score);
   return {
-    fp: realTrafficFp(scored, (s) => s.row.source),
-    requests: { requests: reqs.length, origins: new Set(reqs.map((r) => r.origin)).size, byThreshold: FP_THRESHOLDS.map((t) => ({ threshold: t, flagged: scores.filter((s) => s <= t).length })) },
+    fp: realTrafficFp(scoreRows(core, rows), (s) => s.row.source),
+    requests: requestFp(core, readRequests(HELD_OUT_REQUESTS_FILE) as HeldOutRequest[], (r) => r.origin),
   };
 }
 
