@@ -210,7 +210,7 @@ function sqlSyntax(p: usize, n: i32): bool {
   if (keywordBesideSql(p, n)) return true;
   // Inline comments inside keywords (uni/**/on), keywords glued without spaces (SElecTxfROMy).
   if (has(p, n, "/**/") || (has(p, n, "select") && (has(p, n, "from") || has(p, n, "(")))) return true;
-  if (has(p, n, "union") || has(p, n, "sleep(") || has(p, n, "||")) return true;
+  if (has(p, n, "union") || has(p, n, "sleep(") || logicalOperator(p, n, 0x7C)) return true;
   if (commentDashes(p, n) || has(p, n, "/*")) return hasAny(p, n, "'\"`;)*&=0123456789");
   for (let i = 0; i < n; i++) {
     let c = <u32>load<u8>(p + i);
@@ -264,6 +264,46 @@ function sqlSyntax(p: usize, n: i32): bool {
     } else if (la <= 2 && lb <= 2) return true;
   }
   return false;
+}
+
+// `||` (or `&&`: c is its byte) joining operands, as SQL's concatenation or OR and JavaScript's
+// logical operators do in injected text: a string or a parenthesis on one side (`'||'`, `CHAR(107)||CHAR(121)`,
+// `'))||pg_sleep(5)`, `' && this.password`), a call or a member on the right (`1 || substr(user,1,1)`),
+// or a comparison (`|| 1==1`, `|| user_id is not null`). The empty fields of pipe-separated data
+// (`dyperf|20388||0|||`, `…01bc||d6a0…||`, `||t=1464499470|`) join nothing: numbers, names or nothing
+// on both sides, and no blanks. A `+` is a blank here: a cookie's or a path's spaces stay `+`.
+function logicalOperator(p: usize, n: i32, c: u32): bool {
+  let op = c == 0x7C ? "||" : "&&";
+  for (let i = find(p, n, op); i >= 0; i = find(p, n, op, i + 2)) {
+    if (byteAt(p, n, i + 2) == c) { while (byteAt(p, n, i + 2) == c) i++; continue; }
+    if (byteAt(p, n, i - 1) == c) continue;
+    let a = i - 1;
+    while (a >= 0 && isBlankOrPlus(<u32>load<u8>(p + a))) a--;
+    let ca = byteAt(p, n, a);
+    if (isQuote(ca) || ca == 0x29) return true;
+    let b = skipBlanksOrPluses(p, n, i + 2);
+    let cb = byteAt(p, n, b);
+    if (isQuote(cb) || cb == 0x28 || cb == 0x21) return true;
+    if (!isWordChar(cb)) continue;
+    let digits = cb - 0x30 < 10;
+    while (b < n && isWordChar(<u32>load<u8>(p + b))) b++;
+    let f = skipBlanksOrPluses(p, n, b);
+    let e = byteAt(p, n, f);
+    if (!digits && (e == 0x28 || (e == 0x2E && isAlpha(byteAt(p, n, b + 1))))) return true;
+    let compares = e == 0x3D || e == 0x3C || e == 0x3E || (e == 0x21 && byteAt(p, n, f + 1) == 0x3D);
+    if (digits && compares) return true;
+    if (!digits && f > b && (compares || (matchesLowerAt(p, n, f, "is") && isBlankOrPlus(byteAt(p, n, f + 2))) ||
+        matchesLowerAt(p, n, f, "like"))) return true;
+  }
+  return false;
+}
+
+// @ts-ignore: decorator
+@inline function isBlankOrPlus(c: u32): bool { return isWhitespace(c) || c == 0x2B; }
+
+function skipBlanksOrPluses(p: usize, n: i32, i: i32): i32 {
+  while (i < n && isBlankOrPlus(<u32>load<u8>(p + i))) i++;
+  return i;
 }
 
 // `--` that is not part of a longer run of dashes: a run of three or more rules a line (a Markdown
@@ -874,7 +914,7 @@ function mongoSyntax(p: usize, n: i32): bool {
   }
   let t = find(p, n, "this.");
   while (t >= 0 && !memberNameAfter(p, n, t + 4)) t = find(p, n, "this.", t + 5);
-  return has(p, n, "sleep(") || has(p, n, "return ") || t >= 0 || has(p, n, "||") || has(p, n, "&&") ||
+  return has(p, n, "sleep(") || has(p, n, "return ") || t >= 0 || logicalOperator(p, n, 0x7C) || logicalOperator(p, n, 0x26) ||
     has(p, n, "while(") || has(p, n, "function(") || has(p, n, "';");
 }
 
