@@ -212,9 +212,16 @@ function sqlSyntax(p: usize, n: i32): bool {
   if (has(p, n, "/**/") || (has(p, n, "select") && (has(p, n, "from") || has(p, n, "(")))) return true;
   if (has(p, n, "union") || has(p, n, "sleep(") || logicalOperator(p, n, 0x7C)) return true;
   if (commentDashes(p, n) || has(p, n, "/*")) return hasAny(p, n, "'\"`;)*&=0123456789");
+  let quotes = 0; // quotes of each kind so far: bits 0, 8 and 16 are the parities of ' " `
   for (let i = 0; i < n; i++) {
     let c = <u32>load<u8>(p + i);
     if (c != 0x27 && c != 0x22 && c != 0x60) continue;
+    let shift: u32 = c == 0x27 ? 0 : c == 0x22 ? 8 : 16;
+    let closesOwn = ((quotes >> shift) & 1) != 0;
+    quotes ^= 1 << shift;
+    // A quote that closes a string the text itself opened (`fetch('/1')`, `f("a");`) breaks out of
+    // nothing: injected text closes the application's string with its first quote.
+    if (closesOwn) continue;
     let j = i + 1;
     while (j < n && isWhitespace(<u32>load<u8>(p + j))) j++;
     let d = byteAt(p, n, j);

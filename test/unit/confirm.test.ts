@@ -156,6 +156,12 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["sqli", "1 || user_id is not null", true],
   ["sqli", "1+||+1+=+1+into+outfile+'result.txt'", true],
   ["sqli", "dyperf|20388||0|||", false],
+  // a quote that closes a string the text opened breaks out of nothing (code's calls)
+  ["sqli", "xhr.open('POST', 'http://sentry-test.io/foo');", false],
+  ["sqli", "1') or ('1'='1", true],
+  ["sqli", "x');DROP TABLE users;--", true],
+  ["sqli", "admin'--", true],
+  ["sqli", "a'+'b", true],
   ["sqli", "2285f1c1010800cf||t=1464499470|et=730", false],
   ["nosqli", "|| 1==1", true],
   ["nosqli", "' && this.password.match(/.*/)//", true],
