@@ -211,6 +211,8 @@ function sqlSyntax(p: usize, n: i32): bool {
   // Inline comments inside keywords (uni/**/on), keywords glued without spaces (SElecTxfROMy).
   if (has(p, n, "/**/") || (has(p, n, "select") && (has(p, n, "from") || has(p, n, "(")))) return true;
   if (has(p, n, "union") || has(p, n, "sleep(") || logicalOperator(p, n, 0x7C)) return true;
+  // SQL Server's stored procedures by their database's name (`exec master..xp_cmdshell 'net view'`).
+  if (has(p, n, "master..") || has(p, n, "xp_cmdshell")) return true;
   if (commentDashes(p, n) || has(p, n, "/*")) return hasAny(p, n, "'\"`;)*&=0123456789");
   let quotes = 0; // quotes of each kind so far: bits 0, 8 and 16 are the parities of ' " `
   for (let i = 0; i < n; i++) {
@@ -690,7 +692,10 @@ function pathSyntax(p: usize, n: i32): bool {
   for (let i = 0; i + 1 < n; i++) {
     if (load<u8>(p + i) != 0x2E || load<u8>(p + i + 1) != 0x2E) continue;
     let a = byteAt(p, n, i - 1), b = byteAt(p, n, i + 2);
-    if (a == 0x2F || a == 0x5C || b == 0x2F || b == 0x5C || b == 0x3B || b == 0x25 || (a != 0x2E && b != 0x2E)) return true;
+    // Two dots between two words join them (`psy-ab.3..0l10` of Google's search parameters, a `1..5`
+    // range): no parent step.
+    if (a == 0x2F || a == 0x5C || b == 0x2F || b == 0x5C || b == 0x3B || b == 0x25 ||
+        (a != 0x2E && b != 0x2E && !(isWordChar(a) && isWordChar(b)))) return true;
   }
   // A drive letter: C:/ or d:\
   for (let i = 0; i + 2 < n; i++) {
@@ -751,9 +756,11 @@ function urlSyntax(p: usize, n: i32): bool {
     }
     s = find(p, n, "://", s + 3);
   }
-  // A dotted address: four numbers joined by dots.
+  // A dotted address: four numbers joined by dots, not four of a longer chain of them (an OID's
+  // `1.2.840.113549.1.1.1`, `3193.3930.0.4082.8.8.0.0.0.0.77` of Google's search parameters).
   for (let i = 0; i < n; i++) {
     if (byteAt(p, n, i) - 0x30 >= 10 || byteAt(p, n, i - 1) - 0x30 < 10) continue;
+    if (byteAt(p, n, i - 1) == 0x2E && byteAt(p, n, i - 2) - 0x30 < 10) continue;
     if (dottedAddress(p, n, i)) return true;
   }
   return false;
@@ -775,7 +782,7 @@ function dottedAddress(p: usize, n: i32, i: i32): bool {
     let len = j - start;
     if (len == 0 || len > 4 || (value > 255 && load<u8>(p + start) != 0x30 && !host)) return false;
   }
-  return true;
+  return !(byteAt(p, n, j) == 0x2E && byteAt(p, n, j + 1) - 0x30 < 10);
 }
 
 // `metadata` as a URL's host (`http://metadata/computeMetadata/v1/`, `http://metadata.tencentyun.com/`,
