@@ -113,7 +113,8 @@ async function main() {
   const loso: Loso = {
     generated: trained ? trained.generated : new Date().toISOString(),
     ...(trained ? { rescored: new Date().toISOString() } : {}),
-    model: `fold models trained from build/dataset/train.jsonl sha256 ${dataHash.slice(0, 8)}…`,
+    // The training record names the data the fold models were trained from, not the data a rescore read.
+    model: trained ? trained.model : `fold models trained from build/dataset/train.jsonl sha256 ${dataHash.slice(0, 8)}…`,
     epochs: HYPER.epochs,
     seeds: FOLD_SEEDS,
     benignSubsample: benignShare,
@@ -121,6 +122,9 @@ async function main() {
     wallSeconds: trained ? trained.wallSeconds : Math.round((Date.now() - t0) / 1000),
     folds,
   };
+  if (trained && !trained.model.includes(dataHash.slice(0, 8))) {
+    console.log(`[loso] warning: build/dataset/train.jsonl is now sha256 ${dataHash.slice(0, 8)}…, not the data the fold models were trained from: retrain them (make eval-loso without LOSO_RESCORE)`);
+  }
   writeFileSync(LOSO_FILE, JSON.stringify(loso, null, 2) + "\n");
   for (const line of formatLoso(loso)) console.log(line);
   console.log(`wrote build/loso.json in ${Math.round((Date.now() - t0) / 1000)} s (${parts.length} workers)`);
