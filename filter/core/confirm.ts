@@ -674,11 +674,20 @@ function shellExpansion(p: usize, n: i32): bool {
 }
 
 const SENSITIVE_PATHS: StaticArray<string> = [
-  "/etc/", "/proc/", "/var/", "/root", "/home/", "/usr/", "/bin/", "/tmp/", "/dev/", "/sys/",
+  "/proc/", "/var/", "/root", "/home/", "/usr/", "/bin/", "/tmp/", "/dev/", "/sys/",
   "c:\\", "c:/", "\\windows", "/windows", "win.ini", "boot.ini", "system32", "web-inf", "meta-inf",
   ".htaccess", ".htpasswd", "/.env", ".git/", "id_rsa", "file:", "php://", "zip://", "phar://",
   "expect://", "data://", "passwd", ".rhosts", ".shosts", "etc/issue", "etc\\issue", "etcissue", "inetpub", "/opt/", "global.asa", "web.config",
 ];
+
+// `/etc/` and what follows it, but for Adobe Experience Manager's public asset trees (`/etc/designs/…`,
+// `/etc/clientlibs/…`), which large sites serve their pages' styles and scripts from.
+function systemEtc(p: usize, n: i32): bool {
+  for (let i = find(p, n, "/etc/"); i >= 0; i = find(p, n, "/etc/", i + 5)) {
+    if (!matchesLowerAt(p, n, i + 5, "designs/") && !matchesLowerAt(p, n, i + 5, "clientlibs/")) return true;
+  }
+  return false;
+}
 
 // File names and extensions that a path holds as a whole segment's name or end (`..\\shadow`,
 // `..\\boot.log`, `config.ini%00`), not inside a word (`box-shadow`, `jquery.initialize.js`, `ghosts`). `passwd`
@@ -704,6 +713,7 @@ function pathSyntax(p: usize, n: i32): bool {
   }
   if ((has(p, n, "etc") && has(p, n, "issue")) || has(p, n, "0x2e0x2e") || has(p, n, "%2e%2e") || has(p, n, "%c0%ae") || has(p, n, "etc\\") || has(p, n, "\\etc")) return true;
   for (let w = 0; w < SENSITIVE_PATHS.length; w++) if (has(p, n, unchecked(SENSITIVE_PATHS[w]))) return true;
+  if (systemEtc(p, n)) return true;
   for (let w = 0; w < SENSITIVE_NAMES.length; w++) if (hasSegment(p, n, unchecked(SENSITIVE_NAMES[w]), true)) return true;
   for (let w = 0; w < SENSITIVE_EXTENSIONS.length; w++) if (hasSegment(p, n, unchecked(SENSITIVE_EXTENSIONS[w]), false)) return true;
   // A configuration file in a Windows path (`\xampp\tomcat\conf\web.xml`); a URL's `/sitemap.xml` is none.
