@@ -175,13 +175,15 @@ function addSqlWord(w: string): void {
 }
 
 // commandSyntax: a command word first in the window or after a line break (the other separators
-// are HARD), spaces before it.
+// are HARD), spaces before it. Where no separator came before it, the word must end where the shell's
+// does (confirm.ts wordEnds): at a blank or `+` (SPACE), the window's end (EDGE), `.exe` (DOT), or a
+// HARD byte; so a two-letter name's gram holds what follows it (`id `, not `idea`).
 function addCommand(w: string): void {
   let m = symbolsOf(w);
   let s0 = unchecked(syms[0]), s1 = unchecked(syms[1]);
   addGram(EDGE, SPACE, s0, s1);
   if (m >= 3) addGram(EDGE, s0, s1, unchecked(syms[2]));
-  else addGram(EDGE, s0, s1, ANY);
+  else { addGram(EDGE, s0, s1, SPACE); addGram(EDGE, s0, s1, EDGE); addGram(EDGE, s0, s1, DOT); }
 }
 
 // scriptSyntax: a sink word, then spaces, then `.` or `[` (the other followers are HARD).
