@@ -6,8 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { type Source, readSource, copiesKnownCapture, capPerOrigin, distinctRequestsPerOrigin } from './formats.ts';
-import { partKey, REPO_ROOT, sharedPartKeys, type WholeRequest } from '../load.ts';
+import { type Source, newParts, capPerOrigin, distinctRequestsPerOrigin } from './formats.ts';
+import { REPO_ROOT, sharedPartKeys, type WholeRequest } from '../load.ts';
 import { originOf } from '../origins.ts';
 
 /**
@@ -83,24 +83,13 @@ const rows: Row[] = [];
 const requests: WholeRequest[] = [];
 const report: string[] = [];
 for (const s of SOURCES) {
-  const { files, absent, failed, recordings } = readSource(s);
-  let n = 0, copies = 0;
-  for (const { file: f, requests: reqs } of recordings) {
-    const parts = reqs.flat();
-    if (copiesKnownCapture(s.format, parts, shared)) {
-      copies++;
-      continue;
-    }
-    for (const ps of reqs) requests.push({ source: `${s.repo}:${f}`, parts: ps });
-    for (const p of parts) {
-      const k = partKey(p.where, p.text);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      rows.push({ text: p.text, label: 0, class: 'benign', kind: p.where, where: p.where, source: `${s.repo}:${f}`, licence: s.licence });
-      n++;
-    }
+  const { recordings, line } = newParts(s, shared, seen);
+  for (const { file: f, requests: reqs, parts } of recordings) {
+    const source = `${s.repo}:${f}`;
+    for (const ps of reqs) requests.push({ source, parts: ps });
+    for (const p of parts) rows.push({ text: p.text, label: 0, class: 'benign', kind: p.where, where: p.where, source, licence: s.licence });
   }
-  report.push(`${s.repo}: ${files} files (${absent} absent, ${failed} unparsable, ${copies} copies of shared HARs), ${n} new parts`);
+  report.push(line);
 }
 
 // Cap each origin by a hash of the text alone, so no origin's rows are picked by what they say.

@@ -105,7 +105,7 @@ export interface Recording { file: string; text: string; requests: Part[][] }
  * A source's recordings at its pinned commit, in path order, with what could not be read: files the snapshot
  * leaves out (4 MiB and more) and fixtures that do not parse (some are broken on purpose, to test error paths).
  */
-export function readSource(s: Source): { files: number; absent: number; failed: number; recordings: Recording[] } {
+function readSource(s: Source): { files: number; absent: number; failed: number; recordings: Recording[] } {
   const files = git(s.repo, ['ls-tree', '-r', '--name-only', s.commit]).toString().split('\n').filter((f) => s.files.test(f)).sort();
   let absent = 0, failed = 0;
   const recordings: Recording[] = [];
@@ -117,6 +117,33 @@ export function readSource(s: Source): { files: number; absent: number; failed: 
   return { files: files.length, absent, failed, recordings };
 }
 
+/** A recording read by newParts: the parts it brings that were not seen before. */
+export interface NewRecording extends Recording { parts: Part[] }
+
+/**
+ * A source's recordings that copy no known capture (copiesKnownCapture against `known`), each with its parts not
+ * in `seen` by partKey (now added to it) nor `excluded` by their text; and the source's line for the report.
+ */
+export function newParts(s: Source, known: ReadonlySet<string>, seen: Set<string>, excluded: (text: string) => boolean = () => false): { recordings: NewRecording[]; line: string } {
+  const { files, absent, failed, recordings } = readSource(s);
+  const out: NewRecording[] = [];
+  let copies = 0, n = 0;
+  for (const r of recordings) {
+    const all = r.requests.flat();
+    if (copiesKnownCapture(s.format, all, known)) { copies++; continue; }
+    const parts: Part[] = [];
+    for (const p of all) {
+      const k = partKey(p.where, p.text);
+      if (seen.has(k) || excluded(p.text)) continue;
+      seen.add(k);
+      parts.push(p);
+    }
+    n += parts.length;
+    out.push({ ...r, parts });
+  }
+  return { recordings: out, line: `${s.repo}: ${files} files (${absent} absent, ${failed} unparsable, ${copies} copies of known HARs), ${n} new parts` };
+}
+
 // ---------------------------------------------------------------- content-blind caps, shared by extract.ts and heldout.ts
 
 /**
@@ -126,7 +153,7 @@ export function readSource(s: Source): { files: number; absent: number; failed: 
  */
 export const COPY_SHARE = 0.5;
 
-export function copiesKnownCapture(format: Format, parts: readonly Part[], known: ReadonlySet<string>): boolean {
+function copiesKnownCapture(format: Format, parts: readonly Part[], known: ReadonlySet<string>): boolean {
   if (format !== 'har') return false;
   const distinct = new Set(parts.map((p) => partKey(p.where, p.text)));
   return distinct.size > 0 && [...distinct].filter((k) => known.has(k)).length >= COPY_SHARE * distinct.size;

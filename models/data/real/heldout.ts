@@ -15,7 +15,7 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { type Source, readSource, copiesKnownCapture, capPerOrigin, distinctRequestsPerOrigin } from './formats.ts';
+import { type Source, newParts, capPerOrigin, distinctRequestsPerOrigin } from './formats.ts';
 import { splitUrl } from './parts.ts';
 import { partKey, readText, REPO_ROOT, sharedPartKeys, type WholeRequest } from '../load.ts';
 import { balanceKind, capKinds, KIND_CAP } from '../origins.ts';
@@ -126,23 +126,14 @@ function main(): void {
   const requests: HeldOutRequest[] = [];
   const report: string[] = [];
   for (const s of HELD_OUT) {
-    const { files, absent, failed, recordings } = readSource(s);
-    let n = 0, copies = 0;
-    for (const { file: f, text: body, requests: reqs } of recordings) {
-      const parts = reqs.flat();
-      if (copiesKnownCapture(s.format, parts, known)) { copies++; continue; }
+    const { recordings, line } = newParts(s, known, seen, (text) => knownText.has(text));
+    for (const { file: f, text: body, requests: reqs, parts } of recordings) {
       const origin = heldOutOrigin(s, body);
       const source = `${s.repo}:${f}`;
       for (const ps of reqs) requests.push({ source, origin, parts: ps });
-      for (const p of parts) {
-        const k = partKey(p.where, p.text);
-        if (seen.has(k) || knownText.has(p.text)) continue;
-        seen.add(k);
-        rows.push({ text: p.text, label: 0, class: 'benign', where: p.where, source, origin, licence: s.licence });
-        n++;
-      }
+      for (const p of parts) rows.push({ text: p.text, label: 0, class: 'benign', where: p.where, source, origin, licence: s.licence });
     }
-    report.push(`${s.repo}: ${files} files (${absent} absent, ${failed} unparsable, ${copies} copies of known HARs), ${n} new parts`);
+    report.push(line);
   }
   const capped = capPerOrigin(rows, (r) => r.origin, ORIGIN_CAP, report);
   const { kept, dropped, perKind } = capKinds(rows.filter((r) => capped.has(r)), (r) => balanceKind(r.where), (r) => r.text, KIND_CAP);
