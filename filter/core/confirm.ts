@@ -7,9 +7,10 @@
 // do without, so that they reject the shapes of benign text the model over-reads, not attacks.
 
 import { HEAD_COUNT } from "./classes";
-import { byteAt, lowerAscii, matchesLowerAt, isOneOf } from "../lib/bytes";
+import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter } from "../lib/bytes";
 import { groupWords } from "../lib/groups";
 import { attributeEnd } from "./ldapfilter";
+import { handlerNameEnd } from "./xsshandler";
 
 // A logit above this (p > 0.5 before calibration) must be confirmed; unconfirmed, it is held at
 // this value, which calibration maps outside the attack bands.
@@ -76,9 +77,7 @@ export function confirms(k: i32, p: usize, n: i32): bool {
 // ---- helpers -------------------------------------------------------------------------------
 
 // @ts-ignore: decorator
-@inline function isAlpha(c: u32): bool { return (c | 0x20) - 0x61 < 26; }
-// @ts-ignore: decorator
-@inline function isWordChar(c: u32): bool { return isAlpha(c) || c - 0x30 < 10 || c == 0x5F; }
+@inline function isWordChar(c: u32): bool { return isLetter(c) || c - 0x30 < 10 || c == 0x5F; }
 // SQL's, HTML's and JavaScript's whitespace: a tab, line break, vertical tab or form feed separates
 // tokens as a space does (`'%0AOR%0A'1`, `onerror%0A=`).
 // @ts-ignore: decorator
@@ -101,7 +100,7 @@ let foundStart = 0;
 function nextListedWord(p: usize, n: i32, from: i32, words: StaticArray<string>, minLen: i32, maxLen: i32): i32 {
   let i = from;
   while (i < n) {
-    while (i < n && !isAlpha(<u32>load<u8>(p + i))) i++;
+    while (i < n && !isLetter(<u32>load<u8>(p + i))) i++;
     let start = i;
     while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
     let len = i - start;
@@ -199,7 +198,7 @@ const JSON_LITERALS: StaticArray<string> = ["null", "true", "false"];
 // letter (`or-1`, `union--`), `/` only as a comment's edge (`union/**/`, `*/select`).
 // @ts-ignore: decorator
 @inline function sqlNeighbour(c: u32, beyond: u32): bool {
-  if (c == 0x2D) return !isAlpha(beyond);
+  if (c == 0x2D) return !isLetter(beyond);
   if (c == 0x2F) return beyond == 0x2A;
   return c == 0x27 || c == 0x22 || c == 0x60 || c == 0x28 || c == 0x29 || c == 0x3B || c == 0x3D ||
     c == 0x2A || c == 0x2C || c == 0x40 || c == 0x23 || c - 0x30 < 10;
@@ -231,7 +230,7 @@ function sqlSyntax(p: usize, n: i32): bool {
     if (d == 0x3B || d == 0x29 || d == 0x3D || d == 0x23 || d == 0x7C || d == 0x2B || d == 0x26 || d == 0x2A ||
         d == 0x3C || d == 0x3E || d == 0x25 || d == 0x5E || d == 0x2D) return true;
     // '/ as division ('/1, ' / x, '/'); a quote, then a slash and a letter, opens a path ("/api/v1").
-    if (d == 0x2F && (j > i + 1 || !isAlpha(byteAt(p, n, j + 1)))) return true;
+    if (d == 0x2F && (j > i + 1 || !isLetter(byteAt(p, n, j + 1)))) return true;
     // '!= and '!~ compare.
     if (d == 0x21 && (byteAt(p, n, j + 1) == 0x3D || byteAt(p, n, j + 1) == 0x7E)) return true;
     // ...or by an operator word: 'MOD', 'DIV', 'AND', 'OR', 'XOR', 'LIKE', 'IN (', 'IS', 'RLIKE', 'REGEXP', 'BETWEEN', 'EQV'.
@@ -246,7 +245,7 @@ function sqlSyntax(p: usize, n: i32): bool {
   }
   // A system variable: @@version, @@datadir; not an ad server's macro (@@CRITEO_USERID@@).
   for (let i = find(p, n, "@@"); i >= 0; i = find(p, n, "@@", i + 2)) {
-    if (!isAlpha(byteAt(p, n, i + 2))) continue;
+    if (!isLetter(byteAt(p, n, i + 2))) continue;
     let j = i + 2;
     while (j < n && isWordChar(<u32>load<u8>(p + j))) j++;
     if (byteAt(p, n, j) != 0x40) return true;
@@ -285,7 +284,6 @@ function logicalOperator(p: usize, n: i32, c: u32): bool {
   let op = c == 0x7C ? "||" : "&&";
   for (let i = find(p, n, op); i >= 0; i = find(p, n, op, i + 2)) {
     if (byteAt(p, n, i + 2) == c) { while (byteAt(p, n, i + 2) == c) i++; continue; }
-    if (byteAt(p, n, i - 1) == c) continue;
     let a = i - 1;
     while (a >= 0 && isBlankOrPlus(<u32>load<u8>(p + a))) a--;
     let ca = byteAt(p, n, a);
@@ -298,7 +296,7 @@ function logicalOperator(p: usize, n: i32, c: u32): bool {
     while (b < n && isWordChar(<u32>load<u8>(p + b))) b++;
     let f = skipBlanksOrPluses(p, n, b);
     let e = byteAt(p, n, f);
-    if (!digits && (e == 0x28 || (e == 0x2E && isAlpha(byteAt(p, n, b + 1))))) return true;
+    if (!digits && (e == 0x28 || (e == 0x2E && isLetter(byteAt(p, n, b + 1))))) return true;
     let compares = e == 0x3D || e == 0x3C || e == 0x3E || (e == 0x21 && byteAt(p, n, f + 1) == 0x3D);
     if (digits && compares) return true;
     if (!digits && f > b && (compares || (matchesLowerAt(p, n, f, "is") && isBlankOrPlus(byteAt(p, n, f + 2))) ||
@@ -356,7 +354,7 @@ function activeTag(p: usize, n: i32, i: i32): bool {
   if (c == 0x21 || c == 0x3F || c == 0x25) return true;
   let closing = c == 0x2F;
   let start = closing ? i + 2 : i + 1;
-  if (!isAlpha(byteAt(p, n, start))) return false;
+  if (!isLetter(byteAt(p, n, start))) return false;
   let j = start;
   while (j < n && (isWordChar(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D || load<u8>(p + j) == 0x3A)) j++;
   if (isOneOf(p, n, start, j - start, ACTIVE_TAGS)) return true;
@@ -376,14 +374,9 @@ function scriptSyntax(p: usize, n: i32): bool {
   for (let i = 0; i + 1 < n; i++) {
     if (load<u8>(p + i) == 0x3C && activeTag(p, n, i)) return true;
   }
-  // on<name>= (onerror=, onload =)
+  // on<name>= (onerror=, onload =), not inside a word
   for (let i = 0; i + 3 < n; i++) {
-    if (!matchesLowerAt(p, n, i, "on") || (i > 0 && isWordChar(byteAt(p, n, i - 1)))) continue;
-    let j = i + 2;
-    while (j < n && isAlpha(<u32>load<u8>(p + j))) j++;
-    if (j - i < 5) continue;
-    while (j < n && isWhitespace(<u32>load<u8>(p + j))) j++;
-    if (byteAt(p, n, j) == 0x3D) return true;
+    if (!isWordChar(byteAt(p, n, i - 1)) && handlerNameEnd(p, n, i) >= 0) return true;
   }
   for (let s = 0; s < 3; s++) {
     let i = find(p, n, s == 0 ? "javascript:" : s == 1 ? "vbscript:" : "data:text/html");
@@ -432,7 +425,7 @@ function memberNameAfter(p: usize, n: i32, j: i32): bool {
   let k = skipWhitespace(p, n, j + 1);
   let c = byteAt(p, n, k);
   if (k > j + 1 && c - 0x41 < 26) return false;
-  if (!(isAlpha(c) || c == 0x5F || c == 0x24)) return false;
+  if (!(isLetter(c) || c == 0x5F || c == 0x24)) return false;
   // A file's extension (`document.pdf`, `window.png`) names no property.
   let e = k;
   while (e < n && isWordChar(<u32>load<u8>(p + e))) e++;
@@ -544,11 +537,11 @@ function commandSyntax(p: usize, n: i32): bool {
       if (assigned && (c == 0x20 || c == 0x09)) { afterSep = true; assigned = false; }
       i++; continue;
     }
-    if (!isAlpha(c)) {
+    if (!isLetter(c)) {
       // A variable where a command stands runs what it holds (`CMD=$'id';$CMD`, `a=id;${a}`).
       if (c == 0x24 && afterSep && sepSeen) {
         let d = <u32>byteAt(p, n, i + 1);
-        if (isAlpha(d) || d == 0x5F || d == 0x7B) return true;
+        if (isLetter(d) || d == 0x5F || d == 0x7B) return true;
       }
       afterSep = false; i++; continue;
     }
@@ -606,7 +599,7 @@ function commandAfterLineBreak(p: usize, n: i32, i: i32): bool {
   if (i >= n) return true;
   c = <u32>load<u8>(p + i);
   if (c == 0x7D || c == 0x2E) return false;
-  if (!isAlpha(c)) return true;
+  if (!isLetter(c)) return true;
   while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
   i = skipSpaces(p, n, i);
   if (i >= n) return true;
@@ -649,7 +642,7 @@ function listOperator(p: usize, n: i32): bool {
     if ((c != 0x26 && c != 0x7C) || load<u8>(p + i + 1) != <u8>c) continue;
     let j = skipWhitespace(p, n, i + 2);
     let d = byteAt(p, n, j);
-    if (isAlpha(d)) {
+    if (isLetter(d)) {
       let e = byteAt(p, n, shellWordEnd(p, n, j));
       if (isCommandWord() || (e != 0x7C && e != 0x3D && e != 0x2C)) return true;
     } else if (d == 0x2F || d == 0x24 || d == 0x60 || d == 0x28 || d == 0x5C || d == 0x27 || d == 0x22 || d == 0x2E ||
@@ -708,8 +701,8 @@ function pathSyntax(p: usize, n: i32): bool {
   }
   // A drive letter: C:/ or d:\
   for (let i = 0; i + 2 < n; i++) {
-    if (isAlpha(<u32>load<u8>(p + i)) && load<u8>(p + i + 1) == 0x3A && (load<u8>(p + i + 2) == 0x2F || load<u8>(p + i + 2) == 0x5C) &&
-        !isAlpha(byteAt(p, n, i - 1))) return true;
+    if (isLetter(<u32>load<u8>(p + i)) && load<u8>(p + i + 1) == 0x3A && (load<u8>(p + i + 2) == 0x2F || load<u8>(p + i + 2) == 0x5C) &&
+        !isLetter(byteAt(p, n, i - 1))) return true;
   }
   if ((has(p, n, "etc") && has(p, n, "issue")) || has(p, n, "0x2e0x2e") || has(p, n, "%2e%2e") || has(p, n, "%c0%ae") || has(p, n, "etc\\") || has(p, n, "\\etc")) return true;
   for (let w = 0; w < SENSITIVE_PATHS.length; w++) if (has(p, n, unchecked(SENSITIVE_PATHS[w]))) return true;
@@ -782,8 +775,8 @@ function urlSyntax(p: usize, n: i32): bool {
 // (after `//`, `@` or a scheme's `:`), where parsers that wrap overflowing octets meet `http:472.314.470.462`.
 function dottedAddress(p: usize, n: i32, i: i32): bool {
   let before = byteAt(p, n, i - 1);
-  if (before == 0x2F && isAlpha(byteAt(p, n, i - 2))) return false;
-  let host = before == 0x40 || (before == 0x2F && byteAt(p, n, i - 2) == 0x2F) || (before == 0x3A && isAlpha(byteAt(p, n, i - 2)));
+  if (before == 0x2F && isLetter(byteAt(p, n, i - 2))) return false;
+  let host = before == 0x40 || (before == 0x2F && byteAt(p, n, i - 2) == 0x2F) || (before == 0x3A && isLetter(byteAt(p, n, i - 2)));
   let j = i;
   for (let k = 0; k < 4; k++) {
     if (k > 0) { if (byteAt(p, n, j) != 0x2E) return false; j++; }
@@ -896,7 +889,7 @@ function templateSyntax(p: usize, n: i32): bool {
 function thymeleafAttribute(p: usize, n: i32): bool {
   let i = find(p, n, "th:");
   while (i >= 0) {
-    if (!isWordChar(byteAt(p, n, i - 1)) && isAlpha(byteAt(p, n, i + 3))) return true;
+    if (!isWordChar(byteAt(p, n, i - 1)) && isLetter(byteAt(p, n, i + 3))) return true;
     i = find(p, n, "th:", i + 3);
   }
   return false;
@@ -908,7 +901,7 @@ function closingBlock(p: usize, n: i32): bool {
   let i = find(p, n, "{/");
   while (i >= 0) {
     let j = i + 2;
-    while (j < n && isAlpha(<u32>load<u8>(p + j))) j++;
+    while (j < n && isLetter(<u32>load<u8>(p + j))) j++;
     if (byteAt(p, n, j) == 0x7D && isOneOf(p, n, i + 2, j - i - 2, TEMPLATE_BLOCKS)) return true;
     i = find(p, n, "{/", i + 2);
   }
@@ -956,7 +949,7 @@ const MONGO_OPERATORS: StaticArray<string> = [
 function headerBreak(p: usize, n: i32): bool {
   // Breaks written out (`\r\n`) or hidden in U+560A/U+560D are an attacker's, wherever the name is.
   if (has(p, n, "\\r") || has(p, n, "\\n") || has(p, n, "\xE5\x98\x8A") || has(p, n, "\xE5\x98\x8D")) {
-    for (let i = 0; i + 1 < n; i++) if (load<u8>(p + i) == 0x3A && isAlpha(byteAt(p, n, i - 1))) return true;
+    for (let i = 0; i + 1 < n; i++) if (load<u8>(p + i) == 0x3A && isLetter(byteAt(p, n, i - 1))) return true;
   }
   for (let i = 0; i < n; i++) {
     let c = <u32>load<u8>(p + i);
@@ -964,7 +957,7 @@ function headerBreak(p: usize, n: i32): bool {
     let j = i + 1;
     while (j < n && (load<u8>(p + j) == 0x0A || load<u8>(p + j) == 0x0D || load<u8>(p + j) == 0x20 || load<u8>(p + j) == 0x09)) j++;
     let start = j;
-    while (j < n && (isAlpha(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D)) j++;
+    while (j < n && (isLetter(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D)) j++;
     if (j > start && byteAt(p, n, j) == 0x3A && headerName(p, n, start, j)) return true;
     if (matchesLowerAt(p, n, start, "http/") || matchesLowerAt(p, n, start, "<")) return true;
   }
@@ -1003,7 +996,7 @@ function redirectSyntax(p: usize, n: i32): bool {
 // (http, https, ftp, ws, wss), not a word before a colon (`Condensed:wght@100`).
 function specialScheme(p: usize, k: i32): bool {
   let s = k;
-  while (s > 0 && isAlpha(<u32>load<u8>(p + s - 1))) s--;
+  while (s > 0 && isLetter(<u32>load<u8>(p + s - 1))) s--;
   if (s > 0 && isWordChar(<u32>load<u8>(p + s - 1))) return false;
   return isOneOf(p, k, s, k - s, SPECIAL_SCHEMES);
 }
@@ -1075,7 +1068,7 @@ const TOOLS: StaticArray<string> = [
 export function toolName(p: usize, n: i32): bool {
   let i = 0;
   while (i < n) {
-    while (i < n && !isAlpha(<u32>load<u8>(p + i))) i++;
+    while (i < n && !isLetter(<u32>load<u8>(p + i))) i++;
     if (i >= n) break;
     // The names starting with this letter, their second letter first.
     let k = <i32>lowerAscii(<u32>load<u8>(p + i)) - 0x61;
@@ -1084,9 +1077,9 @@ export function toolName(p: usize, n: i32): bool {
     for (let w = <i32>(range >> 8), end = <i32>(range & 0xFF); w < end; w++) {
       if (<u32>load<u8>(changetype<usize>(SECOND_LETTERS) + <usize>w) != second) continue;
       let t = unchecked(BY_INITIAL[w]);
-      if (matchesLowerAt(p, n, i, t) && !isAlpha(byteAt(p, n, i + t.length))) return true;
+      if (matchesLowerAt(p, n, i, t) && !isLetter(byteAt(p, n, i + t.length))) return true;
     }
-    while (i < n && isAlpha(<u32>load<u8>(p + i))) i++;
+    while (i < n && isLetter(<u32>load<u8>(p + i))) i++;
   }
   return false;
 }

@@ -7,7 +7,7 @@
 // held payloadbox's and libinjection's lists out. Rich text a site lets users post is sanitized
 // HTML without handlers, and no benign part of the dataset has one (`make verdict-census`).
 
-import { byteAt } from "../lib/bytes";
+import { byteAt, isLetter } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 
 // How far past a tag's `<` its attributes are read.
@@ -29,15 +29,11 @@ export function eventHandlerTag(p: usize, n: i32): bool {
   return false;
 }
 
-// Whether an event handler attribute starts at i: `on` and three or more letters, blanks, `=`,
-// and a value that calls or reads script (`(`, a backquote or a `.` before its end).
+// Whether an event handler attribute starts at i (handlerNameEnd) with a value that calls or reads
+// script (`(`, a backquote or a `.` before its end).
 function handlerAt(p: usize, n: i32, i: i32): bool {
-  if ((byteAt(p, n, i) | 0x20) != 0x6F || (byteAt(p, n, i + 1) | 0x20) != 0x6E) return false; // "on"
-  let j = i + 2;
-  while (j < n && isLetter(load<u8>(p + <usize>j))) j++;
-  if (j - i < 5) return false;
-  while (j < n && isBlank(load<u8>(p + <usize>j))) j++;
-  if (byteAt(p, n, j) != 0x3D) return false; // '='
+  let j = handlerNameEnd(p, n, i);
+  if (j < 0) return false;
   j++;
   while (j < n && isBlank(load<u8>(p + <usize>j))) j++;
   let q = byteAt(p, n, j);
@@ -51,8 +47,17 @@ function handlerAt(p: usize, n: i32, i: i32): bool {
   return false;
 }
 
-// @ts-ignore: decorator
-@inline function isLetter(c: u32): bool { return (c | 0x20) - 0x61 < 26; }
+// Where the `=` after an event handler attribute's name at i stands (`on` and three or more letters,
+// blanks): -1 when there is none. Also for core/confirm.ts's xss lexer.
+export function handlerNameEnd(p: usize, n: i32, i: i32): i32 {
+  if ((byteAt(p, n, i) | 0x20) != 0x6F || (byteAt(p, n, i + 1) | 0x20) != 0x6E) return -1; // "on"
+  let j = i + 2;
+  while (j < n && isLetter(load<u8>(p + <usize>j))) j++;
+  if (j - i < 5) return -1;
+  while (j < n && isBlank(load<u8>(p + <usize>j))) j++;
+  return byteAt(p, n, j) == 0x3D ? j : -1; // '='
+}
+
 // @ts-ignore: decorator
 @inline function isNameByte(c: u32): bool { return isLetter(c) || c - 0x30 < 10 || c == 0x2D || c == 0x3A; }
 // @ts-ignore: decorator
