@@ -10,6 +10,7 @@ export class Featurized {
   featCount = 0;
   winStart: Int32Array;
   winCount: Int32Array;
+  winConfirmed: Uint32Array; // per window: bit k when head k's confirming lexer accepts its text
   windows = 0;
   rowWin: Int32Array;      // first window of each row; rowWin[i + 1] ends it
   label: Uint8Array;
@@ -19,6 +20,7 @@ export class Featurized {
     this.feats = new Uint16Array(1 << 24);
     this.winStart = new Int32Array(1 << 18);
     this.winCount = new Int32Array(1 << 18);
+    this.winConfirmed = new Uint32Array(1 << 18);
     this.rowWin = new Int32Array(rows + 1);
     this.label = new Uint8Array(rows);
     this.klass = new Int8Array(rows);
@@ -35,27 +37,29 @@ export class Featurized {
       if (r.label && k < 1) throw new Error(`row ${i}: class "${r.class}" is not a model head (${heads.slice(1).join(", ")})`);
       f.klass[i] = k;
       const wins = core.featurize(r.where, r.text, bits);
-      for (let w = 0; w < wins.length && w < maxWindowsPerRow; w++) f.push(wins[w].features);
+      for (let w = 0; w < wins.length && w < maxWindowsPerRow; w++) f.push(wins[w].features, wins[w].confirmed);
     }
     f.rowWin[rows.length] = f.windows;
     return f;
   }
 
-  private push(features: Uint32Array): void {
+  private push(features: Uint32Array, confirmed: number): void {
     if (this.featCount + features.length > this.feats.length) this.feats = grow(this.feats, this.featCount + features.length);
     if (this.windows + 1 > this.winStart.length) {
       this.winStart = grow(this.winStart, this.windows + 1);
       this.winCount = grow(this.winCount, this.windows + 1);
+      this.winConfirmed = grow(this.winConfirmed, this.windows + 1);
     }
     this.feats.set(features, this.featCount);
     this.winStart[this.windows] = this.featCount;
     this.winCount[this.windows] = features.length;
+    this.winConfirmed[this.windows] = confirmed;
     this.featCount += features.length;
     this.windows++;
   }
 }
 
-function grow<T extends Uint16Array | Int32Array>(a: T, need: number): T {
+function grow<T extends Uint16Array | Int32Array | Uint32Array>(a: T, need: number): T {
   let n = a.length;
   while (n < need) n *= 2;
   const b = new (a.constructor as { new(n: number): T })(n);

@@ -19,7 +19,7 @@ export interface CoreExports {
   requestWorstText(): number; requestWorstName(): number;
   traceTexts(): number; tracePtr(): number; traceLen(): number;
   featurizeRequest(headLen: number, bodyLen: number, bits: number): number;
-  exportFeaturesPtr(): number; exportWindowsPtr(): number;
+  exportFeaturesPtr(): number; exportWindowsPtr(): number; exportConfirmedPtr(): number;
   requestExplain(): number;
   decideFor(score: number, uninspectable: boolean, undecodable: boolean): number;
   setClassScore(k: number, score: number): void;
@@ -84,7 +84,8 @@ export interface RequestScores {
   undecodable: boolean;
 }
 
-export interface WindowFeatures { where: number; flags: number; features: Uint32Array }
+/** One window as training sees it; `confirmed`: bit k set when head k's confirming lexer accepts its text. */
+export interface WindowFeatures { where: number; flags: number; confirmed: number; features: Uint32Array }
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
@@ -439,10 +440,11 @@ export class Core {
     if (n < 0) throw new Error("featurize: export buffers overflowed");
     const wins = new Uint32Array(x.memory.buffer, x.exportWindowsPtr(), n * 4);
     const feats = new Uint32Array(x.memory.buffer, x.exportFeaturesPtr());
+    const confirmed = new Uint32Array(x.memory.buffer, x.exportConfirmedPtr(), n);
     const out: WindowFeatures[] = [];
     for (let i = 0; i < n; i++) {
       const start = wins[4 * i], count = wins[4 * i + 1];
-      out.push({ where: wins[4 * i + 2], flags: wins[4 * i + 3], features: feats.slice(start, start + count) });
+      out.push({ where: wins[4 * i + 2], flags: wins[4 * i + 3], confirmed: confirmed[i], features: feats.slice(start, start + count) });
     }
     return out;
   }

@@ -3,6 +3,8 @@
 
 import { WindowSink } from "./windows";
 import { extractFeatures, MAX_FEATURES } from "./features";
+import { confirms } from "./confirm";
+import { HEAD_COUNT } from "./classes";
 
 export const EXPORT_FEATURES = 1 << 21;
 export const EXPORT_WINDOWS = 1 << 14;
@@ -11,6 +13,9 @@ export class FeatureCollector extends WindowSink {
   features: StaticArray<u32> = new StaticArray<u32>(EXPORT_FEATURES);
   // Per window: u32 featStart, featCount, text index, decode flags.
   windows: StaticArray<u32> = new StaticArray<u32>(EXPORT_WINDOWS * 4);
+  // Per window: bit k set when the confirming lexer of head k (core/confirm.ts) accepts its text.
+  // Only such windows can score in the attack bands, so the trainer weighs them by it.
+  confirmed: StaticArray<u32> = new StaticArray<u32>(EXPORT_WINDOWS);
   windowCount: i32 = 0;
   featureCount: i32 = 0;
   overflow: bool = false;
@@ -37,6 +42,9 @@ export class FeatureCollector extends WindowSink {
     store<u32>(row, count, 4);
     store<u32>(row, text, 8);
     store<u32>(row, flags, 12);
+    let mask: u32 = 0;
+    for (let k = 1; k < HEAD_COUNT; k++) if (confirms(k, p, n)) mask |= 1 << <u32>k;
+    unchecked(this.confirmed[w] = mask);
     this.windowCount = w + 1;
   }
 }

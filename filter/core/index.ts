@@ -193,6 +193,7 @@ export function featurizeRequest(headLen: i32, bodyLen: i32, bits: i32): i32 {
 }
 export function exportFeaturesPtr(): usize { return changetype<usize>(collector!.features); }
 export function exportWindowsPtr(): usize { return changetype<usize>(collector!.windows); }
+export function exportConfirmedPtr(): usize { return changetype<usize>(collector!.confirmed); }
 
 // Whether the semantic-confirmation lexer of head k (core/confirm.ts) accepts the len bytes at
 // inputPtr(): 1 or 0. For tests and for measuring what the lexers reject.

@@ -57,6 +57,25 @@ describe("the trainer's parts are the filter's parts", () => {
     }
   });
 
+  it("each window's confirmed mask is what the gate's lexers say of its text (the trainer weighs windows by it)", () => {
+    const heads = core.heads;
+    const maskOf = (text: string) => heads.reduce((m, h, k) => (k > 0 && core.confirms(h, Buffer.from(text, "latin1")) ? m | (1 << k) : m), 0);
+    let confirmedSeen = 0;
+    for (const { where, text } of ROWS) {
+      // Parts of one window each: their decoded text is the window's.
+      const parts = core.parts(where, text).filter((p) => p.scored);
+      if (parts.some((p) => Buffer.byteLength(p.text, "latin1") > 200)) continue;
+      const masks = core.featurize(where, text, 16).map((w) => w.confirmed).sort();
+      expect(masks, `${where}: ${text}`).toEqual(parts.map((p) => maskOf(p.text)).sort());
+      confirmedSeen += masks.filter((m) => m !== 0).length;
+    }
+    expect(confirmedSeen).toBeGreaterThan(5);
+    const [sqli] = core.featurize("query", "id=1%27%20OR%20%271%27%3D%271", 16);
+    expect(sqli.confirmed & (1 << heads.indexOf("sqli"))).not.toBe(0);
+    const [plain] = core.featurize("query", "q=running+shoes", 16);
+    expect(plain.confirmed).toBe(0);
+  });
+
   it("a text/plain body that reads as a form is a form for both (the mismatch this test was written for)", () => {
     expect(core.parts("body:text", "a=1&b=<svg onload=alert(1)>").map((p) => p.where)).toEqual(["body:form", "body:form"]);
   });
