@@ -140,7 +140,7 @@ describe("a payload after ordinary text is still flagged", () => {
   // tautology is the model's alone, whose windows see the payload at another offset each time.
   const CASES: Array<[string, string, number[]]> = [
     ["union", " ' UNION SELECT password FROM users--", []],
-    ["tautology", " ' OR '1'='1' --", [1000, 100_000, (1 << 20) - 100]],
+    ["tautology", " ' OR '1'='1' --", [100, 1000, 100_000, (1 << 20) - 100]],
   ];
   for (const [kind, payload, known] of CASES) {
     for (const n of LENGTHS) {
