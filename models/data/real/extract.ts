@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { type Source, newParts, capPerOrigin, distinctRequestsPerOrigin } from './formats.ts';
-import { readText, REPO_ROOT, sharedPartKeys, type WholeRequest } from '../load.ts';
+import { REPO_ROOT, sharedPartKeys, type WholeRequest } from '../load.ts';
 import { originOf } from '../origins.ts';
 
 /**
@@ -20,17 +20,6 @@ import { originOf } from '../origins.ts';
 const SOURCES: readonly Source[] = [
   { repo: 'micmro/PerfCascade', commit: '141951297cfdb13b9692066ba4e6f1c7eebf1248', licence: 'MIT', files: /^src\/test-data\/.*\.har$/, format: 'har' },
   { repo: 'sitespeedio/coach-core', commit: 'a70c06aec83b6d45d14d594db4f2f4254d4f52ce', licence: 'MIT', files: /^test\/har\/files\/.*\.har$/, format: 'har' },
-  // cnn.com home page loads (Firebug, and Chrome HAR Capturer): CNN's own beacons plus Krux, Chartbeat, comScore,
-  // Nielsen, Outbrain, Optimizely, postrelease, OpenX, Rubicon, AppNexus, DoubleClick, Amazon and Facebook calls; humanssuck.net.
-  { repo: 'haralyzer/haralyzer', commit: '29ffe0d2e26dc97b2adaa329328beb228ba8c356', licence: 'MIT', files: /^tests\/data\/(?:cnn-chrome|cnn|humanssuck\.net)\.har$/, format: 'har' },
-  // coupons.com page load logged for its analytics (Firebug): WebTrends, BlueKai, ADTECH, AppNexus, DoubleClick,
-  // MediaMath, rfihub, BrightTag, comScore, Facebook. From harviewer 2.0.16 as vendored by this gem (viewer BSD-3-Clause);
-  // pinned at the commit that still carries it (later commits dropped the file). Its other HARs copy harviewer's examples.
-  { repo: 'jarib/har', commit: 'f55abb876ce3eb5640526bb25e3bbf4be905e9c9', licence: 'MIT', files: /^lib\/har\/viewer\/examples\/www\.coupons\.com-analytics-log\.har$/, format: 'har' },
-  // Firefox and Chrome exports: ad-tech ID syncs (LiveRamp rlcdn, pippio, DoubleClick cookie matching, Linkshare) and the author's site.
-  { repo: 'vfaronov/httpolice', commit: '0008cb746798eb8a7981d57f16f0b91b87e1a8d6', licence: 'MIT', files: /^test\/har_data\/(?:firefox_gif|firefox_304|chrome_http2)\.har$/, format: 'har' },
-  // Chrome exports of en.wikipedia.org and hatebupwa.netlify.com (seventow.har is over 4 MiB, not in the snapshot).
-  { repo: 'azu/har-extractor', commit: 'f2c045683442818b5de6149606977f53402f088e', licence: 'MIT', files: /^test\/fixtures\/(?:en\.wikipedia\.org|hatebupwa\.netlify\.com)\.har$/, format: 'har' },
   { repo: 'praw-dev/praw', commit: '7b69758126d5a105ab7083ee49a3f6f400963ca9', licence: 'BSD-2-Clause', files: /^tests\/integration\/cassettes\/.*\.json$/, format: 'cassette' },
   { repo: 'tweepy/tweepy', commit: 'c05ba988177219f1591b3bf03b8896b427c8b233', licence: 'MIT', files: /^cassettes\/.*\.ya?ml$/, format: 'cassette' },
   { repo: 'linode/linodego', commit: '676b9dbeacf05d88a69ef25c2968be2497d363b4', licence: 'MIT', files: /^test\/integration\/fixtures\/.*\.ya?ml$/, format: 'cassette' },
@@ -90,16 +79,11 @@ const seen = sharedPartKeys();
 const before = seen.size;
 const shared = new Set(seen);
 
-// The frozen held-out set (heldout.ts) holds no text the pool knows; a source added after it was cut must not bring
-// one of its texts back (a third-party path or header seen on a held-out site too): such parts are left out here,
-// by membership alone. Only the texts are read, never shown; no row is chosen by what it says.
-const heldOutText = new Set(readText(path.join(REPO_ROOT, 'models/data/real/heldout.jsonl.gz')).split('\n').filter((l) => l).map((l) => (JSON.parse(l) as { text: string }).text));
-
 const rows: Row[] = [];
 const requests: WholeRequest[] = [];
 const report: string[] = [];
 for (const s of SOURCES) {
-  const { recordings, line } = newParts(s, shared, seen, (text) => heldOutText.has(text));
+  const { recordings, line } = newParts(s, shared, seen);
   for (const { file: f, requests: reqs, parts } of recordings) {
     const source = `${s.repo}:${f}`;
     for (const ps of reqs) requests.push({ source, parts: ps });
