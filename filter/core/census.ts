@@ -4,9 +4,8 @@
 // mayConfirm would skip), which must be none. Node only (core/index.ts windowCensus).
 
 import { WindowSink } from "./windows";
-import { confirms } from "./confirm";
+import { confirmedClasses } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
-import { HEAD_COUNT } from "./classes";
 
 export class ConfirmCensus extends WindowSink {
   // windows, bytes; confirmed windows, bytes; skipped windows, bytes; violations
@@ -17,8 +16,7 @@ export class ConfirmCensus extends WindowSink {
   onWindow(text: i32, p: usize, n: i32, flags: u32): void {
     let c = this.counts;
     c[0]++; c[1] += n;
-    let confirmed = false;
-    for (let k = 1; k < HEAD_COUNT; k++) if (confirms(k, p, n)) { confirmed = true; break; }
+    let confirmed = confirmedClasses(p, n) != 0;
     if (confirmed) { c[2]++; c[3] += n; }
     if (!mayConfirm(p, n)) {
       c[4]++; c[5] += n;

@@ -92,6 +92,6 @@ const WORDS_TOO: StaticArray<string> = [
 // @ts-ignore: decorator
 @inline function isBlank(c: u8): bool { return c == 0x20 || c == 0x09; }
 // @ts-ignore: decorator
-@inline function isWordByte(c: u32): bool { return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5F || c == 0x2D; }
+@inline function isWordByte(c: u32): bool { return isLetter(c) || c - 0x30 < 10 || c == 0x5F || c == 0x2D; }
 // @ts-ignore: decorator
 @inline function isPathByte(c: u8): bool { return isWordByte(c) || c == 0x2F || c == 0x2E; }

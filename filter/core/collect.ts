@@ -3,8 +3,7 @@
 
 import { WindowSink } from "./windows";
 import { extractFeatures, MAX_FEATURES } from "./features";
-import { confirms } from "./confirm";
-import { HEAD_COUNT } from "./classes";
+import { confirmedClasses } from "./confirm";
 
 export const EXPORT_FEATURES = 1 << 21;
 export const EXPORT_WINDOWS = 1 << 14;
@@ -42,9 +41,7 @@ export class FeatureCollector extends WindowSink {
     store<u32>(row, count, 4);
     store<u32>(row, text, 8);
     store<u32>(row, flags, 12);
-    let mask: u32 = 0;
-    for (let k = 1; k < HEAD_COUNT; k++) if (confirms(k, p, n)) mask |= 1 << <u32>k;
-    unchecked(this.confirmed[w] = mask);
+    unchecked(this.confirmed[w] = confirmedClasses(p, n));
     this.windowCount = w + 1;
   }
 }

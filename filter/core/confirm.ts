@@ -74,6 +74,13 @@ export function confirms(k: i32, p: usize, n: i32): bool {
   return true; // a head without a lexer is not gated
 }
 
+// The classes whose lexers accept p[0..n): bit k for head k. For Node's training export and census.
+export function confirmedClasses(p: usize, n: i32): u32 {
+  let mask: u32 = 0;
+  for (let k = 1; k < HEAD_COUNT; k++) if (confirms(k, p, n)) mask |= 1 << <u32>k;
+  return mask;
+}
+
 // ---- helpers -------------------------------------------------------------------------------
 
 // @ts-ignore: decorator
