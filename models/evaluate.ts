@@ -8,8 +8,7 @@ import { Core, REPO_ROOT } from "../node/core";
 import { readRows } from "../node/rows";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
-import { sha256 } from "./export";
-import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo, heldOutFp, formatHeldOut } from "./yardstick";
+import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo, heldOutFp, formatHeldOut, staleDataWarning } from "./yardstick";
 
 async function main() {
   const core = await Core.load();
@@ -23,20 +22,16 @@ async function main() {
   const modelName = `${blobFile ? relative(REPO_ROOT, blobFile) : "the embedded model"} (sha256 ${String(manifest.blob_sha256).slice(0, 8)}…)`;
 
   const dataset = resolve(REPO_ROOT, "build/dataset");
-  // The sides are drawn over all the pool's origins (data/origins.ts): data added since the model was
-  // trained can move origins it trained on to the test or calibration side, and every figure below would
-  // then count them as unseen.
-  const dataHash = sha256(readFileSync(resolve(dataset, "train.jsonl")));
-  if (dataHash !== manifest.training_data_sha256) {
-    console.log(`warning: build/dataset/train.jsonl (sha256 ${dataHash.slice(0, 8)}…) is not the data ${modelName} was trained on ` +
-      `(${String(manifest.training_data_sha256).slice(0, 8)}…): the test and calibration sides may hold origins it trained on; retrain (make model) before reading these figures`);
-  }
+  const loso = readLoso();
+  for (const warning of [
+    staleDataWarning(`${modelName} was`, manifest.training_data_sha256, "retrain (make model)"),
+    loso && staleDataWarning("the leave-one-source-out fold models were", loso.trainingDataSha256, "retrain them (make eval-loso)"),
+  ]) if (warning) console.log(warning);
   const fp = realTrafficFp(scoreRows(core, readRows(resolve(dataset, "test.jsonl"))));
   const requests = realRequestFp(core);
   // EVAL_HELDOUT=0 leaves the frozen held-out origins unscored: for judging a change on the other figures first.
   const held = process.env.EVAL_HELDOUT === "0" ? null : heldOutFp(core);
   const calib = calibrationLoo(core);
-  const loso = readLoso();
   const scored = scoreRows(core, readRows(resolve(dataset, "valid.jsonl")));
   for (const line of formatRealFp(fp)) console.log(line);
   for (const line of formatRequestFp(requests)) console.log(line);

@@ -14,7 +14,6 @@ import { resolve } from "node:path";
 import { Core, REPO_ROOT } from "../node/core";
 import { readRows, EvalRow } from "../node/rows";
 import { scoreRows } from "../node/eval";
-import { sha256 } from "./export";
 import { chooseModel, fitCandidates, HYPER, SEEDS } from "./train";
 import { FOLDS, foldOf } from "./data/origins";
 import { hash32 } from "./data/rng";
@@ -24,7 +23,7 @@ const FOLD_SEEDS = SEEDS.slice(0, Math.max(1, Number(process.env.LOSO_SEEDS ?? S
 // Fold models may train for fewer epochs than `make model` when the time is short (said in the report).
 if (process.env.LOSO_EPOCHS) HYPER.epochs = Number(process.env.LOSO_EPOCHS);
 
-import { DEFAULT_THRESHOLD, LOSO_FILE, LOSO_THRESHOLDS, formatLoso, heldOutRows, type Loso, type LosoFold } from "./yardstick";
+import { DEFAULT_THRESHOLD, LOSO_FILE, LOSO_THRESHOLDS, formatLoso, heldOutRows, staleDataWarning, trainingDataSha256, type Loso, type LosoFold } from "./yardstick";
 
 const DATASET = resolve(REPO_ROOT, "build/dataset");
 
@@ -42,7 +41,7 @@ async function runFolds(): Promise<{ folds: LosoFold[]; dataHash: string; benign
   const only = process.env.LOSO_FOLDS ? new Set(process.env.LOSO_FOLDS.split(",")) : null;
   // Subsampling (only when asked) is by text hash: the same rows for every fold.
   const keepBenign = (r: EvalRow) => benignShare >= 1 || hash32("loso\u0000" + r.text) / 4294967296 < benignShare;
-  const dataHash = sha256(readFileSync(resolve(DATASET, "train.jsonl")));
+  const dataHash = trainingDataSha256();
   const folds: LosoFold[] = [];
   mkdirSync(resolve(REPO_ROOT, "build/loso"), { recursive: true });
   for (const fold of FOLDS) {
@@ -114,7 +113,7 @@ async function main() {
     generated: trained ? trained.generated : new Date().toISOString(),
     ...(trained ? { rescored: new Date().toISOString() } : {}),
     // The training record names the data the fold models were trained from, not the data a rescore read.
-    model: trained ? trained.model : `fold models trained from build/dataset/train.jsonl sha256 ${dataHash.slice(0, 8)}…`,
+    trainingDataSha256: trained ? trained.trainingDataSha256 : dataHash,
     epochs: HYPER.epochs,
     seeds: FOLD_SEEDS,
     benignSubsample: benignShare,
@@ -122,9 +121,8 @@ async function main() {
     wallSeconds: trained ? trained.wallSeconds : Math.round((Date.now() - t0) / 1000),
     folds,
   };
-  if (trained && !trained.model.includes(dataHash.slice(0, 8))) {
-    console.log(`[loso] warning: build/dataset/train.jsonl is now sha256 ${dataHash.slice(0, 8)}…, not the data the fold models were trained from: retrain them (make eval-loso without LOSO_RESCORE)`);
-  }
+  const warning = staleDataWarning("the fold models were", loso.trainingDataSha256, "retrain them (make eval-loso without LOSO_RESCORE)");
+  if (warning) console.log(`[loso] ${warning}`);
   writeFileSync(LOSO_FILE, JSON.stringify(loso, null, 2) + "\n");
   for (const line of formatLoso(loso)) console.log(line);
   console.log(`wrote build/loso.json in ${Math.round((Date.now() - t0) / 1000)} s (${parts.length} workers)`);

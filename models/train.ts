@@ -8,7 +8,7 @@
 // Deterministic: fixed seeds, a fixed visiting order, single-threaded float32 arithmetic; the
 // same inputs write the same bytes.
 
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { resolve, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Core, REPO_ROOT } from "../node/core";
@@ -23,7 +23,7 @@ import { originOf } from "./data/origins";
 import { skeleton, splitOf } from "./data/split";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
-import { DEFAULT_THRESHOLD } from "./yardstick";
+import { DEFAULT_THRESHOLD, trainingDataSha256 } from "./yardstick";
 import { allVariants, EvasionJudge } from "../node/evasion";
 
 export const HYPER = {
@@ -277,7 +277,7 @@ async function main() {
   const trainRows = readRows(resolve(DATASET, "train.jsonl"));
   const validRows = readRows(resolve(DATASET, "valid.jsonl"));
   const calibRows = readRows(resolve(DATASET, "calib.jsonl"));
-  const dataHash = sha256(readFileSync(resolve(DATASET, "train.jsonl")));
+  const dataHash = trainingDataSha256();
   log(`${trainRows.length} training rows, ${validRows.length} validation rows, ${calibRows.length} calibration rows`);
   const candidates = fitCandidates(core, SEEDS, trainRows, calibRows, validRows, dataHash);
   const chosen = chooseModel(candidates);

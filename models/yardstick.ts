@@ -12,6 +12,7 @@ import { readRequests, readText, type WholeRequest } from "./data/load";
 import { HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE, type HeldOutRow, type HeldOutRequest } from "./data/real/heldout";
 import type { EvalRow } from "../node/rows";
 import { readRows } from "../node/rows";
+import { sha256 } from "./export";
 import { anchorShare, benignEdge, distinctParts, crossValidatedShare, leaveOneOriginOutTable, othersSorted, addLogit, type LogitsByOrigin } from "./calibrate";
 
 export const FP_THRESHOLDS = [10, 20, 30, 50, 80];
@@ -153,10 +154,33 @@ export function heldOutMarkdown(h: HeldOut | null): string[] {
 }
 
 export interface LosoFold { name: string; about: string; sources: number; attacks: number; detected: number; testFlagged: number; byThreshold: Array<{ threshold: number; detected: number; testFlagged: number }>; testParts: number; heldOutFlagged?: number; heldOutParts?: number; seconds: number; seed?: number | null }
-export interface Loso { generated: string; rescored?: string; model: string; epochs: number; seeds?: number[]; benignSubsample: number; workers: number; wallSeconds: number; folds: LosoFold[] }
+export interface Loso { generated: string; rescored?: string; trainingDataSha256: string; epochs: number; seeds?: number[]; benignSubsample: number; workers: number; wallSeconds: number; folds: LosoFold[] }
 
 export function readLoso(): Loso | null {
   return existsSync(LOSO_FILE) ? (JSON.parse(readFileSync(LOSO_FILE, "utf8")) as Loso) : null;
+}
+
+/** What the fold models of a leave-one-source-out run are, for the report. */
+function foldModels(l: Loso): string {
+  return `fold models trained from build/dataset/train.jsonl sha256 ${String(l.trainingDataSha256).slice(0, 8)}…`;
+}
+
+/** The sha256 of build/dataset/train.jsonl: the data a model trains on, as manifests and build/loso.json record it. */
+export function trainingDataSha256(): string {
+  return sha256(readFileSync(resolve(REPO_ROOT, "build/dataset/train.jsonl")));
+}
+
+/**
+ * A warning when build/dataset/train.jsonl is not the data (sha256 `trainedOn`) that `what` was
+ * trained on, else null. The sides are drawn over all the pool's origins (data/origins.ts): data
+ * added since can move origins a model trained on to the test or calibration side, where every
+ * figure would count them as unseen.
+ */
+export function staleDataWarning(what: string, trainedOn: string, remedy: string): string | null {
+  const now = trainingDataSha256();
+  if (now === trainedOn) return null;
+  return `warning: build/dataset/train.jsonl (sha256 ${now.slice(0, 8)}…) is not the data ${what} trained on ` +
+    `(${String(trainedOn).slice(0, 8)}…): the test and calibration sides may hold origins it trained on; ${remedy} before reading these figures`;
 }
 
 export function losoSummary(l: Loso): { mean: number; min: number; minFold: string } {
@@ -232,7 +256,7 @@ export function formatRealFp(fp: RealFp): string[] {
 export function formatLoso(l: Loso | null): string[] {
   if (!l) return ["detection on held-out attack sources: no build/loso.json yet (run `make eval-loso`)"];
   const s = losoSummary(l);
-  const out = [`detection on held-out attack sources (leave-one-source-out, threshold ${DEFAULT_THRESHOLD}; ${l.model}${l.rescored ? `, scored again ${l.rescored.slice(0, 10)} with this core` : ""}): mean ${(100 * s.mean).toFixed(1)}%, min ${(100 * s.min).toFixed(1)}% (${s.minFold})`];
+  const out = [`detection on held-out attack sources (leave-one-source-out, threshold ${DEFAULT_THRESHOLD}; ${foldModels(l)}${l.rescored ? `, scored again ${l.rescored.slice(0, 10)} with this core` : ""}): mean ${(100 * s.mean).toFixed(1)}%, min ${(100 * s.min).toFixed(1)}% (${s.minFold})`];
   for (const f of l.folds) out.push(`  ${f.name.padEnd(15)} ${pct(f.detected, f.attacks, 1).padStart(6)} (${f.detected}/${f.attacks}), real-traffic FP ${pct(f.testFlagged, f.testParts)}${f.heldOutParts ? `, held-out origins FP ${pct(f.heldOutFlagged!, f.heldOutParts)}` : ""}; ${f.byThreshold.filter((t) => t.threshold !== DEFAULT_THRESHOLD).map((t) => `at ${t.threshold}: ${pct(t.detected, f.attacks, 1)}, FP ${pct(t.testFlagged, f.testParts)}`).join("; ")}  (${f.seed != null ? `seed ${f.seed}, ` : ""}${f.seconds} s)`);
   for (const t of LOSO_THRESHOLDS.filter((x) => x !== DEFAULT_THRESHOLD)) {
     const r = l.folds.map((f) => f.byThreshold.find((b) => b.threshold === t)!).map((b, i) => b.detected / l.folds[i].attacks);
@@ -275,7 +299,7 @@ export function realFpMarkdown(fp: RealFp, req: RequestFp | null, held: HeldOut 
   if (!l) out.push("No `build/loso.json`: run `make eval-loso`, then `make eval`.");
   else {
     const s = losoSummary(l);
-    out.push(`From \`make eval-loso\` (${l.generated}; ${l.model}; ${Math.round(l.wallSeconds / 60)} min with ${l.workers} workers${l.rescored ? `; the same fold models scored again on ${l.rescored} with this build's core, \`LOSO_RESCORE=1 make eval-loso\`` : ""}). Each fold is one payload collection: a model is trained without`);
+    out.push(`From \`make eval-loso\` (${l.generated}; ${foldModels(l)}; ${Math.round(l.wallSeconds / 60)} min with ${l.workers} workers${l.rescored ? `; the same fold models scored again on ${l.rescored} with this build's core, \`LOSO_RESCORE=1 make eval-loso\`` : ""}). Each fold is one payload collection: a model is trained without`);
     out.push(`its rows (same function and hyperparameters as \`make model\`, ${l.epochs} epochs${l.benignSubsample < 1 ? `, benign rows subsampled to ${l.benignSubsample}` : ""}${l.seeds ? `; of seeds ${l.seeds.join(", ")}, the one \`make model\`'s rule chooses on validation rows outside the collection` : ""}), calibrated on the calibration origins, and`);
     out.push("tested on every row of the collection. \"Real-traffic FP\" is that fold model's false-positive rate on the real-traffic test origins, \"held-out FP\" on the frozen held-out origins: models trained and calibrated as the shipped one, each a further draw of what unseen origins meet.", "");
     out.push(`**Mean ${(100 * s.mean).toFixed(1)}%, minimum ${(100 * s.min).toFixed(1)}% (${s.minFold}).**`, "");
