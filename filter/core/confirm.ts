@@ -7,7 +7,7 @@
 // do without, so that they reject the shapes of benign text the model over-reads, not attacks.
 
 import { HEAD_COUNT } from "./classes";
-import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter } from "../lib/bytes";
+import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar } from "../lib/bytes";
 import { groupWords } from "../lib/groups";
 import { attributeEnd } from "./ldapfilter";
 import { handlerNameEnd } from "./xsshandler";
@@ -83,8 +83,6 @@ export function confirmedClasses(p: usize, n: i32): u32 {
 
 // ---- helpers -------------------------------------------------------------------------------
 
-// @ts-ignore: decorator
-@inline function isWordChar(c: u32): bool { return isLetter(c) || c - 0x30 < 10 || c == 0x5F; }
 // SQL's, HTML's and JavaScript's whitespace: a tab, line break, vertical tab or form feed separates
 // tokens as a space does (`'%0AOR%0A'1`, `onerror%0A=`).
 // @ts-ignore: decorator

@@ -14,9 +14,13 @@ export function byteAt(p: usize, n: i32, i: i32): u32 { return i >= 0 && i < n ?
 // @ts-ignore: decorator
 @inline export function isLetter(c: u32): bool { return (c | 0x20) - 0x61 < 26; }
 
-// A byte of a JavaScript or Java identifier: a letter, a digit, '_' or '$'.
+// A byte of a word as regular expressions' \w reads one: a letter, a digit or '_'.
 // @ts-ignore: decorator
-@inline export function isIdentByte(c: u32): bool { return isLetter(c) || c - 0x30 < 10 || c == 0x5F || c == 0x24; }
+@inline export function isWordChar(c: u32): bool { return isLetter(c) || c - 0x30 < 10 || c == 0x5F; }
+
+// A byte of a JavaScript or Java identifier: a word's, or '$'.
+// @ts-ignore: decorator
+@inline export function isIdentByte(c: u32): bool { return isWordChar(c) || c == 0x24; }
 
 // Whether s occurs in p[0..n) at i (which may be out of it), byte for byte. The string's UTF-16
 // units are read in place (see startsWithCI).
