@@ -29,7 +29,7 @@ export interface CoreExports {
   trustedAddressFor(len: number): number;
   trustedPrincipalFor(len: number): number;
   normalizedPath(len: number): number;
-  confirmsText(k: number, len: number): number;
+  confirmsText(k: number, len: number, opensText: number): number;
   mayConfirmText(len: number): number;
   windowCensus(headLen: number, bodyLen: number): number;
   verdictHeads(headLen: number, bodyLen: number): number;
@@ -248,11 +248,14 @@ export class Core {
     return this.x.featurePathsAgree(this.put(text), flags, bits) === 1;
   }
 
-  /** Whether the semantic-confirmation lexer of a class (filter/core/confirm.ts) accepts a text. */
-  confirms(klass: string, text: string | Uint8Array): boolean {
+  /**
+   * Whether the semantic-confirmation lexer of a class (filter/core/confirm.ts) accepts a text, or
+   * (opensText false) a window that starts further into its text.
+   */
+  confirms(klass: string, text: string | Uint8Array, opensText = true): boolean {
     const k = this.heads.indexOf(klass);
     if (k < 1) throw new Error(`no class ${klass}`);
-    return this.x.confirmsText(k, this.put(text)) === 1;
+    return this.x.confirmsText(k, this.put(text), opensText ? 1 : 0) === 1;
   }
 
   /** Whether core/mayconfirm.ts lets a text through to the lexers (false: no lexer can confirm it). */

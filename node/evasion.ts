@@ -180,7 +180,14 @@ export const PADDINGS = {
   "pad-before": (p: Payload, v: string): string | null => (FRONT_FIXED.has(p.cls) ? null : "a".repeat(PAD_BYTES) + v),
   "pad-inside": (p: Payload): string | null => (p.inside ? p.inside.replace(/§/g, (p.fill ?? "a").repeat(PAD_BYTES)) : null),
   "pad-8k": (p: Payload, v: string): string | null => (FRONT_FIXED.has(p.cls) ? null : "a".repeat(PAD_LONG_BYTES) + v),
+  // Ordinary sentences on both sides (the bag of features is a mean: a payload in a review's prose
+  // was read diluted by it).
+  "pad-prose": (p: Payload, v: string): string | null => (FRONT_FIXED.has(p.cls) ? null : `${PROSE} ${v} ${PROSE}`),
 };
+
+/** 180 bytes of a customer's review, for pad-prose. */
+export const PROSE =
+  "Ordered the blue one for my sister and it arrived two days early. The fabric feels sturdy, the stitching is neat and the size chart was right. Would buy again from this shop.";
 export type PaddingId = keyof typeof PADDINGS;
 
 // ------------------------------------------------------------------------------ placements

@@ -13,10 +13,10 @@ export class ConfirmCensus extends WindowSink {
 
   reset(): void { for (let i = 0; i < 7; i++) unchecked(this.counts[i] = 0); }
 
-  onWindow(text: i32, p: usize, n: i32, flags: u32): void {
+  onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool): void {
     let c = this.counts;
     c[0]++; c[1] += n;
-    let confirmed = confirmedClasses(p, n) != 0;
+    let confirmed = confirmedClasses(p, n, opensText) != 0;
     if (confirmed) { c[2]++; c[3] += n; }
     if (!mayConfirm(p, n)) {
       c[4]++; c[5] += n;
@@ -28,5 +28,5 @@ export class ConfirmCensus extends WindowSink {
 // A WindowSink that takes no window: the verdicts that need no model alone raise the scores
 // (core/index.ts verdictHeads).
 export class NoWindows extends WindowSink {
-  onWindow(text: i32, p: usize, n: i32, flags: u32): void {}
+  onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool): void {}
 }

@@ -27,7 +27,7 @@ export class FeatureCollector extends WindowSink {
     this.shift = <u32>(32 - bucketBits);
   }
 
-  onWindow(text: i32, p: usize, n: i32, flags: u32): void {
+  onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool): void {
     let w = this.windowCount;
     if (this.overflow || w >= EXPORT_WINDOWS || this.featureCount + MAX_FEATURES > EXPORT_FEATURES) {
       this.overflow = true;
@@ -41,7 +41,7 @@ export class FeatureCollector extends WindowSink {
     store<u32>(row, count, 4);
     store<u32>(row, text, 8);
     store<u32>(row, flags, 12);
-    unchecked(this.confirmed[w] = confirmedClasses(p, n));
+    unchecked(this.confirmed[w] = confirmedClasses(p, n, opensText));
     this.windowCount = w + 1;
   }
 }

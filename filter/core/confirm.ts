@@ -24,8 +24,8 @@ const SQLI = 1, XSS = 2, RCE = 3, TRAVERSAL = 4, SSRF = 5, JNDI = 6, SSTI = 7, X
 // unless some class is confirmed: one over the gate, or one of the model's three likeliest (the
 // class heads disagree more often than the overall head: `%252F%252Fevil.com` is "crlf" first,
 // "open_redirect" second). Hot only for suspicious windows: a benign window's logits are under
-// the gate and return at once.
-export function gateLogits(logits: usize, p: usize, n: i32): void {
+// the gate and return at once. opensText: the window starts where its text does (see confirms).
+export function gateLogits(logits: usize, p: usize, n: i32, opensText: bool): void {
   if (load<f32>(logits) <= GATE_LOGIT) {
     let any = false;
     for (let k = 1; k < HEAD_COUNT; k++) if (load<f32>(logits + (<usize>k << 2)) > GATE_LOGIT) { any = true; break; }
@@ -44,22 +44,24 @@ export function gateLogits(logits: usize, p: usize, n: i32): void {
   for (let k = 1; k < HEAD_COUNT; k++) {
     let a = logits + (<usize>k << 2);
     if (load<f32>(a) <= GATE_LOGIT) continue;
-    if (confirms(k, p, n)) confirmed = true;
+    if (confirms(k, p, n, opensText)) confirmed = true;
     else store<f32>(a, GATE_LOGIT);
   }
   if (!confirmed) {
-    confirmed = (v0 <= GATE_LOGIT && confirms(t0, p, n)) || (v1 <= GATE_LOGIT && confirms(t1, p, n)) ||
-      (v2 <= GATE_LOGIT && confirms(t2, p, n));
+    confirmed = (v0 <= GATE_LOGIT && confirms(t0, p, n, opensText)) || (v1 <= GATE_LOGIT && confirms(t1, p, n, opensText)) ||
+      (v2 <= GATE_LOGIT && confirms(t2, p, n, opensText));
   }
   if (!confirmed && load<f32>(logits) > GATE_LOGIT) store<f32>(logits, GATE_LOGIT);
 }
 
-// Whether p[0..n) holds the syntax class k needs.
-export function confirms(k: i32, p: usize, n: i32): bool {
+// Whether p[0..n) holds the syntax class k needs. opensText: p is where its text starts, not a
+// window further in, which starts at an arbitrary byte (`…wh|at that time`, `…mo|del = RNNModel(`):
+// only a text's start is a command's position with no separator before it.
+export function confirms(k: i32, p: usize, n: i32, opensText: bool = true): bool {
   switch (k) {
     case SQLI: return sqlSyntax(p, n);
     case XSS: return scriptSyntax(p, n);
-    case RCE: return commandSyntax(p, n);
+    case RCE: return commandSyntax(p, n, opensText);
     case TRAVERSAL: return pathSyntax(p, n);
     case SSRF: return urlSyntax(p, n);
     case JNDI: return lookupSyntax(p, n);
@@ -75,9 +77,9 @@ export function confirms(k: i32, p: usize, n: i32): bool {
 }
 
 // The classes whose lexers accept p[0..n): bit k for head k. For Node's training export and census.
-export function confirmedClasses(p: usize, n: i32): u32 {
+export function confirmedClasses(p: usize, n: i32, opensText: bool): u32 {
   let mask: u32 = 0;
-  for (let k = 1; k < HEAD_COUNT; k++) if (confirms(k, p, n)) mask |= 1 << <u32>k;
+  for (let k = 1; k < HEAD_COUNT; k++) if (confirms(k, p, n, opensText)) mask |= 1 << <u32>k;
   return mask;
 }
 
@@ -519,11 +521,12 @@ export function markdownCell(p: usize, n: i32, start: i32, end: i32): bool {
 
 // A shell separator (; | & ` $( < > newline) or the start of the text, then a command word; or a
 // code-execution call.
-function commandSyntax(p: usize, n: i32): bool {
+function commandSyntax(p: usize, n: i32, opensText: bool): bool {
   for (let w = 0; w < CODE_CALLS.length; w++) if (has(p, n, unchecked(CODE_CALLS[w]))) return true;
   if (shellExpansion(p, n) || listOperator(p, n) || binCommand(p, n)) return true;
   let i = 0;
-  let afterSep = true, afterLineBreak = true; // the start of the text is a line's start
+  // The start of the text is a line's start; a window's further in is the middle of a word or line.
+  let afterSep = opensText, afterLineBreak = opensText;
   let afterPipe = false;
   let assigned = false; // in the value of a `name=value` in command position
   let sepSeen = false; // a separator came before this command position (not the text's start alone)
@@ -624,15 +627,34 @@ function commandAfterLineBreak(p: usize, n: i32, i: i32): bool {
 @inline function opensOrClosesField(c: u32): bool { return c == 0x7B || c == 0x7D || c == 0x28; }
 
 // A command by its path: `/bin/` then a command's name (`/bin/sh`, `/usr/bin/id`, `/sbin/ifconfig`);
-// a repository's `bin/some-script` or a URL's `/bin/resource.cgi` is none.
+// a repository's `bin/some-script` or a URL's `/bin/resource.cgi` is none, and neither is a
+// script's interpreter line (`#!/usr/bin/env python3`, `#!/bin/bash`: a script posted, not run;
+// pathSyntax reads it so too).
 function binCommand(p: usize, n: i32): bool {
   let i = find(p, n, "bin/");
   while (i >= 0) {
     shellWordEnd(p, n, i + 4);
-    if (isCommandWord()) return true;
+    if (isCommandWord() && !afterShebang(p, n, i)) return true;
     i = find(p, n, "bin/", i + 4);
   }
   return false;
+}
+
+// Whether s occurs, without case, other than in a script's interpreter line (`#!/usr/bin/env`).
+function hasOutsideShebang(p: usize, n: i32, s: string): bool {
+  for (let i = find(p, n, s); i >= 0; i = find(p, n, s, i + 1)) if (!afterShebang(p, n, i)) return true;
+  return false;
+}
+
+// Whether the path that holds p[i] follows `#!` (a space between them allowed).
+function afterShebang(p: usize, n: i32, i: i32): bool {
+  while (i > 0) {
+    let c = <u32>load<u8>(p + <usize>(i - 1));
+    if (!(isWordChar(c) || c == 0x2F || c == 0x2E || c == 0x2D)) break;
+    i--;
+  }
+  if (byteAt(p, n, i - 1) == 0x20) i--;
+  return byteAt(p, n, i - 1) == 0x21 && byteAt(p, n, i - 2) == 0x23;
 }
 
 // `&&` or `||` and then what a command starts with (a word, a path, a substitution, a quote), blanks
@@ -710,7 +732,7 @@ function pathSyntax(p: usize, n: i32): bool {
         !isLetter(byteAt(p, n, i - 1))) return true;
   }
   if ((has(p, n, "etc") && has(p, n, "issue")) || has(p, n, "0x2e0x2e") || has(p, n, "%2e%2e") || has(p, n, "%c0%ae") || has(p, n, "etc\\") || has(p, n, "\\etc")) return true;
-  for (let w = 0; w < SENSITIVE_PATHS.length; w++) if (has(p, n, unchecked(SENSITIVE_PATHS[w]))) return true;
+  for (let w = 0; w < SENSITIVE_PATHS.length; w++) if (hasOutsideShebang(p, n, unchecked(SENSITIVE_PATHS[w]))) return true;
   if (systemEtc(p, n)) return true;
   for (let w = 0; w < SENSITIVE_NAMES.length; w++) if (hasSegment(p, n, unchecked(SENSITIVE_NAMES[w]), true)) return true;
   for (let w = 0; w < SENSITIVE_EXTENSIONS.length; w++) if (hasSegment(p, n, unchecked(SENSITIVE_EXTENSIONS[w]), false)) return true;

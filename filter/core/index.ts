@@ -196,9 +196,10 @@ export function exportWindowsPtr(): usize { return changetype<usize>(collector!.
 export function exportConfirmedPtr(): usize { return changetype<usize>(collector!.confirmed); }
 
 // Whether the semantic-confirmation lexer of head k (core/confirm.ts) accepts the len bytes at
-// inputPtr(): 1 or 0. For tests and for measuring what the lexers reject.
-export function confirmsText(k: i32, len: i32): i32 {
-  return confirms(k, changetype<usize>(input), min(len, INPUT_BYTES)) ? 1 : 0;
+// inputPtr(), as a text's start (opensText 1) or as a window further into one (0): 1 or 0. For
+// tests and for measuring what the lexers reject.
+export function confirmsText(k: i32, len: i32, opensText: i32): i32 {
+  return confirms(k, changetype<usize>(input), min(len, INPUT_BYTES), opensText != 0) ? 1 : 0;
 }
 
 // The path exclude_paths is matched on, for the len bytes of a :path at inputPtr(); into the output.

@@ -32,6 +32,7 @@ export class Inspection {
     splitRequest(headPtr, headLen, bodyPtr, bodyLen, bodyCut, cfg, this.parts, this.facts);
     decodeParts(this.parts, this.texts);
     this.scores.reset();
+    this.scores.pieceBudget = cfg.maxWindows;
     let w = forEachWindow<T>(this.texts, sink, cfg.maxWindows);
     this.windowsCut = w < 0;
     this.windows = w < 0 ? -w : w;
@@ -47,9 +48,12 @@ export class Inspection {
     return this.scores;
   }
 
-  // Parts were left uninspected: more than max_parts or the tables hold, past max_windows, or an
-  // encoded body that inflated to more than max_body_bytes.
-  get overflow(): bool { return this.parts.overflow || this.texts.overflow || this.windowsCut || this.facts.inflatedPartly; }
+  // Parts were left uninspected: more than max_parts or the tables hold, past max_windows (of
+  // windows, or of the pieces of them scored again: core/score.ts zoom), or an encoded body that
+  // inflated to more than max_body_bytes.
+  get overflow(): bool {
+    return this.parts.overflow || this.texts.overflow || this.windowsCut || this.scores.piecesCut || this.facts.inflatedPartly;
+  }
 
   // Texts the model scored (parts that were not skipped as lone tokens, and base64 decodings).
   countScored(): i32 {

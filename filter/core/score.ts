@@ -10,6 +10,8 @@ import { explainWindow } from "./explain";
 import { gateLogits, GATE_LOGIT } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
 import { canReadBlock, keepFirst } from "../lib/scan";
+import { byteAt } from "../lib/bytes";
+import { proseWithSyntax, syntaxBits, proseApostrophe, enclosesWords, wordStart, wordEnd, isBlankByte, SYNTAX_GAP, PIECE_MIN } from "./pieces";
 
 const featBuf = new StaticArray<u32>(MAX_FEATURES);
 // The per-head arrays hold HEAD_LANES entries, a whole number of vectors, so that onWindow
@@ -41,6 +43,11 @@ export class RequestScores extends WindowSink {
   // request by core/inspect.ts: only when that changes no decision).
   gateScore: i32 = 0;
   skipUnconfirmable: bool = false;
+  // Pieces of windows (zoom) this request may still score, and whether it ran out of them: set
+  // per request by core/inspect.ts to max_windows, the bound on a request's scoring work (a
+  // request past it is partial, as one past max_windows is).
+  pieceBudget: i32 = 0;
+  piecesCut: bool = false;
   // Windows already scored in this request, by a key of their bytes (seenBefore). A slot belongs
   // to this request when its epoch is this request's, so reset() need not clear the table.
   private seen: StaticArray<u32> = new StaticArray<u32>(SEEN_SLOTS * SEEN_STRIDE);
@@ -59,24 +66,99 @@ export class RequestScores extends WindowSink {
     this.worstFlags = 0;
     this.worstWindowClass = 1;
     this.features = 0;
+    this.piecesCut = false;
     // A fresh epoch orphans every slot; at the wrap (once in 2^32 requests) the table is cleared.
     if (++this.epoch == 0) { memory.fill(changetype<usize>(this.seen), 0, SEEN_SLOTS * SEEN_STRIDE * 4); this.epoch = 1; }
   }
 
   // Hot: once per window of every scored text.
-  onWindow(text: i32, p: usize, n: i32, flags: u32): void {
+  onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool): void {
     if (!this.model.ok) return; // an unusable model scores nothing (the filter refuses to start with one)
     // A window with the same bytes and flags as one scored before in this request has the same
     // logits, which can raise no maximum and, not being greater, cannot become the worst window:
     // skipping it changes no score. Real requests repeat values (arrays of like objects in JSON,
-    // one field many times in a form).
-    if (this.seenBefore(p, n, flags)) return;
+    // one field many times in a form). Whether it opens its text is part of the key: the gate reads
+    // a text's start as a command's position (confirm.ts confirms), so a payload's text must not
+    // be skipped for the same bytes seen further into another text.
+    if (this.seenBefore(p, n, opensText ? flags : flags | NOT_OPENING)) return;
     // A window no lexer can confirm (core/mayconfirm.ts) ends with every logit at or under
     // GATE_LOGIT whatever the model makes of it, so every score it could give is gateScore or more:
     // when every threshold is under that, it cannot flag the request, and it is left out like a
     // window never scored (no features, no maximum raised, never the worst window). That changes
-    // scores only from gateScore up.
-    if (this.skipUnconfirmable && !mayConfirm(p, n)) return;
+    // scores only from gateScore up. Such a window is not zoomed into either, whether or not the
+    // configuration skips it.
+    let may = mayConfirm(p, n);
+    this.scoreWindow(text, p, n, flags, opensText, may);
+    if (may && proseWithSyntax(p, n)) this.zoom(text, p, n, flags, opensText);
+  }
+
+  // A window of prose with a little syntax in it, scored again in pieces: each run of syntax (bytes
+  // of syntax no more than SYNTAX_GAP apart) with the word before and the word after it. The bag of
+  // features is a mean, so a payload with prose around it in its window (`Great product, fast
+  // shipping … ' OR 1=1--`) was read diluted, by as much as the prose is long (the tautology after
+  // 100 bytes of lorem ipsum scored 31, after 200 bytes 60; after a review's sentences, 90); its
+  // piece is the payload and a word either side. Not for text that is syntax throughout (code,
+  // markup): its pieces are no payload freed of padding, and read alone they look more like one
+  // than the whole does. At most two pieces a run and MAX_SYNTAX runs a window, and pieceBudget
+  // pieces a request.
+  private zoom(text: i32, p: usize, n: i32, flags: u32, opensText: bool): void {
+    let first = -1, last = -1, count = 0;
+    // The bytes of syntax in order, 16 at a time (proseWithSyntax read the last block whole).
+    for (let b = 0; b < n; b += 16) {
+      let mask = syntaxBits(p + <usize>b, n - b);
+      while (mask != 0) {
+        let j = b + ctz(mask);
+        mask &= mask - 1;
+        if (proseApostrophe(p, n, j)) continue;
+        if (first >= 0 && j > last + SYNTAX_GAP) { this.piece(text, p, n, flags, opensText, first, last, count); first = -1; }
+        if (first < 0) { first = j; count = 0; }
+        last = j;
+        count++;
+      }
+    }
+    if (first >= 0) this.piece(text, p, n, flags, opensText, first, last, count);
+  }
+
+  // The pieces of window p[0..n) around its run of count bytes of syntax from first to last: the
+  // run with a word either side, grown to PIECE_MIN bytes, and a command's run alone.
+  private piece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, first: i32, last: i32, count: i32): void {
+    // A lone `(`, `%` or `&`, and a pair of quotes or parentheses a blank opens around words, are
+    // prose's (`as character "Connor Price".`, `(see above)`, not a call's `alert(document.cookie)`);
+    // a payload holds more, or a lone shell separator (`;id`, `|whoami`).
+    let c = load<u8>(p + <usize>first);
+    if (count == 1 ? !(c == 0x3B || c == 0x7C || c == 0x60) :
+        count == 2 && enclosesWords(c, load<u8>(p + <usize>last)) && isBlankByte(<u8>byteAt(p, n, first - 1))) return;
+    // A run a shell's separator opens (`;id`, `| whoami`, `$(id)`), read alone too, as a value that
+    // holds only the payload is: a word either side dilutes a short command beyond the model's reach.
+    let start = wordStart(p, first), end = wordEnd(p, n, last);
+    if (c == 0x3B || (c == 0x7C && byteAt(p, n, first + 1) != 0x7C) || (c == 0x24 && byteAt(p, n, first + 1) == 0x28)) {
+      this.scorePiece(text, p, n, flags, opensText, start, end);
+    }
+    start = wordStart(p, start - 1);
+    end = wordEnd(p, n, end);
+    // A tag or a keyword with one word beside it reads as more of an attack than the same in a
+    // sentence (`<blockquote>Sleep quality`, `I'd select`): the piece grows to PIECE_MIN bytes.
+    while (end - start < PIECE_MIN && (start > 0 || end < n)) {
+      start = wordStart(p, start - 1);
+      end = wordEnd(p, n, end);
+    }
+    this.scorePiece(text, p, n, flags, opensText, start, end);
+  }
+
+  // @ts-ignore: decorator
+  @inline private scorePiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, start: i32, end: i32): void {
+    if (start == 0 && end == n) return; // the window itself
+    if (this.pieceBudget <= 0) { this.piecesCut = true; return; }
+    this.pieceBudget--;
+    let q = p + <usize>start, len = end - start;
+    this.scoreWindow(text, q, len, flags, opensText && start == 0, !this.skipUnconfirmable || mayConfirm(q, len));
+  }
+
+  // Scores window p[0..n) into the request's maxima. mayConfirm: core/mayconfirm.ts's answer for
+  // it (see onWindow).
+  // @ts-ignore: decorator
+  @inline private scoreWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool, mayConfirm: bool): void {
+    if (this.skipUnconfirmable && !mayConfirm) return;
     let feats = changetype<usize>(featBuf);
     let count = extractFeatures(p, n, flags, feats, this.model.shift, 0, this.model.e);
     this.features += count;
@@ -85,7 +167,7 @@ export class RequestScores extends WindowSink {
     // Four heads a step (the scalar loops were a third of the window's work outside the model).
     let v0 = v128.load(logits), v1 = v128.load(logits, 16), v2 = v128.load(logits, 32), v3 = v128.load(logits, 48);
     if (!underGate(v0, v1, v2, v3)) {
-      gateLogits(logits, p, n);
+      gateLogits(logits, p, n, opensText);
       v0 = v128.load(logits); v1 = v128.load(logits, 16); v2 = v128.load(logits, 32); v3 = v128.load(logits, 48);
     }
     let mp = changetype<usize>(this.maxLogit);
@@ -183,6 +265,9 @@ function likeliestClass(l: usize): i32 {
   }
   return best;
 }
+
+// A bit of seenBefore's flags past the decode flags: the window does not open its text.
+const NOT_OPENING: u32 = 1 << 31;
 
 // The table of windows seen (RequestScores.seenBefore): slots of epoch, key, address, length,
 // flags; a power of two of them, many more than most requests have windows.

@@ -6,8 +6,9 @@ import { TextList, textScored, textPtr, textLen, textFlags } from "../decode/tex
 import { WINDOW_BYTES, WINDOW_STEP } from "./features";
 
 export abstract class WindowSink {
-  // text: the index into the TextList; p, n: the window's bytes; flags: the text's decode flags.
-  abstract onWindow(text: i32, p: usize, n: i32, flags: u32): void;
+  // text: the index into the TextList; p, n: the window's bytes; flags: the text's decode flags;
+  // opensText: the window is its text's first (p is where the text starts).
+  abstract onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool): void;
 }
 
 // Long texts are scored in overlapping windows: the bag of features is a mean, and a payload
@@ -31,7 +32,7 @@ export function forEachWindow<T extends WindowSink>(texts: TextList, sink: T, ma
     while (true) {
       if (windows >= maxWindows) return -windows;
       let w = min(WINDOW_BYTES, n - off);
-      sink.onWindow(t, p + off, w, flags);
+      sink.onWindow(t, p + off, w, flags, off == 0);
       windows++;
       if (off + w >= n) break;
       off += WINDOW_STEP;

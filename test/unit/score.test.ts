@@ -137,15 +137,36 @@ describe("a payload after ordinary text is still flagged", () => {
   const pad = (n: number) => PROSE.repeat(Math.ceil(n / PROSE.length) + 1).slice(0, n);
   const LENGTHS = [0, 10, 100, 1000, 100_000, (1 << 20) - 100];
   // UNION SELECT has a verdict of its own (core/sqlverdict.ts), read over the whole text; a
-  // tautology is the model's alone, whose windows see the payload at another offset each time.
-  const CASES: Array<[string, string, number[]]> = [
-    ["union", " ' UNION SELECT password FROM users--", []],
-    ["tautology", " ' OR '1'='1' --", [1000, 100_000, (1 << 20) - 100]],
+  // tautology is the model's alone, read in the window that holds it and, when prose dilutes it
+  // there, in that window's pieces (core/score.ts zoom).
+  const CASES: Array<[string, string]> = [
+    ["union", " ' UNION SELECT password FROM users--"],
+    ["tautology", " ' OR '1'='1' --"],
   ];
-  for (const [kind, payload, known] of CASES) {
+  for (const [kind, payload] of CASES) {
     for (const n of LENGTHS) {
-      (known.includes(n) ? it.fails : it)(`${kind} after ${n} bytes`, () => {
+      it(`${kind} after ${n} bytes`, () => {
         expect(core.score("query", `q=${pad(n)}${payload}`).score).toBeLessThanOrEqual(20);
+      });
+    }
+  }
+});
+
+// The bag of features is a mean: a payload with a few hundred bytes of prose around it in its
+// window was read diluted (` ' OR 1=1--` after 200 bytes scored 60, `<script>` after 200 bytes 28,
+// `;cat /etc/passwd` after 100 bytes 38). The filter scores a window that a lexer confirms and that
+// reads as prose again in pieces of 64 bytes (core/score.ts zoom).
+describe("a payload in a value's prose is not diluted by it", () => {
+  const PROSE = "Great product, fast shipping and the support team answered every question within a day. ";
+  const prose = (n: number) => PROSE.repeat(Math.ceil(n / PROSE.length) + 1).slice(0, n);
+  const PAYLOADS = ["' OR '1'='1' --", "' OR 1=1--", "<script>alert(1)</script>", ";cat /etc/passwd", "../../../../etc/passwd", "{{7*7}}"];
+  for (const payload of PAYLOADS) {
+    for (const n of [100, 200, 300, 1000]) {
+      it(`${JSON.stringify(payload)} after and before ${n} bytes of prose`, () => {
+        for (const text of [`${prose(n)} ${payload}`, `${payload} ${prose(n)}`, `${prose(n)} ${payload} ${prose(n)}`]) {
+          const r = core.score("body:form", `comment=${encodeURIComponent(text)}`);
+          expect(r.score, `${r.worstClass} "${r.worstText}"`).toBeLessThanOrEqual(20);
+        }
       });
     }
   }

@@ -60,6 +60,21 @@ describe("scoring work is bounded", () => {
     expect(p.windows).toBeLessThanOrEqual(50);
     expect(core.configure("")).toBeNull();
   });
+
+  // core/score.ts zoom scores a window of prose with a payload in it again in pieces: work that
+  // max_windows bounds too, so that no request multiplies its scoring work by its pieces.
+  it("the pieces of windows scored again count against max_windows: past it the request is partial", () => {
+    const prose = "Ordered the blue one for my sister and it arrived two days early, would buy again";
+    const form = Array.from({ length: 6 }, (_, i) => `c${i}=${encodeURIComponent(`${prose} ;cat /etc/passwd ${prose} ${i}`)}`).join("&");
+    expect(core.configure('{"max_windows":8}')).toBeNull();
+    const cut = core.score("body:form", form);
+    expect(cut.windows).toBe(6);
+    expect(cut.overflow).toBe(true);
+    expect(core.configure("")).toBeNull();
+    const whole = core.score("body:form", form);
+    expect(whole.overflow).toBe(false);
+    expect(whole.score).toBeLessThanOrEqual(20);
+  });
 });
 
 // core/score.ts skips a window whose bytes and decode flags equal one already scored in the same
