@@ -4,6 +4,7 @@
 
 import { canReadBlock, nibbleSetBits } from "../lib/scan";
 import { byteAt, isLetter } from "../lib/bytes";
+import { shellWordEnd, isCommandWord } from "./confirm";
 
 // Whether p[0..n) reads as prose with a little syntax in it: longer than ZOOM_MIN_BYTES, a byte
 // of syntax (SYNTAX) or more, and at most one in PROSE_SHARE bytes and MAX_SYNTAX in all. Code
@@ -32,6 +33,13 @@ export function proseWithSyntax(p: usize, n: i32): bool {
 @inline export function syntaxBits(q: usize, left: i32): i32 {
   let mask = nibbleSetBits(v128.load(q), v128.load(SYNTAX_NIBBLES), v128.load(SYNTAX_NIBBLES, 16));
   return left < 16 ? mask & ((1 << left) - 1) : mask;
+}
+
+// Whether the first word at or after the blanks at i is a command's name (core/confirm.ts COMMANDS).
+export function commandFollows(p: usize, n: i32, i: i32): bool {
+  while (i < n && isBlankByte(load<u8>(p + <usize>i))) i++;
+  shellWordEnd(p, n, i);
+  return isCommandWord();
 }
 
 // Whether a and b are a pair that encloses words: quotes, or parentheses.

@@ -11,7 +11,7 @@ import { gateLogits, GATE_LOGIT } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
 import { canReadBlock, keepFirst } from "../lib/scan";
 import { byteAt } from "../lib/bytes";
-import { proseWithSyntax, syntaxBits, proseApostrophe, enclosesWords, wordStart, wordEnd, isBlankByte, SYNTAX_GAP, PIECE_MIN } from "./pieces";
+import { proseWithSyntax, syntaxBits, proseApostrophe, enclosesWords, commandFollows, wordStart, wordEnd, isBlankByte, SYNTAX_GAP, PIECE_MIN } from "./pieces";
 
 const featBuf = new StaticArray<u32>(MAX_FEATURES);
 // The per-head arrays hold HEAD_LANES entries, a whole number of vectors, so that onWindow
@@ -124,9 +124,10 @@ export class RequestScores extends WindowSink {
   private piece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, first: i32, last: i32, count: i32): void {
     // A lone `(`, `%` or `&`, and a pair of quotes or parentheses a blank opens around words, are
     // prose's (`as character "Connor Price".`, `(see above)`, not a call's `alert(document.cookie)`);
-    // a payload holds more, or a lone shell separator (`;id`, `|whoami`).
+    // a payload holds more, or is a lone shell separator before a command (`;id`, `| whoami`, not
+    // a sentence's `; order one size up`).
     let c = load<u8>(p + <usize>first);
-    if (count == 1 ? !(c == 0x3B || c == 0x7C || c == 0x60) :
+    if (count == 1 ? !((c == 0x3B || c == 0x7C || c == 0x60) && commandFollows(p, n, first + 1)) :
         count == 2 && enclosesWords(c, load<u8>(p + <usize>last)) && isBlankByte(<u8>byteAt(p, n, first - 1))) return;
     // A run a shell's separator opens (`;id`, `| whoami`, `$(id)`), read alone too, as a value that
     // holds only the payload is: a word either side dilutes a short command beyond the model's reach.
