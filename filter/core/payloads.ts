@@ -20,6 +20,7 @@ import { PartList, partWhere } from "../request/parts";
 import { Where } from "../request/where";
 import { TextList, textPart, textPtr, textLen, textFlags, textScored } from "../decode/texts";
 import { RequestScores } from "./score";
+import { GATE_LOGIT } from "./confirm";
 import { HEAD_SQLI, HEAD_XSS, HEAD_SSTI, HEAD_NOSQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT, HEAD_LDAPI } from "./classes";
 import { sqlInjection, statementPairs, isStatement } from "./sqlverdict";
 import { jndiLookupAt, lookupEnd } from "./jndilookup";
@@ -83,10 +84,14 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
 // or Node's loader, whose class the caller takes from the model (not a head).
 const CODE_INJECTION = -1;
 
-// Of heads a and b, the one whose logit the model raised higher in this request (ties: a).
+// Of heads a and b, the one whose logit the model raised higher in this request, counting only
+// logits over the gate (ties, and neither over it: a). Under the gate a class's logit depends on
+// which windows were scored, and core/score.ts leaves out those no lexer can confirm when no
+// threshold reads their scores: the class must not depend on the configuration.
 // @ts-ignore: decorator
 @inline function likelier(logits: StaticArray<f32>, a: i32, b: i32): i32 {
-  return unchecked(logits[b]) > unchecked(logits[a]) ? b : a;
+  let lb = unchecked(logits[b]);
+  return lb > GATE_LOGIT && lb > unchecked(logits[a]) ? b : a;
 }
 
 // The class of the payload text p[0..n) holds, or 0; has: its triggers (TRIGGER_*).

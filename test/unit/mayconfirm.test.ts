@@ -161,4 +161,20 @@ describe("the skip (core/score.ts)", () => {
     expect(flagged).toBeGreaterThan(500);
     expect(diffs).toEqual([]);
   });
+
+  // A verdict whose class is one of two (a URL that hides its host: ssrf or open_redirect) takes
+  // the one the model raised higher over the gate; under it, the logits depend on the skip, and
+  // the class named with a threshold of 90 was open_redirect where the default named ssrf.
+  it("a verdict names the same class with the skip and without it", async () => {
+    const full = await loadCore();
+    expect(full.configure('{"threshold": 90}')).toBeNull();
+    expect(core.configure("")).toBeNull();
+    for (const text of ["returnTo=https:3627734734", "next=http://0x7f000001/"]) {
+      const a = full.score("query", text), b = core.score("query", text);
+      expect(a.score, text).toBe(1);
+      expect(b.worstClass, text).toBe(a.worstClass);
+      const banded = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Math.min(v, 81)]));
+      expect(banded(b.classes), text).toEqual(banded(a.classes));
+    }
+  });
 });
