@@ -522,11 +522,15 @@ export function isCommandWord(): bool {
   return h >> 24;
 }
 const COMMAND_HASHES = memory.data(256);
-for (let w = 0; w < COMMANDS.length; w++) {
-  let word = unchecked(COMMANDS[w]);
-  let h: u32 = <u32>word.length * 0x9E3779B1;
-  for (let i = 0; i < word.length; i++) h = (h ^ <u32>word.charCodeAt(i)) * 0x01000193;
-  store<u8>(COMMAND_HASHES + <usize>(h >> 24), 1);
+initCommandHashes();
+
+function initCommandHashes(): void {
+  for (let w = 0; w < COMMANDS.length; w++) {
+    let word = unchecked(COMMANDS[w]);
+    let h: u32 = <u32>word.length * 0x9E3779B1;
+    for (let i = 0; i < word.length; i++) h = (h ^ <u32>word.charCodeAt(i)) * 0x01000193;
+    store<u8>(COMMAND_HASHES + <usize>(h >> 24), 1);
+  }
 }
 
 // Whether the word p[start..end) after a pipe is a Markdown table's cell (`| id | name |`): a blank
