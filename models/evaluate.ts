@@ -8,7 +8,7 @@ import { Core, REPO_ROOT } from "../node/core";
 import { readRows } from "../node/rows";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
-import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo, heldOutFp, formatHeldOut, staleDataWarning } from "./yardstick";
+import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo, heldOutFp, formatHeldOut, staleDataWarning, trainingDataSha256 } from "./yardstick";
 
 async function main() {
   const core = await Core.load();
@@ -23,9 +23,10 @@ async function main() {
 
   const dataset = resolve(REPO_ROOT, "build/dataset");
   const loso = readLoso();
+  const dataHash = trainingDataSha256();
   for (const warning of [
-    staleDataWarning(`${modelName} was`, manifest.training_data_sha256, "retrain (make model)"),
-    loso && staleDataWarning("the leave-one-source-out fold models were", loso.trainingDataSha256, "retrain them (make eval-loso)"),
+    staleDataWarning(dataHash, `${modelName} was`, manifest.training_data_sha256, "retrain (make model)"),
+    loso && staleDataWarning(dataHash, "the leave-one-source-out fold models were", loso.trainingDataSha256, "retrain them (make eval-loso)"),
   ]) if (warning) console.log(warning);
   const fp = realTrafficFp(scoreRows(core, readRows(resolve(dataset, "test.jsonl"))));
   const requests = realRequestFp(core);

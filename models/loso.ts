@@ -121,7 +121,7 @@ async function main() {
     wallSeconds: trained ? trained.wallSeconds : Math.round((Date.now() - t0) / 1000),
     folds,
   };
-  const warning = staleDataWarning("the fold models were", loso.trainingDataSha256, "retrain them (make eval-loso without LOSO_RESCORE)");
+  const warning = staleDataWarning(dataHash, "the fold models were", loso.trainingDataSha256, "retrain them (make eval-loso without LOSO_RESCORE)");
   if (warning) console.log(`[loso] ${warning}`);
   writeFileSync(LOSO_FILE, JSON.stringify(loso, null, 2) + "\n");
   for (const line of formatLoso(loso)) console.log(line);

@@ -171,13 +171,12 @@ export function trainingDataSha256(): string {
 }
 
 /**
- * A warning when build/dataset/train.jsonl is not the data (sha256 `trainedOn`) that `what` was
- * trained on, else null. The sides are drawn over all the pool's origins (data/origins.ts): data
- * added since can move origins a model trained on to the test or calibration side, where every
- * figure would count them as unseen.
+ * A warning when build/dataset/train.jsonl (sha256 `now`, trainingDataSha256()) is not the data
+ * (sha256 `trainedOn`) that `what` was trained on, else null. The sides are drawn over all the
+ * pool's origins (data/origins.ts): data added since can move origins a model trained on to the
+ * test or calibration side, where every figure would count them as unseen.
  */
-export function staleDataWarning(what: string, trainedOn: string, remedy: string): string | null {
-  const now = trainingDataSha256();
+export function staleDataWarning(now: string, what: string, trainedOn: string, remedy: string): string | null {
   if (now === trainedOn) return null;
   return `warning: build/dataset/train.jsonl (sha256 ${now.slice(0, 8)}…) is not the data ${what} trained on ` +
     `(${String(trainedOn).slice(0, 8)}…): the test and calibration sides may hold origins it trained on; ${remedy} before reading these figures`;

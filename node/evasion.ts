@@ -169,6 +169,9 @@ export type EncodingId = keyof typeof ENCODINGS;
 
 export const PAD_BYTES = 32;
 export const PAD_LONG_BYTES = 8192;
+/** 174 bytes of a customer's review, for pad-prose. */
+const PROSE =
+  "Ordered the blue one for my sister and it arrived two days early. The fabric feels sturdy, the stitching is neat and the size chart was right. Would buy again from this shop.";
 
 /** Classes whose payload only works at the start of the value. */
 const FRONT_FIXED = new Set(["open_redirect", "ssrf"]);
@@ -184,10 +187,6 @@ export const PADDINGS = {
   // was read diluted by it).
   "pad-prose": (p: Payload, v: string): string | null => (FRONT_FIXED.has(p.cls) ? null : `${PROSE} ${v} ${PROSE}`),
 };
-
-/** 180 bytes of a customer's review, for pad-prose. */
-export const PROSE =
-  "Ordered the blue one for my sister and it arrived two days early. The fabric feels sturdy, the stitching is neat and the size chart was right. Would buy again from this shop.";
 export type PaddingId = keyof typeof PADDINGS;
 
 // ------------------------------------------------------------------------------ placements

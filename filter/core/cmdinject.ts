@@ -8,7 +8,7 @@
 // what an injection into a command line needs, and a value's first byte is not a separator in
 // any form field, JSON string or header value of the benign data (`make verdict-census`).
 
-import { byteAt, isOneOf, isLetter, isWordChar } from "../lib/bytes";
+import { byteAt, isOneOf, isLetter, isPathByte } from "../lib/bytes";
 import { shellWordEnd, isCommandWord, markdownCell } from "./confirm";
 
 // Whether p[0..n) (n >= 2) may open with a separator (its first byte, or its second after a
@@ -91,7 +91,3 @@ const WORDS_TOO: StaticArray<string> = [
 
 // @ts-ignore: decorator
 @inline function isBlank(c: u8): bool { return c == 0x20 || c == 0x09; }
-// @ts-ignore: decorator
-@inline function isWordByte(c: u32): bool { return isWordChar(c) || c == 0x2D; }
-// @ts-ignore: decorator
-@inline function isPathByte(c: u8): bool { return isWordByte(c) || c == 0x2F || c == 0x2E; }

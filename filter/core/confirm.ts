@@ -7,7 +7,7 @@
 // do without, so that they reject the shapes of benign text the model over-reads, not attacks.
 
 import { HEAD_COUNT } from "./classes";
-import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar } from "../lib/bytes";
+import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPathByte } from "../lib/bytes";
 import { groupWords } from "../lib/groups";
 import { attributeEnd } from "./ldapfilter";
 import { handlerNameEnd } from "./xsshandler";
@@ -514,7 +514,8 @@ export function isCommandWord(): bool {
   return false;
 }
 
-// A byte's worth of hash of the len bytes at q (lower case already), and the hashes of COMMANDS.
+// A byte's worth of hash of the len bytes at q (lower case already), and the hashes of COMMANDS
+// (each spelled into wordBuf, as shellWordEnd leaves a word there).
 // @ts-ignore: decorator
 @inline function wordHash(q: usize, len: i32): u32 {
   let h: u32 = <u32>len * 0x9E3779B1;
@@ -525,11 +526,11 @@ const COMMAND_HASHES = memory.data(256);
 initCommandHashes();
 
 function initCommandHashes(): void {
+  let q = changetype<usize>(wordBuf);
   for (let w = 0; w < COMMANDS.length; w++) {
     let word = unchecked(COMMANDS[w]);
-    let h: u32 = <u32>word.length * 0x9E3779B1;
-    for (let i = 0; i < word.length; i++) h = (h ^ <u32>word.charCodeAt(i)) * 0x01000193;
-    store<u8>(COMMAND_HASHES + <usize>(h >> 24), 1);
+    for (let i = 0; i < word.length; i++) store<u8>(q + <usize>i, <u8>word.charCodeAt(i));
+    store<u8>(COMMAND_HASHES + <usize>wordHash(q, word.length), 1);
   }
 }
 
@@ -669,11 +670,7 @@ function hasOutsideShebang(p: usize, n: i32, s: string): bool {
 
 // Whether the path that holds p[i] follows `#!` (a space between them allowed).
 function afterShebang(p: usize, n: i32, i: i32): bool {
-  while (i > 0) {
-    let c = <u32>load<u8>(p + <usize>(i - 1));
-    if (!(isWordChar(c) || c == 0x2F || c == 0x2E || c == 0x2D)) break;
-    i--;
-  }
+  while (i > 0 && isPathByte(load<u8>(p + <usize>(i - 1)))) i--;
   if (byteAt(p, n, i - 1) == 0x20) i--;
   return byteAt(p, n, i - 1) == 0x21 && byteAt(p, n, i - 2) == 0x23;
 }

@@ -22,7 +22,7 @@ export function proseWithSyntax(p: usize, n: i32): bool {
   }
   if (i < n) {
     if (!canReadBlock(p + <usize>i)) return false; // at the very end of memory: not zoomed
-    count += popcnt(nibbleSetBits(v128.load(p + <usize>i), lo, hi) & ((1 << (n - i)) - 1));
+    count += popcnt(syntaxBits(p + <usize>i, n - i));
   }
   return count >= 1 && count <= most;
 }

@@ -18,6 +18,10 @@ export function byteAt(p: usize, n: i32, i: i32): u32 { return i >= 0 && i < n ?
 // @ts-ignore: decorator
 @inline export function isWordChar(c: u32): bool { return isLetter(c) || c - 0x30 < 10 || c == 0x5F; }
 
+// A byte of a file's path as shells and URLs spell it: a word's, '-', '/' or '.'.
+// @ts-ignore: decorator
+@inline export function isPathByte(c: u32): bool { return isWordChar(c) || c == 0x2D || c == 0x2F || c == 0x2E; }
+
 // A byte of a JavaScript or Java identifier: a word's, or '$'.
 // @ts-ignore: decorator
 @inline export function isIdentByte(c: u32): bool { return isWordChar(c) || c == 0x24; }

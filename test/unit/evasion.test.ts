@@ -68,7 +68,9 @@ function report(): void {
   for (const t of TECHNIQUES) {
     const j = judgedFor(t);
     const f = j.filter((o) => !o.ok).length;
-    lines.push(`  ${t.padEnd(20)} ${String(f).padStart(5)} / ${String(j.length).padEnd(5)} failing${t in PENDING ? `  (pending: ${PENDING[t]})` : ""}`);
+    const blocked = j.filter((o) => o.score <= judge.threshold).length;
+    lines.push(`  ${t.padEnd(20)} ${String(f).padStart(5)} / ${String(j.length).padEnd(5)} failing, ${String(blocked).padStart(5)} blocked` +
+      `${t in PENDING ? `  (pending: ${PENDING[t]})` : ""}`);
   }
   const multi = all.filter((o) => techniquesOf(o.variant).filter((t) => t in PENDING).length > 1);
   lines.push(`  with two or more pending techniques: ${multi.filter((o) => !o.ok).length} / ${multi.length} failing (judged under none)`);
