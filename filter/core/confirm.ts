@@ -999,14 +999,28 @@ function headerBreak(p: usize, n: i32): bool {
   for (let i = 0; i < n; i++) {
     let c = <u32>load<u8>(p + i);
     if (c != 0x0A && c != 0x0D) continue;
-    let j = i + 1;
-    while (j < n && (load<u8>(p + j) == 0x0A || load<u8>(p + j) == 0x0D || load<u8>(p + j) == 0x20 || load<u8>(p + j) == 0x09)) j++;
-    let start = j;
-    while (j < n && (isLetter(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D)) j++;
-    if (j > start && byteAt(p, n, j) == 0x3A && headerName(p, n, start, j)) return true;
+    let start = lineStart(p, n, i + 1);
+    if (headerFieldColon(p, n, start) >= 0) return true;
     if (matchesLowerAt(p, n, start, "http/") || matchesLowerAt(p, n, start, "<")) return true;
   }
   return false;
+}
+
+// Where the text after a line break at i goes on: past more breaks and blanks.
+export function lineStart(p: usize, n: i32, i: i32): i32 {
+  while (i < n) {
+    let c = load<u8>(p + <usize>i);
+    if (c != 0x0A && c != 0x0D && c != 0x20 && c != 0x09) break;
+    i++;
+  }
+  return i;
+}
+
+// Where the `:` is when p[start..) opens a header line (`Set-Cookie:`, `Location:`), or -1.
+export function headerFieldColon(p: usize, n: i32, start: i32): i32 {
+  let j = start;
+  while (j < n && (isLetter(<u32>load<u8>(p + <usize>j)) || load<u8>(p + <usize>j) == 0x2D)) j++;
+  return j > start && byteAt(p, n, j) == 0x3A && headerName(p, n, start, j) ? j : -1;
 }
 
 // Whether p[start..end) before a `:` names an HTTP header: a hyphenated name (`Set-Cookie`,

@@ -3,8 +3,8 @@
 // window's bytes; allocation-free.
 
 import { canReadBlock, nibbleSetBits } from "../lib/scan";
-import { byteAt, isLetter } from "../lib/bytes";
-import { shellWordEnd, isCommandWord } from "./confirm";
+import { byteAt, isLetter, isWordChar } from "../lib/bytes";
+import { shellWordEnd, isCommandWord, lineStart, headerFieldColon } from "./confirm";
 
 // Whether p[0..n) reads as prose with a little syntax in it: longer than ZOOM_MIN_BYTES, a byte
 // of syntax (SYNTAX) or more, and at most one in PROSE_SHARE bytes and MAX_SYNTAX in all. Code
@@ -15,16 +15,27 @@ export function proseWithSyntax(p: usize, n: i32): bool {
   if (n <= ZOOM_MIN_BYTES) return false;
   let lo = v128.load(SYNTAX_NIBBLES), hi = v128.load(SYNTAX_NIBBLES, 16);
   let most = min(MAX_SYNTAX, n / PROSE_SHARE);
-  let count = 0, i = 0;
+  let count = 0, i = 0, first = -1, last = 0;
   for (; i + 16 <= n; i += 16) {
-    count += popcnt(nibbleSetBits(v128.load(p + <usize>i), lo, hi));
-    if (count > most) return false;
+    let mask = nibbleSetBits(v128.load(p + <usize>i), lo, hi);
+    if (mask == 0) continue;
+    if (first < 0) first = i + ctz(mask);
+    last = i + 31 - clz(mask);
+    count += popcnt(mask);
+    if (count > MAX_SYNTAX) return false;
   }
   if (i < n) {
     if (!canReadBlock(p + <usize>i)) return false; // at the very end of memory: not zoomed
-    count += popcnt(syntaxBits(p + <usize>i, n - i));
+    let mask = syntaxBits(p + <usize>i, n - i);
+    if (mask != 0) {
+      if (first < 0) first = i + ctz(mask);
+      last = i + 31 - clz(mask);
+      count += popcnt(mask);
+    }
   }
-  return count >= 1 && count <= most;
+  // Over the share, the syntax may still be one payload's in a short window of prose
+  // (`… within a day. admin' || '1'=='1`): all of it in one span of ONE_SPAN bytes.
+  return count >= 1 && count <= MAX_SYNTAX && (count <= most || last - first < ONE_SPAN);
 }
 
 // Bit j set when byte j of the 16 at q (the first `left` of them, when fewer) is of SYNTAX. The
@@ -33,6 +44,61 @@ export function proseWithSyntax(p: usize, n: i32): bool {
 @inline export function syntaxBits(q: usize, left: i32): i32 {
   let mask = nibbleSetBits(v128.load(q), v128.load(SYNTAX_NIBBLES), v128.load(SYNTAX_NIBBLES, 16));
   return left < 16 ? mask & ((1 << left) - 1) : mask;
+}
+
+// Whether the quote p[i] ends a word (`admin'`, `1'`): where an injection closes the string it
+// breaks out of. Prose's quotes open after a blank or end a phrase the run opened before them.
+// @ts-ignore: decorator
+@inline export function quoteEndsWord(p: usize, n: i32, i: i32): bool {
+  let c = load<u8>(p + <usize>i);
+  return (c == 0x27 || c == 0x22) && isWordChar(byteAt(p, n, i - 1));
+}
+
+// Whether SQL's line comment `--` follows the blanks at i (`admin'--`, `admin' -- x`).
+export function sqlCommentFollows(p: usize, n: i32, i: i32): bool {
+  while (i < n && isBlankByte(load<u8>(p + <usize>i))) i++;
+  return byteAt(p, n, i) == 0x2D && byteAt(p, n, i + 1) == 0x2D;
+}
+
+// Whether p[i] opens markup or a template's expression: a tag (`<svg`, `</`, `<!`), `{{`, `${`, `#{`
+// or `<%`. Prose has no `<` before a letter.
+// @ts-ignore: decorator
+@inline export function opensMarkup(p: usize, n: i32, i: i32): bool {
+  let c = load<u8>(p + <usize>i), d = byteAt(p, n, i + 1);
+  return c == 0x3C ? isLetter(d) || d == 0x2F || d == 0x21 || d == 0x25 : d == 0x7B && (c == 0x7B || c == 0x24 || c == 0x23);
+}
+
+// Where a command's options end: end, past up to two words after it that start with `-` and a
+// letter (`ls -la`, `nc -e /bin/sh`).
+export function optionsEnd(p: usize, n: i32, end: i32): i32 {
+  for (let k = 0; k < 2; k++) {
+    let i = end;
+    while (i < n && isBlankByte(load<u8>(p + <usize>i))) i++;
+    if (byteAt(p, n, i) != 0x2D || !isLetter(byteAt(p, n, i + 1))) break;
+    end = wordEnd(p, n, i);
+  }
+  return end;
+}
+
+// Where, from i on, the next line break that opens a header line is (`\r\nSet-Cookie: a=b`), or -1:
+// the bytes of a response splitting, which hold little syntax of their own.
+export function headerBreakFrom(p: usize, n: i32, i: i32): i32 {
+  for (; i < n; i++) if (headerLineColon(p, n, i) >= 0) return i;
+  return -1;
+}
+
+// Where the header line ends whose break is at i (headerBreakFrom): after the word that follows its `:`.
+export function headerLineEnd(p: usize, n: i32, i: i32): i32 {
+  return wordEnd(p, n, headerLineColon(p, n, i) + 1);
+}
+
+// The `:` of the header line when a line break at i opens one, else -1. The break may be spelled
+// \r or \n, or hidden in U+560A/U+560D (嘊 嘍), whose low bytes servers that truncate to Latin-1 keep.
+function headerLineColon(p: usize, n: i32, i: i32): i32 {
+  let c = load<u8>(p + <usize>i);
+  let after = c == 0x0A || c == 0x0D ? i + 1 :
+    c == 0xE5 && byteAt(p, n, i + 1) == 0x98 && (byteAt(p, n, i + 2) == 0x8A || byteAt(p, n, i + 2) == 0x8D) ? i + 3 : -1;
+  return after < 0 ? -1 : headerFieldColon(p, n, lineStart(p, n, after));
 }
 
 // Whether the first word at or after the blanks at i is a command's name (core/confirm.ts COMMANDS).
@@ -78,6 +144,7 @@ export function wordEnd(p: usize, n: i32, i: i32): i32 {
 const ZOOM_MIN_BYTES = 56;
 const PROSE_SHARE = 16;
 const MAX_SYNTAX = 16;
+const ONE_SPAN = 16;
 // Bytes of syntax this close are one run; a piece in context grows to PIECE_MIN bytes.
 export const SYNTAX_GAP = 16;
 export const PIECE_MIN = 32;

@@ -11,7 +11,9 @@ import { gateLogits, GATE_LOGIT } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
 import { canReadBlock, keepFirst } from "../lib/scan";
 import { byteAt } from "../lib/bytes";
-import { proseWithSyntax, syntaxBits, proseApostrophe, enclosesWords, commandFollows, wordStart, wordEnd, isBlankByte, SYNTAX_GAP, PIECE_MIN } from "./pieces";
+import { proseWithSyntax, syntaxBits, proseApostrophe, enclosesWords, commandFollows, wordStart, wordEnd, isBlankByte, quoteEndsWord, sqlCommentFollows, opensMarkup, optionsEnd,
+  headerBreakFrom, headerLineEnd,
+  SYNTAX_GAP, PIECE_MIN } from "./pieces";
 
 const featBuf = new StaticArray<u32>(MAX_FEATURES);
 // The per-head arrays hold HEAD_LANES entries, a whole number of vectors, so that onWindow
@@ -117,22 +119,39 @@ export class RequestScores extends WindowSink {
       }
     }
     if (first >= 0) this.piece(text, p, n, flags, opensText, first, last, count);
+    // A line break that opens a header line, read from the break on as a response splitting's value
+    // is: its syntax may be one `=` (`\r\nSet-Cookie: a=b`), which the runs leave to prose.
+    for (let i = headerBreakFrom(p, n, 0); i >= 0; ) {
+      let end = headerLineEnd(p, n, i);
+      this.scorePiece(text, p, n, flags, opensText, i, end);
+      i = headerBreakFrom(p, n, end);
+    }
   }
 
   // The pieces of window p[0..n) around its run of count bytes of syntax from first to last: the
-  // run with a word either side, grown to PIECE_MIN bytes, and a command's run alone.
+  // run with a word either side, grown to PIECE_MIN bytes, and the run alone when it opens as a
+  // payload does.
   private piece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, first: i32, last: i32, count: i32): void {
     // A lone `(`, `%` or `&`, and a pair of quotes or parentheses a blank opens around words, are
     // prose's (`as character "Connor Price".`, `(see above)`, not a call's `alert(document.cookie)`);
     // a payload holds more, or is a lone shell separator before a command (`;id`, `| whoami`, not
-    // a sentence's `; order one size up`).
+    // a sentence's `; order one size up`), or a quote that ends a word and a comment follows
+    // (`admin'--`, not the students' work).
     let c = load<u8>(p + <usize>first);
-    if (count == 1 ? !((c == 0x3B || c == 0x7C || c == 0x60) && commandFollows(p, n, first + 1)) :
+    let separator = c == 0x3B || (c == 0x7C && byteAt(p, n, first + 1) != 0x7C) || (c == 0x24 && byteAt(p, n, first + 1) == 0x28);
+    let closesString = quoteEndsWord(p, n, first);
+    if (count == 1 ? !((c == 0x3B || c == 0x7C || c == 0x60) && commandFollows(p, n, first + 1)) &&
+                     !(closesString && sqlCommentFollows(p, n, first + 1)) :
         count == 2 && enclosesWords(c, load<u8>(p + <usize>last)) && isBlankByte(<u8>byteAt(p, n, first - 1))) return;
-    // A run a shell's separator opens (`;id`, `| whoami`, `$(id)`), read alone too, as a value that
-    // holds only the payload is: a word either side dilutes a short command beyond the model's reach.
+    // A run that opens as a payload does is read alone too, as a value that holds only the payload
+    // is: a word either side dilutes a short payload beyond the model's reach. A shell's separator
+    // (`;id`, `| whoami`, `$(id)`), with the command's options (`;ls -la`); a quote that ends a word,
+    // closing the string an injection breaks out of (`1' OR '1'='1`); a tag or a template's
+    // expression (`<svg onload=alert(1)>`, `{{7*7}}`).
     let start = wordStart(p, first), end = wordEnd(p, n, last);
-    if (c == 0x3B || (c == 0x7C && byteAt(p, n, first + 1) != 0x7C) || (c == 0x24 && byteAt(p, n, first + 1) == 0x28)) {
+    if (separator) {
+      this.scorePiece(text, p, n, flags, opensText, start, optionsEnd(p, n, end));
+    } else if (closesString || opensMarkup(p, n, first)) {
       this.scorePiece(text, p, n, flags, opensText, start, end);
     }
     start = wordStart(p, start - 1);

@@ -154,12 +154,15 @@ describe("a payload after ordinary text is still flagged", () => {
 
 // The bag of features is a mean: a payload with a few hundred bytes of prose around it in its
 // window was read diluted (` ' OR 1=1--` after 200 bytes scored 60, `<script>` after 200 bytes 28,
-// `;cat /etc/passwd` after 100 bytes 38). The filter scores a window that a lexer confirms and that
-// reads as prose again in pieces of 64 bytes (core/score.ts zoom).
+// `;cat /etc/passwd` after 100 bytes 38). The filter scores a window that a lexer may confirm and
+// that reads as prose again in pieces around its runs of syntax (core/score.ts zoom), and a run that
+// opens as a payload does alone: a quote ending a word, a tag, a template's expression, a shell's
+// separator with its command's options, a line break opening a header line.
 describe("a payload in a value's prose is not diluted by it", () => {
   const PROSE = "Great product, fast shipping and the support team answered every question within a day. ";
   const prose = (n: number) => PROSE.repeat(Math.ceil(n / PROSE.length) + 1).slice(0, n);
-  const PAYLOADS = ["' OR '1'='1' --", "' OR 1=1--", "<script>alert(1)</script>", ";cat /etc/passwd", "../../../../etc/passwd", "{{7*7}}"];
+  const PAYLOADS = ["' OR '1'='1' --", "' OR 1=1--", "<script>alert(1)</script>", ";cat /etc/passwd", "../../../../etc/passwd", "{{7*7}}",
+    "admin'--", "admin' || '1'=='1", "<svg onload=alert(1)>", ";ls -la", "\r\nSet-Cookie: a=b"];
   for (const payload of PAYLOADS) {
     for (const n of [100, 200, 300, 1000]) {
       it(`${JSON.stringify(payload)} after and before ${n} bytes of prose`, () => {
@@ -169,6 +172,24 @@ describe("a payload in a value's prose is not diluted by it", () => {
         }
       });
     }
+  }
+});
+
+// The pieces' rules read prose's quotes, parentheses, dashes and line breaks as prose's.
+describe("prose with a little syntax of its own scores clean", () => {
+  const TEXTS = [
+    "The students' essays -- all forty of them -- were marked by Friday, and the results (with comments) went out on Monday morning as promised.",
+    "He said \"it's fine, really\" and then asked whether the store could hold the order until Tuesday; we said yes, of course, no problem at all.",
+    "Thanks for the quick reply!\r\nFollow-up: the replacement arrived today and works, but the charger is missing from the box again.\r\nBest regards, Anna",
+    "I'd rate it 4/5 overall. The lid is a bit loose & the handle gets warm, but for the price (under $30) it's a solid kettle that boils fast.",
+  ];
+  for (const text of TEXTS) {
+    it(JSON.stringify(text.slice(0, 60)), () => {
+      for (const [where, t] of [["body:form", `comment=${encodeURIComponent(text)}`], ["body:json", JSON.stringify({ comment: text })]] as const) {
+        const r = core.score(where, t);
+        expect(r.score, `${where}: ${r.worstClass} "${r.worstText}"`).toBeGreaterThan(80);
+      }
+    });
   }
 });
 
