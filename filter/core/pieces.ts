@@ -2,7 +2,7 @@
 // where its bytes of syntax are, and where the words around them start and end. Pure reads of a
 // window's bytes; allocation-free.
 
-import { canReadBlock, nibbleSetBits } from "../lib/scan";
+import { canReadBlock, nibbleSetBits, indexOf, indexOf2 } from "../lib/scan";
 import { byteAt, isLetter, isWordChar } from "../lib/bytes";
 import { shellWordEnd, isCommandWord, lineStart, headerFieldColon } from "./confirm";
 
@@ -83,7 +83,14 @@ export function optionsEnd(p: usize, n: i32, end: i32): i32 {
 // Where, from i on, the next line break that opens a header line is (`\r\nSet-Cookie: a=b`), or -1:
 // the bytes of a response splitting, which hold little syntax of their own.
 export function headerBreakFrom(p: usize, n: i32, i: i32): i32 {
-  for (; i < n; i++) if (headerLineColon(p, n, i) >= 0) return i;
+  while (i < n) {
+    // The next \n or \r, or a UTF-8 lead byte E5 before it (most zoomed windows hold neither).
+    let j = indexOf2(p, i, n, 0x0A, 0x0D);
+    j = indexOf(p, i, j, 0xE5);
+    if (j >= n) break;
+    if (headerLineColon(p, n, j) >= 0) return j;
+    i = j + 1;
+  }
   return -1;
 }
 
