@@ -348,9 +348,12 @@ const ACTIVE_TAGS: StaticArray<string> = [
   "marquee", "details", "template", "portal", "keygen", "animate", "set", "handler", "layer", "ilayer",
   "bgsound", "import", "xml", "xsl", "xmp", "plaintext",
 ];
+// Elements that act with no attribute: a script's text runs, a style's is CSS; the others act by an
+// attribute with a value (`<img src=x onerror=…>`, `<body onload=…>`), which activeTag reads for any element.
+const BARE_ACTIVE_TAGS: StaticArray<string> = ["script", "style"];
 // Elements whose text is not markup: closing one (`</title>`, `</textarea>`) breaks out of it.
 const RAW_TEXT_TAGS: StaticArray<string> = [
-  "title", "textarea", "noscript", "noembed", "noframes", "select", "option",
+  "title", "textarea", "noscript", "noembed", "noframes", "select", "option", "script", "style", "iframe", "xmp",
 ];
 
 // A tag that can act: `<!`, `<?`, `<%`, an element of ACTIVE_TAGS, the end of one of RAW_TEXT_TAGS,
@@ -364,8 +367,8 @@ function activeTag(p: usize, n: i32, i: i32): bool {
   if (!isLetter(byteAt(p, n, start))) return false;
   let j = start;
   while (j < n && (isWordChar(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D || load<u8>(p + j) == 0x3A)) j++;
-  if (isOneOf(p, n, start, j - start, ACTIVE_TAGS)) return true;
   if (closing) return isOneOf(p, n, start, j - start, RAW_TEXT_TAGS);
+  if (isOneOf(p, n, start, j - start, BARE_ACTIVE_TAGS)) return true;
   // An attribute with a value before the tag ends: `<x src=`, `<x/y=`.
   for (let k = j; k < n && k < j + 256; k++) {
     let d = <u32>load<u8>(p + k);

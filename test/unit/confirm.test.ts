@@ -86,6 +86,14 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["xss", "\"id\": \"<url-id>\"", false],
   ["xss", "Amazon Web Services <aws@amazon.com>", false],
   ["xss", "a </p> b", false],
+  // An element acts by its text (script, style) or by an attribute with a value, not by its name:
+  // a bare document's structure (an e-mail API's HtmlBody, a CMS's rich text) is inert.
+  ["xss", "<html><body><strong>Hello</strong> dear user.</body></html>", false],
+  ["xss", "</form></body>", false],
+  ["xss", "<body onload=alert(1)>", true],
+  ["xss", "<style>", true],
+  ["xss", "</script><script>", true],
+  ["xss", "</iframe>", true],
   // rce; a Markdown table's cells are not commands after pipes, `|id|` is.
   ["rce", "| id | name | type |", false],
   ["rce", "x |id| y", true],
