@@ -7,7 +7,8 @@ import { byteAt, isLetter, isWordChar } from "../lib/bytes";
 import { shellWordEnd, isCommandWord, lineStart, headerFieldColon } from "./confirm";
 
 // Whether p[0..n) reads as prose with a little syntax in it: longer than ZOOM_MIN_BYTES, a byte
-// of syntax (SYNTAX) or more, and at most one in PROSE_SHARE bytes and MAX_SYNTAX in all. Code
+// of syntax (SYNTAX) or more, and at most one in PROSE_SHARE bytes and MAX_SYNTAX in all, or more
+// in one span (below). Code
 // and markup have syntax throughout (a 256-byte window of JavaScript holds 30 or more, one in 8
 // bytes); a payload in a few hundred bytes of prose holds a few. Counted 16 bytes at a time: it
 // runs for every window that may confirm.
@@ -22,7 +23,7 @@ export function proseWithSyntax(p: usize, n: i32): bool {
     if (first < 0) first = i + ctz(mask);
     last = i + 31 - clz(mask);
     count += popcnt(mask);
-    if (count > MAX_SYNTAX) return false;
+    if (count > MAX_DENSE) return false;
   }
   if (i < n) {
     if (!canReadBlock(p + <usize>i)) return false; // at the very end of memory: not zoomed
@@ -33,9 +34,13 @@ export function proseWithSyntax(p: usize, n: i32): bool {
       count += popcnt(mask);
     }
   }
-  // Over the share, the syntax may still be one payload's in a short window of prose
-  // (`… within a day. admin' || '1'=='1`): all of it in one span of ONE_SPAN bytes.
-  return count >= 1 && count <= MAX_SYNTAX && (count <= most || last - first < ONE_SPAN);
+  // Over the share, the syntax may still be one payload's in prose: all of it in one span of
+  // ONE_SPAN bytes in a short window (`… within a day. admin' || '1'=='1`), or up to MAX_DENSE
+  // bytes of it in a span of under half the window and DENSE_SPAN bytes (a tag soup after a
+  // sentence); code has its syntax throughout the window.
+  if (count == 0 || count > MAX_DENSE) return false;
+  let span = last - first;
+  return count <= most || span < ONE_SPAN || (2 * span < n && span < DENSE_SPAN);
 }
 
 // Bit j set when byte j of the 16 at q (the first `left` of them, when fewer) is of SYNTAX. The
@@ -152,6 +157,8 @@ const ZOOM_MIN_BYTES = 56;
 const PROSE_SHARE = 16;
 const MAX_SYNTAX = 16;
 const ONE_SPAN = 16;
+const MAX_DENSE = 48;
+const DENSE_SPAN = 128;
 // Bytes of syntax this close are one run; a piece in context grows to PIECE_MIN bytes.
 export const SYNTAX_GAP = 16;
 export const PIECE_MIN = 32;

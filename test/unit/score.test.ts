@@ -162,7 +162,9 @@ describe("a payload in a value's prose is not diluted by it", () => {
   const PROSE = "Great product, fast shipping and the support team answered every question within a day. ";
   const prose = (n: number) => PROSE.repeat(Math.ceil(n / PROSE.length) + 1).slice(0, n);
   const PAYLOADS = ["' OR '1'='1' --", "' OR 1=1--", "<script>alert(1)</script>", ";cat /etc/passwd", "../../../../etc/passwd", "{{7*7}}",
-    "admin'--", "admin' || '1'=='1", "<svg onload=alert(1)>", ";ls -la", "\r\nSet-Cookie: a=b"];
+    "admin'--", "admin' || '1'=='1", "<svg onload=alert(1)>", ";ls -la", "\r\nSet-Cookie: a=b",
+    // More syntax than prose holds (17 to 48 bytes), all in one span of the window.
+    "<xml id=\"x\"><a><b><script>document.cookie=true;</script>;</b></a></xml>"];
   for (const payload of PAYLOADS) {
     for (const n of [100, 200, 300, 1000]) {
       it(`${JSON.stringify(payload)} after and before ${n} bytes of prose`, () => {
