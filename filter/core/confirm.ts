@@ -1097,7 +1097,8 @@ function ldapSyntax(p: usize, n: i32): bool {
   for (let i = 0; i + 1 < n; i++) {
     let c = <u32>load<u8>(p + i);
     let d = <u32>load<u8>(p + i + 1);
-    if (c == 0x28 && (d == 0x7C || d == 0x26 || d == 0x21)) return true;
+    // An operator applies to filters (`(|(uid=*)`) or to none (`(&)`, the filter that is always true).
+    if (c == 0x28 && (d == 0x7C || d == 0x26 || d == 0x21) && (byteAt(p, n, i + 2) | 1) == 0x29) return true;
     if (c == 0x29 && d == 0x28 && ldapItem(p, n, i + 2)) return true;
     if (c == 0x2A && d == 0x29) return true;
   }

@@ -318,6 +318,10 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["ldapi", "see (a)(b) above", false],
   ["ldapi", "*)(uid=*))(|(uid=*", true],
   ["ldapi", "(see page 4)", false],
+  // An operator applies to filters or to none; in a password's symbols it is none of LDAP's.
+  ["ldapi", "aXvL\"bC&_D}H)PcW(|C4", false],
+  ["ldapi", "root)(&)", true],
+  ["ldapi", "(|(uid=*)(cn=admin))", true],
   // scanner: a tool's name as a whole word
   ["scanner", "sqlmap/1.7.2#stable (https://sqlmap.org)", true],
   ["scanner", "Mozilla/5.0 (compatible; Nuclei - Open-source project (github.com/projectdiscovery/nuclei))", true],
