@@ -21,11 +21,12 @@ const SQLI = 1, XSS = 2, RCE = 3, TRAVERSAL = 4, SSRF = 5, JNDI = 6, SSTI = 7, X
   NOSQLI = 9, CRLF = 10, OPEN_REDIRECT = 11, LDAPI = 12, SCANNER = 13;
 
 // Holds each logit whose class the text does not confirm at GATE_LOGIT, and the overall one
-// unless some class is confirmed: one over the gate, or one of the model's three likeliest (the
-// class heads disagree more often than the overall head: `%252F%252Fevil.com` is "crlf" first,
-// "open_redirect" second). Hot only for suspicious windows: a benign window's logits are under
-// the gate and return at once. opensText: the window starts where its text does (see confirms).
-export function gateLogits(logits: usize, p: usize, n: i32, opensText: bool): void {
+// unless some class is confirmed: one over the gate, or, when likeliest, one of the model's three
+// likeliest (the class heads disagree more often than the overall head: `%252F%252Fevil.com` is
+// "crlf" first, "open_redirect" second). Hot only for suspicious windows: a benign window's logits
+// are under the gate and return at once. opensText: the window starts where its text does (see
+// confirms).
+export function gateLogits(logits: usize, p: usize, n: i32, opensText: bool, likeliest: bool = true): void {
   if (load<f32>(logits) <= GATE_LOGIT) {
     let any = false;
     for (let k = 1; k < HEAD_COUNT; k++) if (load<f32>(logits + (<usize>k << 2)) > GATE_LOGIT) { any = true; break; }
@@ -47,7 +48,7 @@ export function gateLogits(logits: usize, p: usize, n: i32, opensText: bool): vo
     if (confirms(k, p, n, opensText)) confirmed = true;
     else store<f32>(a, GATE_LOGIT);
   }
-  if (!confirmed) {
+  if (!confirmed && likeliest) {
     confirmed = (v0 <= GATE_LOGIT && confirms(t0, p, n, opensText)) || (v1 <= GATE_LOGIT && confirms(t1, p, n, opensText)) ||
       (v2 <= GATE_LOGIT && confirms(t2, p, n, opensText));
   }

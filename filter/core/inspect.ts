@@ -33,6 +33,8 @@ export class Inspection {
     decodeParts(this.parts, this.texts);
     this.scores.reset();
     this.scores.pieceBudget = cfg.maxWindows;
+    this.scores.partRows = this.parts.rows;
+    this.scores.textRows = this.texts.rows;
     let w = forEachWindow<T>(this.texts, sink, cfg.maxWindows);
     this.windowsCut = w < 0;
     this.windows = w < 0 ? -w : w;

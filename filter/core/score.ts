@@ -11,6 +11,9 @@ import { gateLogits, GATE_LOGIT } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
 import { canReadBlock, keepFirst } from "../lib/scan";
 import { byteAt } from "../lib/bytes";
+import { partNamePtr, partNameLen } from "../request/parts";
+import { textPart } from "../decode/texts";
+import { namesSecret } from "./secrets";
 import { proseWithSyntax, syntaxBits, proseApostrophe, enclosesWords, commandFollows, wordStart, wordEnd, isBlankByte, quoteEndsWord, sqlCommentFollows, opensMarkup, optionsEnd,
   headerBreakFrom, headerLineEnd,
   SYNTAX_GAP, PIECE_MIN } from "./pieces";
@@ -50,6 +53,10 @@ export class RequestScores extends WindowSink {
   // request past it is partial, as one past max_windows is).
   pieceBudget: i32 = 0;
   piecesCut: bool = false;
+  // The request's parts and texts (PartList.rows, TextList.rows), set by core/inspect.ts: which
+  // part a window's text is of, for secretText.
+  partRows: usize = 0;
+  textRows: usize = 0;
   // Windows already scored in this request, by a key of their bytes (seenBefore). A slot belongs
   // to this request when its epoch is this request's, so reset() need not clear the table.
   private seen: StaticArray<u32> = new StaticArray<u32>(SEEN_SLOTS * SEEN_STRIDE);
@@ -187,7 +194,8 @@ export class RequestScores extends WindowSink {
     // Four heads a step (the scalar loops were a third of the window's work outside the model).
     let v0 = v128.load(logits), v1 = v128.load(logits, 16), v2 = v128.load(logits, 32), v3 = v128.load(logits, 48);
     if (!underGate(v0, v1, v2, v3)) {
-      gateLogits(logits, p, n, opensText);
+      // In a password's value a class under the gate keeps no overall logit (core/secrets.ts).
+      gateLogits(logits, p, n, opensText, !this.secretText(text));
       v0 = v128.load(logits); v1 = v128.load(logits, 16); v2 = v128.load(logits, 32); v3 = v128.load(logits, 48);
     }
     let mp = changetype<usize>(this.maxLogit);
@@ -195,6 +203,14 @@ export class RequestScores extends WindowSink {
     let worse = f32x4.extract_lane(v0, 0) > load<f32>(mp, HEAD_ATTACK << 2);
     raiseMax(mp, sp, 0, v0); raiseMax(mp, sp, 16, v1); raiseMax(mp, sp, 32, v2); raiseMax(mp, sp, 48, v3);
     if (worse) { this.setWorst(text, p, n, flags); this.worstWindowClass = likeliestClass(logits); }
+  }
+
+  // Whether text's part is named as a password (core/secrets.ts): read only for a window over the
+  // gate. The tables are core/inspect.ts's for the request being scored.
+  private secretText(text: i32): bool {
+    if (this.textRows == 0 || text < 0) return false;
+    let part = textPart(this.textRows, text);
+    return namesSecret(partNamePtr(this.partRows, part), partNameLen(this.partRows, part));
   }
 
   // Whether window p[0..n) with these flags was scored before in this request; if not, it is

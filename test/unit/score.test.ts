@@ -195,6 +195,34 @@ describe("prose with a little syntax of its own scores clean", () => {
   }
 });
 
+// A password manager's password is a random string of symbols: in a field named as a password
+// (core/secrets.ts) a class under the gate keeps no overall score, and only a class whose own
+// logit is over the gate and confirmed flags it. The same string elsewhere is read as before.
+describe("a password field", () => {
+  const PASSWORDS = ["Mxr'<H1@C|-e", "$<oD9}(Ra8k|(%{(R0=$]", "9<?5fE@gBfd_:\\=#(", ")\"'|&uc#<Sr+j"];
+  for (const pw of PASSWORDS) {
+    it(`holding ${JSON.stringify(pw)} scores clean, where another field holding it is flagged`, () => {
+      for (const name of ["password", "user[password]", "new_passwd", "pwd", "pass"]) {
+        const r = core.score("body:form", `username=anna&${encodeURIComponent(name)}=${encodeURIComponent(pw)}`);
+        expect(r.score, `${name}: ${r.worstClass}`).toBeGreaterThan(20);
+      }
+      expect(core.score("body:form", `username=anna&comment=${encodeURIComponent(pw)}`).score).toBeLessThanOrEqual(20);
+    });
+  }
+  it("holding an injection is still flagged", () => {
+    for (const v of ["' OR '1'='1", "admin'--", "$(id)", "<script>alert(1)</script>", "${jndi:ldap://x.y/a}"]) {
+      expect(core.score("body:form", `username=admin&password=${encodeURIComponent(v)}`).score, v).toBeLessThanOrEqual(20);
+    }
+    expect(core.score("body:json", '{"username":"admin","password":{"$ne":null}}').score).toBeLessThanOrEqual(20);
+  });
+  it("is named by its name's words, not by a word that holds `pass`", () => {
+    const pw = "Mxr'<H1@C|-e";
+    for (const name of ["passenger", "compass", "bypass_reason"]) {
+      expect(core.score("body:form", `${name}=${encodeURIComponent(pw)}`).score, name).toBeLessThanOrEqual(20);
+    }
+  });
+});
+
 describe("ordinary traffic scores 80–99", () => {
   for (const { name, where, text, known } of benign) {
     (known ? it.fails : it)(name, () => {
