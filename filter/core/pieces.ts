@@ -51,6 +51,27 @@ export function proseWithSyntax(p: usize, n: i32): bool {
   return left < 16 ? mask & ((1 << left) - 1) : mask;
 }
 
+// Whether the run of count bytes of syntax from first to last is prose's own. A lone byte is, but
+// for a shell's separator before a command (`;id`, `| whoami`, not a sentence's `; order one size
+// up`) and a quote that ends a word before SQL's comment (`admin'--`, not the students' work); so
+// is a pair of quotes or parentheses a blank opens around words (`as character "Connor Price".`,
+// `(see above)`, not a call's `alert(document.cookie)`). A payload holds more.
+export function proseRun(p: usize, n: i32, first: i32, last: i32, count: i32): bool {
+  let c = load<u8>(p + <usize>first);
+  if (count == 1) {
+    return !((c == 0x3B || c == 0x7C || c == 0x60) && commandFollows(p, n, first + 1)) &&
+      !(quoteEndsWord(p, n, first) && sqlCommentFollows(p, n, first + 1));
+  }
+  return count == 2 && enclosesWords(c, load<u8>(p + <usize>last)) && isBlankByte(<u8>byteAt(p, n, first - 1));
+}
+
+// Whether p[i] opens a shell's next command: `;`, a lone `|` (not `||`), or `$(`.
+// @ts-ignore: decorator
+@inline export function opensCommand(p: usize, n: i32, i: i32): bool {
+  let c = load<u8>(p + <usize>i), d = byteAt(p, n, i + 1);
+  return c == 0x3B || (c == 0x7C && d != 0x7C) || (c == 0x24 && d == 0x28);
+}
+
 // Whether the quote p[i] ends a word (`admin'`, `1'`): where an injection closes the string it
 // breaks out of. Prose's quotes open after a blank or end a phrase the run opened before them.
 // @ts-ignore: decorator

@@ -10,13 +10,11 @@ import { explainWindow } from "./explain";
 import { gateLogits, GATE_LOGIT } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
 import { canReadBlock, keepFirst } from "../lib/scan";
-import { byteAt } from "../lib/bytes";
 import { partNamePtr, partNameLen } from "../request/parts";
 import { textPart } from "../decode/texts";
 import { namesSecret } from "./secrets";
-import { proseWithSyntax, syntaxBits, proseApostrophe, enclosesWords, commandFollows, wordStart, wordEnd, isBlankByte, quoteEndsWord, sqlCommentFollows, opensMarkup, optionsEnd,
-  headerBreakFrom, headerLineEnd,
-  SYNTAX_GAP, PIECE_MIN } from "./pieces";
+import { proseWithSyntax, syntaxBits, proseApostrophe, proseRun, opensCommand, quoteEndsWord, opensMarkup, optionsEnd, wordStart, wordEnd,
+  headerBreakFrom, headerLineEnd, SYNTAX_GAP, PIECE_MIN } from "./pieces";
 
 const featBuf = new StaticArray<u32>(MAX_FEATURES);
 // The per-head arrays hold HEAD_LANES entries, a whole number of vectors, so that onWindow
@@ -139,26 +137,16 @@ export class RequestScores extends WindowSink {
   // run with a word either side, grown to PIECE_MIN bytes, and the run alone when it opens as a
   // payload does.
   private piece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, first: i32, last: i32, count: i32): void {
-    // A lone `(`, `%` or `&`, and a pair of quotes or parentheses a blank opens around words, are
-    // prose's (`as character "Connor Price".`, `(see above)`, not a call's `alert(document.cookie)`);
-    // a payload holds more, or is a lone shell separator before a command (`;id`, `| whoami`, not
-    // a sentence's `; order one size up`), or a quote that ends a word and a comment follows
-    // (`admin'--`, not the students' work).
-    let c = load<u8>(p + <usize>first);
-    let separator = c == 0x3B || (c == 0x7C && byteAt(p, n, first + 1) != 0x7C) || (c == 0x24 && byteAt(p, n, first + 1) == 0x28);
-    let closesString = quoteEndsWord(p, n, first);
-    if (count == 1 ? !((c == 0x3B || c == 0x7C || c == 0x60) && commandFollows(p, n, first + 1)) &&
-                     !(closesString && sqlCommentFollows(p, n, first + 1)) :
-        count == 2 && enclosesWords(c, load<u8>(p + <usize>last)) && isBlankByte(<u8>byteAt(p, n, first - 1))) return;
+    if (proseRun(p, n, first, last, count)) return;
     // A run that opens as a payload does is read alone too, as a value that holds only the payload
     // is: a word either side dilutes a short payload beyond the model's reach. A shell's separator
     // (`;id`, `| whoami`, `$(id)`), with the command's options (`;ls -la`); a quote that ends a word,
     // closing the string an injection breaks out of (`1' OR '1'='1`); a tag or a template's
     // expression (`<svg onload=alert(1)>`, `{{7*7}}`).
     let start = wordStart(p, first), end = wordEnd(p, n, last);
-    if (separator) {
+    if (opensCommand(p, n, first)) {
       this.scorePiece(text, p, n, flags, opensText, start, optionsEnd(p, n, end));
-    } else if (closesString || opensMarkup(p, n, first)) {
+    } else if (quoteEndsWord(p, n, first) || opensMarkup(p, n, first)) {
       this.scorePiece(text, p, n, flags, opensText, start, end);
     }
     start = wordStart(p, start - 1);
