@@ -8,7 +8,7 @@
 // what an injection into a command line needs, and a value's first byte is not a separator in
 // any form field, JSON string or header value of the benign data (`make verdict-census`).
 
-import { byteAt, isOneOf, isLetter, isPathByte } from "../lib/bytes";
+import { byteAt, isOneOf, isLetter, isPathByte, isSpaceOrTab } from "../lib/bytes";
 import { shellWordEnd, isCommandWord, markdownCell } from "./confirm";
 
 // Whether p[0..n) (n >= 2) may open with a separator (its first byte, or its second after a
@@ -34,7 +34,7 @@ store<u8>(OPENERS + 0x24, SEPARATOR); store<u8>(OPENERS + 0x20, BLANK); store<u8
 // by the end, a blank, a separator, a redirection or a closing `)` or backquote.
 export function commandInjection(p: usize, n: i32): bool {
   let i = 0;
-  while (i < n && isBlank(load<u8>(p + <usize>i))) i++;
+  while (i < n && isSpaceOrTab(load<u8>(p + <usize>i))) i++;
   let seps = 0, breaks = 0;
   let pipe = false;
   while (i < n) {
@@ -44,7 +44,7 @@ export function commandInjection(p: usize, n: i32): bool {
     if (c == 0x60 && byteAt(p, n, i + 1) == 0x60 && byteAt(p, n, i + 2) == 0x60) return false;
     if (c == 0x3B || c == 0x7C || c == 0x26 || c == 0x60) { i++; seps++; pipe = pipe || c == 0x7C; continue; }
     if (c == 0x24 && byteAt(p, n, i + 1) == 0x28) { i += 2; seps++; continue; } // $(
-    if (seps + breaks > 0 && isBlank(<u8>c)) { i++; continue; }
+    if (seps + breaks > 0 && isSpaceOrTab(<u8>c)) { i++; continue; }
     break;
   }
   if (seps + breaks == 0 || i >= n) return false;
@@ -58,13 +58,13 @@ export function commandInjection(p: usize, n: i32): bool {
   let start = i;
   i = shellWordEnd(p, n, i);
   let e = byteAt(p, n, i);
-  if (!(i >= n || isBlank(<u8>e) || e == 0x3B || e == 0x7C || e == 0x26 || e == 0x60 || e == 0x3C || e == 0x3E || e == 0x29 ||
+  if (!(i >= n || isSpaceOrTab(<u8>e) || e == 0x3B || e == 0x7C || e == 0x26 || e == 0x60 || e == 0x3C || e == 0x3E || e == 0x29 ||
       e == 0x0A || e == 0x0D)) return false;
   if (!isCommandWord()) return false;
   if (pipe && !path && markdownCell(p, n, start, i)) return false;
   // What follows the word, blanks aside.
   let j = i;
-  while (j < n && isBlank(load<u8>(p + <usize>j))) j++;
+  while (j < n && isSpaceOrTab(load<u8>(p + <usize>j))) j++;
   let f = byteAt(p, n, j);
   // After line breaks alone (a value's text may begin a line: a textarea's `\nMore details…`), and
   // for a command that is also an English word (`& at home`, `| more info`), what follows must be
@@ -89,5 +89,3 @@ const WORDS_TOO: StaticArray<string> = [
     c == 0x0A || c == 0x0D;
 }
 
-// @ts-ignore: decorator
-@inline function isBlank(c: u8): bool { return c == 0x20 || c == 0x09; }

@@ -7,7 +7,7 @@
 // do without, so that they reject the shapes of benign text the model over-reads, not attacks.
 
 import { HEAD_COUNT } from "./classes";
-import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPathByte } from "../lib/bytes";
+import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPathByte, isWhitespace } from "../lib/bytes";
 import { groupWords } from "../lib/groups";
 import { attributeEnd } from "./ldapfilter";
 import { handlerNameEnd } from "./xsshandler";
@@ -86,10 +86,6 @@ export function confirmedClasses(p: usize, n: i32, opensText: bool): u32 {
 
 // ---- helpers -------------------------------------------------------------------------------
 
-// SQL's, HTML's and JavaScript's whitespace: a tab, line break, vertical tab or form feed separates
-// tokens as a space does (`'%0AOR%0A'1`, `onerror%0A=`).
-// @ts-ignore: decorator
-@inline function isWhitespace(c: u32): bool { return c == 0x20 || c - 0x09 < 5; }
 
 // The first index of s (lower-case) at or after from, without case, or -1.
 function find(p: usize, n: i32, s: string, from: i32 = 0): i32 {

@@ -169,6 +169,8 @@ export function wordEnd(p: usize, n: i32, i: i32): i32 {
   return i;
 }
 
+// What ends a word of prose: a space, a tab or a line break (lib/bytes.ts isWhitespace also takes
+// \v and \f, which prose does not hold and a payload may: they stay inside its piece).
 // @ts-ignore: decorator
 @inline export function isBlankByte(c: u8): bool { return c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D; }
 

@@ -7,7 +7,7 @@
 // held payloadbox's and libinjection's lists out. Rich text a site lets users post is sanitized
 // HTML without handlers, and no benign part of the dataset has one (`make verdict-census`).
 
-import { byteAt, isLetter } from "../lib/bytes";
+import { byteAt, isLetter, isWhitespace } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 
 // How far past a tag's `<` its attributes are read.
@@ -35,13 +35,13 @@ function handlerAt(p: usize, n: i32, i: i32): bool {
   let j = handlerNameEnd(p, n, i);
   if (j < 0) return false;
   j++;
-  while (j < n && isBlank(load<u8>(p + <usize>j))) j++;
+  while (j < n && isWhitespace(load<u8>(p + <usize>j))) j++;
   let q = byteAt(p, n, j);
   let quoted = q == 0x22 || q == 0x27;
   if (quoted) j++;
   for (let k = j; k < n && k < j + 256; k++) {
     let c = <u32>load<u8>(p + <usize>k);
-    if (quoted ? c == q : (isBlank(<u8>c) || c == 0x3E)) return false;
+    if (quoted ? c == q : (isWhitespace(<u8>c) || c == 0x3E)) return false;
     if (c == 0x28 || c == 0x60 || c == 0x2E) return true; // '(', '`', '.'
   }
   return false;
@@ -54,14 +54,12 @@ export function handlerNameEnd(p: usize, n: i32, i: i32): i32 {
   let j = i + 2;
   while (j < n && isLetter(load<u8>(p + <usize>j))) j++;
   if (j - i < 5) return -1;
-  while (j < n && isBlank(load<u8>(p + <usize>j))) j++;
+  while (j < n && isWhitespace(load<u8>(p + <usize>j))) j++;
   return byteAt(p, n, j) == 0x3D ? j : -1; // '='
 }
 
 // @ts-ignore: decorator
 @inline function isNameByte(c: u32): bool { return isLetter(c) || c - 0x30 < 10 || c == 0x2D || c == 0x3A; }
-// @ts-ignore: decorator
-@inline function isBlank(c: u8): bool { return c == 0x20 || c - 0x09 < 5; }
 // A blank, '/', or a quote: what may stand before an attribute's name in a tag browsers parse.
 // @ts-ignore: decorator
-@inline function isSeparator(c: u32): bool { return isBlank(<u8>c) || c == 0x2F || c == 0x22 || c == 0x27; }
+@inline function isSeparator(c: u32): bool { return isWhitespace(<u8>c) || c == 0x2F || c == 0x22 || c == 0x27; }

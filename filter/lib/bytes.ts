@@ -18,6 +18,15 @@ export function byteAt(p: usize, n: i32, i: i32): u32 { return i >= 0 && i < n ?
 // @ts-ignore: decorator
 @inline export function isWordChar(c: u32): bool { return isLetter(c) || c - 0x30 < 10 || c == 0x5F; }
 
+// Whitespace as JavaScript, SQL and HTML read it between tokens: a space, or \t \n \v \f \r.
+// @ts-ignore: decorator
+@inline export function isWhitespace(c: u32): bool { return c == 0x20 || c - 0x09 < 5; }
+
+// A blank within a line, as HTTP's optional whitespace and a shell's word splitting (where a line
+// break ends the command instead) read it: a space or a tab.
+// @ts-ignore: decorator
+@inline export function isSpaceOrTab(c: u32): bool { return c == 0x20 || c == 0x09; }
+
 // A byte of a file's path as shells and URLs spell it: a word's, '-', '/' or '.'.
 // @ts-ignore: decorator
 @inline export function isPathByte(c: u32): bool { return isWordChar(c) || c == 0x2D || c == 0x2F || c == 0x2E; }

@@ -16,7 +16,7 @@
 // only from a line feed, which the boundary cannot contain (see findStrict).
 
 import { PartList, MAX_PARTS, FILENAME } from "./parts";
-import { startsWithCI, equalsCI } from "../lib/bytes";
+import { startsWithCI, equalsCI, isSpaceOrTab } from "../lib/bytes";
 import { hexValue } from "../lib/escapes";
 import { Where } from "./where";
 
@@ -89,7 +89,7 @@ export function multipartBoundary(ctPtr: usize, ctLen: i32): u64 {
   while (i < ctLen && load<u8>(ctPtr + i) != 0x3B) i++; // the media type
   while (i < ctLen) {
     i++; // ';'
-    while (i < ctLen && isBlank(load<u8>(ctPtr + i))) i++;
+    while (i < ctLen && isSpaceOrTab(load<u8>(ctPtr + i))) i++;
     let nameStart = i;
     while (i < ctLen && isToken(load<u8>(ctPtr + i))) i++;
     let nameLen = i - nameStart;
@@ -204,14 +204,14 @@ function strictPart(ptr: usize, hs: i32, segEnd: i32, unterminated: bool, sink: 
     if (pos >= limit || pos == nameStart || load<u8>(ptr + pos) != 0x3A) break;
     let nameLen = pos - nameStart;
     pos++;
-    while (pos < limit && isBlank(load<u8>(ptr + pos))) pos++;
+    while (pos < limit && isSpaceOrTab(load<u8>(ptr + pos))) pos++;
     let vStart = pos;
     let ok = false;
     while (true) {
       while (pos < limit && isFieldVchar(load<u8>(ptr + pos))) pos++;
       if (pos + 2 >= limit || load<u8>(ptr + pos) != CR || load<u8>(ptr + pos + 1) != LF) break;
       pos += 2;
-      if (!isBlank(load<u8>(ptr + pos))) { ok = true; break; } // else a folded line: the value goes on
+      if (!isSpaceOrTab(load<u8>(ptr + pos))) { ok = true; break; } // else a folded line: the value goes on
     }
     if (!ok) break;
     pairs++;
@@ -258,7 +258,7 @@ function findLenient(ptr: usize, len: i32, from: i32, b: usize, bl: i32): i32 {
       if (m == bl + 2) {
         let e = p + m;
         if (e + 1 < len && load<u8>(ptr + e) == DASH && load<u8>(ptr + e + 1) == DASH) return p;
-        while (e < len && (isBlank(load<u8>(ptr + e)) || load<u8>(ptr + e) == CR)) { e++; work++; }
+        while (e < len && (isSpaceOrTab(load<u8>(ptr + e)) || load<u8>(ptr + e) == CR)) { e++; work++; }
         if (e < len && load<u8>(ptr + e) == LF) return p;
         p = e; // no line feed in what was read: no delimiter can start before e + 1
         continue;
@@ -306,7 +306,7 @@ function lenientPart(ptr: usize, hs: i32, segEnd: i32, unterminated: bool, sink:
     let textEnd = lineEnd > pos && load<u8>(ptr + lineEnd - 1) == CR ? lineEnd - 1 : lineEnd;
     if (textEnd == pos && lineEnd < limit) { contentStart = lineEnd + 1; break; } // the blank line
     if (cdStart >= 0 && cdEnd < 0) {
-      if (isBlank(load<u8>(ptr + pos))) { pos = lineEnd + 1; continue; } // folded into the disposition
+      if (isSpaceOrTab(load<u8>(ptr + pos))) { pos = lineEnd + 1; continue; } // folded into the disposition
       cdEnd = pos;
     }
     if (cdStart < 0 && textEnd - pos > 20 && startsWithCI(ptr + pos, 20, "content-disposition:")) cdStart = pos + 20;
@@ -427,18 +427,18 @@ function parseDisposition(n: i32, strict: bool): bool {
   let s = changetype<usize>(scratch);
   dispNameOff = 0; dispNameLen = 0; dispFileLen = -1; dispStarLen = -1;
   let i = 0;
-  if (!strict) while (i < n && isBlank(load<u8>(s + i))) i++;
+  if (!strict) while (i < n && isSpaceOrTab(load<u8>(s + i))) i++;
   let typeStart = i;
   while (i < n && isToken(load<u8>(s + i))) i++;
   dispIsFormData = i - typeStart == 9 && startsWithCI(s + typeStart, 9, "form-data");
   let haveName = false;
   while (i < n) {
-    while (i < n && isBlank(load<u8>(s + i))) i++;
+    while (i < n && isSpaceOrTab(load<u8>(s + i))) i++;
     if (i == n) break;
     let ok = load<u8>(s + i) == 0x3B;
     if (ok) {
       i++;
-      while (i < n && isBlank(load<u8>(s + i))) i++;
+      while (i < n && isSpaceOrTab(load<u8>(s + i))) i++;
       let nameStart = i;
       while (i < n && isToken(load<u8>(s + i))) i++;
       let nameLen = i - nameStart;
@@ -545,8 +545,6 @@ function knownCharset(p: usize, n: i32): bool {
 }
 
 // ---- byte classes (RFC 7230 tchar, field-vchar and qdtext; RFC 5987 attr-char; busboy's tables) ----
-
-@inline function isBlank(c: u8): bool { return c == 0x20 || c == 0x09; }
 
 function isToken(c: u8): bool {
   if (c <= 0x20 || c >= 0x7F) return false;
