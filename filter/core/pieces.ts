@@ -8,10 +8,9 @@ import { shellWordEnd, isCommandWord, lineStart, headerFieldColon } from "./conf
 
 // Whether p[0..n) reads as prose with a little syntax in it: longer than ZOOM_MIN_BYTES, a byte
 // of syntax (SYNTAX) or more, and at most one in PROSE_SHARE bytes and MAX_SYNTAX in all, or more
-// in one span (below). Code
-// and markup have syntax throughout (a 256-byte window of JavaScript holds 30 or more, one in 8
-// bytes); a payload in a few hundred bytes of prose holds a few. Counted 16 bytes at a time: it
-// runs for every window that may confirm.
+// in one span (below). Code and markup have syntax throughout (a 256-byte window of JavaScript
+// holds 30 or more, one in 8 bytes); a payload in a few hundred bytes of prose holds a few.
+// Counted 16 bytes at a time: it runs for every window that may confirm.
 export function proseWithSyntax(p: usize, n: i32): bool {
   if (n <= ZOOM_MIN_BYTES) return false;
   let lo = v128.load(SYNTAX_NIBBLES), hi = v128.load(SYNTAX_NIBBLES, 16);
