@@ -1084,6 +1084,9 @@ function inAuthority(p: usize, at: i32): bool {
 // `)(objectClass=*`), or an operator that leaves the filter broken (`)(x&)`). Two groups in a row
 // with no filter in them (`(a)(b)`, encoded bytes in a path) are none.
 function ldapItem(p: usize, n: i32, i: i32): bool {
+  // An attribute's name starts with a letter, or is an OID's digits (RFC 4512 descr, numericoid).
+  let a = byteAt(p, n, i);
+  if (!isLetter(a) && a - 0x30 >= 10) return false;
   let j = attributeEnd(p, n, i);
   let c = byteAt(p, n, j);
   return j > i && (c == 0x3D || c == 0x7E || c == 0x3E || c == 0x3C || c == 0x3A || c == 0x26 || c == 0x7C);

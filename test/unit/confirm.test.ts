@@ -322,6 +322,9 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["ldapi", "aXvL\"bC&_D}H)PcW(|C4", false],
   ["ldapi", "root)(&)", true],
   ["ldapi", "(|(uid=*)(cn=admin))", true],
+  // An attribute's name starts with a letter or is an OID's digits.
+  ["ldapi", "NN'V}zlk)(_S_&", false],
+  ["ldapi", "x)(2.5.4.3=admin", true],
   // scanner: a tool's name as a whole word
   ["scanner", "sqlmap/1.7.2#stable (https://sqlmap.org)", true],
   ["scanner", "Mozilla/5.0 (compatible; Nuclei - Open-source project (github.com/projectdiscovery/nuclei))", true],
