@@ -7,7 +7,7 @@
 // do without, so that they reject the shapes of benign text the model over-reads, not attacks.
 
 import { HEAD_COUNT } from "./classes";
-import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPathByte, isWhitespace } from "../lib/bytes";
+import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPathByte, isWhitespace, skipSpacesAndBreaks } from "../lib/bytes";
 import { groupWords } from "../lib/groups";
 import { attributeEnd } from "./ldapfilter";
 import { handlerNameEnd } from "./xsshandler";
@@ -85,7 +85,6 @@ export function confirmedClasses(p: usize, n: i32, opensText: bool): u32 {
 }
 
 // ---- helpers -------------------------------------------------------------------------------
-
 
 // The first index of s (lower-case) at or after from, without case, or -1.
 function find(p: usize, n: i32, s: string, from: i32 = 0): i32 {
@@ -999,21 +998,11 @@ function headerBreak(p: usize, n: i32): bool {
   for (let i = 0; i < n; i++) {
     let c = <u32>load<u8>(p + i);
     if (c != 0x0A && c != 0x0D) continue;
-    let start = lineStart(p, n, i + 1);
+    let start = skipSpacesAndBreaks(p, n, i + 1);
     if (headerFieldColon(p, n, start) >= 0) return true;
     if (matchesLowerAt(p, n, start, "http/") || matchesLowerAt(p, n, start, "<")) return true;
   }
   return false;
-}
-
-// Where the text after a line break at i goes on: past more breaks and blanks.
-export function lineStart(p: usize, n: i32, i: i32): i32 {
-  while (i < n) {
-    let c = load<u8>(p + <usize>i);
-    if (c != 0x0A && c != 0x0D && c != 0x20 && c != 0x09) break;
-    i++;
-  }
-  return i;
 }
 
 // Where the `:` is when p[start..) opens a header line (`Set-Cookie:`, `Location:`), or -1.

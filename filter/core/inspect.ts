@@ -16,13 +16,13 @@ export class Inspection {
   parts: PartList = new PartList();
   texts: TextList = new TextList();
   facts: RequestFacts = new RequestFacts();
-  scores: RequestScores;
+  scores!: RequestScores; // made in the constructor, from the tables above
   windows: i32 = 0;
   // The scoring work ran out (max_windows) before every window was scored.
   windowsCut: bool = false;
 
   constructor(public model: Model) {
-    this.scores = new RequestScores(model);
+    this.scores = new RequestScores(model, this.parts.rows, this.texts.rows);
   }
 
   // Splits and decodes a request under cfg (its route's configuration; head: the serialized header
@@ -33,8 +33,6 @@ export class Inspection {
     decodeParts(this.parts, this.texts);
     this.scores.reset();
     this.scores.pieceBudget = cfg.maxWindows;
-    this.scores.partRows = this.parts.rows;
-    this.scores.textRows = this.texts.rows;
     let w = forEachWindow<T>(this.texts, sink, cfg.maxWindows);
     this.windowsCut = w < 0;
     this.windows = w < 0 ? -w : w;

@@ -3,8 +3,8 @@
 // window's bytes; allocation-free.
 
 import { canReadBlock, nibbleSetBits, indexOf, indexOf2 } from "../lib/scan";
-import { byteAt, isLetter, isWordChar } from "../lib/bytes";
-import { shellWordEnd, isCommandWord, lineStart, headerFieldColon } from "./confirm";
+import { byteAt, isLetter, isWordChar, isSpaceOrBreak, skipSpacesAndBreaks } from "../lib/bytes";
+import { shellWordEnd, isCommandWord, headerFieldColon } from "./confirm";
 
 // Whether p[0..n) reads as prose with a little syntax in it: longer than ZOOM_MIN_BYTES, a byte
 // of syntax (SYNTAX) or more, and at most one in PROSE_SHARE bytes and MAX_SYNTAX in all, or more
@@ -61,7 +61,7 @@ export function proseRun(p: usize, n: i32, first: i32, last: i32, count: i32): b
     return !((c == 0x3B || c == 0x7C || c == 0x60) && commandFollows(p, n, first + 1)) &&
       !(quoteEndsWord(p, n, first) && sqlCommentFollows(p, n, first + 1));
   }
-  return count == 2 && enclosesWords(c, load<u8>(p + <usize>last)) && isBlankByte(<u8>byteAt(p, n, first - 1));
+  return count == 2 && enclosesWords(c, load<u8>(p + <usize>last)) && isSpaceOrBreak(<u8>byteAt(p, n, first - 1));
 }
 
 // Whether p[i] opens a shell's next command: `;`, a lone `|` (not `||`), or `$(`.
@@ -81,7 +81,7 @@ export function proseRun(p: usize, n: i32, first: i32, last: i32, count: i32): b
 
 // Whether SQL's line comment `--` follows the blanks at i (`admin'--`, `admin' -- x`).
 export function sqlCommentFollows(p: usize, n: i32, i: i32): bool {
-  while (i < n && isBlankByte(load<u8>(p + <usize>i))) i++;
+  i = skipSpacesAndBreaks(p, n, i);
   return byteAt(p, n, i) == 0x2D && byteAt(p, n, i + 1) == 0x2D;
 }
 
@@ -97,8 +97,7 @@ export function sqlCommentFollows(p: usize, n: i32, i: i32): bool {
 // letter (`ls -la`, `nc -e /bin/sh`).
 export function optionsEnd(p: usize, n: i32, end: i32): i32 {
   for (let k = 0; k < 2; k++) {
-    let i = end;
-    while (i < n && isBlankByte(load<u8>(p + <usize>i))) i++;
+    let i = skipSpacesAndBreaks(p, n, end);
     if (byteAt(p, n, i) != 0x2D || !isLetter(byteAt(p, n, i + 1))) break;
     end = wordEnd(p, n, i);
   }
@@ -130,13 +129,12 @@ function headerLineColon(p: usize, n: i32, i: i32): i32 {
   let c = load<u8>(p + <usize>i);
   let after = c == 0x0A || c == 0x0D ? i + 1 :
     c == 0xE5 && byteAt(p, n, i + 1) == 0x98 && (byteAt(p, n, i + 2) == 0x8A || byteAt(p, n, i + 2) == 0x8D) ? i + 3 : -1;
-  return after < 0 ? -1 : headerFieldColon(p, n, lineStart(p, n, after));
+  return after < 0 ? -1 : headerFieldColon(p, n, skipSpacesAndBreaks(p, n, after));
 }
 
 // Whether the first word at or after the blanks at i is a command's name (core/confirm.ts COMMANDS).
 export function commandFollows(p: usize, n: i32, i: i32): bool {
-  while (i < n && isBlankByte(load<u8>(p + <usize>i))) i++;
-  shellWordEnd(p, n, i);
+  shellWordEnd(p, n, skipSpacesAndBreaks(p, n, i));
   return isCommandWord();
 }
 
@@ -156,22 +154,17 @@ export function commandFollows(p: usize, n: i32, i: i32): bool {
 // blanks before it: the previous word's start), or 0.
 export function wordStart(p: usize, i: i32): i32 {
   if (i <= 0) return 0;
-  while (i > 0 && isBlankByte(load<u8>(p + <usize>i))) i--;
-  while (i > 0 && !isBlankByte(load<u8>(p + <usize>(i - 1)))) i--;
+  while (i > 0 && isSpaceOrBreak(load<u8>(p + <usize>i))) i--;
+  while (i > 0 && !isSpaceOrBreak(load<u8>(p + <usize>(i - 1)))) i--;
   return i;
 }
 
 // Where the run of non-blank bytes at or after the blanks at i ends, or n.
 export function wordEnd(p: usize, n: i32, i: i32): i32 {
-  while (i < n && isBlankByte(load<u8>(p + <usize>i))) i++;
-  while (i < n && !isBlankByte(load<u8>(p + <usize>i))) i++;
+  i = skipSpacesAndBreaks(p, n, i);
+  while (i < n && !isSpaceOrBreak(load<u8>(p + <usize>i))) i++;
   return i;
 }
-
-// What ends a word of prose: a space, a tab or a line break (lib/bytes.ts isWhitespace also takes
-// \v and \f, which prose does not hold and a payload may: they stay inside its piece).
-// @ts-ignore: decorator
-@inline export function isBlankByte(c: u8): bool { return c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D; }
 
 // A window this short holds too little prose to dilute a payload (after 50 bytes of it, the
 // tautology still scored 15).

@@ -51,16 +51,14 @@ export class RequestScores extends WindowSink {
   // request past it is partial, as one past max_windows is).
   pieceBudget: i32 = 0;
   piecesCut: bool = false;
-  // The request's parts and texts (PartList.rows, TextList.rows), set by core/inspect.ts: which
-  // part a window's text is of, for secretText.
-  partRows: usize = 0;
-  textRows: usize = 0;
   // Windows already scored in this request, by a key of their bytes (seenBefore). A slot belongs
   // to this request when its epoch is this request's, so reset() need not clear the table.
   private seen: StaticArray<u32> = new StaticArray<u32>(SEEN_SLOTS * SEEN_STRIDE);
   private epoch: u32 = 0;
 
-  constructor(public model: Model) {
+  // partRows, textRows: the tables of the parts and texts its windows come from (PartList.rows,
+  // TextList.rows, core/inspect.ts's): which part a window's text is of, for secretText.
+  constructor(public model: Model, private partRows: usize, private textRows: usize) {
     super();
     if (model.ok) this.gateScore = model.scoreOf(HEAD_ATTACK, GATE_LOGIT);
     this.reset();
@@ -196,7 +194,6 @@ export class RequestScores extends WindowSink {
   // Whether text's part is named as a password (core/secrets.ts): read only for a window over the
   // gate. The tables are core/inspect.ts's for the request being scored.
   private secretText(text: i32): bool {
-    if (this.textRows == 0 || text < 0) return false;
     let part = textPart(this.textRows, text);
     return namesSecret(partNamePtr(this.partRows, part), partNameLen(this.partRows, part));
   }

@@ -3,7 +3,7 @@
 // is a word (`aXvL"bC&_D}H)PcW(|C4`), which the model reads as an attack's punctuation more often
 // than any other benign value. core/score.ts asks this only for a window over the gate.
 
-import { matchesLowerAt } from "../lib/bytes";
+import { matchesLowerAt, isLetter } from "../lib/bytes";
 
 // Names that hold a password anywhere in them (`password`, `user[password]`, `new_passwd`, `pwd`),
 // in the languages of this project's data.
@@ -26,5 +26,6 @@ function endsWithKey(p: usize, n: i32, s: string): bool {
     (n == k + 1 || load<u8>(p + <usize>(n - k - 2)) == 0x5B);
 }
 
+// A letter or a digit: `_`, `-` and brackets part a name's words (`user_pass`, `user[pass]`).
 // @ts-ignore: decorator
-@inline function isNameByte(c: u8): bool { return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10; }
+@inline function isNameByte(c: u32): bool { return isLetter(c) || c - 0x30 < 10; }

@@ -27,6 +27,17 @@ export function byteAt(p: usize, n: i32, i: i32): u32 { return i >= 0 && i < n ?
 // @ts-ignore: decorator
 @inline export function isSpaceOrTab(c: u32): bool { return c == 0x20 || c == 0x09; }
 
+// What ends a word of prose or a line's indent: a space, a tab or a line break (isWhitespace also
+// takes \v and \f, which prose does not hold and a payload may).
+// @ts-ignore: decorator
+@inline export function isSpaceOrBreak(c: u32): bool { return c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D; }
+
+// The index of the first byte at or after i that is not isSpaceOrBreak, or n.
+export function skipSpacesAndBreaks(p: usize, n: i32, i: i32): i32 {
+  while (i < n && isSpaceOrBreak(load<u8>(p + <usize>i))) i++;
+  return i;
+}
+
 // A byte of a file's path as shells and URLs spell it: a word's, '-', '/' or '.'.
 // @ts-ignore: decorator
 @inline export function isPathByte(c: u32): bool { return isWordChar(c) || c == 0x2D || c == 0x2F || c == 0x2E; }

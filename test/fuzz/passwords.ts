@@ -4,8 +4,7 @@
 // characters from every printable symbol (KeePass's "special" set) and 10,000 from `!@#$%^&*`
 // (the common managers' default), node/prng.ts seed 12345. A figure, not a test.
 
-import path from "node:path";
-import { Core, CORE_WASM, defaultThreshold, REPO_ROOT } from "../../node/core";
+import { loadCore } from "../support/core";
 import { prng } from "../../node/prng";
 
 const ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -13,8 +12,8 @@ const SETS = { "every printable symbol": ALNUM + "!@#$%^&*()-_=+[]{};:'\",.<>/?\
 const PER_SET = 10000;
 
 async function main(): Promise<void> {
-  const core = await Core.load(process.env.WAFSCORE_CORE ? path.resolve(REPO_ROOT, process.env.WAFSCORE_CORE) : CORE_WASM);
-  const threshold = defaultThreshold();
+  const core = await loadCore();
+  const threshold = Number(core.configDefault("threshold"));
   const rnd = prng(12345);
   for (const [name, set] of Object.entries(SETS)) {
     let flagged = 0;

@@ -6,15 +6,16 @@
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Core, CORE_WASM, defaultThreshold, REPO_ROOT } from "../../node/core";
+import { REPO_ROOT } from "../../node/core";
+import { loadCore } from "../support/core";
 
 const BEFORE = "I have been using this blender for about three months now and honestly it is the best kitchen purchase I made this year. It crushes ice without any trouble and cleans up quickly.";
 const AFTER = "Hi there, my package was marked as delivered yesterday afternoon but it is not at my door or with my neighbours. Could you please check with the courier and let me know what to do?";
 const EVERY = 40;
 
 async function main(): Promise<void> {
-  const core = await Core.load(process.env.WAFSCORE_CORE ? path.resolve(REPO_ROOT, process.env.WAFSCORE_CORE) : CORE_WASM);
-  const threshold = defaultThreshold();
+  const core = await loadCore();
+  const threshold = Number(core.configDefault("threshold"));
   const file = path.resolve(REPO_ROOT, process.env.DATASETS_DIR ?? "../shared/datasets", "train.jsonl");
   const rows = readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as { text: string; label: number; class: string })
     .filter((r) => r.label === 1 && r.text.length >= 6 && r.text.length <= 120).filter((_, i) => i % EVERY === 0);
