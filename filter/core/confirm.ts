@@ -240,9 +240,7 @@ function sqlSyntax(p: usize, n: i32): bool {
     // Not after a backquote: it closes an identifier, and in prose a Markdown code span
     // (`` `branch` or `tag` ``); injected text breaks out of a string.
     if (c == 0x60) continue;
-    if (matchesLowerAt(p, n, j, "mod") || matchesLowerAt(p, n, j, "div") || matchesLowerAt(p, n, j, "and") || matchesLowerAt(p, n, j, "or") ||
-        matchesLowerAt(p, n, j, "xor") || matchesLowerAt(p, n, j, "like") || matchesLowerAt(p, n, j, "rlike") ||
-        matchesLowerAt(p, n, j, "regexp") || matchesLowerAt(p, n, j, "between") || matchesLowerAt(p, n, j, "eqv")) return true;
+    for (let w = 0; w < QUOTE_OPERATORS.length; w++) if (matchesLowerAt(p, n, j, unchecked(QUOTE_OPERATORS[w]))) return true;
     if (matchesLowerAt(p, n, j, "is") && isWhitespace(byteAt(p, n, j + 2))) return true;
     if (matchesLowerAt(p, n, j, "in") && inList(p, n, j + 2)) return true;
   }
@@ -325,6 +323,10 @@ function commentDashes(p: usize, n: i32): bool {
   }
   return false;
 }
+
+// The words that, after a quote and blanks, make it a string closed and gone on with, read as
+// prefixes (`'or`, `' LIKE`). Also core/mayconfirm.ts's.
+export const QUOTE_OPERATORS: StaticArray<string> = ["mod", "div", "and", "or", "xor", "like", "rlike", "regexp", "between", "eqv"];
 
 // `IN` then a parenthesized list: whitespace, then '('.
 function inList(p: usize, n: i32, j: i32): bool { return byteAt(p, n, skipWhitespace(p, n, j)) == 0x28; }
@@ -980,7 +982,7 @@ function mongoSyntax(p: usize, n: i32): bool {
 }
 
 // MongoDB's query, update and aggregation operators that injected documents use.
-const MONGO_OPERATORS: StaticArray<string> = [
+export const MONGO_OPERATORS: StaticArray<string> = [
   "eq", "ne", "gt", "gte", "lt", "lte", "in", "nin", "and", "or", "not", "nor", "exists", "type", "expr", "jsonschema",
   "mod", "regex", "options", "text", "search", "where", "all", "elemmatch", "size", "set", "unset", "inc", "push", "pull",
   "rename", "function", "accumulator", "lookup", "match", "group", "project", "sort", "limit", "skip", "out", "merge",

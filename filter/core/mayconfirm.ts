@@ -3,14 +3,14 @@
 // under GATE_LOGIT whatever the model says, so core/score.ts skips the model for it. Allocation-free;
 // the scan makes no call.
 //
-// How: bytes that any lexer's syntax needs and that benign text rarely holds (quotes, brackets
-// other than `[` `]`, `; = * # $ % & < > | \ @`, and 0xE5, lead byte of the 嘊 嘍 line breaks)
+// How: bytes that any lexer's syntax needs and that benign text rarely holds (`"` and backquote, brackets
+// other than `[` `]`, `; = * # % & < > | \`, and 0xE5, lead byte of the 嘊 嘍 line breaks)
 // make the window "may confirm" outright (a 16-byte-block nibble test), and so do CR and LF: the
 // SQL lexer skips a line break between a keyword and its neighbour as whitespace, the command
 // lexer reads it as a line's start, and the header lexer looks for one; no one symbol stands for
 // all three (windows with line breaks are few: `make gate-census`). Every other byte falls in one
 // of 32 symbols: the 26 letters without case, a digit run, a space run (space, tab, vertical tab,
-// form feed, `+`), `.` (and `[`), `-` (and `,`, `/`), `:`, and one for the rest and the window's
+// form feed, `+`), `.` (and `[`), `-` (and `,`, `/`, `@`), `:` (and `$`), and one for the rest and the window's
 // two edges (`_ ! ? ~ ^ ]`, controls, other non-ASCII bytes). Each rule of the lexers that can fire on such bytes
 // alone was reduced to 4-symbol grams that any text it fires on must contain; they are bits of a
 // 2^20-bit table, and one gram of the window in the table makes it "may confirm". Symbols merge
@@ -19,8 +19,9 @@
 // Keep in step with confirm.ts: a lexer that accepts more must add its grams here (the property test
 // test/unit/mayconfirm.test.ts runs both on every literal of confirm.ts and fails otherwise).
 
-import { SQL_WORDS, COMMANDS, JS_SINKS } from "./confirm";
+import { SQL_WORDS, COMMANDS, JS_SINKS, MONGO_OPERATORS, QUOTE_OPERATORS } from "./confirm";
 import { nibbleSetBits, canReadBlock } from "../lib/scan";
+import { byteAt, matchesLowerAt, isOneOf, isLetter, isWordChar, isWhitespace } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
 
 const DIGIT: u32 = 26, SPACE: u32 = 27, DOT: u32 = 28, PUNCT: u32 = 29, COLON: u32 = 30, OTHER: u32 = 31;
@@ -42,7 +43,10 @@ const HARD_NIBBLES = memory.data(32, 16);
 
 // Whether some lexer of confirm.ts might accept p[0..n); false only when none can.
 export function mayConfirm(p: usize, n: i32): bool {
-  if (hasHardByte(p, n) || gramsBroken) return true;
+  if (gramsBroken) return true;
+  let found = hardBytes(p, n);
+  if (found & HARD_FOUND) return true;
+  if ((found & QUOTE_FOUND) && quoteMayConfirm(p, n)) return true;
   let g = START_GRAM;
   // A run of digits or spaces is one symbol (the lexers skip any number of spaces, and no rule
   // counts digits). CLASSES marks every other symbol with RUN_BREAKS, so that one compare with the
@@ -75,29 +79,96 @@ export function mayConfirm(p: usize, n: i32): bool {
   return ((load<u32>(GRAMS + (<usize>(g >> 5) << 2)) >>> (g & 31)) & 1) != 0;
 }
 
-// Whether p[0..n) holds a HARD byte, 16 bytes at a time (a short span as one block, bytes past n
-// masked).
+const HARD_FOUND = 1, QUOTE_FOUND = 2;
+
+// Whether p[0..n) holds a HARD byte (HARD_FOUND) and whether a `'` (QUOTE_FOUND), 16 bytes at a
+// time (a short span as one block, bytes past n masked); it stops at the first HARD byte.
 // @ts-ignore: decorator
-@inline function hasHardByte(p: usize, n: i32): bool {
+@inline function hardBytes(p: usize, n: i32): i32 {
   let lo = v128.load(HARD_NIBBLES), hi = v128.load(HARD_NIBBLES, 16);
-  if (n <= 0) return false;
+  let quote = i8x16.splat(0x27);
+  if (n <= 0) return 0;
   if (n < 16) {
-    if (!canReadBlock(p)) return true; // at the very end of memory: let the lexers decide
-    return (nibbleSetBits(v128.load(p), lo, hi) & ((1 << n) - 1)) != 0;
+    if (!canReadBlock(p)) return HARD_FOUND; // at the very end of memory: let the lexers decide
+    let v = v128.load(p), mask = (1 << n) - 1;
+    if (nibbleSetBits(v, lo, hi) & mask) return HARD_FOUND;
+    return (i8x16.bitmask(i8x16.eq(v, quote)) & mask) != 0 ? QUOTE_FOUND : 0;
   }
+  let found = 0;
   let i = 0;
   while (true) {
     let at = min(i, n - 16);
-    if (nibbleSetBits(v128.load(p + <usize>at), lo, hi)) return true;
+    let v = v128.load(p + <usize>at);
+    if (nibbleSetBits(v, lo, hi)) return HARD_FOUND;
+    if (v128.any_true(i8x16.eq(v, quote))) found = QUOTE_FOUND;
     i = at + 16;
-    if (i >= n) return false;
+    if (i >= n) return found;
+  }
+  return found;
+}
+
+// What the lexers of confirm.ts can make of a `'` with no HARD byte in the window, read where each
+// quote stands rather than as grams: a quote followed by a blank and a `+` reads as `' ` followed by a
+// word to grams, and an apostrophe inside a word (`it's`, `O'Brien`) is prose's.
+// - sqlSyntax: a SQL word beside it, blanks between (`user'`, `' union`); after it, blanks and a word
+//   that starts as an operator does (`' or`, `'like`, `'is `; `' in (` has a HARD byte), or `+ - / ^ !`;
+// - commandSyntax: a quote before or inside the text's first word, which the shell drops (`'id`,
+//   `c'at`; a command after a separator or a line break has a HARD byte before it);
+// - CODE_CALLS' `$'`, xmlDeclSyntax's `system '`.
+function quoteMayConfirm(p: usize, n: i32): bool {
+  let i = 0;
+  while (i < n && isBlankOrPlus(<u32>load<u8>(p + <usize>i))) i++;
+  while (i < n) {
+    let c = <u32>load<u8>(p + <usize>i);
+    if (c == 0x27) return true;
+    if (!(isWordChar(c) || c == 0x2D)) break;
+    i++;
+  }
+  for (let q = i; q < n; q++) {
+    if (load<u8>(p + <usize>q) != 0x27) continue;
+    if (byteAt(p, n, q - 1) == 0x24 || (q >= 7 && matchesLowerAt(p, n, q - 7, "system "))) return true;
+    let j = q + 1;
+    while (j < n && isWhitespace(<u32>load<u8>(p + <usize>j))) j++;
+    let d = byteAt(p, n, j);
+    if (d == 0x2B || d == 0x2D || d == 0x2F || d == 0x5E || d == 0x21) return true;
+    if (isLetter(d)) {
+      for (let w = 0; w < QUOTE_OPERATORS.length; w++) if (matchesLowerAt(p, n, j, unchecked(QUOTE_OPERATORS[w]))) return true;
+      if (matchesLowerAt(p, n, j, "is") && isWhitespace(byteAt(p, n, j + 2))) return true;
+      let e = j;
+      while (e < n && isWordChar(<u32>load<u8>(p + <usize>e))) e++;
+      if (isSqlWord(p, n, j, e)) return true;
+    }
+    let a = q - 1;
+    while (a >= 0 && isWhitespace(<u32>load<u8>(p + <usize>a))) a--;
+    if (a >= 0 && isWordChar(<u32>load<u8>(p + <usize>a))) {
+      // The word as confirm.ts's nextListedWord reads it: from the first letter of the run of word bytes.
+      let s = a;
+      while (s > 0 && isWordChar(<u32>load<u8>(p + <usize>(s - 1)))) s--;
+      while (s <= a && !isLetter(<u32>load<u8>(p + <usize>s))) s++;
+      if (isSqlWord(p, n, s, a + 1)) return true;
+    }
   }
   return false;
 }
 
+// @ts-ignore: decorator
+@inline function isBlankOrPlus(c: u32): bool { return c == 0x20 || c == 0x09 || c == 0x2B; }
+
+// Whether p[start..end) is one of SQL_WORDS, as keywordBesideSql reads them (2 to 24 bytes).
+// @ts-ignore: decorator
+@inline function isSqlWord(p: usize, n: i32, start: i32, end: i32): bool {
+  let len = end - start;
+  return len >= 2 && len <= 24 && isOneOf(p, n, start, len, SQL_WORDS);
+}
+
 // ---- the tables, filled once at start ------------------------------------------------------
 
-const HARD = "'\"`();=*#$%&<>{}|\\@\n\r";
+// `'` is read where it stands (quoteMayConfirm). `$` and `@` are not HARD either: benign text holds `$` in prices, passwords and names (`$schema`,
+// `$ref`, a GraphQL `$id`) and `@` in every e-mail address, and what the lexers need of them is
+// grams (initGrams) or comes with a HARD byte (`$(`, `${`, `$'`, a separator before `$VAR`, `@{`).
+// `$` shares `:`'s symbol and `@` that of `-` `,` `/`, beside which SQL's words already count:
+// neither is OTHER, which also stands for the window's edges.
+const HARD = "\"`();=*#%&<>{}|\\\n\r";
 const HARD_HIGH: u8 = 0xE5;
 
 function initClasses(): void {
@@ -108,8 +179,8 @@ function initClasses(): void {
     else if (c >= 0x30 && c <= 0x39) k = DIGIT;
     else if (c == 0x20 || c == 0x09 || c == 0x0B || c == 0x0C || c == 0x2B) k = SPACE;
     else if (c == 0x2E || c == 0x5B) k = DOT;
-    else if (c == 0x2D || c == 0x2C || c == 0x2F) k = PUNCT;
-    else if (c == 0x3A) k = COLON;
+    else if (c == 0x2D || c == 0x2C || c == 0x2F || c == 0x40) k = PUNCT;
+    else if (c == 0x3A || c == 0x24) k = COLON;
     store<u8>(CLASSES + <usize>b, <u8>(k == DIGIT || k == SPACE ? k : k | RUN_BREAKS));
   }
   for (let j = 0; j < HARD.length; j++) setHard(<u32>HARD.charCodeAt(j));
@@ -177,13 +248,13 @@ function addSqlWord(w: string): void {
 // commandSyntax: a command word first in the window or after a line break (the other separators
 // are HARD), spaces before it. Where no separator came before it, the word must end where the shell's
 // does (confirm.ts wordEnds): at a blank or `+` (SPACE), the window's end (EDGE), `.exe` (DOT), or a
-// HARD byte; so a two-letter name's gram holds what follows it (`id `, not `idea`).
+// HARD byte, or `$` (COLON: `id$IFS`); so a two-letter name's gram holds what follows it (`id `, not `idea`).
 function addCommand(w: string): void {
   let m = symbolsOf(w);
   let s0 = unchecked(syms[0]), s1 = unchecked(syms[1]);
   addGram(EDGE, SPACE, s0, s1);
   if (m >= 3) addGram(EDGE, s0, s1, unchecked(syms[2]));
-  else { addGram(EDGE, s0, s1, SPACE); addGram(EDGE, s0, s1, EDGE); addGram(EDGE, s0, s1, DOT); }
+  else { addGram(EDGE, s0, s1, SPACE); addGram(EDGE, s0, s1, EDGE); addGram(EDGE, s0, s1, DOT); addGram(EDGE, s0, s1, COLON); }
 }
 
 // scriptSyntax: a sink word, then spaces, then `.` or `[` (the other followers are HARD).
@@ -242,6 +313,21 @@ function initGrams(): void {
     let a = unchecked(syms[0]), b = unchecked(syms[1]), c = unchecked(syms[2]);
     for (let x: u32 = DIGIT; x < SYMBOLS; x++) addGram(a, b, c, x);
   }
+  // mongoSyntax's operator after a `$` (COLON), a whole word: `$ne`, `$regex`; and CODE_CALLS' `$ifs`.
+  for (let j = 0; j < MONGO_OPERATORS.length; j++) {
+    let m = symbolsOf(unchecked(MONGO_OPERATORS[j]));
+    addGram(COLON, unchecked(syms[0]), unchecked(syms[1]), m >= 3 ? unchecked(syms[2]) : ANY);
+  }
+  addText("$ifs");
+  // `@` (PUNCT): sqlSyntax's `@@version` is PUNCT twice (below), and its words beside `@` are
+  // addSqlWord's; CODE_CALLS' `@ognl` and `$@`; scriptSyntax's `@import` and `@font-face`;
+  // redirectSyntax's user part after a scheme browsers complete (`http:trusted@evil`) or after `//`
+  // with tabs between (`/\t/trusted@evil`; `//` is PUNCT twice, below).
+  addText("@ogn"); addText("@imp"); addText("t-fa");
+  addGram(ANY, COLON, PUNCT, ANY);
+  addText("ttp:"); addText("tps:"); addText("ftp:"); addText("wss:");
+  for (let x: u32 = DIGIT; x < SYMBOLS; x++) addGram(x, 22, 18, COLON); // ws:
+  addGram(ANY, PUNCT, SPACE, PUNCT);
   // pathSyntax's `..`; sqlSyntax's `--`, redirectSyntax's `//` and urlSyntax's `://` (PUNCT twice).
   addGram(ANY, DOT, DOT, ANY);
   addGram(ANY, PUNCT, PUNCT, ANY);

@@ -40,6 +40,8 @@ function misses(texts: Iterable<Uint8Array>): string[] {
 const CONTEXTS: Array<[string, string]> = [
   ["", ""], [" ", " "], ["x ", ""], ["", " 1"], ["1 ", ""], ["1", ","], [",", " 2"], ["-", "-"], ["/", "/"],
   ["\n", ""], ["\n  ", "\nfoo"], ["+", "+1"], ["a.", "."], ["_", "_"], ["é", "é"], ["ab", "cd"], ["0x", ":"],
+  ["$", ""], ["$", "$1"], ["\n$", " "], ["@", ""], ["x@", ".com"], ["//\t/a", "@b"],
+  ["'", ""], ["x'", " "], ["' ", " '"], ["it's ", " it's"], ["a'", "'b"],
 ];
 
 describe("mayConfirm is true wherever a lexer confirms", () => {
@@ -105,13 +107,15 @@ describe("mayConfirm rules out plain text", () => {
     "2026-12-04T18:30:37Z",
     "Not bad but not great either. Size runs small",
     "9393f3dd-d3c3-412a-9141-ea4218c00d23",
+    "nadia.dubois@hotmail.com", "Total: $12.99 only", "$schema and $ref", "Well, it's not what I'd have chosen", "a 'quoted' word",
   ])("%s", (text) => {
     expect(confirmedBy(latin1(text))).toEqual([]);
     expect(core.mayConfirm(text)).toBe(false);
   });
 
   it.each([
-    "1 union select 2", "cat /etc/passwd", "x@evil.example", "see http://169.254.169.254/latest", "a 'quoted' word",
+    "1 union select 2", "cat /etc/passwd", "http:trusted@evil.example", "see http://169.254.169.254/latest",
+    "x $ne 1", "select @@version", "ls$IFS", "w'hoami", "name' or 1", "1'+1", "it's user' x",
   ])("but not %s", (text) => expect(core.mayConfirm(text)).toBe(true));
 });
 
