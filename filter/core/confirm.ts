@@ -338,14 +338,6 @@ export const JS_SINKS: StaticArray<string> = [
   "print", "open", "src", "href", "this",
 ];
 
-// Elements that run script, load a document or resource, or change how the page around them is
-// parsed: a tag of one of these needs nothing more to be an attack.
-const ACTIVE_TAGS: StaticArray<string> = [
-  "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "meta", "link",
-  "svg", "math", "style", "img", "image", "video", "audio", "body", "input", "button", "isindex",
-  "marquee", "details", "template", "portal", "keygen", "animate", "set", "handler", "layer", "ilayer",
-  "bgsound", "import", "xml", "xsl", "xmp", "plaintext",
-];
 // Elements that act with no attribute: a script's text runs, a style's is CSS; the others act by an
 // attribute with a value (`<img src=x onerror=…>`, `<body onload=…>`), which activeTag reads for any element.
 const BARE_ACTIVE_TAGS: StaticArray<string> = ["script", "style"];
@@ -354,7 +346,7 @@ const RAW_TEXT_TAGS: StaticArray<string> = [
   "title", "textarea", "noscript", "noembed", "noframes", "select", "option", "script", "style", "iframe", "xmp",
 ];
 
-// A tag that can act: `<!`, `<?`, `<%`, an element of ACTIVE_TAGS, the end of one of RAW_TEXT_TAGS,
+// A tag that can act: `<!`, `<?`, `<%`, an element of BARE_ACTIVE_TAGS, the end of one of RAW_TEXT_TAGS,
 // or any element with an attribute that has a value (`<x y=`). A bare unknown element
 // (`<userName>`, `<apps client id>`: placeholders in documented payloads) is inert to a browser.
 function activeTag(p: usize, n: i32, i: i32): bool {
