@@ -36,8 +36,10 @@ const START_GRAM: u32 = (EDGE << 10) | (EDGE << 5) | EDGE;
 // whose runs collapse.
 const CLASSES = memory.data(256);
 const RUN_BREAKS: u32 = 0x80;
-// The 2^20 grams, a bit each.
+// The 2^20 grams, a bit each; CERTAIN marks those that make a window "may confirm" outright, and
+// the others (addSqlWord's) ask sqlWordAt where they end.
 const GRAMS = memory.data(1 << 17, 16);
+const CERTAIN = memory.data(1 << 17, 16);
 // The HARD bytes by nibbles (lib/scan.ts nibbleSetBits): 16 low-nibble entries, then 16 high.
 const HARD_NIBBLES = memory.data(32, 16);
 
@@ -53,6 +55,7 @@ export function mayConfirm(p: usize, n: i32): bool {
   // previous byte's symbol folds the run test.
   // Two bytes a turn: the loop's own compare and branch are a fifth of a byte's instructions.
   let last: u32 = EDGE;
+  let hits = 0;
   let i = 0;
   for (; i + 2 <= n; i += 2) {
     let e0 = <u32>load<u8>(CLASSES + <usize>load<u8>(p + <usize>i));
@@ -60,24 +63,63 @@ export function mayConfirm(p: usize, n: i32): bool {
     if (e0 != last) {
       last = e0 & 31;
       g = ((g << 5) | last) & GRAM_MASK;
-      if ((load<u32>(GRAMS + (<usize>(g >> 5) << 2)) >>> (g & 31)) & 1) return true;
+      if (bitAt(GRAMS, g)) { if (bitAt(CERTAIN, g) || hits == MAX_HITS) return true; store<i32>(HITS + (<usize>hits << 2), i); hits++; }
     }
     if (e1 != last) {
       last = e1 & 31;
       g = ((g << 5) | last) & GRAM_MASK;
-      if ((load<u32>(GRAMS + (<usize>(g >> 5) << 2)) >>> (g & 31)) & 1) return true;
+      if (bitAt(GRAMS, g)) { if (bitAt(CERTAIN, g) || hits == MAX_HITS) return true; store<i32>(HITS + (<usize>hits << 2), i + 1); hits++; }
     }
   }
   if (i < n) {
     let e = <u32>load<u8>(CLASSES + <usize>load<u8>(p + <usize>i));
     if (e != last) {
       g = ((g << 5) | (e & 31)) & GRAM_MASK;
-      if ((load<u32>(GRAMS + (<usize>(g >> 5) << 2)) >>> (g & 31)) & 1) return true;
+      if (bitAt(GRAMS, g)) { if (bitAt(CERTAIN, g) || hits == MAX_HITS) return true; store<i32>(HITS + (<usize>hits << 2), i); hits++; }
     }
   }
   g = ((g << 5) | EDGE) & GRAM_MASK;
-  return ((load<u32>(GRAMS + (<usize>(g >> 5) << 2)) >>> (g & 31)) & 1) != 0;
+  if (bitAt(GRAMS, g)) { if (bitAt(CERTAIN, g) || hits == MAX_HITS) return true; store<i32>(HITS + (<usize>hits << 2), n); hits++; }
+  // The SQL words' grams are read where they ended, after the loop: a call inside it had V8 keep
+  // the loop's state in memory at every turn.
+  for (let h = 0; h < hits; h++) if (sqlWordAt(p, n, load<i32>(HITS + (<usize>h << 2)))) return true;
+  return false;
 }
+
+// Where addSqlWord's grams ended in the window being read (at most MAX_HITS: more, and the window
+// may confirm without asking).
+const MAX_HITS = 64;
+const HITS = memory.data(MAX_HITS * 4, 4);
+
+// Whether a SQL word stands at the byte j where one of addSqlWord's grams ended: the word that
+// holds j, or the one before it. Such a gram holds two of the word's letters when blanks stand
+// between it and its neighbour (`, th` of every sentence with a comma stood for `, then`), and
+// keywordBesideSql reads whole words. Whether the neighbour is one it takes is not asked again.
+function sqlWordAt(p: usize, n: i32, j: i32): bool {
+  let s = j;
+  if (j < n && isWordChar(<u32>load<u8>(p + <usize>j))) {
+    while (s > 0 && isWordChar(<u32>load<u8>(p + <usize>(s - 1)))) s--;
+    let e = j;
+    while (e < n && isWordChar(<u32>load<u8>(p + <usize>e))) e++;
+    if (sqlWordIn(p, n, s, e)) return true;
+  }
+  let k = s - 1;
+  while (k >= 0 && !isWordChar(<u32>load<u8>(p + <usize>k))) k--;
+  if (k < 0) return false;
+  let b = k;
+  while (b > 0 && isWordChar(<u32>load<u8>(p + <usize>(b - 1)))) b--;
+  return sqlWordIn(p, n, b, k + 1);
+}
+
+// Whether the run of word bytes p[s..e), from its first letter (as confirm.ts's nextListedWord
+// reads a word), is one of SQL_WORDS.
+function sqlWordIn(p: usize, n: i32, s: i32, e: i32): bool {
+  while (s < e && !isLetter(<u32>load<u8>(p + <usize>s))) s++;
+  return isSqlWord(p, n, s, e);
+}
+
+// @ts-ignore: decorator
+@inline function bitAt(table: usize, g: u32): bool { return ((load<u32>(table + (<usize>(g >> 5) << 2)) >>> (g & 31)) & 1) != 0; }
 
 const HARD_FOUND = 1, QUOTE_FOUND = 2;
 
@@ -154,11 +196,31 @@ function quoteMayConfirm(p: usize, n: i32): bool {
 // @ts-ignore: decorator
 @inline function isBlankOrPlus(c: u32): bool { return c == 0x20 || c == 0x09 || c == 0x2B; }
 
-// Whether p[start..end) is one of SQL_WORDS, as keywordBesideSql reads them (2 to 24 bytes).
+// Whether p[start..end) is one of SQL_WORDS, as keywordBesideSql reads them (2 to 24 bytes). The
+// lengths of the SQL words by first and by last letter turn away most words before the list is read.
 // @ts-ignore: decorator
 @inline function isSqlWord(p: usize, n: i32, start: i32, end: i32): bool {
   let len = end - start;
-  return len >= 2 && len <= 24 && isOneOf(p, n, start, len, SQL_WORDS);
+  if (len < 2 || len > 24) return false;
+  let a = (<u32>load<u8>(p + <usize>start) | 0x20) - 0x61, z = (<u32>load<u8>(p + <usize>(end - 1)) | 0x20) - 0x61;
+  if (a >= 26 || !((load<u32>(SQL_LENGTHS + (<usize>a << 2)) >> len) & 1) ||
+      (z < 26 && !((load<u32>(SQL_LENGTHS + 104 + (<usize>z << 2)) >> len) & 1))) return false;
+  return isOneOf(p, n, start, len, SQL_WORDS);
+}
+
+// For each letter, a bit per length of the SQL words that start with it, then of those that end with it.
+const SQL_LENGTHS = memory.data(2 * 26 * 4, 4);
+
+function initSqlLengths(): void {
+  for (let w = 0; w < SQL_WORDS.length; w++) {
+    let word = unchecked(SQL_WORDS[w]);
+    let len = word.length;
+    let a = <u32>word.charCodeAt(0) - 0x61, z = <u32>word.charCodeAt(len - 1) - 0x61;
+    // Words start with a letter (nextListedWord's); one that ends with a digit (`md5`) is looked
+    // for only by its first letter, as is every text word that ends with one.
+    store<u32>(SQL_LENGTHS + (<usize>a << 2), load<u32>(SQL_LENGTHS + (<usize>a << 2)) | (1 << len));
+    if (z < 26) store<u32>(SQL_LENGTHS + 104 + (<usize>z << 2), load<u32>(SQL_LENGTHS + 104 + (<usize>z << 2)) | (1 << len));
+  }
 }
 
 // ---- the tables, filled once at start ------------------------------------------------------
@@ -209,8 +271,8 @@ function symbolsOf(s: string): i32 {
   return m;
 }
 
-// Sets the gram a b c d, each a symbol or ANY (every symbol).
-function addGram(a: u32, b: u32, c: u32, d: u32): void {
+// Sets the gram a b c d, each a symbol or ANY (every symbol); certain: in CERTAIN too.
+function addGram(a: u32, b: u32, c: u32, d: u32, certain: bool = true): void {
   for (let w: u32 = a == ANY ? 0 : a; w < (a == ANY ? SYMBOLS : a + 1); w++)
     for (let x: u32 = b == ANY ? 0 : b; x < (b == ANY ? SYMBOLS : b + 1); x++)
       for (let y: u32 = c == ANY ? 0 : c; y < (c == ANY ? SYMBOLS : c + 1); y++)
@@ -218,6 +280,10 @@ function addGram(a: u32, b: u32, c: u32, d: u32): void {
           let g = (w << 15) | (x << 10) | (y << 5) | z;
           let at = GRAMS + (<usize>(g >> 5) << 2);
           store<u32>(at, load<u32>(at) | (1 << (g & 31)));
+          if (certain) {
+            at = CERTAIN + (<usize>(g >> 5) << 2);
+            store<u32>(at, load<u32>(at) | (1 << (g & 31)));
+          }
         }
 }
 
@@ -239,9 +305,9 @@ function addSqlWord(w: string): void {
   let s2 = m >= 3 ? unchecked(syms[2]) : ANY, l2 = m >= 3 ? unchecked(syms[m - 3]) : ANY;
   for (let t = 0; t < 2; t++) {
     let nb = t == 0 ? PUNCT : DIGIT;
-    addGram(l1, l0, SPACE, nb); addGram(nb, SPACE, s0, s1);
-    if (m >= 3) { addGram(l2, l1, l0, nb); addGram(nb, s0, s1, s2); }
-    else for (let x: u32 = DIGIT; x < SYMBOLS; x++) { addGram(x, s0, s1, nb); addGram(nb, s0, s1, x); }
+    addGram(l1, l0, SPACE, nb, false); addGram(nb, SPACE, s0, s1, false);
+    if (m >= 3) { addGram(l2, l1, l0, nb, false); addGram(nb, s0, s1, s2, false); }
+    else for (let x: u32 = DIGIT; x < SYMBOLS; x++) { addGram(x, s0, s1, nb, false); addGram(nb, s0, s1, x, false); }
   }
 }
 
@@ -348,3 +414,4 @@ function initGrams(): void {
 
 initClasses();
 initGrams();
+initSqlLengths();

@@ -108,6 +108,7 @@ describe("mayConfirm rules out plain text", () => {
     "Not bad but not great either. Size runs small",
     "9393f3dd-d3c3-412a-9141-ea4218c00d23",
     "nadia.dubois@hotmail.com", "Total: $12.99 only", "$schema and $ref", "Well, it's not what I'd have chosen", "a 'quoted' word",
+    "On 30 September, the digital download", "user4644 at example dot com",
   ])("%s", (text) => {
     expect(confirmedBy(latin1(text))).toEqual([]);
     expect(core.mayConfirm(text)).toBe(false);
@@ -115,7 +116,7 @@ describe("mayConfirm rules out plain text", () => {
 
   it.each([
     "1 union select 2", "cat /etc/passwd", "http:trusted@evil.example", "see http://169.254.169.254/latest",
-    "x $ne 1", "select @@version", "ls$IFS", "w'hoami", "name' or 1", "1'+1", "it's user' x",
+    "x $ne 1", "select @@version", "ls$IFS", "w'hoami", "name' or 1", "1'+1", "it's user' x", "x, user", "order by 1",
   ])("but not %s", (text) => expect(core.mayConfirm(text)).toBe(true));
 });
 
