@@ -3,18 +3,21 @@
 // under GATE_LOGIT whatever the model says, so core/score.ts skips the model for it. Allocation-free;
 // the scan makes no call.
 //
-// How: bytes that any lexer's syntax needs and that benign text rarely holds (`"` and backquote, brackets
-// other than `[` `]`, `; = * # % & < > | \`, and 0xE5, lead byte of the 嘊 嘍 line breaks)
-// make the window "may confirm" outright (a 16-byte-block nibble test), and so do CR and LF: the
-// SQL lexer skips a line break between a keyword and its neighbour as whitespace, the command
-// lexer reads it as a line's start, and the header lexer looks for one; no one symbol stands for
-// all three (windows with line breaks are few: `make gate-census`). Every other byte falls in one
-// of 32 symbols: the 26 letters without case, a digit run, a space run (space, tab, vertical tab,
-// form feed, `+`), `.` (and `[`), `-` (and `,`, `/`, `@`), `:` (and `$`), and one for the rest and the window's
-// two edges (`_ ! ? ~ ^ ]`, controls, other non-ASCII bytes). Each rule of the lexers that can fire on such bytes
-// alone was reduced to 4-symbol grams that any text it fires on must contain; they are bits of a
-// 2^20-bit table, and one gram of the window in the table makes it "may confirm". Symbols merge
-// bytes and grams stand for longer words, so the test only errs towards "may confirm".
+// How: bytes that any lexer's syntax needs and that benign text rarely holds (`"` and backquote,
+// brackets other than `[` `]`, `; = * # % & < > | \`, and 0xE5, lead byte of the 嘊 嘍 line
+// breaks) make the window "may confirm" outright (a 16-byte-block nibble test), and so do CR and
+// LF: the SQL lexer skips a line break between a keyword and its neighbour as whitespace, the
+// command lexer reads it as a line's start, and the header lexer looks for one; no one symbol
+// stands for all three (windows with line breaks are few: `make gate-census`). A `'`, common in
+// benign text (`it's`), is read where it stands (quoteMayConfirm). Every other byte falls in one of
+// 32 symbols: the 26 letters without case, a digit run, a space run (space, tab, vertical tab, form
+// feed, `+`), `.` (and `[`), `-` (and `,`, `/`, `@`), `:` (and `$`), and one for the rest and the
+// window's two edges (`' _ ! ? ~ ^ ]`, controls, other non-ASCII bytes). Each rule of the lexers
+// that can fire on such bytes alone was reduced to 4-symbol grams that any text it fires on must
+// contain; they are bits of a 2^20-bit table, and one gram of the window in the table makes it
+// "may confirm" (a SQL word's gram, which may hold only two of its letters, once sqlWordAt has read
+// the word where it ended). Symbols merge bytes and grams stand for longer words, so the test only
+// errs towards "may confirm".
 //
 // Keep in step with confirm.ts: a lexer that accepts more must add its grams here (the property test
 // test/unit/mayconfirm.test.ts runs both on every literal of confirm.ts and fails otherwise).
