@@ -16,13 +16,13 @@
 // that can fire on such bytes alone was reduced to 4-symbol grams that any text it fires on must
 // contain; they are bits of a 2^20-bit table, and one gram of the window in the table makes it
 // "may confirm" (a SQL word's gram, which may hold only two of its letters, once sqlWordAt has read
-// the word where it ended). Symbols merge bytes and grams stand for longer words, so the test only
+// the word where it ended; a command's, once the window's first word is one). Symbols merge bytes and grams stand for longer words, so the test only
 // errs towards "may confirm".
 //
 // Keep in step with confirm.ts: a lexer that accepts more must add its grams here (the property test
 // test/unit/mayconfirm.test.ts runs both on every literal of confirm.ts and fails otherwise).
 
-import { SQL_WORDS, COMMANDS, JS_SINKS, MONGO_OPERATORS, QUOTE_OPERATORS } from "./confirm";
+import { SQL_WORDS, COMMANDS, JS_SINKS, MONGO_OPERATORS, QUOTE_OPERATORS, shellWordEnd, isCommandWord } from "./confirm";
 import { nibbleSetBits, canReadBlock } from "../lib/scan";
 import { byteAt, matchesLowerAt, isOneOf, isLetter, isWordChar, isWhitespace } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
@@ -43,6 +43,7 @@ const RUN_BREAKS: u32 = 0x80;
 // the others (addSqlWord's) ask sqlWordAt where they end.
 const GRAMS = memory.data(1 << 17, 16);
 const CERTAIN = memory.data(1 << 17, 16);
+const COMMAND_GRAMS = memory.data(1 << 17, 16);
 // The HARD bytes by nibbles (lib/scan.ts nibbleSetBits): 16 low-nibble entries, then 16 high.
 const HARD_NIBBLES = memory.data(32, 16);
 
@@ -59,6 +60,7 @@ export function mayConfirm(p: usize, n: i32): bool {
   // Two bytes a turn: the loop's own compare and branch are a fifth of a byte's instructions.
   let last: u32 = EDGE;
   let hits = 0;
+  let command = false;
   let i = 0;
   for (; i + 2 <= n; i += 2) {
     let e0 = <u32>load<u8>(CLASSES + <usize>load<u8>(p + <usize>i));
@@ -66,27 +68,59 @@ export function mayConfirm(p: usize, n: i32): bool {
     if (e0 != last) {
       last = e0 & 31;
       g = ((g << 5) | last) & GRAM_MASK;
-      if (bitAt(GRAMS, g)) { if (bitAt(CERTAIN, g) || hits == MAX_HITS) return true; store<i32>(HITS + (<usize>hits << 2), i); hits++; }
+      if (bitAt(GRAMS, g)) {
+        if (bitAt(CERTAIN, g)) return true;
+        if (bitAt(COMMAND_GRAMS, g)) command = true;
+        else { if (hits == MAX_HITS) return true; store<i32>(HITS + (<usize>hits << 2), i); hits++; }
+      }
     }
     if (e1 != last) {
       last = e1 & 31;
       g = ((g << 5) | last) & GRAM_MASK;
-      if (bitAt(GRAMS, g)) { if (bitAt(CERTAIN, g) || hits == MAX_HITS) return true; store<i32>(HITS + (<usize>hits << 2), i + 1); hits++; }
+      if (bitAt(GRAMS, g)) {
+        if (bitAt(CERTAIN, g)) return true;
+        if (bitAt(COMMAND_GRAMS, g)) command = true;
+        else { if (hits == MAX_HITS) return true; store<i32>(HITS + (<usize>hits << 2), i + 1); hits++; }
+      }
     }
   }
   if (i < n) {
     let e = <u32>load<u8>(CLASSES + <usize>load<u8>(p + <usize>i));
     if (e != last) {
       g = ((g << 5) | (e & 31)) & GRAM_MASK;
-      if (bitAt(GRAMS, g)) { if (bitAt(CERTAIN, g) || hits == MAX_HITS) return true; store<i32>(HITS + (<usize>hits << 2), i); hits++; }
+      if (bitAt(GRAMS, g)) {
+        if (bitAt(CERTAIN, g)) return true;
+        if (bitAt(COMMAND_GRAMS, g)) command = true;
+        else { if (hits == MAX_HITS) return true; store<i32>(HITS + (<usize>hits << 2), i); hits++; }
+      }
     }
   }
   g = ((g << 5) | EDGE) & GRAM_MASK;
-  if (bitAt(GRAMS, g)) { if (bitAt(CERTAIN, g) || hits == MAX_HITS) return true; store<i32>(HITS + (<usize>hits << 2), n); hits++; }
-  // The SQL words' grams are read where they ended, after the loop: a call inside it had V8 keep
-  // the loop's state in memory at every turn.
+  if (bitAt(GRAMS, g)) {
+    if (bitAt(CERTAIN, g)) return true;
+    if (bitAt(COMMAND_GRAMS, g)) command = true;
+    else { if (hits == MAX_HITS) return true; store<i32>(HITS + (<usize>hits << 2), n); hits++; }
+  }
+  // The grams that are not CERTAIN are read after the loop (a call inside it had V8 keep the loop's
+  // state in memory at every turn): a command's only where the text starts, a SQL word's where it ended.
+  if (command && firstWordIsCommand(p, n)) return true;
   for (let h = 0; h < hits; h++) if (sqlWordAt(p, n, load<i32>(HITS + (<usize>h << 2)))) return true;
   return false;
+}
+
+// Whether the window's first word, after the blanks and quotes commandSyntax skips, is a command:
+// the only place a command stands in a window with no HARD byte (no separator, no line break). A
+// command's grams stand for it by its first letters, and after any OTHER byte (the edge's symbol).
+function firstWordIsCommand(p: usize, n: i32): bool {
+  let i = 0;
+  while (i < n) {
+    let c = <u32>load<u8>(p + <usize>i);
+    if (c != 0x20 && c != 0x09 && c != 0x2B && c != 0x27) break;
+    i++;
+  }
+  if (i >= n || !isLetter(<u32>load<u8>(p + <usize>i))) return false;
+  shellWordEnd(p, n, i);
+  return isCommandWord();
 }
 
 // Where addSqlWord's grams ended in the window being read (at most MAX_HITS: more, and the window
@@ -274,19 +308,25 @@ function symbolsOf(s: string): i32 {
   return m;
 }
 
-// Sets the gram a b c d, each a symbol or ANY (every symbol); certain: in CERTAIN too.
-function addGram(a: u32, b: u32, c: u32, d: u32, certain: bool = true): void {
+// What a gram asks before it makes a window "may confirm": nothing, a SQL word where it ended
+// (sqlWordAt), or a command as the window's first word (firstWordIsCommand).
+const CERTAIN_GRAM = 0, SQL_GRAM = 1, COMMAND_GRAM = 2;
+
+// Sets the gram a b c d, each a symbol or ANY (every symbol), of kind CERTAIN_GRAM, SQL_GRAM or
+// COMMAND_GRAM (COMMAND_GRAMS marks the last; a gram in GRAMS and neither table is a SQL word's).
+function addGram(a: u32, b: u32, c: u32, d: u32, kind: i32 = CERTAIN_GRAM): void {
   for (let w: u32 = a == ANY ? 0 : a; w < (a == ANY ? SYMBOLS : a + 1); w++)
     for (let x: u32 = b == ANY ? 0 : b; x < (b == ANY ? SYMBOLS : b + 1); x++)
       for (let y: u32 = c == ANY ? 0 : c; y < (c == ANY ? SYMBOLS : c + 1); y++)
         for (let z: u32 = d == ANY ? 0 : d; z < (d == ANY ? SYMBOLS : d + 1); z++) {
           let g = (w << 15) | (x << 10) | (y << 5) | z;
-          let at = GRAMS + (<usize>(g >> 5) << 2);
-          store<u32>(at, load<u32>(at) | (1 << (g & 31)));
-          if (certain) {
-            at = CERTAIN + (<usize>(g >> 5) << 2);
-            store<u32>(at, load<u32>(at) | (1 << (g & 31)));
-          }
+          let word = <usize>(g >> 5) << 2, bit: u32 = 1 << (g & 31);
+          let had = (load<u32>(GRAMS + word) & bit) != 0, command = (load<u32>(COMMAND_GRAMS + word) & bit) != 0;
+          store<u32>(GRAMS + word, load<u32>(GRAMS + word) | bit);
+          // A gram both a SQL word's and a command's would need both questions: it asks none.
+          let certain = kind == CERTAIN_GRAM || (kind == SQL_GRAM && command) || (kind == COMMAND_GRAM && had && !command);
+          if (certain) store<u32>(CERTAIN + word, load<u32>(CERTAIN + word) | bit);
+          else if (kind == COMMAND_GRAM) store<u32>(COMMAND_GRAMS + word, load<u32>(COMMAND_GRAMS + word) | bit);
         }
 }
 
@@ -308,9 +348,9 @@ function addSqlWord(w: string): void {
   let s2 = m >= 3 ? unchecked(syms[2]) : ANY, l2 = m >= 3 ? unchecked(syms[m - 3]) : ANY;
   for (let t = 0; t < 2; t++) {
     let nb = t == 0 ? PUNCT : DIGIT;
-    addGram(l1, l0, SPACE, nb, false); addGram(nb, SPACE, s0, s1, false);
-    if (m >= 3) { addGram(l2, l1, l0, nb, false); addGram(nb, s0, s1, s2, false); }
-    else for (let x: u32 = DIGIT; x < SYMBOLS; x++) { addGram(x, s0, s1, nb, false); addGram(nb, s0, s1, x, false); }
+    addGram(l1, l0, SPACE, nb, SQL_GRAM); addGram(nb, SPACE, s0, s1, SQL_GRAM);
+    if (m >= 3) { addGram(l2, l1, l0, nb, SQL_GRAM); addGram(nb, s0, s1, s2, SQL_GRAM); }
+    else for (let x: u32 = DIGIT; x < SYMBOLS; x++) { addGram(x, s0, s1, nb, SQL_GRAM); addGram(nb, s0, s1, x, SQL_GRAM); }
   }
 }
 
@@ -321,9 +361,12 @@ function addSqlWord(w: string): void {
 function addCommand(w: string): void {
   let m = symbolsOf(w);
   let s0 = unchecked(syms[0]), s1 = unchecked(syms[1]);
-  addGram(EDGE, SPACE, s0, s1);
-  if (m >= 3) addGram(EDGE, s0, s1, unchecked(syms[2]));
-  else { addGram(EDGE, s0, s1, SPACE); addGram(EDGE, s0, s1, EDGE); addGram(EDGE, s0, s1, DOT); addGram(EDGE, s0, s1, COLON); }
+  addGram(EDGE, SPACE, s0, s1, COMMAND_GRAM);
+  if (m >= 3) addGram(EDGE, s0, s1, unchecked(syms[2]), COMMAND_GRAM);
+  else {
+    addGram(EDGE, s0, s1, SPACE, COMMAND_GRAM); addGram(EDGE, s0, s1, EDGE, COMMAND_GRAM);
+    addGram(EDGE, s0, s1, DOT, COMMAND_GRAM); addGram(EDGE, s0, s1, COLON, COMMAND_GRAM);
+  }
 }
 
 // scriptSyntax: a sink word, then spaces, then `.` or `[` (the other followers are HARD).
@@ -338,7 +381,7 @@ function addSink(w: string): void {
 // windows (make dataset), as text. The needle is the comment.
 const NEEDLE_GRAMS: StaticArray<string> = [
   // sqlSyntax
-  "unio", "sele", // union, select
+  "unio", "sele", "dshe", // union, select, xp_cmdshell
   // scriptSyntax, redirectSyntax
   "ipt:", "ata:", // javascript: vbscript:, data:
   // lookupSyntax, mongoSyntax, templateSyntax, xmlDeclSyntax
