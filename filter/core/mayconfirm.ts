@@ -16,15 +16,15 @@
 // that can fire on such bytes alone was reduced to 4-symbol grams that any text it fires on must
 // contain; they are bits of a 2^20-bit table, and one gram of the window in the table makes it
 // "may confirm" (a SQL word's gram, which may hold only two of its letters, once sqlWordAt has read
-// the word where it ended; a command's, once the window's first word is one). Symbols merge bytes and grams stand for longer words, so the test only
-// errs towards "may confirm".
+// the word where it ended; a command's, once the window's first word is one). Symbols merge bytes
+// and grams stand for longer words, so the test only errs towards "may confirm".
 //
 // Keep in step with confirm.ts: a lexer that accepts more must add its grams here (the property test
 // test/unit/mayconfirm.test.ts runs both on every literal of confirm.ts and fails otherwise).
 
 import { SQL_WORDS, COMMANDS, JS_SINKS, MONGO_OPERATORS, QUOTE_OPERATORS, shellWordEnd, isCommandWord } from "./confirm";
 import { nibbleSetBits, canReadBlock } from "../lib/scan";
-import { byteAt, matchesLowerAt, isOneOf, isLetter, isWordChar, isWhitespace } from "../lib/bytes";
+import { byteAt, matchesLowerAt, isOneOf, isLetter, isWordChar, isWhitespace, isSpaceOrTab } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
 
 const DIGIT: u32 = 26, SPACE: u32 = 27, DOT: u32 = 28, PUNCT: u32 = 29, COLON: u32 = 30, OTHER: u32 = 31;
@@ -39,8 +39,9 @@ const START_GRAM: u32 = (EDGE << 10) | (EDGE << 5) | EDGE;
 // whose runs collapse.
 const CLASSES = memory.data(256);
 const RUN_BREAKS: u32 = 0x80;
-// The 2^20 grams, a bit each; CERTAIN marks those that make a window "may confirm" outright, and
-// the others (addSqlWord's) ask sqlWordAt where they end.
+// The 2^20 grams, a bit each; CERTAIN marks those that make a window "may confirm" outright,
+// COMMAND_GRAMS those that ask firstWordIsCommand, and the others (addSqlWord's) ask sqlWordAt
+// where they end.
 const GRAMS = memory.data(1 << 17, 16);
 const CERTAIN = memory.data(1 << 17, 16);
 const COMMAND_GRAMS = memory.data(1 << 17, 16);
@@ -59,6 +60,9 @@ export function mayConfirm(p: usize, n: i32): bool {
   // previous byte's symbol folds the run test.
   // Two bytes a turn: the loop's own compare and branch are a fifth of a byte's instructions.
   let last: u32 = EDGE;
+  // The grams that ask are noted: a command's met, and where each SQL word's ended (HITS). Written
+  // out at each of the four places a gram ends: as one inlined helper returning a code, the test
+  // cost 0.7% to 2.6% more instructions on the bench bodies (make profile).
   let hits = 0;
   let command = false;
   let i = 0;
@@ -113,11 +117,7 @@ export function mayConfirm(p: usize, n: i32): bool {
 // command's grams stand for it by its first letters, and after any OTHER byte (the edge's symbol).
 function firstWordIsCommand(p: usize, n: i32): bool {
   let i = 0;
-  while (i < n) {
-    let c = <u32>load<u8>(p + <usize>i);
-    if (c != 0x20 && c != 0x09 && c != 0x2B && c != 0x27) break;
-    i++;
-  }
+  while (i < n && (isCommandBlank(<u32>load<u8>(p + <usize>i)) || load<u8>(p + <usize>i) == 0x27)) i++;
   if (i >= n || !isLetter(<u32>load<u8>(p + <usize>i))) return false;
   shellWordEnd(p, n, i);
   return isCommandWord();
@@ -142,7 +142,11 @@ function sqlWordAt(p: usize, n: i32, j: i32): bool {
   }
   let k = s - 1;
   while (k >= 0 && !isWordChar(<u32>load<u8>(p + <usize>k))) k--;
-  if (k < 0) return false;
+  return k >= 0 && sqlWordEndingAt(p, n, k);
+}
+
+// Whether the run of word bytes that ends at p[k] (a word byte) is one of SQL_WORDS, as sqlWordIn reads it.
+function sqlWordEndingAt(p: usize, n: i32, k: i32): bool {
   let b = k;
   while (b > 0 && isWordChar(<u32>load<u8>(p + <usize>(b - 1)))) b--;
   return sqlWordIn(p, n, b, k + 1);
@@ -196,7 +200,7 @@ const HARD_FOUND = 1, QUOTE_FOUND = 2;
 // - CODE_CALLS' `$'`, xmlDeclSyntax's `system '`.
 function quoteMayConfirm(p: usize, n: i32): bool {
   let i = 0;
-  while (i < n && isBlankOrPlus(<u32>load<u8>(p + <usize>i))) i++;
+  while (i < n && isCommandBlank(<u32>load<u8>(p + <usize>i))) i++;
   while (i < n) {
     let c = <u32>load<u8>(p + <usize>i);
     if (c == 0x27) return true;
@@ -219,19 +223,14 @@ function quoteMayConfirm(p: usize, n: i32): bool {
     }
     let a = q - 1;
     while (a >= 0 && isWhitespace(<u32>load<u8>(p + <usize>a))) a--;
-    if (a >= 0 && isWordChar(<u32>load<u8>(p + <usize>a))) {
-      // The word as confirm.ts's nextListedWord reads it: from the first letter of the run of word bytes.
-      let s = a;
-      while (s > 0 && isWordChar(<u32>load<u8>(p + <usize>(s - 1)))) s--;
-      while (s <= a && !isLetter(<u32>load<u8>(p + <usize>s))) s++;
-      if (isSqlWord(p, n, s, a + 1)) return true;
-    }
+    if (a >= 0 && isWordChar(<u32>load<u8>(p + <usize>a)) && sqlWordEndingAt(p, n, a)) return true;
   }
   return false;
 }
 
+// A blank commandSyntax skips before a command that is no HARD byte and no quote: a space, a tab, `+`.
 // @ts-ignore: decorator
-@inline function isBlankOrPlus(c: u32): bool { return c == 0x20 || c == 0x09 || c == 0x2B; }
+@inline function isCommandBlank(c: u32): bool { return isSpaceOrTab(c) || c == 0x2B; }
 
 // Whether p[start..end) is one of SQL_WORDS, as keywordBesideSql reads them (2 to 24 bytes). The
 // lengths of the SQL words by first and by last letter turn away most words before the list is read.
@@ -241,12 +240,13 @@ function quoteMayConfirm(p: usize, n: i32): bool {
   if (len < 2 || len > 24) return false;
   let a = (<u32>load<u8>(p + <usize>start) | 0x20) - 0x61, z = (<u32>load<u8>(p + <usize>(end - 1)) | 0x20) - 0x61;
   if (a >= 26 || !((load<u32>(SQL_LENGTHS + (<usize>a << 2)) >> len) & 1) ||
-      (z < 26 && !((load<u32>(SQL_LENGTHS + 104 + (<usize>z << 2)) >> len) & 1))) return false;
+      (z < 26 && !((load<u32>(SQL_LENGTHS + BY_LAST + (<usize>z << 2)) >> len) & 1))) return false;
   return isOneOf(p, n, start, len, SQL_WORDS);
 }
 
 // For each letter, a bit per length of the SQL words that start with it, then of those that end with it.
 const SQL_LENGTHS = memory.data(2 * 26 * 4, 4);
+const BY_LAST: usize = 26 * 4;
 
 function initSqlLengths(): void {
   for (let w = 0; w < SQL_WORDS.length; w++) {
@@ -256,15 +256,16 @@ function initSqlLengths(): void {
     // Words start with a letter (nextListedWord's); one that ends with a digit (`md5`) is looked
     // for only by its first letter, as is every text word that ends with one.
     store<u32>(SQL_LENGTHS + (<usize>a << 2), load<u32>(SQL_LENGTHS + (<usize>a << 2)) | (1 << len));
-    if (z < 26) store<u32>(SQL_LENGTHS + 104 + (<usize>z << 2), load<u32>(SQL_LENGTHS + 104 + (<usize>z << 2)) | (1 << len));
+    if (z < 26) store<u32>(SQL_LENGTHS + BY_LAST + (<usize>z << 2), load<u32>(SQL_LENGTHS + BY_LAST + (<usize>z << 2)) | (1 << len));
   }
 }
 
 // ---- the tables, filled once at start ------------------------------------------------------
 
-// `'` is read where it stands (quoteMayConfirm). `$` and `@` are not HARD either: benign text holds `$` in prices, passwords and names (`$schema`,
-// `$ref`, a GraphQL `$id`) and `@` in every e-mail address, and what the lexers need of them is
-// grams (initGrams) or comes with a HARD byte (`$(`, `${`, `$'`, a separator before `$VAR`, `@{`).
+// `'` is read where it stands (quoteMayConfirm). `$` and `@` are not HARD either: benign text holds
+// `$` in prices, passwords and names (`$schema`, `$ref`, a GraphQL `$id`) and `@` in every e-mail
+// address, and what the lexers need of them is grams (initGrams) or comes with a HARD byte (`$(`,
+// `${`, `$'`, a separator before `$VAR`, `@{`).
 // `$` shares `:`'s symbol and `@` that of `-` `,` `/`, beside which SQL's words already count:
 // neither is OTHER, which also stands for the window's edges.
 const HARD = "\"`();=*#%&<>{}|\\\n\r";
