@@ -21,9 +21,36 @@ const ETC_FILES: StaticArray<string> = [
   "passwd", "shadow", "group", "hosts", "issue", "motd", "sudoers", "crontab", "fstab", "security/",
   "httpd/", "apache", "mysql/", "ssh/", "nginx/", "php",
 ];
+// Whole names under /etc/ (a segment, not a prefix: `/etc/default/grub`, not `/etc/defaults.json`):
+// the rest of the first names of CRS's lfi-os-files.data under etc/ (3.3.4).
+const ETC_NAMES: StaticArray<string> = [
+  "adduser.conf", "alias", "apt", "avahi", "bash.bashrc", "bash_completion.d", "bluetooth", "ca-certificates.conf",
+  "casper.conf", "chkrootkit.conf", "chrootusers", "clamav", "crypttab", "cups", "cvs-cron.conf", "cvs-pserver.conf",
+  "debconf.conf", "debian_version", "default", "deluser.conf", "dhcp", "dhcp3", "dns2tcpd.conf", "e2fsck.conf", "esound",
+  "etter.conf", "exports", "fedora-release", "firewall.rules", "foremost.conf", "ftpchroot", "ftphosts", "ftpusers",
+  "fuse.conf", "hdparm.conf", "host.conf", "hostname", "http", "httpd.conf", "inetd.conf", "init", "init.d", "inittab",
+  "ipfw.conf", "ipfw.rules", "kbd", "kernel-img.conf", "kernel-pkg.conf", "ld.so.conf", "ldap", "lighttpd", "login.defs",
+  "logrotate.conf", "logrotate.d", "ltrace.conf", "mail", "mandrake-release", "manpath.config", "miredo",
+  "miredo-server.conf", "miredo.conf", "modprobe.d", "modules", "mono", "mtab", "mtools.conf", "muddleftpd",
+  "muddleftpd.com", "my.cnf", "network", "networks", "newsyslog.conf", "openldap", "os-release", "osxhttpd", "pam.conf",
+  "pam.d", "password.master", "postgresql", "profile", "proftp.conf", "proftpd", "protpd", "pulse", "pure-ftpd",
+  "pure-ftpd.conf", "pureftpd.passwd", "pureftpd.pdb", "rc.conf", "rc.d", "redhat-release", "redis-sentinel.conf",
+  "redis.conf", "resolv.conf", "resolvconf", "samba", "sensors.conf", "sensors3.conf", "slackware-release", "smb.conf",
+  "smbpasswd", "smi.conf", "squirrelmail", "sso", "stunnel", "subversion", "suse-release", "sw-cp-server", "sysconfig",
+  "sysctl.conf", "sysctl.d", "syslog.conf", "timezone", "tinyproxy", "tor", "tsocks.conf", "updatedb.conf", "utmp",
+  "vhcs2", "vmware-tools", "vsftpd", "vsftpd.chroot_list", "vsftpd.conf", "webmin", "wicd", "wu-ftpd", "x11",
+];
+// Under /proc/: the process's own files and directories, and CRS's names of the machine's.
+const PROC_FILES: StaticArray<string> = ["self/", "net/"];
+const PROC_NAMES: StaticArray<string> = ["version", "cpuinfo", "meminfo", "devices", "mounts"];
 const WINDOWS_FILES: StaticArray<string> = ["system32", "win.ini", "repair/"];
 const WEB_INF_FILES: StaticArray<string> = ["web.xml", "classes/", "lib/"];
-const DOT_FILES: StaticArray<string> = ["htaccess", "htpasswd", "bash_history", "ssh/"];
+// A shell's or a client's history and start-up files, as CRS's list names them.
+const DOT_FILES: StaticArray<string> = [
+  "htaccess", "htpasswd", "htdigest", "ssh/", "bash_history", "bashrc", "bash_profile", "bash_logout", "zshrc", "zsh_history",
+  "sh_history", "ksh_history", "cshrc", "tcshrc", "mysql_history", "psql_history", "python_history", "node_repl_history",
+  "sqlite_history", "rediscli_history", "php_history", "lesshst", "viminfo", "my.cnf", "pgpass", "netrc", "xauthority",
+];
 
 // inPath: the text is a request path, read only after a `..` segment.
 export function namesOsFile(p: usize, n: i32, inPath: bool): bool {
@@ -68,10 +95,12 @@ function fileAt(p: usize, n: i32, i: i32, named: bool): bool {
   if (i >= n) return false;
   switch (lowerAscii(load<u8>(p + <usize>i))) {
     case 0x65: // e
-      if (matchesPath(p, n, i, "etc/")) return anyAt(p, n, i + 4, ETC_FILES);
+      if (matchesPath(p, n, i, "etc/")) return anyAt(p, n, i + 4, ETC_FILES) || nameIsOneOf(p, n, i + 4, ETC_NAMES);
       return named && (matchesPath(p, n, i, "error_log") || matchesPath(p, n, i, "error.log"));
-    case 0x76: return matchesPath(p, n, i, "var/log/"); // v
-    case 0x70: return matchesPath(p, n, i, "proc/self/") || (named && matchesPath(p, n, i, "php.ini")); // p
+    case 0x76: return matchesPath(p, n, i, "var/log/") || matchesPath(p, n, i, "var/adm/"); // v
+    case 0x70: // p
+      if (matchesPath(p, n, i, "proc/")) return anyAt(p, n, i + 5, PROC_FILES) || nameIsOneOf(p, n, i + 5, PROC_NAMES);
+      return named && matchesPath(p, n, i, "php.ini");
     case 0x77: // w
       if (matchesPath(p, n, i, "windows/")) return anyAt(p, n, i + 8, WINDOWS_FILES);
       if (matchesPath(p, n, i, "winnt/")) return anyAt(p, n, i + 6, WINDOWS_FILES);
@@ -92,6 +121,19 @@ function fileAt(p: usize, n: i32, i: i32, named: bool): bool {
 function anyAt(p: usize, n: i32, i: i32, names: StaticArray<string>): bool {
   for (let w = 0, k = names.length; w < k; w++) if (matchesPath(p, n, i, unchecked(names[w]))) return true;
   return false;
+}
+
+// Whether the name at i (up to a separator, a blank or any byte no file name in these lists has)
+// is one of names.
+function nameIsOneOf(p: usize, n: i32, i: i32, names: StaticArray<string>): bool {
+  let e = i;
+  while (e < n && isNameByte(load<u8>(p + <usize>e))) e++;
+  return e > i && isOneOf(p, n, i, e - i, names);
+}
+
+// @ts-ignore: decorator
+@inline function isNameByte(c: u32): bool {
+  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2E || c == 0x2D || c == 0x5F;
 }
 
 // matchesLowerAt with '\' standing for '/'. The string's UTF-16 units are read in place.

@@ -111,6 +111,13 @@ const OS_FILE: Case[] = [
   ["header:Cookie", "lang=/var/log/apache2/access.log"],
   ["body:json", JSON.stringify({ include: "/proc/self/environ" })],
   ["path", "/static/..%2f..%2f..%2fetc/shadow"],
+  // The rest of CRS's names under /etc/ and /proc/, and a shell's history and start-up files.
+  ["query", "sort=name&debug=1&doc=/etc/init.d/apache"],
+  ["query", "f=..%2F..%2Fetc%2Fresolv.conf"],
+  ["body:json", JSON.stringify({ path: "/proc/version" })],
+  ["query", "log=/var/adm/messages"],
+  ["query", "f=/home/admin/.bashrc"],
+  ["query", "f=../../root/.mysql_history"],
 ];
 const NOT_OS_FILE: Case[] = [
   ["body:form", "post=" + encodeURIComponent("Step 2: run tail -f /var/log/syslog then restart")],
@@ -119,6 +126,10 @@ const NOT_OS_FILE: Case[] = [
   ["path", "/etc/hosts-file-guide"],
   ["query", "log=error.log"],
   ["header:Referer", "https://example.com/etc/passwd-reset"],
+  // A name of CRS's list as the start of a longer one, or a dot file's in prose.
+  ["body:json", JSON.stringify({ config: "/etc/defaults.json" })],
+  ["query", "p=/proc/versions-list"],
+  ["body:form", "note=" + encodeURIComponent("edit your .bashrc and restart")],
 ];
 
 // A URL whose host is an IPv4 address spelled to pass a filter, or hidden behind user info or
