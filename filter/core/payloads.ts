@@ -42,12 +42,22 @@ import { mayOpenWithSeparator, commandInjection } from "./cmdinject";
 import { superglobalAt } from "./phpglobals";
 import { eventHandlerTag } from "./xsshandler";
 import { ldapInjection } from "./ldapfilter";
+import { lenientTraversal } from "./lenient";
+import { DecodeFlag } from "../decode/flags";
 
-// The shortest text any of them can match (`() { :;}`, `/etc/php`).
-const MIN_BYTES = 5;
+// The decoders' flags of a text lenientTraversal may find a lenient byte in: LENIENT, and PERCENT_U
+// (`%u2215` is written as UTF-8 unflagged).
+const LENIENT_FLAGS: u32 = DecodeFlag.LENIENT | DecodeFlag.PERCENT_U;
+
+// The shortest text any of them can match (`;id`: a separator and a command's name of two letters;
+// at 5, from the other verdicts' `() { :;}` and `/etc/php`, `%0Aid` and `` `id` `` were left to the model).
+const MIN_BYTES = 3;
 
 export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: RequestScores): void {
   let trows = texts.rows, prows = parts.rows;
+  // Whether any text was decoded from a byte only a lenient decoder reads (core/lenient.ts): most
+  // requests have none, and then no text's flags are read for it.
+  let lenient = (texts.decodedFlags & LENIENT_FLAGS) != 0;
   let t = 0, k = texts.count;
   while (true) {
     // To the next text with a trigger; this loop makes no call (V8 saves and reloads every live
@@ -60,11 +70,13 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
       if (n < MIN_BYTES) continue;
       let q = textPtr(trows, t);
       has = triggersIn(q, n);
-      if (has != 0 || mayOpenWithSeparator(q, n)) break;
+      if (has != 0 || mayOpenWithSeparator(q, n) || (lenient && (textFlags(trows, t) & LENIENT_FLAGS) != 0)) break;
     }
     if (t >= k) break;
     let p = textPtr(trows, t), n = textLen(trows, t);
-    let head = payloadClass(p, n, partWhere(prows, textPart(trows, t)), has);
+    let where = partWhere(prows, textPart(trows, t));
+    let head = payloadClass(p, n, where, has);
+    if (head == 0 && lenient && where != Where.HEADER && (textFlags(trows, t) & LENIENT_FLAGS) != 0 && lenientTraversal(p, n)) head = HEAD_TRAVERSAL;
     if (head != 0) {
       // A URL that hides its host serves a redirect as well as a fetch: the class is the one of
       // the two the model scored higher in this request (`next=` or `url=` around it).

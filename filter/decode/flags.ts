@@ -11,8 +11,11 @@ export const enum DecodeFlag {
   NUL = 64,           // NUL byte removed
   OVERLONG = 128,     // overlong UTF-8 (C0/C1 lead) folded to ASCII
   BASE64 = 256,       // the part is the base64-decoding of another
+  // Not a feature (past FLAG_COUNT): for core/lenient.ts, which reads the text where it is set.
+  LENIENT = 512,      // C0 or C1 before an ASCII byte, or %88 decoded after E2 (U+2200-22FF)
 }
 
+// The flags that are features (core/features.ts): the bits below 1 << FLAG_COUNT.
 export const FLAG_COUNT: i32 = 9;
 
 // Names in bit order, for core.wasm's self-description (core/describe.ts) and logs.

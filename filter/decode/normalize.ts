@@ -179,6 +179,7 @@ function sanitize(p: usize, len: i32, flags: u32): u64 {
         flags |= DecodeFlag.OVERLONG;
         continue;
       }
+      if (c1 < 0x80) flags |= DecodeFlag.LENIENT; // kept as is: core/lenient.ts reads it
     }
     if (c == 0xE0 && i + 2 < len) {
       let c1 = <u32>load<u8>(p + i + 1);

@@ -132,6 +132,25 @@ const NOT_OS_FILE: Case[] = [
   ["body:form", "note=" + encodeURIComponent("edit your .bashrc and restart")],
 ];
 
+// A `..` and a separator one of whose bytes only a lenient decoder reads (lenient.ts).
+const LENIENT_TRAVERSAL: Case[] = [
+  ["query", "f=..%c0%2f..%c0%2fetc%c0%2fissue"],
+  ["query", "f=%c0%2e%c0%2e/%c0%2e%c0%2e/boot.ini"],
+  ["body:form", "f=..%c1%1c..%c1%1cwindows%c1%1cwin.ini"],
+  ["query", "f=..%u2215..%u2215x"],
+  ["query", "f=..%e2%88%96..%e2%88%96x"],
+  ["path", "/scripts/..%c0%2f..%c0%2fwinnt/system32/cmd.exe"],
+  ["query", "f=%25c0%252e%25c0%252e%252fx"],
+];
+const NOT_LENIENT_TRAVERSAL: Case[] = [
+  ["query", "f=a%c0%2fb"],
+  ["query", "f=%u2215tmp"],
+  ["query", "ratio=" + encodeURIComponent("1 ∕ 2 and a ∖ b")],
+  ["query", "f=..%e2%88%97x"],
+  // The same in a header is no file argument.
+  ["header:Referer", "https://example.com/..%c0%2fx"],
+];
+
 // A URL whose host is an IPv4 address spelled to pass a filter, or hidden behind user info or
 // extra slashes.
 const IP_HOST: Case[] = [
@@ -379,6 +398,7 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["shellshock", "rce", SHELLSHOCK, NOT_SHELLSHOCK],
   ["ssi-directive", "rce", SSI, NOT_SSI],
   ["os-file", "traversal", OS_FILE, NOT_OS_FILE],
+  ["lenient-traversal", "traversal", LENIENT_TRAVERSAL, NOT_LENIENT_TRAVERSAL],
   // A redirect or a fetch: the class is the one of the two the model scored higher.
   ["hidden-host", "ssrf|open_redirect", IP_HOST, NOT_IP_HOST],
   ["secret-file", "traversal", SECRET_FILE, NOT_SECRET_FILE],
