@@ -1,8 +1,10 @@
 // Path traversal written in an encoding only a lenient decoder reads, as traversal lists carry it
 // for IIS-era servers and for path APIs that fold look-alikes (`..%c0%2f`, `%c0%2e%c0%2e/`,
-// `..%c1%1c`, `..%u2215`, `..%e2%88%96`): a `..` and a separator where one of the three is
-// written so. Read by core/payloads.ts for texts whose decoders flagged such a byte
-// (DecodeFlag.LENIENT, DecodeFlag.PERCENT_U); total and allocation-free.
+// `..%c1%1c`, `..%u2215`): a `..` and a separator where one of the three is written so. Read by
+// core/payloads.ts for texts whose decoders flagged such a byte (DecodeFlag.LENIENT, and
+// DecodeFlag.PERCENT_U for IIS's `%u`); total and allocation-free. The look-alikes sent as UTF-8
+// (`..%e2%88%95`) are left to the model: flagging them in the percent decoder cost every escape of
+// a form body (make profile: +10% in decodePercent), and the model reads them as traversal.
 //
 // The decoding stage (decode/normalize.ts) folds overlong UTF-8 (C0 AF) to the ASCII it hides, but
 // not these: a lead byte C0 or C1 before a byte without UTF-8's continuation bits, which such a

@@ -28,7 +28,7 @@ import { shellshock } from "./shellshock";
 import { ssiDirective } from "./ssi";
 import { namesOsFile, namesSecretFile } from "./osfiles";
 import { canReadBlock, indexOf2, keepFirst, nibbleClasses } from "../lib/scan";
-import { blanksBefore, nameStart } from "../lib/bytes";
+import { blanksBefore, byteAt, nameStart } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
 import { obfuscatedIpUrl, authorityPairs, isAuthority } from "./numerichost";
 import { hiddenHost, hiddenHostInPath } from "./hiddenhost";
@@ -43,21 +43,22 @@ import { superglobalAt } from "./phpglobals";
 import { eventHandlerTag } from "./xsshandler";
 import { ldapInjection } from "./ldapfilter";
 import { lenientTraversal } from "./lenient";
+import { decodedScriptAt, jsfuck } from "./jsdecode";
+import { phpConfigDirective } from "./phpconfig";
 import { DecodeFlag } from "../decode/flags";
 
 // The decoders' flags of a text lenientTraversal may find a lenient byte in: LENIENT, and PERCENT_U
 // (`%u2215` is written as UTF-8 unflagged).
 const LENIENT_FLAGS: u32 = DecodeFlag.LENIENT | DecodeFlag.PERCENT_U;
 
-// The shortest text any of them can match (`;id`: a separator and a command's name of two letters;
-// at 5, from the other verdicts' `() { :;}` and `/etc/php`, `%0Aid` and `` `id` `` were left to the model).
-const MIN_BYTES = 3;
+// The shortest text any of them can match (`() { :;}`, `/etc/php`), but commandInjection's: a
+// separator and a command's name of two letters (`;id`; at 5 for all, `%0Aid` and `` `id` `` were
+// left to the model).
+const MIN_BYTES = 5;
+const MIN_COMMAND_BYTES = 3;
 
 export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: RequestScores): void {
   let trows = texts.rows, prows = parts.rows;
-  // Whether any text was decoded from a byte only a lenient decoder reads (core/lenient.ts): most
-  // requests have none, and then no text's flags are read for it.
-  let lenient = (texts.decodedFlags & LENIENT_FLAGS) != 0;
   let t = 0, k = texts.count;
   while (true) {
     // To the next text with a trigger; this loop makes no call (V8 saves and reloads every live
@@ -67,16 +68,17 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
     for (; t < k; t++) {
       if (!textScored(trows, t)) continue;
       let n = textLen(trows, t);
-      if (n < MIN_BYTES) continue;
       let q = textPtr(trows, t);
+      if (n < MIN_BYTES) {
+        if (n >= MIN_COMMAND_BYTES && mayOpenWithSeparator(q, n)) break;
+        continue;
+      }
       has = triggersIn(q, n);
-      if (has != 0 || mayOpenWithSeparator(q, n) || (lenient && (textFlags(trows, t) & LENIENT_FLAGS) != 0)) break;
+      if (has != 0 || mayOpenWithSeparator(q, n)) break;
     }
     if (t >= k) break;
     let p = textPtr(trows, t), n = textLen(trows, t);
-    let where = partWhere(prows, textPart(trows, t));
-    let head = payloadClass(p, n, where, has);
-    if (head == 0 && lenient && where != Where.HEADER && (textFlags(trows, t) & LENIENT_FLAGS) != 0 && lenientTraversal(p, n)) head = HEAD_TRAVERSAL;
+    let head = payloadClass(p, n, partWhere(prows, textPart(trows, t)), has);
     if (head != 0) {
       // A URL that hides its host serves a redirect as well as a fetch: the class is the one of
       // the two the model scored higher in this request (`next=` or `url=` around it).
@@ -89,6 +91,32 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
       scores.raiseToTop(head, t, p, n, textFlags(trows, t));
     }
     t++;
+  }
+  applyFlaggedVerdicts(parts, texts, scores);
+}
+
+// The verdicts a decoder's flag asks for, not a trigger byte: traversal in bytes only a lenient
+// decoder reads (core/lenient.ts), in any text but a header's; PHP-CGI's directives in a query
+// text that was percent-decoded (core/phpconfig.ts). Apart from applyPayloadVerdicts' scan: a
+// flag test there cost every text of a JSON body (make profile, +10% of that function).
+function applyFlaggedVerdicts(parts: PartList, texts: TextList, scores: RequestScores): void {
+  let lenient = (texts.decodedFlags & LENIENT_FLAGS) != 0;
+  if (!lenient && (texts.decodedFlags & DecodeFlag.PERCENT) == 0) return;
+  let trows = texts.rows, prows = parts.rows;
+  for (let t = 0, k = texts.count; t < k; t++) {
+    let where = partWhere(prows, textPart(trows, t));
+    // The query's texts come before the body's (request/request.ts): past them, only lenient
+    // bytes are looked for.
+    if (!lenient && where >= Where.BODY_FORM && where <= Where.BODY_TEXT) return;
+    let n = textLen(trows, t);
+    if (!textScored(trows, t) || n < MIN_BYTES) continue;
+    let flags = textFlags(trows, t);
+    let p = textPtr(trows, t);
+    if ((flags & LENIENT_FLAGS) != 0 && lenient && where != Where.HEADER && lenientTraversal(p, n)) {
+      scores.raiseToTop(HEAD_TRAVERSAL, t, p, n, flags);
+    } else if (where == Where.QUERY && (flags & DecodeFlag.PERCENT) != 0 && phpConfigDirective(p, n)) {
+      scores.raiseToTop(HEAD_RCE, t, p, n, flags);
+    }
   }
 }
 
@@ -154,18 +182,23 @@ function dollarClass(p: usize, n: i32): i32 {
 }
 
 // The calls of a text, in one pass: code run through the Function constructor, Java's process API,
-// an OGNL static call or Node's module loader (CODE_INJECTION: an EL or OGNL expression is ssti as
-// much as rce), or a dialog opened without its call (xss); 0 for none.
+// an OGNL static call or Node's module loader, a string decoded and run as script (CODE_INJECTION: an
+// EL or OGNL expression is ssti as much as rce), or a dialog opened without its call or JSFuck
+// (xss); 0 for none.
 function codeCall(p: usize, n: i32): i32 {
+  let negatedGroup = false;
   for (let i = indexOf2(p, 0, n, 0x28, 0x28); i < n; i = indexOf2(p, i + 1, n, 0x28, 0x28)) { // '('
     // The name before the '(' (blanks aside), which all but the constructor's test read.
     let e = blanksBefore(p, i);
     let s = nameStart(p, e);
     if (constructorCallAt(p, n, i) ||
         (s < e && (javaExecAt(p, n, i, s, e) || ognlStaticCallAt(p, n, s, e) || nodeExecAt(p, n, s, e)))) return CODE_INJECTION;
+    if (s < e && decodedScriptAt(p, n, i, s, e)) return CODE_INJECTION;
     if (dialogGadgetAt(p, n, i, s, e)) return HEAD_XSS;
+    // JSFuck negates in a group (`(![]+[])`): read the whole text only then.
+    negatedGroup = negatedGroup || byteAt(p, n, i + 1) == 0x21;
   }
-  return 0;
+  return negatedGroup && jsfuck(p, n) ? HEAD_XSS : 0;
 }
 
 // What each verdict needs before it reads a text: '(' (probe calls, Shellshock, calls that run

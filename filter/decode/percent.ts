@@ -54,9 +54,6 @@ export function decodePercent(src: usize, len: i32, dst: usize, plusAsSpace: boo
       if (i + 2 < len) {
         let v = hexByte(src + i + 1);
         if (v >= 0) {
-          // A mathematical operator's second byte (U+2215 '∕' and U+2216 '∖' among them), for
-          // core/lenient.ts.
-          if (v == 0x88 && o > 0 && load<u8>(dst + o - 1) == 0xE2) flags |= DecodeFlag.LENIENT;
           store<u8>(dst + o, <u8>v);
           o++; i += 3;
           flags |= DecodeFlag.PERCENT;

@@ -132,13 +132,43 @@ const NOT_OS_FILE: Case[] = [
   ["body:form", "note=" + encodeURIComponent("edit your .bashrc and restart")],
 ];
 
+// A string decoded at run time and run as script; JSFuck (jsdecode.ts).
+const DECODED_SCRIPT: Case[] = [
+  ["query", "x=eval(String.fromCharCode(97,108,101,114,116,40,49,41))"],
+  ["body:json", JSON.stringify({ bio: "setTimeout(atob('YWxlcnQoMSk='))" })],
+  ["query", "q=%22%3Beval(unescape(%27%61%6c%65%72%74%28%31%29%27))%2F%2F"],
+  ["body:form", "c=window.eval(window.decodeURIComponent('%2561lert(1)'))"],
+];
+const NOT_DECODED_SCRIPT: Case[] = [
+  ["body:json", JSON.stringify({ code: "const s = String.fromCharCode(65); log(atob(data));" })],
+  ["body:json", JSON.stringify({ doc: "Never call eval() on input; use JSON.parse(atob(token)) instead." })],
+];
+const JSFUCK: Case[] = [
+  ["body:form", "x=" + encodeURIComponent("[][(![]+[])[+[]]+(![]+[])[!+[]+!+[]]]()")],
+  ["query", "x=[][(![]+[])[+[]]+(![]+[])[!+[]+!+[]]]()"],
+];
+const NOT_JSFUCK: Case[] = [
+  ["body:json", JSON.stringify({ grid: [[], [], [], []], note: "(empty) [] + [] !" })],
+  ["body:json", JSON.stringify({ js: "const ok = !![] && items.concat([]);" })],
+];
+// PHP-CGI's argument injection (phpconfig.ts).
+const PHP_CONFIG: Case[] = [
+  ["query", "-d+allow_url_include%3d1+-d+auto_prepend_file%3dphp://input"],
+  ["query", "%ADd+allow_url_include%3D1+%ADd+auto_prepend_file%3Dphp://input"],
+  ["query", "x=%2Dd%20safe_mode%3D0"],
+];
+const NOT_PHP_CONFIG: Case[] = [
+  ["query", "q=allow_url_include"],
+  ["query", "next=%2Fsettings%3Ftab%3Dsecurity%26auto_save%3D1"],
+  ["body:form", "ini=" + encodeURIComponent("allow_url_include=0")],
+];
+
 // A `..` and a separator one of whose bytes only a lenient decoder reads (lenient.ts).
 const LENIENT_TRAVERSAL: Case[] = [
   ["query", "f=..%c0%2f..%c0%2fetc%c0%2fissue"],
   ["query", "f=%c0%2e%c0%2e/%c0%2e%c0%2e/boot.ini"],
   ["body:form", "f=..%c1%1c..%c1%1cwindows%c1%1cwin.ini"],
   ["query", "f=..%u2215..%u2215x"],
-  ["query", "f=..%e2%88%96..%e2%88%96x"],
   ["path", "/scripts/..%c0%2f..%c0%2fwinnt/system32/cmd.exe"],
   ["query", "f=%25c0%252e%25c0%252e%252fx"],
 ];
@@ -146,7 +176,6 @@ const NOT_LENIENT_TRAVERSAL: Case[] = [
   ["query", "f=a%c0%2fb"],
   ["query", "f=%u2215tmp"],
   ["query", "ratio=" + encodeURIComponent("1 ∕ 2 and a ∖ b")],
-  ["query", "f=..%e2%88%97x"],
   // The same in a header is no file argument.
   ["header:Referer", "https://example.com/..%c0%2fx"],
 ];
@@ -409,4 +438,7 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["ognl", "rce|ssti|xss|nosqli", OGNL, NOT_OGNL],
   ["node-exec", "rce|ssti|xss|nosqli", NODE_EXEC, NOT_NODE_EXEC],
   ["dialog-gadget", "xss", DIALOG_GADGET, NOT_DIALOG_GADGET],
+  ["decoded-script", "rce|ssti|xss|nosqli", DECODED_SCRIPT, NOT_DECODED_SCRIPT],
+  ["jsfuck", "xss", JSFUCK, NOT_JSFUCK],
+  ["php-config", "rce", PHP_CONFIG, NOT_PHP_CONFIG],
 ]);
