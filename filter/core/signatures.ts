@@ -35,7 +35,7 @@
 // holding objects in one origin's JSON Schema test documents, any of the 148,368 benign parts of
 // `make dataset`'s sides.
 
-import { PartList, partWhere, partFormEncoded, partNamePtr, partNameLen, partIsContainerKey, partWasUnescaped, partIsFilename } from "../request/parts";
+import { PartList, partWhere, partFormEncoded, partNamePtr, partNameLen, partIsContainerKey, partWasUnescaped, partIsFilename, partValPtr, partValLen } from "../request/parts";
 import { DecodeFlag } from "../decode/flags";
 import { Where } from "../request/where";
 import { TextList, textPart, textPtr, textLen, textFlags, textIsPlainToken } from "../decode/texts";
@@ -120,7 +120,9 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         }
       }
     }
-    if (!hit && where == Where.BODY_MULTIPART && partIsFilename(prows, part)) hit = scriptUpload(p, n);
+    // The name as it came too: decoding drops a NUL, where a server written in C cuts the name
+    // (`shell.php\0.jpg` is stored as `shell.php`).
+    if (!hit && where == Where.BODY_MULTIPART && partIsFilename(prows, part)) hit = scriptUpload(p, n) || scriptUpload(partValPtr(prows, part), partValLen(prows, part));
     if (!hit && nulDecoded && nulInUrlValue(where, textFlags(trows, t)) && holdsPathByte(p, n)) {
       // Attackers put a NUL into payloads of every class (`<scr%00ipt>`, `//evil%00.com`): the
       // class a lexer confirmed in this request, else the file name's.

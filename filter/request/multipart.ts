@@ -446,7 +446,7 @@ function parseDisposition(n: i32, strict: bool): bool {
       if (ok) {
         let ext = load<u8>(s + i - 1) == 0x2A; // '*'
         i++;
-        let r = ext ? parseExtValue(s, i, n) : parsePlainValue(s, i, n);
+        let r = ext ? parseExtValue(s, i, n) : parsePlainValue(s, i, n, strict);
         if (r < 0) {
           ok = false;
         } else {
@@ -474,8 +474,11 @@ function parseDisposition(n: i32, strict: bool): bool {
 let valueOff = 0;
 
 // A token or quoted-string value at i; decoded in place at valueOff. Returns (end << 32 | length)
-// or -1 when busboy calls it malformed (empty token, bad quoted character, no closing quote).
-function parsePlainValue(s: usize, i: i32, n: i32): i64 {
+// or -1 when busboy calls it malformed (empty token, bad quoted character, no closing quote). Not
+// strict, a quoted string takes any byte up to its closing quote, as PHP reads it: a control byte
+// in a file's name (`filename="shell.php\0.jpg"`, the NUL that cuts the name where the server
+// stores it) made the strict view drop the parameter, and the lenient one then read no name at all.
+function parsePlainValue(s: usize, i: i32, n: i32, strict: bool): i64 {
   if (i >= n) return -1;
   valueOff = i;
   if (load<u8>(s + i) != 0x22) {
@@ -492,7 +495,7 @@ function parsePlainValue(s: usize, i: i32, n: i32): i64 {
     if (c == 0x5C && i + 1 < n && (load<u8>(s + i + 1) == 0x5C || load<u8>(s + i + 1) == 0x22)) {
       i++;
       c = load<u8>(s + i);
-    } else if (c != 0x5C && !isQdtext(c)) {
+    } else if (c != 0x5C && !isQdtext(c) && strict) {
       return -1;
     }
     store<u8>(s + o, c);

@@ -86,10 +86,10 @@ export function renderMarkdown(r: Report): string {
   }
   out.push(table(["", "status", "attacks", "benign"], statusRows), "");
 
-  out.push("## CRS rules behind false positives and other answers", "");
-  out.push("Rows on which each rule matched (from nginx's error log), among benign rows CRS blocked, and among rows answered neither 200 nor 403.", "");
+  out.push("## CRS rules behind false positives, other answers, and attacks only CRS caught", "");
+  out.push(`Rows on which each rule matched (from nginx's error log), among benign rows CRS blocked, among rows answered neither 200 nor 403, and among attacks CRS blocked that wafscore ≤${MAIN_THRESHOLD()} did not.`, "");
   for (const [sys, t] of Object.entries(f.top_rules)) {
-    for (const [what, list] of [["false positives", t.false_positives], ["other answers", t.other_status]] as const) {
+    for (const [what, list] of [["false positives", t.false_positives], ["other answers", t.other_status], ["attacks only CRS caught", t.only_crs ?? []]] as const) {
       if (!list.length) continue;
       out.push(`**${sys}, ${what}**`, "");
       out.push(table(["rule", "rows", "message"], list.map((x) => [x.id, String(x.rows), x.msg.replace(/\|/g, "/")])), "");

@@ -49,7 +49,7 @@ export interface Figures {
   /** Attacks caught by wafscore ≤20 and/or CRS, per level, over comparable rows. */
   overlap: Record<string, { both: number; only_wafscore: number; only_crs: number; neither: number }>;
   /** Per CRS level: the rules most often behind a false positive, and behind a non-200/403 answer. */
-  top_rules: Record<string, { false_positives: RuleCount[]; other_status: RuleCount[] }>;
+  top_rules: Record<string, { false_positives: RuleCount[]; other_status: RuleCount[]; only_crs: RuleCount[] }>;
 }
 
 export interface RuleCount { id: string; msg: string; rows: number }
@@ -129,6 +129,8 @@ export function tally(all: Outcome[], ruleMessages: Map<string, string>): Figure
     top_rules[name] = {
       false_positives: topRules(comparable.filter((o) => o.label === 0 && reply(o).status === 403), rules, ruleMessages),
       other_status: topRules(all.filter((o) => crsVerdict(reply(o)) === "other"), rules, ruleMessages),
+      // What CRS catches that wafscore does not: the kinds of attack to look at first.
+      only_crs: topRules(comparable.filter((o) => o.label === 1 && reply(o).status === 403 && main.verdict(o) !== "blocked"), rules, ruleMessages),
     };
   }
 

@@ -371,6 +371,11 @@ describe("multipart: wafscore's own choices", () => {
     expect(r.map((p) => p.value.toString("utf8"))).toEqual(["<script>"]);
   });
 
+  it("a filename with a control byte busboy refuses is read in the lenient view, as PHP reads it", () => {
+    const r = wafscore(CT, buf(part(B, [cd('; name="f"; filename="shell.php\u0000.jpg"')], "t"), close(B))) as Rec[];
+    expect(r.map((p) => [p.value.toString("latin1"), !!(p.flags & LENIENT)])).toEqual([["shell.php\u0000.jpg", true], ["t", true]]);
+  });
+
   it("the full filename path is what the recorder sees", () => {
     const r = wafscore(CT, buf(part(B, [cd('; name="f"; filename="../../x.php"')], "t"), close(B))) as Rec[];
     expect(r[0].value.toString()).toBe("../../x.php");

@@ -155,12 +155,17 @@ const UPLOAD: Array<[string, string]> = [
   ["body:multipart", upload(".htaccess", "AddType application/x-httpd-php .jpg")],
   ["body:multipart", upload("cmd.jsp", "<p>hi</p>")],
   ["body:multipart", upload("SHELL.PhP5 ", "x")],
+  // A NUL where a server written in C cuts the name, and a control byte busboy refuses in a
+  // quoted string (a lenient server reads the name).
+  ["body:multipart", upload("shell.php\u0000.jpg", "GIF89a")],
+  ["body:multipart", upload("cmd.jsp\u0001", "x")],
 ];
 const NOT_UPLOAD: Array<[string, string]> = [
   ["body:multipart", upload("holiday.jpg", "JFIF")],
   ["body:multipart", upload("notes.php.txt", "meeting notes")],
   ["body:multipart", field("page", "index.php")],
   ["body:multipart", upload(".php", "x")],
+  ["body:multipart", upload("photo\u0007.jpg", "JFIF")],
 ];
 
 // A NUL decoded out of a URL's or form's value that holds a path's bytes: the null-byte truncation of
