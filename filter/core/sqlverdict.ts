@@ -86,6 +86,12 @@ const SELECTED: StaticArray<string> = [
 // terminator, a comment or the statement's next clause (`1; delete from the cart first` is a
 // sentence).
 function stackedObject(p: usize, n: i32, statement: i32, k: i32): bool {
+  // MySQL's modifiers between the statement and what it acts on (`delete ignore from`,
+  // `insert low_priority into`, `update ignore t set`).
+  if (statement == STACKED_DELETE || statement == STACKED_INSERT || statement == STACKED_UPDATE) {
+    let m = nameEnd(p, n, k);
+    while (m - k >= 5 && isOneOf(p, n, k, m - k, MODIFIERS)) { k = skipGap(p, n, m); m = nameEnd(p, n, k); }
+  }
   let e = nameEnd(p, n, k);
   let len = e - k;
   let b = byteAt(p, n, k);
@@ -116,6 +122,8 @@ function stackedObject(p: usize, n: i32, statement: i32, k: i32): bool {
   }
   return false;
 }
+
+const MODIFIERS: StaticArray<string> = ["ignore", "quick", "low_priority", "high_priority", "delayed"];
 
 // What may follow the table of a stacked statement, besides the end, a terminator or a comment.
 const DELETE_NEXT: StaticArray<string> = ["where", "limit", "order", "using"];

@@ -37,9 +37,13 @@ const STACKED_SQLI: Case[] = [
   ["query", "id=1';drop table if exists `app`.`users`#"],
   ["query", "id=1;select 1,2,3--"],
   ["body:form", "n=1%22%3Bselect+count(*)+from+pg_user--"],
+  // MySQL's modifiers before what the statement acts on.
+  ["body:form", "filter=1;%20delete%20ignore%20from%20foo&submit=Send"],
+  ["query", "id=1;insert low_priority ignore into t values(1)--"],
 ];
 const NOT_STACKED_SQLI: Case[] = [
   ["body:json", JSON.stringify({ d: "1; exec will create the case" })],
+  ["body:json", JSON.stringify({ d: "step 1; delete ignore from the list the ones you skip" })],
   ["body:json", JSON.stringify({ sql: "SELECT 1; DROP TABLE tmp;" })],
   ["body:json", JSON.stringify({ sql: "-- cleanup\n/* nightly */ SELECT 1; DROP TABLE tmp;" })],
   ["query", "q=step 2; update the table"],
