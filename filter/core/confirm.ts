@@ -481,12 +481,13 @@ function memEqualsAscii(q: usize, word: string): bool {
 }
 
 // Reads the word at i as a shell does, leaving out the quotes and backslashes it drops (`c''at`,
-// `who\ami`), into wordBuf; returns where it ends. Also for core/cmdinject.ts.
+// `who\ami`) and, inside a word, the carets cmd.exe drops (`w^h^o^a^m^i`), into wordBuf; returns
+// where it ends. Also for core/cmdinject.ts.
 export function shellWordEnd(p: usize, n: i32, i: i32): i32 {
   let len = 0;
   while (i < n) {
     let d = <u32>load<u8>(p + i);
-    if (d == 0x27 || d == 0x22 || d == 0x5C) { i++; continue; }
+    if (d == 0x27 || d == 0x22 || d == 0x5C || (d == 0x5E && len > 0)) { i++; continue; }
     if (!(isWordChar(d) || d == 0x2D)) break;
     if (len < 16) unchecked(wordBuf[len] = <u8>lowerAscii(d));
     len++; i++;

@@ -4,15 +4,16 @@
 // the scan makes no call.
 //
 // How: bytes that any lexer's syntax needs and that benign text rarely holds (`"` and backquote,
-// brackets other than `[` `]`, `; = * # % & < > | \`, and 0xE5, lead byte of the 嘊 嘍 line
-// breaks) make the window "may confirm" outright (a 16-byte-block nibble test), and so do CR and
-// LF: the SQL lexer skips a line break between a keyword and its neighbour as whitespace, the
-// command lexer reads it as a line's start, and the header lexer looks for one; no one symbol
-// stands for all three (windows with line breaks are few: `make gate-census`). A `'`, common in
-// benign text (`it's`), is read where it stands (quoteMayConfirm). Every other byte falls in one of
+// brackets other than `[` `]`, `; = * # % & < > | \ ^` (a caret: cmd.exe drops it inside a
+// command's name, `w^h^o^a^m^i`), and 0xE5, lead byte of the 嘊 嘍 line breaks) make the window
+// "may confirm" outright (a 16-byte-block nibble test), and so do CR and LF: the SQL lexer skips
+// a line break between a keyword and its neighbour as whitespace, the command lexer reads it as a
+// line's start, and the header lexer looks for one; no one symbol stands for all three (windows
+// with line breaks are few: `make gate-census`). A `'`, common in benign text (`it's`), is read
+// where it stands (quoteMayConfirm). Every other byte falls in one of
 // 32 symbols: the 26 letters without case, a digit run, a space run (space, tab, vertical tab, form
 // feed, `+`), `.` (and `[`), `-` (and `,`, `/`, `@`), `:` (and `$`), and one for the rest and the
-// window's two edges (`' _ ! ? ~ ^ ]`, controls, other non-ASCII bytes). Each rule of the lexers
+// window's two edges (`' _ ! ? ~ ]`, controls, other non-ASCII bytes). Each rule of the lexers
 // that can fire on such bytes alone was reduced to 4-symbol grams that any text it fires on must
 // contain; they are bits of a 2^20-bit table, and one gram of the window in the table makes it
 // "may confirm" (a SQL word's gram, which may hold only two of its letters, once sqlWordAt has read
@@ -268,7 +269,7 @@ function initSqlLengths(): void {
 // `${`, `$'`, a separator before `$VAR`, `@{`).
 // `$` shares `:`'s symbol and `@` that of `-` `,` `/`, beside which SQL's words already count:
 // neither is OTHER, which also stands for the window's edges.
-const HARD = "\"`();=*#%&<>{}|\\\n\r";
+const HARD = "\"`();=*#%&<>{}|\\^\n\r";
 const HARD_HIGH: u8 = 0xE5;
 
 function initClasses(): void {

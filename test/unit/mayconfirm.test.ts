@@ -117,7 +117,7 @@ describe("mayConfirm rules out plain text", () => {
 
   it.each([
     "1 union select 2", "cat /etc/passwd", "http:trusted@evil.example", "see http://169.254.169.254/latest",
-    "x $ne 1", "select @@version", "ls$IFS", "w'hoami", "name' or 1", "1'+1", "it's user' x", "x, user", "order by 1",
+    "x $ne 1", "select @@version", "ls$IFS", "w'hoami", "w^h^o^a^m^i", "name' or 1", "1'+1", "it's user' x", "x, user", "order by 1",
   ])("but not %s", (text) => expect(core.mayConfirm(text)).toBe(true));
 });
 

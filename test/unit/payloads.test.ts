@@ -366,6 +366,9 @@ const COMMAND_INJECTION: Case[] = [
   ["query", "ip=127.0.0.1;id"],
   ["body:json", JSON.stringify({ conf: { message: "\"; cat /etc/hostname #" } })],
   ["query", "host=example.com';sleep+5;'"],
+  // cmd.exe's carets inside a command's name.
+  ["query", "x=;w^h^o^a^m^i"],
+  ["query", "x=|c^m^d+/c+dir"],
 ];
 const NOT_COMMAND_INJECTION: Case[] = [
   ["query", "q=fish+%26+chips"],
