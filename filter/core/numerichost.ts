@@ -1,7 +1,7 @@
 // A URL whose host is an IPv4 address spelled to pass a filter that looks for dotted quads:
 // one 32-bit number (`http://3627734734/`), hexadecimal or octal parts (`//0xd83ad6ce`,
 // `http://0177.0.0.1`), or fewer than four parts with a wide last one (`http://127.1`'s kin
-// `//00330.3856078`). inet_aton reads them all; no link a site makes is written so (CRS 931100
+// `//00330.3856078`), or a lone 0. inet_aton reads them all; no link a site makes is written so (CRS 931100
 // blocks URLs with an IP host at paranoia level 1, any spelling). Read by core/payloads.ts; total
 // and allocation-free. The model scored such redirects and fetches 50–99 in the fold that held
 // its open-redirect and SSRF lists out.
@@ -26,7 +26,8 @@ export function obfuscatedIpUrl(p: usize, n: i32, metadataToo: bool): bool {
       // `//host` and `\\host`, after a scheme or anything but a name's byte or a third slash.
       let b = byteAt(p, n, i - 1);
       if (isIdentByte(b) || b == 0x2F || b == 0x5C) { i++; continue; }
-      if (numericHost(p, n, i + 2, metadataToo)) return true;
+      let web = b == 0x3A && (matchesLowerAt(p, n, i - 5, "http:") || matchesLowerAt(p, n, i - 6, "https:")) && !isIdentByte(byteAt(p, n, i - (lowerAscii(byteAt(p, n, i - 2)) == 0x73 ? 7 : 6)));
+      if (numericHost(p, n, i + 2, metadataToo, metadataToo && web)) return true;
       i++;
     } else {
       // `http:host`, which browsers and many URL parsers read as `http://host`.
@@ -82,7 +83,7 @@ function nextAuthority(p: usize, from: i32, n: i32): i32 {
 // Whether the host of the authority starting at s (after any `user:password@`, before any
 // `:port`) is an IPv4 address in one of the spellings above (or, with metadataToo, a metadata or
 // metadata address written plainly).
-function numericHost(p: usize, n: i32, s: i32, metadataToo: bool): bool {
+function numericHost(p: usize, n: i32, s: i32, metadataToo: bool, zeroToo: bool = false): bool {
   let e = s;
   let h = s;
   while (e < n && e - s < 256) {
@@ -131,7 +132,10 @@ function numericHost(p: usize, n: i32, s: i32, metadataToo: bool): bool {
   if (metadataToo && parts == 4 && lastValue <= 255 && metadataAddress(quad)) return true;
   // All decimal: one number for the whole address, or fewer than four parts with a last one
   // wider than a byte (three-part and two-part inet_aton forms).
-  if (parts == 1) return lastDigits >= 8 && lastValue >= 0x1000000 && lastValue <= 0xFFFFFFFF;
+  // A lone 0 (`http://0:9000/`) is 0.0.0.0, which Linux connects to as this host: SSRF lists send it
+  // for 127.0.0.1, and no link is written so (0.0.0.0, a bind address in a configuration, is left
+  // to the model). Only after `http://` or `https://` (zeroToo): `//0/` is also a run of base64.
+  if (parts == 1) return (lastDigits >= 8 && lastValue >= 0x1000000 && lastValue <= 0xFFFFFFFF) || (zeroToo && lastValue == 0);
   return parts < 4 && lastValue > 255;
 }
 

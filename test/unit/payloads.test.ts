@@ -210,6 +210,9 @@ const IP_HOST: Case[] = [
   ["query", "url=http://169.254.169.254/latest/meta-data/iam/security-credentials/"],
   ["query", "u=http://169.254.170.2/v2/credentials/x"],
   ["body:form", "endpoint=http%3A%2F%2F100.100.100.200%2Flatest%2Fmeta-data"],
+  // A lone 0: 0.0.0.0, this host to Linux.
+  ["query", "feed=http://0:9000/"],
+  ["body:json", JSON.stringify({ uri: "https://0/admin" })],
 ];
 const NOT_IP_HOST: Case[] = [
   // A Referer from a developer's own machine; a private address in a value.
@@ -233,6 +236,10 @@ const NOT_IP_HOST: Case[] = [
   ["path", "///static/app.js"],
   ["path", "/assets///logo.svg"],
   ["path", "/fetch/https://cdn.example.com/lib.js"],
+  // A lone 0 elsewhere: in base64, after no scheme, in a header.
+  ["query", "b=ab//0/cd"],
+  ["query", "v=http:0"],
+  ["header:Referer", "http://0:8080/login"],
 ];
 
 // A path that names a file of secrets or a repository's metadata (osfiles.ts namesSecretFile).
