@@ -8,7 +8,7 @@
 // what an injection into a command line needs, and a value's first byte is not a separator in
 // any form field, JSON string or header value of the benign data (`make verdict-census`).
 
-import { byteAt, isOneOf, isLetter, isPathByte, isSpaceOrTab } from "../lib/bytes";
+import { byteAt, isOneOf, isLetter, isPathByte, isSpaceOrTab, skipSpacesAndTabs } from "../lib/bytes";
 import { shellWordEnd, isCommandWord, markdownCell } from "./confirm";
 import { indexOf2 } from "../lib/scan";
 
@@ -34,8 +34,7 @@ store<u8>(OPENERS + 0x24, SEPARATOR); store<u8>(OPENERS + 0x20, BLANK); store<u8
 // backslashes a shell drops left out: `c''at`, `who\ami`), or a path to one (`/bin/cat`), followed
 // by the end, a blank, a separator, a redirection or a closing `)` or backquote.
 export function commandInjection(p: usize, n: i32): bool {
-  let i = 0;
-  while (i < n && isSpaceOrTab(load<u8>(p + <usize>i))) i++;
+  let i = skipSpacesAndTabs(p, n, 0);
   let seps = 0, breaks = 0;
   let pipe = false;
   while (i < n) {
@@ -64,8 +63,7 @@ export function commandInjection(p: usize, n: i32): bool {
   if (!isCommandWord()) return false;
   if (pipe && !path && markdownCell(p, n, start, i)) return false;
   // What follows the word, blanks aside.
-  let j = i;
-  while (j < n && isSpaceOrTab(load<u8>(p + <usize>j))) j++;
+  let j = skipSpacesAndTabs(p, n, i);
   let f = byteAt(p, n, j);
   // After line breaks alone (a value's text may begin a line: a textarea's `\nMore details…`), and
   // for a command that is also an English word (`& at home`, `| more info`), what follows must be
@@ -88,8 +86,7 @@ export function commandAfterArgument(p: usize, n: i32): bool {
   let limit = min(n, MAX_OPENING_BYTES);
   let semi = indexOf2(p, 0, limit, 0x3B, 0x3B);
   if (semi >= limit) return false;
-  let i = 0;
-  while (i < semi && isSpaceOrTab(load<u8>(p + <usize>i))) i++;
+  let i = skipSpacesAndTabs(p, semi, 0);
   let s = i;
   while (i < semi && isArgumentByte(load<u8>(p + <usize>i))) i++;
   if (i < semi && (load<u8>(p + <usize>i) == 0x22 || load<u8>(p + <usize>i) == 0x27)) i++; // '"', '\''
@@ -101,10 +98,9 @@ const MAX_ARGUMENT_BYTES = 64;
 // Blanks, an argument and a quote: where the ';' is looked for.
 const MAX_OPENING_BYTES = 16 + MAX_ARGUMENT_BYTES + 1 + 1;
 
+// A path's byte, `:` or `@` (an address's, a user's).
 // @ts-ignore: decorator
-@inline function isArgumentByte(c: u32): bool {
-  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2E || c == 0x2D || c == 0x5F || c == 0x3A || c == 0x2F || c == 0x40;
-}
+@inline function isArgumentByte(c: u32): bool { return isPathByte(c) || c == 0x3A || c == 0x40; }
 
 // The commands of COMMANDS that are also words of prose.
 const WORDS_TOO: StaticArray<string> = [

@@ -7,7 +7,7 @@ import { FLAG_NAMES } from "../decode/flags";
 import { CLASS_NAMES, HEADER_CLASSES } from "./classes";
 import { FEATURE_SPEC_VERSION, WINDOW_BYTES, WINDOW_STEP } from "./features";
 import { MAX_PARTS } from "../request/parts";
-import { TOKEN_HEADERS, CLIENT_HINT_HEADERS } from "../request/grammar";
+import { GRAMMAR_HEADERS } from "../request/grammar";
 import { FIELDS, Field, FieldType, REQUIRED } from "../config/schema";
 
 export function describeCore(): string {
@@ -19,7 +19,7 @@ export function describeCore(): string {
     ",\"window_bytes\":" + WINDOW_BYTES.toString() +
     ",\"window_step\":" + WINDOW_STEP.toString() +
     ",\"max_parts\":" + MAX_PARTS.toString() +
-    ",\"grammar_headers\":" + names(TOKEN_HEADERS).slice(0, -1) + ",\"content-type\",\"accept-language\"," + names(CLIENT_HINT_HEADERS).slice(1) +
+    ",\"grammar_headers\":" + names(GRAMMAR_HEADERS).slice(0, -1) + ",\"content-type\"]" +
     ",\"config\":" + fields(FIELDS) + "}";
 }
 

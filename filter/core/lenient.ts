@@ -13,6 +13,8 @@
 // scores (the feature spec); read here, they change no score but this verdict's. No benign text
 // holds the first (it is no UTF-8), and a `..` before the second is no mathematics.
 
+import { twoByteAscii } from "../decode/normalize";
+
 export function lenientTraversal(p: usize, n: i32): bool {
   // The last three characters read (each a byte of ASCII or what a lenient sequence stands for),
   // and which of them were written leniently.
@@ -23,7 +25,7 @@ export function lenientTraversal(p: usize, n: i32): bool {
     let b = <u32>load<u8>(p + <usize>i);
     let c = b, lenient = false;
     if ((b == 0xC0 || b == 0xC1) && i + 1 < n && load<u8>(p + <usize>(i + 1)) < 0x80) {
-      c = ((b & 1) << 6) | (<u32>load<u8>(p + <usize>(i + 1)) & 0x3F);
+      c = twoByteAscii(b, <u32>load<u8>(p + <usize>(i + 1)));
       lenient = true;
       i += 2;
     } else if (b == 0xE2 && i + 2 < n && load<u8>(p + <usize>(i + 1)) == 0x88 &&

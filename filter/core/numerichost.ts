@@ -28,18 +28,21 @@ export function obfuscatedIpUrl(p: usize, n: i32, metadataToo: bool): bool {
       if (isIdentByte(b) || b == 0x2F || b == 0x5C) { i++; continue; }
       // A lone 0 counts after a web scheme only (numericHost's zeroToo), read only for a host that
       // starts with 0: reading the scheme at every URL cost a JSON body 0.3% (make profile).
-      let zero = metadataToo && byteAt(p, n, i + 2) == 0x30 && b == 0x3A &&
-        (matchesLowerAt(p, n, i - 5, "http:") || matchesLowerAt(p, n, i - 6, "https:")) &&
-        !isIdentByte(byteAt(p, n, i - (lowerAscii(byteAt(p, n, i - 2)) == 0x73 ? 7 : 6)));
+      let zero = metadataToo && byteAt(p, n, i + 2) == 0x30 && b == 0x3A && webScheme(p, n, i - 1);
       if (numericHost(p, n, i + 2, metadataToo, zero)) return true;
       i++;
     } else {
       // `http:host`, which browsers and many URL parsers read as `http://host`.
-      let s = lowerAscii(byteAt(p, n, i - 1)) == 0x73 ? i - 5 : i - 4; // https: or http:
-      if (matchesLowerAt(p, n, s, "http") && !isIdentByte(byteAt(p, n, s - 1)) && numericHost(p, n, i + 1, metadataToo)) return true;
+      if (webScheme(p, n, i) && numericHost(p, n, i + 1, metadataToo)) return true;
     }
   }
   return false;
+}
+
+// Whether `http` or `https`, a word of its own, ends at the ':' at colon.
+function webScheme(p: usize, n: i32, colon: i32): bool {
+  let s = lowerAscii(byteAt(p, n, colon - 1)) == 0x73 ? colon - 5 : colon - 4; // https: or http:
+  return matchesLowerAt(p, n, s, "http") && !isIdentByte(byteAt(p, n, s - 1));
 }
 
 // Whether the word that ends at i (back to a blank, at most 256 bytes) holds a ':' or a '/'.

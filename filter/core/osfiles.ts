@@ -9,7 +9,7 @@
 // file must come after a `..` segment. The model scored bare paths (`/var/log/syslog`,
 // `/opt/lampp/logs/error_log`) 33–99 in the fold that held its traversal lists out.
 
-import { byteAt, extensionStart, isOneOf, lowerAscii, segmentStart } from "../lib/bytes";
+import { byteAt, extensionStart, isOneOf, isWordChar, lowerAscii, segmentStart } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
 
 // The files, lower case with '/' for either separator (fileAt reads them by their first letter).
@@ -131,10 +131,9 @@ function nameIsOneOf(p: usize, n: i32, i: i32, names: StaticArray<string>): bool
   return e > i && isOneOf(p, n, i, e - i, names);
 }
 
+// A path's byte but a separator.
 // @ts-ignore: decorator
-@inline function isNameByte(c: u32): bool {
-  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2E || c == 0x2D || c == 0x5F;
-}
+@inline function isNameByte(c: u32): bool { return isWordChar(c) || c == 0x2E || c == 0x2D; }
 
 // matchesLowerAt with '\' standing for '/'. The string's UTF-16 units are read in place.
 function matchesPath(p: usize, n: i32, i: i32, s: string): bool {

@@ -158,6 +158,11 @@ function firstSanitizeByte(p: usize, len: i32): i32 {
   return len;
 }
 
+// What a two-byte sequence with lead byte C0 or C1 stands for to a decoder that reads it (also
+// core/lenient.ts's, for a second byte without UTF-8's continuation bits: C0 2F is '/').
+// @ts-ignore: decorator
+@inline export function twoByteAscii(lead: u32, next: u32): u32 { return ((lead & 1) << 6) | (next & 0x3F); }
+
 // Removes NUL bytes and folds overlong UTF-8 encodings of ASCII and full-width ASCII, in place.
 // The bytes before the first one it acts on stay where they are.
 function sanitize(p: usize, len: i32, flags: u32): u64 {
@@ -174,7 +179,7 @@ function sanitize(p: usize, len: i32, flags: u32): u64 {
     if ((c == 0xC0 || c == 0xC1) && i + 1 < len) {
       let c1 = <u32>load<u8>(p + i + 1);
       if ((c1 & 0xC0) == 0x80) {
-        store<u8>(p + o, <u8>(((c & 1) << 6) | (c1 & 0x3F)));
+        store<u8>(p + o, <u8>twoByteAscii(c, c1));
         o++; i += 2;
         flags |= DecodeFlag.OVERLONG;
         continue;

@@ -32,6 +32,12 @@ export function byteAt(p: usize, n: i32, i: i32): u32 { return i >= 0 && i < n ?
 // @ts-ignore: decorator
 @inline export function isSpaceOrBreak(c: u32): bool { return c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D; }
 
+// The index of the first byte at or after i that is not isSpaceOrTab, or n.
+export function skipSpacesAndTabs(p: usize, n: i32, i: i32): i32 {
+  while (i < n && isSpaceOrTab(load<u8>(p + <usize>i))) i++;
+  return i;
+}
+
 // The index of the first byte at or after i that is not isSpaceOrBreak, or n.
 export function skipSpacesAndBreaks(p: usize, n: i32, i: i32): i32 {
   while (i < n && isSpaceOrBreak(load<u8>(p + <usize>i))) i++;

@@ -5,7 +5,7 @@
 // they were parsed, each was a window for the model (`make profile-filter`: the browser GET's
 // instructions -17%).
 
-import { equalsCI, startsWithCI } from "../lib/bytes";
+import { equalsCI, startsWithCI, isLetter, skipSpacesAndTabs } from "../lib/bytes";
 import { groupWords } from "../lib/groups";
 
 export const enum Grammar {
@@ -52,7 +52,7 @@ export const CLIENT_HINT_HEADERS: StaticArray<string> = [
 // LENGTH_RANGES (no name is as long as MAX_NAME_LENGTH), and each name's grammar in
 // GRAMMAR_BY_LENGTH.
 const MAX_NAME_LENGTH = 64;
-const GRAMMAR_HEADERS = grammarHeaders();
+export const GRAMMAR_HEADERS = grammarHeaders();
 const BY_LENGTH = new StaticArray<string>(GRAMMAR_HEADERS.length);
 const LENGTH_RANGES = groupWords(GRAMMAR_HEADERS, MAX_NAME_LENGTH, (w: string): i32 => w.length, BY_LENGTH);
 const GRAMMAR_BY_LENGTH = grammarsOf(BY_LENGTH);
@@ -112,7 +112,7 @@ export function languageRanges(p: usize, n: i32): bool {
   let i = 0;
   if (n == 0) return false;
   while (true) {
-    while (i < n && isOws(<u32>load<u8>(p + <usize>i))) i++;
+    i = skipSpacesAndTabs(p, n, i);
     if (i < n && load<u8>(p + <usize>i) == 0x2A) i++; // '*'
     else {
       let k = runOf(p, n, i, false);
@@ -124,16 +124,16 @@ export function languageRanges(p: usize, n: i32): bool {
         i += 1 + k;
       }
     }
-    while (i < n && isOws(<u32>load<u8>(p + <usize>i))) i++;
+    i = skipSpacesAndTabs(p, n, i);
     if (i < n && load<u8>(p + <usize>i) == 0x3B) { // ';q='
       i++;
-      while (i < n && isOws(<u32>load<u8>(p + <usize>i))) i++;
+      i = skipSpacesAndTabs(p, n, i);
       if (i + 2 > n || (<u32>load<u8>(p + <usize>i) | 0x20) != 0x71 || load<u8>(p + <usize>(i + 1)) != 0x3D) return false;
       i += 2;
       let s = i;
       while (i < n && (<u32>load<u8>(p + <usize>i) - 0x30 < 10 || load<u8>(p + <usize>i) == 0x2E) && i - s < 5) i++;
       if (i == s) return false;
-      while (i < n && isOws(<u32>load<u8>(p + <usize>i))) i++;
+      i = skipSpacesAndTabs(p, n, i);
     }
     if (i >= n) return true;
     if (load<u8>(p + <usize>i) != 0x2C) return false; // ','
@@ -152,18 +152,18 @@ export function clientHint(p: usize, n: i32): bool {
   let i = 0;
   if (n == 0 || n > MAX_CLIENT_HINT_BYTES) return false;
   while (true) {
-    while (i < n && isOws(<u32>load<u8>(p + <usize>i))) i++;
+    i = skipSpacesAndTabs(p, n, i);
     i = bareItem(p, n, i);
     if (i < 0) return false;
     while (i < n && load<u8>(p + <usize>i) == 0x3B) { // ';' key '=' item
       i++;
       let k = i;
-      while (i < n && ((<u32>load<u8>(p + <usize>i) | 0x20) - 0x61 < 26 || load<u8>(p + <usize>i) == 0x2D)) i++;
+      while (i < n && (isLetter(<u32>load<u8>(p + <usize>i)) || load<u8>(p + <usize>i) == 0x2D)) i++;
       if (i == k || i >= n || load<u8>(p + <usize>i) != 0x3D) return false;
       i = bareItem(p, n, i + 1);
       if (i < 0) return false;
     }
-    while (i < n && isOws(<u32>load<u8>(p + <usize>i))) i++;
+    i = skipSpacesAndTabs(p, n, i);
     if (i >= n) return true;
     if (load<u8>(p + <usize>i) != 0x2C) return false; // ','
     i++;
@@ -196,7 +196,7 @@ function plainHintString(p: usize, s: i32, e: i32): bool {
   for (let i = s; i < e; i++) {
     let c = <u32>load<u8>(p + <usize>i);
     if (c == 0x20) { if (++blanks > 2) return false; continue; }
-    if (!((c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2E || c == 0x5F || c == 0x2D)) return false;
+    if (!(isLetter(c) || c - 0x30 < 10 || c == 0x2E || c == 0x5F || c == 0x2D)) return false;
   }
   return true;
 }
@@ -218,15 +218,12 @@ function greaseBrand(p: usize, s: i32, e: i32): bool {
     c == 0x3F || c == 0x5F;
 }
 
-// @ts-ignore: decorator
-@inline function isOws(c: u32): bool { return c == 0x20 || c == 0x09; }
-
 // How many letters (and digits, when digits) run from i.
 function runOf(p: usize, n: i32, i: i32, digits: bool): i32 {
   let k = i;
   while (k < n) {
     let c = <u32>load<u8>(p + <usize>k);
-    if (!((c | 0x20) - 0x61 < 26 || (digits && c - 0x30 < 10))) break;
+    if (!(isLetter(c) || (digits && c - 0x30 < 10))) break;
     k++;
   }
   return k - i;
