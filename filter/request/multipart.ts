@@ -16,7 +16,7 @@
 // only from a line feed, which the boundary cannot contain (see findStrict).
 
 import { PartList, MAX_PARTS, FILENAME } from "./parts";
-import { startsWithCI, equalsCI, isSpaceOrTab } from "../lib/bytes";
+import { startsWithCI, equalsCI, isSpaceOrTab, skipSpacesAndTabs } from "../lib/bytes";
 import { hexValue } from "../lib/escapes";
 import { Where } from "./where";
 
@@ -89,7 +89,7 @@ export function multipartBoundary(ctPtr: usize, ctLen: i32): u64 {
   while (i < ctLen && load<u8>(ctPtr + i) != 0x3B) i++; // the media type
   while (i < ctLen) {
     i++; // ';'
-    while (i < ctLen && isSpaceOrTab(load<u8>(ctPtr + i))) i++;
+    i = skipSpacesAndTabs(ctPtr, ctLen, i);
     let nameStart = i;
     while (i < ctLen && isToken(load<u8>(ctPtr + i))) i++;
     let nameLen = i - nameStart;
@@ -204,7 +204,7 @@ function strictPart(ptr: usize, hs: i32, segEnd: i32, unterminated: bool, sink: 
     if (pos >= limit || pos == nameStart || load<u8>(ptr + pos) != 0x3A) break;
     let nameLen = pos - nameStart;
     pos++;
-    while (pos < limit && isSpaceOrTab(load<u8>(ptr + pos))) pos++;
+    pos = skipSpacesAndTabs(ptr, limit, pos);
     let vStart = pos;
     let ok = false;
     while (true) {
@@ -427,18 +427,18 @@ function parseDisposition(n: i32, strict: bool): bool {
   let s = changetype<usize>(scratch);
   dispNameOff = 0; dispNameLen = 0; dispFileLen = -1; dispStarLen = -1;
   let i = 0;
-  if (!strict) while (i < n && isSpaceOrTab(load<u8>(s + i))) i++;
+  if (!strict) i = skipSpacesAndTabs(s, n, i);
   let typeStart = i;
   while (i < n && isToken(load<u8>(s + i))) i++;
   dispIsFormData = i - typeStart == 9 && startsWithCI(s + typeStart, 9, "form-data");
   let haveName = false;
   while (i < n) {
-    while (i < n && isSpaceOrTab(load<u8>(s + i))) i++;
+    i = skipSpacesAndTabs(s, n, i);
     if (i == n) break;
     let ok = load<u8>(s + i) == 0x3B;
     if (ok) {
       i++;
-      while (i < n && isSpaceOrTab(load<u8>(s + i))) i++;
+      i = skipSpacesAndTabs(s, n, i);
       let nameStart = i;
       while (i < n && isToken(load<u8>(s + i))) i++;
       let nameLen = i - nameStart;
