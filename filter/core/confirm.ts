@@ -9,6 +9,8 @@
 import { HEAD_COUNT } from "./classes";
 import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPathByte, isWhitespace, skipSpacesAndBreaks } from "../lib/bytes";
 import { groupWords } from "../lib/groups";
+import { indexOf2Inline } from "../lib/scan";
+import { splat8 } from "../lib/splat";
 import { attributeEnd } from "./ldapfilter";
 import { handlerNameEnd } from "./xsshandler";
 
@@ -86,37 +88,100 @@ export function confirmedClasses(p: usize, n: i32, opensText: bool): u32 {
 
 // ---- helpers -------------------------------------------------------------------------------
 
-// The first index of s (lower-case) at or after from, without case, or -1.
+// The first index of s (lower-case) at or after from, without case, or -1. The lexers ask it of
+// every needle of their lists, window by window: the first two bytes (either case) are looked for
+// 16 places at a time, and only where both stand is the rest compared (a byte-by-byte scan was half
+// of a prose body's instructions: `make profile`).
 function find(p: usize, n: i32, s: string, from: i32 = 0): i32 {
-  let first = <u32>s.charCodeAt(0);
-  for (let i = from; i + s.length <= n; i++) {
-    if (lowerAscii(<u32>load<u8>(p + i)) == first && matchesLowerAt(p, n, i, s)) return i;
+  let len = s.length;
+  let last = n - len; // the last index s can start at
+  if (from > last) return -1;
+  let q = changetype<usize>(s);
+  let a = <u32>load<u16>(q);
+  if (len < 2) {
+    let i = indexOf2Inline(p, from, last + 1, <u8>a, <u8>otherCase(a));
+    return i > last ? -1 : i;
   }
+  let b = <u32>load<u16>(q, 2);
+  let va = splat8(<u8>a), vA = splat8(<u8>otherCase(a)), vb = splat8(<u8>b), vB = splat8(<u8>otherCase(b));
+  let i = from;
+  // A block of 16 starts and the 16 bytes after them: both in the text, since s is 2 or more long.
+  while (i + 15 <= last) {
+    let m = pairStarts(p + <usize>i, va, vA, vb, vB);
+    while (m != 0) {
+      let j = i + ctz(m);
+      if (matchesLowerAt(p, n, j, s)) return j;
+      m &= m - 1;
+    }
+    i += 16;
+  }
+  if (i > last) return -1;
+  if (last >= 15) {
+    // The last 16 starts, which overlap those already seen: drop their bits.
+    let at = last - 15;
+    let m = pairStarts(p + <usize>at, va, vA, vb, vB) & ~((1 << (i - at)) - 1);
+    while (m != 0) {
+      let j = at + ctz(m);
+      if (matchesLowerAt(p, n, j, s)) return j;
+      m &= m - 1;
+    }
+    return -1;
+  }
+  for (; i <= last; i++) if (matchesLowerAt(p, n, i, s)) return i;
   return -1;
 }
+
+// Bit j set when the bytes at q + j and q + j + 1 are a or A, then b or B.
+// @ts-ignore: decorator
+@inline function pairStarts(q: usize, va: v128, vA: v128, vb: v128, vB: v128): i32 {
+  let v0 = v128.load(q), v1 = v128.load(q, 1);
+  return i8x16.bitmask(v128.and(v128.or(i8x16.eq(v0, va), i8x16.eq(v0, vA)), v128.or(i8x16.eq(v1, vb), i8x16.eq(v1, vB))));
+}
+
+// A needle's lower-case letter's upper case; any other byte is its own.
+// @ts-ignore: decorator
+@inline function otherCase(c: u32): u32 { return c - 0x61 < 26 ? c - 0x20 : c; }
 
 function has(p: usize, n: i32, s: string): bool { return find(p, n, s) >= 0; }
 
 // The next whole word at or after `from` that is one of `words` and minLen..maxLen bytes long:
-// returns its end and leaves its start in foundStart; -1 when there is none.
+// returns its end and leaves its start in foundStart; -1 when there is none. lengths
+// (lengthsByInitial of words) turns away a word no listed word shares initial and length with
+// before the list is read: the lexers ask this of every word of prose.
 let foundStart = 0;
-function nextListedWord(p: usize, n: i32, from: i32, words: StaticArray<string>, minLen: i32, maxLen: i32): i32 {
+function nextListedWord(p: usize, n: i32, from: i32, words: StaticArray<string>, lengths: StaticArray<u32>, minLen: i32, maxLen: i32): i32 {
   let i = from;
   while (i < n) {
     while (i < n && !isLetter(<u32>load<u8>(p + i))) i++;
     let start = i;
     while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
     let len = i - start;
-    if (len >= minLen && len <= maxLen && isOneOf(p, n, start, len, words)) { foundStart = start; return i; }
+    if (len < minLen || len > maxLen || len > 31) continue;
+    let initial = (<u32>load<u8>(p + start) | 0x20) - 0x61; // a letter: the loop above starts words at one
+    if (((unchecked(lengths[initial]) >>> <u32>len) & 1) && isOneOf(p, n, start, len, words)) { foundStart = start; return i; }
   }
   return -1;
 }
 
+// For each letter, bit k set when a word of words starts with it and is k bytes long (k < 32). A
+// word that does not start with a lower-case letter sets every bit: the filter then turns no word away.
+function lengthsByInitial(words: StaticArray<string>): StaticArray<u32> {
+  let t = new StaticArray<u32>(26);
+  for (let w = 0; w < words.length; w++) {
+    let word = unchecked(words[w]);
+    let a = <u32>word.charCodeAt(0) - 0x61;
+    if (a >= 26 || word.length > 31) { for (let l = 0; l < 26; l++) unchecked(t[l] = 0xFFFFFFFF); continue; }
+    unchecked(t[a] = t[a] | (<u32>1 << <u32>word.length));
+  }
+  return t;
+}
+
 // Whether one of the bytes of set occurs.
 function hasAny(p: usize, n: i32, set: string): bool {
+  let q = changetype<usize>(set), k = set.length;
   for (let i = 0; i < n; i++) {
     let c = <u32>load<u8>(p + i);
-    for (let j = 0; j < set.length; j++) if (c == <u32>set.charCodeAt(j)) return true;
+    for (let j = 0; j < k; j++) if (c == <u32>load<u16>(q + (<usize>j << 1))) return true;
   }
   return false;
 }
@@ -133,52 +198,59 @@ export const SQL_WORDS: StaticArray<string> = [
   "from", "where", "into", "values", "between", "is", "order", "group", "by", "all", "distinct",
   "true", "false", "md5", "sha1", "hex", "unhex", "count", "load", "exists", "elt", "make_set",
 ];
+const SQL_WORD_LENGTHS = lengthsByInitial(SQL_WORDS);
 
 // Whether a SQL keyword stands right beside (spaces aside) a quote, a parenthesis, `;`, `=`, `*`,
 // `,`, `@`, `#`, a digit, a minus or a comment: `' or`, `1 union`, `select *`, `)and(`; English around a
 // pipe or a full stop (`not set|not set`, `cats OR dogs.`) is not SQL.
 function keywordBesideSql(p: usize, n: i32): bool {
   let i = 0;
-  while ((i = nextListedWord(p, n, i, SQL_WORDS, 2, 24)) >= 0) {
-    let a = foundStart - 1;
-    while (a >= 0 && isWhitespace(<u32>load<u8>(p + a))) a--;
-    let b = i;
-    while (b < n && isWhitespace(<u32>load<u8>(p + b))) b++;
-    // Chrome's GREASE brand (`Not)A;Brand`, `Not=A?Brand`: User-Agent Client Hints, in every
-    // Chromium's Sec-CH-UA and in the telemetry that copies it) puts punctuation beside `Not`.
-    if (i - foundStart == 3 && matchesLowerAt(p, n, i + 1, "a") && matchesLowerAt(p, n, i + 3, "brand") &&
-        matchesLowerAt(p, n, foundStart, "not")) continue;
-    let ca = byteAt(p, n, a), cb = byteAt(p, n, b);
-    // JSON's literals between commas are an array's items (`[null,null,25200,null]`, Google's
-    // batchexecute bodies), not SQL: `null` needs more than a comma to be part of a query.
-    if (isOneOf(p, n, foundStart, i - foundStart, JSON_LITERALS)) {
-      if (ca == 0x2C) ca = 0;
-      if (cb == 0x2C) cb = 0;
-    }
-    // An operator's left operand cannot be a list's comma, an opening parenthesis or a statement's end
-    // (SQL_INFIX): `(KHTML, like Gecko)` of every WebKit User-Agent is no `LIKE`. A pattern match's right operand
-    // is a string, a number, a call or a pattern (`like '%a%'`, `like 0x25`, `like(`), not a bare
-    // word (`OS 11_0 like Mac OS X`).
-    let len = i - foundStart;
-    // Backquotes around an operator are prose's code spans (`` `branch` or `tag` ``), not identifiers;
-    // nor is a comma, a closing parenthesis or a statement's end its right operand (`{?since,all,x}`).
-    if (isOneOf(p, n, foundStart, len, SQL_INFIX)) {
-      if (ca == 0x2C || ca == 0x28 || ca == 0x3B || ca == 0x60) ca = 0;
-      if (cb == 0x60 || cb == 0x2C || cb == 0x29 || cb == 0x3B) cb = 0;
-    }
-    // `IS` tests for NULL (`\N`), TRUE, FALSE or UNKNOWN, NOT before them (`v1.0.0 is now available`).
-    if (len == 2 && matchesLowerAt(p, n, foundStart, "is") && !(matchesLowerAt(p, n, b, "null") || matchesLowerAt(p, n, b, "not") ||
-        matchesLowerAt(p, n, b, "true") || matchesLowerAt(p, n, b, "false") || matchesLowerAt(p, n, b, "unknown") ||
-        matchesLowerAt(p, n, b, "\\n"))) continue;
-    // `NOT` may open a parenthesis (`(not 1=1)`), not a statement or a list's item (`; not on Windows`).
-    if ((ca == 0x2C || ca == 0x3B) && len == 3 && matchesLowerAt(p, n, foundStart, "not")) ca = 0;
-    // A function's name is SQL when called, or a variable's (`version()`, `char(`, `@version`);
-    // `) Version/17.1` of a User-Agent is not.
-    if (isOneOf(p, n, foundStart, len, SQL_FUNCTIONS)) { if (cb == 0x28 || ca == 0x40) return true; continue; }
-    if (isOneOf(p, n, foundStart, len, SQL_PATTERN_MATCHES) && !(isQuote(cb) || cb == 0x28 || cb == 0x25 || cb == 0x40 || cb - 0x30 < 10)) continue;
-    if (sqlNeighbour(ca, byteAt(p, n, a - 1)) || sqlNeighbour(cb, byteAt(p, n, b + 1))) return true;
-  }
+  while ((i = nextListedWord(p, n, i, SQL_WORDS, SQL_WORD_LENGTHS, 2, 24)) >= 0) if (listedWordIsSql(p, n, foundStart, i)) return true;
   return false;
+}
+
+// Whether the word of SQL_WORDS at p[start..end) stands as keywordBesideSql takes it.
+function listedWordIsSql(p: usize, n: i32, start: i32, end: i32): bool {
+  let a = start - 1;
+  while (a >= 0 && isWhitespace(<u32>load<u8>(p + a))) a--;
+  let b = end;
+  while (b < n && isWhitespace(<u32>load<u8>(p + b))) b++;
+  let ca = byteAt(p, n, a), cb = byteAt(p, n, b);
+  // Each rule below only takes neighbours away: a word with neither is none (most words of prose),
+  // before any list is read.
+  if (!sqlNeighbour(ca, byteAt(p, n, a - 1)) && !sqlNeighbour(cb, byteAt(p, n, b + 1))) return false;
+  // Chrome's GREASE brand (`Not)A;Brand`, `Not=A?Brand`: User-Agent Client Hints, in every
+  // Chromium's Sec-CH-UA and in the telemetry that copies it) puts punctuation beside `Not`.
+  if (end - start == 3 && matchesLowerAt(p, n, end + 1, "a") && matchesLowerAt(p, n, end + 3, "brand") &&
+      matchesLowerAt(p, n, start, "not")) return false;
+  // JSON's literals between commas are an array's items (`[null,null,25200,null]`, Google's
+  // batchexecute bodies), not SQL: `null` needs more than a comma to be part of a query.
+  let len = end - start;
+  if (isOneOf(p, n, start, len, JSON_LITERALS)) {
+    if (ca == 0x2C) ca = 0;
+    if (cb == 0x2C) cb = 0;
+  }
+  // An operator's left operand cannot be a list's comma, an opening parenthesis or a statement's end
+  // (SQL_INFIX): `(KHTML, like Gecko)` of every WebKit User-Agent is no `LIKE`. A pattern match's right operand
+  // is a string, a number, a call or a pattern (`like '%a%'`, `like 0x25`, `like(`), not a bare
+  // word (`OS 11_0 like Mac OS X`).
+  // Backquotes around an operator are prose's code spans (`` `branch` or `tag` ``), not identifiers;
+  // nor is a comma, a closing parenthesis or a statement's end its right operand (`{?since,all,x}`).
+  if (isOneOf(p, n, start, len, SQL_INFIX)) {
+    if (ca == 0x2C || ca == 0x28 || ca == 0x3B || ca == 0x60) ca = 0;
+    if (cb == 0x60 || cb == 0x2C || cb == 0x29 || cb == 0x3B) cb = 0;
+  }
+  // `IS` tests for NULL (`\N`), TRUE, FALSE or UNKNOWN, NOT before them (`v1.0.0 is now available`).
+  if (len == 2 && matchesLowerAt(p, n, start, "is") && !(matchesLowerAt(p, n, b, "null") || matchesLowerAt(p, n, b, "not") ||
+      matchesLowerAt(p, n, b, "true") || matchesLowerAt(p, n, b, "false") || matchesLowerAt(p, n, b, "unknown") ||
+      matchesLowerAt(p, n, b, "\\n"))) return false;
+  // `NOT` may open a parenthesis (`(not 1=1)`), not a statement or a list's item (`; not on Windows`).
+  if ((ca == 0x2C || ca == 0x3B) && len == 3 && matchesLowerAt(p, n, start, "not")) ca = 0;
+  // A function's name is SQL when called, or a variable's (`version()`, `char(`, `@version`);
+  // `) Version/17.1` of a User-Agent is not.
+  if (isOneOf(p, n, start, len, SQL_FUNCTIONS)) return cb == 0x28 || ca == 0x40;
+  if (isOneOf(p, n, start, len, SQL_PATTERN_MATCHES) && !(isQuote(cb) || cb == 0x28 || cb == 0x25 || cb == 0x40 || cb - 0x30 < 10)) return false;
+  return sqlNeighbour(ca, byteAt(p, n, a - 1)) || sqlNeighbour(cb, byteAt(p, n, b + 1));
 }
 
 // Words of SQL_WORDS that need what stands before them: an operator's left operand, `ORDER`'s or
@@ -337,6 +409,7 @@ export const JS_SINKS: StaticArray<string> = [
   "location", "cookie", "innerhtml", "outerhtml", "write", "writeln", "xmlhttprequest", "globalthis",
   "print", "open", "src", "href", "this",
 ];
+const JS_SINK_LENGTHS = lengthsByInitial(JS_SINKS);
 
 // Elements that act with no attribute: a script's text runs, a style's is CSS; the others act by an
 // attribute with a value (`<img src=x onerror=…>`, `<body onload=…>`), which activeTag reads for any element.
@@ -390,7 +463,7 @@ function scriptSyntax(p: usize, n: i32): bool {
   if (has(p, n, "\\") && !has(p, n, "javascript:") && hasLoose(p, n, "javascript:")) return true;
   // sink(, sink[, sink=, sink`, sink.x( (a backslash may stand before the call: alert\`1\`)
   let i = 0;
-  while ((i = nextListedWord(p, n, i, JS_SINKS, 3, 16)) >= 0) {
+  while ((i = nextListedWord(p, n, i, JS_SINKS, JS_SINK_LENGTHS, 3, 16)) >= 0) {
     let j = i;
     while (j < n && (isWhitespace(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x5C)) j++;
     let c = byteAt(p, n, j);
@@ -438,13 +511,16 @@ const FILE_EXTENSIONS: StaticArray<string> = [
 ];
 
 // has(), skipping backslashes in the text (`\j\av\a\s\cr\i\pt\:` is javascript: to a browser).
+// The needle's UTF-16 units are read in place: charCodeAt is a call per byte (make profile).
 function hasLoose(p: usize, n: i32, s: string): bool {
+  let q = changetype<usize>(s), len = s.length;
+  let first = <u32>load<u16>(q);
   let k = 0;
   for (let i = 0; i < n; i++) {
     let c = lowerAscii(<u32>load<u8>(p + i));
     if (c == 0x5C) continue;
-    if (c == <u32>s.charCodeAt(k)) { if (++k == s.length) return true; }
-    else k = c == <u32>s.charCodeAt(0) ? 1 : 0;
+    if (c == <u32>load<u16>(q + (<usize>k << 1))) { if (++k == len) return true; }
+    else k = c == first ? 1 : 0;
   }
   return false;
 }
@@ -476,7 +552,8 @@ const wordBuf = new StaticArray<u8>(16);
 let wordLen = 0;
 
 function memEqualsAscii(q: usize, word: string): bool {
-  for (let j = 0; j < word.length; j++) if (<u32>load<u8>(q + j) != <u32>word.charCodeAt(j)) return false;
+  let w = changetype<usize>(word);
+  for (let j = 0, k = word.length; j < k; j++) if (<u32>load<u8>(q + j) != <u32>load<u16>(w + (<usize>j << 1))) return false;
   return true;
 }
 
