@@ -164,6 +164,11 @@ async function main(): Promise<void> {
       core[`json_benign_${bytes}`] = { where: "body:json", kind: "benign", bytes, text: jsonBody(rng, benignJson, bytes) };
       if (bytes >= 1024) core[`json_attack_${bytes}`] = { where: "body:json", kind: "attack", bytes, text: jsonBody(rng, benignJson, bytes, naj()) };
     }
+    // Text-heavy JSON: the values are benign rows of prose as JSON strings. Every window of such a
+    // body is full and most reach the model and the lexers, where the bodies above are mostly short
+    // values. Drawn last, so that the bodies above are what they would be without it.
+    const prose = rng.shuffle(rows.filter((r) => r.label === 0 && r.text.length >= 200 && / the /.test(r.text)).map((r) => JSON.stringify(r.text)));
+    core.json_prose_16384 = { where: "body:json", kind: "benign", bytes: 16384, text: jsonBody(rng, prose, 16384) };
 
     const file: ScenarioFile = {
       generated_by: "loadtest/scenarios.ts (make scenarios) from build/dataset/valid.jsonl; do not edit",
