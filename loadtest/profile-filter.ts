@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     const top = [...seg.byFunction.entries()].filter(([fn]) => partOf(fn) !== "core" && ranges.some((x) => x.name === fn))
       .sort((a, b) => b[1] - a[1]).slice(0, 6).map(([fn, n]) => ({ fn, instructions: Math.round(n / r.iters) }));
     const topCore = [...seg.byFunction.entries()].filter(([fn]) => partOf(fn) === "core" && ranges.some((x) => x.name === fn))
-      .sort((a, b) => b[1] - a[1]).slice(0, 8).map(([fn, n]) => ({ fn, instructions: Math.round(n / r.iters) }));
+      .sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 8)).map(([fn, n]) => ({ fn, instructions: Math.round(n / r.iters) }));
     return { run: r.name, in_wasm: Math.round(seg.inWasm / r.iters), parts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, Math.round(v)])), top_outside_core: top, top_in_core: topCore };
   });
   const lines = ["Instructions per request inside the filter's wasm (callgrind; host emulator, so Envoy's own work is not counted)",

@@ -8,7 +8,7 @@
 
 import { HEAD_COUNT } from "./classes";
 import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPathByte, isWhitespace, skipSpacesAndBreaks } from "../lib/bytes";
-import { groupWords } from "../lib/groups";
+import { groupWords, groupByInitial, isOneOfByInitial } from "../lib/groups";
 import { indexOf2Inline } from "../lib/scan";
 import { splat8 } from "../lib/splat";
 import { attributeEnd } from "./ldapfilter";
@@ -145,11 +145,12 @@ function find(p: usize, n: i32, s: string, from: i32 = 0): i32 {
 function has(p: usize, n: i32, s: string): bool { return find(p, n, s) >= 0; }
 
 // The next whole word at or after `from` that is one of `words` and minLen..maxLen bytes long:
-// returns its end and leaves its start in foundStart; -1 when there is none. lengths
-// (lengthsByInitial of words) turns away a word no listed word shares initial and length with
-// before the list is read: the lexers ask this of every word of prose.
+// returns its end and leaves its start in foundStart; -1 when there is none. words and ranges are
+// the list as groupByInitial groups it, and lengths (lengthsByInitial) turns away a word no listed
+// word shares initial and length with before the list is read: the lexers ask this of every word
+// of prose.
 let foundStart = 0;
-function nextListedWord(p: usize, n: i32, from: i32, words: StaticArray<string>, lengths: StaticArray<u32>, minLen: i32, maxLen: i32): i32 {
+function nextListedWord(p: usize, n: i32, from: i32, words: StaticArray<string>, ranges: StaticArray<u16>, lengths: StaticArray<u32>, minLen: i32, maxLen: i32): i32 {
   let i = from;
   while (i < n) {
     while (i < n && !isLetter(<u32>load<u8>(p + i))) i++;
@@ -158,7 +159,7 @@ function nextListedWord(p: usize, n: i32, from: i32, words: StaticArray<string>,
     let len = i - start;
     if (len < minLen || len > maxLen || len > 31) continue;
     let initial = (<u32>load<u8>(p + start) | 0x20) - 0x61; // a letter: the loop above starts words at one
-    if (((unchecked(lengths[initial]) >>> <u32>len) & 1) && isOneOf(p, n, start, len, words)) { foundStart = start; return i; }
+    if (((unchecked(lengths[initial]) >>> <u32>len) & 1) && isOneOfByInitial(p, n, start, len, words, ranges)) { foundStart = start; return i; }
   }
   return -1;
 }
@@ -199,13 +200,20 @@ export const SQL_WORDS: StaticArray<string> = [
   "true", "false", "md5", "sha1", "hex", "unhex", "count", "load", "exists", "elt", "make_set",
 ];
 const SQL_WORD_LENGTHS = lengthsByInitial(SQL_WORDS);
+const SQL_BY_INITIAL = new StaticArray<string>(SQL_WORDS.length);
+const SQL_INITIAL_RANGES = groupByInitial(SQL_WORDS, SQL_BY_INITIAL);
+
+// Whether p[start, start + len) is one of SQL_WORDS, without case. Also for core/mayconfirm.ts.
+export function isSqlWordAt(p: usize, n: i32, start: i32, len: i32): bool {
+  return isOneOfByInitial(p, n, start, len, SQL_BY_INITIAL, SQL_INITIAL_RANGES);
+}
 
 // Whether a SQL keyword stands right beside (spaces aside) a quote, a parenthesis, `;`, `=`, `*`,
 // `,`, `@`, `#`, a digit, a minus or a comment: `' or`, `1 union`, `select *`, `)and(`; English around a
 // pipe or a full stop (`not set|not set`, `cats OR dogs.`) is not SQL.
 function keywordBesideSql(p: usize, n: i32): bool {
   let i = 0;
-  while ((i = nextListedWord(p, n, i, SQL_WORDS, SQL_WORD_LENGTHS, 2, 24)) >= 0) if (listedWordIsSql(p, n, foundStart, i)) return true;
+  while ((i = nextListedWord(p, n, i, SQL_BY_INITIAL, SQL_INITIAL_RANGES, SQL_WORD_LENGTHS, 2, 24)) >= 0) if (listedWordIsSql(p, n, foundStart, i)) return true;
   return false;
 }
 
@@ -226,7 +234,7 @@ function listedWordIsSql(p: usize, n: i32, start: i32, end: i32): bool {
   // JSON's literals between commas are an array's items (`[null,null,25200,null]`, Google's
   // batchexecute bodies), not SQL: `null` needs more than a comma to be part of a query.
   let len = end - start;
-  if (isOneOf(p, n, start, len, JSON_LITERALS)) {
+  if ((len == 4 || len == 5) && isOneOf(p, n, start, len, JSON_LITERALS)) {
     if (ca == 0x2C) ca = 0;
     if (cb == 0x2C) cb = 0;
   }
@@ -246,6 +254,8 @@ function listedWordIsSql(p: usize, n: i32, start: i32, end: i32): bool {
       matchesLowerAt(p, n, b, "\\n"))) return false;
   // `NOT` may open a parenthesis (`(not 1=1)`), not a statement or a list's item (`; not on Windows`).
   if ((ca == 0x2C || ca == 0x3B) && len == 3 && matchesLowerAt(p, n, start, "not")) ca = 0;
+  // What is left below only takes neighbours away too (`,` of `1971, and the` was just taken).
+  if (!sqlNeighbour(ca, byteAt(p, n, a - 1)) && !sqlNeighbour(cb, byteAt(p, n, b + 1))) return false;
   // A function's name is SQL when called, or a variable's (`version()`, `char(`, `@version`);
   // `) Version/17.1` of a User-Agent is not.
   if (isOneOf(p, n, start, len, SQL_FUNCTIONS)) return cb == 0x28 || ca == 0x40;
@@ -410,6 +420,8 @@ export const JS_SINKS: StaticArray<string> = [
   "print", "open", "src", "href", "this",
 ];
 const JS_SINK_LENGTHS = lengthsByInitial(JS_SINKS);
+const JS_SINKS_BY_INITIAL = new StaticArray<string>(JS_SINKS.length);
+const JS_SINK_RANGES = groupByInitial(JS_SINKS, JS_SINKS_BY_INITIAL);
 
 // Elements that act with no attribute: a script's text runs, a style's is CSS; the others act by an
 // attribute with a value (`<img src=x onerror=…>`, `<body onload=…>`), which activeTag reads for any element.
@@ -463,7 +475,7 @@ function scriptSyntax(p: usize, n: i32): bool {
   if (has(p, n, "\\") && !has(p, n, "javascript:") && hasLoose(p, n, "javascript:")) return true;
   // sink(, sink[, sink=, sink`, sink.x( (a backslash may stand before the call: alert\`1\`)
   let i = 0;
-  while ((i = nextListedWord(p, n, i, JS_SINKS, JS_SINK_LENGTHS, 3, 16)) >= 0) {
+  while ((i = nextListedWord(p, n, i, JS_SINKS_BY_INITIAL, JS_SINK_RANGES, JS_SINK_LENGTHS, 3, 16)) >= 0) {
     let j = i;
     while (j < n && (isWhitespace(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x5C)) j++;
     let c = byteAt(p, n, j);

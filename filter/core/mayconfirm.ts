@@ -23,9 +23,9 @@
 // Keep in step with confirm.ts: a lexer that accepts more must add its grams here (the property test
 // test/unit/mayconfirm.test.ts runs both on every literal of confirm.ts and fails otherwise).
 
-import { SQL_WORDS, COMMANDS, JS_SINKS, MONGO_OPERATORS, QUOTE_OPERATORS, shellWordEnd, isCommandWord } from "./confirm";
+import { SQL_WORDS, COMMANDS, JS_SINKS, MONGO_OPERATORS, QUOTE_OPERATORS, shellWordEnd, isCommandWord, isSqlWordAt } from "./confirm";
 import { nibbleSetBits, canReadBlock } from "../lib/scan";
-import { byteAt, matchesLowerAt, isOneOf, isLetter, isWordChar, isWhitespace, isSpaceOrTab } from "../lib/bytes";
+import { byteAt, matchesLowerAt, isLetter, isWordChar, isWhitespace, isSpaceOrTab } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
 
 const DIGIT: u32 = 26, SPACE: u32 = 27, DOT: u32 = 28, PUNCT: u32 = 29, COLON: u32 = 30, OTHER: u32 = 31;
@@ -242,7 +242,7 @@ function quoteMayConfirm(p: usize, n: i32): bool {
   let a = (<u32>load<u8>(p + <usize>start) | 0x20) - 0x61, z = (<u32>load<u8>(p + <usize>(end - 1)) | 0x20) - 0x61;
   if (a >= 26 || !((load<u32>(SQL_LENGTHS + (<usize>a << 2)) >> len) & 1) ||
       (z < 26 && !((load<u32>(SQL_LENGTHS + BY_LAST + (<usize>z << 2)) >> len) & 1))) return false;
-  return isOneOf(p, n, start, len, SQL_WORDS);
+  return isSqlWordAt(p, n, start, len);
 }
 
 // For each letter, a bit per length of the SQL words that start with it, then of those that end with it.
@@ -400,7 +400,7 @@ const NEEDLE_GRAMS: StaticArray<string> = [
   //  phpinfo base64_decode /bin/ /usr/bin/ cmd.exe cmd /c invoke-expression create_function call_user_func getruntime
   //  scriptengine objectinputstream readobject execsync !ruby/object !!python/object)
   // SENSITIVE_PATHS
-  "/etc", "roc/", "var/", "/roo", "ome/", "/tmp", "dev/", "sys/", "/win", "in.i", "ot.i", "tem32", "eb-i", "a-in", ".hta",
+  "/etc", "roc/", "var/", "/roo", "/hom", "/tmp", "dev/", "sys/", "/win", "in.i", "ot.i", "tem32", "eb-i", "a-in", ".hta",
   ".htp", "/.en", "git/", "id_r", "php:", "zip:", "phar", "ct:/", "sswd", "hado", "host", ".ini", ".con", ".log", ".bak",
   ".xml", "tc/i", "etci", "netp", "opt/", ".asa", "eb.c",
   // (/etc/ /proc/ /var/ /root /home/ /usr/ /tmp/ /dev/ /sys/ /windows win.ini boot.ini system32 web-inf meta-inf .htaccess

@@ -1,6 +1,8 @@
+import { isOneOf, matchesLowerAt } from "./bytes";
+
 // Word lists grouped by a key (a first letter, a length), built at start-up, so that a hot loop
-// compares a text only with the words of its key. Read by core/confirm.ts (tool names by first
-// letter) and request/grammar.ts (header names by length).
+// compares a text only with the words of its key. Read by core/confirm.ts (tool names, SQL
+// keywords and JavaScript sinks by first letter) and request/grammar.ts (header names by length).
 
 // Writes list's words to out grouped by key (0..keys-1) and returns, per key, the range of out
 // that holds its words: first << 8 | end (at most 255 words). Plain arrays, not an object: the
@@ -14,4 +16,30 @@ export function groupWords(list: StaticArray<string>, keys: i32, key: (w: string
     ranges[k] = <u16>((first << 8) | w);
   }
   return ranges;
+}
+
+// list's words grouped by first letter into out (groupWords' ranges, one per letter 'a' + k), for
+// isOneOfByInitial. A word that does not start with a lower-case letter leaves out as list is and
+// the ranges empty: the lookup is then a plain scan, never a wrong answer.
+export function groupByInitial(list: StaticArray<string>, out: StaticArray<string>): StaticArray<u16> {
+  let byLetter = list.length <= 255;
+  for (let j = 0; j < list.length; j++) if (<u32>list[j].charCodeAt(0) - 0x61 >= 26) byLetter = false;
+  if (byLetter) return groupWords(list, 26, (w: string): i32 => <i32>w.charCodeAt(0) - 0x61, out);
+  for (let j = 0; j < list.length; j++) out[j] = list[j];
+  return new StaticArray<u16>(0);
+}
+
+// Whether p[start, start + len) is one of the words groupByInitial grouped into words, without
+// case: only the words of its first letter are compared (a lexer asks this of every word of a window).
+export function isOneOfByInitial(p: usize, n: i32, start: i32, len: i32, words: StaticArray<string>, ranges: StaticArray<u16>): bool {
+  if (ranges.length == 0) return isOneOf(p, n, start, len, words);
+  if (start < 0 || len <= 0 || start + len > n) return false;
+  let k = (<u32>load<u8>(p + <usize>start) | 0x20) - 0x61;
+  if (k >= 26) return false;
+  let range = <i32>load<u16>(changetype<usize>(ranges) + (<usize>k << 1));
+  for (let w = range >> 8, end = range & 0xFF; w < end; w++) {
+    let word = unchecked(words[w]);
+    if (word.length == len && matchesLowerAt(p, n, start, word)) return true;
+  }
+  return false;
 }
