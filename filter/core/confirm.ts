@@ -144,6 +144,61 @@ function find(p: usize, n: i32, s: string, from: i32 = 0): i32 {
 
 function has(p: usize, n: i32, s: string): bool { return find(p, n, s) >= 0; }
 
+// A needle list made ready for nextNeedleAt: grouped by first byte (groupWords' ranges, 256 keys),
+// and its first two bytes (lower case) a bit each of 2^16. A needle shorter than two bytes, or
+// with a byte past 0xFF, sets every pair bit and stays out of the groups: the list is then read
+// needle by needle (NEEDLES_WHOLE).
+class NeedleSet {
+  byFirst: StaticArray<string>;
+  ranges: StaticArray<u16>;
+  pairs: StaticArray<u32>;
+  whole: bool;
+  needles: StaticArray<string>;
+  constructor(needles: StaticArray<string>) {
+    let pairs = new StaticArray<u32>(2048);
+    let whole = needles.length > 255;
+    for (let w = 0; w < needles.length; w++) {
+      let s = unchecked(needles[w]);
+      let a = s.length >= 2 ? <u32>s.charCodeAt(0) : 0x100, b = s.length >= 2 ? <u32>s.charCodeAt(1) : 0x100;
+      if (a > 0xFF || b > 0xFF) { whole = true; continue; }
+      let key = (a << 8) | b;
+      unchecked(pairs[key >> 5] = pairs[key >> 5] | (<u32>1 << (key & 31)));
+    }
+    let byFirst = new StaticArray<string>(needles.length);
+    this.ranges = whole ? new StaticArray<u16>(0) : groupWords(needles, 256, (w: string): i32 => <i32>w.charCodeAt(0) & 0xFF, byFirst);
+    this.byFirst = byFirst;
+    this.pairs = pairs;
+    this.whole = whole;
+    this.needles = needles;
+  }
+}
+
+// The first index at or after from where some needle of set starts, without case, or -1: has()
+// of each needle in one pass over the text (the lexers read long lists, CODE_CALLS and
+// SENSITIVE_PATHS, for every window they are asked about, a pass per needle).
+function nextNeedleAt(p: usize, n: i32, from: i32, set: NeedleSet): i32 {
+  if (set.whole) {
+    let best = -1;
+    let needles = set.needles;
+    for (let w = 0; w < needles.length; w++) {
+      let i = find(p, n, unchecked(needles[w]), from);
+      if (i >= 0 && (best < 0 || i < best)) best = i;
+    }
+    return best;
+  }
+  if (from < 0) from = 0;
+  let t = changetype<usize>(set.pairs);
+  let byFirst = set.byFirst, r = changetype<usize>(set.ranges);
+  for (let i = from; i + 1 < n; i++) {
+    let c = lowerAscii(<u32>load<u8>(p + <usize>i));
+    let key = (c << 8) | lowerAscii(<u32>load<u8>(p + <usize>(i + 1)));
+    if (!((load<u32>(t + (<usize>(key >> 5) << 2)) >>> (key & 31)) & 1)) continue;
+    let range = <i32>load<u16>(r + (<usize>c << 1));
+    for (let w = range >> 8, end = range & 0xFF; w < end; w++) if (matchesLowerAt(p, n, i, unchecked(byFirst[w]))) return i;
+  }
+  return -1;
+}
+
 // The next whole word at or after `from` that is one of `words` and minLen..maxLen bytes long:
 // returns its end and leaves its start in foundStart; -1 when there is none. words and ranges are
 // the list as groupByInitial groups it, and lengths (lengthsByInitial) turns away a word no listed
@@ -558,6 +613,7 @@ const CODE_CALLS: StaticArray<string> = [
   // YAML tags that build an object of a class (Ruby's Psych, Python's PyYAML): deserialization gadgets.
   "!ruby/object", "!!python/object",
 ];
+const CODE_CALL_SET = new NeedleSet(CODE_CALLS);
 
 // The last word shellWordEnd read, lower case (its first 16 bytes), and its length.
 const wordBuf = new StaticArray<u8>(16);
@@ -627,7 +683,7 @@ export function markdownCell(p: usize, n: i32, start: i32, end: i32): bool {
 // A shell separator (; | & ` $( < > newline) or the start of the text, then a command word; or a
 // code-execution call.
 function commandSyntax(p: usize, n: i32, opensText: bool): bool {
-  for (let w = 0; w < CODE_CALLS.length; w++) if (has(p, n, unchecked(CODE_CALLS[w]))) return true;
+  if (nextNeedleAt(p, n, 0, CODE_CALL_SET) >= 0) return true;
   if (shellExpansion(p, n) || listOperator(p, n) || binCommand(p, n)) return true;
   let i = 0;
   // The start of the text is a line's start; a window's further in is the middle of a word or line.
@@ -745,12 +801,6 @@ function binCommand(p: usize, n: i32): bool {
   return false;
 }
 
-// Whether s occurs, without case, other than in a script's interpreter line (`#!/usr/bin/env`).
-function hasOutsideShebang(p: usize, n: i32, s: string): bool {
-  for (let i = find(p, n, s); i >= 0; i = find(p, n, s, i + 1)) if (!afterShebang(p, n, i)) return true;
-  return false;
-}
-
 // Whether the path that holds p[i] follows `#!` (a space between them allowed).
 function afterShebang(p: usize, n: i32, i: i32): bool {
   while (i > 0 && isPathByte(load<u8>(p + <usize>(i - 1)))) i--;
@@ -800,6 +850,7 @@ const SENSITIVE_PATHS: StaticArray<string> = [
   ".htaccess", ".htpasswd", "/.env", ".git/", "id_rsa", "file:", "php://", "zip://", "phar://",
   "expect://", "data://", "passwd", ".rhosts", ".shosts", "etc/issue", "etc\\issue", "etcissue", "inetpub", "/opt/", "global.asa", "web.config",
 ];
+const SENSITIVE_PATH_SET = new NeedleSet(SENSITIVE_PATHS);
 
 // `/etc/` and what follows it, but for Adobe Experience Manager's public asset trees (`/etc/designs/…`,
 // `/etc/clientlibs/…`), which large sites serve their pages' styles and scripts from.
@@ -833,7 +884,7 @@ function pathSyntax(p: usize, n: i32): bool {
         !isLetter(byteAt(p, n, i - 1))) return true;
   }
   if ((has(p, n, "etc") && has(p, n, "issue")) || has(p, n, "0x2e0x2e") || has(p, n, "%2e%2e") || has(p, n, "%c0%ae") || has(p, n, "etc\\") || has(p, n, "\\etc")) return true;
-  for (let w = 0; w < SENSITIVE_PATHS.length; w++) if (hasOutsideShebang(p, n, unchecked(SENSITIVE_PATHS[w]))) return true;
+  for (let i = nextNeedleAt(p, n, 0, SENSITIVE_PATH_SET); i >= 0; i = nextNeedleAt(p, n, i + 1, SENSITIVE_PATH_SET)) if (!afterShebang(p, n, i)) return true;
   if (systemEtc(p, n)) return true;
   for (let w = 0; w < SENSITIVE_NAMES.length; w++) if (hasSegment(p, n, unchecked(SENSITIVE_NAMES[w]), true)) return true;
   for (let w = 0; w < SENSITIVE_EXTENSIONS.length; w++) if (hasSegment(p, n, unchecked(SENSITIVE_EXTENSIONS[w]), false)) return true;
