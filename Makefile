@@ -196,6 +196,11 @@ exact: $(WASM_CORE) $(DATASET) ## Whether a speedup changed no result: build/cor
 verdict-census: $(WASM_CORE) $(DATASET) ## Benign and attack rows the verdicts that need no model raise (core/signatures.ts, core/payloads.ts), no window scored; exits 1 on a benign row outside the allowed origin
 	$(NPX) tsx loadtest/verdict-census.ts $(WASM_CORE) $(EXACT_ROWS)
 
+.PHONY: lexer-exact
+lexer-exact: $(WASM_CORE) $(DATASET) ## Whether a change to the confirming lexers left every answer the same: each class's lexer under EXACT_BEFORE=<core.wasm> and build/core.wasm, every dataset window and 200,000 random texts
+	@test -n "$(EXACT_BEFORE)" || { echo "set EXACT_BEFORE to the core.wasm to compare with (build it at the commit before the change)"; exit 1; }
+	$(NPX) tsx loadtest/lexer-exact.ts $(EXACT_BEFORE) $(WASM_CORE) $(addprefix build/dataset/,train.jsonl valid.jsonl calib.jsonl test.jsonl)
+
 .PHONY: lexer-census
 lexer-census: $(WASM_CORE) $(DATASET) ## How many distinct real benign texts of the dataset each class's confirming lexer (core/confirm.ts) accepts, by where; LEXER_BEFORE=<core.wasm> shows that core's counts beside
 	$(NPX) tsx loadtest/lexer-census.ts $(WASM_CORE) $(LEXER_BEFORE)
