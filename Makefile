@@ -164,7 +164,7 @@ SOAK_REQUESTS ?= 1000000
 BENCH_RUN = BENCH_ENVOY_CPU=$(BENCH_ENVOY_CPU) BENCH_LOAD_CPU=$(BENCH_LOAD_CPU) \
   $$(command -v taskset >/dev/null && [ "$$(nproc)" -ge 2 ] && echo taskset -c $(BENCH_LOAD_CPU)) $(NPX) tsx
 
-.PHONY: bench bench-split soak scenarios scan-bench profile profile-filter
+.PHONY: bench bench-split bench-dso soak scenarios scan-bench profile profile-filter
 
 # A filter that does nothing, same SDK and settings: the bench's third Envoy (the cost of any wasm filter).
 WASM_NULL := $(BUILD)/null.wasm
@@ -177,6 +177,9 @@ bench: build envoy $(WASM_NULL) ## Core µs/request in V8 + Envoy req/s and late
 
 bench-split: build envoy $(WASM_NULL) ## Envoy CPU per request, step by step from no filter to wafscore (where the cost goes)
 	$(BENCH_RUN) loadtest/split.ts
+
+bench-dso: build envoy $(WASM_NULL) ## Envoy CPU per request by the code that runs it (wasm, Envoy's binary, kernel), do-nothing filter and wafscore at one rate (perf record)
+	$(BENCH_RUN) loadtest/dso.ts
 
 # The release core with a name section, so the profile can name wasm functions (same optimisation).
 WASM_CORE_PROFILE := $(BUILD)/core.profile.wasm
