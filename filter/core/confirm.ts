@@ -641,6 +641,18 @@ export function shellWordEnd(p: usize, n: i32, i: i32): i32 {
   return i;
 }
 
+// Where the word shellWordEnd would read at i ends, without reading it.
+function shellWordSkip(p: usize, n: i32, i: i32): i32 {
+  let inWord = false; // a word byte came: a caret after one is cmd.exe's, dropped
+  while (i < n) {
+    let d = <u32>load<u8>(p + i);
+    if (d == 0x27 || d == 0x22 || d == 0x5C || (d == 0x5E && inWord)) { i++; continue; }
+    if (!(isWordChar(d) || d == 0x2D)) break;
+    inWord = true; i++;
+  }
+  return i;
+}
+
 // Whether the word shellWordEnd read last is one of COMMANDS. Most words are none, and a table of
 // the commands' hashes turns away nearly seven in ten of them before the list is read.
 export function isCommandWord(): bool {
@@ -715,6 +727,8 @@ function commandSyntax(p: usize, n: i32, opensText: bool): bool {
       afterSep = false; i++; continue;
     }
     let start = i;
+    // A word where no command can stand is only stepped over: most words of a window.
+    if (!afterSep) { i = shellWordSkip(p, n, i); afterLineBreak = false; continue; }
     i = shellWordEnd(p, n, i);
     // `name=value` where a command would stand is an assignment, as in a shell: `;type=annotation`,
     // `&id=2579437` of ad servers' and trackers' parameter lists. Its value is no command (`a=id`),
