@@ -8,7 +8,7 @@
 
 import { HEAD_COUNT } from "./classes";
 import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPathByte, isWhitespace, skipSpacesAndBreaks } from "../lib/bytes";
-import { groupWords, groupByInitial, isOneOfByInitial } from "../lib/groups";
+import { groupWords, groupByInitial, lengthsByInitial, initialAndLengthFit, isOneOfByInitial } from "../lib/groups";
 import { indexOf2, indexOf2Inline } from "../lib/scan";
 import { splat8 } from "../lib/splat";
 import { attributeEnd } from "./ldapfilter";
@@ -145,9 +145,8 @@ function find(p: usize, n: i32, s: string, from: i32 = 0): i32 {
 function has(p: usize, n: i32, s: string): bool { return find(p, n, s) >= 0; }
 
 // A needle list made ready for nextNeedleAt: grouped by first byte (groupWords' ranges, 256 keys),
-// and its first two bytes (lower case) a bit each of 2^16. A needle shorter than two bytes, or
-// with a byte past 0xFF, sets every pair bit and stays out of the groups: the list is then read
-// needle by needle (NEEDLES_WHOLE).
+// and its first two bytes (lower case) a bit each of 2^16. A list with a needle shorter than two
+// bytes or with a byte past 0xFF, or of more than 255 needles, is read needle by needle (whole).
 class NeedleSet {
   byFirst: StaticArray<string>;
   ranges: StaticArray<u16>;
@@ -200,10 +199,9 @@ function nextNeedleAt(p: usize, n: i32, from: i32, set: NeedleSet): i32 {
 }
 
 // The next whole word at or after `from` that is one of `words` and minLen..maxLen bytes long:
-// returns its end and leaves its start in foundStart; -1 when there is none. words and ranges are
-// the list as groupByInitial groups it, and lengths (lengthsByInitial) turns away a word no listed
-// word shares initial and length with before the list is read: the lexers ask this of every word
-// of prose.
+// returns its end and leaves its start in foundStart; -1 when there is none. words, ranges and
+// lengths are the list as lib/groups.ts's groupByInitial and lengthsByInitial make it ready: the
+// lexers ask this of every word of prose.
 let foundStart = 0;
 function nextListedWord(p: usize, n: i32, from: i32, words: StaticArray<string>, ranges: StaticArray<u16>, lengths: StaticArray<u32>, minLen: i32, maxLen: i32): i32 {
   let i = from;
@@ -212,24 +210,10 @@ function nextListedWord(p: usize, n: i32, from: i32, words: StaticArray<string>,
     let start = i;
     while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
     let len = i - start;
-    if (len < minLen || len > maxLen || len > 31) continue;
-    let initial = (<u32>load<u8>(p + start) | 0x20) - 0x61; // a letter: the loop above starts words at one
-    if (((unchecked(lengths[initial]) >>> <u32>len) & 1) && isOneOfByInitial(p, n, start, len, words, ranges)) { foundStart = start; return i; }
+    if (len < minLen || len > maxLen || !initialAndLengthFit(<u32>load<u8>(p + start), len, lengths)) continue;
+    if (isOneOfByInitial(p, n, start, len, words, ranges, lengths)) { foundStart = start; return i; }
   }
   return -1;
-}
-
-// For each letter, bit k set when a word of words starts with it and is k bytes long (k < 32). A
-// word that does not start with a lower-case letter sets every bit: the filter then turns no word away.
-function lengthsByInitial(words: StaticArray<string>): StaticArray<u32> {
-  let t = new StaticArray<u32>(26);
-  for (let w = 0; w < words.length; w++) {
-    let word = unchecked(words[w]);
-    let a = <u32>word.charCodeAt(0) - 0x61;
-    if (a >= 26 || word.length > 31) { for (let l = 0; l < 26; l++) unchecked(t[l] = 0xFFFFFFFF); continue; }
-    unchecked(t[a] = t[a] | (<u32>1 << <u32>word.length));
-  }
-  return t;
 }
 
 // Whether one of the bytes of set occurs.
@@ -260,7 +244,7 @@ const SQL_INITIAL_RANGES = groupByInitial(SQL_WORDS, SQL_BY_INITIAL);
 
 // Whether p[start, start + len) is one of SQL_WORDS, without case. Also for core/mayconfirm.ts.
 export function isSqlWordAt(p: usize, n: i32, start: i32, len: i32): bool {
-  return isOneOfByInitial(p, n, start, len, SQL_BY_INITIAL, SQL_INITIAL_RANGES);
+  return isOneOfByInitial(p, n, start, len, SQL_BY_INITIAL, SQL_INITIAL_RANGES, SQL_WORD_LENGTHS);
 }
 
 // Whether a SQL keyword stands right beside (spaces aside) a quote, a parenthesis, `;`, `=`, `*`,

@@ -234,30 +234,28 @@ function quoteMayConfirm(p: usize, n: i32): bool {
 @inline function isCommandBlank(c: u32): bool { return isSpaceOrTab(c) || c == 0x2B; }
 
 // Whether p[start..end) is one of SQL_WORDS, as keywordBesideSql reads them (2 to 24 bytes). The
-// lengths of the SQL words by first and by last letter turn away most words before the list is read.
+// lengths of the SQL words by last letter turn away most words here, and confirm.ts's isSqlWordAt
+// those by first letter, before the list is read.
 // @ts-ignore: decorator
 @inline function isSqlWord(p: usize, n: i32, start: i32, end: i32): bool {
   let len = end - start;
   if (len < 2 || len > 24) return false;
-  let a = (<u32>load<u8>(p + <usize>start) | 0x20) - 0x61, z = (<u32>load<u8>(p + <usize>(end - 1)) | 0x20) - 0x61;
-  if (a >= 26 || !((load<u32>(SQL_LENGTHS + (<usize>a << 2)) >> len) & 1) ||
-      (z < 26 && !((load<u32>(SQL_LENGTHS + BY_LAST + (<usize>z << 2)) >> len) & 1))) return false;
+  let z = (<u32>load<u8>(p + <usize>(end - 1)) | 0x20) - 0x61;
+  if (z < 26 && !((load<u32>(SQL_LENGTHS_BY_LAST + (<usize>z << 2)) >> len) & 1)) return false;
   return isSqlWordAt(p, n, start, len);
 }
 
-// For each letter, a bit per length of the SQL words that start with it, then of those that end with it.
-const SQL_LENGTHS = memory.data(2 * 26 * 4, 4);
-const BY_LAST: usize = 26 * 4;
+// For each letter, a bit per length of the SQL words that end with it.
+const SQL_LENGTHS_BY_LAST = memory.data(26 * 4, 4);
 
 function initSqlLengths(): void {
   for (let w = 0; w < SQL_WORDS.length; w++) {
     let word = unchecked(SQL_WORDS[w]);
     let len = word.length;
-    let a = <u32>word.charCodeAt(0) - 0x61, z = <u32>word.charCodeAt(len - 1) - 0x61;
-    // Words start with a letter (nextListedWord's); one that ends with a digit (`md5`) is looked
-    // for only by its first letter, as is every text word that ends with one.
-    store<u32>(SQL_LENGTHS + (<usize>a << 2), load<u32>(SQL_LENGTHS + (<usize>a << 2)) | (1 << len));
-    if (z < 26) store<u32>(SQL_LENGTHS + BY_LAST + (<usize>z << 2), load<u32>(SQL_LENGTHS + BY_LAST + (<usize>z << 2)) | (1 << len));
+    let z = <u32>word.charCodeAt(len - 1) - 0x61;
+    // One that ends with a digit (`md5`) is looked for only by its first letter, as is every text
+    // word that ends with one.
+    if (z < 26) store<u32>(SQL_LENGTHS_BY_LAST + (<usize>z << 2), load<u32>(SQL_LENGTHS_BY_LAST + (<usize>z << 2)) | (1 << len));
   }
 }
 

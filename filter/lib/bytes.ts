@@ -121,11 +121,8 @@ export function extensionStart(p: usize, b: i32, e: i32): i32 {
 // The first byte is compared before the call that compares the rest: a lexer asks it of every word
 // of a window, and most words share a length with some listed word but not its first letter.
 export function indexOfWord(p: usize, n: i32, start: i32, len: i32, words: StaticArray<string>): i32 {
-  if (start < 0 || start + len > n || len < 0) return -1;
-  if (len == 0) {
-    for (let w = 0, k = words.length; w < k; w++) if (unchecked(words[w]).length == 0) return w;
-    return -1;
-  }
+  // No list holds an empty word.
+  if (start < 0 || len <= 0 || start + len > n) return -1;
   let first = lowerAscii(<u32>load<u8>(p + <usize>start));
   for (let w = 0, k = words.length; w < k; w++) {
     let word = unchecked(words[w]);

@@ -29,13 +29,37 @@ export function groupByInitial(list: StaticArray<string>, out: StaticArray<strin
   return new StaticArray<u16>(0);
 }
 
+// For each letter 'a' + k, bit l set when a word of list starts with it and is l bytes long (l < 32),
+// for isOneOfByInitial. A word that does not start with a lower-case letter, or is longer, sets
+// every bit: the table then turns no word away.
+export function lengthsByInitial(list: StaticArray<string>): StaticArray<u32> {
+  let t = new StaticArray<u32>(26);
+  for (let w = 0; w < list.length; w++) {
+    let word = unchecked(list[w]);
+    let a = <u32>word.charCodeAt(0) - 0x61;
+    if (a >= 26 || word.length > 31) { for (let l = 0; l < 26; l++) unchecked(t[l] = 0xFFFFFFFF); continue; }
+    unchecked(t[a] = t[a] | (<u32>1 << <u32>word.length));
+  }
+  return t;
+}
+
+// Whether some word of a list whose lengthsByInitial is lengths starts with the letter c (either
+// case) and is len bytes long. Inlined: a caller that reads every word of a text asks it before the
+// call to isOneOfByInitial.
+// @ts-ignore: decorator
+@inline export function initialAndLengthFit(c: u32, len: i32, lengths: StaticArray<u32>): bool {
+  let k = (c | 0x20) - 0x61;
+  return k < 26 && (len >= 32 || ((unchecked(lengths[k]) >>> <u32>len) & 1) != 0);
+}
+
 // Whether p[start, start + len) is one of the words groupByInitial grouped into words, without
-// case: only the words of its first letter are compared (a lexer asks this of every word of a window).
-export function isOneOfByInitial(p: usize, n: i32, start: i32, len: i32, words: StaticArray<string>, ranges: StaticArray<u16>): bool {
+// case: lengths (lengthsByInitial of the list) turns most words away by their first letter and
+// length, and only the words of that letter are compared (a lexer asks this of every word of a window).
+export function isOneOfByInitial(p: usize, n: i32, start: i32, len: i32, words: StaticArray<string>, ranges: StaticArray<u16>, lengths: StaticArray<u32>): bool {
   if (ranges.length == 0) return isOneOf(p, n, start, len, words);
   if (start < 0 || len <= 0 || start + len > n) return false;
+  if (!initialAndLengthFit(load<u8>(p + <usize>start), len, lengths)) return false;
   let k = (<u32>load<u8>(p + <usize>start) | 0x20) - 0x61;
-  if (k >= 26) return false;
   let range = <i32>load<u16>(changetype<usize>(ranges) + (<usize>k << 1));
   for (let w = range >> 8, end = range & 0xFF; w < end; w++) {
     let word = unchecked(words[w]);
