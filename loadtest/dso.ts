@@ -8,28 +8,20 @@
 // Env: BENCH_DSO_SCENARIOS (get_query,post_form_1k,post_json_16k; each scenario's first request),
 // BENCH_DSO_RATE (req/s, 1000), BENCH_DSO_SECONDS (8).
 
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { REPO_ROOT } from "../node/core.ts";
 import type { ScenarioFile } from "./scenarios.ts";
 import { startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
+import { ensureDebianTool } from "./apt.ts";
 
 const SCENARIOS = (process.env.BENCH_DSO_SCENARIOS ?? "get_query,post_form_1k,post_json_16k").split(",");
 const RATE = Number(process.env.BENCH_DSO_RATE ?? 1000);
 const SECONDS = Number(process.env.BENCH_DSO_SECONDS ?? 8);
 const NULL_WASM = path.join(REPO_ROOT, "build/null.wasm");
 const OUT_DIR = path.join(REPO_ROOT, "build/dso");
-
-function ensurePerf(): boolean {
-  if (spawnSync("perf", ["--version"]).status === 0) return true;
-  if (process.getuid?.() !== 0) { console.error("bench-dso: perf is not installed; run: sudo apt-get install linux-perf"); return false; }
-  console.error("bench-dso: installing perf (apt-get linux-perf)");
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  const r = spawnSync("sh", ["-c", "apt-get update -q && apt-get install -y -q --no-install-recommends linux-perf"], { stdio: ["ignore", 2, 2], env });
-  return r.status === 0 && spawnSync("perf", ["--version"]).status === 0;
-}
 
 // perf's share of samples by DSO ("envoy", "[JIT] tid N", "[kernel.kallsyms]", "libc.so.6", …).
 function shares(data: string): Record<string, number> {
@@ -79,7 +71,8 @@ async function measure(envoy: BenchEnvoy, file: ScenarioFile, scenario: string):
 type Row = Awaited<ReturnType<typeof measure>>;
 
 async function main(): Promise<void> {
-  if (!ensurePerf()) { console.error("bench-dso: skipped (no perf)"); return; }
+  const perf = ensureDebianTool("perf", "linux-perf", "bench-dso");
+  if (!perf.ok) { console.error(`bench-dso: skipped: ${perf.reason}`); return; }
   const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
   for (const sc of SCENARIOS) if (!file.scenarios[sc]) throw new Error(`bench-dso: no scenario ${sc}`);
   rmSync(OUT_DIR, { recursive: true, force: true });

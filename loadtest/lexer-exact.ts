@@ -14,7 +14,7 @@ if (!before || !after) { console.error("usage: tsx loadtest/lexer-exact.ts befor
 const A = await Core.load(before), B = await Core.load(after);
 const classes: string[] = A.heads.slice(1);
 const enc = new TextEncoder();
-const WINDOW = 256, STEP = 192; // core/features.ts WINDOW_BYTES, WINDOW_STEP
+const { window_bytes: WINDOW, window_step: STEP } = A.description;
 let answers = 0, diffs = 0;
 const ask = (w: Uint8Array, opensText: boolean) => {
   for (const k of classes) {

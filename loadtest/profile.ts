@@ -7,12 +7,13 @@
 // calls, so each body's timed calls are one dump; loadtest/callgrind.ts maps its instruction
 // addresses to wasm functions. Writes build/profile.json. PROFILE_BODIES=<regex> picks bodies.
 
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT, serializeHead } from "../node/core.ts";
 import { partRequest } from "../node/http.ts";
 import { readSegment, wasmCodeRanges, type Segment } from "./callgrind.ts";
+import { ensureDebianTool } from "./apt.ts";
 import { benchCore, benchVsJsonParse, JSON_PARSE_BODIES } from "./core.ts";
 import type { ScenarioFile } from "./scenarios.ts";
 
@@ -29,12 +30,8 @@ function iterations(bytes: number): number {
 }
 
 function ensureValgrind(): void {
-  if (spawnSync("valgrind", ["--version"]).status === 0) return;
-  if (process.getuid?.() !== 0) throw new Error("profile: valgrind is not installed; run: sudo apt-get install valgrind");
-  console.error("profile: installing valgrind (apt-get)");
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  execFileSync("apt-get", ["update", "-q"], { stdio: ["ignore", 2, 2], env });
-  execFileSync("apt-get", ["install", "-y", "-q", "--no-install-recommends", "valgrind"], { stdio: ["ignore", 2, 2], env });
+  const r = ensureDebianTool("valgrind", "valgrind", "profile");
+  if (!r.ok) throw new Error(`profile: ${r.reason}`);
 }
 
 const share = (seg: Segment, k: string) => Math.round((1000 * (seg.byFunction.get(k) ?? 0)) / seg.total) / 10;
