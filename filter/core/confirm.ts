@@ -7,7 +7,7 @@
 // do without, so that they reject the shapes of benign text the model over-reads, not attacks.
 
 import { HEAD_COUNT } from "./classes";
-import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPathByte, isWhitespace, skipSpacesAndBreaks } from "../lib/bytes";
+import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPathByte, isWhitespace, skipSpacesAndBreaks, skipBlanks } from "../lib/bytes";
 import { groupWords, groupByInitial, lengthsByInitial, initialAndLengthFit, isOneOfByInitial } from "../lib/groups";
 import { indexOf2, indexOf2Inline } from "../lib/scan";
 import { splat8 } from "../lib/splat";
@@ -1046,6 +1046,8 @@ function nestedLookup(p: usize, n: i32, i: i32): bool {
 
 // A template expression: `{{ }}`, `${ }`, `#{ }`, `*{ }`, `<%= %>`, `{% %}` holding more than a
 // name (an operator, a call, an index, an attribute): `{{7*7}}`, not an unfilled `{{uid}}` macro.
+// A Go template's field (`{{.GDPR}}`, as ad servers' user-sync URLs carry them unfilled) is a name
+// too; its whole data (`{{.}}`) and a chain (`{{.A.B}}`) are not.
 function templateSyntax(p: usize, n: i32): bool {
   if (has(p, n, "{%") || has(p, n, "<%") || has(p, n, "#set") || has(p, n, "#foreach") || thymeleafAttribute(p, n) ||
       has(p, n, "@(") || closingBlock(p, n) || has(p, n, "{^")) return true;
@@ -1054,9 +1056,11 @@ function templateSyntax(p: usize, n: i32): bool {
     let open = (c == 0x7B && load<u8>(p + i + 1) == 0x7B) ||
       ((c == 0x24 || c == 0x23 || c == 0x2A || c == 0x40) && load<u8>(p + i + 1) == 0x7B);
     if (!open) continue;
+    let field = c == 0x7B ? skipBlanks(p, n, i + 2) : -1;
     for (let j = i + 2; j < n && j < i + 200; j++) {
       let d = <u32>load<u8>(p + j);
       if (d == 0x7D) break;
+      if (j == field && d == 0x2E && isLetter(byteAt(p, n, j + 1))) continue;
       if (d == 0x2A || d == 0x2B || d == 0x2D || d == 0x2F || d == 0x28 || d == 0x5B || d == 0x2E ||
           d == 0x7C || d == 0x25 || d == 0x3D || d == 0x27 || d == 0x22 || d == 0x5F && byteAt(p, n, j + 1) == 0x5F) return true;
     }

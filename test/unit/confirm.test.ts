@@ -304,6 +304,11 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["ssti", "${7*7}", true],
   ["ssti", "{{config.items()}}", true],
   ["ssti", "{{uid}}", false],
+  // a Go template's field is a name too (ad servers' user-sync URLs carry them unfilled); its whole data and a chain are not
+  ["ssti", "gdpr={{.GDPR}}&gdpr_consent={{.GDPRConsent}}&us_privacy={{ .USPrivacy }}", false],
+  ["ssti", "{{.}}", true],
+  ["ssti", "{{.Env.PATH}}", true],
+  ["ssti", "{{.System \"id\"}}", true],
   ["xxe", "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>", true],
   ["xxe", "<order><id>42</id></order>", false],
   ["nosqli", "{\"$ne\": null}", true],
