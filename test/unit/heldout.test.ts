@@ -1,86 +1,100 @@
-// models/data/real/heldout.jsonl.gz, the frozen held-out origins: that the committed set keeps its promises (the
-// issue's bar of 5,000 parts from 20 origins, the caps, no text and no repository the training pool knows).
+// models/data/real/heldout.jsonl.gz (the frozen held-out origins) and pageloads.jsonl.gz (browser page loads): that
+// each committed set keeps its promises (the held-out origins: the issue's bar of 5,000 parts from 20 origins; both:
+// their caps, no text and no repository the training pool knows; the page loads: none the held-out origins hold).
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { HELD_OUT, HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE, ORIGIN_CAP, REQUEST_CAP, type HeldOutRequest, type HeldOutRow } from "../../models/data/real/heldout";
+import { HELD_OUT, HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE, ORIGIN_CAP, REQUEST_CAP, type HeldOutRequest, type HeldOutRow, type HeldOutSource } from "../../models/data/real/heldout";
+import { PAGE_LOADS, PAGE_LOADS_FILE, PAGE_LOADS_REQUESTS_FILE } from "../../models/data/real/pageloads";
 import { MAX_TEXT } from "../../models/data/real/parts";
 import { balanceKind, KIND_CAP } from "../../models/data/origins";
 import { datasetsDir, readText } from "../../models/data/load";
 
 const lines = (file: string) => readText(file).split("\n").filter((l) => l);
-const rows = lines(HELD_OUT_FILE).map((l) => JSON.parse(l) as HeldOutRow);
-const reqs = lines(HELD_OUT_REQUESTS_FILE).map((l) => JSON.parse(l) as HeldOutRequest);
 const repoOf = (source: string) => source.slice(0, source.indexOf(":"));
-// A HAR source's origin is its repository and site; any other's, the API it names or its repository.
-const hasItsOrigin = (r: { source: string; origin: string }) => {
-  const s = HELD_OUT.find((x) => x.repo === repoOf(r.source));
-  return s !== undefined && (s.bySite ? r.origin.startsWith(`${s.repo} (`) && r.origin.endsWith(")") : r.origin === (s.origin ?? s.repo));
-};
 
-describe("heldout.jsonl.gz", () => {
-  it("is benign parts with a where, a repo:path source of a listed repository, its origin and licence", () => {
-    for (const r of rows) {
-      expect(Object.keys(r).sort()).toEqual(["class", "label", "licence", "origin", "source", "text", "where"]);
-      expect(r.label).toBe(0);
-      expect(r.where).toMatch(/^(path|query|body:(json|form|text|xml|multipart)|header:[A-Za-z0-9-]+)$/);
-      expect(hasItsOrigin(r)).toBe(true);
-      expect(r.licence).toBe(HELD_OUT.find((s) => s.repo === repoOf(r.source))!.licence);
-      expect(r.text.length).toBeLessThanOrEqual(MAX_TEXT);
-    }
-  });
+interface SetPromise { sources: readonly HeldOutSource[]; partsFile: string; requestsFile: string; minParts: number; minOrigins: number; kindCap: number; disjointFrom: string[] }
 
-  it("meets the bar (>= 5,000 parts from >= 20 origins) within its caps", () => {
-    const perOrigin = new Map<string, number>(), perKind = new Map<string, number>();
-    for (const r of rows) {
-      perOrigin.set(r.origin, (perOrigin.get(r.origin) ?? 0) + 1);
-      perKind.set(balanceKind(r.where), (perKind.get(balanceKind(r.where)) ?? 0) + 1);
-    }
-    expect(rows.length).toBeGreaterThanOrEqual(5000);
-    expect(perOrigin.size).toBeGreaterThanOrEqual(20);
-    expect(Math.max(...perOrigin.values())).toBeLessThanOrEqual(ORIGIN_CAP);
-    expect(Math.max(...perKind.values())).toBeLessThanOrEqual(KIND_CAP * rows.length);
-    expect(new Set(rows.map((r) => r.where + "\u0000" + r.text)).size).toBe(rows.length);
-  });
-
-  // The pool's texts and the repositories its sources name.
-  const pool = (rowsOf: Array<{ text: string; source?: string }>) => {
-    const texts = new Set<string>(), repos = new Set<string>();
-    for (const r of rowsOf) {
-      texts.add(r.text);
-      if (r.source && /^[\w.-]+\/[\w.-]+:/.test(r.source)) repos.add(repoOf(r.source));
-    }
-    return { texts, repos };
-  };
-  const expectDisjoint = ({ texts, repos }: ReturnType<typeof pool>) => {
-    expect(rows.filter((r) => texts.has(r.text)).length).toBe(0);
-    expect(HELD_OUT.filter((s) => repos.has(s.repo)).map((s) => s.repo)).toEqual([]);
+function describeSet(name: string, set: SetPromise): void {
+  const { sources, partsFile, requestsFile } = set;
+  const rows = lines(partsFile).map((l) => JSON.parse(l) as HeldOutRow);
+  const reqs = lines(requestsFile).map((l) => JSON.parse(l) as HeldOutRequest);
+  // A browser recording's origin is its repository and site; any other's, the API it names or its repository.
+  const hasItsOrigin = (r: { source: string; origin: string }) => {
+    const s = sources.find((x) => x.repo === repoOf(r.source));
+    return s !== undefined && (s.bySite ? r.origin.startsWith(`${s.repo} (`) && r.origin.endsWith(")") : r.origin === (s.origin ?? s.repo));
   };
 
-  it("holds no text and no repository of the project's fetched parts (fetched.jsonl.gz)", () => {
-    expectDisjoint(pool(lines(resolve(__dirname, "../../models/data/real/fetched.jsonl.gz")).map((l) => JSON.parse(l))));
-  });
+  describe(name, () => {
+    it("is benign parts with a where, a repo:path source of a listed repository, its origin and licence", () => {
+      for (const r of rows) {
+        expect(Object.keys(r).sort()).toEqual(["class", "label", "licence", "origin", "source", "text", "where"]);
+        expect(r.label).toBe(0);
+        expect(r.where).toMatch(/^(path|query|body:(json|form|text|xml|multipart)|header:[A-Za-z0-9-]+)$/);
+        expect(hasItsOrigin(r)).toBe(true);
+        expect(r.licence).toBe(sources.find((s) => s.repo === repoOf(r.source))!.licence);
+        expect(r.text.length).toBeLessThanOrEqual(MAX_TEXT);
+      }
+    });
 
-  // The shared datasets live beside the checkout (../shared/datasets), not in it.
-  const shared = ["train.jsonl", "benign_real.jsonl", "benign_more.jsonl", "exploits.jsonl"].map((f) => resolve(datasetsDir(), f));
-  it.skipIf(!shared.every((f) => existsSync(f)))("holds no text and no repository of the shared datasets", () => {
-    expectDisjoint(pool(shared.flatMap((f) => readFileSync(f, "utf8").split("\n").filter((l) => l).map((l) => JSON.parse(l)))));
-  });
+    it(`has >= ${set.minParts} parts from >= ${set.minOrigins} origins, within its caps`, () => {
+      const perOrigin = new Map<string, number>(), perKind = new Map<string, number>();
+      for (const r of rows) {
+        perOrigin.set(r.origin, (perOrigin.get(r.origin) ?? 0) + 1);
+        perKind.set(balanceKind(r.where), (perKind.get(balanceKind(r.where)) ?? 0) + 1);
+      }
+      expect(rows.length).toBeGreaterThanOrEqual(set.minParts);
+      expect(perOrigin.size).toBeGreaterThanOrEqual(set.minOrigins);
+      expect(Math.max(...perOrigin.values())).toBeLessThanOrEqual(ORIGIN_CAP);
+      expect(Math.max(...perKind.values())).toBeLessThanOrEqual(set.kindCap * rows.length);
+      expect(new Set(rows.map((r) => r.where + "\u0000" + r.text)).size).toBe(rows.length);
+    });
 
-  it("whole requests: each once per origin, at most REQUEST_CAP per origin, of the listed repositories", () => {
-    const perOrigin = new Map<string, Set<string>>();
-    for (const r of reqs) {
-      expect(r.parts.length).toBeGreaterThan(0);
-      expect(hasItsOrigin(r)).toBe(true);
-      if (!perOrigin.has(r.origin)) perOrigin.set(r.origin, new Set());
-      perOrigin.get(r.origin)!.add(JSON.stringify(r.parts));
+    // The pool's texts and the repositories its sources name.
+    const pool = (rowsOf: Array<{ text: string; source?: string }>) => {
+      const texts = new Set<string>(), repos = new Set<string>();
+      for (const r of rowsOf) {
+        texts.add(r.text);
+        if (r.source && /^[\w.-]+\/[\w.-]+:/.test(r.source)) repos.add(repoOf(r.source));
+      }
+      return { texts, repos };
+    };
+    const expectDisjoint = ({ texts, repos }: ReturnType<typeof pool>) => {
+      expect(rows.filter((r) => texts.has(r.text)).length).toBe(0);
+      expect(sources.filter((s) => repos.has(s.repo)).map((s) => s.repo)).toEqual([]);
+    };
+
+    for (const other of ["fetched.jsonl.gz", ...set.disjointFrom]) {
+      it(`holds no text and no repository of ${other}`, () => {
+        expectDisjoint(pool(lines(resolve(__dirname, "../../models/data/real", other)).map((l) => JSON.parse(l))));
+      });
     }
-    expect([...perOrigin.values()].reduce((a, s) => a + s.size, 0)).toBe(reqs.length);
-    expect(Math.max(...[...perOrigin.values()].map((s) => s.size))).toBeLessThanOrEqual(REQUEST_CAP);
-  });
 
-  it("stays small enough to commit", () => {
-    expect(readFileSync(HELD_OUT_FILE).length).toBeLessThan(4 << 20);
-    expect(readFileSync(HELD_OUT_REQUESTS_FILE).length).toBeLessThan(4 << 20);
+    // The shared datasets live beside the checkout (../shared/datasets), not in it.
+    const shared = ["train.jsonl", "benign_real.jsonl", "benign_more.jsonl", "exploits.jsonl"].map((f) => resolve(datasetsDir(), f));
+    it.skipIf(!shared.every((f) => existsSync(f)))("holds no text and no repository of the shared datasets", () => {
+      expectDisjoint(pool(shared.flatMap((f) => readFileSync(f, "utf8").split("\n").filter((l) => l).map((l) => JSON.parse(l)))));
+    });
+
+    it("whole requests: each once per origin, at most REQUEST_CAP per origin, of the listed repositories", () => {
+      const perOrigin = new Map<string, Set<string>>();
+      for (const r of reqs) {
+        expect(r.parts.length).toBeGreaterThan(0);
+        expect(hasItsOrigin(r)).toBe(true);
+        if (!perOrigin.has(r.origin)) perOrigin.set(r.origin, new Set());
+        perOrigin.get(r.origin)!.add(JSON.stringify(r.parts));
+      }
+      expect([...perOrigin.values()].reduce((a, s) => a + s.size, 0)).toBe(reqs.length);
+      expect(Math.max(...[...perOrigin.values()].map((s) => s.size))).toBeLessThanOrEqual(REQUEST_CAP);
+    });
+
+    it("stays small enough to commit", () => {
+      expect(readFileSync(partsFile).length).toBeLessThan(4 << 20);
+      expect(readFileSync(requestsFile).length).toBeLessThan(4 << 20);
+    });
   });
-});
+}
+
+describeSet("heldout.jsonl.gz", { sources: HELD_OUT, partsFile: HELD_OUT_FILE, requestsFile: HELD_OUT_REQUESTS_FILE, minParts: 5000, minOrigins: 20, kindCap: KIND_CAP, disjointFrom: [] });
+// No cap per kind: paths, queries and cookies are most of what a page load sends (pageloads.ts).
+describeSet("pageloads.jsonl.gz", { sources: PAGE_LOADS, partsFile: PAGE_LOADS_FILE, requestsFile: PAGE_LOADS_REQUESTS_FILE, minParts: 2000, minOrigins: 15, kindCap: 1, disjointFrom: ["heldout.jsonl.gz"] });

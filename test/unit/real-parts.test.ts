@@ -5,6 +5,8 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bodyKind, cutRequest, headerName, holdsKey, isBinary, splitUrl, MAX_TEXT, type Req } from "../../models/data/real/parts";
 import { originOf } from "../../models/data/origins";
+import { requestsOf, urlsOf } from "../../models/data/real/formats";
+import { siteOf } from "../../models/data/real/heldout";
 import { loadJsonl, readRequests } from "../../models/data/load";
 
 describe("cutRequest", () => {
@@ -91,6 +93,29 @@ describe("helpers", () => {
   ])("holdsKey(%j) = %s", (text, keyed) => expect(holdsKey(text)).toBe(keyed));
   it("credential-named headers are left out", () =>
     expect(cutRequest({ url: "https://a.example/", headers: [["trakt-api-key", "abc"], ["X-Session-Token", "t"], ["X-Client", "c"]] }).map((p) => p.where)).toEqual(["path", "header:X-Client"]));
+});
+
+describe("Chrome DevTools network logs (format cdp)", () => {
+  const log = JSON.stringify([
+    { method: "Network.requestWillBeSent", params: { requestId: "1", request: { url: "https://www.news.example/a?x=1", method: "GET", headers: { "User-Agent": "UA-asked" } } } },
+    // the headers as sent, cookie included, come in an event of their own
+    { method: "Network.requestWillBeSentExtraInfo", params: { requestId: "1", headers: { ":path": "/a?x=1", "user-agent": "UA-sent", cookie: "s=1; t=2" } } },
+    { method: "Network.requestWillBeSent", params: { requestId: "2", request: { url: "https://ads.example/b", method: "POST", headers: { "Content-Type": "text/plain" }, postData: "a=b" } } },
+    { method: "Network.responseReceived", params: { requestId: "1", response: { url: "https://www.news.example/a?x=1" } } },
+    { method: "Network.requestWillBeSent", params: { requestId: "3", request: { url: "https://ads.example/c", method: "POST", headers: {}, postDataEntries: [{ bytes: Buffer.from("{\"k\":").toString("base64") }, { bytes: Buffer.from("1}").toString("base64") }] } } },
+  ]);
+  it("cuts each request with the headers it sent, and its body", () => {
+    expect(requestsOf("cdp", log, "x.json").map((r) => r.map((p) => [p.where, p.text]))).toEqual([
+      [["path", "/a"], ["query", "x=1"], ["header:User-Agent", "UA-sent"], ["header:Cookie", "s=1; t=2"]],
+      [["path", "/b"], ["body:text", "a=b"]],
+      [["path", "/c"], ["body:json", "{\"k\":1}"]],
+    ]);
+  });
+  it("gives the URLs in order, and the site by the first", () => {
+    expect(urlsOf("cdp", log)).toEqual(["https://www.news.example/a?x=1", "https://ads.example/b", "https://ads.example/c"]);
+    expect(siteOf(urlsOf("cdp", log).map((url) => ({ url })))).toBe("news.example");
+    expect(siteOf([{ url: "http://192.0.2.7:8080/x" }])).toBe("192.0.2.7");
+  });
 });
 
 describe("origins of fetched projects", () => {

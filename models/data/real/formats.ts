@@ -1,15 +1,16 @@
-// Reads fetched public repositories' recordings (HAR captures, HTTP cassettes, payload examples) as requests cut into
-// wire parts. Shared by extract.ts (the pooled real rows) and heldout.ts (the frozen held-out origins), so that both
-// cut a recording the same way. The repositories are read with git from WAFSCORE_MIRROR (default /work/.mirror).
+// Reads fetched public repositories' recordings (HAR captures, Chrome DevTools network logs, HTTP cassettes, payload
+// examples) as requests cut into wire parts. Shared by extract.ts (the pooled real rows), heldout.ts (the frozen
+// held-out origins) and pageloads.ts (browser page loads), so that all cut a recording the same way. The repositories are read with git from WAFSCORE_MIRROR (default /work/.mirror).
 
 import { execFileSync } from 'node:child_process';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import YAML from 'yaml';
 import { cutRequest, Part, Req, MAX_TEXT, isBinary, holdsKey } from './parts.ts';
 import { partKey, type WholeRequest } from '../load.ts';
 import { hash32 } from '../rng.ts';
 
-export type Format = 'har' | 'cassette' | 'json-body' | 'ndjson';
+export type Format = 'har' | 'cdp' | 'cassette' | 'json-body' | 'ndjson';
 
 export interface Source {
   repo: string;
@@ -66,6 +67,48 @@ function harRequests(text: string): Req[] {
   return out;
 }
 
+/**
+ * A Chrome DevTools Protocol network log (`[{method, params}]`, as WebPageTest and browsertime save them): each
+ * Network.requestWillBeSent is a request. Its headers as sent (cookies included) are those of the
+ * Network.requestWillBeSentExtraInfo events of the same requestId, taken in order (a redirect reuses the id); a
+ * request with none keeps the headers the page asked for.
+ */
+function cdpEvents(text: string): Array<{ method?: unknown; params?: Obj }> {
+  const doc = JSON.parse(text) as unknown;
+  const list = Array.isArray(doc) ? doc : isObj(doc) ? doc.events ?? doc.log : undefined;
+  return (Array.isArray(list) ? list : []).filter(isObj) as Array<{ method?: unknown; params?: Obj }>;
+}
+
+function cdpRequests(text: string): Req[] {
+  const events = cdpEvents(text);
+  const sent = new Map<string, unknown[]>();
+  for (const e of events) {
+    if (e.method !== 'Network.requestWillBeSentExtraInfo' || !e.params || !isObj(e.params.headers)) continue;
+    const id = String(e.params.requestId);
+    if (!sent.has(id)) sent.set(id, []);
+    sent.get(id)!.push(e.params.headers);
+  }
+  const out: Req[] = [];
+  for (const e of events) {
+    const r = e.method === 'Network.requestWillBeSent' && e.params && isObj(e.params.request) ? e.params.request : undefined;
+    if (!r || typeof r.url !== 'string') continue;
+    const headers = sent.get(String(e.params!.requestId))?.shift() ?? r.headers;
+    let body = typeof r.postData === 'string' ? r.postData : undefined;
+    if (body === undefined && Array.isArray(r.postDataEntries)) {
+      body = r.postDataEntries.map((x) => (isObj(x) && typeof x.bytes === 'string' ? utf8.decode(Buffer.from(x.bytes, 'base64')) : '')).join('');
+    }
+    out.push({ url: r.url, headers: headerPairs(headers), body: body || undefined });
+  }
+  return out;
+}
+
+/** The URLs a browser recording (HAR, DevTools log) requested, in order; none for other formats. */
+export function urlsOf(format: Format, text: string): string[] {
+  if (format === 'har') return harRequests(text).map((r) => r.url);
+  if (format === 'cdp') return cdpRequests(text).map((r) => r.url);
+  return [];
+}
+
 /** vcrpy / Ruby VCR / go-vcr (v1, v2) YAML and betamax JSON: `interactions` or `http_interactions`, each with a request. */
 function cassetteRequests(text: string, file: string): Req[] {
   const doc: unknown = file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text, { logLevel: 'silent', maxAliasCount: -1, uniqueKeys: false });
@@ -94,8 +137,9 @@ export function requestsOf(format: Format, text: string, file: string): Part[][]
     for (const doc of format === 'ndjson' ? text.split('\n').filter((l) => l.trim() !== '') : [text]) JSON.parse(doc);
     return text.trim() !== '' && text.length <= MAX_TEXT && !isBinary(text) && !holdsKey(text) ? [[{ where: 'body:json', text }]] : [];
   }
-  const reqs = format === 'har' ? harRequests(text) : cassetteRequests(text, file);
-  return reqs.map((r) => cutRequest(r).filter((p) => format === 'har' || !PLACEHOLDER.test(p.text))).filter((ps) => ps.length > 0);
+  const browser = format === 'har' || format === 'cdp';
+  const reqs = format === 'har' ? harRequests(text) : format === 'cdp' ? cdpRequests(text) : cassetteRequests(text, file);
+  return reqs.map((r) => cutRequest(r).filter((p) => browser || !PLACEHOLDER.test(p.text))).filter((ps) => ps.length > 0);
 }
 
 /** One recording of a source, read and cut: its file, its text, and its requests' parts. */
@@ -111,7 +155,10 @@ function readSource(s: Source): { files: number; absent: number; failed: number;
   const recordings: Recording[] = [];
   for (const file of files) {
     let text: string;
-    try { text = git(s.repo, ['show', `${s.commit}:${file}`]).toString('utf8'); } catch { absent++; continue; }
+    try {
+      const raw = git(s.repo, ['show', `${s.commit}:${file}`]);
+      text = (file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+    } catch { absent++; continue; }
     try { recordings.push({ file, text, requests: requestsOf(s.format, text, file) }); } catch { failed++; }
   }
   return { files: files.length, absent, failed, recordings };
@@ -154,7 +201,7 @@ export function newParts(s: Source, known: ReadonlySet<string>, seen: Set<string
 export const COPY_SHARE = 0.5;
 
 function copiesKnownCapture(format: Format, parts: readonly Part[], known: ReadonlySet<string>): boolean {
-  if (format !== 'har') return false;
+  if (format !== 'har' && format !== 'cdp') return false;
   const distinct = new Set(parts.map((p) => partKey(p.where, p.text)));
   return distinct.size > 0 && [...distinct].filter((k) => known.has(k)).length >= COPY_SHARE * distinct.size;
 }

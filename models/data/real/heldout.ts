@@ -15,7 +15,7 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { type Source, newParts, capPerOrigin, distinctRequestsPerOrigin } from './formats.ts';
+import { type Source, newParts, capPerOrigin, distinctRequestsPerOrigin, urlsOf } from './formats.ts';
 import { splitUrl } from './parts.ts';
 import { partKey, readText, REPO_ROOT, sharedPartKeys, type WholeRequest } from '../load.ts';
 import { balanceKind, capKinds, KIND_CAP } from '../origins.ts';
@@ -97,6 +97,7 @@ export function siteOf(reqs: readonly { url: string }[]): string {
   for (const r of reqs) {
     const m = /^https?:\/\/([^/:?#]+)/i.exec(r.url);
     if (!m || !splitUrl(r.url)) continue;
+    if (/^[\d.]+$|:/.test(m[1])) return m[1]; // an address is a site of its own
     const labels = m[1].toLowerCase().split('.');
     const keep = SHARED_SUFFIXES.has(labels.slice(-2).join('.')) ? 3 : 2;
     return labels.slice(-keep).join('.');
@@ -104,20 +105,29 @@ export function siteOf(reqs: readonly { url: string }[]): string {
   return '?';
 }
 
-/** The origin of a held-out file: its site for `bySite` HARs, else the source's API name or repository. */
+/** The origin of a recording: its site for `bySite` browser recordings (HAR, DevTools log), else the source's API name or repository. */
 export function heldOutOrigin(s: HeldOutSource, text: string): string {
   if (!s.bySite) return s.origin ?? s.repo;
   try {
-    return `${s.repo} (${siteOf((JSON.parse(text) as { log: { entries: { request: { url: string } }[] } }).log.entries.map((e) => e.request))})`;
+    const reqs = s.format === 'har' ? (JSON.parse(text) as { log: { entries: { request: { url: string } }[] } }).log.entries.map((e) => e.request) : urlsOf(s.format, text).map((url) => ({ url }));
+    return `${s.repo} (${siteOf(reqs)})`;
   } catch {
     return `${s.repo} (?)`;
   }
 }
 
-function main(): void {
+/**
+ * Cuts `sources` into `partsFile` (one benign row per new part, at most ORIGIN_CAP per origin and no `where` kind over
+ * `kindCap` of the set, both by a hash of the text) and `requestsFile` (whole requests, REQUEST_CAP per origin); parts
+ * already in ../shared/datasets, fetched.jsonl.gz or the `alsoKnown` files (by any `where`) are not new. Returns the
+ * report lines.
+ */
+export function cutSet(sources: readonly HeldOutSource[], partsFile: string, requestsFile: string, alsoKnown: readonly string[] = [], kindCap = KIND_CAP): string[] {
   const known = sharedPartKeys();
-  for (const line of readText(path.join(REPO_ROOT, 'models/data/real/fetched.jsonl.gz')).split('\n')) {
-    if (line) { const r = JSON.parse(line) as { text: string; where: string }; known.add(partKey(r.where, r.text)); }
+  for (const file of [path.join(REPO_ROOT, 'models/data/real/fetched.jsonl.gz'), ...alsoKnown]) {
+    for (const line of readText(file).split('\n')) {
+      if (line) { const r = JSON.parse(line) as { text: string; where: string }; known.add(partKey(r.where, r.text)); }
+    }
   }
   // Any text the pool holds, whatever its `where`: a held-out part must be new text, not a known one moved.
   const knownText = new Set([...known].map((k) => k.slice(k.indexOf('\u0000') + 1)));
@@ -125,7 +135,7 @@ function main(): void {
   const rows: HeldOutRow[] = [];
   const requests: HeldOutRequest[] = [];
   const report: string[] = [];
-  for (const s of HELD_OUT) {
+  for (const s of sources) {
     const { recordings, line } = newParts(s, known, seen, (text) => knownText.has(text));
     for (const { file: f, text: body, requests: reqs, parts } of recordings) {
       const origin = heldOutOrigin(s, body);
@@ -136,19 +146,21 @@ function main(): void {
     report.push(line);
   }
   const capped = capPerOrigin(rows, (r) => r.origin, ORIGIN_CAP, report);
-  const { kept, dropped, perKind } = capKinds(rows.filter((r) => capped.has(r)), (r) => balanceKind(r.where), (r) => r.text, KIND_CAP);
+  const { kept, dropped, perKind } = capKinds(rows.filter((r) => capped.has(r)), (r) => balanceKind(r.where), (r) => r.text, kindCap);
   const keep = new Set(kept);
   const out = rows.filter((r) => keep.has(r));
-  writeFileSync(HELD_OUT_FILE, gzipSync(out.map((r) => JSON.stringify(r)).join('\n') + '\n', { level: 9 }));
+  writeFileSync(partsFile, gzipSync(out.map((r) => JSON.stringify(r)).join('\n') + '\n', { level: 9 }));
   const { kept: keptRequests, origins: requestOrigins } = distinctRequestsPerOrigin(requests, (r) => r.origin, REQUEST_CAP);
-  writeFileSync(HELD_OUT_REQUESTS_FILE, gzipSync(keptRequests.map((r) => JSON.stringify(r)).join('\n') + '\n', { level: 9 }));
+  writeFileSync(requestsFile, gzipSync(keptRequests.map((r) => JSON.stringify(r)).join('\n') + '\n', { level: 9 }));
   const kinds = new Map<string, number>();
   for (const r of out) kinds.set(r.where, (kinds.get(r.where) ?? 0) + 1);
-  report.push(`kind cap ${KIND_CAP}: ${dropped} parts over it dropped (${perKind} per kind at most)`);
+  report.push(`kind cap ${kindCap}: ${dropped} parts over it dropped (${perKind} per kind at most)`);
   report.push(`kinds: ${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  report.push(`${keptRequests.length} whole requests from ${requestOrigins} origins to ${path.relative(REPO_ROOT, HELD_OUT_REQUESTS_FILE)}`);
-  report.push(`wrote ${out.length} parts from ${new Set(out.map((r) => r.origin)).size} origins to ${path.relative(REPO_ROOT, HELD_OUT_FILE)}`);
-  console.log(report.join('\n'));
+  report.push(`${keptRequests.length} whole requests from ${requestOrigins} origins to ${path.relative(REPO_ROOT, requestsFile)}`);
+  report.push(`wrote ${out.length} parts from ${new Set(out.map((r) => r.origin)).size} origins to ${path.relative(REPO_ROOT, partsFile)}`);
+  return report;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(REPO_ROOT, 'models/data/real/heldout.ts')) main();
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(REPO_ROOT, 'models/data/real/heldout.ts')) {
+  console.log(cutSet(HELD_OUT, HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE).join('\n'));
+}
