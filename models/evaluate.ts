@@ -8,7 +8,7 @@ import { Core, REPO_ROOT } from "../node/core";
 import { readRows } from "../node/rows";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
-import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo, heldOutFp, formatHeldOut, staleDataWarning, trainingDataSha256 } from "./yardstick";
+import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo, evalSetFp, formatEvalSet, FROZEN_HELD_OUT, PAGE_LOADS, staleDataWarning, trainingDataSha256 } from "./yardstick";
 
 async function main() {
   const core = await Core.load();
@@ -31,12 +31,15 @@ async function main() {
   const fp = realTrafficFp(scoreRows(core, readRows(resolve(dataset, "test.jsonl"))));
   const requests = realRequestFp(core);
   // EVAL_HELDOUT=0 leaves the frozen held-out origins unscored: for judging a change on the other figures first.
-  const held = process.env.EVAL_HELDOUT === "0" ? null : heldOutFp(core);
+  const heldUnscored = process.env.EVAL_HELDOUT === "0" ? "Not scored (`EVAL_HELDOUT=0`)." : undefined;
+  const held = heldUnscored ? null : evalSetFp(core, FROZEN_HELD_OUT);
+  const pageLoads = evalSetFp(core, PAGE_LOADS);
   const calib = calibrationLoo(core);
   const scored = scoreRows(core, readRows(resolve(dataset, "valid.jsonl")));
   for (const line of formatRealFp(fp)) console.log(line);
   for (const line of formatRequestFp(requests)) console.log(line);
-  for (const line of formatHeldOut(held)) console.log(line);
+  for (const line of formatEvalSet(FROZEN_HELD_OUT, held, heldUnscored)) console.log(line);
+  for (const line of formatEvalSet(PAGE_LOADS, pageLoads)) console.log(line);
   for (const line of formatCalibrationLoo(calib)) console.log(line);
   console.log(`  (model: ${modelName})`);
   for (const line of formatLoso(loso)) console.log(line);
@@ -46,7 +49,7 @@ async function main() {
     console.log(`  threshold ${t}: detection ${(100 * r.detection_rate!).toFixed(2)}%, false positives ${(100 * r.false_positive_rate!).toFixed(3)}%`);
   }
   const note = `False positives below: ${modelName}, scored through core.wasm like the filter.`;
-  writeReport({ scored, manifest, command: blobFile ? `make eval MODEL=${relative(REPO_ROOT, blobFile)}` : "make eval", headline: realFpMarkdown(fp, requests, held, calib, loso, note) });
+  writeReport({ scored, manifest, command: blobFile ? `make eval MODEL=${relative(REPO_ROOT, blobFile)}` : "make eval", headline: realFpMarkdown(fp, requests, [[FROZEN_HELD_OUT, held, heldUnscored], [PAGE_LOADS, pageLoads]], calib, loso, note) });
   console.log("wrote models/REPORT.md and models/report/*.svg");
 }
 

@@ -3,13 +3,14 @@
 // Called by evaluate.ts (`make eval`, which also puts them at the top of models/REPORT.md) and loso.ts.
 
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { REPO_ROOT } from "../node/core";
 import { scoreRows, type Scored } from "../node/eval";
 import type { Core } from "../node/core";
 import { originOf } from "./data/origins";
 import { readRequests, readText, type WholeRequest } from "./data/load";
 import { HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE, type HeldOutRow, type HeldOutRequest } from "./data/real/heldout";
+import { PAGE_LOADS_FILE, PAGE_LOADS_REQUESTS_FILE } from "./data/real/pageloads";
 import type { EvalRow } from "../node/rows";
 import { readRows } from "../node/rows";
 import { sha256 } from "./export";
@@ -91,31 +92,72 @@ export function realTrafficFp(scored: Scored[], origin: (s: Scored) => string = 
 }
 
 /**
+ * A real-traffic set read only by `make eval` (no training, calibration or threshold is chosen from it): parts and
+ * whole requests of origins kept out of the origin split, each reported apart from the test side.
+ */
+export interface EvalSet {
+  /** The report's heading and the console's name for it. */
+  title: string;
+  partsFile: string;
+  requestsFile: string;
+  /** What the set is and how far it may be trusted: the report's paragraph (Markdown) before its table. */
+  about: (fp: RealFp, r: RequestFp) => string[];
+}
+
+/**
  * The frozen held-out origins (models/data/real/heldout.ts): parts and whole requests of origins collected after the
  * test side had been studied, committed before any model scored them, and read here only.
  */
-export interface HeldOut { fp: RealFp; requests: RequestFp }
+export const FROZEN_HELD_OUT: EvalSet = {
+  title: "Frozen held-out origins",
+  partsFile: HELD_OUT_FILE,
+  requestsFile: HELD_OUT_REQUESTS_FILE,
+  about: (fp, r) => [
+    `A second real-traffic set, for a measure the test side above can no longer give cleanly (it has been scored after`,
+    `every change, and some rules were written after reading what it flagged): **${fp.parts} parts from ${fp.origins} origins** and`,
+    `**${r.requests} whole requests**, from recordings collected on 2026-12-05 by sessions that never scored them and committed`,
+    `before any model did (\`models/data/real/heldout.ts\`, sources in \`models/data/real/SOURCES.md\`). Never trained, calibrated`,
+    `or tuned on; their flagged parts are reported by origin and kind only. A change made after reading them spends the set.`,
+  ],
+};
 
-/** The frozen held-out origins' parts as rows to score, each row's source its origin; none when the file is missing. */
-export function heldOutRows(): EvalRow[] {
-  if (!existsSync(HELD_OUT_FILE)) return [];
-  return readText(HELD_OUT_FILE).split("\n").filter((l) => l).map((l) => JSON.parse(l) as HeldOutRow)
+/** Browser page loads of news and shopping sites (models/data/real/pageloads.ts): not frozen, never trained or calibrated on. */
+export const PAGE_LOADS: EvalSet = {
+  title: "Browser page loads",
+  partsFile: PAGE_LOADS_FILE,
+  requestsFile: PAGE_LOADS_REQUESTS_FILE,
+  about: (fp, r) => [
+    `What users' browsers send, ad, analytics and consent requests included: **${fp.parts} parts from ${fp.origins} origins** (one per site`,
+    `and repository: cnn.com, theverge.com, engadget.com, amazon.com, ...) and **${r.requests} whole requests**, from HAR captures and`,
+    `Chrome DevTools logs (\`models/data/real/pageloads.ts\`, sources in \`models/data/real/SOURCES.md\`). Never trained or calibrated on,`,
+    `but not frozen: they were scored once before they were committed, and ssti's lexer was changed after reading the three parts`,
+    `that flagged (unfilled \`{{.GDPR}}\` ad macros).`,
+  ],
+};
+
+/** A set's parts as rows to score, each row's source its origin; none when the file is missing. */
+export function evalSetRows(set: EvalSet): EvalRow[] {
+  if (!existsSync(set.partsFile)) return [];
+  return readText(set.partsFile).split("\n").filter((l) => l).map((l) => JSON.parse(l) as HeldOutRow)
     .map((r) => ({ text: r.text, label: 0 as const, class: "benign", where: [r.where], source: r.origin }));
 }
 
-export function heldOutFp(core: Core): HeldOut | null {
-  const rows = heldOutRows();
-  if (rows.length === 0 || !existsSync(HELD_OUT_REQUESTS_FILE)) return null;
+export interface EvalSetFp { set: EvalSet; fp: RealFp; requests: RequestFp }
+
+export function evalSetFp(core: Core, set: EvalSet): EvalSetFp | null {
+  const rows = evalSetRows(set);
+  if (rows.length === 0 || !existsSync(set.requestsFile)) return null;
   return {
+    set,
     fp: realTrafficFp(scoreRows(core, rows), (s) => s.row.source),
-    requests: requestFp(core, readRequests(HELD_OUT_REQUESTS_FILE) as HeldOutRequest[], (r) => r.origin),
+    requests: requestFp(core, readRequests(set.requestsFile) as HeldOutRequest[], (r) => r.origin),
   };
 }
 
-export function formatHeldOut(h: HeldOut | null): string[] {
-  if (!h) return [`real-traffic false positives, frozen held-out origins: ${process.env.EVAL_HELDOUT === "0" ? "not scored (EVAL_HELDOUT=0)" : "no models/data/real/heldout.jsonl.gz"}`];
+export function formatEvalSet(set: EvalSet, h: EvalSetFp | null, why = `no ${relative(REPO_ROOT, set.partsFile)}`): string[] {
+  if (!h) return [`real-traffic false positives, ${set.title.toLowerCase()}: ${why}`];
   const { fp, requests: r } = h;
-  const out = [`real-traffic false positives, frozen held-out origins (models/data/real/heldout.ts; never trained, calibrated or tuned on): ${fp.parts} parts from ${fp.origins} origins, ${r.requests} whole requests from ${r.origins}`];
+  const out = [`real-traffic false positives, ${set.title.toLowerCase()} (${relative(REPO_ROOT, set.partsFile)}; never trained or calibrated on): ${fp.parts} parts from ${fp.origins} origins, ${r.requests} whole requests from ${r.origins}`];
   for (const t of fp.byThreshold) {
     const q = r.byThreshold.find((x) => x.threshold === t.threshold)!;
     out.push(`  threshold ${String(t.threshold).padStart(2)}: ${pct(t.flagged, fp.parts).padStart(7)} of parts (${t.flagged}/${fp.parts}), ${pct(q.flagged, r.requests).padStart(7)} of requests (${q.flagged}/${r.requests})`);
@@ -126,15 +168,11 @@ export function formatHeldOut(h: HeldOut | null): string[] {
   return out;
 }
 
-export function heldOutMarkdown(h: HeldOut | null): string[] {
-  const out = ["### Frozen held-out origins", ""];
-  if (!h) return [...out, "No `models/data/real/heldout.jsonl.gz`.", ""];
+export function evalSetMarkdown(set: EvalSet, h: EvalSetFp | null, why = `No \`${relative(REPO_ROOT, set.partsFile)}\`.`): string[] {
+  const out = [`### ${set.title}`, ""];
+  if (!h) return [...out, why, ""];
   const { fp, requests: r } = h;
-  out.push(`A second real-traffic set, for a measure the test side above can no longer give cleanly (it has been scored after`);
-  out.push(`every change, and some rules were written after reading what it flagged): **${fp.parts} parts from ${fp.origins} origins** and`);
-  out.push(`**${r.requests} whole requests**, from recordings collected on 2026-12-05 by sessions that never scored them and committed`);
-  out.push(`before any model did (\`models/data/real/heldout.ts\`, sources in \`models/data/real/SOURCES.md\`). Never trained, calibrated`);
-  out.push(`or tuned on; their flagged parts are reported by origin and kind only. A change made after reading them spends the set.`, "");
+  out.push(...set.about(fp, r), "");
   out.push("| threshold | false positives (parts) | (whole requests) |", "|---:|---:|---:|");
   for (const t of fp.byThreshold) {
     const q = r.byThreshold.find((x) => x.threshold === t.threshold)!;
@@ -265,7 +303,7 @@ export function formatLoso(l: Loso | null): string[] {
 }
 
 /** The headline section of models/REPORT.md. */
-export function realFpMarkdown(fp: RealFp, req: RequestFp | null, held: HeldOut | null, calib: CalibrationLoo | null, l: Loso | null, modelNote: string): string[] {
+export function realFpMarkdown(fp: RealFp, req: RequestFp | null, sets: ReadonlyArray<[EvalSet, EvalSetFp | null, string?]>, calib: CalibrationLoo | null, l: Loso | null, modelNote: string): string[] {
   const out: string[] = ["## Headline: real traffic never trained or calibrated on, and attack sources never trained on", ""];
   out.push(modelNote, "");
   out.push(`Real benign request parts are split by **origin** (one capture, log, site or API; models/data/origins.ts): each origin is on`);
@@ -293,7 +331,7 @@ export function realFpMarkdown(fp: RealFp, req: RequestFp | null, held: HeldOut 
     out.push(`in ${hit.length} origins${hit.length ? ` (${hit.slice(0, 5).map((o) => `${o.origin.replace(/\|/g, "\\|")} ${o.flagged}/${o.parts}`).join("; ")}${hit.length > 5 ? "; …" : ""})` : ""}. An estimate of what an origin the bands never saw meets,`);
     out.push("for judging a change before the test side is looked at; the shipped bands are fitted on all of them.", "");
   }
-  out.push(...heldOutMarkdown(held));
+  for (const [set, h, why] of sets) out.push(...evalSetMarkdown(set, h, why));
   out.push(`### Detection on held-out attack sources (leave-one-source-out, threshold ${DEFAULT_THRESHOLD})`, "");
   if (!l) out.push("No `build/loso.json`: run `make eval-loso`, then `make eval`.");
   else {
