@@ -652,6 +652,32 @@ export function isCommandWord(): bool {
   return false;
 }
 
+// Commands that are also words of prose and do nothing without an operand: `cat` with none reads the
+// server's empty input, `at`, `kill` or `sleep` want one. Bare, between separators or at the end, they
+// are words of a list (`kw=sport;at;foot`, `sections=home;head;top` of ad servers' targeting), not
+// commands; one with anything after it (`;cat /etc/passwd`, `cat${IFS}…`, `cat</etc/passwd`) still is.
+const NEEDS_OPERAND: StaticArray<string> = [
+  "cat", "at", "type", "start", "call", "more", "less", "head", "tail", "cut", "kill", "echo", "sleep", "touch",
+  "copy", "move", "del", "expr", "rev", "dig", "timeout", "nl", "od", "tac",
+];
+
+// Whether the command word shellWordEnd read last, ending at `end`, is one of NEEDS_OPERAND with
+// nothing after it, blanks and line breaks aside, but the end, a separator or a `)`. An operand on
+// the next line counts (`|%0A%09type%0A%09%SYSTEMROOT%\repair\SAM`: payload lists' line-break bypass).
+export function bareWithoutOperand(p: usize, n: i32, end: i32): bool {
+  let j = end;
+  while (j < n && load<u8>(p + <usize>j) <= 0x20) j++;
+  if (j < n) {
+    let f = <u32>load<u8>(p + <usize>j);
+    if (!(f == 0x3B || f == 0x7C || f == 0x26 || f == 0x29 || f == 0x60)) return false;
+  }
+  for (let w = 0; w < NEEDS_OPERAND.length; w++) {
+    let word = unchecked(NEEDS_OPERAND[w]);
+    if (word.length == wordLen && memEqualsAscii(changetype<usize>(wordBuf), word)) return true;
+  }
+  return false;
+}
+
 // A byte's worth of hash of the len bytes at q (lower case already), and the hashes of COMMANDS
 // (each spelled into wordBuf, as shellWordEnd leaves a word there).
 // @ts-ignore: decorator
@@ -727,7 +753,7 @@ function commandSyntax(p: usize, n: i32, opensText: bool): bool {
       continue;
     }
     if (afterSep && !(afterPipe && markdownCell(p, n, start, i)) && isCommandWord() && (sepSeen || wordEnds(p, n, start, i)) &&
-        (!afterLineBreak || commandAfterLineBreak(p, n, i))) return true;
+        (!afterLineBreak || commandAfterLineBreak(p, n, i)) && !bareWithoutOperand(p, n, i)) return true;
     afterSep = false; afterLineBreak = false;
   }
   return false;
@@ -822,8 +848,9 @@ function listOperator(p: usize, n: i32): bool {
     let j = skipWhitespace(p, n, i + 2);
     let d = byteAt(p, n, j);
     if (isLetter(d)) {
-      let e = byteAt(p, n, shellWordEnd(p, n, j));
-      if (isCommandWord() || (e != 0x7C && e != 0x3D && e != 0x2C)) return true;
+      let end = shellWordEnd(p, n, j);
+      let e = byteAt(p, n, end);
+      if (isCommandWord() ? !bareWithoutOperand(p, n, end) : (e != 0x7C && e != 0x3D && e != 0x2C)) return true;
     } else if (d == 0x2F || d == 0x24 || d == 0x60 || d == 0x28 || d == 0x5C || d == 0x27 || d == 0x22 || d == 0x2E ||
         d == 0x7B || d == 0x7E || d == 0x25) return true;
     i++;

@@ -376,6 +376,9 @@ const COMMAND_INJECTION: Case[] = [
   // cmd.exe's carets inside a command's name.
   ["query", "x=;w^h^o^a^m^i"],
   ["query", "x=|c^m^d+/c+dir"],
+  // The same words with an operand, on the next line too (payload lists' line-break bypass).
+  ["query", "kw=sport;cat+/etc/passwd"],
+  ["query", "host=|%0A%09type%0A%09%25SYSTEMROOT%25\\repair\\SAM"],
 ];
 const NOT_COMMAND_INJECTION: Case[] = [
   ["query", "q=fish+%26+chips"],
@@ -395,6 +398,10 @@ const NOT_COMMAND_INJECTION: Case[] = [
   ["body:json", JSON.stringify({ style: "color:red;display:none" })],
   ["body:json", JSON.stringify({ genres: "rock;pop;more info" })],
   ["query", "lang=en-US;q=0.9"],
+  // Ad servers' targeting lists: a command that wants an operand, bare between separators, is a word.
+  ["query", "kw=sport;at;foot&pos=top"],
+  ["query", "sections=home;head;top"],
+  ["query", "p=home;more"],
 ];
 
 // PHP code reading a superglobal (phpglobals.ts).
