@@ -1,6 +1,8 @@
 // `make fuzz`: keyword lists in query values, as ad servers' targeting and trackers' page labels send
 // them (`kw=sport;at;foot`, `p=actualites|more|article`), each list holding one word that is also a
-// command's name; printed: how many are flagged at the default threshold and at 30, apart for the
+// command's name, and page titles as analytics beacons send them (`dt=Example News | Sleep and more`),
+// a command's name starting the words after the separator; printed: how many are flagged at the
+// default threshold (and, for the lists, at 30), apart for the
 // commands that do nothing bare (confirm.ts NEEDS_OPERAND and READS_INPUT: bare in a list they are
 // words) and the others (`id`, `ls`, `set`, `env`…: bare, they are what injected lists run, and stay
 // commands).
@@ -22,6 +24,16 @@ const LISTS: Array<(w: string, sep: string) => string> = [
   (w, sep) => `stc=%7B%22page%22%3A%22${w}${encodeURIComponent(sep)}home%22%7D`,
 ];
 
+// Page titles: a site's name, a separator, then words that open with a command's name, in three beacons.
+const TITLE_WORDS = ["cat", "at", "set", "type", "start", "call", "more", "less", "find", "head", "tail", "cut", "kill", "env", "echo", "sleep", "touch", "copy", "move", "del", "ver", "ip", "node", "java", "ruby", "dig", "sh", "ps", "id", "top", "make", "time", "test", "date", "sort", "file", "who", "last", "ping", "net", "rev"];
+const TITLE_SEPARATORS = [" | ", " - ", " :: ", " · ", " — ", " / ", " > ", " & ", "; "];
+const PHRASES = (w: string) => [`${w} care tips`, `${w} of the day`, `${w} now`, `${w} guide for beginners`, `${w[0].toUpperCase()}${w.slice(1)} and more`];
+const BEACONS: Array<(title: string) => string> = [
+  (t) => `v=2&tid=G-ABC123&en=page_view&dl=https%3A%2F%2Fwww.example.com%2Fnews%2F&dt=${encodeURIComponent(t)}&sid=1700000000`,
+  (t) => `title=${encodeURIComponent(t)}&url=https%3A%2F%2Fwww.example.com%2F`,
+  (t) => `action_name=${encodeURIComponent(t)}&idsite=1&rec=1&r=123456`,
+];
+
 async function main(): Promise<void> {
   const core = await loadCore();
   const threshold = Number(core.configDefault("threshold"));
@@ -35,6 +47,12 @@ async function main(): Promise<void> {
     }
     console.log(`keyword lists in a query, one word of each ${name}: ${flagged} of ${n} flagged at ${threshold} (${((100 * flagged) / n).toFixed(1)}%), ${under30} at 30 or under`);
   }
+  let n = 0, flagged = 0;
+  for (const w of TITLE_WORDS) for (const sep of TITLE_SEPARATORS) for (const phrase of PHRASES(w)) for (const beacon of BEACONS) {
+    n++;
+    if (core.scoreParts([["query", beacon(`Example News${sep}${phrase}`)]]).score <= threshold) flagged++;
+  }
+  console.log(`page titles in analytics beacons, a command's name after the separator: ${flagged} of ${n} flagged at ${threshold} (${((100 * flagged) / n).toFixed(1)}%)`);
 }
 
 await main();
