@@ -263,6 +263,10 @@ function listedWordIsSql(p: usize, n: i32, start: i32, end: i32): bool {
   let b = end;
   while (b < n && isWhitespace(<u32>load<u8>(p + b))) b++;
   let ca = byteAt(p, n, a), cb = byteAt(p, n, b);
+  // A dash with blanks on both sides and a word beyond is prose's (a page title's `News - Union and
+  // more`), not a minus or a comment's (`-1 union`, `union--`, `'-sleep(5)-'`, `null - '`).
+  if (ca == 0x2D && a < start - 1 && isWhitespace(byteAt(p, n, a - 1)) && isLetter(byteAt(p, n, skipBlanksBack(p, a - 1)))) ca = 0;
+  if (cb == 0x2D && b > end && isWhitespace(byteAt(p, n, b + 1)) && isLetter(byteAt(p, n, skipWhitespace(p, n, b + 1)))) cb = 0;
   // Each rule below only takes neighbours away: a word with neither is none (most words of prose),
   // before any list is read.
   if (!sqlNeighbour(ca, byteAt(p, n, a - 1)) && !sqlNeighbour(cb, byteAt(p, n, b + 1))) return false;
@@ -333,7 +337,7 @@ function sqlSyntax(p: usize, n: i32): bool {
   if (keywordBesideSql(p, n)) return true;
   // Inline comments inside keywords (uni/**/on), keywords glued without spaces (SElecTxfROMy).
   if (has(p, n, "/**/") || (has(p, n, "select") && (has(p, n, "from") || has(p, n, "(")))) return true;
-  if (has(p, n, "union") || has(p, n, "sleep(") || logicalOperator(p, n, 0x7C)) return true;
+  if (unionSelect(p, n) || has(p, n, "sleep(") || logicalOperator(p, n, 0x7C)) return true;
   // SQL Server's stored procedures by their database's name (`exec master..xp_cmdshell 'net view'`).
   if (has(p, n, "master..") || has(p, n, "xp_cmdshell")) return true;
   if (commentDashes(p, n) || has(p, n, "/*")) return hasAny(p, n, "'\"`;)*&=0123456789");
@@ -392,6 +396,31 @@ function sqlSyntax(p: usize, n: i32): bool {
       // A comparison in parentheses, true or not, as blind injection asks it: (2329=4209)
       if (byteAt(p, n, a0) == 0x28 && byteAt(p, n, b1) == 0x29) return true;
     } else if (la <= 2 && lb <= 2) return true;
+  }
+  return false;
+}
+
+// The index of the last byte before i that is no blank (i itself when p[i] is none), or -1.
+function skipBlanksBack(p: usize, i: i32): i32 {
+  while (i >= 0 && isWhitespace(<u32>load<u8>(p + <usize>i))) i--;
+  return i;
+}
+
+// `UNION` and what a union injects: `SELECT`, a subquery's `(` or `VALUES`, with `ALL`, `DISTINCT`,
+// blanks, comments (`union/**/select`, `/*!50000union*/select`) and `%` between. A union of prose
+// (`Union Station`, `union or cancel`, `| Union and more` of a page title) injects nothing.
+function unionSelect(p: usize, n: i32): bool {
+  for (let i = find(p, n, "union"); i >= 0; i = find(p, n, "union", i + 5)) {
+    let j = i + 5;
+    while (j < n) {
+      let c = <u32>load<u8>(p + <usize>j);
+      if (c <= 0x20 || c == 0x2B || c == 0x25 || c == 0x28 || c == 0x2A || c == 0x2F || c == 0x21 || c - 0x30 < 10) { j++; continue; }
+      if (matchesLowerAt(p, n, j, "all")) { j += 3; continue; }
+      if (matchesLowerAt(p, n, j, "distinct")) { j += 8; continue; }
+      break;
+    }
+    if (j >= n || matchesLowerAt(p, n, j, "select") || matchesLowerAt(p, n, j, "values") ||
+        matchesLowerAt(p, n, j, "sel") || byteAt(p, n, j - 1) == 0x28) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 // `make fuzz`: keyword lists in query values, as ad servers' targeting and trackers' page labels send
 // them (`kw=sport;at;foot`, `p=actualites|more|article`), each list holding one word that is also a
 // command's name, and page titles as analytics beacons send them (`dt=Example News | Sleep and more`),
-// a command's name starting the words after the separator; printed: how many are flagged at the
+// a command's name or an SQL keyword starting the words after the separator; printed: how many are flagged at the
 // default threshold (and, for the lists, at 30), apart for the
 // commands that do nothing bare (confirm.ts NEEDS_OPERAND and READS_INPUT: bare in a list they are
 // words) and the others (`id`, `ls`, `set`, `env`…: bare, they are what injected lists run, and stay
@@ -23,6 +23,11 @@ const LISTS: Array<(w: string, sep: string) => string> = [
   (w, sep) => `ref=https%3A%2F%2Fwww.example.fr%2Fpolitique%2F&title=Le%20point${encodeURIComponent(sep)}${w}%20nouveau`,
   (w, sep) => `stc=%7B%22page%22%3A%22${w}${encodeURIComponent(sep)}home%22%7D`,
 ];
+
+// SQL's keywords at the head of a page title's or a search's words (`Example News - Select and more`).
+const SQL_WORDS = ["select", "update", "delete", "insert", "drop", "union", "where", "order", "group", "having", "sleep", "benchmark", "exec", "declare", "like", "between", "into", "from", "table", "values", "case", "when", "null", "join", "create", "alter", "truncate", "waitfor", "all", "any"];
+const SQL_PHRASES = (w: string) => [`${w[0].toUpperCase()}${w.slice(1)} and more`, `${w} your country`, `${w} or cancel`, `${w} the best one`, `How to ${w} a plan`];
+const SQL_SEPARATORS = [" | ", " - ", " :: ", " · ", " — ", " / ", " > ", " & ", "; ", ", "];
 
 // Page titles: a site's name, a separator, then words that open with a command's name, in three beacons.
 const TITLE_WORDS = ["cat", "at", "set", "type", "start", "call", "more", "less", "find", "head", "tail", "cut", "kill", "env", "echo", "sleep", "touch", "copy", "move", "del", "ver", "ip", "node", "java", "ruby", "dig", "sh", "ps", "id", "top", "make", "time", "test", "date", "sort", "file", "who", "last", "ping", "net", "rev"];
@@ -53,6 +58,14 @@ async function main(): Promise<void> {
     if (core.scoreParts([["query", beacon(`Example News${sep}${phrase}`)]]).score <= threshold) flagged++;
   }
   console.log(`page titles in analytics beacons, a command's name after the separator: ${flagged} of ${n} flagged at ${threshold} (${((100 * flagged) / n).toFixed(1)}%)`);
+  let m = 0, sqlFlagged = 0;
+  for (const w of SQL_WORDS) for (const sep of SQL_SEPARATORS) for (const phrase of SQL_PHRASES(w)) {
+    for (const q of [`dt=${encodeURIComponent(`Example News${sep}${phrase}`)}&sid=1700000000`, `q=${encodeURIComponent(`Example News${sep}${phrase}`)}`]) {
+      m++;
+      if (core.scoreParts([["query", q]]).score <= threshold) sqlFlagged++;
+    }
+  }
+  console.log(`page titles and searches, an SQL keyword after the separator: ${sqlFlagged} of ${m} flagged at ${threshold} (${((100 * sqlFlagged) / m).toFixed(1)}%)`);
 }
 
 await main();
