@@ -406,21 +406,23 @@ function skipBlanksBack(p: usize, i: i32): i32 {
   return i;
 }
 
-// `UNION` and what a union injects: `SELECT`, a subquery's `(` or `VALUES`, with `ALL`, `DISTINCT`,
-// blanks, comments (`union/**/select`, `/*!50000union*/select`) and `%` between. A union of prose
-// (`Union Station`, `union or cancel`, `| Union and more` of a page title) injects nothing.
+// `UNION` and what a union injects: `SELECT` (or its first letters, cut by a comment: `sel/**/ect`),
+// a subquery's `(` or `VALUES`, with `ALL`, `DISTINCT`, blanks, `+`, an escape left encoded (`%0a`) and
+// comments between (`union/**/select`, `/*!50000union*/select`, `union/*!12345select*/`); or the
+// text's end, where a window may cut it off. A union of prose (`Union Station`, `union or cancel`,
+// `| Union and more` of a page title) injects nothing.
 function unionSelect(p: usize, n: i32): bool {
   for (let i = find(p, n, "union"); i >= 0; i = find(p, n, "union", i + 5)) {
     let j = i + 5;
     while (j < n) {
       let c = <u32>load<u8>(p + <usize>j);
-      if (c <= 0x20 || c == 0x2B || c == 0x25 || c == 0x28 || c == 0x2A || c == 0x2F || c == 0x21 || c - 0x30 < 10) { j++; continue; }
+      if (c == 0x25 && isHex(byteAt(p, n, j + 1)) && isHex(byteAt(p, n, j + 2))) { j += 3; continue; }
+      if (c <= 0x20 || c == 0x2B || c == 0x28 || c == 0x2A || c == 0x2F || c == 0x21 || c - 0x30 < 10) { j++; continue; }
       if (matchesLowerAt(p, n, j, "all")) { j += 3; continue; }
       if (matchesLowerAt(p, n, j, "distinct")) { j += 8; continue; }
       break;
     }
-    if (j >= n || matchesLowerAt(p, n, j, "select") || matchesLowerAt(p, n, j, "values") ||
-        matchesLowerAt(p, n, j, "sel") || byteAt(p, n, j - 1) == 0x28) return true;
+    if (j >= n || matchesLowerAt(p, n, j, "sel") || matchesLowerAt(p, n, j, "values") || byteAt(p, n, j - 1) == 0x28) return true;
   }
   return false;
 }
