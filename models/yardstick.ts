@@ -142,13 +142,12 @@ export function evalSetRows(set: EvalSet): EvalRow[] {
     .map((r) => ({ text: r.text, label: 0 as const, class: "benign", where: [r.where], source: r.origin }));
 }
 
-export interface EvalSetFp { set: EvalSet; fp: RealFp; requests: RequestFp }
+export interface EvalSetFp { fp: RealFp; requests: RequestFp }
 
 export function evalSetFp(core: Core, set: EvalSet): EvalSetFp | null {
   const rows = evalSetRows(set);
   if (rows.length === 0 || !existsSync(set.requestsFile)) return null;
   return {
-    set,
     fp: realTrafficFp(scoreRows(core, rows), (s) => s.row.source),
     requests: requestFp(core, readRequests(set.requestsFile) as HeldOutRequest[], (r) => r.origin),
   };

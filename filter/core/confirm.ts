@@ -258,14 +258,12 @@ function keywordBesideSql(p: usize, n: i32): bool {
 
 // Whether the word of SQL_WORDS at p[start..end) stands as keywordBesideSql takes it.
 function listedWordIsSql(p: usize, n: i32, start: i32, end: i32): bool {
-  let a = start - 1;
-  while (a >= 0 && isWhitespace(<u32>load<u8>(p + a))) a--;
-  let b = end;
-  while (b < n && isWhitespace(<u32>load<u8>(p + b))) b++;
+  let a = lastNonWhitespace(p, start - 1);
+  let b = skipWhitespace(p, n, end);
   let ca = byteAt(p, n, a), cb = byteAt(p, n, b);
   // A dash with blanks on both sides and a word beyond is prose's (a page title's `News - Union and
   // more`), not a minus or a comment's (`-1 union`, `union--`, `'-sleep(5)-'`, `null - '`).
-  if (ca == 0x2D && a < start - 1 && isWhitespace(byteAt(p, n, a - 1)) && isLetter(byteAt(p, n, skipBlanksBack(p, a - 1)))) ca = 0;
+  if (ca == 0x2D && a < start - 1 && isWhitespace(byteAt(p, n, a - 1)) && isLetter(byteAt(p, n, lastNonWhitespace(p, a - 1)))) ca = 0;
   if (cb == 0x2D && b > end && isWhitespace(byteAt(p, n, b + 1)) && isLetter(byteAt(p, n, skipWhitespace(p, n, b + 1)))) cb = 0;
   // Each rule below only takes neighbours away: a word with neither is none (most words of prose),
   // before any list is read.
@@ -400,8 +398,9 @@ function sqlSyntax(p: usize, n: i32): bool {
   return false;
 }
 
-// The index of the last byte before i that is no blank (i itself when p[i] is none), or -1.
-function skipBlanksBack(p: usize, i: i32): i32 {
+// The index of the last byte at or before i that is no whitespace (i itself when p[i] is none), or
+// -1: skipWhitespace backwards.
+function lastNonWhitespace(p: usize, i: i32): i32 {
   while (i >= 0 && isWhitespace(<u32>load<u8>(p + <usize>i))) i--;
   return i;
 }
@@ -676,11 +675,7 @@ function shellWordSkip(p: usize, n: i32, i: i32): i32 {
 export function isCommandWord(): bool {
   if (wordLen == 0 || wordLen > 16) return false;
   if (load<u8>(COMMAND_HASHES + <usize>wordHash(changetype<usize>(wordBuf), wordLen)) == 0) return false;
-  for (let w = 0; w < COMMANDS.length; w++) {
-    let word = unchecked(COMMANDS[w]);
-    if (word.length == wordLen && memEqualsAscii(changetype<usize>(wordBuf), word)) return true;
-  }
-  return false;
+  return isListedWord(COMMANDS);
 }
 
 // Commands that do nothing without an operand: `cat` with none reads the server's empty input, `at`,
@@ -711,32 +706,27 @@ const NET_SUBCOMMANDS: StaticArray<string> = [
 //   page title; `sleep 5`, `sleep $((…))` and `sleep infinity` are);
 // - `net` before a word that is none of its subcommands.
 export function inertCommand(p: usize, n: i32, end: i32, afterPipe: bool): bool {
-  let j = end;
-  while (j < n && load<u8>(p + <usize>j) <= 0x20) j++;
+  let j = skipBlanks(p, n, end);
   let f = byteAt(p, n, j);
   if (j >= n || f == 0x3B || f == 0x7C || f == 0x26 || f == 0x29 || f == 0x60) {
     return isListedWord(NEEDS_OPERAND) || (!afterPipe && isListedWord(READS_INPUT));
   }
   if (!isLetter(f) || j == end) return false;
-  if (isListedWord(DURATION_COMMANDS)) return !matchesLowerAt(p, n, j, "inf");
-  if (!isListedWord(NET_COMMAND)) return false;
+  if (wordIs("sleep") || wordIs("timeout")) return !matchesLowerAt(p, n, j, "inf");
+  if (!wordIs("net")) return false;
   let k = j;
   while (k < n && isLetter(<u32>load<u8>(p + <usize>k))) k++;
   return !isOneOf(p, n, j, k - j, NET_SUBCOMMANDS);
 }
 
-const DURATION_COMMANDS: StaticArray<string> = ["sleep", "timeout"];
-const NET_COMMAND: StaticArray<string> = ["net"];
-
-// Whether the word shellWordEnd read last is one of `words`.
+// Whether the word shellWordEnd read last is one of `words` (wordIs: is `word`).
 function isListedWord(words: StaticArray<string>): bool {
-  let q = changetype<usize>(wordBuf);
-  for (let w = 0; w < words.length; w++) {
-    let word = unchecked(words[w]);
-    if (word.length == wordLen && memEqualsAscii(q, word)) return true;
-  }
+  for (let w = 0; w < words.length; w++) if (wordIs(unchecked(words[w]))) return true;
   return false;
 }
+
+// @ts-ignore: decorator
+@inline function wordIs(word: string): bool { return word.length == wordLen && memEqualsAscii(changetype<usize>(wordBuf), word); }
 
 // A byte's worth of hash of the len bytes at q (lower case already), and the hashes of COMMANDS
 // (each spelled into wordBuf, as shellWordEnd leaves a word there).

@@ -109,8 +109,7 @@ export function siteOf(reqs: readonly { url: string }[]): string {
 export function heldOutOrigin(s: HeldOutSource, text: string): string {
   if (!s.bySite) return s.origin ?? s.repo;
   try {
-    const reqs = s.format === 'har' ? (JSON.parse(text) as { log: { entries: { request: { url: string } }[] } }).log.entries.map((e) => e.request) : urlsOf(s.format, text).map((url) => ({ url }));
-    return `${s.repo} (${siteOf(reqs)})`;
+    return `${s.repo} (${siteOf(urlsOf(s.format, text).map((url) => ({ url })))})`;
   } catch {
     return `${s.repo} (?)`;
   }
