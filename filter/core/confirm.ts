@@ -704,7 +704,9 @@ const NET_SUBCOMMANDS: StaticArray<string> = [
 //   (`|%0A%09type%0A%09%SYSTEMROOT%\repair\SAM`: payload lists' line-break bypass);
 // - `sleep` or `timeout` before a word, which is no duration (`| Sleep and more`, `| sleep now` of a
 //   page title; `sleep 5`, `sleep $((…))` and `sleep infinity` are);
-// - `net` before a word that is none of its subcommands.
+// - `net` before a word that is none of its subcommands;
+// - `set` before a name and `=`, `+=` or `-=`: an assignment (cmd.exe's, or a VCL or config line's
+//   `set req.backend = default;`), where bare `set` lists the environment.
 export function inertCommand(p: usize, n: i32, end: i32, afterPipe: bool): bool {
   let j = skipBlanks(p, n, end);
   let f = byteAt(p, n, j);
@@ -713,8 +715,15 @@ export function inertCommand(p: usize, n: i32, end: i32, afterPipe: bool): bool 
   }
   if (!isLetter(f) || j == end) return false;
   if (wordIs("sleep") || wordIs("timeout")) return !matchesLowerAt(p, n, j, "inf");
-  if (!wordIs("net")) return false;
   let k = j;
+  if (wordIs("set")) {
+    while (k < n && (isWordChar(<u32>load<u8>(p + <usize>k)) || load<u8>(p + <usize>k) == 0x2E)) k++;
+    k = skipBlanks(p, n, k);
+    let c = byteAt(p, n, k);
+    if (c == 0x2B || c == 0x2D) c = byteAt(p, n, ++k);
+    return c == 0x3D && byteAt(p, n, k + 1) != 0x3D;
+  }
+  if (!wordIs("net")) return false;
   while (k < n && isLetter(<u32>load<u8>(p + <usize>k))) k++;
   return !isOneOf(p, n, j, k - j, NET_SUBCOMMANDS);
 }
@@ -766,6 +775,7 @@ function commandSyntax(p: usize, n: i32, opensText: bool): bool {
   let afterPipe = false;
   let assigned = false; // in the value of a `name=value` in command position
   let sepSeen = false; // a separator came before this command position (not the text's start alone)
+  let dollarAssigned = false; // a `$name=` stood where a command would
   while (i < n) {
     let c = <u32>load<u8>(p + i);
     if (c == 0x3B || c == 0x7C || c == 0x26 || c == 0x60 || c == 0x0A || c == 0x0D || c == 0x3C || c == 0x3E ||
@@ -782,10 +792,17 @@ function commandSyntax(p: usize, n: i32, opensText: bool): bool {
       i++; continue;
     }
     if (!isLetter(c)) {
-      // A variable where a command stands runs what it holds (`CMD=$'id';$CMD`, `a=id;${a}`).
+      // A variable where a command stands runs what it holds (`CMD=$'id';$CMD`, `a=id;${a}`). One
+      // glued to an `=` names no command, since a shell knows an assignment before it expands
+      // (`$dma=807` runs `=807` at most), and after one such, a list of them is no shell's
+      // (PowerShell's `$x` bare prints, it does not run): ad servers' targeting (`$dt=1t;$dma=807;$hc`).
       if (c == 0x24 && afterSep && sepSeen) {
         let d = <u32>byteAt(p, n, i + 1);
-        if (isLetter(d) || d == 0x5F || d == 0x7B) return true;
+        if (d == 0x7B) return true;
+        if (isLetter(d) || d == 0x5F) {
+          if (assignsAfterName(p, n, i + 1)) dollarAssigned = true;
+          else if (!dollarAssigned) return true;
+        }
       }
       afterSep = false; i++; continue;
     }
@@ -821,6 +838,12 @@ function wordEnds(p: usize, n: i32, start: i32, end: i32): bool {
   if (c == 0x2E) return matchesLowerAt(p, n, end + 1, "exe");
   return isWhitespace(c) || c == 0x3B || c == 0x7C || c == 0x26 || c == 0x3C || c == 0x3E || c == 0x29 || c == 0x60 ||
     c == 0x24 || c == 0x27 || c == 0x22 || c == 0x5C || c == 0x7D || c == 0x2B || c == 0x28 || c == 0x25;
+}
+
+// Whether the name at i is followed by `=` and not `==` (a comparison's).
+function assignsAfterName(p: usize, n: i32, i: i32): bool {
+  while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
+  return byteAt(p, n, i) == 0x3D && byteAt(p, n, i + 1) != 0x3D;
 }
 
 // Whether p[start..end) is a shell variable's name: letters, digits and `_`, not quoted or escaped.

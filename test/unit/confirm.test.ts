@@ -267,6 +267,15 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["rce", "Finance | Net income", false],
   ["rce", "x;sleep infinity", true],
   ["rce", "x|net user", true],
+  // a variable glued to `=` is no command (a shell knows assignments before it expands), nor, after
+  // one, a bare one: ad servers' targeting lists; `set` assigning is cmd.exe's or a config line's
+  ["rce", "$dt=1t;$dma=807;support=section;site=1;", false],
+  ["rce", "site=1;;$mct=1t;$hc", false],
+  ["rce", "a;$x==1", true],
+  ["rce", "a;$hc", true],
+  ["rce", "sub vcl_recv {\n  set req.backend = default;\n  set req.hash += req.url;\n}", false],
+  ["rce", "a;set PATH", true],
+  ["rce", "&set /a x=1", true],
   ["rce", "${PATH:0:1}bin${PATH:0:1}sh", true],
   ["rce", "a=${@}", true],
   ["rce", "x ${", true],
