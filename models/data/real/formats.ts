@@ -10,7 +10,7 @@ import { cutRequest, Part, Req, MAX_TEXT, isBinary, holdsKey } from './parts.ts'
 import { partKey, type WholeRequest } from '../load.ts';
 import { hash32 } from '../rng.ts';
 
-export type Format = 'har' | 'cdp' | 'cassette' | 'json-body' | 'ndjson';
+export type Format = 'har' | 'cdp' | 'cassette' | 'json-body' | 'ndjson' | 'har-yaml';
 
 export interface Source {
   repo: string;
@@ -102,6 +102,14 @@ function cdpRequests(text: string): Req[] {
   return out;
 }
 
+/**
+ * A HAR written as YAML (Sourcegraph Cody's Polly.js persister saves its recordings as `recording.har.yaml`): the
+ * same document as a HAR, so it is read as one. Added for heldout2.ts; no other format reads through it.
+ */
+function harYamlRequests(text: string): Req[] {
+  return harRequests(JSON.stringify(YAML.parse(text, { logLevel: 'silent', maxAliasCount: -1, uniqueKeys: false })));
+}
+
 /** The URLs a browser recording (HAR, DevTools log) requested, in order; none for other formats. */
 export function urlsOf(format: Format, text: string): string[] {
   if (format === 'har') return harRequests(text).map((r) => r.url);
@@ -138,7 +146,7 @@ export function requestsOf(format: Format, text: string, file: string): Part[][]
     return text.trim() !== '' && text.length <= MAX_TEXT && !isBinary(text) && !holdsKey(text) ? [[{ where: 'body:json', text }]] : [];
   }
   const browser = format === 'har' || format === 'cdp';
-  const reqs = format === 'har' ? harRequests(text) : format === 'cdp' ? cdpRequests(text) : cassetteRequests(text, file);
+  const reqs = format === 'har' ? harRequests(text) : format === 'har-yaml' ? harYamlRequests(text) : format === 'cdp' ? cdpRequests(text) : cassetteRequests(text, file);
   return reqs.map((r) => cutRequest(r).filter((p) => browser || !PLACEHOLDER.test(p.text))).filter((ps) => ps.length > 0);
 }
 
