@@ -23,7 +23,7 @@ const FOLD_SEEDS = SEEDS.slice(0, Math.max(1, Number(process.env.LOSO_SEEDS ?? S
 // Fold models may train for fewer epochs than `make model` when the time is short (said in the report).
 if (process.env.LOSO_EPOCHS) HYPER.epochs = Number(process.env.LOSO_EPOCHS);
 
-import { DEFAULT_THRESHOLD, LOSO_FILE, LOSO_THRESHOLDS, formatLoso, evalSetRows, FROZEN_HELD_OUT, staleDataWarning, trainingDataSha256, type Loso, type LosoFold } from "./yardstick";
+import { DEFAULT_THRESHOLD, LOSO_FILE, LOSO_THRESHOLDS, formatLoso, evalSetRows, HELD_OUT_FIRST_DRAW, staleDataWarning, trainingDataSha256, type Loso, type LosoFold } from "./yardstick";
 
 const DATASET = resolve(REPO_ROOT, "build/dataset");
 
@@ -34,9 +34,9 @@ async function runFolds(): Promise<{ folds: LosoFold[]; dataHash: string; benign
   const validRows = readRows(resolve(DATASET, "valid.jsonl"));
   const calibRows = readRows(resolve(DATASET, "calib.jsonl"));
   const testRows = readRows(resolve(DATASET, "test.jsonl"));
-  // The frozen held-out origins' parts (models/data/real/heldout.ts): each fold model's false positives there too
-  // (EVAL_HELDOUT=0: not scored, as `make eval` then).
-  const frozenRows = process.env.EVAL_HELDOUT === "0" ? [] : evalSetRows(FROZEN_HELD_OUT);
+  // The first held-out draw's parts (models/data/real/heldout.ts, spent): each fold model's false positives there too.
+  // Not the second draw, which `make eval` alone scores.
+  const frozenRows = evalSetRows(HELD_OUT_FIRST_DRAW);
   const benignShare = process.env.LOSO_BENIGN ? Number(process.env.LOSO_BENIGN) : 1;
   const only = process.env.LOSO_FOLDS ? new Set(process.env.LOSO_FOLDS.split(",")) : null;
   // Subsampling (only when asked) is by text hash: the same rows for every fold.

@@ -1,11 +1,13 @@
-// models/data/real/heldout.jsonl.gz (the frozen held-out origins) and pageloads.jsonl.gz (browser page loads): that
-// each committed set keeps its promises (the held-out origins: the issue's bar of 5,000 parts from 20 origins; both:
-// their caps, no text and no repository the training pool knows; the page loads: none the held-out origins hold).
+// models/data/real/heldout.jsonl.gz and heldout2.jsonl.gz (the held-out origins' first and second draws) and
+// pageloads.jsonl.gz (browser page loads): that each committed set keeps its promises (the first draw: the issue's bar
+// of 5,000 parts from 20 origins; all: their caps, no text and no repository the training pool knows; each later set:
+// none the earlier ones hold).
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HELD_OUT, HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE, ORIGIN_CAP, REQUEST_CAP, type HeldOutRequest, type HeldOutRow, type HeldOutSource } from "../../models/data/real/heldout";
 import { PAGE_LOADS, PAGE_LOADS_FILE, PAGE_LOADS_REQUESTS_FILE } from "../../models/data/real/pageloads";
+import { HELD_OUT_2, HELD_OUT_2_FILE, HELD_OUT_2_REQUESTS_FILE } from "../../models/data/real/heldout2";
 import { MAX_TEXT } from "../../models/data/real/parts";
 import { balanceKind, KIND_CAP } from "../../models/data/origins";
 import { datasetsDir, readText } from "../../models/data/load";
@@ -98,3 +100,5 @@ function describeSet(name: string, set: SetPromise): void {
 describeSet("heldout.jsonl.gz", { sources: HELD_OUT, partsFile: HELD_OUT_FILE, requestsFile: HELD_OUT_REQUESTS_FILE, minParts: 5000, minOrigins: 20, kindCap: KIND_CAP, disjointFrom: [] });
 // No cap per kind: paths, queries and cookies are most of what a page load sends (pageloads.ts).
 describeSet("pageloads.jsonl.gz", { sources: PAGE_LOADS, partsFile: PAGE_LOADS_FILE, requestsFile: PAGE_LOADS_REQUESTS_FILE, minParts: 2000, minOrigins: 15, kindCap: 1, disjointFrom: ["heldout.jsonl.gz"] });
+// The second draw: after the first was spent, and apart from both earlier sets.
+describeSet("heldout2.jsonl.gz", { sources: HELD_OUT_2, partsFile: HELD_OUT_2_FILE, requestsFile: HELD_OUT_2_REQUESTS_FILE, minParts: 2500, minOrigins: 20, kindCap: KIND_CAP, disjointFrom: ["heldout.jsonl.gz", "pageloads.jsonl.gz"] });
