@@ -775,7 +775,6 @@ function commandSyntax(p: usize, n: i32, opensText: bool): bool {
   let afterPipe = false;
   let assigned = false; // in the value of a `name=value` in command position
   let sepSeen = false; // a separator came before this command position (not the text's start alone)
-  let dollarAssigned = false; // a `$name=` stood where a command would
   while (i < n) {
     let c = <u32>load<u8>(p + i);
     if (c == 0x3B || c == 0x7C || c == 0x26 || c == 0x60 || c == 0x0A || c == 0x0D || c == 0x3C || c == 0x3E ||
@@ -793,16 +792,14 @@ function commandSyntax(p: usize, n: i32, opensText: bool): bool {
     }
     if (!isLetter(c)) {
       // A variable where a command stands runs what it holds (`CMD=$'id';$CMD`, `a=id;${a}`). One
-      // glued to an `=` names no command, since a shell knows an assignment before it expands
-      // (`$dma=807` runs `=807` at most), and after one such, a list of them is no shell's
-      // (PowerShell's `$x` bare prints, it does not run): ad servers' targeting (`$dt=1t;$dma=807;$hc`).
+      // glued to an `=` runs only what the text assigned it, split at its blanks (`a='id ';$a=1`
+      // runs `id =1`): one never assigned names no command, since a shell knows an assignment
+      // before it expands (`$dma=807` runs `=807` at most), as in ad servers' targeting
+      // (`$dt=1t;$dma=807;section=9`).
       if (c == 0x24 && afterSep && sepSeen) {
         let d = <u32>byteAt(p, n, i + 1);
         if (d == 0x7B) return true;
-        if (isLetter(d) || d == 0x5F) {
-          if (assignsAfterName(p, n, i + 1)) dollarAssigned = true;
-          else if (!dollarAssigned) return true;
-        }
+        if ((isLetter(d) || d == 0x5F) && !unassignedBeforeEquals(p, n, i + 1)) return true;
       }
       afterSep = false; i++; continue;
     }
@@ -840,10 +837,19 @@ function wordEnds(p: usize, n: i32, start: i32, end: i32): bool {
     c == 0x24 || c == 0x27 || c == 0x22 || c == 0x5C || c == 0x7D || c == 0x2B || c == 0x28 || c == 0x25;
 }
 
-// Whether the name at i is followed by `=` and not `==` (a comparison's).
-function assignsAfterName(p: usize, n: i32, i: i32): bool {
-  while (i < n && isWordChar(<u32>load<u8>(p + i))) i++;
-  return byteAt(p, n, i) == 0x3D && byteAt(p, n, i + 1) != 0x3D;
+// Whether the variable's name at i (after its `$`) is followed by `=` and not `==` (a comparison's),
+// and the text before it assigns no variable of that name (`name=`, not `$name=`).
+function unassignedBeforeEquals(p: usize, n: i32, i: i32): bool {
+  let e = i;
+  while (e < n && isWordChar(<u32>load<u8>(p + e))) e++;
+  if (byteAt(p, n, e) != 0x3D || byteAt(p, n, e + 1) == 0x3D) return false;
+  let len = e - i;
+  for (let k = 0; k + len < i - 1; k++) {
+    if (load<u8>(p + k + len) != 0x3D || memory.compare(p + k, p + i, len) != 0) continue;
+    let b = byteAt(p, n, k - 1);
+    if (!isWordChar(<u32>b) && b != 0x24) return false;
+  }
+  return true;
 }
 
 // Whether p[start..end) is a shell variable's name: letters, digits and `_`, not quoted or escaped.

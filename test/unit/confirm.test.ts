@@ -267,10 +267,14 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["rce", "Finance | Net income", false],
   ["rce", "x;sleep infinity", true],
   ["rce", "x|net user", true],
-  // a variable glued to `=` is no command (a shell knows assignments before it expands), nor, after
-  // one, a bare one: ad servers' targeting lists; `set` assigning is cmd.exe's or a config line's
+  // a variable glued to `=` runs only what the text assigned it (a shell knows assignments before it
+  // expands): ad servers' targeting lists; a bare one runs what it holds; `set` assigning is cmd.exe's
+  // or a config line's
   ["rce", "$dt=1t;$dma=807;support=section;site=1;", false],
-  ["rce", "site=1;;$mct=1t;$hc", false],
+  ["rce", "site=1;;$mct=1t;$hc", true],
+  ["rce", "a;a='id ';$a=1", true],
+  ["rce", "a=id;b=2;$a=1", true],
+  ["rce", "xa=id;$a=1", false],
   ["rce", "a;$x==1", true],
   ["rce", "a;$hc", true],
   ["rce", "sub vcl_recv {\n  set req.backend = default;\n  set req.hash += req.url;\n}", false],
