@@ -101,4 +101,4 @@ describeSet("heldout.jsonl.gz", { sources: HELD_OUT, partsFile: HELD_OUT_FILE, r
 // No cap per kind: paths, queries and cookies are most of what a page load sends (pageloads.ts).
 describeSet("pageloads.jsonl.gz", { sources: PAGE_LOADS, partsFile: PAGE_LOADS_FILE, requestsFile: PAGE_LOADS_REQUESTS_FILE, minParts: 2000, minOrigins: 15, kindCap: 1, disjointFrom: ["heldout.jsonl.gz"] });
 // The second draw: after the first was spent, and apart from both earlier sets.
-describeSet("heldout2.jsonl.gz", { sources: HELD_OUT_2, partsFile: HELD_OUT_2_FILE, requestsFile: HELD_OUT_2_REQUESTS_FILE, minParts: 2500, minOrigins: 20, kindCap: KIND_CAP, disjointFrom: ["heldout.jsonl.gz", "pageloads.jsonl.gz"] });
+describeSet("heldout2.jsonl.gz", { sources: HELD_OUT_2, partsFile: HELD_OUT_2_FILE, requestsFile: HELD_OUT_2_REQUESTS_FILE, minParts: 5000, minOrigins: 20, kindCap: KIND_CAP, disjointFrom: ["heldout.jsonl.gz", "pageloads.jsonl.gz"] });

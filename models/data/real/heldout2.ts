@@ -12,8 +12,12 @@
 // Manager, AWS query APIs, IBM Cloud, Oracle Cloud, OpenStack, vSphere, oVirt, Redfish, Intersight, ...), vSphere's
 // SOAP API, Amazon's Selling Partner API, OpenStack through fog, the Open Science Framework, a Mexican bank's API,
 // research-data APIs, Sourcegraph's API as Cody calls it (Polly.js), Jira, Gitee and Google Cloud event payloads, and a
-// few browser page loads (twitter.com, en.wikipedia.org, ...). Cut by heldout.ts's cutSet: the same readers and content-blind filters, parts any earlier set
-// holds left out, at most ORIGIN_CAP parts per origin and no `where` kind over KIND_CAP of the set.
+// few browser page loads (twitter.com, en.wikipedia.org, ...). A second session (same day, also unscored) added
+// hosted-LLM clients' recordings (OpenAI, Anthropic, Gemini, Bedrock, ... request bodies), Auth0's and Azure DevOps'
+// management APIs, AWS Lambda event payloads, and query-rich clients (Google Trends, OBIS, ITIS, NASA CMR, Garmin
+// Connect, NCBI E-utilities, m.facebook.com, ...) to bring the set to 5,000 parts.
+// Cut by heldout.ts's cutSet: the same readers and content-blind filters, parts any earlier set holds left out, at
+// most ORIGIN_CAP parts per origin and no `where` kind over KIND_CAP of the set.
 
 import path from 'node:path';
 import { REPO_ROOT } from '../load.ts';
@@ -88,6 +92,36 @@ export const HELD_OUT_2: readonly HeldOutSource[] = [
   { repo: 'ropensci/tradestatistics', commit: '4c0b85989f0085f4eb4c16eaefab6214b7854b6b', licence: 'Apache-2.0', files: /^tests\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Open Trade Statistics API' },
   { repo: 'ropensci/rnpn', commit: '614d0735bb7acc1838743197d9c191f79521fad6', licence: 'MIT', files: /^tests\/fixtures\/.+\.ya?ml$/, format: 'cassette', about: 'USA National Phenology Network services' },
   { repo: 'ropensci/nasapower', commit: 'ab6e35f2e8e06daf409856a084b838a1f27cf33f', licence: 'MIT', files: /^tests\/fixtures\/.+\.json$/, format: 'cassette', about: 'NASA POWER API (R vcr, JSON cassettes)' },
+  // Added by a second collecting session (2026-12-05, also unscored): clients of hosted LLM and other JSON APIs (request bodies).
+  { repo: 'crmne/ruby_llm', commit: 'fb5a49bf04da78d3e74496431ad1c99df5e7e5f0', licence: 'MIT', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OpenAI, Anthropic, Gemini, Vertex AI, Bedrock, Mistral, xAI, Cohere, DeepSeek, OpenRouter, Perplexity, Azure AI and Ollama Cloud APIs (Ruby VCR)' },
+  { repo: 'crewAIInc/crewAI', commit: 'f4731f5025f861c78e3af0487cc80bf5e7c64782', licence: 'MIT', files: /^lib\/crewai\/tests\/cassettes\/(?!a2a\/|agents\/TestAgentA2A|agents\/test_lite_agent_(?:created_with_correct|returns_usage)|test_inject_date|test_llm_call_with_error|test_no_inject_date|test_task_interpolation_with_hyphens|tracing\/TestTraceListenerSetup\.test_trace_batch_marked_as_failed|utilities\/test_converter_with_llama3_1_model).+\.ya?ml$/, format: 'cassette', about: 'OpenAI, Anthropic, Gemini and crewAI telemetry APIs as crewAI\'s Python agents call them (vcrpy); its cassettes of local servers left out' },
+  { repo: 'alexrudall/anthropic', commit: '4cfbda9e0146c1eaccf008e0724c6f18ad7fbade', licence: 'MIT', files: /^spec\/fixtures\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Anthropic Messages and Completions APIs (Ruby VCR)' },
+  { repo: 'simonw/llm-gemini', commit: '2a8c855abf701766555b866efe7c80f9a7e27bcf', licence: 'Apache-2.0', files: /^tests\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Gemini API as the llm CLI plugin calls it (vcrpy)' },
+  { repo: 'simonw/llm-anthropic', commit: '3ae428f3b5143cc81da25af0271d8fa55bda3f05', licence: 'Apache-2.0', files: /^tests\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Anthropic Messages API as the llm CLI plugin calls it (vcrpy)' },
+  { repo: 'activeagents/activeagent', commit: 'a76142897fc61fe7a6f53d28b030fff35a46c3d6', licence: 'MIT', files: /^test\/fixtures\/vcr_cassettes\/(?!.*ollama|docs\/actions\/tools\/cross_provider_usage\.yml$).+\.ya?ml$/, format: 'cassette', about: 'Anthropic, OpenAI, Azure OpenAI, OpenRouter, GitHub Copilot and MCP server APIs as a Rails agent framework calls them (Ruby VCR); its local Ollama cassettes left out' },
+  { repo: 'sublayerapp/sublayer', commit: 'd103e662e25109ba54e1efb2e049d7f2fd29d371', licence: 'MIT', files: /^spec\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OpenAI, Anthropic and Gemini APIs (Ruby VCR)' },
+  { repo: 'simonw/llm', commit: 'f3f4f29c6e5e623c3776cbf6455dda2345638214', licence: 'Apache-2.0', files: /^tests\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OpenAI Chat Completions and Responses APIs as the llm CLI calls them (vcrpy)' },
+  { repo: 'auth0/go-auth0', commit: '3e8a4826852f147d6e8358646cd2c40769adbdb8', licence: 'MIT', files: /^test\/data\/recordings\/.+\.ya?ml$/, format: 'cassette', about: 'Auth0 Management and Authentication APIs of a development tenant (go-vcr; release v1.29.0, the last before the Management API recordings were removed)' },
+  { repo: 'aws-powertools/powertools-lambda-python', commit: 'fa1c29f2d497a7c233f06eb69d0f7ee1b187a9e4', licence: 'MIT-0', files: /^tests\/events\/.+\.json$/, format: 'json-body', about: 'AWS Lambda event payloads (API Gateway, ALB, SQS, SNS, S3, Kinesis, EventBridge, Cognito, AppSync, Bedrock agents, ...) as delivered to functions, as `body:json`' },
+  { repo: 'Azure/azure-devops-cli-extension', commit: 'e547b4a6771d4178fdae7e631eb60b0bbcae0aad', licence: 'MIT', files: /^azure-devops\/azext_devops\/tests\/latest\/integrationtests\/recordings\/.+\.yaml$/, format: 'cassette', about: 'Azure DevOps Services REST APIs (dev.azure.com, vssps) as the az devops CLI calls them (vcrpy via azure-devtools)' },
+  { repo: 'replicate/replicate-python', commit: '0110c2c5639763a44e73d69011eaec28a15334f7', licence: 'Apache-2.0', files: /^tests\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Replicate API (predictions, models, trainings, files, deployments) (vcrpy)' },
+  { repo: 'hakanensari/vacuum', commit: '3b172db26c1a85cbcfe637f35e11c844b680b926', licence: 'MIT', files: /^test\/cassettes\/.+\.yml$/, format: 'cassette', about: 'Amazon Product Advertising API 5.0 of seven marketplaces (Ruby VCR; the last commit before the cassette was removed)' },
+  { repo: 'matin/garth', commit: 'f99159a15c4c9463ce215a60ba9f7cb21f94a3b7', licence: 'MIT', files: /^tests\/.*cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Garmin Connect API and Garmin SSO sign-in (vcrpy)' },
+  { repo: 'kevinzg/facebook-scraper', commit: '567711fbab3e014504a1d4f33f882c2b29d71584', licence: 'MIT', files: /^tests\/cassettes\/(?!TestGetPosts\.test_get_posts_(?:fields_presence|with_extra_info)).+\.ya?ml$/, format: 'cassette', about: 'public pages and posts of m.facebook.com as a scraper requests them, signed out (vcrpy); its three cassettes recorded in a signed-in session left out' },
+  // Query-string-rich clients of search and reference APIs.
+  { repo: 'GeneralMills/pytrends', commit: 'a9984ffdc9b31d853dde2ab614a77ecbf2bf33a1', licence: 'Apache-2.0', files: /^tests\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Google Trends explore and widget APIs (vcrpy)' },
+  { repo: 'iobis/pyobis', commit: '910327e80255bc5b7024b4f94dc3e02f7d91df21', licence: 'MIT', files: /^pyobis\/.+\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OBIS (Ocean Biodiversity Information System) API (vcrpy)' },
+  { repo: 'sckott/pytaxize', commit: '4072013fc9d4ada3a32b863cceaf42752882e410', licence: 'MIT', files: /^test\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'ITIS, NCBI E-utilities, Global Names, Taxosaurus, Catalogue of Life and other taxonomy services (vcrpy)' },
+  { repo: 'ropensci/worrms', commit: 'c5fe3938cf321aafa7a24709578bcfa181261b28', licence: 'MIT', files: /^tests\/fixtures\/.+\.ya?ml$/, format: 'cassette', about: 'WoRMS (World Register of Marine Species) REST API (R vcr)' },
+  { repo: 'ropensci/ritis', commit: '24b4eb90ee869929285c9378bd216db01adaa2bc', licence: 'MIT', files: /^tests\/fixtures\/.+\.ya?ml$/, format: 'cassette', about: 'ITIS web services and Solr API (R vcr)' },
+  { repo: 'ropensci/rcol', commit: 'a3038816eb53cf40ae629438d23a3dc476338091', licence: 'MIT', files: /^tests\/fixtures\/.+\.json$/, format: 'cassette', about: 'Catalogue of Life ChecklistBank API (R vcr, JSON cassettes)' },
+  { repo: 'ropensci/zbank', commit: '953e12c0df1bdfad3653865462c1c8c202372da4', licence: 'MIT', files: /^tests\/fixtures\/.+\.ya?ml$/, format: 'cassette', about: 'ZooBank zoological nomenclature API (R vcr)' },
+  { repo: 'biocommons/eutils', commit: 'fdf68a2f1082d8b27b2b4bf94129568ef43c766a', licence: 'Apache-2.0', files: /^tests\/data\/cassettes\/.+/, format: 'cassette', about: 'NCBI E-utilities (einfo, esearch, efetch as form POSTs) (vcrpy)' },
+  { repo: 'ValvePython/steam', commit: '26166e047b66a7be10bdf3c90e2e14de9283ab5a', licence: 'MIT', files: /^vcr\/.+\.yaml$/, format: 'cassette', about: 'Steam Web API, Steam Community profile URLs and Steam web sign-in (vcrpy)' },
+  { repo: 'nasa/python_cmr', commit: 'ac1aab35af4f6bc613eb8c1f50e3c9b0c17b662b', licence: 'MIT', files: /^tests\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'NASA Common Metadata Repository search API (vcrpy)' },
+  { repo: 'ropensci/rbison', commit: '8bb5ff43768e5f82d17bc3d7480dba4cdb6b31fa', licence: 'MIT', files: /^tests\/fixtures\/.+\.ya?ml$/, format: 'cassette', about: 'USGS BISON occurrence search API (R vcr)' },
+  { repo: 'ropensci/originr', commit: '736c803803cfe734d77278a005bc1ae44b9facd8', licence: 'MIT', files: /^tests\/fixtures\/.+\.ya?ml$/, format: 'cassette', about: 'species-origin sources: Flora Europaea, GRIIS, BIEN, ITIS, GBIF (R vcr)' },
+  { repo: 'ropensci/jaod', commit: 'e599e20d908da90c8ef1fea5fc677eb24b3436ae', licence: 'MIT', files: /^tests\/fixtures\/.+\.ya?ml$/, format: 'cassette', about: 'Directory of Open Access Journals API (R vcr)' },
 ];
 
 export const HELD_OUT_2_FILE = path.join(REPO_ROOT, 'models/data/real/heldout2.jsonl.gz');
