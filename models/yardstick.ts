@@ -115,8 +115,9 @@ export const HELD_OUT_SECOND_DRAW: EvalSet = {
   requestsFile: HELD_OUT_2_REQUESTS_FILE,
   about: (fp, r) => [
     `The real-traffic set to judge the goal by: **${fp.parts} parts from ${fp.origins} origins** and **${r.requests} whole requests**,`,
-    `from API clients' recordings (ManageIQ's cloud and hardware providers, vSphere, OpenStack, research-data APIs, Mastodon,`,
-    `Bluesky, ...), event and webhook payloads and a few browser page loads, collected and cut on 2026-12-05 by helper sessions`,
+    `from API clients' recordings (ManageIQ's cloud and hardware providers, vSphere, OpenStack, hosted LLMs' request bodies,`,
+    `Auth0, Azure DevOps, research-data APIs, Mastodon, Bluesky, ...), event and webhook payloads and a few browser page loads,`,
+    `collected and cut on 2026-12-05 by two helper sessions`,
     `that never scored them, and committed before any model did (\`models/data/real/heldout2.ts\`, sources in`,
     `\`models/data/real/SOURCES.md\`). It replaces the first draw below, which is spent. Never trained, calibrated or tuned on;`,
     `its flagged parts are reported by origin and kind only. A change made after reading them spends this draw too.`,
