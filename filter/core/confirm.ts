@@ -1280,10 +1280,37 @@ function redirectSyntax(p: usize, n: i32): bool {
   for (let i = 0; i + 1 < n; i++) {
     let c = <u32>load<u8>(p + i);
     let d = <u32>load<u8>(p + i + 1);
-    if ((c == 0x2F || c == 0x5C) && (d == 0x2F || d == 0x5C)) return true;
+    if ((c == 0x2F || c == 0x5C) && (d == 0x2F || d == 0x5C) && !bareSiteUrl(p, n, i)) return true;
     if (c == 0x40 && isWordChar(d) && i > 0 && inAuthority(p, i)) return true;
   }
   return false;
+}
+
+// Whether the `//` at i is a whole value's `http://` or `https://` and a site's name alone (a dot in
+// it, not an address; one `/` after it at most): `url=https://google.com`, which share counters and
+// link checkers send. What an off-site redirect needs beyond a URL (`//host`, `/\host`, a user part, a
+// scheme browsers repair) the other readings find; a site alone is a link, and payload lists' favourite
+// target (google.com) the model learned to fear.
+function bareSiteUrl(p: usize, n: i32, i: i32): bool {
+  if (load<u8>(p + i) != 0x2F || byteAt(p, n, i + 1) != 0x2F || byteAt(p, n, i - 1) != 0x3A) return false;
+  let s = i - 1;
+  while (s > 0 && isLetter(<u32>load<u8>(p + s - 1))) s--;
+  let schemeLen = i - 1 - s;
+  if (!((schemeLen == 4 && matchesLowerAt(p, n, s, "http")) || (schemeLen == 5 && matchesLowerAt(p, n, s, "https")))) return false;
+  let b = byteAt(p, n, s - 1);
+  if (s > 0 && b != 0x3D && b != 0x26 && b != 0x22 && b != 0x27 && b != 0x20) return false;
+  let j = i + 2, dots = 0, letters = 0;
+  while (j < n) {
+    let c = <u32>load<u8>(p + j);
+    if (c == 0x2E) dots++;
+    else if (isLetter(c)) letters++;
+    else if (!(c - 0x30 < 10 || c == 0x2D)) break;
+    j++;
+  }
+  if (dots == 0 || letters == 0 || byteAt(p, n, j - 1) == 0x2E) return false;
+  if (byteAt(p, n, j) == 0x2F) j++;
+  let e = byteAt(p, n, j);
+  return j >= n || e == 0x26 || e == 0x22 || e == 0x27 || e == 0x20;
 }
 
 // Whether the letters before the `:` at k are a scheme browsers read `http:host` of as `http://host`

@@ -296,6 +296,16 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   // inet_aton's short forms of an address, and the other fetchers' schemes.
   // an @ ends a user part only in a URL's authority
   ["open_redirect", "https://trusted.example@evil.example/", true],
+  // a site alone is a link (share counters, link checkers); a path, an address, a second value's trick still confirm
+  ["open_redirect", "url=https://google.com", false],
+  ["open_redirect", "u=http://google.com/", false],
+  ["open_redirect", "next=https://evil.example/&x=1", false],
+  ["open_redirect", "next=https://evil.example/login", true],
+  ["open_redirect", "next=http://10.0.0.1", true],
+  ["open_redirect", "next=http://localhost", true],
+  ["open_redirect", "a=https://google.com&b=//evil.example", true],
+  ["open_redirect", "//google.com", true],
+  ["open_redirect", "x.https://google.com", true],
   ["open_redirect", "/\t/www.whitelisteddomain.tld@google.com", true],
   ["open_redirect", "http:www.whitelisteddomain.tld@3627734734", true],
   ["open_redirect", "jane.doe@example.com", false],
@@ -330,7 +340,7 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["ssrf", "0x0:2040x1360", false],
   ["ssrf", "https://cdn.example.com/uploads/a.png", false],
   ["open_redirect", "//evil.example/", true],
-  ["open_redirect", "https://evil.example", true],
+  ["open_redirect", "https://evil.example", false], // a site alone: see bareSiteUrl
   ["open_redirect", "\\j\\av\\a\\s\\cr\\i\\pt\\:alert(1)", true],
   ["open_redirect", "eyJ0eXAiOiJKV1QiLCJhbGc/iOiJIUzI1NiJ9+abc", false],
   // jndi, ssti, xxe, nosqli, crlf, ldapi
