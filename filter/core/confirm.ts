@@ -1155,8 +1155,8 @@ function nestedLookup(p: usize, n: i32, i: i32): bool {
 // A Go template's field (`{{.GDPR}}`, as ad servers' user-sync URLs carry them unfilled) is a name
 // too; its whole data (`{{.}}`) and a chain (`{{.A.B}}`) are not.
 function templateSyntax(p: usize, n: i32): bool {
-  if (has(p, n, "{%") || has(p, n, "<%") || has(p, n, "#set") || has(p, n, "#foreach") || thymeleafAttribute(p, n) ||
-      has(p, n, "@(") || closingBlock(p, n) || has(p, n, "{^")) return true;
+  if (codeTag(p, n, "{%", 0x25, 0x7D) || codeTag(p, n, "<%", 0x25, 0x3E) || has(p, n, "#set") || has(p, n, "#foreach") ||
+      thymeleafAttribute(p, n) || has(p, n, "@(") || closingBlock(p, n) || has(p, n, "{^")) return true;
   for (let i = 0; i + 2 < n; i++) {
     let c = <u32>load<u8>(p + i);
     let open = (c == 0x7B && load<u8>(p + i + 1) == 0x7B) ||
@@ -1167,12 +1167,110 @@ function templateSyntax(p: usize, n: i32): bool {
       let d = <u32>load<u8>(p + j);
       if (d == 0x7D) break;
       if (j == field && d == 0x2E && isLetter(byteAt(p, n, j + 1))) continue;
+      // A member of a name the template's data holds (`{{ doc.title }}`, `${user.name}`): data bound.
+      if (d == 0x2E && j > i + 2 && plainBinding(p, n, i + 2, closeOf(p, n, i + 2, 0x7D, 0x7D))) break;
       if (d == 0x2A || d == 0x2B || d == 0x2D || d == 0x2F || d == 0x28 || d == 0x5B || d == 0x2E ||
           d == 0x7C || d == 0x25 || d == 0x3D || d == 0x27 || d == 0x22 || d == 0x5F && byteAt(p, n, j + 1) == 0x5F) return true;
     }
   }
   return false;
 }
+
+// Whether some `{%`/`<%` tag (its close is `close1 close2`) runs more than data binding: one whose
+// close is not in the window, or whose content is not plainStatement's (`{% for doc in documents %}`,
+// `<%= @language %>`, `{% endif %}` are templates posted as data: prompt, e-mail and page templates).
+function codeTag(p: usize, n: i32, open: string, close1: u32, close2: u32): bool {
+  let i = find(p, n, open);
+  while (i >= 0) {
+    let start = i + 2;
+    let c = byteAt(p, n, start);
+    if (c == 0x3D || c == 0x2D) start++; // `<%=`, `{%-`
+    let end = closeOf(p, n, start, close1, close2);
+    if (end < 0 || !plainStatement(p, n, start, end)) return true;
+    i = find(p, n, open, end + 2);
+  }
+  return false;
+}
+
+// Where the two-byte close (`%}`, `%>`, `}}`) first stands at or after i, or -1; a `}` alone closes
+// `${ }` and its kin when close2 is `}` and close1 too.
+function closeOf(p: usize, n: i32, i: i32, close1: u32, close2: u32): i32 {
+  for (let j = i; j < n && j < i + 200; j++) {
+    let c = <u32>load<u8>(p + j);
+    if (c == close1 && (close1 == close2 || byteAt(p, n, j + 1) == close2)) return j;
+  }
+  return -1;
+}
+
+// A statement of logic over data (`for x in items`, `if user.name`, `else`, `endfor`, a binding
+// alone), trim markers and blanks around: no call, operator, index, literal or filter.
+function plainStatement(p: usize, n: i32, start: i32, end: i32): bool {
+  let j = skipBlanks(p, n, start);
+  let e = end;
+  if (byteAt(p, n, e - 1) == 0x2D) e--; // `-%}`
+  let k = j;
+  while (k < e && isLetter(<u32>load<u8>(p + k))) k++;
+  // A tag of its own name (`{% debug %}`, `{% csrf_token %}`, `{% include %}`) runs the engine's code.
+  if (k > j && isOneOf(p, n, j, k - j, TEMPLATE_KEYWORDS)) {
+    let m = skipBlanks(p, n, k);
+    if (m >= e) return true;
+    // `for x in xs`: a name, `in`, a binding
+    if (wordAt(p, n, j, "for")) {
+      let q = m;
+      while (q < e && isWordChar(<u32>load<u8>(p + q))) q++;
+      q = skipBlanks(p, n, q);
+      if (!wordAt(p, n, q, "in")) return false;
+      return plainBinding(p, n, q + 2, e);
+    }
+    return plainBinding(p, n, m, e);
+  }
+  return byteAt(p, n, start - 1) == 0x3D && plainBinding(p, n, j, e); // `<%= name %>` prints a binding
+}
+
+// Whether the word at i is `word` (lower case) and ends there.
+function wordAt(p: usize, n: i32, i: i32, word: string): bool {
+  return matchesLowerAt(p, n, i, word) && !isWordChar(byteAt(p, n, i + word.length));
+}
+
+const TEMPLATE_KEYWORDS: StaticArray<string> = [
+  "for", "if", "elif", "elsif", "else", "unless", "endif", "endfor", "endunless", "end", "case", "endcase", "when", "with", "endwith",
+];
+
+// Whether p[start..end) is a name of the data and its members (`doc.title`, `@language`, `user.name`),
+// blanks around: nothing a template engine runs beyond a lookup. Names that reach the engine, the
+// process or the server (`config`, `settings`, `request`, `self`, `env`, EL's implicit objects), a
+// secret's name as a member, and names opening with `_` (`__class__`) are not data.
+function plainBinding(p: usize, n: i32, start: i32, end: i32): bool {
+  if (end < 0) return false;
+  let j = skipBlanks(p, n, start);
+  if (byteAt(p, n, j) == 0x40) j++; // ERB's instance variable
+  let root = j;
+  let first = true;
+  while (true) {
+    let k = j;
+    if (!isLetter(byteAt(p, n, k))) return false;
+    while (k < end && isWordChar(<u32>load<u8>(p + k))) k++;
+    if (first && isOneOf(p, n, root, k - root, ENGINE_NAMES)) return false;
+    if (isOneOf(p, n, j, k - j, SECRET_MEMBERS)) return false;
+    first = false;
+    if (byteAt(p, n, k) != 0x2E) { j = k; break; }
+    j = k + 1;
+  }
+  return skipBlanks(p, n, j) >= end;
+}
+
+// What a template prints only when someone reads what it should not (`{{e.user.password}}`).
+const SECRET_MEMBERS: StaticArray<string> = [
+  "password", "passwd", "secret", "secret_key", "token", "api_key", "apikey", "private_key", "credentials", "hash",
+];
+
+const ENGINE_NAMES: StaticArray<string> = [
+  "config", "settings", "request", "self", "_self", "env", "environ", "os", "sys", "app", "application_context", "this",
+  "constructor", "process", "runtime", "class", "globals", "builtins", "lipsum", "cycler", "joiner", "namespace",
+  "url_for", "get_flashed_messages", "g", "session", "java", "system", "kernel", "file", "io", "dir",
+  "pagecontext", "pagescope", "requestscope", "sessionscope", "applicationscope", "param", "paramvalues", "header",
+  "headervalues", "cookie", "initparam", "facescontext", "object", "t", "range", "dict", "ctx", "context",
+];
 
 // Thymeleaf's `th:` attribute (`th:text=`, `th:utext`), a word of its own before a name: not an ad
 // viewability beacon's `th:0` or a style's `width:100`.
