@@ -275,9 +275,12 @@ function listedWordIsSql(p: usize, n: i32, start: i32, end: i32): bool {
   // JSON's literals between commas are an array's items (`[null,null,25200,null]`, Google's
   // batchexecute bodies), not SQL: `null` needs more than a comma to be part of a query.
   let len = end - start;
+  // Nor is one quoted alone (`{'type': 'null'}` of a JSON schema printed by Python, as agents' tool
+  // definitions in LLM prompts carry it): a string that holds the word, closed where it opened.
   if ((len == 4 || len == 5) && isOneOf(p, n, start, len, JSON_LITERALS)) {
     if (ca == 0x2C) ca = 0;
     if (cb == 0x2C) cb = 0;
+    if (isQuote(ca) && cb == ca && a == start - 1 && b == end) { ca = 0; cb = 0; }
   }
   // An operator's left operand cannot be a list's comma, an opening parenthesis or a statement's end
   // (SQL_INFIX): `(KHTML, like Gecko)` of every WebKit User-Agent is no `LIKE`. A pattern match's right operand

@@ -221,6 +221,10 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["ssti", "<p th:text=\"${T(java.lang.Runtime)}\">", true],
   ["ssti", "{c:e3kzdl,pingTime:-2,time:109,type:a,fc:0,rt:1,cb:0,np:1,th:0,es:0}", false],
   ["ssti", "width:100px", false],
+  // a JSON literal quoted alone is a string holding the word (a schema printed by Python in a prompt)
+  ["sqli", "'anyOf': [{'type': 'string'}, {'type': 'null'}], 'default': None}", false],
+  ["sqli", "x'null'--", true],
+  ["sqli", "' or null='", true],
   // templates posted as data (prompt, e-mail and page templates) bind names; injected ones run code
   ["ssti", "Hello {{ user.name }}, {% for doc in documents %}- {{ doc.title }}{% endfor %}", false],
   ["ssti", "{%- if user.email -%}{{ user.email }}{% else %}friend{% endif %}", false],
