@@ -242,11 +242,12 @@ FUZZ_INPUTS ?= 10000000
 
 .PHONY: fuzz
 
-fuzz: build ## Every evasion variant (test/unit/evasion.test.ts, EVASION_ALL=1), the shared payloads in prose (test/fuzz/prose.ts), generated passwords (test/fuzz/passwords.ts), keyword lists and page titles holding a command's name (test/fuzz/lists.ts), then FUZZ_INPUTS core inputs (test/fuzz/run.ts)
+fuzz: build ## Every evasion variant (test/unit/evasion.test.ts, EVASION_ALL=1), the shared payloads in prose (test/fuzz/prose.ts), generated passwords (test/fuzz/passwords.ts), keyword lists and page titles holding a command's name (test/fuzz/lists.ts), API clients' URLs, templates and LLM request bodies (test/fuzz/apis.ts), then FUZZ_INPUTS core inputs (test/fuzz/run.ts)
 	EVASION_ALL=1 $(NPX) vitest run --project unit test/unit/evasion.test.ts
 	DATASETS_DIR=$(DATASETS_DIR) $(NPX) tsx test/fuzz/prose.ts
 	$(NPX) tsx test/fuzz/passwords.ts
 	$(NPX) tsx test/fuzz/lists.ts
+	$(NPX) tsx test/fuzz/apis.ts
 	FUZZ_INPUTS=$(FUZZ_INPUTS) $(NPX) tsx test/fuzz/run.ts
 
 ##@ Playground: core.wasm in the browser (node/playground/)

@@ -1,0 +1,76 @@
+// `make fuzz`: what API clients send that looks like an attack's syntax without being one, written
+// from public shapes, not from any evaluation set: share counters' and link checkers' URLs
+// (`url=https://google.com`), templates posted to template APIs (an e-mail's `{{ user.name }}`, a
+// page's `{% for %}`), and hosted LLMs' request bodies (prompts of agent frameworks, text-to-SQL
+// apps, tool schemas). Printed: how many are flagged at the default threshold, per family, with the
+// probes of the same families that must stay flagged (an injected template, a redirect trick).
+// WAFSCORE_CORE=<core.wasm> scores with another core. A figure, not a test.
+
+import { loadCore } from "../support/core";
+
+const SITES = ["google.com", "www.google.com", "github.com", "facebook.com", "twitter.com", "example.com", "nytimes.com", "bit.ly", "news.ycombinator.com", "en.wikipedia.org"];
+const URL_KEYS = ["url", "u", "link", "href", "target", "source", "ref", "q"];
+const URLS = (site: string) => [`https://${site}`, `http://${site}`, `https://${site}/`];
+
+// What an open redirect needs beyond a URL: these stay flagged.
+const REDIRECTS = ["//evil.example", "/\\evil.example", "https://trusted.example@evil.example", "http:evil.example", "\\/\\/evil.example"];
+
+// Templates as template APIs store them (e-mail, page and prompt templates: names and their members).
+const TEMPLATES = [
+  "Hi {{ user.name }}, your order {{ order.id }} has shipped.",
+  "{% if user.email %}We sent a code to {{ user.email }}.{% else %}Add an e-mail address.{% endif %}",
+  "<ul>{% for item in cart.items %}<li>{{ item.title }} x {{ item.quantity }}</li>{% endfor %}</ul>",
+  "Click {{ url }} to reset the password of your {{ application.name }} account.",
+  "Dear ${customer.firstName}, your invoice ${invoice.number} is due.",
+  "Generate a <%= @language %> function named <%= @name %>.",
+  "Summarise {{ document.title }} for {{ audience }} in {{ length }} words.",
+];
+// Injected templates: these stay flagged.
+const INJECTED = ["{{7*7}}", "{{config.items()}}", "{% debug %}", "{{e.user.password}}", "<%= 7*7 %>", "${T(java.lang.Runtime).getRuntime().exec('id')}", "{{ ''.__class__.__mro__[1].__subclasses__() }}"];
+const TEMPLATE_BODIES: Array<(t: string) => [string, string]> = [
+  (t) => ["body:json", JSON.stringify({ template: { name: "welcome", body: t, enabled: true } })],
+  (t) => ["body:form", `subject=Welcome&body=${encodeURIComponent(t)}`],
+];
+
+// Prompts of public templates (LangChain's ReAct and SQL agent, crewAI's tool list, a text-to-SQL
+// few-shot, a review of a diff, a JSON schema for structured output, plain chat in three languages).
+const PROMPTS = [
+  "Answer the following questions as best you can. You have access to the following tools:\n\nsearch: useful for when you need to answer questions about current events\n\nUse the following format:\n\nQuestion: the input question you must answer\nThought: you should always think about what to do\nAction: the action to take, should be one of [search]\nAction Input: the input to the action\nObservation: the result of the action\n... (this Thought/Action/Action Input/Observation can repeat N times)\nThought: I now know the final answer\nFinal Answer: the final answer to the original input question\n\nBegin!\n\nQuestion: What is the population of France divided by 3?\nThought:",
+  "You are an agent designed to interact with a SQL database.\nGiven an input question, create a syntactically correct sqlite query to run, then look at the results of the query and return the answer.\nNever query for all the columns from a specific table, only ask for the relevant columns given the question.\n\nDO NOT make any DML statements (INSERT, UPDATE, DELETE, DROP etc.) to the database.\n\nIf the question does not seem related to the database, just return \"I don't know\" as the answer.",
+  "Question: Which country's customers spent the most?\nSQLQuery: SELECT \"BillingCountry\", SUM(\"Total\") AS \"TotalSpent\" FROM \"Invoice\" GROUP BY \"BillingCountry\" ORDER BY \"TotalSpent\" DESC LIMIT 1;\nSQLResult: [('USA', 523.06)]\nAnswer:",
+  "Tool Name: Delegate work to coworker(task: str, context: str, coworker: Optional[str] = None, **kwargs)\nTool Description: Delegate a specific task to one of the following coworkers: Researcher\nTool Arguments: {'task': {'title': 'Task', 'type': 'string'}, 'context': {'title': 'Context', 'type': 'string'}, 'coworker': {'title': 'Coworker', 'anyOf': [{'type': 'string'}, {'type': 'null'}], 'default': None}, 'kwargs': {'title': 'Kwargs', 'type': 'object'}}",
+  "Tool Name: multiplier\nTool Arguments: {'first_number': {'description': None, 'type': 'int'}, 'second_number': {'description': None, 'type': 'int'}}\nTool Description: Useful for when you need to multiply two numbers together.",
+  "Review this pull request and point out bugs:\n```diff\n- const user = db.query(\"SELECT * FROM users WHERE id = \" + req.params.id);\n+ const user = db.query(\"SELECT * FROM users WHERE id = $1\", [req.params.id]);\n```",
+  "Extract the fields as JSON matching this schema: {\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}, \"age\": {\"type\": [\"integer\", \"null\"]}}, \"required\": [\"name\"]}",
+  "Hey! can you help me write an email to my landlord about the broken heater? It's been 3 days & it's freezing... also mention the lease says repairs within 48h",
+  "Résume cet article en 3 points : « Le gouvernement a présenté mardi son projet de loi de finances ; l'opposition dénonce un texte « injuste » »",
+  "次の文章を英語に翻訳してください：「明日の会議は午後3時からです。資料を準備しておいてください。」",
+  ...TEMPLATES.map((t) => `Fill in this template with realistic values: ${t}`),
+];
+const LLM_BODIES: Array<(p: string) => unknown> = [
+  (p) => ({ model: "gpt-4o-mini", messages: [{ role: "system", content: "You are a helpful assistant." }, { role: "user", content: p }], temperature: 0.7, stop: ["\nObservation:"] }),
+  (p) => ({ model: "claude-3-5-sonnet-20241022", max_tokens: 1024, messages: [{ role: "user", content: [{ type: "text", text: p }] }] }),
+  (p) => ({ contents: [{ role: "user", parts: [{ text: p }] }], generationConfig: { temperature: 0.2 } }),
+];
+
+async function main(): Promise<void> {
+  const core = await loadCore();
+  const threshold = Number(core.configDefault("threshold"));
+  const count = (parts: Array<[string, string]>) => parts.filter(([w, t]) => core.scoreParts([[w, t]]).score <= threshold).length;
+  const line = (what: string, flagged: number, n: number) => console.log(`${what}: ${flagged} of ${n} flagged at ${threshold} (${((100 * flagged) / n).toFixed(1)}%)`);
+
+  const links = SITES.flatMap((s) => URLS(s)).flatMap((u) => URL_KEYS.flatMap((k) => [`${k}=${u}`, `${k}=${encodeURIComponent(u)}`])).map((q) => ["query", q] as [string, string]);
+  line("share counters' and link checkers' URLs (a site alone)", count(links), links.length);
+  const tricks = REDIRECTS.flatMap((r) => URL_KEYS.map((k) => ["query", `${k}=${encodeURIComponent(r)}`] as [string, string]));
+  line("  redirect tricks in the same parameters (should be flagged)", count(tricks), tricks.length);
+
+  const templates = TEMPLATES.flatMap((t) => TEMPLATE_BODIES.map((b) => b(t)));
+  line("templates posted to template APIs (names and their members)", count(templates), templates.length);
+  const injected = INJECTED.flatMap((t) => TEMPLATE_BODIES.map((b) => b(t)));
+  line("  injected templates in the same bodies (should be flagged)", count(injected), injected.length);
+
+  const llm = PROMPTS.flatMap((p) => LLM_BODIES.map((b) => ["body:json", JSON.stringify(b(p))] as [string, string]));
+  line("hosted LLMs' request bodies (public prompt templates)", count(llm), llm.length);
+}
+
+await main();
