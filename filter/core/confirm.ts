@@ -1383,8 +1383,24 @@ function redirectSyntax(p: usize, n: i32): bool {
     let d = <u32>load<u8>(p + i + 1);
     if ((c == 0x2F || c == 0x5C) && (d == 0x2F || d == 0x5C) && !bareSiteUrl(p, n, i)) return true;
     if (c == 0x40 && isWordChar(d) && i > 0 && inAuthority(p, i)) return true;
+    // `http:evil.example`: a value's special scheme without its slashes, which browsers repair to
+    // `http://` when the page's scheme is another.
+    if (c == 0x3A && isLetter(d) && specialScheme(p, i) && valueStartsAt(p, schemeStart(p, i))) return true;
   }
   return false;
+}
+
+// Where the letters before the `:` at k start.
+function schemeStart(p: usize, k: i32): i32 {
+  while (k > 0 && isLetter(<u32>load<u8>(p + k - 1))) k--;
+  return k;
+}
+
+// Whether a value starts at s: the text's start, or after `=` or `&`.
+function valueStartsAt(p: usize, s: i32): bool {
+  if (s == 0) return true;
+  let b = <u32>load<u8>(p + s - 1);
+  return b == 0x3D || b == 0x26;
 }
 
 // Whether the `//` at i is a whole value's `http://` or `https://` and a site's name alone (a dot in

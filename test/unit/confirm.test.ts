@@ -325,6 +325,10 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["open_redirect", "next=http://localhost", true],
   ["open_redirect", "a=https://google.com&b=//evil.example", true],
   ["open_redirect", "//google.com", true],
+  // a value's special scheme without its slashes, which browsers repair; not a word before a colon
+  ["open_redirect", "return=https:evil.example", true],
+  ["open_redirect", "status=http:200", false],
+  ["open_redirect", "note=see http:example.com", false],
   ["open_redirect", "x.https://google.com", true],
   ["open_redirect", "/\t/www.whitelisteddomain.tld@google.com", true],
   ["open_redirect", "http:www.whitelisteddomain.tld@3627734734", true],
