@@ -1427,7 +1427,16 @@ function bareSiteUrl(p: usize, n: i32, i: i32): bool {
   if (dots == 0 || letters == 0 || byteAt(p, n, j - 1) == 0x2E) return false;
   if (byteAt(p, n, j) == 0x2F) j++;
   let e = byteAt(p, n, j);
-  return j >= n || e == 0x26 || e == 0x22 || e == 0x27 || e == 0x20;
+  if (e == 0x26) return nextParameter(p, n, j + 1);
+  return j >= n || e == 0x22 || e == 0x27 || e == 0x20;
+}
+
+// Whether a parameter's `name=` starts at i (after an `&`): `&www.trusted.example` with no `=` is a
+// payload's appended host, not the next parameter.
+function nextParameter(p: usize, n: i32, i: i32): bool {
+  let j = i;
+  while (j < n && (isWordChar(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D || load<u8>(p + j) == 0x5B || load<u8>(p + j) == 0x5D)) j++;
+  return j > i && byteAt(p, n, j) == 0x3D;
 }
 
 // Whether the letters before the `:` at k are a scheme browsers read `http:host` of as `http://host`

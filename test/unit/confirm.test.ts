@@ -320,6 +320,7 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["open_redirect", "url=https://google.com", false],
   ["open_redirect", "u=http://google.com/", false],
   ["open_redirect", "next=https://evil.example/&x=1", false],
+  ["open_redirect", "http://google.com&www.whitelisteddomain.tld", true],
   ["open_redirect", "next=https://evil.example/login", true],
   ["open_redirect", "next=http://10.0.0.1", true],
   ["open_redirect", "next=http://localhost", true],
