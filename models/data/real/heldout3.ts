@@ -1,0 +1,298 @@
+// Cuts a third frozen held-out set into models/data/real/heldout3.jsonl.gz (one benign row per request part) and
+// heldout3_requests.jsonl.gz (the same recordings' requests whole). Run by hand: `npx tsx models/data/real/heldout3.ts`.
+//
+// Why: the first and second held-out sets (heldout.ts, heldout2.ts) are spent the day a rule or model change is made
+// after reading what they flagged. These recordings were collected on 2026-12-05 by a helper session that never scored
+// them: no model, core or rule saw a part of them before they were cut. They are read by `make eval` only: no training,
+// calibration, threshold or rule may be chosen from them, and what they flag is reported by origin and kind, never as
+// texts. A change made after reading their flagged parts spends them too.
+//
+// What they are: API clients' HTTP recordings (vcrpy, Ruby VCR, R vcr, Polly.js HARs) of repositories none of the
+// earlier sets name: LLM-observability and LLM-client libraries (OpenLLMetry in Python and JavaScript, OpenInference,
+// LangSmith, Mirascope, magentic, ellmer, chatlas, Logfire, Laminar, Langtrace, AgentOps, OpenTelemetry's and
+// Elastic's GenAI instrumentations: OpenAI, Anthropic, Gemini, Vertex AI, Bedrock, Groq, Mistral, Cohere, ... as each
+// client sends them, all request headers recorded); clients of other services: Uber, Shippo, AfterShip, Mailjet,
+// PagerDuty, SEC EDGAR, Tableau Server, Azure Stack Hub and Nutanix (ManageIQ), Avalara AvaTax (Saleor), Mexican
+// payment, invoicing and courier APIs (STP, Banxico CEP, Facturapi, Arcus, iVoy, Mati, Botmaker), UK Legal Aid and
+// Ordnance Survey APIs, standards bodies' sites as the Relaton gems search them (ITU, CEN/CENELEC, SAMR, UN ODS, BSI,
+// W3C), and small API wrappers (Wynncraft, Comic Vine, SeatGeek, iTunes Search, Stack Exchange, Keen IO, ...).
+// Recordings against a local server (localhost, 127.0.0.1, testserver: Ollama, vLLM, local Weaviate, a test OpAMP
+// server, ...) are left out by name (the LOCAL_* lists: every recording of the source whose requests go to one).
+// Cut by heldout.ts's cutSet: the same readers and content-blind filters, parts any earlier set holds left out, at
+// most ORIGIN_CAP parts per origin and no `where` kind over KIND_CAP of the set.
+
+import path from 'node:path';
+import { REPO_ROOT } from '../load.ts';
+import { cutSet, HELD_OUT_FILE, type HeldOutSource } from './heldout.ts';
+import { PAGE_LOADS_FILE } from './pageloads.ts';
+import { HELD_OUT_2_FILE } from './heldout2.ts';
+
+/** `re`, less the files named in `except` (recordings of a local server). */
+function except(re: RegExp, files: readonly string[]): RegExp {
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return files.length === 0 ? re : new RegExp(`^(?!(?:${files.map(esc).join('|')})$)[\\s\\S]*?(?:${re.source})`);
+}
+
+const LOCAL_OPENLLMETRY: readonly string[] = [
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation[ChatOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation[OpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation[VLLMOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_async[ChatOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_async[OpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_async[VLLMOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_async_with_events_with_content[ChatOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_async_with_events_with_content[OpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_async_with_events_with_content[VLLMOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_async_with_events_with_no_content[ChatOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_async_with_events_with_no_content[OpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_async_with_events_with_no_content[VLLMOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream[ChatOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream[OpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream[VLLMOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream_async[ChatOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream_async[OpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream_async[VLLMOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream_async_with_events_with_content[ChatOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream_async_with_events_with_content[OpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream_async_with_events_with_content[VLLMOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream_async_with_events_with_no_content[ChatOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream_async_with_events_with_no_content[OpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream_async_with_events_with_no_content[VLLMOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream_with_events_with_content[ChatOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream_with_events_with_content[OpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream_with_events_with_content[VLLMOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream_with_events_with_no_content[ChatOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream_with_events_with_no_content[OpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_stream_with_events_with_no_content[VLLMOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_with_events_with_content[ChatOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_with_events_with_content[OpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_with_events_with_content[VLLMOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_with_events_with_no_content[ChatOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_with_events_with_no_content[OpenAI].yaml',
+  'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation_with_events_with_no_content[VLLMOpenAI].yaml',
+  'packages/opentelemetry-instrumentation-marqo/tests/cassettes/test_query/test_marqo_add_documents.yaml',
+  'packages/opentelemetry-instrumentation-marqo/tests/cassettes/test_query/test_marqo_delete_documents.yaml',
+  'packages/opentelemetry-instrumentation-marqo/tests/cassettes/test_query/test_marqo_search.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_chat/test_ollama_async_chat_legacy.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_chat/test_ollama_async_chat_with_events_with_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_chat/test_ollama_async_chat_with_events_with_no_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_chat/test_ollama_async_streaming_chat_legacy.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_chat/test_ollama_async_streaming_chat_with_events_with_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_chat/test_ollama_async_streaming_chat_with_events_with_no_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_chat/test_ollama_chat_legacy.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_chat/test_ollama_chat_tool_calls_legacy.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_chat/test_ollama_chat_tool_calls_with_events_with_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_chat/test_ollama_chat_tool_calls_with_events_with_no_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_chat/test_ollama_chat_with_events_with_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_chat/test_ollama_chat_with_events_with_no_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_chat/test_ollama_streaming_chat_legacy.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_chat/test_ollama_streaming_chat_with_events_with_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_chat/test_ollama_streaming_chat_with_events_with_no_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_embeddings/test_ollama_embeddings_legacy.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_embeddings/test_ollama_embeddings_with_events_with_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_embeddings/test_ollama_embeddings_with_events_with_no_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_generation/test_ollama_async_generation_legacy.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_generation/test_ollama_async_generation_with_events_with_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_generation/test_ollama_async_generation_with_events_with_no_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_generation/test_ollama_async_streaming_generation_legacy.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_generation/test_ollama_async_streaming_generation_with_events_with_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_generation/test_ollama_async_streaming_generation_with_events_with_no_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_generation/test_ollama_generation_legacy.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_generation/test_ollama_generation_with_events_with_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_generation/test_ollama_generation_with_events_with_no_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_generation/test_ollama_streaming_generation_legacy.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_generation/test_ollama_streaming_generation_with_events_with_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_generation/test_ollama_streaming_generation_with_events_with_no_content.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_ollama_metrics/test_ollama_operation_duration_includes_model_attribute.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_ollama_metrics/test_ollama_streaming_metrics.yaml',
+  'packages/opentelemetry-instrumentation-ollama/tests/cassettes/test_ollama_metrics/test_ollama_streaming_time_to_generate_metrics.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_chat/test_chat_async_context_propagation.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_chat/test_chat_async_context_propagation_with_events_with_content.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_chat/test_chat_async_context_propagation_with_events_with_no_content.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_chat/test_chat_context_propagation.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_chat/test_chat_context_propagation_with_events_with_content.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_chat/test_chat_context_propagation_with_events_with_no_content.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_chat/test_chat_streaming.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_completions/test_async_completion_context_propagation.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_completions/test_async_completion_context_propagation_with_events_with_content.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_completions/test_async_completion_context_propagation_with_events_with_no_content.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_completions/test_completion_context_propagation.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_completions/test_completion_context_propagation_with_events_with_content.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_completions/test_completion_context_propagation_with_events_with_no_content.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_completions/test_completion_streaming.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_embeddings/test_async_embeddings_context_propagation.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_embeddings/test_async_embeddings_context_propagation_with_events_with_content.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_embeddings/test_async_embeddings_context_propagation_with_events_with_no_content.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_embeddings/test_embeddings_context_propagation.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_embeddings/test_embeddings_context_propagation_with_events_with_content.yaml',
+  'packages/opentelemetry-instrumentation-openai/tests/traces/cassettes/test_embeddings/test_embeddings_context_propagation_with_events_with_no_content.yaml',
+  'packages/opentelemetry-instrumentation-weaviate/tests/cassettes/test_weaviate_instrumentation/test_weaviate_create_batch.yaml',
+  'packages/opentelemetry-instrumentation-weaviate/tests/cassettes/test_weaviate_instrumentation/test_weaviate_create_collection.yaml',
+  'packages/opentelemetry-instrumentation-weaviate/tests/cassettes/test_weaviate_instrumentation/test_weaviate_create_collection_from_dict.yaml',
+  'packages/opentelemetry-instrumentation-weaviate/tests/cassettes/test_weaviate_instrumentation/test_weaviate_delete_all.yaml',
+  'packages/opentelemetry-instrumentation-weaviate/tests/cassettes/test_weaviate_instrumentation/test_weaviate_delete_collection.yaml',
+  'packages/opentelemetry-instrumentation-weaviate/tests/cassettes/test_weaviate_instrumentation/test_weaviate_get_collection.yaml',
+  'packages/opentelemetry-instrumentation-weaviate/tests/cassettes/test_weaviate_instrumentation/test_weaviate_insert_data.yaml',
+  'packages/opentelemetry-instrumentation-weaviate/tests/cassettes/test_weaviate_instrumentation/test_weaviate_query_aggregate.yaml',
+  'packages/opentelemetry-instrumentation-weaviate/tests/cassettes/test_weaviate_instrumentation/test_weaviate_query_raw.yaml',
+];
+const LOCAL_MIRASCOPE: readonly string[] = [
+  'python/tests/e2e/input/cassettes/test_mirascope_provider/anthropic_claude_haiku_4_5.yaml',
+  'python/tests/e2e/input/cassettes/test_mirascope_provider/google_gemini_2_5_flash.yaml',
+  'python/tests/e2e/input/cassettes/test_mirascope_provider/openai_gpt_5_mini.yaml',
+  'python/tests/e2e/input/cassettes/test_mirascope_provider/openai_gpt_5_mini_completions.yaml',
+  'python/tests/e2e/input/cassettes/test_mirascope_provider/openai_gpt_5_mini_responses.yaml',
+  'python/tests/e2e/input/cassettes/test_mirascope_provider_streaming/anthropic_claude_haiku_4_5.yaml',
+  'python/tests/e2e/input/cassettes/test_mirascope_provider_streaming/google_gemini_2_5_flash.yaml',
+  'python/tests/e2e/input/cassettes/test_mirascope_provider_streaming/openai_gpt_5_mini.yaml',
+  'python/tests/e2e/input/cassettes/test_mirascope_provider_streaming/openai_gpt_5_mini_completions.yaml',
+  'python/tests/e2e/input/cassettes/test_mirascope_provider_streaming/openai_gpt_5_mini_responses.yaml',
+  'python/tests/e2e/input/cassettes/test_ollama_provider/ollama_gemma3_4b.yaml',
+  'python/tests/ops/_internal/cassettes/test_async_version_registers_new_function.yaml',
+  'python/tests/ops/_internal/cassettes/test_async_version_uses_existing_function.yaml',
+  'python/tests/ops/_internal/cassettes/test_version_registers_new_function.yaml',
+  'python/tests/ops/_internal/cassettes/test_version_uses_existing_function.yaml',
+  'python/tests/ops/_internal/cassettes/test_versioned_async_call_call_method.yaml',
+  'python/tests/ops/_internal/cassettes/test_versioned_async_call_stream_method.yaml',
+  'python/tests/ops/_internal/cassettes/test_versioned_async_call_wrapped_method.yaml',
+  'python/tests/ops/_internal/cassettes/test_versioned_async_call_wrapped_stream_method.yaml',
+  'python/tests/ops/_internal/cassettes/test_versioned_async_context_call_call_method.yaml',
+  'python/tests/ops/_internal/cassettes/test_versioned_async_context_call_stream_method.yaml',
+  'python/tests/ops/_internal/cassettes/test_versioned_async_context_call_wrapped_method.yaml',
+  'python/tests/ops/_internal/cassettes/test_versioned_async_context_call_wrapped_stream_method.yaml',
+  'python/tests/ops/_internal/cassettes/test_versioned_call_call_method.yaml',
+  'python/tests/ops/_internal/cassettes/test_versioned_call_stream_method.yaml',
+  'python/tests/ops/_internal/cassettes/test_versioned_call_with_tags.yaml',
+  'python/tests/ops/_internal/cassettes/test_versioned_call_wrapped_method.yaml',
+  'python/tests/ops/_internal/cassettes/test_versioned_call_wrapped_stream.yaml',
+  'python/tests/ops/_internal/cassettes/test_versioned_context_call_call_method.yaml',
+  'python/tests/ops/_internal/cassettes/test_versioned_context_call_stream_method.yaml',
+  'python/tests/ops/_internal/cassettes/test_versioned_context_call_wrapped_method.yaml',
+  'python/tests/ops/_internal/cassettes/test_versioned_context_call_wrapped_stream_method.yaml',
+  'python/tests/ops/_internal/instrumentation/llm/cassettes/test_async_response_resume_exports_mirascope_span.yaml',
+  'typescript/tests/e2e/input/cassettes/mirascope/mirascope_anthropic/routes-to-underlying-provider.har',
+  'typescript/tests/e2e/input/cassettes/mirascope/mirascope_anthropic/streams-from-underlying-provider.har',
+  'typescript/tests/e2e/input/cassettes/mirascope/mirascope_google/routes-to-underlying-provider.har',
+  'typescript/tests/e2e/input/cassettes/mirascope/mirascope_google/streams-from-underlying-provider.har',
+  'typescript/tests/e2e/input/cassettes/mirascope/mirascope_openai/routes-to-underlying-provider.har',
+  'typescript/tests/e2e/input/cassettes/mirascope/mirascope_openai/streams-from-underlying-provider.har',
+];
+const LOCAL_MAGENTIC: readonly string[] = [
+  'tests/chat_model/cassettes/test_litellm_chat_model/test_litellm_chat_model_acomplete_ollama[Say hello!-output_types0-str].yaml',
+  'tests/chat_model/cassettes/test_litellm_chat_model/test_litellm_chat_model_complete_ollama[Say hello!-output_types0-str].yaml',
+  'tests/chat_model/cassettes/test_openai_chat_model_ollama/test_openai_chat_model_acomplete_ollama[Return True.-output_types1-bool].yaml',
+  'tests/chat_model/cassettes/test_openai_chat_model_ollama/test_openai_chat_model_acomplete_ollama[Return [1, 2, 3, 4, 5]-output_types2-list].yaml',
+  'tests/chat_model/cassettes/test_openai_chat_model_ollama/test_openai_chat_model_acomplete_ollama[Say hello!-output_types0-str].yaml',
+  'tests/chat_model/cassettes/test_openai_chat_model_ollama/test_openai_chat_model_complete_ollama[Return True.-output_types1-bool].yaml',
+  'tests/chat_model/cassettes/test_openai_chat_model_ollama/test_openai_chat_model_complete_ollama[Return [1, 2, 3, 4, 5]-output_types2-list].yaml',
+  'tests/chat_model/cassettes/test_openai_chat_model_ollama/test_openai_chat_model_complete_ollama[Say hello!-output_types0-str].yaml',
+];
+const LOCAL_LOGFIRE: readonly string[] = [
+  'tests/cassettes/test_query_client/test_info_async.yaml',
+  'tests/cassettes/test_query_client/test_info_sync.yaml',
+  'tests/cassettes/test_query_client/test_query_arrow_read_async.yaml',
+  'tests/cassettes/test_query_client/test_query_arrow_read_sync.yaml',
+  'tests/cassettes/test_query_client/test_query_body_params_async.yaml',
+  'tests/cassettes/test_query_client/test_query_body_params_sync.yaml',
+  'tests/cassettes/test_query_client/test_query_csv_read_async.yaml',
+  'tests/cassettes/test_query_client/test_query_csv_read_sync.yaml',
+  'tests/cassettes/test_query_client/test_query_json_read_async.yaml',
+  'tests/cassettes/test_query_client/test_query_json_read_sync.yaml',
+  'tests/cassettes/test_query_client/test_query_json_rows_read_async.yaml',
+  'tests/cassettes/test_query_client/test_query_json_rows_read_sync.yaml',
+  'tests/cassettes/test_query_client/test_query_params_async.yaml',
+  'tests/cassettes/test_query_client/test_query_params_sync.yaml',
+];
+const LOCAL_LMNR: readonly string[] = [
+  'tests/test_instrumentations/test_openai/traces/cassettes/test_chat/test_chat_async_context_propagation.yaml',
+  'tests/test_instrumentations/test_openai/traces/cassettes/test_chat/test_chat_context_propagation.yaml',
+  'tests/test_instrumentations/test_openai/traces/cassettes/test_completions/test_async_completion_context_propagation.yaml',
+  'tests/test_instrumentations/test_openai/traces/cassettes/test_completions/test_completion_context_propagation.yaml',
+  'tests/test_instrumentations/test_openai/traces/cassettes/test_embeddings/test_async_embeddings_context_propagation.yaml',
+  'tests/test_instrumentations/test_openai/traces/cassettes/test_embeddings/test_embeddings_context_propagation.yaml',
+];
+const LOCAL_OTEL: readonly string[] = [
+  'opamp/opentelemetry-opamp-client/tests/opamp/cassettes/test_connection_remote_config_status_heartbeat_disconnection.yaml',
+];
+const LOCAL_AGENTOPS: readonly string[] = [
+  'tests/fixtures/recordings/test_concurrent_api_requests.yaml',
+];
+
+/** Licences checked in each repository's licence file at the pinned commit (build/heldout3/SOURCES-section.md). */
+export const HELD_OUT_3: readonly HeldOutSource[] = [
+  // LLM-observability instrumentations and LLM clients (vcrpy, R vcr, Polly.js): request bodies and every header a client sends.
+  { repo: 'traceloop/openllmetry', commit: '93429cfb9767e6b51db6cb35f6b70f758117669a', licence: 'Apache-2.0', files: except(/^packages\/.+\/cassettes\/.+\.ya?ml$/, LOCAL_OPENLLMETRY), format: 'cassette', about: 'OpenAI, Azure OpenAI, Anthropic, Bedrock, Writer, Cohere, Groq, Mistral, Together, Pinecone, Weaviate, ... as OpenLLMetry\'s Python instrumentations\' tests call them (vcrpy); its local-server cassettes (Ollama, vLLM, local Weaviate and Marqo) left out' },
+  { repo: 'traceloop/openllmetry-js', commit: '1faf69deed3401593a9e3551130f5fcc2925f60a', licence: 'Apache-2.0', files: /(?:^|\/)recordings\/.+\.har$/, format: 'har', about: 'Traceloop API, OpenAI, Bedrock, Together, Pinecone, Anthropic, Cohere as OpenLLMetry\'s Node instrumentations call them (Polly.js)' },
+  { repo: 'Arize-ai/openinference', commit: '1fe497f1d9f45a07eee55d97fe185e020560f9c7', licence: 'Apache-2.0', files: /^python\/(?!.*ollama).+\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OpenAI, Gemini, Anthropic, Bedrock, Together, PostHog, ... as OpenInference\'s Python instrumentations call them (vcrpy); its Ollama cassettes left out' },
+  { repo: 'Arize-ai/openinference', commit: '1fe497f1d9f45a07eee55d97fe185e020560f9c7', licence: 'Apache-2.0', files: /^js\/.+\/recordings\/.+\.har$/, format: 'har', about: 'Bedrock Agent Runtime as OpenInference\'s Node instrumentation calls it (Polly.js)' },
+  { repo: 'langchain-ai/langsmith-sdk', commit: 'bc8dd672a7b9e7d09bcb2fdada0baff80700f9b0', licence: 'MIT', files: /(?:^|\/)cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Anthropic, OpenAI and Gemini APIs as LangSmith\'s wrappers call them (vcrpy)' },
+  { repo: 'Mirascope/mirascope', commit: '41d433578653411dbff96c6eaca4fa869aafc931', licence: 'MIT', files: except(/^(?!.*mlx_lm).*cassettes\/.+\.ya?ml$/, LOCAL_MIRASCOPE), format: 'cassette', about: 'OpenAI, Anthropic, Gemini, OpenRouter, Hugging Face as Mirascope\'s Python calls them (vcrpy); its local and MLX cassettes left out' },
+  { repo: 'Mirascope/mirascope', commit: '41d433578653411dbff96c6eaca4fa869aafc931', licence: 'MIT', files: except(/^(?!.*mlx_lm).*\.har$/, LOCAL_MIRASCOPE), format: 'har', about: 'OpenAI, Anthropic, Gemini as Mirascope\'s TypeScript calls them (Polly.js)' },
+  { repo: 'jackmpcollins/magentic', commit: '58b72cf58134b9b888a9518932465d7187448e92', licence: 'MIT', files: except(/(?:^|\/)cassettes\/.+\.ya?ml$/, LOCAL_MAGENTIC), format: 'cassette', about: 'OpenAI, Anthropic, Mistral, OpenRouter, xAI, Gemini, LiteLLM as magentic calls them (vcrpy); its Ollama cassettes left out' },
+  { repo: 'tidyverse/ellmer', commit: '57e3d72d5dbe1a8bce4a3017b3468ad5fe3b2945', licence: 'MIT', files: /(?:^|\/)_vcr\/.+\.ya?ml$/, format: 'cassette', about: 'OpenAI, Anthropic and Gemini APIs as ellmer calls them, and web pages it reads (R vcr)' },
+  { repo: 'pydantic/logfire', commit: 'e484a6b53a0df3062d304ce258573e387cf3140a', licence: 'MIT', files: except(/(?:^|\/)cassettes\/.+\.ya?ml$/, LOCAL_LOGFIRE), format: 'cassette', about: 'OpenAI, Anthropic, Gemini, Pydantic AI Gateway as Logfire\'s integrations call them (vcrpy); its local query-API cassettes left out' },
+  { repo: 'lmnr-ai/lmnr-python', commit: '67dea392f4961bfcf7b5cde3733aaa4a452bb9f9', licence: 'Apache-2.0', files: except(/(?:^|\/)cassettes\/.+\.ya?ml$/, LOCAL_LMNR), format: 'cassette', about: 'OpenAI, Gemini, Anthropic, Groq, Azure OpenAI, Bedrock as Laminar\'s instrumentations call them (vcrpy)' },
+  { repo: 'open-telemetry/opentelemetry-python-contrib', commit: '466ae4c00de77d1f54f77a9600f1d08eba2306b5', licence: 'Apache-2.0', files: except(/(?:^|\/)cassettes\/.+\.ya?ml$/, LOCAL_OTEL), format: 'cassette', about: 'OpenAI, Bedrock (botocore), Vertex AI and Gemini as OpenTelemetry\'s Python instrumentations call them (vcrpy); an OpAMP cassette of a local server left out' },
+  { repo: 'elastic/elastic-otel-python-instrumentations', commit: '935ab4fafc7182be2e00e70f0f9881f8ec84085a', licence: 'Apache-2.0', files: /(?:^|\/)cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OpenAI API as Elastic\'s OpenTelemetry instrumentation calls it (vcrpy)' },
+  { repo: 'AgentOps-AI/agentops', commit: 'a855a92dfaa7fd4423f9a68b1ba0295a3a72da80', licence: 'MIT', files: except(/(?:cassette|recordings).+\.ya?ml$/, LOCAL_AGENTOPS), format: 'cassette', about: 'OpenAI, AI21, Anthropic, Mistral, Cohere and AgentOps APIs (vcrpy)' },
+  { repo: 'Scale3-Labs/langtrace-python-sdk', commit: 'b62abd9b083bbfb04a5b5301f309cb7deaf28187', licence: 'Apache-2.0', files: /(?:^|\/)cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OpenAI, Cohere, Groq, Anthropic and Pinecone APIs as Langtrace\'s instrumentations call them (vcrpy)' },
+  { repo: 'posit-dev/chatlas', commit: 'ea4531130e56d3c5bb003d87a1792dd942554b8d', licence: 'MIT', files: /^tests\/_vcr\/(?!test_mcp_client\/).+\.ya?ml$/, format: 'cassette', about: 'OpenAI, Anthropic, Gemini, Bedrock, Databricks, Hugging Face, DeepSeek, OpenRouter, ... as chatlas calls them (vcrpy); its local MCP-server cassettes left out' },
+  { repo: 'crewAIInc/crewAI-tools', commit: '62f4d7efd1ea61ec11e5c0922eee01b444b6c6d2', licence: 'MIT', files: /(?:^|\/)cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OpenAI and PostHog APIs as crewAI\'s search tools call them (vcrpy)' },
+  { repo: 'langchain-ai/langchain-cohere', commit: '6833d1746886f3cb0fdbc4c1b4a18095264c512a', licence: 'MIT', files: /(?:^|\/)cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Cohere API (chat, embed, rerank) as LangChain\'s Cohere integration calls it (vcrpy)' },
+  { repo: 'simonw/llm-openrouter', commit: '107aa35be076b3943146fee0aa537e03c1dec10f', licence: 'Apache-2.0', files: /^tests\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OpenRouter API as the llm CLI plugin calls it (vcrpy)' },
+  // API clients of other services.
+  { repo: 'uber/rides-python-sdk', commit: '76ecd75ab5235d792ec1010e36eca679ba285127', licence: 'MIT', files: /^tests\/fixtures\/[^/]+$/, format: 'cassette', about: 'Uber Rides API (sandbox and production) and Uber OAuth (vcrpy, no extension)' },
+  { repo: 'goshippo/shippo-python-client', commit: '6bca791787a158abc68f1537ec76de0a4ef9e808', licence: 'MIT', files: /^shippo\/test\/fixtures\/.+/, format: 'cassette', about: 'Shippo shipping API (vcrpy, no extension)' },
+  { repo: 'mailjet/mailjet-gem', commit: 'dd22b912e7a1e1447ea025d8a566a21d8774bb74', licence: 'MIT', files: /^spec\/cassettes\/.+\.yml$/, format: 'cassette', about: 'Mailjet API v3 and v3.1 (Ruby VCR)' },
+  { repo: 'ManageIQ/manageiq-providers-azure_stack', commit: 'da4815bd01afbca270e0d9d10199e203632e0cac', licence: 'Apache-2.0', files: /^spec\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Azure Stack Hub Resource Manager and Azure AD sign-in (Ruby VCR; host names replaced)' },
+  { repo: 'ManageIQ/manageiq-providers-nutanix', commit: '3baa90f86f08e3d804619169fa49ebbcc8c3acf9', licence: 'Apache-2.0', files: /^spec\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Nutanix Prism Central API v3/v4 (Ruby VCR; host name replaced)' },
+  { repo: 'dgunning/edgartools', commit: 'ca5a70094da7fc34890161dae9c256bb1f4c3d26', licence: 'MIT', files: /^tests\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'SEC EDGAR (www.sec.gov full-text and company search, data.sec.gov submissions and XBRL APIs) as edgartools calls it (vcrpy; 37 cassettes absent from the snapshot)' },
+  { repo: 'MrBartusek/corkus.py', commit: '1de73f162804a6883cf489a8f2f4ee55e2945855', licence: 'MIT', files: /^tests\/vcr_cassettes\/.+/, format: 'cassette', about: 'Wynncraft public API (players, guilds, items, leaderboards, search) (vcrpy)' },
+  { repo: 'hackclub/api', commit: 'f99d0ed5adf753f5bedebf919718659496caa0e3', licence: 'MIT', files: /^spec\/vcr\/(?!SlackInvite\/).+\.ya?ml$/, format: 'cassette', about: 'Cloud9 (c9.io), get.tech domain redemption and screenshotlayer APIs as Hack Club\'s Rails API calls them (Ruby VCR); its Slack cassettes (an API the pool records) left out' },
+  { repo: 'saleor/saleor', commit: '723cd4eba87dfc72822ade45dc08a3caa548428d', licence: 'BSD-3-Clause', files: /^saleor\/(?:plugins\/(?:avatax|openid_connect)|graphql\/(?:core|product)|core)\/(?:.+\/)?cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Avalara AvaTax sandbox API, OpenID Connect providers and media fetches (YouTube oEmbed, saleor.io) as Saleor calls them (vcrpy); its app-installation cassettes (localhost and placeholder hosts) left out' },
+  { repo: 'veverkap/pager_duty', commit: 'd99a51288125f76986b8da1fe5fe5668282b1ca6', licence: 'MIT', files: /^fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'PagerDuty REST API v2 (incidents, escalation policies, on-calls, add-ons, ...) (Ruby VCR)' },
+  { repo: 'AfterShip/aftership-sdk-python', commit: '738dbb47ddd9c5e2981e041396b7eaed96a3bfb1', licence: 'MIT', files: /^tests\/fixtures\/cassettes\/.+/, format: 'cassette', about: 'AfterShip shipment-tracking API (vcrpy)' },
+  { repo: 'civisanalytics/tableau_api', commit: '2e4b44381c3cb295ac933948733be3b8d7f6f02f', licence: 'BSD-3-Clause', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Tableau Server REST API (XML sign-in, users, projects, workbooks, multipart publishing) (Ruby VCR; host name replaced)' },
+  { repo: 'relaton/w3c_api', commit: '6bf5662dd1929fd0b6bb39efc79fd226157cf37a', licence: 'BSD-2-Clause', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'W3C API (specifications, groups, users, affiliations, pagination) (Ruby VCR)' },
+  { repo: 'rafaelp/mundipagg-ruby', commit: 'bd4fc37d5cbac940e60badcb1ccd03acf7b25ded', licence: 'MIT', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'MundiPagg One payments API (Ruby VCR)' },
+  { repo: 'relaton/relaton-itu', commit: 'a6cf5db4099a26f72c4f0d72b81126516f62ec6d', licence: 'MIT', files: /^spec\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'ITU publications search and handle.itu.int (form and query searches, session cookies) as Relaton\'s ITU fetcher requests them (Ruby VCR)' },
+  { repo: 'relaton/relaton-cen', commit: 'f1cf29f1fb133b0d2e3ed472b12a5971d925f1f3', licence: 'MIT', files: /^spec\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'CEN/CENELEC standards search (ASP.NET form posts, session cookies) as Relaton\'s CEN fetcher requests it (Ruby VCR)' },
+  { repo: 'relaton/relaton-gb', commit: '3d86ccfdbadbc7afc007f5948d1dc2fc128f2dae', licence: 'BSD-2-Clause', files: /^spec\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'China\'s national standards portal (openstd.samr.gov.cn) searches as Relaton\'s GB fetcher requests them (Ruby VCR)' },
+  { repo: 'relaton/relaton-un', commit: '9a35776578350dd5eeb786f1ec28aacdf5514a6a', licence: 'MIT', files: /^spec\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'UN Official Document System (documents.un.org) searches as Relaton\'s UN fetcher requests them (Ruby VCR)' },
+  { repo: 'relaton/relaton-bsi', commit: '3b20eed8507906088e751d6f94e2dcd4f594087a', licence: 'MIT', files: /^spec\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'BSI shop (Shopify storefront) and its Algolia search as Relaton\'s BSI fetcher requests them (Ruby VCR)' },
+  { repo: 'comics-apps/comic_vine-api', commit: 'f715ba2293199f9cd02791827f0f1bf981d210cc', licence: 'MIT', files: /^spec\/vcr\/.+\.ya?ml$/, format: 'cassette', about: 'Comic Vine API (Ruby VCR)' },
+  { repo: 'cuenca-mx/stpmex-python', commit: '16cddb935f1ecfc8675d5b37fac872e432153521', licence: 'MIT', files: /^tests\/resources\/cassettes\/.+/, format: 'cassette', about: 'STP (Sistema de Transferencias y Pagos) SPEI API, demo environment: signed transfer orders and account registrations (vcrpy)' },
+  { repo: 'cuenca-mx/ivoy-python', commit: '26730b8a19b41bd804d23b10e23615cfeb790537', licence: 'MIT', files: /^tests\/resources\/cassettes\/.+/, format: 'cassette', about: 'iVoy courier API (vcrpy)' },
+  { repo: 'cuenca-mx/mati-python', commit: '5e6fded27e61af4ac9488d2a745dc755a16ac56f', licence: 'MIT', files: /^tests\/resources\/cassettes\/.+/, format: 'cassette', about: 'Mati (MetaMap) identity-verification API (vcrpy)' },
+  { repo: 'cuenca-mx/arcus-python', commit: '8076384418fe6d8342447e0f02fe9cd919ee4c9c', licence: 'MIT', files: /^tests\/resources\/cassettes\/(?!test_post_method_proxy\.yaml$).+/, format: 'cassette', about: 'Arcus (Regalii) bill-payment API (vcrpy); a cassette of a local server left out' },
+  { repo: 'mariodarco/itunes-api', commit: '99cc7fd2e0f81b4c11318e333dd525d601fd6504', licence: 'MIT', files: /^spec\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'iTunes Search and Lookup API (Ruby VCR)' },
+  { repo: 'danielspector/seatgeek', commit: 'd40f159574679717df7ecb172799a1f6714fecae', licence: 'MIT', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'SeatGeek Platform API (events, performers, venues searches) (Ruby VCR)' },
+  { repo: 'denkungsart/reservix-client', commit: 'b8ac117860078046176f2ce531a077e38a602848', licence: 'MIT', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Reservix ticketing API (Ruby VCR)' },
+  { repo: 'mateomurphy/keener', commit: 'd6dc19a49414a7569fa015e566d085abdb6ead56', licence: 'MIT', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Keen IO analytics API (Ruby VCR)' },
+  { repo: 'namely/ruby-client', commit: '93641d61d4a588d9c5ce2be5fc1c32e8c49466ca', licence: 'MIT', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Namely HR API (Ruby VCR; subdomain replaced)' },
+  { repo: 'uolcz/pina', commit: '036ff2f92c339246a214ab92f4b2845185d81087', licence: 'MIT', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Účetnictví on-line (UOL) accounting API, test instance (Ruby VCR)' },
+  { repo: 'cuenca-mx/facturapi-python', commit: 'eb7af6f01002d82736a80090008d4df52e5ef69e', licence: 'MIT', files: /^tests\/resources\/cassettes\/.+/, format: 'cassette', about: 'Facturapi e-invoicing API and the SAT CFDI verification service (vcrpy)' },
+  { repo: 'cuenca-mx/cep-python', commit: '20700a13fb35b8eaf436dc73500a5a45196e6d23', licence: 'MIT', files: /^tests\/cassettes\/.+/, format: 'cassette', about: 'Banxico CEP (SPEI transfer receipt) public lookup forms (vcrpy)' },
+  { repo: 'cuenca-mx/botmaker-python', commit: 'e6795cbf6f91a9c05ab144c9f176393edead2b59', licence: 'MIT', files: /^tests\/cassettes\/.+/, format: 'cassette', about: 'Botmaker WhatsApp messaging API (vcrpy)' },
+  { repo: 'ministryofjustice/laa-apply-for-legal-aid', commit: '56351efaf852db3b88b670e4fcb041c2c8109c82', licence: 'MIT', files: /^(?:spec|features)\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Legal Aid Agency staging APIs (legal framework, CFE), DWP Benefit Checker (SOAP), Ordnance Survey Places and TrueLayer as the Apply for Legal Aid service calls them (Ruby VCR)' },
+  { repo: 'saucelabs/sauce_whisk', commit: '4b6be914a0c168faf1c3f5e99bf5817eb28580c9', licence: 'MIT', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Sauce Labs REST API (jobs, assets, tunnels) (Ruby VCR)' },
+  { repo: 'mguinada/shuffler_fm', commit: 'db7308539a1902e23a620ebab3579d9b80092561', licence: 'MIT', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'shuffler.fm API (Ruby VCR)' },
+  { repo: 'piratestudios/openlive', commit: '14130886d3d54db00a229dba2d758b0ed1393961', licence: 'MIT', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OpenLive API, staging and production (Ruby VCR)' },
+  { repo: 'NYULibraries/getit', commit: 'aded5c5001e47943b7adfa8b1772019e0894712e', licence: 'MIT', files: /^features\/cassettes\/.+\.ya?ml$/, format: 'cassette', origin: 'NYU Libraries services (Aleph, Primo, SFX)', about: 'library link-resolver traffic: SFX OpenURL, Aleph X-Server, Primo, ProQuest, Gale, EBSCOhost and interlibrary-loan lookups as NYU Libraries\' GetIt calls them (Ruby VCR, Cucumber)' },
+  { repo: 'chanko/morbotron', commit: '817ca476f740ea66eb88f87b1d85d04292fe7d49', licence: 'MIT', files: /^spec\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Morbotron (Futurama screenshot search) API (Ruby VCR)' },
+  { repo: 'nielsbuus/nne_client', commit: 'f2acc6fa80efc937bb2a2f907b72d2c2bbb9bff7', licence: 'MIT', files: /^spec\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'NNE Erhverv (Danish business directory) SOAP service (Ruby VCR)' },
+  { repo: 'mhluska/cointrader.net', commit: '7b2b4d89c95e467bc157345e508a6f948ae1486b', licence: 'MIT', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Cointrader exchange API, sandbox (Ruby VCR)' },
+  { repo: 'NYULibraries/exlibris-nyu', commit: '00a188757b9a7a69b51886b944aac6fb88292aab', licence: 'MIT', files: /^test\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', origin: 'NYU Libraries services (Aleph, Primo, SFX)', about: 'NYU\'s Aleph X-Server and Primo web services as the exlibris-nyu gem calls them (Ruby VCR; the same services as GetIt, one origin)' },
+  { repo: 'NYULibraries/gather_content-api', commit: '1dee9fff9d6f887efbca609571c94c64b2269886', licence: 'MIT', files: /^spec\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'GatherContent API (Ruby VCR)' },
+  { repo: 'jimmyz/familysearch-rb', commit: 'be6ae2ea6f4ad4734a3355fa5f8fdf8d33f0c7a1', licence: 'MIT', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'FamilySearch API sandbox (Ruby VCR)' },
+  { repo: 'raysrashmi/ruby-stackoverflow', commit: '659ccb5b909234b77c1b15d80ad43cf55df8f36d', licence: 'MIT', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Stack Exchange API v2 (Ruby VCR)' },
+  { repo: 'cloud-on-prem/here_places', commit: 'c98ca6e5a56a5223edcd625cc8881b4b5891f146', licence: 'MIT', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'HERE (Nokia) Places API (Ruby VCR)' },
+  { repo: 'ropensci/rb3', commit: 'ef11508519ac018491b3d3d4e348ceb23ee191de', licence: 'MIT', files: /^tests\/fixtures\/.+\.ya?ml$/, format: 'cassette', about: 'B3 (Brasil Bolsa Balcão) market-data and file services (R vcr)' },
+];
+
+export const HELD_OUT_3_FILE = path.join(REPO_ROOT, 'models/data/real/heldout3.jsonl.gz');
+export const HELD_OUT_3_REQUESTS_FILE = path.join(REPO_ROOT, 'models/data/real/heldout3_requests.jsonl.gz');
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(REPO_ROOT, 'models/data/real/heldout3.ts')) {
+  console.log(cutSet(HELD_OUT_3, HELD_OUT_3_FILE, HELD_OUT_3_REQUESTS_FILE, [HELD_OUT_FILE, PAGE_LOADS_FILE, HELD_OUT_2_FILE]).join('\n'));
+}
