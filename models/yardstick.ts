@@ -12,6 +12,7 @@ import { readRequests, readText, type WholeRequest } from "./data/load";
 import { HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE, type HeldOutRow, type HeldOutRequest } from "./data/real/heldout";
 import { PAGE_LOADS_FILE, PAGE_LOADS_REQUESTS_FILE } from "./data/real/pageloads";
 import { HELD_OUT_2_FILE, HELD_OUT_2_REQUESTS_FILE } from "./data/real/heldout2";
+import { HELD_OUT_3_FILE, HELD_OUT_3_REQUESTS_FILE } from "./data/real/heldout3";
 import type { EvalRow } from "../node/rows";
 import { readRows } from "../node/rows";
 import { sha256 } from "./export";
@@ -106,24 +107,42 @@ export interface EvalSet {
 }
 
 /**
+ * The third draw of held-out origins (models/data/real/heldout3.ts): collected while the second draw's report steered
+ * rules, committed before any model scored them, and read here only. The set to judge real-traffic false positives by.
+ */
+export const HELD_OUT_THIRD_DRAW: EvalSet = {
+  title: "Frozen held-out origins, third draw",
+  partsFile: HELD_OUT_3_FILE,
+  requestsFile: HELD_OUT_3_REQUESTS_FILE,
+  about: (fp, r) => [
+    `The real-traffic set to judge the goal by: **${fp.parts} parts from ${fp.origins} origins** and **${r.requests} whole requests**,`,
+    `from API clients' recordings (LLM clients and their observability libraries as each sends OpenAI, Anthropic, Gemini,`,
+    `Bedrock, Mistral, Cohere and vector stores' requests, every header recorded; PagerDuty, Uber, Shippo, Mailjet, ...),`,
+    `collected and cut on 2026-12-05 by a helper session that never scored them, and committed before any model did`,
+    `(\`models/data/real/heldout3.ts\`, sources in \`models/data/real/SOURCES.md\`). Never trained, calibrated or tuned on; its`,
+    `flagged parts are reported by origin and kind only. A change made after reading them, or steered by this report, spends it.`,
+  ],
+};
+
+/**
  * The second draw of held-out origins (models/data/real/heldout2.ts): collected after the first draw was spent, committed
- * before any model scored them, and read here only. The set to judge real-traffic false positives by.
+ * before any model scored them; three rules were steered by its first report, so the third draw replaces it.
  */
 export const HELD_OUT_SECOND_DRAW: EvalSet = {
-  title: "Frozen held-out origins, second draw",
+  title: "Held-out origins, second draw",
   partsFile: HELD_OUT_2_FILE,
   requestsFile: HELD_OUT_2_REQUESTS_FILE,
   about: (fp, r) => [
-    `The real-traffic set to judge the goal by: **${fp.parts} parts from ${fp.origins} origins** and **${r.requests} whole requests**,`,
+    `**${fp.parts} parts from ${fp.origins} origins** and **${r.requests} whole requests**,`,
     `from API clients' recordings (ManageIQ's cloud and hardware providers, vSphere, OpenStack, hosted LLMs' request bodies,`,
     `Auth0, Azure DevOps, research-data APIs, Mastodon, Bluesky, ...), event and webhook payloads and a few browser page loads,`,
     `collected and cut on 2026-12-05 by two helper sessions`,
     `that never scored them, and committed before any model did (\`models/data/real/heldout2.ts\`, sources in`,
-    `\`models/data/real/SOURCES.md\`). It replaces the first draw below, which is spent. Never trained or calibrated on, and its`,
+    `\`models/data/real/SOURCES.md\`). It replaced the first draw below, which is spent. Never trained or calibrated on, and its`,
     `texts never read: its flagged parts are reported by origin and kind only. Its first scoring (\`a3d0a62\`, 2026-12-05) flagged`,
     `0.320% of parts and 0.330% of requests at 20; three lexer rules were then written from that report's kinds and classes`,
     `(plain URLs, templates that only bind data, a quoted JSON literal: \`models/HISTORY.md\`), so the figures below are less clean`,
-    `than that first one. A change made after reading its texts spends it.`,
+    `than that first one, and the third draw above replaces it as the measure. A change made after reading its texts spends it.`,
   ],
 };
 
@@ -140,7 +159,7 @@ export const HELD_OUT_FIRST_DRAW: EvalSet = {
     `before any model scored them, and scored after every change of four rounds without being read (0.241% of parts and`,
     `0.242% of requests flagged at 20 each time). On 2026-12-05 its 13 parts flagged at 20 were read and two rce rules were`,
     `written from them (ad servers' \`$key=value\` targeting lists, a VCL \`set\` assignment), which spends it: its figures since`,
-    `are a development set's, not a clean measure. The second draw above replaces it.`,
+    `are a development set's, not a clean measure. The later draws above replace it.`,
   ],
 };
 
