@@ -1248,14 +1248,12 @@ function plainBinding(p: usize, n: i32, start: i32, end: i32): bool {
   let j = skipBlanks(p, n, start);
   if (byteAt(p, n, j) == 0x40) j++; // ERB's instance variable
   let root = j;
-  let first = true;
   while (true) {
     let k = j;
     if (!isLetter(byteAt(p, n, k))) return false;
     while (k < end && isWordChar(<u32>load<u8>(p + k))) k++;
-    if (first && isOneOf(p, n, root, k - root, ENGINE_NAMES)) return false;
+    if (j == root && isOneOf(p, n, root, k - root, ENGINE_NAMES)) return false;
     if (isOneOf(p, n, j, k - j, SECRET_MEMBERS)) return false;
-    first = false;
     if (byteAt(p, n, k) != 0x2E) { j = k; break; }
     j = k + 1;
   }
@@ -1410,8 +1408,7 @@ function valueStartsAt(p: usize, s: i32): bool {
 // target (google.com) the model learned to fear.
 function bareSiteUrl(p: usize, n: i32, i: i32): bool {
   if (load<u8>(p + i) != 0x2F || byteAt(p, n, i + 1) != 0x2F || byteAt(p, n, i - 1) != 0x3A) return false;
-  let s = i - 1;
-  while (s > 0 && isLetter(<u32>load<u8>(p + s - 1))) s--;
+  let s = schemeStart(p, i - 1);
   let schemeLen = i - 1 - s;
   if (!((schemeLen == 4 && matchesLowerAt(p, n, s, "http")) || (schemeLen == 5 && matchesLowerAt(p, n, s, "https")))) return false;
   let b = byteAt(p, n, s - 1);
@@ -1442,8 +1439,7 @@ function nextParameter(p: usize, n: i32, i: i32): bool {
 // Whether the letters before the `:` at k are a scheme browsers read `http:host` of as `http://host`
 // (http, https, ftp, ws, wss), not a word before a colon (`Condensed:wght@100`).
 function specialScheme(p: usize, k: i32): bool {
-  let s = k;
-  while (s > 0 && isLetter(<u32>load<u8>(p + s - 1))) s--;
+  let s = schemeStart(p, k);
   if (s > 0 && isWordChar(<u32>load<u8>(p + s - 1))) return false;
   return isOneOf(p, k, s, k - s, SPECIAL_SCHEMES);
 }

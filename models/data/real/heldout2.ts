@@ -24,7 +24,8 @@ import { REPO_ROOT } from '../load.ts';
 import { cutSet, HELD_OUT_FILE, type HeldOutSource } from './heldout.ts';
 import { PAGE_LOADS_FILE } from './pageloads.ts';
 
-const MIQ = (name: string, commit: string, about: string): HeldOutSource => ({
+/** A ManageIQ provider's Ruby VCR cassettes (Apache-2.0), one API each; heldout3.ts names two more. */
+export const MIQ = (name: string, commit: string, about: string): HeldOutSource => ({
   repo: `ManageIQ/manageiq-providers-${name}`, commit, licence: 'Apache-2.0', files: /^spec\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about,
 });
 

@@ -25,7 +25,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '../load.ts';
 import { cutSet, HELD_OUT_FILE, type HeldOutSource } from './heldout.ts';
 import { PAGE_LOADS_FILE } from './pageloads.ts';
-import { HELD_OUT_2_FILE } from './heldout2.ts';
+import { HELD_OUT_2_FILE, MIQ } from './heldout2.ts';
 
 /** `re`, less the files named in `except` (recordings of a local server). */
 function except(re: RegExp, files: readonly string[]): RegExp {
@@ -244,8 +244,8 @@ export const HELD_OUT_3: readonly HeldOutSource[] = [
   { repo: 'uber/rides-python-sdk', commit: '76ecd75ab5235d792ec1010e36eca679ba285127', licence: 'MIT', files: /^tests\/fixtures\/[^/]+$/, format: 'cassette', about: 'Uber Rides API (sandbox and production) and Uber OAuth (vcrpy, no extension)' },
   { repo: 'goshippo/shippo-python-client', commit: '6bca791787a158abc68f1537ec76de0a4ef9e808', licence: 'MIT', files: /^shippo\/test\/fixtures\/.+/, format: 'cassette', about: 'Shippo shipping API (vcrpy, no extension)' },
   { repo: 'mailjet/mailjet-gem', commit: 'dd22b912e7a1e1447ea025d8a566a21d8774bb74', licence: 'MIT', files: /^spec\/cassettes\/.+\.yml$/, format: 'cassette', about: 'Mailjet API v3 and v3.1 (Ruby VCR)' },
-  { repo: 'ManageIQ/manageiq-providers-azure_stack', commit: 'da4815bd01afbca270e0d9d10199e203632e0cac', licence: 'Apache-2.0', files: /^spec\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Azure Stack Hub Resource Manager and Azure AD sign-in (Ruby VCR; host names replaced)' },
-  { repo: 'ManageIQ/manageiq-providers-nutanix', commit: '3baa90f86f08e3d804619169fa49ebbcc8c3acf9', licence: 'Apache-2.0', files: /^spec\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Nutanix Prism Central API v3/v4 (Ruby VCR; host name replaced)' },
+  MIQ('azure_stack', 'da4815bd01afbca270e0d9d10199e203632e0cac', 'Azure Stack Hub Resource Manager and Azure AD sign-in (Ruby VCR; host names replaced)'),
+  MIQ('nutanix', '3baa90f86f08e3d804619169fa49ebbcc8c3acf9', 'Nutanix Prism Central API v3/v4 (Ruby VCR; host name replaced)'),
   { repo: 'dgunning/edgartools', commit: 'ca5a70094da7fc34890161dae9c256bb1f4c3d26', licence: 'MIT', files: /^tests\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'SEC EDGAR (www.sec.gov full-text and company search, data.sec.gov submissions and XBRL APIs) as edgartools calls it (vcrpy; 37 cassettes absent from the snapshot)' },
   { repo: 'MrBartusek/corkus.py', commit: '1de73f162804a6883cf489a8f2f4ee55e2945855', licence: 'MIT', files: /^tests\/vcr_cassettes\/.+/, format: 'cassette', about: 'Wynncraft public API (players, guilds, items, leaderboards, search) (vcrpy)' },
   { repo: 'hackclub/api', commit: 'f99d0ed5adf753f5bedebf919718659496caa0e3', licence: 'MIT', files: /^spec\/vcr\/(?!SlackInvite\/).+\.ya?ml$/, format: 'cassette', about: 'Cloud9 (c9.io), get.tech domain redemption and screenshotlayer APIs as Hack Club\'s Rails API calls them (Ruby VCR); its Slack cassettes (an API the pool records) left out' },
