@@ -8,7 +8,7 @@ import { Core, REPO_ROOT } from "../node/core";
 import { readRows } from "../node/rows";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
-import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo, evalSetFp, formatEvalSet, HELD_OUT_FIRST_DRAW, HELD_OUT_SECOND_DRAW, HELD_OUT_THIRD_DRAW, PAGE_LOADS, staleDataWarning, trainingDataSha256 } from "./yardstick";
+import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo, evalSetFp, formatEvalSet, HELD_OUT_FIRST_DRAW, HELD_OUT_SECOND_DRAW, HELD_OUT_THIRD_DRAW, PAGE_LOADS, staleDataWarning, trainingDataSha256, type EvalSet, type EvalSetFp } from "./yardstick";
 
 async function main() {
   const core = await Core.load();
@@ -33,18 +33,15 @@ async function main() {
   // EVAL_HELDOUT=0 leaves the frozen held-out draw unscored: for judging a change on the other figures first (every
   // scoring of it is counted). The earlier draws are spent or steered, and always scored.
   const heldUnscored = process.env.EVAL_HELDOUT === "0" ? "Not scored (`EVAL_HELDOUT=0`)." : undefined;
-  const held = heldUnscored ? null : evalSetFp(core, HELD_OUT_THIRD_DRAW);
-  const second = evalSetFp(core, HELD_OUT_SECOND_DRAW);
-  const spent = evalSetFp(core, HELD_OUT_FIRST_DRAW);
-  const pageLoads = evalSetFp(core, PAGE_LOADS);
+  const sets: Array<[EvalSet, EvalSetFp | null, string?]> = [
+    [HELD_OUT_THIRD_DRAW, heldUnscored ? null : evalSetFp(core, HELD_OUT_THIRD_DRAW), heldUnscored],
+    ...[HELD_OUT_SECOND_DRAW, HELD_OUT_FIRST_DRAW, PAGE_LOADS].map((set): [EvalSet, EvalSetFp | null] => [set, evalSetFp(core, set)]),
+  ];
   const calib = calibrationLoo(core);
   const scored = scoreRows(core, readRows(resolve(dataset, "valid.jsonl")));
   for (const line of formatRealFp(fp)) console.log(line);
   for (const line of formatRequestFp(requests)) console.log(line);
-  for (const line of formatEvalSet(HELD_OUT_THIRD_DRAW, held, heldUnscored)) console.log(line);
-  for (const line of formatEvalSet(HELD_OUT_SECOND_DRAW, second)) console.log(line);
-  for (const line of formatEvalSet(HELD_OUT_FIRST_DRAW, spent)) console.log(line);
-  for (const line of formatEvalSet(PAGE_LOADS, pageLoads)) console.log(line);
+  for (const [set, h, why] of sets) for (const line of formatEvalSet(set, h, why)) console.log(line);
   for (const line of formatCalibrationLoo(calib)) console.log(line);
   console.log(`  (model: ${modelName})`);
   for (const line of formatLoso(loso)) console.log(line);
@@ -54,7 +51,7 @@ async function main() {
     console.log(`  threshold ${t}: detection ${(100 * r.detection_rate!).toFixed(2)}%, false positives ${(100 * r.false_positive_rate!).toFixed(3)}%`);
   }
   const note = `False positives below: ${modelName}, scored through core.wasm like the filter.`;
-  writeReport({ scored, manifest, command: blobFile ? `make eval MODEL=${relative(REPO_ROOT, blobFile)}` : "make eval", headline: realFpMarkdown(fp, requests, [[HELD_OUT_THIRD_DRAW, held, heldUnscored], [HELD_OUT_SECOND_DRAW, second], [HELD_OUT_FIRST_DRAW, spent], [PAGE_LOADS, pageLoads]], calib, loso, note) });
+  writeReport({ scored, manifest, command: blobFile ? `make eval MODEL=${relative(REPO_ROOT, blobFile)}` : "make eval", headline: realFpMarkdown(fp, requests, sets, calib, loso, note) });
   console.log("wrote models/REPORT.md and models/report/*.svg");
 }
 

@@ -35,7 +35,7 @@ async function runFolds(): Promise<{ folds: LosoFold[]; dataHash: string; benign
   const calibRows = readRows(resolve(DATASET, "calib.jsonl"));
   const testRows = readRows(resolve(DATASET, "test.jsonl"));
   // The first held-out draw's parts (models/data/real/heldout.ts, spent): each fold model's false positives there too.
-  // Not the second draw, which `make eval` alone scores.
+  // Not the later draws, which `make eval` alone scores.
   const frozenRows = evalSetRows(HELD_OUT_FIRST_DRAW);
   const benignShare = process.env.LOSO_BENIGN ? Number(process.env.LOSO_BENIGN) : 1;
   const only = process.env.LOSO_FOLDS ? new Set(process.env.LOSO_FOLDS.split(",")) : null;
