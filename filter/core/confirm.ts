@@ -1153,6 +1153,9 @@ function nestedLookup(p: usize, n: i32, i: i32): bool {
   return false;
 }
 
+// How far past its opening a template expression's close is looked for.
+const TEMPLATE_REACH = 200;
+
 // A template expression: `{{ }}`, `${ }`, `#{ }`, `*{ }`, `<%= %>`, `{% %}` holding more than a
 // name (an operator, a call, an index, an attribute): `{{7*7}}`, not an unfilled `{{uid}}` macro.
 // A Go template's field (`{{.GDPR}}`, as ad servers' user-sync URLs carry them unfilled) is a name
@@ -1166,7 +1169,7 @@ function templateSyntax(p: usize, n: i32): bool {
       ((c == 0x24 || c == 0x23 || c == 0x2A || c == 0x40) && load<u8>(p + i + 1) == 0x7B);
     if (!open) continue;
     let field = c == 0x7B ? skipBlanks(p, n, i + 2) : -1;
-    for (let j = i + 2; j < n && j < i + 200; j++) {
+    for (let j = i + 2; j < n && j < i + TEMPLATE_REACH; j++) {
       let d = <u32>load<u8>(p + j);
       if (d == 0x7D) break;
       if (j == field && d == 0x2E && isLetter(byteAt(p, n, j + 1))) continue;
@@ -1198,7 +1201,7 @@ function codeTag(p: usize, n: i32, open: string, close1: u32, close2: u32): bool
 // Where the two-byte close (`%}`, `%>`, `}}`) first stands at or after i, or -1; a `}` alone closes
 // `${ }` and its kin when close2 is `}` and close1 too.
 function closeOf(p: usize, n: i32, i: i32, close1: u32, close2: u32): i32 {
-  for (let j = i; j < n && j < i + 200; j++) {
+  for (let j = i; j < n && j < i + TEMPLATE_REACH; j++) {
     let c = <u32>load<u8>(p + j);
     if (c == close1 && (close1 == close2 || byteAt(p, n, j + 1) == close2)) return j;
   }
