@@ -26,14 +26,15 @@ export const LOSO_FILE = resolve(REPO_ROOT, "build/loso.json");
 
 const pct = (n: number, d: number, digits = 3) => (d ? ((100 * n) / d).toFixed(digits) + "%" : "–");
 
-export interface OriginFp { origin: string; parts: number; flagged: number; kinds: Record<string, number> }
+/** kinds: flagged parts by `where`; classes: by the class each was flagged as (the worst class). */
+export interface OriginFp { origin: string; parts: number; flagged: number; kinds: Record<string, number>; classes: Record<string, number> }
 
 export interface RealFp {
   parts: number;
   origins: number;
   largestOrigin: { origin: string; parts: number };
   byThreshold: Array<{ threshold: number; flagged: number }>;
-  /** Per origin at the default threshold, most flagged parts first; flagged kinds only, never the texts (test rows are not to be studied). */
+  /** Per origin at the default threshold, most flagged parts first; flagged kinds and classes only, never the texts (test rows are not to be studied). */
   byOrigin: OriginFp[];
   byKind: Record<string, { parts: number; flagged: number }>;
 }
@@ -69,7 +70,7 @@ export function realTrafficFp(scored: Scored[], origin: (s: Scored) => string = 
   const byKind: RealFp["byKind"] = {};
   for (const s of benign) {
     const o = origin(s);
-    if (!byOrigin.has(o)) byOrigin.set(o, { origin: o, parts: 0, flagged: 0, kinds: {} });
+    if (!byOrigin.has(o)) byOrigin.set(o, { origin: o, parts: 0, flagged: 0, kinds: {}, classes: {} });
     const e = byOrigin.get(o)!;
     const kind = s.row.where.join(",");
     byKind[kind] ??= { parts: 0, flagged: 0 };
@@ -79,6 +80,7 @@ export function realTrafficFp(scored: Scored[], origin: (s: Scored) => string = 
       e.flagged++;
       byKind[kind].flagged++;
       e.kinds[kind] = (e.kinds[kind] ?? 0) + 1;
+      e.classes[s.worstClass] = (e.classes[s.worstClass] ?? 0) + 1;
     }
   }
   const origins = [...byOrigin.values()].sort((a, b) => b.flagged - a.flagged || b.flagged / b.parts - a.flagged / a.parts || (a.origin < b.origin ? -1 : 1));
@@ -204,8 +206,8 @@ export function formatEvalSet(set: EvalSet, h: EvalSetFp | null, why = `no ${rel
     out.push(`  threshold ${String(t.threshold).padStart(2)}: ${pct(t.flagged, fp.parts).padStart(7)} of parts (${t.flagged}/${fp.parts}), ${pct(q.flagged, r.requests).padStart(7)} of requests (${q.flagged}/${r.requests})`);
   }
   const hit = fp.byOrigin.filter((o) => o.flagged > 0);
-  out.push(`  at ${DEFAULT_THRESHOLD}: ${hit.length}/${fp.origins} origins have a flagged part${hit.length ? "; flagged kinds by origin:" : ""}`);
-  for (const o of hit.slice(0, WORST)) out.push(`    ${pct(o.flagged, o.parts, 2).padStart(7)} (${o.flagged}/${o.parts})  ${o.origin}  [${Object.entries(o.kinds).map(([k, n]) => `${k} ${n}`).join(", ")}]`);
+  out.push(`  at ${DEFAULT_THRESHOLD}: ${hit.length}/${fp.origins} origins have a flagged part${hit.length ? "; flagged kinds and classes by origin:" : ""}`);
+  for (const o of hit.slice(0, WORST)) out.push(`    ${pct(o.flagged, o.parts, 2).padStart(7)} (${o.flagged}/${o.parts})  ${o.origin}  [${flaggedKinds(o)}]`);
   return out;
 }
 
@@ -222,8 +224,8 @@ export function evalSetMarkdown(set: EvalSet, h: EvalSetFp | null, why = `No \`$
   const hit = fp.byOrigin.filter((o) => o.flagged > 0);
   out.push("", `At threshold ${DEFAULT_THRESHOLD}, ${hit.length} of ${fp.origins} origins have at least one flagged part${hit.length ? ":" : "."}`, "");
   if (hit.length) {
-    out.push("| origin | parts | flagged | flagged kinds |", "|---|---:|---:|---|");
-    for (const o of hit) out.push(`| ${o.origin.replace(/\|/g, "\\|")} | ${o.parts} | ${pct(o.flagged, o.parts, 2)} (${o.flagged}) | ${Object.entries(o.kinds).map(([k, n]) => `${k} ${n}`).join(", ")} |`);
+    out.push("| origin | parts | flagged | flagged kinds; classes |", "|---|---:|---:|---|");
+    for (const o of hit) out.push(`| ${o.origin.replace(/\|/g, "\\|")} | ${o.parts} | ${pct(o.flagged, o.parts, 2)} (${o.flagged}) | ${flaggedKinds(o)} |`);
     out.push("");
   }
   out.push("| where | parts | false positives at 20 |", "|---|---:|---:|");
@@ -268,6 +270,12 @@ export function losoSummary(l: Loso): { mean: number; min: number; minFold: stri
 }
 
 const WORST = 10;
+
+/** An origin's flagged parts by kind, then by class: `body:json 9; sqli 8, xss 1`. */
+function flaggedKinds(o: OriginFp): string {
+  const counts = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${k} ${n}`).join(", ");
+  return `${counts(o.kinds)}; ${counts(o.classes)}`;
+}
 
 /**
  * The calibration side, each origin left out in turn: its distinct parts scored against the
@@ -326,8 +334,8 @@ export function formatRealFp(fp: RealFp): string[] {
   const out = [`real-traffic false positives, test origins (never trained or calibrated on): ${fp.parts} parts from ${fp.origins} origins`];
   for (const t of fp.byThreshold) out.push(`  threshold ${String(t.threshold).padStart(2)}: ${pct(t.flagged, fp.parts).padStart(7)} of parts (${t.flagged}/${fp.parts})`);
   const hit = fp.byOrigin.filter((o) => o.flagged > 0);
-  out.push(`  at ${DEFAULT_THRESHOLD}: ${hit.length}/${fp.origins} origins have a flagged part; worst origins (flagged kinds):`);
-  for (const o of hit.slice(0, WORST)) out.push(`    ${pct(o.flagged, o.parts, 2).padStart(7)} (${o.flagged}/${o.parts})  ${o.origin}  [${Object.entries(o.kinds).map(([k, n]) => `${k} ${n}`).join(", ")}]`);
+  out.push(`  at ${DEFAULT_THRESHOLD}: ${hit.length}/${fp.origins} origins have a flagged part; worst origins (flagged kinds; classes):`);
+  for (const o of hit.slice(0, WORST)) out.push(`    ${pct(o.flagged, o.parts, 2).padStart(7)} (${o.flagged}/${o.parts})  ${o.origin}  [${flaggedKinds(o)}]`);
   return out;
 }
 
@@ -359,8 +367,8 @@ export function realFpMarkdown(fp: RealFp, req: RequestFp | null, sets: Readonly
   }
   const hit = fp.byOrigin.filter((o) => o.flagged > 0);
   out.push("", `At threshold ${DEFAULT_THRESHOLD}, ${hit.length} of ${fp.origins} origins have at least one flagged part. Worst origins (the kinds flagged, not the texts:`);
-  out.push("test rows are for measuring, not for studying):", "", "| origin | parts | flagged | flagged kinds |", "|---|---:|---:|---|");
-  for (const o of hit.slice(0, WORST)) out.push(`| ${o.origin.replace(/\|/g, "\\|")} | ${o.parts} | ${pct(o.flagged, o.parts, 2)} (${o.flagged}) | ${Object.entries(o.kinds).map(([k, n]) => `${k} ${n}`).join(", ")} |`);
+  out.push("test rows are for measuring, not for studying):", "", "| origin | parts | flagged | flagged kinds; classes |", "|---|---:|---:|---|");
+  for (const o of hit.slice(0, WORST)) out.push(`| ${o.origin.replace(/\|/g, "\\|")} | ${o.parts} | ${pct(o.flagged, o.parts, 2)} (${o.flagged}) | ${flaggedKinds(o)} |`);
   out.push("", `By kind at ${DEFAULT_THRESHOLD}:`, "", "| where | parts | false positives |", "|---|---:|---:|");
   for (const [k, v] of Object.entries(fp.byKind)) if (v.parts >= 20) out.push(`| ${k} | ${v.parts} | ${pct(v.flagged, v.parts)} (${v.flagged}) |`);
   out.push("", "(kinds with fewer than 20 parts are left out of this table)", "");
