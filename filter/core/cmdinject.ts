@@ -9,7 +9,7 @@
 // any form field, JSON string or header value of the benign data (`make verdict-census`).
 
 import { byteAt, isOneOf, isLetter, isPathByte, isSpaceOrTab, skipSpacesAndTabs } from "../lib/bytes";
-import { shellWordEnd, isCommandWord, markdownCell, inertCommand } from "./confirm";
+import { shellWordEnd, isCommandWord, markdownCell, inertCommand, redirectionsComplete } from "./confirm";
 import { indexOf2 } from "../lib/scan";
 
 // Whether p[0..n) (n >= 2) may open with a separator (its first byte, or its second after a
@@ -65,6 +65,7 @@ export function commandInjection(p: usize, n: i32): bool {
   // What follows the word, blanks aside.
   let j = skipSpacesAndTabs(p, n, i);
   let f = byteAt(p, n, j);
+  if ((f == 0x3C || f == 0x3E) && !redirectionsComplete(p, n, j)) return false;
   // After line breaks alone (a value's text may begin a line: a textarea's `\nMore details…`), and
   // for a command that is also an English word (`& at home`, `| more info`), what follows must be
   // the shell's: the end, an option, a path, a variable, a quote, a number, a separator or a

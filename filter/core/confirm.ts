@@ -7,7 +7,7 @@
 // do without, so that they reject the shapes of benign text the model over-reads, not attacks.
 
 import { HEAD_COUNT } from "./classes";
-import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPathByte, isWhitespace, skipSpacesAndBreaks, skipBlanks } from "../lib/bytes";
+import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPathByte, isWhitespace, isSpaceOrTab, skipSpacesAndBreaks, skipSpacesAndTabs, skipBlanks } from "../lib/bytes";
 import { groupWords, groupByInitial, lengthsByInitial, initialAndLengthFit, isOneOfByInitial } from "../lib/groups";
 import { indexOf2, indexOf2Inline } from "../lib/scan";
 import { splat8 } from "../lib/splat";
@@ -282,6 +282,11 @@ function listedWordIsSql(p: usize, n: i32, start: i32, end: i32): bool {
     if (cb == 0x2C) cb = 0;
     if (isQuote(ca) && cb == ca && a == start - 1 && b == end) { ca = 0; cb = 0; }
   }
+  // `or`, `and` or `xor` between a string the text quoted itself and a quoted plain word (`either
+  // 'celsius' or 'fahrenheit'`, `('A' or 'B')` of prose quoting choices) breaks out of nothing and
+  // joins a string every engine reads as false. The probe `A' OR 'B` breaks out with its first quote.
+  if (ca == 0x27 && cb == 0x27 && (len == 2 || len == 3) && isOneOf(p, n, start, len, CONNECTIVES) &&
+      closesOwnQuote(p, a) && falseStringAt(p, n, b)) return false;
   // An operator's left operand cannot be a list's comma, an opening parenthesis or a statement's end
   // (SQL_INFIX): `(KHTML, like Gecko)` of every WebKit User-Agent is no `LIKE`. A pattern match's right operand
   // is a string, a number, a call or a pattern (`like '%a%'`, `like 0x25`, `like(`), not a bare
@@ -316,6 +321,64 @@ const SQL_FUNCTIONS: StaticArray<string> = [
   "char", "chr", "concat", "substring", "substr", "ascii", "mid", "load_file", "extractvalue", "updatexml",
   "version", "database", "cast", "convert", "if", "iif", "md5", "sha1", "hex", "unhex", "count", "elt", "make_set", "benchmark",
 ];
+
+// SQL's logical connectives, whose operand a quoted plain word leaves false (falseStringAt).
+const CONNECTIVES: StaticArray<string> = ["or", "and", "xor"];
+
+// Whether p[q] opens a single-quoted string of plain words (letters first; letters, digits,
+// blanks, `-`, `_`) that no engine reads as true, closed with no more SQL after it, or left open
+// to the end (the application's own quote closes it): MySQL and SQLite read a string that does not
+// start with a digit as 0, PostgreSQL reads `t`, `true`, `y`, `yes`, `on` (and their prefixes) as
+// true, the others refuse a string as a condition. `'abc'='abc`, `'a' like 'a`, `'x'--`, `'1`,
+// `'true` are none. Double quotes name a column in ANSI SQL and SQLite (`' or "id"`).
+function falseStringAt(p: usize, n: i32, q: i32): bool {
+  if (byteAt(p, n, q) != 0x27) return false;
+  let i = q + 1;
+  while (i < n && isSpaceOrTab(<u32>load<u8>(p + <usize>i))) i++;
+  let s = i;
+  if (!isLetter(byteAt(p, n, s))) return false;
+  while (i < n && i - q <= FALSE_STRING_MAX) {
+    let c = <u32>load<u8>(p + <usize>i);
+    if (c == 0x27) break;
+    if (!(isWordChar(c) || c == 0x2D || isSpaceOrTab(c))) return false;
+    i++;
+  }
+  if (i - q > FALSE_STRING_MAX) return false;
+  let e = i;
+  while (e > s && isSpaceOrTab(<u32>load<u8>(p + <usize>(e - 1)))) e--;
+  let w = e - s;
+  if (prefixOfAt(p, s, w, "true") || prefixOfAt(p, s, w, "yes") || (w == 2 && matchesLowerAt(p, n, s, "on"))) return false;
+  if (i >= n) return true; // left open: the rest is the string
+  // What follows the closing quote (blanks and closing parentheses aside): the end, or punctuation
+  // and words of prose, not an operator, a comment, a quote or a SQL word.
+  let f = i + 1;
+  while (f < n && (isSpaceOrTab(<u32>load<u8>(p + <usize>f)) || load<u8>(p + <usize>f) == 0x29)) f++;
+  if (f >= n) return true;
+  let c = <u32>load<u8>(p + <usize>f);
+  if (c == 0x2C || c == 0x2E || c == 0x3A || c == 0x3F || c == 0x5D || c == 0x7D) return true;
+  if (c == 0x21) return byteAt(p, n, f + 1) != 0x3D && byteAt(p, n, f + 1) != 0x7E;
+  if (!isLetter(c)) return false;
+  let g = f;
+  while (g < n && isWordChar(<u32>load<u8>(p + <usize>g))) g++;
+  return !isSqlWordAt(p, n, f, g - f) && !(g - f == 2 && matchesLowerAt(p, n, f, "in"));
+}
+
+// Whether p[s..s+w) is the first w letters of word (lower-case), without case.
+function prefixOfAt(p: usize, s: i32, w: i32, word: string): bool {
+  if (w > word.length) return false;
+  for (let k = 0; k < w; k++) if (lowerAscii(<u32>load<u8>(p + <usize>(s + k))) != <u32>word.charCodeAt(k)) return false;
+  return true;
+}
+
+// Whether the `'` at p[a] closes a string the text opened before it: an odd number of `'` before it.
+function closesOwnQuote(p: usize, a: i32): bool {
+  let odd = false;
+  for (let i = 0; i < a; i++) if (load<u8>(p + <usize>i) == 0x27) odd = !odd;
+  return odd;
+}
+
+// How far from its opening quote falseStringAt reads a string.
+const FALSE_STRING_MAX = 64;
 
 // Pattern matches, whose right operand is a pattern.
 const SQL_PATTERN_MATCHES: StaticArray<string> = ["like", "rlike", "regexp"];
@@ -820,10 +883,34 @@ function commandSyntax(p: usize, n: i32, opensText: bool): bool {
       continue;
     }
     if (afterSep && !(afterPipe && markdownCell(p, n, start, i)) && isCommandWord() && (sepSeen || wordEnds(p, n, start, i)) &&
-        (!afterLineBreak || commandAfterLineBreak(p, n, i)) && !inertCommand(p, n, i, afterPipe)) return true;
+        (!afterLineBreak || commandAfterLineBreak(p, n, i)) && !inertCommand(p, n, i, afterPipe) &&
+        redirectionsComplete(p, n, skipSpacesAndTabs(p, n, i))) return true;
     afterSep = false; afterLineBreak = false;
   }
   return false;
+}
+
+// Whether each redirection from p[j] on has its target (`<449`, `>/tmp/x`, `2>&1`, `<<<$(id)`,
+// `<(id)`): a shell refuses the whole line, and runs nothing, when one ends the text or meets a
+// separator (`&id<449>`, an id in angle brackets of a path).
+export function redirectionsComplete(p: usize, n: i32, j: i32): bool {
+  while (j < n) {
+    let c = <u32>load<u8>(p + <usize>j);
+    if (c != 0x3C && c != 0x3E) return true;
+    while (j < n && (load<u8>(p + <usize>j) == 0x3C || load<u8>(p + <usize>j) == 0x3E || load<u8>(p + <usize>j) == 0x26 ||
+      load<u8>(p + <usize>j) == 0x7C)) j++;
+    j = skipSpacesAndTabs(p, n, j);
+    if (j >= n || !redirectionTarget(<u32>load<u8>(p + <usize>j))) return false;
+    while (j < n && redirectionTarget(<u32>load<u8>(p + <usize>j))) j++;
+    j = skipSpacesAndTabs(p, n, j);
+  }
+  return true;
+}
+
+// A byte of a redirection's target: not a blank, a separator, a line break or another redirection.
+// @ts-ignore: decorator
+@inline function redirectionTarget(c: u32): bool {
+  return !(c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x3B || c == 0x7C || c == 0x26 || c == 0x3C || c == 0x3E);
 }
 
 // Whether the shell's word ends where the command's name does (p[start..end) read by shellWordEnd):
@@ -1323,9 +1410,41 @@ function mongoSyntax(p: usize, n: i32): bool {
   }
   let t = find(p, n, "this.");
   while (t >= 0 && !memberNameAfter(p, n, t + 4)) t = find(p, n, "this.", t + 5);
-  return has(p, n, "sleep(") || has(p, n, "return ") || t >= 0 || logicalOperator(p, n, 0x7C) || logicalOperator(p, n, 0x26) ||
+  return has(p, n, "sleep(") || returnStatement(p, n) || t >= 0 || logicalOperator(p, n, 0x7C) || logicalOperator(p, n, 0x26) ||
     has(p, n, "while(") || has(p, n, "function(") || has(p, n, "';");
 }
+
+// JavaScript's `return` with an expression after it, as a `$where` function's body has it
+// (`'; return true; var x='`, `return this.a == 'b'`, `1; return sleep(5000)`). JavaScript's keywords
+// are lower-case, and prose's `Return True` or `return the book` returns nothing: after the blanks
+// comes a literal, `this`, a number, a string, a bracket or an operator, or a name that an
+// operator, a member, a call, a line break or the text's end follows.
+function returnStatement(p: usize, n: i32): bool {
+  for (let i = find(p, n, "return "); i >= 0; i = find(p, n, "return ", i + 7)) {
+    if (!memEqualsAscii(p + <usize>i, "return") || isWordChar(byteAt(p, n, i - 1))) continue;
+    let j = i + 7;
+    while (j < n && isWhitespace(<u32>load<u8>(p + <usize>j))) j++;
+    if (j >= n) continue;
+    let c = <u32>load<u8>(p + <usize>j);
+    if (!isLetter(c) && c != 0x5F && c != 0x24) {
+      if (isQuote(c) || c - 0x30 < 10 || c == 0x28 || c == 0x21 || c == 0x2D || c == 0x5B || c == 0x7B) return true;
+      continue;
+    }
+    let k = j;
+    while (k < n && (isWordChar(<u32>load<u8>(p + <usize>k)) || load<u8>(p + <usize>k) == 0x24)) k++;
+    if (isOneOf(p, n, j, k - j, JS_VALUES) && load<u8>(p + <usize>j) >= 0x61) return true;
+    // A line break after the name ends the statement as `;` does (JavaScript inserts one).
+    let f = skipSpacesAndTabs(p, n, k);
+    if (f >= n) return true;
+    let d = <u32>load<u8>(p + <usize>f);
+    if (d == 0x0A || d == 0x0D || d == 0x2E || d == 0x28 || d == 0x3B || d == 0x3D || d == 0x3C || d == 0x3E || d == 0x21 || d == 0x26 || d == 0x7C ||
+        d == 0x2B || d == 0x2A || d == 0x2F || d == 0x25 || d == 0x3F || d == 0x5B || d == 0x2C || d == 0x2D || isQuote(d)) return true;
+  }
+  return false;
+}
+
+// JavaScript's literal values and `this` (lower-case: `True` is a name).
+const JS_VALUES: StaticArray<string> = ["true", "false", "null", "this", "undefined"];
 
 // MongoDB's query, update and aggregation operators that injected documents use.
 export const MONGO_OPERATORS: StaticArray<string> = [

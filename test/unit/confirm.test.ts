@@ -45,6 +45,21 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   // JSON's literals between commas are array items; the GREASE brand's `Not` is no keyword.
   ["sqli", "[1,null,null,null,25200,null,true,false,2]", false],
   ["sqli", "null,null,null union select", true],
+  // `or`, `and`, `xor` between a string the text quoted itself and a quoted plain word join a string
+  // every engine reads as false (LLM tool schemas' `either 'celsius' or 'fahrenheit'`); the probe
+  // `A' OR 'B` breaks out with its first quote, and a true string, a comparison or SQL after it stays.
+  ["sqli", "The unit of temperature, either 'celsius' or 'fahrenheit'", false],
+  ["sqli", "Saves the prefered response ('A' or 'B')", false],
+  ["sqli", "A' OR 'B", true],
+  ["sqli", "x' and 'y", true],
+  ["sqli", "either 'x' or 'true'", true],
+  ["sqli", "either 'x' or 't'", true],
+  ["sqli", "either 'x' or '1'", true],
+  ["sqli", "either 'x' or 'a'='a", true],
+  ["sqli", "either 'x' or 'a' in ('a')", true],
+  ["sqli", "either 'x' or 'a' union select 1", true],
+  ["sqli", "either 'x' or 'a'--", true],
+  ["sqli", "either 'x' or \"id\"", true],
   ["sqli", "' or null is null--", true],
   ["sqli", "[[\"Not)A;Brand\",\"99\"],[\"Google Chrome\",\"127\"]]", false],
   ["sqli", "[[\"Not=A?Brand\",\"8\"]]", false],
@@ -305,6 +320,15 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["rce", "x ${", true],
   // unfilled ad-tech macros name a variable and run nothing
   ["rce", "gdpr=${GDPR}&gdpr_consent=${GDPR_CONSENT_110}&us_privacy=${US_PRIVACY}", false],
+  // A redirection needs its target: a shell refuses the line otherwise (an id in angle brackets of a
+  // path, XML's `<id>…</id>`), and runs any command whose redirections are whole.
+  ["rce", "/v2/search/sprite/&id<449>", false],
+  ["rce", "<order><id>42</id></order>", false],
+  ["rce", ";id>/tmp/x", true],
+  ["rce", ";cat</etc/passwd", true],
+  ["rce", ";ls 2>&1", true],
+  ["rce", "x;cat <<<$(id)", true],
+  ["rce", "; cat <(id)", true],
   // traversal
   ["traversal", "../../../etc/passwd", true],
   ["traversal", "..\\..\\windows\\win.ini", true],
@@ -389,6 +413,15 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["nosqli", "{\"$ne\": null}", true],
   ["nosqli", "[$gt]=", true],
   ["nosqli", "price: 5 dollars", false],
+  // JavaScript's `return` is lower-case and returns an expression: not prose's `Return True` or
+  // `return the book`, nor Python's `return a and b`.
+  ["nosqli", "'; return true; var x='", true],
+  ["nosqli", "1; return this.password", true],
+  ["nosqli", "return sleep(5000)", true],
+  ["nosqli", "x; return x\ny", true],
+  ["nosqli", "Return True", false],
+  ["nosqli", "Then return the book to the library", false],
+  ["nosqli", "return has_gpu and gpu_count >= 2", false],
   ["crlf", "x\r\nSet-Cookie: a=b", true],
   ["crlf", "line one\nline two", false],
   // An item after `)(` (RFC 4515), or an operator that breaks the filter; groups alone are not LDAP.
@@ -452,6 +485,12 @@ describe("semantic confirmation", () => {
     for (const [where, text] of [["query", "ids=516,516,4,4,4,4,7,7"], ["query", "href=javascript:void(0)"], ["body:json", '{"v":"[object Object]"}']] as const) {
       expect(core.score(where, text).score, text).toBeGreaterThan(50);
     }
+  });
+
+  it("prose quoting choices in an LLM tool's schema is no injection; the probe `A' OR 'B` is", () => {
+    const schema = '{"unit":{"type":"string","description":"The unit of temperature, either \'celsius\' or \'fahrenheit\'"}}';
+    expect(core.score("body:json", schema).score).toBeGreaterThan(50);
+    expect(core.score("body:json", '{"q":"A\' OR \'B"}').score).toBeLessThanOrEqual(20);
   });
 
   // toolName reads a text once, comparing names only at the start of a run of letters; its rule is
