@@ -1,4 +1,4 @@
-// models/data/real/heldout.jsonl.gz, heldout2.jsonl.gz and heldout3.jsonl.gz (the held-out origins' three draws) and
+// models/data/real/heldout.jsonl.gz, heldout2.jsonl.gz, heldout3.jsonl.gz and heldout4.jsonl.gz (the held-out origins' four draws) and
 // pageloads.jsonl.gz (browser page loads): that each committed set keeps its promises (the first draw: the issue's bar
 // of 5,000 parts from 20 origins; all: their caps, no text and no repository the training pool knows; each later set:
 // none the earlier ones hold).
@@ -9,6 +9,7 @@ import { HELD_OUT, HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE, ORIGIN_CAP, REQUEST_CA
 import { PAGE_LOADS, PAGE_LOADS_FILE, PAGE_LOADS_REQUESTS_FILE } from "../../models/data/real/pageloads";
 import { HELD_OUT_2, HELD_OUT_2_FILE, HELD_OUT_2_REQUESTS_FILE } from "../../models/data/real/heldout2";
 import { HELD_OUT_3, HELD_OUT_3_FILE, HELD_OUT_3_REQUESTS_FILE } from "../../models/data/real/heldout3";
+import { HELD_OUT_4, HELD_OUT_4_FILE, HELD_OUT_4_REQUESTS_FILE } from "../../models/data/real/heldout4";
 import { MAX_TEXT } from "../../models/data/real/parts";
 import { balanceKind, KIND_CAP } from "../../models/data/origins";
 import { datasetsDir, readText } from "../../models/data/load";
@@ -105,3 +106,5 @@ describeSet("pageloads.jsonl.gz", { sources: PAGE_LOADS, partsFile: PAGE_LOADS_F
 describeSet("heldout2.jsonl.gz", { sources: HELD_OUT_2, partsFile: HELD_OUT_2_FILE, requestsFile: HELD_OUT_2_REQUESTS_FILE, minParts: 5000, minOrigins: 20, kindCap: KIND_CAP, disjointFrom: ["heldout.jsonl.gz", "pageloads.jsonl.gz"] });
 // The third draw: apart from every earlier set.
 describeSet("heldout3.jsonl.gz", { sources: HELD_OUT_3, partsFile: HELD_OUT_3_FILE, requestsFile: HELD_OUT_3_REQUESTS_FILE, minParts: 3500, minOrigins: 20, kindCap: KIND_CAP, disjointFrom: ["heldout.jsonl.gz", "pageloads.jsonl.gz", "heldout2.jsonl.gz"] });
+// The fourth draw: apart from every earlier set.
+describeSet("heldout4.jsonl.gz", { sources: HELD_OUT_4, partsFile: HELD_OUT_4_FILE, requestsFile: HELD_OUT_4_REQUESTS_FILE, minParts: 600, minOrigins: 20, kindCap: KIND_CAP, disjointFrom: ["heldout.jsonl.gz", "pageloads.jsonl.gz", "heldout2.jsonl.gz", "heldout3.jsonl.gz"] });
