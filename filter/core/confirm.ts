@@ -12,6 +12,7 @@ import { groupWords, groupByInitial, lengthsByInitial, initialAndLengthFit, isOn
 import { indexOf2, indexOf2Inline } from "../lib/scan";
 import { splat8 } from "../lib/splat";
 import { attributeEnd } from "./ldapfilter";
+import { WINDOW_BYTES, WINDOW_STEP } from "./features";
 import { handlerNameEnd } from "./xsshandler";
 
 // A logit above this (p > 0.5 before calibration) must be confirmed; unconfirmed, it is held at
@@ -275,13 +276,20 @@ function listedWordIsSql(p: usize, n: i32, start: i32, end: i32): bool {
   // JSON's literals between commas are an array's items (`[null,null,25200,null]`, Google's
   // batchexecute bodies), not SQL: `null` needs more than a comma to be part of a query.
   let len = end - start;
-  // Nor is one quoted alone (`{'type': 'null'}` of a JSON schema printed by Python, as agents' tool
-  // definitions in LLM prompts carry it): a string that holds the word, closed where it opened.
   if ((len == 4 || len == 5) && isOneOf(p, n, start, len, JSON_LITERALS)) {
     if (ca == 0x2C) ca = 0;
     if (cb == 0x2C) cb = 0;
-    if (isQuote(ca) && cb == ca && a == start - 1 && b == end) { ca = 0; cb = 0; }
   }
+  // Nor is a word quoted alone (`{'type': 'null'}` of a JSON schema printed by Python, as agents'
+  // tool definitions in LLM prompts carry it; a role of `'user'`): a string that holds the word,
+  // closed where it opened. An operator glued between two quotes is one (`x'or'1'='1`).
+  if (isQuote(ca) && cb == ca && a == start - 1 && b == end && !isOneOf(p, n, start, len, SQL_INFIX) &&
+      !(len == 3 && matchesLowerAt(p, n, start, "not"))) { ca = 0; cb = 0; }
+  // A member's name glued to a `.` after a name is code's or a qualified name's part
+  // (`test.user(test.user)`, `self.version()`, `mysql.user`), no keyword or call of SQL's; after a
+  // number the `.` ends it (`1.union select`).
+  let before = byteAt(p, n, a - 1);
+  if (a == start - 1 && ca == 0x2E && (isLetter(before) || before == 0x5F)) return false;
   // `or`, `and` or `xor` between a string the text quoted itself and a quoted plain word (`either
   // 'celsius' or 'fahrenheit'`, `('A' or 'B')` of prose quoting choices) breaks out of nothing and
   // joins a string every engine reads as false. The probe `A' OR 'B` breaks out with its first quote.
@@ -579,14 +587,39 @@ function activeTag(p: usize, n: i32, i: i32): bool {
   while (j < n && (isWordChar(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D || load<u8>(p + j) == 0x3A)) j++;
   if (closing) return isOneOf(p, n, start, j - start, RAW_TEXT_TAGS);
   if (isOneOf(p, n, start, j - start, BARE_ACTIVE_TAGS)) return true;
-  // An attribute with a value before the tag ends: `<x src=`, `<x/y=`.
+  // An attribute with a value before the tag ends: `<x src=`, `<x/y=`; not one that only types the
+  // element (`<obj type="Folder">`, `<value xsi:type="xsd:string">` of SOAP bodies), which no
+  // browser acts on.
+  let name = -1;
   for (let k = j; k < n && k < j + 256; k++) {
     let d = <u32>load<u8>(p + k);
     if (d == 0x3E || d == 0x3C) return false;
-    if (d == 0x3D) return true;
+    if (d == 0x3D) {
+      if (name < 0 || !inertAttribute(p, name, k)) return true;
+      name = -1;
+      // Past the value: quoted to its close, or bare to a blank.
+      k = skipWhitespace(p, n, k + 1);
+      let q = byteAt(p, n, k);
+      if (q == 0x22 || q == 0x27) { k++; while (k < n && load<u8>(p + k) != q) k++; }
+      else { while (k < n && !isWhitespace(<u32>load<u8>(p + k)) && load<u8>(p + k) != 0x3E) k++; k--; }
+      continue;
+    }
+    if (isLetter(d) && !isAttributeByte(byteAt(p, n, k - 1))) name = k;
   }
   return false;
 }
+
+// Whether the attribute named p[s..e) (blanks before the `=` at e aside) only types the element:
+// `type`, XML Schema's `xsi:…`.
+function inertAttribute(p: usize, s: i32, e: i32): bool {
+  while (e > s && isWhitespace(<u32>load<u8>(p + e - 1))) e--;
+  let len = e - s;
+  return (len > 4 && matchesLowerAt(p, e, s, "xsi:")) || (len == 4 && matchesLowerAt(p, e, s, "type"));
+}
+
+// A byte of an attribute's name: a letter, a digit, `-`, `_`, `:` or `.`.
+// @ts-ignore: decorator
+@inline function isAttributeByte(c: u32): bool { return isWordChar(c) || c == 0x2D || c == 0x3A || c == 0x2E; }
 
 // An active tag (activeTag), an event handler (`on…=`), a script URL with more than `;` or
 // `void(0)` behind it, or a call, index or assignment on a JavaScript sink name.
@@ -890,15 +923,20 @@ function commandSyntax(p: usize, n: i32, opensText: bool): bool {
   return false;
 }
 
-// Whether each redirection from p[j] on has its target (`<449`, `>/tmp/x`, `2>&1`, `<<<$(id)`,
-// `<(id)`): a shell refuses the whole line, and runs nothing, when one ends the text or meets a
-// separator (`&id<449>`, an id in angle brackets of a path).
+// Whether each redirection from p[j] on is a shell's operator with its target (`<449`, `>/tmp/x`,
+// `2>&1`, `<<<$(id)`, `<(id)`): a shell refuses the whole line, and runs nothing, when one ends the
+// text or meets a separator or another `<` `>` (`&id<449>`, an id in angle brackets of a path;
+// `<type>Folder</type><all>` of XML).
 export function redirectionsComplete(p: usize, n: i32, j: i32): bool {
   while (j < n) {
     let c = <u32>load<u8>(p + <usize>j);
     if (c != 0x3C && c != 0x3E) return true;
-    while (j < n && (load<u8>(p + <usize>j) == 0x3C || load<u8>(p + <usize>j) == 0x3E || load<u8>(p + <usize>j) == 0x26 ||
-      load<u8>(p + <usize>j) == 0x7C)) j++;
+    // The operator: < << <<- <<< <> <& > >> >| >&
+    let d = <u32>byteAt(p, n, ++j);
+    if (c == 0x3C) {
+      if (d == 0x3C) { d = byteAt(p, n, ++j); if (d == 0x3C || d == 0x2D) j++; }
+      else if (d == 0x3E || d == 0x26) j++;
+    } else if (d == 0x3E || d == 0x7C || d == 0x26) j++;
     j = skipSpacesAndTabs(p, n, j);
     if (j >= n || !redirectionTarget(<u32>load<u8>(p + <usize>j))) return false;
     while (j < n && redirectionTarget(<u32>load<u8>(p + <usize>j))) j++;
@@ -1242,6 +1280,8 @@ function nestedLookup(p: usize, n: i32, i: i32): bool {
 
 // How far past its opening a template expression's close is looked for.
 const TEMPLATE_REACH = 200;
+// The bytes a window shares with the next (core/windows.ts).
+const WINDOW_OVERLAP = WINDOW_BYTES - WINDOW_STEP;
 
 // A template expression: `{{ }}`, `${ }`, `#{ }`, `*{ }`, `<%= %>`, `{% %}` holding more than a
 // name (an operator, a call, an index, an attribute): `{{7*7}}`, not an unfilled `{{uid}}` macro.
@@ -1270,7 +1310,7 @@ function templateSyntax(p: usize, n: i32): bool {
 }
 
 // Whether some `{%`/`<%` tag (its close is `close1 close2`) runs more than data binding: one whose
-// close is not in the window, or whose content is not plainStatement's (`{% for doc in documents %}`,
+// close is not in the window (but see WINDOW_OVERLAP), or whose content is not plainStatement's (`{% for doc in documents %}`,
 // `<%= @language %>`, `{% endif %}` are templates posted as data: prompt, e-mail and page templates).
 function codeTag(p: usize, n: i32, open: string, close1: u32, close2: u32): bool {
   let i = find(p, n, open);
@@ -1279,7 +1319,12 @@ function codeTag(p: usize, n: i32, open: string, close1: u32, close2: u32): bool
     let c = byteAt(p, n, start);
     if (c == 0x3D || c == 0x2D) start++; // `<%=`, `{%-`
     let end = closeOf(p, n, start, close1, close2);
-    if (end < 0 || !plainStatement(p, n, start, end)) return true;
+    // A tag not closed in the window: one that opens in the window's last WINDOW_OVERLAP bytes runs
+    // what the window holds of it (nothing after a piece's `<%=`, a name the window's end cuts),
+    // since the next window starts before it and reads it whole; one further in may hide its code
+    // past the window's end.
+    if (end < 0) return i < n - WINDOW_OVERLAP || (skipBlanks(p, n, start) < n && !plainStatement(p, n, start, n));
+    if (!plainStatement(p, n, start, end)) return true;
     i = find(p, n, open, end + 2);
   }
   return false;

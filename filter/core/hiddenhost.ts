@@ -1,7 +1,7 @@
 // A value that starts as a URL whose authority hides the host a reader would take for it, the
 // bypasses of redirect and fetch allow-lists (OWASP's unvalidated redirects cheat sheet; CRS
-// flags off-site redirects by pattern): user info before the host (`//trusted.example@evil.com`,
-// `https://trusted.example@evil.com/`), three or more slashes (`///evil.com`, which browsers
+// flags off-site redirects by pattern): user info that reads as a host before the host
+// (`//trusted.example@evil.com`, `https://trusted.example@evil.com/`), three or more slashes (`///evil.com`, which browsers
 // read as `//evil.com`), or a slash and a backslash (`/\evil.com`). Read by core/payloads.ts;
 // total and allocation-free. No link a site writes into its own parameters looks so; the model
 // scored such values 50–99 in the fold that held its open-redirect lists out.
@@ -25,8 +25,24 @@ export function hiddenHost(p: usize, n: i32): bool {
     if (c == 0x40) at = e;
     e++;
   }
-  if (at > i && at + 1 < e && isIdentByte(lowerAscii(load<u8>(p + <usize>(at + 1))))) return true; // user@host
+  if (at > i && at + 1 < e && isIdentByte(lowerAscii(load<u8>(p + <usize>(at + 1)))) && hostLike(p, i, at)) return true; // host@host
   return (slashes >= 3 || mixed) && hostName(p, i, e);
+}
+
+// Whether the user info p[s, e) may stand for a host, as the trusted one a bypass shows a reader
+// does (`trusted.example`, `127.0.0.1`, `localhost`, `;`, an empty name): all but a user's name and
+// password of name bytes (`https://builder@dev.azure.com/…` of git remotes, `user:token@`), which
+// hides nothing.
+function hostLike(p: usize, s: i32, e: i32): bool {
+  if (load<u8>(p + <usize>s) - 0x30 < 10) return true;
+  let colons = 0, run = 0;
+  for (let j = s; j < e; j++) {
+    let c = load<u8>(p + <usize>j);
+    if (c == 0x3A) { if (run == 0 || ++colons > 1) return true; run = 0; continue; }
+    if (!(isIdentByte(lowerAscii(c)) || c == 0x2D)) return true; // a dot, `;`, `\`, ...
+    run++;
+  }
+  return run == 0 || (e - s == 9 && matchesLowerAt(p, e, s, "localhost"));
 }
 
 // The same bypass where a path segment is the redirect target (`/out/<url>` routes): a segment

@@ -60,6 +60,15 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["sqli", "either 'x' or 'a' union select 1", true],
   ["sqli", "either 'x' or 'a'--", true],
   ["sqli", "either 'x' or \"id\"", true],
+  // A word quoted alone is a string's text (a role of `'user'`); an operator glued between quotes is
+  // SQL's (`x'or'1'='1`). A member's name after `name.` is code's or a qualified name's part.
+  ["sqli", "'user'", false],
+  ["sqli", "x'or'1'='1", true],
+  ["sqli", "x'and'1", true],
+  ["sqli", "test.user(test.user)", false],
+  ["sqli", "self.version()", false],
+  ["sqli", "1.union select", true],
+  ["sqli", "' and user()='root", true],
   ["sqli", "' or null is null--", true],
   ["sqli", "[[\"Not)A;Brand\",\"99\"],[\"Google Chrome\",\"127\"]]", false],
   ["sqli", "[[\"Not=A?Brand\",\"8\"]]", false],
@@ -146,6 +155,12 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["xss", "src=1714233", false],
   ["xss", "Set-Cookie=Foo=Bar;SameSite=None;Secure;", false],
   ["xss", "Location=2&LinkType=BBR", false],
+  // An attribute that only types the element acts on nothing (SOAP bodies); any other may.
+  ["xss", "<obj type=\"CustomizationSpecManager\">CustomizationSpecManager</obj>", false],
+  ["xss", "<propSet xsi:type=\"PropertySpec\"><all>0</all>", false],
+  ["xss", "<x type=1 onclick=alert(1)>", true],
+  ["xss", "<input type=text value=x>", true],
+  ["xss", "<x type=\"a\" style=\"x\">", true],
   // an operator needs its left operand, a pattern match a pattern, a function a call
   ["sqli", "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15", false],
   ["sqli", "Mozilla/5.0 (iPhone; CPU iPhone OS 16_3 like Mac OS X) AppleWebKit/605.1.15", false],
@@ -255,7 +270,8 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["ssti", "<% system(\"id\") %>", true],
   ["ssti", "{% for x in ().__class__.__base__.__subclasses__() %}", true],
   ["ssti", "{{ doc.title|upper }}", true],
-  ["ssti", "{% if x ", true],
+  // A tag the window cuts, its code maybe in the next window (which starts after its open).
+  ["ssti", "{% if x " + "a".repeat(80), true],
   ["ssti", "https://api.github.com/users/Codertocat/gists{/gist_id}", false],
   ["nosqli", "user[$ne]=x", true],
   ["nosqli", "{\"username\":{\"$regex\":\"^adm\"}}", true],
@@ -328,6 +344,9 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["rce", ";cat</etc/passwd", true],
   ["rce", ";ls 2>&1", true],
   ["rce", "x;cat <<<$(id)", true],
+  ["rce", ";id >>/tmp/x", true],
+  ["rce", ";cat <<EOF", true],
+  ["rce", "<type>ExtensionManager</type><all>0</all>", false],
   ["rce", "; cat <(id)", true],
   // traversal
   ["traversal", "../../../etc/passwd", true],
@@ -408,6 +427,12 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["ssti", "{{.}}", true],
   ["ssti", "{{.Env.PATH}}", true],
   ["ssti", "{{.System \"id\"}}", true],
+  // A tag the window does not close runs what the window holds of it: nothing after a piece's `<%=`,
+  // a name a window's end cut; code still confirms.
+  ["ssti", "<%=", false],
+  ["ssti", "module <%= project_name", false],
+  ["ssti", "<%= 7*7", true],
+  ["ssti", "{% debug", true],
   ["xxe", "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>", true],
   ["xxe", "<order><id>42</id></order>", false],
   ["nosqli", "{\"$ne\": null}", true],

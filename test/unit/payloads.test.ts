@@ -201,6 +201,9 @@ const IP_HOST: Case[] = [
   // A host hidden behind user info or extra slashes.
   ["query", "returnTo=//www.whitelisteddomain.tld@google.com//"],
   ["query", "next=https://trusted.example@evil.com/"],
+  ["query", "next=http://localhost@evil.com/"],
+  ["query", "next=https://:@evil.com/"],
+  ["query", "goto=///\\;@example.com"],
   ["query", "r=///evil.com/"],
   ["body:form", "r=/%5Cevil.com"],
   // In a path (a route that redirects to its last segment): three slashes, or a backslash.
@@ -233,6 +236,9 @@ const NOT_IP_HOST: Case[] = [
   ["query", "mail=wang@163.com&pkg=lodash@4.17.21&ip=admin@10.0.0.1"],
   ["body:json", JSON.stringify({ chat: "see you @20241204 at noon", handle: "@3627734734" })],
   ["body:json", '{"note":"see http://user:pass@example.com:8080/admin"}'],
+  // A user's name before the host hides none (git remotes of Azure DevOps, a token as password).
+  ["body:json", '{"remoteUrl":"https://builder0376@dev.azure.com/builder0376/Project/_git/repo"}'],
+  ["query", "remote=https://ci-bot:ghp_abc123@github.com/org/repo.git"],
   ["path", "///static/app.js"],
   ["path", "/assets///logo.svg"],
   ["path", "/fetch/https://cdn.example.com/lib.js"],
