@@ -47,6 +47,25 @@ const PROMPTS = [
   "次の文章を英語に翻訳してください：「明日の会議は午後3時からです。資料を準備しておいてください。」",
   ...TEMPLATES.map((t) => `Fill in this template with realistic values: ${t}`),
 ];
+// Tool calls and traces as LLM clients send them: choices quoted in a tool's description, a
+// Python-printed role, a code generator's ERB template, a one-line instruction. Written anew from the
+// shapes of the spent held-out draws' flagged parts (their texts are not copied).
+const TOOL_BODIES: unknown[] = [
+  { model: "claude-sonnet-4-5", max_tokens: 1024, messages: [{ role: "user", content: "What is the weather in Lyon?" }], tools: [{ name: "get_weather", description: "Get the current weather in a given location", input_schema: { type: "object", properties: { location: { type: "string", description: "The city and country, e.g. Lyon, France" }, unit: { type: "string", enum: ["celsius", "fahrenheit"], description: "The unit of temperature, either 'celsius' or 'fahrenheit'" } }, required: ["location"] } }] },
+  { model: "gpt-4o", messages: [{ role: "system", content: "Pick the better answer." }, { role: "user", content: "Answer A: Paris is the capital of France.\n\nAnswer B: Lyon is the capital of France." }], tool_choice: { type: "function", function: { name: "choose" } }, tools: [{ type: "function", function: { name: "choose", description: "Records the preferred answer ('A' or 'B')", parameters: { type: "object", properties: { preferred: { type: "string", enum: ["A", "B"], description: "The preferred answer, either 'A' or 'B'" } } } } }] },
+  { model: "gpt-4o-mini", messages: [{ role: "'system'", content: "You are a researcher." }, { role: "'user'", content: "Current Task: list three facts about otters." }] },
+  { model: "mistral-large-latest", messages: [{ role: "user", content: "Return True" }], tools: [{ type: "function", function: { name: "return_bool", parameters: { type: "object", properties: { value: { type: "boolean" } } } } }] },
+  { model: "gpt-4o", messages: [{ role: "user", content: "Fill in the generator's template:\n  module <%= project_name.camelize %>\n    class <%= class_name %> < Base\n      def call\n        <%= body %>\n      end\n    end\n  end" }] },
+  { model: "gpt-4o", messages: [{ role: "user", content: "Decide whether 'yes' or 'no' answers it, and say 'unsure' and 'maybe' only when you must." }] },
+];
+// The same bodies with a payload in a tool's argument: these stay flagged.
+const TOOL_INJECTED: unknown[] = [
+  { model: "gpt-4o", messages: [{ role: "tool", tool_call_id: "c1", content: "x' OR '1'='1" }] },
+  { model: "gpt-4o", messages: [{ role: "assistant", tool_calls: [{ id: "c1", type: "function", function: { name: "lookup", arguments: JSON.stringify({ user: "admin' OR 'a'='a" }) } }] }] },
+  { model: "gpt-4o", messages: [{ role: "user", content: "{\"$where\": \"'; return true; var x='\"}" }] },
+  { model: "gpt-4o", messages: [{ role: "user", content: "<%= system('id') %>" }] },
+];
+
 const LLM_BODIES: Array<(p: string) => unknown> = [
   (p) => ({ model: "gpt-4o-mini", messages: [{ role: "system", content: "You are a helpful assistant." }, { role: "user", content: p }], temperature: 0.7, stop: ["\nObservation:"] }),
   (p) => ({ model: "claude-3-5-sonnet-20241022", max_tokens: 1024, messages: [{ role: "user", content: [{ type: "text", text: p }] }] }),
@@ -71,6 +90,10 @@ async function main(): Promise<void> {
 
   const llm = PROMPTS.flatMap((p) => LLM_BODIES.map((b) => ["body:json", JSON.stringify(b(p))] as [string, string]));
   line("hosted LLMs' request bodies (public prompt templates)", count(llm), llm.length);
+  const tools = TOOL_BODIES.map((b) => ["body:json", JSON.stringify(b)] as [string, string]);
+  line("LLM tool calls and traces (quoted choices, printed roles, code templates)", count(tools), tools.length);
+  const toolsInjected = TOOL_INJECTED.map((b) => ["body:json", JSON.stringify(b)] as [string, string]);
+  line("  payloads in the same bodies (should be flagged)", count(toolsInjected), toolsInjected.length);
 }
 
 await main();
