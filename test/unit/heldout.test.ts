@@ -107,4 +107,4 @@ describeSet("heldout2.jsonl.gz", { sources: HELD_OUT_2, partsFile: HELD_OUT_2_FI
 // The third draw: apart from every earlier set.
 describeSet("heldout3.jsonl.gz", { sources: HELD_OUT_3, partsFile: HELD_OUT_3_FILE, requestsFile: HELD_OUT_3_REQUESTS_FILE, minParts: 3500, minOrigins: 20, kindCap: KIND_CAP, disjointFrom: ["heldout.jsonl.gz", "pageloads.jsonl.gz", "heldout2.jsonl.gz"] });
 // The fourth draw: apart from every earlier set.
-describeSet("heldout4.jsonl.gz", { sources: HELD_OUT_4, partsFile: HELD_OUT_4_FILE, requestsFile: HELD_OUT_4_REQUESTS_FILE, minParts: 600, minOrigins: 20, kindCap: KIND_CAP, disjointFrom: ["heldout.jsonl.gz", "pageloads.jsonl.gz", "heldout2.jsonl.gz", "heldout3.jsonl.gz"] });
+describeSet("heldout4.jsonl.gz", { sources: HELD_OUT_4, partsFile: HELD_OUT_4_FILE, requestsFile: HELD_OUT_4_REQUESTS_FILE, minParts: 1900, minOrigins: 20, kindCap: KIND_CAP, disjointFrom: ["heldout.jsonl.gz", "pageloads.jsonl.gz", "heldout2.jsonl.gz", "heldout3.jsonl.gz"] });

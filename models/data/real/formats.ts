@@ -10,7 +10,7 @@ import { cutRequest, Part, Req, MAX_TEXT, isBinary, holdsKey } from './parts.ts'
 import { partKey, type WholeRequest } from '../load.ts';
 import { hash32 } from '../rng.ts';
 
-export type Format = 'har' | 'cdp' | 'cassette' | 'json-body' | 'ndjson' | 'har-yaml';
+export type Format = 'har' | 'cdp' | 'cassette' | 'json-body' | 'ndjson' | 'har-yaml' | 'lhr' | 'request-json' | 'httprr';
 
 export interface Source {
   repo: string;
@@ -110,10 +110,83 @@ function harYamlRequests(text: string): Req[] {
   return harRequests(JSON.stringify(YAML.parse(text, { logLevel: 'silent', maxAliasCount: -1, uniqueKeys: false })));
 }
 
-/** The URLs a browser recording (HAR, DevTools log) requested, in order; none for other formats. */
+/**
+ * A Lighthouse report (LHR, or a PageSpeed Insights response holding one as `lighthouseResult`): the URLs its
+ * `network-requests` audit lists, in the order the page load requested them. Lighthouse records them from the browser's
+ * DevTools log but keeps neither headers nor bodies, so each is a request of its path and query only. Added for
+ * heldout4.ts; no other format reads through it.
+ */
+function lhrRequests(text: string): Req[] {
+  const doc = JSON.parse(text) as unknown;
+  const lhr = isObj(doc) && isObj(doc.lighthouseResult) ? doc.lighthouseResult : doc;
+  const audit = isObj(lhr) && isObj(lhr.audits) && isObj(lhr.audits['network-requests']) ? lhr.audits['network-requests'] : undefined;
+  const items = audit && isObj(audit.details) && Array.isArray(audit.details.items) ? audit.details.items : [];
+  return items.filter(isObj).filter((i) => typeof i.url === 'string').map((i) => ({ url: i.url as string, headers: [] }));
+}
+
+/**
+ * Recorded requests saved as JSON files of their own (Datadog's dd-trace-js LLM-observability cassettes: one
+ * `{request: {method, url, headers, body}, response}` a file), or a list of them: each `request` read as a cassette's.
+ * Added for heldout4.ts; no other format reads through it.
+ */
+function requestJsonRequests(text: string): Req[] {
+  const doc = JSON.parse(text) as unknown;
+  const out: Req[] = [];
+  for (const i of Array.isArray(doc) ? doc : [doc]) {
+    const r = isObj(i) && isObj(i.request) ? i.request : undefined;
+    const url = r && (typeof r.url === 'string' ? r.url : typeof r.uri === 'string' ? r.uri : undefined);
+    if (!r || !url) continue;
+    out.push({ url, headers: headerPairs(r.headers), body: bodyText(r.body, undefined) });
+  }
+  return out;
+}
+
+/**
+ * An httprr trace (Go's rsc.io/httprr, as langchaingo records its API calls): `httprr trace v1`, then per exchange a
+ * line `<request bytes> <response bytes>` and the request as Go's Request.Write puts it on the wire (request line with
+ * the absolute URL, headers, body), then the response. Each request is cut by its byte count; the response is skipped
+ * by its byte count when that lands on the next exchange's line, else by searching for that line (a response body may
+ * hold bytes that do not survive the UTF-8 round trip of the text this reader is given). langchaingo's recorder rewrites every User-Agent line of the log to its own
+ * name (its scrubbers act on the logged copy, not on the request sent; the rewrite can also eat the line's CR), so the
+ * User-Agent is the recorder's text, not the wire's, and is left out; header lines are split on LF with or without CR.
+ * Added for heldout4.ts; no other format reads through it.
+ */
+function httprrRequests(text: string): Req[] {
+  if (!text.startsWith('httprr trace v1\n')) throw new Error('not an httprr trace');
+  const buf = Buffer.from(text, 'utf8');
+  const at = (pos: number) => /^(\d+) (\d+)\n(?=[A-Z]+ [a-z][a-z0-9+.-]*:\/\/\S+ HTTP\/1\.[01]\r?\n)/.exec(buf.subarray(pos, pos + 64 * 1024).toString('latin1'));
+  // The next exchange's line at or after `from`, by the response's byte count when that lands on one, else by search.
+  const next = (from: number, skip: number): number => {
+    if (at(from + skip)) return from + skip;
+    const rest = buf.subarray(from).toString('latin1');
+    const m = /(?<!\d)\d+ \d+\n(?=[A-Z]+ [a-z][a-z0-9+.-]*:\/\/\S+ HTTP\/1\.[01]\r?\n)/.exec(rest);
+    return m ? from + m.index : buf.length;
+  };
+  const out: Req[] = [];
+  for (let pos = next('httprr trace v1\n'.length, 0); pos < buf.length; ) {
+    const m = at(pos);
+    if (!m) break;
+    const start = pos + m[0].length, n = Number(m[1]);
+    const raw = buf.subarray(start, start + n).toString('utf8');
+    const split = raw.search(/\r?\n\r?\n/);
+    const head = (split < 0 ? raw : raw.slice(0, split)).split(/\r?\n/);
+    const headers: [string, string][] = [];
+    for (const line of head.slice(1)) {
+      const colon = line.indexOf(':');
+      if (colon > 0 && line.slice(0, colon).toLowerCase() !== 'user-agent') headers.push([line.slice(0, colon), line.slice(colon + 1).trim()]);
+    }
+    const body = split < 0 ? '' : raw.slice(split).replace(/^\r?\n\r?\n/, '');
+    out.push({ url: head[0].split(' ')[1], headers, body: body === '' ? undefined : body });
+    pos = next(start + n, Number(m[2]));
+  }
+  return out;
+}
+
+/** The URLs a browser recording (HAR, DevTools log, Lighthouse report) requested, in order; none for other formats. */
 export function urlsOf(format: Format, text: string): string[] {
   if (format === 'har') return harRequests(text).map((r) => r.url);
   if (format === 'cdp') return cdpRequests(text).map((r) => r.url);
+  if (format === 'lhr') return lhrRequests(text).map((r) => r.url);
   return [];
 }
 
@@ -145,8 +218,8 @@ export function requestsOf(format: Format, text: string, file: string): Part[][]
     for (const doc of format === 'ndjson' ? text.split('\n').filter((l) => l.trim() !== '') : [text]) JSON.parse(doc);
     return text.trim() !== '' && text.length <= MAX_TEXT && !isBinary(text) && !holdsKey(text) ? [[{ where: 'body:json', text }]] : [];
   }
-  const browser = format === 'har' || format === 'cdp';
-  const reqs = format === 'har' ? harRequests(text) : format === 'har-yaml' ? harYamlRequests(text) : format === 'cdp' ? cdpRequests(text) : cassetteRequests(text, file);
+  const browser = format === 'har' || format === 'cdp' || format === 'lhr';
+  const reqs = format === 'har' ? harRequests(text) : format === 'har-yaml' ? harYamlRequests(text) : format === 'cdp' ? cdpRequests(text) : format === 'lhr' ? lhrRequests(text) : format === 'request-json' ? requestJsonRequests(text) : format === 'httprr' ? httprrRequests(text) : cassetteRequests(text, file);
   return reqs.map((r) => cutRequest(r).filter((p) => browser || !PLACEHOLDER.test(p.text))).filter((ps) => ps.length > 0);
 }
 
@@ -209,7 +282,7 @@ export function newParts(s: Source, known: ReadonlySet<string>, seen: Set<string
 export const COPY_SHARE = 0.5;
 
 function copiesKnownCapture(format: Format, parts: readonly Part[], known: ReadonlySet<string>): boolean {
-  if (format !== 'har' && format !== 'cdp') return false;
+  if (format !== 'har' && format !== 'cdp' && format !== 'lhr') return false;
   const distinct = new Set(parts.map((p) => partKey(p.where, p.text)));
   return distinct.size > 0 && [...distinct].filter((k) => known.has(k)).length >= COPY_SHARE * distinct.size;
 }

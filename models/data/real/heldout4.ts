@@ -7,16 +7,20 @@
 // training, calibration, threshold or rule may be chosen from them, and what they flag is reported by origin and kind,
 // never as texts. A change made after reading their flagged parts spends them too.
 //
-// What they are: HTTP recordings (vcrpy, Ruby VCR, two browser HARs) of repositories none of the earlier sets, the pool
-// or ../shared/datasets name: LLM clients, agents and integrations (PaperQA, ldp, aviary, Boxcars, instructor-rb, Raix,
-// LangChain's Azure and community integrations, Datadog's Node tracer: OpenAI, Anthropic, Gemini, Azure AI, OpenRouter,
-// Upstash Vector, ... request bodies and the headers each client sends); US local governments' meeting sites and state
-// job-service sites as Big Local News' scrapers request them; German news and HR sites as a job-news aggregator fetches
-// them; shipping APIs (UPS, USPS, ShipEngine, TForce, R+L), the European Patent Office's OPS, Brazilian payment and
-// billing APIs (Moip, Boleto Simples), the Financial Times' MIO configuration service, and small API wrappers (Bitstamp,
-// WHCC, Teresina's transit API, Cymon, Echo Nest, Storify, AngelList, Camera+, PokeAPI, Master Of All Science).
-// Recordings whose requests go to an API the pool records (Crossref, Twitter, reddit) or to a server at a private
-// address are left out by name (the POOL_* and LOCAL_* lists, found from the recorded URLs' hosts, not from content).
+// What they are: HTTP recordings of repositories none of the earlier sets, the pool or ../shared/datasets name: page
+// loads of theverge.com, coursehero.com and two smaller sites as Lighthouse CI's test reports list their requests
+// (URLs only: the `lhr` reader, added for this set), two small browser HARs; LLM clients, agents and integrations
+// (PaperQA, ldp, aviary, Boxcars, instructor-rb, Raix, LangChain's Azure and community integrations, LangChainGo's
+// httprr traces and Datadog's Node tracer's cassettes, read by the `httprr` and `request-json` readers added for this
+// set: OpenAI, Anthropic, Gemini, Bedrock, Azure AI, Cohere, OpenRouter, Upstash Vector, ... request bodies and the
+// headers each client sends); Go's Gerrit and Google Groups as the Oscar project calls them; US local governments'
+// meeting sites, state job-service sites and state court-record searches as Big Local News' scrapers request them;
+// German news and HR sites as a job-news aggregator fetches them; shipping APIs (UPS, USPS, ShipEngine, TForce, R+L),
+// the European Patent Office's OPS, Brazilian payment and billing APIs (Moip, Boleto Simples), the Financial Times'
+// MIO configuration service, and small API wrappers (Bitstamp, WHCC, Teresina's transit API, Cymon, Echo Nest,
+// Storify, AngelList, Camera+, PokeAPI, Master Of All Science).
+// Recordings whose requests go to an API the pool records (Crossref, Twitter, reddit, Datadog, GitHub) or to a local
+// or private-address server are left out by name or path (the POOL_* and LOCAL_* lists, found from the recorded URLs' hosts, not from content).
 // Cut by heldout.ts's cutSet: the same readers and content-blind filters, parts any earlier set holds left out, at
 // most ORIGIN_CAP parts per origin and no `where` kind over KIND_CAP of the set.
 
@@ -90,13 +94,33 @@ const LOCAL_LANGCHAIN_COMMUNITY: readonly string[] = [
   'libs/community/tests/integration_tests/chat_models/cassettes/TestChatKinetica.test_setup.yaml',
 ];
 
+/** langchaingo's recordings of a local server (Ollama on localhost), by their recorded hosts. */
+const LOCAL_LANGCHAINGO: readonly string[] = [
+  'llms/ollama/internal/ollamaclient/testdata/TestClient_CreateEmbedding.httprr',
+  'llms/ollama/internal/ollamaclient/testdata/TestClient_Generate.httprr',
+  'llms/ollama/internal/ollamaclient/testdata/TestClient_GenerateChat.httprr',
+  'llms/ollama/internal/ollamaclient/testdata/TestClient_GenerateChatStream.httprr',
+  'llms/ollama/internal/ollamaclient/testdata/TestClient_GenerateChatWithThink.httprr',
+  'llms/ollama/internal/ollamaclient/testdata/TestClient_GenerateStream.httprr',
+  'llms/ollama/testdata/TestCreateEmbedding.httprr',
+  'llms/ollama/testdata/TestGenerateContent.httprr',
+  'llms/ollama/testdata/TestWithFormat.httprr',
+  'llms/ollama/testdata/TestWithKeepAlive.httprr',
+  'llms/ollama/testdata/TestWithPullModel.httprr',
+  'llms/ollama/testdata/TestWithStreaming.httprr',
+  'llms/ollama/testdata/TestWithThink.httprr',
+];
+
 /** Licences checked in each repository's licence file at the pinned commit (SOURCES.md, "Held-out origins, fourth set"). */
 export const HELD_OUT_4: readonly HeldOutSource[] = [
   // LLM clients and research agents (vcrpy, Ruby VCR): request bodies and the headers each client sends.
   { repo: 'Future-House/paper-qa', commit: 'd2c3c698fdf06986aa021812ab3186d3696438d8', licence: 'Apache-2.0', files: except(/(?:^|\/)cassettes\/.+\.ya?ml$/, POOL_PAPERQA), format: 'cassette', about: 'OpenAlex, Semantic Scholar, Unpaywall, Wikipedia, OpenAI, DeepSeek, OpenRouter and NVIDIA NIM as PaperQA calls them (vcrpy); its Crossref cassettes left out' },
   { repo: 'Future-House/ldp', commit: 'f0a29f1f3e6313b44e131bb394a13e64920cec73', licence: 'Apache-2.0', files: /(?:^|\/)cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OpenAI and Anthropic APIs as the ldp agent framework and its lmi client call them (vcrpy)' },
   { repo: 'Future-House/aviary', commit: '826577f332a02ec2f5883cdb042fb12f14b4c7b3', licence: 'Apache-2.0', files: /(?:^|\/)cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OpenAI, Anthropic and Gemini APIs as the aviary environments call them (vcrpy)' },
-  { repo: 'DataDog/dd-trace-js', commit: '5735ffe7643cd9a984a8d21bde2131cc2fbe3a50', licence: 'Apache-2.0 OR BSD-3-Clause', files: /^packages\/dd-trace\/test\/llmobs\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OpenAI, Anthropic and Bedrock Runtime APIs as the Node tracer\'s LLM-observability tests call them (vcrpy-style YAML cassettes; its JSON cassettes, a format no reader takes, are not read)' },
+  { repo: 'DataDog/dd-trace-js', commit: '5735ffe7643cd9a984a8d21bde2131cc2fbe3a50', licence: 'Apache-2.0 OR BSD-3-Clause', files: /^packages\/dd-trace\/test\/llmobs\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OpenAI, Anthropic and Bedrock Runtime APIs as the Node tracer\'s LLM-observability tests call them (its vcrpy-style YAML cassettes)' },
+  { repo: 'DataDog/dd-trace-js', commit: '5735ffe7643cd9a984a8d21bde2131cc2fbe3a50', licence: 'Apache-2.0 OR BSD-3-Clause', files: /^packages\/dd-trace\/test\/llmobs\/cassettes\/(?!datadog-experiments\/).+\.json$/, format: 'request-json', about: 'OpenAI, Azure OpenAI, Anthropic (and the Claude Agent SDK), Bedrock Runtime, Gemini and DeepSeek APIs as the Node tracer\'s LLM-observability tests call them (one recorded request a JSON file); its Datadog-API cassettes (an API the pool records) left out' },
+  { repo: 'tmc/langchaingo', commit: '8fea3de63675b901cf7a2cdc435c204cb7a93643', licence: 'MIT', files: except(/(?:^|\/)testdata\/[^/]+\.httprr$/, LOCAL_LANGCHAINGO), format: 'httprr', about: 'OpenAI, Gemini, Anthropic, Bedrock, Cohere, OpenRouter, Hugging Face, Perplexity, Wikipedia, SerpApi and DuckDuckGo as LangChainGo calls them (httprr traces); its Ollama (localhost) traces left out' },
+  { repo: 'golang/oscar', commit: 'c262b2af637574c810ba325b3f85e7ba91f774d7', licence: 'BSD-3-Clause', files: /^internal\/(?:gcp\/checks|gcp\/gemini|gerrit|googlegroups)\/testdata\/[^/]+\.httprr$/, format: 'httprr', about: 'Go\'s Gerrit (go-review.googlesource.com), Google Groups, Gemini and Checks APIs as the Oscar project calls them (httprr traces); its GitHub-API traces (an API the pool records) and Ollama (local) ones are not used' },
   { repo: 'BoxcarsAI/boxcars', commit: '2475765a7ca590101aa927dbea4267cb34835903', licence: 'MIT', files: /^spec\/fixtures\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OpenAI, Anthropic, Cohere, Groq, Cerebras, Gemini, SerpApi and Wikipedia as Boxcars calls them (Ruby VCR)' },
   { repo: 'instructor-ai/instructor-rb', commit: 'e96ab3b4e9c8c1d08c8f784c0ac091f33a12a916', licence: 'MIT', files: /^spec\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OpenAI and Anthropic APIs as instructor-rb calls them (Ruby VCR)' },
   { repo: 'OlympiaAI/raix', commit: '7e1b0da45fe88f526388171fad321115c09259ec', licence: 'MIT', files: /^spec\/vcr\/.+\.ya?ml$/, format: 'cassette', about: 'OpenRouter and OpenAI APIs as Raix calls them (Ruby VCR)' },
@@ -105,6 +129,7 @@ export const HELD_OUT_4: readonly HeldOutSource[] = [
   // Scrapers of public sites and API clients of other services.
   { repo: 'biglocalnews/civic-scraper', commit: 'c47916b141bdcda2397b4e35f3afbf47f7a56066', licence: 'Apache-2.0', files: /^tests\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'US local governments\' meeting-agenda sites (CivicPlus, Legistar) as civic-scraper requests them (vcrpy; 9 cassettes absent from the snapshot)' },
   { repo: 'biglocalnews/warn-scraper', commit: 'c21b66c788210501b3d00a480833d2e6ec9bd7c2', licence: 'Apache-2.0', files: /^tests\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Oklahoma and Kansas job-service sites (WARN notices) as warn-scraper requests them (vcrpy)' },
+  { repo: 'biglocalnews/court-scraper', commit: '364bd911d7de90cf2bcea93da0efa86b26617670', licence: 'ISC', files: /(?:^|\/)cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Oklahoma State Courts Network (oscn.net) and Wisconsin Circuit Court Access case searches as court-scraper requests them (vcrpy)' },
   { repo: 'wirecardBrasil/moip-sdk-ruby', commit: '92721205eb1034a20540e4d95ef1d7868976e53b', licence: 'MIT', files: /^vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Moip (Wirecard Brasil) payments API v2, sandbox (Ruby VCR)' },
   { repo: 'BoletoSimples/boletosimples-ruby', commit: '758123a1f9dd6700446f98a80ee33bf9203fe7f6', licence: 'MIT', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Boleto Simples (Kobana) bank-slip billing API, sandbox (Ruby VCR)' },
   { repo: 'kojnapp/bitstamp', commit: 'aa7460beb4fa7c412f2906c6ad7b0ad78026f579', licence: 'MIT', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Bitstamp exchange API (Ruby VCR)' },
@@ -121,7 +146,8 @@ export const HELD_OUT_4: readonly HeldOutSource[] = [
   { repo: 'Financial-Times/mio-config', commit: '90e216572c9c57345fc86e0f532a92cd5a6fb6ea', licence: 'MIT', files: /^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Financial Times\' MIO configuration service, a development instance (Ruby VCR)' },
   { repo: 'zealot128/filter-app', commit: '0f50508aa12e182805356bde6dc2f28a1979c985', licence: 'MIT', files: except(/^spec\/fixtures\/vcr_cassettes\/.+\.ya?ml$/, POOL_FILTER_APP), format: 'cassette', about: 'German news and HR sites, feeds, Facebook, LinkedIn and XING share counts and the Empfehlungsbund API as a job-news aggregator fetches them (Ruby VCR); its Twitter and reddit cassettes left out' },
   { repo: 'rdavid1099/poke-api-v2', commit: '632836d92be0d456450d23e4705dba2ba33be171', licence: 'MIT', files: /^spec\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'PokeAPI (resources, paged lists) (Ruby VCR)' },
-  // Browser captures (HAR), one origin per site captured.
+  // Browser page loads (HAR captures, Lighthouse reports), one origin per site captured.
+  { repo: 'GoogleChrome/lighthouse-ci', commit: 'de45968a38faf11ca9f7b92dea377f23b84cf820', licence: 'Apache-2.0', files: /^packages\/server\/test\/fixtures\/(?:lh|psi)-[^/]+\.json$/, format: 'lhr', bySite: true, about: 'page loads of theverge.com, coursehero.com, toddle.com.au and dkdevelopment.net as Lighthouse reports list their requests (URLs only: path and query)' },
   { repo: 'jeromeetienne/har2appcache', commit: '95da88377814fac5d366dfd700e923058024e2c6', licence: 'MIT', files: /^sample\.har$/, format: 'har', bySite: true, about: 'jeromeetienne.github.com (a browser capture)' },
   { repo: 'danielwuz/casper-netsniff', commit: 'd23412758f62ec8bad2cc8d3ffb94f26de921a5e', licence: 'MIT', files: /^test\.har$/, format: 'har', bySite: true, about: 'google.com (a PhantomJS/CasperJS capture)' },
 ];
