@@ -12,6 +12,10 @@ describe("Lighthouse reports (format lhr)", () => {
   it("cuts each listed request into its path and query (no headers, no body are recorded)", () => {
     expect(cut("lhr", lhr)).toEqual([[["path", "/"]], [["path", "/px"], ["query", "id=7&t=1"]]]);
   });
+  it("gives every request the User-Agent the report says the browser sent", () => {
+    const withUa = JSON.stringify({ ...JSON.parse(lhr), environment: { networkUserAgent: "Mozilla/5.0 Chrome/1", hostUserAgent: "host" } });
+    expect(cut("lhr", withUa)).toEqual([[["path", "/"], ["header:User-Agent", "Mozilla/5.0 Chrome/1"]], [["path", "/px"], ["query", "id=7&t=1"], ["header:User-Agent", "Mozilla/5.0 Chrome/1"]]]);
+  });
   it("reads a PageSpeed Insights response's lighthouseResult the same way", () => {
     expect(cut("lhr", JSON.stringify({ lighthouseResult: JSON.parse(lhr) }))).toEqual(cut("lhr", lhr));
   });

@@ -113,15 +113,18 @@ function harYamlRequests(text: string): Req[] {
 /**
  * A Lighthouse report (LHR, or a PageSpeed Insights response holding one as `lighthouseResult`): the URLs its
  * `network-requests` audit lists, in the order the page load requested them. Lighthouse records them from the browser's
- * DevTools log but keeps neither headers nor bodies, so each is a request of its path and query only. Added for
- * heldout4.ts; no other format reads through it.
+ * DevTools log but keeps neither headers nor bodies; the one header it does record is the User-Agent the browser sent
+ * with every request (`environment.networkUserAgent`), so each is a request of its path, query and that User-Agent.
+ * Added for heldout4.ts; no other format reads through it.
  */
 function lhrRequests(text: string): Req[] {
   const doc = JSON.parse(text) as unknown;
   const lhr = isObj(doc) && isObj(doc.lighthouseResult) ? doc.lighthouseResult : doc;
   const audit = isObj(lhr) && isObj(lhr.audits) && isObj(lhr.audits['network-requests']) ? lhr.audits['network-requests'] : undefined;
   const items = audit && isObj(audit.details) && Array.isArray(audit.details.items) ? audit.details.items : [];
-  return items.filter(isObj).filter((i) => typeof i.url === 'string').map((i) => ({ url: i.url as string, headers: [] }));
+  const ua = isObj(lhr) && isObj(lhr.environment) && typeof lhr.environment.networkUserAgent === 'string' ? lhr.environment.networkUserAgent : '';
+  const headers: [string, string][] = ua ? [['User-Agent', ua]] : [];
+  return items.filter(isObj).filter((i) => typeof i.url === 'string').map((i) => ({ url: i.url as string, headers }));
 }
 
 /**
