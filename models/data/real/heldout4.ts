@@ -9,18 +9,20 @@
 //
 // What they are: HTTP recordings of repositories none of the earlier sets, the pool or ../shared/datasets name: page
 // loads of theverge.com, coursehero.com and two smaller sites as Lighthouse CI's test reports list their requests
-// (URLs only: the `lhr` reader, added for this set), two small browser HARs; LLM clients, agents and integrations
-// (PaperQA, ldp, aviary, Boxcars, instructor-rb, Raix, LangChain's Azure and community integrations, LangChainGo's
-// httprr traces and Datadog's Node tracer's cassettes, read by the `httprr` and `request-json` readers added for this
-// set: OpenAI, Anthropic, Gemini, Bedrock, Azure AI, Cohere, OpenRouter, Upstash Vector, ... request bodies and the
-// headers each client sends); Go's Gerrit and Google Groups as the Oscar project calls them; US local governments'
-// meeting sites, state job-service sites and state court-record searches as Big Local News' scrapers request them;
-// German news and HR sites as a job-news aggregator fetches them; shipping APIs (UPS, USPS, ShipEngine, TForce, R+L),
-// the European Patent Office's OPS, Brazilian payment and billing APIs (Moip, Boleto Simples), the Financial Times'
-// MIO configuration service, and small API wrappers (Bitstamp, WHCC, Teresina's transit API, Cymon, Echo Nest,
-// Storify, AngelList, Camera+, PokeAPI, Master Of All Science).
+// (path, query and the browser's User-Agent: the `lhr` reader, added for this set) and two small browser HARs; LLM
+// clients, agents and integrations (PaperQA, ldp, aviary, Boxcars, instructor-rb, Raix, Martian's LLM adapters,
+// LangChain's Azure and community integrations, LangChainGo's httprr traces and Datadog's Node tracer's cassettes, the
+// last two read by the `httprr` and `request-json` readers added for this set: OpenAI, Anthropic, Gemini, Bedrock,
+// Azure AI, DeepInfra, Together, Cohere, OpenRouter, Upstash Vector, ... request bodies and the headers each client
+// sends); Go's Gerrit and Google Groups as the Oscar project calls them; US local governments' meeting sites, state
+// job-service sites and state court-record searches as Big Local News' scrapers request them; German news and HR
+// sites as a job-news aggregator fetches them; shipping APIs (UPS, USPS, ShipEngine, TForce, R+L), the European Patent
+// Office's OPS, Brazilian payment and billing APIs (Moip, Boleto Simples), the Financial Times' MIO configuration
+// service, and small API wrappers (Bitstamp, WHCC, Teresina's transit API, Cymon, Echo Nest, Storify, AngelList,
+// Camera+, PokeAPI, Master Of All Science).
 // Recordings whose requests go to an API the pool records (Crossref, Twitter, reddit, Datadog, GitHub) or to a local
-// or private-address server are left out by name or path (the POOL_* and LOCAL_* lists, found from the recorded URLs' hosts, not from content).
+// or private-address server are left out by name or path (the POOL_* and LOCAL_* lists and the files expressions,
+// found from the recorded URLs' hosts, not from content).
 // Cut by heldout.ts's cutSet: the same readers and content-blind filters, parts any earlier set holds left out, at
 // most ORIGIN_CAP parts per origin and no `where` kind over KIND_CAP of the set.
 
@@ -124,6 +126,7 @@ export const HELD_OUT_4: readonly HeldOutSource[] = [
   { repo: 'BoxcarsAI/boxcars', commit: '2475765a7ca590101aa927dbea4267cb34835903', licence: 'MIT', files: /^spec\/fixtures\/cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OpenAI, Anthropic, Cohere, Groq, Cerebras, Gemini, SerpApi and Wikipedia as Boxcars calls them (Ruby VCR)' },
   { repo: 'instructor-ai/instructor-rb', commit: 'e96ab3b4e9c8c1d08c8f784c0ac091f33a12a916', licence: 'MIT', files: /^spec\/vcr_cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'OpenAI and Anthropic APIs as instructor-rb calls them (Ruby VCR)' },
   { repo: 'OlympiaAI/raix', commit: '7e1b0da45fe88f526388171fad321115c09259ec', licence: 'MIT', files: /^spec\/vcr\/.+\.ya?ml$/, format: 'cassette', about: 'OpenRouter and OpenAI APIs as Raix calls them (Ruby VCR)' },
+  { repo: 'withmartian/llm-adapters', commit: '5c6dc2ad3f8d88187f3146b884fff18ef84ddfb5', licence: 'MIT', files: /(?:^|\/)cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'DeepInfra, OpenAI, Together, Anthropic, Lambda, Gemini, ... chat and completion APIs as Martian\'s LLM adapters call them through the OpenAI Python client (vcrpy)' },
   { repo: 'langchain-ai/langchain-azure', commit: '9870d265907919db547ab4d1fbe210ffb6daf367', licence: 'MIT', files: /(?:^|\/)cassettes\/.+\.ya?ml$/, format: 'cassette', about: 'Azure AI Foundry model inference (host name redacted by the recorder), Azure OpenAI and OpenAI as LangChain\'s Azure integrations call them (vcrpy)' },
   { repo: 'langchain-ai/langchain-community', commit: 'bc87773064735e649cfd798185502e156d5e948a', licence: 'MIT', files: except(/(?:^|\/)cassettes\/.+\.ya?ml$/, LOCAL_LANGCHAIN_COMMUNITY), format: 'cassette', about: 'Upstash Vector and OpenAI as LangChain\'s community integrations call them (vcrpy); its Kinetica cassettes (a private-address server) left out' },
   // Scrapers of public sites and API clients of other services.
