@@ -285,6 +285,10 @@ function listedWordIsSql(p: usize, n: i32, start: i32, end: i32): bool {
   // closed where it opened. An operator glued between two quotes is one (`x'or'1'='1`).
   if (isQuote(ca) && cb == ca && a == start - 1 && b == end && !isOneOf(p, n, start, len, SQL_INFIX) &&
       !(len == 3 && matchesLowerAt(p, n, start, "not"))) { ca = 0; cb = 0; }
+  // An apostrophe glued between the word and an English ending is a possessive or a contraction
+  // (`the user's files`, `table's`), not a string the word closes; after an operator it opens one
+  // (`1 and't'='t'`).
+  if (cb == 0x27 && b == end && englishEnding(p, n, b + 1) && !isOneOf(p, n, start, len, SQL_INFIX)) cb = 0;
   // A member's name glued to a `.` after a name is code's or a qualified name's part
   // (`test.user(test.user)`, `self.version()`, `mysql.user`), no keyword or call of SQL's; after a
   // number the `.` ends it (`1.union select`).
@@ -329,6 +333,15 @@ const SQL_FUNCTIONS: StaticArray<string> = [
   "char", "chr", "concat", "substring", "substr", "ascii", "mid", "load_file", "extractvalue", "updatexml",
   "version", "database", "cast", "convert", "if", "iif", "md5", "sha1", "hex", "unhex", "count", "elt", "make_set", "benchmark",
 ];
+
+// Whether p[i..] is an English ending after an apostrophe (`s`, `t`, `d`, `m`, `ll`, `re`, `ve`) and
+// no word goes on after it.
+function englishEnding(p: usize, n: i32, i: i32): bool {
+  let c = lowerAscii(byteAt(p, n, i));
+  let len = c == 0x73 || c == 0x74 || c == 0x64 || c == 0x6D ? 1 :
+    matchesLowerAt(p, n, i, "ll") || matchesLowerAt(p, n, i, "re") || matchesLowerAt(p, n, i, "ve") ? 2 : 0;
+  return len > 0 && !isWordChar(byteAt(p, n, i + len));
+}
 
 // SQL's logical connectives, whose operand a quoted plain word leaves false (falseStringAt).
 const CONNECTIVES: StaticArray<string> = ["or", "and", "xor"];
@@ -575,8 +588,9 @@ const RAW_TEXT_TAGS: StaticArray<string> = [
 ];
 
 // A tag that can act: `<!`, `<?`, `<%`, an element of BARE_ACTIVE_TAGS, the end of one of RAW_TEXT_TAGS,
-// or any element with an attribute that has a value (`<x y=`). A bare unknown element
-// (`<userName>`, `<apps client id>`: placeholders in documented payloads) is inert to a browser.
+// an element with an attribute that has a value (`<img src=`), or an unknown element with a style,
+// a handler or a URL (`<x onclick=`). A bare unknown element (`<userName>`, `<apps client id>`:
+// placeholders in documented payloads) is inert to a browser.
 function activeTag(p: usize, n: i32, i: i32): bool {
   let c = byteAt(p, n, i + 1);
   if (c == 0x21 || c == 0x3F || c == 0x25) return true;
@@ -587,6 +601,10 @@ function activeTag(p: usize, n: i32, i: i32): bool {
   while (j < n && (isWordChar(<u32>load<u8>(p + j)) || load<u8>(p + j) == 0x2D || load<u8>(p + j) == 0x3A)) j++;
   if (closing) return isOneOf(p, n, start, j - start, RAW_TEXT_TAGS);
   if (isOneOf(p, n, start, j - start, BARE_ACTIVE_TAGS)) return true;
+  // A namespaced element is XML's or an edge server's (`<esi:include>`, `<svg:rect>`): known.
+  let namespaced = false;
+  for (let k = start; k < j; k++) if (load<u8>(p + k) == 0x3A) namespaced = true;
+  let known = namespaced || isOneOfByInitial(p, n, start, j - start, ELEMENTS_BY_INITIAL, ELEMENT_RANGES, ELEMENT_LENGTHS);
   // An attribute with a value before the tag ends: `<x src=`, `<x/y=`; not one that only types the
   // element (`<obj type="Folder">`, `<value xsi:type="xsd:string">` of SOAP bodies), which no
   // browser acts on.
@@ -595,7 +613,7 @@ function activeTag(p: usize, n: i32, i: i32): bool {
     let d = <u32>load<u8>(p + k);
     if (d == 0x3E || d == 0x3C) return false;
     if (d == 0x3D) {
-      if (name < 0 || !inertAttribute(p, name, k)) return true;
+      if (name < 0 || (known ? !inertAttribute(p, name, k, namespaced) : actsUnknown(p, name, k))) return true;
       name = -1;
       // Past the value: quoted to its close, or bare to a blank.
       k = skipWhitespace(p, n, k + 1);
@@ -609,13 +627,55 @@ function activeTag(p: usize, n: i32, i: i32): bool {
   return false;
 }
 
-// Whether the attribute named p[s..e) (blanks before the `=` at e aside) only types the element:
-// `type`, XML Schema's `xsi:…`.
-function inertAttribute(p: usize, s: i32, e: i32): bool {
+// Whether the attribute named p[s..e) (blanks before the `=` at e aside) only types the element
+// (`type`, XML Schema's `xsi:…`) or, on a namespaced element, declares a namespace (`xmlns:soap=`).
+function inertAttribute(p: usize, s: i32, e: i32, namespaced: bool): bool {
   while (e > s && isWhitespace(<u32>load<u8>(p + e - 1))) e--;
   let len = e - s;
-  return (len > 4 && matchesLowerAt(p, e, s, "xsi:")) || (len == 4 && matchesLowerAt(p, e, s, "type"));
+  return (len > 4 && matchesLowerAt(p, e, s, "xsi:")) || (len == 4 && matchesLowerAt(p, e, s, "type")) ||
+    (namespaced && matchesLowerAt(p, e, s, "xmlns") && (len == 5 || byteAt(p, e, s + 5) == 0x3A));
 }
+
+// Whether the attribute named p[s..e) acts on an element no browser knows (`<example index="2">`,
+// `<document id="1">` of LLM prompts' XML tags: an HTMLUnknownElement): a style, a handler, a URL,
+// a namespaced one but a namespace's declaration or a type (XML Events' `ev:handler`), and old
+// browsers' behaviours (`implementation`, `repeat`).
+function actsUnknown(p: usize, s: i32, e: i32): bool {
+  while (e > s && isWhitespace(<u32>load<u8>(p + e - 1))) e--;
+  let len = e - s;
+  if (len > 2 && matchesLowerAt(p, e, s, "on")) return true;
+  for (let k = s; k < e; k++) {
+    if (load<u8>(p + k) == 0x3A) return !matchesLowerAt(p, e, s, "xmlns:") && !matchesLowerAt(p, e, s, "xsi:");
+  }
+  return isOneOf(p, e, s, len, UNKNOWN_ELEMENT_ACTING);
+}
+
+const UNKNOWN_ELEMENT_ACTING: StaticArray<string> = [
+  "style", "href", "src", "action", "formaction", "data", "srcdoc", "background", "dynsrc", "lowsrc", "is",
+  "implementation", "repeat", "behavior",
+];
+
+// The elements of HTML (obsolete ones that browsers still parse as elements among them), SVG and
+// MathML: a payload's tag is one of them (`<img>`, `<svg>`, `<animate>`, `<maction>`), or unknown.
+const ELEMENTS: StaticArray<string> = [
+  "a", "abbr", "acronym", "address", "animate", "animatemotion", "animatetransform", "annotation-xml", "applet", "area",
+  "article", "aside", "audio", "b", "base", "basefont", "bdi", "bdo", "bgsound", "big", "blink", "blockquote", "body", "br",
+  "button", "canvas", "caption", "center", "circle", "cite", "code", "col", "colgroup", "data", "datalist", "dd", "del",
+  "details", "dfn", "dialog", "dir", "discard", "div", "dl", "dt", "ellipse", "em", "embed", "feimage", "fieldset",
+  "figcaption", "figure", "filter", "font", "footer", "foreignobject", "form", "frame", "frameset", "g", "h1", "h2", "h3",
+  "h4", "h5", "h6", "handler", "head", "header", "hgroup", "hr", "html", "i", "iframe", "ilayer", "image", "img", "input",
+  "ins", "isindex", "kbd", "keygen", "label", "layer", "legend", "li", "line", "link", "listener", "listing", "maction",
+  "main", "malignmark", "map", "mark", "marquee", "math", "menu", "menuitem", "meta", "meter", "mglyph", "mi", "mo",
+  "mpath", "ms", "mtext", "multicol", "nav", "nextid", "nobr", "noembed", "noframes", "noscript", "object", "ol",
+  "optgroup", "option", "output", "p", "param", "path", "pattern", "picture", "plaintext", "polygon", "polyline", "portal",
+  "pre", "progress", "q", "rb", "rect", "rp", "rt", "rtc", "ruby", "s", "samp", "script", "search", "section", "select",
+  "set", "slot", "small", "source", "spacer", "span", "strike", "strong", "style", "sub", "summary", "sup", "svg",
+  "switch", "table", "tbody", "td", "template", "text", "textarea", "textpath", "tfoot", "th", "thead", "time", "title",
+  "stylesheet", "tr", "track", "tspan", "tt", "u", "ul", "use", "var", "video", "view", "wbr", "xml", "xmp", "xss",
+];
+const ELEMENT_LENGTHS = lengthsByInitial(ELEMENTS);
+const ELEMENTS_BY_INITIAL = new StaticArray<string>(ELEMENTS.length);
+const ELEMENT_RANGES = groupByInitial(ELEMENTS, ELEMENTS_BY_INITIAL);
 
 // A byte of an attribute's name: a letter, a digit, `-`, `_`, `:` or `.`.
 // @ts-ignore: decorator
@@ -1296,6 +1356,7 @@ function templateSyntax(p: usize, n: i32): bool {
       ((c == 0x24 || c == 0x23 || c == 0x2A || c == 0x40) && load<u8>(p + i + 1) == 0x7B);
     if (!open) continue;
     let field = c == 0x7B ? skipBlanks(p, n, i + 2) : -1;
+    if (field >= 0 && mustacheTag(p, n, field)) continue;
     for (let j = i + 2; j < n && j < i + TEMPLATE_REACH; j++) {
       let d = <u32>load<u8>(p + j);
       if (d == 0x7D) break;
@@ -1307,6 +1368,20 @@ function templateSyntax(p: usize, n: i32): bool {
     }
   }
   return false;
+}
+
+// Whether the `{{` tag whose content starts at i is Mustache's logic-less kind: a section's open or
+// close, an inverted section or a partial over a name of the data (`{{#items}}`, `{{/items}}`,
+// `{{^items}}`, `{{> footer}}`), or the current item inside a section or a Go template's range
+// (`{{#items}}{{.}}`, `{{range .Items}}{{.}}`). Alone, `{{.}}` prints a Go template's whole data:
+// the SSTI probe. Handlebars' helpers take arguments (`{{#with "s" as |string|}}`), which the
+// caller reads.
+function mustacheTag(p: usize, n: i32, i: i32): bool {
+  let c = byteAt(p, n, i);
+  let end = closeOf(p, n, i, 0x7D, 0x7D);
+  if (end < 0) return false;
+  if (c == 0x2E) return skipBlanks(p, n, i + 1) == end && (find(p, i, "{{#") >= 0 || find(p, i, "{{range") >= 0);
+  return (c == 0x23 || c == 0x2F || c == 0x5E || c == 0x3E) && plainBinding(p, n, i + 1, end);
 }
 
 // Whether some `{%`/`<%` tag (its close is `close1 close2`) runs more than data binding: one whose

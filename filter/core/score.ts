@@ -13,7 +13,7 @@ import { canReadBlock, keepFirst } from "../lib/scan";
 import { partNamePtr, partNameLen } from "../request/parts";
 import { textPart } from "../decode/texts";
 import { namesSecret } from "./secrets";
-import { proseWithSyntax, syntaxBits, proseApostrophe, proseRun, opensCommand, quoteEndsWord, opensMarkup, optionsEnd, wordStart, wordEnd,
+import { proseWithSyntax, syntaxBits, proseApostrophe, proseRun, opensCommand, quoteEndsWord, closesWindowString, opensMarkup, optionsEnd, wordStart, wordEnd,
   headerBreakFrom, headerLineEnd, SYNTAX_GAP, PIECE_MIN } from "./pieces";
 
 const featBuf = new StaticArray<u32>(MAX_FEATURES);
@@ -139,12 +139,13 @@ export class RequestScores extends WindowSink {
     // A run that opens as a payload does is read alone too, as a value that holds only the payload
     // is: a word either side dilutes a short payload beyond the model's reach. A shell's separator
     // (`;id`, `| whoami`, `$(id)`), with the command's options (`;ls -la`); a quote that ends a word,
-    // closing the string an injection breaks out of (`1' OR '1'='1`); a tag or a template's
+    // closing the string an injection breaks out of (`1' OR '1'='1`), not one the window opened
+    // (`either 'list' or 'get'`: alone, `list' or 'get` reads as that injection); a tag or a template's
     // expression (`<svg onload=alert(1)>`, `{{7*7}}`).
     let start = wordStart(p, first), end = wordEnd(p, n, last);
     if (opensCommand(p, n, first)) {
       this.scorePiece(text, p, n, flags, opensText, start, optionsEnd(p, n, end));
-    } else if (quoteEndsWord(p, n, first) || opensMarkup(p, n, first)) {
+    } else if ((quoteEndsWord(p, n, first) && !closesWindowString(p, first)) || opensMarkup(p, n, first)) {
       this.scorePiece(text, p, n, flags, opensText, start, end);
     }
     start = wordStart(p, start - 1);

@@ -112,7 +112,15 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["xss", "<iframe src=//evil.example>", true],
   ["xss", "<base href=//evil.example/>", true],
   ["xss", "</title><x>", true],
-  ["xss", "<x y=1>", true],
+  // An unknown element acts by a style, a handler or a URL, not by any attribute (`<example
+  // index="2">` of LLM prompts' XML tags); a known one by any but a type.
+  ["xss", "<x y=1>", false],
+  ["xss", "<img y=1>", true],
+  ["xss", "<example index=\"2\">Input: 2+2</example>", false],
+  ["xss", "<x style=\"color:red\">", true],
+  ["xss", "<x xmlns:ev=\"http://www.w3.org/2001/xml-events\" ev:event=\"load\" ev:handler=\"test.evt#x\"/>", true],
+  ["xss", "<svg:rect x=\"0\">", true],
+  ["xss", "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">", false],
   ["xss", "<!--", true],
   ["xss", "{\"clientId\": \"<apps client id>\", \"userName\": \"<userName>\"}", false],
   ["xss", "\"id\": \"<url-id>\"", false],
