@@ -57,6 +57,9 @@ const TOOL_BODIES: unknown[] = [
   { model: "mistral-large-latest", messages: [{ role: "user", content: "Return True" }], tools: [{ type: "function", function: { name: "return_bool", parameters: { type: "object", properties: { value: { type: "boolean" } } } } }] },
   { model: "gpt-4o", messages: [{ role: "user", content: "Fill in the generator's template:\n  module <%= project_name.camelize %>\n    class <%= class_name %> < Base\n      def call\n        <%= body %>\n      end\n    end\n  end" }] },
   { model: "gpt-4o", messages: [{ role: "user", content: "Decide whether 'yes' or 'no' answers it, and say 'unsure' and 'maybe' only when you must." }] },
+  { model: "claude-sonnet-4-5", max_tokens: 512, messages: [{ role: "user", content: "<instructions>\nAnswer from the documents only.\n</instructions>\n<documents>\n<document index=\"1\">\n<source>report.pdf</source>\n<document_content>Revenue rose 12%.</document_content>\n</document>\n</documents>\n<example index=\"1\">\nQ: 2+2\nA: 4\n</example>" }] },
+  { model: "gpt-4o", messages: [{ role: "user", content: "Render: Hello {{name}}! {{#items}}- {{.}}\n{{/items}}{{^items}}No items.{{/items}}" }] },
+  { resourceSpans: [{ scopeSpans: [{ spans: [{ name: "openai.chat", attributes: [{ key: "llm.request.functions.0.description", value: { stringValue: "Either 'list' or 'get' the user's files" } }] }] }] }] },
 ];
 // The same bodies with a payload in a tool's argument: these stay flagged.
 const TOOL_INJECTED: unknown[] = [
@@ -91,7 +94,7 @@ async function main(): Promise<void> {
   const llm = PROMPTS.flatMap((p) => LLM_BODIES.map((b) => ["body:json", JSON.stringify(b(p))] as [string, string]));
   line("hosted LLMs' request bodies (public prompt templates)", count(llm), llm.length);
   const tools = TOOL_BODIES.map((b) => ["body:json", JSON.stringify(b)] as [string, string]);
-  line("LLM tool calls and traces (quoted choices, printed roles, code templates)", count(tools), tools.length);
+  line("LLM tool calls and traces (quoted choices, printed roles, templates, prompts' XML tags)", count(tools), tools.length);
   const toolsInjected = TOOL_INJECTED.map((b) => ["body:json", JSON.stringify(b)] as [string, string]);
   line("  payloads in the same bodies (should be flagged)", count(toolsInjected), toolsInjected.length);
 }
