@@ -8,7 +8,7 @@ import { Core, REPO_ROOT } from "../node/core";
 import { readRows } from "../node/rows";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
-import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo, evalSetFp, formatEvalSet, HELD_OUT_FIRST_DRAW, HELD_OUT_SECOND_DRAW, HELD_OUT_THIRD_DRAW, PAGE_LOADS, staleDataWarning, trainingDataSha256, type EvalSet, type EvalSetFp } from "./yardstick";
+import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo, evalSetFp, formatEvalSet, HELD_OUT_FIRST_DRAW, HELD_OUT_SECOND_DRAW, HELD_OUT_THIRD_DRAW, HELD_OUT_FOURTH_DRAW, PAGE_LOADS, staleDataWarning, trainingDataSha256, type EvalSet, type EvalSetFp } from "./yardstick";
 
 async function main() {
   const core = await Core.load();
@@ -34,8 +34,8 @@ async function main() {
   // scoring of it is counted). The earlier draws are spent or steered, and always scored.
   const heldUnscored = process.env.EVAL_HELDOUT === "0" ? "Not scored (`EVAL_HELDOUT=0`)." : undefined;
   const sets: Array<[EvalSet, EvalSetFp | null, string?]> = [
-    [HELD_OUT_THIRD_DRAW, heldUnscored ? null : evalSetFp(core, HELD_OUT_THIRD_DRAW), heldUnscored],
-    ...[HELD_OUT_SECOND_DRAW, HELD_OUT_FIRST_DRAW, PAGE_LOADS].map((set): [EvalSet, EvalSetFp | null] => [set, evalSetFp(core, set)]),
+    [HELD_OUT_FOURTH_DRAW, heldUnscored ? null : evalSetFp(core, HELD_OUT_FOURTH_DRAW), heldUnscored],
+    ...[HELD_OUT_THIRD_DRAW, HELD_OUT_SECOND_DRAW, HELD_OUT_FIRST_DRAW, PAGE_LOADS].map((set): [EvalSet, EvalSetFp | null] => [set, evalSetFp(core, set)]),
   ];
   const calib = calibrationLoo(core);
   const scored = scoreRows(core, readRows(resolve(dataset, "valid.jsonl")));
