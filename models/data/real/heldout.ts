@@ -115,6 +115,12 @@ export function heldOutOrigin(s: HeldOutSource, text: string): string {
   }
 }
 
+/** A source's `files`: `re`, less the files named in `files` (recordings of a local server, or of an API the pool records). */
+export function except(re: RegExp, files: readonly string[]): RegExp {
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return files.length === 0 ? re : new RegExp(`^(?!(?:${files.map(esc).join('|')})$)[\\s\\S]*?(?:${re.source})`);
+}
+
 /**
  * Cuts `sources` into `partsFile` (one benign row per new part, at most ORIGIN_CAP per origin and no `where` kind over
  * `kindCap` of the set, both by a hash of the text) and `requestsFile` (whole requests, REQUEST_CAP per origin); parts

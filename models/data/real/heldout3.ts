@@ -23,15 +23,9 @@
 
 import path from 'node:path';
 import { REPO_ROOT } from '../load.ts';
-import { cutSet, HELD_OUT_FILE, type HeldOutSource } from './heldout.ts';
+import { cutSet, except, HELD_OUT_FILE, type HeldOutSource } from './heldout.ts';
 import { PAGE_LOADS_FILE } from './pageloads.ts';
 import { HELD_OUT_2_FILE, MIQ } from './heldout2.ts';
-
-/** `re`, less the files named in `except` (recordings of a local server). */
-function except(re: RegExp, files: readonly string[]): RegExp {
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  return files.length === 0 ? re : new RegExp(`^(?!(?:${files.map(esc).join('|')})$)[\\s\\S]*?(?:${re.source})`);
-}
 
 const LOCAL_OPENLLMETRY: readonly string[] = [
   'packages/opentelemetry-instrumentation-langchain/tests/cassettes/test_llms/test_trace_propagation[ChatOpenAI].yaml',

@@ -28,16 +28,10 @@
 
 import path from 'node:path';
 import { REPO_ROOT } from '../load.ts';
-import { cutSet, HELD_OUT_FILE, type HeldOutSource } from './heldout.ts';
+import { cutSet, except, HELD_OUT_FILE, type HeldOutSource } from './heldout.ts';
 import { PAGE_LOADS_FILE } from './pageloads.ts';
 import { HELD_OUT_2_FILE } from './heldout2.ts';
 import { HELD_OUT_3_FILE } from './heldout3.ts';
-
-/** `re`, less the files named in `except` (recordings of a local server or of an API the pool records). */
-function except(re: RegExp, files: readonly string[]): RegExp {
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  return files.length === 0 ? re : new RegExp(`^(?!(?:${files.map(esc).join('|')})$)[\\s\\S]*?(?:${re.source})`);
-}
 
 /** paper-qa's recordings that call Crossref's API (the pool's rcrossref records it), by their recorded hosts. */
 const POOL_PAPERQA: readonly string[] = [
