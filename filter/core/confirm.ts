@@ -29,7 +29,8 @@ const SQLI = 1, XSS = 2, RCE = 3, TRAVERSAL = 4, SSRF = 5, JNDI = 6, SSTI = 7, X
 // "crlf" first, "open_redirect" second). Hot only for suspicious windows: a benign window's logits
 // are under the gate and return at once. opensText: the window starts where its text does (see
 // confirms).
-export function gateLogits(logits: usize, p: usize, n: i32, opensText: bool, likeliest: bool = true): void {
+export function gateLogits(logits: usize, p: usize, n: i32, opensText: bool, likeliest: bool = true,
+                           wp: usize = 0, wn: i32 = 0, wOpensText: bool = false): void {
   if (load<f32>(logits) <= GATE_LOGIT) {
     let any = false;
     for (let k = 1; k < HEAD_COUNT; k++) if (load<f32>(logits + (<usize>k << 2)) > GATE_LOGIT) { any = true; break; }
@@ -48,14 +49,24 @@ export function gateLogits(logits: usize, p: usize, n: i32, opensText: bool, lik
   for (let k = 1; k < HEAD_COUNT; k++) {
     let a = logits + (<usize>k << 2);
     if (load<f32>(a) <= GATE_LOGIT) continue;
-    if (confirms(k, p, n, opensText)) confirmed = true;
+    if (confirmsIn(k, p, n, opensText, wp, wn, wOpensText)) confirmed = true;
     else store<f32>(a, GATE_LOGIT);
   }
   if (!confirmed && likeliest) {
-    confirmed = (v0 <= GATE_LOGIT && confirms(t0, p, n, opensText)) || (v1 <= GATE_LOGIT && confirms(t1, p, n, opensText)) ||
-      (v2 <= GATE_LOGIT && confirms(t2, p, n, opensText));
+    confirmed = (v0 <= GATE_LOGIT && confirmsIn(t0, p, n, opensText, wp, wn, wOpensText)) ||
+      (v1 <= GATE_LOGIT && confirmsIn(t1, p, n, opensText, wp, wn, wOpensText)) ||
+      (v2 <= GATE_LOGIT && confirmsIn(t2, p, n, opensText, wp, wn, wOpensText));
   }
   if (!confirmed && load<f32>(logits) > GATE_LOGIT) store<f32>(logits, GATE_LOGIT);
+}
+
+// confirms for a window, or for a piece cut from window wp[0..wn) (core/score.ts's zoom; wp 0: none):
+// the piece only when its window confirms too. A piece's bytes are its window's, so a payload the
+// prose around it dilutes for the model is whole for the window's lexer; what a piece alone has
+// that its window has not is a cut's artefact: a quote that closes a string the window opened, a
+// tag whose close the cut left out, a Mustache `{{.}}` without its section.
+function confirmsIn(k: i32, p: usize, n: i32, opensText: bool, wp: usize, wn: i32, wOpensText: bool): bool {
+  return confirms(k, p, n, opensText) && (wp == 0 || confirms(k, wp, wn, wOpensText));
 }
 
 // Whether p[0..n) holds the syntax class k needs. opensText: p is where its text starts, not a
@@ -1349,7 +1360,7 @@ const WINDOW_OVERLAP = WINDOW_BYTES - WINDOW_STEP;
 // too; its whole data (`{{.}}`) and a chain (`{{.A.B}}`) are not.
 function templateSyntax(p: usize, n: i32): bool {
   if (codeTag(p, n, "{%", 0x25, 0x7D) || codeTag(p, n, "<%", 0x25, 0x3E) || has(p, n, "#set") || has(p, n, "#foreach") ||
-      thymeleafAttribute(p, n) || has(p, n, "@(") || closingBlock(p, n) || has(p, n, "{^")) return true;
+      thymeleafAttribute(p, n) || has(p, n, "@(") || closingBlock(p, n) || loneCaretBrace(p, n)) return true;
   for (let i = 0; i + 2 < n; i++) {
     let c = <u32>load<u8>(p + i);
     let open = (c == 0x7B && load<u8>(p + i + 1) == 0x7B) ||
@@ -1367,6 +1378,12 @@ function templateSyntax(p: usize, n: i32): bool {
           d == 0x7C || d == 0x25 || d == 0x3D || d == 0x27 || d == 0x22 || d == 0x5F && byteAt(p, n, j + 1) == 0x5F) return true;
     }
   }
+  return false;
+}
+
+// Whether `{^` stands other than in Mustache's inverted section `{{^items}}` (mustacheTag's).
+function loneCaretBrace(p: usize, n: i32): bool {
+  for (let i = find(p, n, "{^"); i >= 0; i = find(p, n, "{^", i + 2)) if (byteAt(p, n, i - 1) != 0x7B) return true;
   return false;
 }
 

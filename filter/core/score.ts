@@ -165,13 +165,15 @@ export class RequestScores extends WindowSink {
     if (this.pieceBudget <= 0) { this.piecesCut = true; return; }
     this.pieceBudget--;
     let q = p + <usize>start, len = end - start;
-    this.scoreWindow(text, q, len, flags, opensText && start == 0, !this.skipUnconfirmable || mayConfirm(q, len));
+    this.scoreWindow(text, q, len, flags, opensText && start == 0, !this.skipUnconfirmable || mayConfirm(q, len), p, n, opensText);
   }
 
   // Scores window p[0..n) into the request's maxima. mayConfirm: core/mayconfirm.ts's answer for
-  // it (see onWindow).
+  // it (see onWindow). wp[0..wn): for a piece, the window it was cut from (wp 0: none), whose lexers
+  // must confirm too (confirm.ts confirmsIn).
   // @ts-ignore: decorator
-  @inline private scoreWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool, mayConfirm: bool): void {
+  @inline private scoreWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool, mayConfirm: bool,
+                              wp: usize = 0, wn: i32 = 0, wOpensText: bool = false): void {
     if (this.skipUnconfirmable && !mayConfirm) return;
     let feats = changetype<usize>(featBuf);
     let count = extractFeatures(p, n, flags, feats, this.model.shift, 0, this.model.e);
@@ -182,7 +184,7 @@ export class RequestScores extends WindowSink {
     let v0 = v128.load(logits), v1 = v128.load(logits, 16), v2 = v128.load(logits, 32), v3 = v128.load(logits, 48);
     if (!underGate(v0, v1, v2, v3)) {
       // In a password's value a class under the gate keeps no overall logit (core/secrets.ts).
-      gateLogits(logits, p, n, opensText, !this.secretText(text));
+      gateLogits(logits, p, n, opensText, !this.secretText(text), wp, wn, wOpensText);
       v0 = v128.load(logits); v1 = v128.load(logits, 16); v2 = v128.load(logits, 32); v3 = v128.load(logits, 48);
     }
     let mp = changetype<usize>(this.maxLogit);

@@ -437,6 +437,8 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["ssti", "{{.System \"id\"}}", true],
   // A tag the window does not close runs what the window holds of it: nothing after a piece's `<%=`,
   // a name a window's end cut; code still confirms.
+  ["ssti", "{{^items}}No items.{{/items}}", false],
+  ["ssti", "x{^y}", true],
   ["ssti", "<%=", false],
   ["ssti", "module <%= project_name", false],
   ["ssti", "<%= 7*7", true],
@@ -518,6 +520,14 @@ describe("semantic confirmation", () => {
     for (const [where, text] of [["query", "ids=516,516,4,4,4,4,7,7"], ["query", "href=javascript:void(0)"], ["body:json", '{"v":"[object Object]"}']] as const) {
       expect(core.score(where, text).score, text).toBeGreaterThan(50);
     }
+  });
+
+  it("a piece the zoom cuts from a window confirms only when its window does", () => {
+    // Python posted as a field's value: a piece of it alone read as SQL (scored 19), its window not.
+    const code = "args = main_arg_parser.parse_args()\n\n    if args.subcommand is None:\n        print(\"ERROR: specify either train or eval\")\n        sys.exit(1)\n    if args.accel and not torch.accelerator.is_available():\n        print(\"ERROR: accelerator is not available, try running on CPU\")\n        sys.exit(1)";
+    expect(core.score("body:json", JSON.stringify({ note: code })).score).toBeGreaterThan(20);
+    // A payload the prose dilutes for the model is whole for its window's lexer.
+    expect(core.score("body:json", JSON.stringify({ note: `Great product, fast shipping, would buy again. ' OR 1=1-- Thanks a lot!` })).score).toBeLessThanOrEqual(20);
   });
 
   it("prose quoting choices in an LLM tool's schema is no injection; the probe `A' OR 'B` is", () => {
