@@ -69,6 +69,20 @@ const TOOL_INJECTED: unknown[] = [
   { model: "gpt-4o", messages: [{ role: "user", content: "<%= system('id') %>" }] },
 ];
 
+// Code completion (fill in the middle) and coding agents' tool calls: code by construction, whose PHP,
+// handlers, SQL and shell are an injection's syntax however they are read. A figure of what such a
+// route meets without its own policy (README, "In front of an LLM API"), not a goal.
+const CODE_BODIES: unknown[] = [
+  { model: "codestral-latest", prompt: "def fibonacci(n: int):", suffix: "n = int(input('Enter a number: '))\nprint(fibonacci(n))" },
+  { model: "codestral-latest", prompt: "const users = await db.query('SELECT id, name FROM users WHERE active = $1', [true]);\nfor (const u of users.rows) {", suffix: "}\n" },
+  { model: "codestral-latest", prompt: "-- list orders of the last week\nSELECT o.id, o.total FROM orders o WHERE o.created_at > now() - interval '7 days'", suffix: " ORDER BY o.total DESC;" },
+  { model: "codestral-latest", prompt: "#!/bin/bash\nset -euo pipefail\nfor f in *.log; do\n  gzip \"$f\"\ndone\n", suffix: "echo done" },
+  { model: "codestral-latest", prompt: "<?php\n$id = (int) $_GET['id'];\n$stmt = $pdo->prepare('SELECT * FROM posts WHERE id = ?');\n", suffix: "?>" },
+  { model: "codestral-latest", prompt: "<form action=\"/login\" method=\"post\">\n  <input type=\"text\" name=\"user\">\n  <button onclick=\"submitForm()\">Login</button>\n", suffix: "</form>" },
+  { model: "claude-sonnet-4-5", messages: [{ role: "assistant", content: [{ type: "tool_use", id: "t1", name: "bash", input: { command: "find / -name '*.conf' 2>/dev/null | head" } }] }] },
+  { model: "claude-sonnet-4-5", messages: [{ role: "assistant", content: [{ type: "tool_use", id: "t2", name: "str_replace_editor", input: { command: "str_replace", path: "/repo/app.py", old_str: "if user == 'admin' or user == 'root':", new_str: "if user in ('admin', 'root'):" } }] }] },
+];
+
 const LLM_BODIES: Array<(p: string) => unknown> = [
   (p) => ({ model: "gpt-4o-mini", messages: [{ role: "system", content: "You are a helpful assistant." }, { role: "user", content: p }], temperature: 0.7, stop: ["\nObservation:"] }),
   (p) => ({ model: "claude-3-5-sonnet-20241022", max_tokens: 1024, messages: [{ role: "user", content: [{ type: "text", text: p }] }] }),
@@ -97,6 +111,8 @@ async function main(): Promise<void> {
   line("LLM tool calls and traces (quoted choices, printed roles, templates, prompts' XML tags)", count(tools), tools.length);
   const toolsInjected = TOOL_INJECTED.map((b) => ["body:json", JSON.stringify(b)] as [string, string]);
   line("  payloads in the same bodies (should be flagged)", count(toolsInjected), toolsInjected.length);
+  const code = CODE_BODIES.map((b) => ["body:json", JSON.stringify(b)] as [string, string]);
+  line("code completion and coding agents' tool calls (code by construction: a route policy's case)", count(code), code.length);
 }
 
 await main();
