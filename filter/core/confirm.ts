@@ -680,9 +680,9 @@ const ELEMENTS: StaticArray<string> = [
   "mpath", "ms", "mtext", "multicol", "nav", "nextid", "nobr", "noembed", "noframes", "noscript", "object", "ol",
   "optgroup", "option", "output", "p", "param", "path", "pattern", "picture", "plaintext", "polygon", "polyline", "portal",
   "pre", "progress", "q", "rb", "rect", "rp", "rt", "rtc", "ruby", "s", "samp", "script", "search", "section", "select",
-  "set", "slot", "small", "source", "spacer", "span", "strike", "strong", "style", "sub", "summary", "sup", "svg",
-  "switch", "table", "tbody", "td", "template", "text", "textarea", "textpath", "tfoot", "th", "thead", "time", "title",
-  "stylesheet", "tr", "track", "tspan", "tt", "u", "ul", "use", "var", "video", "view", "wbr", "xml", "xmp", "xss",
+  "set", "slot", "small", "source", "spacer", "span", "strike", "strong", "style", "stylesheet", "sub", "summary", "sup",
+  "svg", "switch", "table", "tbody", "td", "template", "text", "textarea", "textpath", "tfoot", "th", "thead", "time",
+  "title", "tr", "track", "tspan", "tt", "u", "ul", "use", "var", "video", "view", "wbr", "xml", "xmp",
 ];
 const ELEMENT_LENGTHS = lengthsByInitial(ELEMENTS);
 const ELEMENTS_BY_INITIAL = new StaticArray<string>(ELEMENTS.length);
