@@ -45,10 +45,16 @@ const train = loadJsonl(path.join(dataDir, 'train.jsonl'));
 const real = loadJsonl(path.join(dataDir, 'benign_real.jsonl'));
 const more = loadJsonl(path.join(dataDir, 'benign_more.jsonl'));
 const exploits = loadJsonl(path.join(dataDir, 'exploits.jsonl'));
+// Staged real sets join the pool only when named in WAFSCORE_POOL_EXTRA (comma-separated; `llm`: LLM clients'
+// requests, models/data/real/llm.ts): a set in the pool redraws the origin sides, so it comes with a retrain.
+const POOL_EXTRA = (process.env.WAFSCORE_POOL_EXTRA ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+for (const x of POOL_EXTRA) if (x !== 'llm') throw new Error(`WAFSCORE_POOL_EXTRA: no staged set named ${JSON.stringify(x)} (known: llm)`);
 // Real request parts from public captures and cassettes, extracted by models/data/real/extract.ts (committed here).
-const fetched = loadJsonl(path.join(REPO_ROOT, 'models/data/real/fetched.jsonl.gz'));
+const fetched = [...loadJsonl(path.join(REPO_ROOT, 'models/data/real/fetched.jsonl.gz')),
+  ...POOL_EXTRA.flatMap((x) => loadJsonl(path.join(REPO_ROOT, `models/data/real/${x}.jsonl.gz`)))];
 /** Whole recorded requests of the fetched captures (models/data/real/extract.ts): false positives per request. */
-const wholeRequests = readRequests(path.join(REPO_ROOT, 'models/data/real/requests.jsonl.gz'));
+const wholeRequests = [...readRequests(path.join(REPO_ROOT, 'models/data/real/requests.jsonl.gz')),
+  ...POOL_EXTRA.flatMap((x) => readRequests(path.join(REPO_ROOT, `models/data/real/${x}_requests.jsonl.gz`)))];
 
 /** train/valid: today's split (validation); calib/test: real benign of calibration and test origins only. */
 type Out = Split | 'calib' | 'test';

