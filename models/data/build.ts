@@ -45,16 +45,22 @@ const train = loadJsonl(path.join(dataDir, 'train.jsonl'));
 const real = loadJsonl(path.join(dataDir, 'benign_real.jsonl'));
 const more = loadJsonl(path.join(dataDir, 'benign_more.jsonl'));
 const exploits = loadJsonl(path.join(dataDir, 'exploits.jsonl'));
-// Staged real sets join the pool only when named in WAFSCORE_POOL_EXTRA (comma-separated; `llm`: LLM clients'
-// requests, models/data/real/llm.ts): a set in the pool redraws the origin sides, so it comes with a retrain.
+// Staged real sets join only when named in WAFSCORE_POOL_EXTRA (comma-separated; `llm`: LLM clients' requests,
+// models/data/real/llm.ts). `llm` puts its origins in the pool, which redraws the origin sides; `llm:train` puts them
+// on the training side alone (train/valid), leaving the calibration and test sides as they are. Either comes with a
+// retrain.
 const POOL_EXTRA = (process.env.WAFSCORE_POOL_EXTRA ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-for (const x of POOL_EXTRA) if (x !== 'llm') throw new Error(`WAFSCORE_POOL_EXTRA: no staged set named ${JSON.stringify(x)} (known: llm)`);
+for (const x of POOL_EXTRA) if (x !== 'llm' && x !== 'llm:train') throw new Error(`WAFSCORE_POOL_EXTRA: no staged set named ${JSON.stringify(x)} (known: llm, llm:train)`);
+const stagedFile = (x: string, suffix: string) => path.join(REPO_ROOT, `models/data/real/${x.replace(/:train$/, '')}${suffix}`);
+const POOLED = POOL_EXTRA.filter((x) => !x.endsWith(':train'));
+const TRAIN_ONLY = POOL_EXTRA.filter((x) => x.endsWith(':train'));
 // Real request parts from public captures and cassettes, extracted by models/data/real/extract.ts (committed here).
 const fetched = [...loadJsonl(path.join(REPO_ROOT, 'models/data/real/fetched.jsonl.gz')),
-  ...POOL_EXTRA.flatMap((x) => loadJsonl(path.join(REPO_ROOT, `models/data/real/${x}.jsonl.gz`)))];
+  ...POOLED.flatMap((x) => loadJsonl(stagedFile(x, '.jsonl.gz')))];
+const trainOnly = TRAIN_ONLY.flatMap((x) => loadJsonl(stagedFile(x, '.jsonl.gz')));
 /** Whole recorded requests of the fetched captures (models/data/real/extract.ts): false positives per request. */
 const wholeRequests = [...readRequests(path.join(REPO_ROOT, 'models/data/real/requests.jsonl.gz')),
-  ...POOL_EXTRA.flatMap((x) => readRequests(path.join(REPO_ROOT, `models/data/real/${x}_requests.jsonl.gz`)))];
+  ...POOLED.flatMap((x) => readRequests(stagedFile(x, '_requests.jsonl.gz')))];
 
 /** train/valid: today's split (validation); calib/test: real benign of calibration and test origins only. */
 type Out = Split | 'calib' | 'test';
@@ -302,6 +308,12 @@ const npmCounts = new Map<string, number>();
 for (const r of npm.rows) npmCounts.set(r.source, (npmCounts.get(r.source) ?? 0) + 1);
 for (const r of npm.rows) rows[benignSplit(r.source, r.text, npmCounts.get(r.source)!)].push({ text: r.text, label: 0, class: 'benign', where: r.where, source: r.source });
 for (let i = 0; i < npm.skipped; i++) drop('npm: attack-looking text skipped');
+// Staged sets put on the training side alone (`llm:train`), after the generated rows were counted, so that they
+// add to the benign rows rather than take the place of generated ones.
+const trainOnlyCounts = count(trainOnly);
+for (const r of trainOnly) {
+  rows[benignSplit(r.source, r.text, trainOnlyCounts.get(r.source)!)].push({ text: r.text, label: 0, class: 'benign', where: wireWhere(r, 'staged'), source: r.source });
+}
 
 // ---------------------------------------------------------------- dedupe, shuffle, write
 
