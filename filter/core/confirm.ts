@@ -7,7 +7,7 @@
 // do without, so that they reject the shapes of benign text the model over-reads, not attacks.
 
 import { HEAD_COUNT } from "./classes";
-import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPathByte, isWhitespace, isSpaceOrTab, skipSpacesAndBreaks, skipSpacesAndTabs, skipBlanks } from "../lib/bytes";
+import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPathByte, isWhitespace, isSpaceOrTab, skipSpacesAndBreaks, skipSpacesAndTabs, skipBlanks, closesQuoteAt } from "../lib/bytes";
 import { groupWords, groupByInitial, lengthsByInitial, initialAndLengthFit, isOneOfByInitial } from "../lib/groups";
 import { indexOf2, indexOf2Inline } from "../lib/scan";
 import { splat8 } from "../lib/splat";
@@ -303,13 +303,15 @@ function listedWordIsSql(p: usize, n: i32, start: i32, end: i32): bool {
   // A member's name glued to a `.` after a name is code's or a qualified name's part
   // (`test.user(test.user)`, `self.version()`, `mysql.user`), no keyword or call of SQL's; after a
   // number the `.` ends it (`1.union select`).
-  let before = byteAt(p, n, a - 1);
-  if (a == start - 1 && ca == 0x2E && (isLetter(before) || before == 0x5F)) return false;
+  if (a == start - 1 && ca == 0x2E) {
+    let before = byteAt(p, n, a - 1);
+    if (isLetter(before) || before == 0x5F) return false;
+  }
   // `or`, `and` or `xor` between a string the text quoted itself and a quoted plain word (`either
   // 'celsius' or 'fahrenheit'`, `('A' or 'B')` of prose quoting choices) breaks out of nothing and
   // joins a string every engine reads as false. The probe `A' OR 'B` breaks out with its first quote.
   if (ca == 0x27 && cb == 0x27 && (len == 2 || len == 3) && isOneOf(p, n, start, len, CONNECTIVES) &&
-      closesOwnQuote(p, a) && falseStringAt(p, n, b)) return false;
+      closesQuoteAt(p, a) && falseStringAt(p, n, b)) return false;
   // An operator's left operand cannot be a list's comma, an opening parenthesis or a statement's end
   // (SQL_INFIX): `(KHTML, like Gecko)` of every WebKit User-Agent is no `LIKE`. A pattern match's right operand
   // is a string, a number, a call or a pattern (`like '%a%'`, `like 0x25`, `like(`), not a bare
@@ -365,8 +367,7 @@ const CONNECTIVES: StaticArray<string> = ["or", "and", "xor"];
 // `'true` are none. Double quotes name a column in ANSI SQL and SQLite (`' or "id"`).
 function falseStringAt(p: usize, n: i32, q: i32): bool {
   if (byteAt(p, n, q) != 0x27) return false;
-  let i = q + 1;
-  while (i < n && isSpaceOrTab(<u32>load<u8>(p + <usize>i))) i++;
+  let i = skipSpacesAndTabs(p, n, q + 1);
   let s = i;
   if (!isLetter(byteAt(p, n, s))) return false;
   while (i < n && i - q <= FALSE_STRING_MAX) {
@@ -400,13 +401,6 @@ function prefixOfAt(p: usize, s: i32, w: i32, word: string): bool {
   if (w > word.length) return false;
   for (let k = 0; k < w; k++) if (lowerAscii(<u32>load<u8>(p + <usize>(s + k))) != <u32>word.charCodeAt(k)) return false;
   return true;
-}
-
-// Whether the `'` at p[a] closes a string the text opened before it: an odd number of `'` before it.
-function closesOwnQuote(p: usize, a: i32): bool {
-  let odd = false;
-  for (let i = 0; i < a; i++) if (load<u8>(p + <usize>i) == 0x27) odd = !odd;
-  return odd;
 }
 
 // How far from its opening quote falseStringAt reads a string.
@@ -624,7 +618,10 @@ function activeTag(p: usize, n: i32, i: i32): bool {
     let d = <u32>load<u8>(p + k);
     if (d == 0x3E || d == 0x3C) return false;
     if (d == 0x3D) {
-      if (name < 0 || (known ? !inertAttribute(p, name, k, namespaced) : actsUnknown(p, name, k))) return true;
+      if (name < 0) return true;
+      let e = k; // the name's end, blanks before the `=` aside
+      while (e > name && isWhitespace(<u32>load<u8>(p + e - 1))) e--;
+      if (known ? !inertAttribute(p, name, e, namespaced) : actsUnknown(p, name, e)) return true;
       name = -1;
       // Past the value: quoted to its close, or bare to a blank.
       k = skipWhitespace(p, n, k + 1);
@@ -638,10 +635,9 @@ function activeTag(p: usize, n: i32, i: i32): bool {
   return false;
 }
 
-// Whether the attribute named p[s..e) (blanks before the `=` at e aside) only types the element
-// (`type`, XML Schema's `xsi:…`) or, on a namespaced element, declares a namespace (`xmlns:soap=`).
+// Whether the attribute named p[s..e) only types the element (`type`, XML Schema's `xsi:…`) or, on
+// a namespaced element, declares a namespace (`xmlns:soap=`).
 function inertAttribute(p: usize, s: i32, e: i32, namespaced: bool): bool {
-  while (e > s && isWhitespace(<u32>load<u8>(p + e - 1))) e--;
   let len = e - s;
   return (len > 4 && matchesLowerAt(p, e, s, "xsi:")) || (len == 4 && matchesLowerAt(p, e, s, "type")) ||
     (namespaced && matchesLowerAt(p, e, s, "xmlns") && (len == 5 || byteAt(p, e, s + 5) == 0x3A));
@@ -652,7 +648,6 @@ function inertAttribute(p: usize, s: i32, e: i32, namespaced: bool): bool {
 // a namespaced one but a namespace's declaration or a type (XML Events' `ev:handler`), and old
 // browsers' behaviours (`implementation`, `repeat`).
 function actsUnknown(p: usize, s: i32, e: i32): bool {
-  while (e > s && isWhitespace(<u32>load<u8>(p + e - 1))) e--;
   let len = e - s;
   if (len > 2 && matchesLowerAt(p, e, s, "on")) return true;
   for (let k = s; k < e; k++) {
@@ -1368,12 +1363,16 @@ function templateSyntax(p: usize, n: i32): bool {
     if (!open) continue;
     let field = c == 0x7B ? skipBlanks(p, n, i + 2) : -1;
     if (field >= 0 && mustacheTag(p, n, field)) continue;
+    let bound = -1; // whether the tag is a plain binding, asked at its first member's `.` (-1: not yet)
     for (let j = i + 2; j < n && j < i + TEMPLATE_REACH; j++) {
       let d = <u32>load<u8>(p + j);
       if (d == 0x7D) break;
       if (j == field && d == 0x2E && isLetter(byteAt(p, n, j + 1))) continue;
       // A member of a name the template's data holds (`{{ doc.title }}`, `${user.name}`): data bound.
-      if (d == 0x2E && j > i + 2 && plainBinding(p, n, i + 2, closeOf(p, n, i + 2, 0x7D, 0x7D))) break;
+      if (d == 0x2E && j > i + 2) {
+        if (bound < 0) bound = plainBinding(p, n, i + 2, closeOf(p, n, i + 2, 0x7D, 0x7D)) ? 1 : 0;
+        if (bound == 1) break;
+      }
       if (d == 0x2A || d == 0x2B || d == 0x2D || d == 0x2F || d == 0x28 || d == 0x5B || d == 0x2E ||
           d == 0x7C || d == 0x25 || d == 0x3D || d == 0x27 || d == 0x22 || d == 0x5F && byteAt(p, n, j + 1) == 0x5F) return true;
     }
@@ -1559,8 +1558,7 @@ function mongoSyntax(p: usize, n: i32): bool {
 function returnStatement(p: usize, n: i32): bool {
   for (let i = find(p, n, "return "); i >= 0; i = find(p, n, "return ", i + 7)) {
     if (!memEqualsAscii(p + <usize>i, "return") || isWordChar(byteAt(p, n, i - 1))) continue;
-    let j = i + 7;
-    while (j < n && isWhitespace(<u32>load<u8>(p + <usize>j))) j++;
+    let j = skipWhitespace(p, n, i + 7);
     if (j >= n) continue;
     let c = <u32>load<u8>(p + <usize>j);
     if (!isLetter(c) && c != 0x5F && c != 0x24) {

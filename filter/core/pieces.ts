@@ -79,14 +79,6 @@ export function proseRun(p: usize, n: i32, first: i32, last: i32, count: i32): b
   return (c == 0x27 || c == 0x22) && isWordChar(byteAt(p, n, i - 1));
 }
 
-// Whether the quote p[i] closes a string its window opened: an odd number of the same quote before it.
-export function closesWindowString(p: usize, i: i32): bool {
-  let q = load<u8>(p + <usize>i);
-  let odd = false;
-  for (let j = 0; j < i; j++) if (load<u8>(p + <usize>j) == q) odd = !odd;
-  return odd;
-}
-
 // Whether SQL's line comment `--` follows the blanks at i (`admin'--`, `admin' -- x`).
 export function sqlCommentFollows(p: usize, n: i32, i: i32): bool {
   i = skipSpacesAndBreaks(p, n, i);

@@ -10,10 +10,11 @@ import { explainWindow } from "./explain";
 import { gateLogits, GATE_LOGIT } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
 import { canReadBlock, keepFirst } from "../lib/scan";
+import { closesQuoteAt } from "../lib/bytes";
 import { partNamePtr, partNameLen } from "../request/parts";
 import { textPart } from "../decode/texts";
 import { namesSecret } from "./secrets";
-import { proseWithSyntax, syntaxBits, proseApostrophe, proseRun, opensCommand, quoteEndsWord, closesWindowString, opensMarkup, optionsEnd, wordStart, wordEnd,
+import { proseWithSyntax, syntaxBits, proseApostrophe, proseRun, opensCommand, quoteEndsWord, opensMarkup, optionsEnd, wordStart, wordEnd,
   headerBreakFrom, headerLineEnd, SYNTAX_GAP, PIECE_MIN } from "./pieces";
 
 const featBuf = new StaticArray<u32>(MAX_FEATURES);
@@ -145,7 +146,7 @@ export class RequestScores extends WindowSink {
     let start = wordStart(p, first), end = wordEnd(p, n, last);
     if (opensCommand(p, n, first)) {
       this.scorePiece(text, p, n, flags, opensText, start, optionsEnd(p, n, end));
-    } else if ((quoteEndsWord(p, n, first) && !closesWindowString(p, first)) || opensMarkup(p, n, first)) {
+    } else if ((quoteEndsWord(p, n, first) && !closesQuoteAt(p, first)) || opensMarkup(p, n, first)) {
       this.scorePiece(text, p, n, flags, opensText, start, end);
     }
     start = wordStart(p, start - 1);

@@ -198,3 +198,12 @@ export function allIn(p: usize, n: i32, table: usize): bool {
   for (let i = 0; i < n; i++) if (load<u8>(table + <usize>load<u8>(p + i)) == 0) return false;
   return true;
 }
+
+// Whether the quote p[i] closes a string opened before it in p: an odd number of the same quote
+// before it (a window's guess when it starts mid-text, as the lexers' quote parity is).
+export function closesQuoteAt(p: usize, i: i32): bool {
+  let q = load<u8>(p + <usize>i);
+  let odd = false;
+  for (let j = 0; j < i; j++) if (load<u8>(p + <usize>j) == q) odd = !odd;
+  return odd;
+}
