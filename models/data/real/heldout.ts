@@ -122,20 +122,31 @@ export function except(re: RegExp, files: readonly string[]): RegExp {
 }
 
 /**
+ * The parts ../shared/datasets and `files` hold (rows of parts, or whole requests' parts), as partKey keys, and
+ * their texts whatever their `where`: what a new set leaves out as known.
+ */
+export function knownParts(files: readonly string[]): { keys: Set<string>; texts: Set<string> } {
+  const keys = sharedPartKeys();
+  for (const file of files) {
+    for (const line of readText(file).split('\n')) {
+      if (!line) continue;
+      const r = JSON.parse(line) as { where?: string; text?: string; parts?: Array<{ where: string; text: string }> };
+      if (Array.isArray(r.parts)) for (const p of r.parts) keys.add(partKey(p.where, p.text));
+      else if (typeof r.text === 'string') keys.add(partKey(r.where ?? '', r.text));
+    }
+  }
+  return { keys, texts: new Set([...keys].map((k) => k.slice(k.indexOf('\u0000') + 1))) };
+}
+
+/**
  * Cuts `sources` into `partsFile` (one benign row per new part, at most ORIGIN_CAP per origin and no `where` kind over
  * `kindCap` of the set, both by a hash of the text) and `requestsFile` (whole requests, REQUEST_CAP per origin); parts
  * already in ../shared/datasets, fetched.jsonl.gz or the `alsoKnown` files (by any `where`) are not new. Returns the
  * report lines.
  */
 export function cutSet(sources: readonly HeldOutSource[], partsFile: string, requestsFile: string, alsoKnown: readonly string[] = [], kindCap = KIND_CAP): string[] {
-  const known = sharedPartKeys();
-  for (const file of [path.join(REPO_ROOT, 'models/data/real/fetched.jsonl.gz'), ...alsoKnown]) {
-    for (const line of readText(file).split('\n')) {
-      if (line) { const r = JSON.parse(line) as { text: string; where: string }; known.add(partKey(r.where, r.text)); }
-    }
-  }
   // Any text the pool holds, whatever its `where`: a held-out part must be new text, not a known one moved.
-  const knownText = new Set([...known].map((k) => k.slice(k.indexOf('\u0000') + 1)));
+  const { keys: known, texts: knownText } = knownParts([path.join(REPO_ROOT, 'models/data/real/fetched.jsonl.gz'), ...alsoKnown]);
   const seen = new Set<string>();
   const rows: HeldOutRow[] = [];
   const requests: HeldOutRequest[] = [];

@@ -24,8 +24,8 @@ import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { type Source, newParts, capPerOrigin, distinctRequestsPerOrigin } from './formats.ts';
-import { partKey, readText, REPO_ROOT, sharedPartKeys, type WholeRequest } from '../load.ts';
-import { except, HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE, REQUEST_CAP } from './heldout.ts';
+import { REPO_ROOT, type WholeRequest } from '../load.ts';
+import { except, knownParts, HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE, REQUEST_CAP } from './heldout.ts';
 import { HELD_OUT_2_FILE, HELD_OUT_2_REQUESTS_FILE } from './heldout2.ts';
 import { HELD_OUT_3_FILE, HELD_OUT_3_REQUESTS_FILE } from './heldout3.ts';
 import { HELD_OUT_4_FILE, HELD_OUT_4_REQUESTS_FILE } from './heldout4.ts';
@@ -95,24 +95,10 @@ export const KNOWN_FILES: readonly string[] = [
 
 interface Row { text: string; label: 0; class: 'benign'; kind: string; where: string; source: string; licence: string }
 
-/** The parts of a known file: a row of parts, or a whole request's parts. */
-function knownParts(file: string): Array<{ where: string; text: string }> {
-  const out: Array<{ where: string; text: string }> = [];
-  for (const line of readText(file).split('\n')) {
-    if (!line) continue;
-    const r = JSON.parse(line) as { where?: string; text?: string; parts?: Array<{ where: string; text: string }> };
-    if (Array.isArray(r.parts)) out.push(...r.parts);
-    else if (typeof r.text === 'string') out.push({ where: r.where ?? '', text: r.text });
-  }
-  return out;
-}
-
 /** Cuts LLM_SOURCES into LLM_FILE and LLM_REQUESTS_FILE; returns the report lines. */
 export function stage(): string[] {
-  const known = sharedPartKeys();
-  for (const f of KNOWN_FILES) for (const p of knownParts(f)) known.add(partKey(p.where, p.text));
   // Any text already known, whatever its `where`, is not new (cutSet's rule).
-  const knownText = new Set([...known].map((k) => k.slice(k.indexOf('\u0000') + 1)));
+  const { keys: known, texts: knownText } = knownParts(KNOWN_FILES);
   const seen = new Set<string>();
   const rows: Row[] = [];
   const requests: WholeRequest[] = [];
