@@ -187,10 +187,23 @@ function httprrRequests(text: string): Req[] {
 
 /** The URLs a browser recording (HAR, DevTools log, Lighthouse report) requested, in order; none for other formats. */
 export function urlsOf(format: Format, text: string): string[] {
-  if (format === 'har') return harRequests(text).map((r) => r.url);
-  if (format === 'cdp') return cdpRequests(text).map((r) => r.url);
-  if (format === 'lhr') return lhrRequests(text).map((r) => r.url);
-  return [];
+  return BROWSER_FORMATS.has(format) ? readerOf(format)(text, '').map((r) => r.url) : [];
+}
+
+/** Recordings of a browser's page loads: their placeholders are real values, and a copy of a known capture is left out. */
+const BROWSER_FORMATS: ReadonlySet<Format> = new Set<Format>(['har', 'cdp', 'lhr']);
+
+/** The reader of a recording format's requests (json-body and ndjson are bodies, not recordings: requestsOf's). */
+function readerOf(format: Format): (text: string, file: string) => Req[] {
+  switch (format) {
+    case 'har': return harRequests;
+    case 'har-yaml': return harYamlRequests;
+    case 'cdp': return cdpRequests;
+    case 'lhr': return lhrRequests;
+    case 'request-json': return requestJsonRequests;
+    case 'httprr': return httprrRequests;
+    default: return cassetteRequests;
+  }
 }
 
 /** vcrpy / Ruby VCR / go-vcr (v1, v2) YAML and betamax JSON: `interactions` or `http_interactions`, each with a request. */
@@ -221,8 +234,8 @@ export function requestsOf(format: Format, text: string, file: string): Part[][]
     for (const doc of format === 'ndjson' ? text.split('\n').filter((l) => l.trim() !== '') : [text]) JSON.parse(doc);
     return text.trim() !== '' && text.length <= MAX_TEXT && !isBinary(text) && !holdsKey(text) ? [[{ where: 'body:json', text }]] : [];
   }
-  const browser = format === 'har' || format === 'cdp' || format === 'lhr';
-  const reqs = format === 'har' ? harRequests(text) : format === 'har-yaml' ? harYamlRequests(text) : format === 'cdp' ? cdpRequests(text) : format === 'lhr' ? lhrRequests(text) : format === 'request-json' ? requestJsonRequests(text) : format === 'httprr' ? httprrRequests(text) : cassetteRequests(text, file);
+  const browser = BROWSER_FORMATS.has(format);
+  const reqs = readerOf(format)(text, file);
   return reqs.map((r) => cutRequest(r).filter((p) => browser || !PLACEHOLDER.test(p.text))).filter((ps) => ps.length > 0);
 }
 
@@ -285,7 +298,7 @@ export function newParts(s: Source, known: ReadonlySet<string>, seen: Set<string
 export const COPY_SHARE = 0.5;
 
 function copiesKnownCapture(format: Format, parts: readonly Part[], known: ReadonlySet<string>): boolean {
-  if (format !== 'har' && format !== 'cdp' && format !== 'lhr') return false;
+  if (!BROWSER_FORMATS.has(format)) return false;
   const distinct = new Set(parts.map((p) => partKey(p.where, p.text)));
   return distinct.size > 0 && [...distinct].filter((k) => known.has(k)).length >= COPY_SHARE * distinct.size;
 }
