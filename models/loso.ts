@@ -36,7 +36,7 @@ async function runFolds(): Promise<{ folds: LosoFold[]; dataHash: string; benign
   const testRows = readRows(resolve(DATASET, "test.jsonl"));
   // The first held-out draw's parts (models/data/real/heldout.ts, spent): each fold model's false positives there too.
   // Not the later draws, which `make eval` alone scores.
-  const frozenRows = evalSetRows(HELD_OUT_FIRST_DRAW);
+  const firstDrawRows = evalSetRows(HELD_OUT_FIRST_DRAW);
   const benignShare = process.env.LOSO_BENIGN ? Number(process.env.LOSO_BENIGN) : 1;
   const only = process.env.LOSO_FOLDS ? new Set(process.env.LOSO_FOLDS.split(",")) : null;
   // Subsampling (only when asked) is by text hash: the same rows for every fold.
@@ -65,14 +65,14 @@ async function runFolds(): Promise<{ folds: LosoFold[]; dataHash: string; benign
       writeFileSync(bin, chosen.fitted.blob);
       seed = chosen.seed;
     }
-    const atk = scoreRows(core, heldOut), real = scoreRows(core, testRows), frozen = scoreRows(core, frozenRows);
+    const atk = scoreRows(core, heldOut), real = scoreRows(core, testRows), firstDraw = scoreRows(core, firstDrawRows);
     const detected = atk.filter((s) => s.score <= DEFAULT_THRESHOLD).length;
     const testFlagged = real.filter((s) => s.score <= DEFAULT_THRESHOLD).length;
     // Also at the other band edges (50: 0.3%, 80: 1% of calibration traffic): bands anchored on real traffic
     // can put 20 above most attacks, and these say what a looser threshold would buy.
     const byThreshold = LOSO_THRESHOLDS.map((t) => ({ threshold: t, detected: atk.filter((s) => s.score <= t).length, testFlagged: real.filter((s) => s.score <= t).length }));
     const seconds = Math.round((Date.now() - t1) / 1000);
-    folds.push({ name: fold.name, about: fold.about, sources: new Set(heldOut.map((r) => r.source)).size, attacks: heldOut.length, detected, testFlagged, byThreshold, testParts: testRows.length, heldOutFlagged: frozen.filter((s) => s.score <= DEFAULT_THRESHOLD).length, heldOutParts: frozenRows.length, seconds, seed });
+    folds.push({ name: fold.name, about: fold.about, sources: new Set(heldOut.map((r) => r.source)).size, attacks: heldOut.length, detected, testFlagged, byThreshold, testParts: testRows.length, heldOutFlagged: firstDraw.filter((s) => s.score <= DEFAULT_THRESHOLD).length, heldOutParts: firstDrawRows.length, seconds, seed });
     process.stderr.write(`[loso] ${fold.name}: detection ${((100 * detected) / heldOut.length).toFixed(1)}% (${detected}/${heldOut.length}), real-traffic FP ${testFlagged}/${testRows.length}, ${seconds} s\n`);
   }
   return { folds, dataHash, benignShare };

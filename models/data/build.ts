@@ -49,18 +49,17 @@ const exploits = loadJsonl(path.join(dataDir, 'exploits.jsonl'));
 // models/data/real/llm.ts). `llm` puts its origins in the pool, which redraws the origin sides; `llm:train` puts them
 // on the training side alone (train/valid), leaving the calibration and test sides as they are. Either comes with a
 // retrain.
-const POOL_EXTRA = (process.env.WAFSCORE_POOL_EXTRA ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-for (const x of POOL_EXTRA) if (x !== 'llm' && x !== 'llm:train') throw new Error(`WAFSCORE_POOL_EXTRA: no staged set named ${JSON.stringify(x)} (known: llm, llm:train)`);
-const stagedFile = (x: string, suffix: string) => path.join(REPO_ROOT, `models/data/real/${x.replace(/:train$/, '')}${suffix}`);
-const POOLED = POOL_EXTRA.filter((x) => !x.endsWith(':train'));
-const TRAIN_ONLY = POOL_EXTRA.filter((x) => x.endsWith(':train'));
+const STAGED = (process.env.WAFSCORE_POOL_EXTRA ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((x) => {
+  if (x !== 'llm' && x !== 'llm:train') throw new Error(`WAFSCORE_POOL_EXTRA: no staged set named ${JSON.stringify(x)} (known: llm, llm:train)`);
+  return { trainOnly: x.endsWith(':train'), file: (suffix: string) => path.join(REPO_ROOT, `models/data/real/llm${suffix}`) };
+});
 // Real request parts from public captures and cassettes, extracted by models/data/real/extract.ts (committed here).
 const fetched = [...loadJsonl(path.join(REPO_ROOT, 'models/data/real/fetched.jsonl.gz')),
-  ...POOLED.flatMap((x) => loadJsonl(stagedFile(x, '.jsonl.gz')))];
-const trainOnly = TRAIN_ONLY.flatMap((x) => loadJsonl(stagedFile(x, '.jsonl.gz')));
+  ...STAGED.filter((x) => !x.trainOnly).flatMap((x) => loadJsonl(x.file('.jsonl.gz')))];
+const trainOnly = STAGED.filter((x) => x.trainOnly).flatMap((x) => loadJsonl(x.file('.jsonl.gz')));
 /** Whole recorded requests of the fetched captures (models/data/real/extract.ts): false positives per request. */
 const wholeRequests = [...readRequests(path.join(REPO_ROOT, 'models/data/real/requests.jsonl.gz')),
-  ...POOLED.flatMap((x) => readRequests(stagedFile(x, '_requests.jsonl.gz')))];
+  ...STAGED.filter((x) => !x.trainOnly).flatMap((x) => readRequests(x.file('_requests.jsonl.gz')))];
 
 /** train/valid: today's split (validation); calib/test: real benign of calibration and test origins only. */
 type Out = Split | 'calib' | 'test';
