@@ -84,8 +84,14 @@ export interface RequestScores {
   undecodable: boolean;
 }
 
-/** One window as training sees it; `confirmed`: bit k set when head k's confirming lexer accepts its text. */
-export interface WindowFeatures { where: number; flags: number; confirmed: number; features: Uint32Array }
+/**
+ * One instance the model scores, as training sees it: a window, or a piece the zoom cut from the window before it
+ * (core/zoom.ts); `confirmed`: bit k set when head k's confirming lexer accepts its text (for a piece, and its window's).
+ */
+export interface WindowFeatures { where: number; flags: number; piece: boolean; confirmed: number; features: Uint32Array }
+
+/** core/collect.ts PIECE_FLAG: set in an exported window's flags when it is a piece. */
+const PIECE_FLAG = 0x80000000;
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
@@ -435,7 +441,7 @@ export class Core {
     return this.requestParts(partRequest(where, text));
   }
 
-  /** The hashed features of every window of a request, as training sees them. */
+  /** The hashed features of every window of a request and of the pieces the zoom cuts from them, as training sees them. */
   featurizeRequest(req: CoreRequest, bits: number): WindowFeatures[] {
     const x = this.x;
     const [h, b] = this.putRequest(req);
@@ -447,7 +453,8 @@ export class Core {
     const out: WindowFeatures[] = [];
     for (let i = 0; i < n; i++) {
       const start = wins[4 * i], count = wins[4 * i + 1];
-      out.push({ where: wins[4 * i + 2], flags: wins[4 * i + 3], confirmed: confirmed[i], features: feats.slice(start, start + count) });
+      const flags = wins[4 * i + 3];
+      out.push({ where: wins[4 * i + 2], flags: (flags & ~PIECE_FLAG) >>> 0, piece: (flags & PIECE_FLAG) !== 0, confirmed: confirmed[i], features: feats.slice(start, start + count) });
     }
     return out;
   }

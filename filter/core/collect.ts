@@ -1,16 +1,24 @@
 // Training export: a WindowSink that appends each window's hashed features instead of scoring
-// them, so the trainer sees exactly the windows the filter scores. Node only (core/index.ts).
+// them, so the trainer sees exactly the windows the filter scores, and the pieces the zoom cuts
+// from them (core/zoom.ts), which the filter scores too. Node only (core/index.ts).
 
 import { WindowSink } from "./windows";
 import { extractFeatures, MAX_FEATURES } from "./features";
 import { confirmedClasses } from "./confirm";
+import { mayConfirm } from "./mayconfirm";
+import { proseWithSyntax } from "./pieces";
+import { zoomInto } from "./zoom";
+
+// Set in an exported window's flags when it is a piece of the window before it (the flags the
+// model reads are the bits under FLAG_COUNT).
+export const PIECE_FLAG: u32 = 1 << 31;
 
 export const EXPORT_FEATURES = 1 << 21;
 export const EXPORT_WINDOWS = 1 << 14;
 
 export class FeatureCollector extends WindowSink {
   features: StaticArray<u32> = new StaticArray<u32>(EXPORT_FEATURES);
-  // Per window: u32 featStart, featCount, text index, decode flags.
+  // Per window: u32 featStart, featCount, text index, decode flags (| PIECE_FLAG for a piece).
   windows: StaticArray<u32> = new StaticArray<u32>(EXPORT_WINDOWS * 4);
   // Per window: bit k set when the confirming lexer of head k (core/confirm.ts) accepts its text.
   // Only such windows can score in the attack bands, so the trainer weighs them by it.
@@ -27,21 +35,41 @@ export class FeatureCollector extends WindowSink {
     this.shift = <u32>(32 - bucketBits);
   }
 
+  // The confirmed mask of the window being zoomed: a piece confirms a class only when its window
+  // does too (core/confirm.ts confirmsIn).
+  private windowConfirmed: u32 = 0;
+
+  // The scores zoom a window when core/mayconfirm.ts lets it through (they leave the rest out
+  // only when that cannot change a decision; the export keeps them, as the model scores them).
   onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool): void {
+    let confirmed = confirmedClasses(p, n, opensText);
+    this.push(text, p, n, flags, confirmed);
+    if (mayConfirm(p, n) && proseWithSyntax(p, n)) {
+      this.windowConfirmed = confirmed;
+      zoomInto<FeatureCollector>(this, text, p, n, flags, opensText);
+    }
+  }
+
+  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, start: i32, end: i32): void {
+    let q = p + <usize>start, len = end - start;
+    this.push(text, q, len, flags | PIECE_FLAG, confirmedClasses(q, len, opensText && start == 0) & this.windowConfirmed);
+  }
+
+  private push(text: i32, p: usize, n: i32, flags: u32, confirmed: u32): void {
     let w = this.windowCount;
     if (this.overflow || w >= EXPORT_WINDOWS || this.featureCount + MAX_FEATURES > EXPORT_FEATURES) {
       this.overflow = true;
       return;
     }
     let start = this.featureCount;
-    let count = extractFeatures(p, n, flags, changetype<usize>(this.features) + (<usize>start << 2), this.shift);
+    let count = extractFeatures(p, n, flags & ~PIECE_FLAG, changetype<usize>(this.features) + (<usize>start << 2), this.shift);
     this.featureCount += count;
     let row = changetype<usize>(this.windows) + (<usize>w << 4);
     store<u32>(row, start);
     store<u32>(row, count, 4);
     store<u32>(row, text, 8);
     store<u32>(row, flags, 12);
-    unchecked(this.confirmed[w] = confirmedClasses(p, n, opensText));
+    unchecked(this.confirmed[w] = confirmed);
     this.windowCount = w + 1;
   }
 }

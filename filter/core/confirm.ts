@@ -60,7 +60,7 @@ export function gateLogits(logits: usize, p: usize, n: i32, opensText: bool, lik
   if (!confirmed && load<f32>(logits) > GATE_LOGIT) store<f32>(logits, GATE_LOGIT);
 }
 
-// confirms for a window, or for a piece cut from window wp[0..wn) (core/score.ts's zoom; wp 0: none):
+// confirms for a window, or for a piece cut from window wp[0..wn) (core/zoom.ts; wp 0: none):
 // the piece only when its window confirms too. A piece's bytes are its window's, so a payload the
 // prose around it dilutes for the model is whole for the window's lexer; what a piece alone has
 // that its window has not is a cut's artefact: a quote that closes a string the window opened, a

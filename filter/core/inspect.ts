@@ -32,7 +32,8 @@ export class Inspection {
     splitRequest(headPtr, headLen, bodyPtr, bodyLen, bodyCut, cfg, this.parts, this.facts);
     decodeParts(this.parts, this.texts);
     this.scores.reset();
-    this.scores.pieceBudget = cfg.maxWindows;
+    sink.pieceBudget = cfg.maxWindows;
+    sink.piecesCut = false;
     let w = forEachWindow<T>(this.texts, sink, cfg.maxWindows);
     this.windowsCut = w < 0;
     this.windows = w < 0 ? -w : w;
@@ -49,7 +50,7 @@ export class Inspection {
   }
 
   // Parts were left uninspected: more than max_parts or the tables hold, past max_windows (of
-  // windows, or of the pieces of them scored again: core/score.ts zoom), or an encoded body that
+  // windows, or of the pieces of them scored again: core/zoom.ts), or an encoded body that
   // inflated to more than max_body_bytes.
   get overflow(): bool {
     return this.parts.overflow || this.texts.overflow || this.windowsCut || this.scores.piecesCut || this.facts.inflatedPartly;

@@ -1,4 +1,4 @@
-// The pieces core/score.ts zooms into: whether a window reads as prose with a little syntax in it,
+// The pieces core/zoom.ts cuts: whether a window reads as prose with a little syntax in it,
 // where its bytes of syntax are, and where the words around them start and end. Pure reads of a
 // window's bytes; allocation-free.
 

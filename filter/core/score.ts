@@ -10,12 +10,11 @@ import { explainWindow } from "./explain";
 import { gateLogits, GATE_LOGIT } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
 import { canReadBlock, keepFirst } from "../lib/scan";
-import { closesQuoteAt } from "../lib/bytes";
 import { partNamePtr, partNameLen } from "../request/parts";
 import { textPart } from "../decode/texts";
 import { namesSecret } from "./secrets";
-import { proseWithSyntax, syntaxBits, proseApostrophe, proseRun, opensCommand, quoteEndsWord, opensMarkup, optionsEnd, wordStart, wordEnd,
-  headerBreakFrom, headerLineEnd, SYNTAX_GAP, PIECE_MIN } from "./pieces";
+import { proseWithSyntax } from "./pieces";
+import { zoomInto } from "./zoom";
 
 const featBuf = new StaticArray<u32>(MAX_FEATURES);
 // The per-head arrays hold HEAD_LANES entries, a whole number of vectors, so that onWindow
@@ -47,11 +46,6 @@ export class RequestScores extends WindowSink {
   // request by core/inspect.ts: only when that changes no decision).
   gateScore: i32 = 0;
   skipUnconfirmable: bool = false;
-  // Pieces of windows (zoom) this request may still score, and whether it ran out of them: set
-  // per request by core/inspect.ts to max_windows, the bound on a request's scoring work (a
-  // request past it is partial, as one past max_windows is).
-  pieceBudget: i32 = 0;
-  piecesCut: bool = false;
   // Windows already scored in this request, by a key of their bytes (seenBefore). A slot belongs
   // to this request when its epoch is this request's, so reset() need not clear the table.
   private seen: StaticArray<u32> = new StaticArray<u32>(SEEN_SLOTS * SEEN_STRIDE);
@@ -72,7 +66,6 @@ export class RequestScores extends WindowSink {
     this.worstFlags = 0;
     this.worstWindowClass = 1;
     this.features = 0;
-    this.piecesCut = false;
     // A fresh epoch orphans every slot; at the wrap (once in 2^32 requests) the table is cleared.
     if (++this.epoch == 0) { memory.fill(changetype<usize>(this.seen), 0, SEEN_SLOTS * SEEN_STRIDE * 4); this.epoch = 1; }
   }
@@ -95,76 +88,12 @@ export class RequestScores extends WindowSink {
     // configuration skips it.
     let may = mayConfirm(p, n);
     this.scoreWindow(text, p, n, flags, opensText, may);
-    if (may && proseWithSyntax(p, n)) this.zoom(text, p, n, flags, opensText);
+    if (may && proseWithSyntax(p, n)) zoomInto<RequestScores>(this, text, p, n, flags, opensText);
   }
 
-  // A window of prose with a little syntax in it, scored again in pieces: each run of syntax (bytes
-  // of syntax no more than SYNTAX_GAP apart) with the word before and the word after it. The bag of
-  // features is a mean, so a payload with prose around it in its window (`Great product, fast
-  // shipping … ' OR 1=1--`) was read diluted, by as much as the prose is long (the tautology after
-  // 100 bytes of lorem ipsum scored 31, after 200 bytes 60; after a review's sentences, 90); its
-  // piece is the payload and a word either side. Not for text that is syntax throughout (code,
-  // markup): its pieces are no payload freed of padding, and read alone they look more like one
-  // than the whole does. At most two pieces a run and MAX_SYNTAX runs a window, and pieceBudget
-  // pieces a request.
-  private zoom(text: i32, p: usize, n: i32, flags: u32, opensText: bool): void {
-    let first = -1, last = -1, count = 0;
-    // The bytes of syntax in order, 16 at a time (proseWithSyntax read the last block whole).
-    for (let b = 0; b < n; b += 16) {
-      let mask = syntaxBits(p + <usize>b, n - b);
-      while (mask != 0) {
-        let j = b + ctz(mask);
-        mask &= mask - 1;
-        if (proseApostrophe(p, n, j)) continue;
-        if (first >= 0 && j > last + SYNTAX_GAP) { this.piece(text, p, n, flags, opensText, first, last, count); first = -1; }
-        if (first < 0) { first = j; count = 0; }
-        last = j;
-        count++;
-      }
-    }
-    if (first >= 0) this.piece(text, p, n, flags, opensText, first, last, count);
-    // A line break that opens a header line, read from the break on as a response splitting's value
-    // is: its syntax may be one `=` (`\r\nSet-Cookie: a=b`), which the runs leave to prose.
-    for (let i = headerBreakFrom(p, n, 0); i >= 0; ) {
-      let end = headerLineEnd(p, n, i);
-      this.scorePiece(text, p, n, flags, opensText, i, end);
-      i = headerBreakFrom(p, n, end);
-    }
-  }
-
-  // The pieces of window p[0..n) around its run of count bytes of syntax from first to last: the
-  // run with a word either side, grown to PIECE_MIN bytes, and the run alone when it opens as a
-  // payload does.
-  private piece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, first: i32, last: i32, count: i32): void {
-    if (proseRun(p, n, first, last, count)) return;
-    // A run that opens as a payload does is read alone too, as a value that holds only the payload
-    // is: a word either side dilutes a short payload beyond the model's reach. A shell's separator
-    // (`;id`, `| whoami`, `$(id)`), with the command's options (`;ls -la`); a quote that ends a word,
-    // closing the string an injection breaks out of (`1' OR '1'='1`), not one the window opened
-    // (`either 'list' or 'get'`: alone, `list' or 'get` reads as that injection); a tag or a template's
-    // expression (`<svg onload=alert(1)>`, `{{7*7}}`).
-    let start = wordStart(p, first), end = wordEnd(p, n, last);
-    if (opensCommand(p, n, first)) {
-      this.scorePiece(text, p, n, flags, opensText, start, optionsEnd(p, n, end));
-    } else if ((quoteEndsWord(p, n, first) && !closesQuoteAt(p, first)) || opensMarkup(p, n, first)) {
-      this.scorePiece(text, p, n, flags, opensText, start, end);
-    }
-    start = wordStart(p, start - 1);
-    end = wordEnd(p, n, end);
-    // A tag or a keyword with one word beside it reads as more of an attack than the same in a
-    // sentence (`<blockquote>Sleep quality`, `I'd select`): the piece grows to PIECE_MIN bytes.
-    while (end - start < PIECE_MIN && (start > 0 || end < n)) {
-      start = wordStart(p, start - 1);
-      end = wordEnd(p, n, end);
-    }
-    this.scorePiece(text, p, n, flags, opensText, start, end);
-  }
-
-  // @ts-ignore: decorator
-  @inline private scorePiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, start: i32, end: i32): void {
-    if (start == 0 && end == n) return; // the window itself
-    if (this.pieceBudget <= 0) { this.piecesCut = true; return; }
-    this.pieceBudget--;
+  // A piece of a zoomed window (core/zoom.ts), scored as a window whose lexers' answers need its
+  // window's too.
+  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, start: i32, end: i32): void {
     let q = p + <usize>start, len = end - start;
     this.scoreWindow(text, q, len, flags, opensText && start == 0, !this.skipUnconfirmable || mayConfirm(q, len), p, n, opensText);
   }

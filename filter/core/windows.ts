@@ -9,6 +9,13 @@ export abstract class WindowSink {
   // text: the index into the TextList; p, n: the window's bytes; flags: the text's decode flags;
   // opensText: the window is its text's first (p is where the text starts).
   abstract onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool): void;
+  // Piece p[start..end) of window p[0..n), which core/zoom.ts cut to be scored again alone. The
+  // sinks that zoom (core/score.ts, core/collect.ts) take it; the rest never zoom.
+  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, start: i32, end: i32): void {}
+  // Pieces this request may still take (core/inspect.ts sets it to max_windows, the bound on a
+  // request's scoring work), and whether it ran out of them (the request is then partial).
+  pieceBudget: i32 = 0;
+  piecesCut: bool = false;
 }
 
 // Long texts are scored in overlapping windows: the bag of features is a mean, and a payload

@@ -29,7 +29,8 @@ const INPUTS: { name: string; where: string; text: string }[] = [
 interface Golden {
   feature_spec_version: number;
   bits: number;
-  cases: { name: string; where: string; text: string; windows: { where: number; flags: number; features: number[] }[] }[];
+  // piece: a piece the zoom cut from the window before it (core/zoom.ts), which the filter scores too.
+  cases: { name: string; where: string; text: string; windows: { where: number; flags: number; piece?: true; features: number[] }[] }[];
 }
 
 let core: Core;
@@ -44,7 +45,7 @@ function compute(): Golden {
     cases: INPUTS.map(({ name, where, text }) => ({
       name, where, text,
       windows: core.featurize(where, text, BITS).map((w) => ({
-        where: w.where, flags: w.flags, features: Array.from(w.features).sort((a, b) => a - b),
+        where: w.where, flags: w.flags, ...(w.piece ? { piece: true as const } : {}), features: Array.from(w.features).sort((a, b) => a - b),
       })),
     })),
   };

@@ -76,6 +76,46 @@ describe("the trainer's parts are the filter's parts", () => {
     expect(plain.confirmed).toBe(0);
   });
 
+  // The zoom (core/zoom.ts) scores pieces of prose windows again; the model must be trained on them
+  // too, or a retrain's scores for a payload in prose (and for prose's own pieces) are untrained.
+  const REVIEW = "Ordered the blue one for my sister and it arrived two days early. The fabric feels sturdy, the stitching is neat.";
+  const PROSE_ROWS: Array<{ where: string; text: string }> = [
+    { where: "body:json", text: JSON.stringify({ review: `${REVIEW} 127.0.0.1;id ${REVIEW}` }) },
+    { where: "query", text: `q=${encodeURIComponent(`${REVIEW} admin'-- ${REVIEW}`)}` },
+    { where: "body:text", text: `${REVIEW} <svg onload=alert(1)> ${REVIEW} either 'celsius' or 'fahrenheit' (see above).` },
+    { where: "body:form", text: `note=${encodeURIComponent(`${REVIEW}\r\nSet-Cookie: a=b ${REVIEW}`)}` },
+  ];
+
+  it("the trainer's instances are the windows and pieces the scores look up, feature for feature", () => {
+    // Over every threshold the gate holds windows to, the scores skip no window (core/inspect.ts).
+    expect(core.configure('{"threshold":95}')).toBeNull();
+    try {
+      let pieces = 0;
+      for (const { where, text } of [...ROWS, ...PROSE_ROWS]) {
+        const instances = core.featurize(where, text, 15);
+        pieces += instances.filter((w) => w.piece).length;
+        const looked = instances.reduce((n, w) => n + w.features.length, 0);
+        expect(core.score(where, text).features, `${where}: ${text}`).toBe(looked);
+      }
+      expect(pieces).toBeGreaterThanOrEqual(PROSE_ROWS.length);
+    } finally {
+      expect(core.configure("")).toBeNull();
+    }
+  });
+
+  it("a piece confirms a class only when its window does (core/confirm.ts confirmsIn), and is not a text's own window", () => {
+    const rce = 1 << core.heads.indexOf("rce");
+    const [row] = PROSE_ROWS;
+    const instances = core.featurize(row.where, row.text, 15);
+    const pieces = instances.filter((w) => w.piece);
+    expect(pieces.length).toBeGreaterThan(0);
+    expect(pieces.some((w) => (w.confirmed & rce) !== 0)).toBe(true);
+    const windowMask = instances.filter((w) => !w.piece).reduce((m, w) => m | w.confirmed, 0);
+    for (const w of pieces) expect(w.confirmed & ~windowMask).toBe(0);
+    expect(instances[0].piece).toBe(false);
+    expect(core.featurize("body:text", REVIEW, 15).some((w) => w.piece)).toBe(false);
+  });
+
   it("a text/plain body that reads as a form is a form for both (the mismatch this test was written for)", () => {
     expect(core.parts("body:text", "a=1&b=<svg onload=alert(1)>").map((p) => p.where)).toEqual(["body:form", "body:form"]);
   });

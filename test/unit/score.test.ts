@@ -138,7 +138,7 @@ describe("a payload after ordinary text is still flagged", () => {
   const LENGTHS = [0, 10, 100, 1000, 100_000, (1 << 20) - 100];
   // UNION SELECT has a verdict of its own (core/sqlverdict.ts), read over the whole text; a
   // tautology is the model's alone, read in the window that holds it and, when prose dilutes it
-  // there, in that window's pieces (core/score.ts zoom).
+  // there, in that window's pieces (core/zoom.ts).
   const CASES: Array<[string, string]> = [
     ["union", " ' UNION SELECT password FROM users--"],
     ["tautology", " ' OR '1'='1' --"],
@@ -155,7 +155,7 @@ describe("a payload after ordinary text is still flagged", () => {
 // The bag of features is a mean: a payload with a few hundred bytes of prose around it in its
 // window was read diluted (` ' OR 1=1--` after 200 bytes scored 60, `<script>` after 200 bytes 28,
 // `;cat /etc/passwd` after 100 bytes 38). The filter scores a window that a lexer may confirm and
-// that reads as prose again in pieces around its runs of syntax (core/score.ts zoom), and a run that
+// that reads as prose again in pieces around its runs of syntax (core/zoom.ts), and a run that
 // opens as a payload does alone: a quote ending a word, a tag, a template's expression, a shell's
 // separator with its command's options, a line break opening a header line.
 describe("a payload in a value's prose is not diluted by it", () => {

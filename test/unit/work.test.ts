@@ -61,7 +61,7 @@ describe("scoring work is bounded", () => {
     expect(core.configure("")).toBeNull();
   });
 
-  // core/score.ts zoom scores a window of prose with a payload in it again in pieces: work that
+  // core/zoom.ts scores a window of prose with a payload in it again in pieces: work that
   // max_windows bounds too, so that no request multiplies its scoring work by its pieces.
   it("the pieces of windows scored again count against max_windows: past it the request is partial", () => {
     const prose = "Ordered the blue one for my sister and it arrived two days early, would buy again";
