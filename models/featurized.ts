@@ -1,5 +1,6 @@
-// A labelled set featurized through core.wasm, packed for training: every window of every row,
-// its hashed features as bucket indexes. Built by train.ts; the core computes every feature.
+// A labelled set featurized through core.wasm, packed for training: every window of every row and
+// the pieces the zoom cuts from them (core/zoom.ts), its hashed features as bucket indexes. Built by
+// train.ts; the core computes every feature.
 
 import { Core } from "../node/core";
 
@@ -11,7 +12,8 @@ export class Featurized {
   winStart: Int32Array;
   winCount: Int32Array;
   winConfirmed: Uint32Array; // per window: bit k when head k's confirming lexer accepts its text
-  windows = 0;
+  windows = 0;             // instances: windows and pieces
+  pieces = 0;
   rowWin: Int32Array;      // first window of each row; rowWin[i + 1] ends it
   label: Uint8Array;
   klass: Int8Array;        // head index of the row's class (0 for benign)
@@ -26,7 +28,8 @@ export class Featurized {
     this.klass = new Int8Array(rows);
   }
 
-  static build(core: Core, rows: Row[], bits: number, heads: string[], maxWindowsPerRow = 32): Featurized {
+  /** pieces: false leaves the zoom's pieces out (the instances the filter scores before 2026-12-06's export). */
+  static build(core: Core, rows: Row[], bits: number, heads: string[], maxWindowsPerRow = 32, pieces = true): Featurized {
     if (bits > 16) throw new Error("bucket bits above 16 do not fit the packed Uint16 features");
     const f = new Featurized(rows.length);
     for (let i = 0; i < rows.length; i++) {
@@ -36,8 +39,14 @@ export class Featurized {
       const k = r.label ? heads.indexOf(r.class) : 0;
       if (r.label && k < 1) throw new Error(`row ${i}: class "${r.class}" is not a model head (${heads.slice(1).join(", ")})`);
       f.klass[i] = k;
-      const wins = core.featurize(r.where, r.text, bits);
-      for (let w = 0; w < wins.length && w < maxWindowsPerRow; w++) f.push(wins[w].features, wins[w].confirmed);
+      let taken = 0;
+      for (const w of core.featurize(r.where, r.text, bits)) {
+        if (taken >= maxWindowsPerRow) break;
+        if (w.piece && !pieces) continue;
+        f.push(w.features, w.confirmed);
+        if (w.piece) f.pieces++;
+        taken++;
+      }
     }
     f.rowWin[rows.length] = f.windows;
     return f;

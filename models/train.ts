@@ -36,6 +36,9 @@ export const HYPER = {
   classHeadWeight: 1.0,
   benignWeight: 1.5,  // a false positive costs more than a miss: users turn noisy WAFs off
   maxWindowsPerRow: 64,
+  // 1: a row's instances are its windows and the pieces the zoom cuts from them (core/zoom.ts), as
+  // the filter scores them; 0: its windows only, as every model before 2026-12-06 was trained.
+  pieceInstances: 1,
   // Weights by what the semantic gate (core/confirm.ts) does with a window at serving time: a window
   // no class's lexer confirms is held under the attack bands whatever its logits, so only windows
   // some lexer confirms can be false positives or detections. Multipliers of a benign window's
@@ -198,8 +201,8 @@ export function fitModel(core: Core, trainRows: EvalRow[], calibBenign: EvalRow[
   const fitRows = trainRows.filter((r) => !isAttackCalib(r));
   log(`${fitRows.length} rows to fit; calibration: ${calibBenign.length} real benign (held-out origins), ${calibAttacks.length} attacks`);
   const rows = fitRows.map((r: EvalRow) => ({ text: r.text, label: r.label, class: r.class, where: r.where[0], source: r.source }));
-  const data = Featurized.build(core, rows, HYPER.bucketBits, core.heads, HYPER.maxWindowsPerRow);
-  log(`featurized: ${data.windows} windows, ${data.featCount} features (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  const data = Featurized.build(core, rows, HYPER.bucketBits, core.heads, HYPER.maxWindowsPerRow, HYPER.pieceInstances === 1);
+  log(`featurized: ${data.windows} instances (${data.pieces} of them pieces), ${data.featCount} features (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
   const net = train(data, core.heads.length);
   log(`trained (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
