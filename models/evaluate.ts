@@ -8,7 +8,7 @@ import { Core, REPO_ROOT } from "../node/core";
 import { readRows } from "../node/rows";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
-import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo, evalSetFp, formatEvalSet, HELD_OUT_FIRST_DRAW, HELD_OUT_SECOND_DRAW, HELD_OUT_THIRD_DRAW, HELD_OUT_FOURTH_DRAW, PAGE_LOADS, staleDataWarning, trainingDataSha256, type EvalSet, type EvalSetFp } from "./yardstick";
+import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo, evalSetFp, formatEvalSet, HELD_OUT_FIRST_DRAW, HELD_OUT_SECOND_DRAW, HELD_OUT_THIRD_DRAW, HELD_OUT_FOURTH_DRAW, HELD_OUT_FIFTH_DRAW, PAGE_LOADS, staleDataWarning, trainingDataSha256, type EvalSet, type EvalSetFp } from "./yardstick";
 
 async function main() {
   const core = await Core.load();
@@ -30,11 +30,11 @@ async function main() {
   ]) if (warning) console.log(warning);
   const fp = realTrafficFp(scoreRows(core, readRows(resolve(dataset, "test.jsonl"))));
   const requests = realRequestFp(core);
-  // EVAL_HELDOUT=0 leaves the frozen held-out draw unscored: for judging a change on the other figures first (every
-  // scoring of it is counted). The earlier draws are spent or steered, and always scored.
+  // EVAL_HELDOUT=0 leaves the frozen held-out draws unscored: for judging a change on the other figures first (every
+  // scoring of them is counted). The earlier draws are spent or steered, and always scored.
   const heldUnscored = process.env.EVAL_HELDOUT === "0" ? "Not scored (`EVAL_HELDOUT=0`)." : undefined;
   const sets: Array<[EvalSet, EvalSetFp | null, string?]> = [
-    [HELD_OUT_FOURTH_DRAW, heldUnscored ? null : evalSetFp(core, HELD_OUT_FOURTH_DRAW), heldUnscored],
+    ...[HELD_OUT_FOURTH_DRAW, HELD_OUT_FIFTH_DRAW].map((set): [EvalSet, EvalSetFp | null, string?] => [set, heldUnscored ? null : evalSetFp(core, set), heldUnscored]),
     ...[HELD_OUT_THIRD_DRAW, HELD_OUT_SECOND_DRAW, HELD_OUT_FIRST_DRAW, PAGE_LOADS].map((set): [EvalSet, EvalSetFp | null] => [set, evalSetFp(core, set)]),
   ];
   const calib = calibrationLoo(core);

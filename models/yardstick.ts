@@ -14,6 +14,7 @@ import { PAGE_LOADS_FILE, PAGE_LOADS_REQUESTS_FILE } from "./data/real/pageloads
 import { HELD_OUT_2_FILE, HELD_OUT_2_REQUESTS_FILE } from "./data/real/heldout2";
 import { HELD_OUT_3_FILE, HELD_OUT_3_REQUESTS_FILE } from "./data/real/heldout3";
 import { HELD_OUT_4_FILE, HELD_OUT_4_REQUESTS_FILE } from "./data/real/heldout4";
+import { HELD_OUT_5_FILE, HELD_OUT_5_REQUESTS_FILE } from "./data/real/heldout5";
 import type { EvalRow } from "../node/rows";
 import { readRows } from "../node/rows";
 import { sha256 } from "./export";
@@ -127,6 +128,24 @@ export const HELD_OUT_FOURTH_DRAW: EvalSet = {
     `did (\`models/data/real/heldout4.ts\`, sources in \`models/data/real/SOURCES.md\`); short of the 5,000 parts asked for, as`,
     `the 30% cap per kind leaves it. Never trained, calibrated or tuned on; its flagged parts are reported by origin and kind`,
     `only. A change made after reading them, or steered by this report, spends it.`,
+  ],
+};
+
+/**
+ * The fifth draw of held-out origins (models/data/real/heldout5.ts): collected on 2026-12-06 by a helper session that
+ * never scored them, committed unscored, wired here after. Small; no LLM API among its origins, unlike the fourth.
+ */
+export const HELD_OUT_FIFTH_DRAW: EvalSet = {
+  title: "Frozen held-out origins, fifth draw",
+  partsFile: HELD_OUT_5_FILE,
+  requestsFile: HELD_OUT_5_REQUESTS_FILE,
+  about: (fp, r) => [
+    `A second frozen set, small: **${fp.parts} parts from ${fp.origins} origins** and **${r.requests} whole requests**, from`,
+    `API clients' recorded requests (Tenable's cloud API, Solana RPC, payment, banking, e-signature, energy-market and`,
+    `postcode APIs; VCR and vcrpy cassettes of 19 repositories, no LLM API), collected and cut on 2026-12-06 by a helper`,
+    `session that never scored them, and committed before any model did (\`models/data/real/heldout5.ts\`, sources in`,
+    `\`models/data/real/SOURCES.md\`). Far short of the 5,000 parts asked for: the licensed recordings left were few and`,
+    `small. Never trained, calibrated or tuned on; reported by origin and kind only, like the fourth draw.`,
   ],
 };
 

@@ -66,10 +66,12 @@ describe("heldout5.ts's sources", () => {
     for (const f of ["heldout4.jsonl.gz", "heldout4_requests.jsonl.gz", "heldout3.jsonl.gz", "pageloads_requests.jsonl.gz", "requests.jsonl.gz"]) expect(HELD_OUT_5_KNOWN).toContain(resolve(REAL, f));
   });
 
-  it("are not read by the evaluation yet (frozen, unscored)", () => {
-    for (const f of ["../evaluate.ts", "../yardstick.ts"]) {
+  it("are read by the evaluation only, as a frozen draw (make eval scores them; nothing trains or calibrates on them)", () => {
+    expect(readFileSync(resolve(REAL, "../../yardstick.ts"), "utf8")).toMatch(/HELD_OUT_FIFTH_DRAW/);
+    for (const f of ["build.ts", "../train.ts", "../calibrate.ts", "../loso.ts"]) {
       const p = resolve(REAL, "..", f);
-      if (existsSync(p)) expect(readFileSync(p, "utf8")).not.toMatch(/heldout5/);
+      expect(existsSync(p), p).toBe(true);
+      expect(readFileSync(p, "utf8"), f).not.toMatch(/heldout5|HELD_OUT_5|FIFTH/);
     }
   });
 });
