@@ -6,19 +6,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HELD_OUT_5, HELD_OUT_5_KNOWN } from "../../models/data/real/heldout5";
-import { HELD_OUT } from "../../models/data/real/heldout";
-import { HELD_OUT_2 } from "../../models/data/real/heldout2";
-import { HELD_OUT_3 } from "../../models/data/real/heldout3";
-import { HELD_OUT_4 } from "../../models/data/real/heldout4";
-import { PAGE_LOADS } from "../../models/data/real/pageloads";
-import { LLM_SOURCES, LLM_FILE, LLM_REQUESTS_FILE } from "../../models/data/real/llm";
-import { datasetsDir } from "../../models/data/load";
+import { LLM_FILE, LLM_REQUESTS_FILE } from "../../models/data/real/llm";
+import { itNamesNewRepositories, REAL } from "../support/realsets";
 
-const REAL = resolve(__dirname, "../../models/data/real");
 const lower = (repo: string) => repo.toLowerCase();
 const repos = HELD_OUT_5.map((s) => s.repo);
-/** The pool's repositories, read from extract.ts's text (importing it would rewrite fetched.jsonl.gz). */
-const poolRepos = [...readFileSync(resolve(REAL, "extract.ts"), "utf8").matchAll(/\brepo: '([^']+)'/g)].map((m) => m[1]);
 
 describe("heldout5.ts's sources", () => {
   it("are one entry per repository, pinned, permissively licensed, saying what they record", () => {
@@ -30,35 +22,7 @@ describe("heldout5.ts's sources", () => {
     }
   });
 
-  const lists: Array<[string, readonly string[]]> = [
-    ["HELD_OUT (heldout.ts)", HELD_OUT.map((s) => s.repo)],
-    ["HELD_OUT_2 (heldout2.ts)", HELD_OUT_2.map((s) => s.repo)],
-    ["HELD_OUT_3 (heldout3.ts)", HELD_OUT_3.map((s) => s.repo)],
-    ["HELD_OUT_4 (heldout4.ts)", HELD_OUT_4.map((s) => s.repo)],
-    ["PAGE_LOADS (pageloads.ts)", PAGE_LOADS.map((s) => s.repo)],
-    ["LLM_SOURCES (llm.ts)", LLM_SOURCES.map((s) => s.repo)],
-    ["the pool (extract.ts SOURCES)", poolRepos],
-  ];
-  for (const [name, other] of lists) {
-    it(`share no repository with ${name}`, () => {
-      const o = new Set(other.map(lower));
-      expect(repos.filter((r) => o.has(lower(r)))).toEqual([]);
-    });
-  }
-
-  it("are named nowhere in SOURCES.md before their own section", () => {
-    const md = readFileSync(resolve(REAL, "SOURCES.md"), "utf8");
-    const at = md.indexOf("## Held-out origins, fifth set");
-    expect(at).toBeGreaterThan(0);
-    const before = md.slice(0, at).toLowerCase();
-    expect(repos.filter((r) => before.includes(lower(r)))).toEqual([]);
-  });
-
-  const sharedFiles = ["README.md", "train.jsonl", "benign_real.jsonl", "benign_more.jsonl", "exploits.jsonl"].map((f) => resolve(datasetsDir(), f));
-  it.skipIf(!sharedFiles.every((f) => existsSync(f)))("are named nowhere in ../shared/datasets (README or any row's source)", () => {
-    const text = sharedFiles.map((f) => readFileSync(f, "utf8")).join("\n").toLowerCase();
-    expect(repos.filter((r) => text.includes(lower(r)))).toEqual([]);
-  });
+  itNamesNewRepositories("HELD_OUT_5 (heldout5.ts)", repos, "## Held-out origins, fifth set");
 
   it("leave out what the staged LLM set holds, as well as every earlier set's parts and whole requests", () => {
     expect(HELD_OUT_5_KNOWN).toContain(LLM_FILE);

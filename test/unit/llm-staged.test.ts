@@ -5,26 +5,21 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LLM_SOURCES, LLM_FILE, LLM_REQUESTS_FILE, ORIGIN_CAP, llmOrigin } from "../../models/data/real/llm";
-import { HELD_OUT, HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE, REQUEST_CAP } from "../../models/data/real/heldout";
-import { HELD_OUT_2, HELD_OUT_2_FILE, HELD_OUT_2_REQUESTS_FILE } from "../../models/data/real/heldout2";
-import { HELD_OUT_3, HELD_OUT_3_FILE, HELD_OUT_3_REQUESTS_FILE } from "../../models/data/real/heldout3";
-import { HELD_OUT_4, HELD_OUT_4_FILE, HELD_OUT_4_REQUESTS_FILE } from "../../models/data/real/heldout4";
-import { PAGE_LOADS, PAGE_LOADS_FILE, PAGE_LOADS_REQUESTS_FILE } from "../../models/data/real/pageloads";
+import { HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE, REQUEST_CAP } from "../../models/data/real/heldout";
+import { HELD_OUT_2_FILE, HELD_OUT_2_REQUESTS_FILE } from "../../models/data/real/heldout2";
+import { HELD_OUT_3_FILE, HELD_OUT_3_REQUESTS_FILE } from "../../models/data/real/heldout3";
+import { HELD_OUT_4_FILE, HELD_OUT_4_REQUESTS_FILE } from "../../models/data/real/heldout4";
+import { PAGE_LOADS_FILE, PAGE_LOADS_REQUESTS_FILE } from "../../models/data/real/pageloads";
 import { MAX_TEXT } from "../../models/data/real/parts";
-import { datasetsDir, readText } from "../../models/data/load";
+import { readText } from "../../models/data/load";
+import { itNamesNewRepositories, POOL_REPOS, REAL } from "../support/realsets";
 
-const REAL = resolve(__dirname, "../../models/data/real");
 const lines = (file: string) => readText(file).split("\n").filter((l) => l);
 const lower = (repo: string) => repo.toLowerCase();
 
 interface Row { text: string; label: 0; class: string; kind: string; where: string; source: string; licence: string }
 interface Req { source: string; parts: Array<{ where: string; text: string }> }
 
-/**
- * The pool's repositories, read from extract.ts's text: its SOURCES list is not exported, and extract.ts has no main
- * guard (importing it would rewrite fetched.jsonl.gz), so its `repo: '...'` entries are read, not imported.
- */
-const poolRepos = [...readFileSync(resolve(REAL, "extract.ts"), "utf8").matchAll(/\brepo: '([^']+)'/g)].map((m) => m[1]);
 
 const staged = LLM_SOURCES.map((s) => s.repo);
 
@@ -39,40 +34,13 @@ describe("llm.ts's sources", () => {
   });
 
   it("read the pool's list from extract.ts", () => {
-    expect(poolRepos.length).toBeGreaterThanOrEqual(20);
-    expect(poolRepos).toContain("pydantic/pydantic-ai");
+    expect(POOL_REPOS.length).toBeGreaterThanOrEqual(20);
+    expect(POOL_REPOS).toContain("pydantic/pydantic-ai");
   });
 
-  const lists: Array<[string, readonly string[]]> = [
-    ["HELD_OUT (heldout.ts)", HELD_OUT.map((s) => s.repo)],
-    ["HELD_OUT_2 (heldout2.ts)", HELD_OUT_2.map((s) => s.repo)],
-    ["HELD_OUT_3 (heldout3.ts)", HELD_OUT_3.map((s) => s.repo)],
-    ["HELD_OUT_4 (heldout4.ts)", HELD_OUT_4.map((s) => s.repo)],
-    ["PAGE_LOADS (pageloads.ts)", PAGE_LOADS.map((s) => s.repo)],
-    ["the pool (extract.ts SOURCES)", poolRepos],
-  ];
-  for (const [name, repos] of lists) {
-    it(`share no repository with ${name}`, () => {
-      const other = new Set(repos.map(lower));
-      expect(staged.filter((r) => other.has(lower(r)))).toEqual([]);
-    });
-  }
+  itNamesNewRepositories("LLM_SOURCES (llm.ts)", staged, "## LLM clients' requests, staged for the next retrain");
 
-  it("are named nowhere in SOURCES.md before their own section (no earlier set, no \"considered and left out\" list)", () => {
-    const md = readFileSync(resolve(REAL, "SOURCES.md"), "utf8");
-    const at = md.indexOf("## LLM clients' requests, staged for the next retrain");
-    const before = (at < 0 ? md : md.slice(0, at)).toLowerCase();
-    expect(staged.filter((r) => before.includes(lower(r)))).toEqual([]);
-  });
-
-  // The shared datasets live beside the checkout (../shared/datasets), not in it.
-  const sharedFiles = ["README.md", "train.jsonl", "benign_real.jsonl", "benign_more.jsonl", "exploits.jsonl"].map((f) => resolve(datasetsDir(), f));
-  it.skipIf(!sharedFiles.every((f) => existsSync(f)))("are named nowhere in ../shared/datasets (README or any row's source)", () => {
-    const text = sharedFiles.map((f) => readFileSync(f, "utf8")).join("\n").toLowerCase();
-    expect(staged.filter((r) => text.includes(lower(r)))).toEqual([]);
-  });
-
-  it("are not read by build.ts yet", () => {
+  it("are read by build.ts only when WAFSCORE_POOL_EXTRA names them (no path of theirs written out)", () => {
     const build = readFileSync(resolve(REAL, "../build.ts"), "utf8");
     expect(build).not.toMatch(/llm(?:_requests)?\.jsonl|real\/llm(?:\.ts)?['"]/);
   });
