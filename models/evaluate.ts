@@ -8,7 +8,10 @@ import { Core, REPO_ROOT } from "../node/core";
 import { readRows } from "../node/rows";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
-import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo, evalSetFp, formatEvalSet, HELD_OUT_FIRST_DRAW, HELD_OUT_SECOND_DRAW, HELD_OUT_THIRD_DRAW, HELD_OUT_FOURTH_DRAW, HELD_OUT_FIFTH_DRAW, PAGE_LOADS, staleDataWarning, trainingDataSha256, type EvalSet, type EvalSetFp } from "./yardstick";
+import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo, evalSetFp, formatEvalSet, HELD_OUT_FIRST_DRAW, HELD_OUT_SECOND_DRAW, HELD_OUT_THIRD_DRAW, HELD_OUT_FOURTH_DRAW, HELD_OUT_FIFTH_DRAW, PAGE_LOADS, frozenTogether, frozenTogetherLine, staleDataWarning, trainingDataSha256, type EvalSet, type EvalSetFp } from "./yardstick";
+
+/** The held-out draws not yet spent: scored by every `make eval` (but `EVAL_HELDOUT=0`), read by nothing else. */
+const FROZEN: EvalSet[] = [HELD_OUT_FOURTH_DRAW, HELD_OUT_FIFTH_DRAW];
 
 async function main() {
   const core = await Core.load();
@@ -34,13 +37,15 @@ async function main() {
   // scoring of them is counted). The earlier draws are spent or steered, and always scored.
   const heldUnscored = process.env.EVAL_HELDOUT === "0" ? "Not scored (`EVAL_HELDOUT=0`)." : undefined;
   const sets: Array<[EvalSet, EvalSetFp | null, string?]> = [
-    ...[HELD_OUT_FOURTH_DRAW, HELD_OUT_FIFTH_DRAW].map((set): [EvalSet, EvalSetFp | null, string?] => [set, heldUnscored ? null : evalSetFp(core, set), heldUnscored]),
+    ...FROZEN.map((set): [EvalSet, EvalSetFp | null, string?] => [set, heldUnscored ? null : evalSetFp(core, set), heldUnscored]),
     ...[HELD_OUT_THIRD_DRAW, HELD_OUT_SECOND_DRAW, HELD_OUT_FIRST_DRAW, PAGE_LOADS].map((set): [EvalSet, EvalSetFp | null] => [set, evalSetFp(core, set)]),
   ];
+  const frozen = heldUnscored ? null : frozenTogether(sets.filter(([set]) => FROZEN.includes(set)).map(([, h]) => h));
   const calib = calibrationLoo(core);
   const scored = scoreRows(core, readRows(resolve(dataset, "valid.jsonl")));
   for (const line of formatRealFp(fp)) console.log(line);
   for (const line of formatRequestFp(requests)) console.log(line);
+  if (frozen) console.log(frozenTogetherLine(frozen));
   for (const [set, h, why] of sets) for (const line of formatEvalSet(set, h, why)) console.log(line);
   for (const line of formatCalibrationLoo(calib)) console.log(line);
   console.log(`  (model: ${modelName})`);
@@ -51,7 +56,7 @@ async function main() {
     console.log(`  threshold ${t}: detection ${(100 * r.detection_rate!).toFixed(2)}%, false positives ${(100 * r.false_positive_rate!).toFixed(3)}%`);
   }
   const note = `False positives below: ${modelName}, scored through core.wasm like the filter.`;
-  writeReport({ scored, manifest, command: blobFile ? `make eval MODEL=${relative(REPO_ROOT, blobFile)}` : "make eval", headline: realFpMarkdown(fp, requests, sets, calib, loso, note) });
+  writeReport({ scored, manifest, command: blobFile ? `make eval MODEL=${relative(REPO_ROOT, blobFile)}` : "make eval", headline: realFpMarkdown(fp, requests, sets, calib, loso, note, frozen) });
   console.log("wrote models/REPORT.md and models/report/*.svg");
 }
 

@@ -1,7 +1,7 @@
 // The calibration side's leave-one-origin-out estimate (models/yardstick.ts): each origin's parts
 // against the band edge that the other origins alone would set, with train.ts's own edge rule.
 import { describe, expect, it } from "vitest";
-import { leaveOneOriginOut } from "../../models/yardstick";
+import { leaveOneOriginOut, frozenTogether, frozenTogetherLine, type EvalSetFp } from "../../models/yardstick";
 import { fitCuts, crossValidatedShare, leaveOneOriginOutTable } from "../../models/calibrate";
 
 describe("leave-one-origin-out band edge", () => {
@@ -46,5 +46,25 @@ describe("band edges cross-validated by origin (train.ts's rule)", () => {
 
   it("a single origin has nothing to cross-validate on: the anchor's share", () => {
     expect(crossValidatedShare(leaveOneOriginOutTable(new Map([["only", ramp(100, 0, 1)]])), 0.003)).toBe(0.003);
+  });
+});
+
+describe("the frozen draws together against issue 10's goal (make eval)", () => {
+  const set = (parts: number, origins: number, flagged: number, requests: number, flaggedRequests: number): EvalSetFp => ({
+    fp: { parts, origins, largestOrigin: { origin: "o", parts }, byThreshold: [{ threshold: 10, flagged: 0 }, { threshold: 20, flagged }], byOrigin: [], byKind: {} },
+    requests: { requests, origins, byThreshold: [{ threshold: 10, flagged: 0 }, { threshold: 20, flagged: flaggedRequests }] },
+  });
+
+  it("sums the scored draws at the default threshold and leaves out an unscored one", () => {
+    expect(frozenTogether([set(1990, 37, 13, 2686, 28), null, set(327, 18, 2, 531, 0)])).toEqual(
+      { sets: 2, parts: 2317, origins: 55, flaggedParts: 15, requests: 3217, flaggedRequests: 28 });
+    expect(frozenTogether([null])).toBeNull();
+  });
+
+  it("says met only when both shares are at or under 0.1% and names a set short of the goal's size", () => {
+    const line = (h: EvalSetFp) => frozenTogetherLine(frozenTogether([h])!);
+    expect(line(set(1990, 37, 13, 2686, 28))).toMatch(/short of the 5,000 parts from 20 origins.*: missed$/);
+    expect(line(set(6000, 25, 6, 7000, 7))).toMatch(/the size the goal asks for.*0\.100% of parts \(6\).*: met$/);
+    expect(line(set(6000, 25, 6, 7000, 8))).toMatch(/: missed$/);
   });
 });
