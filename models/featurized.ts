@@ -28,7 +28,7 @@ export class Featurized {
     this.klass = new Int8Array(rows);
   }
 
-  /** pieces: false leaves the zoom's pieces out (the instances the filter scores before 2026-12-06's export). */
+  /** pieces: false leaves the zoom's pieces out: windows alone, the instances every model before 2026-12-06 was trained on. */
   static build(core: Core, rows: Row[], bits: number, heads: string[], maxWindowsPerRow = 32, pieces = true): Featurized {
     if (bits > 16) throw new Error("bucket bits above 16 do not fit the packed Uint16 features");
     const f = new Featurized(rows.length);
@@ -39,13 +39,16 @@ export class Featurized {
       const k = r.label ? heads.indexOf(r.class) : 0;
       if (r.label && k < 1) throw new Error(`row ${i}: class "${r.class}" is not a model head (${heads.slice(1).join(", ")})`);
       f.klass[i] = k;
-      let taken = 0;
+      // maxWindowsPerRow counts windows alone: a piece follows its window, so the last window taken
+      // keeps its pieces, and pieces never push out a later window the filter scores.
+      let windows = 0;
       for (const w of core.featurize(r.where, r.text, bits)) {
-        if (taken >= maxWindowsPerRow) break;
-        if (w.piece && !pieces) continue;
+        if (w.piece) {
+          if (pieces) { f.push(w.features, w.confirmed); f.pieces++; }
+          continue;
+        }
+        if (windows++ >= maxWindowsPerRow) break;
         f.push(w.features, w.confirmed);
-        if (w.piece) f.pieces++;
-        taken++;
       }
     }
     f.rowWin[rows.length] = f.windows;

@@ -6,11 +6,11 @@ import { WindowSink } from "./windows";
 import { extractFeatures, MAX_FEATURES } from "./features";
 import { confirmedClasses } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
-import { proseWithSyntax } from "./pieces";
 import { zoomInto } from "./zoom";
 
-// Set in an exported window's flags when it is a piece of the window before it (the flags the
-// model reads are the bits under FLAG_COUNT).
+// Set in an exported window's flags when it is a piece of the window before it. The flags the model
+// reads are the bits under FLAG_COUNT; bit 31 means other things in other tables (decode/texts.ts
+// TEXT_NOT_SCORED, core/score.ts NOT_OPENING), never in this one. node/binding.ts reads it by value.
 export const PIECE_FLAG: u32 = 1 << 31;
 
 export const EXPORT_FEATURES = 1 << 21;
@@ -39,20 +39,17 @@ export class FeatureCollector extends WindowSink {
   // does too (core/confirm.ts confirmsIn).
   private windowConfirmed: u32 = 0;
 
-  // The scores zoom a window when core/mayconfirm.ts lets it through (they leave the rest out
-  // only when that cannot change a decision; the export keeps them, as the model scores them).
+  // Every window, whether or not a lexer could confirm it (the scores leave those out only when
+  // that cannot change a decision; the model scores them otherwise), and the pieces the scores cut.
   onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool): void {
     let confirmed = confirmedClasses(p, n, opensText);
     this.push(text, p, n, flags, confirmed);
-    if (mayConfirm(p, n) && proseWithSyntax(p, n)) {
-      this.windowConfirmed = confirmed;
-      zoomInto<FeatureCollector>(this, text, p, n, flags, opensText);
-    }
+    this.windowConfirmed = confirmed;
+    zoomInto<FeatureCollector>(this, text, p, n, flags, opensText, mayConfirm(p, n));
   }
 
-  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, start: i32, end: i32): void {
-    let q = p + <usize>start, len = end - start;
-    this.push(text, q, len, flags | PIECE_FLAG, confirmedClasses(q, len, opensText && start == 0) & this.windowConfirmed);
+  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, wp: usize, wn: i32, wOpensText: bool): void {
+    this.push(text, p, n, flags | PIECE_FLAG, confirmedClasses(p, n, opensText) & this.windowConfirmed);
   }
 
   private push(text: i32, p: usize, n: i32, flags: u32, confirmed: u32): void {
@@ -62,7 +59,7 @@ export class FeatureCollector extends WindowSink {
       return;
     }
     let start = this.featureCount;
-    let count = extractFeatures(p, n, flags & ~PIECE_FLAG, changetype<usize>(this.features) + (<usize>start << 2), this.shift);
+    let count = extractFeatures(p, n, flags, changetype<usize>(this.features) + (<usize>start << 2), this.shift);
     this.featureCount += count;
     let row = changetype<usize>(this.windows) + (<usize>w << 4);
     store<u32>(row, start);

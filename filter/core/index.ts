@@ -171,9 +171,11 @@ export function traceTexts(): i32 {
 export function tracePtr(): usize { return changetype<usize>(traceBuf); }
 export function traceLen(): i32 { return traceLength; }
 
-// Training export: the features of every window of the request at inputPtr(), hashed to 2^bits
-// buckets. Returns the window count (-1 if the export buffers overflowed); read the windows as
-// u32 [featStart, featCount, where, flags] at exportWindowsPtr() and features at exportFeaturesPtr().
+// Training export: the features of every window of the request at inputPtr() and of the pieces the
+// zoom cuts from them (core/zoom.ts), hashed to 2^bits buckets. Returns the number of instances (-1
+// if the export buffers overflowed); read them as u32 [featStart, featCount, where, flags] at
+// exportWindowsPtr() (flags | core/collect.ts PIECE_FLAG for a piece, after its window) and
+// features at exportFeaturesPtr().
 let collector: FeatureCollector | null = null;
 export function featurizeRequest(headLen: i32, bodyLen: i32, bits: i32): i32 {
   if (collector == null) collector = new FeatureCollector();

@@ -18,8 +18,10 @@ export class Inspection {
   facts: RequestFacts = new RequestFacts();
   scores!: RequestScores; // made in the constructor, from the tables above
   windows: i32 = 0;
-  // The scoring work ran out (max_windows) before every window was scored.
+  // The scoring work ran out (max_windows) before every window was scored, or before every piece
+  // the zoom cut from them was (core/zoom.ts).
   windowsCut: bool = false;
+  piecesCut: bool = false;
 
   constructor(public model: Model) {
     this.scores = new RequestScores(model, this.parts.rows, this.texts.rows);
@@ -36,6 +38,7 @@ export class Inspection {
     sink.piecesCut = false;
     let w = forEachWindow<T>(this.texts, sink, cfg.maxWindows);
     this.windowsCut = w < 0;
+    this.piecesCut = sink.piecesCut;
     this.windows = w < 0 ? -w : w;
   }
 
@@ -53,7 +56,7 @@ export class Inspection {
   // windows, or of the pieces of them scored again: core/zoom.ts), or an encoded body that
   // inflated to more than max_body_bytes.
   get overflow(): bool {
-    return this.parts.overflow || this.texts.overflow || this.windowsCut || this.scores.piecesCut || this.facts.inflatedPartly;
+    return this.parts.overflow || this.texts.overflow || this.windowsCut || this.piecesCut || this.facts.inflatedPartly;
   }
 
   // Texts the model scored (parts that were not skipped as lone tokens, and base64 decodings).

@@ -13,7 +13,6 @@ import { canReadBlock, keepFirst } from "../lib/scan";
 import { partNamePtr, partNameLen } from "../request/parts";
 import { textPart } from "../decode/texts";
 import { namesSecret } from "./secrets";
-import { proseWithSyntax } from "./pieces";
 import { zoomInto } from "./zoom";
 
 const featBuf = new StaticArray<u32>(MAX_FEATURES);
@@ -88,14 +87,13 @@ export class RequestScores extends WindowSink {
     // configuration skips it.
     let may = mayConfirm(p, n);
     this.scoreWindow(text, p, n, flags, opensText, may);
-    if (may && proseWithSyntax(p, n)) zoomInto<RequestScores>(this, text, p, n, flags, opensText);
+    zoomInto<RequestScores>(this, text, p, n, flags, opensText, may);
   }
 
   // A piece of a zoomed window (core/zoom.ts), scored as a window whose lexers' answers need its
   // window's too.
-  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, start: i32, end: i32): void {
-    let q = p + <usize>start, len = end - start;
-    this.scoreWindow(text, q, len, flags, opensText && start == 0, !this.skipUnconfirmable || mayConfirm(q, len), p, n, opensText);
+  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, wp: usize, wn: i32, wOpensText: bool): void {
+    this.scoreWindow(text, p, n, flags, opensText, !this.skipUnconfirmable || mayConfirm(p, n), wp, wn, wOpensText);
   }
 
   // Scores window p[0..n) into the request's maxima. mayConfirm: core/mayconfirm.ts's answer for

@@ -9,9 +9,10 @@ export abstract class WindowSink {
   // text: the index into the TextList; p, n: the window's bytes; flags: the text's decode flags;
   // opensText: the window is its text's first (p is where the text starts).
   abstract onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool): void;
-  // Piece p[start..end) of window p[0..n), which core/zoom.ts cut to be scored again alone. The
-  // sinks that zoom (core/score.ts, core/collect.ts) take it; the rest never zoom.
-  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, start: i32, end: i32): void {}
+  // Piece p[0..n) of window wp[0..wn), which core/zoom.ts cut to be scored again alone (opensText:
+  // the piece's; wOpensText: its window's). The sinks that zoom (core/score.ts, core/collect.ts)
+  // take it; the rest never zoom.
+  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, wp: usize, wn: i32, wOpensText: bool): void {}
   // Pieces this request may still take (core/inspect.ts sets it to max_windows, the bound on a
   // request's scoring work), and whether it ran out of them (the request is then partial).
   pieceBudget: i32 = 0;

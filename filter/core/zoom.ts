@@ -13,11 +13,14 @@
 
 import { WindowSink } from "./windows";
 import { closesQuoteAt } from "../lib/bytes";
-import { syntaxBits, proseApostrophe, proseRun, opensCommand, quoteEndsWord, opensMarkup, optionsEnd, wordStart, wordEnd,
+import { proseWithSyntax, syntaxBits, proseApostrophe, proseRun, opensCommand, quoteEndsWord, opensMarkup, optionsEnd, wordStart, wordEnd,
   headerBreakFrom, headerLineEnd, SYNTAX_GAP, PIECE_MIN } from "./pieces";
 
-// The pieces of window p[0..n), which pieces.ts proseWithSyntax accepted, into sink.onPiece.
-export function zoomInto<T extends WindowSink>(sink: T, text: i32, p: usize, n: i32, flags: u32, opensText: bool): void {
+// The pieces of window p[0..n) into sink.onPiece, when the window may confirm (may: core/mayconfirm.ts's
+// answer; a window no lexer can confirm is not zoomed into, whether or not its sink scores it) and
+// reads as prose with a little syntax in it. The one test of which windows are zoomed, for every sink.
+export function zoomInto<T extends WindowSink>(sink: T, text: i32, p: usize, n: i32, flags: u32, opensText: bool, may: bool): void {
+  if (!may || !proseWithSyntax(p, n)) return;
   let first = -1, last = -1, count = 0;
   // The bytes of syntax in order, 16 at a time (proseWithSyntax read the last block whole).
   for (let b = 0; b < n; b += 16) {
@@ -72,10 +75,11 @@ function piecesAround<T extends WindowSink>(sink: T, text: i32, p: usize, n: i32
 }
 
 // Piece p[start..end) to the sink, unless it is the window itself or the request's budget is spent.
+// It opens its text when it starts where its window does and the window opens the text.
 // @ts-ignore: decorator
 @inline function cut<T extends WindowSink>(sink: T, text: i32, p: usize, n: i32, flags: u32, opensText: bool, start: i32, end: i32): void {
   if (start == 0 && end == n) return;
   if (sink.pieceBudget <= 0) { sink.piecesCut = true; return; }
   sink.pieceBudget--;
-  sink.onPiece(text, p, n, flags, opensText, start, end);
+  sink.onPiece(text, p + <usize>start, end - start, flags, opensText && start == 0, p, n, opensText);
 }

@@ -2,7 +2,7 @@
 // evasion suite's 40 payloads. Each payload of 6 to 120 bytes (every 40th of the shared training
 // file's attack rows, deterministic) that is blocked alone as a JSON field's value is put between
 // two sentences of a customer's message in the same field; printed: how many stay blocked, per
-// class. A figure, not a test: the zoom into prose windows (core/score.ts) is judged by it.
+// class. A figure, not a test: the zoom into prose windows (core/zoom.ts) is judged by it.
 
 import { readFileSync } from "node:fs";
 import path from "node:path";

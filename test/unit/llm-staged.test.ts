@@ -9,6 +9,7 @@ import { HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE, REQUEST_CAP } from "../../models
 import { HELD_OUT_2_FILE, HELD_OUT_2_REQUESTS_FILE } from "../../models/data/real/heldout2";
 import { HELD_OUT_3_FILE, HELD_OUT_3_REQUESTS_FILE } from "../../models/data/real/heldout3";
 import { HELD_OUT_4_FILE, HELD_OUT_4_REQUESTS_FILE } from "../../models/data/real/heldout4";
+import { HELD_OUT_5_FILE, HELD_OUT_5_REQUESTS_FILE } from "../../models/data/real/heldout5";
 import { PAGE_LOADS_FILE, PAGE_LOADS_REQUESTS_FILE } from "../../models/data/real/pageloads";
 import { MAX_TEXT } from "../../models/data/real/parts";
 import { readText } from "../../models/data/load";
@@ -19,7 +20,6 @@ const lower = (repo: string) => repo.toLowerCase();
 
 interface Row { text: string; label: 0; class: string; kind: string; where: string; source: string; licence: string }
 interface Req { source: string; parts: Array<{ where: string; text: string }> }
-
 
 const staged = LLM_SOURCES.map((s) => s.repo);
 
@@ -40,7 +40,7 @@ describe("llm.ts's sources", () => {
 
   itNamesNewRepositories("LLM_SOURCES (llm.ts)", staged, "## LLM clients' requests, staged for the next retrain");
 
-  it("are read by build.ts only when WAFSCORE_POOL_EXTRA names them (no path of theirs written out)", () => {
+  it("are named by no path in build.ts (it reads them only through WAFSCORE_POOL_EXTRA's staged sets)", () => {
     const build = readFileSync(resolve(REAL, "../build.ts"), "utf8");
     expect(build).not.toMatch(/llm(?:_requests)?\.jsonl|real\/llm(?:\.ts)?['"]/);
   });
@@ -90,7 +90,7 @@ describe("llm.jsonl.gz and llm_requests.jsonl.gz", () => {
     expect([...whole.values()].reduce((a, s) => a + s.size, 0)).toBe(reqs.length); // each whole request once per origin
   });
 
-  const heldOutFiles = [HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE, HELD_OUT_2_FILE, HELD_OUT_2_REQUESTS_FILE, HELD_OUT_3_FILE, HELD_OUT_3_REQUESTS_FILE, HELD_OUT_4_FILE, HELD_OUT_4_REQUESTS_FILE, PAGE_LOADS_FILE, PAGE_LOADS_REQUESTS_FILE];
+  const heldOutFiles = [HELD_OUT_FILE, HELD_OUT_REQUESTS_FILE, HELD_OUT_2_FILE, HELD_OUT_2_REQUESTS_FILE, HELD_OUT_3_FILE, HELD_OUT_3_REQUESTS_FILE, HELD_OUT_4_FILE, HELD_OUT_4_REQUESTS_FILE, HELD_OUT_5_FILE, HELD_OUT_5_REQUESTS_FILE, PAGE_LOADS_FILE, PAGE_LOADS_REQUESTS_FILE];
   it("hold no part text that is a part of any held-out file or the page loads (parts or whole requests)", () => {
     const held = new Set<string>();
     for (const f of heldOutFiles) {

@@ -65,7 +65,7 @@ describe("the trainer's parts are the filter's parts", () => {
       // Parts of one window each: their decoded text is the window's.
       const parts = core.parts(where, text).filter((p) => p.scored);
       if (parts.some((p) => Buffer.byteLength(p.text, "latin1") > 200)) continue;
-      const masks = core.featurize(where, text, 16).map((w) => w.confirmed).sort();
+      const masks = core.featurize(where, text, 16).filter((w) => !w.piece).map((w) => w.confirmed).sort();
       expect(masks, `${where}: ${text}`).toEqual(parts.map((p) => maskOf(p.text)).sort());
       confirmedSeen += masks.filter((m) => m !== 0).length;
     }
@@ -86,33 +86,37 @@ describe("the trainer's parts are the filter's parts", () => {
     { where: "body:form", text: `note=${encodeURIComponent(`${REVIEW}\r\nSet-Cookie: a=b ${REVIEW}`)}` },
   ];
 
-  it("the trainer's instances are the windows and pieces the scores look up, feature for feature", () => {
-    // Over every threshold the gate holds windows to, the scores skip no window (core/inspect.ts).
+  it("the trainer's instances are the windows and pieces the scores look up, count for count", () => {
+    // Over every threshold the gate holds windows to, the scores skip no window (core/inspect.ts);
+    // no row here repeats a window, which the scores would look up once.
     expect(core.configure('{"threshold":95}')).toBeNull();
     try {
-      let pieces = 0;
       for (const { where, text } of [...ROWS, ...PROSE_ROWS]) {
         const instances = core.featurize(where, text, 15);
-        pieces += instances.filter((w) => w.piece).length;
         const looked = instances.reduce((n, w) => n + w.features.length, 0);
         expect(core.score(where, text).features, `${where}: ${text}`).toBe(looked);
       }
-      expect(pieces).toBeGreaterThanOrEqual(PROSE_ROWS.length);
+      for (const { where, text } of PROSE_ROWS) expect(core.featurize(where, text, 15).some((w) => w.piece), `${where}: ${text}`).toBe(true);
     } finally {
       expect(core.configure("")).toBeNull();
     }
   });
 
-  it("a piece confirms a class only when its window does (core/confirm.ts confirmsIn), and is not a text's own window", () => {
+  it("a piece follows its window, is never the whole of it, and confirms only classes its window confirms (confirmsIn)", () => {
     const rce = 1 << core.heads.indexOf("rce");
+    const sorted = (f: Uint32Array) => Array.from(f).sort((a, b) => a - b).join(",");
+    for (const { where, text } of PROSE_ROWS) {
+      const instances = core.featurize(where, text, 15);
+      expect(instances[0].piece, `${where}: ${text}`).toBe(false);
+      let window = instances[0];
+      for (const w of instances.slice(1)) {
+        if (!w.piece) { window = w; continue; }
+        expect(sorted(w.features)).not.toBe(sorted(window.features));
+        expect(w.confirmed & ~window.confirmed).toBe(0);
+      }
+    }
     const [row] = PROSE_ROWS;
-    const instances = core.featurize(row.where, row.text, 15);
-    const pieces = instances.filter((w) => w.piece);
-    expect(pieces.length).toBeGreaterThan(0);
-    expect(pieces.some((w) => (w.confirmed & rce) !== 0)).toBe(true);
-    const windowMask = instances.filter((w) => !w.piece).reduce((m, w) => m | w.confirmed, 0);
-    for (const w of pieces) expect(w.confirmed & ~windowMask).toBe(0);
-    expect(instances[0].piece).toBe(false);
+    expect(core.featurize(row.where, row.text, 15).some((w) => w.piece && (w.confirmed & rce) !== 0)).toBe(true);
     expect(core.featurize("body:text", REVIEW, 15).some((w) => w.piece)).toBe(false);
   });
 

@@ -4,7 +4,7 @@
 // Why: the earlier held-out sets (heldout.ts, heldout2.ts, heldout3.ts, heldout4.ts) are spent the day a rule or model
 // change is made after reading what they flagged. These recordings were collected on 2026-12-06 by a helper session that
 // never scored them: no model, core or rule saw a part of them before they were cut. They are read by `make eval` only
-// (once a later change wires them in): no training, calibration, threshold or rule may be chosen from them, and what
+// (models/yardstick.ts HELD_OUT_FIFTH_DRAW, since b05e52c): no training, calibration, threshold or rule may be chosen from them, and what
 // they flag is reported by origin and kind, never as texts. A change made after reading their flagged parts spends them too.
 //
 // What they are: HTTP recordings (Ruby VCR, vcrpy) of repositories none of the earlier sets, the staged LLM set
