@@ -6,7 +6,7 @@ import { WindowSink } from "./windows";
 import { extractFeatures, MAX_FEATURES } from "./features";
 import { confirmedClasses } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
-import { zoomInto } from "./zoom";
+import { zooms, zoomInto } from "./zoom";
 
 // Set in an exported window's flags when it is a piece of the window before it. The flags the model
 // reads are the bits under FLAG_COUNT; bit 31 means other things in other tables (decode/texts.ts
@@ -44,8 +44,10 @@ export class FeatureCollector extends WindowSink {
   onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool): void {
     let confirmed = confirmedClasses(p, n, opensText);
     this.push(text, p, n, flags, confirmed);
-    this.windowConfirmed = confirmed;
-    zoomInto<FeatureCollector>(this, text, p, n, flags, opensText, mayConfirm(p, n));
+    if (zooms(mayConfirm(p, n), p, n)) {
+      this.windowConfirmed = confirmed;
+      zoomInto<FeatureCollector>(this, text, p, n, flags, opensText);
+    }
   }
 
   onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, wp: usize, wn: i32, wOpensText: bool): void {

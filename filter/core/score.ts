@@ -13,7 +13,7 @@ import { canReadBlock, keepFirst } from "../lib/scan";
 import { partNamePtr, partNameLen } from "../request/parts";
 import { textPart } from "../decode/texts";
 import { namesSecret } from "./secrets";
-import { zoomInto } from "./zoom";
+import { zooms, zoomInto } from "./zoom";
 
 const featBuf = new StaticArray<u32>(MAX_FEATURES);
 // The per-head arrays hold HEAD_LANES entries, a whole number of vectors, so that onWindow
@@ -87,7 +87,7 @@ export class RequestScores extends WindowSink {
     // configuration skips it.
     let may = mayConfirm(p, n);
     this.scoreWindow(text, p, n, flags, opensText, may);
-    zoomInto<RequestScores>(this, text, p, n, flags, opensText, may);
+    if (zooms(may, p, n)) zoomInto<RequestScores>(this, text, p, n, flags, opensText);
   }
 
   // A piece of a zoomed window (core/zoom.ts), scored as a window whose lexers' answers need its
