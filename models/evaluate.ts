@@ -36,11 +36,12 @@ async function main() {
   // EVAL_HELDOUT=0 leaves the frozen held-out draws unscored: for judging a change on the other figures first (every
   // scoring of them is counted). The earlier draws are spent or steered, and always scored.
   const heldUnscored = process.env.EVAL_HELDOUT === "0" ? "Not scored (`EVAL_HELDOUT=0`)." : undefined;
+  const frozenScored = FROZEN.map((set) => (heldUnscored ? null : evalSetFp(core, set)));
   const sets: Array<[EvalSet, EvalSetFp | null, string?]> = [
-    ...FROZEN.map((set): [EvalSet, EvalSetFp | null, string?] => [set, heldUnscored ? null : evalSetFp(core, set), heldUnscored]),
+    ...FROZEN.map((set, i): [EvalSet, EvalSetFp | null, string?] => [set, frozenScored[i], heldUnscored]),
     ...[HELD_OUT_THIRD_DRAW, HELD_OUT_SECOND_DRAW, HELD_OUT_FIRST_DRAW, PAGE_LOADS].map((set): [EvalSet, EvalSetFp | null] => [set, evalSetFp(core, set)]),
   ];
-  const frozen = heldUnscored ? null : frozenTogether(sets.filter(([set]) => FROZEN.includes(set)).map(([, h]) => h));
+  const frozen = frozenTogether(frozenScored);
   const calib = calibrationLoo(core);
   const scored = scoreRows(core, readRows(resolve(dataset, "valid.jsonl")));
   for (const line of formatRealFp(fp)) console.log(line);

@@ -454,7 +454,7 @@ export class Core {
     for (let i = 0; i < n; i++) {
       const start = wins[4 * i], count = wins[4 * i + 1];
       const flags = wins[4 * i + 3];
-      out.push({ where: wins[4 * i + 2], flags: (flags & ~PIECE_FLAG) >>> 0, piece: (flags & PIECE_FLAG) !== 0, confirmed: confirmed[i], features: feats.slice(start, start + count) });
+      out.push({ where: wins[4 * i + 2], flags: flags & ~PIECE_FLAG, piece: (flags & PIECE_FLAG) !== 0, confirmed: confirmed[i], features: feats.slice(start, start + count) });
     }
     return out;
   }
