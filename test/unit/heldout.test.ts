@@ -1,4 +1,4 @@
-// models/data/real/heldout.jsonl.gz, heldout2.jsonl.gz, heldout3.jsonl.gz, heldout4.jsonl.gz and heldout5.jsonl.gz (the held-out origins' five draws) and
+// models/data/real/heldout.jsonl.gz, heldout2.jsonl.gz, heldout3.jsonl.gz, heldout4.jsonl.gz, heldout5.jsonl.gz and heldout6.jsonl.gz (the held-out origins' six draws) and
 // pageloads.jsonl.gz (browser page loads): that each committed set keeps its promises (the first draw: the issue's bar
 // of 5,000 parts from 20 origins; all: their caps, no text and no repository the training pool knows; each later set:
 // none the earlier ones hold).
@@ -11,6 +11,7 @@ import { HELD_OUT_2, HELD_OUT_2_FILE, HELD_OUT_2_REQUESTS_FILE } from "../../mod
 import { HELD_OUT_3, HELD_OUT_3_FILE, HELD_OUT_3_REQUESTS_FILE } from "../../models/data/real/heldout3";
 import { HELD_OUT_4, HELD_OUT_4_FILE, HELD_OUT_4_REQUESTS_FILE } from "../../models/data/real/heldout4";
 import { HELD_OUT_5, HELD_OUT_5_FILE, HELD_OUT_5_REQUESTS_FILE } from "../../models/data/real/heldout5";
+import { HELD_OUT_6, HELD_OUT_6_FILE, HELD_OUT_6_REQUESTS_FILE } from "../../models/data/real/heldout6";
 import { MAX_TEXT } from "../../models/data/real/parts";
 import { balanceKind, KIND_CAP } from "../../models/data/origins";
 import { datasetsDir, readText } from "../../models/data/load";
@@ -112,3 +113,7 @@ describeSet("heldout4.jsonl.gz", { sources: HELD_OUT_4, partsFile: HELD_OUT_4_FI
 // The fifth draw: apart from every earlier set and from the staged LLM set (llm.ts). Short of the first draw's bar: the
 // kind cap keeps 327 of the 697 new parts the origin cap leaves (1,203 before it) (SOURCES.md, "Held-out origins, fifth set").
 describeSet("heldout5.jsonl.gz", { sources: HELD_OUT_5, partsFile: HELD_OUT_5_FILE, requestsFile: HELD_OUT_5_REQUESTS_FILE, minParts: 300, minOrigins: 18, kindCap: KIND_CAP, disjointFrom: ["heldout.jsonl.gz", "pageloads.jsonl.gz", "heldout2.jsonl.gz", "heldout3.jsonl.gz", "heldout4.jsonl.gz", "llm.jsonl.gz"] });
+// The sixth draw: apart from every earlier set, the fifth and the staged LLM set (llm.ts). JupiterOne's integrations'
+// Polly.js recordings; short of the first draw's bar: paths, queries and the other headers are at the kind cap, and the
+// set holds few bodies (SOURCES.md, "Held-out origins, sixth set").
+describeSet("heldout6.jsonl.gz", { sources: HELD_OUT_6, partsFile: HELD_OUT_6_FILE, requestsFile: HELD_OUT_6_REQUESTS_FILE, minParts: 1000, minOrigins: 60, kindCap: KIND_CAP, disjointFrom: ["heldout.jsonl.gz", "pageloads.jsonl.gz", "heldout2.jsonl.gz", "heldout3.jsonl.gz", "heldout4.jsonl.gz", "heldout5.jsonl.gz", "llm.jsonl.gz"] });
