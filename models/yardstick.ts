@@ -15,6 +15,7 @@ import { HELD_OUT_2_FILE, HELD_OUT_2_REQUESTS_FILE } from "./data/real/heldout2"
 import { HELD_OUT_3_FILE, HELD_OUT_3_REQUESTS_FILE } from "./data/real/heldout3";
 import { HELD_OUT_4_FILE, HELD_OUT_4_REQUESTS_FILE } from "./data/real/heldout4";
 import { HELD_OUT_5_FILE, HELD_OUT_5_REQUESTS_FILE } from "./data/real/heldout5";
+import { HELD_OUT_6_FILE, HELD_OUT_6_REQUESTS_FILE } from "./data/real/heldout6";
 import type { EvalRow } from "../node/rows";
 import { readRows } from "../node/rows";
 import { sha256 } from "./export";
@@ -146,6 +147,24 @@ export const HELD_OUT_FIFTH_DRAW: EvalSet = {
     `session that never scored them, and committed before any model did (\`models/data/real/heldout5.ts\`, sources in`,
     `\`models/data/real/SOURCES.md\`). Far short of the 5,000 parts asked for: the licensed recordings left were few and`,
     `small. Never trained, calibrated or tuned on; reported by origin and kind only, like the fourth draw.`,
+  ],
+};
+
+/**
+ * The sixth draw of held-out origins (models/data/real/heldout6.ts): collected on 2026-12-06 by a helper session that
+ * never scored them, committed unscored, wired here after. Mostly GET paths, queries and SDK headers.
+ */
+export const HELD_OUT_SIXTH_DRAW: EvalSet = {
+  title: "Frozen held-out origins, sixth draw",
+  partsFile: HELD_OUT_6_FILE,
+  requestsFile: HELD_OUT_6_REQUESTS_FILE,
+  about: (fp, r) => [
+    `A third frozen set: **${fp.parts} parts from ${fp.origins} origins** and **${r.requests} whole requests**, from`,
+    `JupiterOne's open-source integrations' Polly.js recordings of vendors' real APIs (Azure Resource Manager and`,
+    `Microsoft Graph, Google Cloud, Cisco Secure Workload, CircleCI, Checkmarx, Netskope, ServiceNow, ...; MPL-2.0, no LLM`,
+    `API), collected and cut on 2026-12-06 by a helper session that never scored them, and committed before any model did`,
+    `(\`models/data/real/heldout6.ts\`, sources in \`models/data/real/SOURCES.md\`). Mostly GETs: paths, queries and the SDKs'`,
+    `request ids, at the 30% cap per kind. Never trained, calibrated or tuned on; reported by origin and kind only.`,
   ],
 };
 

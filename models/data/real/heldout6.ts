@@ -3,9 +3,10 @@
 //
 // Why: the earlier held-out sets (heldout.ts to heldout5.ts) are spent the day a rule or model change is made after
 // reading what they flagged. These recordings were collected on 2026-12-06 by a helper session that never scored them:
-// no model, core or rule saw a part of them before they were cut. They are for `make eval` only: no training,
-// calibration, threshold or rule may be chosen from them, and what they flag is reported by origin and kind, never as
-// texts. A change made after reading their flagged parts spends them too.
+// no model, core or rule saw a part of them before they were cut. They are read by `make eval` only
+// (models/yardstick.ts HELD_OUT_SIXTH_DRAW): no training, calibration, threshold or rule may be chosen from them, and
+// what they flag is reported by origin and kind, never as texts. A change made after reading their flagged parts
+// spends them too.
 //
 // What they are: Polly.js recordings (HAR) of JupiterOne's open-source integrations (MPL-2.0), one repository per
 // vendor, each calling that vendor's real API from Node.js: cloud platforms (Azure Resource Manager and Microsoft
@@ -16,7 +17,9 @@
 // Left out by repository or by path, from the recorded URLs' hosts, not from content: recordings of local or
 // private-address servers (Jira Data Center on localhost, Jenkins, SonarQube, Snipe-IT, Rapid7 on localhost,
 // minikube, Wazuh and Cisco ISE on private addresses), placeholder hosts (example.com, `.test`, a dummy host, Alibaba
-// Cloud's redacted URLs), and graph-okta (Okta's API: the pool records it through okta-sdk-python).
+// Cloud's redacted URLs), graph-okta (Okta's API: the pool records it through okta-sdk-python), and graph-tenable-io (cloud.tenable.com, the
+// fifth draw's pyTenable origin: taken out before the draw was first scored, so that the frozen draws' origins stay
+// disjoint).
 // Cut by heldout.ts's cutSet: the same readers and content-blind filters, parts any earlier set or the staged LLM set
 // holds (their parts files and whole-request files, by any `where`) left out, at most ORIGIN_CAP parts per origin and
 // no `where` kind over KIND_CAP of the set.
@@ -74,7 +77,6 @@ export const HELD_OUT_6: readonly HeldOutSource[] = [
   { repo: 'JupiterOne/graph-netskope', commit: '338855cfa20096311d429b1e5d9ac7fb3c06f704', licence: 'MPL-2.0', files: /__recordings__\/.+\.har$/, format: 'har', about: 'Netskope REST API (goskope.com tenants) (Polly.js)' },
   { repo: 'JupiterOne/graph-zoom', commit: 'bc3b57d53f43dcfe7aa9ac35592c5642866fe15c', licence: 'MPL-2.0', files: /__recordings__\/.+\.har$/, format: 'har', about: 'Zoom API (api.zoom.us) and OAuth (zoom.us) (Polly.js)' },
   { repo: 'JupiterOne/graph-panoptica', commit: '83f9fd4e033f87d4616fe7b7f61fa3a593b7ab68', licence: 'MPL-2.0', files: /__recordings__\/.+\.har$/, format: 'har', about: 'Cisco Panoptica (SecureCN) API (securecn.cisco.com) (Polly.js)' },
-  { repo: 'JupiterOne/graph-tenable-io', commit: '80010a3ef698650e40e9012693d91068cbf869d1', licence: 'MPL-2.0', files: /__recordings__\/.+\.har$/, format: 'har', about: 'Tenable Vulnerability Management API (cloud.tenable.com) as JupiterOne\'s Node.js integration calls it (Polly.js)' },
   { repo: 'JupiterOne/graph-artifactory', commit: '9031452d424bda199be1585a8ccac5a2d4e53597', licence: 'MPL-2.0', files: /__recordings__\/.+\.har$/, format: 'har', about: 'JFrog Artifactory cloud API (jfrog.io) (Polly.js)' },
   { repo: 'JupiterOne/graph-cycognito', commit: '7a06187d183230ce91fcaa0c40fe05c6e8316520', licence: 'MPL-2.0', files: /__recordings__\/.+\.har$/, format: 'har', about: 'CyCognito platform API (api.platform.cycognito.com) (Polly.js)' },
   { repo: 'JupiterOne/graph-mongodb', commit: '056504a90aa1683e5572e35fb82224542edcf6db', licence: 'MPL-2.0', files: /__recordings__\/.+\.har$/, format: 'har', about: 'MongoDB Atlas Admin API (cloud.mongodb.com) (Polly.js)' },
