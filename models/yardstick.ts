@@ -16,6 +16,7 @@ import { HELD_OUT_3_FILE, HELD_OUT_3_REQUESTS_FILE } from "./data/real/heldout3"
 import { HELD_OUT_4_FILE, HELD_OUT_4_REQUESTS_FILE } from "./data/real/heldout4";
 import { HELD_OUT_5_FILE, HELD_OUT_5_REQUESTS_FILE } from "./data/real/heldout5";
 import { HELD_OUT_6_FILE, HELD_OUT_6_REQUESTS_FILE } from "./data/real/heldout6";
+import { HELD_OUT_7_FILE, HELD_OUT_7_REQUESTS_FILE } from "./data/real/heldout7";
 import type { EvalRow } from "../node/rows";
 import { readRows } from "../node/rows";
 import { sha256 } from "./export";
@@ -165,6 +166,25 @@ export const HELD_OUT_SIXTH_DRAW: EvalSet = {
     `API), collected and cut on 2026-12-06 by a helper session that never scored them, and committed before any model did`,
     `(\`models/data/real/heldout6.ts\`, sources in \`models/data/real/SOURCES.md\`). Mostly GETs: paths, queries and the SDKs'`,
     `request ids, at the 30% cap per kind. Never trained, calibrated or tuned on; reported by origin and kind only.`,
+  ],
+};
+
+/**
+ * The seventh draw of held-out origins (models/data/real/heldout7.ts): collected on 2026-12-06 by a helper session that
+ * never scored them, committed unscored, wired here after. Chosen for request bodies.
+ */
+export const HELD_OUT_SEVENTH_DRAW: EvalSet = {
+  title: "Frozen held-out origins, seventh draw",
+  partsFile: HELD_OUT_7_FILE,
+  requestsFile: HELD_OUT_7_REQUESTS_FILE,
+  about: (fp, r) => [
+    `A fourth frozen set, chosen for request bodies: **${fp.parts} parts from ${fp.origins} origins** and **${r.requests} whole`,
+    `requests**, from API clients' recordings (Ruby VCR, vcrpy, go-vcr): SAP's Terraform providers (the SAP BTP CLI server,`,
+    `SAP Cloud Identity), e-mail and marketing APIs (Mailtrap, MailerSend, MailerLite, ConvertKit, Klaviyo, ...), commerce,`,
+    `billing and upload APIs (ChartMogul, Uploadcare's multipart uploads, BookingSync, TaxJar, Bolt, PayPal's and Klarna's`,
+    `sandboxes, ...), no LLM API; collected and cut on 2026-12-06 by a helper session that never scored them, and committed`,
+    `before any model did (\`models/data/real/heldout7.ts\`, sources in \`models/data/real/SOURCES.md\`). Never trained,`,
+    `calibrated or tuned on; reported by origin and kind only.`,
   ],
 };
 

@@ -62,5 +62,5 @@ export function itNamesNewRepositories(own: string, repos: readonly string[], se
   it.skipIf(!sharedFiles.every((f) => existsSync(f)))("are named nowhere in ../shared/datasets (README or any row's source)", () => {
     const text = sharedFiles.map((f) => readFileSync(f, "utf8")).join("\n").toLowerCase();
     expect(repos.filter((r) => text.includes(lower(r)))).toEqual([]);
-  });
+  }, 60_000); // reads the whole training set: over 5 s on a busy machine (a retrain beside it)
 }

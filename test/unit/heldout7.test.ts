@@ -31,8 +31,8 @@ describe("heldout7.ts's sources", () => {
     for (const f of ["heldout4.jsonl.gz", "heldout4_requests.jsonl.gz", "heldout3.jsonl.gz", "heldout2_requests.jsonl.gz", "heldout.jsonl.gz", "pageloads_requests.jsonl.gz", "requests.jsonl.gz"]) expect(HELD_OUT_7_KNOWN).toContain(resolve(REAL, f));
   });
 
-  // make eval is to read them (wired in models/yardstick.ts by hand, after this draw was committed); nothing else may.
-  it("are named by nothing that trains or calibrates (build, train, calibrate, leave-one-source-out)", () => {
+  it("are read by the evaluation only, as a frozen draw (make eval scores them; nothing trains or calibrates on them)", () => {
+    expect(readFileSync(resolve(REAL, "../../yardstick.ts"), "utf8")).toMatch(/HELD_OUT_SEVENTH_DRAW/);
     for (const f of ["build.ts", "../train.ts", "../calibrate.ts", "../loso.ts"]) {
       const p = resolve(REAL, "..", f);
       expect(existsSync(p), p).toBe(true);

@@ -3,9 +3,10 @@
 //
 // Why: the earlier held-out sets (heldout.ts to heldout6.ts) are spent the day a rule or model change is made after
 // reading what they flagged. These recordings were collected on 2026-12-06 by a helper session that never scored them:
-// no model, core or rule saw a part of them before they were cut. They are for `make eval` only: no training,
-// calibration, threshold or rule may be chosen from them, and what they flag is reported by origin and kind, never as
-// texts. A change made after reading their flagged parts spends them too.
+// no model, core or rule saw a part of them before they were cut. They are read by `make eval` only
+// (models/yardstick.ts HELD_OUT_SEVENTH_DRAW): no training, calibration, threshold or rule may be chosen from them, and
+// what they flag is reported by origin and kind, never as texts. A change made after reading their flagged parts
+// spends them too.
 //
 // What they are: recordings chosen for their request bodies (the sixth draw was mostly GET paths and queries, and lost
 // 1,402 parts to the kind cap): SAP's Terraform providers' go-vcr recordings of the SAP BTP CLI server API (its canary
