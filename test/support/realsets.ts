@@ -1,7 +1,8 @@
 // The repositories every real-traffic set of models/data/real names, for the tests that keep a new set's repositories
-// new by name (test/unit/llm-staged.test.ts, heldout5.test.ts, heldout6.test.ts, heldout7.test.ts): a set must share no repository with another, be named
-// nowhere in SOURCES.md before its own section (no earlier set, no "considered and left out" list) and nowhere in
-// ../shared/datasets.
+// new by name (test/unit/llm-staged.test.ts, heldout5.test.ts, heldout6.test.ts, heldout7.test.ts): a set must share
+// no repository with another, be named nowhere in SOURCES.md before its own section (no earlier set, no "considered
+// and left out" list) and nowhere in ../shared/datasets. And the tests every frozen draw's file shares: its sources
+// pinned and permissively licensed, and the draw read by the evaluation alone.
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { expect, it } from "vitest";
@@ -63,4 +64,34 @@ export function itNamesNewRepositories(own: string, repos: readonly string[], se
     const text = sharedFiles.map((f) => readFileSync(f, "utf8")).join("\n").toLowerCase();
     expect(repos.filter((r) => text.includes(lower(r)))).toEqual([]);
   }, 60_000); // reads the whole training set: over 5 s on a busy machine (a retrain beside it)
+}
+
+/** Licences a frozen draw's source may have (its licence file, read at the pinned commit). */
+const PERMISSIVE = ["MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "ISC", "MPL-2.0", "Unlicense", "CC0-1.0"];
+
+/** Registers the test that a draw's sources are one entry per repository, pinned, permissively licensed, saying what they record. */
+export function itListsPinnedSources(sources: ReadonlyArray<{ repo: string; commit: string; licence: string; about: string }>): void {
+  it("are one entry per repository, pinned, permissively licensed, saying what they record", () => {
+    expect(new Set(sources.map((s) => lower(s.repo))).size).toBe(sources.length);
+    for (const s of sources) {
+      expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
+      expect(PERMISSIVE).toContain(s.licence);
+      expect(s.about.length).toBeGreaterThan(0);
+    }
+  });
+}
+
+/**
+ * Registers the test that a frozen draw is read by the evaluation alone: models/yardstick.ts names its EvalSet
+ * (`evalSet`, which make eval scores), and nothing that trains or calibrates names the draw (`names`).
+ */
+export function itIsReadByEvaluationOnly(evalSet: string, names: RegExp): void {
+  it("are read by the evaluation only, as a frozen draw (make eval scores them; nothing trains or calibrates on them)", () => {
+    expect(readFileSync(resolve(REAL, "../../yardstick.ts"), "utf8")).toContain(evalSet);
+    for (const f of ["build.ts", "../train.ts", "../calibrate.ts", "../loso.ts"]) {
+      const p = resolve(REAL, "..", f);
+      expect(existsSync(p), p).toBe(true);
+      expect(readFileSync(p, "utf8"), f).not.toMatch(names);
+    }
+  });
 }

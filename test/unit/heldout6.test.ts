@@ -2,26 +2,17 @@
 // none is a source of the pool, an earlier held-out draw, the page loads or the staged LLM set, none is named in
 // SOURCES.md before its own section (no earlier set and no "considered and left out" list) nor in ../shared/datasets
 // — and that each is pinned, permissively licensed and says what it records. heldout.test.ts checks its rows.
-import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HELD_OUT_6, HELD_OUT_6_KNOWN } from "../../models/data/real/heldout6";
 import { HELD_OUT_5_FILE, HELD_OUT_5_REQUESTS_FILE } from "../../models/data/real/heldout5";
 import { LLM_FILE, LLM_REQUESTS_FILE } from "../../models/data/real/llm";
-import { itNamesNewRepositories, REAL } from "../support/realsets";
+import { itIsReadByEvaluationOnly, itListsPinnedSources, itNamesNewRepositories, REAL } from "../support/realsets";
 
-const lower = (repo: string) => repo.toLowerCase();
 const repos = HELD_OUT_6.map((s) => s.repo);
 
 describe("heldout6.ts's sources", () => {
-  it("are one entry per repository, pinned, permissively licensed, saying what they record", () => {
-    expect(new Set(repos.map(lower)).size).toBe(repos.length);
-    for (const s of HELD_OUT_6) {
-      expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
-      expect(["MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "ISC", "MPL-2.0", "Unlicense", "CC0-1.0"]).toContain(s.licence);
-      expect(s.about.length).toBeGreaterThan(0);
-    }
-  });
+  itListsPinnedSources(HELD_OUT_6);
 
   itNamesNewRepositories("HELD_OUT_6 (heldout6.ts)", repos, "## Held-out origins, sixth set");
 
@@ -30,12 +21,5 @@ describe("heldout6.ts's sources", () => {
     for (const f of ["heldout4.jsonl.gz", "heldout4_requests.jsonl.gz", "heldout3.jsonl.gz", "heldout2_requests.jsonl.gz", "heldout.jsonl.gz", "pageloads_requests.jsonl.gz", "requests.jsonl.gz"]) expect(HELD_OUT_6_KNOWN).toContain(resolve(REAL, f));
   });
 
-  it("are read by the evaluation only, as a frozen draw (make eval scores them; nothing trains or calibrates on them)", () => {
-    expect(readFileSync(resolve(REAL, "../../yardstick.ts"), "utf8")).toMatch(/HELD_OUT_SIXTH_DRAW/);
-    for (const f of ["build.ts", "../train.ts", "../calibrate.ts", "../loso.ts"]) {
-      const p = resolve(REAL, "..", f);
-      expect(existsSync(p), p).toBe(true);
-      expect(readFileSync(p, "utf8"), f).not.toMatch(/heldout6|HELD_OUT_6|SIXTH/);
-    }
-  });
+  itIsReadByEvaluationOnly("HELD_OUT_SIXTH_DRAW", /heldout6|HELD_OUT_6|SIXTH/);
 });
