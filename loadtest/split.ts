@@ -42,27 +42,28 @@ async function main(): Promise<void> {
       ["wafscore, score_headers none, filter_state false", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, pluginConfig: '{"mode":"block","score_headers":"none","filter_state":false}', name: "wafscore, score_headers none, filter_state false" })],
     ];
     for (const [, start] of variants) envoys.push(await start());
+    // Per scenario and step, the medians of rounds of Envoy's CPU per request and of the load
+    // generator's p50 latency: with BENCH_CONNECTIONS=1, where the latency each step adds goes
+    // (issue 11's latency row is measured at one connection).
     const out: Record<string, Record<string, number>> = {};
+    const p50: Record<string, Record<string, number>> = {};
     for (const name of SCENARIOS) {
       const reqs = file.scenarios[name].requests;
-      const cpu: Record<string, number[]> = {};
-      for (const e of envoys) { cpu[e.name] = []; await drive(e, reqs, opts.warmupSeconds, opts.connections); }
+      const cpu: Record<string, number[]> = {}, lat: Record<string, number[]> = {};
+      for (const e of envoys) { cpu[e.name] = []; lat[e.name] = []; await drive(e, reqs, opts.warmupSeconds, opts.connections); }
       for (let round = 0; round < opts.rounds; round++) {
         const order = envoys.map((_, i) => envoys[(i + round) % envoys.length]);
-        for (const e of order) cpu[e.name].push((await drive(e, reqs, opts.seconds, opts.connections)).cpu_us_per_req);
+        for (const e of order) {
+          const r = await drive(e, reqs, opts.seconds, opts.connections);
+          cpu[e.name].push(r.cpu_us_per_req);
+          lat[e.name].push(r.p50_us);
+        }
       }
       out[name] = Object.fromEntries(envoys.map((e) => [e.name, Math.round(median(cpu[e.name]) * 10) / 10]));
+      p50[name] = Object.fromEntries(envoys.map((e) => [e.name, Math.round(median(lat[e.name]))]));
     }
-    const lines = [
-      "Envoy CPU µs per request (median of rounds); each null-filter row adds one kind of host call to the row above (Δ: its cost)",
-      "", `| step | ${SCENARIOS.map((s) => `${s} | Δ`).join(" | ")} |`, `|---|${SCENARIOS.map(() => "---:|---:").join("|")}|`,
-    ];
-    envoys.forEach((e, i) => {
-      // wafscore's rows are compared with the last null-filter row (every host call wafscore makes).
-      const prev = i === 0 ? null : e.name.startsWith("wafscore") ? envoys.find((x) => x.name === "+ 8 filter state writes")! : envoys[i - 1];
-      lines.push(`| ${e.name} | ${SCENARIOS.map((s) => `${out[s][e.name]} | ${prev ? Math.round((out[s][e.name] - out[s][prev.name]) * 10) / 10 : ""}`).join(" | ")} |`);
-    });
-    console.log(lines.join("\n"));
+    console.log(stepTable(`Envoy CPU µs per request (median of rounds; ${opts.connections} connections); each null-filter row adds one kind of host call to the row above (Δ: its cost)`, envoys, out));
+    console.log(stepTable(`p50 latency µs at the load generator (median of rounds; ${opts.connections} connections), the same steps`, envoys, p50));
     // One kind of host call made EACH_TIMES times per request, on get_query: its cost per call,
     // (CPU/req of the variant − CPU/req of "+ copy into VM") ÷ EACH_TIMES.
     const each: Record<string, number> = {};
@@ -85,11 +86,22 @@ async function main(): Promise<void> {
     console.log(eachLines.join("\n"));
     const dir = path.join(REPO_ROOT, "loadtest/results");
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "split-latest.json"), JSON.stringify({ date: new Date().toISOString(), options: opts, cpu_us_per_req: out, cpu_us_per_host_call: each }, null, 1) + "\n");
+    writeFileSync(path.join(dir, "split-latest.json"), JSON.stringify({ date: new Date().toISOString(), options: opts, cpu_us_per_req: out, p50_us: p50, cpu_us_per_host_call: each }, null, 1) + "\n");
   } finally {
     for (const e of envoys) await e.stop();
     await upstream.stop();
   }
+}
+
+// A step table: each step's figure per scenario and its difference from the step before (wafscore's
+// rows from the last null-filter row: every host call wafscore makes).
+function stepTable(title: string, envoys: BenchEnvoy[], fig: Record<string, Record<string, number>>): string {
+  const lines = ["", title, "", `| step | ${SCENARIOS.map((s) => `${s} | Δ`).join(" | ")} |`, `|---|${SCENARIOS.map(() => "---:|---:").join("|")}|`];
+  envoys.forEach((e, i) => {
+    const prev = i === 0 ? null : e.name.startsWith("wafscore") ? envoys.find((x) => x.name === "+ 8 filter state writes")! : envoys[i - 1];
+    lines.push(`| ${e.name} | ${SCENARIOS.map((s) => `${fig[s][e.name]} | ${prev ? Math.round((fig[s][e.name] - fig[s][prev.name]) * 10) / 10 : ""}`).join(" | ")} |`);
+  });
+  return lines.join("\n");
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });
