@@ -1,19 +1,16 @@
 // `make bench`: the core in V8 and Envoy with/without the filter, in one run; prints a table and writes results/.
 // Called by the Makefile (Bench group) under `taskset -c $BENCH_LOAD_CPU`; see loadtest/README.md.
 
-import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { REPO_ROOT } from "../node/core.ts";
-import { envoyBinary } from "../node/envoy.ts";
 import { benchCore, benchVsJsonParse, type CoreRow } from "./core.ts";
 import { benchScan, formatScan } from "./scan.ts";
 import { benchEnvoy, envoyOptionsFromEnv, type PeerOutcome, type ScenarioResult } from "./envoy.ts";
 import { modsecurityPl1, type Peer } from "./peer.ts";
 import { formatMeasures, issueMeasures } from "./ratios.ts";
 import type { ScenarioFile } from "./scenarios.ts";
-import { ENVOY_CPU, LOAD_CPU, PINNED } from "./stack.ts";
+import { benchMachine, gitState } from "./stack.ts";
 
 // Budgets from the first benchmark issue, in absolute µs and req/s; reported, never enforced (benchmarks are not
 // tests). Issue 11 replaced them with the ratios printed first (ratios.ts), which mean the same on any machine; these
@@ -26,23 +23,6 @@ export const BUDGET = { core_p50_us_1k: 20, core_p99_us_1k: 60, envoy_rps_ratio_
 // WAF in front of the same upstream and is driven with the same requests (envoy.ts PEER_SCENARIOS) in the
 // same rounds; results land under `peers.<name>`. BENCH_PEERS=none skips them all.
 export const PEERS: Peer[] = [modsecurityPl1];
-
-function machine() {
-  let envoyVersion = "";
-  try {
-    envoyVersion = execFileSync(envoyBinary(), ["--version"], { encoding: "utf8" }).trim().split("\n").pop() ?? "";
-  } catch { /* no Envoy binary: the version stays empty */ }
-  return {
-    cpu: os.cpus()[0]?.model ?? "unknown",
-    cpus: os.cpus().length,
-    mem_gib: Math.round(os.totalmem() / 2 ** 30),
-    kernel: os.release(),
-    node: process.version,
-    envoy: envoyVersion.replace(/^.*version: /, ""),
-    loadavg_at_start: os.loadavg().map((x) => Math.round(x * 100) / 100),
-    pinning: PINNED ? `envoy on CPU ${ENVOY_CPU} (--concurrency 1); load generator + upstream on CPU ${LOAD_CPU}` : "none (fewer than 2 CPUs or no taskset)",
-  };
-}
 
 export function formatTable(core: CoreRow[], envoy: ScenarioResult[]): string {
   const lines: string[] = [];
@@ -95,7 +75,7 @@ export function formatTable(core: CoreRow[], envoy: ScenarioResult[]): string {
 async function main(): Promise<void> {
   const t0 = Date.now();
   const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
-  const info = machine();
+  const info = benchMachine();
   const opts = envoyOptionsFromEnv();
   console.error(`bench: ${info.cpu}, ${info.cpus} CPUs; ${info.pinning}; load avg ${info.loadavg_at_start.join(" ")}`);
   console.error("bench: core in V8...");
@@ -121,9 +101,8 @@ async function main(): Promise<void> {
   const wallS = Math.round((Date.now() - t0) / 100) / 10;
   const result = {
     date: new Date().toISOString(),
-    git: execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO_ROOT, encoding: "utf8" }).trim(),
-    // Uncommitted changes to tracked files at the time of the run (results/ excepted).
-    git_dirty: execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":!loadtest/results"], { cwd: REPO_ROOT, encoding: "utf8" }).trim() !== "",
+    // The commit, and uncommitted changes to tracked files at the time of the run (results/ excepted).
+    ...gitState(),
     machine: info,
     wall_s: wallS,
     // Issue 11's measures, each with its rounds, min / max, spread and goal; the values are also

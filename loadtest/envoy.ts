@@ -52,9 +52,12 @@ export interface ScenarioResult {
 
 export interface EnvoyBenchOptions { connections: number; seconds: number; rounds: number; warmupSeconds: number }
 
+/** The load generator's connections when BENCH_CONNECTIONS is not set. */
+export const DEFAULT_CONNECTIONS = 4;
+
 export function envoyOptionsFromEnv(): EnvoyBenchOptions {
   return {
-    connections: Number(process.env.BENCH_CONNECTIONS ?? 4),
+    connections: Number(process.env.BENCH_CONNECTIONS ?? DEFAULT_CONNECTIONS),
     seconds: Number(process.env.BENCH_SECONDS ?? 5),
     rounds: Number(process.env.BENCH_ROUNDS ?? 3),
     warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 1),

@@ -1,14 +1,16 @@
-// `make bench-split`: where wafscore's cost in Envoy goes. Envoy CPU µs per request for the same
-// requests through configs that add wafscore's per-request host calls one kind at a time (the
-// do-nothing filter, loadtest/nullfilter, with a step list), then wafscore with and without its
-// score headers. Each step's difference is that step's cost. Pinned like `make bench`.
+// `make bench-split`: where wafscore's cost in Envoy goes. Envoy CPU µs per request, and the load
+// generator's p50 latency, for the same requests through configs that add wafscore's per-request
+// host calls one kind at a time (the do-nothing filter, loadtest/nullfilter, with a step list), then
+// wafscore with and without its score headers. Each step's difference is that step's cost. Pinned
+// like `make bench`. Writes results/split-<date>[-<n>conn].json, and split-latest.json for a run
+// at the default connections (the one the README quotes).
 
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../node/core.ts";
-import { drive, envoyOptionsFromEnv, median } from "./envoy.ts";
+import { DEFAULT_CONNECTIONS, drive, envoyOptionsFromEnv, median } from "./envoy.ts";
 import type { ScenarioFile } from "./scenarios.ts";
-import { startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
+import { benchMachine, gitState, startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
 
 const SCENARIOS = ["get_query", "post_form_1k", "post_json_16k"] as const;
 const NULL_WASM = path.join(REPO_ROOT, "build/null.wasm");
@@ -22,6 +24,8 @@ const EACH_OPS: Array<[string, string]> = [
 async function main(): Promise<void> {
   const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
   const opts = envoyOptionsFromEnv();
+  const machine = benchMachine();
+  const git = gitState(); // at the start: the code measured, whatever is edited while it runs
   const upstream = await startUpstream();
   const envoys: BenchEnvoy[] = [];
   try {
@@ -47,6 +51,7 @@ async function main(): Promise<void> {
     // (issue 11's latency row is measured at one connection).
     const out: Record<string, Record<string, number>> = {};
     const p50: Record<string, Record<string, number>> = {};
+    const rounds: Record<string, Record<string, { cpu_us_per_req: number[]; p50_us: number[] }>> = {};
     for (const name of SCENARIOS) {
       const reqs = file.scenarios[name].requests;
       const cpu: Record<string, number[]> = {}, lat: Record<string, number[]> = {};
@@ -61,6 +66,8 @@ async function main(): Promise<void> {
       }
       out[name] = Object.fromEntries(envoys.map((e) => [e.name, Math.round(median(cpu[e.name]) * 10) / 10]));
       p50[name] = Object.fromEntries(envoys.map((e) => [e.name, Math.round(median(lat[e.name]))]));
+      const r1 = (x: number) => Math.round(x * 10) / 10;
+      rounds[name] = Object.fromEntries(envoys.map((e) => [e.name, { cpu_us_per_req: cpu[e.name].map(r1), p50_us: lat[e.name].map(r1) }]));
     }
     console.log(stepTable(`Envoy CPU µs per request (median of rounds; ${opts.connections} connections); each null-filter row adds one kind of host call to the row above (Δ: its cost)`, envoys, out));
     console.log(stepTable(`p50 latency µs at the load generator (median of rounds; ${opts.connections} connections), the same steps`, envoys, p50));
@@ -86,7 +93,12 @@ async function main(): Promise<void> {
     console.log(eachLines.join("\n"));
     const dir = path.join(REPO_ROOT, "loadtest/results");
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "split-latest.json"), JSON.stringify({ date: new Date().toISOString(), options: opts, cpu_us_per_req: out, p50_us: p50, cpu_us_per_host_call: each }, null, 1) + "\n");
+    const date = new Date().toISOString();
+    const json = JSON.stringify({ date, ...git, machine, options: opts, cpu_us_per_req: out, p50_us: p50, rounds, cpu_us_per_host_call: each }, null, 1) + "\n";
+    const dated = `split-${date.replace(/[:]/g, "").replace(/\..*$/, "")}Z${opts.connections === DEFAULT_CONNECTIONS ? "" : `-${opts.connections}conn`}.json`;
+    writeFileSync(path.join(dir, dated), json);
+    if (opts.connections === DEFAULT_CONNECTIONS) writeFileSync(path.join(dir, "split-latest.json"), json);
+    console.log(`\nbench-split: wrote loadtest/results/${dated}${opts.connections === DEFAULT_CONNECTIONS ? " and split-latest.json" : ""}`);
   } finally {
     for (const e of envoys) await e.stop();
     await upstream.stop();

@@ -5,14 +5,42 @@
 // load generator and the upstream it spawns share that CPU; Envoy (main + one worker thread,
 // --concurrency 1) gets $BENCH_ENVOY_CPU to itself. On a machine with fewer than 2 CPUs nothing is pinned.
 
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { cpus } from "node:os";
-import { startEnvoy as launchEnvoy, startUpstream as launchUpstream, type Upstream } from "../node/envoy.ts";
+import os, { cpus } from "node:os";
+import { REPO_ROOT } from "../node/core.ts";
+import { envoyBinary, startEnvoy as launchEnvoy, startUpstream as launchUpstream, type Upstream } from "../node/envoy.ts";
 
 export const ENVOY_CPU = process.env.BENCH_ENVOY_CPU ?? "0";
 export const LOAD_CPU = process.env.BENCH_LOAD_CPU ?? "1";
 // cpus(), not availableParallelism(): the latter honours our own taskset mask and would say 1.
 export const PINNED = cpus().length >= 2 && existsSync("/usr/bin/taskset");
+
+/** What a results file says about the machine it was measured on (make bench, make bench-split). */
+export function benchMachine() {
+  let envoyVersion = "";
+  try {
+    envoyVersion = execFileSync(envoyBinary(), ["--version"], { encoding: "utf8" }).trim().split("\n").pop() ?? "";
+  } catch { /* no Envoy binary: the version stays empty */ }
+  return {
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    cpus: os.cpus().length,
+    mem_gib: Math.round(os.totalmem() / 2 ** 30),
+    kernel: os.release(),
+    node: process.version,
+    envoy: envoyVersion.replace(/^.*version: /, ""),
+    loadavg_at_start: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    pinning: PINNED ? `envoy on CPU ${ENVOY_CPU} (--concurrency 1); load generator + upstream on CPU ${LOAD_CPU}` : "none (fewer than 2 CPUs or no taskset)",
+  };
+}
+
+/** The commit a results file was measured at, and whether tracked files (loadtest/results/ aside) had uncommitted changes. */
+export function gitState(): { git: string; git_dirty: boolean } {
+  return {
+    git: execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO_ROOT, encoding: "utf8" }).trim(),
+    git_dirty: execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":!loadtest/results"], { cwd: REPO_ROOT, encoding: "utf8" }).trim() !== "",
+  };
+}
 
 /** The plugin configuration the benchmark runs the filter with (the `make run` default). */
 export const BENCH_PLUGIN_CONFIG = '{"mode":"block"}';
