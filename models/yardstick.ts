@@ -122,7 +122,7 @@ export const HELD_OUT_FOURTH_DRAW: EvalSet = {
   partsFile: HELD_OUT_4_FILE,
   requestsFile: HELD_OUT_4_REQUESTS_FILE,
   about: (fp, r) => [
-    `The real-traffic set to judge the goal by: **${fp.parts} parts from ${fp.origins} origins** and **${r.requests} whole requests**,`,
+    `The first of the frozen sets the goal is judged by (all of them together: the line above): **${fp.parts} parts from ${fp.origins} origins** and **${r.requests} whole requests**,`,
     `from browser page loads (Lighthouse CI reports' URLs, two HARs), LLM clients and agents (PaperQA, instructor-rb, Raix,`,
     `LangChain's Azure and community integrations, LangChainGo, Datadog's Node tracer: OpenAI, Anthropic, Azure OpenAI, ...`,
     `requests), scrapers of local-government and court-record sites, Go's Gerrit and Google Groups, shipping, patent and`,

@@ -83,11 +83,13 @@ export function itListsPinnedSources(sources: ReadonlyArray<{ repo: string; comm
 
 /**
  * Registers the test that a frozen draw is read by the evaluation alone: models/yardstick.ts names its EvalSet
- * (`evalSet`, which make eval scores), and nothing that trains or calibrates names the draw (`names`).
+ * (`evalSet`), make eval scores it (models/evaluate.ts FROZEN), and nothing that trains or calibrates names the draw
+ * (`names`).
  */
 export function itIsReadByEvaluationOnly(evalSet: string, names: RegExp): void {
   it("are read by the evaluation only, as a frozen draw (make eval scores them; nothing trains or calibrates on them)", () => {
     expect(readFileSync(resolve(REAL, "../../yardstick.ts"), "utf8")).toContain(evalSet);
+    expect(readFileSync(resolve(REAL, "../../evaluate.ts"), "utf8")).toMatch(new RegExp(`const FROZEN: EvalSet\\[\\] = \\[[^\\]]*\\b${evalSet}\\b`));
     for (const f of ["build.ts", "../train.ts", "../calibrate.ts", "../loso.ts"]) {
       const p = resolve(REAL, "..", f);
       expect(existsSync(p), p).toBe(true);

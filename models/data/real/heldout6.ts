@@ -13,13 +13,13 @@
 // Graph, Google Cloud), identity providers (OneLogin, Auth0, PingOne, Duo, JumpCloud), security and device-management
 // products (CrowdStrike, Cisco Secure Workload and Panoptica, WhiteHat, Checkmarx, Jamf, Kandji, Netskope, ...), CI and
 // developer services (CircleCI, Azure DevOps, Bitbucket, GitLab, Semaphore, Terraform Cloud, Linear), HR and IT
-// service desks (BambooHR, ServiceNow, Zendesk, Freshservice). None is an LLM API. One origin per repository.
+// service desks (BambooHR, ServiceNow, Zendesk). None is an LLM API. One origin per repository.
 // Left out by repository or by path, from the recorded URLs' hosts, not from content: recordings of local or
 // private-address servers (Jira Data Center on localhost, Jenkins, SonarQube, Snipe-IT, Rapid7 on localhost,
 // minikube, Wazuh and Cisco ISE on private addresses), placeholder hosts (example.com, `.test`, a dummy host, Alibaba
-// Cloud's redacted URLs), graph-okta (Okta's API: the pool records it through okta-sdk-python), and graph-tenable-io (cloud.tenable.com, the
-// fifth draw's pyTenable origin: taken out before the draw was first scored, so that the frozen draws' origins stay
-// disjoint).
+// Cloud's redacted URLs), APIs the pool records (graph-okta, graph-github, graph-slack, graph-datadog: SOURCES.md), and
+// graph-tenable-io (cloud.tenable.com, the fifth draw's pyTenable origin: taken out before the draw was first scored,
+// so that the frozen draws' origins stay disjoint).
 // Cut by heldout.ts's cutSet: the same readers and content-blind filters, parts any earlier set or the staged LLM set
 // holds (their parts files and whole-request files, by any `where`) left out, at most ORIGIN_CAP parts per origin and
 // no `where` kind over KIND_CAP of the set.

@@ -9,7 +9,7 @@
 // spends them too.
 //
 // What they are: recordings chosen for their request bodies (the sixth draw was mostly GET paths and queries, and lost
-// 1,402 parts to the kind cap): SAP's Terraform providers' go-vcr recordings of the SAP BTP CLI server API (its canary
+// 1,442 parts to the kind cap): SAP's Terraform providers' go-vcr recordings of the SAP BTP CLI server API (its canary
 // landscape) and of SAP Cloud Identity Services (a test tenant); e-mail sending and marketing APIs (Mailtrap,
 // MailerSend, MailerLite, ConvertKit, Autopilot, UserEngage, Klaviyo); commerce, billing and file APIs (TaxJar, Bolt,
 // Shipwire, PayPal's sandbox, Klarna's playground, ChartMogul, Uploadcare's multipart uploads, BookingSync, Help Scout); and small clients of
