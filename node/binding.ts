@@ -46,6 +46,8 @@ export interface CoreDescription {
   window_bytes: number;
   window_step: number;
   max_parts: number;
+  /** core/collect.ts PIECE_FLAG: set in an exported window's flags when it is a piece of the window before it. */
+  piece_flag: number;
   /** Headers not scored while their value fits their fixed grammar (every other header is scored). */
   grammar_headers: string[];
   config: ConfigField[];
@@ -89,9 +91,6 @@ export interface RequestScores {
  * (core/zoom.ts); `confirmed`: bit k set when head k's confirming lexer accepts its text (for a piece, and its window's).
  */
 export interface WindowFeatures { where: number; flags: number; piece: boolean; confirmed: number; features: Uint32Array }
-
-/** core/collect.ts PIECE_FLAG: set in an exported window's flags when it is a piece. */
-const PIECE_FLAG = 0x80000000;
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
@@ -450,11 +449,12 @@ export class Core {
     const wins = new Uint32Array(x.memory.buffer, x.exportWindowsPtr(), n * 4);
     const feats = new Uint32Array(x.memory.buffer, x.exportFeaturesPtr());
     const confirmed = new Uint32Array(x.memory.buffer, x.exportConfirmedPtr(), n);
+    const piece = this.description.piece_flag;
     const out: WindowFeatures[] = [];
     for (let i = 0; i < n; i++) {
       const start = wins[4 * i], count = wins[4 * i + 1];
       const flags = wins[4 * i + 3];
-      out.push({ where: wins[4 * i + 2], flags: flags & ~PIECE_FLAG, piece: (flags & PIECE_FLAG) !== 0, confirmed: confirmed[i], features: feats.slice(start, start + count) });
+      out.push({ where: wins[4 * i + 2], flags: flags & ~piece, piece: (flags & piece) !== 0, confirmed: confirmed[i], features: feats.slice(start, start + count) });
     }
     return out;
   }

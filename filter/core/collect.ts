@@ -10,7 +10,8 @@ import { zooms, zoomInto } from "./zoom";
 
 // Set in an exported window's flags when it is a piece of the window before it. The flags the model
 // reads are the bits under FLAG_COUNT; bit 31 means other things in other tables (decode/texts.ts
-// TEXT_NOT_SCORED, core/score.ts NOT_OPENING), never in this one. node/binding.ts reads it by value.
+// TEXT_NOT_SCORED, core/score.ts NOT_OPENING), never in this one. node/binding.ts reads it from the
+// core's description (core/describe.ts).
 export const PIECE_FLAG: u32 = 1 << 31;
 
 export const EXPORT_FEATURES = 1 << 21;

@@ -7,6 +7,7 @@ import { FLAG_NAMES } from "../decode/flags";
 import { CLASS_NAMES, HEADER_CLASSES } from "./classes";
 import { FEATURE_SPEC_VERSION, WINDOW_BYTES, WINDOW_STEP } from "./features";
 import { MAX_PARTS } from "../request/parts";
+import { PIECE_FLAG } from "./collect";
 import { GRAMMAR_HEADERS } from "../request/grammar";
 import { FIELDS, Field, FieldType, REQUIRED } from "../config/schema";
 
@@ -19,6 +20,7 @@ export function describeCore(): string {
     ",\"window_bytes\":" + WINDOW_BYTES.toString() +
     ",\"window_step\":" + WINDOW_STEP.toString() +
     ",\"max_parts\":" + MAX_PARTS.toString() +
+    ",\"piece_flag\":" + PIECE_FLAG.toString() +
     ",\"grammar_headers\":" + names(GRAMMAR_HEADERS).slice(0, -1) + ",\"content-type\"]" +
     ",\"config\":" + fields(FIELDS) + "}";
 }
