@@ -10,7 +10,7 @@
 
 import { byteAt, isOneOf, isLetter, isPathByte, isSpaceOrTab, skipSpacesAndTabs } from "../lib/bytes";
 import { shellWordEnd, isCommandWord, markdownCell, inertCommand, redirectionsComplete } from "./confirm";
-import { indexOf2, nibbleSetBits, keepFirst, canReadBlock } from "../lib/scan";
+import { indexOf2 } from "../lib/scan";
 
 // Whether p[0..n) (n >= 2) may open with a separator (its first byte, or its second after a
 // blank): the check the caller makes for every text, by a table (a chain of compares cost JSON
@@ -114,62 +114,13 @@ function dottedQuad(p: usize, s: i32, e: i32): bool {
   return groups == 4 && digits > 0;
 }
 
-// A command injected where a sentence of prose ends (`…would buy again. ;cat /etc/passwd`, `…from
-// this shop. 8.8.8.8;id`): after a sentence's end prose starts again, as it does at a value's start,
-// and there the value-start rules apply (commandInjection, commandAfterArgument). A shell that runs
-// the value reads the sentences before it as the first command's arguments, so prose in front takes
-// nothing from the injection, while the model reads the prose too (retrains scored such payloads
-// 11 or 12 above the payload alone: models/HISTORY.md, twentieth round). A separator inside a
-// sentence (`Fish & chips`, ``run `git log | head` ``) stays prose's. Read by core/payloads.ts for
-// texts with a trigger.
-export function commandAfterSentence(p: usize, n: i32): bool {
-  let lo = v128.load(SEPARATOR_LO), hi = v128.load(SEPARATOR_HI);
-  for (let b = 0; b < n; b += 16) {
-    let m: i32;
-    if (b + 16 <= n) m = nibbleSetBits(v128.load(p + <usize>b), lo, hi);
-    // The text's last 16 bytes, past those already read (their bits dropped).
-    else if (n >= 16) m = nibbleSetBits(v128.load(p + <usize>(n - 16)), lo, hi) >> (16 - (n - b));
-    // The caller passes none under 16 bytes: a sentence and a command after it need more.
-    else return false;
-    while (m != 0) {
-      let i = b + ctz(m);
-      m &= m - 1;
-      let s = sentenceStartAt(p, i);
-      if (s >= 0 && (commandInjection(p + <usize>s, n - s) || commandAfterArgument(p + <usize>s, n - s))) return true;
-    }
-  }
-  return false;
-}
-
-// Where a sentence starts that separator i opens, or an argument before it when it is a ';' or a
-// backquote (`8.8.8.8;id`, `report.pdf`id``): after blanks after a word's `.`, `!` or `?`; or -1.
-// A backquote opens one only after an argument: inline code after a sentence (``Done. `npm test`
-// passes now.``) is how technical prose quotes a command.
-function sentenceStartAt(p: usize, i: i32): i32 {
-  let s = i;
-  let c = load<u8>(p + <usize>i);
-  if (c == 0x3B || c == 0x60) {
-    while (s > 0 && i - s < MAX_ARGUMENT_BYTES && isArgumentByte(load<u8>(p + <usize>(s - 1)))) s--;
-    if (c == 0x60 && s == i) return -1;
-  }
-  let k = s;
-  while (k > 0 && isSpaceOrTab(load<u8>(p + <usize>(k - 1)))) k--;
-  if (k == s || k < 2) return -1;
-  let e = load<u8>(p + <usize>(k - 1));
-  return (e == 0x2E || e == 0x21 || e == 0x3F) && isLetter(load<u8>(p + <usize>(k - 2))) ? s : -1;
-}
-
-// The separators, by their nibbles (lib/scan.ts nibbleClasses): `;` `|` `&` a backquote and `$`.
-const SEPARATOR_LO = memory.data<u8>([8, 0, 0, 0, 16, 0, 4, 0, 0, 0, 0, 1, 2, 0, 0, 0], 16);
-const SEPARATOR_HI = memory.data<u8>([0, 0, 20, 1, 0, 0, 8, 2, 0, 0, 0, 0, 0, 0, 0, 0], 16);
-
 const MAX_ARGUMENT_BYTES = 64;
 // Blanks, an argument and a quote: where the ';' is looked for.
 const MAX_OPENING_BYTES = 16 + MAX_ARGUMENT_BYTES + 1 + 1;
 
 // A path's byte, `:` or `@` (an address's, a user's).
 // @ts-ignore: decorator
-@inline function isArgumentByte(c: u32): bool { return isPathByte(c) || c == 0x3A || c == 0x40; }
+@inline export function isArgumentByte(c: u32): bool { return isPathByte(c) || c == 0x3A || c == 0x40; }
 
 // The commands of COMMANDS that are also words of prose.
 const WORDS_TOO: StaticArray<string> = [

