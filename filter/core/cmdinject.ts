@@ -4,9 +4,10 @@
 // its own (`ping <ip>`). CRS 932100–932110 match such separators before command names at paranoia
 // level 1. Read by core/payloads.ts; total and allocation-free.
 //
-// Only a value's start counts: a separator inside prose (`Fish & chips`, `bread & more`) is not
-// what an injection into a command line needs, and a value's first byte is not a separator in
-// any form field, JSON string or header value of the benign data (`make verdict-census`).
+// Only a value's start counts, and a sentence's (core/sentences.ts reads these there too): a
+// separator inside prose (`Fish & chips`, `bread & more`) is not what an injection into a command
+// line needs, and a value's first byte is not a separator in any form field, JSON string or header
+// value of the benign data (`make verdict-census`).
 
 import { byteAt, isOneOf, isLetter, isPathByte, isSpaceOrTab, skipSpacesAndTabs } from "../lib/bytes";
 import { shellWordEnd, isCommandWord, markdownCell, inertCommand, redirectionsComplete } from "./confirm";
@@ -85,10 +86,10 @@ export function commandInjection(p: usize, n: i32, afterAddress: bool = false): 
 // commands after any separator at paranoia level 1; an argument before it is what most injections
 // send (the model scored `1;wget http://host;` 22). After an IPv4 address a command that is also a
 // word needs nothing after it (`127.0.0.1;id Great product`): no list of words opens with one.
-// Read by core/payloads.ts for texts with a ';' or a '/'.
+// Read by core/payloads.ts for texts with a ';' or a '/', and by core/sentences.ts.
 export function commandAfterArgument(p: usize, n: i32): bool {
-  // The separator first, 16 bytes a step: most texts with a trigger for it (`un`) have none near
-  // their start, and reading their first word byte by byte cost a form body 1% (make profile).
+  // The separator first, 16 bytes a step: most texts with a trigger for it (`un`, a `/`) have none
+  // near their start, and reading their first word byte by byte cost a form body 1% (make profile).
   let limit = min(n, MAX_OPENING_BYTES);
   let semi = indexOf2(p, 0, limit, 0x3B, 0x60);
   if (semi >= limit) return false;

@@ -3,10 +3,12 @@
 // does at a value's start, so there the verdicts that read only a value's start read too. A shell
 // that runs the value reads the sentences before it as the first command's arguments, and a path
 // after a blank is a path, so prose in front takes nothing from the injection; the model reads the
-// prose too (retrains scored such payloads 11 to 15 above the payload alone: models/HISTORY.md,
-// twenty-first round). A separator or a path inside a sentence (`Fish & chips`, ``run `git log |
-// head` ``, `tail -f /var/log/syslog`) stays prose's. Read by core/payloads.ts; total and
-// allocation-free.
+// prose too (retrains of 2026-12-06 scored such payloads 12 to 20 against the verdict's 1:
+// models/HISTORY.md, twenty-first round). A separator or a path inside a sentence (`Fish & chips`,
+// ``run `git log | head` ``, `tail -f /var/log/syslog`) stays prose's. Read by core/payloads.ts for
+// the texts it reads, those with a trigger (a `;`, a `/`, a `$`, ...): a sentence that ends before a
+// bare `| whoami` in a text with none is left to the model, as that text's other bytes are; total
+// and allocation-free.
 
 import { HEAD_RCE, HEAD_TRAVERSAL } from "./classes";
 import { commandInjection, commandAfterArgument, mayOpenWithSeparator, isArgumentByte } from "./cmdinject";
@@ -15,10 +17,11 @@ import { byteAt, isLetter, isSpaceOrTab } from "../lib/bytes";
 import { nibbleSetBits } from "../lib/scan";
 
 // The class of a payload that opens a sentence of p[0..n) (n >= 16), or 0: a command after a
-// separator, or after an argument and `;` or a backquote (cmdinject.ts), or an operating system's
-// file after a `..` segment (osfiles.ts, as in a request path: `/var/log/syslog` quoted in prose is
-// left to the model; not in a header, as at a value's start). Not a command in backquotes alone: inline code after a sentence (``Done. `npm
-// test` passes now.``) is how technical prose quotes a command.
+// separator, after an argument and `;` or a backquote, or after a quote that closes one
+// (cmdinject.ts); or an operating system's file after a `..` segment that opens the sentence
+// (osfiles.ts, as in a request path: `/var/log/syslog` quoted in prose is left to the model; not in
+// a header, as at a value's start). Not a command in backquotes alone: inline code after a sentence
+// (``Done. `npm test` passes now.``) is how technical prose quotes a command.
 export function sentencePayload(p: usize, n: i32, files: bool): i32 {
   let lo = v128.load(STOP_LO), hi = v128.load(STOP_HI);
   for (let b = 0; b < n; b += 16) {
@@ -45,7 +48,11 @@ function payloadAt(q: usize, k: i32, files: bool): i32 {
   if (k < 2) return 0;
   let c = load<u8>(q);
   if (c != 0x60 && mayOpenWithSeparator(q, k) && commandInjection(q, k)) return HEAD_RCE;
-  if (c == 0x2E && byteAt(q, k, 1) == 0x2E) return files && namesOsFile(q, k, true) ? HEAD_TRAVERSAL : 0;
+  // A `..` segment here, not an ellipsis (`Hmm. ... see ../x`): namesOsFile reads from the first one.
+  if (c == 0x2E && byteAt(q, k, 1) == 0x2E) {
+    let d = byteAt(q, k, 2);
+    return files && (d == 0x2F || d == 0x5C) && namesOsFile(q, k, true) ? HEAD_TRAVERSAL : 0;
+  }
   // An argument glued to `;` or a backquote, or a quote that closes one (`"; cat /etc/hostname #`).
   let e = 0;
   while (e < k && isArgumentByte(load<u8>(q + <usize>e))) e++;

@@ -432,14 +432,17 @@ const OS_FILE_AFTER_SENTENCE: Case[] = [
   ["body:form", "c=Nice!+..%5C..%5Cwindows%5Cwin.ini"],
 ];
 const NOT_OS_FILE_AFTER_SENTENCE: Case[] = [
-  ["body:json", JSON.stringify({ t: "I ran it. tail -f /var/log/syslog then. See ../README.md too." })],
-  ["body:json", JSON.stringify({ t: "Config is in /etc/passwd. Really." })],
+  ["body:json", JSON.stringify({ t: "I ran it. tail -f /var/log/syslog then. Done. ../README.md explains it." })],
+  // An ellipsis opens no `..` segment: the path further on is prose's.
+  ["body:json", JSON.stringify({ t: "Hmm. ... see the file ../../etc/passwd here" })],
+  // Not in a header, as at a value's start.
+  ["header:User-Agent", "Great tool. ../../../../etc/passwd"],
 ];
 const NOT_COMMAND_AFTER_SENTENCE: Case[] = [
   // Inside a sentence, or words that a command's name also is, followed by prose.
   ["body:json", JSON.stringify({ t: "run `git log --oneline | head -5` to see the last ones" })],
-  ["body:json", JSON.stringify({ t: "Really. & more info. Done. | head of sales. Sure. | sort by date" })],
-  ["body:json", JSON.stringify({ t: "Noted. ; echo was heard. Hmm. | tee time at 5. ok. | less is more" })],
+  ["body:json", JSON.stringify({ t: "Really. & more info. Done. | head of sales. Sure. | find us there" })],
+  ["body:json", JSON.stringify({ t: "Noted. ; echo was heard. Hmm. | type of food. ok. | less is more" })],
   // Smileys and prices, and inline code after a sentence (no backquote opens one).
   ["body:json", JSON.stringify({ t: "Read the docs. ;) Thanks. Wow. ;-) It costs a lot. $25 is too much." })],
   ["body:json", JSON.stringify({ t: "Done! `npm test` passes now. Then `cat package.json` shows it." })],
