@@ -3,7 +3,7 @@
 // window's bytes; allocation-free.
 
 import { canReadBlock, nibbleSetBits, indexOf, indexOf2 } from "../lib/scan";
-import { byteAt, isLetter, isWordChar, isSpaceOrBreak, skipSpacesAndBreaks } from "../lib/bytes";
+import { byteAt, isLetter, isWordChar, isSpaceOrBreak, skipSpacesAndBreaks, matchesLowerAt } from "../lib/bytes";
 import { shellWordEnd, isCommandWord, headerFieldColon } from "./confirm";
 
 // Whether p[0..n) reads as prose with a little syntax in it: longer than ZOOM_MIN_BYTES, a byte
@@ -91,6 +91,12 @@ export function sqlCommentFollows(p: usize, n: i32, i: i32): bool {
 @inline export function opensMarkup(p: usize, n: i32, i: i32): bool {
   let c = load<u8>(p + <usize>i), d = byteAt(p, n, i + 1);
   return c == 0x3C ? isLetter(d) || d == 0x2F || d == 0x21 || d == 0x25 : d == 0x7B && (c == 0x7B || c == 0x24 || c == 0x23);
+}
+
+// Whether a script's URL scheme opens the word at i (`javascript:alert(1)`, `vbscript:msgbox(1)`),
+// which runs only where the value starts: a link's target or a redirect's.
+export function opensScriptScheme(p: usize, n: i32, i: i32): bool {
+  return matchesLowerAt(p, n, i, "javascript:") || matchesLowerAt(p, n, i, "vbscript:");
 }
 
 // Where a command's options end: end, past up to two words after it that start with `-` and a

@@ -13,7 +13,7 @@
 
 import { WindowSink } from "./windows";
 import { closesQuoteAt } from "../lib/bytes";
-import { proseWithSyntax, syntaxBits, proseApostrophe, proseRun, opensCommand, quoteEndsWord, opensMarkup, optionsEnd, wordStart, wordEnd,
+import { proseWithSyntax, syntaxBits, proseApostrophe, proseRun, opensCommand, quoteEndsWord, opensMarkup, opensScriptScheme, optionsEnd, wordStart, wordEnd,
   headerBreakFrom, headerLineEnd, SYNTAX_GAP, PIECE_MIN } from "./pieces";
 
 // Whether window p[0..n) is zoomed into: it may confirm (may: core/mayconfirm.ts's answer; a window
@@ -61,11 +61,11 @@ function piecesAround<T extends WindowSink>(sink: T, text: i32, p: usize, n: i32
   // (`;id`, `| whoami`, `$(id)`), with the command's options (`;ls -la`); a quote that ends a word,
   // closing the string an injection breaks out of (`1' OR '1'='1`), not one the window opened
   // (`either 'list' or 'get'`: alone, `list' or 'get` reads as that injection); a tag or a template's
-  // expression (`<svg onload=alert(1)>`, `{{7*7}}`).
+  // expression (`<svg onload=alert(1)>`, `{{7*7}}`); a script's URL scheme (`javascript:alert(1)`).
   let start = wordStart(p, first), end = wordEnd(p, n, last);
   if (opensCommand(p, n, first)) {
     cut<T>(sink, text, p, n, flags, opensText, start, optionsEnd(p, n, end));
-  } else if ((quoteEndsWord(p, n, first) && !closesQuoteAt(p, first)) || opensMarkup(p, n, first)) {
+  } else if ((quoteEndsWord(p, n, first) && !closesQuoteAt(p, first)) || opensMarkup(p, n, first) || opensScriptScheme(p, n, start)) {
     cut<T>(sink, text, p, n, flags, opensText, start, end);
   }
   start = wordStart(p, start - 1);

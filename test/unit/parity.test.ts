@@ -120,6 +120,17 @@ describe("the trainer's parts are the filter's parts", () => {
     expect(core.featurize("body:text", REVIEW, 15).some((w) => w.piece)).toBe(false);
   });
 
+  // A run that opens as a payload does is cut alone (core/zoom.ts): the piece is the payload sent
+  // alone, feature for feature, not the payload with a word of the review either side.
+  it("a payload that opens as one is cut alone from its review: a word's quote, a tag, a command, a script's URL scheme", () => {
+    const sorted = (f: Uint32Array) => Array.from(f).sort((a, b) => a - b).join(",");
+    for (const payload of ["admin'--", "<svg onload=alert(1)>", ";cat /etc/passwd", "javascript:alert(document.cookie)"]) {
+      const [alone] = core.featurize("body:json", JSON.stringify({ review: payload }), 15);
+      const pieces = core.featurize("body:json", JSON.stringify({ review: `${REVIEW} ${payload} ${REVIEW}` }), 15).filter((w) => w.piece);
+      expect(pieces.map((w) => sorted(w.features)), payload).toContain(sorted(alone.features));
+    }
+  });
+
   it("a text/plain body that reads as a form is a form for both (the mismatch this test was written for)", () => {
     expect(core.parts("body:text", "a=1&b=<svg onload=alert(1)>").map((p) => p.where)).toEqual(["body:form", "body:form"]);
   });
