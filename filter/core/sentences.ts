@@ -10,7 +10,8 @@
 // bare `| whoami` in a text with none is left to the model, as that text's other bytes are; total
 // and allocation-free.
 
-import { HEAD_RCE, HEAD_TRAVERSAL } from "./classes";
+import { HEAD_RCE, HEAD_SQLI, HEAD_TRAVERSAL } from "./classes";
+import { quoteThenComment } from "./sqlverdict";
 import { commandInjection, commandAfterArgument, mayOpenWithSeparator, isArgumentByte } from "./cmdinject";
 import { namesOsFile } from "./osfiles";
 import { byteAt, isLetter, isSpaceOrTab } from "../lib/bytes";
@@ -20,7 +21,8 @@ import { nibbleSetBits } from "../lib/scan";
 // separator, after an argument and `;` or a backquote, or after a quote that closes one
 // (cmdinject.ts); or an operating system's file after a `..` segment that opens the sentence
 // (osfiles.ts, as in a request path: `/var/log/syslog` quoted in prose is left to the model; not in
-// a header, as at a value's start). Not a command in backquotes alone: inline code after a sentence
+// a header, as at a value's start); or a name, a quote and a comment (sqlverdict.ts
+// quoteThenComment: `admin'--`). Not a command in backquotes alone: inline code after a sentence
 // (``Done. `npm test` passes now.``) is how technical prose quotes a command.
 export function sentencePayload(p: usize, n: i32, files: bool): i32 {
   let lo = v128.load(STOP_LO), hi = v128.load(STOP_HI);
@@ -32,10 +34,11 @@ export function sentencePayload(p: usize, n: i32, files: bool): i32 {
     while (m != 0) {
       let i = b + ctz(m);
       m &= m - 1;
-      // A word's stop, then blanks: `1.5`, `a.b`, `...` and `e.g.x` start no sentence.
-      if (i == 0 || !isLetter(load<u8>(p + <usize>(i - 1))) || i + 2 >= n || !isSpaceOrTab(load<u8>(p + <usize>(i + 1)))) continue;
-      let s = i + 2;
-      while (s < n && isSpaceOrTab(load<u8>(p + <usize>s))) s++;
+      // A word's stop, then blanks: `1.5`, `a.b`, `...` and `e.g.x` start no sentence. An empty
+      // comment is a blank as SQL reads one (`…shop./**/admin'--`: a value whose every blank is one).
+      if (i == 0 || !isLetter(load<u8>(p + <usize>(i - 1))) || i + 2 >= n) continue;
+      let s = blanksFrom(p, n, i + 1);
+      if (s == i + 1) continue;
       let head = payloadAt(p + <usize>s, n - s, files);
       if (head != 0) return head;
     }
@@ -58,7 +61,19 @@ function payloadAt(q: usize, k: i32, files: bool): i32 {
   while (e < k && isArgumentByte(load<u8>(q + <usize>e))) e++;
   let d = byteAt(q, k, e);
   if (((e > 0 && (d == 0x3B || d == 0x60)) || d == 0x22 || d == 0x27) && commandAfterArgument(q, k)) return HEAD_RCE;
+  if (e > 0 && d == 0x27 && quoteThenComment(q, k)) return HEAD_SQLI;
   return 0;
+}
+
+// The end of the blanks and empty comments (`/**/`) from i.
+function blanksFrom(p: usize, n: i32, i: i32): i32 {
+  while (i < n) {
+    let c = load<u8>(p + <usize>i);
+    if (isSpaceOrTab(c)) { i++; continue; }
+    if (c == 0x2F && byteAt(p, n, i + 1) == 0x2A && byteAt(p, n, i + 2) == 0x2A && byteAt(p, n, i + 3) == 0x2F) { i += 4; continue; }
+    break;
+  }
+  return i;
 }
 
 // The stops that end a sentence, by their nibbles (lib/scan.ts nibbleClasses): `.` `!` `?`.

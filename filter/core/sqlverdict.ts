@@ -23,7 +23,32 @@ import { splat8 } from "../lib/splat";
 // statement, paren, quote: whether the text holds `un` (without case) or ';', a '(', a '\''
 // (core/payloads.ts reads them all in one pass).
 export function sqlInjection(p: usize, n: i32, statement: bool, paren: bool, quote: bool): bool {
-  return (statement && (unionSelect(p, n) || stackedQuery(p, n))) || (paren && probeCall(p, n)) || (quote && waitforDelay(p, n));
+  return (statement && (unionSelect(p, n) || stackedQuery(p, n))) || (paren && probeCall(p, n)) ||
+    (quote && (waitforDelay(p, n) || quoteThenComment(p, n)));
+}
+
+// The login bypass: a value that is a name, the quote that closes the string it was pasted into,
+// and a comment to the end of the query, so that what the query checks after the name (`AND
+// password = …`) is never read: `admin'--`, `admin' #`, `admin'/*`, `admin'/**/--`. A name's own
+// apostrophe is followed by a letter (`O'Brien`, `don't`), and prose opens with no name glued to a
+// quote and a comment. The model scored `admin'--` 4, and 16 behind 32 glued `a`s, in a retrain of
+// 2026-12-06. Also read at a sentence's start (core/sentences.ts).
+export function quoteThenComment(p: usize, n: i32): bool {
+  let e = nameEnd(p, n, 0);
+  if (e == 0 || byteAt(p, n, e) != 0x27) return false;
+  // Blanks and inline comments, which SQL reads as blanks; one left open comments out the rest.
+  let i = skipBlanks(p, n, e + 1);
+  while (byteAt(p, n, i) == 0x2F && byteAt(p, n, i + 1) == 0x2A) {
+    let close = i + 2;
+    while (close + 1 < n && !(load<u8>(p + <usize>close) == 0x2A && load<u8>(p + <usize>(close + 1)) == 0x2F)) close++;
+    if (close + 1 >= n) return true;
+    i = skipBlanks(p, n, close + 2);
+  }
+  // `--` (a comment to the line's end in every SQL but MySQL, which wants a blank after it; the
+  // injection is written for the database it meets), or `#` before the end or a blank.
+  let c = byteAt(p, n, i);
+  if (c == 0x2D) return byteAt(p, n, i + 1) == 0x2D;
+  return c == 0x23 && byteAt(p, n, i + 1) <= 0x20;
 }
 
 // A statement stacked after the value an injection closes: `1;DROP TABLE users`,

@@ -54,6 +54,24 @@ const NOT_STACKED_SQLI: Case[] = [
   ["body:form", "css=a{color:red}%3Bselect%7Bwidth:1px%7D"],
 ];
 
+// A name, the quote that closes its string and a comment to the query's end (sqlverdict.ts
+// quoteThenComment), at a value's start or a sentence's.
+const LOGIN_BYPASS: Case[] = [
+  ["body:form", "username=admin%27--&password=x"],
+  ["body:form", "user=admin'+%23&pass=x"],
+  ["query", "u=admin'/*"],
+  ["query", "u=admin'/**/--"],
+  ["body:json", JSON.stringify({ note: "Nice shop. admin'-- Ordered twice." })],
+  // Every blank of the value an empty comment, the sentence's too.
+  ["body:json", JSON.stringify({ note: "Nice/**/shop./**/admin'--/**/Ordered/**/twice." })],
+];
+const NOT_LOGIN_BYPASS: Case[] = [
+  ["body:form", "name=O'Brien&city=Cork"],
+  ["body:json", JSON.stringify({ t: "don't-- really, it's-- fine" })],
+  ["body:json", JSON.stringify({ t: "rock'n'roll-- forever" })],
+  ["body:json", JSON.stringify({ t: "Joe's#1 fan" })],
+];
+
 const PROBE_SQLI: Case[] = [
   ["query", "id=1 AND DBMS_PIPE.RECEIVE_MESSAGE(CHR(65),5)=1"],
   ["query", "id=1 PROCEDURE ANALYSE()"],
@@ -504,6 +522,7 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["os-file-after-sentence", "traversal", OS_FILE_AFTER_SENTENCE, NOT_OS_FILE_AFTER_SENTENCE],
   ["sql-injection", "sqli", SQLI, NOT_SQLI],
   ["stacked-query", "sqli", STACKED_SQLI, NOT_STACKED_SQLI],
+  ["login-bypass", "sqli", LOGIN_BYPASS, NOT_LOGIN_BYPASS],
   ["probe-call", "sqli", PROBE_SQLI, NOT_PROBE_SQLI],
   ["jndi-lookup", "jndi", JNDI, NOT_JNDI],
   ["shellshock", "rce", SHELLSHOCK, NOT_SHELLSHOCK],
