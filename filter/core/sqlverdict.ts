@@ -39,10 +39,9 @@ export function quoteThenComment(p: usize, n: i32): bool {
   // Blanks and inline comments, which SQL reads as blanks; one left open comments out the rest.
   let i = skipBlanks(p, n, e + 1);
   while (byteAt(p, n, i) == 0x2F && byteAt(p, n, i + 1) == 0x2A) {
-    let close = i + 2;
-    while (close + 1 < n && !(load<u8>(p + <usize>close) == 0x2A && load<u8>(p + <usize>(close + 1)) == 0x2F)) close++;
-    if (close + 1 >= n) return true;
-    i = skipBlanks(p, n, close + 2);
+    let end = commentEnd(p, n, i);
+    if (end < 0) return true;
+    i = skipBlanks(p, n, end);
   }
   // `--` (a comment to the line's end in every SQL but MySQL, which wants a blank after it; the
   // injection is written for the database it meets), or `#` before the end or a blank.
@@ -79,9 +78,8 @@ function isScript(p: usize, n: i32): bool {
     if (c == 0x23 || (c == 0x2D && byteAt(p, n, s + 1) == 0x2D)) {
       while (s < n && load<u8>(p + <usize>s) != 0x0A) s++;
     } else if (c == 0x2F && byteAt(p, n, s + 1) == 0x2A) {
-      s += 2;
-      while (s + 1 < n && !(load<u8>(p + <usize>s) == 0x2A && load<u8>(p + <usize>(s + 1)) == 0x2F)) s++;
-      s += 2;
+      let end = commentEnd(p, n, s);
+      s = end < 0 ? n : end;
     } else break;
     s = skipBlanks(p, n, s);
   }
@@ -263,15 +261,21 @@ function skipGap(p: usize, n: i32, j: i32): i32 {
         for (let d = 0; d < 5 && byteAt(p, n, j) - 0x30 < 10; d++) j++;
         continue;
       }
-      let e = j + 2;
-      while (e + 1 < n && !(load<u8>(p + <usize>e) == 0x2A && load<u8>(p + <usize>(e + 1)) == 0x2F)) e++;
-      if (e + 1 >= n) return n;
-      j = e + 2;
+      let end = commentEnd(p, n, j);
+      if (end < 0) return n;
+      j = end;
       continue;
     }
     break;
   }
   return j;
+}
+
+// Past the `/* … */` comment that opens at j, or -1 when it is left open (it comments out the rest).
+function commentEnd(p: usize, n: i32, j: i32): i32 {
+  let e = j + 2;
+  while (e + 1 < n && !(load<u8>(p + <usize>e) == 0x2A && load<u8>(p + <usize>(e + 1)) == 0x2F)) e++;
+  return e + 1 < n ? e + 2 : -1;
 }
 
 // Functions an injection calls to time or to leak through an error, before `(`.
