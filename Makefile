@@ -126,7 +126,7 @@ model: $(WASM_CORE) $(DATASET) ## Train one model per seed (3, ~9 min on 2 cores
 # MODEL=build/model/model.bin scores a model trained into build/ (WAFSCORE_MODEL_OUT=build/model npx tsx models/train.ts).
 MODEL ?=
 
-eval: $(WASM_CORE) $(DATASET) ## Real-traffic false positives on test origins, LOSO detection (build/loso.json), then validation -> models/REPORT.md
+eval: $(WASM_CORE) $(DATASET) ## Real-traffic false positives on test origins, LOSO detection (build/loso.json), the evasion suite (MODEL=… for a candidate), then validation -> models/REPORT.md
 	$(NPX) tsx models/evaluate.ts $(if $(MODEL),--model $(MODEL))
 
 eval-loso: $(WASM_CORE) $(DATASET) ## Leave-one-source-out: per attack collection, models of make model's 3 seeds without it, one kept by its rule (~30 min on 2 idle cores; LOSO_SEEDS=1 a third of it) -> build/loso.json; not in `make test`

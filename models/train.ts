@@ -24,7 +24,7 @@ import { skeleton, splitOf } from "./data/split";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
 import { DEFAULT_THRESHOLD, trainingDataSha256 } from "./yardstick";
-import { allVariants, EvasionJudge, techniquesOf } from "../node/evasion";
+import { evasionFailures } from "../node/evasion";
 
 export const HYPER = {
   seed: 1337,
@@ -266,22 +266,6 @@ export function fitCandidates(core: Core, seeds: number[], trainRows: EvalRow[],
     log(`seed ${seed}: validation at threshold ${DEFAULT_THRESHOLD}: detection ${(100 * c.detection).toFixed(2)}%, false positives ${(100 * c.falsePositives).toFixed(3)}%; evasion suite: ${c.evasionFailures} variants failing${where ? ` (${where})` : ""}`);
     return c;
   });
-}
-
-/**
- * Variants of the evasion suite (node/evasion.ts, all of them) the model core runs fails, and how many of them use
- * each technique (a variant counted under each of its own): which evasion a retrain's seed did not learn.
- */
-export function evasionFailures(core: Core): { failing: number; byTechnique: Map<string, number> } {
-  const judge = new EvasionJudge(core);
-  let failing = 0;
-  const byTechnique = new Map<string, number>();
-  for (const v of allVariants()) {
-    if (!judge.applies(v.payload) || judge.judge(v).ok) continue;
-    failing++;
-    for (const t of techniquesOf(v)) byTechnique.set(t, (byTechnique.get(t) ?? 0) + 1);
-  }
-  return { failing, byTechnique };
 }
 
 async function main() {

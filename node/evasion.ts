@@ -391,3 +391,20 @@ export function groupFailures(outcomes: Outcome[]): Map<string, Outcome[]> {
 export function describeOutcome(o: Outcome): string {
   return `${o.variant.key}: ${o.score} (plain ${o.plain})`;
 }
+
+/**
+ * Variants of the evasion suite (all of them) the model core runs fails, and how many of them use
+ * each technique (a variant counted under each of its own): which evasion a retrain's seed did not learn.
+ * models/train.ts reads it for each seed, models/evaluate.ts for the model it scores.
+ */
+export function evasionFailures(core: Core): { failing: number; byTechnique: Map<string, number> } {
+  const judge = new EvasionJudge(core);
+  let failing = 0;
+  const byTechnique = new Map<string, number>();
+  for (const v of allVariants()) {
+    if (!judge.applies(v.payload) || judge.judge(v).ok) continue;
+    failing++;
+    for (const t of techniquesOf(v)) byTechnique.set(t, (byTechnique.get(t) ?? 0) + 1);
+  }
+  return { failing, byTechnique };
+}
