@@ -119,7 +119,7 @@ dataset: $(DATASET) ## Build the training and validation sets (build/dataset/) f
 $(DATASET): $(wildcard models/data/*.ts) $(wildcard models/data/real/*.jsonl.gz) $(wildcard $(DATASETS_DIR)/*.jsonl) $(STAMP_NPM)
 	$(NPX) tsx models/data/build.ts
 
-model: $(WASM_CORE) $(DATASET) ## Train one model per seed (3, ~9 min on 2 cores), keep one, quantize and embed it (models/artifacts/), then rebuild the wasms
+model: $(WASM_CORE) $(DATASET) ## Train one model per seed (5, ~25 min on 2 cores), keep one by its rule (models/train.ts chooseModel), quantize and embed it (models/artifacts/), then rebuild the wasms
 	$(NPX) tsx models/train.ts
 	$(MAKE) build
 
@@ -129,7 +129,7 @@ MODEL ?=
 eval: $(WASM_CORE) $(DATASET) ## Real-traffic false positives on test origins, LOSO detection (build/loso.json), the evasion suite (MODEL=… for a candidate), then validation -> models/REPORT.md
 	$(NPX) tsx models/evaluate.ts $(if $(MODEL),--model $(MODEL))
 
-eval-loso: $(WASM_CORE) $(DATASET) ## Leave-one-source-out: per attack collection, models of make model's 3 seeds without it, one kept by its rule (~30 min on 2 idle cores; LOSO_SEEDS=1 a third of it) -> build/loso.json; not in `make test`
+eval-loso: $(WASM_CORE) $(DATASET) ## Leave-one-source-out: per attack collection, models of make model's first 3 seeds without it, one kept by its rule (~30 min on 2 idle cores; LOSO_SEEDS=1 a third of it) -> build/loso.json; not in `make test`
 	$(NPX) tsx models/loso.ts
 
 clean: ## Remove build outputs

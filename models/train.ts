@@ -23,12 +23,15 @@ import { originOf } from "./data/origins";
 import { skeleton, splitOf } from "./data/split";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
-import { DEFAULT_THRESHOLD, trainingDataSha256 } from "./yardstick";
+import { DEFAULT_THRESHOLD, trainingDataSha256, selectionFlagged } from "./yardstick";
 import { evasionFailures } from "../node/evasion";
 
 export const HYPER = {
   seed: 1337,
-  bucketBits: 15,     // 32,768 buckets x 32 dims = 1 MiB of int8 embedding
+  // 16,384 buckets x 32 dims = 512 KiB of int8 embedding, half what models before 2026-12-06 carried
+  // (issue 11: the table every window reads from); the twenty-first round's 14-bit seeds flagged 4 to 8
+  // parts of the spent draws where 15 bits' flagged 9 to 18, at the same leave-one-source-out mean.
+  bucketBits: 14,
   hidden: 32,         // 64 cost twice the dense work per window for no better validation figures
   epochs: 8,
   lr: 0.25,           // embedding rate; linear decay to 0, as fastText does
@@ -62,12 +65,13 @@ export const HYPER = {
 };
 
 /**
- * `make model` trains one model per seed and ships the one validation prefers (chooseModel): retrains
- * that differ only in their seed put between 0.013% and 0.73% of the test origins' real parts at or
- * under 20, and validation's false positives rank them the same way. Fold models (loso.ts) are chosen
- * alike, from the first LOSO_SEEDS of these.
+ * `make model` trains one model per seed and ships one by chooseModel's rule: retrains that differ only in
+ * their seed flag two to three times as many real parts as each other, and only real origins rank them.
+ * Fold models (loso.ts) are chosen alike, from the first LOSO_SEEDS of these (3 unless set). Fixed on
+ * 2026-12-06, before any model of them was trained: seeds 1337, 4242 and 7 had been measured with the
+ * rule's draws, so choosing among them would have been choosing on figures already seen.
  */
-export const SEEDS: number[] = process.env.WAFSCORE_SEED ? [Number(process.env.WAFSCORE_SEED)] : [1337, 4242, 7];
+export const SEEDS: number[] = process.env.WAFSCORE_SEED ? [Number(process.env.WAFSCORE_SEED)] : [2027, 31337, 99, 555, 8128];
 if (process.env.WAFSCORE_AVERAGE_EPOCHS) HYPER.averageEpochs = Number(process.env.WAFSCORE_AVERAGE_EPOCHS);
 // For experiments: WAFSCORE_HYPER='{"confirmedBenignWeight":3}' overrides hyperparameters by name.
 if (process.env.WAFSCORE_HYPER) {
@@ -240,30 +244,36 @@ export function fitModel(core: Core, trainRows: EvalRow[], calibBenign: EvalRow[
 const MAX_VALID_FP = 0.001;
 
 /**
- * Of the candidates within MAX_VALID_FP on validation, those failing the fewest evasion-suite variants,
- * and of those the most detecting; when none is within, the one with the fewest false positives.
- * (The fewest validation false positives before detection was tried on 2026-12-05 with the weights by
- * the gate above; README, "Measured figures".)
+ * Of the candidates within MAX_VALID_FP on validation, those failing the fewest evasion-suite variants; of
+ * those, the fewest parts and whole requests of the selection draws (yardstick.ts SELECTION_DRAWS) flagged
+ * at the default threshold, counted together; then the most detecting on validation. When none is within,
+ * the one with the fewest false positives. (Validation detection decided where the selection draws now do
+ * until 2026-12-06: it chose, among seeds passing the suite, one flagging 24 test-side parts over one
+ * flagging 12; models/HISTORY.md, the twenty-first round.)
  */
-export function chooseModel<C extends { detection: number; falsePositives: number; evasionFailures: number }>(candidates: C[]): C {
+export function chooseModel<C extends { detection: number; falsePositives: number; evasionFailures: number; selectionFlagged: number }>(candidates: C[]): C {
   const within = candidates.filter((c) => c.falsePositives <= MAX_VALID_FP);
   if (!within.length) return candidates.reduce((a, b) => (b.falsePositives < a.falsePositives ? b : a));
   const fewest = Math.min(...within.map((c) => c.evasionFailures));
-  return within.filter((c) => c.evasionFailures === fewest).reduce((a, b) => (b.detection > a.detection ? b : a));
+  const passing = within.filter((c) => c.evasionFailures === fewest);
+  const quietest = Math.min(...passing.map((c) => c.selectionFlagged));
+  return passing.filter((c) => c.selectionFlagged === quietest).reduce((a, b) => (b.detection > a.detection ? b : a));
 }
 
-export interface Candidate { seed: number; fitted: Fitted; detection: number; falsePositives: number; evasionFailures: number }
+export interface Candidate { seed: number; fitted: Fitted; detection: number; falsePositives: number; evasionFailures: number; selectionFlagged: number }
 
-/** One model per seed, each measured as chooseModel reads it: validation at 20, evasion-suite failures. */
+/** One model per seed, each measured as chooseModel reads it: validation at 20, evasion-suite failures, the selection draws at 20. */
 export function fitCandidates(core: Core, seeds: number[], trainRows: EvalRow[], calibBenign: EvalRow[], validRows: EvalRow[], dataHash: string): Candidate[] {
   return seeds.map((seed) => {
     HYPER.seed = seed;
     const fitted = fitModel(core, trainRows, calibBenign, dataHash);
     const v = evaluate(scoreRows(core, validRows), DEFAULT_THRESHOLD);
     const evasion = evasionFailures(core);
-    const c = { seed, fitted, detection: v.detection_rate!, falsePositives: v.false_positive_rate!, evasionFailures: evasion.failing };
+    const drawn = selectionFlagged(core);
+    if (!drawn) throw new Error("the selection draws (models/yardstick.ts SELECTION_DRAWS) are missing: chooseModel needs them");
+    const c = { seed, fitted, detection: v.detection_rate!, falsePositives: v.false_positive_rate!, evasionFailures: evasion.failing, selectionFlagged: drawn.parts + drawn.requests };
     const where = [...evasion.byTechnique].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t, k]) => `${t} ${k}`).join(", ");
-    log(`seed ${seed}: validation at threshold ${DEFAULT_THRESHOLD}: detection ${(100 * c.detection).toFixed(2)}%, false positives ${(100 * c.falsePositives).toFixed(3)}%; evasion suite: ${c.evasionFailures} variants failing${where ? ` (${where})` : ""}`);
+    log(`seed ${seed}: validation at threshold ${DEFAULT_THRESHOLD}: detection ${(100 * c.detection).toFixed(2)}%, false positives ${(100 * c.falsePositives).toFixed(3)}%; evasion suite: ${c.evasionFailures} variants failing${where ? ` (${where})` : ""}; selection draws at ${DEFAULT_THRESHOLD}: ${drawn.parts} parts, ${drawn.requests} requests`);
     return c;
   });
 }
@@ -289,8 +299,8 @@ async function main() {
   const manifest: Record<string, unknown> = {
     ...chosen.fitted.manifest,
     selection: {
-      rule: `of one model per seed, among those with validation false positives at ${DEFAULT_THRESHOLD} <= ${100 * MAX_VALID_FP}%, the fewest failing evasion-suite variants, then the highest validation detection at ${DEFAULT_THRESHOLD}; if none is within, the fewest false positives`,
-      candidates: candidates.map((c) => ({ seed: c.seed, blob_sha256: c.fitted.manifest.blob_sha256, validation_detection: c.detection, validation_false_positives: c.falsePositives, evasion_failures: c.evasionFailures })),
+      rule: `of one model per seed, among those with validation false positives at ${DEFAULT_THRESHOLD} <= ${100 * MAX_VALID_FP}%, the fewest failing evasion-suite variants, then the fewest parts and whole requests of the spent held-out draws flagged at ${DEFAULT_THRESHOLD}, then the highest validation detection at ${DEFAULT_THRESHOLD}; if none is within, the fewest false positives`,
+      candidates: candidates.map((c) => ({ seed: c.seed, blob_sha256: c.fitted.manifest.blob_sha256, validation_detection: c.detection, validation_false_positives: c.falsePositives, evasion_failures: c.evasionFailures, selection_draws_flagged: c.selectionFlagged })),
       chosen_seed: chosen.seed,
     },
   };

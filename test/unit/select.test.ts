@@ -1,10 +1,10 @@
 // `make model` trains one model per seed and ships one (models/train.ts chooseModel): within the
-// validation false-positive bound, the fewest evasion failures, then the most detecting; else the
-// one with the fewest false positives.
+// validation false-positive bound, the fewest evasion failures, then the fewest flagged in the spent
+// draws, then the most detecting; else the one with the fewest false positives.
 import { describe, expect, it } from "vitest";
 import { chooseModel } from "../../models/train";
 
-const c = (seed: number, detection: number, falsePositives: number, evasionFailures = 0) => ({ seed, detection, falsePositives, evasionFailures });
+const c = (seed: number, detection: number, falsePositives: number, evasionFailures = 0, selectionFlagged = 0) => ({ seed, detection, falsePositives, evasionFailures, selectionFlagged });
 
 describe("choosing among seeds", () => {
   it.each([
@@ -14,6 +14,9 @@ describe("choosing among seeds", () => {
     { name: "one candidate", candidates: [c(7, 0.5, 0.01)], chosen: 7 },
     { name: "within 0.1%, the fewest evasion failures before detection", candidates: [c(1, 0.97, 0.0005, 22), c(2, 0.92, 0.0006, 0), c(3, 0.91, 0.0004, 0)], chosen: 2 },
     { name: "evasion does not excuse false positives", candidates: [c(1, 0.97, 0.002, 0), c(2, 0.92, 0.0006, 5)], chosen: 2 },
+    { name: "passing the suite, the fewest flagged in the spent draws before detection", candidates: [c(1, 0.97, 0.0005, 0, 26), c(2, 0.965, 0.0002, 0, 10), c(3, 0.966, 0.0002, 0, 10)], chosen: 3 },
+    { name: "the spent draws do not excuse evasion failures", candidates: [c(1, 0.97, 0.0005, 0, 26), c(2, 0.965, 0.0002, 9, 10)], chosen: 1 },
+    { name: "the spent draws do not excuse validation false positives", candidates: [c(1, 0.97, 0.0015, 0, 0), c(2, 0.965, 0.0009, 0, 40)], chosen: 2 },
   ])("$name", ({ candidates, chosen }) => {
     expect(chooseModel(candidates).seed).toBe(chosen);
   });
