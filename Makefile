@@ -164,7 +164,7 @@ SOAK_REQUESTS ?= 1000000
 BENCH_RUN = BENCH_ENVOY_CPU=$(BENCH_ENVOY_CPU) BENCH_LOAD_CPU=$(BENCH_LOAD_CPU) \
   $$(command -v taskset >/dev/null && [ "$$(nproc)" -ge 2 ] && echo taskset -c $(BENCH_LOAD_CPU)) $(NPX) tsx
 
-.PHONY: bench bench-split bench-dso soak scenarios scan-bench profile profile-filter
+.PHONY: bench bench-models bench-split bench-dso soak scenarios scan-bench profile profile-filter
 
 # A filter that does nothing, same SDK and settings: the bench's third Envoy (the cost of any wasm filter).
 WASM_NULL := $(BUILD)/null.wasm
@@ -174,6 +174,9 @@ $(WASM_NULL): loadtest/nullfilter/main.ts $(FILTER_SRC)
 
 bench: build envoy $(WASM_NULL) ## Core µs/request in V8 + Envoy req/s and latency with/without the filter -> loadtest/results/latest.json
 	$(BENCH_RUN) loadtest/bench.ts
+
+bench-models: $(WASM_CORE) ## Core ÷ JSON.parse on make bench's large bodies with each of MODELS="a.bin b.bin", side by side in one process (what a model's shape costs)
+	$(NPX) tsx loadtest/models.ts
 
 bench-split: build envoy $(WASM_NULL) ## Envoy CPU per request, step by step from no filter to wafscore (where the cost goes)
 	$(BENCH_RUN) loadtest/split.ts

@@ -67,8 +67,8 @@ export const JSON_PARSE_BODIES = { "16k": "json_benign_16384", "128k": "json_ben
 
 export interface VsJsonParse { body: string; bytes: number; iterations: number; score_p50_us: number[]; parse_p50_us: number[]; ratio: number[] }
 
-export async function benchVsJsonParse(file: ScenarioFile, rounds: number, iterations = Number(process.env.BENCH_CORE_ITERATIONS ?? 2000)): Promise<Record<keyof typeof JSON_PARSE_BODIES, VsJsonParse>> {
-  const core = await Core.load();
+export async function benchVsJsonParse(file: ScenarioFile, rounds: number, iterations = Number(process.env.BENCH_CORE_ITERATIONS ?? 2000), loaded?: Core): Promise<Record<keyof typeof JSON_PARSE_BODIES, VsJsonParse>> {
+  const core = loaded ?? await Core.load();
   const enc = new TextEncoder();
   const dec = new TextDecoder();
   const out = {} as Record<keyof typeof JSON_PARSE_BODIES, VsJsonParse>;

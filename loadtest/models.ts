@@ -1,0 +1,50 @@
+// `make bench-models MODELS="a.bin b.bin"`: the core in Node with each model blob, timed against JSON.parse
+// of the same bodies as `make bench`'s large-body rows are (loadtest/core.ts benchVsJsonParse), the models
+// taking turns round by round in one process, so that a shape's cost (the embedding table's size, which
+// instructions alone do not show: make profile counts the same instructions for any table) is read side by
+// side on a shared machine. One core instance per model, each with its own memory, as one filter VM has.
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Core, REPO_ROOT } from "../node/core.ts";
+import { benchVsJsonParse, JSON_PARSE_BODIES } from "./core.ts";
+import type { ScenarioFile } from "./scenarios.ts";
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const spread = (xs: number[]) => `${Math.min(...xs).toFixed(3)}–${Math.max(...xs).toFixed(3)}`;
+
+async function main() {
+  const models = (process.env.MODELS ?? "").split(/\s+/).filter(Boolean);
+  if (models.length === 0) throw new Error('MODELS: give one or more model blobs, e.g. MODELS="models/artifacts/model.bin build/model/model.bin"');
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
+  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+  const cores: Core[] = [];
+  for (const m of models) {
+    const core = await Core.load();
+    core.useModel(readFileSync(path.resolve(m)));
+    cores.push(core);
+  }
+  const ratios = models.map(() => ({ "16k": [] as number[], "128k": [] as number[] }));
+  const micros = models.map(() => ({ "16k": [] as number[], "128k": [] as number[] }));
+  for (let r = 0; r < rounds; r++) {
+    // Turns rotate, so no model always runs first in a round.
+    for (let k = 0; k < models.length; k++) {
+      const i = (r + k) % models.length;
+      const out = await benchVsJsonParse(file, 1, undefined, cores[i]);
+      for (const size of Object.keys(JSON_PARSE_BODIES) as Array<keyof typeof JSON_PARSE_BODIES>) {
+        ratios[i][size].push(out[size].ratio[0]);
+        micros[i][size].push(out[size].score_p50_us[0]);
+      }
+    }
+    process.stderr.write(`[bench-models] round ${r + 1}/${rounds}\n`);
+  }
+  console.log(`core ÷ JSON.parse (p50 per round), ${rounds} rounds, medians (min–max); the models took turns in one process:`);
+  console.log("| model | 16 KiB JSON | 128 KiB JSON | core p50 µs, 16 / 128 KiB |");
+  console.log("|---|---:|---:|---:|");
+  models.forEach((m, i) => {
+    const r = ratios[i], u = micros[i];
+    console.log(`| ${m} | ${median(r["16k"]).toFixed(3)} (${spread(r["16k"])}) | ${median(r["128k"]).toFixed(3)} (${spread(r["128k"])}) | ${median(u["16k"]).toFixed(1)} / ${median(u["128k"]).toFixed(1)} |`);
+  });
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
