@@ -119,7 +119,7 @@ dataset: $(DATASET) ## Build the training and validation sets (build/dataset/) f
 $(DATASET): $(wildcard models/data/*.ts) $(wildcard models/data/real/*.jsonl.gz) $(wildcard $(DATASETS_DIR)/*.jsonl) $(STAMP_NPM)
 	$(NPX) tsx models/data/build.ts
 
-model: $(WASM_CORE) $(DATASET) ## Train one model per seed (5, ~25 min on 2 cores), keep one by its rule (models/train.ts chooseModel), quantize and embed it (models/artifacts/), then rebuild the wasms
+model: $(WASM_CORE) $(DATASET) ## Train one model per seed (5, ~35 min), keep one by its rule (models/train.ts chooseModel), quantize and embed it (models/artifacts/), then rebuild the wasms
 	$(NPX) tsx models/train.ts
 	$(MAKE) build
 
