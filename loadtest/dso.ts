@@ -4,9 +4,14 @@
 // its host calls' side), the kernel, libc. At one rate, not closed loop, so that the Envoys batch
 // their event loop alike and a difference is per-request work. Sampled with `perf record`
 // (cpu-clock, no call graph; Debian's linux-perf, installed with apt-get when missing); prints µs
-// per request by part and writes loadtest/results/dso-latest.json. Pinned like `make bench`.
+// per request by part and writes loadtest/results/dso-latest.json (dso-<date>.json for a run with
+// BENCH_DSO_SCENARIOS or BENCH_DSO_PROBES). Pinned like `make bench`.
 // Env: BENCH_DSO_SCENARIOS (get_query,post_form_1k,post_json_16k; each scenario's first request),
-// BENCH_DSO_RATE (req/s, 1000), BENCH_DSO_SECONDS (8).
+// BENCH_DSO_RATE (req/s, 1000), BENCH_DSO_SECONDS (8); BENCH_DSO_PROBES (e.g. "sweep:1536,spin:400000") adds, for
+// each probe, the do-nothing filter making wafscore's host calls and then reading a table of that many KiB
+// (sweep) or computing that many rounds on registers (spin) per request (loadtest/nullfilter/main.ts), and
+// prints each one's cost over the host calls alone: whether Envoy's own work slows after a filter's from
+// the caches it evicted or from the time it took.
 
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -20,6 +25,7 @@ import { ensureDebianTool } from "./apt.ts";
 const SCENARIOS = (process.env.BENCH_DSO_SCENARIOS ?? "get_query,post_form_1k,post_json_16k").split(",");
 const RATE = Number(process.env.BENCH_DSO_RATE ?? 1000);
 const SECONDS = Number(process.env.BENCH_DSO_SECONDS ?? 8);
+const PROBES = (process.env.BENCH_DSO_PROBES ?? "").split(",").filter(Boolean);
 const NULL_WASM = path.join(REPO_ROOT, "build/null.wasm");
 const OUT_DIR = path.join(REPO_ROOT, "build/dso");
 
@@ -85,6 +91,8 @@ async function main(): Promise<void> {
       // The do-nothing filter making every host call wafscore makes (make bench-split's last step).
       ["host calls", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"state"', name: "host-calls" })],
       ["wafscore", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, name: "wafscore" })],
+      ...PROBES.map((probe): [string, () => Promise<BenchEnvoy>] =>
+        [probe, () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: JSON.stringify(`state ${probe}`), name: probe.replace(/\W/g, "-") })]),
     ] as Array<[string, () => Promise<BenchEnvoy>]>) {
       const envoy = await start();
       try {
@@ -112,8 +120,19 @@ async function main(): Promise<void> {
     });
     lines.push(`| ${p} | ${cells.join(" | ")} |`);
   }
+  if (PROBES.length) {
+    lines.push("", "Probes: the do-nothing filter making wafscore's host calls, then the probe; µs per request over the host calls alone", "",
+      `| part | ${SCENARIOS.flatMap((sc) => PROBES.map((pr) => `${sc}: ${pr}`)).join(" | ")} |`,
+      `|---|${SCENARIOS.flatMap(() => PROBES.map(() => "---:")).join("|")}|`);
+    for (const p of [...parts, "all"]) {
+      lines.push(`| ${p} | ${SCENARIOS.flatMap((sc) => PROBES.map((pr) => (us(sc, pr, p) - us(sc, "host calls", p)).toFixed(1))).join(" | ")} |`);
+    }
+  }
   console.log(lines.join("\n"));
-  const out = path.join(REPO_ROOT, "loadtest/results/dso-latest.json");
+  // A run with probes or other scenarios is dated, so that it never stands in for the default run's latest.
+  const stamp = new Date().toISOString().replace(/:/g, "").replace(/\.\d+Z$/, "Z");
+  const custom = PROBES.length > 0 || process.env.BENCH_DSO_SCENARIOS !== undefined;
+  const out = path.join(REPO_ROOT, `loadtest/results/${custom ? `dso-${stamp}` : "dso-latest"}.json`);
   writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), rate: RATE, seconds: SECONDS, rows }, null, 1) + "\n");
   console.log(`\nbench-dso: wrote ${path.relative(REPO_ROOT, out)}`);
 }

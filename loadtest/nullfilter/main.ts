@@ -13,6 +13,10 @@
 // "copy each:<op>*<n>" copies, then makes one kind of host call n times per request, so that one
 // call's cost stands out of the noise: op now (clock read), hist (histogram value), count (counter),
 // header (header write), pairs (copy of the header map into the VM), prop (filter state write).
+// "sweep:<KiB>" and "spin:<n>" (with any level) also read one byte of every 64 of a KiB-sized table, or
+// run n rounds of integer arithmetic, per request, after the host calls: `make bench-dso`'s probes
+// (BENCH_DSO_PROBES) for whether Envoy's own work after a filter's slows from the caches the filter's
+// data evicted or from the time the filter took.
 // Any other configuration (the bench uses "{}") does nothing at all.
 
 export * from "../../filter/glue/abi";
@@ -60,6 +64,8 @@ class NullStream extends Context {
     if (level >= 5) { incrementCounter(root.counterA); incrementCounter(root.counterB); }
     if (level >= 6) for (let i = 0; i < 4; i++) addRequestHeaderBytes(NAME, VALUE);
     if (level >= 7) for (let i = 0; i < 8; i++) setFilterState(KEYS[i], VALUE);
+    if (root.sweep != null) root.sink += sweepTable(root.sweep!);
+    if (root.spinRounds > 0) root.sink += spin(root.spinRounds);
     let op = root.eachOp;
     for (let i = 0, n = root.eachTimes; i < n; i++) {
       if (op == 1) nowNanos();
@@ -77,7 +83,33 @@ class NullStream extends Context {
   onDelete(): void {}
 }
 
+// One read per 64-byte line: every line of the table comes into the caches.
+function sweepTable(t: StaticArray<u64>): u64 {
+  let sum: u64 = 0;
+  for (let i = 0, n = t.length; i < n; i += 8) sum += unchecked(t[i]);
+  return sum;
+}
+
+// Arithmetic on registers only: time in the VM that touches no memory.
+function spin(rounds: i32): u64 {
+  let x: u64 = 88172645463325252;
+  for (let i = 0; i < rounds; i++) { x ^= x << 13; x ^= x >> 7; x ^= x << 17; }
+  return x;
+}
+
+// The number after `key:` in c, or 0.
+function numberAfter(c: string, key: string): i32 {
+  let at = c.indexOf(key);
+  if (at < 0) return 0;
+  let n = 0;
+  for (let i = at + key.length; i < c.length && c.charCodeAt(i) >= 48 && c.charCodeAt(i) <= 57; i++) n = n * 10 + c.charCodeAt(i) - 48;
+  return n;
+}
+
 class NullRoot extends RootContext {
+  sweep: StaticArray<u64> | null = null;
+  spinRounds: i32 = 0;
+  sink: u64 = 0;
   level: i32 = 0;
   histogram: u32 = 0;
   counterA: u32 = 0;
@@ -91,12 +123,17 @@ class NullRoot extends RootContext {
       let star = c.indexOf("*", at);
       let op = c.substring(at + 5, star);
       this.eachOp = op == "now" ? 1 : op == "hist" ? 2 : op == "count" ? 3 : op == "header" ? 4 : op == "pairs" ? 5 : op == "prop" ? 6 : 0;
-      let n = 0;
-      for (let i = star + 1; i < c.length && c.charCodeAt(i) >= 48 && c.charCodeAt(i) <= 57; i++) n = n * 10 + c.charCodeAt(i) - 48;
-      this.eachTimes = n;
+      this.eachTimes = numberAfter(c, "*");
       if (this.eachOp == 2) this.histogram = defineHistogram("null_time_us");
       if (this.eachOp == 3) this.counterA = defineCounter("null_a_total");
     }
+    let kib = numberAfter(c, "sweep:");
+    if (kib > 0) {
+      let t = new StaticArray<u64>(kib * 128);
+      for (let i = 0; i < t.length; i++) unchecked(t[i] = <u64>i);
+      this.sweep = t;
+    }
+    this.spinRounds = numberAfter(c, "spin:");
     this.level = c.includes("state") ? 7 : c.includes("tag") ? 6 : c.includes("counters") ? 5 : c.includes("histogram") ? 4 :
       c.includes("clock") ? 3 : c.includes("copy") ? 2 : c.includes("buffer") ? 1 : 0;
     if (this.level >= 4) this.histogram = defineHistogram("null_time_us");
