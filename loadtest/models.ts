@@ -8,9 +8,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Core, REPO_ROOT } from "../node/core.ts";
 import { benchVsJsonParse, JSON_PARSE_BODIES } from "./core.ts";
+import { median } from "./envoy.ts";
 import type { ScenarioFile } from "./scenarios.ts";
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const spread = (xs: number[]) => `${Math.min(...xs).toFixed(3)}–${Math.max(...xs).toFixed(3)}`;
 
 async function main() {

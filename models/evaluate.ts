@@ -8,7 +8,7 @@ import { Core, REPO_ROOT } from "../node/core";
 import { readRows } from "../node/rows";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
-import { evasionFailures } from "../node/evasion";
+import { evasionFailures, worstTechniques } from "../node/evasion";
 import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo, evalSetFp, formatEvalSet, HELD_OUT_FIRST_DRAW, HELD_OUT_SECOND_DRAW, HELD_OUT_THIRD_DRAW, HELD_OUT_FOURTH_DRAW, HELD_OUT_FIFTH_DRAW, HELD_OUT_SIXTH_DRAW, HELD_OUT_SEVENTH_DRAW, PAGE_LOADS, frozenTogether, frozenTogetherLine, staleDataWarning, trainingDataSha256, type EvalSet, type EvalSetFp } from "./yardstick";
 
 /** The held-out draws not yet spent: scored by every `make eval` (but `EVAL_HELDOUT=0`), read by nothing else. */
@@ -55,7 +55,7 @@ async function main() {
   // The evasion suite with this model (make fuzz runs it on the shipped one): what a candidate of
   // make model must pass to be chosen (models/train.ts chooseModel).
   const evasion = evasionFailures(core);
-  const worst = [...evasion.byTechnique].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t, k]) => `${t} ${k}`).join(", ");
+  const worst = worstTechniques(evasion.byTechnique);
   console.log(`evasion suite (every variant): ${evasion.failing} failing${worst ? ` (${worst})` : ""}`);
   console.log("today's validation split (held out by source + payload family; near-duplicates of real captures on both sides):");
   for (const t of [10, 20, 30, 40, 50]) {

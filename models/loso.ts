@@ -17,8 +17,8 @@ import { scoreRows } from "../node/eval";
 import { chooseModel, fitCandidates, HYPER, SEEDS } from "./train";
 import { FOLDS, foldOf } from "./data/origins";
 import { hash32 } from "./data/rng";
-// Fold models are chosen from the first LOSO_SEEDS of make model's seeds, all of them by default, so that a fold
-// model is chosen as the shipped one is (29 minutes on 2 idle cores; LOSO_SEEDS=1 takes a third of that).
+// Fold models are chosen from the first LOSO_SEEDS of make model's seeds, three by default, by the rule the shipped
+// one is chosen by (70 minutes on 2 cores beside a make model on 2026-12-06; LOSO_SEEDS=1 takes a third of that).
 const FOLD_SEEDS = SEEDS.slice(0, Math.max(1, Number(process.env.LOSO_SEEDS ?? 3)));
 // Fold models may train for fewer epochs than `make model` when the time is short (said in the report).
 if (process.env.LOSO_EPOCHS) HYPER.epochs = Number(process.env.LOSO_EPOCHS);

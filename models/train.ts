@@ -24,7 +24,7 @@ import { skeleton, splitOf } from "./data/split";
 import { scoreRows, evaluate } from "../node/eval";
 import { writeReport } from "./report";
 import { DEFAULT_THRESHOLD, trainingDataSha256, selectionFlagged } from "./yardstick";
-import { evasionFailures } from "../node/evasion";
+import { evasionFailures, worstTechniques } from "../node/evasion";
 
 export const HYPER = {
   seed: 1337,
@@ -272,7 +272,7 @@ export function fitCandidates(core: Core, seeds: number[], trainRows: EvalRow[],
     const drawn = selectionFlagged(core);
     if (!drawn) throw new Error("the selection draws (models/yardstick.ts SELECTION_DRAWS) are missing: chooseModel needs them");
     const c = { seed, fitted, detection: v.detection_rate!, falsePositives: v.false_positive_rate!, evasionFailures: evasion.failing, selectionFlagged: drawn.parts + drawn.requests };
-    const where = [...evasion.byTechnique].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t, k]) => `${t} ${k}`).join(", ");
+    const where = worstTechniques(evasion.byTechnique);
     log(`seed ${seed}: validation at threshold ${DEFAULT_THRESHOLD}: detection ${(100 * c.detection).toFixed(2)}%, false positives ${(100 * c.falsePositives).toFixed(3)}%; evasion suite: ${c.evasionFailures} variants failing${where ? ` (${where})` : ""}; selection draws at ${DEFAULT_THRESHOLD}: ${drawn.parts} parts, ${drawn.requests} requests`);
     return c;
   });

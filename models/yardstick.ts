@@ -288,21 +288,16 @@ export const SELECTION_DRAWS: EvalSet[] = [HELD_OUT_FIRST_DRAW, HELD_OUT_SECOND_
 
 /** Parts and whole requests of the selection draws flagged at the default threshold; null when their files are missing. */
 export function selectionFlagged(core: Core): { parts: number; requests: number } | null {
-  const at = (b: Array<{ threshold: number; flagged: number }>) => b.find((x) => x.threshold === DEFAULT_THRESHOLD)!.flagged;
-  let parts = 0, requests = 0;
-  for (const set of SELECTION_DRAWS) {
-    const h = evalSetFp(core, set);
-    if (!h) return null;
-    parts += at(h.fp.byThreshold);
-    requests += at(h.requests.byThreshold);
-  }
-  return { parts, requests };
+  const scored = SELECTION_DRAWS.map((set) => evalSetFp(core, set));
+  if (scored.includes(null)) return null;
+  const t = frozenTogether(scored)!;
+  return { parts: t.flaggedParts, requests: t.flaggedRequests };
 }
 
 /** Issue 10's goal for real traffic never trained or calibrated on: at most this share flagged at the default threshold, on at least GOAL_PARTS parts of GOAL_ORIGINS origins. */
 export const GOAL_SHARE = 0.001, GOAL_PARTS = 5000, GOAL_ORIGINS = 20;
 
-/** The frozen draws (sets scored, not spent) taken together at the default threshold: issue 10's goal is judged on such a set. */
+/** The frozen draws (sets scored, not spent) taken together at the default threshold: issue 10's goal is judged on such a set (selectionFlagged sums the spent draws alike). */
 export interface FrozenTogether { sets: number; parts: number; origins: number; flaggedParts: number; requests: number; flaggedRequests: number }
 
 export function frozenTogether(scored: ReadonlyArray<EvalSetFp | null>): FrozenTogether | null {

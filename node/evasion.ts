@@ -408,3 +408,8 @@ export function evasionFailures(core: Core): { failing: number; byTechnique: Map
   }
   return { failing, byTechnique };
 }
+
+/** The k techniques with the most failing variants, as `technique count, …` ("" when none fails). */
+export function worstTechniques(byTechnique: Map<string, number>, k = 4): string {
+  return [...byTechnique].sort((a, b) => b[1] - a[1]).slice(0, k).map(([t, c]) => `${t} ${c}`).join(", ");
+}
