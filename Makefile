@@ -175,7 +175,7 @@ $(WASM_NULL): loadtest/nullfilter/main.ts $(FILTER_SRC)
 bench: build envoy $(WASM_NULL) ## Core µs/request in V8 + Envoy req/s and latency with/without the filter -> loadtest/results/latest.json
 	$(BENCH_RUN) loadtest/bench.ts
 
-bench-models: $(WASM_CORE) ## Core ÷ JSON.parse on make bench's large bodies with each of MODELS="a.bin b.bin", side by side in one process (what a model's shape costs)
+bench-models: $(WASM_CORE) ## Core ÷ JSON.parse on make bench's large bodies with each of MODELS="a.bin b.bin" (what a model's shape costs), or each of CORES="a.wasm b.wasm" (what a code change saves), side by side in one process
 	$(NPX) tsx loadtest/models.ts
 
 bench-split: build envoy $(WASM_NULL) ## Envoy CPU per request, step by step from no filter to wafscore (where the cost goes)

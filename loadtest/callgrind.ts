@@ -45,7 +45,11 @@ function find(ranges: CodeRange[], addr: number): CodeRange | null {
   return null;
 }
 
-export interface Segment { total: number; inWasm: number; byFunction: Map<string, number> }
+export interface Segment {
+  total: number; inWasm: number; byFunction: Map<string, number>;
+  /** Every event callgrind counted (Ir first; with --cache-sim and --branch-sim also Dr, D1mr, DLmr, Bcm, ...): totals, and per function. */
+  events: string[]; eventTotals: number[]; eventsByFunction: Map<string, number[]>;
+}
 
 /**
  * Self instruction counts (event Ir) of one callgrind dump, by function: a core.wasm function's
@@ -55,10 +59,14 @@ export interface Segment { total: number; inWasm: number; byFunction: Map<string
 export function readSegment(file: string, ranges: CodeRange[]): Segment {
   const names = new Map<string, string>();
   const byFunction = new Map<string, number>();
+  const eventsByFunction = new Map<string, number[]>();
+  let events = ["Ir"];
+  let eventTotals = [0];
   let total = 0, inWasm = 0;
   let fn = "?", last = 0, skipNext = false;
   const num = (s: string) => (s.startsWith("0x") ? parseInt(s.slice(2), 16) : parseInt(s, 10));
   for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (line.startsWith("events:")) { events = line.slice(7).trim().split(/\s+/); eventTotals = events.map(() => 0); continue; }
     if (line.startsWith("fn=")) {
       // "fn=(id) name" defines a compressed name, "fn=(id)" reuses it; "fn=name" is uncompressed.
       const m = /^fn=\((\d+)\)(?: (.*))?$/.exec(line);
@@ -75,13 +83,20 @@ export function readSegment(file: string, ranges: CodeRange[]): Segment {
     const pos = line.slice(0, sp);
     if (pos === "*") { /* same position */ } else if (pos[0] === "+") last += num(pos.slice(1)); else if (pos[0] === "-") last -= num(pos.slice(1)); else last = num(pos);
     if (skipNext) { skipNext = false; continue; }
-    const ir = Number(line.slice(sp + 1).split(" ")[0]);
-    if (!ir) continue;
+    // Events left off the end of a cost line are 0.
+    const costs = line.slice(sp + 1).split(" ").map(Number);
+    const ir = costs[0];
+    if (!ir && costs.length < 2) continue;
     total += ir;
     const r = find(ranges, last);
     let key: string;
     if (r) { key = r.name; inWasm += ir; } else key = fn.startsWith("0x") ? "(other JIT code)" : fn;
     byFunction.set(key, (byFunction.get(key) ?? 0) + ir);
+    if (events.length > 1) {
+      let row = eventsByFunction.get(key);
+      if (!row) { row = events.map(() => 0); eventsByFunction.set(key, row); }
+      for (let k = 0; k < costs.length && k < events.length; k++) { row[k] += costs[k] || 0; eventTotals[k] += costs[k] || 0; }
+    } else eventTotals[0] += ir;
   }
-  return { total, inWasm, byFunction };
+  return { total, inWasm, byFunction, events, eventTotals, eventsByFunction };
 }

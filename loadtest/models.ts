@@ -14,14 +14,18 @@ import type { ScenarioFile } from "./scenarios.ts";
 const spread = (xs: number[]) => `${Math.min(...xs).toFixed(3)}–${Math.max(...xs).toFixed(3)}`;
 
 async function main() {
-  const models = (process.env.MODELS ?? "").split(/\s+/).filter(Boolean);
-  if (models.length === 0) throw new Error('MODELS: give one or more model blobs, e.g. MODELS="models/artifacts/model.bin build/model/model.bin"');
+  const blobs = (process.env.MODELS ?? "").split(/\s+/).filter(Boolean);
+  const wasms = (process.env.CORES ?? "").split(/\s+/).filter(Boolean);
+  if (blobs.length === 0 && wasms.length === 0) throw new Error('MODELS: give one or more model blobs, e.g. MODELS="models/artifacts/model.bin build/model/model.bin" (or CORES="a.wasm b.wasm" to compare cores)');
+  if (wasms.length > 0 && blobs.length > 1) throw new Error("CORES: compare cores with one model at most (MODELS)");
+  const models = wasms.length > 0 ? wasms : blobs;
   const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
   const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
   const cores: Core[] = [];
   for (const m of models) {
-    const core = await Core.load();
-    core.useModel(readFileSync(path.resolve(m)));
+    const core = wasms.length > 0 ? await Core.load(path.resolve(m)) : await Core.load();
+    const blob = wasms.length > 0 ? blobs[0] : m;
+    if (blob) core.useModel(readFileSync(path.resolve(blob)));
     cores.push(core);
   }
   const ratios = models.map(() => ({ "16k": [] as number[], "128k": [] as number[] }));
@@ -38,8 +42,8 @@ async function main() {
     }
     process.stderr.write(`[bench-models] round ${r + 1}/${rounds}\n`);
   }
-  console.log(`core ÷ JSON.parse (p50 per round), ${rounds} rounds, medians (min–max); the models took turns in one process:`);
-  console.log("| model | 16 KiB JSON | 128 KiB JSON | core p50 µs, 16 / 128 KiB |");
+  console.log(`core ÷ JSON.parse (p50 per round), ${rounds} rounds, medians (min–max); the ${wasms.length > 0 ? "cores" : "models"} took turns in one process:`);
+  console.log(`| ${wasms.length > 0 ? "core" : "model"} | 16 KiB JSON | 128 KiB JSON | core p50 µs, 16 / 128 KiB |`);
   console.log("|---|---:|---:|---:|");
   models.forEach((m, i) => {
     const r = ratios[i], u = micros[i];

@@ -20,6 +20,11 @@ import type { ScenarioFile } from "./scenarios.ts";
 const PROFILE_WASM = path.join(REPO_ROOT, "build/core.profile.wasm");
 const OUT_DIR = path.join(REPO_ROOT, "build/profile");
 const TOP = Number(process.env.PROFILE_TOP ?? 8);
+// PROFILE_SIM=1: callgrind also simulates this machine's caches (48 KiB L1d, 32 KiB L1i, its 2 MiB
+// per-core L2 as the last level) and branch prediction, about twice as slow. It says what each
+// body's instructions cost beyond their count: data lines missed, and mispredicted branches.
+const SIM = process.env.PROFILE_SIM === "1";
+const SIM_FLAGS = ["--cache-sim=yes", "--branch-sim=yes", "--I1=32768,8,64", "--D1=49152,12,64", "--LL=2097152,16,64"];
 
 interface Run { name: string; kind: "score" | "json"; bytes: number; head: string; body: string | null; warm: number; iters: number }
 
@@ -80,6 +85,7 @@ async function main(): Promise<void> {
   const vg = spawnSync("valgrind", [
     "--tool=callgrind", "--dump-before=uv_loadavg", "--separate-threads=yes", "--dump-instr=yes", "--dump-line=no", "--compress-strings=no",
     // V8 writes and patches code at run time; valgrind must see every change.
+    ...(SIM ? SIM_FLAGS : []),
     "--smc-check=all-non-file", `--callgrind-out-file=${path.join(OUT_DIR, "callgrind.out")}`,
     process.execPath, "--print-wasm-code", "--no-liftoff", "--no-wasm-tier-up",
     path.join(REPO_ROOT, "loadtest/profile-worker.mjs"), spec,
@@ -96,6 +102,7 @@ async function main(): Promise<void> {
     const seg = readSegment(path.join(OUT_DIR, f), ranges);
     const top = [...seg.byFunction.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([k]) => ({ fn: short(k), pct: share(seg, k) }));
     return {
+      sim: SIM ? simulated(seg, r.iters) : undefined,
       body: r.name, bytes: r.bytes, calls: r.iters, p50_us: timings.get(r.name) ?? null,
       instructions: Math.round(seg.total / r.iters),
       instructions_in_wasm: Math.round(seg.inWasm / r.iters),
@@ -112,6 +119,15 @@ async function main(): Promise<void> {
   for (const r of rows) {
     lines.push(`| ${r.body} | ${r.bytes} | ${r.p50_us ?? ""} | ${r.instructions.toLocaleString("en-US")} | ${r.instructions_in_wasm.toLocaleString("en-US")} | ${r.instructions_per_byte} | ${r.top.slice(0, 4).map((t) => `${t.fn} ${t.pct}`).join(", ")} |`);
   }
+  if (SIM) {
+    lines.push("", "Simulated per request (PROFILE_SIM=1): data reads and writes, L1d misses, L2 misses (the last level simulated), mispredicted branches; top functions by L1d misses",
+      "| body | data refs | L1d misses | L2 misses | branches | mispredicted | top L1d misses |", "|---|---:|---:|---:|---:|---:|---|");
+    const n = (x: number) => Math.round(x).toLocaleString("en-US");
+    for (const r of rows) {
+      const m = r.sim!;
+      lines.push(`| ${r.body} | ${n(m.dataRefs)} | ${n(m.l1dMisses)} | ${n(m.llMisses)} | ${n(m.branches)} | ${n(m.mispredicted)} | ${m.topL1d.map((t) => `${t.fn} ${t.pct}`).join(", ")} |`);
+    }
+  }
   const ratio = Object.entries(JSON_PARSE_BODIES).flatMap(([size, key]) => {
     const s = rows.find((r) => r.body === key), p = rows.find((r) => r.body === `JSON.parse ${key}`);
     return s && p ? [`${size}: ${Math.round((s.instructions / p.instructions) * 100) / 100}`] : [];
@@ -125,6 +141,25 @@ async function main(): Promise<void> {
   const out = path.join(REPO_ROOT, "build/profile.json");
   writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), valgrind_s: Math.round((Date.now() - t0) / 1000), wasm_functions: ranges.length, rows }, null, 1) + "\n");
   console.log(`\nprofile: wrote ${path.relative(REPO_ROOT, out)}; callgrind dumps in ${path.relative(REPO_ROOT, OUT_DIR)}/ (callgrind_annotate reads them; JIT code shows as addresses)`);
+}
+
+interface Simulated { dataRefs: number; l1dMisses: number; llMisses: number; branches: number; mispredicted: number; topL1d: Array<{ fn: string; pct: number }> }
+
+// Per request, from callgrind's events with --cache-sim and --branch-sim (Dr Dw D1mr D1mw DLmr DLmw Bc Bcm Bi Bim).
+function simulated(seg: Segment, calls: number): Simulated {
+  const at = (names: string[], row: number[]) => names.reduce((sum, e) => sum + (seg.events.includes(e) ? row[seg.events.indexOf(e)] : 0), 0);
+  const l1d = ["D1mr", "D1mw"];
+  const all = at(l1d, seg.eventTotals);
+  const topL1d = [...seg.eventsByFunction.entries()].map(([k, row]) => [k, at(l1d, row)] as const)
+    .sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => ({ fn: short(k), pct: Math.round((1000 * v) / Math.max(1, all)) / 10 }));
+  return {
+    dataRefs: at(["Dr", "Dw"], seg.eventTotals) / calls,
+    l1dMisses: all / calls,
+    llMisses: at(["DLmr", "DLmw"], seg.eventTotals) / calls,
+    branches: at(["Bc", "Bi"], seg.eventTotals) / calls,
+    mispredicted: at(["Bcm", "Bim"], seg.eventTotals) / calls,
+    topL1d,
+  };
 }
 
 main().catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
