@@ -82,6 +82,8 @@ const POLLUTION: Array<[string, string]> = [
   ["body:json", '{"\\u005f_proto__":{"isAdmin":true}}'], // JSON.parse unescapes the key
   ["body:json", '{"a":1, "__proto__" : [{"isAdmin":true}]}'],
   ["body:json", '{"constructor": {"prototype": {"isAdmin":true}}}'],
+  // A bare key between them is no text of its own (request/jsonbody.ts), so `prototype` still follows `constructor`.
+  ["body:json", '{"constructor":{"id":1,"prototype":{"isAdmin":true}}}'],
   ["query", "a[constructor][prototype].isAdmin=1"],
 ];
 const NOT_POLLUTION: Array<[string, string]> = [
