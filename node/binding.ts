@@ -17,7 +17,7 @@ export interface CoreExports {
   requestParts(): number; requestWindows(): number; requestFeatures(): number;
   requestOverflow(): number; requestUndecodable(): number; requestEncoding(): number; requestBodyWhere(): number;
   requestWorstText(): number; requestWorstName(): number;
-  traceTexts(): number; tracePtr(): number; traceLen(): number;
+  traceTexts(): number; traceParts(): number; tracePtr(): number; traceLen(): number;
   featurizeRequest(headLen: number, bodyLen: number, bits: number): number;
   exportFeaturesPtr(): number; exportWindowsPtr(): number; exportConfirmedPtr(): number;
   requestExplain(): number;
@@ -410,9 +410,9 @@ export class Core {
   }
 
   /**
-   * The parts of the request scored last (scoreRequest), without inspecting it again: what
-   * `wafscore scan` reads to count which parameters each request carries (withText false: names
-   * only, text left empty, which saves decoding every part's text).
+   * The decoded texts of the request scored last (scoreRequest), without inspecting it again, each
+   * with its part's `where` and name (withText false: names only, text left empty, which saves
+   * decoding every text). A part without a text (a JSON body's bare key) is not here: lastPartNames.
    */
   lastParts(withText = true): DecodedPart[] {
     const x = this.x;
@@ -431,6 +431,26 @@ export class Core {
         text: withText ? fromUtf8.decode(mem.subarray(o + 16 + nl, o + 16 + nl + tl)) : "",
       });
       o += 16 + nl + tl;
+    }
+    return out;
+  }
+
+  /**
+   * The `where` and name of every part of the request scored last, texts or not: the parameters it
+   * carries, for `wafscore scan`'s counts (a JSON body's bare keys are parts without a text).
+   */
+  lastPartNames(): Array<{ where: string; name: string }> {
+    const x = this.x;
+    const n = x.traceParts();
+    const mem = new Uint8Array(x.memory.buffer, x.tracePtr(), x.traceLen());
+    const v = new DataView(x.memory.buffer, x.tracePtr(), x.traceLen());
+    const names = this.description.wheres;
+    const out: Array<{ where: string; name: string }> = [];
+    let o = 0;
+    for (let i = 0; i < n; i++) {
+      const w = v.getUint32(o, true), nl = v.getUint32(o + 4, true);
+      out.push({ where: names[w], name: fromUtf8.decode(mem.subarray(o + 8, o + 8 + nl)) });
+      o += 8 + nl;
     }
     return out;
   }

@@ -168,6 +168,28 @@ export function traceTexts(): i32 {
   }
   return count;
 }
+// The parts of the last request, names only, at tracePtr(): per part u32 where, u32 nameLen, name
+// bytes. Every parameter the request carries, also those with no text (a JSON body's bare keys).
+// Returns the part count written.
+export function traceParts(): i32 {
+  if (traceBuf == null) traceBuf = new StaticArray<u8>(1 << 20);
+  let buf = traceBuf!;
+  let parts = inspection.parts;
+  traceLength = 0;
+  let count = 0;
+  for (let i = 0, k = parts.count; i < k; i++) {
+    let nameLen = parts.nameLen(i);
+    let need = 8 + nameLen;
+    if (traceLength + need > buf.length) break;
+    let o = changetype<usize>(buf) + traceLength;
+    store<u32>(o, parts.where(i));
+    store<u32>(o, nameLen, 4);
+    memory.copy(o + 8, parts.namePtr(i), nameLen);
+    traceLength += need;
+    count++;
+  }
+  return count;
+}
 export function tracePtr(): usize { return changetype<usize>(traceBuf); }
 export function traceLen(): i32 { return traceLength; }
 

@@ -2,7 +2,7 @@
 // included), applies the skip rule and caps runs of one byte. Called by core/inspect.ts after
 // request/request.ts; reads a PartList, fills a TextList that core/windows.ts reads.
 
-import { PartList, SCRATCH_BYTES, partValPtr, partValLen, partFormEncoded } from "../request/parts";
+import { PartList, SCRATCH_BYTES, partValPtr, partValLen, partFormEncoded, partIsBareKey } from "../request/parts";
 import { needsDecoding, decodePart, normalizePart } from "./normalize";
 import { DecodeFlag } from "./flags";
 import { looksLikeBase64, decodeBase64Text, MIN_BASE64_LENGTH } from "./base64";
@@ -112,6 +112,7 @@ export function decodeParts(parts: PartList, out: TextList): void {
   let prows = parts.rows, trows = out.rows;
   let count = 0;
   for (let i = 0, k = parts.count; i < k; i++) {
+    if (partIsBareKey(prows, i)) continue;
     let valPtr = partValPtr(prows, i), valLen = partValLen(prows, i);
     // A plain token (see decodeOne) holds no byte a decoder acts on, so it is its own decoding;
     // shorter than MIN_BASE64_LENGTH it is not base64 either, and so skipped.

@@ -1,8 +1,7 @@
-// Splits a JSON body: every string value, and every key but a bare word, is a part, named by the key
-// it belongs to.
+// Splits a JSON body: every string, key or value, is a part, named by the key it belongs to.
 // Called by request/body.ts; strings with escapes are unescaped into the part list's scratch.
 
-import { PartList, putPart, CONTAINER_KEY, UNESCAPED } from "./parts";
+import { PartList, putPart, CONTAINER_KEY, UNESCAPED, BARE_KEY } from "./parts";
 import { Where } from "./where";
 import { Tok, tokenAt, isJsonSpace, wordLength, numberEnd, unescapeJson } from "../lib/json";
 import { indexOf2Inline, canReadBlock, nibbleSetBits } from "../lib/scan";
@@ -20,9 +19,9 @@ const KEY_LENS = memory.data(MAX_DEPTH * 4);
 // A bare key: a word of [A-Za-z0-9_-] under 16 bytes that is not what core/signatures.ts looks for
 // in a key (`__proto__`, `prototype`, `constructor`; a serialized object's `rO0AB` or `aced0005`).
 // Nothing reads such a key (it is never scored, decoded or base64: decode/texts.ts, the model skips
-// lone words), and about half of a JSON body's strings are keys: as parts they cost each step's
-// per-text work, a twelfth of a benign JSON body's instructions (make profile). It still names its
-// value.
+// lone words), and about half of a JSON body's strings are keys: as texts they cost each step's
+// per-text work, a twelfth of a benign JSON body's instructions (make profile). Marked BARE_KEY, it
+// stays a part (a parameter the request carries, for `wafscore scan`) and gets no text.
 // Key lengths that may be bare: under 16, but not 9 or 11 (`__proto__`, `prototype`, `constructor`).
 const BARE_KEY_LENGTHS: i32 = 0xFFFF & ~(1 << 9) & ~(1 << 11);
 
@@ -133,8 +132,10 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
             }
             if (d == 0x7B || d == 0x5B) marks = CONTAINER_KEY;
           }
+          if (!esc) {
+            if (bareKey(ptr + <usize>start, rawLen, wordLo, wordHi)) marks |= BARE_KEY;
+          }
         }
-        if (isKey && !esc && bareKey(ptr + <usize>start, rawLen, wordLo, wordHi)) continue;
         if (esc || (excludes && keyLen > 0)) { pending = true; break; }
         // PartList.add: a value (never empty here: no escapes), and room.
         if (rawLen > 0) {

@@ -79,7 +79,7 @@ export class Scorer {
       body = s.maxBodyBytes === 0 ? undefined : body.subarray(0, s.maxBodyBytes);
     }
     const r = core.scoreRequest({ head, body });
-    if (params) for (const p of core.lastParts(false)) params.add(paramKey(p.where, p.name));
+    if (params) for (const p of core.lastPartNames()) params.add(paramKey(p.where, p.name));
     const partial = cut || r.overflow;
     const d = core.decide(r.score, partial, r.undecodable);
     return {

@@ -253,6 +253,15 @@ describe("scoring as the filter does", () => {
     expect([v.score, v.flagged, v.klass, v.param]).toEqual([direct.score, core.decide(direct.score).flagged, direct.worstClass, "query:id"]);
   });
 
+  it("counts every JSON key a request carries, also a bare key with no text of its own", async () => {
+    const s = await Scorer.create("{}", undefined, CORE_PATH);
+    const params = new Set<string>();
+    s.score(req("/api", [["content-type", "application/json"]], '{"id":5,"user":{"name":"Ana"},"a b":true}'), params);
+    expect([...params].sort()).toEqual(["body:json:a b", "body:json:id", "body:json:name", "body:json:user", "path"]);
+    // A bare key is a part without a text: no decoded text names it.
+    expect(core.parts("body:json", '{"id":5}')).toEqual([]);
+  });
+
   it("skips paths under exclude_paths, matched on the normalized path", async () => {
     const s = await Scorer.create('{"exclude_paths":["/admin/"]}', undefined, CORE_PATH);
     expect(s.score(req("/static/../admin/x?q=<script>alert(1)</script>")).excluded).toBe(true);
