@@ -2,7 +2,8 @@
 // included), applies the skip rule and caps runs of one byte. Called by core/inspect.ts after
 // request/request.ts; reads a PartList, fills a TextList that core/windows.ts reads.
 
-import { PartList, SCRATCH_BYTES, partValPtr, partValLen, partFormEncoded, partIsBareKey } from "../request/parts";
+import { PartList, SCRATCH_BYTES, partValPtr, partValLen, partFormEncoded, partWhere } from "../request/parts";
+import { Where } from "../request/where";
 import { needsDecoding, decodePart, normalizePart } from "./normalize";
 import { DecodeFlag } from "./flags";
 import { looksLikeBase64, decodeBase64Text, MIN_BASE64_LENGTH } from "./base64";
@@ -112,14 +113,20 @@ export function decodeParts(parts: PartList, out: TextList): void {
   let prows = parts.rows, trows = out.rows;
   let count = 0;
   for (let i = 0, k = parts.count; i < k; i++) {
-    if (partIsBareKey(prows, i)) continue;
     let valPtr = partValPtr(prows, i), valLen = partValLen(prows, i);
     // A plain token (see decodeOne) holds no byte a decoder acts on, so it is its own decoding;
     // shorter than MIN_BASE64_LENGTH it is not base64 either, and so skipped.
-    let plain = isPlainToken(valPtr, valLen);
+    let kind = plainKind(valPtr, valLen);
+    let plain = kind != NOT_PLAIN;
     // Nested, not `&&` (V8 kept that as a value on the stack, written and tested per part).
     if (plain) {
       if (valLen < MIN_BASE64_LENGTH) {
+        // A JSON string that is a bare word gets no text (isBareWord); it stays a part.
+        if (kind == PLAIN_WORD) {
+          if (partWhere(prows, i) == Where.BODY_JSON) {
+            if (isBareWord(valPtr, valLen)) continue;
+          }
+        }
         count = appendText(out, trows, count, i, valPtr, valLen, TEXT_NOT_SCORED);
         continue;
       }
@@ -138,6 +145,32 @@ export function decodeParts(parts: PartList, out: TextList): void {
   }
   out.count = count;
 }
+
+// Whether a JSON string p[0..n), a plain token under MIN_BASE64_LENGTH bytes, is a bare word:
+// [A-Za-z0-9_-] (no '.', which a gadget's package name needs, core/gadgets.ts mayNameGadget; no
+// '@', which only keeps the set small), not 9 or 11 bytes long (`__proto__`, `prototype`,
+// `constructor`: core/signatures.ts pollutingKey), and not a serialized object's start (`rO0AB`,
+// `aced0005`: core/signatures.ts serializedObject). Nothing reads such a string: it is never
+// scored (the model skips lone words), decoded or base64, and no signature or verdict fires on it;
+// JSON keys and short values are most of a JSON body's strings, and a text each cost every step's
+// per-text work: 7% of the 16 KiB benign JSON bench body's instructions (make profile). The part
+// stays, so a key still counts among the parameters a request carries (wafscore scan). Only a JSON
+// body's strings: a query's, a form's or a cookie's value is also where its part's name is read
+// (core/signatures.ts mayNameAPath: `a[__proto__]=1`), and a JSON name is a key, a text of its own.
+// Called for a PLAIN_WORD (plainKind) under 16 bytes, which canReadBlock held for.
+// @ts-ignore: decorator
+@inline function isBareWord(p: usize, n: i32): bool {
+  if (((BARE_WORD_LENGTHS >> n) & 1) != 0) {
+    let x = load<u64>(p);
+    if (n >= 5) { if ((x & 0xFFFFFFFFFF) == 0x4241304F72) return false; } // "rO0AB"
+    if (n >= 8) { if ((x | 0x2020202020202020) == 0x3530303064656361) return false; } // "aced0005", any case
+    return true;
+  }
+  return false;
+}
+
+// Lengths a bare word may have: under 16 (MIN_BASE64_LENGTH), but not 9 or 11.
+const BARE_WORD_LENGTHS: i32 = 0xFFFF & ~(1 << 9) & ~(1 << 11);
 
 // One part's texts, written at trows from index count (TextList.add's test of room included);
 // returns the new count. `plain`: isPlainToken of the part as it came; `decode`: whether it
@@ -329,6 +362,23 @@ const PLAIN = memory.data<u8>([
 ]);
 
 // Plain bytes only, without "..": a word, number, ID or email address, not a path step.
+// isPlainToken, also saying whether the token is a word without '.' and '@' (PLAIN_WORD), for a
+// token under 16 bytes in one block: NOT_PLAIN, PLAIN_TOKEN or PLAIN_WORD.
+const NOT_PLAIN = 0, PLAIN_TOKEN = 1, PLAIN_WORD = 2;
+// @ts-ignore: decorator
+@inline function plainKind(p: usize, n: i32): i32 {
+  if (n > MAX_PLAIN_TOKEN_BYTES) return NOT_PLAIN;
+  if (n >= 16) return isPlainTokenBlocks(p, n) ? PLAIN_TOKEN : NOT_PLAIN;
+  if (canReadBlock(p)) {
+    let mask = (1 << n) - 1;
+    let v = v128.load(p);
+    let dots = i8x16.bitmask(i8x16.eq(v, splat8(0x2E))) & mask;
+    if ((plainBits(v) & mask) != mask || (dots & (dots << 1)) != 0) return NOT_PLAIN;
+    return ((dots | i8x16.bitmask(i8x16.eq(v, splat8(0x40)))) & mask) == 0 ? PLAIN_WORD : PLAIN_TOKEN;
+  }
+  return isPlainToken(p, n) ? PLAIN_TOKEN : NOT_PLAIN;
+}
+
 // @ts-ignore: decorator
 @inline function isPlainToken(p: usize, n: i32): bool {
   if (n > MAX_PLAIN_TOKEN_BYTES) return false;

@@ -1,10 +1,10 @@
 // Splits a JSON body: every string, key or value, is a part, named by the key it belongs to.
 // Called by request/body.ts; strings with escapes are unescaped into the part list's scratch.
 
-import { PartList, putPart, CONTAINER_KEY, UNESCAPED, BARE_KEY } from "./parts";
+import { PartList, putPart, CONTAINER_KEY, UNESCAPED } from "./parts";
 import { Where } from "./where";
 import { Tok, tokenAt, isJsonSpace, wordLength, numberEnd, unescapeJson } from "../lib/json";
-import { indexOf2Inline, canReadBlock, nibbleSetBits } from "../lib/scan";
+import { indexOf2Inline } from "../lib/scan";
 
 // Containers deeper than this keep the key of the deepest one tracked; the depth only names parts.
 const MAX_DEPTH = 64;
@@ -15,42 +15,6 @@ const MAX_DEPTH = 64;
 // stored on the runtime's shadow stack at every use.
 const KEY_PTRS = memory.data(MAX_DEPTH * 4);
 const KEY_LENS = memory.data(MAX_DEPTH * 4);
-
-// A bare key: a word of [A-Za-z0-9_-] under 16 bytes that is not what core/signatures.ts looks for
-// in a key (`__proto__`, `prototype`, `constructor`; a serialized object's `rO0AB` or `aced0005`).
-// Nothing reads such a key (it is never scored, decoded or base64: decode/texts.ts, the model skips
-// lone words), and about half of a JSON body's strings are keys: as texts they cost each step's
-// per-text work, a twelfth of a benign JSON body's instructions (make profile). Marked BARE_KEY, it
-// stays a part (a parameter the request carries, for `wafscore scan`) and gets no text.
-// Key lengths that may be bare: under 16, but not 9 or 11 (`__proto__`, `prototype`, `constructor`).
-const BARE_KEY_LENGTHS: i32 = 0xFFFF & ~(1 << 9) & ~(1 << 11);
-
-// [A-Za-z0-9_-] by nibbles, as decode/texts.ts PLAIN_NIBBLES reads its set. Not '.', which a gadget's
-// package name needs (core/gadgets.ts mayNameGadget), nor '@', which only keeps the set small.
-const KEY_WORD_NIBBLES = memory.data<u8>([
-  0x2A, 0x3E, 0x3E, 0x3E, 0x3E, 0x3E, 0x3E, 0x3E, 0x3E, 0x3E, 0x3C, 0x14, 0x14, 0x15, 0x14, 0x1C,
-  0x00, 0x00, 0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-]);
-
-// @ts-ignore: decorator
-@inline function bareKey(p: usize, n: i32, lo: v128, hi: v128): bool {
-  // Nested tests, not `&&`: V8 kept each as a value, set and tested for every key.
-  if (<u32>n < 16) {
-    if (((BARE_KEY_LENGTHS >> n) & 1) != 0) {
-      if (canReadBlock(p)) {
-        let v = v128.load(p);
-        // The closing '"' at p + n is outside the set: the first byte outside it is there when the
-        // key is a word, and the prefixes below cannot match past it.
-        if (ctz(~nibbleSetBits(v, lo, hi)) == n) {
-          let x = i64x2.extract_lane(v, 0);
-          if ((x & 0xFFFFFFFFFF) == 0x4241304F72) return false;
-          return (x | 0x2020202020202020) != 0x3530303064656361;
-        }
-      }
-    }
-  }
-  return false;
-}
 
 // Bytes outside strings that JSON does not allow (a raw payload after a lying Content-Type)
 // make the whole body a text part too, so that invalid JSON is no hiding place.
@@ -77,7 +41,6 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
   let depth = 0;
   let junk = false;
   let i = 0;
-  let wordLo = v128.load(KEY_WORD_NIBBLES), wordHi = v128.load(KEY_WORD_NIBBLES, 16);
   while (true) {
     // The string that left the token loop: its raw span, whether it is a key, and its row's marks.
     let start = 0, rawLen = 0, isKey = false, esc = false;
@@ -131,9 +94,6 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
               d = j < len ? <u32>load<u8>(ptr + <usize>j) : 0;
             }
             if (d == 0x7B || d == 0x5B) marks = CONTAINER_KEY;
-          }
-          if (!esc) {
-            if (bareKey(ptr + <usize>start, rawLen, wordLo, wordHi)) marks |= BARE_KEY;
           }
         }
         if (esc || (excludes && keyLen > 0)) { pending = true; break; }

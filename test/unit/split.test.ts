@@ -52,30 +52,30 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
   { name: "path of one segment: the path only", where: "path", input: "/127.0.0.1;id", parts: [["path", "", "/127.0.0.1;id"]] },
   { name: "path of plain segments", where: "path", input: "/static/app-1.2_x~y.js", parts: [["path", "", "/static/app-1.2_x~y.js"]] },
   { name: "header, named by its lower-cased name", where: "header:User-Agent", input: "curl/8.5.0", parts: [["header", "user-agent", "curl/8.5.0"]] },
-  // JSON: string values, and the keys that get a text (lastParts lists texts); numbers, booleans and null are not parts.
+  // JSON: strings, keys and values, that get a text (lastParts lists texts); numbers, booleans and null are not parts.
   {
-    name: "JSON object", where: "body:json", input: '{"user":"bob","age":42,"admin":false,"x":null}',
-    parts: [["body:json", "user", "bob"]],
+    name: "JSON object", where: "body:json", input: '{"user":"bob smith","age":42,"admin":false,"x":null}',
+    parts: [["body:json", "user", "bob smith"]],
   },
-  { name: "JSON nested", where: "body:json", input: '{"a":{"b":"c"}}', parts: [["body:json", "b", "c"]] },
-  { name: "JSON array values", where: "body:json", input: '{"tags":["x","y",3]}', parts: [["body:json", "tags", "x"], ["body:json", "tags", "y"]] },
-  // A key gets a text unless it is a bare word ([A-Za-z0-9_-], under 16 bytes), which nothing reads:
-  // not a polluting name (9 and 11 bytes stay), not a serialized object's start, not base64. A bare
-  // key is still a part (scan.test.ts: the parameters a request carries).
+  { name: "JSON nested", where: "body:json", input: '{"a":{"b":"c d"}}', parts: [["body:json", "b", "c d"]] },
+  { name: "JSON array values", where: "body:json", input: '{"tags":["x y","z.w",3]}', parts: [["body:json", "tags", "x y"], ["body:json", "tags", "z.w"]] },
+  // A string gets a text unless it is a bare word ([A-Za-z0-9_-], under 16 bytes), which nothing
+  // reads: not a polluting name (9 and 11 bytes stay), not a serialized object's start, not base64.
+  // A bare word is still a part (scan.test.ts: the parameters a request carries).
   {
-    name: "JSON keys that stay parts", where: "body:json",
-    input: '{"__proto__":{"constructor":{"prototype":1}},"a.b":1,"e@x":1,"a b":1,"x\\u0041":1,"rO0ABx":1,"aCeD0005":1,"0123456789abcdef":1,"\' or 1=1--":1}',
+    name: "JSON strings that get a text, and bare words that do not (also once unescaped: x\\u0041)", where: "body:json",
+    input: '{"__proto__":{"constructor":{"prototype":1}},"a.b":1,"e@x":1,"a b":1,"x\\u0041":1,"rO0ABx":1,"aCeD0005":1,"0123456789abcdef":1,"\' or 1=1--":1,"k":["bare_word2","rO0AB","1.5"]}',
     parts: [["body:json", "__proto__", "__proto__"], ["body:json", "constructor", "constructor"], ["body:json", "prototype", "prototype"],
-      ["body:json", "a.b", "a.b"], ["body:json", "e@x", "e@x"], ["body:json", "a b", "a b"], ["body:json", "x\\u0041", "xA"],
+      ["body:json", "a.b", "a.b"], ["body:json", "e@x", "e@x"], ["body:json", "a b", "a b"],
       ["body:json", "rO0ABx", "rO0ABx"], ["body:json", "aCeD0005", "aCeD0005"], ["body:json", "0123456789abcdef", "0123456789abcdef"],
-      ["body:json", "' or 1=1--", "' or 1=1--"]],
+      ["body:json", "' or 1=1--", "' or 1=1--"], ["body:json", "k", "rO0AB"], ["body:json", "k", "1.5"]],
   },
-  { name: "JSON top-level array", where: "body:json", input: '[1,2,"x"]', parts: [["body:json", "", "x"]] },
+  { name: "JSON top-level array", where: "body:json", input: '[1,2,"x y"]', parts: [["body:json", "", "x y"]] },
   { name: "JSON escapes decoded", where: "body:json", input: '{"s":"a\\"b\\\\c\\/d\\n\\u0041"}', parts: [["body:json", "s", 'a"b\\c/d\nA']] },
   { name: "JSON empty string not a part", where: "body:json", input: '{"s":""}', parts: [] },
   {
-    name: "JSON junk outside strings: the whole body as text too", where: "body:json", input: '{"a":"b"} OR 1=1',
-    parts: [["body:json", "a", "b"], ["body:text", "", '{"a":"b"} OR 1=1']],
+    name: "JSON junk outside strings: the whole body as text too", where: "body:json", input: '{"a":"b c"} OR 1=1',
+    parts: [["body:json", "a", "b c"], ["body:text", "", '{"a":"b c"} OR 1=1']],
   },
   { name: "not JSON at all", where: "body:json", input: "<script>x</script>", parts: [["body:text", "", "<script>x</script>"]] },
   // XML and text bodies are one part.
@@ -138,7 +138,7 @@ describe("exclude_params", () => {
     expect(split("body:form", "user=bob&password=%27or+1%3D1--")).toEqual([["body:form", "user", "bob"]]);
     expect(split("query", "password=x&q=1")).toEqual([["query", "q", "1"]]);
     expect(split("header:Cookie", "password=x; theme=dark")).toEqual([["cookie", "theme", "dark"]]);
-    expect(split("body:json", '{"password":"\' or 1=1--","user":"bob"}')).toEqual([["body:json", "user", "bob"]]);
+    expect(split("body:json", '{"password":"\' or 1=1--","user":"bob smith"}')).toEqual([["body:json", "user", "bob smith"]]);
     expect(split("body:multipart", multipart("b", [field("password", "x"), field("user", "bob")]))).toEqual([["body:multipart", "user", "bob"]]);
   });
 
