@@ -361,42 +361,35 @@ const PLAIN = memory.data<u8>([
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 ]);
 
-// Plain bytes only, without "..": a word, number, ID or email address, not a path step.
-// isPlainToken, also saying whether the token is a word without '.' and '@' (PLAIN_WORD), for a
-// token under 16 bytes in one block: NOT_PLAIN, PLAIN_TOKEN or PLAIN_WORD.
+// Plain bytes only, without "..": a word, number, ID or email address, not a path step
+// (isPlainToken); plainKind also says whether such a token under 16 bytes is a word without '.' and
+// '@' (PLAIN_WORD: decodeParts' bare words), at the cost of one compare on the block it has read.
 const NOT_PLAIN = 0, PLAIN_TOKEN = 1, PLAIN_WORD = 2;
 // @ts-ignore: decorator
 @inline function plainKind(p: usize, n: i32): i32 {
   if (n > MAX_PLAIN_TOKEN_BYTES) return NOT_PLAIN;
   if (n >= 16) return isPlainTokenBlocks(p, n) ? PLAIN_TOKEN : NOT_PLAIN;
   if (canReadBlock(p)) {
+    // One block, its bits past n dropped.
     let mask = (1 << n) - 1;
     let v = v128.load(p);
     let dots = i8x16.bitmask(i8x16.eq(v, splat8(0x2E))) & mask;
     if ((plainBits(v) & mask) != mask || (dots & (dots << 1)) != 0) return NOT_PLAIN;
     return ((dots | i8x16.bitmask(i8x16.eq(v, splat8(0x40)))) & mask) == 0 ? PLAIN_WORD : PLAIN_TOKEN;
   }
-  return isPlainToken(p, n) ? PLAIN_TOKEN : NOT_PLAIN;
+  let prev: u32 = 0;
+  for (let i = 0; i < n; i++) {
+    let c = <u32>load<u8>(p + i);
+    if (load<u8>(PLAIN + <usize>c) == 0 || (c == 0x2E && prev == 0x2E)) return NOT_PLAIN;
+    prev = c;
+  }
+  // The last bytes of memory: never a bare word (isBareWord reads a block).
+  return PLAIN_TOKEN;
 }
 
 // @ts-ignore: decorator
 @inline function isPlainToken(p: usize, n: i32): bool {
-  if (n > MAX_PLAIN_TOKEN_BYTES) return false;
-  if (n >= 16) return isPlainTokenBlocks(p, n);
-  if (canReadBlock(p)) {
-    // One block, its bits past n dropped.
-    let mask = (1 << n) - 1;
-    let v = v128.load(p);
-    let dots = i8x16.bitmask(i8x16.eq(v, splat8(0x2E))) & mask;
-    return (plainBits(v) & mask) == mask && (dots & (dots << 1)) == 0;
-  }
-  let prev: u32 = 0;
-  for (let i = 0; i < n; i++) {
-    let c = <u32>load<u8>(p + i);
-    if (load<u8>(PLAIN + <usize>c) == 0 || (c == 0x2E && prev == 0x2E)) return false;
-    prev = c;
-  }
-  return true;
+  return plainKind(p, n) != NOT_PLAIN;
 }
 
 // isPlainToken for n >= 16, 16 bytes a step (the last block overlaps the one before): every
