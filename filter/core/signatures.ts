@@ -44,6 +44,7 @@ import { toolName } from "./confirm";
 import { HEAD_SCANNER, HEAD_RCE, HEAD_CRLF, HEAD_TRAVERSAL } from "./classes";
 import { equalsCI, byteAt, matchesAt, isIdentByte } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
+import { isJsonSpace, unescapeJson } from "../lib/json";
 import { needsDecoding, decodePart } from "../decode/normalize";
 import { mayNameGadget, namesGadget, holdsGadget } from "./gadgets";
 import { mailInjection, mayBreakIntoMail } from "./mail";
@@ -56,6 +57,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
   let trows = texts.rows, prows = parts.rows;
   let lastPart = -1;
   let afterConstructor = false;
+  let walks = 0;
   // Whether any part had a NUL decoded out of it (not out of a base64 decoding): most requests
   // have none, and then no text is tested for one.
   let nulDecoded = (texts.decodedFlags & DecodeFlag.NUL) != 0;
@@ -79,6 +81,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
           if (pollutingKey(p, n, container, afterConstructor)) break;
         }
         afterConstructor = constructorKey(p, n, container);
+        if (afterConstructor) break;
         continue;
       }
       if (where == Where.HEADER || where == Where.BODY_XML || (where == Where.BODY_MULTIPART && partIsFilename(prows, part))) break;
@@ -109,6 +112,8 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         let container = partIsContainerKey(prows, part);
         hit = hit || pollutingKey(p, n, container, afterConstructor);
         afterConstructor = constructorKey(p, n, container);
+        // `prototype` among the keys of the object `constructor` holds, after other keys.
+        if (!hit && afterConstructor && walks < MAX_CONSTRUCTOR_WALKS) { walks++; hit = prototypeInObject(partNamePtr(prows, part) + <usize>partNameLen(prows, part), parts.jsonEnd); }
       } else if (where != Where.PATH && part != lastPart) {
         // A name is read once, at its part's first text (a part may have more: its base64 decoding).
         lastPart = part;
@@ -153,11 +158,70 @@ function hasPathByte(p: usize, n: i32): bool {
   return false;
 }
 
-// A JSON key `__proto__`, or `prototype` right after a `constructor` key (afterConstructor), whose
-// value is an object or an array (container).
+// A JSON key `__proto__`, or `prototype` in a `constructor` key's object (afterConstructor: right
+// after that key, at any depth, or among its keys, marked by request/jsonbody.ts up to depth 64),
+// whose value is an object or an array (container).
 // @ts-ignore: decorator
 @inline function pollutingKey(p: usize, n: i32, container: bool, afterConstructor: bool): bool {
   return n == 9 && container && (is9(p, PROTO_8, 0x5F) || (afterConstructor && is9(p, PROTOTYP_8, 0x65)));
+}
+
+// At most this many `constructor` objects are read through per request: each read goes to its
+// object's end, and nested ones would read the body over and over.
+const MAX_CONSTRUCTOR_WALKS = 4;
+// A key unescaped for the compare with `prototype` (9 bytes; up to 6 bytes each as \uXXXX).
+const KEY_BUF = memory.data(64);
+
+// Whether the object that follows a JSON key (at, the byte after its raw bytes: its closing
+// quote; end: the body's) has a key `prototype` (escaped or not) whose value is an object or an
+// array, at its own level: `{"constructor":{"a":1,"prototype":{…}}}` pollutes as much as
+// `{"constructor":{"prototype":{…}}}`, which pollutingKey reads from the order of the texts.
+function prototypeInObject(at: usize, end: usize): bool {
+  let i = skipBlanks(at + 1, end);
+  if (i >= end || load<u8>(i) != 0x3A) return false; // ':'
+  i = skipBlanks(i + 1, end);
+  if (i >= end || load<u8>(i) != 0x7B) return false; // '{'
+  i++;
+  let depth = 1;
+  // The object's first key is the text right after `constructor`'s, which pollutingKey reads
+  // (and the request then names it, not `constructor`).
+  let first = true;
+  while (i < end) {
+    let c = load<u8>(i);
+    if (c == 0x22) {
+      let start = i + 1;
+      let q = start;
+      let esc = false;
+      while (q < end && load<u8>(q) != 0x22) { if (load<u8>(q) == 0x5C) { esc = true; q++; } q++; }
+      if (q >= end) return false;
+      i = q + 1;
+      if (depth != 1) continue;
+      let j = skipBlanks(i, end);
+      if (j >= end || load<u8>(j) != 0x3A) continue; // a value, not a key
+      if (first) { first = false; continue; }
+      let v = skipBlanks(j + 1, end);
+      if (v >= end || (load<u8>(v) != 0x7B && load<u8>(v) != 0x5B)) continue;
+      let n = <i32>(q - start);
+      let k = start;
+      if (esc) {
+        if (n > 64) continue;
+        n = unescapeJson(start, n, KEY_BUF);
+        k = KEY_BUF;
+      }
+      if (n == 9 && is9(k, PROTOTYP_8, 0x65)) return true;
+      continue;
+    }
+    if (c == 0x7B || c == 0x5B) depth++;
+    else if (c == 0x7D || c == 0x5D) { if (--depth == 0) return false; }
+    i++;
+  }
+  return false;
+}
+
+// @ts-ignore: decorator
+@inline function skipBlanks(i: usize, end: usize): usize {
+  while (i < end && isJsonSpace(load<u8>(i))) i++;
+  return i;
 }
 
 // A JSON key `constructor` whose value is an object or an array.

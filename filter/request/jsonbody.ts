@@ -142,7 +142,7 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
     let n = rawLen;
     if (esc) {
       let dst = out.alloc(n);
-      if (dst == 0) { out.endOffers(offered); return; }
+      if (dst == 0) { out.endOffers(offered); out.jsonEnd = ptr + <usize>len; return; }
       let m = unescapeJson(vPtr, n, dst);
       out.shrinkLast(dst, n, m);
       vPtr = dst;
@@ -156,5 +156,6 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
     }
   }
   out.endOffers(offered);
+  out.jsonEnd = ptr + <usize>len;
   if (junk) out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);
 }

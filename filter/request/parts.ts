@@ -65,6 +65,9 @@ export const FILENAME: u32 = 0x800;
 
 export class PartList {
   count: i32 = 0;
+  // The end of the JSON body split (request/jsonbody.ts; 0: none), which a JSON key's raw bytes
+  // lie before: core/signatures.ts reads on from a `constructor` key to its object's end.
+  jsonEnd: usize = 0;
   // Parts were dropped: the table or the scratch space ran out.
   overflow: bool = false;
   private table: StaticArray<u32> = new StaticArray<u32>(MAX_PARTS * STRIDE);
@@ -77,6 +80,7 @@ export class PartList {
   private limit: i32 = MAX_PARTS;
 
   reset(excluded: Array<ArrayBuffer>, limit: i32): void {
+    this.jsonEnd = 0;
     this.count = 0;
     this.limit = min(limit, MAX_PARTS);
     this.overflow = false;

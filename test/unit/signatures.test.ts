@@ -82,8 +82,12 @@ const POLLUTION: Array<[string, string]> = [
   ["body:json", '{"\\u005f_proto__":{"isAdmin":true}}'], // JSON.parse unescapes the key
   ["body:json", '{"a":1, "__proto__" : [{"isAdmin":true}]}'],
   ["body:json", '{"constructor": {"prototype": {"isAdmin":true}}}'],
-  // A bare key between them is no text of its own (request/jsonbody.ts), so `prototype` still follows `constructor`.
+  // `prototype` anywhere among the keys of the object `constructor` holds (request/jsonbody.ts marks them).
   ["body:json", '{"constructor":{"id":1,"prototype":{"isAdmin":true}}}'],
+  ["body:json", '{"constructor":{"a b":1,"c":"d e","f":{"g":1},"prototype":{"isAdmin":true}}}'],
+  ["body:json", '{"constructor":{"constructor":{"x":1},"q r":2,"prototype":{"isAdmin":true}}}'],
+  ["body:json", '{"\\u0063onstructor":{"a b":1,"prototype":{"isAdmin":true}}}'],
+  ["body:json", '{"constructor":{"a b":1,"\\u0070rototype":{"isAdmin":true}}}'],
   ["query", "a[constructor][prototype].isAdmin=1"],
 ];
 const NOT_POLLUTION: Array<[string, string]> = [
@@ -97,6 +101,10 @@ const NOT_POLLUTION: Array<[string, string]> = [
   ["body:json", '{"__proto__":"x"}'],
   ["body:json", '{"path":"__proto__","value":{"a":1}}'],
   ["body:json", '{"constructor":{"prototype":"x"}}'],
+  // `prototype` outside the object `constructor` holds, or holding a primitive.
+  ["body:json", '{"constructor":{"a b":1},"prototype":{"x":1}}'],
+  ["body:json", '{"constructor":{"a b":1},"b":{"prototype":{"x":1}}}'],
+  ["body:json", '{"constructor":{"a b":1,"prototype":"text"}}'],
   ["query", "a[__proto__]=1"],
   ["query", "__proto__=1&x=2"],
   ["body:form", "settings.constructor.prototype=1"],
