@@ -106,9 +106,9 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         (where == Where.BODY_XML ? holdsGadget(p, n) : where != Where.PATH && mayNameGadget(p, n) && namesGadget(p, n));
       if (where == Where.BODY_JSON) {
         // Keys are texts of their own, in document order: `{"constructor":{"prototype":{…}}}` is
-        // two texts in a row. Only a key whose value is an object or an array can pollute (a
-        // primitive assigned to `__proto__` is ignored). Compared a u64 and a byte at a time: this
-        // runs for every JSON string.
+        // two texts in a row (a bare word between them has none: decode/texts.ts). Only a key whose
+        // value is an object or an array can pollute (a primitive assigned to `__proto__` is
+        // ignored). Compared a u64 and a byte at a time: this runs for every JSON text.
         let container = partIsContainerKey(prows, part);
         hit = hit || pollutingKey(p, n, container, afterConstructor);
         afterConstructor = constructorKey(p, n, container);
