@@ -158,9 +158,9 @@ function hasPathByte(p: usize, n: i32): bool {
   return false;
 }
 
-// A JSON key `__proto__`, or `prototype` in a `constructor` key's object (afterConstructor: right
-// after that key, at any depth, or among its keys, marked by request/jsonbody.ts up to depth 64),
-// whose value is an object or an array (container).
+// A JSON key `__proto__`, or `prototype` right after a `constructor` key (afterConstructor; one
+// further into that key's object is prototypeInObject's), whose value is an object or an array
+// (container).
 // @ts-ignore: decorator
 @inline function pollutingKey(p: usize, n: i32, container: bool, afterConstructor: bool): bool {
   return n == 9 && container && (is9(p, PROTO_8, 0x5F) || (afterConstructor && is9(p, PROTOTYP_8, 0x65)));
