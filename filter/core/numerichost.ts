@@ -20,7 +20,8 @@ export function obfuscatedIpUrl(p: usize, n: i32, metadataToo: bool): bool {
     if (c == 0x40) {
       // `…@` before a digit: the host after user info, whatever came before it (`http:trusted@`,
       // `http://a\b@`, which the other two forms cannot read past), in a word that is a URL (a
-      // ':' or '/' before the '@': `see you @20241204` is no host).
+      // ':' or two separators before the '@': `see you @20241204` is no host, and neither is a
+      // path's `/models/claude@20250219:rawPredict`, a model's version on Vertex AI).
       if (urlBefore(p, i) && numericHost(p, n, i + 1, metadataToo)) return true;
     } else if (c != 0x3A) {
       // `//host` and `\\host`, after a scheme or anything but a name's byte or a third slash.
@@ -45,12 +46,17 @@ function webScheme(p: usize, n: i32, colon: i32): bool {
   return matchesLowerAt(p, n, s, "http") && !isIdentByte(byteAt(p, n, s - 1));
 }
 
-// Whether the word that ends at i (back to a blank, at most 256 bytes) holds a ':' or a '/'.
+// Whether the word that ends at i (back to a blank, at most 256 bytes) holds a ':' or two
+// separators in a row (`//`, `\\`, `/\`): a scheme or an authority's start. One '/' is a path's.
 function urlBefore(p: usize, i: i32): bool {
+  let after = false; // the byte after k is a separator
   for (let k = i - 1, stop = max(0, i - 256); k >= stop; k--) {
     let c = load<u8>(p + <usize>k);
     if (c <= 0x20) return false;
-    if (c == 0x3A || c == 0x2F) return true;
+    if (c == 0x3A) return true;
+    let separator = c == 0x2F || c == 0x5C;
+    if (separator && after) return true;
+    after = separator;
   }
   return false;
 }

@@ -216,6 +216,8 @@ const IP_HOST: Case[] = [
   // User info the other forms cannot read past: no slashes after the scheme, a backslash in it.
   ["query", "next=http:trusted.example@0x7f.1"],
   ["body:json", '{"r":"http://a\\\\b@2130706433/"}'],
+  ["query", "u=//a@2130706433/"],
+  ["query", "u=/\\a@2130706433/"],
   // A host hidden behind user info or extra slashes.
   ["query", "returnTo=//www.whitelisteddomain.tld@google.com//"],
   ["query", "next=https://trusted.example@evil.com/"],
@@ -253,6 +255,10 @@ const NOT_IP_HOST: Case[] = [
   ["query", "email=john@example.com"],
   ["query", "mail=wang@163.com&pkg=lodash@4.17.21&ip=admin@10.0.0.1"],
   ["body:json", JSON.stringify({ chat: "see you @20241204 at noon", handle: "@3627734734" })],
+  // A model's version in a path (Vertex AI's publisher models): one '/' before the '@' is a path's, not an authority.
+  ["path", "/v1/projects/p-472418/locations/us-east5/publishers/anthropic/models/claude-3-7-sonnet@20250219:rawPredict"],
+  ["path", "/v1/models/gemini@001:predict"],
+  ["query", "next=/models/claude@20250219"],
   ["body:json", '{"note":"see http://user:pass@example.com:8080/admin"}'],
   // A user's name before the host hides none (git remotes of Azure DevOps, a token as password).
   ["body:json", '{"remoteUrl":"https://builder0376@dev.azure.com/builder0376/Project/_git/repo"}'],
