@@ -20,8 +20,8 @@ export function obfuscatedIpUrl(p: usize, n: i32, metadataToo: bool): bool {
     if (c == 0x40) {
       // `…@` before a digit: the host after user info, whatever came before it (`http:trusted@`,
       // `http://a\b@`, which the other two forms cannot read past), in a word that is a URL (a
-      // ':' or two separators before the '@': `see you @20241204` is no host, and neither is a
-      // path's `/models/claude@20250219:rawPredict`, a model's version on Vertex AI).
+      // ':' or an authority's start before the '@': `see you @20241204` is no host, and neither is
+      // a path's `/models/claude@20250219:rawPredict`, a model's version on Vertex AI).
       if (urlBefore(p, i) && numericHost(p, n, i + 1, metadataToo)) return true;
     } else if (c != 0x3A) {
       // `//host` and `\\host`, after a scheme or anything but a name's byte or a third slash.
@@ -46,17 +46,21 @@ function webScheme(p: usize, n: i32, colon: i32): bool {
   return matchesLowerAt(p, n, s, "http") && !isIdentByte(byteAt(p, n, s - 1));
 }
 
-// Whether the word that ends at i (back to a blank, at most 256 bytes) holds a ':' or two
-// separators in a row (`//`, `\\`, `/\`): a scheme or an authority's start. One '/' is a path's.
+// Whether the '@' at i ends user info: back to a blank (at most 256 bytes), a ':' (a scheme's, or
+// a password's) or two separators in a row (`//`, `\\`, `/\`: an authority's start) before any
+// lone '/', which would put the '@' in a path (`https://host/models/claude@20250219`, a model's
+// version on Vertex AI). A lone '\' does not: parsers disagree on it, and `http://a\b@host` is the
+// bypass that uses that.
 function urlBefore(p: usize, i: i32): bool {
-  let after = false; // the byte after k is a separator
   for (let k = i - 1, stop = max(0, i - 256); k >= stop; k--) {
     let c = load<u8>(p + <usize>k);
     if (c <= 0x20) return false;
     if (c == 0x3A) return true;
-    let separator = c == 0x2F || c == 0x5C;
-    if (separator && after) return true;
-    after = separator;
+    if (c == 0x2F || c == 0x5C) {
+      let b = k > 0 ? load<u8>(p + <usize>(k - 1)) : 0;
+      if (b == 0x2F || b == 0x5C) return true;
+      if (c == 0x2F) return false;
+    }
   }
   return false;
 }

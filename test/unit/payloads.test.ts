@@ -259,6 +259,7 @@ const NOT_IP_HOST: Case[] = [
   ["path", "/v1/projects/p-472418/locations/us-east5/publishers/anthropic/models/claude-3-7-sonnet@20250219:rawPredict"],
   ["path", "/v1/models/gemini@001:predict"],
   ["query", "next=/models/claude@20250219"],
+  ["query", "u=https://us-east5-aiplatform.googleapis.com/v1/publishers/anthropic/models/claude-3-7-sonnet@20250219:rawPredict"],
   ["body:json", '{"note":"see http://user:pass@example.com:8080/admin"}'],
   // A user's name before the host hides none (git remotes of Azure DevOps, a token as password).
   ["body:json", '{"remoteUrl":"https://builder0376@dev.azure.com/builder0376/Project/_git/repo"}'],
