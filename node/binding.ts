@@ -31,6 +31,7 @@ export interface CoreExports {
   normalizedPath(len: number): number;
   confirmsText(k: number, len: number, opensText: number): number;
   mayConfirmText(len: number): number;
+  lexedLengthOf(len: number, closesText: number): number;
   windowCensus(headLen: number, bodyLen: number): number;
   verdictHeads(headLen: number, bodyLen: number): number;
   featurePathsAgree(len: number, flags: number, bits: number): number;
@@ -261,6 +262,15 @@ export class Core {
     const k = this.heads.indexOf(klass);
     if (k < 1) throw new Error(`no class ${klass}`);
     return this.x.confirmsText(k, this.put(text), opensText ? 1 : 0) === 1;
+  }
+
+  /**
+   * How much of a window the lexers read (filter/core/confirm.ts lexedLength): the first `window`
+   * bytes of `text`, which goes on past them unless the window closes it.
+   */
+  lexedLength(text: string, window: number, closesText: boolean): number {
+    this.put(text);
+    return this.x.lexedLengthOf(window, closesText ? 1 : 0);
   }
 
   /** Whether core/mayconfirm.ts lets a text through to the lexers (false: no lexer can confirm it). */

@@ -4,7 +4,7 @@
 
 import { WindowSink } from "./windows";
 import { extractFeatures, MAX_FEATURES } from "./features";
-import { confirmedClasses } from "./confirm";
+import { confirmedClasses, lexedLength } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
 import { zooms, zoomInto } from "./zoom";
 
@@ -42,17 +42,18 @@ export class FeatureCollector extends WindowSink {
 
   // Every window, whether or not a lexer could confirm it (the scores leave those out only when
   // that cannot change a decision; the model scores them otherwise), and the pieces the scores cut.
-  onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool): void {
-    let confirmed = confirmedClasses(p, n, opensText);
+  onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool): void {
+    let ln = lexedLength(p, n, closesText);
+    let confirmed = confirmedClasses(p, ln, opensText);
     this.push(text, p, n, flags, confirmed);
-    if (zooms(mayConfirm(p, n), p, n)) {
+    if (zooms(mayConfirm(p, ln), p, n)) {
       this.windowConfirmed = confirmed;
-      zoomInto<FeatureCollector>(this, text, p, n, flags, opensText);
+      zoomInto<FeatureCollector>(this, text, p, n, flags, opensText, closesText);
     }
   }
 
-  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, wp: usize, wn: i32, wOpensText: bool): void {
-    this.push(text, p, n, flags | PIECE_FLAG, confirmedClasses(p, n, opensText) & this.windowConfirmed);
+  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool, wp: usize, wn: i32, wOpensText: bool, wClosesText: bool): void {
+    this.push(text, p, n, flags | PIECE_FLAG, confirmedClasses(p, lexedLength(p, n, closesText), opensText) & this.windowConfirmed);
   }
 
   private push(text: i32, p: usize, n: i32, flags: u32, confirmed: u32): void {

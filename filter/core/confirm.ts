@@ -60,6 +60,19 @@ export function gateLogits(logits: usize, p: usize, n: i32, opensText: bool, lik
   if (!confirmed && load<f32>(logits) > GATE_LOGIT) store<f32>(logits, GATE_LOGIT);
 }
 
+// How much of window p[0..n) the lexers read: all of it, but for the word its end cuts when the
+// text goes on (closesText false: p[n] is the text's next byte, a word byte as p[n - 1] is). Cut,
+// `execute_python_file` is SQL's `exec` at a window's end, and `selection` its `select`; the next
+// window, which overlaps this one by far more than a word, reads the word whole. A window of one
+// word is read as none.
+export function lexedLength(p: usize, n: i32, closesText: bool): i32 {
+  if (closesText || n == 0) return n;
+  if (!isWordChar(<u32>load<u8>(p + <usize>n)) || !isWordChar(<u32>load<u8>(p + <usize>(n - 1)))) return n;
+  let i = n - 1;
+  while (i > 0 && isWordChar(<u32>load<u8>(p + <usize>(i - 1)))) i--;
+  return i;
+}
+
 // confirms for a window, or for a piece cut from window wp[0..wn) (core/zoom.ts; wp 0: none):
 // the piece only when its window confirms too. A piece's bytes are its window's, so a payload the
 // prose around it dilutes for the model is whole for the window's lexer; what a piece alone has

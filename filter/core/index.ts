@@ -14,7 +14,7 @@ import { extractFeatures, MAX_FEATURES, WINDOW_BYTES } from "./features";
 import { MAX_FRAGMENTS } from "./explain";
 import { Decision, Reason, decide } from "./decide";
 import { describeCore } from "./describe";
-import { confirms } from "./confirm";
+import { confirms, lexedLength } from "./confirm";
 import { normalizePath, normalizedLength } from "../request/path";
 import { matchRoute, streamsBody, trustedAddress, trustedPrincipal } from "../request/policy";
 import { HEAD_COUNT } from "./classes";
@@ -224,6 +224,12 @@ export function exportConfirmedPtr(): usize { return changetype<usize>(collector
 // tests and for measuring what the lexers reject.
 export function confirmsText(k: i32, len: i32, opensText: i32): i32 {
   return confirms(k, changetype<usize>(input), min(len, INPUT_BYTES), opensText != 0) ? 1 : 0;
+}
+
+// How many of the first len bytes at inputPtr() the lexers read as a window (core/confirm.ts
+// lexedLength): closesText 0 when the text goes on at inputPtr() + len. For tests.
+export function lexedLengthOf(len: i32, closesText: i32): i32 {
+  return lexedLength(changetype<usize>(input), min(len, INPUT_BYTES - 1), closesText != 0);
 }
 
 // The path exclude_paths is matched on, for the len bytes of a :path at inputPtr(); into the output.

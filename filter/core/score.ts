@@ -7,7 +7,7 @@ import { extractFeatures, MAX_FEATURES, WINDOW_BYTES } from "./features";
 import { Model, forward } from "./model";
 import { HEAD_COUNT, HEAD_ATTACK } from "./classes";
 import { explainWindow } from "./explain";
-import { gateLogits, GATE_LOGIT } from "./confirm";
+import { gateLogits, lexedLength, GATE_LOGIT } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
 import { canReadBlock, keepFirst } from "../lib/scan";
 import { partNamePtr, partNameLen } from "../request/parts";
@@ -70,38 +70,42 @@ export class RequestScores extends WindowSink {
   }
 
   // Hot: once per window of every scored text.
-  onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool): void {
+  onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool): void {
     if (!this.model.ok) return; // an unusable model scores nothing (the filter refuses to start with one)
     // A window with the same bytes and flags as one scored before in this request has the same
     // logits, which can raise no maximum and, not being greater, cannot become the worst window:
     // skipping it changes no score. Real requests repeat values (arrays of like objects in JSON,
     // one field many times in a form). Whether it opens its text is part of the key: the gate reads
     // a text's start as a command's position (confirm.ts confirms), so a payload's text must not
-    // be skipped for the same bytes seen further into another text.
-    if (this.seenBefore(p, n, opensText ? flags : flags | NOT_OPENING)) return;
+    // be skipped for the same bytes seen further into another text. Whether it closes its text is,
+    // too: the lexers leave out a last word the window cuts (confirm.ts lexedLength).
+    if (this.seenBefore(p, n, (opensText ? flags : flags | NOT_OPENING) | (closesText ? 0 : NOT_CLOSING))) return;
     // A window no lexer can confirm (core/mayconfirm.ts) ends with every logit at or under
     // GATE_LOGIT whatever the model makes of it, so every score it could give is gateScore or more:
     // when every threshold is under that, it cannot flag the request, and it is left out like a
     // window never scored (no features, no maximum raised, never the worst window). That changes
     // scores only from gateScore up. Such a window is not zoomed into either, whether or not the
     // configuration skips it.
-    let may = mayConfirm(p, n);
-    this.scoreWindow(text, p, n, flags, opensText, may);
-    if (zooms(may, p, n)) zoomInto<RequestScores>(this, text, p, n, flags, opensText);
+    let ln = lexedLength(p, n, closesText);
+    let may = mayConfirm(p, ln);
+    this.scoreWindow(text, p, n, ln, flags, opensText, may);
+    if (zooms(may, p, n)) zoomInto<RequestScores>(this, text, p, n, flags, opensText, closesText);
   }
 
   // A piece of a zoomed window (core/zoom.ts), scored as a window whose lexers' answers need its
   // window's too.
-  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, wp: usize, wn: i32, wOpensText: bool): void {
-    this.scoreWindow(text, p, n, flags, opensText, !this.skipUnconfirmable || mayConfirm(p, n), wp, wn, wOpensText);
+  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool, wp: usize, wn: i32, wOpensText: bool, wClosesText: bool): void {
+    let ln = lexedLength(p, n, closesText);
+    this.scoreWindow(text, p, n, ln, flags, opensText, !this.skipUnconfirmable || mayConfirm(p, ln), wp, lexedLength(wp, wn, wClosesText), wOpensText);
   }
 
-  // Scores window p[0..n) into the request's maxima. mayConfirm: core/mayconfirm.ts's answer for
-  // it (see onWindow). wp[0..wn): for a piece, the window it was cut from (wp 0: none), whose lexers
-  // must confirm too (confirm.ts confirmsIn).
+  // Scores window p[0..n) into the request's maxima; the lexers read p[0..ln) (confirm.ts
+  // lexedLength). mayConfirm: core/mayconfirm.ts's answer for that (see onWindow). wp[0..wln): for a
+  // piece, what the lexers read of the window it was cut from (wp 0: none), which must confirm too
+  // (confirm.ts confirmsIn).
   // @ts-ignore: decorator
-  @inline private scoreWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool, mayConfirm: bool,
-                              wp: usize = 0, wn: i32 = 0, wOpensText: bool = false): void {
+  @inline private scoreWindow(text: i32, p: usize, n: i32, ln: i32, flags: u32, opensText: bool, mayConfirm: bool,
+                              wp: usize = 0, wln: i32 = 0, wOpensText: bool = false): void {
     if (this.skipUnconfirmable && !mayConfirm) return;
     let feats = changetype<usize>(featBuf);
     let count = extractFeatures(p, n, flags, feats, this.model.shift, 0, this.model.e);
@@ -112,7 +116,7 @@ export class RequestScores extends WindowSink {
     let v0 = v128.load(logits), v1 = v128.load(logits, 16), v2 = v128.load(logits, 32), v3 = v128.load(logits, 48);
     if (!underGate(v0, v1, v2, v3)) {
       // In a password's value a class under the gate keeps no overall logit (core/secrets.ts).
-      gateLogits(logits, p, n, opensText, !this.secretText(text), wp, wn, wOpensText);
+      gateLogits(logits, p, ln, opensText, !this.secretText(text), wp, wln, wOpensText);
       v0 = v128.load(logits); v1 = v128.load(logits, 16); v2 = v128.load(logits, 32); v3 = v128.load(logits, 48);
     }
     let mp = changetype<usize>(this.maxLogit);
@@ -220,6 +224,8 @@ function likeliestClass(l: usize): i32 {
 
 // A bit of seenBefore's flags past the decode flags: the window does not open its text.
 const NOT_OPENING: u32 = 1 << 31;
+// Another: it does not close its text.
+const NOT_CLOSING: u32 = 1 << 30;
 
 // The table of windows seen (RequestScores.seenBefore): slots of epoch, key, address, length,
 // flags; a power of two of them, many more than most requests have windows.

@@ -571,3 +571,25 @@ describe("semantic confirmation", () => {
     }
   });
 });
+
+// A window that ends inside a word of a text that goes on: the lexers leave that word to the next
+// window, which overlaps this one and reads it whole (filter/core/confirm.ts lexedLength).
+describe("the word a window's end cuts", () => {
+  const text = "fixed'}, 'command': {'name': 'execute_python_file', 'args': {}}";
+  const cut = text.indexOf("execute") + 4; // the window ends after `exec`
+  it("is left out when the text goes on in the same word", () => {
+    expect(core.lexedLength(text, cut, false)).toBe(text.indexOf("execute"));
+    // Read whole, `exec` would be SQL's.
+    expect(core.confirms("sqli", text.slice(0, cut), false)).toBe(true);
+    expect(core.confirms("sqli", text.slice(0, core.lexedLength(text, cut, false)), false)).toBe(false);
+  });
+  it("is read when the window closes its text, or ends at a word's end", () => {
+    expect(core.lexedLength(text.slice(0, cut), cut, true)).toBe(cut);
+    const atBlank = text.indexOf(" 'args'");
+    expect(core.lexedLength(text, atBlank, false)).toBe(atBlank);
+    expect(core.lexedLength("1 UNION SELECT x--", 14, false)).toBe(14); // `SELECT` ends where a blank follows
+  });
+  it("leaves none of a window that is one word", () => {
+    expect(core.lexedLength("abcdefghijklmnop", 8, false)).toBe(0);
+  });
+});
