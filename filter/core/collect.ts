@@ -52,7 +52,7 @@ export class FeatureCollector extends WindowSink {
     }
   }
 
-  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool, wp: usize, wn: i32, wOpensText: bool, wClosesText: bool): void {
+  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool, wp: usize, wn: i32, wOpensText: bool): void {
     this.push(text, p, n, flags | PIECE_FLAG, confirmedClasses(p, lexedLength(p, n, closesText), opensText) & this.windowConfirmed);
   }
 

@@ -89,14 +89,20 @@ export class RequestScores extends WindowSink {
     let ln = lexedLength(p, n, closesText);
     let may = mayConfirm(p, ln);
     this.scoreWindow(text, p, n, ln, flags, opensText, may);
-    if (zooms(may, p, n)) zoomInto<RequestScores>(this, text, p, n, flags, opensText, closesText);
+    if (zooms(may, p, n)) {
+      this.windowLexed = ln;
+      zoomInto<RequestScores>(this, text, p, n, flags, opensText, closesText);
+    }
   }
+
+  // What the lexers read of the window being zoomed (onWindow's ln), which its pieces' need.
+  private windowLexed: i32 = 0;
 
   // A piece of a zoomed window (core/zoom.ts), scored as a window whose lexers' answers need its
   // window's too.
-  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool, wp: usize, wn: i32, wOpensText: bool, wClosesText: bool): void {
+  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool, wp: usize, wn: i32, wOpensText: bool): void {
     let ln = lexedLength(p, n, closesText);
-    this.scoreWindow(text, p, n, ln, flags, opensText, !this.skipUnconfirmable || mayConfirm(p, ln), wp, lexedLength(wp, wn, wClosesText), wOpensText);
+    this.scoreWindow(text, p, n, ln, flags, opensText, !this.skipUnconfirmable || mayConfirm(p, ln), wp, this.windowLexed, wOpensText);
   }
 
   // Scores window p[0..n) into the request's maxima; the lexers read p[0..ln) (confirm.ts

@@ -44,7 +44,7 @@ import { toolName } from "./confirm";
 import { HEAD_SCANNER, HEAD_RCE, HEAD_CRLF, HEAD_TRAVERSAL } from "./classes";
 import { equalsCI, byteAt, matchesAt, isIdentByte } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
-import { isJsonSpace, unescapeJson } from "../lib/json";
+import { JsonScanner, Tok, unescapeJson } from "../lib/json";
 import { needsDecoding, decodePart } from "../decode/normalize";
 import { mayNameGadget, namesGadget, holdsGadget } from "./gadgets";
 import { mailInjection, mayBreakIntoMail } from "./mail";
@@ -176,52 +176,52 @@ const KEY_BUF = memory.data(64);
 // quote; end: the body's) has a key `prototype` (escaped or not) whose value is an object or an
 // array, at its own level: `{"constructor":{"a":1,"prototype":{…}}}` pollutes as much as
 // `{"constructor":{"prototype":{…}}}`, which pollutingKey reads from the order of the texts.
+// Read with lib/json.ts's tokenizer; the scanner is unmanaged and freed here, as config.ts does.
 function prototypeInObject(at: usize, end: usize): bool {
-  let i = skipBlanks(at + 1, end);
-  if (i >= end || load<u8>(i) != 0x3A) return false; // ':'
-  i = skipBlanks(i + 1, end);
-  if (i >= end || load<u8>(i) != 0x7B) return false; // '{'
-  i++;
+  let s = new JsonScanner(at + 1, <i32>(end - at - 1));
+  let found = prototypeKeyIn(s);
+  heap.free(changetype<usize>(s));
+  return found;
+}
+
+function prototypeKeyIn(s: JsonScanner): bool {
+  if (s.next() != Tok.COLON || s.next() != Tok.OBJ_OPEN) return false;
   let depth = 1;
   // The object's first key is the text right after `constructor`'s, which pollutingKey reads
   // (and the request then names it, not `constructor`).
-  let first = true;
-  while (i < end) {
-    let c = load<u8>(i);
-    if (c == 0x22) {
-      let start = i + 1;
-      let q = start;
-      let esc = false;
-      while (q < end && load<u8>(q) != 0x22) { if (load<u8>(q) == 0x5C) { esc = true; q++; } q++; }
-      if (q >= end) return false;
-      i = q + 1;
-      if (depth != 1) continue;
-      let j = skipBlanks(i, end);
-      if (j >= end || load<u8>(j) != 0x3A) continue; // a value, not a key
-      if (first) { first = false; continue; }
-      let v = skipBlanks(j + 1, end);
-      if (v >= end || (load<u8>(v) != 0x7B && load<u8>(v) != 0x5B)) continue;
-      let n = <i32>(q - start);
-      let k = start;
-      if (esc) {
-        if (n > 64) continue;
-        n = unescapeJson(start, n, KEY_BUF);
-        k = KEY_BUF;
-      }
-      if (n == 9 && is9(k, PROTOTYP_8, 0x65)) return true;
+  let keys = 0;
+  let t = s.next();
+  while (t != Tok.END) {
+    if (t == Tok.ERROR) {
+      // An unterminated string ends the object; any other byte no token starts is read past.
+      if (load<u8>(s.ptr + <usize>s.pos) == 0x22) return false;
+      s.pos++;
+    } else if (t == Tok.OBJ_OPEN || t == Tok.ARR_OPEN) {
+      depth++;
+    } else if (t == Tok.OBJ_CLOSE || t == Tok.ARR_CLOSE) {
+      if (--depth == 0) return false;
+    } else if (t == Tok.STRING && depth == 1) {
+      let k = s.ptr + <usize>s.tokOff, n = s.tokLen, esc = s.hasEscapes;
+      t = s.next();
+      if (t != Tok.COLON) continue; // a value: the token after it is read in the next turn
+      t = s.next();
+      if (keys++ == 0) continue;
+      if ((t == Tok.OBJ_OPEN || t == Tok.ARR_OPEN) && isPrototype(k, n, esc)) return true;
       continue;
     }
-    if (c == 0x7B || c == 0x5B) depth++;
-    else if (c == 0x7D || c == 0x5D) { if (--depth == 0) return false; }
-    i++;
+    t = s.next();
   }
   return false;
 }
 
-// @ts-ignore: decorator
-@inline function skipBlanks(i: usize, end: usize): usize {
-  while (i < end && isJsonSpace(load<u8>(i))) i++;
-  return i;
+// Whether the key p[0..n) is `prototype`, read without its escapes (esc) when it has any.
+function isPrototype(p: usize, n: i32, esc: bool): bool {
+  if (esc) {
+    if (n > 64) return false;
+    n = unescapeJson(p, n, KEY_BUF);
+    p = KEY_BUF;
+  }
+  return n == 9 && is9(p, PROTOTYP_8, 0x65);
 }
 
 // A JSON key `constructor` whose value is an object or an array.

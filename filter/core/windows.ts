@@ -10,10 +10,10 @@ export abstract class WindowSink {
   // opensText: the window is its text's first (p is where the text starts); closesText: its last
   // (p + n is where the text ends; otherwise the text goes on at p[n]: core/confirm.ts lexedLength).
   abstract onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool): void;
-  // Piece p[0..n) of window wp[0..wn), which core/zoom.ts cut to be scored again alone (opensText:
-  // the piece's; wOpensText: its window's; closesText, wClosesText the same at their ends). The
-  // sinks that zoom (core/score.ts, core/collect.ts) take it; the rest never zoom.
-  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool, wp: usize, wn: i32, wOpensText: bool, wClosesText: bool): void {}
+  // Piece p[0..n) of window wp[0..wn), which core/zoom.ts cut to be scored again alone (opensText,
+  // closesText: the piece's; wOpensText: its window's). The sinks that zoom (core/score.ts,
+  // core/collect.ts) take it; the rest never zoom.
+  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool, wp: usize, wn: i32, wOpensText: bool): void {}
   // Pieces this request may still take (core/inspect.ts sets it to max_windows, the bound on a
   // request's scoring work), and whether it ran out of them (the request is then partial).
   pieceBudget: i32 = 0;

@@ -87,5 +87,5 @@ function piecesAround<T extends WindowSink>(sink: T, text: i32, p: usize, n: i32
   if (start == 0 && end == n) return;
   if (sink.pieceBudget <= 0) { sink.piecesCut = true; return; }
   sink.pieceBudget--;
-  sink.onPiece(text, p + <usize>start, end - start, flags, opensText && start == 0, closesText && end == n, p, n, opensText, closesText);
+  sink.onPiece(text, p + <usize>start, end - start, flags, opensText && start == 0, closesText && end == n, p, n, opensText);
 }

@@ -1,5 +1,6 @@
 // A total JSON tokenizer over bytes: spans for strings and numbers, no allocation.
-// Called by config/config.ts (the plugin configuration); request/jsonbody.ts tokenizes bodies in
+// Called by config/config.ts (the plugin configuration) and core/signatures.ts (the object a JSON
+// body's `constructor` key holds); request/jsonbody.ts tokenizes bodies in
 // a loop of its own with the same table (tokenAt), words (wordLength) and escapes (unescapeJson).
 
 export const enum Tok {
