@@ -44,7 +44,7 @@ import { toolName } from "./confirm";
 import { HEAD_SCANNER, HEAD_RCE, HEAD_CRLF, HEAD_TRAVERSAL } from "./classes";
 import { equalsCI, byteAt, matchesAt, isIdentByte } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
-import { JsonScanner, Tok, unescapeJson } from "../lib/json";
+import { JsonScanner, Tok, unescapeJson, isJsonSpace } from "../lib/json";
 import { needsDecoding, decodePart } from "../decode/normalize";
 import { mayNameGadget, namesGadget, holdsGadget } from "./gadgets";
 import { mailInjection, mayBreakIntoMail } from "./mail";
@@ -57,6 +57,8 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
   let trows = texts.rows, prows = parts.rows;
   let lastPart = -1;
   let afterConstructor = false;
+  // The closing quote of the last `constructor` key's raw bytes.
+  let ctorEnd: usize = 0;
   let walks = 0;
   // Whether any part had a NUL decoded out of it (not out of a base64 decoding): most requests
   // have none, and then no text is tested for one.
@@ -78,7 +80,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         let container = false;
         if (n == 9 || n == 11) {
           container = partIsContainerKey(prows, part);
-          if (pollutingKey(p, n, container, afterConstructor)) break;
+          if (protoKey(p, n, container) || (afterConstructor && prototypeKey(p, n, container))) break;
         }
         afterConstructor = constructorKey(p, n, container);
         if (afterConstructor) break;
@@ -109,11 +111,17 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         // two texts in a row (a bare word between them has none: decode/texts.ts). Only a key whose
         // value is an object or an array can pollute (a primitive assigned to `__proto__` is
         // ignored). Compared a u64 and a byte at a time: this runs for every JSON text.
+        // The next text need not be the next key (bare words have none), so a `prototype` right after
+        // `constructor`'s text is read where it stands: the first key of constructor's object.
         let container = partIsContainerKey(prows, part);
-        hit = hit || pollutingKey(p, n, container, afterConstructor);
+        hit = hit || protoKey(p, n, container) ||
+          (afterConstructor && prototypeKey(p, n, container) && opensObjectAt(ctorEnd, partNamePtr(prows, part)));
         afterConstructor = constructorKey(p, n, container);
-        // `prototype` among the keys of the object `constructor` holds, after other keys.
-        if (!hit && afterConstructor && walks < MAX_CONSTRUCTOR_WALKS) { walks++; hit = prototypeInObject(partNamePtr(prows, part) + <usize>partNameLen(prows, part), parts.jsonEnd); }
+        if (afterConstructor) {
+          ctorEnd = partNamePtr(prows, part) + <usize>partNameLen(prows, part);
+          // `prototype` among the keys of the object `constructor` holds, after other keys.
+          if (!hit && walks < MAX_CONSTRUCTOR_WALKS) { walks++; hit = prototypeInObject(ctorEnd, parts.jsonEnd); }
+        }
       } else if (where != Where.PATH && part != lastPart) {
         // A name is read once, at its part's first text (a part may have more: its base64 decoding).
         lastPart = part;
@@ -158,12 +166,37 @@ function hasPathByte(p: usize, n: i32): bool {
   return false;
 }
 
-// A JSON key `__proto__`, or `prototype` right after a `constructor` key (afterConstructor; one
-// further into that key's object is prototypeInObject's), whose value is an object or an array
-// (container).
+// A JSON key `__proto__` whose value is an object or an array (container).
 // @ts-ignore: decorator
-@inline function pollutingKey(p: usize, n: i32, container: bool, afterConstructor: bool): bool {
-  return n == 9 && container && (is9(p, PROTO_8, 0x5F) || (afterConstructor && is9(p, PROTOTYP_8, 0x65)));
+@inline function protoKey(p: usize, n: i32, container: bool): bool {
+  return n == 9 && container && is9(p, PROTO_8, 0x5F);
+}
+
+// A JSON key `prototype` whose value is an object or an array: it pollutes as the first key of a
+// `constructor` key's object (opensObjectAt; one further into that object is prototypeInObject's).
+// @ts-ignore: decorator
+@inline function prototypeKey(p: usize, n: i32, container: bool): bool {
+  return n == 9 && container && is9(p, PROTOTYP_8, 0x65);
+}
+
+// Whether the raw bytes from a key's closing quote (from) to the first byte of the next key (to)
+// are `":{"` with blanks only: that key is the first of the object the first one holds.
+function opensObjectAt(from: usize, to: usize): bool {
+  if (to <= from || load<u8>(from) != 0x22 || load<u8>(to - 1) != 0x22) return false;
+  let i = from + 1;
+  i = pastJsonBlanks(i, to);
+  if (i >= to || load<u8>(i) != 0x3A) return false;
+  i = pastJsonBlanks(i + 1, to);
+  if (i >= to || load<u8>(i) != 0x7B) return false;
+  return pastJsonBlanks(i + 1, to) == to - 1;
+}
+
+function pastJsonBlanks(i: usize, end: usize): usize {
+  while (i < end) {
+    if (!isJsonSpace(load<u8>(i))) break;
+    i++;
+  }
+  return i;
 }
 
 // At most this many `constructor` objects are read through per request: each read goes to its
@@ -175,7 +208,7 @@ const KEY_BUF = memory.data(64);
 // Whether the object that follows a JSON key (at, the byte after its raw bytes: its closing
 // quote; end: the body's) has a key `prototype` (escaped or not) whose value is an object or an
 // array, at its own level: `{"constructor":{"a":1,"prototype":{…}}}` pollutes as much as
-// `{"constructor":{"prototype":{…}}}`, which pollutingKey reads from the order of the texts.
+// `{"constructor":{"prototype":{…}}}`, which applySignatures reads where the texts meet.
 // Read with lib/json.ts's tokenizer; the scanner is unmanaged and freed here, as config.ts does.
 function prototypeInObject(at: usize, end: usize): bool {
   let s = new JsonScanner(at + 1, <i32>(end - at - 1));
@@ -187,8 +220,8 @@ function prototypeInObject(at: usize, end: usize): bool {
 function prototypeKeyIn(s: JsonScanner): bool {
   if (s.next() != Tok.COLON || s.next() != Tok.OBJ_OPEN) return false;
   let depth = 1;
-  // The object's first key is the text right after `constructor`'s, which pollutingKey reads
-  // (and the request then names it, not `constructor`).
+  // The object's first key is the text right after `constructor`'s, which applySignatures reads
+  // (opensObjectAt; the request then names it, not `constructor`).
   let keys = 0;
   let t = s.next();
   while (t != Tok.END) {

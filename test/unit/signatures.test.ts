@@ -82,6 +82,7 @@ const POLLUTION: Array<[string, string]> = [
   ["body:json", '{"\\u005f_proto__":{"isAdmin":true}}'], // JSON.parse unescapes the key
   ["body:json", '{"a":1, "__proto__" : [{"isAdmin":true}]}'],
   ["body:json", '{"constructor": {"prototype": {"isAdmin":true}}}'],
+  ["body:json", '{"constructor" :\n {\t"prototype":{"isAdmin":true}}}'],
   // `prototype` anywhere among the keys of the object `constructor` holds (request/jsonbody.ts marks them).
   ["body:json", '{"constructor":{"id":1,"prototype":{"isAdmin":true}}}'],
   ["body:json", '{"constructor":{"a b":1,"c":"d e","f":{"g":1},"prototype":{"isAdmin":true}}}'],
@@ -104,6 +105,11 @@ const NOT_POLLUTION: Array<[string, string]> = [
   // `prototype` outside the object `constructor` holds, or holding a primitive.
   ["body:json", '{"constructor":{"a b":1},"prototype":{"x":1}}'],
   ["body:json", '{"constructor":{"a b":1},"b":{"prototype":{"x":1}}}'],
+  // The same where every key between is a bare word, which has no text: `prototype`'s text comes
+  // right after `constructor`'s.
+  ["body:json", '{"constructor":{"a":1},"x":{"prototype":{}}}'],
+  ["body:json", '{"constructor":{},"prototype":{"x":1}}'],
+  ["body:json", '{"constructor":[],"prototype":{"x":1}}'],
   ["body:json", '{"constructor":{"a b":1,"prototype":"text"}}'],
   ["query", "a[__proto__]=1"],
   ["query", "__proto__=1&x=2"],
