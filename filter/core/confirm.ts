@@ -7,6 +7,7 @@
 // do without, so that they reject the shapes of benign text the model over-reads, not attacks.
 
 import { HEAD_COUNT } from "./classes";
+import { partIsFileContent } from "../request/parts";
 import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPathByte, isWhitespace, isSpaceOrTab, skipSpacesAndBreaks, skipSpacesAndTabs, skipBlanks, closesQuoteAt } from "../lib/bytes";
 import { groupWords, groupByInitial, lengthsByInitial, initialAndLengthFit, isOneOfByInitial } from "../lib/groups";
 import { indexOf2, indexOf2Inline } from "../lib/scan";
@@ -28,8 +29,8 @@ const SQLI = 1, XSS = 2, RCE = 3, TRAVERSAL = 4, SSRF = 5, JNDI = 6, SSTI = 7, X
 // likeliest (the class heads disagree more often than the overall head: `%252F%252Fevil.com` is
 // "crlf" first, "open_redirect" second). Hot only for suspicious windows: a benign window's logits
 // are under the gate and return at once. opensText: the window starts where its text does (see
-// confirms).
-export function gateLogits(logits: usize, p: usize, n: i32, opensText: bool, likeliest: bool = true,
+// confirms). ruledOut: a bit per head the text's part cannot hold (classesRuledOut), never confirmed.
+export function gateLogits(logits: usize, p: usize, n: i32, opensText: bool, likeliest: bool = true, ruledOut: u32 = 0,
                            wp: usize = 0, wn: i32 = 0, wOpensText: bool = false): void {
   if (load<f32>(logits) <= GATE_LOGIT) {
     let any = false;
@@ -49,15 +50,22 @@ export function gateLogits(logits: usize, p: usize, n: i32, opensText: bool, lik
   for (let k = 1; k < HEAD_COUNT; k++) {
     let a = logits + (<usize>k << 2);
     if (load<f32>(a) <= GATE_LOGIT) continue;
-    if (confirmsIn(k, p, n, opensText, wp, wn, wOpensText)) confirmed = true;
+    if (((ruledOut >> k) & 1) == 0 && confirmsIn(k, p, n, opensText, wp, wn, wOpensText)) confirmed = true;
     else store<f32>(a, GATE_LOGIT);
   }
   if (!confirmed && likeliest) {
-    confirmed = (v0 <= GATE_LOGIT && confirmsIn(t0, p, n, opensText, wp, wn, wOpensText)) ||
-      (v1 <= GATE_LOGIT && confirmsIn(t1, p, n, opensText, wp, wn, wOpensText)) ||
-      (v2 <= GATE_LOGIT && confirmsIn(t2, p, n, opensText, wp, wn, wOpensText));
+    confirmed = (v0 <= GATE_LOGIT && ((ruledOut >> t0) & 1) == 0 && confirmsIn(t0, p, n, opensText, wp, wn, wOpensText)) ||
+      (v1 <= GATE_LOGIT && ((ruledOut >> t1) & 1) == 0 && confirmsIn(t1, p, n, opensText, wp, wn, wOpensText)) ||
+      (v2 <= GATE_LOGIT && ((ruledOut >> t2) & 1) == 0 && confirmsIn(t2, p, n, opensText, wp, wn, wOpensText));
   }
   if (!confirmed && load<f32>(logits) > GATE_LOGIT) store<f32>(logits, GATE_LOGIT);
+}
+
+// The heads a part's place rules out whatever its text (a bit per head, for gateLogits): a multipart
+// file's content is stored as a file, not put into a header line or a mail, so header lines in it
+// (an uploaded e-mail, an HTTP message, a MIME entity) are no CRLF injection.
+export function classesRuledOut(prows: usize, part: i32): u32 {
+  return partIsFileContent(prows, part) ? <u32>1 << CRLF : 0;
 }
 
 // How much of window p[0..n) the lexers read: all of it, but for the word its end cuts when the

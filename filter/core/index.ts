@@ -14,7 +14,7 @@ import { extractFeatures, MAX_FEATURES, WINDOW_BYTES } from "./features";
 import { MAX_FRAGMENTS } from "./explain";
 import { Decision, Reason, decide } from "./decide";
 import { describeCore } from "./describe";
-import { confirms, lexedLength } from "./confirm";
+import { confirms, classesRuledOut, lexedLength } from "./confirm";
 import { normalizePath, normalizedLength } from "../request/path";
 import { matchRoute, streamsBody, trustedAddress, trustedPrincipal } from "../request/policy";
 import { HEAD_COUNT } from "./classes";
@@ -207,11 +207,14 @@ export function featurizeRequest(headLen: i32, bodyLen: i32, bits: i32): i32 {
   let p = changetype<usize>(input);
   inspection.run(config, p, headLen, p + headLen, clampBody(headLen, bodyLen), false, c);
   if (c.overflow) return -1;
-  // The collector records text indexes; the trainer wants each window's Where.
+  // The collector records text indexes; the trainer wants each window's Where, and no class
+  // confirmed that the part's place rules out, as the scores' gate does (confirm.ts classesRuledOut).
   let rows = changetype<usize>(c.windows);
   for (let w = 0; w < c.windowCount; w++) {
     let row = rows + (<usize>w << 4);
-    store<u32>(row, inspection.parts.where(inspection.texts.part(<i32>load<u32>(row, 8))), 8);
+    let part = inspection.texts.part(<i32>load<u32>(row, 8));
+    store<u32>(row, inspection.parts.where(part), 8);
+    unchecked(c.confirmed[w] = unchecked(c.confirmed[w]) & ~classesRuledOut(inspection.parts.rows, part));
   }
   return c.windowCount;
 }

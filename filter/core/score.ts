@@ -7,7 +7,7 @@ import { extractFeatures, MAX_FEATURES, WINDOW_BYTES } from "./features";
 import { Model, forward } from "./model";
 import { HEAD_COUNT, HEAD_ATTACK } from "./classes";
 import { explainWindow } from "./explain";
-import { gateLogits, lexedLength, GATE_LOGIT } from "./confirm";
+import { gateLogits, classesRuledOut, lexedLength, GATE_LOGIT } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
 import { canReadBlock, keepFirst } from "../lib/scan";
 import { partNamePtr, partNameLen } from "../request/parts";
@@ -51,7 +51,7 @@ export class RequestScores extends WindowSink {
   private epoch: u32 = 0;
 
   // partRows, textRows: the tables of the parts and texts its windows come from (PartList.rows,
-  // TextList.rows, core/inspect.ts's): which part a window's text is of, for secretText.
+  // TextList.rows, core/inspect.ts's): which part a window's text is of, for the gate (scoreWindow).
   constructor(public model: Model, private partRows: usize, private textRows: usize) {
     super();
     if (model.ok) this.gateScore = model.scoreOf(HEAD_ATTACK, GATE_LOGIT);
@@ -122,7 +122,8 @@ export class RequestScores extends WindowSink {
     let v0 = v128.load(logits), v1 = v128.load(logits, 16), v2 = v128.load(logits, 32), v3 = v128.load(logits, 48);
     if (!underGate(v0, v1, v2, v3)) {
       // In a password's value a class under the gate keeps no overall logit (core/secrets.ts).
-      gateLogits(logits, p, ln, opensText, !this.secretText(text), wp, wln, wOpensText);
+      let part = textPart(this.textRows, text);
+      gateLogits(logits, p, ln, opensText, !this.secretPart(part), classesRuledOut(this.partRows, part), wp, wln, wOpensText);
       v0 = v128.load(logits); v1 = v128.load(logits, 16); v2 = v128.load(logits, 32); v3 = v128.load(logits, 48);
     }
     let mp = changetype<usize>(this.maxLogit);
@@ -132,10 +133,9 @@ export class RequestScores extends WindowSink {
     if (worse) { this.setWorst(text, p, n, flags); this.worstWindowClass = likeliestClass(logits); }
   }
 
-  // Whether text's part is named as a password (core/secrets.ts): read only for a window over the
-  // gate. The tables are core/inspect.ts's for the request being scored.
-  private secretText(text: i32): bool {
-    let part = textPart(this.textRows, text);
+  // Whether a part is named as a password (core/secrets.ts): read only for a window over the gate.
+  // The tables are core/inspect.ts's for the request being scored.
+  private secretPart(part: i32): bool {
     return namesSecret(partNamePtr(this.partRows, part), partNameLen(this.partRows, part));
   }
 

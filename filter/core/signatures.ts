@@ -35,7 +35,7 @@
 // holding objects in one origin's JSON Schema test documents, any of the 148,368 benign parts of
 // `make dataset`'s sides.
 
-import { PartList, partWhere, partFormEncoded, partNamePtr, partNameLen, partIsContainerKey, partWasUnescaped, partIsFilename, partValPtr, partValLen } from "../request/parts";
+import { PartList, partWhere, partFormEncoded, partNamePtr, partNameLen, partIsContainerKey, partWasUnescaped, partIsFilename, partIsFileContent, partValPtr, partValLen } from "../request/parts";
 import { DecodeFlag } from "../decode/flags";
 import { Where } from "../request/where";
 import { TextList, textPart, textPtr, textLen, textFlags, textIsPlainToken } from "../decode/texts";
@@ -371,10 +371,11 @@ function segmentFollows(p: usize, n: i32, j: i32): bool {
 // multipart body may send one raw; a query or a cookie only percent-encoded (Envoy refuses raw
 // ones in the request line and headers); a JSON string only escaped. The decoder's flags say
 // whether it decoded anything (a `%0A`, `&#10;` or `\n` it undid). Paths, headers, XML and text
-// bodies are not mail fields.
+// bodies are not mail fields, nor is a multipart file's content (confirm.ts classesRuledOut).
 // @ts-ignore: decorator
 @inline function mayBreakLine(prows: usize, part: i32, where: i32, flags: u32): bool {
-  if (where == Where.BODY_FORM || where == Where.BODY_MULTIPART) return true;
+  if (where == Where.BODY_FORM) return true;
+  if (where == Where.BODY_MULTIPART) return !partIsFileContent(prows, part);
   if (where == Where.QUERY || where == Where.COOKIE) return (flags & DECODED) != 0;
   if (where == Where.BODY_JSON) return (flags & DECODED) != 0 || partWasUnescaped(prows, part);
   return false;

@@ -15,7 +15,7 @@
 // Work is linear in the body: every scan moves forward, and a delimiter candidate is compared
 // only from a line feed, which the boundary cannot contain (see findStrict).
 
-import { PartList, MAX_PARTS, FILENAME } from "./parts";
+import { PartList, MAX_PARTS, FILENAME, FILE_CONTENT } from "./parts";
 import { startsWithCI, equalsCI, isSpaceOrTab, skipSpacesAndTabs } from "../lib/bytes";
 import { hexValue } from "../lib/escapes";
 import { Where } from "./where";
@@ -72,7 +72,8 @@ function emit(out: PartList, namePtr: usize, nameLen: i32, valPtr: usize, valLen
   }
   let i = out.count;
   if (i < MAX_PARTS) unchecked(partKinds[i] = <u8>lastKind);
-  out.add(Where.BODY_MULTIPART, namePtr, nameLen, valPtr, valLen, false, (lastKind & 3) == PartKind.FILENAME ? FILENAME : 0);
+  let kind = lastKind & 3;
+  out.add(Where.BODY_MULTIPART, namePtr, nameLen, valPtr, valLen, false, kind == PartKind.FILENAME ? FILENAME : kind == PartKind.FILE ? FILE_CONTENT : 0);
 }
 // Bytes examined by the last splitMultipart call (the work-counting test reads it).
 export function multipartWork(): i32 { return work; }

@@ -16,11 +16,12 @@ export const MAX_PARTS = MAX_MAX_PARTS;
 // Bytes the splitters may write (JSON strings without their escapes, multipart filenames): no
 // more than the request's own size, since unescaping never grows a string.
 export const SCRATCH_BYTES = MAX_REQUEST_BYTES;
-const STRIDE = 5; // u32 per part: where | formEncoded << 8 | containerKey << 9 | unescaped << 10 | filename << 11, namePtr, nameLen, valPtr, valLen
+const STRIDE = 5; // u32 per part: where | formEncoded << 8 | containerKey << 9 | unescaped << 10 | filename << 11 | fileContent << 12, namePtr, nameLen, valPtr, valLen
 const FORM_ENCODED: u32 = 0x100;
 export const CONTAINER_KEY: u32 = 0x200;
 export const UNESCAPED: u32 = 0x400;
 export const FILENAME: u32 = 0x800;
+export const FILE_CONTENT: u32 = 0x1000;
 
 // Part i of the table at rows (PartList.rows): where it is, whether '+' means space, its name.
 // @ts-ignore: decorator
@@ -40,6 +41,9 @@ export const FILENAME: u32 = 0x800;
 // A multipart file's filename (set by request/multipart.ts): the name it is stored under.
 // @ts-ignore: decorator
 @inline export function partIsFilename(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & FILENAME) != 0; }
+// A multipart file's content (set by request/multipart.ts): stored as a file, not read as a field.
+// @ts-ignore: decorator
+@inline export function partIsFileContent(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & FILE_CONTENT) != 0; }
 // @ts-ignore: decorator
 @inline export function partNamePtr(rows: usize, i: i32): usize { return <usize>load<u32>(rowAt(rows, i), 4); }
 // @ts-ignore: decorator
@@ -52,7 +56,7 @@ export const FILENAME: u32 = 0x800;
 // Writes part i of the table at rows: PartList.add's row, for a splitter that keeps the row count in
 // a local (request/jsonbody.ts, request/pairs.ts) and hands it back with PartList.endOffers.
 // marks: CONTAINER_KEY and UNESCAPED, the JSON splitter's (partIsContainerKey, partWasUnescaped),
-// and FILENAME, the multipart splitter's (partIsFilename).
+// and FILENAME and FILE_CONTENT, the multipart splitter's (partIsFilename, partIsFileContent).
 // @ts-ignore: decorator
 @inline export function putPart(rows: usize, i: i32, where: i32, namePtr: usize, nameLen: i32, valPtr: usize, valLen: i32, formEncoded: bool, marks: u32 = 0): void {
   let row = rowAt(rows, i);

@@ -144,8 +144,18 @@ const NOT_GADGET: Array<[string, string]> = [
   ["body:form", "%2BdefaultData:com.example.Settings=%7B%7D&+tags:java.util.List=x"],
 ];
 
+// A multipart field, and a multipart file (its content is stored as a file, never put into a header
+// line or a mail: confirm.ts classesRuledOut).
+const mpField = (name: string, value: string) => `--XyZ\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n--XyZ--\r\n`;
+const mpFile = (filename: string, type: string, content: string) =>
+  `--XyZ\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n--XyZ--\r\n`;
+const EML = "From: Ann <ann@example.com>\r\nTo: billing@example.com\r\nBcc: audit@example.com\r\nSubject: Invoice 123\r\nContent-Type: text/plain\r\n\r\nPlease find the invoice attached.";
+const HTTP_FILE = "POST /api/v1/invoices HTTP/1.1\r\nHost: api.example.com\r\nContent-Type: application/json\r\n\r\n{\"amount\": 12}";
+const MIME_FILE = "Content-Type: multipart/mixed; boundary=inner\r\n\r\n--inner\r\nContent-Type: text/plain\r\n\r\nhello\r\n--inner--";
+
 // A field value broken by a line break into a recipient header or a mail protocol command.
 const MAIL: Array<[string, string]> = [
+  ["body:multipart", mpField("email", "alice@example.com\r\nBcc: victim@example.net")],
   ["body:form", "email=alice%40example.com%0ABcc%3Avictim%40example.net&msg=hi"],
   ["query", "subject=Hello%0D%0ACc:%20a%40example.net"],
   ["body:json", '{"from":"a@example.com\\r\\nRCPT TO:<victim@example.net>\\r\\nDATA\\r\\nspam\\r\\n."}'],
@@ -158,6 +168,7 @@ const NOT_MAIL: Array<[string, string]> = [
   ["body:json", JSON.stringify({ note: "Thanks for the call.\nNext steps below.\nTo do: send the invoice" })],
   ["body:json", JSON.stringify({ text: "We met on the third floor and went over the plan again. ".repeat(5) + "\nBcc: someone@example.com" })],
   ["query", "q=line%0Aanother%20line"],
+  ["body:multipart", mpFile("invoice.eml", "message/rfc822", EML)],
 ];
 
 // A multipart file stored under a script's or a server configuration's name (upload.ts), whatever
@@ -207,11 +218,13 @@ const HTTP_MESSAGE: Array<[string, string]> = [
   ["query", "x=GET%20/%20HTTP/1.1%0d%0aHost:%20evil.example"],
   ["body:form", "a=x%0d%0a%0d%0aGET%20/admin%20HTTP/1.1"],
   ["body:json", JSON.stringify({ v: "x\r\n\r\nPOST /api/users HTTP/1.1\r\nHost: internal" })],
+  ["body:multipart", mpField("note", "x\r\n\r\n" + HTTP_FILE)],
 ];
 const NOT_HTTP_MESSAGE: Array<[string, string]> = [
   ["query", "q=POST%20/api%20HTTP/1.0"],
   ["body:json", JSON.stringify({ note: "We moved to HTTP/2.\nSee the GET / docs." })],
   ["body:form", "msg=line%0d%0aHTTP/1.1+spec+section+3"],
+  ["body:multipart", mpFile("create-invoice.http", "application/octet-stream", HTTP_FILE)],
 ];
 
 describeVerdicts("%s signatures", () => core, [
@@ -223,6 +236,19 @@ describeVerdicts("%s signatures", () => core, [
   ["java-gadget", "rce", GADGET, NOT_GADGET],
   ["mail-injection", "crlf", MAIL, NOT_MAIL],
 ]);
+
+// The model's CRLF reading is ruled out in a file's content too (the gate holds it), not only the
+// verdicts: an uploaded e-mail, HTTP message or MIME entity is not flagged; the same text in a field is.
+it.each([
+  ["invoice.eml", "message/rfc822", EML],
+  ["create-invoice.http", "application/octet-stream", HTTP_FILE],
+  ["parts.mime", "multipart/mixed", MIME_FILE],
+])("a multipart file %s holding header lines is no CRLF injection", (filename, type, content) => {
+  const s = core.score("body:multipart", mpFile(filename, type, content));
+  expect(s.classes.crlf).toBeGreaterThan(20);
+  expect(s.score).toBeGreaterThan(20);
+  expect(core.score("body:multipart", mpField("description", "x\r\n" + content)).classes.crlf).toBeLessThanOrEqual(20);
+});
 
 it("a path segment named __proto__ is not a parameter name", () => {
   expect(core.score("path", "/docs/__proto__/index.html").classes.rce).toBeGreaterThan(1);
