@@ -7,7 +7,8 @@
 // (core/hiddenhost.ts), code run through the Function constructor, Java's process API, an OGNL
 // expression or Node's module loader (core/sandboxescape.ts, core/javaexec.ts, core/ognl.ts,
 // core/nodeexec.ts), a dialog opened without writing its call (core/jsgadget.ts), cookies or web
-// storage sent to another host (core/jsexfil.ts), a value that
+// storage sent to another host (core/jsexfil.ts), a cookie set by an injected page
+// (core/sessionfix.ts), a value that
 // opens with a shell command after a separator (core/cmdinject.ts), PHP code reading a
 // superglobal (core/phpglobals.ts), an HTML tag whose event handler calls script
 // (core/xsshandler.ts), and an LDAP filter's terms opened by a value (core/ldapfilter.ts). Called by
@@ -44,6 +45,7 @@ import { sentencePayload } from "./sentences";
 import { superglobalAt } from "./phpglobals";
 import { eventHandlerTag } from "./xsshandler";
 import { stealsStorage } from "./jsexfil";
+import { setsCookie } from "./sessionfix";
 import { ldapInjection } from "./ldapfilter";
 import { lenientTraversal } from "./lenient";
 import { decodedScriptAt, jsfuck } from "./jsdecode";
@@ -155,6 +157,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   // A handler's call has a '(' (or a backquote, left to the model): most texts with a tag have none.
   if ((has & (TRIGGER_LT | TRIGGER_PAREN)) == (TRIGGER_LT | TRIGGER_PAREN) && eventHandlerTag(p, n)) return HEAD_XSS;
   if ((has & TRIGGER_AUTHORITY) != 0 && stealsStorage(p, n)) return HEAD_XSS;
+  if ((has & (TRIGGER_LT | TRIGGER_STATEMENT)) != 0 && setsCookie(p, n)) return HEAD_XSS;
   if ((has & TRIGGER_PAREN) != 0) {
     let code = codeCall(p, n);
     if (code != 0) return code;

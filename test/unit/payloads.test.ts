@@ -535,13 +535,28 @@ const NOT_STORAGE_THEFT: Case[] = [
   // A site's own code: a cookie tested, read into a variable or written; a URL elsewhere in it.
   ["body:json", JSON.stringify({ code: "loadScript('https://cdn.example/consent.js'); if (document.cookie.indexOf('consent=1') < 0) showBanner();" })],
   ["body:json", JSON.stringify({ code: "fetch('https://api.example/v1/me'); var c = document.cookie; localStorage.setItem('seen', '1');" })],
-  ["body:json", JSON.stringify({ code: "document.cookie = 'theme=dark; path=/; domain=' + '//example.com';" })],
+  ["body:json", JSON.stringify({ code: "document.cookie = 'ref=' + encodeURIComponent('https://example.com/') + '; path=/';" })],
   ["body:json", JSON.stringify({ text: "See https://developer.mozilla.org/docs/Web/API/Document/cookie for document.cookie and localStorage." })],
   ["query", "q=" + encodeURIComponent("https://example.com/?ref=" + "documentcookie+localStorageX")],
 ];
 
+// A cookie set by an injected page, session fixation (sessionfix.ts, CRS 943100): xss.
+const SESSION_FIXATION: Case[] = [
+  ["query", "foo=" + encodeURIComponent('<meta http-equiv="Set-Cookie" content="ASPSESSIONIDAQQSDCSC=HOHBKFPAAOEIBBPHFIBFKGGJ">')],
+  ["body:form", "bio=" + encodeURIComponent("<META HTTP-EQUIV=Set-Cookie CONTENT=PHPSESSID=abc123>")],
+  ["query", "q=" + encodeURIComponent('document.cookie="sessionid=1234; domain=.example.com"')],
+  ["body:json", JSON.stringify({ name: "<script>document['cookie']='JSESSIONID=x;expires=Fri, 01 Jan 2100 00:00:00 GMT'</script>" })],
+];
+const NOT_SESSION_FIXATION: Case[] = [
+  ["body:json", JSON.stringify({ code: "if (document.cookie.indexOf('consent=1') < 0) { document.cookie = 'consent=1; path=/'; }" })],
+  ["body:json", JSON.stringify({ html: '<meta http-equiv="Content-Type" content="text/html; charset=utf-8"><meta http-equiv="refresh" content="30">' })],
+  ["body:json", JSON.stringify({ text: "The Set-Cookie header takes Domain=, Expires= and Path=; document.cookie reads them back." })],
+  ["query", "q=" + encodeURIComponent("document.cookie == 'a=1; domain=x'")],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
   ["storage-theft", "xss", STORAGE_THEFT, NOT_STORAGE_THEFT],
+  ["session-fixation", "xss", SESSION_FIXATION, NOT_SESSION_FIXATION],
   ["ldap-filter", "ldapi", LDAP_FILTER, NOT_LDAP_FILTER],
   ["event-handler", "xss", EVENT_HANDLER, NOT_EVENT_HANDLER],
   ["php-superglobal", "rce", PHP_SUPERGLOBAL, NOT_PHP_SUPERGLOBAL],
