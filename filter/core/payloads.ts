@@ -8,7 +8,7 @@
 // expression or Node's module loader (core/sandboxescape.ts, core/javaexec.ts, core/ognl.ts,
 // core/nodeexec.ts), a dialog opened without writing its call (core/jsgadget.ts), cookies or web
 // storage sent to another host (core/jsexfil.ts), a cookie set by an injected page
-// (core/sessionfix.ts), a value that
+// (core/sessionfix.ts), a `vbscript:` URL's call (core/vbscript.ts), a value that
 // opens with a shell command after a separator (core/cmdinject.ts), PHP code reading a
 // superglobal (core/phpglobals.ts), an HTML tag whose event handler calls script
 // (core/xsshandler.ts), and an LDAP filter's terms opened by a value (core/ldapfilter.ts). Called by
@@ -46,6 +46,7 @@ import { superglobalAt } from "./phpglobals";
 import { eventHandlerTag } from "./xsshandler";
 import { stealsStorage } from "./jsexfil";
 import { setsCookie } from "./sessionfix";
+import { vbscriptCallAt } from "./vbscript";
 import { ldapInjection } from "./ldapfilter";
 import { lenientTraversal } from "./lenient";
 import { decodedScriptAt, jsfuck } from "./jsdecode";
@@ -195,8 +196,8 @@ function dollarClass(p: usize, n: i32): i32 {
 
 // The calls of a text, in one pass: code run through the Function constructor, Java's process API,
 // an OGNL static call or Node's module loader, a string decoded and run as script (CODE_INJECTION: an
-// EL or OGNL expression is ssti as much as rce), or a dialog opened without its call or JSFuck
-// (xss); 0 for none.
+// EL or OGNL expression is ssti as much as rce), or a dialog opened without its call, a `vbscript:`
+// URL's call or JSFuck (xss); 0 for none.
 function codeCall(p: usize, n: i32): i32 {
   let negatedGroup = false;
   for (let i = indexOf2(p, 0, n, 0x28, 0x28); i < n; i = indexOf2(p, i + 1, n, 0x28, 0x28)) { // '('
@@ -206,7 +207,7 @@ function codeCall(p: usize, n: i32): i32 {
     if (constructorCallAt(p, n, i) ||
         (s < e && (javaExecAt(p, n, i, s, e) || ognlStaticCallAt(p, n, s, e) || nodeExecAt(p, n, s, e)))) return CODE_INJECTION;
     if (s < e && decodedScriptAt(p, n, i, s, e)) return CODE_INJECTION;
-    if (dialogGadgetAt(p, n, i, s, e)) return HEAD_XSS;
+    if (dialogGadgetAt(p, n, i, s, e) || (s < e && vbscriptCallAt(p, n, s))) return HEAD_XSS;
     // JSFuck negates in a group (`(![]+[])`): read the whole text only then.
     negatedGroup = negatedGroup || byteAt(p, n, i + 1) == 0x21;
   }

@@ -554,7 +554,19 @@ const NOT_SESSION_FIXATION: Case[] = [
   ["query", "q=" + encodeURIComponent("document.cookie == 'a=1; domain=x'")],
 ];
 
+// A `vbscript:` URL that calls something (vbscript.ts): xss.
+const VBSCRIPT_CALL: Case[] = [
+  ["query", "q=" + encodeURIComponent("vbscript:msgbox(1)")],
+  ["body:form", "url=" + encodeURIComponent("VBScript: document.write(\"x\")")],
+  ["body:json", JSON.stringify({ html: '<a href="vbscript:Execute(\'MsgBox 1\')">x</a>' })],
+];
+const NOT_VBSCRIPT_CALL: Case[] = [
+  ["body:json", JSON.stringify({ text: "Old IE pages used vbscript: a language (see MsgBox(1) in the docs)." })],
+  ["query", "q=" + encodeURIComponent("myvbscript:run(1)")],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
+  ["vbscript-call", "xss", VBSCRIPT_CALL, NOT_VBSCRIPT_CALL],
   ["storage-theft", "xss", STORAGE_THEFT, NOT_STORAGE_THEFT],
   ["session-fixation", "xss", SESSION_FIXATION, NOT_SESSION_FIXATION],
   ["ldap-filter", "ldapi", LDAP_FILTER, NOT_LDAP_FILTER],
