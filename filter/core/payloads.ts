@@ -8,7 +8,9 @@
 // expression or Node's module loader (core/sandboxescape.ts, core/javaexec.ts, core/ognl.ts,
 // core/nodeexec.ts), a dialog opened without writing its call (core/jsgadget.ts), cookies or web
 // storage sent to another host (core/jsexfil.ts), a cookie set by an injected page
-// (core/sessionfix.ts), a `vbscript:` URL's call (core/vbscript.ts), a value that
+// (core/sessionfix.ts), a `vbscript:` URL's call (core/vbscript.ts), Python reaching its interpreter
+// (core/pyescape.ts), a PowerShell download cradle (core/pscradle.ts), PHP's shell operator in a
+// PHP tag (core/phptag.ts), a value that
 // opens with a shell command after a separator (core/cmdinject.ts), PHP code reading a
 // superglobal (core/phpglobals.ts), an HTML tag whose event handler calls script
 // (core/xsshandler.ts), and an LDAP filter's terms opened by a value (core/ldapfilter.ts). Called by
@@ -47,6 +49,9 @@ import { eventHandlerTag } from "./xsshandler";
 import { stealsStorage } from "./jsexfil";
 import { setsCookie } from "./sessionfix";
 import { vbscriptCallAt } from "./vbscript";
+import { pythonEscapeAt } from "./pyescape";
+import { powershellCradleAt } from "./pscradle";
+import { phpTagShell } from "./phptag";
 import { ldapInjection } from "./ldapfilter";
 import { lenientTraversal } from "./lenient";
 import { decodedScriptAt, jsfuck } from "./jsdecode";
@@ -159,6 +164,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if ((has & (TRIGGER_LT | TRIGGER_PAREN)) == (TRIGGER_LT | TRIGGER_PAREN) && eventHandlerTag(p, n)) return HEAD_XSS;
   if ((has & TRIGGER_AUTHORITY) != 0 && stealsStorage(p, n)) return HEAD_XSS;
   if ((has & (TRIGGER_LT | TRIGGER_STATEMENT)) != 0 && setsCookie(p, n)) return HEAD_XSS;
+  if ((has & TRIGGER_LT) != 0 && phpTagShell(p, n)) return HEAD_RCE;
   if ((has & TRIGGER_PAREN) != 0) {
     let code = codeCall(p, n);
     if (code != 0) return code;
@@ -196,8 +202,9 @@ function dollarClass(p: usize, n: i32): i32 {
 
 // The calls of a text, in one pass: code run through the Function constructor, Java's process API,
 // an OGNL static call or Node's module loader, a string decoded and run as script (CODE_INJECTION: an
-// EL or OGNL expression is ssti as much as rce), or a dialog opened without its call, a `vbscript:`
-// URL's call or JSFuck (xss); 0 for none.
+// EL or OGNL expression is ssti as much as rce) or Python reaching its interpreter (the same), a
+// PowerShell download cradle (rce), or a dialog opened without its call, a `vbscript:` URL's call or
+// JSFuck (xss); 0 for none.
 function codeCall(p: usize, n: i32): i32 {
   let negatedGroup = false;
   for (let i = indexOf2(p, 0, n, 0x28, 0x28); i < n; i = indexOf2(p, i + 1, n, 0x28, 0x28)) { // '('
@@ -207,6 +214,8 @@ function codeCall(p: usize, n: i32): i32 {
     if (constructorCallAt(p, n, i) ||
         (s < e && (javaExecAt(p, n, i, s, e) || ognlStaticCallAt(p, n, s, e) || nodeExecAt(p, n, s, e)))) return CODE_INJECTION;
     if (s < e && decodedScriptAt(p, n, i, s, e)) return CODE_INJECTION;
+    if (s < e && pythonEscapeAt(p, n, i, s, e)) return CODE_INJECTION;
+    if (s < e && powershellCradleAt(p, n, i, s, e)) return HEAD_RCE;
     if (dialogGadgetAt(p, n, i, s, e) || (s < e && vbscriptCallAt(p, n, s))) return HEAD_XSS;
     // JSFuck negates in a group (`(![]+[])`): read the whole text only then.
     negatedGroup = negatedGroup || byteAt(p, n, i + 1) == 0x21;

