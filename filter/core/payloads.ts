@@ -163,7 +163,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   // A handler's call has a '(' (or a backquote, left to the model): most texts with a tag have none.
   if ((has & (TRIGGER_LT | TRIGGER_PAREN)) == (TRIGGER_LT | TRIGGER_PAREN) && eventHandlerTag(p, n)) return HEAD_XSS;
   if ((has & TRIGGER_AUTHORITY) != 0 && stealsStorage(p, n)) return HEAD_XSS;
-  if ((has & (TRIGGER_LT | TRIGGER_STATEMENT)) != 0 && setsCookie(p, n)) return HEAD_XSS;
+  if ((has & TRIGGER_LT) != 0 && setsCookie(p, n)) return HEAD_XSS;
   if ((has & TRIGGER_LT) != 0 && phpTagShell(p, n)) return HEAD_RCE;
   if ((has & TRIGGER_PAREN) != 0) {
     let code = codeCall(p, n);
@@ -214,8 +214,12 @@ function codeCall(p: usize, n: i32): i32 {
     if (constructorCallAt(p, n, i) ||
         (s < e && (javaExecAt(p, n, i, s, e) || ognlStaticCallAt(p, n, s, e) || nodeExecAt(p, n, s, e)))) return CODE_INJECTION;
     if (s < e && decodedScriptAt(p, n, i, s, e)) return CODE_INJECTION;
-    if (s < e && pythonEscapeAt(p, n, i, s, e)) return CODE_INJECTION;
-    if (s < e && powershellCradleAt(p, n, i, s, e)) return HEAD_RCE;
+    if (s < e) {
+      // By the name's first byte before a call: every '(' of a text comes here.
+      let first = <u32>load<u8>(p + <usize>s) | 0x20;
+      if ((first == 0x7F || first == 0x67 || byteAt(p, n, s - 1) == 0x2E) && pythonEscapeAt(p, n, i, s, e)) return CODE_INJECTION; // _ g .
+      if ((first == 0x69 || first == 0x65 || first == 0x64) && powershellCradleAt(p, n, i, s, e)) return HEAD_RCE; // i e d
+    }
     if (dialogGadgetAt(p, n, i, s, e) || (s < e && vbscriptCallAt(p, n, s))) return HEAD_XSS;
     // JSFuck negates in a group (`(![]+[])`): read the whole text only then.
     negatedGroup = negatedGroup || byteAt(p, n, i + 1) == 0x21;

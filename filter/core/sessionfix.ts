@@ -1,23 +1,30 @@
 // Session fixation through an injected page: a value that makes the page set a cookie, so that
 // the victim's session takes the attacker's identifier (CRS 943100): a `<meta http-equiv=
 // "Set-Cookie">` tag, or script that writes `document.cookie` with a `domain` or `expires`
-// attribute (`document.cookie="sid=1234;domain=.example.com"`). Browsers have ignored the meta
-// tag for years and no benign part of `make dataset`'s sides writes a cookie this way; a site's
-// code that reads cookies, or writes one without those attributes, is left to the model. The
-// model scored the quoted tag 87 and the write 68. Read by core/payloads.ts for a text with a `<`
-// or a `;`; total and allocation-free.
+// attribute (`<script>document.cookie="sid=1234;domain=.example.com"</script>`). Browsers have
+// ignored the meta tag for years and no benign part of `make dataset`'s sides writes a cookie this
+// way; a site's code that reads cookies, or writes one without those attributes, is left to the
+// model. The model scored the quoted tag 87 and the bare write 68. Read by core/payloads.ts for a
+// text with a `<` (markup it injects): a `;` as the trigger had every text with `un` read, 0.2% of a
+// JSON body's instructions and more of prose (make profile), and a bare write is left to the model;
+// total and allocation-free.
 
 import { byteAt, matchesAt, matchesLowerAt, isWordChar, skipBlanks } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 
+// The shortest of them: `<meta http-equiv=set-cookie`, `.cookie="a;domain=`.
+const MIN_BYTES = 21;
 // How far past the write's `=` its attributes are looked for: one cookie string.
 const MAX_COOKIE_BYTES = 256;
 
 export function setsCookie(p: usize, n: i32): bool {
+  if (n < MIN_BYTES) return false;
   // At each `k` or `K` (of cookie).
   for (let i = indexOf2(p, 0, n, 0x6B, 0x4B); i < n; i = indexOf2(p, i + 1, n, 0x6B, 0x4B)) {
     let c = i - 3;
-    if (c < 1 || !matchesLowerAt(p, n, c, "cookie") || isWordChar(byteAt(p, n, c + 6))) continue;
+    // The two bytes before the `k` first: prose has a `k` in every other sentence.
+    if (c < 1 || (load<u8>(p + <usize>(i - 1)) | 0x20) != 0x6F || (load<u8>(p + <usize>(i - 2)) | 0x20) != 0x6F) continue;
+    if (!matchesLowerAt(p, n, c, "cookie") || isWordChar(byteAt(p, n, c + 6))) continue;
     if (c >= 15 && metaSetCookie(p, n, c)) return true;
     if (matchesAt(p, n, c, "cookie") && cookieWrite(p, n, c)) return true;
   }

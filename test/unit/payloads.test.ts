@@ -544,7 +544,7 @@ const NOT_STORAGE_THEFT: Case[] = [
 const SESSION_FIXATION: Case[] = [
   ["query", "foo=" + encodeURIComponent('<meta http-equiv="Set-Cookie" content="ASPSESSIONIDAQQSDCSC=HOHBKFPAAOEIBBPHFIBFKGGJ">')],
   ["body:form", "bio=" + encodeURIComponent("<META HTTP-EQUIV=Set-Cookie CONTENT=PHPSESSID=abc123>")],
-  ["query", "q=" + encodeURIComponent('document.cookie="sessionid=1234; domain=.example.com"')],
+  ["query", "q=" + encodeURIComponent('<script>document.cookie="sessionid=1234; domain=.example.com"</script>')],
   ["body:json", JSON.stringify({ name: "<script>document['cookie']='JSESSIONID=x;expires=Fri, 01 Jan 2100 00:00:00 GMT'</script>" })],
 ];
 const NOT_SESSION_FIXATION: Case[] = [
