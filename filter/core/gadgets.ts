@@ -1,7 +1,8 @@
-// Java classes that deserialization gadget chains run through, named where a deserializer picks
-// the class to build from the request: a JSON type designator (fastjson's `"@type"`, Jackson's
-// `["class", {…}]` or `"@class"`), a form value bound to a type, an XStream element or an
-// XMLDecoder `class=` attribute. Read by core/signatures.ts; total and allocation-free.
+// Java and .NET classes that deserialization gadget chains run through, named where a deserializer
+// picks the class to build from the request: a JSON type designator (fastjson's `"@type"`,
+// Jackson's `["class", {…}]` or `"@class"`, Json.NET's `"$type"`), a form value bound to a type, an
+// XStream element, an XMLDecoder `class=` attribute or a XAML element. Read by core/signatures.ts;
+// total and allocation-free.
 //
 // The list is of classes whose only business in a request is an exploit (ysoserial's and
 // marshalsec's chains, the fastjson and Jackson denylists' best known), not of packages: a Java
@@ -53,6 +54,20 @@ const GADGETS: StaticArray<string> = [
   "com.zaxxer.hikari.hikariconfig",
   "bsh.interpreter",
   "bsh.xthis",
+  // .NET: ysoserial.net's gadgets, as Json.NET's `$type`, a XAML element or a BinaryFormatter
+  // stream names them (assembly-qualified in `$type`: `System.Diagnostics.Process, System`).
+  "system.windows.data.objectdataprovider",
+  "system.diagnostics.process",
+  "system.configuration.install.assemblyinstaller",
+  "system.windows.forms.bindingsource",
+  "system.activities.presentation.workflowdesigner",
+  "system.data.services.internal.expandedwrapper",
+  "system.security.principal.windowsidentity",
+  "system.web.security.roleprincipal",
+  "system.identitymodel.tokens.sessionsecuritytoken",
+  "system.management.automation.psobject",
+  "system.delegateserializationholder",
+  "objectdataprovider",
 ];
 
 // The shortest and longest names above.
@@ -61,13 +76,27 @@ const MAX_LEN = 67;
 
 // The length of the listed name that starts at p + i and is not the start of a longer name, or 0.
 function gadgetAt(p: usize, n: i32, i: i32): i32 {
-  let c0 = lowerAscii(<u32>load<u8>(p + <usize>i));
-  for (let g = 0; g < GADGETS.length; g++) {
-    let name = unchecked(GADGETS[g]);
-    if (<u32>name.charCodeAt(0) == c0 && matchesLowerAt(p, n, i, name) && !inName(byteAt(p, n, i + name.length))) return name.length;
+  let c = lowerAscii(<u32>load<u8>(p + <usize>i)) - 0x61;
+  if (c >= 26) return 0;
+  // Only the names with that first letter (BY_INITIAL).
+  for (let k = <i32>load<u8>(INITIAL_START + <usize>c), e = <i32>load<u8>(INITIAL_START + <usize>(c + 1)); k < e; k++) {
+    let name = unchecked(GADGETS[<i32>load<u8>(BY_INITIAL + <usize>k)]);
+    if (matchesLowerAt(p, n, i, name) && !inName(byteAt(p, n, i + name.length))) return name.length;
   }
   return 0;
 }
+
+// GADGETS' indexes grouped by first letter, and where each letter's group starts (27 entries).
+const BY_INITIAL = memory.data(256);
+const INITIAL_START = memory.data(32);
+let grouped = 0;
+for (let c = 0; c < 26; c++) {
+  store<u8>(INITIAL_START + <usize>c, <u8>grouped);
+  for (let g = 0; g < GADGETS.length; g++) {
+    if (<i32>unchecked(GADGETS[g]).charCodeAt(0) - 0x61 == c) { store<u8>(BY_INITIAL + <usize>grouped, <u8>g); grouped++; }
+  }
+}
+store<u8>(INITIAL_START + 26, <u8>grouped);
 
 // A byte of a Java identifier or a package separator.
 // @ts-ignore: decorator
@@ -108,12 +137,17 @@ export function namesGadget(p: usize, n: i32): bool {
   while (i < n && (load<u8>(p + <usize>i) <= 0x20 || load<u8>(p + <usize>i) == 0x22 || load<u8>(p + <usize>i) == 0x5B)) i++;
   if (byteAt(p, n, i) == 0x4C && mayStartGadget(byteAt(p, n, i + 1))) i++; // 'L'
   if (i >= n || !mayStartGadget(<u32>load<u8>(p + <usize>i))) return false;
-  // Every listed name has its first '.' at 2 to 5: most words that start with c, o or s have none.
-  if (byteAt(p, n, i + 2) != 0x2E && byteAt(p, n, i + 3) != 0x2E && byteAt(p, n, i + 4) != 0x2E && byteAt(p, n, i + 5) != 0x2E) return false;
+  // Every listed name but the bare XAML element's has its first '.' at 2 to 5, or is .NET's
+  // `System.`: most words that start with c, o or s have neither.
+  let dotnet = byteAt(p, n, i + 6) == 0x2E && matchesLowerAt(p, n, i, "system");
+  if (byteAt(p, n, i + 2) != 0x2E && byteAt(p, n, i + 3) != 0x2E && byteAt(p, n, i + 4) != 0x2E && byteAt(p, n, i + 5) != 0x2E && !dotnet) return false;
   let end = n;
   while (end > i && (load<u8>(p + <usize>(end - 1)) <= 0x20 || load<u8>(p + <usize>(end - 1)) == 0x22 || load<u8>(p + <usize>(end - 1)) == 0x3B)) end--;
   let len = end - i;
-  return len >= MIN_LEN && len <= MAX_LEN && gadgetAt(p + <usize>i, len, 0) == len;
+  if (len < MIN_LEN || (len > MAX_LEN && !dotnet)) return false;
+  let g = gadgetAt(p + <usize>i, len, 0);
+  // The whole value, or a .NET type's name before its assembly (`, System`) or generic arity (`` `2 ``).
+  return g == len || (g > 0 && dotnet && (byteAt(p, n, i + g) == 0x2C || byteAt(p, n, i + g) == 0x60));
 }
 
 // A listed name anywhere in the text, not inside a longer identifier: for XML bodies.

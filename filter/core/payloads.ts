@@ -10,7 +10,7 @@
 // storage sent to another host (core/jsexfil.ts), a cookie set by an injected page
 // (core/sessionfix.ts), a `vbscript:` URL's call (core/vbscript.ts), Python reaching its interpreter
 // (core/pyescape.ts), a PowerShell download cradle (core/pscradle.ts), PHP's shell operator in a
-// PHP tag (core/phptag.ts), a value that
+// PHP tag (core/phptag.ts), a YAML tag that builds a code-running object (core/yamltags.ts), a value that
 // opens with a shell command after a separator (core/cmdinject.ts), PHP code reading a
 // superglobal (core/phpglobals.ts), an HTML tag whose event handler calls script
 // (core/xsshandler.ts), and an LDAP filter's terms opened by a value (core/ldapfilter.ts). Called by
@@ -52,6 +52,7 @@ import { vbscriptCallAt } from "./vbscript";
 import { pythonEscapeAt } from "./pyescape";
 import { powershellCradleAt } from "./pscradle";
 import { phpTagShell } from "./phptag";
+import { yamlGadget } from "./yamltags";
 import { ldapInjection } from "./ldapfilter";
 import { lenientTraversal } from "./lenient";
 import { decodedScriptAt, jsfuck } from "./jsdecode";
@@ -165,6 +166,9 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if ((has & TRIGGER_AUTHORITY) != 0 && stealsStorage(p, n)) return HEAD_XSS;
   if ((has & TRIGGER_LT) != 0 && setsCookie(p, n)) return HEAD_XSS;
   if ((has & TRIGGER_LT) != 0 && phpTagShell(p, n)) return HEAD_RCE;
+  // YAML comes as a body or a field of its own; a JSON body's URLs, the texts with a '/' most
+  // requests carry, are not read for it (0.45% of the 16 KiB JSON body's instructions, make profile).
+  if ((has & TRIGGER_SLASH) != 0 && where != Where.BODY_JSON && where != Where.PATH && yamlGadget(p, n)) return HEAD_RCE;
   if ((has & TRIGGER_PAREN) != 0) {
     let code = codeCall(p, n);
     if (code != 0) return code;

