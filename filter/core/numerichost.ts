@@ -11,7 +11,8 @@ import { splat8 } from "../lib/splat";
 
 // metadataToo: also a plain dotted address where a cloud's instance metadata service listens:
 // 169.254.169.254 (AWS, GCP, Azure, OpenStack), 169.254.170.2 (AWS's container credentials),
-// Alibaba's 100.100.100.200 (CRS 934110 blocks metadata URLs at paranoia level 1). No value of an
+// Alibaba's 100.100.100.200 (CRS 934110 blocks metadata URLs at paranoia level 1), or the
+// services' names (metadataName). No value of an
 // application's own names them. Other link-local addresses (a printer's 169.254.1.10) and 0.0.0.0
 // (a service's bind address in a configuration) are left to the model, and so are headers.
 export function obfuscatedIpUrl(p: usize, n: i32, metadataToo: bool): bool {
@@ -109,6 +110,7 @@ function numericHost(p: usize, n: i32, s: i32, metadataToo: bool, zeroToo: bool 
     if (c == 0x40) h = e + 1; // '@': the host comes after the user (whose password has a ':')
     e++;
   }
+  if (metadataToo && metadataName(p, n, h, e)) return true;
   for (let i = h; i < e; i++) if (load<u8>(p + <usize>i) == 0x3A) { e = i; break; } // ':port'
   if (e - h < 1 || e - h > 40) return false;
   let parts = 0, odd = false, lastValue: u64 = 0, lastDigits = 0;
@@ -158,6 +160,21 @@ function numericHost(p: usize, n: i32, s: i32, metadataToo: bool, zeroToo: bool 
 
 // @ts-ignore: decorator
 @inline function isHexDigit(c: u32): bool { return c - 0x30 < 10 || (c | 0x20) - 0x61 < 6; }
+
+// The metadata services' names: GCP's `metadata.google.internal` (and `metadata.goog`), AWS's
+// `instance-data` (and `instance-data.ec2.internal`) and its IPv6 address `[fd00:ec2::254]`, the
+// host h..e (a port after it allowed). The model scored a GCP token URL 44.
+const METADATA_NAMES: StaticArray<string> = ["metadata.google.internal", "metadata.goog", "instance-data.ec2.internal", "instance-data", "[fd00:ec2::254]"];
+function metadataName(p: usize, n: i32, h: i32, e: i32): bool {
+  let c = lowerAscii(byteAt(p, n, h));
+  if (c != 0x6D && c != 0x69 && c != 0x5B) return false; // m, i, [
+  for (let k = 0; k < METADATA_NAMES.length; k++) {
+    let name = unchecked(METADATA_NAMES[k]);
+    let end = h + name.length;
+    if (end <= e && matchesLowerAt(p, n, h, name) && (end == e || load<u8>(p + <usize>end) == 0x3A)) return true;
+  }
+  return false;
+}
 
 // 169.254.169.254, 169.254.170.2, 100.100.100.200 (a part over 255 is clamped, which none of them has).
 // @ts-ignore: decorator

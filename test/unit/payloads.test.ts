@@ -205,6 +205,10 @@ const NOT_LENIENT_TRAVERSAL: Case[] = [
 // A URL whose host is an IPv4 address spelled to pass a filter, or hidden behind user info or
 // extra slashes.
 const IP_HOST: Case[] = [
+  // The metadata services by name.
+  ["query", "url=" + encodeURIComponent("http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token")],
+  ["body:json", JSON.stringify({ webhook: "http://instance-data/latest/meta-data/iam/security-credentials/" })],
+  ["query", "u=" + encodeURIComponent("http://[fd00:ec2::254]/latest/meta-data/")],
   ["query", "url=http://0x7f000001/"],
   ["query", "next=http://3627734734/"],
   ["query", "redirect=//0177.0.0.1/admin"],
@@ -238,6 +242,8 @@ const IP_HOST: Case[] = [
   ["body:json", JSON.stringify({ uri: "https://0/admin" })],
 ];
 const NOT_IP_HOST: Case[] = [
+  ["query", "url=" + encodeURIComponent("https://metadata.google.internal.example.com/docs")],
+  ["query", "url=" + encodeURIComponent("https://instance-data-viewer.example.com/")],
   // A Referer from a developer's own machine; a private address in a value.
   ["header:Referer", "http://0.0.0.0:8080/login"],
   ["query", "url=http://10.0.0.5:8080/"],
