@@ -219,12 +219,16 @@ function codeCall(p: usize, n: i32): i32 {
         (s < e && (javaExecAt(p, n, i, s, e) || ognlStaticCallAt(p, n, s, e) || nodeExecAt(p, n, s, e)))) return CODE_INJECTION;
     if (s < e && decodedScriptAt(p, n, i, s, e)) return CODE_INJECTION;
     if (s < e) {
-      // By the name's first byte before a call: every '(' of a text comes here.
-      let first = <u32>load<u8>(p + <usize>s) | 0x20;
-      if ((first == 0x7F || first == 0x67 || byteAt(p, n, s - 1) == 0x2E) && pythonEscapeAt(p, n, i, s, e)) return CODE_INJECTION; // _ g .
-      if ((first == 0x69 || first == 0x65 || first == 0x64) && powershellCradleAt(p, n, i, s, e)) return HEAD_RCE; // i e d
+      // Told apart by the name's first byte, its length and the byte before it before any call:
+      // every '(' of a text comes here.
+      let len = e - s, first = <u32>load<u8>(p + <usize>s) | 0x20, before = byteAt(p, n, s - 1);
+      if ((first == 0x7F || (first == 0x67 && len == 7) || (before == 0x2E && byteAt(p, n, s - 2) == 0x5F)) && // __x( getattr( __builtins__.x(
+          pythonEscapeAt(p, n, i, s, e)) return CODE_INJECTION;
+      if (((first == 0x69 && len == 3) || (first == 0x65 && len == 10 && before == 0x2D) || (first == 0x64 && len >= 12 && before == 0x2E)) && // iex( -expression( .download…(
+          powershellCradleAt(p, n, i, s, e)) return HEAD_RCE;
+      if ((before == 0x2E || before == 0x3A || byteAt(p, n, blanksBefore(p, s) - 1) == 0x3A) && vbscriptCallAt(p, n, s)) return HEAD_XSS; // vbscript:x( vbscript:a.b(
     }
-    if (dialogGadgetAt(p, n, i, s, e) || (s < e && vbscriptCallAt(p, n, s))) return HEAD_XSS;
+    if (dialogGadgetAt(p, n, i, s, e)) return HEAD_XSS;
     // JSFuck negates in a group (`(![]+[])`): read the whole text only then.
     negatedGroup = negatedGroup || byteAt(p, n, i + 1) == 0x21;
   }
