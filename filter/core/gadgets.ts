@@ -11,6 +11,7 @@
 // XStream and XMLDecoder write types as element and attribute names, is searched inside.
 
 import { byteAt, lowerAscii, isIdentByte, matchesLowerAt } from "../lib/bytes";
+import { groupByInitial } from "../lib/groups";
 
 // Lower case; compared without case.
 const GADGETS: StaticArray<string> = [
@@ -78,25 +79,18 @@ const MAX_LEN = 67;
 function gadgetAt(p: usize, n: i32, i: i32): i32 {
   let c = lowerAscii(<u32>load<u8>(p + <usize>i)) - 0x61;
   if (c >= 26) return 0;
-  // Only the names with that first letter (BY_INITIAL).
-  for (let k = <i32>load<u8>(INITIAL_START + <usize>c), e = <i32>load<u8>(INITIAL_START + <usize>(c + 1)); k < e; k++) {
-    let name = unchecked(GADGETS[<i32>load<u8>(BY_INITIAL + <usize>k)]);
+  // Only the names with that first letter (lib/groups.ts; String#charCodeAt per name was a call).
+  let range = <i32>load<u16>(changetype<usize>(GADGET_RANGES) + (<usize>c << 1));
+  for (let k = range >> 8, e = range & 0xFF; k < e; k++) {
+    let name = unchecked(GADGETS_BY_INITIAL[k]);
     if (matchesLowerAt(p, n, i, name) && !inName(byteAt(p, n, i + name.length))) return name.length;
   }
   return 0;
 }
 
-// GADGETS' indexes grouped by first letter, and where each letter's group starts (27 entries).
-const BY_INITIAL = memory.data(256);
-const INITIAL_START = memory.data(32);
-let grouped = 0;
-for (let c = 0; c < 26; c++) {
-  store<u8>(INITIAL_START + <usize>c, <u8>grouped);
-  for (let g = 0; g < GADGETS.length; g++) {
-    if (<i32>unchecked(GADGETS[g]).charCodeAt(0) - 0x61 == c) { store<u8>(BY_INITIAL + <usize>grouped, <u8>g); grouped++; }
-  }
-}
-store<u8>(INITIAL_START + 26, <u8>grouped);
+// GADGETS grouped by first letter (groupByInitial's ranges, one per letter 'a' + k).
+const GADGETS_BY_INITIAL = new StaticArray<string>(GADGETS.length);
+const GADGET_RANGES = groupByInitial(GADGETS, GADGETS_BY_INITIAL);
 
 // A byte of a Java identifier or a package separator.
 // @ts-ignore: decorator
