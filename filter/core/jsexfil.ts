@@ -41,14 +41,9 @@ function readStart(p: usize, n: i32, i: i32): i32 {
   if (load<u8>(p + <usize>i) == 0x6B) { // 'k'
     let c = i - 3;
     if (c < 9 || !matchesAt(p, n, c, "cookie")) return -1;
-    e = c + 6;
-    let d = c - 1;
-    let q = byteAt(p, n, d);
-    if (q == 0x27 || q == 0x22 || q == 0x60) { // document['cookie']: the quote closes, then ']'
-      if (byteAt(p, n, e) != q || byteAt(p, n, e + 1) != 0x5D || byteAt(p, n, d - 1) != 0x5B) return -1;
-      e += 2;
-      d -= 1;
-    } else if (q != 0x2E) return -1; // document.cookie
+    e = cookieMemberEnd(p, n, c);
+    if (e < 0) return -1;
+    let d = byteAt(p, n, c - 1) == 0x2E ? c - 1 : c - 2; // the accessor's '.' or '['
     if (d < 8 || !matchesAt(p, n, d - 8, "document")) return -1;
     s = d - 8;
   } else {
@@ -57,9 +52,8 @@ function readStart(p: usize, n: i32, i: i32): i32 {
     else return -1;
   }
   if (isIdentByte(byteAt(p, n, e)) || (s > 0 && isIdentByte(<u32>load<u8>(p + <usize>(s - 1))))) return -1;
-  // A write (`=`, not `==`) is a site's code setting a cookie.
-  let a = skipBlanks(p, n, e);
-  if (byteAt(p, n, a) == 0x3D && byteAt(p, n, a + 1) != 0x3D) return -1;
+  // A write is a site's code setting a cookie.
+  if (assignedAt(p, n, e) >= 0) return -1;
   // `window.document.cookie`, `self.localStorage`.
   while (s > 1 && load<u8>(p + <usize>(s - 1)) == 0x2E) {
     let g = nameStart(p, s - 1);
@@ -67,6 +61,22 @@ function readStart(p: usize, n: i32, i: i32): i32 {
     s = g;
   }
   return s;
+}
+
+// Where the member access to `cookie` at c ends: `.cookie` or `['cookie']` (any JavaScript quote);
+// -1 for neither. core/sessionfix.ts reads the write the same way.
+export function cookieMemberEnd(p: usize, n: i32, c: i32): i32 {
+  let e = c + 6;
+  let q = byteAt(p, n, c - 1);
+  if (q == 0x2E) return e;
+  if ((q == 0x27 || q == 0x22 || q == 0x60) && byteAt(p, n, e) == q && byteAt(p, n, e + 1) == 0x5D && byteAt(p, n, c - 2) == 0x5B) return e + 2;
+  return -1;
+}
+
+// The index of the `=` that assigns to what ends at e (blanks between; not `==`), or -1.
+export function assignedAt(p: usize, n: i32, e: i32): i32 {
+  let a = skipBlanks(p, n, e);
+  return byteAt(p, n, a) == 0x3D && byteAt(p, n, a + 1) != 0x3D ? a : -1;
 }
 
 // Whether the read starting at s is joined onto a string that names a host before it.

@@ -9,7 +9,8 @@
 // JSON body's instructions and more of prose (make profile), and a bare write is left to the model;
 // total and allocation-free.
 
-import { byteAt, matchesAt, matchesLowerAt, isWordChar, skipBlanks } from "../lib/bytes";
+import { byteAt, matchesAt, matchesLowerAt, isWordChar } from "../lib/bytes";
+import { cookieMemberEnd, assignedAt } from "./jsexfil";
 import { indexOf2 } from "../lib/scan";
 
 // The shortest of them: `<meta http-equiv=set-cookie`, `.cookie="a;domain=`.
@@ -44,14 +45,10 @@ function metaSetCookie(p: usize, n: i32, c: i32): bool {
 // `.cookie` (or `['cookie']`) at c written to (`=`, not `==`), with `;` and then `domain` or
 // `expires` and `=` in the string it is given.
 function cookieWrite(p: usize, n: i32, c: i32): bool {
-  let b = <u32>load<u8>(p + <usize>(c - 1));
-  let e = c + 6;
-  if (b == 0x27 || b == 0x22) { // ['cookie']
-    if (byteAt(p, n, c - 2) != 0x5B || byteAt(p, n, e) != b || byteAt(p, n, e + 1) != 0x5D) return false;
-    e += 2;
-  } else if (b != 0x2E) return false;
-  let a = skipBlanks(p, n, e);
-  if (byteAt(p, n, a) != 0x3D || byteAt(p, n, a + 1) == 0x3D) return false;
+  let e = cookieMemberEnd(p, n, c);
+  if (e < 0) return false;
+  let a = assignedAt(p, n, e);
+  if (a < 0) return false;
   let end = min(n, a + MAX_COOKIE_BYTES);
   for (let k = indexOf2(p, a + 1, end, 0x3B, 0x3B); k < end; k = indexOf2(p, k + 1, end, 0x3B, 0x3B)) { // ';'
     let w = k + 1;
