@@ -4,7 +4,7 @@
 // mayConfirm would skip), which must be none. Node only (core/index.ts windowCensus).
 
 import { WindowSink } from "./windows";
-import { confirmedClasses, lexedLength } from "./confirm";
+import { confirmedClasses } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
 
 export class ConfirmCensus extends WindowSink {
@@ -13,10 +13,9 @@ export class ConfirmCensus extends WindowSink {
 
   reset(): void { for (let i = 0; i < 7; i++) unchecked(this.counts[i] = 0); }
 
-  onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool): void {
+  onWindow(text: i32, p: usize, n: i32, ln: i32, flags: u32, opensText: bool, closesText: bool): void {
     let c = this.counts;
     c[0]++; c[1] += n;
-    let ln = lexedLength(p, n, closesText);
     let confirmed = confirmedClasses(p, ln, opensText) != 0;
     if (confirmed) { c[2]++; c[3] += n; }
     if (!mayConfirm(p, ln)) {
@@ -29,5 +28,5 @@ export class ConfirmCensus extends WindowSink {
 // A WindowSink that takes no window: the verdicts that need no model alone raise the scores
 // (core/index.ts verdictHeads).
 export class NoWindows extends WindowSink {
-  onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool): void {}
+  onWindow(text: i32, p: usize, n: i32, ln: i32, flags: u32, opensText: bool, closesText: bool): void {}
 }

@@ -4,7 +4,7 @@
 
 import { WindowSink } from "./windows";
 import { extractFeatures, MAX_FEATURES } from "./features";
-import { confirmedClasses, lexedLength } from "./confirm";
+import { confirmedClasses } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
 import { zooms, zoomInto } from "./zoom";
 
@@ -42,18 +42,17 @@ export class FeatureCollector extends WindowSink {
 
   // Every window, whether or not a lexer could confirm it (the scores leave those out only when
   // that cannot change a decision; the model scores them otherwise), and the pieces the scores cut.
-  onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool): void {
-    let ln = lexedLength(p, n, closesText);
+  onWindow(text: i32, p: usize, n: i32, ln: i32, flags: u32, opensText: bool, closesText: bool): void {
     let confirmed = confirmedClasses(p, ln, opensText);
     this.push(text, p, n, flags, confirmed);
     if (zooms(mayConfirm(p, ln), p, n)) {
       this.windowConfirmed = confirmed;
-      zoomInto<FeatureCollector>(this, text, p, n, flags, opensText, closesText);
+      zoomInto<FeatureCollector>(this, text, p, n, ln, flags, opensText, closesText);
     }
   }
 
-  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool, wp: usize, wn: i32, wOpensText: bool): void {
-    this.push(text, p, n, flags | PIECE_FLAG, confirmedClasses(p, lexedLength(p, n, closesText), opensText) & this.windowConfirmed);
+  onPiece(text: i32, p: usize, n: i32, ln: i32, flags: u32, opensText: bool, wp: usize, wln: i32, wOpensText: bool): void {
+    this.push(text, p, n, flags | PIECE_FLAG, confirmedClasses(p, ln, opensText) & this.windowConfirmed);
   }
 
   private push(text: i32, p: usize, n: i32, flags: u32, confirmed: u32): void {

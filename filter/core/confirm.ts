@@ -72,8 +72,10 @@ export function classesRuledOut(prows: usize, part: i32): u32 {
 // text goes on (closesText false: p[n] is the text's next byte, a word byte as p[n - 1] is). Cut,
 // `execute_python_file` is SQL's `exec` at a window's end, and `selection` its `select`; the next
 // window, which overlaps this one by far more than a word, reads the word whole. A window of one
-// word is read as none.
-export function lexedLength(p: usize, n: i32, closesText: bool): i32 {
+// word is read as none. Inlined: core/windows.ts asks it of every window, most of which close their
+// text and return at the first test.
+// @ts-ignore: decorator
+@inline export function lexedLength(p: usize, n: i32, closesText: bool): i32 {
   if (closesText || n == 0) return n;
   if (!isWordChar(<u32>load<u8>(p + <usize>n)) || !isWordChar(<u32>load<u8>(p + <usize>(n - 1)))) return n;
   let i = n - 1;

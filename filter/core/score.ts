@@ -7,7 +7,7 @@ import { extractFeatures, MAX_FEATURES, WINDOW_BYTES } from "./features";
 import { Model, forward } from "./model";
 import { HEAD_COUNT, HEAD_ATTACK } from "./classes";
 import { explainWindow } from "./explain";
-import { gateLogits, classesRuledOut, lexedLength, GATE_LOGIT } from "./confirm";
+import { gateLogits, classesRuledOut, GATE_LOGIT } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
 import { canReadBlock, keepFirst } from "../lib/scan";
 import { partNamePtr, partNameLen } from "../request/parts";
@@ -70,7 +70,7 @@ export class RequestScores extends WindowSink {
   }
 
   // Hot: once per window of every scored text.
-  onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool): void {
+  onWindow(text: i32, p: usize, n: i32, ln: i32, flags: u32, opensText: bool, closesText: bool): void {
     if (!this.model.ok) return; // an unusable model scores nothing (the filter refuses to start with one)
     // A window with the same bytes and flags as one scored before in this request has the same
     // logits, which can raise no maximum and, not being greater, cannot become the worst window:
@@ -86,23 +86,15 @@ export class RequestScores extends WindowSink {
     // window never scored (no features, no maximum raised, never the worst window). That changes
     // scores only from gateScore up. Such a window is not zoomed into either, whether or not the
     // configuration skips it.
-    let ln = lexedLength(p, n, closesText);
     let may = mayConfirm(p, ln);
     this.scoreWindow(text, p, n, ln, flags, opensText, may);
-    if (zooms(may, p, n)) {
-      this.windowLexed = ln;
-      zoomInto<RequestScores>(this, text, p, n, flags, opensText, closesText);
-    }
+    if (zooms(may, p, n)) zoomInto<RequestScores>(this, text, p, n, ln, flags, opensText, closesText);
   }
-
-  // What the lexers read of the window being zoomed (onWindow's ln), which its pieces' need.
-  private windowLexed: i32 = 0;
 
   // A piece of a zoomed window (core/zoom.ts), scored as a window whose lexers' answers need its
   // window's too.
-  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool, wp: usize, wn: i32, wOpensText: bool): void {
-    let ln = lexedLength(p, n, closesText);
-    this.scoreWindow(text, p, n, ln, flags, opensText, !this.skipUnconfirmable || mayConfirm(p, ln), wp, this.windowLexed, wOpensText);
+  onPiece(text: i32, p: usize, n: i32, ln: i32, flags: u32, opensText: bool, wp: usize, wln: i32, wOpensText: bool): void {
+    this.scoreWindow(text, p, n, ln, flags, opensText, !this.skipUnconfirmable || mayConfirm(p, ln), wp, wln, wOpensText);
   }
 
   // Scores window p[0..n) into the request's maxima; the lexers read p[0..ln) (confirm.ts

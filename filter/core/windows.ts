@@ -4,16 +4,18 @@
 
 import { TextList, textScored, textPtr, textLen, textFlags } from "../decode/texts";
 import { WINDOW_BYTES, WINDOW_STEP } from "./features";
+import { lexedLength } from "./confirm";
 
 export abstract class WindowSink {
-  // text: the index into the TextList; p, n: the window's bytes; flags: the text's decode flags;
-  // opensText: the window is its text's first (p is where the text starts); closesText: its last
-  // (p + n is where the text ends; otherwise the text goes on at p[n]: core/confirm.ts lexedLength).
-  abstract onWindow(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool): void;
-  // Piece p[0..n) of window wp[0..wn), which core/zoom.ts cut to be scored again alone (opensText,
-  // closesText: the piece's; wOpensText: its window's). The sinks that zoom (core/score.ts,
+  // text: the index into the TextList; p, n: the window's bytes; ln: how many of them the lexers
+  // read (core/confirm.ts lexedLength); flags: the text's decode flags; opensText: the window is its
+  // text's first (p is where the text starts); closesText: its last (p + n is where the text ends;
+  // otherwise the text goes on at p[n]).
+  abstract onWindow(text: i32, p: usize, n: i32, ln: i32, flags: u32, opensText: bool, closesText: bool): void;
+  // Piece p[0..n) of window wp[0..wn), which core/zoom.ts cut to be scored again alone (ln,
+  // opensText: the piece's; wln, wOpensText: its window's). The sinks that zoom (core/score.ts,
   // core/collect.ts) take it; the rest never zoom.
-  onPiece(text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool, wp: usize, wn: i32, wOpensText: bool): void {}
+  onPiece(text: i32, p: usize, n: i32, ln: i32, flags: u32, opensText: bool, wp: usize, wln: i32, wOpensText: bool): void {}
   // Pieces this request may still take (core/inspect.ts sets it to max_windows, the bound on a
   // request's scoring work), and whether it ran out of them (the request is then partial).
   pieceBudget: i32 = 0;
@@ -41,7 +43,8 @@ export function forEachWindow<T extends WindowSink>(texts: TextList, sink: T, ma
     while (true) {
       if (windows >= maxWindows) return -windows;
       let w = min(WINDOW_BYTES, n - off);
-      sink.onWindow(t, p + off, w, flags, off == 0, off + w >= n);
+      let closes = off + w >= n;
+      sink.onWindow(t, p + off, w, lexedLength(p + off, w, closes), flags, off == 0, closes);
       windows++;
       if (off + w >= n) break;
       off += WINDOW_STEP;

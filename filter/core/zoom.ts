@@ -13,6 +13,7 @@
 
 import { WindowSink } from "./windows";
 import { closesQuoteAt } from "../lib/bytes";
+import { lexedLength } from "./confirm";
 import { proseWithSyntax, syntaxBits, proseApostrophe, proseRun, opensCommand, quoteEndsWord, opensMarkup, opensScriptScheme, optionsEnd, wordStart, wordEnd,
   headerBreakFrom, headerLineEnd, SYNTAX_GAP, PIECE_MIN } from "./pieces";
 
@@ -25,7 +26,7 @@ import { proseWithSyntax, syntaxBits, proseApostrophe, proseRun, opensCommand, q
 }
 
 // The pieces of window p[0..n), which zooms() accepted, into sink.onPiece.
-export function zoomInto<T extends WindowSink>(sink: T, text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool): void {
+export function zoomInto<T extends WindowSink>(sink: T, text: i32, p: usize, n: i32, ln: i32, flags: u32, opensText: bool, closesText: bool): void {
   let first = -1, last = -1, count = 0;
   // The bytes of syntax in order, 16 at a time (proseWithSyntax read the last block whole).
   for (let b = 0; b < n; b += 16) {
@@ -34,18 +35,18 @@ export function zoomInto<T extends WindowSink>(sink: T, text: i32, p: usize, n: 
       let j = b + ctz(mask);
       mask &= mask - 1;
       if (proseApostrophe(p, n, j)) continue;
-      if (first >= 0 && j > last + SYNTAX_GAP) { piecesAround<T>(sink, text, p, n, flags, opensText, closesText, first, last, count); first = -1; }
+      if (first >= 0 && j > last + SYNTAX_GAP) { piecesAround<T>(sink, text, p, n, ln, flags, opensText, closesText, first, last, count); first = -1; }
       if (first < 0) { first = j; count = 0; }
       last = j;
       count++;
     }
   }
-  if (first >= 0) piecesAround<T>(sink, text, p, n, flags, opensText, closesText, first, last, count);
+  if (first >= 0) piecesAround<T>(sink, text, p, n, ln, flags, opensText, closesText, first, last, count);
   // A line break that opens a header line, read from the break on as a response splitting's value
   // is: its syntax may be one `=` (`\r\nSet-Cookie: a=b`), which the runs leave to prose.
   for (let i = headerBreakFrom(p, n, 0); i >= 0; ) {
     let end = headerLineEnd(p, n, i);
-    cut<T>(sink, text, p, n, flags, opensText, closesText, i, end);
+    cut<T>(sink, text, p, n, ln, flags, opensText, closesText, i, end);
     i = headerBreakFrom(p, n, end);
   }
 }
@@ -53,7 +54,7 @@ export function zoomInto<T extends WindowSink>(sink: T, text: i32, p: usize, n: 
 // The pieces of window p[0..n) around its run of count bytes of syntax from first to last: the
 // run with a word either side, grown to PIECE_MIN bytes, and the run alone when it opens as a
 // payload does.
-function piecesAround<T extends WindowSink>(sink: T, text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool,
+function piecesAround<T extends WindowSink>(sink: T, text: i32, p: usize, n: i32, ln: i32, flags: u32, opensText: bool, closesText: bool,
                                             first: i32, last: i32, count: i32): void {
   if (proseRun(p, n, first, last, count)) return;
   // A run that opens as a payload does is read alone too, as a value that holds only the payload
@@ -64,9 +65,9 @@ function piecesAround<T extends WindowSink>(sink: T, text: i32, p: usize, n: i32
   // expression (`<svg onload=alert(1)>`, `{{7*7}}`); a script's URL scheme (`javascript:alert(1)`).
   let start = wordStart(p, first), end = wordEnd(p, n, last);
   if (opensCommand(p, n, first)) {
-    cut<T>(sink, text, p, n, flags, opensText, closesText, start, optionsEnd(p, n, end));
+    cut<T>(sink, text, p, n, ln, flags, opensText, closesText, start, optionsEnd(p, n, end));
   } else if ((quoteEndsWord(p, n, first) && !closesQuoteAt(p, first)) || opensMarkup(p, n, first) || opensScriptScheme(p, n, start)) {
-    cut<T>(sink, text, p, n, flags, opensText, closesText, start, end);
+    cut<T>(sink, text, p, n, ln, flags, opensText, closesText, start, end);
   }
   start = wordStart(p, start - 1);
   end = wordEnd(p, n, end);
@@ -76,16 +77,18 @@ function piecesAround<T extends WindowSink>(sink: T, text: i32, p: usize, n: i32
     start = wordStart(p, start - 1);
     end = wordEnd(p, n, end);
   }
-  cut<T>(sink, text, p, n, flags, opensText, closesText, start, end);
+  cut<T>(sink, text, p, n, ln, flags, opensText, closesText, start, end);
 }
 
-// Piece p[start..end) to the sink, unless it is the window itself or the request's budget is spent.
-// It opens its text when it starts where its window does and the window opens the text, and closes
-// it when it ends where its window does and the window closes the text.
+// Piece p[start..end) of window p[0..n) (whose lexers read p[0..ln)) to the sink, unless it is the
+// window itself or the request's budget is spent. It opens its text when it starts where its window
+// does and the window opens the text, and closes it when it ends where its window does and the
+// window closes the text (which decides what its lexers read: core/confirm.ts lexedLength).
 // @ts-ignore: decorator
-@inline function cut<T extends WindowSink>(sink: T, text: i32, p: usize, n: i32, flags: u32, opensText: bool, closesText: bool, start: i32, end: i32): void {
+@inline function cut<T extends WindowSink>(sink: T, text: i32, p: usize, n: i32, ln: i32, flags: u32, opensText: bool, closesText: bool, start: i32, end: i32): void {
   if (start == 0 && end == n) return;
   if (sink.pieceBudget <= 0) { sink.piecesCut = true; return; }
   sink.pieceBudget--;
-  sink.onPiece(text, p + <usize>start, end - start, flags, opensText && start == 0, closesText && end == n, p, n, opensText);
+  let q = p + <usize>start, m = end - start;
+  sink.onPiece(text, q, m, lexedLength(q, m, closesText && end == n), flags, opensText && start == 0, p, ln, opensText);
 }
