@@ -149,8 +149,8 @@ export function decodeParts(parts: PartList, out: TextList): void {
 // Whether a JSON string p[0..n), a plain token under MIN_BASE64_LENGTH bytes, is a bare word:
 // [A-Za-z0-9_-] (no '.', which a gadget's package name needs, core/gadgets.ts mayNameGadget; no
 // '@', which only keeps the set small), not 9 or 11 bytes long (`__proto__`, `prototype`,
-// `constructor`: core/signatures.ts pollutingKey), and not a serialized object's start (`rO0AB`,
-// `aced0005`: core/signatures.ts serializedObject). Nothing reads such a string: it is never
+// `constructor`: core/signatures.ts protoKey, prototypeKey, constructorKey), and not a serialized
+// object's start (`rO0AB`, `aced0005`: core/signatures.ts serializedObject). Nothing reads such a string: it is never
 // scored (the model skips lone words), decoded or base64, and no signature or verdict fires on it;
 // JSON keys and short values are most of a JSON body's strings, and a text each cost every step's
 // per-text work: 7% of the 16 KiB benign JSON bench body's instructions (make profile). The part
