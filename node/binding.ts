@@ -32,6 +32,7 @@ export interface CoreExports {
   confirmsText(k: number, len: number, opensText: number): number;
   mayConfirmText(len: number): number;
   lexedLengthOf(len: number, closesText: number): number;
+  plainQueryText(len: number): number;
   windowCensus(headLen: number, bodyLen: number): number;
   verdictHeads(headLen: number, bodyLen: number): number;
   featurePathsAgree(len: number, flags: number, bits: number): number;
@@ -262,6 +263,11 @@ export class Core {
     const k = this.heads.indexOf(klass);
     if (k < 1) throw new Error(`no class ${klass}`);
     return this.x.confirmsText(k, this.put(text), opensText ? 1 : 0) === 1;
+  }
+
+  /** Whether a text is one plain SQL query (filter/core/sqlquery.ts): the gate holds sqli for it. */
+  plainQuery(text: string): boolean {
+    return this.x.plainQueryText(this.put(text)) === 1;
   }
 
   /**

@@ -15,6 +15,7 @@ import { splat8 } from "../lib/splat";
 import { attributeEnd } from "./ldapfilter";
 import { WINDOW_BYTES, WINDOW_STEP } from "./features";
 import { handlerNameEnd } from "./xsshandler";
+import { plainQuery } from "./sqlquery";
 
 // A logit above this (p > 0.5 before calibration) must be confirmed; unconfirmed, it is held at
 // this value, which calibration maps outside the attack bands.
@@ -61,11 +62,15 @@ export function gateLogits(logits: usize, p: usize, n: i32, opensText: bool, lik
   if (!confirmed && load<f32>(logits) > GATE_LOGIT) store<f32>(logits, GATE_LOGIT);
 }
 
-// The heads a part's place rules out whatever its text (a bit per head, for gateLogits): a multipart
-// file's content is stored as a file, not put into a header line or a mail, so header lines in it
-// (an uploaded e-mail, an HTTP message, a MIME entity) are no CRLF injection.
-export function classesRuledOut(prows: usize, part: i32): u32 {
-  return partIsFileContent(prows, part) ? <u32>1 << CRLF : 0;
+// The heads a text p[0..n) of part `part` cannot hold whatever the model reads in its windows (a bit
+// per head, for gateLogits): a multipart file's content is stored as a file, not put into a header
+// line or a mail, so header lines in it (an uploaded e-mail, an HTTP message, a MIME entity) are no
+// CRLF injection; a text that is one plain SQL query (core/sqlquery.ts) is a query, not an
+// injection into one, nor an LDAP filter (its `COUNT(*)` is what ldapSyntax reads as `(*)`).
+export function classesRuledOut(prows: usize, part: i32, p: usize, n: i32): u32 {
+  let out: u32 = partIsFileContent(prows, part) ? <u32>1 << CRLF : 0;
+  if (plainQuery(p, n)) out |= (<u32>1 << SQLI) | (<u32>1 << LDAPI);
+  return out;
 }
 
 // How much of window p[0..n) the lexers read: all of it, but for the word its end cuts when the

@@ -15,11 +15,12 @@ import { MAX_FRAGMENTS } from "./explain";
 import { Decision, Reason, decide } from "./decide";
 import { describeCore } from "./describe";
 import { confirms, classesRuledOut, lexedLength } from "./confirm";
+import { plainQuery } from "./sqlquery";
 import { normalizePath, normalizedLength } from "../request/path";
 import { matchRoute, streamsBody, trustedAddress, trustedPrincipal } from "../request/policy";
 import { HEAD_COUNT } from "./classes";
 import { MAX_REQUEST_BYTES } from "../request/parts";
-import { TEXT_NOT_SCORED } from "../decode/texts";
+import { TEXT_NOT_SCORED, textPtr, textLen } from "../decode/texts";
 import { DecodeFlag } from "../decode/flags";
 
 const INPUT_BYTES = MAX_REQUEST_BYTES;
@@ -212,9 +213,11 @@ export function featurizeRequest(headLen: i32, bodyLen: i32, bits: i32): i32 {
   let rows = changetype<usize>(c.windows);
   for (let w = 0; w < c.windowCount; w++) {
     let row = rows + (<usize>w << 4);
-    let part = inspection.texts.part(<i32>load<u32>(row, 8));
+    let t = <i32>load<u32>(row, 8);
+    let part = inspection.texts.part(t);
     store<u32>(row, inspection.parts.where(part), 8);
-    unchecked(c.confirmed[w] = unchecked(c.confirmed[w]) & ~classesRuledOut(inspection.parts.rows, part));
+    let trows = inspection.texts.rows;
+    unchecked(c.confirmed[w] = unchecked(c.confirmed[w]) & ~classesRuledOut(inspection.parts.rows, part, textPtr(trows, t), textLen(trows, t)));
   }
   return c.windowCount;
 }
@@ -227,6 +230,12 @@ export function exportConfirmedPtr(): usize { return changetype<usize>(collector
 // tests and for measuring what the lexers reject.
 export function confirmsText(k: i32, len: i32, opensText: i32): i32 {
   return confirms(k, changetype<usize>(input), min(len, INPUT_BYTES), opensText != 0) ? 1 : 0;
+}
+
+// Whether the len bytes at inputPtr() are one plain SQL query (core/sqlquery.ts), whose text the
+// gate holds the model's sqli class for: 1 or 0. For tests.
+export function plainQueryText(len: i32): i32 {
+  return plainQuery(changetype<usize>(input), min(len, INPUT_BYTES)) ? 1 : 0;
 }
 
 // How many of the first len bytes at inputPtr() the lexers read as a window (core/confirm.ts

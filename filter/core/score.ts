@@ -11,7 +11,7 @@ import { gateLogits, classesRuledOut, GATE_LOGIT } from "./confirm";
 import { mayConfirm } from "./mayconfirm";
 import { canReadBlock, keepFirst } from "../lib/scan";
 import { partNamePtr, partNameLen } from "../request/parts";
-import { textPart } from "../decode/texts";
+import { textPart, textPtr, textLen } from "../decode/texts";
 import { namesSecret } from "./secrets";
 import { zooms, zoomInto } from "./zoom";
 
@@ -49,6 +49,12 @@ export class RequestScores extends WindowSink {
   // to this request when its epoch is this request's, so reset() need not clear the table.
   private seen: StaticArray<u32> = new StaticArray<u32>(SEEN_SLOTS * SEEN_STRIDE);
   private epoch: u32 = 0;
+  // The slot seenBefore last recorded a window in (its epoch word).
+  private lastSeenSlot: usize = 0;
+  // The heads the text of the windows over the gate cannot hold (confirm.ts classesRuledOut), read
+  // once per text: a text's windows and pieces come one after another.
+  private ruledText: i32 = -1;
+  private ruledMask: u32 = 0;
 
   // partRows, textRows: the tables of the parts and texts its windows come from (PartList.rows,
   // TextList.rows, core/inspect.ts's): which part a window's text is of, for the gate (scoreWindow).
@@ -65,6 +71,7 @@ export class RequestScores extends WindowSink {
     this.worstFlags = 0;
     this.worstWindowClass = 1;
     this.features = 0;
+    this.ruledText = -1;
     // A fresh epoch orphans every slot; at the wrap (once in 2^32 requests) the table is cleared.
     if (++this.epoch == 0) { memory.fill(changetype<usize>(this.seen), 0, SEEN_SLOTS * SEEN_STRIDE * 4); this.epoch = 1; }
   }
@@ -115,7 +122,12 @@ export class RequestScores extends WindowSink {
     if (!underGate(v0, v1, v2, v3)) {
       // In a password's value a class under the gate keeps no overall logit (core/secrets.ts).
       let part = textPart(this.textRows, text);
-      gateLogits(logits, p, ln, opensText, !this.secretPart(part), classesRuledOut(this.partRows, part), wp, wln, wOpensText);
+      if (text != this.ruledText) this.readRuledOut(text);
+      let ruled = this.ruledMask;
+      // The same bytes in a text that rules nothing out must be scored again there: this window is
+      // forgotten by the table of windows seen (a piece's is its window's, forgotten with it).
+      if (ruled != 0 && wp == 0) store<u32>(this.lastSeenSlot, 0);
+      gateLogits(logits, p, ln, opensText, !this.secretPart(part), ruled, wp, wln, wOpensText);
       v0 = v128.load(logits); v1 = v128.load(logits, 16); v2 = v128.load(logits, 32); v3 = v128.load(logits, 48);
     }
     let mp = changetype<usize>(this.maxLogit);
@@ -123,6 +135,12 @@ export class RequestScores extends WindowSink {
     let worse = f32x4.extract_lane(v0, 0) > load<f32>(mp, HEAD_ATTACK << 2);
     raiseMax(mp, sp, 0, v0); raiseMax(mp, sp, 16, v1); raiseMax(mp, sp, 32, v2); raiseMax(mp, sp, 48, v3);
     if (worse) { this.setWorst(text, p, n, flags); this.worstWindowClass = likeliestClass(logits); }
+  }
+
+  // Text t's ruled-out heads into ruledMask.
+  private readRuledOut(t: i32): void {
+    this.ruledText = t;
+    this.ruledMask = classesRuledOut(this.partRows, textPart(this.textRows, t), textPtr(this.textRows, t), textLen(this.textRows, t));
   }
 
   // Whether a part is named as a password (core/secrets.ts): read only for a window over the gate.
@@ -141,6 +159,7 @@ export class RequestScores extends WindowSink {
     if (load<u32>(slot) == this.epoch && load<u32>(slot, 4) == key && load<u32>(slot, 12) == <u32>n &&
         load<u32>(slot, 16) == flags && memory.compare(<usize>load<u32>(slot, 8), p, n) == 0) return true;
     store<u32>(slot, this.epoch);
+    this.lastSeenSlot = slot;
     store<u32>(slot, key, 4);
     store<u32>(slot, <u32>p, 8);
     store<u32>(slot, <u32>n, 12);

@@ -83,6 +83,55 @@ const CODE_BODIES: unknown[] = [
   { model: "claude-sonnet-4-5", messages: [{ role: "assistant", content: [{ type: "tool_use", id: "t2", name: "str_replace_editor", input: { command: "str_replace", path: "/repo/app.py", old_str: "if user == 'admin' or user == 'root':", new_str: "if user in ('admin', 'root'):" } }] }] },
 ];
 
+// Queries as SQL-over-HTTP APIs, BI tools and LLM agents' SQL tools send them, a whole query as the
+// value (BigQuery's jobs.query, Snowflake's and Databricks' statement APIs, Athena, Metabase's native
+// queries, Grafana's SQL panels, Superset's SQL Lab, ClickHouse's HTTP interface, an agent's
+// sql_db_query call), written anew on public sample schemas (Chinook, TPC-H, BigQuery's public
+// datasets, Northwind). Such a value is a query, not an injection into one (core/sqlquery.ts).
+const QUERIES = [
+  "SELECT word, SUM(word_count) AS count FROM `bigquery-public-data.samples.shakespeare` GROUP BY word ORDER BY count DESC LIMIT 10",
+  "SELECT name, SUM(number) AS total FROM `bigquery-public-data.usa_names.usa_1910_2013` WHERE state = 'TX' GROUP BY name ORDER BY total DESC LIMIT 10",
+  "SELECT DATE(created_at) AS day, COUNT(*) AS n FROM analytics.events WHERE created_at >= '2024-01-01' GROUP BY day ORDER BY day",
+  "SELECT c_custkey, c_name, SUM(o_totalprice) FROM snowflake_sample_data.tpch_sf1.customer JOIN snowflake_sample_data.tpch_sf1.orders ON c_custkey = o_custkey GROUP BY c_custkey, c_name ORDER BY 3 DESC LIMIT 20",
+  "SELECT l_returnflag, l_linestatus, SUM(l_quantity) AS sum_qty, AVG(l_extendedprice) AS avg_price FROM lineitem WHERE l_shipdate <= DATE '1998-12-01' GROUP BY l_returnflag, l_linestatus ORDER BY l_returnflag",
+  "WITH recent AS (SELECT customer_id, MAX(order_date) AS last_order FROM orders GROUP BY customer_id) SELECT COUNT(*) FROM recent WHERE last_order < '2024-06-01'",
+  "SELECT status, COUNT(*) FROM tickets GROUP BY status",
+  "SELECT * FROM samples.nyctaxi.trips LIMIT 10",
+  "SELECT pickup_zip, AVG(fare_amount) FROM samples.nyctaxi.trips GROUP BY pickup_zip ORDER BY 2 DESC LIMIT 5",
+  "SELECT $__timeGroupAlias(time, '1m'), avg(value) AS value FROM metrics WHERE $__timeFilter(time) AND host = 'web-1' GROUP BY 1 ORDER BY 1",
+  "SELECT toStartOfHour(timestamp) AS hour, count() FROM logs WHERE level = 'error' GROUP BY hour ORDER BY hour",
+  "SELECT product_name, unit_price FROM products WHERE discontinued = 0 ORDER BY unit_price DESC LIMIT 10;",
+  "SELECT e.first_name, e.last_name, d.name FROM employees e JOIN departments d ON d.id = e.department_id WHERE d.name = 'Sales'",
+  "SELECT COUNT(DISTINCT user_id) AS dau FROM events WHERE event_date = CURRENT_DATE",
+  "SELECT region, SUM(amount) AS revenue FROM sales WHERE year = 2024 GROUP BY region HAVING SUM(amount) > 10000 ORDER BY revenue DESC",
+  "SELECT \"BillingCountry\", SUM(\"Total\") FROM \"Invoice\" GROUP BY \"BillingCountry\" ORDER BY 2 DESC LIMIT 5;",
+  "SELECT t.\"Name\", g.\"Name\" AS genre FROM \"Track\" t JOIN \"Genre\" g ON t.\"GenreId\" = g.\"GenreId\" LIMIT 10;",
+  "SELECT [CustomerID], [CompanyName] FROM [Customers] WHERE [Country] = 'Germany'",
+  "select id, title from posts order by created_at desc limit 20",
+  // A catalogue read is legitimate here, and is an injection's enumeration elsewhere: left to the model.
+  "SELECT table_name FROM my_dataset.INFORMATION_SCHEMA.TABLES",
+];
+const QUERY_BODIES: Array<(q: string) => [string, string]> = [
+  (q) => ["body:json", JSON.stringify({ query: q, useLegacySql: false, timeoutMs: 10000 })],
+  (q) => ["body:json", JSON.stringify({ statement: q, timeout: 60, warehouse: "COMPUTE_WH", role: "ANALYST" })],
+  (q) => ["body:json", JSON.stringify({ statement: q, warehouse_id: "8e2a6c1f3b9d4e07", wait_timeout: "30s" })],
+  (q) => ["body:json", JSON.stringify({ QueryString: q, WorkGroup: "primary", QueryExecutionContext: { Database: "analytics" } })],
+  (q) => ["body:json", JSON.stringify({ database: 1, type: "native", native: { query: q, "template-tags": {} } })],
+  (q) => ["body:json", JSON.stringify({ queries: [{ refId: "A", datasource: { type: "postgres", uid: "P1" }, rawSql: q, format: "table" }], from: "now-6h", to: "now" })],
+  (q) => ["body:json", JSON.stringify({ database_id: 1, sql: q, runAsync: false, schema: "public" })],
+  (q) => ["query", `query=${encodeURIComponent(q)}&default_format=JSONCompact`],
+  (q) => ["body:json", JSON.stringify({ model: "gpt-4o", messages: [{ role: "user", content: "How many?" }, { role: "assistant", content: q }] })],
+];
+// Injections that open with SELECT, in the same bodies: these stay flagged.
+const QUERY_INJECTED = [
+  "select * from users where id=1 or 1=1",
+  "SELECT a FROM b WHERE c=' OR ''='",
+  "select * from users; drop table users",
+  "select * from users union select 1,2",
+  "SELECT * FROM users WHERE id = 1 AND SLEEP(5)",
+  "select username,password from users",
+];
+
 const LLM_BODIES: Array<(p: string) => unknown> = [
   (p) => ({ model: "gpt-4o-mini", messages: [{ role: "system", content: "You are a helpful assistant." }, { role: "user", content: p }], temperature: 0.7, stop: ["\nObservation:"] }),
   (p) => ({ model: "claude-3-5-sonnet-20241022", max_tokens: 1024, messages: [{ role: "user", content: [{ type: "text", text: p }] }] }),
@@ -111,6 +160,10 @@ async function main(): Promise<void> {
   line("LLM tool calls and traces (quoted choices, printed roles, templates, prompts' XML tags)", count(tools), tools.length);
   const toolsInjected = TOOL_INJECTED.map((b) => ["body:json", JSON.stringify(b)] as [string, string]);
   line("  payloads in the same bodies (should be flagged)", count(toolsInjected), toolsInjected.length);
+  const queries = QUERIES.flatMap((q) => QUERY_BODIES.map((b) => b(q)));
+  line("SQL-over-HTTP APIs', BI tools' and SQL agents' queries (a whole query as the value)", count(queries), queries.length);
+  const queriesInjected = QUERY_INJECTED.flatMap((q) => QUERY_BODIES.map((b) => b(q)));
+  line("  injections that open with SELECT in the same bodies (should be flagged)", count(queriesInjected), queriesInjected.length);
   const code = CODE_BODIES.map((b) => ["body:json", JSON.stringify(b)] as [string, string]);
   line("code completion and coding agents' tool calls (code by construction: a route policy's case)", count(code), code.length);
 }

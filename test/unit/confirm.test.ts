@@ -536,6 +536,77 @@ describe("semantic confirmation", () => {
     expect(core.score("body:json", '{"q":"A\' OR \'B"}').score).toBeLessThanOrEqual(20);
   });
 
+  // A value that is one whole, plain query (core/sqlquery.ts) is a query, not an injection into one:
+  // SQL-over-HTTP APIs, BI tools and LLM messages send such values. Each of these scored 20 or under
+  // before (10, 18, 20, 12). Injections that open with SELECT leave a string, comment, stack, union,
+  // compare a value with itself, probe or enumerate, and stay flagged.
+  it("sqli: a value that is one plain query is none; injections that open with SELECT are", () => {
+    const plain = [
+      "SELECT COUNT(*) FROM Album;",
+      `SELECT "Name" FROM "Artist" WHERE "Country" = 'USA' LIMIT 5;`,
+      "WITH t AS (SELECT * FROM orders WHERE status = 'shipped') SELECT COUNT(*) FROM t",
+    ];
+    for (const q of plain) {
+      expect(core.score("query", "q=" + encodeURIComponent(q)).score, q).toBeGreaterThan(20);
+      expect(core.score("body:json", JSON.stringify({ model: "gpt-4o", messages: [{ role: "user", content: q }] })).score, q).toBeGreaterThan(20);
+    }
+    expect(core.score("body:json", JSON.stringify({ statement: "SELECT COUNT(*) FROM Invoice;", warehouse: "COMPUTE_WH" })).score).toBeGreaterThan(20);
+    const injections = [
+      "select * from users where id=1 or 1=1",
+      "SELECT * FROM users WHERE id = '1' OR '1' = '1'",
+      // in a string the application opened, the value's first quote closes it: ` OR ''='` is code
+      "SELECT a FROM b WHERE c=' OR ''='",
+      "select * from users; drop table users",
+      "select * from users -- ",
+      "select * from users union select 1,2",
+      "SELECT * FROM users WHERE id = 1 AND SLEEP(5)",
+      "SELECT 0x61646d696e FROM dual",
+      "SELECT * FROM users WHERE name = 'a\\' OR 1=1 -- '",
+      "SELECT name FROM sysibm.systables;",
+      "SELECT * FROM information_schema.tables",
+      "select user from mysql.user",
+      "SELECT password FROM users WHERE username = 'admin'",
+      "select username,password from users",
+    ];
+    for (const q of injections) expect(core.score("query", "q=" + encodeURIComponent(q)).score, q).toBeLessThanOrEqual(20);
+    for (const q of [...plain]) expect(core.plainQuery(q), q).toBe(true);
+    for (const q of injections) expect(core.plainQuery(q), q).toBe(false);
+  });
+
+  it.each([
+    ["SELECT * FROM t WHERE deleted_at IS NOT NULL", true],
+    ["SELECT CASE status WHEN 'shipped' THEN 1 ELSE 0 END FROM orders", true],
+    ["SELECT * FROM t WHERE x BETWEEN 1 AND 5 AND y = 'a'", true],
+    ["SELECT first_name || ' ' || last_name FROM people", true],
+    ["SELECT * FROM t WHERE a <> 'b' AND c >= 2", true],
+    ["SELECT [CustomerID] FROM [Customers] WHERE [Country] = 'Germany'", true],
+    ["  select id from posts order by created_at desc limit 20 ;  ", true],
+    // no table read, or not a query's start
+    ["SELECT 1", false],
+    ["selection FROM menu", false],
+    ["Please select one from the list", false],
+    // conditions an injection writes: literals compared, a condition opened by a literal
+    ["SELECT * FROM t WHERE x BETWEEN 1 AND 5 OR 1", false],
+    ["SELECT * FROM users WHERE id = 1 OR 2>1", false],
+    ["SELECT * FROM t WHERE a = 1 AND (1=1)", false],
+    ["SELECT * FROM t WHERE a = 1 AND 'x' LIKE 'x'", false],
+    ["SELECT a FROM t WHERE b = 'x' OR true", false],
+    ["SELECT a FROM t WHERE b = b", false],
+    // a quoted span that is code once the application's string is closed, or left open
+    ["SELECT a FROM t WHERE b = 'x or y'", false],
+    ["SELECT a FROM t WHERE b = 'O''Brien'", false],
+    ["SELECT a FROM t WHERE b = 'open", false],
+    // two statements, comments, system variables, catalogues, probes
+    ["SELECT a FROM t; SELECT b FROM u", false],
+    ["SELECT a FROM t /* x */", false],
+    ["SELECT @@version FROM dual", false],
+    ["SELECT * FROM pg_roles", false],
+    ["SELECT name FROM syscat.tables", false],
+    ["SELECT a FROM t WHERE b = CHAR(65)", false],
+  ])("plainQuery(%j) -> %s", (text, plain) => {
+    expect(core.plainQuery(text)).toBe(plain);
+  });
+
   // toolName reads a text once, comparing names only at the start of a run of letters; its rule is
   // still "a listed name, with no letter right before or after it". Checked against that rule, in
   // JavaScript, on names glued to letters, digits, punctuation and other names.

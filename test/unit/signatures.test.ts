@@ -258,6 +258,15 @@ it.each([
   expect(core.score("body:multipart", mpField("description", "x\r\n" + content)).classes.crlf).toBeLessThanOrEqual(20);
 });
 
+// A window already scored in a request is skipped when its bytes come again (score.ts seenBefore):
+// one scored in a file, where the gate held its crlf class, must not stand for the same bytes in a
+// field after it. A file holding the field's payload hid it (81) until the window was forgotten.
+it.each(["abc\r\nSet-Cookie: session=evil", "foo\r\nLocation: http://evil.example", "hello\r\nRefresh: 0; url=http://evil.example"])(
+  "a file with the same bytes does not hide a field's header injection: %j", (value) => {
+    const file = mpFile("a.txt", "text/plain", value).replace("--XyZ--\r\n", "");
+    expect(core.score("body:multipart", file + mpField("note", value)).score).toBeLessThanOrEqual(20);
+  });
+
 it("a path segment named __proto__ is not a parameter name", () => {
   expect(core.score("path", "/docs/__proto__/index.html").classes.rce).toBeGreaterThan(1);
 });
