@@ -15,6 +15,7 @@
 // contexts (as it is, after a `'`, after a `"`).
 
 import { byteAt, isLetter, isWhitespace, isWordChar, lowerAscii, isOneOf, matchesLowerAt } from "../lib/bytes";
+import { groupByInitial, lengthsByInitial, isOneOfByInitial } from "../lib/groups";
 
 // Words no plain query needs and injections do, read anywhere outside quotes: a set operation that
 // appends a second query, stacked statements' and files' keywords, catalogues not caught by
@@ -29,6 +30,10 @@ const INJECTION_WORDS: StaticArray<string> = [
   "chr", "concat", "concat_ws", "group_concat", "string_agg", "hex", "unhex", "ascii", "ord", "mid", "substr",
   "substring", "if", "iif", "elt", "make_set", "exp", "floor", "rand", "password", "passwd", "pwd",
 ];
+// The list by first letter (lib/groups.ts): every word of a query is looked up.
+const INJECTION_BY_INITIAL = new StaticArray<string>(INJECTION_WORDS.length);
+const INJECTION_RANGES = groupByInitial(INJECTION_WORDS, INJECTION_BY_INITIAL);
+const INJECTION_LENGTHS = lengthsByInitial(INJECTION_WORDS);
 
 // Words that turn a quoted span into a condition or a statement when the application's string is
 // closed by the value's first quote (`' OR ''='`, `' waitfor delay ''0:0:5'`); a function's name is
@@ -37,6 +42,9 @@ const OPERATOR_WORDS: StaticArray<string> = [
   "or", "and", "xor", "not", "union", "select", "like", "rlike", "regexp", "is", "in", "between", "div", "mod",
   "having", "where", "from", "exists", "sleep", "waitfor", "delay", "exec", "execute", "declare", "shutdown",
 ];
+const OPERATOR_BY_INITIAL = new StaticArray<string>(OPERATOR_WORDS.length);
+const OPERATOR_RANGES = groupByInitial(OPERATOR_WORDS, OPERATOR_BY_INITIAL);
+const OPERATOR_LENGTHS = lengthsByInitial(OPERATOR_WORDS);
 
 // Whether p[0..n) is one plain SQL query: it opens (after blanks) with SELECT or WITH, reads a table
 // (FROM), ends at most with one `;`, and has no comment, no second statement, no injection word
@@ -82,7 +90,7 @@ export function plainQuery(p: usize, n: i32): bool {
       // A hex or bit literal (0x61646d696e, 0b1), a name's bytes written so the filter reads no word.
       if (c == 0x30 && (lowerAscii(byteAt(p, n, i + 1)) == 0x78 || lowerAscii(byteAt(p, n, i + 1)) == 0x62) && e - i > 2) return false;
       if ((c | 0x20) == 0x78 && byteAt(p, n, i + 1) == 0x27) return false; // X'61'
-      if (isOneOf(p, n, i, e - i, INJECTION_WORDS) || catalogueName(p, n, i, e)) return false;
+      if (isOneOfByInitial(p, n, i, e - i, INJECTION_BY_INITIAL, INJECTION_RANGES, INJECTION_LENGTHS) || catalogueName(p, n, i, e)) return false;
       if (e - i == 4 && matchesLowerAt(p, n, i, "from")) from = true;
       if (e - i == 7 && matchesLowerAt(p, n, i, "between")) between = true;
       else if (between && e - i == 3 && matchesLowerAt(p, n, i, "and")) between = false;
@@ -164,7 +172,7 @@ function quotedInert(p: usize, s: i32, e: i32): bool {
     if (isWordChar(c)) {
       let w = i;
       while (i < e && isWordChar(<u32>load<u8>(p + <usize>i))) i++;
-      if (isLetter(c) && isOneOf(p, e, w, i - w, OPERATOR_WORDS)) return false;
+      if (isLetter(c) && isOneOfByInitial(p, e, w, i - w, OPERATOR_BY_INITIAL, OPERATOR_RANGES, OPERATOR_LENGTHS)) return false;
       continue;
     }
     // ' " ` ( ) ; = < > | & # \ [ ] and the comments' bytes.
