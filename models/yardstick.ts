@@ -17,6 +17,7 @@ import { HELD_OUT_4_FILE, HELD_OUT_4_REQUESTS_FILE } from "./data/real/heldout4"
 import { HELD_OUT_5_FILE, HELD_OUT_5_REQUESTS_FILE } from "./data/real/heldout5";
 import { HELD_OUT_6_FILE, HELD_OUT_6_REQUESTS_FILE } from "./data/real/heldout6";
 import { HELD_OUT_7_FILE, HELD_OUT_7_REQUESTS_FILE } from "./data/real/heldout7";
+import { HELD_OUT_8_FILE, HELD_OUT_8_REQUESTS_FILE } from "./data/real/heldout8";
 import type { EvalRow } from "../node/rows";
 import { readRows } from "../node/rows";
 import { sha256 } from "./export";
@@ -184,6 +185,26 @@ export const HELD_OUT_SEVENTH_DRAW: EvalSet = {
     `billing and upload APIs (ChartMogul, Uploadcare's multipart uploads, BookingSync, TaxJar, Bolt, PayPal's and Klarna's`,
     `sandboxes, ...), no LLM API; collected and cut on 2026-12-06 by a helper session that never scored them, and committed`,
     `before any model did (\`models/data/real/heldout7.ts\`, sources in \`models/data/real/SOURCES.md\`). Never trained,`,
+    `calibrated or tuned on; reported by origin and kind only.`,
+  ],
+};
+
+/**
+ * The eighth draw of held-out origins (models/data/real/heldout8.ts): collected on 2026-12-06 by a helper session that
+ * never scored them, committed unscored. Hosted-LLM API clients' requests among payment, cloud and data APIs.
+ */
+export const HELD_OUT_EIGHTH_DRAW: EvalSet = {
+  title: "Frozen held-out origins, eighth draw",
+  partsFile: HELD_OUT_8_FILE,
+  requestsFile: HELD_OUT_8_REQUESTS_FILE,
+  about: (fp, r) => [
+    `A fifth frozen set, with hosted-LLM traffic: **${fp.parts} parts from ${fp.origins} origins** and **${r.requests} whole`,
+    `requests**, from API clients' recordings (Ruby VCR, vcrpy, go-vcr, R vcr): LLM API clients (OpenAI, Anthropic, Gemini,`,
+    `Mistral, Groq, xAI, Azure OpenAI, Bedrock, OpenRouter, ... from the intelligence gem, FutureHouse's LLM client,`,
+    `RubyLLM::MCP, promptic, Envoy AI Gateway, Foobara), QuickBooks Online's query API, payment and tax APIs (Stripe,`,
+    `Adyen, Braintree, Avalara), DatoCMS, Google Cloud (Config Connector), threat-intelligence APIs, IPUMS, FinBIF,`,
+    `Crossref and GBIF; collected and cut on 2026-12-06 by a helper session that never scored them, and committed before`,
+    `any model did (\`models/data/real/heldout8.ts\`, sources in \`models/data/real/SOURCES.md\`). Never trained,`,
     `calibrated or tuned on; reported by origin and kind only.`,
   ],
 };
