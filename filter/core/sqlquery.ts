@@ -46,17 +46,26 @@ const OPERATOR_BY_INITIAL = new StaticArray<string>(OPERATOR_WORDS.length);
 const OPERATOR_RANGES = groupByInitial(OPERATOR_WORDS, OPERATOR_BY_INITIAL);
 const OPERATOR_LENGTHS = lengthsByInitial(OPERATOR_WORDS);
 
-// Whether p[0..n) is one plain SQL query: it opens (after blanks) with SELECT or WITH, reads a table
-// (FROM), ends at most with one `;`, and has no comment, no second statement, no injection word
+// Whether p[0..n) is one plain SQL query: it opens (after blanks and notes) with SELECT or WITH, reads a table
+// (FROM), ends at most with one `;`, and has no second statement, no comment that is not inert as a
+// quoted span is (`-- open orders` is; `-- it's` closes the application's string; MySQL's executed
+// `/*! … */` is none), no injection word
 // (INJECTION_WORDS, catalogueName), no system variable (`@@`), no hex or bit literal, no backslash
 // (MySQL's string escape changes which quote closes), no quoted span that is not inert
 // (quotedInert), and no condition an injection writes: a comparison of two literals or of an
 // operand with itself (`1=1`, `2>1`, `'a'='b'`, `x = x`), or a condition that opens with a literal
 // (`OR 1`, `AND 'x' LIKE 'x'`; a query compares a column, and BETWEEN's AND opens none).
 export function plainQuery(p: usize, n: i32): bool {
-  // Asked of every text with a window over the gate: most fail at their first byte.
+  // Asked of every text with a window over the gate: most fail at their first byte. Notes before the
+  // query (`-- top customers`), as BI tools save them, are read as comments are below.
   let i = 0;
-  while (i < n && isWhitespace(<u32>load<u8>(p + <usize>i))) i++;
+  while (true) {
+    while (i < n && isWhitespace(<u32>load<u8>(p + <usize>i))) i++;
+    let e = commentEnd(p, n, i);
+    if (e == i) break;
+    if (e < 0) return false;
+    i = e;
+  }
   if (i >= n) return false;
   let c0 = <u32>load<u8>(p + <usize>i) | 0x20;
   if (c0 != 0x73 && c0 != 0x77) return false; // 's', 'w'
@@ -97,8 +106,12 @@ export function plainQuery(p: usize, n: i32): bool {
       else if (isOneOf(p, n, i, e - i, CONDITION_WORDS)) opens = true;
       literal = c - 0x30 < 10 || isOneOf(p, n, i, e - i, LITERAL_WORDS);
       i = e;
-    } else if (c == 0x2D && byteAt(p, n, i + 1) == 0x2D) return false; // --
-    else if (c == 0x2F && byteAt(p, n, i + 1) == 0x2A) return false; // /*
+    } else if (c == 0x2D && byteAt(p, n, i + 1) == 0x2D || c == 0x2F && byteAt(p, n, i + 1) == 0x2A) {
+      let e = commentEnd(p, n, i);
+      if (e < 0) return false;
+      i = e;
+      continue;
+    }
     else if (c == 0x23 || c == 0x5C || c == 0x40 && byteAt(p, n, i + 1) == 0x40) return false; // # \ @@
     else {
       // An operator byte: = < > ! compare; any other ends a comparison (and what a condition opens with).
@@ -124,6 +137,24 @@ export function plainQuery(p: usize, n: i32): bool {
 const CONDITION_WORDS: StaticArray<string> = ["or", "and", "xor", "where", "having", "on"];
 // Words that are literals as numbers are.
 const LITERAL_WORDS: StaticArray<string> = ["true", "false", "null"];
+
+// Where the comment at i ends: i when none starts there, -1 when it is no inert note (quotedInert:
+// `-- it's` closes the application's string), is left open, or is MySQL's executed `/*! … */`.
+function commentEnd(p: usize, n: i32, i: i32): i32 {
+  let c = byteAt(p, n, i), d = byteAt(p, n, i + 1);
+  if (c == 0x2D && d == 0x2D) { // `--` to the line's end
+    let e = i + 2;
+    while (e < n && load<u8>(p + <usize>e) != 0x0A) e++;
+    return quotedInert(p, i + 2, e) ? e : -1;
+  }
+  if (c == 0x2F && d == 0x2A) { // `/* … */`
+    if (byteAt(p, n, i + 2) == 0x21) return -1;
+    let e = i + 2;
+    while (e + 1 < n && !(load<u8>(p + <usize>e) == 0x2A && load<u8>(p + <usize>(e + 1)) == 0x2F)) e++;
+    return e + 1 < n && quotedInert(p, i + 2, e) ? e + 2 : -1;
+  }
+  return i;
+}
 
 // Whether the word p[i..e) names a system catalogue or schema, which an injection enumerates and
 // an application's report has no use for: `pg_…` (Postgres), `sys…` (SQL Server's sysobjects, DB2's

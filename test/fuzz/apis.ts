@@ -108,6 +108,7 @@ const QUERIES = [
   "SELECT t.\"Name\", g.\"Name\" AS genre FROM \"Track\" t JOIN \"Genre\" g ON t.\"GenreId\" = g.\"GenreId\" LIMIT 10;",
   "SELECT [CustomerID], [CompanyName] FROM [Customers] WHERE [Country] = 'Germany'",
   "select id, title from posts order by created_at desc limit 20",
+  "-- top customers by revenue\nSELECT customer_id, SUM(total) AS revenue -- before refunds\nFROM invoices\nGROUP BY customer_id\nORDER BY revenue DESC\nLIMIT 10",
   // A catalogue read is legitimate here, and is an injection's enumeration elsewhere: left to the model.
   "SELECT table_name FROM my_dataset.INFORMATION_SCHEMA.TABLES",
 ];

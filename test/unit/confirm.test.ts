@@ -557,7 +557,6 @@ describe("semantic confirmation", () => {
       // in a string the application opened, the value's first quote closes it: ` OR ''='` is code
       "SELECT a FROM b WHERE c=' OR ''='",
       "select * from users; drop table users",
-      "select * from users -- ",
       "select * from users union select 1,2",
       "SELECT * FROM users WHERE id = 1 AND SLEEP(5)",
       "SELECT 0x61646d696e FROM dual",
@@ -598,7 +597,14 @@ describe("semantic confirmation", () => {
     ["SELECT a FROM t WHERE b = 'open", false],
     // two statements, comments, system variables, catalogues, probes
     ["SELECT a FROM t; SELECT b FROM u", false],
-    ["SELECT a FROM t /* x */", false],
+    // comments: inert ones are a query's notes; a quote in one closes the application's string
+    ["SELECT a FROM t -- last errors", true],
+    ["-- top customers\n/* saved by a BI tool */\nSELECT a FROM t", true],
+    ["-- it's\nSELECT a FROM t", false],
+    ["SELECT a FROM t /* daily report */ WHERE b = 1", true],
+    ["SELECT a FROM t -- x' OR 1=1 --", false],
+    ["SELECT a FROM t /*! union select 1 */", false],
+    ["SELECT a FROM t /* x", false],
     ["SELECT @@version FROM dual", false],
     ["SELECT * FROM pg_roles", false],
     ["SELECT name FROM syscat.tables", false],
