@@ -16,6 +16,7 @@ import { attributeEnd } from "./ldapfilter";
 import { WINDOW_BYTES, WINDOW_STEP } from "./features";
 import { handlerNameEnd } from "./xsshandler";
 import { plainQuery } from "./sqlquery";
+import { schemaMasked } from "./sqlschema";
 
 // A logit above this (p > 0.5 before calibration) must be confirmed; unconfirmed, it is held at
 // this value, which calibration maps outside the attack bands.
@@ -102,7 +103,7 @@ function confirmsIn(k: i32, p: usize, n: i32, opensText: bool, wp: usize, wn: i3
 // only a text's start is a command's position with no separator before it.
 export function confirms(k: i32, p: usize, n: i32, opensText: bool = true): bool {
   switch (k) {
-    case SQLI: return sqlSyntax(p, n);
+    case SQLI: return sqlSyntax(p, n) && sqlBeyondSchema(p, n);
     case XSS: return scriptSyntax(p, n);
     case RCE: return commandSyntax(p, n, opensText);
     case TRAVERSAL: return pathSyntax(p, n);
@@ -516,6 +517,14 @@ function sqlSyntax(p: usize, n: i32): bool {
     } else if (la <= 2 && lb <= 2) return true;
   }
   return false;
+}
+
+// Whether the SQL syntax sqlSyntax found in p[0..n) stands outside a schema's lines (column
+// definitions, `CREATE TABLE t (`, `);`: core/sqlschema.ts), which define and act on nothing: a
+// text-to-SQL prompt's schema dump read as SQL injection (`NULL\n);\nCREATE TABLE`).
+function sqlBeyondSchema(p: usize, n: i32): bool {
+  let masked = schemaMasked(p, n);
+  return masked == 0 || sqlSyntax(masked, n);
 }
 
 // The index of the last byte at or before i that is no whitespace (i itself when p[i] is none), or

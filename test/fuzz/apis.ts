@@ -133,6 +133,31 @@ const QUERY_INJECTED = [
   "select username,password from users",
 ];
 
+// Schemas as text-to-SQL prompts carry them (`Only use the following tables:` and a dump of SQLite's,
+// Postgres' or MySQL's DDL), alone or as a schema registry's field. Their lines define and act on
+// nothing (core/sqlschema.ts). Written anew on a made-up ticketing schema.
+const SCHEMA_TABLES: Array<[string, string[]]> = [
+  ["users", ["id", "name", "email", "created_at", "updated_at"]], ["tickets", ["id", "title", "user_id", "status", "body", "created_at"]],
+  ["comments", ["id", "content", "user_id", "ticket_id", "created_at"]], ["orders", ["id", "customer_id", "total", "status", "placed_at"]],
+];
+function schemaDump(style: string, tables: number[]): string {
+  const ty = (c: string) => c === "id" ? (style === "mysql" ? "int NOT NULL AUTO_INCREMENT" : "INTEGER NOT NULL") : c.endsWith("_id") ? (style === "pg" ? "bigint" : "INTEGER NULL") :
+    c.endsWith("_at") ? (style === "sqlite" ? "datetime(6) NOT NULL" : style === "pg" ? "timestamp without time zone NOT NULL" : "datetime NOT NULL") :
+    c === "total" ? "numeric(10,2)" : c === "status" ? "integer DEFAULT 0" : style === "mysql" ? "varchar(255) DEFAULT NULL" : "varchar NULL";
+  const q = (c: string) => style === "mysql" ? "`" + c + "`" : c;
+  return tables.map((k) => {
+    const [t, cols] = SCHEMA_TABLES[k];
+    const close = style === "mysql" ? ",\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;" : "\n);";
+    return `CREATE TABLE ${style === "pg" ? "public." + t : q(t)} (\n${cols.map((c) => `  ${q(c)} ${ty(c)}`).join(",\n")}${close}`;
+  }).join("\n");
+}
+const SCHEMAS = ["sqlite", "pg", "mysql"].flatMap((style) => [[0], [0, 1], [1, 2], [0, 1, 2], [3, 0], [2, 3, 1]].map((t) => schemaDump(style, t)));
+const SCHEMA_BODIES: Array<(d: string) => [string, string]> = [
+  (d) => ["body:json", JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "system", content: d }, { role: "user", content: "Question: how many?" }] })],
+  (d) => ["body:json", JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "system", content: `Given an input question, create a syntactically correct query.\nOnly use the following tables:\n${d}\n\nQuestion: how many tickets are open?` }] })],
+  (d) => ["body:json", JSON.stringify({ schema: d, dialect: "sql" })],
+];
+
 const LLM_BODIES: Array<(p: string) => unknown> = [
   (p) => ({ model: "gpt-4o-mini", messages: [{ role: "system", content: "You are a helpful assistant." }, { role: "user", content: p }], temperature: 0.7, stop: ["\nObservation:"] }),
   (p) => ({ model: "claude-3-5-sonnet-20241022", max_tokens: 1024, messages: [{ role: "user", content: [{ type: "text", text: p }] }] }),
@@ -165,6 +190,8 @@ async function main(): Promise<void> {
   line("SQL-over-HTTP APIs', BI tools' and SQL agents' queries (a whole query as the value)", count(queries), queries.length);
   const queriesInjected = QUERY_INJECTED.flatMap((q) => QUERY_BODIES.map((b) => b(q)));
   line("  injections that open with SELECT in the same bodies (should be flagged)", count(queriesInjected), queriesInjected.length);
+  const schemas = SCHEMAS.flatMap((d) => SCHEMA_BODIES.map((b) => b(d)));
+  line("schemas (CREATE TABLE dumps) in text-to-SQL prompts and schema fields", count(schemas), schemas.length);
   const code = CODE_BODIES.map((b) => ["body:json", JSON.stringify(b)] as [string, string]);
   line("code completion and coding agents' tool calls (code by construction: a route policy's case)", count(code), code.length);
 }

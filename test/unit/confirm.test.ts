@@ -613,6 +613,21 @@ describe("semantic confirmation", () => {
     expect(core.plainQuery(text)).toBe(plain);
   });
 
+  // A schema's lines (core/sqlschema.ts) define and act on nothing: sqli's lexer reads a window again
+  // with them blanked. A text-to-SQL prompt's schema dump scored 16 (sqli) before.
+  it("sqli: a schema's lines are no injection; an injection beside them still is", () => {
+    const schema = "CREATE TABLE users (\n  id INTEGER NOT NULL,\n  name varchar NULL,\n  email varchar NULL,\n  created_at datetime(6) NOT NULL,\n  updated_at datetime(6) NOT NULL\n);";
+    expect(core.confirms("sqli", schema)).toBe(false);
+    expect(core.confirms("sqli", "ble orders (\n  `id` int NOT NULL AUTO_INCREMENT,\n  `total` decimal(10,2) DEFAULT '0.00',\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;")).toBe(false);
+    expect(core.score("body:json", JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "system", content: schema }] })).score).toBeGreaterThan(20);
+    for (const text of [
+      schema + "\n' OR 1=1 --",
+      "x'; CREATE TABLE cmd_exec(cmd_output text); COPY cmd_exec FROM PROGRAM 'id';--",
+      "CREATE TABLE t (\n  id int,\n  name varchar DEFAULT 'x' UNION SELECT password FROM users\n);",
+      "CREATE TABLE t (\n  id int,\n  name text DEFAULT '' OR 1=1 --'\n);",
+    ]) expect(core.confirms("sqli", text), text).toBe(true);
+  });
+
   // toolName reads a text once, comparing names only at the start of a run of letters; its rule is
   // still "a listed name, with no letter right before or after it". Checked against that rule, in
   // JavaScript, on names glued to letters, digits, punctuation and other names.
