@@ -18,6 +18,7 @@ import { HELD_OUT_5_FILE, HELD_OUT_5_REQUESTS_FILE } from "./data/real/heldout5"
 import { HELD_OUT_6_FILE, HELD_OUT_6_REQUESTS_FILE } from "./data/real/heldout6";
 import { HELD_OUT_7_FILE, HELD_OUT_7_REQUESTS_FILE } from "./data/real/heldout7";
 import { HELD_OUT_8_FILE, HELD_OUT_8_REQUESTS_FILE } from "./data/real/heldout8";
+import { HELD_OUT_9_FILE, HELD_OUT_9_REQUESTS_FILE } from "./data/real/heldout9";
 import type { EvalRow } from "../node/rows";
 import { readRows } from "../node/rows";
 import { sha256 } from "./export";
@@ -206,6 +207,26 @@ export const HELD_OUT_EIGHTH_DRAW: EvalSet = {
     `Crossref and GBIF; collected and cut on 2026-12-06 by a helper session that never scored them, and committed before`,
     `any model did (\`models/data/real/heldout8.ts\`, sources in \`models/data/real/SOURCES.md\`). Never trained,`,
     `calibrated or tuned on; reported by origin and kind only.`,
+  ],
+};
+
+/**
+ * The ninth draw of held-out origins (models/data/real/heldout9.ts): collected on 2026-12-06 by a helper session that
+ * never scored them, committed unscored. Chosen for query strings and form bodies, the kinds the eighth lacked.
+ */
+export const HELD_OUT_NINTH_DRAW: EvalSet = {
+  title: "Frozen held-out origins, ninth draw",
+  partsFile: HELD_OUT_9_FILE,
+  requestsFile: HELD_OUT_9_REQUESTS_FILE,
+  about: (fp, r) => [
+    `A sixth frozen set, chosen for query strings and form bodies: **${fp.parts} parts from ${fp.origins} origins** and`,
+    `**${r.requests} whole requests**, from API clients' recordings (Ruby VCR, go-vcr, R vcr, Elixir ExVCR) of APIs the`,
+    `pool does not record: search and list APIs (NASA's CMR and Earthdata Login, YouTube Data and Analytics, a county`,
+    `services directory, OpenFEMA, Google Analytics, OpenCage, Strava, TMDb), Phaxio's form and multipart bodies, commerce`,
+    `APIs and sandboxes (EasyPost, Mailchimp, Moip, Affirm, Bolt), Auth0's management API, CircleCI and Bitly; collected`,
+    `and cut on 2026-12-06 by a helper session that never scored them, and committed before any model did`,
+    `(\`models/data/real/heldout9.ts\`, sources in \`models/data/real/SOURCES.md\`). Never trained, calibrated or tuned on;`,
+    `reported by origin and kind only.`,
   ],
 };
 

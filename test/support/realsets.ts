@@ -1,5 +1,5 @@
 // The repositories every real-traffic set of models/data/real names, for the tests that keep a new set's repositories
-// new by name (test/unit/llm-staged.test.ts, heldout5.test.ts, heldout6.test.ts, heldout7.test.ts, heldout8.test.ts): a set must share
+// new by name (test/unit/llm-staged.test.ts, heldout5.test.ts, heldout6.test.ts, heldout7.test.ts, heldout8.test.ts, heldout9.test.ts): a set must share
 // no repository with another, be named nowhere in SOURCES.md before its own section (no earlier set, no "considered
 // and left out" list) and nowhere in ../shared/datasets. And the tests every frozen draw's file shares: its sources
 // pinned and permissively licensed, and the draw read by the evaluation alone.
@@ -14,6 +14,7 @@ import { HELD_OUT_5 } from "../../models/data/real/heldout5";
 import { HELD_OUT_6 } from "../../models/data/real/heldout6";
 import { HELD_OUT_7 } from "../../models/data/real/heldout7";
 import { HELD_OUT_8 } from "../../models/data/real/heldout8";
+import { HELD_OUT_9 } from "../../models/data/real/heldout9";
 import { PAGE_LOADS } from "../../models/data/real/pageloads";
 import { LLM_SOURCES } from "../../models/data/real/llm";
 import { datasetsDir } from "../../models/data/load";
@@ -37,6 +38,7 @@ const SETS: Array<[string, readonly string[]]> = [
   ["HELD_OUT_6 (heldout6.ts)", HELD_OUT_6.map((s) => s.repo)],
   ["HELD_OUT_7 (heldout7.ts)", HELD_OUT_7.map((s) => s.repo)],
   ["HELD_OUT_8 (heldout8.ts)", HELD_OUT_8.map((s) => s.repo)],
+  ["HELD_OUT_9 (heldout9.ts)", HELD_OUT_9.map((s) => s.repo)],
   ["PAGE_LOADS (pageloads.ts)", PAGE_LOADS.map((s) => s.repo)],
   ["LLM_SOURCES (llm.ts)", LLM_SOURCES.map((s) => s.repo)],
   ["the pool (extract.ts SOURCES)", POOL_REPOS],
