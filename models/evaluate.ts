@@ -12,7 +12,7 @@ import { evasionFailures, worstTechniques } from "../node/evasion";
 import { realTrafficFp, formatRealFp, formatLoso, realFpMarkdown, readLoso, realRequestFp, formatRequestFp, calibrationLoo, formatCalibrationLoo, evalSetFp, formatEvalSet, HELD_OUT_FIRST_DRAW, HELD_OUT_SECOND_DRAW, HELD_OUT_THIRD_DRAW, HELD_OUT_FOURTH_DRAW, HELD_OUT_FIFTH_DRAW, HELD_OUT_SIXTH_DRAW, HELD_OUT_SEVENTH_DRAW, HELD_OUT_EIGHTH_DRAW, HELD_OUT_NINTH_DRAW, PAGE_LOADS, frozenTogether, frozenTogetherLine, staleDataWarning, trainingDataSha256, type EvalSet, type EvalSetFp } from "./yardstick";
 
 /** The held-out draws not yet spent: scored by every `make eval` (but `EVAL_HELDOUT=0`), read by nothing else. */
-const FROZEN: EvalSet[] = [HELD_OUT_FOURTH_DRAW, HELD_OUT_FIFTH_DRAW, HELD_OUT_SIXTH_DRAW, HELD_OUT_SEVENTH_DRAW, HELD_OUT_EIGHTH_DRAW, HELD_OUT_NINTH_DRAW];
+const FROZEN: EvalSet[] = [HELD_OUT_FIFTH_DRAW, HELD_OUT_SIXTH_DRAW, HELD_OUT_SEVENTH_DRAW, HELD_OUT_EIGHTH_DRAW, HELD_OUT_NINTH_DRAW];
 
 async function main() {
   const core = await Core.load();
@@ -40,7 +40,7 @@ async function main() {
   const frozenScored = FROZEN.map((set) => (heldUnscored ? null : evalSetFp(core, set)));
   const sets: Array<[EvalSet, EvalSetFp | null, string?]> = [
     ...FROZEN.map((set, i): [EvalSet, EvalSetFp | null, string?] => [set, frozenScored[i], heldUnscored]),
-    ...[HELD_OUT_THIRD_DRAW, HELD_OUT_SECOND_DRAW, HELD_OUT_FIRST_DRAW, PAGE_LOADS].map((set): [EvalSet, EvalSetFp | null] => [set, evalSetFp(core, set)]),
+    ...[HELD_OUT_FOURTH_DRAW, HELD_OUT_THIRD_DRAW, HELD_OUT_SECOND_DRAW, HELD_OUT_FIRST_DRAW, PAGE_LOADS].map((set): [EvalSet, EvalSetFp | null] => [set, evalSetFp(core, set)]),
   ];
   const frozen = frozenTogether(frozenScored);
   const calib = calibrationLoo(core);
