@@ -4,9 +4,9 @@
 // prompts and chat messages carry it. Such a value is a query, not an injection into one: injected
 // text must leave the application's string or number first (a quote, a comment, a stacked `;`, a
 // UNION, a tautology) or probe with a function no report needs, and a plain query does none of
-// these. Read by core/confirm.ts classesRuledOut, for the rare windows whose sqli logit passes the
-// gate: the model's sqli class is held there for such a text (its verdicts still read it,
-// core/sqlverdict.ts). Total and allocation-free.
+// these. Read by core/confirm.ts classesRuledOut once per text that has a window over the gate
+// (core/score.ts): the model's sqli class is held there for such a text (the verdicts still read
+// it, core/sqlverdict.ts). Total and allocation-free.
 //
 // The application may have opened a string before the value, so that the value's first quote
 // closes it and what the value quotes becomes code (`SELECT a FROM b WHERE c=' OR ''='` is a
@@ -46,18 +46,18 @@ const OPERATOR_BY_INITIAL = new StaticArray<string>(OPERATOR_WORDS.length);
 const OPERATOR_RANGES = groupByInitial(OPERATOR_WORDS, OPERATOR_BY_INITIAL);
 const OPERATOR_LENGTHS = lengthsByInitial(OPERATOR_WORDS);
 
-// Whether p[0..n) is one plain SQL query: it opens (after blanks and notes) with SELECT or WITH, reads a table
-// (FROM), ends at most with one `;`, and has no second statement, no comment that is not inert as a
-// quoted span is (`-- open orders` is; `-- it's` closes the application's string; MySQL's executed
-// `/*! … */` is none), no injection word
-// (INJECTION_WORDS, catalogueName), no system variable (`@@`), no hex or bit literal, no backslash
-// (MySQL's string escape changes which quote closes), no quoted span that is not inert
-// (quotedInert), and no condition an injection writes: a comparison of two literals or of an
-// operand with itself (`1=1`, `2>1`, `'a'='b'`, `x = x`), or a condition that opens with a literal
-// (`OR 1`, `AND 'x' LIKE 'x'`; a query compares a column, and BETWEEN's AND opens none).
+// Whether p[0..n) is one plain SQL query: it opens (after blanks and notes) with SELECT or WITH,
+// reads a table (FROM), ends at most with one `;`, and has no second statement; no comment that is
+// not inert as a quoted span is (`-- open orders` is; `-- it's` closes the application's string;
+// MySQL's executed `/*! … */` is none); no injection word (INJECTION_WORDS, catalogueName), system
+// variable (`@@`), hex or bit literal, or backslash (MySQL's string escape changes which quote
+// closes); no quoted span that is not inert (quotedInert); and no condition an injection writes: a
+// comparison of two literals or of an operand with itself (`1=1`, `2>1`, `'a'='b'`, `x = x`), or a
+// condition that opens with a literal (`OR 1`, `AND 'x' LIKE 'x'`; a query compares a column, and
+// BETWEEN's AND opens none).
 export function plainQuery(p: usize, n: i32): bool {
-  // Asked of every text with a window over the gate: most fail at their first byte. Notes before the
-  // query (`-- top customers`), as BI tools save them, are read as comments are below.
+  // Most texts fail at their first byte. Notes before the query (`-- top customers`), as BI tools
+  // save them, are read as comments are below.
   let i = 0;
   while (true) {
     while (i < n && isWhitespace(<u32>load<u8>(p + <usize>i))) i++;

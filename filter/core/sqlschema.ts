@@ -6,7 +6,8 @@
 // quote, a comment, a `;` before a statement that acts, an operator) or call something, and none of
 // that fits the grammar of a schema line below. So the lexer reads the window again with its schema
 // lines blanked (schemaMasked), and what else the window holds must confirm on its own. Read only
-// for windows whose sqli logit passed the gate and whose lexer confirmed; total and allocation-free.
+// where sqli's lexer confirmed a window (the gate's rare windows, the training export's masks);
+// total and allocation-free.
 
 import { byteAt, isWhitespace, isWordChar, isLetter, isOneOf, matchesLowerAt } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
