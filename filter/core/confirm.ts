@@ -16,7 +16,7 @@ import { attributeEnd } from "./ldapfilter";
 import { WINDOW_BYTES, WINDOW_STEP } from "./features";
 import { handlerNameEnd } from "./xsshandler";
 import { plainQuery } from "./sqlquery";
-import { schemaMasked } from "./sqlschema";
+import { schemaMasked, isColumnType } from "./sqlschema";
 
 // A logit above this (p > 0.5 before calibration) must be confirmed; unconfirmed, it is held at
 // this value, which calibration maps outside the attack bands.
@@ -908,7 +908,8 @@ const NET_SUBCOMMANDS: StaticArray<string> = [
 //   page title; `sleep 5`, `sleep $((…))` and `sleep infinity` are);
 // - `net` before a word that is none of its subcommands;
 // - `set` before a name and `=`, `+=` or `-=`: an assignment (cmd.exe's, or a VCL or config line's
-//   `set req.backend = default;`), where bare `set` lists the environment.
+//   `set req.backend = default;`), where bare `set` lists the environment;
+// - `id` before a column type: a schema's column (`  id INTEGER NOT NULL,`).
 export function inertCommand(p: usize, n: i32, end: i32, afterPipe: bool): bool {
   let j = skipBlanks(p, n, end);
   let f = byteAt(p, n, j);
@@ -918,6 +919,11 @@ export function inertCommand(p: usize, n: i32, end: i32, afterPipe: bool): bool 
   if (!isLetter(f) || j == end) return false;
   if (wordIs("sleep") || wordIs("timeout")) return !matchesLowerAt(p, n, j, "inf");
   let k = j;
+  // `id` takes a user's name, and a column type is none (`id int` prints an error and no ids).
+  if (wordIs("id")) {
+    while (k < n && isWordChar(<u32>load<u8>(p + <usize>k))) k++;
+    return isColumnType(p, n, j, k);
+  }
   if (wordIs("set")) {
     while (k < n && (isWordChar(<u32>load<u8>(p + <usize>k)) || load<u8>(p + <usize>k) == 0x2E)) k++;
     k = skipBlanks(p, n, k);

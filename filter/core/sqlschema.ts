@@ -26,6 +26,11 @@ const COLUMN_TYPES: StaticArray<string> = [
   "datetime2", "timestamp", "timestamptz", "time", "interval", "year", "boolean", "bool", "bit", "uuid",
   "uniqueidentifier", "json", "jsonb", "xml", "enum", "inet", "string", "float64", "int64", "geometry",
 ];
+// Whether p[s..e) is a listed column type (COLUMN_TYPES), without case.
+export function isColumnType(p: usize, n: i32, s: i32, e: i32): bool {
+  return isOneOf(p, n, s, e - s, COLUMN_TYPES);
+}
+
 // The first words of a table-level line (`PRIMARY KEY (id)`, `FOREIGN KEY (user_id) REFERENCES …`).
 const TABLE_CONSTRAINTS: StaticArray<string> = ["primary", "foreign", "unique", "constraint", "key", "index"];
 // Words a schema line never holds and an injection's text does.
@@ -97,7 +102,7 @@ function definition(p: usize, i: i32, e: i32): i32 {
     let t = skip(p, j, e);
     let te = t;
     while (te < e && isWordChar(<u32>load<u8>(p + <usize>te))) te++;
-    if (te == t || !isOneOf(p, e, t, te - t, COLUMN_TYPES)) return 0;
+    if (te == t || !isColumnType(p, e, t, te)) return 0;
     kind = COLUMN;
     j = te;
   }

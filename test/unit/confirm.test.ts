@@ -489,6 +489,13 @@ describe("semantic confirmation", () => {
 
   // A window further into a text starts at an arbitrary byte: its first word is no command at a
   // line's start (`…wh|at that time`), as the text's own first word may be.
+  // A schema's `id` column is no `id` command: `id` takes a user's name, and a column type is none.
+  it("rce: `id` before a column type is a schema's column", () => {
+    expect(core.confirms("rce", "ets (\n  id INTEGER NOT NULL,\n  title varchar NULL,")).toBe(false);
+    expect(core.confirms("rce", ";id int")).toBe(false);
+    for (const text of [";id", "x\nid\n", ";id root", "|id text;cat /etc/passwd"]) expect(core.confirms("rce", text), text).toBe(true);
+  });
+
   it("rce: only a text's start is a command's position with no separator before it", () => {
     for (const text of ["at that time the parade was held", "del shard\n    p1_param_rrefs = model", "ls  \n----  ----"]) {
       expect(core.confirms("rce", text, true), text).toBe(true);
