@@ -1703,7 +1703,7 @@ function valueStartsAt(p: usize, s: i32): bool {
 
 // Whether the `//` at i is a whole value's `http://` or `https://` and a site's name alone (a dot in
 // it, not an address; one `/` after it at most): `url=https://google.com`, which share counters and
-// link checkers send. What an off-site redirect needs beyond a URL (`//host`, `/\host`, a user part, a
+// link checkers send, or a search operator's (`url:http://google.com`). What an off-site redirect needs beyond a URL (`//host`, `/\host`, a user part, a
 // scheme browsers repair) the other readings find; a site alone is a link, and payload lists' favourite
 // target (google.com) the model learned to fear.
 function bareSiteUrl(p: usize, n: i32, i: i32): bool {
@@ -1712,6 +1712,14 @@ function bareSiteUrl(p: usize, n: i32, i: i32): bool {
   let schemeLen = i - 1 - s;
   if (!((schemeLen == 4 && matchesLowerAt(p, n, s, "http")) || (schemeLen == 5 && matchesLowerAt(p, n, s, "https")))) return false;
   let b = byteAt(p, n, s - 1);
+  // A search operator's operand (`q=url:http://google.com`, `site:https://example.com`): its word
+  // opens the value or follows a blank, and a URL after `name:` is no place a browser goes to.
+  if (b == 0x3A) {
+    let w = schemeStart(p, s - 1);
+    if (w == s - 1) return false;
+    s = w;
+    b = byteAt(p, n, s - 1);
+  }
   if (s > 0 && b != 0x3D && b != 0x26 && b != 0x22 && b != 0x27 && b != 0x20) return false;
   let j = i + 2, dots = 0, letters = 0;
   while (j < n) {

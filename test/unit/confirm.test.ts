@@ -529,6 +529,17 @@ describe("semantic confirmation", () => {
     }
   });
 
+  // A search operator's operand (Reddit's and search engines' `url:`, `site:`) is a site named, not a
+  // place a browser goes to: `q=url:http://google.com` scored 13 (open_redirect) before.
+  it("open_redirect: a site after a search operator is a search", () => {
+    for (const q of ["q=url:http://google.com", "q=site:https://example.com", "q=link:https://news.ycombinator.com/"]) {
+      expect(core.score("query", q).score, q).toBeGreaterThan(20);
+    }
+    for (const q of ["next=//evil.example", "next=https://trusted.example@evil.example", "q=url://evil.example"]) {
+      expect(core.score("query", q).score, q).toBeLessThanOrEqual(20);
+    }
+  });
+
   it("a piece the zoom cuts from a window confirms only when its window does", () => {
     // Python posted as a field's value: a piece of it alone read as SQL (scored 19), its window not.
     const code = "args = main_arg_parser.parse_args()\n\n    if args.subcommand is None:\n        print(\"ERROR: specify either train or eval\")\n        sys.exit(1)\n    if args.accel and not torch.accelerator.is_available():\n        print(\"ERROR: accelerator is not available, try running on CPU\")\n        sys.exit(1)";
