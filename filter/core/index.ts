@@ -210,14 +210,19 @@ export function featurizeRequest(headLen: i32, bodyLen: i32, bits: i32): i32 {
   if (c.overflow) return -1;
   // The collector records text indexes; the trainer wants each window's Where, and no class
   // confirmed that the part's place rules out, as the scores' gate does (confirm.ts classesRuledOut).
+  // A text's windows come one after another: what it rules out is read once per text, as the
+  // scores' gate reads it (core/score.ts readRuledOut).
   let rows = changetype<usize>(c.windows);
+  let trows = inspection.texts.rows;
+  let lastText = -1;
+  let ruled: u32 = 0;
   for (let w = 0; w < c.windowCount; w++) {
     let row = rows + (<usize>w << 4);
     let t = <i32>load<u32>(row, 8);
     let part = inspection.texts.part(t);
     store<u32>(row, inspection.parts.where(part), 8);
-    let trows = inspection.texts.rows;
-    unchecked(c.confirmed[w] = unchecked(c.confirmed[w]) & ~classesRuledOut(inspection.parts.rows, part, textPtr(trows, t), textLen(trows, t)));
+    if (t != lastText) { lastText = t; ruled = classesRuledOut(inspection.parts.rows, part, textPtr(trows, t), textLen(trows, t)); }
+    unchecked(c.confirmed[w] = unchecked(c.confirmed[w]) & ~ruled);
   }
   return c.windowCount;
 }

@@ -14,7 +14,7 @@
 // operator, no keyword and no quote or bracket in it. libinjection reads a value in the same three
 // contexts (as it is, after a `'`, after a `"`).
 
-import { byteAt, isLetter, isWhitespace, isWordChar, lowerAscii, isOneOf, matchesLowerAt } from "../lib/bytes";
+import { byteAt, isLetter, isWhitespace, isWordChar, lowerAscii, isOneOf, matchesLowerAt, nameEnd } from "../lib/bytes";
 import { groupByInitial, lengthsByInitial, isOneOfByInitial } from "../lib/groups";
 
 // Words no plain query needs and injections do, read anywhere outside quotes: a set operation that
@@ -95,7 +95,7 @@ export function plainQuery(p: usize, n: i32): bool {
       if (close >= n || !quotedInert(p, i + 1, close)) return false;
       i = close + 1;
     } else if (isWordChar(c)) {
-      let e = wordEnd(p, n, i);
+      let e = nameEnd(p, n, i);
       // A hex or bit literal (0x61646d696e, 0b1), a name's bytes written so the filter reads no word.
       if (c == 0x30 && (lowerAscii(byteAt(p, n, i + 1)) == 0x78 || lowerAscii(byteAt(p, n, i + 1)) == 0x62) && e - i > 2) return false;
       if ((c | 0x20) == 0x78 && byteAt(p, n, i + 1) == 0x27) return false; // X'61'
@@ -166,16 +166,6 @@ function catalogueName(p: usize, n: i32, i: i32, e: i32): bool {
     (len >= 4 && (matchesLowerAt(p, n, i, "dba_") || matchesLowerAt(p, n, i, "all_"))) ||
     (len >= 8 && matchesLowerAt(p, n, i, "user_tab")) || (len >= 2 && matchesLowerAt(p, n, i, "v$")) ||
     (len >= 7 && matchesLowerAt(p, n, i, "sqlite_")) || (len >= 5 && matchesLowerAt(p, n, i, "mysql"));
-}
-
-// The end of the word (letters, digits, `_`, `$`, `.` inside a name) at i; i when none starts there.
-function wordEnd(p: usize, n: i32, i: i32): i32 {
-  while (i < n) {
-    let c = <u32>load<u8>(p + <usize>i);
-    if (!isWordChar(c) && c != 0x24) break;
-    i++;
-  }
-  return i;
 }
 
 // The index of the quote that closes the one at i (q), a doubled quote read as one inside, or -1.
