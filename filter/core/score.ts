@@ -122,7 +122,7 @@ export class RequestScores extends WindowSink {
     if (!underGate(v0, v1, v2, v3)) {
       // In a password's value a class under the gate keeps no overall logit (core/secrets.ts).
       let part = textPart(this.textRows, text);
-      if (text != this.ruledText) this.readRuledOut(text);
+      if (text != this.ruledText) this.readRuledOut(text, part);
       let ruled = this.ruledMask;
       // The same bytes in a text that rules nothing out must be scored again there: this window is
       // forgotten by the table of windows seen (a piece's is its window's, forgotten with it).
@@ -137,10 +137,10 @@ export class RequestScores extends WindowSink {
     if (worse) { this.setWorst(text, p, n, flags); this.worstWindowClass = likeliestClass(logits); }
   }
 
-  // Text t's ruled-out heads into ruledMask.
-  private readRuledOut(t: i32): void {
+  // Text t's (of part `part`) ruled-out heads into ruledMask.
+  private readRuledOut(t: i32, part: i32): void {
     this.ruledText = t;
-    this.ruledMask = classesRuledOut(this.partRows, textPart(this.textRows, t), textPtr(this.textRows, t), textLen(this.textRows, t));
+    this.ruledMask = classesRuledOut(this.partRows, part, textPtr(this.textRows, t), textLen(this.textRows, t));
   }
 
   // Whether a part is named as a password (core/secrets.ts): read only for a window over the gate.

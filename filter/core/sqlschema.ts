@@ -11,6 +11,7 @@
 
 import { byteAt, isWhitespace, isWordChar, isLetter, isOneOf, matchesLowerAt } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
+import { groupByInitial, lengthsByInitial, isOneOfByInitial } from "../lib/groups";
 
 // The longest window masked (a window is 256 bytes; a test may ask of longer texts, which are read
 // unmasked).
@@ -26,9 +27,14 @@ const COLUMN_TYPES: StaticArray<string> = [
   "datetime2", "timestamp", "timestamptz", "time", "interval", "year", "boolean", "bool", "bit", "uuid",
   "uniqueidentifier", "json", "jsonb", "xml", "enum", "inet", "string", "float64", "int64", "geometry",
 ];
+// The list by first letter (lib/groups.ts), as the lexers' lists are.
+const TYPES_BY_INITIAL = new StaticArray<string>(COLUMN_TYPES.length);
+const TYPE_RANGES = groupByInitial(COLUMN_TYPES, TYPES_BY_INITIAL);
+const TYPE_LENGTHS = lengthsByInitial(COLUMN_TYPES);
+
 // Whether p[s..e) is a listed column type (COLUMN_TYPES), without case.
 export function isColumnType(p: usize, n: i32, s: i32, e: i32): bool {
-  return isOneOf(p, n, s, e - s, COLUMN_TYPES);
+  return isOneOfByInitial(p, n, s, e - s, TYPES_BY_INITIAL, TYPE_RANGES, TYPE_LENGTHS);
 }
 
 // The first words of a table-level line (`PRIMARY KEY (id)`, `FOREIGN KEY (user_id) REFERENCES …`).
