@@ -53,3 +53,20 @@ describe("Go httprr traces (format httprr)", () => {
   });
   it("is not read without its first line", () => expect(() => requestsOf("httprr", trace.slice(16), "t.httprr")).toThrow());
 });
+
+describe("Ruby VCR cassettes with Psych's !binary strings (format cassette)", () => {
+  // Ruby VCR records an ASCII-8BIT body (here a multipart upload) as `string: !binary |-` and base64, under
+  // Psych's local tag, not YAML's `!!binary`.
+  const body = Buffer.from("--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.txt\"\r\n\r\nhello\r\n--b--\r\n");
+  const b64 = body.toString("base64").replace(/(.{60})/g, "$1\n        ");
+  const cassette = `---\nhttp_interactions:\n- request:\n    method: post\n    uri: https://api.example/upload?x=1\n    body:\n      encoding: ASCII-8BIT\n      string: !binary |-\n        ${b64}\n    headers:\n      Content-Type:\n      - multipart/form-data; boundary=b\n      X-Trace:\n      - !binary |-\n        ${Buffer.from("t-1").toString("base64")}\n`;
+  it("reads the body as the bytes the tag stands for, not as its base64", () => {
+    const parts = cut("cassette", cassette, "c.yml")[0];
+    const texts = parts.map(([, t]) => t).join("\n");
+    expect(texts).toContain("hello");
+    expect(texts).not.toContain(body.toString("base64").slice(0, 20));
+  });
+  it("reads a header value under the tag as its text", () => {
+    expect(cut("cassette", cassette, "c.yml")[0]).toContainEqual(["header:X-Trace", "t-1"]);
+  });
+});

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
-import YAML from 'yaml';
+import YAML, { type ScalarTag } from 'yaml';
 import { cutRequest, Part, Req, MAX_TEXT, isBinary, holdsKey } from './parts.ts';
 import { partKey, type WholeRequest } from '../load.ts';
 import { hash32 } from '../rng.ts';
@@ -36,20 +36,29 @@ function headerPairs(h: unknown): [string, string][] {
   if (Array.isArray(h)) {
     for (const e of h) if (isObj(e) && typeof e.name === 'string' && e.value !== undefined) out.push([e.name, String(e.value)]);
   } else if (isObj(h)) {
-    for (const [k, v] of Object.entries(h)) for (const x of Array.isArray(v) ? v : [v]) if (x !== null && x !== undefined) out.push([k, String(x)]);
+    for (const [k, v] of Object.entries(h)) for (const x of Array.isArray(v) ? v : [v]) if (x !== null && x !== undefined) out.push([k, x instanceof Uint8Array ? utf8.decode(x) : String(x)]);
   }
   return out;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
-/** A recorded body as text: a string, `{string}`/`{base64_string}` (VCR, betamax), bytes (`!!binary`), or parsed JSON. */
+/**
+ * Ruby's Psych writes a string that is not valid UTF-8 (Ruby VCR's ASCII-8BIT bodies: multipart uploads, gzip) under
+ * its own local tag, `!binary`, which the yaml package does not know and would leave as the base64 text; read it as
+ * YAML's `!!binary` is read, as the bytes it stands for.
+ */
+const PSYCH_BINARY: ScalarTag = { tag: '!binary', resolve: (s: string) => new Uint8Array(Buffer.from(s.replace(/\s+/g, ''), 'base64')) };
+const YAML_OPTIONS: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOptions & YAML.ToJSOptions = { logLevel: 'silent', maxAliasCount: -1, uniqueKeys: false, customTags: [PSYCH_BINARY] };
+
+/** A recorded body as text: a string, `{string}`/`{base64_string}` (VCR, betamax), bytes (`!!binary`, Psych's `!binary`), or parsed JSON. */
 function bodyText(b: unknown, parsed: unknown): string | undefined {
   if (parsed !== undefined && parsed !== null) return JSON.stringify(parsed);
   if (typeof b === 'string') return b;
   if (b instanceof Uint8Array) return utf8.decode(b);
   if (isObj(b)) {
     if (typeof b.string === 'string') return b.string;
+    if (b.string instanceof Uint8Array) return utf8.decode(b.string);
     if (typeof b.base64_string === 'string') return utf8.decode(Buffer.from(b.base64_string, 'base64'));
   }
   return undefined;
@@ -107,7 +116,7 @@ function cdpRequests(text: string): Req[] {
  * same document as a HAR, so it is read as one. Added for heldout2.ts; no other format reads through it.
  */
 function harYamlRequests(text: string): Req[] {
-  return harRequests(JSON.stringify(YAML.parse(text, { logLevel: 'silent', maxAliasCount: -1, uniqueKeys: false })));
+  return harRequests(JSON.stringify(YAML.parse(text, YAML_OPTIONS)));
 }
 
 /**
@@ -208,7 +217,7 @@ function readerOf(format: Format): (text: string, file: string) => Req[] {
 
 /** vcrpy / Ruby VCR / go-vcr (v1, v2) YAML and betamax JSON: `interactions` or `http_interactions`, each with a request. */
 function cassetteRequests(text: string, file: string): Req[] {
-  const doc: unknown = file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text, { logLevel: 'silent', maxAliasCount: -1, uniqueKeys: false });
+  const doc: unknown = file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text, YAML_OPTIONS);
   if (!isObj(doc)) return [];
   const list = doc.interactions ?? doc.http_interactions;
   const out: Req[] = [];
