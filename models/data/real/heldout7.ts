@@ -12,7 +12,7 @@
 // 1,442 parts to the kind cap): SAP's Terraform providers' go-vcr recordings of the SAP BTP CLI server API (its canary
 // landscape) and of SAP Cloud Identity Services (a test tenant); e-mail sending and marketing APIs (Mailtrap,
 // MailerSend, MailerLite, ConvertKit, Autopilot, UserEngage, Klaviyo); commerce, billing and file APIs (TaxJar, Bolt,
-// Shipwire, PayPal's sandbox, Klarna's playground, ChartMogul, Uploadcare's multipart uploads, BookingSync, Help Scout); and small clients of
+// Shipwire, PayPal's sandbox, Klarna's playground, ChartMogul, Uploadcare's uploads, BookingSync, Help Scout); and small clients of
 // Yandex Disk, the Portuguese border service's SOAP service (SIBA), NZ Post (with its OAuth token endpoint) and
 // BoardGameGeek's XML API. Ruby VCR, vcrpy and go-vcr cassettes, all read by the `cassette` reader. None is an LLM API.
 // One origin per repository, except where several SDKs record one API (MailerSend, MailerLite, ChartMogul and
