@@ -183,10 +183,11 @@ export const HELD_OUT_SEVENTH_DRAW: EvalSet = {
     `A third frozen set, chosen for request bodies: **${fp.parts} parts from ${fp.origins} origins** and **${r.requests} whole`,
     `requests**, from API clients' recordings (Ruby VCR, vcrpy, go-vcr): SAP's Terraform providers (the SAP BTP CLI server,`,
     `SAP Cloud Identity), e-mail and marketing APIs (Mailtrap, MailerSend, MailerLite, ConvertKit, Klaviyo, ...), commerce,`,
-    `billing and upload APIs (ChartMogul, Uploadcare's multipart uploads, BookingSync, TaxJar, Bolt, PayPal's and Klarna's`,
-    `sandboxes, ...), no LLM API; collected and cut on 2026-12-06 by a helper session that never scored them, and committed`,
-    `before any model did (\`models/data/real/heldout7.ts\`, sources in \`models/data/real/SOURCES.md\`). Never trained,`,
-    `calibrated or tuned on; reported by origin and kind only.`,
+    `billing and upload APIs (ChartMogul, Uploadcare, BookingSync, TaxJar, Bolt, PayPal's and Klarna's sandboxes, ...), no`,
+    `LLM API; collected and cut on 2026-12-06 by a helper session that never scored them, and committed before any model`,
+    `did (\`models/data/real/heldout7.ts\`, sources in \`models/data/real/SOURCES.md\`); recut the same day without`,
+    `Uploadcare's 30 binary uploads, which a reader bug had kept as base64 text. Never trained, calibrated or tuned on;`,
+    `reported by origin and kind only.`,
   ],
 };
 
@@ -222,11 +223,12 @@ export const HELD_OUT_NINTH_DRAW: EvalSet = {
     `A fifth frozen set, chosen for query strings and form bodies: **${fp.parts} parts from ${fp.origins} origins** and`,
     `**${r.requests} whole requests**, from API clients' recordings (Ruby VCR, go-vcr, R vcr, Elixir ExVCR) of APIs the`,
     `pool does not record: search and list APIs (NASA's CMR and Earthdata Login, YouTube Data and Analytics, a county`,
-    `services directory, OpenFEMA, Google Analytics, OpenCage, Strava, TMDb), Phaxio's form and multipart bodies, commerce`,
-    `APIs and sandboxes (EasyPost, Mailchimp, Moip, Affirm, Bolt), Auth0's management API, CircleCI and Bitly; collected`,
-    `and cut on 2026-12-06 by a helper session that never scored them, and committed before any model did`,
-    `(\`models/data/real/heldout9.ts\`, sources in \`models/data/real/SOURCES.md\`). Never trained, calibrated or tuned on;`,
-    `reported by origin and kind only.`,
+    `services directory, OpenFEMA, Google Analytics, OpenCage, Strava, TMDb), Phaxio's form bodies, commerce APIs and`,
+    `sandboxes (EasyPost, Mailchimp, Moip, Affirm, Bolt), Auth0's management API, CircleCI and Bitly; collected and cut on`,
+    `2026-12-06 by a helper session that never scored them, and committed before any model did`,
+    `(\`models/data/real/heldout9.ts\`, sources in \`models/data/real/SOURCES.md\`); recut the same day without Phaxio's 9`,
+    `binary fax uploads, which a reader bug had kept as base64 text. Never trained, calibrated or tuned on; reported by`,
+    `origin and kind only.`,
   ],
 };
 
