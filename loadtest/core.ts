@@ -103,8 +103,9 @@ export async function benchVsJsonParse(file: ScenarioFile, rounds: number, itera
 /**
  * The same ratio over the ten distinct 16 KiB JSON bodies of Envoy's post_json_16k scenario, taken in turn, where the
  * goal's measure repeats one body: replayed byte for byte, a body trains the branch predictors of both sides, which
- * real traffic does not (on the development machine, 2026-12-06, three rounds each: the goal's ratio 1.15–1.17, this one
- * 1.20–1.22; both sides slower per body in turn). Not issue 11's measure: printed and recorded beside it
+ * real traffic does not; this says how much that flatters the goal's measure (on the development machine, 2026-12-06,
+ * three rounds each: 1.20–1.22 against 1.15–1.17 in a scratch run, 1.13–1.15 against 1.13–1.15 in `make bench`; both
+ * sides are slower per body in turn). Not issue 11's measure: printed and recorded beside it
  * (`core.vs_json_parse.16k_cycled` in latest.json).
  */
 export async function benchVsJsonParseCycled(file: ScenarioFile, rounds: number, iterations = Number(process.env.BENCH_CORE_ITERATIONS ?? 2000)): Promise<VsJsonParse> {
