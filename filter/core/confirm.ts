@@ -17,6 +17,7 @@ import { WINDOW_BYTES, WINDOW_STEP } from "./features";
 import { handlerNameEnd } from "./xsshandler";
 import { plainQuery } from "./sqlquery";
 import { schemaMasked, isColumnType } from "./sqlschema";
+import { codeQueriesMasked } from "./sqlcode";
 
 // A logit above this (p > 0.5 before calibration) must be confirmed; unconfirmed, it is held at
 // this value, which calibration maps outside the attack bands.
@@ -103,7 +104,7 @@ function confirmsIn(k: i32, p: usize, n: i32, opensText: bool, wp: usize, wn: i3
 // only a text's start is a command's position with no separator before it.
 export function confirms(k: i32, p: usize, n: i32, opensText: bool = true): bool {
   switch (k) {
-    case SQLI: return sqlSyntax(p, n) && sqlBeyondSchema(p, n);
+    case SQLI: return sqlSyntax(p, n) && sqlBeyondSchema(p, n) && sqlBeyondCode(p, n);
     case XSS: return scriptSyntax(p, n);
     case RCE: return commandSyntax(p, n, opensText);
     case TRAVERSAL: return pathSyntax(p, n);
@@ -525,6 +526,13 @@ function sqlSyntax(p: usize, n: i32): bool {
 function sqlBeyondSchema(p: usize, n: i32): bool {
   let masked = schemaMasked(p, n);
   return masked == 0 || sqlSyntax(masked, n);
+}
+
+// Whether what a window holds beside its code spans that are plain queries (core/sqlcode.ts) still
+// reads as SQL, a schema's lines left out as above.
+function sqlBeyondCode(p: usize, n: i32): bool {
+  let masked = codeQueriesMasked(p, n);
+  return masked == 0 || (sqlSyntax(masked, n) && sqlBeyondSchema(masked, n));
 }
 
 // The index of the last byte at or before i that is no whitespace (i itself when p[i] is none), or

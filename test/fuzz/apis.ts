@@ -133,6 +133,43 @@ const QUERY_INJECTED = [
   "select username,password from users",
 ];
 
+// Queries quoted as code in prose, as developers' questions, support tickets, documentation tools and
+// LLM chats carry them: an inline `…` span or a Markdown fence. Backquotes make their content an
+// identifier to MySQL and SQLite and an error elsewhere, never code (core/sqlcode.ts). Written anew.
+const CODE_FRAMES_INLINE = [
+  "Use `{q}` to get the numbers, then paste them here.",
+  "Why does `{q}` return duplicates? I expected one row per customer.",
+  "I ran `{q}` and it took 40 seconds on 2M rows. Any index I should add?",
+];
+const CODE_FRAMES_FENCED = [
+  "How do I speed up this query?\n\n```sql\n{q}\n```\n\nIt runs on Postgres 15.",
+  "Here is the query the report uses:\n```\n{q}\n```\nThe totals look off by one day.",
+  "```sql\n{q}\n```",
+];
+const QUOTED_BODIES: Array<(p: string) => [string, string]> = [
+  (p) => ["body:json", JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: p }] })],
+  (p) => ["body:json", JSON.stringify({ title: "Slow report query", body: p, labels: ["question"] })],
+  (p) => ["body:form", `comment=${encodeURIComponent(p)}&post_id=8812`],
+];
+// Parameterized queries, as developers quote them when they discuss drivers and ORMs.
+const PARAMETERIZED = [
+  "SELECT * FROM users WHERE id = ?",
+  "SELECT id, email FROM accounts WHERE org_id = $1 AND deleted_at IS NULL",
+  "SELECT name, price FROM products WHERE category = :category ORDER BY price LIMIT :limit",
+  "SELECT COUNT(*) FROM orders WHERE customer_id = @customerId AND status = @status",
+];
+const quotedAsCode = (queries: string[]) => queries.flatMap((q) => [
+  ...(q.includes("`") ? [] : CODE_FRAMES_INLINE.map((f) => f.replace("{q}", q))),
+  ...CODE_FRAMES_FENCED.map((f) => f.replace("{q}", q)),
+]).flatMap((p) => QUOTED_BODIES.map((b) => b(p)));
+// Injections beside such spans: these stay flagged.
+const CODE_INJECTED = [
+  "`SELECT status, COUNT(*) FROM tickets GROUP BY status` ' OR '1'='1",
+  "`SELECT status, COUNT(*) FROM tickets GROUP BY status`; DROP TABLE users; --",
+  "1 UNION SELECT username, password FROM users -- `SELECT id, title FROM posts`",
+  "x' AND SLEEP(5) AND 'a'='a ```sql\nSELECT * FROM orders\n```",
+];
+
 // Schemas as text-to-SQL prompts carry them (`Only use the following tables:` and a dump of SQLite's,
 // Postgres' or MySQL's DDL), alone or as a schema registry's field. Their lines define and act on
 // nothing (core/sqlschema.ts). Written anew on a made-up ticketing schema.
@@ -192,6 +229,15 @@ async function main(): Promise<void> {
   line("  the same queries in an OpenAI tool call's arguments (JSON in a JSON string, one text: not yet read as a query)", count(toolArgs), toolArgs.length);
   const queriesInjected = QUERY_INJECTED.flatMap((q) => QUERY_BODIES.map((b) => b(q)));
   line("  injections that open with SELECT in the same bodies (should be flagged)", count(queriesInjected), queriesInjected.length);
+  const plainQueries = QUERIES.filter((q) => !/INFORMATION_SCHEMA/.test(q));
+  const quoted = quotedAsCode([...plainQueries, ...PARAMETERIZED]);
+  line("the same queries quoted as code in prose (inline spans, Markdown fences) in chats, tickets and comments", count(quoted), quoted.length);
+  const quotedInjected = CODE_INJECTED.flatMap((p) => QUOTED_BODIES.map((b) => b(p)));
+  line("  injections beside such spans in the same bodies (should be flagged)", count(quotedInjected), quotedInjected.length);
+  // An injection's text quoted as code in a question is ambiguous (a question about it, or a payload
+  // in a comment field): the span is not a plain query, so the rule leaves it to the model as before.
+  const quotedPayloads = QUERY_INJECTED.flatMap((q) => [CODE_FRAMES_INLINE[0].replace("{q}", q), CODE_FRAMES_FENCED[0].replace("{q}", q)]).flatMap((p) => QUOTED_BODIES.map((b) => b(p)));
+  line("  injections' text itself quoted as code in the same questions (the model's call, as before the rule)", count(quotedPayloads), quotedPayloads.length);
   const schemas = SCHEMAS.flatMap((d) => SCHEMA_BODIES.map((b) => b(d)));
   line("schemas (CREATE TABLE dumps) in text-to-SQL prompts and schema fields", count(schemas), schemas.length);
   const code = CODE_BODIES.map((b) => ["body:json", JSON.stringify(b)] as [string, string]);

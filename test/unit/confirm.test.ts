@@ -646,6 +646,32 @@ describe("semantic confirmation", () => {
     ]) expect(core.confirms("sqli", text), text).toBe(true);
   });
 
+  // A plain query quoted as code in prose (core/sqlcode.ts) is an identifier to MySQL and SQLite and an
+  // error elsewhere, never code: sqli's lexer reads the window again with such spans blanked. A
+  // developer's sentence that quotes a parameterized query scored 9 (sqli) before.
+  it("sqli: a plain query quoted as code is no injection; an injection beside the span, or in it, still is", () => {
+    const prose = "Use `SELECT * FROM users WHERE id = ?` with a bound parameter, never string concatenation.";
+    for (const text of [
+      prose,
+      "How do I speed up this query?\n\n```sql\nSELECT id, total FROM orders WHERE status = 'open' ORDER BY placed_at DESC LIMIT 10;\n```\n\nIt runs on Postgres 15.",
+      "Both `SELECT a FROM b` and ```\nWITH r AS (SELECT c FROM d) SELECT COUNT(*) FROM r\n``` return one row.",
+    ]) expect(core.confirms("sqli", text), text).toBe(false);
+    expect(core.score("body:json", JSON.stringify({ messages: [{ role: "user", content: prose }] })).score).toBeGreaterThan(20);
+    for (const text of [
+      // The span is no plain query: a tautology, a union, a second statement, a password column.
+      "Use `select * from users where id=1 or 1=1` with a bound parameter.",
+      "Use `select * from users union select 1,2` with a bound parameter.",
+      "```sql\nselect * from users; drop table users\n```",
+      // The injection stands outside the spans.
+      "`SELECT status FROM tickets` ' OR '1'='1",
+      "`SELECT status FROM tickets`; DROP TABLE users; --",
+      "1 UNION SELECT username, password FROM users -- `SELECT id FROM posts`",
+      // A span the window does not close is read as it is; an odd backquote pairs with none.
+      "x' UNION SELECT 1 FROM dual -- `SELECT a FROM b",
+      "`SELECT a FROM b` ` UNION SELECT password FROM users",
+    ]) expect(core.confirms("sqli", text), text).toBe(true);
+  });
+
   // toolName reads a text once, comparing names only at the start of a run of letters; its rule is
   // still "a listed name, with no letter right before or after it". Checked against that rule, in
   // JavaScript, on names glued to letters, digits, punctuation and other names.
