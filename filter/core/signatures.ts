@@ -27,10 +27,13 @@
 //   in the fold that held the traversal lists out.
 // - Prototype pollution: `__proto__`, or `constructor` then `prototype`, as a parameter name's
 //   segment with a segment after it (`a[__proto__][x]`, `constructor.prototype.x`), or as JSON keys
-//   whose value is an object or an array (`{"__proto__":{…}}`): rce, the class CRS
-//   gives it (Node.js injection). Names are lone tokens the model never scores. A path inside a
-//   JSON string (`{"path":"__proto__.x"}`, for lodash.set) is left to the model: reading every
-//   JSON string for it cost about 4% of a JSON body's scoring (make profile).
+//   whose value is an object or an array (`{"__proto__":{…}}`), in the body or in a value that is a
+//   JSON document (a query's, a form's, a cookie's, a JSON string's: `filter={"__proto__":{…}}`,
+//   which the model scored 81, held at the gate as nosqli): rce, the class CRS gives it (Node.js
+//   injection). Names are lone tokens the model never scores. A path inside a value
+//   (`{"path":"__proto__.x"}`, for lodash.set) is left to the model: reading every JSON string for
+//   it cost about 4% of a JSON body's scoring (make profile), and a JavaScript docs site's search
+//   holds such paths; a value is read for JSON keys only when it opens as a JSON document does.
 // None of these matched any of the 6,667 real benign User-Agents or, except `__proto__` keys
 // holding objects in one origin's JSON Schema test documents, any of the 148,368 benign parts of
 // `make dataset`'s sides.
@@ -84,11 +87,14 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         }
         afterConstructor = constructorKey(p, n, container);
         if (afterConstructor) break;
+        // A JSON string that was JSON itself (escaped quotes), as an application parses it again.
+        if (n >= MIN_POLLUTING_JSON && partWasUnescaped(prows, part) && opensJsonDocument(p, n)) break;
         continue;
       }
       if (where == Where.HEADER || where == Where.BODY_XML || (where == Where.BODY_MULTIPART && partIsFilename(prows, part))) break;
       if (mayBeSerialized(p, n) || (where != Where.PATH && mayNameGadget(p, n)) || mayInjectMail(prows, part, where, trows, t, p, n) ||
           (nulDecoded && nulInUrlValue(where, textFlags(trows, t)))) break;
+      if (n >= MIN_POLLUTING_JSON && opensJsonDocument(p, n) && where != Where.PATH) break;
       if (where != Where.PATH && part != lastPart) {
         if (mayNameAPath(prows, part)) break;
         lastPart = part;
@@ -122,6 +128,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
           // `prototype` among the keys of the object `constructor` holds, after other keys.
           if (!hit && walks < MAX_CONSTRUCTOR_WALKS) { walks++; hit = prototypeInObject(ctorEnd, parts.jsonEnd); }
         }
+        hit = hit || (n >= MIN_POLLUTING_JSON && partWasUnescaped(prows, part) && opensJsonDocument(p, n) && pollutingJson(p, n));
       } else if (where != Where.PATH && part != lastPart) {
         // A name is read once, at its part's first text (a part may have more: its base64 decoding).
         lastPart = part;
@@ -132,6 +139,8 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
           hit = hit || pollutingName(np, nn) || classLoaderName(np, nn) || typeHintName(np, nn);
         }
       }
+      if (!hit && where != Where.BODY_JSON && where != Where.PATH && n >= MIN_POLLUTING_JSON && opensJsonDocument(p, n) &&
+          !partIsFileContent(prows, part)) hit = pollutingJson(p, n);
     }
     // The name as it came too: decoding drops a NUL, where a server written in C cuts the name
     // (`shell.php\0.jpg` is stored as `shell.php`).
@@ -255,6 +264,63 @@ function isPrototype(p: usize, n: i32, esc: bool): bool {
     p = KEY_BUF;
   }
   return n == 9 && is9(p, PROTOTYP_8, 0x65);
+}
+
+// The shortest JSON document that can pollute: `{"__proto__":{}}`.
+const MIN_POLLUTING_JSON = 16;
+// A value's JSON read without its escapes (`"\u005f\u005fproto\u005f\u005f"` is `__proto__` to
+// JSON.parse); longer values are read as they are.
+const JSON_VALUE_BUF_BYTES = 2048;
+const JSON_VALUE_BUF = memory.data(JSON_VALUE_BUF_BYTES);
+
+// Whether p[0..n) opens as a JSON document an application would parse: `{` or `[` after JSON's
+// blanks, or after `j:` (the prefix of Express's JSON cookies). JSON.parse takes nothing else, so no
+// other value is read for pollutingJson.
+// @ts-ignore: decorator
+@inline function opensJsonDocument(p: usize, n: i32): bool {
+  let c = <u32>load<u8>(p);
+  // Most values open with another byte than a blank or `j`: one compare each.
+  if (c > 0x20 && c != 0x6A) return c == 0x7B || c == 0x5B;
+  let i = 0;
+  while (i < n && isJsonSpace(load<u8>(p + <usize>i))) i++;
+  if (i + 2 < n && load<u8>(p + <usize>i) == 0x6A && load<u8>(p + <usize>(i + 1)) == 0x3A) i += 2; // "j:"
+  let d = byteAt(p, n, i);
+  return d == 0x7B || d == 0x5B;
+}
+
+// Whether a value p[0..n) (a query's, a form's, a cookie's or a multipart field's, or a JSON string
+// that held JSON, once unescaped) is a JSON document with a key `__proto__` whose value is an object
+// or an array, or a key `constructor` holding an object and, after it, a key `prototype` holding one:
+// what JSON.parse and then a deep merge write into Object.prototype
+// (`filter={"__proto__":{"isAdmin":true}}`, Express's `j:` JSON cookies). Keys are read quoted, as
+// JSON writes them; a `prototype` deeper in the constructor's object than its own level is taken too.
+function pollutingJson(p: usize, n: i32): bool {
+  if (indexOf2(p, 0, n, 0x5C, 0x5C) < n && n <= JSON_VALUE_BUF_BYTES) {
+    n = unescapeJson(p, n, JSON_VALUE_BUF);
+    p = JSON_VALUE_BUF;
+  }
+  for (let i = indexOf2(p, 0, n, 0x22, 0x22); i + 11 < n; i = indexOf2(p, i + 1, n, 0x22, 0x22)) { // '"'
+    let c = load<u8>(p + <usize>(i + 1));
+    if (c == 0x5F) {
+      if (is9(p + <usize>(i + 1), PROTO_8, 0x5F) && containerValueAt(p, n, i + 10)) return true;
+    } else if (c == 0x63 && i + 13 < n && matchesAt(p, n, i + 1, "constructor") && containerValueAt(p, n, i + 12)) {
+      for (let j = indexOf2(p, i + 13, n, 0x22, 0x22); j + 11 < n; j = indexOf2(p, j + 1, n, 0x22, 0x22)) {
+        if (is9(p + <usize>(j + 1), PROTOTYP_8, 0x65) && containerValueAt(p, n, j + 10)) return true;
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+// Whether p[q] is a key's closing quote, then (JSON's blanks aside) `:` and `{` or `[`.
+function containerValueAt(p: usize, n: i32, q: i32): bool {
+  if (byteAt(p, n, q) != 0x22) return false;
+  let i = <i32>(pastJsonBlanks(p + <usize>(q + 1), p + <usize>n) - p);
+  if (byteAt(p, n, i) != 0x3A) return false;
+  i = <i32>(pastJsonBlanks(p + <usize>(i + 1), p + <usize>n) - p);
+  let c = byteAt(p, n, i);
+  return c == 0x7B || c == 0x5B;
 }
 
 // A JSON key `constructor` whose value is an object or an array.

@@ -90,6 +90,14 @@ const POLLUTION: Array<[string, string]> = [
   ["body:json", '{"\\u0063onstructor":{"a b":1,"prototype":{"isAdmin":true}}}'],
   ["body:json", '{"constructor":{"a b":1,"\\u0070rototype":{"isAdmin":true}}}'],
   ["query", "a[constructor][prototype].isAdmin=1"],
+  // A JSON document as a value, which the application parses (JSON.parse, then a merge).
+  ["query", "filter=%7B%22__proto__%22%3A%7B%22isAdmin%22%3Atrue%7D%7D"],
+  ["body:form", "settings=%7B%22constructor%22%3A%7B%22prototype%22%3A%7B%22isAdmin%22%3Atrue%7D%7D%7D"],
+  ["header:Cookie", 'prefs=j:{"__proto__":{"polluted":1}}'], // Express's JSON cookie
+  ["query", "f=%20%0A%5B%7B%22__proto__%22%3A%7B%22a%22%3A1%7D%7D%5D"], // blanks, then an array
+  ["query", "f=%7B%22%5Cu005f%5Cu005fproto%5Cu005f%5Cu005f%22%3A%7B%22a%22%3A1%7D%7D"], // an escaped key
+  ["body:json", '{"payload":"{\\"__proto__\\":{\\"isAdmin\\":true}}"}'], // JSON in a JSON string
+  ["body:json", JSON.stringify({ args: '{"user": {"constructor": {"prototype": {"isAdmin": true}}}}' })],
 ];
 const NOT_POLLUTION: Array<[string, string]> = [
   ["query", "proto=http&x__proto__y=1"],
@@ -114,6 +122,12 @@ const NOT_POLLUTION: Array<[string, string]> = [
   ["query", "a[__proto__]=1"],
   ["query", "__proto__=1&x=2"],
   ["body:form", "settings.constructor.prototype=1"],
+  // JSON documents as values with no polluting key, or one that holds a primitive, or text that is no JSON document.
+  ["query", "filter=%7B%22status%22%3A%7B%22eq%22%3A%22open%22%7D%7D"],
+  ["query", "f=%7B%22__proto__%22%3A1%7D"],
+  ["query", "f=%7B%22constructor%22%3A%22x%22%2C%22prototype%22%3A%7B%7D%7D"],
+  ["query", "q=how+do+I+set+%22__proto__%22%3A+%7B%7D+in+JSON"],
+  ["body:json", JSON.stringify({ Message: JSON.stringify({ orderId: "A-1029", items: [{ sku: "X1" }] }) })],
 ];
 
 // Type designators naming a deserialization gadget (fastjson, Jackson, XStream, XMLDecoder), and
