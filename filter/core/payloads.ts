@@ -29,7 +29,7 @@ import { HEAD_SQLI, HEAD_XSS, HEAD_SSTI, HEAD_NOSQLI, HEAD_JNDI, HEAD_RCE, HEAD_
 import { sqlInjection, statementPairs, isStatement } from "./sqlverdict";
 import { jndiLookupAt, lookupEnd } from "./jndilookup";
 import { shellshock } from "./shellshock";
-import { ssiDirective } from "./ssi";
+import { ssiDirective, esiElement } from "./ssi";
 import { namesOsFile, namesSecretFile } from "./osfiles";
 import { canReadBlock, indexOf2, keepFirst, nibbleClasses } from "../lib/scan";
 import { blanksBefore, byteAt, nameStart } from "../lib/bytes";
@@ -160,7 +160,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
     let dollar = dollarClass(p, n);
     if (dollar != 0) return dollar;
   }
-  if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && ssiDirective(p, n))) return HEAD_RCE;
+  if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && (ssiDirective(p, n) || esiElement(p, n)))) return HEAD_RCE;
   // A handler's call has a '(' (or a backquote, left to the model): most texts with a tag have none.
   if ((has & (TRIGGER_LT | TRIGGER_PAREN)) == (TRIGGER_LT | TRIGGER_PAREN) && eventHandlerTag(p, n)) return HEAD_XSS;
   if ((has & TRIGGER_AUTHORITY) != 0 && stealsStorage(p, n)) return HEAD_XSS;

