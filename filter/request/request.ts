@@ -8,13 +8,15 @@
 // Content-Type, sniffed when there is none. inspect_headers forces a header in, ignore_headers
 // keeps one out. A body sent with Content-Encoding gzip or deflate is inflated in the VM (capped
 // at max_body_bytes and at MAX_INFLATE_RATIO) and split like any other; any other encoding, a
-// list of two, or a stream that does not inflate is undecodable: not split, and said so.
+// list of two, a stream that does not inflate, or a charset whose ASCII bytes are not ASCII
+// (charset.ts) is undecodable: not split, and said so.
 
 import { HeaderMap } from "./head";
 import { PartList } from "./parts";
 import { Where } from "./where";
 import { splitPairs } from "./pairs";
 import { splitBody, whereForContentType } from "./body";
+import { charsetReadable } from "./charset";
 import { Config } from "../config/config";
 import { allIn, equalsCI, containsCI, equalsLower } from "../lib/bytes";
 import { indexOf } from "../lib/scan";
@@ -147,6 +149,9 @@ export function splitRequest(headPtr: usize, headLen: i32, bodyPtr: usize, bodyL
     bodyLen = r;
     if (bodyLen <= 0) return;
   }
+  // A charset whose ASCII bytes are not ASCII (EBCDIC, UTF-16, UTF-7: request/charset.ts) is an
+  // encoding too: the application reads other text than the bytes say.
+  if (!charsetReadable(ctPtr, ctLen)) { facts.undecodable = true; return; }
   let where = whereForContentType(ctPtr, ctLen, bodyPtr, bodyLen);
   facts.bodyWhere = where;
   splitBody(where, bodyPtr, bodyLen, ctPtr, ctLen, out);

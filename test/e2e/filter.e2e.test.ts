@@ -223,6 +223,20 @@ describe("block mode", () => {
     expect(identity.status).toBe(200);
   });
 
+  it("blocks a body in a charset whose ASCII bytes are not ASCII (EBCDIC, UTF-7) as undecodable, and reads UTF-8 and Shift_JIS", async () => {
+    // `id=1 or 1=1` in IBM037, as ASP.NET would decode it.
+    const ebcdic = "%89%84%7E%F1%40%96%99%40%F1%7E%F1";
+    for (const ct of ["application/x-www-form-urlencoded; charset=ibm037", "text/plain; charset=UTF-7"]) {
+      const r = await send(stack().url, "/api/cs", { headers: { "content-type": ct }, body: ebcdic });
+      expect(r.status, ct).toBe(403);
+      expect(await blockedClass(stack(), r), ct).toBe("undecodable");
+    }
+    for (const ct of ["application/x-www-form-urlencoded; charset=UTF-8", "application/x-www-form-urlencoded; charset=Shift_JIS"]) {
+      const r = await send(stack().url, "/api/cs", { headers: { "content-type": ct }, body: "first=Sean&last=Murphy" });
+      expect(r.status, ct).toBe(200);
+    }
+  });
+
   it("scores an HTTP/2 (prior knowledge) POST with trailers: an attack in the body is blocked", async () => {
     const r = await sendH2WithTrailers(stack().url, "/h2/ping", { "content-type": "application/x-www-form-urlencoded" }, "host=%3Bcat%20%2Fetc%2Fpasswd");
     expect(r.status).toBe(403);

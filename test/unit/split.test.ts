@@ -171,3 +171,22 @@ describe("parts the model skips", () => {
     expect(scored(where, input)[text]).toBe(want);
   });
 });
+
+// A charset whose ASCII bytes are not ASCII makes the body undecodable (filter/request/charset.ts):
+// the application reads other text than the bytes say, as with an unknown Content-Encoding.
+describe("the body's declared charset", () => {
+  const enc = new TextEncoder();
+  const undecodable = (ct: string) =>
+    core.scoreRequest({ head: [[":method", "POST"], [":path", "/x"], [":authority", "x"], ["content-type", ct]], body: enc.encode("a=1") }).undecodable;
+  it.each([
+    "application/x-www-form-urlencoded; charset=ibm037", "application/x-www-form-urlencoded;charset=\"IBM500\"",
+    "text/xml; charset=utf-16", "text/xml; charset=UTF-16LE", "text/plain; charset=UTF-7", "application/json; charset=utf-32",
+    "text/plain; charset=cp875", "text/plain; format=flowed; charset=ebcdic-cp-us", "text/plain; charset=iso-8859-",
+  ])("%s is undecodable", (ct) => expect(undecodable(ct)).toBe(true));
+  it.each([
+    "application/x-www-form-urlencoded", "application/json; charset=utf-8", "application/json;charset=UTF-8",
+    "text/plain; charset='UTF-8'", "text/plain; format=flowed; charset=\"utf-8\"", "application/json; charset=",
+    "application/x-www-form-urlencoded; charset=Shift_JIS", "text/html; charset=windows-1251", "text/html; charset=ISO-8859-15",
+    "text/plain; charset=GB18030", "text/plain; charset=EUC-KR", "text/plain; charset=us-ascii",
+  ])("%s is read", (ct) => expect(undecodable(ct)).toBe(false));
+});
