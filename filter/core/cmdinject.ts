@@ -53,6 +53,12 @@ export function commandInjection(p: usize, n: i32, afterAddress: bool = false): 
   if (seps + breaks == 0 || i >= n) return false;
   // A path to the command: its last segment is the name (`/bin/cat`, `/usr/bin/id`).
   let path = load<u8>(p + <usize>i) == 0x2F;
+  // A path the shell expands names its program by its shape (`/???/??t`, `/b??/n?`, `/bin/ca*`):
+  // after a separator it is a command whatever it expands to.
+  if (path) {
+    let g = globPathEnd(p, n, i);
+    if (g > 0 && (g >= n || endsCommandWord(load<u8>(p + <usize>g)))) return true;
+  }
   if (path) {
     let j = i;
     while (j < n && isPathByte(load<u8>(p + <usize>j))) { if (load<u8>(p + <usize>j) == 0x2F) i = j + 1; j++; }
@@ -76,6 +82,60 @@ export function commandInjection(p: usize, n: i32, afterAddress: bool = false): 
   if ((seps == 0 || (!afterAddress && isOneOf(p, n, start, i - start, WORDS_TOO))) && j < n && !shellFollower(f) &&
       !(isLetter(f) && byteAt(p, n, j + 1) == 0x3A)) return false; // a drive: `| type C:\…`
   return true;
+}
+
+// Whether byte c can follow a command word on a shell's line: a blank, a separator, a redirection, a
+// closing `)` or backquote, a line break.
+// @ts-ignore: decorator
+@inline function endsCommandWord(c: u32): bool {
+  return isSpaceOrTab(<u8>c) || c == 0x3B || c == 0x7C || c == 0x26 || c == 0x60 || c == 0x3C || c == 0x3E || c == 0x29 ||
+    c == 0x0A || c == 0x0D;
+}
+
+// Where an absolute path at i that the shell expands ends: two to four short segments of letters,
+// digits, `.`, `_`, `-` and the wildcards `?` and `*`, with three `?` or more (`/???/??t`,
+// `/b??/n?`, `/usr/?in/?c?`); -1 when it is not one. A route or file pattern uses `*` and a version's
+// `v?` (`/api/v?/users/*`), a URL's `?` opens its query, once.
+function globPathEnd(p: usize, n: i32, i: i32): i32 {
+  if (byteAt(p, n, i) != 0x2F) return -1;
+  let segments = 0, marks = 0;
+  while (i < n && load<u8>(p + <usize>i) == 0x2F) {
+    let s = ++i;
+    while (i < n) {
+      let c = <u32>load<u8>(p + <usize>i);
+      if (c == 0x3F) marks++;
+      else if (!(c == 0x2A || (isPathByte(c) && c != 0x2F))) break;
+      i++;
+    }
+    if (i == s || i - s > 12) return -1;
+    segments++;
+  }
+  return segments >= 2 && segments <= 4 && marks >= 3 ? i : -1;
+}
+
+// A value that is a command line the shell expands, path and argument both written with wildcards
+// (`/???/??t /???/p??s??`: /bin/cat /etc/passwd), for an application that runs the value it is
+// given (`system($_GET['cmd'])`). The model scored it 99; pattern WAFs read no command name in it.
+export function globCommandLine(p: usize, n: i32): bool {
+  let i = skipSpacesAndTabs(p, n, 0);
+  let e = globPathEnd(p, n, i);
+  if (e < 0 || e >= n || !isSpaceOrTab(load<u8>(p + <usize>e))) return false;
+  let j = skipSpacesAndTabs(p, n, e);
+  while (j < n && load<u8>(p + <usize>j) == 0x2D) { // options: `-e`, `-la`
+    while (j < n && !isSpaceOrTab(load<u8>(p + <usize>j))) j++;
+    j = skipSpacesAndTabs(p, n, j);
+  }
+  return globPathEnd(p, n, j) > 0 || (byteAt(p, n, j) == 0x2F && hasWildcard(p, n, j));
+}
+
+// Whether the word at j holds `?` or `*`.
+function hasWildcard(p: usize, n: i32, j: i32): bool {
+  while (j < n && !isSpaceOrTab(load<u8>(p + <usize>j))) {
+    let c = load<u8>(p + <usize>j);
+    if (c == 0x3F || c == 0x2A) return true;
+    j++;
+  }
+  return false;
 }
 
 // A value that opens with the argument a command line was built around (an address, a number, a

