@@ -96,8 +96,14 @@ export function fitsGrammar(g: Grammar, p: usize, n: i32): bool {
   if (g == Grammar.LANGUAGE) return languageRanges(p, n);
   if (g == Grammar.CLIENT_HINT) return clientHint(p, n);
   let allowed: u32 = g == Grammar.MEDIA ? 3 : 1;
+  let prev: u32 = 0;
   for (let i = 0; i < n; i++) {
-    if ((<u32>load<u8>(BYTES + <usize>load<u8>(p + i)) & allowed) == 0) return false;
+    let c = <u32>load<u8>(p + i);
+    if ((<u32>load<u8>(BYTES + <usize>c) & allowed) == 0) return false;
+    // Two dots in a row are no token's, media type's or host's, and are a path's climb: a Rails
+    // view read `Accept: ../../../../etc/passwd{{` as a template path (CVE-2019-5418).
+    if (c == 0x2E && prev == 0x2E) return false;
+    prev = c;
   }
   return true;
 }

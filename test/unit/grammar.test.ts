@@ -45,3 +45,18 @@ describe("user-agent client hints", () => {
   ])("%s %j does not fit: scored", (name, v) => expect(scored(name, v)).toBe(true));
   it("a hint the list does not name is scored", () => expect(scored("sec-ch-ua-foo", '"Windows"')).toBe(true));
 });
+
+// Headers of tokens (TOKEN_HEADERS): two dots in a row are no token's, media type's or host's.
+describe("token headers", () => {
+  it.each([
+    ["accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"], ["accept", "*/*"],
+    ["accept-encoding", "gzip, deflate, br"], ["host", "shop.example.com:8443"], ["cache-control", "max-age=0"],
+  ])("%s %j fits: not scored", (name, v) => expect(scored(name, v)).toBe(false));
+  it.each([
+    ["accept", "../../../../etc/passwd"], ["accept", "../../../../etc/passwd{{"], ["accept", "text/html/../../x"],
+    ["cache-control", "no-cache..;"],
+  ])("%s %j does not fit: scored", (name, v) => expect(scored(name, v)).toBe(true));
+  it("a path's climb in Accept is flagged (CVE-2019-5418's header, without the braces)", () => {
+    expect(core.scoreRequest({ head: [[":method", "GET"], [":path", "/"], [":authority", "a.example"], ["accept", "../../../../etc/passwd"]] }).score).toBeLessThanOrEqual(20);
+  });
+});
