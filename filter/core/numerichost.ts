@@ -160,11 +160,12 @@ function numericHost(p: usize, n: i32, s: i32, metadataToo: bool, zeroToo: bool 
 }
 
 // Whether the IPv6 literal from s (after its `[`, up to its `]` before e; a zone `%25eth0` allowed)
-// names this host or the network inside: loopback (`::1`, however many zeros are written), the
-// unspecified `::`, link-local `fe80::/10`, unique local `fc00::/7`, or an IPv4 address spelled
-// as IPv6 (mapped `::ffff:127.0.0.1`, `::ffff:7f00:1`; compatible `::127.0.0.1`; NAT64's
-// `64:ff9b::/96`), the way SSRF lists reach 127.0.0.1 past a filter that looks for dotted quads.
-// No link an application makes is written so; a global address is left to the model.
+// names this host: loopback (`::1`, however many zeros are written) or the unspecified `::`; or is
+// an IPv4 address spelled as IPv6 (mapped `::ffff:127.0.0.1`, `::ffff:7f00:1`; compatible
+// `::127.0.0.1`; NAT64's `64:ff9b::/96`), the way SSRF lists reach 127.0.0.1 past a filter that looks
+// for dotted quads. No link an application makes is written so. Link-local and unique local
+// addresses are left to the model, as private IPv4 addresses are (an internal service's webhook is
+// configured with one); AWS's `[fd00:ec2::254]` is a metadata name (metadataName).
 function internalIpv6(p: usize, n: i32, s: i32, e: i32): bool {
   let close = s;
   while (close < e && load<u8>(p + <usize>close) != 0x5D) close++; // ']'
@@ -217,8 +218,7 @@ function internalIpv6(p: usize, n: i32, s: i32, e: i32): bool {
   let first80Zero = (g0 | g1 | g2 | g3 | g4) == 0;
   if (first80Zero && g5 == 0 && g6 == 0 && g7 <= 1) return true; // :: and ::1
   if (first80Zero && (g5 == 0xFFFF || g5 == 0)) return true; // ::ffff:a.b.c.d, ::a.b.c.d
-  if (g0 == 0x64 && g1 == 0xFF9B && (g2 | g3 | g4 | g5) == 0) return true; // 64:ff9b::a.b.c.d
-  return (g0 & 0xFFC0) == 0xFE80 || (g0 & 0xFE00) == 0xFC00; // fe80::/10, fc00::/7
+  return g0 == 0x64 && g1 == 0xFF9B && (g2 | g3 | g4 | g5) == 0; // 64:ff9b::a.b.c.d
 }
 
 // An IPv6 literal's groups as internalIpv6 reads them: the head's from index 0, the tail's from 8.

@@ -247,9 +247,8 @@ const IP_HOST: Case[] = [
   // A lone 0: 0.0.0.0, this host to Linux.
   ["query", "feed=http://0:9000/"],
   ["body:json", JSON.stringify({ uri: "https://0/admin" })],
-  // This host or the network inside as an IPv6 literal (numerichost.ts internalIpv6): loopback
-  // however many zeros are written, unspecified, IPv4 mapped or compatible, NAT64, link-local,
-  // unique local (a zone allowed).
+  // This host as an IPv6 literal (numerichost.ts internalIpv6): loopback however many zeros are
+  // written, unspecified, IPv4 mapped or compatible, NAT64.
   ["query", "url=http://[::1]/"],
   ["query", "url=http://[0:0:0:0:0:0:0:1]:8080/admin"],
   ["query", "url=http://[0000::0001]/"],
@@ -258,8 +257,6 @@ const IP_HOST: Case[] = [
   ["body:json", JSON.stringify({ callback: "http://[::ffff:a9fe:a9fe]/latest/meta-data/" })],
   ["query", "url=http://trusted.example@[::127.0.0.1]/"],
   ["query", "url=http://[64:ff9b::7f00:1]/"],
-  ["query", "url=http://[fe80::1%25eth0]/"],
-  ["body:form", "webhook=http%3A%2F%2F%5Bfd12%3A3456%3A789a%3A1%3A%3A1%5D%2F"],
 ];
 const NOT_IP_HOST: Case[] = [
   ["query", "url=" + encodeURIComponent("https://metadata.google.internal.example.com/docs")],
@@ -272,7 +269,9 @@ const NOT_IP_HOST: Case[] = [
   ["body:json", '{"url":"http://169.254.1.10/printer/status"}'],
   ["body:json", '{"listen":"http://0.0.0.0:8080/health"}'],
   ["query", "url=https://192.168.1.10/"],
-  // A global IPv6 literal; malformed ones; a developer's own machine in an Origin header.
+  // Link-local and unique local IPv6 addresses, as private IPv4 ones, and a global literal; malformed ones.
+  ["query", "url=http://[fe80::1%25eth0]/"],
+  ["body:form", "webhook=http%3A%2F%2F%5Bfd12%3A3456%3A789a%3A1%3A%3A1%5D%2F"],
   ["query", "url=http://[2001:db8::1]/"],
   ["query", "url=" + encodeURIComponent("https://[2606:4700:4700::1111]/dns-query")],
   ["query", "url=http://[1:2:3:4:5:6:7:8:9]/"],
