@@ -70,32 +70,13 @@ export interface VsJsonParse { body: string; bytes: number; iterations: number; 
 export async function benchVsJsonParse(file: ScenarioFile, rounds: number, iterations = Number(process.env.BENCH_CORE_ITERATIONS ?? 2000), loaded?: Core): Promise<Record<keyof typeof JSON_PARSE_BODIES, VsJsonParse>> {
   const core = loaded ?? await Core.load();
   const enc = new TextEncoder();
-  const dec = new TextDecoder();
   const out = {} as Record<keyof typeof JSON_PARSE_BODIES, VsJsonParse>;
   for (const [size, key] of Object.entries(JSON_PARSE_BODIES) as Array<[keyof typeof JSON_PARSE_BODIES, string]>) {
     const b = file.core[key];
     const req = partRequest(b.where, enc.encode(b.text));
-    const head = serializeHead(req.head);
-    const body = req.body as Uint8Array;
+    const wire = { head: serializeHead(req.head), body: req.body as Uint8Array };
     const n = b.bytes >= 131072 ? Math.max(100, Math.floor(iterations / 10)) : Math.max(200, Math.floor(iterations / 2));
-    let sink = 0;
-    for (let i = 0; i < Math.max(50, n / 4); i++) { sink += core.overallScore(head, body); sink += JSON.parse(dec.decode(body)) ? 1 : 0; }
-    const row: VsJsonParse = { body: key, bytes: b.bytes, iterations: n, score_p50_us: [], parse_p50_us: [], ratio: [] };
-    for (let r = 0; r < rounds; r++) {
-      const ts = new Float64Array(n), tp = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        let t0 = process.hrtime.bigint();
-        sink += core.overallScore(head, body);
-        ts[i] = Number(process.hrtime.bigint() - t0) / 1000;
-        t0 = process.hrtime.bigint();
-        sink += JSON.parse(dec.decode(body)) ? 1 : 0;
-        tp[i] = Number(process.hrtime.bigint() - t0) / 1000;
-      }
-      const s = quantile(ts.sort(), 0.5), p = quantile(tp.sort(), 0.5);
-      row.score_p50_us.push(round(s)); row.parse_p50_us.push(round(p)); row.ratio.push(round(s / p, 3));
-    }
-    if (sink === -1) console.error(sink); // keeps the results alive
-    out[size] = row;
+    out[size] = vsJsonParse(core, key, [wire], rounds, n);
   }
   return out;
 }
@@ -111,15 +92,21 @@ export async function benchVsJsonParse(file: ScenarioFile, rounds: number, itera
 export async function benchVsJsonParseCycled(file: ScenarioFile, rounds: number, iterations = Number(process.env.BENCH_CORE_ITERATIONS ?? 2000)): Promise<VsJsonParse> {
   const core = await Core.load();
   const enc = new TextEncoder();
-  const dec = new TextDecoder();
   const wires = file.scenarios.post_json_16k.requests.map((r) => {
     const c = toCoreRequest(r);
     return { head: serializeHead(c.head), body: enc.encode(c.body as string) };
   });
-  const n = Math.max(200, Math.floor(iterations / 2));
+  return vsJsonParse(core, "post_json_16k (its bodies in turn)", wires, rounds, Math.max(200, Math.floor(iterations / 2)));
+}
+
+// Scores the bodies in turn and JSON.parses the same bytes (UTF-8 decode included), call by call,
+// n times a round after a warm-up, so that drift on a shared machine hits both alike; one ratio of
+// medians per round.
+function vsJsonParse(core: Core, name: string, wires: Array<{ head: Uint8Array; body: Uint8Array }>, rounds: number, n: number): VsJsonParse {
+  const dec = new TextDecoder();
   let sink = 0;
   for (let i = 0; i < Math.max(50, n / 4); i++) { const w = wires[i % wires.length]; sink += core.overallScore(w.head, w.body); sink += JSON.parse(dec.decode(w.body)) ? 1 : 0; }
-  const row: VsJsonParse = { body: "post_json_16k (its bodies in turn)", bytes: wires[0].body.length, iterations: n, score_p50_us: [], parse_p50_us: [], ratio: [] };
+  const row: VsJsonParse = { body: name, bytes: wires[0].body.length, iterations: n, score_p50_us: [], parse_p50_us: [], ratio: [] };
   for (let r = 0; r < rounds; r++) {
     const ts = new Float64Array(n), tp = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -131,8 +118,8 @@ export async function benchVsJsonParseCycled(file: ScenarioFile, rounds: number,
       sink += JSON.parse(dec.decode(w.body)) ? 1 : 0;
       tp[i] = Number(process.hrtime.bigint() - t0) / 1000;
     }
-    const sc = quantile(ts.sort(), 0.5), p = quantile(tp.sort(), 0.5);
-    row.score_p50_us.push(round(sc)); row.parse_p50_us.push(round(p)); row.ratio.push(round(sc / p, 3));
+    const s = quantile(ts.sort(), 0.5), p = quantile(tp.sort(), 0.5);
+    row.score_p50_us.push(round(s)); row.parse_p50_us.push(round(p)); row.ratio.push(round(s / p, 3));
   }
   if (sink === -1) console.error(sink); // keeps the results alive
   return row;

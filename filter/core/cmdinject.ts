@@ -53,22 +53,18 @@ export function commandInjection(p: usize, n: i32, afterAddress: bool = false): 
   if (seps + breaks == 0 || i >= n) return false;
   // A path to the command: its last segment is the name (`/bin/cat`, `/usr/bin/id`).
   let path = load<u8>(p + <usize>i) == 0x2F;
-  // A path the shell expands names its program by its shape (`/???/??t`, `/b??/n?`, `/bin/ca*`):
+  // A path the shell expands names its program by its shape (`/???/??t`, `/b??/n?`: globPathEnd):
   // after a separator it is a command whatever it expands to.
   if (path) {
     let g = globPathEnd(p, n, i);
     if (g > 0 && (g >= n || endsCommandWord(load<u8>(p + <usize>g)))) return true;
-  }
-  if (path) {
     let j = i;
     while (j < n && isPathByte(load<u8>(p + <usize>j))) { if (load<u8>(p + <usize>j) == 0x2F) i = j + 1; j++; }
   }
   // The word, as the lexer reads a shell's (confirm.ts shellWordEnd).
   let start = i;
   i = shellWordEnd(p, n, i);
-  let e = byteAt(p, n, i);
-  if (!(i >= n || isSpaceOrTab(<u8>e) || e == 0x3B || e == 0x7C || e == 0x26 || e == 0x60 || e == 0x3C || e == 0x3E || e == 0x29 ||
-      e == 0x0A || e == 0x0D)) return false;
+  if (i < n && !endsCommandWord(load<u8>(p + <usize>i))) return false;
   if (!isCommandWord() || inertCommand(p, n, i, pipe)) return false;
   if (pipe && !path && markdownCell(p, n, start, i)) return false;
   // What follows the word, blanks aside.

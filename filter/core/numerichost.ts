@@ -8,6 +8,7 @@
 
 import { byteAt, isIdentByte, lowerAscii, matchesLowerAt } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
+import { parseIp, IP_BYTES } from "../lib/cidr";
 
 // metadataToo: also a plain dotted address where a cloud's instance metadata service listens:
 // 169.254.169.254 (AWS, GCP, Azure, OpenStack), 169.254.170.2 (AWS's container credentials),
@@ -165,94 +166,22 @@ function numericHost(p: usize, n: i32, s: i32, metadataToo: bool, zeroToo: bool 
 // `::127.0.0.1`; NAT64's `64:ff9b::/96`), the way SSRF lists reach 127.0.0.1 past a filter that looks
 // for dotted quads. No link an application makes is written so. Link-local and unique local
 // addresses are left to the model, as private IPv4 addresses are (an internal service's webhook is
-// configured with one); AWS's `[fd00:ec2::254]` is a metadata name (metadataName).
+// configured with one); AWS's `[fd00:ec2::254]` is a metadata name (metadataName). Parsed by
+// lib/cidr.ts, as trusted_sources' addresses are.
 function internalIpv6(p: usize, n: i32, s: i32, e: i32): bool {
   let close = s;
   while (close < e && load<u8>(p + <usize>close) != 0x5D) close++; // ']'
-  if (close >= e || close - s > 64) return false;
-  let end = close;
-  for (let i = s; i < close; i++) if (load<u8>(p + <usize>i) == 0x25) { end = i; break; } // '%': a zone
-  // The 8 groups, those before `::` from the left and those after it from the right.
-  let head = 0, tail = 0, gap = false;
-  let groups = changetype<usize>(IPV6_GROUPS);
-  let i = s;
-  if (end - s >= 2 && load<u8>(p + <usize>s) == 0x3A && load<u8>(p + <usize>(s + 1)) == 0x3A) { gap = true; i = s + 2; }
-  while (i < end) {
-    // A dotted IPv4 address can only close the literal: two groups.
-    let dot = false;
-    let j = i;
-    while (j < end && load<u8>(p + <usize>j) != 0x3A) { if (load<u8>(p + <usize>j) == 0x2E) dot = true; j++; }
-    if (dot) {
-      if (j != end) return false;
-      let v = dottedQuad(p, i, end);
-      if (v < 0) return false;
-      if (!appendGroup(groups, head, tail, gap, <u32>(v >>> 16))) return false;
-      if (gap) tail++; else head++;
-      if (!appendGroup(groups, head, tail, gap, <u32>(v & 0xFFFF))) return false;
-      if (gap) tail++; else head++;
-      i = end;
-      break;
-    }
-    if (j - i < 1 || j - i > 4) return false;
-    let g: u32 = 0;
-    for (let k = i; k < j; k++) {
-      let c = <u32>load<u8>(p + <usize>k);
-      if (!isHexDigit(c)) return false;
-      g = (g << 4) | (c - 0x30 < 10 ? c - 0x30 : (c | 0x20) - 0x61 + 10);
-    }
-    if (!appendGroup(groups, head, tail, gap, g)) return false;
-    if (gap) tail++; else head++;
-    i = j;
-    if (i < end) {
-      // ':' then a group, or '::' once.
-      i++;
-      if (i < end && load<u8>(p + <usize>i) == 0x3A) { if (gap) return false; gap = true; i++; }
-      else if (i >= end) return false;
-    }
-  }
-  if (head + tail > 8 || (!gap && head != 8)) return false;
-  // Spread into the 8 groups: the tail's groups are the last ones, zeros between.
-  let g0 = groupAt(groups, 0, head, tail), g1 = groupAt(groups, 1, head, tail), g2 = groupAt(groups, 2, head, tail);
-  let g3 = groupAt(groups, 3, head, tail), g4 = groupAt(groups, 4, head, tail), g5 = groupAt(groups, 5, head, tail);
-  let g6 = groupAt(groups, 6, head, tail), g7 = groupAt(groups, 7, head, tail);
-  let first80Zero = (g0 | g1 | g2 | g3 | g4) == 0;
-  if (first80Zero && g5 == 0 && g6 == 0 && g7 <= 1) return true; // :: and ::1
-  if (first80Zero && (g5 == 0xFFFF || g5 == 0)) return true; // ::ffff:a.b.c.d, ::a.b.c.d
-  return g0 == 0x64 && g1 == 0xFF9B && (g2 | g3 | g4 | g5) == 0; // 64:ff9b::a.b.c.d
+  if (close >= e || close - s > 64 || parseIp(p + <usize>s, close - s, IPV6_BYTES) != 0) return false;
+  let a = IPV6_BYTES;
+  // ::, ::1, ::a.b.c.d and ::ffff:a.b.c.d: the first 80 bits zero, the next 16 all zero or all one.
+  let g5 = load<u16>(a, 10);
+  if (load<u64>(a) == 0 && load<u16>(a, 8) == 0 && (g5 == 0 || g5 == 0xFFFF)) return true;
+  // 64:ff9b::a.b.c.d (bytes 00 64 ff 9b, then eight zero bytes).
+  return load<u32>(a) == 0x9BFF6400 && load<u64>(a, 4) == 0;
 }
 
-// An IPv6 literal's groups as internalIpv6 reads them: the head's from index 0, the tail's from 8.
-const IPV6_GROUPS = new StaticArray<u32>(16);
-
-// Stores group g as the next of the head (before any `::`) or of the tail; false past 8 groups.
-// @ts-ignore: decorator
-@inline function appendGroup(groups: usize, head: i32, tail: i32, gap: bool, g: u32): bool {
-  if (head + tail >= 8) return false;
-  store<u32>(groups + (<usize>(gap ? 8 + tail : head) << 2), g);
-  return true;
-}
-
-// Group k of the 8: the head's k-th, the tail's (k - (8 - tail))-th, or a zero the `::` stands for.
-// @ts-ignore: decorator
-@inline function groupAt(groups: usize, k: i32, head: i32, tail: i32): u32 {
-  if (k < head) return load<u32>(groups + (<usize>k << 2));
-  let t = k - (8 - tail);
-  return t >= 0 ? load<u32>(groups + (<usize>(8 + t) << 2)) : 0;
-}
-
-// p[s..e) as a dotted quad of decimal bytes, or -1.
-function dottedQuad(p: usize, s: i32, e: i32): i64 {
-  let v: i64 = 0, parts = 0, i = s;
-  while (i < e) {
-    let x = 0, d = 0;
-    while (i < e && load<u8>(p + <usize>i) - 0x30 < 10) { x = x * 10 + <i32>(load<u8>(p + <usize>i) - 0x30); d++; i++; }
-    if (d == 0 || d > 3 || x > 255) return -1;
-    v = (v << 8) | <i64>x;
-    parts++;
-    if (i < e) { if (load<u8>(p + <usize>i) != 0x2E || parts == 4) return -1; i++; if (i == e) return -1; }
-  }
-  return parts == 4 ? v : -1;
-}
+// An IPv6 literal's 16 bytes as internalIpv6 reads them.
+const IPV6_BYTES = memory.data(IP_BYTES);
 
 // @ts-ignore: decorator
 @inline function isHexDigit(c: u32): bool { return c - 0x30 < 10 || (c | 0x20) - 0x61 < 6; }

@@ -7,7 +7,7 @@
 // filter, as an unknown Content-Encoding is (request/request.ts), and `on_undecodable` decides it.
 // Read once per request with a body; total and allocation-free.
 
-import { skipSpacesAndTabs, matchesLowerAt } from "../lib/bytes";
+import { skipSpacesAndTabs, matchesLowerAt, isOneOf, startsOneOf } from "../lib/bytes";
 
 // The ASCII-compatible charsets read as they are (lower case): Unicode's UTF-8, the ISO 8859 and
 // Windows families by prefix, and the legacy multibyte sets of CJK, Cyrillic and Thai sites, whose
@@ -48,15 +48,7 @@ export function charsetReadable(p: usize, n: i32): bool {
   return true;
 }
 
-// Whether the charset name p[0..n) is one of EXACT, or starts with one of PREFIXES, without case.
+// Whether the charset name p[0..n) is one of EXACT, or one of PREFIXES and then a digit, without case.
 function readable(p: usize, n: i32): bool {
-  for (let k = 0; k < EXACT.length; k++) {
-    let s = unchecked(EXACT[k]);
-    if (s.length == n && matchesLowerAt(p, n, 0, s)) return true;
-  }
-  for (let k = 0; k < PREFIXES.length; k++) {
-    let s = unchecked(PREFIXES[k]);
-    if (s.length <= n && matchesLowerAt(p, n, 0, s) && <u32>load<u8>(p + <usize>(n - 1)) - 0x30 < 10) return true;
-  }
-  return false;
+  return isOneOf(p, n, 0, n, EXACT) || (startsOneOf(p, n, 0, PREFIXES) && <u32>load<u8>(p + <usize>(n - 1)) - 0x30 < 10);
 }
