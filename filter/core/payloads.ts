@@ -51,6 +51,7 @@ import { setsCookie } from "./sessionfix";
 import { vbscriptCallAt } from "./vbscript";
 import { pythonEscapeAt } from "./pyescape";
 import { powershellCradleAt } from "./pscradle";
+import { mayLiveOffTheLand, livingOffTheLand } from "./lolbin";
 import { phpTagShell } from "./phptag";
 import { yamlGadget } from "./yamltags";
 import { ldapInjection } from "./ldapfilter";
@@ -86,7 +87,7 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
         continue;
       }
       has = triggersIn(q, n);
-      if (has != 0 || mayOpenWithSeparator(q, n)) break;
+      if (has != 0 || mayOpenWithSeparator(q, n) || mayLiveOffTheLand(q, n)) break;
     }
     if (t >= k) break;
     let p = textPtr(trows, t), n = textLen(trows, t);
@@ -148,9 +149,13 @@ const CODE_INJECTION = -1;
 
 // The class of the payload text p[0..n) holds, or 0; has: its triggers (TRIGGER_*).
 function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
-  if (mayOpenWithSeparator(p, n) && commandInjection(p, n)) return HEAD_RCE;
+  // A text with no trigger byte that opens with no separator came for a program's name alone.
+  let opensWithSeparator = mayOpenWithSeparator(p, n);
+  if (has == 0 && !opensWithSeparator) return livingOffTheLand(p, n) ? HEAD_RCE : 0;
+  if (opensWithSeparator && commandInjection(p, n)) return HEAD_RCE;
   if ((has & (TRIGGER_STATEMENT | TRIGGER_SLASH)) != 0 && commandAfterArgument(p, n)) return HEAD_RCE;
   if ((has & TRIGGER_SLASH) != 0 && globCommandLine(p, n)) return HEAD_RCE;
+  if (mayLiveOffTheLand(p, n) && livingOffTheLand(p, n)) return HEAD_RCE;
   if (n >= 16) {
     let sentence = sentencePayload(p, n, where != Where.HEADER);
     if (sentence != 0) return sentence;

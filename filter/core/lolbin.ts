@@ -1,0 +1,218 @@
+// A value that is a Windows command line running one of the system's own programs to fetch or run
+// code ("living off the land": `certutil -urlcache -f http://…`, `regsvr32 /i:http://… scrobj.dll`,
+// `mshta http://…`, `powershell -w hidden -enc <base64>`), as an application that runs the value it is
+// given (`cmd /c <value>`) receives it. After a separator (`& certutil …`) core/cmdinject.ts and the
+// model flag these; as the whole value the model scored `certutil -urlcache -split -f http://…` 99,
+// `powershell -nop -w hidden -enc …` 99 and `wmic process call create "…"` 98. A program is named
+// by the value's first word (blanks, quotes, `(` and a `cmd /c` before it aside, a path and `.exe`
+// allowed, cmd.exe's carets and quotes inside it dropped: `c^ertutil`), and only with the argument
+// that makes it fetch or run something: a program named in prose, or with its everyday arguments
+// (`certutil -hashfile`, `wmic os get caption`), is left to the model. Read by core/payloads.ts;
+// total and allocation-free.
+
+import { byteAt, isLetter, isSpaceOrTab, lowerAscii, matchesLowerAt, skipSpacesAndTabs } from "../lib/bytes";
+
+const POWERSHELL = 0, PWSH = 1, CERTUTIL = 2, BITSADMIN = 3, REGSVR32 = 4, RUNDLL32 = 5, MSHTA = 6, WMIC = 7,
+  MSIEXEC = 8, CSCRIPT = 9, WSCRIPT = 10, CMD = 11;
+const PROGRAMS: StaticArray<string> = [
+  "powershell", "pwsh", "certutil", "bitsadmin", "regsvr32", "rundll32", "mshta", "wmic", "msiexec", "cscript", "wscript", "cmd",
+];
+
+// The arguments, any one of which (without case, anywhere on the line after the program) makes the
+// program fetch or run code. PowerShell's are read as options (runsPowerShellPayload).
+const CERTUTIL_ARGS: StaticArray<string> = ["urlcache", "-decode", "/decode", "-verifyctl"];
+const BITSADMIN_ARGS: StaticArray<string> = ["/transfer", "/addfile", "/setnotifycmdline"];
+const REGSVR32_ARGS: StaticArray<string> = ["/i:", "-i:"];
+const RUNDLL32_ARGS: StaticArray<string> = ["javascript:", "vbscript:", "runhtmlapplication", "url.dll,", "shellexec_rundll", "zipfldr.dll,", "advpack.dll,", "ieadvpack.dll,", "pcwutl.dll,", "comsvcs.dll"];
+const URL_ARGS: StaticArray<string> = ["http:", "https:", "ftp:", "\\\\", "javascript:", "vbscript:"];
+const WMIC_ARGS: StaticArray<string> = ["call create", "/format:"];
+const SCRIPT_ARGS: StaticArray<string> = ["//e:", "/e:", "\\\\"];
+// Words of a sentence about wmic rather than its command line.
+const PROSE: StaticArray<string> = [" is ", " can ", " the ", " to ", " was ", " and "];
+
+// The longest program word read (a path before it included): longer words are no program's.
+const MAX_WORD = 96;
+
+// Whether livingOffTheLand can hold, in a few instructions and no call for every text (core/payloads.ts
+// asks it of texts with no trigger byte): the first three bytes may start a program's name (a caret
+// or a double quote may stand inside it), or the first may open a path or the command.
+// @ts-ignore: decorator
+@inline export function mayLiveOffTheLand(p: usize, n: i32): bool {
+  if (n < 12) return false;
+  let f = <u32>load<u8>(FIRST + <usize>load<u8>(p));
+  if (f <= OPENS) return f == OPENS;
+  let row = SECOND_LETTERS + (<usize>(f - LETTER) << 3);
+  let second = lowerAscii(<u32>load<u8>(p, 1)), third = lowerAscii(<u32>load<u8>(p, 2));
+  if (second - 0x61 < 26 && third - 0x61 < 26) return ((load<u32>(row) >>> (second - 0x61)) & (load<u32>(row, 4) >>> (third - 0x61)) & 1) != 0;
+  return second == 0x5E || second == 0x22 || third == 0x5E || third == 0x22 || (f - LETTER == 2 && second == 0x3A); // `c^…`, `c"…`, `c:\…`
+}
+
+// For each byte: LETTER + its index for a letter that starts a program's name, OPENS for a blank, a
+// quote, `(`, `%` (`%windir%\…`) and `\` (`\\host\…`), 0 for any other.
+const OPENS: u32 = 1, LETTER: u32 = 2;
+const FIRST = firstBytes();
+function firstBytes(): usize {
+  let t = memory.data(256);
+  for (let k = 0; k < PROGRAMS.length; k++) {
+    let c = PROGRAMS[k].charCodeAt(0);
+    store<u8>(t + <usize>c, <u8>(LETTER + c - 0x61));
+    store<u8>(t + <usize>(c - 0x20), <u8>(LETTER + c - 0x61));
+  }
+  for (let c = 0; c <= 0x20; c++) store<u8>(t + <usize>c, <u8>OPENS);
+  store<u8>(t + 0x22, <u8>OPENS); store<u8>(t + 0x27, <u8>OPENS); store<u8>(t + 0x28, <u8>OPENS);
+  store<u8>(t + 0x25, <u8>OPENS); store<u8>(t + 0x5C, <u8>OPENS);
+  return t;
+}
+
+// For each first letter, a bit per second letter and a bit per third letter that some program's
+// name (or `cmd`) has after it.
+const SECOND_LETTERS = secondLetters();
+function secondLetters(): usize {
+  let t = memory.data(26 * 8, 8);
+  for (let k = 0; k < PROGRAMS.length; k++) {
+    let w = PROGRAMS[k];
+    let row = t + (<usize>(w.charCodeAt(0) - 0x61) << 3);
+    store<u32>(row, load<u32>(row) | (1 << (w.charCodeAt(1) - 0x61)));
+    store<u32>(row, load<u32>(row, 4) | (1 << (w.charCodeAt(2) - 0x61)), 4);
+  }
+  return t;
+}
+
+export function livingOffTheLand(p: usize, n: i32): bool {
+  let word = programAt(p, n, skipOpening(p, n, 0));
+  let program = (word & 15) - 1;
+  if (program == CMD) {
+    // `cmd /c <line>`: the program that line runs.
+    let i = skipSpacesAndTabs(p, n, word >> 4);
+    if (!(byteAt(p, n, i) == 0x2F && (lowerAscii(byteAt(p, n, i + 1)) == 0x63 || lowerAscii(byteAt(p, n, i + 1)) == 0x6B) &&
+        isSpaceOrTab(byteAt(p, n, i + 2)))) return false;
+    word = programAt(p, n, skipOpening(p, n, i + 3));
+    program = (word & 15) - 1;
+  }
+  if (program < 0 || program == CMD) return false;
+  let s = word >> 4;
+  if (s >= n || !isSpaceOrTab(load<u8>(p + <usize>s))) return false;
+  let e = s;
+  while (e < n && load<u8>(p + <usize>e) != 0x0A && load<u8>(p + <usize>e) != 0x0D) e++;
+  // The first argument: an option for the programs read by their switches, what rundll32 runs or
+  // mshta loads for those two (a sentence about a program has a word there).
+  let a = skipSpacesAndTabs(p, e, s);
+  let ae = a;
+  while (ae < e && !isSpaceOrTab(load<u8>(p + <usize>ae))) ae++;
+  switch (program) {
+    case RUNDLL32: return containsOneOf(p, ae, a, RUNDLL32_ARGS);
+    case MSHTA: return containsOneOf(p, min(ae, a + 12), a, URL_ARGS);
+    case WMIC: return containsOneOf(p, e, s, WMIC_ARGS) && !containsOneOf(p, e, s, PROSE);
+  }
+  let opt = byteAt(p, e, a);
+  if (opt != 0x2D && opt != 0x2F) return false;
+  switch (program) {
+    case POWERSHELL: case PWSH: return runsPowerShellPayload(p, e, s);
+    case CERTUTIL: return containsOneOf(p, e, s, CERTUTIL_ARGS);
+    case BITSADMIN: return containsOneOf(p, e, s, BITSADMIN_ARGS);
+    case REGSVR32: return containsOneOf(p, e, s, REGSVR32_ARGS);
+    case MSIEXEC: return containsOneOf(p, e, s, URL_ARGS);
+    default: return containsOneOf(p, e, s, SCRIPT_ARGS); // cscript, wscript
+  }
+}
+
+// Blanks, quotes and `(` before a command.
+function skipOpening(p: usize, n: i32, i: i32): i32 {
+  while (i < n) {
+    let c = load<u8>(p + <usize>i);
+    if (!(isSpaceOrTab(c) || c == 0x22 || c == 0x27 || c == 0x28)) break;
+    i++;
+  }
+  return i;
+}
+
+// Which of PROGRAMS the word at i names (1 + its index in the low 4 bits, 0 for none) and where the
+// word ends (the bits above): its last path segment (after `\` or `/`), carets and double quotes
+// dropped as cmd.exe drops them, `.exe` after it allowed.
+function programAt(p: usize, n: i32, i: i32): i32 {
+  let name = changetype<usize>(NAME);
+  let len = 0, j = i;
+  while (j < n && j - i < MAX_WORD) {
+    let c = <u32>load<u8>(p + <usize>j);
+    if (c == 0x5C || c == 0x2F) { len = 0; j++; continue; } // a directory before the name
+    if (c == 0x5E || c == 0x22) { j++; continue; } // `^`, `"`
+    if (!(isLetter(c) || c - 0x30 < 10 || c == 0x2E || c == 0x3A || c == 0x25 || c == 0x5F || c == 0x2D)) break;
+    if (len < NAME_BYTES) store<u8>(name + <usize>len, <u8>lowerAscii(c));
+    len++;
+    j++;
+  }
+  let end = j << 4;
+  if (len > NAME_BYTES || (j < n && !isSpaceOrTab(load<u8>(p + <usize>j)))) return end;
+  if (len > 4 && matchesLowerAt(name, len, len - 4, ".exe")) len -= 4;
+  for (let k = 0; k < PROGRAMS.length; k++) {
+    let w = unchecked(PROGRAMS[k]);
+    if (w.length == len && matchesLowerAt(name, len, 0, w)) return end | (k + 1);
+  }
+  return end;
+}
+
+const NAME_BYTES = 16;
+const NAME = memory.data(NAME_BYTES);
+
+// Whether one of words (lower case) occurs in p[s..e), without case, carets inside it dropped as
+// cmd.exe drops them (`-url^cache`).
+function containsOneOf(p: usize, e: i32, s: i32, words: StaticArray<string>): bool {
+  for (let i = s; i < e; i++) {
+    for (let w = 0, k = words.length; w < k; w++) {
+      let word = unchecked(words[w]);
+      if (<u32>load<u16>(changetype<usize>(word)) == lowerAscii(<u32>load<u8>(p + <usize>i)) && matchesSkippingCarets(p, e, i, word)) return true;
+    }
+  }
+  return false;
+}
+
+// Whether word (lower case) occurs at i, without case, carets in p aside.
+function matchesSkippingCarets(p: usize, e: i32, i: i32, word: string): bool {
+  let q = changetype<usize>(word);
+  for (let j = 0, k = word.length; j < k; j++) {
+    while (i < e && load<u8>(p + <usize>i) == 0x5E) i++;
+    if (i >= e || lowerAscii(<u32>load<u8>(p + <usize>i)) != <u32>load<u16>(q + (<usize>j << 1))) return false;
+    i++;
+  }
+  return true;
+}
+
+// PowerShell's options that hide what it runs: `-EncodedCommand` (`-e`, `-ec`, `-enc`, … any prefix,
+// as PowerShell reads options) followed by base64, and `-WindowStyle hidden` (`-w hidden`, `-w 1`).
+function runsPowerShellPayload(p: usize, e: i32, i: i32): bool {
+  while (true) {
+    i = skipSpacesAndTabs(p, e, i);
+    if (i >= e) return false;
+    let c = load<u8>(p + <usize>i);
+    let s = i;
+    while (i < e && !isSpaceOrTab(load<u8>(p + <usize>i))) i++;
+    if (c != 0x2D && c != 0x2F) continue; // not an option
+    let o = s + 1, len = i - o;
+    if (len == 0) continue;
+    let v = skipSpacesAndTabs(p, e, i);
+    let ve = v;
+    while (ve < e && !isSpaceOrTab(load<u8>(p + <usize>ve))) ve++;
+    if ((isPrefixOf(p, e, o, len, "encodedcommand") || (len == 2 && matchesLowerAt(p, e, o, "ec"))) && base64Run(p, v, ve) >= 16) return true;
+    if (isPrefixOf(p, e, o, len, "windowstyle") &&
+        ((ve - v == 6 && matchesLowerAt(p, e, v, "hidden")) || (ve - v == 1 && byteAt(p, e, v) == 0x31))) return true;
+  }
+  return false;
+}
+
+// Whether p[o..o+len) is a prefix of word (lower case), without case.
+function isPrefixOf(p: usize, n: i32, o: i32, len: i32, word: string): bool {
+  if (len > word.length || o + len > n) return false;
+  for (let j = 0; j < len; j++) if (lowerAscii(<u32>load<u8>(p + <usize>(o + j))) != <u32>load<u16>(changetype<usize>(word) + (<usize>j << 1))) return false;
+  return true;
+}
+
+// How many base64 bytes p[s..e) is, or 0 when it holds another byte (quotes around it allowed).
+function base64Run(p: usize, s: i32, e: i32): i32 {
+  if (s < e && (load<u8>(p + <usize>s) == 0x22 || load<u8>(p + <usize>s) == 0x27)) s++;
+  if (e > s && (load<u8>(p + <usize>(e - 1)) == 0x22 || load<u8>(p + <usize>(e - 1)) == 0x27)) e--;
+  for (let i = s; i < e; i++) {
+    let c = <u32>load<u8>(p + <usize>i);
+    if (!(isLetter(c) || c - 0x30 < 10 || c == 0x2B || c == 0x2F || c == 0x3D)) return 0;
+  }
+  return e - s;
+}
