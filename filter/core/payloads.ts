@@ -39,6 +39,7 @@ import { hiddenHost, hiddenHostInPath } from "./hiddenhost";
 import { phpWrapper } from "./phpwrapper";
 import { constructorCallAt } from "./sandboxescape";
 import { javaExecAt } from "./javaexec";
+import { dotnetProcessStartAt } from "./dotnetexec";
 import { ognlContextRead, ognlStaticCallAt } from "./ognl";
 import { dialogGadgetAt } from "./jsgadget";
 import { nodeExecAt } from "./nodeexec";
@@ -222,7 +223,8 @@ function codeCall(p: usize, n: i32): i32 {
     let e = blanksBefore(p, i);
     let s = nameStart(p, e);
     if (constructorCallAt(p, n, i) ||
-        (s < e && (javaExecAt(p, n, i, s, e) || ognlStaticCallAt(p, n, s, e) || nodeExecAt(p, n, s, e)))) return CODE_INJECTION;
+        (s < e && (javaExecAt(p, n, i, s, e) || ognlStaticCallAt(p, n, s, e) || nodeExecAt(p, n, s, e) ||
+         (e - s == 5 && dotnetProcessStartAt(p, n, s, e))))) return CODE_INJECTION;
     if (s < e && decodedScriptAt(p, n, i, s, e)) return CODE_INJECTION;
     if (s < e) {
       // Told apart by the name's first byte, its length and the byte before it before any call:

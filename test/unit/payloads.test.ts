@@ -372,6 +372,17 @@ const NOT_JAVA_EXEC: Case[] = [
   ["body:json", JSON.stringify({ t: "new ProcessBuilderFactory()" })],
   ["body:json", JSON.stringify({ d: "getRuntime() returns the runtime of the JVM" })],
 ];
+// .NET's process API by its full name (dotnetexec.ts): a Razor template's or a C# expression's.
+const DOTNET_EXEC: Case[] = [
+  ["query", "name=" + encodeURIComponent('@System.Diagnostics.Process.Start("cmd.exe","/c calc")')],
+  ["body:form", "tpl=" + encodeURIComponent('@{ System.Diagnostics.Process.Start("cmd.exe", "/c whoami"); }')],
+  ["body:json", JSON.stringify({ expr: 'global::System . Diagnostics . Process . Start ( "calc" )' })],
+];
+const NOT_DOTNET_EXEC: Case[] = [
+  ["body:json", JSON.stringify({ code: 'using System.Diagnostics;\nvar p = Process.Start("notepad.exe");' })],
+  ["body:json", JSON.stringify({ t: "MySystem.Diagnostics.Process.Start(1) and System.Diagnostics.ProcessStart(2)" })],
+];
+
 // Struts' OGNL (ognl.ts): a context variable at an expression's start, or a static call by class.
 const OGNL: Case[] = [
   ["query", "x=%25%7B%23context%5B%27xwork.MethodAccessor.denyMethodExecution%27%5D%3Dfalse%7D"],
@@ -708,6 +719,7 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["php-wrapper (file)", "traversal", WRAPPER_READ, []],
   ["sandbox-escape", "rce|ssti|xss|nosqli", SANDBOX_ESCAPE, NOT_SANDBOX_ESCAPE],
   ["java-exec", "rce|ssti|xss|nosqli", JAVA_EXEC, NOT_JAVA_EXEC],
+  ["dotnet-exec", "rce|ssti|xss|nosqli", DOTNET_EXEC, NOT_DOTNET_EXEC],
   ["ognl", "rce|ssti|xss|nosqli", OGNL, NOT_OGNL],
   ["node-exec", "rce|ssti|xss|nosqli", NODE_EXEC, NOT_NODE_EXEC],
   ["dialog-gadget", "xss", DIALOG_GADGET, NOT_DIALOG_GADGET],
