@@ -368,9 +368,10 @@ function listedWordIsSql(p: usize, n: i32, start: i32, end: i32): bool {
 }
 
 // Words of SQL_WORDS that need what stands before them: an operator's left operand, `ORDER`'s or
-// `GROUP`'s `BY`. A list's comma, an opening parenthesis or a statement's end before one is no SQL
-// (`(KHTML, like Gecko)`, `(by fynd.bot;`, `server; or`).
-const SQL_INFIX: StaticArray<string> = ["and", "or", "xor", "like", "rlike", "regexp", "is", "between", "by", "all"];
+// `GROUP`'s `BY`, `CASE`'s `WHEN` and `THEN` a condition. A list's comma, an opening parenthesis or a
+// statement's end before one is no SQL (`(KHTML, like Gecko)`, `(by fynd.bot;`, `server; or`, `Save
+// it, then close`).
+const SQL_INFIX: StaticArray<string> = ["and", "or", "xor", "like", "rlike", "regexp", "is", "between", "by", "all", "when", "then"];
 // Words of SQL_WORDS that are SQL only as a call (or a variable's name after `@`).
 const SQL_FUNCTIONS: StaticArray<string> = [
   "char", "chr", "concat", "substring", "substr", "ascii", "mid", "load_file", "extractvalue", "updatexml",

@@ -174,6 +174,11 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["sqli", "Mozilla/5.0 (iPhone; CPU iPhone OS 16_3 like Mac OS X) AppleWebKit/605.1.15", false],
   ["sqli", "FyndSearchEngine-Crawler (by fynd.bot; https://fynd.bot)", false],
   ["sqli", "(compatible; MSIE or Firefox mutant; not on Windows server;)", false],
+  // CASE's WHEN and THEN follow a condition, never a list's comma (`Select the rows, then run it`).
+  ["sqli", "Run `SELECT id FROM users`, then paste the output", false],
+  ["sqli", "Yes, when the job ends, then the table is dropped", false],
+  ["sqli", "1 and (case when 1=1 then sleep(5) end)", true],
+  ["sqli", "' or case when 1=1 then 1 else 0 end--", true],
   ["sqli", "' like '%admin%", true],
   ["sqli", "1 like 1", true],
   ["sqli", "1 and version()", true],
