@@ -630,6 +630,12 @@ const JS_SINK_LENGTHS = lengthsByInitial(JS_SINKS);
 const JS_SINKS_BY_INITIAL = new StaticArray<string>(JS_SINKS.length);
 const JS_SINK_RANGES = groupByInitial(JS_SINKS, JS_SINKS_BY_INITIAL);
 
+// Whether p[start, start + len) is one of JS_SINKS as scriptSyntax reads them (3 to 16 bytes), without
+// case. For core/mayconfirm.ts.
+export function isJsSinkAt(p: usize, n: i32, start: i32, len: i32): bool {
+  return len >= 3 && len <= 16 && isOneOfByInitial(p, n, start, len, JS_SINKS_BY_INITIAL, JS_SINK_RANGES, JS_SINK_LENGTHS);
+}
+
 // Elements that act with no attribute: a script's text runs, a style's is CSS; the others act by an
 // attribute with a value (`<img src=x onerror=…>`, `<body onload=…>`), which activeTag reads for any element.
 const BARE_ACTIVE_TAGS: StaticArray<string> = ["script", "style"];

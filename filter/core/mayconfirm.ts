@@ -17,13 +17,14 @@
 // that can fire on such bytes alone was reduced to 4-symbol grams that any text it fires on must
 // contain; they are bits of a 2^20-bit table, and one gram of the window in the table makes it
 // "may confirm" (a SQL word's gram, which may hold only two of its letters, once sqlWordAt has read
-// the word where it ended; a command's, once the window's first word is one). Symbols merge bytes
+// the word where it ended; a JS sink's, once the word before its `.` is one; a command's, once the
+// window's first word is one). Symbols merge bytes
 // and grams stand for longer words, so the test only errs towards "may confirm".
 //
 // Keep in step with confirm.ts: a lexer that accepts more must add its grams here (the property test
 // test/unit/mayconfirm.test.ts runs both on every literal of confirm.ts and fails otherwise).
 
-import { SQL_WORDS, COMMANDS, JS_SINKS, MONGO_OPERATORS, QUOTE_OPERATORS, shellWordEnd, isCommandWord, isSqlWordAt } from "./confirm";
+import { SQL_WORDS, COMMANDS, JS_SINKS, MONGO_OPERATORS, QUOTE_OPERATORS, shellWordEnd, isCommandWord, isSqlWordAt, isJsSinkAt } from "./confirm";
 import { nibbleSetBits, canReadBlock } from "../lib/scan";
 import { byteAt, matchesLowerAt, isLetter, isWordChar, isWhitespace, isSpaceOrTab } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
@@ -41,8 +42,8 @@ const START_GRAM: u32 = (EDGE << 10) | (EDGE << 5) | EDGE;
 const CLASSES = memory.data(256);
 const RUN_BREAKS: u32 = 0x80;
 // The 2^20 grams, a bit each; CERTAIN marks those that make a window "may confirm" outright,
-// COMMAND_GRAMS those that ask firstWordIsCommand, and the others (addSqlWord's) ask sqlWordAt
-// where they end.
+// COMMAND_GRAMS those that ask firstWordIsCommand, and the others (addSqlWord's and addSink's) ask
+// sqlWordAt or sinkBefore where they end.
 const GRAMS = memory.data(1 << 17, 16);
 const CERTAIN = memory.data(1 << 17, 16);
 const COMMAND_GRAMS = memory.data(1 << 17, 16);
@@ -109,7 +110,13 @@ export function mayConfirm(p: usize, n: i32): bool {
   // The grams that are not CERTAIN are read after the loop (a call inside it had V8 keep the loop's
   // state in memory at every turn): a command's only where the text starts, a SQL word's where it ended.
   if (command && firstWordIsCommand(p, n)) return true;
-  for (let h = 0; h < hits; h++) if (sqlWordAt(p, n, load<i32>(HITS + (<usize>h << 2)))) return true;
+  for (let h = 0; h < hits; h++) {
+    let j = load<i32>(HITS + (<usize>h << 2));
+    if (sqlWordAt(p, n, j)) return true;
+    // A sink's grams end at a `.` or `[`; a SQL word's seldom do (the call cost prose 0.4%).
+    let c = j < n ? <u32>load<u8>(p + <usize>j) : 0;
+    if ((c == 0x2E || c == 0x5B) && sinkBefore(p, n, j)) return true;
+  }
   return false;
 }
 
@@ -124,7 +131,7 @@ function firstWordIsCommand(p: usize, n: i32): bool {
   return isCommandWord();
 }
 
-// Where addSqlWord's grams ended in the window being read (at most MAX_HITS: more, and the window
+// Where addSqlWord's and addSink's grams ended in the window being read (at most MAX_HITS: more, and the window
 // may confirm without asking).
 const MAX_HITS = 64;
 const HITS = memory.data(MAX_HITS * 4, 4);
@@ -144,6 +151,18 @@ function sqlWordAt(p: usize, n: i32, j: i32): bool {
   let k = s - 1;
   while (k >= 0 && !isWordChar(<u32>load<u8>(p + <usize>k))) k--;
   return k >= 0 && sqlWordEndingAt(p, n, k);
+}
+
+// Whether the `.` or `[` at j (the caller tests it) follows (blanks aside) a JS sink, as scriptSyntax reads one: the word
+// addSink's grams stand for by its last letters (`ion.` of `location.` and `function.` is also
+// `animation.html`'s).
+function sinkBefore(p: usize, n: i32, j: i32): bool {
+  let e = j;
+  while (e > 0 && isWhitespace(<u32>load<u8>(p + <usize>(e - 1)))) e--;
+  let s = e;
+  while (s > 0 && isWordChar(<u32>load<u8>(p + <usize>(s - 1)))) s--;
+  while (s < e && !isLetter(<u32>load<u8>(p + <usize>s))) s++;
+  return isJsSinkAt(p, n, s, e - s);
 }
 
 // Whether the run of word bytes that ends at p[k] (a word byte) is one of SQL_WORDS, as sqlWordIn reads it.
@@ -308,11 +327,12 @@ function symbolsOf(s: string): i32 {
   return m;
 }
 
-// What a gram asks before it makes a window "may confirm": nothing, a SQL word where it ended
-// (sqlWordAt), or a command as the window's first word (firstWordIsCommand).
-const CERTAIN_GRAM = 0, SQL_GRAM = 1, COMMAND_GRAM = 2;
+// What a gram asks before it makes a window "may confirm": nothing, a word where it ended (a SQL
+// word's, sqlWordAt, or a JS sink's before a `.`, sinkBefore), or a command as the window's first
+// word (firstWordIsCommand).
+const CERTAIN_GRAM = 0, WORD_GRAM = 1, COMMAND_GRAM = 2;
 
-// Sets the gram a b c d, each a symbol or ANY (every symbol), of kind CERTAIN_GRAM, SQL_GRAM or
+// Sets the gram a b c d, each a symbol or ANY (every symbol), of kind CERTAIN_GRAM, WORD_GRAM or
 // COMMAND_GRAM (COMMAND_GRAMS marks the last; a gram in GRAMS and neither table is a SQL word's).
 function addGram(a: u32, b: u32, c: u32, d: u32, kind: i32 = CERTAIN_GRAM): void {
   for (let w: u32 = a == ANY ? 0 : a; w < (a == ANY ? SYMBOLS : a + 1); w++)
@@ -324,7 +344,7 @@ function addGram(a: u32, b: u32, c: u32, d: u32, kind: i32 = CERTAIN_GRAM): void
           let had = (load<u32>(GRAMS + word) & bit) != 0, command = (load<u32>(COMMAND_GRAMS + word) & bit) != 0;
           store<u32>(GRAMS + word, load<u32>(GRAMS + word) | bit);
           // A gram both a SQL word's and a command's would need both questions: it asks none.
-          let certain = kind == CERTAIN_GRAM || (kind == SQL_GRAM && command) || (kind == COMMAND_GRAM && had && !command);
+          let certain = kind == CERTAIN_GRAM || (kind == WORD_GRAM && command) || (kind == COMMAND_GRAM && had && !command);
           if (certain) store<u32>(CERTAIN + word, load<u32>(CERTAIN + word) | bit);
           else if (kind == COMMAND_GRAM) store<u32>(COMMAND_GRAMS + word, load<u32>(COMMAND_GRAMS + word) | bit);
         }
@@ -348,9 +368,9 @@ function addSqlWord(w: string): void {
   let s2 = m >= 3 ? unchecked(syms[2]) : ANY, l2 = m >= 3 ? unchecked(syms[m - 3]) : ANY;
   for (let t = 0; t < 2; t++) {
     let nb = t == 0 ? PUNCT : DIGIT;
-    addGram(l1, l0, SPACE, nb, SQL_GRAM); addGram(nb, SPACE, s0, s1, SQL_GRAM);
-    if (m >= 3) { addGram(l2, l1, l0, nb, SQL_GRAM); addGram(nb, s0, s1, s2, SQL_GRAM); }
-    else for (let x: u32 = DIGIT; x < SYMBOLS; x++) { addGram(x, s0, s1, nb, SQL_GRAM); addGram(nb, s0, s1, x, SQL_GRAM); }
+    addGram(l1, l0, SPACE, nb, WORD_GRAM); addGram(nb, SPACE, s0, s1, WORD_GRAM);
+    if (m >= 3) { addGram(l2, l1, l0, nb, WORD_GRAM); addGram(nb, s0, s1, s2, WORD_GRAM); }
+    else for (let x: u32 = DIGIT; x < SYMBOLS; x++) { addGram(x, s0, s1, nb, WORD_GRAM); addGram(nb, s0, s1, x, WORD_GRAM); }
   }
 }
 
@@ -369,11 +389,13 @@ function addCommand(w: string): void {
   }
 }
 
-// scriptSyntax: a sink word, then spaces, then `.` or `[` (the other followers are HARD).
+// scriptSyntax: a sink word, then spaces, then `.` or `[` (the other followers are HARD). The grams
+// ask, as a SQL word's do, whether the whole word before the `.` is a sink (sinkBefore): they end
+// at the `.`, where the hits are read.
 function addSink(w: string): void {
   let m = symbolsOf(w);
-  addGram(unchecked(syms[m - 3]), unchecked(syms[m - 2]), unchecked(syms[m - 1]), DOT);
-  addGram(unchecked(syms[m - 2]), unchecked(syms[m - 1]), SPACE, DOT);
+  addGram(unchecked(syms[m - 3]), unchecked(syms[m - 2]), unchecked(syms[m - 1]), DOT, WORD_GRAM);
+  addGram(unchecked(syms[m - 2]), unchecked(syms[m - 1]), SPACE, DOT, WORD_GRAM);
 }
 
 // One 4-symbol gram of each string the lexers look for anywhere (has, find, CODE_CALLS,

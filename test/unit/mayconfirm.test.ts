@@ -110,6 +110,8 @@ describe("mayConfirm rules out plain text", () => {
     "9393f3dd-d3c3-412a-9141-ea4218c00d23",
     "nadia.dubois@hotmail.com", "Total: $12.99 only", "$schema and $ref", "Well, it's not what I'd have chosen", "a 'quoted' word",
     "On 30 September, the digital download", "user4644 at example dot com",
+    // Words that end as JS sinks do, before a `.` (a sink's grams ask for the whole word).
+    "/animation.html", "/docs/information.pdf", "mydocument.txt",
   ])("%s", (text) => {
     expect(confirmedBy(latin1(text))).toEqual([]);
     expect(core.mayConfirm(text)).toBe(false);
@@ -118,6 +120,7 @@ describe("mayConfirm rules out plain text", () => {
   it.each([
     "1 union select 2", "cat /etc/passwd", "http:trusted@evil.example", "see http://169.254.169.254/latest",
     "x $ne 1", "select @@version", "ls$IFS", "w'hoami", "w^h^o^a^m^i", "name' or 1", "1'+1", "it's user' x", "x, user", "order by 1",
+    "location.href", "document .cookie", "9window[0]",
   ])("but not %s", (text) => expect(core.mayConfirm(text)).toBe(true));
 });
 
