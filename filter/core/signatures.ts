@@ -126,7 +126,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         if (afterConstructor) {
           ctorEnd = partNamePtr(prows, part) + <usize>partNameLen(prows, part);
           // `prototype` among the keys of the object `constructor` holds, after other keys.
-          if (!hit && walks < MAX_CONSTRUCTOR_WALKS) { walks++; hit = prototypeInObject(ctorEnd, parts.jsonEnd); }
+          if (!hit && walks < MAX_CONSTRUCTOR_WALKS) { walks++; hit = prototypeInObject(ctorEnd, parts.jsonEndOf(ctorEnd)); }
         }
         hit = hit || (n >= MIN_POLLUTING_JSON && partWasUnescaped(prows, part) && opensJsonDocument(p, n) && pollutingJson(p, n));
       } else if (where != Where.PATH && part != lastPart) {

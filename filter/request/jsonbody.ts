@@ -1,5 +1,7 @@
 // Splits a JSON body: every string, key or value, is a part, named by the key it belongs to.
-// Called by request/body.ts; strings with escapes are unescaped into the part list's scratch.
+// Called by request/body.ts; strings with escapes are unescaped into the part list's scratch. A
+// string value that is itself a JSON document (an LLM tool call's `arguments`, a queue message's
+// payload, a double-encoded field) is split in turn, as the application that parses it again reads it.
 
 import { PartList, putPart, CONTAINER_KEY, UNESCAPED } from "./parts";
 import { Where } from "./where";
@@ -32,13 +34,26 @@ const KEY_LENS = memory.data(MAX_DEPTH * 4);
 // V8 spills every value live across a call, and a call anywhere in the loop had it store its
 // state at every token.
 export function splitJson(ptr: usize, len: i32, out: PartList): void {
+  let clean = splitJsonIn(ptr, len, out, ptr, 0, 0, 0, 0);
+  out.jsonEnd = ptr + <usize>len;
+  if (!clean) out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);
+}
+
+// How deep a JSON document in a string is read (a document in a string in a string, …): past this,
+// the string is one part, as every string was before.
+const MAX_NESTING = 2;
+
+// Splits ptr[0..len) into out, named by keyPtr[0..keyLen) until a key is read. base: the container
+// depth it starts at (a nested document keeps its own keys above the outer one's in KEY_PTRS);
+// nesting: how many documents in strings it is in; marks: added to every part (UNESCAPED for a
+// nested document, whose every string came out of an escaped one). Returns whether the text was JSON
+// throughout (no byte outside strings that JSON does not allow, and, nested, its containers closed).
+function splitJsonIn(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen: i32, base: i32, nesting: i32, extra: u32): bool {
   let rows = out.rows;
   let offered = out.count;
   let limit = out.partLimit;
   let excludes = out.excludesNames;
-  let keyPtr: usize = ptr;
-  let keyLen = 0;
-  let depth = 0;
+  let depth = base;
   let junk = false;
   let i = 0;
   while (true) {
@@ -83,7 +98,7 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
         // marked CONTAINER_KEY in its row (partIsContainerKey).
         // '{' and '[' are the only bytes that start those tokens; blanks are looked past only when
         // there are some.
-        marks = 0;
+        marks = extra;
         if (isKey) {
           keyPtr = ptr + <usize>start; keyLen = rawLen;
           if (i < len) {
@@ -93,7 +108,7 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
               while (j < len && isJsonSpace(load<u8>(ptr + <usize>j))) j++;
               d = j < len ? <u32>load<u8>(ptr + <usize>j) : 0;
             }
-            if (d == 0x7B || d == 0x5B) marks = CONTAINER_KEY;
+            if (d == 0x7B || d == 0x5B) marks |= CONTAINER_KEY;
           }
         }
         if (esc || (excludes && keyLen > 0)) { pending = true; break; }
@@ -117,7 +132,7 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
         }
         case Tok.OBJ_CLOSE:
         case Tok.ARR_CLOSE: {
-          if (depth > 0) depth--;
+          if (depth > base) depth--;
           if (depth < MAX_DEPTH) { keyPtr = <usize>load<u32>(KEY_PTRS + (<usize>depth << 2)); keyLen = load<i32>(KEY_LENS + (<usize>depth << 2)); }
           i++;
           continue;
@@ -142,11 +157,19 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
     let n = rawLen;
     if (esc) {
       let dst = out.alloc(n);
-      if (dst == 0) { out.endOffers(offered); out.jsonEnd = ptr + <usize>len; return; }
+      if (dst == 0) { out.endOffers(offered); return !junk; }
       let m = unescapeJson(vPtr, n, dst);
       out.shrinkLast(dst, n, m);
       vPtr = dst;
       n = m;
+      // A value that is a JSON document: its strings are the parts, if it splits cleanly; else the
+      // string is one part, as before (a template's `{{7*7}}` is no document).
+      if (!isKey && nesting < MAX_NESTING && opensDocument(vPtr, n)) {
+        out.endOffers(offered);
+        let before = out.count;
+        if (splitJsonIn(vPtr, n, out, keyPtr, keyLen, depth, nesting + 1, UNESCAPED)) { offered = out.count; continue; }
+        out.endOffers(before);
+      }
     }
     // A string read without its escapes is marked UNESCAPED (partWasUnescaped).
     if (esc) marks |= UNESCAPED;
@@ -156,6 +179,15 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
     }
   }
   out.endOffers(offered);
-  out.jsonEnd = ptr + <usize>len;
-  if (junk) out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);
+  return !junk && (nesting == 0 || depth == base);
+}
+
+// Whether p[0..n) is a JSON object or array by its ends (blanks aside): `{…}` or `[…]`.
+function opensDocument(p: usize, n: i32): bool {
+  let i = 0, e = n;
+  while (i < e && isJsonSpace(load<u8>(p + <usize>i))) i++;
+  while (e > i && isJsonSpace(load<u8>(p + <usize>(e - 1)))) e--;
+  if (e - i < 2) return false;
+  let a = load<u8>(p + <usize>i), b = load<u8>(p + <usize>(e - 1));
+  return (a == 0x7B && b == 0x7D) || (a == 0x5B && b == 0x5D);
 }

@@ -114,6 +114,14 @@ export class PartList {
     return p;
   }
 
+  // Where the JSON text that p lies in ends, for a reader that walks on from a key: the body's end
+  // (jsonEnd), or, for a key of a document nested in a string (request/jsonbody.ts), the end of the
+  // scratch it was unescaped into (the document's own brackets end the walk before).
+  jsonEndOf(p: usize): usize {
+    let s = changetype<usize>(this.scratch);
+    return p >= s && p < s + <usize>this.scratchUsed ? s + <usize>this.scratchUsed : this.jsonEnd;
+  }
+
   // Gives back the unused end of the last alloc (a string came out shorter than reserved).
   shrinkLast(p: usize, reserved: i32, used: i32): void {
     if (p + <usize>reserved == changetype<usize>(this.scratch) + <usize>this.scratchUsed) this.scratchUsed -= reserved - used;

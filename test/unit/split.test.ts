@@ -73,6 +73,28 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
   { name: "JSON top-level array", where: "body:json", input: '[1,2,"x y"]', parts: [["body:json", "", "x y"]] },
   { name: "JSON escapes decoded", where: "body:json", input: '{"s":"a\\"b\\\\c\\/d\\n\\u0041"}', parts: [["body:json", "s", 'a"b\\c/d\nA']] },
   { name: "JSON empty string not a part", where: "body:json", input: '{"s":""}', parts: [] },
+  // A string value that is a JSON document is split as the application that parses it again reads it:
+  // its strings are the parts, named by its keys (an array's items by the outer key), two documents deep.
+  {
+    name: "JSON document in a JSON string", where: "body:json",
+    input: JSON.stringify({ tool: "sql db query", args: JSON.stringify({ query: "SELECT a b", tags: ["x y"] }), list: JSON.stringify(["u v"]) }),
+    parts: [["body:json", "tool", "sql db query"], ["body:json", "query", "SELECT a b"], ["body:json", "tags", "x y"], ["body:json", "list", "u v"]],
+  },
+  {
+    name: "JSON document in a string in a string", where: "body:json",
+    input: JSON.stringify({ a: JSON.stringify({ b: JSON.stringify(["c d"]) }) }),
+    parts: [["body:json", "b", "c d"]],
+  },
+  {
+    name: "JSON three documents deep: the innermost string is one part", where: "body:json",
+    input: JSON.stringify({ a: JSON.stringify({ b: JSON.stringify({ c: JSON.stringify({ d: "e f" }) }) }) }),
+    parts: [["body:json", "c", '{"d":"e f"}']],
+  },
+  {
+    name: "a string that only looks like a document is one part", where: "body:json",
+    input: JSON.stringify({ t: '{"a": "b c"} OR {"x"', u: '{"a": b c}', v: '["open", "list"' }),
+    parts: [["body:json", "t", '{"a": "b c"} OR {"x"'], ["body:json", "u", '{"a": b c}'], ["body:json", "v", '["open", "list"']],
+  },
   {
     name: "JSON junk outside strings: the whole body as text too", where: "body:json", input: '{"a":"b c"} OR 1=1',
     parts: [["body:json", "a", "b c"], ["body:text", "", '{"a":"b c"} OR 1=1']],
