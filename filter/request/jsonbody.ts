@@ -3,7 +3,7 @@
 // string value that is itself a JSON document (an LLM tool call's `arguments`, a queue message's
 // payload, a double-encoded field) is split in turn, as the application that parses it again reads it.
 
-import { PartList, putPart, CONTAINER_KEY, UNESCAPED } from "./parts";
+import { PartList, putPart, markPart, CONTAINER_KEY, UNESCAPED } from "./parts";
 import { Where } from "./where";
 import { Tok, tokenAt, isJsonSpace, wordLength, numberEnd, unescapeJson } from "../lib/json";
 import { indexOf2Inline } from "../lib/scan";
@@ -34,7 +34,7 @@ const KEY_LENS = memory.data(MAX_DEPTH * 4);
 // V8 spills every value live across a call, and a call anywhere in the loop had it store its
 // state at every token.
 export function splitJson(ptr: usize, len: i32, out: PartList): void {
-  let clean = splitJsonIn(ptr, len, out, ptr, 0, 0, 0, 0);
+  let clean = splitJsonIn(ptr, len, out, ptr, 0, 0);
   out.jsonEnd = ptr + <usize>len;
   if (!clean) out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);
 }
@@ -43,17 +43,17 @@ export function splitJson(ptr: usize, len: i32, out: PartList): void {
 // the string is one part, as every string was before.
 const MAX_NESTING = 2;
 
-// Splits ptr[0..len) into out, named by keyPtr[0..keyLen) until a key is read. base: the container
-// depth it starts at (a nested document keeps its own keys above the outer one's in KEY_PTRS);
-// nesting: how many documents in strings it is in; marks: added to every part (UNESCAPED for a
-// nested document, whose every string came out of an escaped one). Returns whether the text was JSON
-// throughout (no byte outside strings that JSON does not allow, and, nested, its containers closed).
-function splitJsonIn(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen: i32, base: i32, nesting: i32, extra: u32): bool {
+// Splits ptr[0..len) into out, named by keyPtr[0..keyLen) until a key is read; nesting: how many
+// documents in strings it is in. Returns whether the text was JSON throughout (no byte outside
+// strings that JSON does not allow, and, nested, its containers closed). What nesting needs is kept
+// out of the token loop (splitNested): two more values live across it had V8 spill its state, +1.5%
+// of a JSON body's instructions (make profile).
+function splitJsonIn(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen: i32, nesting: i32): bool {
   let rows = out.rows;
   let offered = out.count;
   let limit = out.partLimit;
   let excludes = out.excludesNames;
-  let depth = base;
+  let depth = 0;
   let junk = false;
   let i = 0;
   while (true) {
@@ -98,7 +98,7 @@ function splitJsonIn(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen:
         // marked CONTAINER_KEY in its row (partIsContainerKey).
         // '{' and '[' are the only bytes that start those tokens; blanks are looked past only when
         // there are some.
-        marks = extra;
+        marks = 0;
         if (isKey) {
           keyPtr = ptr + <usize>start; keyLen = rawLen;
           if (i < len) {
@@ -108,7 +108,7 @@ function splitJsonIn(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen:
               while (j < len && isJsonSpace(load<u8>(ptr + <usize>j))) j++;
               d = j < len ? <u32>load<u8>(ptr + <usize>j) : 0;
             }
-            if (d == 0x7B || d == 0x5B) marks |= CONTAINER_KEY;
+            if (d == 0x7B || d == 0x5B) marks = CONTAINER_KEY;
           }
         }
         if (esc || (excludes && keyLen > 0)) { pending = true; break; }
@@ -132,7 +132,7 @@ function splitJsonIn(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen:
         }
         case Tok.OBJ_CLOSE:
         case Tok.ARR_CLOSE: {
-          if (depth > base) depth--;
+          if (depth > 0) depth--;
           if (depth < MAX_DEPTH) { keyPtr = <usize>load<u32>(KEY_PTRS + (<usize>depth << 2)); keyLen = load<i32>(KEY_LENS + (<usize>depth << 2)); }
           i++;
           continue;
@@ -166,9 +166,7 @@ function splitJsonIn(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen:
       // string is one part, as before (a template's `{{7*7}}` is no document).
       if (!isKey && nesting < MAX_NESTING && opensDocument(vPtr, n)) {
         out.endOffers(offered);
-        let before = out.count;
-        if (splitJsonIn(vPtr, n, out, keyPtr, keyLen, depth, nesting + 1, UNESCAPED)) { offered = out.count; continue; }
-        out.endOffers(before);
+        if (splitNested(vPtr, n, out, keyPtr, keyLen, depth, nesting + 1)) { offered = out.count; continue; }
       }
     }
     // A string read without its escapes is marked UNESCAPED (partWasUnescaped).
@@ -179,8 +177,29 @@ function splitJsonIn(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen:
     }
   }
   out.endOffers(offered);
-  return !junk && (nesting == 0 || depth == base);
+  return !junk && (nesting == 0 || depth == 0);
 }
+
+// Splits the document ptr[0..len) found in a string at the outer one's container depth into out, its
+// parts marked UNESCAPED (every string of it came out of an escaped one); when it does not split
+// cleanly, takes its parts back and returns false. The outer document's keys of its open containers
+// (KEY_PTRS below depth) are kept aside while the inner one uses the stack.
+function splitNested(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen: i32, depth: i32, nesting: i32): bool {
+  let before = out.count;
+  let saved = min(depth, MAX_DEPTH);
+  let save = SAVED + <usize>(nesting - 1) * (MAX_DEPTH * 8);
+  memory.copy(save, KEY_PTRS, <usize>saved << 2);
+  memory.copy(save + MAX_DEPTH * 4, KEY_LENS, <usize>saved << 2);
+  let clean = splitJsonIn(ptr, len, out, keyPtr, keyLen, nesting);
+  memory.copy(KEY_PTRS, save, <usize>saved << 2);
+  memory.copy(KEY_LENS, save + MAX_DEPTH * 4, <usize>saved << 2);
+  if (!clean) { out.endOffers(before); return false; }
+  let rows = out.rows;
+  for (let i = before, k = out.count; i < k; i++) markPart(rows, i, UNESCAPED);
+  return true;
+}
+// KEY_PTRS and KEY_LENS of the documents a nested one is in, one pair per nesting level.
+const SAVED = memory.data(MAX_NESTING * MAX_DEPTH * 8);
 
 // Whether p[0..n) is a JSON object or array by its ends (blanks aside): `{…}` or `[…]`.
 function opensDocument(p: usize, n: i32): bool {

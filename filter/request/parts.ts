@@ -44,6 +44,9 @@ export const FILE_CONTENT: u32 = 0x1000;
 // A multipart file's content (set by request/multipart.ts): stored as a file, not read as a field.
 // @ts-ignore: decorator
 @inline export function partIsFileContent(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & FILE_CONTENT) != 0; }
+// Adds marks to part i's row (request/jsonbody.ts: UNESCAPED on a nested document's parts).
+// @ts-ignore: decorator
+@inline export function markPart(rows: usize, i: i32, marks: u32): void { store<u32>(rowAt(rows, i), load<u32>(rowAt(rows, i)) | marks); }
 // @ts-ignore: decorator
 @inline export function partNamePtr(rows: usize, i: i32): usize { return <usize>load<u32>(rowAt(rows, i), 4); }
 // @ts-ignore: decorator
