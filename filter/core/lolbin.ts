@@ -16,11 +16,11 @@
 import { byteAt, isLetter, isSpaceOrTab, lowerAscii, matchesLowerAt, skipSpacesAndTabs } from "../lib/bytes";
 
 const POWERSHELL = 0, PWSH = 1, CERTUTIL = 2, BITSADMIN = 3, REGSVR32 = 4, RUNDLL32 = 5, MSHTA = 6, WMIC = 7,
-  MSIEXEC = 8, CSCRIPT = 9, WSCRIPT = 10, CMD = 11, AWK = 12, GAWK = 13, INTERPRETERS = 14;
+  MSIEXEC = 8, CSCRIPT = 9, WSCRIPT = 10, CMD = 11, AWK = 12, GAWK = 13;
 const PROGRAMS: StaticArray<string> = [
   "powershell", "pwsh", "certutil", "bitsadmin", "regsvr32", "rundll32", "mshta", "wmic", "msiexec", "cscript", "wscript", "cmd",
   "awk", "gawk",
-  // Interpreters (INTERPRETERS on): an option, then a program that holds one of CODE_MARKERS.
+  // The interpreters, all that follow: an option, then a program that holds one of CODE_MARKERS.
   "python", "python2", "python3", "perl", "ruby", "php", "node", "lua",
 ];
 
@@ -52,10 +52,10 @@ const MAX_WORD = 96;
   if (n < 12) return false;
   let f = <u32>load<u8>(FIRST + <usize>load<u8>(p));
   if (f <= OPENS) return f == OPENS;
-  let row = SECOND_LETTERS + (<usize>(f - LETTER) << 3);
+  let row = NEXT_LETTERS + (<usize>(f - LETTER) << 3);
   let second = lowerAscii(<u32>load<u8>(p, 1)), third = lowerAscii(<u32>load<u8>(p, 2));
   if (second - 0x61 < 26 && third - 0x61 < 26) return ((load<u32>(row) >>> (second - 0x61)) & (load<u32>(row, 4) >>> (third - 0x61)) & 1) != 0;
-  return second == 0x5E || second == 0x22 || third == 0x5E || third == 0x22 || (f - LETTER == 2 && second == 0x3A); // `c^…`, `c"…`, `c:\…`
+  return second == 0x5E || second == 0x22 || third == 0x5E || third == 0x22 || (f == LETTER + 2 && second == 0x3A); // `c^…`, `c"…`, `c:\…`
 }
 
 // For each byte: LETTER + its index for a letter that starts a program's name, OPENS for a blank, a
@@ -77,8 +77,8 @@ function firstBytes(): usize {
 
 // For each first letter, a bit per second letter and a bit per third letter that some program's
 // name (or `cmd`) has after it.
-const SECOND_LETTERS = secondLetters();
-function secondLetters(): usize {
+const NEXT_LETTERS = nextLetters();
+function nextLetters(): usize {
   let t = memory.data(26 * 8, 8);
   for (let k = 0; k < PROGRAMS.length; k++) {
     let w = PROGRAMS[k];
