@@ -86,6 +86,11 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
     parts: [["body:json", "b", "c d"]],
   },
   {
+    name: "JSON document as a key, split like a value", where: "body:json",
+    input: JSON.stringify({ [JSON.stringify({ a: "b c" })]: 1, z: "y x" }),
+    parts: [["body:json", "a", "b c"], ["body:json", "z", "y x"]],
+  },
+  {
     name: "JSON three documents deep: the innermost string is one part", where: "body:json",
     input: JSON.stringify({ a: JSON.stringify({ b: JSON.stringify({ c: JSON.stringify({ d: "e f" }) }) }) }),
     parts: [["body:json", "c", '{"d":"e f"}']],
