@@ -157,7 +157,7 @@ function splitJsonIn(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen:
     let n = rawLen;
     if (esc) {
       let dst = out.alloc(n);
-      if (dst == 0) { out.endOffers(offered); return !junk; }
+      if (dst == 0) { out.endOffers(offered); return !junk && nesting == 0; } // out of scratch: a nested document stays one part
       let m = unescapeJson(vPtr, n, dst);
       out.shrinkLast(dst, n, m);
       vPtr = dst;
