@@ -217,3 +217,25 @@ describe("the body's declared charset", () => {
     "text/plain; charset=GB18030", "text/plain; charset=EUC-KR", "text/plain; charset=us-ascii",
   ])("%s is read", (ct) => expect(undecodable(ct)).toBe(false));
 });
+
+describe("a JSON document in a JSON string past the scratch space", () => {
+  afterEach(() => {
+    expect(core.configure("")).toBeNull();
+  });
+
+  // Each escaped string is unescaped into scratch as large as the largest request; a document in
+  // a string unescapes its own strings again, so a body of the largest size runs it out.
+  it("stays one part, and the request is marked partial", () => {
+    expect(core.configure('{"max_body_bytes":1048576}')).toBeNull();
+    const inner = JSON.stringify({ z: "y".repeat(1_000_000) });
+    const middle = JSON.stringify({ b: inner });
+    const body = JSON.stringify({ a: middle });
+    expect(body.length).toBeLessThanOrEqual(1048576);
+    // The texts are of the outer string, named `a` (its run of one letter collapsed: step 3), not of
+    // the documents in it (`b`, `z`); before, the string was dropped with the document's parts.
+    const names = core.parts("body:json", body).map((p) => p.name);
+    expect(names.length).toBeGreaterThan(0);
+    expect(new Set(names)).toEqual(new Set(["a"]));
+    expect(core.score("body:json", body).overflow).toBe(true);
+  });
+});
