@@ -13,7 +13,7 @@
 // (`certutil -hashfile`, `wmic os get caption`), is left to the model. Read by core/payloads.ts;
 // total and allocation-free.
 
-import { byteAt, isLetter, isSpaceOrTab, lowerAscii, matchesLowerAt, skipSpacesAndTabs } from "../lib/bytes";
+import { byteAt, indexOfWord, isLetter, isSpaceOrTab, lowerAscii, matchesLowerAt, skipSpacesAndTabs } from "../lib/bytes";
 
 const POWERSHELL = 0, PWSH = 1, CERTUTIL = 2, BITSADMIN = 3, REGSVR32 = 4, RUNDLL32 = 5, MSHTA = 6, WMIC = 7,
   MSIEXEC = 8, CSCRIPT = 9, WSCRIPT = 10, CMD = 11, AWK = 12, GAWK = 13;
@@ -158,11 +158,7 @@ function programAt(p: usize, n: i32, i: i32): i32 {
   let end = j << 5;
   if (len > NAME_BYTES || (j < n && !isSpaceOrTab(load<u8>(p + <usize>j)))) return end;
   if (len > 4 && matchesLowerAt(name, len, len - 4, ".exe")) len -= 4;
-  for (let k = 0; k < PROGRAMS.length; k++) {
-    let w = unchecked(PROGRAMS[k]);
-    if (w.length == len && matchesLowerAt(name, len, 0, w)) return end | (k + 1);
-  }
-  return end;
+  return end | (indexOfWord(name, len, 0, len, PROGRAMS) + 1);
 }
 
 const NAME_BYTES = 16;
