@@ -216,14 +216,18 @@ const HARD_FOUND = 1, QUOTE_FOUND = 2;
 // - sqlSyntax: a SQL word beside it, blanks between (`user'`, `' union`); after it, blanks and a word
 //   that starts as an operator does (`' or`, `'like`, `'is `; `' in (` has a HARD byte), or `+ - / ^ !`;
 // - commandSyntax: a quote before or inside the text's first word, which the shell drops (`'id`,
-//   `c'at`; a command after a separator or a line break has a HARD byte before it);
+//   `c'at`), when the word without its quotes is a command (`O'Brien`, `McDonald's` are none); a
+//   command after a separator or a line break has a HARD byte before it;
 // - CODE_CALLS' `$'`, xmlDeclSyntax's `system '`.
 function quoteMayConfirm(p: usize, n: i32): bool {
   let i = 0;
   while (i < n && isCommandBlank(<u32>load<u8>(p + <usize>i))) i++;
   while (i < n) {
     let c = <u32>load<u8>(p + <usize>i);
-    if (c == 0x27) return true;
+    if (c == 0x27) {
+      if (firstWordIsCommand(p, n)) return true;
+      break;
+    }
     if (!(isWordChar(c) || c == 0x2D)) break;
     i++;
   }

@@ -112,6 +112,8 @@ describe("mayConfirm rules out plain text", () => {
     "On 30 September, the digital download", "user4644 at example dot com",
     // Words that end as JS sinks do, before a `.` (a sink's grams ask for the whole word).
     "/animation.html", "/docs/information.pdf", "mydocument.txt",
+    // An apostrophe in the first word, which is no command once the shell drops it.
+    "O'Brien", "McDonald's", "Yuki's laptop", "don't stop",
   ])("%s", (text) => {
     expect(confirmedBy(latin1(text))).toEqual([]);
     expect(core.mayConfirm(text)).toBe(false);
@@ -121,6 +123,7 @@ describe("mayConfirm rules out plain text", () => {
     "1 union select 2", "cat /etc/passwd", "http:trusted@evil.example", "see http://169.254.169.254/latest",
     "x $ne 1", "select @@version", "ls$IFS", "w'hoami", "w^h^o^a^m^i", "name' or 1", "1'+1", "it's user' x", "x, user", "order by 1",
     "location.href", "document .cookie", "9window[0]",
+    "c'at /etc/passwd", "'id'", " wh'oami",
   ])("but not %s", (text) => expect(core.mayConfirm(text)).toBe(true));
 });
 
