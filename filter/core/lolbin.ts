@@ -2,11 +2,11 @@
 // ("living off the land": `certutil -urlcache -f http://…`, `regsvr32 /i:http://… scrobj.dll`,
 // `mshta http://…`, `powershell -w hidden -enc <base64>`; an interpreter given a one-line program
 // that opens a socket or a shell, `python -c 'import pty;pty.spawn("/bin/sh")'`, `awk 'BEGIN
-// {system("id")}'`), as an application that runs the value it is given (`cmd /c <value>`,
+// {system("id")}'`; curl or wget piping a URL's download to a shell, `wget -qO- http://… | sh`), as an application that runs the value it is given (`cmd /c <value>`,
 // `sh -c <value>`) receives it. After a separator (`& certutil …`) core/cmdinject.ts and the model
 // flag these; as the whole value the model scored `certutil -urlcache -split -f http://…` 99,
 // `powershell -nop -w hidden -enc …` 99, `wmic process call create "…"` 98, the Python line 85 and
-// `ruby -rsocket -e 'c=TCPSocket.new(…)'` 99. A program is named
+// `ruby -rsocket -e 'c=TCPSocket.new(…)'` 99, `wget -O- http://…/a|bash` 99. A program is named
 // by the value's first word (blanks, quotes, `(` and a `cmd /c` before it aside, a path and `.exe`
 // allowed, cmd.exe's carets and quotes inside it dropped: `c^ertutil`), and only with the argument
 // that makes it fetch or run something: a program named in prose, or with its everyday arguments
@@ -16,10 +16,10 @@
 import { byteAt, indexOfWord, isLetter, isSpaceOrTab, lowerAscii, matchesLowerAt, skipSpacesAndTabs } from "../lib/bytes";
 
 const POWERSHELL = 0, PWSH = 1, CERTUTIL = 2, BITSADMIN = 3, REGSVR32 = 4, RUNDLL32 = 5, MSHTA = 6, WMIC = 7,
-  MSIEXEC = 8, CSCRIPT = 9, WSCRIPT = 10, CMD = 11, AWK = 12, GAWK = 13;
+  MSIEXEC = 8, CSCRIPT = 9, WSCRIPT = 10, CMD = 11, AWK = 12, GAWK = 13, CURL = 14, WGET = 15;
 const PROGRAMS: StaticArray<string> = [
   "powershell", "pwsh", "certutil", "bitsadmin", "regsvr32", "rundll32", "mshta", "wmic", "msiexec", "cscript", "wscript", "cmd",
-  "awk", "gawk",
+  "awk", "gawk", "curl", "wget",
   // The interpreters, all that follow: an option, then a program that holds one of CODE_MARKERS.
   "python", "python2", "python3", "perl", "ruby", "php", "node", "lua",
 ];
@@ -33,6 +33,10 @@ const RUNDLL32_ARGS: StaticArray<string> = ["javascript:", "vbscript:", "runhtml
 const URL_ARGS: StaticArray<string> = ["http:", "https:", "ftp:", "\\\\", "javascript:", "vbscript:"];
 const WMIC_ARGS: StaticArray<string> = ["call create", "/format:"];
 const SCRIPT_ARGS: StaticArray<string> = ["//e:", "/e:", "\\\\"];
+// What a download is piped to that runs it (`curl -s http://… | sh`), a path before it allowed.
+const SHELLS: StaticArray<string> = [
+  "sh", "bash", "zsh", "ksh", "dash", "ash", "csh", "tcsh", "fish", "python", "python2", "python3", "perl", "ruby", "php", "node",
+];
 // What a one-line program that opens a shell or a socket, or runs a command, holds.
 const CODE_MARKERS: StaticArray<string> = [
   "socket", "pty", "subprocess", "system", "exec", "popen", "spawn", "child_process", "/bin/sh", "/bin/bash", "/dev/tcp",
@@ -116,6 +120,7 @@ export function livingOffTheLand(p: usize, n: i32): bool {
     case WMIC: return containsOneOf(p, e, s, WMIC_ARGS) && !containsOneOf(p, e, s, PROSE);
     // awk's program is its first argument, quoted, or follows its options.
     case AWK: case GAWK: return (byteAt(p, e, a) == 0x27 || byteAt(p, e, a) == 0x22 || byteAt(p, e, a) == 0x2D) && containsOneOf(p, e, a, CODE_MARKERS);
+    case CURL: case WGET: return pipedToShell(p, e, s);
   }
   let opt = byteAt(p, e, a);
   if (opt != 0x2D && opt != 0x2F) return false;
@@ -128,6 +133,25 @@ export function livingOffTheLand(p: usize, n: i32): bool {
     case CSCRIPT: case WSCRIPT: return containsOneOf(p, e, s, SCRIPT_ARGS);
     default: return containsOneOf(p, e, s, CODE_MARKERS); // an interpreter
   }
+}
+
+// Whether a URL in p[s..e) is followed by a `|` (not `||`, which runs on failure) into one of SHELLS,
+// `sudo` before it allowed: the download runs as a script (`wget -qO- http://…/x | sudo bash`).
+function pipedToShell(p: usize, e: i32, s: i32): bool {
+  for (let i = s; i < e; i++) {
+    if (load<u8>(p + <usize>i) != 0x7C) continue;
+    if (byteAt(p, e, i + 1) == 0x7C) { i++; continue; }
+    if (!containsOneOf(p, i, s, URL_ARGS)) continue;
+    let j = skipSpacesAndTabs(p, e, i + 1);
+    if (matchesLowerAt(p, e, j, "sudo") && isSpaceOrTab(byteAt(p, e, j + 4))) j = skipSpacesAndTabs(p, e, j + 4);
+    // The name's last path segment (`/bin/bash`), to a blank, a separator or the line's end.
+    let w = j;
+    while (w < e && !isSpaceOrTab(load<u8>(p + <usize>w)) && load<u8>(p + <usize>w) != 0x3B) w++;
+    let k = w;
+    while (k > j && load<u8>(p + <usize>(k - 1)) != 0x2F) k--;
+    if (indexOfWord(p, e, k, w - k, SHELLS) >= 0) return true;
+  }
+  return false;
 }
 
 // Blanks, quotes and `(` before a command.

