@@ -54,6 +54,7 @@ import { pythonEscapeAt } from "./pyescape";
 import { powershellCradleAt } from "./pscradle";
 import { mayLiveOffTheLand, livingOffTheLand } from "./lolbin";
 import { remoteInclude } from "./rfi";
+import { globbedTarget } from "./globpath";
 import { phpTagShell } from "./phptag";
 import { yamlGadget } from "./yamltags";
 import { ldapInjection } from "./ldapfilter";
@@ -156,7 +157,11 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if (has == 0 && !opensWithSeparator) return livingOffTheLand(p, n) ? HEAD_RCE : 0;
   if (opensWithSeparator && commandInjection(p, n)) return HEAD_RCE;
   if ((has & (TRIGGER_STATEMENT | TRIGGER_SLASH)) != 0 && commandAfterArgument(p, n)) return HEAD_RCE;
-  if ((has & TRIGGER_SLASH) != 0 && globCommandLine(p, n)) return HEAD_RCE;
+  if ((has & TRIGGER_SLASH) != 0) {
+    if (globCommandLine(p, n)) return HEAD_RCE;
+    let globbed = globbedTarget(p, n);
+    if (globbed != 0) return globbed;
+  }
   if (mayLiveOffTheLand(p, n) && livingOffTheLand(p, n)) return HEAD_RCE;
   if (n >= 16) {
     let sentence = sentencePayload(p, n, where != Where.HEADER);

