@@ -1421,6 +1421,7 @@ function templateSyntax(p: usize, n: i32): bool {
     if (!open) continue;
     let field = c == 0x7B ? skipBlanks(p, n, i + 2) : -1;
     if (field >= 0 && mustacheTag(p, n, field)) continue;
+    if (field >= 0 && engineGlobalTag(p, n, field)) return true;
     let bound = -1; // whether the tag is a plain binding, asked at its first member's `.` (-1: not yet)
     for (let j = i + 2; j < n && j < i + TEMPLATE_REACH; j++) {
       let d = <u32>load<u8>(p + j);
@@ -1437,6 +1438,20 @@ function templateSyntax(p: usize, n: i32): bool {
   }
   return false;
 }
+
+// Whether the `{{` tag whose content starts at i prints one of the engine's own objects whole
+// (`{{config}}`, `{{self}}`: Jinja's configuration, secret key included, and its template's
+// internals; SSTI's first probes after `{{7*7}}`). A name of the data alone (`{{title}}`, `{{this}}`)
+// is a template posted as data.
+function engineGlobalTag(p: usize, n: i32, i: i32): bool {
+  let e = i;
+  while (e < n && isWordChar(<u32>load<u8>(p + e))) e++;
+  return e > i && byteAt(p, n, skipBlanks(p, n, e)) == 0x7D && isOneOf(p, n, i, e - i, ENGINE_GLOBALS);
+}
+
+const ENGINE_GLOBALS: StaticArray<string> = [
+  "config", "self", "_self", "_context", "lipsum", "cycler", "joiner", "url_for", "get_flashed_messages",
+];
 
 // Whether `{^` stands other than in Mustache's inverted section `{{^items}}` (mustacheTag's).
 function loneCaretBrace(p: usize, n: i32): bool {

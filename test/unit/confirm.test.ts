@@ -273,6 +273,13 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["ssti", "{%- if user.email -%}{{ user.email }}{% else %}friend{% endif %}", false],
   ["ssti", "Generate a <%= @language %> function", false],
   ["ssti", "${user.name}", false],
+  // The engine's own objects printed whole: Jinja's configuration, a template's internals.
+  ["ssti", "{{config}}", true],
+  ["ssti", "{{ self }}", true],
+  ["ssti", "Dear {{_self}}", true],
+  ["ssti", "{{title}}", false],
+  ["ssti", "{{ this }}", false],
+  ["ssti", "{{configs}}", false],
   ["ssti", "{% debug %}", true],
   ["ssti", "{% csrf_token %}", true],
   ["ssti", "{{e.user.get_username}} : {{e.user.password}}", true],
