@@ -1,7 +1,7 @@
 // A URL whose host is an IPv4 address spelled to pass a filter that looks for dotted quads:
 // one 32-bit number (`http://3627734734/`), hexadecimal or octal parts (`//0xd83ad6ce`,
-// `http://0177.0.0.1`), or fewer than four parts with a wide last one (`http://127.1`'s kin
-// `//00330.3856078`), or a lone 0. inet_aton reads them all; no link a site makes is written so (CRS 931100
+// `http://0177.0.0.1`), or fewer than four parts with a wide last one (`//00330.3856078`) or
+// loopback's first (`http://127.1`), or a lone 0. inet_aton reads them all; no link a site makes is written so (CRS 931100
 // blocks URLs with an IP host at paranoia level 1, any spelling). Read by core/payloads.ts; total
 // and allocation-free. The model scored such redirects and fetches 50–99 in the fold that held
 // its open-redirect and SSRF lists out.
@@ -157,7 +157,8 @@ function numericHost(p: usize, n: i32, s: i32, metadataToo: bool, zeroToo: bool 
   // for 127.0.0.1, and no link is written so (0.0.0.0, a bind address in a configuration, is left
   // to the model). Only after `http://` or `https://` (zeroToo): `//0/` is also a run of base64.
   if (parts == 1) return (lastDigits >= 8 && lastValue >= 0x1000000 && lastValue <= 0xFFFFFFFF) || (zeroToo && lastValue == 0);
-  return parts < 4 && lastValue > 255;
+  // Two or three parts that open with 127: loopback's short forms (`http://127.1/` is 127.0.0.1).
+  return parts < 4 && (lastValue > 255 || quad >> ((parts - 1) << 3) == 127);
 }
 
 // Whether the IPv6 literal from s (after its `[`, up to its `]` before e; a zone `%25eth0` allowed)

@@ -221,6 +221,9 @@ const IP_HOST: Case[] = [
   ["query", "redirect=//0177.0.0.1/admin"],
   ["query", "u=http://evil@0xd83ad6ce"],
   ["body:form", "r=http:00330.0x3a.54990"],
+  // Loopback's short forms: 127.0.0.1 with its zero parts left out.
+  ["query", "url=http://127.1/admin"],
+  ["body:json", JSON.stringify({ webhook: "https://127.0.1:8443/" })],
   // User info with a password, and a port: the host is what lies between them.
   ["body:json", '{"note":"see http://user:pass@0x7f000001:8080/admin"}'],
   ["path", "/fetch/http://a:b@2130706433/"],
@@ -264,6 +267,8 @@ const NOT_IP_HOST: Case[] = [
   // A Referer from a developer's own machine; a private address in a value.
   ["header:Referer", "http://0.0.0.0:8080/login"],
   ["query", "url=http://10.0.0.5:8080/"],
+  ["query", "url=http://10.1/"],
+  ["query", "v=" + encodeURIComponent("http://127.0.0.1:3000/callback")],
   ["query", "v=169.254.169.254"],
   // A device's link-local address, a service's bind address.
   ["body:json", '{"url":"http://169.254.1.10/printer/status"}'],
