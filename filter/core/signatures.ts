@@ -5,8 +5,9 @@
 // - An attack tool that names itself in the User-Agent (sqlmap, Nuclei, gobuster …): scanner.
 //   The model saw too few banners to learn them: `gobuster/3.6` looks like `curl/8.4.0` to it and
 //   scored 99.
-// - A serialized Java object (the stream magic AC ED 00 05, raw, in hex, or base64 `rO0AB`) or a
-//   serialized PHP object (`O:8:"stdClass":1:{`) as a value: rce, the class of what a gadget chain
+// - A serialized Java object (the stream magic AC ED 00 05, raw, in hex, or base64 `rO0AB`), a .NET
+//   BinaryFormatter stream in base64 (`AAEAAAD/////`), or a serialized PHP object
+//   (`O:8:"stdClass":1:{`) as a value: rce, the class of what a gadget chain
 //   does once an application deserializes it. A value that is a whole serialized object is opaque
 //   to the model (base64, or a PHP string it reads as JSON-like data) and scored 99.
 // - A Java class that deserialization gadget chains run through, named as the type to build
@@ -457,7 +458,8 @@ const DECODED: u32 = DecodeFlag.PERCENT | DecodeFlag.ENTITY | DecodeFlag.ESCAPE;
 }
 
 // The forms, a bit each: ANY (<= 0x22: blanks and '"', read further; 0xAC, the raw magic), `rO`
-// (base64 of the magic), `ac`/`aC`/`a:` (hex of the magic, a PHP array), `Ac`/`AC` (hex), `O:`/`C:`
+// (base64 of the magic), `ac`/`aC`/`a:` (hex of the magic, a PHP array), `Ac`/`AC` (hex) and `AA`
+// (.NET's header in base64), `O:`/`C:`
 // (a PHP object).
 const SER_ANY: u8 = 1, SER_R: u8 = 2, SER_LOWER_A: u8 = 4, SER_UPPER_A: u8 = 8, SER_PHP: u8 = 16;
 const SERIALIZED_FIRST = memory.data(256);
@@ -468,6 +470,7 @@ for (let c = 0; c < 256; c++) {
   let second: u8 = SER_ANY;
   if (c == 0x4F) second |= SER_R;
   if (c == 0x63 || c == 0x43) second |= SER_LOWER_A | SER_UPPER_A;
+  if (c == 0x41) second |= SER_UPPER_A; // `AA`: .NET's BinaryFormatter in base64
   if (c == 0x3A) second |= SER_LOWER_A | SER_PHP;
   store<u8>(SERIALIZED_FIRST + <usize>c, first);
   store<u8>(SERIALIZED_SECOND + <usize>c, second);
@@ -488,6 +491,10 @@ function serializedObject(p: usize, n: i32): bool {
     let c = load<u8>(p + <usize>(i + 2));
     return c == 0x05 || (c == 0 && load<u8>(p + <usize>(i + 3)) == 0x05);
   }
+  // The base64 of .NET's BinaryFormatter header (00 01 00 00 00 FF FF FF FF: a stream's record,
+  // root id 1, header id -1), which ysoserial.net's gadgets open with; its run of five `/` is four
+  // in the text (decode/normalize.ts caps runs of one byte).
+  if (c0 == 0x41 && load<u8>(p + <usize>(i + 1)) == 0x41) return matchesAt(p, n, i, "AAEAAAD////");
   if ((c0 | 0x20) == 0x61) { // 'a' or 'A': "aced0005" in hex, or a PHP array that may hold objects
     if (i + 8 <= n && (load<u64>(p + <usize>i) | 0x2020202020202020) == 0x3530303064656361) return true;
     if (c0 != 0x61) return false;

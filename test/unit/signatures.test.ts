@@ -62,10 +62,14 @@ const SERIALIZED: Array<[string, string | Uint8Array]> = [
   ["query", 'data=O:8:"stdClass":1:{s:4:"code";s:20:"ZXZhbCgkX0dFVFsnYyddKTs=";}'],
   ["body:json", JSON.stringify({ cart: 'O:19:"App\\Models\\Basket":1:{s:5:"items";a:0:{}}' })],
   ["header:Cookie", 'prefs=C:11:"ArrayObject":21:{x:i:0;a:0:{};m:a:0:{}}'],
+  // .NET's BinaryFormatter stream, as base64 (ysoserial.net's output).
+  ["body:json", JSON.stringify({ state: "AAEAAAD/////AQAAAAAAAAAMAgAAAF9TeXN0ZW0uV2luZG93cy5Gb3Jtcw==" })],
+  ["query", "v=AAEAAAD%2F%2F%2F%2F%2FAQAAAAAAAAAMAgAAAA"],
 ];
 const NOT_SERIALIZED: Array<[string, string]> = [
   ["query", 'cart=a:2:{i:0;s:3:"one";i:1;s:3:"two";}'], // a PHP array, no object: no gadget to run
   ["query", "token=rO0"],
+  ["body:json", JSON.stringify({ blob: "AAAAAQAAAAEAAAAB", key: "AAEAAAD/" })],
   ["body:json", JSON.stringify({ note: "see rO0AB in the docs", id: "acedface" })],
   ["query", 'q=FOO:8:"Bar":1:{'], // O: inside a word
 ];
