@@ -1421,7 +1421,8 @@ function templateSyntax(p: usize, n: i32): bool {
     if (!open) continue;
     let field = c == 0x7B ? skipBlanks(p, n, i + 2) : -1;
     if (field >= 0 && mustacheTag(p, n, field)) continue;
-    if (field >= 0 && engineGlobalTag(p, n, field)) return true;
+    if (field >= 0 && engineGlobalTag(p, n, field, ENGINE_GLOBALS)) return true;
+    if (c == 0x24 && engineGlobalTag(p, n, skipBlanks(p, n, i + 2), EL_SCOPES)) return true;
     let bound = -1; // whether the tag is a plain binding, asked at its first member's `.` (-1: not yet)
     for (let j = i + 2; j < n && j < i + TEMPLATE_REACH; j++) {
       let d = <u32>load<u8>(p + j);
@@ -1439,16 +1440,18 @@ function templateSyntax(p: usize, n: i32): bool {
   return false;
 }
 
-// Whether the `{{` tag whose content starts at i prints one of the engine's own objects whole
-// (`{{config}}`, `{{self}}`: Jinja's configuration, secret key included, and its template's
-// internals; SSTI's first probes after `{{7*7}}`). A name of the data alone (`{{title}}`, `{{this}}`)
-// is a template posted as data.
-function engineGlobalTag(p: usize, n: i32, i: i32): bool {
+// Whether the tag whose content starts at i prints one of the engine's own objects whole: in
+// `{{ }}`, ENGINE_GLOBALS (`{{config}}`, `{{self}}`: Jinja's configuration, secret key included, and
+// its template's internals; SSTI's first probes after `{{7*7}}`); in `${ }`, EL_SCOPES (a JSP's
+// attributes of every scope, `${applicationScope}`). A name of the data alone (`{{title}}`,
+// `{{this}}`, `${name}`) is a template posted as data.
+function engineGlobalTag(p: usize, n: i32, i: i32, names: StaticArray<string>): bool {
   let e = i;
   while (e < n && isWordChar(<u32>load<u8>(p + e))) e++;
-  return e > i && byteAt(p, n, skipBlanks(p, n, e)) == 0x7D && isOneOf(p, n, i, e - i, ENGINE_GLOBALS);
+  return e > i && byteAt(p, n, skipBlanks(p, n, e)) == 0x7D && isOneOf(p, n, i, e - i, names);
 }
 
+const EL_SCOPES: StaticArray<string> = ["applicationscope", "sessionscope", "requestscope", "pagescope", "pagecontext", "initparam"];
 const ENGINE_GLOBALS: StaticArray<string> = [
   "config", "self", "_self", "_context", "lipsum", "cycler", "joiner", "url_for", "get_flashed_messages",
 ];
