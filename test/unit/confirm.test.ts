@@ -382,6 +382,10 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   // inet_aton's short forms of an address, and the other fetchers' schemes.
   // an @ ends a user part only in a URL's authority
   ["open_redirect", "https://trusted.example@evil.example/", true],
+  // tabs and line breaks between the slashes, which browsers drop
+  ["open_redirect", "/\t/evil.example", true],
+  ["open_redirect", "\\\n\\evil.example", true],
+  ["open_redirect", "a / b", false],
   // a site alone is a link (share counters, link checkers); a path, an address, a second value's trick still confirm
   ["open_redirect", "url=https://google.com", false],
   ["open_redirect", "u=http://google.com/", false],
