@@ -394,12 +394,16 @@ const OGNL: Case[] = [
   ["header:Content-Type", "%{(#_='multipart/form-data').(#dm=@ognl.OgnlContext@DEFAULT_MEMBER_ACCESS)}"],
   ["query", "redirect:%25%7B%40java.lang.System%40getProperty(%27user.dir%27)%7D"],
   ["body:json", JSON.stringify({ q: "%{ ( #ct=#request['struts.valueStack'].context)}" })],
+  // The guards Struts' payloads switch off, bare in a value.
+  ["query", "x=" + encodeURIComponent('(#context["xwork.MethodAccessor.denyMethodExecution"]=false)')],
+  ["query", "method:" + encodeURIComponent("#_memberAccess=@ognl.OgnlContext@DEFAULT_MEMBER_ACCESS,#a=1") + "=x"],
 ];
 const NOT_OGNL: Case[] = [
   ["body:json", JSON.stringify({ href: "/docs/menus#context-menu", css: "a{color:#fff}" })],
   ["query", "q=see%20%23context%20in%20the%20docs"],
   ["body:json", JSON.stringify({ code: "puts \"#{name} has ${#} items\"" })],
   ["body:json", JSON.stringify({ msg: "cc @ops.team@example(today)" })],
+  ["body:json", JSON.stringify({ note: "#context[0] and #_member of the docs" })],
 ];
 
 // Node's module loader reached from injected code (nodeexec.ts).
