@@ -3,7 +3,8 @@
 // walk around a list of names, and only the shell puts the name back. core/cmdinject.ts's
 // globCommandLine reads paths of wildcards alone (`/???/??t`); this reads the ones that keep some
 // letters, matched against the names themselves. The model scored `/b?n/c?t /e?c/p?sswd` 81 and
-// `cat /e??/p??swd` 74. Read by core/payloads.ts for texts with a '/'; total and allocation-free.
+// `cat /e??/p??swd` 74. Read by core/payloads.ts for texts with a '/' and a `?` or `*`
+// (core/revshell.ts slashTextMarks); total and allocation-free.
 //
 // A `?` stands for one byte of a segment; a `*` only between two of its other bytes (`pa*wd`): a
 // trailing or lone `*` is how file patterns are written (`/etc/*.conf`, `/usr/bin/python*`).
@@ -28,7 +29,6 @@ const MAX_PATH = 24;
 
 // HEAD_RCE for a program, HEAD_TRAVERSAL for a file, 0 for neither.
 export function globbedTarget(p: usize, n: i32): i32 {
-  if (indexOf2(p, 0, n, 0x3F, 0x2A) >= n) return 0; // no wildcard: most texts with a '/'
   for (let i = indexOf2(p, 0, n, 0x2F, 0x2F); i < n; i = indexOf2(p, i + 1, n, 0x2F, 0x2F)) {
     // A path that starts a word: after the text's start, a blank, a quote, `=`, `;`, `|`, `(`, `<`
     // or a backquote, not inside a URL or another path.

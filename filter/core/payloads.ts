@@ -56,7 +56,7 @@ import { mayLiveOffTheLand, livingOffTheLand } from "./lolbin";
 import { remoteInclude } from "./rfi";
 import { globbedTarget } from "./globpath";
 import { razorProbeAt } from "./razor";
-import { bashNetRedirect } from "./revshell";
+import { slashTextMarks, DEV_SOCKET, WILDCARD } from "./revshell";
 import { phpTagShell } from "./phptag";
 import { yamlGadget } from "./yamltags";
 import { ldapInjection } from "./ldapfilter";
@@ -161,9 +161,12 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if ((has & (TRIGGER_STATEMENT | TRIGGER_SLASH)) != 0 && commandAfterArgument(p, n)) return HEAD_RCE;
   if ((has & TRIGGER_SLASH) != 0) {
     if (globCommandLine(p, n)) return HEAD_RCE;
-    let globbed = globbedTarget(p, n);
-    if (globbed != 0) return globbed;
-    if (bashNetRedirect(p, n)) return HEAD_RCE;
+    let marks = slashTextMarks(p, n);
+    if ((marks & DEV_SOCKET) != 0) return HEAD_RCE;
+    if ((marks & WILDCARD) != 0) {
+      let globbed = globbedTarget(p, n);
+      if (globbed != 0) return globbed;
+    }
   }
   if (mayLiveOffTheLand(p, n) && livingOffTheLand(p, n)) return HEAD_RCE;
   if (n >= 16) {
