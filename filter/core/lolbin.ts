@@ -2,16 +2,18 @@
 // ("living off the land": `certutil -urlcache -f http://…`, `regsvr32 /i:http://… scrobj.dll`,
 // `mshta http://…`, `powershell -w hidden -enc <base64>`; an interpreter given a one-line program
 // that opens a socket or a shell, `python -c 'import pty;pty.spawn("/bin/sh")'`, `awk 'BEGIN
-// {system("id")}'`; curl or wget piping a URL's download to a shell, `wget -qO- http://… | sh`), as an application that runs the value it is given (`cmd /c <value>`,
-// `sh -c <value>`) receives it. After a separator (`& certutil …`) core/cmdinject.ts and the model
-// flag these; as the whole value the model scored `certutil -urlcache -split -f http://…` 99,
-// `powershell -nop -w hidden -enc …` 99, `wmic process call create "…"` 98, the Python line 85 and
-// `ruby -rsocket -e 'c=TCPSocket.new(…)'` 99, `wget -O- http://…/a|bash` 99. A program is named
+// {system("id")}'`; curl or wget piping a URL's download to a shell, `wget -qO- http://… | sh`; a
+// reverse shell, `nc -e /bin/sh …`, `socat … exec:sh`, `echo <base64> | base64 -d | bash`), as an
+// application that runs the value it is given (`cmd /c <value>`, `sh -c <value>`) receives it.
+// After a separator (`& certutil …`) core/cmdinject.ts and the model flag these; as the whole value
+// the model scored `certutil -urlcache -split -f http://…` 99, `powershell -nop -w hidden -enc …`
+// 99, `wmic process call create "…"` 98, the Python line 85, `ruby -rsocket -e
+// 'c=TCPSocket.new(…)'` 99, `wget -O- http://…/a|bash` 99 and the echo line 75. A program is named
 // by the value's first word (blanks, quotes, `(` and a `cmd /c` before it aside, a path and `.exe`
 // allowed, cmd.exe's carets and quotes inside it dropped: `c^ertutil`), and only with the argument
 // that makes it fetch or run something: a program named in prose, or with its everyday arguments
-// (`certutil -hashfile`, `wmic os get caption`), is left to the model. Read by core/payloads.ts;
-// total and allocation-free.
+// (`certutil -hashfile`, `wmic os get caption`, `nc -zv host 443`), is left to the model. Read by
+// core/payloads.ts; total and allocation-free.
 
 import { byteAt, indexOfWord, isLetter, isSpaceOrTab, isWordChar, lowerAscii, matchesLowerAt, skipSpacesAndTabs } from "../lib/bytes";
 
@@ -88,9 +90,9 @@ function firstBytes(): usize {
 }
 
 // For each first and second letter, a bit per third letter that some program's name (or `cmd`)
-// has after those two; bit 26 for a two-letter name (`nc`), whose third byte is a blank. A bit per
-// second and per third letter alone let every `note`, `price` and `base` through (`node`'s o,
-// `netcat`'s t): 0.5% of a JSON body's instructions (make profile).
+// has after those two; bit 26 for a two-letter name (`nc`), whose third byte is a blank or a `.`. A
+// bit per second and per third letter alone let every `note`, `price` and `base` through (`node`'s
+// o, `netcat`'s t): 0.3% of a JSON body's instructions (make profile).
 const THIRD_LETTERS = thirdLetters();
 function thirdLetters(): usize {
   let t = memory.data(26 * 26 * 4, 4);
