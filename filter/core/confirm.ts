@@ -1274,6 +1274,13 @@ function hasSegment(p: usize, n: i32, s: string, whole: bool): bool {
 // @ts-ignore: decorator
 @inline function isNameByte(c: u32): bool { return isWordChar(c) || c == 0x2D; }
 
+// Public DNS names that resolve to 127.0.0.1 (or to the address spelled in them), the way SSRF
+// lists reach loopback past a filter that reads hosts: `localtest.me`, `lvh.me`, `vcap.me`,
+// `*.xip.io`, `*.sslip.io` (`.nip.io` is read with the callback domains).
+function loopbackName(p: usize, n: i32): bool {
+  return has(p, n, "localtest.me") || has(p, n, "lvh.me") || has(p, n, "vcap.me") || has(p, n, ".xip.io") || has(p, n, ".sslip.io");
+}
+
 // A URL: a scheme's "://" or a network-path "//host", a scheme a fetcher takes, or a bare
 // address (digits and dots, localhost, 0x…).
 function urlSyntax(p: usize, n: i32): bool {
@@ -1285,7 +1292,7 @@ function urlSyntax(p: usize, n: i32): bool {
       has(p, n, "ldap:") || has(p, n, "ldaps:") || has(p, n, "jar:") || has(p, n, "netdoc:") || has(p, n, "tftp:") ||
       has(p, n, "sftp:") || has(p, n, "[::") ||
       metadataHost(p, n) || has(p, n, ".internal") || has(p, n, "oast.") || has(p, n, "interact.sh") ||
-      has(p, n, "burpcollaborator") || has(p, n, "dnslog") || has(p, n, ".nip.io") || hexAddress(p, n)) return true;
+      has(p, n, "burpcollaborator") || has(p, n, "dnslog") || has(p, n, ".nip.io") || loopbackName(p, n) || hexAddress(p, n)) return true;
   let s = find(p, n, "://");
   while (s >= 0) {
     // A host that is one number (http://2130706433/) or that comes after a user part (…@127.0.0.1).

@@ -414,6 +414,7 @@ const NEEDLE_GRAMS: StaticArray<string> = [
   "jndi", "urn ", "his.", "xi:i", "s:xi", // jndi, return , this., xi:include, xmlns:xi
   // urlSyntax
   "calh", "her:", "ict:", "ile:", "dap:", "jar:", "doc:", "tftp", "sftp", "daps", "etad", ".int", "oast", "t.sh", "rpco", "nslo", ".nip",
+  "ltes", "lvh.", "vcap", "xip.", "lip.", // localtest.me lvh.me vcap.me .xip.io .sslip.io
   // (localhost gopher: dict: file: ldap: jar: netdoc: tftp: sftp: ldaps: metadata .internal oast. interact.sh burpcollaborator dnslog .nip.io)
   // pathSyntax: etc + issue, 0x2e0x2e (the hex rule below needs no letter before the 0)
   "ssue", "e0x2",

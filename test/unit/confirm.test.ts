@@ -429,6 +429,11 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["ssrf", "gopher://127.0.0.1:6379/_INFO", true],
   ["ssrf", "a8Fk2/9sdP+qq/ZZ0==", false],
   ["ssrf", "http://0x7f000001/", true],
+  // public names that resolve to loopback
+  ["ssrf", "http://localtest.me/admin", true],
+  ["ssrf", "http://127.0.0.1.sslip.io/", true],
+  ["ssrf", "http://lvh.me:3000/", true],
+  ["ssrf", "https://example.me/", false],
   ["ssrf", "http://2130706433/admin", true],
   ["ssrf", "http://example.com@127.0.0.1/", true],
   ["ssrf", "http://metadata.google.internal/computeMetadata/v1/", true],
