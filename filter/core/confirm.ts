@@ -1725,13 +1725,13 @@ function redirectSyntax(p: usize, n: i32): bool {
   for (let i = 0; i + 1 < n; i++) {
     let c = <u32>load<u8>(p + i);
     let d = <u32>load<u8>(p + i + 1);
-    if ((c == 0x2F || c == 0x5C) && (d == 0x2F || d == 0x5C) && !bareSiteUrl(p, n, i)) return true;
-    // `/\t/evil.example`: browsers drop tabs and line breaks from a URL, and read `//evil.example`.
-    if ((c == 0x2F || c == 0x5C) && (d == 0x09 || d == 0x0A || d == 0x0D)) {
+    if (c == 0x2F || c == 0x5C) {
+      // Two separators, tabs and line breaks between them aside: browsers drop those from a URL
+      // (`/\t/evil.example` is `//evil.example`), where a bare site's `https://` has none.
       let j = i + 1;
       while (j < n && (load<u8>(p + j) == 0x09 || load<u8>(p + j) == 0x0A || load<u8>(p + j) == 0x0D)) j++;
       let e = byteAt(p, n, j);
-      if (e == 0x2F || e == 0x5C) return true;
+      if ((e == 0x2F || e == 0x5C) && (j > i + 1 || !bareSiteUrl(p, n, i))) return true;
     }
     if (c == 0x40 && isWordChar(d) && i > 0 && inAuthority(p, i)) return true;
     // `http:evil.example`: a value's special scheme without its slashes, which browsers repair to

@@ -9,7 +9,7 @@
 // A `?` stands for one byte of a segment; a `*` only between two of its other bytes (`pa*wd`): a
 // trailing or lone `*` is how file patterns are written (`/etc/*.conf`, `/usr/bin/python*`).
 
-import { byteAt, isPathByte } from "../lib/bytes";
+import { byteAt, isPathByte, lowerAscii } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 import { HEAD_RCE, HEAD_TRAVERSAL } from "./classes";
 
@@ -64,7 +64,7 @@ function globMatches(p: usize, s: i32, e: i32, name: string): bool {
       // a `*` matches as much as it can; the segment has no second choice in the names listed).
       let k = j;
       while (k < m && <u32>load<u16>(w + (<usize>k << 1)) != 0x2F) k++;
-      let next = after | (after - 0x41 < 26 ? 0x20 : 0);
+      let next = lowerAscii(after);
       while (k > j && <u32>load<u16>(w + (<usize>(k - 1) << 1)) != next) k--;
       if (k == j) return false;
       j = k - 1;
@@ -73,7 +73,7 @@ function globMatches(p: usize, s: i32, e: i32, name: string): bool {
     if (j >= m) return false;
     let d = <u32>load<u16>(w + (<usize>j << 1));
     if (c == 0x3F) { if (d == 0x2F) return false; }
-    else if ((c | (c - 0x41 < 26 ? 0x20 : 0)) != d) return false;
+    else if (lowerAscii(c) != d) return false;
     j++;
   }
   return j == m;

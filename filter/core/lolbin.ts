@@ -15,7 +15,7 @@
 // (`certutil -hashfile`, `wmic os get caption`, `nc -zv host 443`), is left to the model. Read by
 // core/payloads.ts; total and allocation-free.
 
-import { byteAt, indexOfWord, isLetter, isSpaceOrTab, isWordChar, lowerAscii, matchesLowerAt, skipSpacesAndTabs } from "../lib/bytes";
+import { byteAt, indexOfWord, isLetter, isSpaceOrTab, lowerAscii, matchesLowerAt, skipSpacesAndTabs } from "../lib/bytes";
 
 const POWERSHELL = 0, PWSH = 1, CERTUTIL = 2, BITSADMIN = 3, REGSVR32 = 4, RUNDLL32 = 5, MSHTA = 6, WMIC = 7,
   MSIEXEC = 8, CSCRIPT = 9, WSCRIPT = 10, CMD = 11, AWK = 12, GAWK = 13, CURL = 14, WGET = 15, NC = 16, NCAT = 17,
@@ -42,7 +42,7 @@ const SOCAT_RUNS: StaticArray<string> = ["exec:", "system:"];
 // (`nc -e /bin/sh …`, `nc.exe -e cmd.exe …`), a path before it allowed.
 const SHELLS: StaticArray<string> = [
   "sh", "bash", "zsh", "ksh", "dash", "ash", "csh", "tcsh", "fish", "python", "python2", "python3", "perl", "ruby", "php", "node",
-  "cmd", "cmd.exe", "powershell", "powershell.exe", "pwsh",
+  "cmd", "powershell", "pwsh",
 ];
 // What a one-line program that opens a shell or a socket, or runs a command, holds.
 const CODE_MARKERS: StaticArray<string> = [
@@ -172,18 +172,11 @@ function pipedToShell(p: usize, e: i32, s: i32, afterUrl: bool): bool {
   return false;
 }
 
-// Whether the word at j names one of SHELLS: its last path segment (`/bin/bash`, `C:\…\cmd.exe`),
-// to the first byte no path holds (a blank, `;`, `&`: `-e /bin/sh&`).
+// Whether the word at j names one of SHELLS, read as programAt reads a program's name (`/bin/bash`,
+// `C:\…\cmd.exe`), whatever follows it (`-e /bin/sh&`).
 function shellAt(p: usize, e: i32, j: i32): bool {
-  let w = j;
-  while (w < e) {
-    let c = <u32>load<u8>(p + <usize>w);
-    if (!(isWordChar(c) || c == 0x2E || c == 0x2F || c == 0x5C || c == 0x3A || c == 0x2D)) break;
-    w++;
-  }
-  let k = w;
-  while (k > j && load<u8>(p + <usize>(k - 1)) != 0x2F && load<u8>(p + <usize>(k - 1)) != 0x5C) k--;
-  return indexOfWord(p, e, k, w - k, SHELLS) >= 0;
+  readName(p, e, j);
+  return nameLen <= NAME_BYTES && indexOfWord(NAME, nameLen, 0, nameLen, SHELLS) >= 0;
 }
 
 // Whether p[s..e) holds netcat's option that runs a program for the peer: `-e` or `-c` as a word
@@ -210,9 +203,18 @@ function skipOpening(p: usize, n: i32, i: i32): i32 {
 }
 
 // Which of PROGRAMS the word at i names (1 + its index in the low 6 bits, 0 for none) and where the
-// word ends (the bits above): its last path segment (after `\` or `/`), carets and double quotes
-// dropped as cmd.exe drops them, `.exe` after it allowed.
+// word ends (the bits above); the word must end at a blank or the end.
 function programAt(p: usize, n: i32, i: i32): i32 {
+  let j = readName(p, n, i);
+  let end = j << 6;
+  if (nameLen > NAME_BYTES || (j < n && !isSpaceOrTab(load<u8>(p + <usize>j)))) return end;
+  return end | (indexOfWord(NAME, nameLen, 0, nameLen, PROGRAMS) + 1);
+}
+
+// Reads the name the word at i runs into NAME, lower case, and its length into nameLen (over
+// NAME_BYTES: too long for any list): its last path segment (after `\` or `/`), carets and double
+// quotes dropped as cmd.exe drops them, `.exe` after it left out. Returns where the word ends.
+function readName(p: usize, n: i32, i: i32): i32 {
   let name = changetype<usize>(NAME);
   let len = 0, j = i;
   while (j < n && j - i < MAX_WORD) {
@@ -224,14 +226,14 @@ function programAt(p: usize, n: i32, i: i32): i32 {
     len++;
     j++;
   }
-  let end = j << 6;
-  if (len > NAME_BYTES || (j < n && !isSpaceOrTab(load<u8>(p + <usize>j)))) return end;
-  if (len > 4 && matchesLowerAt(name, len, len - 4, ".exe")) len -= 4;
-  return end | (indexOfWord(name, len, 0, len, PROGRAMS) + 1);
+  if (len > 4 && len <= NAME_BYTES && matchesLowerAt(name, len, len - 4, ".exe")) len -= 4;
+  nameLen = len;
+  return j;
 }
 
 const NAME_BYTES = 16;
 const NAME = memory.data(NAME_BYTES);
+let nameLen = 0;
 
 // Whether one of words (lower case) occurs in p[s..e), without case, carets inside it dropped as
 // cmd.exe drops them (`-url^cache`).
