@@ -16,6 +16,11 @@
 //   after a colon (Liferay's `+defaultData:com.mchange.v2.c3p0.WrapperConnectionPoolDataSource`),
 //   or `classLoader` in a parameter name's path (`class.module.classLoader…`, Spring4Shell): rce.
 //   The model scored these 60–84.
+// - A `Proxy` request header (httpoxy, CVE-2016-5385): CGI hands it to the application as
+//   HTTP_PROXY, which many HTTP clients take as their proxy, so the server's own outgoing requests
+//   go through the attacker's host: ssrf. No browser or HTTP library sends it; CRS 920450 refuses
+//   it at paranoia level 1. The model scored `Proxy: http://10.0.0.1:8080` 16 (flagged) but
+//   `Proxy: evil.com:3128` 99.
 // - Mail command injection (core/mail.ts): a short field value broken by a line break into a
 //   recipient header (`Bcc:`) or an SMTP or IMAP command: crlf. The model's crlf class knows HTTP
 //   response splitting, and scored `a@b.c%0ABcc:x@y` 99.
@@ -45,7 +50,7 @@ import { Where } from "../request/where";
 import { TextList, textPart, textPtr, textLen, textFlags, textIsPlainToken } from "../decode/texts";
 import { RequestScores } from "./score";
 import { toolName } from "./confirm";
-import { HEAD_SCANNER, HEAD_RCE, HEAD_CRLF, HEAD_TRAVERSAL } from "./classes";
+import { HEAD_SCANNER, HEAD_RCE, HEAD_CRLF, HEAD_TRAVERSAL, HEAD_SSRF } from "./classes";
 import { equalsCI, byteAt, matchesAt, isIdentByte } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 import { JsonScanner, Tok, unescapeJson, isJsonSpace } from "../lib/json";
@@ -108,8 +113,10 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
     let head = HEAD_RCE;
     let hit = false;
     if (where == Where.HEADER) {
+      let np = partNamePtr(prows, part), nn = partNameLen(prows, part);
       head = HEAD_SCANNER;
-      hit = equalsCI(partNamePtr(prows, part), partNameLen(prows, part), "user-agent") && toolName(p, n);
+      hit = equalsCI(np, nn, "user-agent") && toolName(p, n);
+      if (!hit && nn == 5 && equalsCI(np, nn, "proxy")) { hit = true; head = HEAD_SSRF; }
     } else {
       hit = (mayBeSerialized(p, n) && serializedObject(p, n)) ||
         (where == Where.BODY_XML ? holdsGadget(p, n) : where != Where.PATH && mayNameGadget(p, n) && namesGadget(p, n));

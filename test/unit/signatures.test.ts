@@ -49,6 +49,22 @@ describe("tool signatures", () => {
   });
 });
 
+describe("httpoxy: a Proxy request header", () => {
+  it.each(["http://10.0.0.1:8080", "evil.example:3128", "http://attacker.example/"])("Proxy: %j scores 1, class ssrf", (v) => {
+    const s = core.score("header:Proxy", v);
+    expect(s.score).toBe(1);
+    expect(s.classes.ssrf).toBe(1);
+    expect(s.worstClass).toBe("ssrf");
+  });
+
+  it("is the header's name, not a word in a value or another header: left to the model", () => {
+    for (const [where, text] of [["header:X-Proxy-Id", "evil.example:3128"], ["header:Proxy-Authorization", "Basic dXNlcjpwYXNz"],
+      ["query", "proxy=evil.example:3128"], ["body:json", JSON.stringify({ proxy: "evil.example:3128" })]] as const) {
+      expect(core.score(where, text).score, where).toBeGreaterThan(20);
+    }
+  });
+});
+
 // A serialized java.util.HashMap (the stream magic AC ED 00 05 and a class descriptor), as base64.
 const JAVA_B64 = "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcAUH2sHDFmDRAwACRgAKbG9hZEZhY3RvckkACXRocmVzaG9sZHhwP0AAAAAAAAx3CAAAABAAAAAA";
 const javaRaw = Buffer.from(JAVA_B64, "base64");
