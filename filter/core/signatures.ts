@@ -7,7 +7,8 @@
 //   scored 99.
 // - A serialized Java object (the stream magic AC ED 00 05, raw, in hex, or base64 `rO0AB`), a .NET
 //   BinaryFormatter stream in base64 (`AAEAAAD/////`), or a serialized PHP object
-//   (`O:8:"stdClass":1:{`) as a value: rce, the class of what a gadget chain
+//   (`O:8:"stdClass":1:{`), or a Python pickle that calls os.system and the like (core/pickle.ts)
+//   as a value: rce, the class of what a gadget chain
 //   does once an application deserializes it. A value that is a whole serialized object is opaque
 //   to the model (base64, or a PHP string it reads as JSON-like data) and scored 99.
 // - A Java class that deserialization gadget chains run through, named as the type to build
@@ -59,6 +60,7 @@ import { mayNameGadget, namesGadget, holdsGadget } from "./gadgets";
 import { mailInjection, mayBreakIntoMail } from "./mail";
 import { scriptUpload } from "./upload";
 import { httpMessage } from "./httpsplit";
+import { pickleAt, mayOpenPickle } from "./pickle";
 
 export function applySignatures(parts: PartList, texts: TextList, scores: RequestScores): void {
   // The tables are read by address: through the lists' methods every read stored the list on the
@@ -461,20 +463,25 @@ const DECODED: u32 = DecodeFlag.PERCENT | DecodeFlag.ENTITY | DecodeFlag.ESCAPE;
 // text, where the first byte alone let through every word that starts with a, r, C or O.
 // @ts-ignore: decorator
 @inline function mayBeSerialized(p: usize, n: i32): bool {
-  return n >= 5 && (load<u8>(SERIALIZED_FIRST + <usize>load<u8>(p)) & load<u8>(SERIALIZED_SECOND + <usize>load<u8>(p, 1))) != 0;
+  if (n < 5) return false;
+  let forms = load<u8>(SERIALIZED_FIRST + <usize>load<u8>(p)) & load<u8>(SERIALIZED_SECOND + <usize>load<u8>(p, 1));
+  return forms != 0 && (forms != SER_PICKLE || mayOpenPickle(p));
 }
 
 // The forms, a bit each: ANY (<= 0x22: blanks and '"', read further; 0xAC, the raw magic), `rO`
 // (base64 of the magic), `ac`/`aC`/`a:` (hex of the magic, a PHP array), `Ac`/`AC` (hex) and `AA`
-// (.NET's header in base64), `O:`/`C:`
-// (a PHP object).
-const SER_ANY: u8 = 1, SER_R: u8 = 2, SER_LOWER_A: u8 = 4, SER_UPPER_A: u8 = 8, SER_PHP: u8 = 16;
+// (.NET's header in base64), `O:`/`C:` (a PHP object), and a pickle's openings (`co`, `cp`, `gA`,
+// 0x80 0x02, …).
+const SER_ANY: u8 = 1, SER_R: u8 = 2, SER_LOWER_A: u8 = 4, SER_UPPER_A: u8 = 8, SER_PHP: u8 = 16, SER_PICKLE: u8 = 32;
 const SERIALIZED_FIRST = memory.data(256);
 const SERIALIZED_SECOND = memory.data(256);
 for (let c = 0; c < 256; c++) {
   let first: u8 = c <= 0x22 || c == 0xAC ? SER_ANY : c == 0x72 ? SER_R : c == 0x61 ? SER_LOWER_A : c == 0x41 ? SER_UPPER_A :
-    c == 0x4F || c == 0x43 ? SER_PHP : 0;
+    c == 0x4F || c == 0x43 ? SER_PHP : c == 0x63 || c == 0x67 || c == 0x80 ? SER_PICKLE : 0;
   let second: u8 = SER_ANY;
+  // A pickle (core/pickle.ts): `c` and a module's first letter, `gA` (base64), 0x80 and a protocol.
+  if (c == 0x6F || c == 0x6E || c == 0x70 || c == 0x73 || c == 0x62 || c == 0x5F || c == 0x63 || c == 0x72 || c == 0x69 ||
+      c == 0x41 || (c >= 2 && c <= 5)) second |= SER_PICKLE;
   if (c == 0x4F) second |= SER_R;
   if (c == 0x63 || c == 0x43) second |= SER_LOWER_A | SER_UPPER_A;
   if (c == 0x41) second |= SER_UPPER_A; // `AA`: .NET's BinaryFormatter in base64
@@ -492,6 +499,7 @@ function serializedObject(p: usize, n: i32): bool {
   if (i + 5 > n) return false;
   let c0 = load<u8>(p + <usize>i);
   if (c0 == 0x72) return matchesAt(p, n, i, "rO0AB"); // base64 of AC ED 00 05
+  if (c0 == 0x63 || c0 == 0x67 || c0 == 0x80) return pickleAt(p, n, i);
   // The raw magic, or what the decoder leaves of it (it drops NUL bytes).
   if (c0 == 0xAC) {
     if (load<u8>(p + <usize>(i + 1)) != 0xED) return false;

@@ -81,6 +81,14 @@ const SERIALIZED: Array<[string, string | Uint8Array]> = [
   // .NET's BinaryFormatter stream, as base64 (ysoserial.net's output).
   ["body:json", JSON.stringify({ state: "AAEAAAD/////AQAAAAAAAAAMAgAAAF9TeXN0ZW0uV2luZG93cy5Gb3Jtcw==" })],
   ["query", "v=AAEAAAD%2F%2F%2F%2F%2FAQAAAAAAAAAMAgAAAA"],
+  // Python pickles that call posix.system('id') (pickle.dumps of a __reduce__ gadget), by protocol:
+  // 0 as a form field and as base64 (a text the decoder makes), 2 and 4 as base64 (binary: no text).
+  ["body:form", "data=cposix%0Asystem%0Ap0%0A(Vid%0Ap1%0Atp2%0ARp3%0A."],
+  ["query", "x=cos%0Asystem%0A(S%27id%27%0AtR."],
+  ["header:Cookie", "session=Y3Bvc2l4CnN5c3RlbQpwMAooVmlkCnAxCnRwMgpScDMKLg=="],
+  ["query", "e=gAJjcG9zaXgKc3lzdGVtCnEAWAIAAABpZHEBhXECUnEDLg=="],
+  ["body:json", JSON.stringify({ data: "gASVHQAAAAAAAACMBXBvc2l4lIwGc3lzdGVtlJOUjAJpZJSFlFKULg==" })],
+  ["body:text", new Uint8Array([0x80, 0x02, ...Buffer.from("csubprocess\ncheck_output\nq\x00]q\x01X\x02\x00\x00\x00idq\x02a\x85q\x03Rq\x04.", "latin1")])],
 ];
 const NOT_SERIALIZED: Array<[string, string]> = [
   ["query", 'cart=a:2:{i:0;s:3:"one";i:1;s:3:"two";}'], // a PHP array, no object: no gadget to run
@@ -88,6 +96,11 @@ const NOT_SERIALIZED: Array<[string, string]> = [
   ["body:json", JSON.stringify({ blob: "AAAAAQAAAAEAAAAB", key: "AAEAAAD/" })],
   ["body:json", JSON.stringify({ note: "see rO0AB in the docs", id: "acedface" })],
   ["query", 'q=FOO:8:"Bar":1:{'], // O: inside a word
+  ["body:text", "cos\nsin\ntan\n"], // a module's name then a callable no gadget uses
+  ["body:form", "funcs=cos%0Asin%0Atan&x=1"],
+  ["query", "q=cos%0Asystem"], // no line break after the callable: no GLOBAL
+  ["query", "q=gAJz1b2x"], // base64 that opens like a pickle's header, without GLOBAL
+  ["body:json", JSON.stringify({ note: "cosine\nsystem\n" })],
 ];
 
 const POLLUTION: Array<[string, string]> = [
