@@ -217,12 +217,22 @@ function placeJson(p: Payload, v: string, enc: EncodingId): CoreRequest {
   return post("application/json", `{"order":{"items":[{"sku":"AB-123","qty":2}],"meta":{"${p.param}":${literal}}},"currency":"EUR"}`);
 }
 
+// A SOAP call with the value in an element, escaped as an XML writer escapes text (`<`, `>`, and an
+// `&` that opens no character reference, so the entity encodings stay references).
+function placeXml(p: Payload, v: string): CoreRequest {
+  const text = v.replace(/&(?!#x?[0-9A-Fa-f]+;)/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return post("text/xml; charset=utf-8", '<?xml version="1.0" encoding="utf-8"?>\n<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">' +
+    `<soap:Header><auth:Token xmlns:auth="urn:shop:auth">3f7a9c2e1b4d8f6a</auth:Token></soap:Header><soap:Body><m:Search xmlns:m="urn:shop:catalog">` +
+    `<m:page>2</m:page><m:${p.param}>${text}</m:${p.param}></m:Search></soap:Body></soap:Envelope>`);
+}
+
 export const PLACEMENTS: Record<PlacementId, (p: Payload, v: string, enc: EncodingId) => CoreRequest> = {
   query: (p: Payload, v: string) => get(`/app/search?page=2&${p.param}=${wire(v, "&#+")}`),
   "query-name": (p: Payload, v: string) => get(`/app/search?page=2&${wire(v, "&#+=")}=1`),
   path: (p: Payload, v: string) => get(`/app/files/${wire(v, "?#")}`),
   form: (p: Payload, v: string) => post("application/x-www-form-urlencoded", `${p.param}=${wire(v, "&+")}&submit=Send`),
   json: (p: Payload, v: string, enc: EncodingId) => placeJson(p, v, enc),
+  xml: (p: Payload, v: string) => placeXml(p, v),
   multipart: (p: Payload, v: string) => post(`multipart/form-data; boundary=${BOUNDARY}`,
     `--${BOUNDARY}\r\nContent-Disposition: form-data; name="title"\r\n\r\nMy order\r\n` +
     `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${p.param}"\r\n\r\n${v}\r\n--${BOUNDARY}--\r\n`),
@@ -232,7 +242,7 @@ export const PLACEMENTS: Record<PlacementId, (p: Payload, v: string, enc: Encodi
   // A header outside the three the filter once scored alone (User-Agent, Referer, Cookie).
   "x-forwarded-for": (_p: Payload, v: string) => get("/app/", [["x-forwarded-for", headerSafe(v)]]),
 };
-export type PlacementId = "query" | "query-name" | "path" | "form" | "json" | "multipart" | "cookie" | "user-agent" | "referer" | "x-forwarded-for";
+export type PlacementId = "query" | "query-name" | "path" | "form" | "json" | "xml" | "multipart" | "cookie" | "user-agent" | "referer" | "x-forwarded-for";
 
 /** A header value carries anything but CR, LF and NUL (non-ASCII as raw UTF-8, as Envoy passes it on). */
 function headerSafe(v: string): string {
@@ -242,17 +252,17 @@ function headerSafe(v: string): string {
 // Where each class plausibly arrives: models/data/contexts.ts CLASS_WHERES (copied, see above),
 // with query also giving the parameter name and Referer its query.
 const CLASS_PLACEMENTS: Record<string, PlacementId[]> = {
-  sqli: ["query", "query-name", "form", "json", "cookie", "path", "user-agent", "referer", "x-forwarded-for", "multipart"],
-  xss: ["query", "query-name", "form", "json", "multipart", "path", "cookie", "referer", "user-agent"],
-  traversal: ["path", "query", "query-name", "json", "form", "cookie", "multipart"],
-  rce: ["query", "query-name", "form", "json", "user-agent", "cookie", "multipart", "path", "referer", "x-forwarded-for"],
-  ssti: ["query", "query-name", "form", "json", "multipart", "user-agent", "path", "cookie"],
-  ssrf: ["query", "query-name", "json", "form", "path", "referer"],
+  sqli: ["query", "query-name", "form", "json", "xml", "cookie", "path", "user-agent", "referer", "x-forwarded-for", "multipart"],
+  xss: ["query", "query-name", "form", "json", "xml", "multipart", "path", "cookie", "referer", "user-agent"],
+  traversal: ["path", "query", "query-name", "json", "xml", "form", "cookie", "multipart"],
+  rce: ["query", "query-name", "form", "json", "xml", "user-agent", "cookie", "multipart", "path", "referer", "x-forwarded-for"],
+  ssti: ["query", "query-name", "form", "json", "xml", "multipart", "user-agent", "path", "cookie"],
+  ssrf: ["query", "query-name", "json", "xml", "form", "path", "referer"],
   open_redirect: ["query", "form", "json", "path"],
-  jndi: ["user-agent", "x-forwarded-for", "referer", "cookie", "query", "query-name", "json", "form", "path"],
-  nosqli: ["json", "query", "query-name", "form"],
+  jndi: ["user-agent", "x-forwarded-for", "referer", "cookie", "query", "query-name", "json", "xml", "form", "path"],
+  nosqli: ["json", "xml", "query", "query-name", "form"],
   crlf: ["query", "query-name", "path", "form"],
-  ldapi: ["query", "query-name", "form", "json"],
+  ldapi: ["query", "query-name", "form", "json", "xml"],
 };
 
 // ------------------------------------------------------------------------------ variants

@@ -6,6 +6,7 @@ import { Where } from "./where";
 import { splitPairs, isPlainName } from "./pairs";
 import { splitMultipart, multipartBoundary } from "./multipart";
 import { splitJson } from "./jsonbody";
+import { splitXml } from "./xmlbody";
 import { startsWithCI, containsCI } from "../lib/bytes";
 
 // Maps a Content-Type value to the body's Where. A missing or generic type is sniffed,
@@ -50,6 +51,7 @@ export function splitBody(where: i32, ptr: usize, len: i32, ctPtr: usize, ctLen:
     }
     case Where.BODY_XML:
       out.add(Where.BODY_XML, ptr, 0, ptr, len, false);
+      splitXml(ptr, len, out);
       return;
   }
   out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);

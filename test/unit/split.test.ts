@@ -105,8 +105,29 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
     parts: [["body:json", "a", "b c"], ["body:text", "", '{"a":"b c"} OR 1=1']],
   },
   { name: "not JSON at all", where: "body:json", input: "<script>x</script>", parts: [["body:text", "", "<script>x</script>"]] },
-  // XML and text bodies are one part.
-  { name: "XML body", where: "body:xml", input: "<a><b>x</b></a>", parts: [["body:xml", "", "<a><b>x</b></a>"]] },
+  // An XML body is one part (the DOCTYPE, XInclude and the tags are read there), and each element's
+  // text, CDATA section and attribute value a part too, named by its element or attribute.
+  { name: "XML body", where: "body:xml", input: "<a><b>x</b></a>", parts: [["body:xml", "", "<a><b>x</b></a>"], ["body:xml", "b", "x"]] },
+  {
+    name: "XML: text named by its own element after a nested one closes; blanks at a text's ends left out", where: "body:xml",
+    input: "<r><a>one<b> two </b>three</a>\n  <c/>four</r>",
+    parts: [["body:xml", "", "<r><a>one<b> two </b>three</a>\n  <c/>four</r>"], ["body:xml", "a", "one"], ["body:xml", "b", "two"],
+      ["body:xml", "a", "three"], ["body:xml", "r", "four"]],
+  },
+  {
+    name: "XML: attributes (either quote) and CDATA are parts; namespace declarations, comments, instructions and the DOCTYPE are not",
+    where: "body:xml",
+    input: `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/passwd">]><s:E xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns="urn:x">` +
+      `<s:B id='7' note="a &amp; b"><!-- <x>hidden</x> --><![CDATA[<p>hi</p>]]></s:B></s:E>`,
+    parts: [["body:xml", "", `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/passwd">]><s:E xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns="urn:x">` +
+      `<s:B id='7' note="a & b"><!-- <x>hidden</x> --><![CDATA[<p>hi</p>]]></s:B></s:E>`], // texts are decoded: &amp; is &
+    ["body:xml", "id", "7"], ["body:xml", "note", "a & b"], ["body:xml", "s:B", "<p>hi</p>"]],
+  },
+  {
+    name: "XML that does not parse: what can be read is, the rest stays in the document part", where: "body:xml",
+    input: "<a x=1 y=\"open><b>v</b>< c <![CDATA[unclosed",
+    parts: [["body:xml", "", "<a x=1 y=\"open><b>v</b>< c <![CDATA[unclosed"], ["body:xml", "y", "open><b>v</b>< c <![CDATA[unclosed"]],
+  },
   { name: "text/plain body that reads as a form is a form (as the filter has always done)", where: "body:text", input: "hello there\nsecond line", parts: [["body:form", "", "hello there\nsecond line"]] },
   { name: "text/plain body that starts like JSON is JSON", where: "body:text", input: "{\"a\":\"b c\"}", parts: [["body:json", "a", "b c"]] },
   // Multipart: field values and filenames.
