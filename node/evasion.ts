@@ -233,6 +233,10 @@ export const PLACEMENTS: Record<PlacementId, (p: Payload, v: string, enc: Encodi
   form: (p: Payload, v: string) => post("application/x-www-form-urlencoded", `${p.param}=${wire(v, "&+")}&submit=Send`),
   json: (p: Payload, v: string, enc: EncodingId) => placeJson(p, v, enc),
   xml: (p: Payload, v: string) => placeXml(p, v),
+  // A query parameter whose value is a JSON document (filters, search options), percent-encoded as
+  // URLSearchParams writes it.
+  "query-json": (p: Payload, v: string, enc: EncodingId) =>
+    get(`/app/search?page=2&filter=${encodeURIComponent(enc === "escape-u" ? `{"sort":"price","${p.param}":"${v.replace(/"/g, "\\u0022")}","limit":20}` : JSON.stringify({ sort: "price", [p.param]: v, limit: 20 }))}`),
   multipart: (p: Payload, v: string) => post(`multipart/form-data; boundary=${BOUNDARY}`,
     `--${BOUNDARY}\r\nContent-Disposition: form-data; name="title"\r\n\r\nMy order\r\n` +
     `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${p.param}"\r\n\r\n${v}\r\n--${BOUNDARY}--\r\n`),
@@ -242,7 +246,7 @@ export const PLACEMENTS: Record<PlacementId, (p: Payload, v: string, enc: Encodi
   // A header outside the three the filter once scored alone (User-Agent, Referer, Cookie).
   "x-forwarded-for": (_p: Payload, v: string) => get("/app/", [["x-forwarded-for", headerSafe(v)]]),
 };
-export type PlacementId = "query" | "query-name" | "path" | "form" | "json" | "xml" | "multipart" | "cookie" | "user-agent" | "referer" | "x-forwarded-for";
+export type PlacementId = "query" | "query-name" | "path" | "form" | "json" | "xml" | "query-json" | "multipart" | "cookie" | "user-agent" | "referer" | "x-forwarded-for";
 
 /** A header value carries anything but CR, LF and NUL (non-ASCII as raw UTF-8, as Envoy passes it on). */
 function headerSafe(v: string): string {
@@ -252,17 +256,17 @@ function headerSafe(v: string): string {
 // Where each class plausibly arrives: models/data/contexts.ts CLASS_WHERES (copied, see above),
 // with query also giving the parameter name and Referer its query.
 const CLASS_PLACEMENTS: Record<string, PlacementId[]> = {
-  sqli: ["query", "query-name", "form", "json", "xml", "cookie", "path", "user-agent", "referer", "x-forwarded-for", "multipart"],
-  xss: ["query", "query-name", "form", "json", "xml", "multipart", "path", "cookie", "referer", "user-agent"],
-  traversal: ["path", "query", "query-name", "json", "xml", "form", "cookie", "multipart"],
-  rce: ["query", "query-name", "form", "json", "xml", "user-agent", "cookie", "multipart", "path", "referer", "x-forwarded-for"],
-  ssti: ["query", "query-name", "form", "json", "xml", "multipart", "user-agent", "path", "cookie"],
-  ssrf: ["query", "query-name", "json", "xml", "form", "path", "referer"],
-  open_redirect: ["query", "form", "json", "path"],
-  jndi: ["user-agent", "x-forwarded-for", "referer", "cookie", "query", "query-name", "json", "xml", "form", "path"],
-  nosqli: ["json", "xml", "query", "query-name", "form"],
+  sqli: ["query", "query-name", "form", "json", "query-json", "xml", "cookie", "path", "user-agent", "referer", "x-forwarded-for", "multipart"],
+  xss: ["query", "query-name", "form", "json", "query-json", "xml", "multipart", "path", "cookie", "referer", "user-agent"],
+  traversal: ["path", "query", "query-name", "json", "query-json", "xml", "form", "cookie", "multipart"],
+  rce: ["query", "query-name", "form", "json", "query-json", "xml", "user-agent", "cookie", "multipart", "path", "referer", "x-forwarded-for"],
+  ssti: ["query", "query-name", "form", "json", "query-json", "xml", "multipart", "user-agent", "path", "cookie"],
+  ssrf: ["query", "query-name", "json", "query-json", "xml", "form", "path", "referer"],
+  open_redirect: ["query", "form", "json", "query-json", "path"],
+  jndi: ["user-agent", "x-forwarded-for", "referer", "cookie", "query", "query-name", "json", "query-json", "xml", "form", "path"],
+  nosqli: ["json", "query-json", "xml", "query", "query-name", "form"],
   crlf: ["query", "query-name", "path", "form"],
-  ldapi: ["query", "query-name", "form", "json", "xml"],
+  ldapi: ["query", "query-name", "form", "json", "query-json", "xml"],
 };
 
 // ------------------------------------------------------------------------------ variants

@@ -1,5 +1,5 @@
 // The primitives escapes are made of: hex digits and UTF-8 encoding, total functions over bytes.
-// Called by decode/*.ts, lib/json.ts and request/multipart.ts.
+// Called by decode/*.ts, lib/json.ts, request/multipart.ts and request/jsonbody.ts.
 
 // Value of an ASCII hex digit, or -1. The unsigned range trick keeps it branch-light.
 // @ts-ignore: decorator
@@ -49,4 +49,22 @@ export function writeUtf8(dst: usize, cp: u32): i32 {
   store<u8>(dst + 2, <u8>(0x80 | ((cp >> 6) & 0x3F)));
   store<u8>(dst + 3, <u8>(0x80 | (cp & 0x3F)));
   return 4;
+}
+
+// Percent-decodes src[0..n) into dst once, as a server decodes a query's or a form's value before
+// the application reads it: %HH to its byte, '+' to a space when plus, anything else (a malformed
+// escape too) as it is. Returns the length written, at most n. (decode/percent.ts is the decode
+// stage's: repeated, %uXXXX, flagged; the split stage needs the server's one round.)
+export function percentDecodeOnce(src: usize, n: i32, dst: usize, plus: bool): i32 {
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    let c = <u32>load<u8>(src + <usize>i);
+    if (c == 0x25 && i + 2 < n) {
+      let h = hexByte(src + <usize>(i + 1));
+      if (h >= 0) { c = <u32>h; i += 2; }
+    } else if (c == 0x2B && plus) c = 0x20;
+    store<u8>(dst + <usize>o, <u8>c);
+    o++;
+  }
+  return o;
 }

@@ -5,7 +5,7 @@ import { PartList } from "./parts";
 import { Where } from "./where";
 import { splitPairs, isPlainName } from "./pairs";
 import { splitMultipart, multipartBoundary } from "./multipart";
-import { splitJson } from "./jsonbody";
+import { splitJson, splitJsonValues } from "./jsonbody";
 import { splitXml } from "./xmlbody";
 import { startsWithCI, containsCI } from "../lib/bytes";
 
@@ -31,9 +31,12 @@ export function whereForContentType(ctPtr: usize, ctLen: i32, body: usize, bodyL
 export function splitBody(where: i32, ptr: usize, len: i32, ctPtr: usize, ctLen: i32, out: PartList): void {
   if (len <= 0) return;
   switch (where) {
-    case Where.BODY_FORM:
+    case Where.BODY_FORM: {
+      let first = out.count;
       splitPairs(ptr, len, 0x26, false, Where.BODY_FORM, true, out);
+      splitJsonValues(out, first);
       return;
+    }
     case Where.BODY_JSON:
       splitJson(ptr, len, out);
       return;
@@ -47,6 +50,7 @@ export function splitBody(where: i32, ptr: usize, len: i32, ctPtr: usize, ctLen:
         return;
       }
       addOddNames(out, first);
+      splitJsonValues(out, first);
       return;
     }
     case Where.BODY_XML:

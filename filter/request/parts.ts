@@ -16,6 +16,8 @@ export const MAX_PARTS = MAX_MAX_PARTS;
 // Bytes the splitters may write (JSON strings without their escapes, multipart filenames): no
 // more than the request's own size, since unescaping never grows a string.
 export const SCRATCH_BYTES = MAX_REQUEST_BYTES;
+// The bytes of a part's row (a splitter that walks the rows itself: request/jsonbody.ts).
+export const PART_ROW_BYTES = 20;
 const STRIDE = 5; // u32 per part: where | formEncoded << 8 | containerKey << 9 | unescaped << 10 | filename << 11 | fileContent << 12, namePtr, nameLen, valPtr, valLen
 const FORM_ENCODED: u32 = 0x100;
 export const CONTAINER_KEY: u32 = 0x200;
@@ -47,6 +49,9 @@ export const FILE_CONTENT: u32 = 0x1000;
 // Adds marks to part i's row (request/jsonbody.ts: UNESCAPED on a nested document's parts).
 // @ts-ignore: decorator
 @inline export function markPart(rows: usize, i: i32, marks: u32): void { store<u32>(rowAt(rows, i), load<u32>(rowAt(rows, i)) | marks); }
+// Sets part i's where (request/jsonbody.ts: a JSON value's strings take the where of the value they came from).
+// @ts-ignore: decorator
+@inline export function setPartWhere(rows: usize, i: i32, where: i32): void { store<u8>(rowAt(rows, i), <u8>where); }
 // @ts-ignore: decorator
 @inline export function partNamePtr(rows: usize, i: i32): usize { return <usize>load<u32>(rowAt(rows, i), 4); }
 // @ts-ignore: decorator

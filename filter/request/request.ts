@@ -16,6 +16,7 @@ import { PartList } from "./parts";
 import { Where } from "./where";
 import { splitPairs } from "./pairs";
 import { splitBody, whereForContentType } from "./body";
+import { splitJsonValues } from "./jsonbody";
 import { charsetReadable } from "./charset";
 import { Config } from "../config/config";
 import { allIn, equalsCI, containsCI, equalsLower } from "../lib/bytes";
@@ -129,6 +130,9 @@ export function splitRequest(headPtr: usize, headLen: i32, bodyPtr: usize, bodyL
       }
     } while (head.next());
   }
+  // The query's and the cookies' values that are JSON documents: their strings after every part of
+  // the head, before the body's (payloads.ts reads the query's texts first).
+  splitJsonValues(out, 0);
   if (bodyLen <= 0) return;
   if (facts.encoding == Encoding.UNDECODABLE) { facts.undecodable = true; return; }
   if (facts.encoding != Encoding.IDENTITY) {

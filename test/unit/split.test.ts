@@ -105,6 +105,25 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
     parts: [["body:json", "a", "b c"], ["body:text", "", '{"a":"b c"} OR 1=1']],
   },
   { name: "not JSON at all", where: "body:json", input: "<script>x</script>", parts: [["body:text", "", "<script>x</script>"]] },
+  // A query's, a cookie's, a form's or a multipart field's value that is a JSON document: the value
+  // is a part, and its strings too (bare words have no text but are parts), named by their keys.
+  {
+    name: "query value that is a JSON document, percent-encoded", where: "query",
+    input: `page=2&filter=${encodeURIComponent(JSON.stringify({ name: "red shoes", sort: "price", tags: ["a b"] }))}`,
+    parts: [["query", "page", "2"], ["query", "filter", '{"name":"red shoes","sort":"price","tags":["a b"]}'],
+      ["query", "name", "name"], ["query", "name", "red shoes"], ["query", "sort", "sort"], ["query", "sort", "price"], ["query", "tags", "tags"],
+      ["query", "tags", "a b"]],
+  },
+  {
+    name: "form value that is a JSON document, '+' a space as the server reads it", where: "body:form",
+    input: 'data={"q":"a+b"}&x=1',
+    parts: [["body:form", "data", '{"q":"a b"}'], ["body:form", "x", "1"], ["body:form", "q", "q"], ["body:form", "q", "a b"]],
+  },
+  {
+    name: "values that only open like a document stay one part", where: "query",
+    input: "a=%7Bnot json&b=[1,2&c={\"k\": v}",
+    parts: [["query", "a", "{not json"], ["query", "b", "[1,2"], ["query", "c", '{"k": v}']],
+  },
   // An XML body is one part (the DOCTYPE, XInclude and the tags are read there), and each element's
   // text, CDATA section and attribute value a part too, named by its element or attribute.
   { name: "XML body", where: "body:xml", input: "<a><b>x</b></a>", parts: [["body:xml", "", "<a><b>x</b></a>"], ["body:xml", "b", "x"]] },

@@ -1,0 +1,57 @@
+// A query's, a cookie's, a form's or a multipart field's value that is a JSON document
+// (request/jsonbody.ts splitJsonValues): its strings are read as the application that parses the
+// value reads them, as a JSON body's are, and not only inside the document, where a payload shared its
+// windows with the document's other keys and values.
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Core, loadCore } from "../support/core";
+import { requestOf } from "../../node/http";
+
+let core: Core;
+beforeAll(async () => { core = await loadCore(); expect(core.configure("")).toBeNull(); });
+
+const doc = (v: string) => JSON.stringify({ sort: "price", name: v, page: 2, fields: ["id", "name", "price", "created_at"] });
+const multipart = (v: string) =>
+  `--b\r\nContent-Disposition: form-data; name="photo"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8\xff\xe0\r\n` +
+  `--b\r\nContent-Disposition: form-data; name="meta"\r\nContent-Type: application/json\r\n\r\n${doc(v)}\r\n--b--\r\n`;
+
+// Each scored over 20 in its document on the core before the split (`;id` 89 and `admin'--` 99 in a
+// query's), and 1 as the same string in a JSON body.
+const PAYLOADS = [";id", "admin'--", "| whoami", "{{7*7}}"];
+const PLACES: Array<[string, (v: string) => [string, string]]> = [
+  ["a query's value, percent-encoded", (v) => ["query", `page=2&filter=${encodeURIComponent(doc(v))}`]],
+  ["a form's value", (v) => ["body:form", `data=${encodeURIComponent(doc(v))}&submit=Send`]],
+  ["a multipart field's value", (v) => ["body:multipart", multipart(v)]],
+];
+
+describe("a payload in a JSON document that is a value", () => {
+  for (const [place, make] of PLACES) {
+    it.each(PAYLOADS)(`in ${place}: %j flagged`, (v) => {
+      const [where, text] = make(v);
+      expect(core.scoreRequest(requestOf([[where, text]])).score).toBeLessThanOrEqual(20);
+    });
+  }
+
+  it("as a cookie's value, percent-encoded as a cookie must carry ';' and ','", () => {
+    const s = core.scoreRequest(requestOf([["header:Cookie", `theme=dark; prefs=${encodeURIComponent(doc(";id"))}`]]));
+    expect(s.score).toBeLessThanOrEqual(20);
+  });
+
+  it("takes the value's where, and the document's key as its name", () => {
+    const parts = core.parts("query", `filter=${encodeURIComponent(doc("red shoes"))}`).filter((p) => p.scored);
+    expect(parts.map((p) => [p.where, p.name, p.text])).toContainEqual(["query", "name", "red shoes"]);
+  });
+});
+
+// Benign documents of the same shapes stay unflagged.
+const BENIGN = [
+  ["query", `filter=${encodeURIComponent(doc("red running shoes"))}`],
+  ["query", `q=${encodeURIComponent(JSON.stringify({ bool: { must: [{ match: { title: "winter jacket" } }], filter: [{ range: { price: { lte: 100 } } }] } }))}`],
+  ["body:form", `state=${encodeURIComponent(JSON.stringify({ returnTo: "/account/orders", nonce: "3f7a9c2e1b4d8f6a" }))}`],
+  ["header:Cookie", `consent=${encodeURIComponent(JSON.stringify({ necessary: true, analytics: false, marketing: false, version: 3 }))}`],
+] as const;
+
+describe("benign JSON documents as values", () => {
+  it.each(BENIGN)("%s %s: not flagged", (where, text) => {
+    expect(core.scoreRequest(requestOf([[where, text]])).score).toBeGreaterThan(20);
+  });
+});
