@@ -55,3 +55,33 @@ describe("benign JSON documents as values", () => {
     expect(core.scoreRequest(requestOf([[where, text]])).score).toBeGreaterThan(20);
   });
 });
+
+// A GraphQL document's string literals (request/graphql.ts): each is a value the resolver is given.
+const gql = (doc: string) => JSON.stringify({ operationName: "Search", query: doc, variables: {} });
+const GRAPHQL_ATTACKS: Array<[string, string, string]> = [
+  // Each scored 61-86 in its document before (`;id` 86).
+  ["an argument, in a JSON body", "body:json", gql('query Search { products(filter: {name: ";id"}, first: 10) { edges { node { id name price } } } }')],
+  ["an input field, in a JSON body", "body:json", gql('mutation { updateProfile(input: {bio: "{{7*7}}", locale: "en-GB"}) { ok profile { id bio } } }')],
+  ["an escaped quote inside a literal", "body:json", gql('query { orders(customer: "x\\" | whoami #", status: OPEN) { edges { node { id total } } } }')],
+  ["a document in the query string", "query", `query=${encodeURIComponent('{ products(filter: {name: "| whoami"}, first: 10) { edges { node { id name price } } } }')}`],
+];
+
+describe("a payload in a GraphQL literal", () => {
+  it.each(GRAPHQL_ATTACKS)("%s: flagged", (_name, where, text) => {
+    expect(core.scoreRequest(requestOf([[where, text]])).score).toBeLessThanOrEqual(20);
+  });
+
+  it("is named by the argument or input field it is given to", () => {
+    const parts = core.parts("body:json", gql('{ user(id: "42 and more") { name } search(q: "red shoes") { id } }')).map((p) => [p.name, p.text]);
+    expect(parts).toContainEqual(["id", "42 and more"]);
+    expect(parts).toContainEqual(["q", "red shoes"]);
+  });
+
+  it.each([
+    gql('query Feed($cursor: String) { feed(first: 15, after: $cursor) @connection(key: "Feed") { edges { cursor node { id __typename } } } }'),
+    gql('{ products(filter: {name: "winter jacket", brand: "Acme & Sons"}, first: 20) { edges { node { id name price } } } }'),
+    gql('mutation { addReview(productId: "p-123", text: "Great fit, but the sleeves run long. 4/5.") { id } }'),
+  ])("benign document %#: not flagged", (text) => {
+    expect(core.scoreRequest(requestOf([["body:json", text]])).score).toBeGreaterThan(20);
+  });
+});
