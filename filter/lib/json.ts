@@ -200,17 +200,3 @@ export function unescapeJson(src: usize, len: i32, dst: usize): i32 {
 import { hexQuad, writeUtf8 } from "./escapes";
 import { indexOf2, canReadBlock, storePrefix } from "./scan";
 import { splat8 } from "./splat";
-
-// The shortest value request/jsonbody.ts splitJsonValues reads as a document: `{"a":"b"}`.
-export const MIN_JSON_VALUE = 9;
-
-// Whether p opens with '{' or '[', raw or as %7B / %5B (either case): a value that may be a JSON
-// document, before it is decoded.
-// @ts-ignore: decorator
-@inline export function opensJsonValue(p: usize): bool {
-  let c = load<u8>(p);
-  if (c == 0x7B || c == 0x5B) return true;
-  if (c != 0x25) return false;
-  let h = load<u16>(p, 1) | 0x2000; // the second hex digit in lower case
-  return h == 0x6237 || h == 0x6235; // "7b", "5b"
-}

@@ -7,6 +7,8 @@
 // Lenient: what does not read as a literal is skipped, and the document stays a part.
 
 import { PartList } from "./parts";
+import { unescapeJson } from "../lib/json";
+import { isWordChar } from "../lib/bytes";
 
 // The most literals read from one document (a document is a request's, and its literals are few).
 const MAX_LITERALS = 64;
@@ -40,7 +42,7 @@ export function splitGraphqlLiterals(p: usize, n: i32, out: PartList, where: i32
     let e = argumentNameEnd(p, i);
     if (e > 0) {
       let s = e;
-      while (s > 0 && isNameByte(load<u8>(p + <usize>(s - 1)))) s--;
+      while (s > 0 && isWordChar(load<u8>(p + <usize>(s - 1)))) s--;
       if (s < e) { namePtr = p + <usize>s; nameLen = e - s; }
     }
     if (i + 2 < n && load<u8>(p + <usize>(i + 1)) == 0x22 && load<u8>(p + <usize>(i + 2)) == 0x22) {
@@ -67,7 +69,7 @@ export function splitGraphqlLiterals(p: usize, n: i32, out: PartList, where: i32
     if (escaped) {
       let dst = out.alloc(vLen);
       if (dst == 0) return;
-      let m = unescapeLiteral(vPtr, vLen, dst);
+      let m = unescapeJson(vPtr, vLen, dst); // GraphQL's string escapes are JSON's
       out.shrinkLast(dst, vLen, m);
       vPtr = dst; vLen = m;
     }
@@ -88,31 +90,9 @@ function argumentNameEnd(p: usize, q: i32): i32 {
   return k;
 }
 
-// A GraphQL string's escapes undone (`\"`, `\\`, `\/`, `\n`, `\t`, …; `\u` and anything else kept
-// as it is): src[0..n) into dst, returning the length written.
-function unescapeLiteral(src: usize, n: i32, dst: usize): i32 {
-  let o = 0;
-  for (let i = 0; i < n; i++) {
-    let c = load<u8>(src + <usize>i);
-    if (c == 0x5C && i + 1 < n) {
-      let d = load<u8>(src + <usize>(i + 1));
-      let r: i32 = d == 0x22 || d == 0x5C || d == 0x2F ? d : d == 0x6E ? 0x0A : d == 0x74 ? 0x09 : d == 0x72 ? 0x0D : -1;
-      if (r >= 0) { store<u8>(dst + <usize>o, <u8>r); o++; i++; continue; }
-    }
-    store<u8>(dst + <usize>o, c);
-    o++;
-  }
-  return o;
-}
-
 // @ts-ignore: decorator
 @inline function isBlank(c: u32): bool {
   return c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x2C; // ',' is insignificant in GraphQL
-}
-
-// @ts-ignore: decorator
-@inline function isNameByte(c: u32): bool {
-  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5F;
 }
 
 // Whether keyPtr[0..5) is `query`, the GraphQL-over-HTTP document's name.

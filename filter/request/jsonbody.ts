@@ -6,12 +6,12 @@
 // (splitJsonValues, called by request/request.ts and request/body.ts).
 
 import { PartList, putPart, markPart, setPartWhere, partWhere, partIsFilename, partIsFileContent, partFormEncoded, partNamePtr, partNameLen,
-  partValPtr, partValLen, PART_ROW_BYTES, CONTAINER_KEY, UNESCAPED } from "./parts";
+  partValPtr, partValLen, CONTAINER_KEY, UNESCAPED } from "./parts";
 import { percentDecodeOnce } from "../lib/escapes";
 import { isQueryName, mayHoldGraphqlLiterals, splitGraphqlLiterals } from "./graphql";
 import { Where } from "./where";
-import { Tok, tokenAt, isJsonSpace, wordLength, numberEnd, unescapeJson, opensJsonValue, MIN_JSON_VALUE } from "../lib/json";
-import { indexOf2Inline } from "../lib/scan";
+import { Tok, tokenAt, isJsonSpace, wordLength, numberEnd, unescapeJson } from "../lib/json";
+import { indexOf2Inline, indexOf } from "../lib/scan";
 
 // Containers deeper than this keep the key of the deepest one tracked; the depth only names parts.
 const MAX_DEPTH = 64;
@@ -255,11 +255,10 @@ export function splitJsonValues(out: PartList, first: i32): void {
 // the 1 KiB form's, whose values are no documents (make profile).
 function nextJsonValue(rows: usize, i: i32, end: i32): i32 {
   for (; i < end; i++) {
-    let row = rows + (<usize>i * PART_ROW_BYTES);
-    let where = load<u32>(row) & 0xFF;
-    let opens = <u32>load<u8>(JSON_FIRST + <usize>load<u8>(<usize>load<u32>(row, 12)));
-    if (((JSON_VALUE_WHERES >> where) & opens & 1) == 0) continue;
-    if (partValLen(rows, i) >= MIN_JSON_VALUE && opensJsonValue(partValPtr(rows, i))) return i;
+    let p = partValPtr(rows, i);
+    let opens = <u32>load<u8>(JSON_FIRST + <usize>load<u8>(p));
+    if (((JSON_VALUE_WHERES >> <u32>partWhere(rows, i)) & opens & 1) == 0) continue;
+    if (partValLen(rows, i) >= MIN_JSON_VALUE && opensJsonValue(p)) return i;
   }
   return end;
 }
@@ -271,14 +270,28 @@ store<u8>(JSON_FIRST + 0x7B, 1);
 store<u8>(JSON_FIRST + 0x5B, 1);
 store<u8>(JSON_FIRST + 0x25, 1);
 
+// The shortest value read as a document: `{"a":"b"}`.
+const MIN_JSON_VALUE = 9;
+
+// Whether p opens with '{' or '[', raw or as %7B / %5B (either case).
+// @ts-ignore: decorator
+@inline function opensJsonValue(p: usize): bool {
+  let c = load<u8>(p);
+  if (c == 0x7B || c == 0x5B) return true;
+  if (c != 0x25) return false;
+  let h = load<u16>(p, 1) | 0x2000; // the second hex digit in lower case
+  return h == 0x6237 || h == 0x6235; // "7b", "5b"
+}
+
 // Part i's value split as a JSON document, if it is one (see splitJsonValues).
 function splitJsonValue(out: PartList, i: i32): void {
   let rows = out.rows;
   let where = partWhere(rows, i);
   if (where == Where.BODY_MULTIPART && (partIsFilename(rows, i) || partIsFileContent(rows, i))) return;
   let p = partValPtr(rows, i), n = partValLen(rows, i);
+  let np = partNamePtr(rows, i), nn = partNameLen(rows, i);
   let plus = partFormEncoded(rows, i);
-  if (plus || hasPercent(p, n)) {
+  if (plus || indexOf(p, 0, n, 0x25) < n) {
     let dst = out.alloc(n);
     if (dst == 0) return;
     let m = percentDecodeOnce(p, n, dst, plus);
@@ -287,18 +300,11 @@ function splitJsonValue(out: PartList, i: i32): void {
   }
   if (!opensDocument(p, n)) return;
   let before = out.count;
-  if (!splitNested(p, n, out, partNamePtr(rows, i), partNameLen(rows, i), 0, 1)) {
+  if (!splitNested(p, n, out, np, nn, 0, 1)) {
     // A GraphQL document sent in the query string (`?query={ user(id: "…") { name } }`): not JSON,
     // but its string literals are values (request/graphql.ts).
-    let np = partNamePtr(rows, i), nn = partNameLen(rows, i);
     if (where == Where.QUERY && isQueryName(np, nn) && mayHoldGraphqlLiterals(p, n)) splitGraphqlLiterals(p, n, out, where, np, nn, 0);
     return;
   }
   for (let k = before, e = out.count; k < e; k++) setPartWhere(rows, k, where);
-}
-
-// Whether p[0..n) holds a '%' (an escape to undo before the document can be read).
-function hasPercent(p: usize, n: i32): bool {
-  for (let i = 0; i < n; i++) if (load<u8>(p + <usize>i) == 0x25) return true;
-  return false;
 }

@@ -16,8 +16,6 @@ export const MAX_PARTS = MAX_MAX_PARTS;
 // Bytes the splitters may write (JSON strings without their escapes, multipart filenames): no
 // more than the request's own size, since unescaping never grows a string.
 export const SCRATCH_BYTES = MAX_REQUEST_BYTES;
-// The bytes of a part's row (a splitter that walks the rows itself: request/jsonbody.ts).
-export const PART_ROW_BYTES = 20;
 const STRIDE = 5; // u32 per part: where | formEncoded << 8 | containerKey << 9 | unescaped << 10 | filename << 11 | fileContent << 12, namePtr, nameLen, valPtr, valLen
 const FORM_ENCODED: u32 = 0x100;
 export const CONTAINER_KEY: u32 = 0x200;
