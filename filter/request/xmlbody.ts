@@ -11,22 +11,21 @@
 import { PartList } from "./parts";
 import { Where } from "./where";
 import { indexOf2 } from "../lib/scan";
-import { matchesAt, isSpaceOrBreak } from "../lib/bytes";
+import { matchesAt, isSpaceOrBreak, skipSpacesAndBreaks } from "../lib/bytes";
 
-// Open elements whose names are kept for their text (deeper ones name theirs by the deepest kept).
+// The names of the open elements, kept for their text (deeper ones name theirs by the deepest kept).
 const MAX_DEPTH = 64;
 const NAME_PTRS = memory.data(MAX_DEPTH * 4);
 const NAME_LENS = memory.data(MAX_DEPTH * 4);
 
 export function splitXml(ptr: usize, len: i32, out: PartList): void {
   let depth = 0;
-  let namePtr: usize = 0, nameLen = 0;
   let i = 0;
   while (i < len) {
     let lt = indexOf2(ptr, i, len, 0x3C, 0x3C); // '<'
     // Text outside every element is no element's (XML allows only blanks there; a body with no tag
     // at all is its document part alone).
-    if (depth > 0) addText(out, ptr, i, lt, namePtr, nameLen);
+    if (depth > 0) addText(out, ptr, i, lt, depth);
     if (lt >= len) return;
     i = lt + 1;
     if (i >= len) return;
@@ -36,7 +35,7 @@ export function splitXml(ptr: usize, len: i32, out: PartList): void {
       if (matchesAt(ptr, len, i, "![CDATA[")) {
         let s = i + 8;
         let e = indexOfString(ptr, len, s, "]]>");
-        if (depth > 0) addText(out, ptr, s, e, namePtr, nameLen);
+        if (depth > 0) addText(out, ptr, s, e, depth);
         i = e + 3;
         continue;
       }
@@ -44,12 +43,8 @@ export function splitXml(ptr: usize, len: i32, out: PartList): void {
       continue;
     }
     if (c == 0x3F) { i = endOf(ptr, len, i + 1, "?>"); continue; } // a processing instruction
-    if (c == 0x2F) { // an end tag: back to the enclosing element's name
+    if (c == 0x2F) { // an end tag: back to the enclosing element
       if (depth > 0) depth--;
-      if (depth > 0 && depth <= MAX_DEPTH) {
-        namePtr = <usize>load<u32>(NAME_PTRS + (<usize>(depth - 1) << 2));
-        nameLen = load<i32>(NAME_LENS + (<usize>(depth - 1) << 2));
-      } else if (depth == 0) { namePtr = 0; nameLen = 0; }
       i = endOf(ptr, len, i + 1, ">");
       continue;
     }
@@ -68,10 +63,10 @@ export function splitXml(ptr: usize, len: i32, out: PartList): void {
       let as = i;
       while (i < len && isNameByte(load<u8>(ptr + <usize>i))) i++;
       let ae = i;
-      while (i < len && isSpaceOrBreak(load<u8>(ptr + <usize>i))) i++;
+      i = skipSpacesAndBreaks(ptr, len, i);
       if (i >= len || load<u8>(ptr + <usize>i) != 0x3D) continue; // '='
       i++;
-      while (i < len && isSpaceOrBreak(load<u8>(ptr + <usize>i))) i++;
+      i = skipSpacesAndBreaks(ptr, len, i);
       if (i >= len) break;
       let q = load<u8>(ptr + <usize>i);
       if (q != 0x22 && q != 0x27) continue; // unquoted: not XML, read on as bytes
@@ -88,16 +83,18 @@ export function splitXml(ptr: usize, len: i32, out: PartList): void {
       store<i32>(NAME_LENS + (<usize>depth << 2), tagLen);
     }
     depth++;
-    if (depth <= MAX_DEPTH) { namePtr = tagPtr; nameLen = tagLen; }
   }
 }
 
-// Text p[s..e) as a part named by the element it is in, when it holds more than blanks; its ends'
-// blanks (the document's indentation) left out.
-function addText(out: PartList, p: usize, s: i32, e: i32, namePtr: usize, nameLen: i32): void {
-  while (s < e && isSpaceOrBreak(load<u8>(p + <usize>s))) s++;
+// Text p[s..e) inside `depth` open elements (depth > 0) as a part named by the innermost one kept
+// (past MAX_DEPTH, the deepest kept), when it holds more than blanks; its ends' blanks (the
+// document's indentation) left out.
+function addText(out: PartList, p: usize, s: i32, e: i32, depth: i32): void {
+  s = skipSpacesAndBreaks(p, e, s);
   while (e > s && isSpaceOrBreak(load<u8>(p + <usize>(e - 1)))) e--;
-  if (e > s) out.add(Where.BODY_XML, namePtr, nameLen, p + <usize>s, e - s, false);
+  if (e <= s) return;
+  let top = <usize>(min(depth, MAX_DEPTH) - 1) << 2;
+  out.add(Where.BODY_XML, <usize>load<u32>(NAME_PTRS + top), load<i32>(NAME_LENS + top), p + <usize>s, e - s, false);
 }
 
 // The index just past `end` from i on, or n when it does not come.
