@@ -7,6 +7,7 @@ import { splitPairs, isPlainName } from "./pairs";
 import { splitMultipart, multipartBoundary } from "./multipart";
 import { splitJson, splitJsonValues } from "./jsonbody";
 import { splitXml } from "./xmlbody";
+import { mayHoldGraphqlLiterals, splitGraphqlLiterals } from "./graphql";
 import { startsWithCI, containsCI } from "../lib/bytes";
 
 // Maps a Content-Type value to the body's Where. A missing or generic type is sniffed,
@@ -59,6 +60,9 @@ export function splitBody(where: i32, ptr: usize, len: i32, ctPtr: usize, ctLen:
       return;
   }
   out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);
+  // A GraphQL document sent as the body (`application/graphql`, which express-graphql, graphql-yoga
+  // and Apollo's older servers read): its literals are values, as under a JSON body's `query`.
+  if (containsCI(ctPtr, ctLen, "graphql") && mayHoldGraphqlLiterals(ptr, len)) splitGraphqlLiterals(ptr, len, out, Where.BODY_TEXT, ptr, 0, 0);
 }
 
 // A multipart field's name that is not a plain parameter name is scored as a part of its own, as

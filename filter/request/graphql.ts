@@ -8,7 +8,7 @@
 
 import { PartList } from "./parts";
 import { unescapeJson } from "../lib/json";
-import { isWordChar } from "../lib/bytes";
+import { isWordChar, matchesAt } from "../lib/bytes";
 
 // The most literals read from one document (a document is a request's, and its literals are few).
 const MAX_LITERALS = 64;
@@ -93,6 +93,16 @@ function argumentNameEnd(p: usize, q: i32): i32 {
 // @ts-ignore: decorator
 @inline function isBlank(c: u32): bool {
   return c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x2C; // ',' is insignificant in GraphQL
+}
+
+// Whether p[0..n) opens with an operation's keyword (`query`, `mutation`, `subscription`,
+// `fragment`) and a byte no name holds (a blank, `+` or `%20` in a URL, `{`, `(`): a named
+// document, where the shorthand one opens with '{'.
+export function opensOperation(p: usize, n: i32): bool {
+  let c = load<u8>(p);
+  let word = c == 0x71 ? "query" : c == 0x6D ? "mutation" : c == 0x73 ? "subscription" : c == 0x66 ? "fragment" : "";
+  let k = word.length;
+  return k > 0 && n > k && matchesAt(p, n, 0, word) && !isWordChar(load<u8>(p + <usize>k));
 }
 
 // Whether keyPtr[0..5) is `query`, the GraphQL-over-HTTP document's name.

@@ -8,10 +8,11 @@
 import { PartList, putPart, markPart, setPartWhere, partWhere, partIsFilename, partIsFileContent, partFormEncoded, partNamePtr, partNameLen,
   partValPtr, partValLen, CONTAINER_KEY, UNESCAPED } from "./parts";
 import { percentDecodeOnce } from "../lib/escapes";
-import { isQueryName, mayHoldGraphqlLiterals, splitGraphqlLiterals } from "./graphql";
+import { isQueryName, opensOperation, mayHoldGraphqlLiterals, splitGraphqlLiterals } from "./graphql";
 import { Where } from "./where";
 import { Tok, tokenAt, isJsonSpace, wordLength, numberEnd, unescapeJson } from "../lib/json";
 import { indexOf2Inline, indexOf } from "../lib/scan";
+import { isLetter } from "../lib/bytes";
 
 // Containers deeper than this keep the key of the deepest one tracked; the depth only names parts.
 const MAX_DEPTH = 64;
@@ -256,19 +257,32 @@ export function splitJsonValues(out: PartList, first: i32): void {
 function nextJsonValue(rows: usize, i: i32, end: i32): i32 {
   for (; i < end; i++) {
     let p = partValPtr(rows, i);
-    let opens = <u32>load<u8>(JSON_FIRST + <usize>load<u8>(p));
-    if (((JSON_VALUE_WHERES >> <u32>partWhere(rows, i)) & opens & 1) == 0) continue;
-    if (partValLen(rows, i) >= MIN_JSON_VALUE && opensJsonValue(p)) return i;
+    let opens = <u32>load<u8>(VALUE_OPENERS + <usize>load<u8>(p)) & <u32>load<u8>(WHERE_OPENERS + <usize>partWhere(rows, i));
+    if (opens == 0 || partValLen(rows, i) < MIN_JSON_VALUE) continue;
+    if (opens == JSON_OPENER ? opensJsonValue(p) : isQueryName(partNamePtr(rows, i), partNameLen(rows, i))) return i;
   }
   return end;
 }
-// Where a value may hold a JSON document its application parses (a bit per Where), and the bytes
-// such a value opens with: 1 for '{', '[' and '%'.
-const JSON_VALUE_WHERES: u32 = (1 << Where.QUERY) | (1 << Where.COOKIE) | (1 << Where.BODY_FORM) | (1 << Where.BODY_MULTIPART);
-const JSON_FIRST = memory.data(256);
-store<u8>(JSON_FIRST + 0x7B, 1);
-store<u8>(JSON_FIRST + 0x5B, 1);
-store<u8>(JSON_FIRST + 0x25, 1);
+// What a value's first byte may open (a bit each), and which of those may be a document the
+// application parses in each Where: a JSON document ('{', '[', '%' for their escapes) in a query,
+// cookie, form or multipart field; a GraphQL document in a `query` parameter of a query or a form
+// body (GraphQL over HTTP's GET, and the form body express-graphql and graphql-yoga read), named by
+// its operation's keyword (query, mutation, subscription, fragment; '{' opens the shorthand).
+const JSON_OPENER: u32 = 1;
+const GRAPHQL_OPENER: u32 = 2;
+const VALUE_OPENERS = memory.data(256);
+store<u8>(VALUE_OPENERS + 0x7B, JSON_OPENER);
+store<u8>(VALUE_OPENERS + 0x5B, JSON_OPENER);
+store<u8>(VALUE_OPENERS + 0x25, JSON_OPENER);
+store<u8>(VALUE_OPENERS + 0x71, GRAPHQL_OPENER);
+store<u8>(VALUE_OPENERS + 0x6D, GRAPHQL_OPENER);
+store<u8>(VALUE_OPENERS + 0x73, GRAPHQL_OPENER);
+store<u8>(VALUE_OPENERS + 0x66, GRAPHQL_OPENER);
+const WHERE_OPENERS = memory.data(16);
+store<u8>(WHERE_OPENERS + Where.QUERY, JSON_OPENER | GRAPHQL_OPENER);
+store<u8>(WHERE_OPENERS + Where.BODY_FORM, JSON_OPENER | GRAPHQL_OPENER);
+store<u8>(WHERE_OPENERS + Where.COOKIE, JSON_OPENER);
+store<u8>(WHERE_OPENERS + Where.BODY_MULTIPART, JSON_OPENER);
 
 // The shortest value read as a document: `{"a":"b"}`.
 const MIN_JSON_VALUE = 9;
@@ -289,6 +303,8 @@ function splitJsonValue(out: PartList, i: i32): void {
   let where = partWhere(rows, i);
   if (where == Where.BODY_MULTIPART && (partIsFilename(rows, i) || partIsFileContent(rows, i))) return;
   let p = partValPtr(rows, i), n = partValLen(rows, i);
+  // A `query` parameter that opens with a letter (nextJsonValue): a named GraphQL document or none.
+  if (isLetter(load<u8>(p)) && !opensOperation(p, n)) return;
   let np = partNamePtr(rows, i), nn = partNameLen(rows, i);
   let plus = partFormEncoded(rows, i);
   if (plus || indexOf(p, 0, n, 0x25) < n) {
@@ -298,13 +314,14 @@ function splitJsonValue(out: PartList, i: i32): void {
     out.shrinkLast(dst, n, m);
     p = dst; n = m;
   }
-  if (!opensDocument(p, n)) return;
-  let before = out.count;
-  if (!splitNested(p, n, out, np, nn, 0, 1)) {
-    // A GraphQL document sent in the query string (`?query={ user(id: "…") { name } }`): not JSON,
-    // but its string literals are values (request/graphql.ts).
-    if (where == Where.QUERY && isQueryName(np, nn) && mayHoldGraphqlLiterals(p, n)) splitGraphqlLiterals(p, n, out, where, np, nn, 0);
-    return;
+  if (opensDocument(p, n)) {
+    let before = out.count;
+    if (splitNested(p, n, out, np, nn, 0, 1)) {
+      for (let k = before, e = out.count; k < e; k++) setPartWhere(rows, k, where);
+      return;
+    }
   }
-  for (let k = before, e = out.count; k < e; k++) setPartWhere(rows, k, where);
+  // A GraphQL document sent as a `query` parameter (`?query={ user(id: "…") { name } }`,
+  // `?query=query Q { … }`): not JSON, but its string literals are values (request/graphql.ts).
+  if ((<u32>load<u8>(WHERE_OPENERS + <usize>where) & GRAPHQL_OPENER) != 0 && isQueryName(np, nn) && mayHoldGraphqlLiterals(p, n)) splitGraphqlLiterals(p, n, out, where, np, nn, 0);
 }

@@ -64,11 +64,31 @@ const GRAPHQL_ATTACKS: Array<[string, string, string]> = [
   ["an input field, in a JSON body", "body:json", gql('mutation { updateProfile(input: {bio: "{{7*7}}", locale: "en-GB"}) { ok profile { id bio } } }')],
   ["an escaped quote inside a literal", "body:json", gql('query { orders(customer: "x\\" | whoami #", status: OPEN) { edges { node { id total } } } }')],
   ["a document in the query string", "query", `query=${encodeURIComponent('{ products(filter: {name: "| whoami"}, first: 10) { edges { node { id name price } } } }')}`],
+  // Since 2026-12-07: a named document, read whole before (`admin'--` given to an argument scored
+  // 25, and 81 in a form body).
+  ["a named document in the query string", "query", `query=${encodeURIComponent('query Q { notes(text: "admin\'--") { id } }')}`],
+  ["a named mutation in a form body", "body:form", `query=${encodeURIComponent('mutation M { createNote(text: "admin\'--") { id } }')}`],
 ];
 
 describe("a payload in a GraphQL literal", () => {
   it.each(GRAPHQL_ATTACKS)("%s: flagged", (_name, where, text) => {
     expect(core.scoreRequest(requestOf([[where, text]])).score).toBeLessThanOrEqual(20);
+  });
+
+  // `application/graphql`: the document is the body (express-graphql, graphql-yoga). Before
+  // 2026-12-07 it was read as one text: `admin'--` given to an argument scored 81.
+  it.each([";cat /etc/passwd", "admin'--", "{{7*7}}", "../../../../etc/passwd"])("a body sent as application/graphql, %j given to an argument: flagged", (v) => {
+    const body = `mutation M { createNote(text: ${JSON.stringify(v)}) { id } }`;
+    const s = core.scoreRequest({ head: [[":method", "POST"], [":scheme", "http"], [":authority", "a"], [":path", "/graphql"], ["content-type", "application/graphql"]], body });
+    expect(s.score).toBeLessThanOrEqual(20);
+  });
+
+  it("reads a query parameter as a document only when it opens with an operation's keyword or '{'", () => {
+    const literals = (q: string) => core.parts("query", `query=${encodeURIComponent(q)}`).filter((p) => p.text === "red shoes").length;
+    expect(literals('query Q { search(q: "red shoes") { id } }')).toBe(1);
+    expect(literals('subscription S { search(q: "red shoes") { id } }')).toBe(1);
+    expect(literals('queryX { search(q: "red shoes") { id } }')).toBe(0);
+    expect(literals('shoes { search(q: "red shoes") }')).toBe(0);
   });
 
   it("is named by the argument or input field it is given to", () => {
