@@ -137,6 +137,12 @@ export const ENCODINGS = {
     apply: (v) => { const b = Buffer.from(v, "utf8").toString("base64"); return b.length >= BASE64_MIN ? b : null; },
     only: ["query", "form", "json", "multipart", "cookie", "user-agent", "x-forwarded-for"],
   },
+  // URL-safe base64 without padding (RFC 4648 §5), as a token in a URL is sent: the only base64 a
+  // path segment can carry whole (standard base64's '/' would split it). Since 2026-12-07.
+  base64url: {
+    apply: (v) => { const b = Buffer.from(v, "utf8").toString("base64url"); return b.length >= BASE64_MIN ? b : null; },
+    only: ["path", "query", "form", "json", "cookie"],
+  },
   // U+FF01–FF5E: what IIS/ASP.NET and some databases fold to ASCII.
   // A payload's own %HH escapes (CRLF, traversal) are transport, not text, and stay as they are.
   fullwidth: { apply: (v) => v.replace(/%[0-9A-Fa-f]{2}|[\x21-\x7e]/g, (c) => (c.length === 3 ? c : String.fromCharCode(c.charCodeAt(0) + 0xfee0))) },

@@ -200,7 +200,8 @@ function encodingOf(p: usize, n: i32, before: Encoding): Encoding {
 // Each segment of a path of several that holds more than name characters (`/files/127.0.0.1;id`,
 // `/users/1'--`) is a part of its own as well: REST routes carry parameters in segments, and a value
 // read alone scores as it would in a query, not diluted by the route around it. Plain segments
-// (`/api/v1/users/42`) add nothing.
+// (`/api/v1/users/42`) add nothing, unless they may be URL-safe base64 (`/PHN2ZyBvbmxvYWQ9…`): the
+// decode stage decodes a part's base64, and a segment read inside the path is not one whole value.
 function addPathSegments(p: usize, n: i32, name: usize, out: PartList): void {
   // One segment: the path itself is that part already.
   if (indexOf(p, indexOf(p, 0, n, 0x2F) + 1, n, 0x2F) >= n) return;
@@ -208,15 +209,30 @@ function addPathSegments(p: usize, n: i32, name: usize, out: PartList): void {
   let first = -1; // where the first odd segment starts
   while (start <= n) {
     let end = indexOf(p, start, n, 0x2F);
-    if (end > start && !allIn(p + start, end - start, UNRESERVED)) {
-      out.add(Where.PATH, name, 0, p + start, end - start, false);
-      if (first < 0) first = start;
+    if (end > start) {
+      let odd = !allIn(p + start, end - start, UNRESERVED);
+      if (odd || mayBeBase64Segment(p + start, end - start)) out.add(Where.PATH, name, 0, p + start, end - start, false);
+      if (odd && first < 0) first = start;
     }
     start = end + 1;
   }
   // A parameter in a segment may itself hold '/' (`admin'/*…*/--`, `..%c0%af..`): the path from the
   // first odd segment on is a part too, unless that is the path itself or one segment.
   if (first > 1 && indexOf(p, first, n, 0x2F) < n) out.add(Where.PATH, name, 0, p + first, n - first, false);
+}
+
+// Whether a segment of unreserved characters p[0..n) may be URL-safe base64 without its padding:
+// as long as the decode stage's shortest (decode/base64.ts MIN_BASE64_LENGTH), of that alphabet
+// only (no '.' or '~'), with upper- and lower-case letters, as encoded bytes mix them.
+function mayBeBase64Segment(p: usize, n: i32): bool {
+  if (n < 16) return false;
+  let kinds = 0;
+  for (let i = 0; i < n; i++) {
+    let c = <u32>load<u8>(p + <usize>i);
+    if (c == 0x2E || c == 0x7E) return false;
+    kinds |= c - 0x41 < 26 ? 1 : c - 0x61 < 26 ? 2 : 0;
+  }
+  return kinds == 3;
 }
 
 // 1 for the unreserved characters of a URL (RFC 3986): [A-Za-z0-9._~-]. 256 entries, generated

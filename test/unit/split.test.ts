@@ -51,6 +51,10 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
   { name: "the first segment odd: the path itself, no copy without its '/'", where: "path", input: "/a'/b/c", parts: [["path", "", "/a'/b/c"], ["path", "", "a'"]] },
   { name: "path of one segment: the path only", where: "path", input: "/127.0.0.1;id", parts: [["path", "", "/127.0.0.1;id"]] },
   { name: "path of plain segments", where: "path", input: "/static/app-1.2_x~y.js", parts: [["path", "", "/static/app-1.2_x~y.js"]] },
+  // URL-safe base64 without padding is all unreserved characters; the segment is a part of its own
+  // so that the decode stage decodes it (since 2026-12-07).
+  { name: "a segment that may be base64 without padding", where: "path", input: "/app/files/JyBPUiAxPTEtLSAt/view", parts: [["path", "", "/app/files/JyBPUiAxPTEtLSAt/view"], ["path", "", "JyBPUiAxPTEtLSAt"], ["path", "", "' OR 1=1-- -"]] },
+  { name: "segments of one case, short, or with a dot are not base64", where: "path", input: "/a/3f2a1b9c8d7e6f5a4b3c/main.Bq3xK2abZ9mQpL7w.js/AbCdEfGhIj", parts: [["path", "", "/a/3f2a1b9c8d7e6f5a4b3c/main.Bq3xK2abZ9mQpL7w.js/AbCdEfGhIj"]] },
   { name: "header, named by its lower-cased name", where: "header:User-Agent", input: "curl/8.5.0", parts: [["header", "user-agent", "curl/8.5.0"]] },
   // JSON: strings, keys and values, that get a text (lastParts lists texts); numbers, booleans and null are not parts.
   {
