@@ -18,8 +18,9 @@ import { splitPairs } from "./pairs";
 import { splitBody, whereForContentType } from "./body";
 import { splitJsonValues } from "./jsonbody";
 import { charsetReadable } from "./charset";
+import { sniffWide, mostlyAsciiUnits, wideToUtf8, Wide } from "./utf16";
 import { Config } from "../config/config";
-import { allIn, equalsCI, containsCI, equalsLower } from "../lib/bytes";
+import { allIn, equalsCI, containsCI, equalsLower, startsWithCI } from "../lib/bytes";
 import { indexOf } from "../lib/scan";
 import { headerGrammar, fitsGrammar, Grammar } from "./grammar";
 import { inflateBody, inflatedLength, InflateStatus, FORMAT_GZIP, FORMAT_DEFLATE } from "./inflate";
@@ -156,6 +157,19 @@ export function splitRequest(headPtr: usize, headLen: i32, bodyPtr: usize, bodyL
   // A charset whose ASCII bytes are not ASCII (EBCDIC, UTF-16, UTF-7: request/charset.ts) is an
   // encoding too: the application reads other text than the bytes say.
   if (!charsetReadable(ctPtr, ctLen)) { facts.undecodable = true; return; }
+  // A JSON or XML body (or one sniffed as either) in UTF-16 or UTF-32 without a charset that says so
+  // (request/utf16.ts): read as the parser reads it, into the inflate buffer (a body inflated into
+  // it already is undecodable).
+  let wide = sniffWide(bodyPtr, bodyLen);
+  if (wide != Wide.NONE && mayBeWideText(ctPtr, ctLen) && mostlyAsciiUnits(bodyPtr, bodyLen, wide)) {
+    if (facts.encoding != Encoding.IDENTITY) { facts.undecodable = true; return; }
+    let dst = changetype<usize>(inflated);
+    let r = wideToUtf8(bodyPtr, bodyLen, wide, dst, MAX_MAX_BODY_BYTES);
+    if (r < 0) { facts.inflatedPartly = true; r = ~r; }
+    bodyPtr = dst;
+    bodyLen = r;
+    if (bodyLen <= 0) return;
+  }
   let where = whereForContentType(ctPtr, ctLen, bodyPtr, bodyLen);
   facts.bodyWhere = where;
   splitBody(where, bodyPtr, bodyLen, ctPtr, ctLen, out);
@@ -171,6 +185,14 @@ export function splitRequest(headPtr: usize, headLen: i32, bodyPtr: usize, bodyL
 function listedIn(p: usize, n: i32, names: Array<ArrayBuffer>, k: i32): bool {
   for (let i = 0; i < k; i++) if (equalsLower(p, n, unchecked(names[i]))) return true;
   return false;
+}
+
+// Whether a body of this Content-Type may be JSON or XML sent in UTF-16 or UTF-32: a JSON or XML
+// type, or one that whereForContentType sniffs (none, text/plain). Not a binary type
+// (application/octet-stream, protobuf), whose NULs mean nothing of the sort.
+function mayBeWideText(ctPtr: usize, ctLen: i32): bool {
+  while (ctLen > 0 && load<u8>(ctPtr) == 0x20) { ctPtr++; ctLen--; }
+  return ctLen == 0 || startsWithCI(ctPtr, ctLen, "text/plain") || containsCI(ctPtr, ctLen, "json") || containsCI(ctPtr, ctLen, "xml");
 }
 
 // Bodies inflated from gzip or deflate; one request is inspected at a time per VM.
