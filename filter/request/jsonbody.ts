@@ -2,8 +2,8 @@
 // Called by request/body.ts; strings with escapes are unescaped into the part list's scratch. A
 // string value that is itself a JSON document (an LLM tool call's `arguments`, a queue message's
 // payload, a double-encoded field) is split in turn, as the application that parses it again reads it.
-// So is a query's, a cookie's, a form's or a multipart field's value that is a JSON document
-// (splitJsonValues, called by request/request.ts and request/body.ts).
+// So is a query's, a cookie's, a form's, a multipart field's or a header's value that is a JSON
+// document (splitJsonValues, called by request/request.ts and request/body.ts).
 
 import { PartList, putPart, markPart, setPartWhere, partWhere, partIsFilename, partIsFileContent, partFormEncoded, partNamePtr, partNameLen,
   partValPtr, partValLen, CONTAINER_KEY, UNESCAPED } from "./parts";
@@ -265,7 +265,7 @@ function nextJsonValue(rows: usize, i: i32, end: i32): i32 {
 }
 // What a value's first byte may open (a bit each), and which of those may be a document the
 // application parses in each Where: a JSON document ('{', '[', '%' for their escapes) in a query,
-// cookie, form or multipart field; a GraphQL document in a `query` parameter of a query or a form
+// cookie, form or multipart field, or a header (Dropbox's `Dropbox-API-Arg`, a client's context); a GraphQL document in a `query` parameter of a query or a form
 // body (GraphQL over HTTP's GET, and the form body express-graphql and graphql-yoga read), named by
 // its operation's keyword (query, mutation, subscription, fragment; '{' opens the shorthand).
 const JSON_OPENER: u32 = 1;
@@ -283,6 +283,7 @@ store<u8>(WHERE_OPENERS + Where.QUERY, JSON_OPENER | GRAPHQL_OPENER);
 store<u8>(WHERE_OPENERS + Where.BODY_FORM, JSON_OPENER | GRAPHQL_OPENER);
 store<u8>(WHERE_OPENERS + Where.COOKIE, JSON_OPENER);
 store<u8>(WHERE_OPENERS + Where.BODY_MULTIPART, JSON_OPENER);
+store<u8>(WHERE_OPENERS + Where.HEADER, JSON_OPENER);
 
 // The shortest value read as a document: `{"a":"b"}`.
 const MIN_JSON_VALUE = 9;

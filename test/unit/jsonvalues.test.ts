@@ -31,6 +31,13 @@ describe("a payload in a JSON document that is a value", () => {
     });
   }
 
+  // Since 2026-12-07 (Dropbox's `Dropbox-API-Arg`, Linode's `X-Filter`): `admin'--` scored 99 in
+  // the document, `;cat /etc/passwd` 82.
+  it.each(PAYLOADS)("as a header's value: %j flagged", (v) => {
+    const s = core.scoreRequest({ head: [[":method", "GET"], [":scheme", "http"], [":authority", "a"], [":path", "/2/files/download"], ["dropbox-api-arg", doc(v)]] });
+    expect(s.score).toBeLessThanOrEqual(20);
+  });
+
   it("as a cookie's value, percent-encoded as a cookie must carry ';' and ','", () => {
     const s = core.scoreRequest(requestOf([["header:Cookie", `theme=dark; prefs=${encodeURIComponent(doc(";id"))}`]]));
     expect(s.score).toBeLessThanOrEqual(20);
