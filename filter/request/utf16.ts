@@ -13,7 +13,9 @@ export const enum Wide { NONE = 0, UTF16LE = 1, UTF16BE = 2, UTF32LE = 3, UTF32B
 // `\0<\0?`, `<\0\0\0`, `\0\0\0<`). A UTF-8 body never holds a NUL among its first four bytes.
 export function sniffWide(p: usize, n: i32): Wide {
   if (n < 4) return Wide.NONE;
-  let b0 = <u32>load<u8>(p), b1 = <u32>load<u8>(p, 1), b2 = <u32>load<u8>(p, 2), b3 = <u32>load<u8>(p, 3);
+  let b0 = <u32>load<u8>(p), b1 = <u32>load<u8>(p, 1);
+  if (b0 - 1 < 0xFD && b1 != 0) return Wide.NONE; // every UTF-8 body: no NUL, no byte-order mark
+  let b2 = <u32>load<u8>(p, 2), b3 = <u32>load<u8>(p, 3);
   if (b0 == 0xFF && b1 == 0xFE) return b2 == 0 && b3 == 0 ? Wide.UTF32LE : Wide.UTF16LE;
   if (b0 == 0xFE && b1 == 0xFF) return Wide.UTF16BE;
   if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF) return Wide.UTF32BE;
