@@ -8,6 +8,7 @@ import { needsDecoding, decodePart, normalizePart } from "./normalize";
 import { DecodeFlag } from "./flags";
 import { looksLikeBase64, decodeBase64Text, MIN_BASE64_LENGTH } from "./base64";
 import { canReadBlock, nibbleSetBits } from "../lib/scan";
+import { hasQuoteSplitWord, unquoteWords } from "./shellquotes";
 import { splat8 } from "../lib/splat";
 
 // A part gives one text, a second when it looks like base64 and decodes to text, and more when runs
@@ -136,7 +137,7 @@ export function decodeParts(parts: PartList, out: TextList): void {
     // (a memory.fill, which V8 calls out of the compiled code for) at every part.
     let decode = !plain && needsDecoding(valPtr, valLen, partFormEncoded(prows, i));
     if (!decode) {
-      if (!mayBeBase64(valPtr, valLen) && (plain || longRunAt(valPtr, valLen) < 0)) {
+      if (!mayBeBase64(valPtr, valLen) && (plain || ownText(valPtr, valLen))) {
         count = appendText(out, trows, count, i, valPtr, valLen, plain ? TEXT_NOT_SCORED : 0);
         continue;
       }
@@ -199,8 +200,10 @@ function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, pla
   let base64 = mayBeBase64(text, n);
   let skip = (flags & ~DecodeFlag.PERCENT) == 0 && !base64 && (text == valPtr ? plain : isPlainToken(text, n));
   let pieces = 0;
+  let quoted = false;
   if (!skip) {
-    let run = longRunAt(text, n);
+    let run = runOrQuote(text, n);
+    quoted = run != -1; // a quote, or a run that may hide one: read below
     if (run >= 0) {
       let dst = text == valPtr ? out.alloc(n) : text; // decoded text is in the arena already: in place
       if (dst != 0) {
@@ -213,13 +216,25 @@ function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, pla
     }
   }
   count = appendText(out, trows, count, part, text, n, skip ? flags | TEXT_NOT_SCORED : flags);
-  if (pieces > 0 || base64) {
+  let unquoted = quoted && hasQuoteSplitWord(text, n);
+  if (pieces > 0 || base64 || unquoted) {
     out.count = count;
     if (pieces > 0) addPieces(part, text, n, pieces, flags, out, true);
     if (base64) addBase64(part, text, n, out, true);
+    if (unquoted) addUnquoted(part, text, n, flags, out);
     count = out.count;
   }
   return count;
+}
+
+// Adds text p[0..n) without the quotes a shell drops inside its words (decode/shellquotes.ts),
+// scored even when it is a lone word: `w'h'o'am'i` is `whoami`, and the quotes are why.
+function addUnquoted(part: i32, p: usize, n: i32, flags: u32, out: TextList): void {
+  let d = out.alloc(n);
+  if (d == 0) return;
+  let m = unquoteWords(p, n, d);
+  out.shrinkLast(d, n, m);
+  out.add(part, d, m, flags);
 }
 
 // Whether text p[0..n) is base64 to decode as well (looksLikeBase64, after the cheaper tests).
@@ -304,6 +319,44 @@ function longRunAt(p: usize, n: i32): i32 {
     return starts != 0 ? i + ctz(starts) : -1;
   }
   return longRunFrom(p, i, n);
+}
+
+// Whether a text that needs no decoding is its own only text: no run to cut, no word split by quotes.
+// @ts-ignore: decorator
+@inline function ownText(p: usize, n: i32): bool {
+  let r = runOrQuote(p, n);
+  return r == -1 || (r == QUOTED && !hasQuoteSplitWord(p, n));
+}
+
+// longRunAt, and whether the text holds a quote where it has no long run: where the first run of
+// more than MAX_RUN_BYTES of one byte starts, else QUOTED when it holds a `'` or `"`, else -1. One
+// pass of longRunAt's blocks for both: a scan of its own for the quotes of a word split by them
+// (decode/shellquotes.ts) cost every text (+3% of a JSON body's instructions, make profile).
+const QUOTED = -2;
+function runOrQuote(p: usize, n: i32): i32 {
+  let quotes = 0;
+  let i = 0;
+  let q1 = splat8(0x27), q2 = splat8(0x22);
+  for (; i + 17 <= n; i += 13) {
+    let v = v128.load(p + <usize>i);
+    let same = i8x16.bitmask(i8x16.eq(v, v128.load(p + <usize>i, 1)));
+    let starts = same & (same >> 1) & (same >> 2) & (same >> 3);
+    if (starts != 0) return i + ctz(starts);
+    quotes |= i8x16.bitmask(v128.or(i8x16.eq(v, q1), i8x16.eq(v, q2)));
+  }
+  if (n - i >= 2 && canReadBlock(p + <usize>i + 1)) {
+    let v = v128.load(p + <usize>i);
+    let live = (1 << (n - i)) - 1;
+    let same = i8x16.bitmask(i8x16.eq(v, v128.load(p + <usize>i, 1))) & (live >> 1);
+    let starts = same & (same >> 1) & (same >> 2) & (same >> 3);
+    if (starts != 0) return i + ctz(starts);
+    quotes |= i8x16.bitmask(v128.or(i8x16.eq(v, q1), i8x16.eq(v, q2))) & live;
+  } else {
+    let run = longRunFrom(p, i, n);
+    if (run >= 0) return run;
+    quotes = 1;
+  }
+  return quotes != 0 ? QUOTED : -1;
 }
 
 // longRunAt's scalar form, from byte `from` on.
