@@ -301,24 +301,10 @@ function addBase64(part: i32, p: usize, n: i32, out: TextList, pieces: bool): vo
 }
 
 // Where the first run of more than MAX_RUN_BYTES of one byte starts, or -1.
-function longRunAt(p: usize, n: i32): i32 {
-  // 13 starts at a time: bit j of `same` says byte i + j equals the next one, and a run of five
-  // starts where four such bits follow each other (j <= 12 of 16 bits). Runs that start before i
-  // were looked for by the blocks before, so the scalar tail starts counting at i.
-  let i = 0;
-  for (; i + 17 <= n; i += 13) {
-    let same = i8x16.bitmask(i8x16.eq(v128.load(p + <usize>i), v128.load(p + <usize>i, 1)));
-    let starts = same & (same >> 1) & (same >> 2) & (same >> 3);
-    if (starts != 0) return i + ctz(starts);
-  }
-  // The last n - i <= 16 bytes as one block when it can be read: `same` bits for pairs inside
-  // p[i..n) only (bit j compares bytes i + j and i + j + 1).
-  if (n - i >= 2 && canReadBlock(p + <usize>i + 1)) {
-    let same = i8x16.bitmask(i8x16.eq(v128.load(p + <usize>i), v128.load(p + <usize>i, 1))) & ((1 << (n - i - 1)) - 1);
-    let starts = same & (same >> 1) & (same >> 2) & (same >> 3);
-    return starts != 0 ? i + ctz(starts) : -1;
-  }
-  return longRunFrom(p, i, n);
+// @ts-ignore: decorator
+@inline function longRunAt(p: usize, n: i32): i32 {
+  let r = runOrQuote(p, n);
+  return r == QUOTED ? -1 : r;
 }
 
 // Whether a text that needs no decoding is its own only text: no run to cut, no word split by quotes.
@@ -328,10 +314,16 @@ function longRunAt(p: usize, n: i32): i32 {
   return r == -1 || (r == QUOTED && !hasQuoteSplitWord(p, n));
 }
 
-// longRunAt, and whether the text holds a quote where it has no long run: where the first run of
-// more than MAX_RUN_BYTES of one byte starts, else QUOTED when it holds a `'` or `"`, else -1. One
-// pass of longRunAt's blocks for both: a scan of its own for the quotes of a word split by them
-// (decode/shellquotes.ts) cost every text (+3% of a JSON body's instructions, make profile).
+// Where the first run of more than MAX_RUN_BYTES of one byte starts, else QUOTED when the text
+// holds a `'` or `"`, else -1. The quotes, for a word split by them (decode/shellquotes.ts), are
+// looked for in the same pass: a scan of its own cost every text (+3% of a JSON body's
+// instructions, make profile).
+//
+// 13 starts at a time: bit j of `same` says byte i + j equals the next one, and a run of five
+// starts where four such bits follow each other (j <= 12 of 16 bits). Runs that start before i
+// were looked for by the blocks before, so the scalar tail starts counting at i. The last n - i <=
+// 16 bytes are one block when it can be read: `same` bits for pairs inside p[i..n) only (bit j
+// compares bytes i + j and i + j + 1).
 const QUOTED = -2;
 function runOrQuote(p: usize, n: i32): i32 {
   let quotes = 0;

@@ -250,10 +250,10 @@ export function splitJsonValues(out: PartList, first: i32): void {
   for (let i = nextJsonValue(out.rows, first, end); i < end; i = nextJsonValue(out.rows, i + 1, end)) splitJsonValue(out, i);
 }
 
-// The first part from i on (below end) whose value may be a JSON document, or end: a loop with no
-// call (V8 spills every value live across one at every turn), which reads a row's where (its bit in a
-// mask) and its value's first byte (a table) before anything else: ~17 instructions a part, 0.8% of
-// the 1 KiB form's, whose values are no documents (make profile).
+// The first part from i on (below end) whose value may be a JSON or GraphQL document, or end: a loop
+// with no call (V8 spills every value live across one at every turn), which reads a row's where and
+// its value's first byte (two tables) before anything else: ~17 instructions a part, 0.8% of the
+// 1 KiB form's, whose values are no documents (make profile).
 function nextJsonValue(rows: usize, i: i32, end: i32): i32 {
   for (; i < end; i++) {
     let p = partValPtr(rows, i);
@@ -265,9 +265,10 @@ function nextJsonValue(rows: usize, i: i32, end: i32): i32 {
 }
 // What a value's first byte may open (a bit each), and which of those may be a document the
 // application parses in each Where: a JSON document ('{', '[', '%' for their escapes) in a query,
-// cookie, form or multipart field, or a header (Dropbox's `Dropbox-API-Arg`, a client's context); a GraphQL document in a `query` parameter of a query or a form
-// body (GraphQL over HTTP's GET, and the form body express-graphql and graphql-yoga read), named by
-// its operation's keyword (query, mutation, subscription, fragment; '{' opens the shorthand).
+// cookie, form or multipart field, or a header (Dropbox's `Dropbox-API-Arg`, Linode's `X-Filter`);
+// a GraphQL document in a `query` parameter of a query or a form body (GraphQL over HTTP's GET, and
+// the form body express-graphql and graphql-yoga read), named by its operation's keyword (query,
+// mutation, subscription, fragment; '{' opens the shorthand).
 const JSON_OPENER: u32 = 1;
 const GRAPHQL_OPENER: u32 = 2;
 const VALUE_OPENERS = memory.data(256);
