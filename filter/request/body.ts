@@ -54,10 +54,15 @@ export function splitBody(where: i32, ptr: usize, len: i32, ctPtr: usize, ctLen:
       splitJsonValues(out, first);
       return;
     }
-    case Where.BODY_XML:
+    case Where.BODY_XML: {
       out.add(Where.BODY_XML, ptr, 0, ptr, len, false);
+      let first = out.count;
       splitXml(ptr, len, out);
+      // An element's text that is a JSON document (JSON carried in a SOAP element), or a CDATA
+      // section that is an XML one: split as a form's value would be.
+      splitJsonValues(out, first);
       return;
+    }
   }
   out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);
   // A GraphQL document sent as the body (`application/graphql`, which express-graphql, graphql-yoga

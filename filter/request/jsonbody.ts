@@ -12,7 +12,8 @@ import { isQueryName, opensOperation, mayHoldGraphqlLiterals, splitGraphqlLitera
 import { Where } from "./where";
 import { Tok, tokenAt, isJsonSpace, wordLength, numberEnd, unescapeJson } from "../lib/json";
 import { indexOf2Inline, indexOf } from "../lib/scan";
-import { isLetter } from "../lib/bytes";
+import { isLetter, matchesAt, matchesLowerAt } from "../lib/bytes";
+import { splitXmlValue } from "./xmlbody";
 
 // Containers deeper than this keep the key of the deepest one tracked; the depth only names parts.
 const MAX_DEPTH = 64;
@@ -198,7 +199,12 @@ function splitJsonIn(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen:
 // depth: split as a JSON document if it is one (returns true: its parts stand for the string), else,
 // under the key `query`, its GraphQL literals added as parts (returns false: the string is a part too).
 function splitNestedOrLiterals(vPtr: usize, n: i32, out: PartList, keyPtr: usize, keyLen: i32, depth: i32, nesting: i32): bool {
-  if (opensDocument(vPtr, n) && splitNested(vPtr, n, out, keyPtr, keyLen, depth, nesting)) return true;
+  if (opensDocument(vPtr, n)) {
+    // An XML document in a string (an API that carries a SOAP or XML payload in JSON): its element
+    // texts and attribute values are parts too, and the string stays one (as an XML body does).
+    if (isXmlDocument(vPtr, n)) { splitXmlValue(vPtr, n, out, Where.BODY_JSON, UNESCAPED); return false; }
+    if (splitNested(vPtr, n, out, keyPtr, keyLen, depth, nesting)) return true;
+  }
   if (isQueryName(keyPtr, keyLen) && mayHoldGraphqlLiterals(vPtr, n)) splitGraphqlLiterals(vPtr, n, out, Where.BODY_JSON, keyPtr, keyLen, UNESCAPED);
   return false;
 }
@@ -231,7 +237,14 @@ function opensDocument(p: usize, n: i32): bool {
   while (e > i && isJsonSpace(load<u8>(p + <usize>(e - 1)))) e--;
   if (e - i < 2) return false;
   let a = load<u8>(p + <usize>i), b = load<u8>(p + <usize>(e - 1));
-  return (a == 0x7B && b == 0x7D) || (a == 0x5B && b == 0x5D);
+  return (a == 0x7B && b == 0x7D) || (a == 0x5B && b == 0x5D) || (a == 0x3C && b == 0x3E && matchesAt(p, e, i, "<?xml"));
+}
+
+// Whether a text opensDocument took is XML (its first byte, blanks aside, is '<').
+function isXmlDocument(p: usize, n: i32): bool {
+  let i = 0;
+  while (i < n && isJsonSpace(load<u8>(p + <usize>i))) i++;
+  return i < n && load<u8>(p + <usize>i) == 0x3C;
 }
 
 // A query's, a cookie's, a form's or a multipart field's value that is a JSON document
@@ -259,44 +272,50 @@ function nextJsonValue(rows: usize, i: i32, end: i32): i32 {
     let p = partValPtr(rows, i);
     let opens = <u32>load<u8>(VALUE_OPENERS + <usize>load<u8>(p)) & <u32>load<u8>(WHERE_OPENERS + <usize>partWhere(rows, i));
     if (opens == 0 || partValLen(rows, i) < MIN_JSON_VALUE) continue;
-    if (opens == JSON_OPENER ? opensJsonValue(p) : isQueryName(partNamePtr(rows, i), partNameLen(rows, i))) return i;
+    if (opens == DOCUMENT_OPENER ? opensDocumentValue(p, partValLen(rows, i)) : isQueryName(partNamePtr(rows, i), partNameLen(rows, i))) return i;
   }
   return end;
 }
 // What a value's first byte may open (a bit each), and which of those may be a document the
-// application parses in each Where: a JSON document ('{', '[', '%' for their escapes) in a query,
-// cookie, form or multipart field, or a header (Dropbox's `Dropbox-API-Arg`, Linode's `X-Filter`);
+// application parses in each Where: a JSON document ('{', '[', '%' for their escapes), or an XML one
+// ('<', with its `<?xml` declaration) in a query, cookie, form or multipart field, a header
+// (Dropbox's `Dropbox-API-Arg`, Linode's `X-Filter`) or an XML body's text (JSON in a SOAP element);
 // a GraphQL document in a `query` parameter of a query or a form body (GraphQL over HTTP's GET, and
 // the form body express-graphql and graphql-yoga read), named by its operation's keyword (query,
 // mutation, subscription, fragment; '{' opens the shorthand).
-const JSON_OPENER: u32 = 1;
+const DOCUMENT_OPENER: u32 = 1;
 const GRAPHQL_OPENER: u32 = 2;
 const VALUE_OPENERS = memory.data(256);
-store<u8>(VALUE_OPENERS + 0x7B, JSON_OPENER);
-store<u8>(VALUE_OPENERS + 0x5B, JSON_OPENER);
-store<u8>(VALUE_OPENERS + 0x25, JSON_OPENER);
+store<u8>(VALUE_OPENERS + 0x7B, DOCUMENT_OPENER);
+store<u8>(VALUE_OPENERS + 0x5B, DOCUMENT_OPENER);
+store<u8>(VALUE_OPENERS + 0x25, DOCUMENT_OPENER);
+store<u8>(VALUE_OPENERS + 0x3C, DOCUMENT_OPENER);
 store<u8>(VALUE_OPENERS + 0x71, GRAPHQL_OPENER);
 store<u8>(VALUE_OPENERS + 0x6D, GRAPHQL_OPENER);
 store<u8>(VALUE_OPENERS + 0x73, GRAPHQL_OPENER);
 store<u8>(VALUE_OPENERS + 0x66, GRAPHQL_OPENER);
 const WHERE_OPENERS = memory.data(16);
-store<u8>(WHERE_OPENERS + Where.QUERY, JSON_OPENER | GRAPHQL_OPENER);
-store<u8>(WHERE_OPENERS + Where.BODY_FORM, JSON_OPENER | GRAPHQL_OPENER);
-store<u8>(WHERE_OPENERS + Where.COOKIE, JSON_OPENER);
-store<u8>(WHERE_OPENERS + Where.BODY_MULTIPART, JSON_OPENER);
-store<u8>(WHERE_OPENERS + Where.HEADER, JSON_OPENER);
+store<u8>(WHERE_OPENERS + Where.QUERY, DOCUMENT_OPENER | GRAPHQL_OPENER);
+store<u8>(WHERE_OPENERS + Where.BODY_FORM, DOCUMENT_OPENER | GRAPHQL_OPENER);
+store<u8>(WHERE_OPENERS + Where.COOKIE, DOCUMENT_OPENER);
+store<u8>(WHERE_OPENERS + Where.BODY_MULTIPART, DOCUMENT_OPENER);
+store<u8>(WHERE_OPENERS + Where.HEADER, DOCUMENT_OPENER);
+store<u8>(WHERE_OPENERS + Where.BODY_XML, DOCUMENT_OPENER);
 
 // The shortest value read as a document: `{"a":"b"}`.
 const MIN_JSON_VALUE = 9;
 
-// Whether p opens with '{' or '[', raw or as %7B / %5B (either case).
+// Whether p[0..n) (n >= MIN_JSON_VALUE) opens with '{', '[' or `<?xml`, raw or percent-encoded
+// (%7B, %5B, %3C?xml, %3C%3Fxml; either case): an HTML value (`<p>…`, `%3Cdiv…`) is none.
 // @ts-ignore: decorator
-@inline function opensJsonValue(p: usize): bool {
+@inline function opensDocumentValue(p: usize, n: i32): bool {
   let c = load<u8>(p);
   if (c == 0x7B || c == 0x5B) return true;
+  if (c == 0x3C) return matchesAt(p, n, 0, "<?xml");
   if (c != 0x25) return false;
   let h = load<u16>(p, 1) | 0x2000; // the second hex digit in lower case
-  return h == 0x6237 || h == 0x6235; // "7b", "5b"
+  if (h == 0x6237 || h == 0x6235) return true; // "7b", "5b"
+  return h == 0x6333 && (matchesAt(p, n, 3, "?xml") || matchesLowerAt(p, n, 3, "%3fxml")); // "3c"
 }
 
 // Part i's value split as a JSON document, if it is one (see splitJsonValues).
@@ -317,6 +336,7 @@ function splitJsonValue(out: PartList, i: i32): void {
     p = dst; n = m;
   }
   if (opensDocument(p, n)) {
+    if (isXmlDocument(p, n)) { splitXmlValue(p, n, out, where, 0); return; }
     let before = out.count;
     if (splitNested(p, n, out, np, nn, 0, 1)) {
       for (let k = before, e = out.count; k < e; k++) setPartWhere(rows, k, where);

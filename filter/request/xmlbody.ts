@@ -1,14 +1,15 @@
 // Splits an XML body: the document stays one part (its DOCTYPE's entities, XInclude and the tags
 // themselves are read there), and each element's text, each CDATA section and each attribute's
 // value is a part too, named by its element or attribute, as the application that parses the
-// document reads them. Called by request/body.ts.
+// document reads them. Called by request/body.ts, and by request/jsonbody.ts for a value that is an
+// XML document.
 //
 // Why: a value read inside the whole document shares its 256-byte window with the markup around
 // it, and a SOAP or XML-RPC envelope dilutes it: `'; cat /etc/passwd #` scored 1 as a JSON string
 // and 90 in an XML-RPC <value>. A lenient reader, not a validating parser: what does not parse is
 // skipped, never refused, and the document part still holds every byte.
 
-import { PartList } from "./parts";
+import { PartList, setPartWhere, markPart } from "./parts";
 import { Where } from "./where";
 import { indexOf2 } from "../lib/scan";
 import { matchesAt, isSpaceOrBreak, skipSpacesAndBreaks } from "../lib/bytes";
@@ -17,6 +18,18 @@ import { matchesAt, isSpaceOrBreak, skipSpacesAndBreaks } from "../lib/bytes";
 const MAX_DEPTH = 64;
 const NAME_PTRS = memory.data(MAX_DEPTH * 4);
 const NAME_LENS = memory.data(MAX_DEPTH * 4);
+
+// An XML document that is a value (a form's or a query's field, a JSON string: request/jsonbody.ts):
+// its texts and attribute values as parts of the value's where, marked `marks`; the value stays a part.
+export function splitXmlValue(ptr: usize, len: i32, out: PartList, where: i32, marks: u32): void {
+  let before = out.count;
+  splitXml(ptr, len, out);
+  let rows = out.rows;
+  for (let k = before, e = out.count; k < e; k++) {
+    setPartWhere(rows, k, where);
+    if (marks != 0) markPart(rows, k, marks);
+  }
+}
 
 export function splitXml(ptr: usize, len: i32, out: PartList): void {
   let depth = 0;

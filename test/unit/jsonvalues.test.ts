@@ -49,6 +49,38 @@ describe("a payload in a JSON document that is a value", () => {
   });
 });
 
+// An XML document as a value (with its `<?xml` declaration): a form's or a query's field, a JSON
+// string; and a JSON document as an XML element's text. Read whole before 2026-12-07, a payload in
+// an element scored 44-60 (`admin'--` 59); 1 now.
+const xmlDoc = (v: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><order id="A-1001"><customer><name>Jane Doe</name></customer><items><item sku="AB-123" qty="2"/></items><note>${v.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</note></order>`;
+const XML_PLACES: Array<[string, (v: string) => [string, string]]> = [
+  ["an XML document in a form's value", (v) => ["body:form", `data=${encodeURIComponent(xmlDoc(v))}&submit=1`]],
+  ["an XML document in a query's value", (v) => ["query", `data=${encodeURIComponent(xmlDoc(v))}`]],
+  ["an XML document in a JSON string", (v) => ["body:json", JSON.stringify({ payload: xmlDoc(v), type: "order" })]],
+  ["a JSON document in an XML element", (v) => ["body:xml", `<?xml version="1.0"?><req><meta>1</meta><data>${JSON.stringify({ order: "A-1001", note: v }).replace(/&/g, "&amp;").replace(/</g, "&lt;")}</data></req>`]],
+];
+
+describe("an XML document that is a value, and JSON in an XML element", () => {
+  for (const [place, make] of XML_PLACES) {
+    it.each([";cat /etc/passwd", "admin'--", "{{7*7}}"])(`${place}: %j flagged`, (v) => {
+      const [where, text] = make(v);
+      expect(core.scoreRequest(requestOf([[where, text]])).score).toBeLessThanOrEqual(20);
+    });
+  }
+
+  it("takes the value's where and the element's name; HTML in a JSON string is not split", () => {
+    const parts = core.parts("body:form", `data=${encodeURIComponent(xmlDoc("red shoes"))}`).map((p) => [p.where, p.name, p.text]);
+    expect(parts).toContainEqual(["body:form", "note", "red shoes"]);
+    const html = core.parts("body:json", JSON.stringify({ body: '<p>Hello <b class="x">world</b></p>' })).map((p) => p.text);
+    expect(html).toEqual(['<p>Hello <b class="x">world</b></p>']);
+  });
+
+  it("a benign XML document as a form's value: not flagged", () => {
+    expect(core.scoreRequest(requestOf([["body:form", `data=${encodeURIComponent(xmlDoc("Leave it at the back door, please."))}`]])).score).toBeGreaterThan(20);
+  });
+});
+
 // Benign documents of the same shapes stay unflagged.
 const BENIGN = [
   ["query", `filter=${encodeURIComponent(doc("red running shoes"))}`],
