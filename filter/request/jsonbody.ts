@@ -230,7 +230,8 @@ function splitNested(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen:
 // KEY_PTRS and KEY_LENS of the documents a nested one is in, one pair per nesting level.
 const SAVED = memory.data(MAX_NESTING * MAX_DEPTH * 8);
 
-// Whether p[0..n) is a JSON object or array by its ends (blanks aside): `{…}` or `[…]`.
+// Whether p[0..n) is a JSON object or array by its ends (blanks aside), `{…}` or `[…]`, or an XML
+// document opening with its declaration, `<?xml…>`.
 function opensDocument(p: usize, n: i32): bool {
   let i = 0, e = n;
   while (i < e && isJsonSpace(load<u8>(p + <usize>i))) i++;
@@ -247,23 +248,24 @@ function isXmlDocument(p: usize, n: i32): bool {
   return i < n && load<u8>(p + <usize>i) == 0x3C;
 }
 
-// A query's, a cookie's, a form's or a multipart field's value that is a JSON document
-// (`filter={"name":"…","page":1}`, percent-encoded as browsers and fetch() send it): its strings are
+// A query's, a cookie's, a form's, a multipart field's or a header's value that is a JSON document
+// (`filter={"name":"…","page":1}`, percent-encoded as browsers and fetch() send it), or that is an
+// XML document, as an XML body's text may be too (request/xmlbody.ts splitXmlValue): its strings are
 // parts too, named by their keys, with the where of the value they came from, as the application
 // that parses the value reads them; the value stays a part. In the value, a payload shared its
 // windows with the document's other keys and values: `;id` in such a query value scored 89,
 // `admin'--` 99 (1 each as the same string in a JSON body). Parts from `first` to the list's end are
 // read (the splitters' output for one place: the head's, then the body's), a file's name and
 // content not (a file is stored, not parsed), nor a value whose document does not split cleanly.
-// The value is percent-decoded once first (and '+' read as a space in a query or a form), as the
-// server does before the application parses it: the one decoding the split stage does, since the
-// document's bytes are what the JSON reader must see.
+// A value of a query, a form, a cookie or a multipart field is percent-decoded once first (and '+'
+// read as a space in a query or a form), as the server does before the application parses it: the
+// one decoding the split stage does, since the document's bytes are what the reader must see.
 export function splitJsonValues(out: PartList, first: i32): void {
   let end = out.count;
   for (let i = nextJsonValue(out.rows, first, end); i < end; i = nextJsonValue(out.rows, i + 1, end)) splitJsonValue(out, i);
 }
 
-// The first part from i on (below end) whose value may be a JSON or GraphQL document, or end: a loop
+// The first part from i on (below end) whose value may be a JSON, XML or GraphQL document, or end: a loop
 // with no call (V8 spills every value live across one at every turn), which reads a row's where and
 // its value's first byte (two tables) before anything else: ~17 instructions a part, 0.8% of the
 // 1 KiB form's, whose values are no documents (make profile).
@@ -302,6 +304,9 @@ store<u8>(WHERE_OPENERS + Where.BODY_MULTIPART, DOCUMENT_OPENER);
 store<u8>(WHERE_OPENERS + Where.HEADER, DOCUMENT_OPENER);
 store<u8>(WHERE_OPENERS + Where.BODY_XML, DOCUMENT_OPENER);
 
+// Where a value may be percent-encoded (a header's and an XML text's are not).
+const PERCENT_WHERES: u32 = (1 << Where.QUERY) | (1 << Where.BODY_FORM) | (1 << Where.COOKIE) | (1 << Where.BODY_MULTIPART);
+
 // The shortest value read as a document: `{"a":"b"}`.
 const MIN_JSON_VALUE = 9;
 
@@ -328,7 +333,7 @@ function splitJsonValue(out: PartList, i: i32): void {
   if (isLetter(load<u8>(p)) && !opensOperation(p, n)) return;
   let np = partNamePtr(rows, i), nn = partNameLen(rows, i);
   let plus = partFormEncoded(rows, i);
-  if (plus || indexOf(p, 0, n, 0x25) < n) {
+  if (plus || (((PERCENT_WHERES >> <u32>where) & 1) != 0 && indexOf(p, 0, n, 0x25) < n)) {
     let dst = out.alloc(n);
     if (dst == 0) return;
     let m = percentDecodeOnce(p, n, dst, plus);

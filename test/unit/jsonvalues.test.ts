@@ -38,6 +38,12 @@ describe("a payload in a JSON document that is a value", () => {
     expect(s.score).toBeLessThanOrEqual(20);
   });
 
+  it("a header's value is read as it came: no percent-decoding makes it a document", () => {
+    const head = (v: string) => ({ head: [[":method", "GET"], [":scheme", "http"], [":authority", "a"], [":path", "/"], ["x-context", v]] as Array<[string, string]> });
+    expect(core.requestParts(head('{"a":"red shoes"}')).map((p) => p.text)).toContain("red shoes");
+    expect(core.requestParts(head(encodeURIComponent('{"a":"red shoes"}'))).map((p) => p.text)).not.toContain("red shoes");
+  });
+
   it("as a cookie's value, percent-encoded as a cookie must carry ';' and ','", () => {
     const s = core.scoreRequest(requestOf([["header:Cookie", `theme=dark; prefs=${encodeURIComponent(doc(";id"))}`]]));
     expect(s.score).toBeLessThanOrEqual(20);
