@@ -143,6 +143,11 @@ export const ENCODINGS = {
     apply: (v) => { const b = Buffer.from(v, "utf8").toString("base64url"); return b.length >= BASE64_MIN ? b : null; },
     only: ["path", "query", "form", "json", "cookie"],
   },
+  // A shell drops quotes inside a word: `c''at /e''tc/p''asswd` runs `cat /etc/passwd`. Every word
+  // of an rce payload that holds no quote of its own, split after its first letter. Since 2026-12-07.
+  "shell-quotes": {
+    apply: (v, p) => (p.cls === "rce" && !/['"]/.test(v) ? v.replace(/\b([a-z])([a-z]+)\b/g, "$1''$2") : null),
+  },
   // U+FF01–FF5E: what IIS/ASP.NET and some databases fold to ASCII.
   // A payload's own %HH escapes (CRLF, traversal) are transport, not text, and stay as they are.
   fullwidth: { apply: (v) => v.replace(/%[0-9A-Fa-f]{2}|[\x21-\x7e]/g, (c) => (c.length === 3 ? c : String.fromCharCode(c.charCodeAt(0) + 0xfee0))) },
