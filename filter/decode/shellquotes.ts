@@ -7,7 +7,7 @@
 // Allocation-free.
 
 import { indexOf2 } from "../lib/scan";
-import { isWordChar } from "../lib/bytes";
+import { isPathByte } from "../lib/bytes";
 
 // Whether p[0..n) holds a word with two or more quotes inside it. Quote by quote (most texts with
 // one have one or two, and prose's are inside words: `don't`); the bytes between two quotes inside
@@ -16,9 +16,8 @@ export function hasQuoteSplitWord(p: usize, n: i32): bool {
   let lastEnd = -1, inner = 0;
   let i = indexOf2(p, 0, n, 0x27, 0x22);
   while (i < n) {
-    let j = i + 1;
-    while (j < n && isQuote(<u32>load<u8>(p + <usize>j))) j++;
-    if (i > 0 && j < n && isWordByte(<u32>load<u8>(p + <usize>(i - 1))) && isWordByte(<u32>load<u8>(p + <usize>j))) {
+    let j = quoteRunEnd(p, n, i);
+    if (inWord(p, n, i, j)) {
       inner = lastEnd >= 0 && allWordBytes(p, lastEnd, i) ? inner + j - i : j - i;
       if (inner >= 2) return true;
       lastEnd = j;
@@ -30,7 +29,7 @@ export function hasQuoteSplitWord(p: usize, n: i32): bool {
 
 // Whether p[a..b) is word bytes only.
 function allWordBytes(p: usize, a: i32, b: i32): bool {
-  for (let k = a; k < b; k++) if (!isWordByte(<u32>load<u8>(p + <usize>k))) return false;
+  for (let k = a; k < b; k++) if (!isPathByte(<u32>load<u8>(p + <usize>k))) return false;
   return true;
 }
 
@@ -42,10 +41,8 @@ export function unquoteWords(p: usize, n: i32, dst: usize): i32 {
   while (i < n) {
     let c = <u32>load<u8>(p + <usize>i);
     if (isQuote(c)) {
-      let j = i + 1;
-      while (j < n && isQuote(<u32>load<u8>(p + <usize>j))) j++;
-      let inside = i > 0 && j < n && isWordByte(<u32>load<u8>(p + <usize>(i - 1))) && isWordByte(<u32>load<u8>(p + <usize>j));
-      if (!inside) {
+      let j = quoteRunEnd(p, n, i);
+      if (!inWord(p, n, i, j)) {
         memory.copy(dst + <usize>o, p + <usize>i, <usize>(j - i));
         o += j - i;
       }
@@ -62,6 +59,16 @@ export function unquoteWords(p: usize, n: i32, dst: usize): i32 {
 // @ts-ignore: decorator
 @inline function isQuote(c: u32): bool { return c == 0x27 || c == 0x22; }
 
-// A byte of a word or a path a command names: letters, digits, `_`, `-`, `.`, `/`.
+// Where the run of quotes at p[i] ends.
+function quoteRunEnd(p: usize, n: i32, i: i32): i32 {
+  let j = i + 1;
+  while (j < n && isQuote(<u32>load<u8>(p + <usize>j))) j++;
+  return j;
+}
+
+// Whether the quotes p[i..j) stand inside a word: between two bytes of a word or a path a command
+// names (lib/bytes isPathByte: letters, digits, `_`, `-`, `.`, `/`).
 // @ts-ignore: decorator
-@inline function isWordByte(c: u32): bool { return isWordChar(c) || c == 0x2D || c == 0x2E || c == 0x2F; }
+@inline function inWord(p: usize, n: i32, i: i32, j: i32): bool {
+  return i > 0 && j < n && isPathByte(<u32>load<u8>(p + <usize>(i - 1))) && isPathByte(<u32>load<u8>(p + <usize>j));
+}

@@ -57,7 +57,7 @@ export function splitBody(where: i32, ptr: usize, len: i32, ctPtr: usize, ctLen:
     case Where.BODY_XML: {
       out.add(Where.BODY_XML, ptr, 0, ptr, len, false);
       let first = out.count;
-      splitXml(ptr, len, out);
+      splitXml(ptr, len, out, Where.BODY_XML, 0);
       // An element's text that is a JSON document (JSON carried in a SOAP element), or a CDATA
       // section that is an XML one: split as a form's value would be.
       splitJsonValues(out, first);

@@ -13,7 +13,7 @@ import { Where } from "./where";
 import { Tok, tokenAt, isJsonSpace, wordLength, numberEnd, unescapeJson } from "../lib/json";
 import { indexOf2Inline, indexOf } from "../lib/scan";
 import { isLetter, matchesAt, matchesLowerAt } from "../lib/bytes";
-import { splitXmlValue } from "./xmlbody";
+import { splitXml } from "./xmlbody";
 
 // Containers deeper than this keep the key of the deepest one tracked; the depth only names parts.
 const MAX_DEPTH = 64;
@@ -177,9 +177,10 @@ function splitJsonIn(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen:
       // its string literals are parts too, before the string's own (request/graphql.ts). Both share
       // this one call: with a test and a call of its own here, V8 compiled the token loop into 0.24%
       // more of a JSON body's instructions (make profile).
-      if (nesting < MAX_NESTING && (opensDocument(vPtr, n) || keyLen == 5)) {
+      let doc = nesting < MAX_NESTING ? documentKind(vPtr, n) : NO_DOCUMENT;
+      if (doc != NO_DOCUMENT || (nesting < MAX_NESTING && keyLen == 5)) {
         out.endOffers(offered);
-        let split = splitNestedOrLiterals(vPtr, n, out, keyPtr, keyLen, depth, nesting + 1);
+        let split = splitNestedOrLiterals(vPtr, n, doc, out, keyPtr, keyLen, depth, nesting + 1);
         offered = out.count;
         if (split) continue;
       }
@@ -196,15 +197,14 @@ function splitJsonIn(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen:
 }
 
 // A JSON string vPtr[0..n) under the key keyPtr[0..keyLen), unescaped, at the outer document's
-// depth: split as a JSON document if it is one (returns true: its parts stand for the string), else,
-// under the key `query`, its GraphQL literals added as parts (returns false: the string is a part too).
-function splitNestedOrLiterals(vPtr: usize, n: i32, out: PartList, keyPtr: usize, keyLen: i32, depth: i32, nesting: i32): bool {
-  if (opensDocument(vPtr, n)) {
-    // An XML document in a string (an API that carries a SOAP or XML payload in JSON): its element
-    // texts and attribute values are parts too, and the string stays one (as an XML body does).
-    if (isXmlDocument(vPtr, n)) { splitXmlValue(vPtr, n, out, Where.BODY_JSON, UNESCAPED); return false; }
-    if (splitNested(vPtr, n, out, keyPtr, keyLen, depth, nesting)) return true;
-  }
+// depth, whose documentKind is doc: split as a JSON document if it is one (returns true: its parts
+// stand for the string), else, under the key `query`, its GraphQL literals added as parts (returns
+// false: the string is a part too).
+function splitNestedOrLiterals(vPtr: usize, n: i32, doc: i32, out: PartList, keyPtr: usize, keyLen: i32, depth: i32, nesting: i32): bool {
+  // An XML document in a string (an API that carries a SOAP or XML payload in JSON): its element
+  // texts and attribute values are parts too, and the string stays one (as an XML body does).
+  if (doc == XML_DOCUMENT) { splitXml(vPtr, n, out, Where.BODY_JSON, UNESCAPED); return false; }
+  if (doc == JSON_DOCUMENT && splitNested(vPtr, n, out, keyPtr, keyLen, depth, nesting)) return true;
   if (isQueryName(keyPtr, keyLen) && mayHoldGraphqlLiterals(vPtr, n)) splitGraphqlLiterals(vPtr, n, out, Where.BODY_JSON, keyPtr, keyLen, UNESCAPED);
   return false;
 }
@@ -230,27 +230,22 @@ function splitNested(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen:
 // KEY_PTRS and KEY_LENS of the documents a nested one is in, one pair per nesting level.
 const SAVED = memory.data(MAX_NESTING * MAX_DEPTH * 8);
 
-// Whether p[0..n) is a JSON object or array by its ends (blanks aside), `{…}` or `[…]`, or an XML
-// document opening with its declaration, `<?xml…>`.
-function opensDocument(p: usize, n: i32): bool {
+// What p[0..n) is by its ends (blanks aside): a JSON object or array, `{…}` or `[…]`; an XML
+// document opening with its declaration, `<?xml…>`; or neither.
+const NO_DOCUMENT = 0, JSON_DOCUMENT = 1, XML_DOCUMENT = 2;
+function documentKind(p: usize, n: i32): i32 {
   let i = 0, e = n;
   while (i < e && isJsonSpace(load<u8>(p + <usize>i))) i++;
   while (e > i && isJsonSpace(load<u8>(p + <usize>(e - 1)))) e--;
-  if (e - i < 2) return false;
+  if (e - i < 2) return NO_DOCUMENT;
   let a = load<u8>(p + <usize>i), b = load<u8>(p + <usize>(e - 1));
-  return (a == 0x7B && b == 0x7D) || (a == 0x5B && b == 0x5D) || (a == 0x3C && b == 0x3E && matchesAt(p, e, i, "<?xml"));
-}
-
-// Whether a text opensDocument took is XML (its first byte, blanks aside, is '<').
-function isXmlDocument(p: usize, n: i32): bool {
-  let i = 0;
-  while (i < n && isJsonSpace(load<u8>(p + <usize>i))) i++;
-  return i < n && load<u8>(p + <usize>i) == 0x3C;
+  if ((a == 0x7B && b == 0x7D) || (a == 0x5B && b == 0x5D)) return JSON_DOCUMENT;
+  return a == 0x3C && b == 0x3E && matchesAt(p, e, i, "<?xml") ? XML_DOCUMENT : NO_DOCUMENT;
 }
 
 // A query's, a cookie's, a form's, a multipart field's or a header's value that is a JSON document
 // (`filter={"name":"…","page":1}`, percent-encoded as browsers and fetch() send it), or that is an
-// XML document, as an XML body's text may be too (request/xmlbody.ts splitXmlValue): its strings are
+// XML document, as an XML body's text may be too (request/xmlbody.ts splitXml): its strings are
 // parts too, named by their keys, with the where of the value they came from, as the application
 // that parses the value reads them; the value stays a part. In the value, a payload shared its
 // windows with the document's other keys and values: `;id` in such a query value scored 89,
@@ -340,8 +335,9 @@ function splitJsonValue(out: PartList, i: i32): void {
     out.shrinkLast(dst, n, m);
     p = dst; n = m;
   }
-  if (opensDocument(p, n)) {
-    if (isXmlDocument(p, n)) { splitXmlValue(p, n, out, where, 0); return; }
+  let doc = documentKind(p, n);
+  if (doc == XML_DOCUMENT) { splitXml(p, n, out, where, 0); return; }
+  if (doc == JSON_DOCUMENT) {
     let before = out.count;
     if (splitNested(p, n, out, np, nn, 0, 1)) {
       for (let k = before, e = out.count; k < e; k++) setPartWhere(rows, k, where);

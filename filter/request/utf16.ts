@@ -5,6 +5,8 @@
 // nothing and scored whole (`;cat /etc/passwd` in an element 65, `admin'--` 75). Called by
 // request/request.ts. Total and allocation-free.
 
+import { writeUtf8 } from "../lib/escapes";
+
 // What sniffWide found: how many bytes a code unit has, and the byte order.
 export const enum Wide { NONE = 0, UTF16LE = 1, UTF16BE = 2, UTF32LE = 3, UTF32BE = 4 }
 
@@ -63,13 +65,11 @@ export function wideToUtf8(p: usize, n: i32, form: Wide, dst: usize, cap: i32): 
     if (c == 0xFEFF && o == 0) continue; // the byte-order mark
     let k = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
     if (o + k > cap) return ~o;
-    writeUtf8(dst + <usize>o, c, k);
-    o += k;
+    o += writeUtf8(dst + <usize>o, c);
   }
   if (i < n) { // a cut last unit
     if (o + 3 > cap) return ~o;
-    writeUtf8(dst + <usize>o, 0xFFFD, 3);
-    o += 3;
+    o += writeUtf8(dst + <usize>o, 0xFFFD);
   }
   return o;
 }
@@ -84,15 +84,4 @@ export function wideToUtf8(p: usize, n: i32, form: Wide, dst: usize, cap: i32): 
 @inline function readUnit32(q: usize, big: bool): u32 {
   let v = load<u32>(q);
   return big ? bswap<u32>(v) : v;
-}
-
-function writeUtf8(d: usize, c: u32, k: i32): void {
-  if (k == 1) { store<u8>(d, c); return; }
-  if (k == 2) { store<u8>(d, 0xC0 | (c >> 6)); store<u8>(d, 0x80 | (c & 0x3F), 1); return; }
-  if (k == 3) {
-    store<u8>(d, 0xE0 | (c >> 12)); store<u8>(d, 0x80 | ((c >> 6) & 0x3F), 1); store<u8>(d, 0x80 | (c & 0x3F), 2);
-    return;
-  }
-  store<u8>(d, 0xF0 | (c >> 18)); store<u8>(d, 0x80 | ((c >> 12) & 0x3F), 1);
-  store<u8>(d, 0x80 | ((c >> 6) & 0x3F), 2); store<u8>(d, 0x80 | (c & 0x3F), 3);
 }

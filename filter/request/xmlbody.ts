@@ -9,8 +9,7 @@
 // and 90 in an XML-RPC <value>. A lenient reader, not a validating parser: what does not parse is
 // skipped, never refused, and the document part still holds every byte.
 
-import { PartList, setPartWhere, markPart } from "./parts";
-import { Where } from "./where";
+import { PartList } from "./parts";
 import { indexOf2 } from "../lib/scan";
 import { matchesAt, isSpaceOrBreak, skipSpacesAndBreaks } from "../lib/bytes";
 
@@ -19,26 +18,16 @@ const MAX_DEPTH = 64;
 const NAME_PTRS = memory.data(MAX_DEPTH * 4);
 const NAME_LENS = memory.data(MAX_DEPTH * 4);
 
-// An XML document that is a value (a form's or a query's field, a JSON string: request/jsonbody.ts):
-// its texts and attribute values as parts of the value's where, marked `marks`; the value stays a part.
-export function splitXmlValue(ptr: usize, len: i32, out: PartList, where: i32, marks: u32): void {
-  let before = out.count;
-  splitXml(ptr, len, out);
-  let rows = out.rows;
-  for (let k = before, e = out.count; k < e; k++) {
-    setPartWhere(rows, k, where);
-    if (marks != 0) markPart(rows, k, marks);
-  }
-}
-
-export function splitXml(ptr: usize, len: i32, out: PartList): void {
+// Adds the document's texts and attribute values to out as parts of `where` (BODY_XML for a body; a
+// value's own where for a document that is a value: request/jsonbody.ts), marked `marks`.
+export function splitXml(ptr: usize, len: i32, out: PartList, where: i32, marks: u32): void {
   let depth = 0;
   let i = 0;
   while (i < len) {
     let lt = indexOf2(ptr, i, len, 0x3C, 0x3C); // '<'
     // Text outside every element is no element's (XML allows only blanks there; a body with no tag
     // at all is its document part alone).
-    if (depth > 0) addText(out, ptr, i, lt, depth);
+    if (depth > 0) addText(out, ptr, i, lt, depth, where, marks);
     if (lt >= len) return;
     i = lt + 1;
     if (i >= len) return;
@@ -48,7 +37,7 @@ export function splitXml(ptr: usize, len: i32, out: PartList): void {
       if (matchesAt(ptr, len, i, "![CDATA[")) {
         let s = i + 8;
         let e = indexOfString(ptr, len, s, "]]>");
-        if (depth > 0) addText(out, ptr, s, e, depth);
+        if (depth > 0) addText(out, ptr, s, e, depth, where, marks);
         i = e + 3;
         continue;
       }
@@ -87,7 +76,7 @@ export function splitXml(ptr: usize, len: i32, out: PartList): void {
       let ve = indexOf2(ptr, vs, len, q, q);
       // Namespace declarations are the document's plumbing (every SOAP envelope names the same
       // URIs): read in the document part only.
-      if (!isNamespaceDeclaration(ptr + <usize>as, ae - as)) out.add(Where.BODY_XML, ptr + <usize>as, ae - as, ptr + <usize>vs, min(ve, len) - vs, false);
+      if (!isNamespaceDeclaration(ptr + <usize>as, ae - as)) out.add(where, ptr + <usize>as, ae - as, ptr + <usize>vs, min(ve, len) - vs, false, marks);
       i = ve + 1;
     }
     if (empty) continue;
@@ -102,12 +91,12 @@ export function splitXml(ptr: usize, len: i32, out: PartList): void {
 // Text p[s..e) inside `depth` open elements (depth > 0) as a part named by the innermost one kept
 // (past MAX_DEPTH, the deepest kept), when it holds more than blanks; its ends' blanks (the
 // document's indentation) left out.
-function addText(out: PartList, p: usize, s: i32, e: i32, depth: i32): void {
+function addText(out: PartList, p: usize, s: i32, e: i32, depth: i32, where: i32, marks: u32): void {
   s = skipSpacesAndBreaks(p, e, s);
   while (e > s && isSpaceOrBreak(load<u8>(p + <usize>(e - 1)))) e--;
   if (e <= s) return;
   let top = <usize>(min(depth, MAX_DEPTH) - 1) << 2;
-  out.add(Where.BODY_XML, <usize>load<u32>(NAME_PTRS + top), load<i32>(NAME_LENS + top), p + <usize>s, e - s, false);
+  out.add(where, <usize>load<u32>(NAME_PTRS + top), load<i32>(NAME_LENS + top), p + <usize>s, e - s, false, marks);
 }
 
 // The index just past `end` from i on, or n when it does not come.
