@@ -167,10 +167,19 @@ const DECODED_SCRIPT: Case[] = [
   ["body:json", JSON.stringify({ bio: "setTimeout(atob('YWxlcnQoMSk='))" })],
   ["query", "q=%22%3Beval(unescape(%27%61%6c%65%72%74%28%31%29%27))%2F%2F"],
   ["body:form", "c=window.eval(window.decodeURIComponent('%2561lert(1)'))"],
+  // document.write of a decoded string; the page's URL or window name run as script (DOM-based XSS).
+  ["query", "q=document.write(String.fromCharCode(60,115,99,114,105,112,116,62))"],
+  ["query", "q=eval(location.hash.slice(1))"],
+  ["body:json", JSON.stringify({ x: "setTimeout(location.search.substr(1))" })],
+  ["query", "q=eval(name)"],
 ];
 const NOT_DECODED_SCRIPT: Case[] = [
   ["body:json", JSON.stringify({ code: "const s = String.fromCharCode(65); log(atob(data));" })],
   ["body:json", JSON.stringify({ doc: "Never call eval() on input; use JSON.parse(atob(token)) instead." })],
+  // A site's code: a function's parameters, the URL written into the page, a timer that reloads it.
+  ["body:json", JSON.stringify({ code: "var f = function(location) { return location.hash; }; g = Function(name);" })],
+  ["body:json", JSON.stringify({ code: "document.write(location.href); setTimeout(function(){ location.reload(); }, 1000)" })],
+  ["body:json", JSON.stringify({ code: "console.write(atob(s)); eval(locationData); setTimeout(names)" })],
 ];
 const JSFUCK: Case[] = [
   ["body:form", "x=" + encodeURIComponent("[][(![]+[])[+[]]+(![]+[])[!+[]+!+[]]]()")],
