@@ -559,7 +559,10 @@ function unionSelect(p: usize, n: i32): bool {
       if (matchesLowerAt(p, n, j, "distinct")) { j += 8; continue; }
       break;
     }
-    if (j >= n || matchesLowerAt(p, n, j, "sel") || matchesLowerAt(p, n, j, "values") || byteAt(p, n, j - 1) == 0x28) return true;
+    // At the end, only after what injected text puts before it (`-1 union`, `' union`, `*/union`):
+    // a search's `select union` and `credit union` end with the text, not where a window cut them.
+    if (j >= n) { if (!isLetter(byteAt(p, n, lastNonWhitespace(p, i - 1)))) return true; continue; }
+    if (matchesLowerAt(p, n, j, "sel") || matchesLowerAt(p, n, j, "values") || byteAt(p, n, j - 1) == 0x28) return true;
   }
   return false;
 }

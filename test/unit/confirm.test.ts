@@ -22,6 +22,11 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["sqli", "1/*!50000union*/select 1", true],
   ["sqli", "Example News | Union and more", false],
   ["sqli", "Example News - select or cancel", false],
+  // a union that ends the text after a word is a search's (`select union`, Google's `oq=`), after what
+  // injected text puts before it one a window may have cut off
+  ["sqli", "select union", false],
+  ["sqli", "-1 union", true],
+  ["sqli", "1' union", true],
   ["sqli", "1'/column is not null - ' ", true],
   ["sqli", "x' - sleep(5) - '", true],
   ["sqli", "' MOD '", true],
