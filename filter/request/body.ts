@@ -43,10 +43,15 @@ export function splitBody(where: i32, ptr: usize, len: i32, ctPtr: usize, ctLen:
       return;
     case Where.BODY_MULTIPART: {
       // The boundary is the Content-Type's, as servers take it; without one no server reads the
-      // body as multipart, so neither does the filter: it is text.
+      // body as multipart, so neither does the filter: it is text. A Content-Type with two
+      // boundaries is split by each: busboy takes the first, servers that keep parameters in a
+      // map the last, and what one reads as a part the other skips as a preamble.
       let b = multipartBoundary(ctPtr, ctLen);
+      let l = multipartBoundary(ctPtr, ctLen, true);
       let first = out.count;
-      if (b == 0 || !splitMultipart(ptr, len, ctPtr + <usize>(b >>> 32), <i32>(b & 0xFFFFFFFF), out)) {
+      let split = b != 0 && splitMultipart(ptr, len, ctPtr + <usize>(b >>> 32), <i32>(b & 0xFFFFFFFF), out);
+      if (l != b && !sameSpan(ctPtr, b, l) && splitMultipart(ptr, len, ctPtr + <usize>(l >>> 32), <i32>(l & 0xFFFFFFFF), out)) split = true;
+      if (!split) {
         out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);
         return;
       }
@@ -68,6 +73,12 @@ export function splitBody(where: i32, ptr: usize, len: i32, ctPtr: usize, ctLen:
   // A GraphQL document sent as the body (`application/graphql`, which express-graphql, graphql-yoga
   // and Apollo's older servers read): its literals are values, as under a JSON body's `query`.
   if (containsCI(ctPtr, ctLen, "graphql") && mayHoldGraphqlLiterals(ptr, len)) splitGraphqlLiterals(ptr, len, out, Where.BODY_TEXT, ptr, 0, 0);
+}
+
+// Whether the spans a and b (offset << 32 | length) of p hold the same bytes (b may be 0: none).
+function sameSpan(p: usize, a: u64, b: u64): bool {
+  let n = <i32>(a & 0xFFFFFFFF);
+  return b == 0 || (n == <i32>(b & 0xFFFFFFFF) && memory.compare(p + <usize>(a >>> 32), p + <usize>(b >>> 32), n) == 0);
 }
 
 // A multipart field's name that is not a plain parameter name is scored as a part of its own, as

@@ -80,12 +80,14 @@ export function multipartWork(): i32 { return work; }
 
 // The boundary parameter of a Content-Type value, as (offset << 32 | length) inside it, or 0 when
 // there is none usable. Parameters are read as busboy reads them (name case-insensitive, token or
-// quoted-string value, the first boundary wins) but past a malformed parameter, where busboy
+// quoted-string value, the first boundary wins; `last`: the last wins, as servers that keep
+// parameters in a map read a Content-Type with two) but past a malformed parameter, where busboy
 // rejects the whole request and lenient servers read on. A quoted boundary is the span inside the
 // quotes; one with a backslash escape, an empty one or an unterminated quote is refused (0): no
 // legitimate client sends them (RFC 2046 bchars have no '"' or '\'), and the body is then scored
 // as text, which hides nothing.
-export function multipartBoundary(ctPtr: usize, ctLen: i32): u64 {
+export function multipartBoundary(ctPtr: usize, ctLen: i32, last: bool = false): u64 {
+  let found: u64 = 0;
   let i = 0;
   while (i < ctLen && load<u8>(ctPtr + i) != 0x3B) i++; // the media type
   while (i < ctLen) {
@@ -109,16 +111,22 @@ export function multipartBoundary(ctPtr: usize, ctLen: i32): u64 {
         if (i >= ctLen) return 0;
         let vLen = i - vStart;
         i++;
-        if (isBoundary) return escaped || vLen == 0 ? 0 : (<u64>vStart << 32) | <u64>vLen;
+        if (isBoundary) {
+          found = escaped || vLen == 0 ? 0 : (<u64>vStart << 32) | <u64>vLen;
+          if (!last) return found;
+        }
       } else {
         let vStart = i;
         while (i < ctLen && isToken(load<u8>(ctPtr + i))) i++;
-        if (isBoundary) return i > vStart ? (<u64>vStart << 32) | <u64>(i - vStart) : 0;
+        if (isBoundary) {
+          found = i > vStart ? (<u64>vStart << 32) | <u64>(i - vStart) : 0;
+          if (!last) return found;
+        }
       }
     }
     while (i < ctLen && load<u8>(ctPtr + i) != 0x3B) i++;
   }
-  return 0;
+  return found;
 }
 
 // Splits the body with the given boundary (without its leading "--"). Returns false, emitting

@@ -246,6 +246,22 @@ describe("parts the model skips", () => {
 
 // A charset whose ASCII bytes are not ASCII makes the body undecodable (filter/request/charset.ts):
 // the application reads other text than the bytes say, as with an unknown Content-Encoding.
+// busboy takes a Content-Type's first boundary, servers that keep parameters in a map its last: a
+// body split by one holds the other's parts in its preamble. Both are split.
+describe("a multipart Content-Type with two boundaries", () => {
+  const body = multipart("B2", [field("a", "from the second")]);
+  const parts = (ct: string) => core.requestParts({ head: [[":method", "POST"], [":path", "/x"], [":authority", "x"], ["content-type", ct]], body })
+    .filter((p) => p.where === "body:multipart").map((p) => [p.name, p.text]);
+  it.each([
+    "multipart/form-data; boundary=B1; boundary=B2",
+    "multipart/form-data; boundary=B2; boundary=B1",
+    "multipart/form-data; boundary=\"a\\\"b\"; boundary=B2",
+  ])("%s: the parts under B2 are read", (ct) => expect(parts(ct)).toEqual([["a", "from the second"]]));
+  it("the same boundary twice is split once", () => {
+    expect(parts("multipart/form-data; boundary=B2; boundary=B2")).toEqual([["a", "from the second"]]);
+  });
+});
+
 describe("the body's declared charset", () => {
   const enc = new TextEncoder();
   const undecodable = (ct: string) =>
