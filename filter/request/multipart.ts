@@ -455,7 +455,7 @@ function parseDisposition(n: i32, strict: bool): bool {
       if (ok) {
         let ext = load<u8>(s + i - 1) == 0x2A; // '*'
         i++;
-        let r = ext ? parseExtValue(s, i, n) : parsePlainValue(s, i, n, strict);
+        let r = ext ? parseExtValue(s, i, n, strict) : parsePlainValue(s, i, n, strict);
         if (r < 0) {
           ok = false;
         } else {
@@ -516,8 +516,11 @@ function parsePlainValue(s: usize, i: i32, n: i32, strict: bool): i64 {
 
 // An RFC 5987 ext-value at i: charset ' language ' percent-encoded bytes, decoded in place.
 // busboy drops the part when the charset is one it cannot decode or a '%' is not followed by
-// two hex digits; the value's bytes are kept as they are (busboy decodes them to a string).
-function parseExtValue(s: usize, i: i32, n: i32): i64 {
+// two hex digits; the value's bytes are kept as they are (busboy decodes them to a string). Not
+// strict, the value runs on past bytes that are no attr-char up to the parameter's `;` or a
+// blank, as Python's decode_rfc2231 reads it (`UTF-8''admin'--` is `admin'--` there, where the
+// strict view, busboy's, drops the part at the quote), and a `%` without two hex digits stays.
+function parseExtValue(s: usize, i: i32, n: i32, strict: bool): i64 {
   let csStart = i;
   while (i < n && isCharsetChar(load<u8>(s + i))) i++;
   if (i >= n || load<u8>(s + i) != 0x27) return -1;
@@ -534,13 +537,14 @@ function parseExtValue(s: usize, i: i32, n: i32): i64 {
     if (c == 0x25) {
       let hi = i + 2 < n ? hexValue(load<u8>(s + i + 1)) : -1;
       let lo = i + 2 < n ? hexValue(load<u8>(s + i + 2)) : -1;
-      if (hi < 0 || lo < 0) return -1;
-      store<u8>(s + o, <u8>((hi << 4) | lo));
-      o++;
-      i += 3;
-      continue;
-    }
-    if (!isAttrChar(c)) break;
+      if (hi >= 0 && lo >= 0) {
+        store<u8>(s + o, <u8>((hi << 4) | lo));
+        o++;
+        i += 3;
+        continue;
+      }
+      if (strict) return -1;
+    } else if (!isAttrChar(c) && (strict || c == 0x3B || isSpaceOrTab(c))) break;
     store<u8>(s + o, c);
     o++;
     i++;

@@ -350,6 +350,10 @@ describe("multipart: wafscore's own choices", () => {
       ['filename "f"="b.txt"', 'filename "f"="a.php" (alt)', 'file "f"="t"']],
     ["the full path of a filename is scored (busboy gives the application its basename)", [part(B, [cd('; name="f"; filename="../../x.php"')], "t"), close(B)],
       ['filename "f"="x.php"', 'file "f"="t"']],
+    // busboy drops a part whose filename* holds a byte that is no attr-char; Python's decode_rfc2231
+    // reads the value on to the parameter's end, and so does the lenient view.
+    ["a filename* past a byte that is no attr-char is read on in the lenient view", [part(B, [cd(`; name="f"; filename*=UTF-8''a'--%20b.txt`)], "t"), close(B)],
+      ['filename "f"="a\'-- b.txt" (lenient)', 'file "f"="t" (lenient)']],
     ["LF-only body: the lenient view", [`--${B}\n${cd('; name="a"')}\n\nv\n--${B}--\n`], ['field "a"="v" (lenient)']],
     ["no delimiter: not multipart (scored as text by the caller)", ["' OR 1=1 --"], -2],
     ["a bare-LF delimiter splits in the lenient view, not in busboy's",
