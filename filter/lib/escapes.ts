@@ -18,6 +18,27 @@
   return (h1 | h2) >= 0 ? (h1 << 4) | h2 : -1;
 }
 
+// Writes p[0..n) decoded as quoted-printable (RFC 2045 6.7) to dst and returns the length written
+// (n at most): `=HH` is the byte, `=` before a line break (CRLF or LF) a soft break that joins the
+// lines, and any other `=` stays, as Go's mime/quotedprintable reader passes it through.
+export function decodeQuotedPrintable(p: usize, n: i32, dst: usize): i32 {
+  let o = 0;
+  let i = 0;
+  while (i < n) {
+    let c = load<u8>(p + <usize>i);
+    if (c == 0x3D) { // '='
+      let b = i + 2 < n ? hexByte(p + <usize>(i + 1)) : -1;
+      if (b >= 0) { store<u8>(dst + <usize>o, <u8>b); o++; i += 3; continue; }
+      if (i + 1 < n && load<u8>(p + <usize>(i + 1)) == 0x0A) { i += 2; continue; }
+      if (i + 2 < n && load<u8>(p + <usize>(i + 1)) == 0x0D && load<u8>(p + <usize>(i + 2)) == 0x0A) { i += 3; continue; }
+    }
+    store<u8>(dst + <usize>o, c);
+    o++;
+    i++;
+  }
+  return o;
+}
+
 // The four hex digits at p as a code unit, or -1 (%uXXXX, \uXXXX).
 export function hexQuad(p: usize): i32 {
   let a = hexValue(load<u8>(p));

@@ -17,7 +17,7 @@
 
 import { PartList, MAX_PARTS, FILENAME, FILE_CONTENT } from "./parts";
 import { startsWithCI, equalsCI, isSpaceOrTab, skipSpacesAndTabs } from "../lib/bytes";
-import { hexValue } from "../lib/escapes";
+import { hexValue, decodeQuotedPrintable } from "../lib/escapes";
 import { Where } from "./where";
 
 // What the part being emitted is (multipartLastKind(), for core/index.ts's test recorder).
@@ -45,6 +45,8 @@ const scratch = new StaticArray<u8>(MAX_HEADER_BYTES);
 
 let lastKind: i32 = 0;
 let lenientNeeded = false;
+// The part being read declares Content-Transfer-Encoding: quoted-printable (see emitDecoded).
+let quotedPrintable = false;
 let work: i32 = 0;
 
 // The kind of the part the last onPart call carried: PartKind | KIND_* flags.
@@ -201,6 +203,7 @@ function strictPass(ptr: usize, len: i32, b: usize, bl: i32, sink: PartList): i3
 // One part in busboy's reading: headers as its HeaderParser takes them, then the content.
 // A part busboy drops (malformed headers, no form-data Content-Disposition) asks for the lenient view.
 function strictPart(ptr: usize, hs: i32, segEnd: i32, unterminated: bool, sink: PartList): void {
+  quotedPrintable = false;
   let pos = hs;
   let cdStart = -1;
   let cdEnd = -1;
@@ -228,6 +231,7 @@ function strictPart(ptr: usize, hs: i32, segEnd: i32, unterminated: bool, sink: 
       cdStart = vStart;
       cdEnd = pos - 2;
     }
+    if (nameLen == 25 && startsWithCI(ptr + nameStart, 25, "content-transfer-encoding")) quotedPrintable = isQuotedPrintable(ptr + vStart, pos - 2 - vStart);
     if (load<u8>(ptr + pos) == CR) {
       if (pos + 1 < limit && load<u8>(ptr + pos + 1) == LF) contentStart = pos + 2;
       break;
@@ -303,6 +307,7 @@ function lenientPass(ptr: usize, len: i32, b: usize, bl: i32, sink: PartList): i
 }
 
 function lenientPart(ptr: usize, hs: i32, segEnd: i32, unterminated: bool, sink: PartList): void {
+  quotedPrintable = false;
   let flags = KIND_LENIENT | (unterminated ? KIND_UNTERMINATED : 0);
   let pos = hs;
   let cdStart = -1;
@@ -319,6 +324,7 @@ function lenientPart(ptr: usize, hs: i32, segEnd: i32, unterminated: bool, sink:
       cdEnd = pos;
     }
     if (cdStart < 0 && textEnd - pos > 20 && startsWithCI(ptr + pos, 20, "content-disposition:")) cdStart = pos + 20;
+    else if (textEnd - pos > 26 && startsWithCI(ptr + pos, 26, "content-transfer-encoding:")) quotedPrintable = isQuotedPrintable(ptr + pos + 26, textEnd - pos - 26);
     pos = lineEnd + 1;
   }
   work += min(pos, segEnd) - hs;
@@ -351,7 +357,7 @@ function emitPart(cPtr: usize, cLen: i32, flags: i32, sink: PartList): void {
   let hasStar = dispStarLen > 0;
   if (!hasStar && dispFileLen <= 0) {
     lastKind = PartKind.FIELD | flags;
-    if (cLen > 0) emit(sink, namePtr, nameLen, cPtr, cLen);
+    if (cLen > 0) { emit(sink, namePtr, nameLen, cPtr, cLen); emitDecoded(sink, namePtr, nameLen, cPtr, cLen); }
     return;
   }
   // busboy reads filename* when it is there; a server without RFC 5987 reads filename.
@@ -374,6 +380,30 @@ function emitContent(cPtr: usize, cLen: i32, namePtr: usize, nameLen: i32, kind:
   if (cLen <= 0 || !looksLikeText(cPtr, cLen)) return;
   lastKind = kind;
   emit(sink, namePtr, nameLen, cPtr, cLen);
+  emitDecoded(sink, namePtr, nameLen, cPtr, cLen);
+}
+
+// A part declared quoted-printable is emitted a second time decoded (lib/escapes.ts): Go's
+// mime/multipart decodes it for the application (`=3Cscript=3E` is `<script>` there), busboy and
+// most others hand over the bytes as sent, which the first emit scored. Names come from emit's
+// copy, which the decoded part shares.
+function emitDecoded(sink: PartList, namePtr: usize, nameLen: i32, cPtr: usize, cLen: i32): void {
+  if (!quotedPrintable) return;
+  let d = sink.alloc(cLen);
+  if (d == 0) return;
+  let m = decodeQuotedPrintable(cPtr, cLen, d);
+  let last = sink.count - 1;
+  // Nothing was encoded (the part as sent is all there is), the part as sent was not emitted, or
+  // the decoded bytes are binary (a file's, not scored: emitContent).
+  if (m == cLen || last < 0 || sink.valPtr(last) != cPtr || !looksLikeText(d, m)) { sink.shrinkLast(d, cLen, 0); return; }
+  sink.shrinkLast(d, cLen, m);
+  emit(sink, sink.namePtr(last), nameLen, d, m);
+}
+
+// Whether a Content-Transfer-Encoding value (blanks around it allowed) is quoted-printable.
+function isQuotedPrintable(p: usize, n: i32): bool {
+  let i = skipSpacesAndTabs(p, n, 0);
+  return n - i >= 16 && startsWithCI(p + <usize>i, 16, "quoted-printable");
 }
 
 // Text when at most one byte in ten (over the whole content, so that a few leading binary bytes

@@ -169,6 +169,23 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
     input: multipart("b", [{ headers: ["Content-Type: image/png", 'Content-Disposition: form-data; name="pic"; filename="cat.png"'], content: PNG }]),
     parts: [["body:multipart", "pic", "cat.png"]],
   },
+  // Quoted-printable parts (Go's mime/multipart decodes them for the application; busboy does not):
+  // as sent, and decoded, soft line breaks joined; a part without the header is read as sent only.
+  {
+    name: "multipart quoted-printable field", where: "body:multipart",
+    input: multipart("b", [{ headers: ['Content-Disposition: form-data; name="q"', "Content-Transfer-Encoding: Quoted-Printable"], content: "=3Csvg on=\r\nload=3Dalert(1)=3E" }]),
+    parts: [["body:multipart", "q", "=3Csvg on=\r\nload=3Dalert(1)=3E"], ["body:multipart", "q", "<svg onload=alert(1)>"]],
+  },
+  {
+    name: "multipart quoted-printable file, lenient view", where: "body:multipart",
+    input: '--b\nContent-Disposition: form-data; name="f"; filename="a.txt"\nContent-Transfer-Encoding: quoted-printable\n\n1=27 or =271=27=3D=271\n--b--\n',
+    parts: [["body:multipart", "f", "a.txt"], ["body:multipart", "f", "1=27 or =271=27=3D=271"], ["body:multipart", "f", "1' or '1'='1"]],
+  },
+  {
+    name: "multipart =HH without the header is as sent", where: "body:multipart",
+    input: multipart("b", [field("q", "a=3Db")]),
+    parts: [["body:multipart", "q", "a=3Db"]],
+  },
   {
     name: "multipart with LF line breaks", where: "body:multipart", input: '--b\nContent-Disposition: form-data; name="a"\n\nvalue\n--b--\n',
     parts: [["body:multipart", "a", "value"]],
