@@ -148,6 +148,13 @@ export const ENCODINGS = {
   "shell-quotes": {
     apply: (v, p) => (p.cls === "rce" && !/['"]/.test(v) ? v.replace(/\b([a-z])([a-z]+)\b/g, "$1''$2") : null),
   },
+  // Quoted-printable (RFC 2045 6.7) for every character but letters and digits, with the part's
+  // Content-Transfer-Encoding saying so: Go's mime/multipart decodes it for the application.
+  // Since 2026-12-07.
+  "quoted-printable": {
+    apply: (v) => eachSpecial(v, (_, ch) => [...utf8.encode(ch)].map((b) => `=${hex2(b)}`).join("")),
+    only: ["multipart"],
+  },
   // U+FF01–FF5E: what IIS/ASP.NET and some databases fold to ASCII.
   // A payload's own %HH escapes (CRLF, traversal) are transport, not text, and stay as they are.
   fullwidth: { apply: (v) => v.replace(/%[0-9A-Fa-f]{2}|[\x21-\x7e]/g, (c) => (c.length === 3 ? c : String.fromCharCode(c.charCodeAt(0) + 0xfee0))) },
@@ -248,9 +255,10 @@ export const PLACEMENTS: Record<PlacementId, (p: Payload, v: string, enc: Encodi
   // URLSearchParams writes it.
   "query-json": (p: Payload, v: string, enc: EncodingId) =>
     get(`/app/search?page=2&filter=${encodeURIComponent(enc === "escape-u" ? `{"sort":"price","${p.param}":"${v.replace(/"/g, "\\u0022")}","limit":20}` : JSON.stringify({ sort: "price", [p.param]: v, limit: 20 }))}`),
-  multipart: (p: Payload, v: string) => post(`multipart/form-data; boundary=${BOUNDARY}`,
+  multipart: (p: Payload, v: string, enc: EncodingId) => post(`multipart/form-data; boundary=${BOUNDARY}`,
     `--${BOUNDARY}\r\nContent-Disposition: form-data; name="title"\r\n\r\nMy order\r\n` +
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${p.param}"\r\n\r\n${v}\r\n--${BOUNDARY}--\r\n`),
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${p.param}"\r\n` +
+    (enc === "quoted-printable" ? "Content-Transfer-Encoding: quoted-printable\r\n" : "") + `\r\n${v}\r\n--${BOUNDARY}--\r\n`),
   cookie: (p: Payload, v: string) => get("/app/account", [["cookie", `session=3f7a9c2e1b4d8f6a; ${p.param}=${wire(v, ';,"\\')}; theme=dark`]]),
   "user-agent": (_p: Payload, v: string) => get("/app/", [["user-agent", headerSafe(v)]]),
   referer: (p: Payload, v: string) => get("/app/", [["referer", `https://shop.example.com/search?${p.param}=${wire(v, "&#+")}`]]),
