@@ -32,13 +32,19 @@ export function decodedScriptAt(p: usize, n: i32, i: i32, s: i32, e: i32): bool 
   let j = skipBlanks(p, n, i + 1);
   if (matchesLowerAt(p, n, j, "window.")) j += 7;
   else if (matchesLowerAt(p, n, j, "self.")) j += 5;
-  if (matchesLowerAt(p, n, j, "string.fromcharcode")) return byteAt(p, n, skipBlanks(p, n, j + 19)) == 0x28;
-  let k = nameEnd(p, n, j);
-  if (k - j >= 4 && isOneOf(p, n, j, k - j, DECODERS) && byteAt(p, n, skipBlanks(p, n, k)) == 0x28) return true;
+  if (decoderCallAt(p, n, j)) return true;
   // The URL and the window's name, to what runs script only: `function(name)` and
   // `document.write(location.href)` are a site's code.
   if (writes || c == 0x66) return false;
-  return urlSourceAt(p, n, j, k);
+  return urlSourceAt(p, n, j, nameEnd(p, n, j));
+}
+
+// Whether a decoder's call opens at j: `String.fromCharCode(`, `atob(`, `unescape(`, `decodeURI(`,
+// `decodeURIComponent(`.
+export function decoderCallAt(p: usize, n: i32, j: i32): bool {
+  if (matchesLowerAt(p, n, j, "string.fromcharcode")) return byteAt(p, n, skipBlanks(p, n, j + 19)) == 0x28;
+  let k = nameEnd(p, n, j);
+  return k - j >= 4 && isOneOf(p, n, j, k - j, DECODERS) && byteAt(p, n, skipBlanks(p, n, k)) == 0x28;
 }
 
 // Whether the name p[j..k) (after the runner's '(') is where a DOM-based XSS keeps its payload:

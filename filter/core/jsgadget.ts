@@ -1,13 +1,14 @@
 // XSS proofs that open a dialog (alert, prompt, confirm) without writing `alert(`, as filter
 // bypasses do: the dialog called through call, apply or bind (`alert.call(null,1)`), handed over
 // as a callback (`[1].map(alert)`, `Reflect.apply(confirm,null,[1])`), reached through the comma
-// operator (`(0,alert)(1)`), or read off a global by a spelled-out name and called
-// (`top[/al/.source+/ert/.source](1)`, `window['al'+'ert'](1)`). A site's code and text name the
+// operator (`(0,alert)(1)`), or read off a global by a spelled-out or decoded name and called
+// (`top[/al/.source+/ert/.source](1)`, `window['al'+'ert'](1)`, `self[atob('YWxlcnQ=')](1)`). A site's code and text name the
 // dialogs to call them (`alert('Saved')`, which the model reads) or as words (`alert
 // alert-danger`). The model scored `alert.apply(null,[1])` 99 and `[1].map(alert)` 81. Read by
 // core/payloads.ts for each '(' of a text; total and allocation-free.
 
 import { byteAt, isOneOf, nameEnd, nameStart, skipBlanks, matchesLowerAt } from "../lib/bytes";
+import { decoderCallAt } from "./jsdecode";
 
 const DIALOGS: StaticArray<string> = ["alert", "prompt", "confirm"];
 // What calls a function it is given: Function.prototype's callers, and the array and promise
@@ -60,6 +61,10 @@ function computedDialogBefore(p: usize, n: i32, e: i32): bool {
   if (b < stop) return false;
   let g = nameStart(p, b);
   if (g == b || !isOneOf(p, n, g, b - g, GLOBALS)) return false;
+  // A member named by a string decoded at run time (`self[atob('YWxlcnQ=')](1)`): whatever it
+  // decodes to, a global's function called by a name the request does not spell.
+  let j = skipBlanks(p, n, b + 1);
+  if (decoderCallAt(p, n, j)) return true;
   // The member's letters, past quotes, '+', '/', `.source` and blanks; anything else is not a
   // spelled-out name (a variable, a call, an escape).
   let spelled = 0;

@@ -436,11 +436,15 @@ const DIALOG_GADGET: Case[] = [
   ["query", "q=(0,alert)(1)"],
   ["query", "q=top%5B%2Fal%2F.source%2B%2Fert%2F.source%5D(1)"],
   ["body:form", "q=self%5B%27con%27%2B%27firm%27%5D(1)"],
+  // A global's member named by a string decoded at run time.
+  ["query", "q=top[atob(%22Y29uZmlybQ%22)](document.domain)"],
+  ["body:json", JSON.stringify({ c: "window[String.fromCharCode(97,108,101,114,116)](1)" })],
 ];
 const NOT_DIALOG_GADGET: Case[] = [
   ["query", "q=notify%20(alert)%20and%20wait"],
   ["body:json", JSON.stringify({ code: "levels.map(alertLevel); fn.call(this, alert)" })],
   ["body:json", JSON.stringify({ code: "window[\"gtag\"]('config', id)" })],
+  ["body:json", JSON.stringify({ code: "const fn = window[atob(name)]; data[atob(k)](v); self[key](1)" })],
 ];
 
 // A value that opens with a shell's command separator and then a command (cmdinject.ts).
