@@ -4,6 +4,8 @@
 // Every address is held as 16 bytes: IPv4 as IPv4-mapped IPv6 (::ffff:a.b.c.d), its prefix 96 +
 // bits, so an IPv4 range also matches a client Envoy reports as ::ffff:a.b.c.d (a dual-stack listener).
 
+import { hexValue } from "./escapes";
+
 export const IP_BYTES = 16;
 
 // A parsed range: the address with the bits past the prefix cleared, and the prefix length (0..128).
@@ -148,13 +150,6 @@ function parseV6(p: usize, n: i32, out: usize): bool {
   return true;
 }
 
-function hexValue(c: u8): i32 {
-  let x = <u32>c;
-  if (x - 0x30 < 10) return x - 0x30;
-  x |= 0x20;
-  if (x - 0x61 < 6) return x - 0x61 + 10;
-  return -1;
-}
 
 // A decimal 0..999 without a leading zero (but "0"), or -1.
 function parseSmall(p: usize, n: i32): i32 {
