@@ -15,7 +15,7 @@ export interface CoreExports {
   requestScore(k: number): number; requestLogit(k: number): number;
   requestWorstClass(): number; requestWorstWhere(): number;
   requestParts(): number; requestWindows(): number; requestFeatures(): number;
-  requestOverflow(): number; requestUndecodable(): number; requestEncoding(): number; requestBodyWhere(): number;
+  requestOverflow(): number; requestUndecodable(): number; requestEncoding(): number; requestBodyWhere(): number; requestBodyLength(): number;
   requestWorstText(): number; requestWorstName(): number;
   traceTexts(): number; traceParts(): number; tracePtr(): number; traceLen(): number;
   featurizeRequest(headLen: number, bodyLen: number, bits: number): number;

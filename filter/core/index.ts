@@ -103,6 +103,9 @@ export function requestOverflow(): bool { return inspection.overflow; }
 export function requestUndecodable(): bool { return inspection.facts.undecodable; }
 export function requestEncoding(): i32 { return <i32>inspection.facts.encoding; }
 export function requestBodyWhere(): i32 { return inspection.facts.bodyWhere; }
+// The length of the body as it was split (inflated, or transcoded from UTF-16/32): what a body
+// part's text is at most as long as (the fuzzer's bound).
+export function requestBodyLength(): i32 { return inspection.facts.bodyLen; }
 
 // Parts the model scored (not counting base64 decodings, which are the same part again).
 export function requestParts(): i32 {

@@ -39,6 +39,7 @@ export const enum Encoding { IDENTITY = 0, GZIP = 1, DEFLATE = 2, UNDECODABLE = 
 // What the filter needs to know about a request besides its parts.
 export class RequestFacts {
   bodyWhere: i32 = -1;         // the Where the body was split as; -1 without a body
+  bodyLen: i32 = 0;            // the length of the body as split: inflated, or transcoded to UTF-8 (request/utf16.ts)
   encoding: Encoding = Encoding.IDENTITY;
   undecodable: bool = false;   // the body has an encoding the filter cannot undo, or a bad stream: not split
   inflatedPartly: bool = false; // the body inflated to more than max_body_bytes: only that much was split
@@ -57,6 +58,7 @@ export class RequestFacts {
 
   reset(): void {
     this.bodyWhere = -1;
+    this.bodyLen = 0;
     this.encoding = Encoding.IDENTITY;
     this.undecodable = false;
     this.inflatedPartly = false;
@@ -172,6 +174,7 @@ export function splitRequest(headPtr: usize, headLen: i32, bodyPtr: usize, bodyL
   }
   let where = whereForContentType(ctPtr, ctLen, bodyPtr, bodyLen);
   facts.bodyWhere = where;
+  facts.bodyLen = bodyLen;
   splitBody(where, bodyPtr, bodyLen, ctPtr, ctLen, out);
 }
 

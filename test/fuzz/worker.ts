@@ -42,13 +42,15 @@ function check(head: Uint8Array, body: Uint8Array): string | null {
       const s = x.requestScore(k);
       if (!Number.isInteger(s) || s < 1 || s > 99) return `score ${s} out of 1..99 (head ${k})`;
     }
-    // Parts never longer than what they came from: the body, or the head.
+    // Parts never longer than what they came from: the body (as split: inflated, or transcoded from
+    // UTF-16/32, whose UTF-8 may be longer than its bytes), or the head.
+    const bodyLimit = Math.max(b, x.requestBodyLength());
     const n = x.traceTexts();
     const v = new DataView(x.memory.buffer, x.tracePtr(), x.traceLen());
     let o = 0;
     for (let i = 0; i < n; i++) {
       const w = v.getUint32(o, true), nl = v.getUint32(o + 8, true), tl = v.getUint32(o + 12, true);
-      const limit = BODY_WHERE[w] ? b : h;
+      const limit = BODY_WHERE[w] ? bodyLimit : h;
       if (w >= wheres.length) return `part ${i} has where ${w}`;
       if (tl > limit) return `part ${i} (${wheres[w]}) is ${tl} bytes from ${limit}`;
       o += 16 + nl + tl;
