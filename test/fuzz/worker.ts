@@ -15,7 +15,7 @@ interface Exports {
   memory: WebAssembly.Memory;
   inputPtr(): number; inputCapacity(): number;
   inspectRequest(headLen: number, bodyLen: number): void;
-  requestScore(k: number): number;
+  requestScore(k: number): number; requestBodyLength(): number;
   traceTexts(): number; tracePtr(): number; traceLen(): number;
 }
 
