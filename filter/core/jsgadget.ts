@@ -2,9 +2,9 @@
 // bypasses do: the dialog called through call, apply or bind (`alert.call(null,1)`), handed over
 // as a callback (`[1].map(alert)`, `Reflect.apply(confirm,null,[1])`), reached through the comma
 // operator (`(0,alert)(1)`), or read off a global by a spelled-out or decoded name and called
-// (`top[/al/.source+/ert/.source](1)`, `window['al'+'ert'](1)`, `self[atob('YWxlcnQ=')](1)`). A site's code and text name the
-// dialogs to call them (`alert('Saved')`, which the model reads) or as words (`alert
-// alert-danger`). The model scored `alert.apply(null,[1])` 99 and `[1].map(alert)` 81. Read by
+// (`top[/al/.source+/ert/.source](1)`, `window['al'+'ert'](1)`, `self[atob('YWxlcnQ=')](1)`). A
+// site's code and text name the dialogs to call them (`alert('Saved')`, which the model reads) or
+// as words (`alert alert-danger`). The model scored `alert.apply(null,[1])` 99 and `[1].map(alert)` 81. Read by
 // core/payloads.ts for each '(' of a text; total and allocation-free.
 
 import { byteAt, isOneOf, nameEnd, nameStart, skipBlanks, matchesLowerAt } from "../lib/bytes";

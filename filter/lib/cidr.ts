@@ -150,7 +150,6 @@ function parseV6(p: usize, n: i32, out: usize): bool {
   return true;
 }
 
-
 // A decimal 0..999 without a leading zero (but "0"), or -1.
 function parseSmall(p: usize, n: i32): i32 {
   if (n < 1 || n > 3 || (n > 1 && load<u8>(p) == 0x30)) return -1;

@@ -50,7 +50,7 @@ export function splitBody(where: i32, ptr: usize, len: i32, ctPtr: usize, ctLen:
       let l = multipartBoundary(ctPtr, ctLen, true);
       let first = out.count;
       let split = b != 0 && splitMultipart(ptr, len, ctPtr + <usize>(b >>> 32), <i32>(b & 0xFFFFFFFF), out);
-      if (l != b && !sameSpan(ctPtr, b, l) && splitMultipart(ptr, len, ctPtr + <usize>(l >>> 32), <i32>(l & 0xFFFFFFFF), out)) split = true;
+      if (!sameSpan(ctPtr, b, l) && splitMultipart(ptr, len, ctPtr + <usize>(l >>> 32), <i32>(l & 0xFFFFFFFF), out)) split = true;
       if (!split) {
         out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);
         return;
@@ -75,10 +75,10 @@ export function splitBody(where: i32, ptr: usize, len: i32, ctPtr: usize, ctLen:
   if (containsCI(ctPtr, ctLen, "graphql") && mayHoldGraphqlLiterals(ptr, len)) splitGraphqlLiterals(ptr, len, out, Where.BODY_TEXT, ptr, 0, 0);
 }
 
-// Whether the spans a and b (offset << 32 | length) of p hold the same bytes (b may be 0: none).
-function sameSpan(p: usize, a: u64, b: u64): bool {
-  let n = <i32>(a & 0xFFFFFFFF);
-  return b == 0 || (n == <i32>(b & 0xFFFFFFFF) && memory.compare(p + <usize>(a >>> 32), p + <usize>(b >>> 32), n) == 0);
+// Whether span `other` (offset << 32 | length in p; 0: none) is none or holds the bytes `span` holds.
+function sameSpan(p: usize, span: u64, other: u64): bool {
+  let n = <i32>(span & 0xFFFFFFFF);
+  return other == 0 || (n == <i32>(other & 0xFFFFFFFF) && memory.compare(p + <usize>(span >>> 32), p + <usize>(other >>> 32), n) == 0);
 }
 
 // A multipart field's name that is not a plain parameter name is scored as a part of its own, as

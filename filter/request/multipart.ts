@@ -357,7 +357,7 @@ function emitPart(cPtr: usize, cLen: i32, flags: i32, sink: PartList): void {
   let hasStar = dispStarLen > 0;
   if (!hasStar && dispFileLen <= 0) {
     lastKind = PartKind.FIELD | flags;
-    if (cLen > 0) { emit(sink, namePtr, nameLen, cPtr, cLen); emitDecoded(sink, namePtr, nameLen, cPtr, cLen); }
+    if (cLen > 0) { emit(sink, namePtr, nameLen, cPtr, cLen); emitDecoded(sink, nameLen, cPtr, cLen); }
     return;
   }
   // busboy reads filename* when it is there; a server without RFC 5987 reads filename.
@@ -380,14 +380,14 @@ function emitContent(cPtr: usize, cLen: i32, namePtr: usize, nameLen: i32, kind:
   if (cLen <= 0 || !looksLikeText(cPtr, cLen)) return;
   lastKind = kind;
   emit(sink, namePtr, nameLen, cPtr, cLen);
-  emitDecoded(sink, namePtr, nameLen, cPtr, cLen);
+  emitDecoded(sink, nameLen, cPtr, cLen);
 }
 
 // A part declared quoted-printable is emitted a second time decoded (lib/escapes.ts): Go's
 // mime/multipart decodes it for the application (`=3Cscript=3E` is `<script>` there), busboy and
-// most others hand over the bytes as sent, which the first emit scored. Names come from emit's
-// copy, which the decoded part shares.
-function emitDecoded(sink: PartList, namePtr: usize, nameLen: i32, cPtr: usize, cLen: i32): void {
+// most others hand over the bytes as sent, which the first emit scored. The name is the one emit
+// stored for that part (its copy, when the name was decoded into this module's scratch).
+function emitDecoded(sink: PartList, nameLen: i32, cPtr: usize, cLen: i32): void {
   if (!quotedPrintable) return;
   let d = sink.alloc(cLen);
   if (d == 0) return;
