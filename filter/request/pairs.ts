@@ -64,12 +64,18 @@ const PLAIN_NAME = memory.data<u8>([
 // for the code after it, which tests the name and goes back. V8 spills every value live across a
 // call, and a call anywhere in the loop had it store its state at every pair.
 // Offers a named pair's parts, in PartList.add's order of tests (a value, then room): its name
-// when that is not a plain name, then its value when there is one; returns the count offered.
+// when that is not a plain name, and then the whole pair too (a payload's own '=' cut it:
+// `#set($x=7*7)$x`, `<%= 7*7 %>` in a text/plain body, which is split as a form), then its value
+// when there is one; returns the count offered.
 // @ts-ignore: decorator
 @inline function offerPair(rows: usize, offered: i32, limit: i32, where: i32, p: usize, nameLen: i32, valPtr: usize, valLen: i32, formEncoded: bool): i32 {
   if (nameLen > 0 && !isPlainName(p, nameLen)) {
     if (offered < limit) putPart(rows, offered, where, p, nameLen, p, nameLen, formEncoded);
     offered++;
+    if (valLen > 0) {
+      if (offered < limit) putPart(rows, offered, where, p, nameLen, p, nameLen + 1 + valLen, formEncoded);
+      offered++;
+    }
   }
   if (valLen > 0) {
     if (offered < limit) putPart(rows, offered, where, p, nameLen, valPtr, valLen, formEncoded);

@@ -26,15 +26,18 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
   // Query strings: one part per value, named.
   { name: "query values", where: "query", input: "q=shoes&page=2", parts: [["query", "q", "shoes"], ["query", "page", "2"]] },
   { name: "query bare value", where: "query", input: "1' or sleep(5)#", parts: [["query", "", "1' or sleep(5)#"]] },
-  // The name's quotes inside a word give it a second text without them (decode/shellquotes.ts).
-  { name: "query bare value with = is a pair", where: "query", input: "1'or'1'='1", parts: [["query", "1'or'1'", "1'or'1'"], ["query", "1'or'1'", "1or1'"], ["query", "1'or'1'", "'1"]] },
+  // The name's quotes inside a word give it a second text without them (decode/shellquotes.ts). A
+  // name that is not a plain name is a part, and so is its whole pair: the payload it cuts at a '='.
+  { name: "query bare value with = is a pair", where: "query", input: "1'or'1'='1", parts: [["query", "1'or'1'", "1'or'1'"], ["query", "1'or'1'", "1or1'"], ["query", "1'or'1'", "1'or'1'='1"], ["query", "1'or'1'", "1or1'='1"], ["query", "1'or'1'", "'1"]] },
   { name: "query bare value among pairs", where: "query", input: "a=1&flag&b=2", parts: [["query", "a", "1"], ["query", "", "flag"], ["query", "b", "2"]] },
   { name: "query empty value", where: "query", input: "a=&b=2", parts: [["query", "b", "2"]] },
   { name: "query empty pairs", where: "query", input: "&&a=1&&", parts: [["query", "a", "1"]] },
   { name: "query value without a name", where: "query", input: "=v", parts: [["query", "", "v"]] },
   { name: "query plain bracket key not scored", where: "query", input: "items[0].id=7", parts: [["query", "items[0].id", "7"]] },
-  { name: "query non-plain key scored too", where: "query", input: "a[$ne]=1", parts: [["query", "a[$ne]", "a[$ne]"], ["query", "a[$ne]", "1"]] },
-  { name: "query key holding SQL", where: "query", input: "x=1&'or 1=1--=x", parts: [["query", "x", "1"], ["query", "'or 1", "'or 1"], ["query", "'or 1", "1--=x"]] },
+  { name: "query non-plain key scored too", where: "query", input: "a[$ne]=1", parts: [["query", "a[$ne]", "a[$ne]"], ["query", "a[$ne]", "a[$ne]=1"], ["query", "a[$ne]", "1"]] },
+  { name: "query key holding SQL", where: "query", input: "x=1&'or 1=1--=x", parts: [["query", "x", "1"], ["query", "'or 1", "'or 1"], ["query", "'or 1", "'or 1=1--=x"], ["query", "'or 1", "1--=x"]] },
+  { name: "a form's pair cut by a payload's '=': the whole pair too", where: "body:form", input: "#set($x=72*99)$x", parts: [["body:form", "#set($x", "#set($x"], ["body:form", "#set($x", "#set($x=72*99)$x"], ["body:form", "#set($x", "72*99)$x"]] },
+  { name: "an odd name without a value: no pair", where: "query", input: "a[$ne]=", parts: [["query", "a[$ne]", "a[$ne]"]] },
   { name: "query value with =", where: "query", input: "next=/a?b=c", parts: [["query", "next", "/a?b=c"]] },
   // Forms split like queries.
   { name: "form values", where: "body:form", input: "user=bob&comment=hi+there", parts: [["body:form", "user", "bob"], ["body:form", "comment", "hi there"]] },
@@ -214,6 +217,20 @@ describe("splitting", () => {
   it("multipart PNG in browser header order: filename only, content not scored", () => {
     const input = multipart("b", [{ headers: ['Content-Disposition: form-data; name="pic"; filename="cat.png"', "Content-Type: image/png"], content: PNG }]);
     expect(split("body:multipart", input)).toEqual([["body:multipart", "pic", "cat.png"]]);
+  });
+});
+
+// A payload with a '=' in a text/plain body, sniffed as a form, or in a query or form value
+// without a name is cut into a name and a value: neither holds the template or the tag whole. The
+// whole pair is scored as well (pairs.ts offerPair); the model scored the two halves 68 and 81.
+describe("a pair cut at a payload's '='", () => {
+  it.each([
+    ["body:text", "#set($x=72*99)$x"],
+    ["body:text", "Hello, #set($x=55*46)$x"],
+    ["body:form", "Feedback: <%= 42*56 %>"],
+    ["body:form", "XXXXXXXXXXXXXXXXXXXX<%= 36*17 %>XXXXXXXXXXXXXXXXXXXX"],
+  ])("%s %s is flagged", (where, input) => {
+    expect(core.score(where, input).score).toBeLessThanOrEqual(20);
   });
 });
 
