@@ -13,7 +13,7 @@
 // PHP tag (core/phptag.ts), a YAML tag that builds a code-running object (core/yamltags.ts), a value that
 // opens with a shell command after a separator (core/cmdinject.ts), PHP code reading a
 // superglobal (core/phpglobals.ts), an HTML tag whose event handler calls script
-// (core/xsshandler.ts), and an LDAP filter's terms opened by a value (core/ldapfilter.ts). Called by
+// (core/xsshandler.ts), a script element that runs code (core/scriptelement.ts), and an LDAP filter's terms opened by a value (core/ldapfilter.ts). Called by
 // core/inspect.ts after the windows are scored; total and allocation-free.
 //
 // Each asks for the syntax an attack cannot do without and a benign value does not have, so that
@@ -47,6 +47,7 @@ import { mayOpenWithSeparator, commandInjection, commandAfterArgument, globComma
 import { sentencePayload } from "./sentences";
 import { superglobalAt } from "./phpglobals";
 import { eventHandlerTag } from "./xsshandler";
+import { scriptElement } from "./scriptelement";
 import { stealsStorage } from "./jsexfil";
 import { setsCookie } from "./sessionfix";
 import { vbscriptCallAt } from "./vbscript";
@@ -182,6 +183,10 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && (ssiDirective(p, n) || esiElement(p, n)))) return HEAD_RCE;
   // A handler's call has a '(' (or a backquote, left to the model): most texts with a tag have none.
   if ((has & (TRIGGER_LT | TRIGGER_PAREN)) == (TRIGGER_LT | TRIGGER_PAREN) && eventHandlerTag(p, n)) return HEAD_XSS;
+  if ((has & TRIGGER_LT) != 0) {
+    let script = scriptElement(p, n);
+    if (script != 0) return script;
+  }
   if ((has & TRIGGER_AUTHORITY) != 0 && stealsStorage(p, n)) return HEAD_XSS;
   if ((has & TRIGGER_LT) != 0 && setsCookie(p, n)) return HEAD_XSS;
   if ((has & TRIGGER_LT) != 0 && phpTagShell(p, n)) return HEAD_RCE;

