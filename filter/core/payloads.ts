@@ -46,7 +46,7 @@ import { nodeExecAt } from "./nodeexec";
 import { mayOpenWithSeparator, commandInjection, commandAfterArgument, globCommandLine } from "./cmdinject";
 import { sentencePayload } from "./sentences";
 import { superglobalAt } from "./phpglobals";
-import { eventHandlerTag } from "./xsshandler";
+import { eventHandlerTag, eventHandlerAttribute } from "./xsshandler";
 import { scriptElement } from "./scriptelement";
 import { stealsStorage } from "./jsexfil";
 import { setsCookie } from "./sessionfix";
@@ -183,6 +183,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && (ssiDirective(p, n) || esiElement(p, n)))) return HEAD_RCE;
   // A handler's call has a '(' (or a backquote, left to the model): most texts with a tag have none.
   if ((has & (TRIGGER_LT | TRIGGER_PAREN)) == (TRIGGER_LT | TRIGGER_PAREN) && eventHandlerTag(p, n)) return HEAD_XSS;
+  if ((has & (TRIGGER_PAREN | TRIGGER_QUOTE)) != 0 && eventHandlerAttribute(p, n)) return HEAD_XSS; // a call, or a backquote after a single quote
   if ((has & TRIGGER_LT) != 0) {
     let script = scriptElement(p, n);
     if (script != 0) return script;

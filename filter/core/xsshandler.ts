@@ -7,7 +7,7 @@
 // held payloadbox's and libinjection's lists out. Rich text a site lets users post is sanitized
 // HTML without handlers, and no benign part of the dataset has one (`make verdict-census`).
 
-import { byteAt, isLetter, isWhitespace } from "../lib/bytes";
+import { byteAt, isIdentByte, isLetter, isWhitespace } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 
 // How far past a tag's `<` its attributes are read.
@@ -25,6 +25,38 @@ export function eventHandlerTag(p: usize, n: i32): bool {
       if (isSeparator(<u32>load<u8>(p + <usize>(o - 1))) && handlerAt(p, n, o)) return true;
     }
     i = end - 1;
+  }
+  return false;
+}
+
+// An event handler attribute that calls script outside any tag: a value that breaks out of the
+// attribute it was written into (`" onmouseover=alert(1) x="`, a User-Agent's `Safari/605.1.15
+// onmouseover=alert(1);`). Its name must stand at the text's start or after a blank, a quote or a
+// '/', and its value must call (a name, `]` or `)` right before a `(` or a backquote): a property
+// set in code (`window.onload = init()`) has a '.' before it, and a value that only reads one
+// (`online=v1.2`) calls nothing. The model scored such values 38-57 after a browser's User-Agent.
+export function eventHandlerAttribute(p: usize, n: i32): bool {
+  for (let o = indexOf2(p, 0, n, 0x6F, 0x4F); o < n; o = indexOf2(p, o + 1, n, 0x6F, 0x4F)) {
+    if (o > 0 && !isSeparator(<u32>load<u8>(p + <usize>(o - 1)))) continue;
+    let j = handlerNameEnd(p, n, o);
+    if (j >= 0 && handlerCalls(p, n, j + 1)) return true;
+  }
+  return false;
+}
+
+// Whether the handler's value from i (past its '=') calls: before the value ends (its quote, or a
+// blank or '>' when unquoted), a '(' or a backquote right after a name byte, ']' or ')'.
+function handlerCalls(p: usize, n: i32, i: i32): bool {
+  while (i < n && isWhitespace(load<u8>(p + <usize>i))) i++;
+  let q = byteAt(p, n, i);
+  let quoted = q == 0x22 || q == 0x27;
+  if (quoted) i++;
+  let prev: u32 = 0;
+  for (let k = i; k < n && k < i + 256; k++) {
+    let c = <u32>load<u8>(p + <usize>k);
+    if (quoted ? c == q : (isWhitespace(<u8>c) || c == 0x3E)) return false;
+    if ((c == 0x28 || c == 0x60) && (isIdentByte(prev) || prev == 0x5D || prev == 0x29)) return true; // '(' '`'
+    prev = c;
   }
   return false;
 }

@@ -827,6 +827,18 @@ const NOT_SCRIPT_ELEMENT: Case[] = [
   ["query", "q=<scripts>alert(1)"],
   ["query", "q=how to use the script tag"],
 ];
+// An event handler attribute that calls, outside any tag: a value breaking out of an attribute.
+const HANDLER_ATTRIBUTE: Case[] = [
+  ["header:User-Agent", "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15 onmouseover=alert(1);"],
+  ["header:User-Agent", "x\" OnERROr=alERt(1);> Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15"],
+  ["query", "q=%27%20onfocus%3Dalert%601%60%20autofocus%3D%27"],
+];
+const NOT_HANDLER_ATTRIBUTE: Case[] = [
+  ["body:json", JSON.stringify({ code: "window.onload = init();" })],
+  ["body:json", JSON.stringify({ status: "online=v1.2 (beta)" })],
+  ["body:json", JSON.stringify({ snippet: "el.onclick=function(){go()}" })],
+  ["query", "q=onclick handler example"],
+];
 const SERVER_SCRIPT: Case[] = [
   ["body:xml", '<%@ Page Language="C#" %>\n<script Language="c#" runat="server">\nvoid Page_Load(object sender, EventArgs e)\n{\n    Response.Write("x");\n}\n</script>'],
 ];
@@ -848,6 +860,7 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["ldap-filter", "ldapi", LDAP_FILTER, NOT_LDAP_FILTER],
   ["event-handler", "xss", EVENT_HANDLER, NOT_EVENT_HANDLER],
   ["script-element", "xss", SCRIPT_ELEMENT, NOT_SCRIPT_ELEMENT],
+  ["handler-attribute", "xss", HANDLER_ATTRIBUTE, NOT_HANDLER_ATTRIBUTE],
   ["server-script-element", "rce", SERVER_SCRIPT, []],
   ["php-superglobal", "rce", PHP_SUPERGLOBAL, NOT_PHP_SUPERGLOBAL],
   ["command-injection", "rce", COMMAND_INJECTION, NOT_COMMAND_INJECTION],
