@@ -38,6 +38,9 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
   { name: "query key holding SQL", where: "query", input: "x=1&'or 1=1--=x", parts: [["query", "x", "1"], ["query", "'or 1", "'or 1"], ["query", "'or 1", "'or 1=1--=x"], ["query", "'or 1", "1--=x"]] },
   { name: "a form's pair cut by a payload's '=': the whole pair too", where: "body:form", input: "#set($x=72*99)$x", parts: [["body:form", "#set($x", "#set($x"], ["body:form", "#set($x", "#set($x=72*99)$x"], ["body:form", "#set($x", "72*99)$x"]] },
   { name: "an odd name without a value: no pair", where: "query", input: "a[$ne]=", parts: [["query", "a[$ne]", "a[$ne]"]] },
+  // Brackets percent-encoded, as browsers send a Rails or PHP form's names: no pair; any other byte: a pair.
+  { name: "a name odd only by its encoded brackets: no pair", where: "body:form", input: "contact%5Bname%5D=Ana+Ruiz&a%27%5B=1",
+    parts: [["body:form", "contact%5Bname%5D", "contact[name]"], ["body:form", "contact%5Bname%5D", "Ana Ruiz"], ["body:form", "a%27%5B", "a'["], ["body:form", "a%27%5B", "a'[=1"], ["body:form", "a%27%5B", "1"]] },
   { name: "query value with =", where: "query", input: "next=/a?b=c", parts: [["query", "next", "/a?b=c"]] },
   // Forms split like queries.
   { name: "form values", where: "body:form", input: "user=bob&comment=hi+there", parts: [["body:form", "user", "bob"], ["body:form", "comment", "hi there"]] },
