@@ -36,10 +36,14 @@ export function eventHandlerTag(p: usize, n: i32): bool {
 // set in code (`window.onload = init()`) has a '.' before it, and a value that only reads one
 // (`online=v1.2`) calls nothing. The model scored such values 38-57 after a browser's User-Agent.
 export function eventHandlerAttribute(p: usize, n: i32): bool {
-  for (let o = indexOf2(p, 0, n, 0x6F, 0x4F); o < n; o = indexOf2(p, o + 1, n, 0x6F, 0x4F)) {
-    if (o > 0 && !isSeparator(<u32>load<u8>(p + <usize>(o - 1)))) continue;
-    let j = handlerNameEnd(p, n, o);
-    if (j >= 0 && handlerCalls(p, n, j + 1)) return true;
+  // At each '=' (rarer than an 'o' in prose): the name before it, back over blanks and letters.
+  for (let j = indexOf2(p, 0, n, 0x3D, 0x3D); j < n; j = indexOf2(p, j + 1, n, 0x3D, 0x3D)) {
+    let e = j;
+    while (e > 0 && isWhitespace(load<u8>(p + <usize>(e - 1)))) e--;
+    let o = e;
+    while (o > 0 && isLetter(load<u8>(p + <usize>(o - 1)))) o--;
+    if (e - o < 5 || (o > 0 && !isSeparator(<u32>load<u8>(p + <usize>(o - 1))))) continue;
+    if (handlerNameEnd(p, n, o) == j && handlerCalls(p, n, j + 1)) return true;
   }
   return false;
 }
