@@ -7,10 +7,10 @@
 // The model scored `<script>alert('xss')</script>` 12-19 alone, 56 after `2021</title>` and 54-60
 // in a User-Agent before a browser's own (`make compare`'s attacks only CRS caught). A page sent as
 // data (a CMS's page, a sign-in page's template: the dataset's benign `<script>`s) holds comments,
-// JSON (`type="application/ld+json"`) or templates in its script elements: none of them code that
-// calls or assigns, or a type a browser does not run.
+// JSON (`type="application/ld+json"`) or templates in its script elements (none of them code that
+// calls or assigns, or a type a browser does not run), or is a whole page (below).
 
-import { byteAt, isIdentByte, isLetter, isWhitespace, matchesLowerAt } from "../lib/bytes";
+import { byteAt, isIdentByte, isLetter, isWhitespace, matchesLowerAt, skipBlanks } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 import { HEAD_XSS, HEAD_RCE } from "./classes";
 
@@ -18,8 +18,12 @@ import { HEAD_XSS, HEAD_RCE } from "./classes";
 const MAX_TAG_BYTES = 512;
 const MAX_CODE_BYTES = 1024;
 
-// The class of the first script element in p[0..n) that loads or runs code, or 0.
+// The class of the first script element in p[0..n) that loads or runs code, or 0. A text that is
+// a whole page (it opens with `<!doctype html` or `<html`: a CMS's page, an editor extension's
+// source sent to Contentful's API) is left to the model: its scripts are the page's own.
 export function scriptElement(p: usize, n: i32): i32 {
+  let b = skipBlanks(p, n, 0);
+  if (matchesLowerAt(p, n, b, "<!doctype html") || matchesLowerAt(p, n, b, "<html")) return 0;
   for (let i = indexOf2(p, 0, n, 0x3C, 0x3C); i < n; i = indexOf2(p, i + 1, n, 0x3C, 0x3C)) { // '<'
     if (!matchesLowerAt(p, n, i + 1, "script")) continue;
     let j = i + 7;

@@ -825,6 +825,8 @@ const NOT_SCRIPT_ELEMENT: Case[] = [
   ["body:json", JSON.stringify({ tpl: '<script type="text/x-template" id="row"><td>{{ name }}</td></script>' })],
   ["query", "q=<script></script>"],
   ["query", "q=<scripts>alert(1)"],
+  // A whole page sent as data (an editor extension's source): its scripts are its own.
+  ["body:json", JSON.stringify({ srcdoc: "<!doctype html><html lang='en'><head><script src='https://cdn.example.com/sdk.js'></script></head><body><script>window.sdk.init(function (api) { api.window.startAutoResizer() })</script></body></html>" })],
   ["query", "q=how to use the script tag"],
 ];
 // An event handler attribute that calls, outside any tag: a value breaking out of an attribute.
