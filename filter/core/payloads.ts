@@ -25,7 +25,7 @@ import { Where } from "../request/where";
 import { TextList, textPart, textPtr, textLen, textFlags, textScored } from "../decode/texts";
 import { RequestScores } from "./score";
 import { GATE_LOGIT } from "./confirm";
-import { HEAD_SQLI, HEAD_XSS, HEAD_SSTI, HEAD_NOSQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT, HEAD_LDAPI, HEAD_SCANNER } from "./classes";
+import { HEAD_SQLI, HEAD_XSS, HEAD_SSTI, HEAD_NOSQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT, HEAD_LDAPI, HEAD_SCANNER, HEAD_CRLF } from "./classes";
 import { sqlInjection, statementPairs, isStatement } from "./sqlverdict";
 import { jndiLookupAt, lookupEnd } from "./jndilookup";
 import { shellshock } from "./shellshock";
@@ -108,6 +108,9 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
       // class of where it runs: a server's shell (rce), a template or an expression language
       // (ssti), a page (xss) or a `$where` clause (nosqli), whichever the model scored highest.
       if (head == CODE_INJECTION) head = likelier(logits, likelier(logits, likelier(logits, HEAD_RCE, HEAD_SSTI), HEAD_XSS), HEAD_NOSQLI);
+      // A script element written after a header's line break is HTTP response splitting's payload:
+      // crlf when the model scored that class higher (the injected page is the script's).
+      if (head == SCRIPT_ELEMENT) head = likelier(logits, HEAD_XSS, HEAD_CRLF);
       // A scanner's callback host (core/oasthost.ts) is the class a lexer confirmed in the request.
       if (head == OAST_HOST) head = scores.confirmedClass(HEAD_SCANNER);
       scores.raiseToTop(head, t, p, n, textFlags(trows, t));
@@ -147,6 +150,8 @@ function applyFlaggedVerdicts(parts: PartList, texts: TextList, scores: RequestS
 const CODE_INJECTION = -1;
 // payloadClass's answer for a scanner's out-of-band host, whose class the caller asks the scores for.
 const OAST_HOST = -2;
+// payloadClass's answer for a script element the browser runs (core/scriptelement.ts): xss, or crlf.
+const SCRIPT_ELEMENT = -3;
 
 // Of heads a and b, the one whose logit the model raised higher in this request, counting only
 // logits over the gate (ties, and neither over it: a). Under the gate a class's logit depends on
@@ -191,6 +196,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if ((has & (TRIGGER_PAREN | TRIGGER_QUOTE)) != 0 && eventHandlerAttribute(p, n)) return HEAD_XSS; // a call, or a backquote after a single quote
   if ((has & TRIGGER_LT) != 0) {
     let script = scriptElement(p, n);
+    if (script == HEAD_XSS) return SCRIPT_ELEMENT;
     if (script != 0) return script;
   }
   if ((has & TRIGGER_AUTHORITY) != 0 && stealsStorage(p, n)) return HEAD_XSS;
