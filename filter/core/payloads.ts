@@ -12,8 +12,10 @@
 // (core/pyescape.ts), a PowerShell download cradle (core/pscradle.ts), PHP's shell operator in a
 // PHP tag (core/phptag.ts), a YAML tag that builds a code-running object (core/yamltags.ts), a value that
 // opens with a shell command after a separator (core/cmdinject.ts), PHP code reading a
-// superglobal (core/phpglobals.ts), an HTML tag whose event handler calls script
-// (core/xsshandler.ts), a script element that runs code (core/scriptelement.ts), and an LDAP filter's terms opened by a value (core/ldapfilter.ts). Called by
+// superglobal (core/phpglobals.ts), an HTML tag whose event handler calls script, or such a handler
+// outside any tag (core/xsshandler.ts), a script element that runs code (core/scriptelement.ts), a
+// scanner's out-of-band callback host (core/oasthost.ts), and an LDAP filter's terms opened by a
+// value (core/ldapfilter.ts). Called by
 // core/inspect.ts after the windows are scored; total and allocation-free.
 //
 // Each asks for the syntax an attack cannot do without and a benign value does not have, so that
@@ -108,8 +110,8 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
       // class of where it runs: a server's shell (rce), a template or an expression language
       // (ssti), a page (xss) or a `$where` clause (nosqli), whichever the model scored highest.
       if (head == CODE_INJECTION) head = likelier(logits, likelier(logits, likelier(logits, HEAD_RCE, HEAD_SSTI), HEAD_XSS), HEAD_NOSQLI);
-      // A script element written after a header's line break is HTTP response splitting's payload:
-      // crlf when the model scored that class higher (the injected page is the script's).
+      // A script element may be HTTP response splitting's payload, the page written after the
+      // injected headers: crlf when the model scored that class higher.
       if (head == SCRIPT_ELEMENT) head = likelier(logits, HEAD_XSS, HEAD_CRLF);
       // A scanner's callback host (core/oasthost.ts) is the class a lexer confirmed in the request.
       if (head == OAST_HOST) head = scores.confirmedClass(HEAD_SCANNER);
@@ -193,7 +195,8 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && (ssiDirective(p, n) || esiElement(p, n)))) return HEAD_RCE;
   // A handler's call has a '(' (or a backquote, left to the model): most texts with a tag have none.
   if ((has & (TRIGGER_LT | TRIGGER_PAREN)) == (TRIGGER_LT | TRIGGER_PAREN) && eventHandlerTag(p, n)) return HEAD_XSS;
-  if ((has & (TRIGGER_PAREN | TRIGGER_QUOTE)) != 0 && eventHandlerAttribute(p, n)) return HEAD_XSS; // a call, or a backquote after a single quote
+  // A handler's call has a '(' (a backquote's is read in texts with a '\'' too).
+  if ((has & (TRIGGER_PAREN | TRIGGER_QUOTE)) != 0 && eventHandlerAttribute(p, n)) return HEAD_XSS;
   if ((has & TRIGGER_LT) != 0) {
     let script = scriptElement(p, n);
     if (script == HEAD_XSS) return SCRIPT_ELEMENT;
@@ -221,7 +224,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   }
   if ((has & TRIGGER_AUTHORITY) != 0 && (obfuscatedIpUrl(p, n, where != Where.HEADER) || (where != Where.PATH ? hiddenHost(p, n) : hiddenHostInPath(p, n)))) return HEAD_SSRF;
   // A scanner's callback host in a URL or a path (`http://x.oast.fun/a`, `x.oast.site/ecp/`); a
-  // lone one is core/signatures.ts's.
+  // lone host is not read (core/oasthost.ts says why).
   if ((has & (TRIGGER_SLASH | TRIGGER_AUTHORITY)) != 0 && namesOastHost(p, n)) return OAST_HOST;
   return 0;
 }

@@ -57,9 +57,9 @@ const PLAIN_NAME = memory.data<u8>([
 }
 
 // Whether a name that is not a plain name is one but for its brackets, percent-encoded
-// (`contact%5Bfirst_name%5D`: browsers send a Rails or PHP form's names so): no payload's '=' cut
-// its pair, and a text of the whole pair for every field of such a form cost 6% of the 128 KiB form
-// bench body's instructions (make profile). Inlined: the pair loop makes no call.
+// (`contact%5Bfirst_name%5D`: browsers send a Rails or PHP form's names so). Such a name is no
+// payload cut at its '=', and a text of the whole pair for every field of such a form cost 6% of
+// the 128 KiB form bench body's instructions (make profile). Inlined: the pair loop makes no call.
 // @ts-ignore: decorator
 @inline function onlyEncodedBrackets(p: usize, n: i32): bool {
   for (let i = 0; i < n; i++) {
