@@ -14,7 +14,7 @@
 // (lone hosts).
 
 import { byteAt, isWordChar, matchesLowerAt } from "../lib/bytes";
-import { canReadBlock } from "../lib/scan";
+import { blockOf2, canReadBlock } from "../lib/scan";
 import { splat8 } from "../lib/splat";
 
 export function namesOastHost(p: usize, n: i32): bool {
@@ -24,7 +24,7 @@ export function namesOastHost(p: usize, n: i32): bool {
   for (let i = 0; i < n; i += 16) {
     let m = 0;
     if (i + 16 <= n || canReadBlock(p + <usize>i)) {
-      m = i8x16.bitmask(i8x16.eq(v128.load(p + <usize>i), dots));
+      m = blockOf2(p + <usize>i, dots, dots);
       if (i + 16 > n) m &= (1 << (n - i)) - 1;
     } else {
       for (let j = i; j < n; j++) if (load<u8>(p + <usize>j) == 0x2E) m |= 1 << (j - i);

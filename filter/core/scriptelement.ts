@@ -102,7 +102,7 @@ function codeRuns(p: usize, n: i32, from: i32): bool {
     if (isWhitespace(<u8>c)) { i++; continue; }
     if (c == 0x2F) { // '/'
       let d = byteAt(p, n, i + 1);
-      if (d == 0x2F && (prev == 0x3B || isWhitespace(<u8>byteAt(p, n, i - 1)) || i == from)) {
+      if (d == 0x2F && (prev == 0x3B || isWhitespace(<u8>byteAt(p, n, i - 1)))) { // `prev` is ';' at the code's start
         while (i < end && load<u8>(p + <usize>i) != 0x0A) i++;
         continue;
       }

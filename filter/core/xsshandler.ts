@@ -43,24 +43,7 @@ export function eventHandlerAttribute(p: usize, n: i32): bool {
     let o = e;
     while (o > 0 && isLetter(load<u8>(p + <usize>(o - 1)))) o--;
     if (e - o < 5 || (o > 0 && !isSeparator(<u32>load<u8>(p + <usize>(o - 1))))) continue;
-    if (handlerNameEnd(p, n, o) == j && handlerCalls(p, n, j + 1)) return true;
-  }
-  return false;
-}
-
-// Whether the handler's value from i (past its '=') calls: before the value ends (its quote, or a
-// blank or '>' when unquoted), a '(' or a backquote right after a name byte, ']' or ')'.
-function handlerCalls(p: usize, n: i32, i: i32): bool {
-  while (i < n && isWhitespace(load<u8>(p + <usize>i))) i++;
-  let q = byteAt(p, n, i);
-  let quoted = q == 0x22 || q == 0x27;
-  if (quoted) i++;
-  let prev: u32 = 0;
-  for (let k = i; k < n && k < i + 256; k++) {
-    let c = <u32>load<u8>(p + <usize>k);
-    if (quoted ? c == q : (isWhitespace(<u8>c) || c == 0x3E)) return false;
-    if ((c == 0x28 || c == 0x60) && (isIdentByte(prev) || prev == 0x5D || prev == 0x29)) return true; // '(' '`'
-    prev = c;
+    if (handlerNameEnd(p, n, o) == j && handlerRuns(p, n, j + 1, true)) return true;
   }
   return false;
 }
@@ -69,16 +52,25 @@ function handlerCalls(p: usize, n: i32, i: i32): bool {
 // script (`(`, a backquote or a `.` before its end).
 function handlerAt(p: usize, n: i32, i: i32): bool {
   let j = handlerNameEnd(p, n, i);
-  if (j < 0) return false;
-  j++;
-  while (j < n && isWhitespace(load<u8>(p + <usize>j))) j++;
-  let q = byteAt(p, n, j);
+  return j >= 0 && handlerRuns(p, n, j + 1, false);
+}
+
+// Whether a handler's value from i (past its '=') runs script before it ends (its quote, or a blank
+// or '>' when unquoted; at most 256 bytes): with `calls`, a '(' or a backquote right after a name
+// byte, ']' or ')' (eventHandlerAttribute); else any '(', backquote or '.' (in a tag, handlerAt).
+function handlerRuns(p: usize, n: i32, i: i32, calls: bool): bool {
+  while (i < n && isWhitespace(load<u8>(p + <usize>i))) i++;
+  let q = byteAt(p, n, i);
   let quoted = q == 0x22 || q == 0x27;
-  if (quoted) j++;
-  for (let k = j; k < n && k < j + 256; k++) {
+  if (quoted) i++;
+  let prev: u32 = 0;
+  for (let k = i; k < n && k < i + 256; k++) {
     let c = <u32>load<u8>(p + <usize>k);
     if (quoted ? c == q : (isWhitespace(<u8>c) || c == 0x3E)) return false;
-    if (c == 0x28 || c == 0x60 || c == 0x2E) return true; // '(', '`', '.'
+    if (calls) {
+      if ((c == 0x28 || c == 0x60) && (isIdentByte(prev) || prev == 0x5D || prev == 0x29)) return true; // '(' '`'
+      prev = c;
+    } else if (c == 0x28 || c == 0x60 || c == 0x2E) return true; // '(', '`', '.'
   }
   return false;
 }

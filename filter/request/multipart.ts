@@ -17,7 +17,7 @@
 
 import { PartList, MAX_PARTS, FILENAME, FILE_CONTENT } from "./parts";
 import { startsWithCI, equalsCI, isSpaceOrTab, skipSpacesAndTabs } from "../lib/bytes";
-import { hexValue, decodeQuotedPrintable } from "../lib/escapes";
+import { hexByte, decodeQuotedPrintable } from "../lib/escapes";
 import { Where } from "./where";
 
 // What the part being emitted is (multipartLastKind(), for core/index.ts's test recorder).
@@ -565,10 +565,9 @@ function parseExtValue(s: usize, i: i32, n: i32, strict: bool): i64 {
   while (i < n) {
     let c = load<u8>(s + i);
     if (c == 0x25) {
-      let hi = i + 2 < n ? hexValue(load<u8>(s + i + 1)) : -1;
-      let lo = i + 2 < n ? hexValue(load<u8>(s + i + 2)) : -1;
-      if (hi >= 0 && lo >= 0) {
-        store<u8>(s + o, <u8>((hi << 4) | lo));
+      let b = i + 2 < n ? hexByte(s + i + 1) : -1;
+      if (b >= 0) {
+        store<u8>(s + o, <u8>b);
         o++;
         i += 3;
         continue;
