@@ -9,7 +9,7 @@
 // line needs, and a value's first byte is not a separator in any form field, JSON string or header
 // value of the benign data (`make verdict-census`).
 
-import { byteAt, isOneOf, isLetter, isPathByte, isSpaceOrTab, skipSpacesAndTabs } from "../lib/bytes";
+import { byteAt, isOneOf, isLetter, isPathByte, isSpaceOrTab, skipSpacesAndTabs, matchesAt, isIdentByte, isWordChar } from "../lib/bytes";
 import { shellWordEnd, isCommandWord, markdownCell, inertCommand, redirectionsComplete } from "./confirm";
 import { indexOf2 } from "../lib/scan";
 
@@ -155,7 +155,70 @@ export function commandAfterArgument(p: usize, n: i32): bool {
   let address = i == semi && dottedQuad(p, s, i);
   if (i < semi && load<u8>(p + <usize>semi) == 0x3B && (load<u8>(p + <usize>i) == 0x22 || load<u8>(p + <usize>i) == 0x27)) i++; // '"', '\''
   if (i != semi || semi == s || semi - s > MAX_ARGUMENT_BYTES + 1) return false;
-  return commandInjection(p + <usize>semi, n - semi, address);
+  // A substitution the backquote closes again (`index.html`echo pwned``) is the shell's syntax whatever
+  // follows its command, as an address before a ';' is.
+  let closed = load<u8>(p + <usize>semi) == 0x60 && indexOf2(p, semi + 1, n, 0x60, 0x60) < n;
+  return commandInjection(p + <usize>semi, n - semi, address || closed);
+}
+
+// A value that opens with an IPv4 address and then a pipe or `&` before a command (`8.8.8.8|set`,
+// `127.0.0.1 && whoami`, `10.0.0.1||env`): the argument of a `ping` the application builds, and the
+// second command run after or instead of it. CRS 932100–932105 read any separator before a command.
+// commandAfterArgument reads `;` and a backquote after any argument; `|` and `&` separate list items
+// and names (`id|name`, `Fish & chips`), so only an address stands before them here. Read by
+// core/payloads.ts for texts mayOpenWithAddress passes.
+export function commandAfterAddress(p: usize, n: i32): bool {
+  let i = 0;
+  while (i < n && i < MAX_ADDRESS_BYTES && isArgumentByte(load<u8>(p + <usize>i))) i++;
+  if (!dottedQuad(p, 0, i)) return false;
+  // Glued to the address, a command that is also a word needs nothing after it (`1.2.3.4||echo
+  // pwned`); after a blank it may be prose's (`10.0.0.1 & more`).
+  let j = skipSpacesAndTabs(p, n, i);
+  let c = byteAt(p, n, j);
+  return (c == 0x7C || c == 0x26) && commandInjection(p + <usize>j, n - j, j == i);
+}
+const MAX_ADDRESS_BYTES = 16;
+
+// Whether p[0..n) may open with an IPv4 address (commandAfterAddress), by its first four bytes: a
+// digit, and a `.` within the first group's three digits. A few instructions for every text.
+// @ts-ignore: decorator
+@inline export function mayOpenWithAddress(p: usize, n: i32): bool {
+  return n >= 10 && <u32>load<u8>(p) - 0x30 < 10 &&
+    (load<u8>(p, 1) == 0x2E || load<u8>(p, 2) == 0x2E || load<u8>(p, 3) == 0x2E);
+}
+
+// A command substituted by `$(` into the argument it is glued to (`report.txt$(set)`,
+// `pricing$(env)`): the text up to the `$` at i is blanks and one argument, and a command follows, as
+// commandInjection reads it. jQuery's `$(` opens its statement or follows a blank, an operator or a
+// bracket, and no name is glued to it. Read by core/payloads.ts at each `$(`.
+export function substitutionAfterArgument(p: usize, n: i32, i: i32): bool {
+  if (i == 0 || i > MAX_OPENING_BYTES) return false;
+  let s = skipSpacesAndTabs(p, i, 0);
+  if (s == i) return false;
+  for (let k = s; k < i; k++) if (!isArgumentByte(load<u8>(p + <usize>k))) return false;
+  return commandInjection(p + <usize>i, n - i);
+}
+
+// A shell's `$IFS` (`${IFS}`) glued to a word on either side (`cat$IFS/etc/passwd`, `ip${IFS}a`,
+// `&$IFS$9nc`): the field separator written in place of a blank, so that a command line needs none
+// (CRS 932130's `$IFS`). A script names it between blanks or quotes (`"$IFS"`, `OLD_IFS=$IFS`,
+// `IFS=$' '`). i: the `$`. Read by core/payloads.ts at each `$`.
+export function gluedIfsAt(p: usize, n: i32, i: i32): bool {
+  let e: i32;
+  if (matchesAt(p, n, i + 1, "IFS")) {
+    e = i + 4;
+    if (isWordChar(byteAt(p, n, e))) return false; // `$IFSX` is another variable
+  } else if (matchesAt(p, n, i + 1, "{IFS}")) {
+    e = i + 6;
+  } else return false;
+  return (i > 0 && gluesIfs(load<u8>(p + <usize>(i - 1)))) || (e < n && gluesIfs(load<u8>(p + <usize>e)));
+}
+
+// Bytes of a word a shell reads on through `$IFS`: letters and digits aside (isIdentByte), a path's,
+// an option's, a backslash, a `$` (`$IFS$9`), wildcards.
+// @ts-ignore: decorator
+@inline function gluesIfs(c: u32): bool {
+  return isIdentByte(<u8>c) || c == 0x2F || c == 0x2D || c == 0x2E || c == 0x5C || c == 0x24 || c == 0x3F || c == 0x2A || c == 0x7E;
 }
 
 // Whether p[s..e) is an IPv4 address in dotted decimal: four groups of one to three digits.

@@ -11,7 +11,9 @@
 // (core/sessionfix.ts), a `vbscript:` URL's call (core/vbscript.ts), Python reaching its interpreter
 // (core/pyescape.ts), a PowerShell download cradle (core/pscradle.ts), PHP's shell operator in a
 // PHP tag (core/phptag.ts), a YAML tag that builds a code-running object (core/yamltags.ts), a value that
-// opens with a shell command after a separator (core/cmdinject.ts), PHP code reading a
+// opens with a shell command after a separator or an address, a command substituted into an argument
+// or written with `$IFS` for its blanks (core/cmdinject.ts), two literals compared after AND or OR
+// (core/sqlverdict.ts), PHP code reading a
 // superglobal (core/phpglobals.ts), an HTML tag whose event handler calls script, or such a handler
 // outside any tag (core/xsshandler.ts), a script element that runs code (core/scriptelement.ts), a
 // scanner's out-of-band callback host (core/oasthost.ts), and an LDAP filter's terms opened by a
@@ -28,7 +30,7 @@ import { TextList, textPart, textPtr, textLen, textFlags, textScored } from "../
 import { RequestScores } from "./score";
 import { GATE_LOGIT } from "./confirm";
 import { HEAD_SQLI, HEAD_XSS, HEAD_SSTI, HEAD_NOSQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT, HEAD_LDAPI, HEAD_SCANNER, HEAD_CRLF } from "./classes";
-import { sqlInjection, statementPairs, isStatement } from "./sqlverdict";
+import { sqlInjection, statementPairs, isStatement, literalComparison } from "./sqlverdict";
 import { jndiLookupAt, lookupEnd } from "./jndilookup";
 import { shellshock } from "./shellshock";
 import { ssiDirective, esiElement } from "./ssi";
@@ -45,7 +47,7 @@ import { dotnetProcessStartAt } from "./dotnetexec";
 import { ognlContextRead, ognlStaticCallAt } from "./ognl";
 import { dialogGadgetAt } from "./jsgadget";
 import { nodeExecAt } from "./nodeexec";
-import { mayOpenWithSeparator, commandInjection, commandAfterArgument, globCommandLine } from "./cmdinject";
+import { mayOpenWithSeparator, commandInjection, commandAfterArgument, globCommandLine, commandAfterAddress, mayOpenWithAddress, substitutionAfterArgument, gluedIfsAt } from "./cmdinject";
 import { sentencePayload } from "./sentences";
 import { superglobalAt } from "./phpglobals";
 import { eventHandlerTag, eventHandlerAttribute } from "./xsshandler";
@@ -96,7 +98,7 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
         continue;
       }
       has = triggersIn(q, n);
-      if (has != 0 || mayOpenWithSeparator(q, n) || mayLiveOffTheLand(q, n)) break;
+      if (has != 0 || mayOpenWithSeparator(q, n) || mayLiveOffTheLand(q, n) || mayOpenWithAddress(q, n)) break;
     }
     if (t >= k) break;
     let p = textPtr(trows, t), n = textLen(trows, t);
@@ -167,8 +169,14 @@ const SCRIPT_ELEMENT = -3;
 
 // The class of the payload text p[0..n) holds, or 0; has: its triggers (TRIGGER_*).
 function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
-  // A text with no trigger byte that opens with no separator came for a program's name alone.
+  // '<' and '=' share a bit: the comparison first, and a text without a '<' is not read for tags.
+  if ((has & TRIGGER_LT) != 0) {
+    if (literalComparison(p, n)) return HEAD_SQLI;
+    if (indexOf2(p, 0, n, 0x3C, 0x3C) >= n) has &= ~TRIGGER_LT;
+  }
   let opensWithSeparator = mayOpenWithSeparator(p, n);
+  if (mayOpenWithAddress(p, n) && commandAfterAddress(p, n)) return HEAD_RCE;
+  // A text with no trigger byte that opens with no separator came for a program's name alone.
   if (has == 0 && !opensWithSeparator) return livingOffTheLand(p, n) ? HEAD_RCE : 0;
   if (opensWithSeparator && commandInjection(p, n)) return HEAD_RCE;
   if ((has & (TRIGGER_STATEMENT | TRIGGER_SLASH)) != 0 && commandAfterArgument(p, n)) return HEAD_RCE;
@@ -242,7 +250,10 @@ function dollarClass(p: usize, n: i32): i32 {
         if (jndiLookupAt(p, n, i)) return HEAD_JNDI;
         resolved = lookupEnd(n, i);
       }
+      if (gluedIfsAt(p, n, i)) return HEAD_RCE;
     } else if ((c == 0x5F || c == 0x47) && superglobalAt(p, n, i)) return HEAD_RCE; // '_', 'G'
+    else if (c == 0x49 && gluedIfsAt(p, n, i)) return HEAD_RCE; // 'I'
+    else if (c == 0x28 && substitutionAfterArgument(p, n, i)) return HEAD_RCE; // '('
   }
   return 0;
 }
@@ -282,7 +293,8 @@ function codeCall(p: usize, n: i32): i32 {
 
 // What each verdict needs before it reads a text: '(' (probe calls, Shellshock, calls that run
 // code), '\'' (waitfor delay), '$' or '#' (lookups, OGNL context variables), '/' or '\\' (file
-// paths), '<' (SSI directives), `un` without case or ';' (UNION, stacked statements), and two
+// paths), '<' (SSI directives) or '=' (a comparison), `un` without case or ';' (UNION, stacked
+// statements) or a backquote (a command substituted after an argument), and two
 // separators in a row, or ':' or '@' before a digit (an authority: `//host`, `http:host`, `@host`).
 const TRIGGER_PAREN: u32 = 1, TRIGGER_QUOTE: u32 = 2, TRIGGER_DOLLAR: u32 = 4, TRIGGER_SLASH: u32 = 8,
   TRIGGER_STATEMENT: u32 = 16, TRIGGER_AUTHORITY: u32 = 32, TRIGGER_BACKSLASH: u32 = 64, TRIGGER_LT: u32 = 128;
@@ -335,6 +347,8 @@ function tailTriggers(p: usize, n: i32): u32 {
 }
 
 // '(' 0x28: 1, '\'' 0x27: 2, '$' 0x24 and '#' 0x23: 4, '/' 0x2F: 8, '\\' 0x5C: 64 (a bit of its
-// own: with '/''s, its nibbles would also pick ',' 0x2C), '<' 0x3C: 128.
-const TRIGGER_LO = memory.data<u8>([0, 0, 0, 4, 4, 0, 0, 2, 1, 0, 0, 0, 192, 0, 0, 8], 16);
-const TRIGGER_HI = memory.data<u8>([0, 0, 15, 128, 0, 64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 16);
+// own: with '/''s, its nibbles would also pick ',' 0x2C), '<' 0x3C and '=' 0x3D: 128 (no other byte
+// has their high nibble and 128), and a backquote 0x60 the statement's 16 (a command substituted
+// after an argument: commandAfterArgument).
+const TRIGGER_LO = memory.data<u8>([16, 0, 0, 4, 4, 0, 0, 2, 1, 0, 0, 0, 192, 128, 0, 8], 16);
+const TRIGGER_HI = memory.data<u8>([0, 0, 15, 128, 0, 64, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0], 16);

@@ -12,16 +12,16 @@
 
 import { HEAD_RCE, HEAD_SQLI, HEAD_TRAVERSAL } from "./classes";
 import { quoteThenComment } from "./sqlverdict";
-import { commandInjection, commandAfterArgument, mayOpenWithSeparator, isArgumentByte } from "./cmdinject";
+import { commandInjection, commandAfterArgument, mayOpenWithSeparator, isArgumentByte, substitutionAfterArgument, mayOpenWithAddress, commandAfterAddress } from "./cmdinject";
 import { namesOsFile } from "./osfiles";
 import { byteAt, isLetter, isSpaceOrTab } from "../lib/bytes";
 import { nibbleSetBits } from "../lib/scan";
 
 // The class of a payload that opens a sentence of p[0..n) (n >= 16), or 0: a command after a
-// separator, after an argument and `;` or a backquote, or after a quote that closes one
-// (cmdinject.ts); or an operating system's file after a `..` segment that opens the sentence
-// (osfiles.ts, as in a request path: `/var/log/syslog` quoted in prose is left to the model; not in
-// a header, as at a value's start); or a name, a quote and a comment (sqlverdict.ts
+// separator, after an argument and `;`, a backquote or `$(`, after an address and a pipe or `&`, or
+// after a quote that closes one (cmdinject.ts); or an operating system's file after a `..` segment
+// that opens the sentence (osfiles.ts, as in a request path: `/var/log/syslog` quoted in prose is
+// left to the model; not in a header, as at a value's start); or a name, a quote and a comment (sqlverdict.ts
 // quoteThenComment: `admin'--`). Not a command in backquotes alone: inline code after a sentence
 // (``Done. `npm test` passes now.``) is how technical prose quotes a command.
 export function sentencePayload(p: usize, n: i32, files: bool): i32 {
@@ -61,6 +61,9 @@ function payloadAt(q: usize, k: i32, files: bool): i32 {
   while (e < k && isArgumentByte(load<u8>(q + <usize>e))) e++;
   let d = byteAt(q, k, e);
   if (((e > 0 && (d == 0x3B || d == 0x60)) || d == 0x22 || d == 0x27) && commandAfterArgument(q, k)) return HEAD_RCE;
+  // An argument glued to `$(` (`localhost$(curl …)`), or an address before a pipe or `&`.
+  if (e > 0 && d == 0x24 && byteAt(q, k, e + 1) == 0x28 && substitutionAfterArgument(q, k, e)) return HEAD_RCE;
+  if (e > 0 && mayOpenWithAddress(q, k) && commandAfterAddress(q, k)) return HEAD_RCE;
   if (e > 0 && d == 0x27 && quoteThenComment(q, k)) return HEAD_SQLI;
   return 0;
 }

@@ -24,7 +24,7 @@ import { splat8 } from "../lib/splat";
 // (core/payloads.ts reads them all in one pass).
 export function sqlInjection(p: usize, n: i32, statement: bool, paren: bool, quote: bool): bool {
   return (statement && (unionSelect(p, n) || stackedQuery(p, n))) || (paren && probeCall(p, n)) ||
-    (quote && (waitforDelay(p, n) || quoteThenComment(p, n)));
+    (quote && (quotedArgument(p, n) || quoteThenComment(p, n)));
 }
 
 // The login bypass: a value that is a name, the quote that closes the string it was pasted into,
@@ -232,6 +232,78 @@ function nextUn(p: usize, from: i32, n: i32): i32 {
 // @ts-ignore: decorator
 @inline export function isStatement(b: u32, c: u32): bool { return isUn(b, c) || b == 0x3B; }
 
+// The boolean injection's condition: AND or OR (`&&`, `||`) and then two literals compared, numbers
+// or quoted strings (`1 and 1=1`, `HOPE AND -8=-3`, `' or '1'='1`, `-1" and "x"="y`, `1 || 1 = 1`):
+// a condition the injection makes always true or always false, whatever the row, to read the
+// answer in the page (CRS 942100 via libinjection at paranoia level 1). A value compares a name with
+// a literal (`a=1 and b=2`): no benign part of `make dataset`'s sides, of `../shared/datasets` or of
+// the spent real-traffic draws holds two literals compared after AND or OR (2026-12-07). The model
+// scored 37 attack rows of the dataset that do over 20, in prose or behind a User-Agent. Read by
+// core/payloads.ts for texts with a '='.
+export function literalComparison(p: usize, n: i32): bool {
+  for (let i = indexOf2(p, 0, n, 0x3D, 0x3D); i < n; i = indexOf2(p, i + 1, n, 0x3D, 0x3D)) { // '='
+    // `<=`, `>=`, `!=`, `<>`: the operator's first byte; `==` is code's.
+    let o = i;
+    let b = byteAt(p, n, i - 1);
+    if (b == 0x3C || b == 0x3E || b == 0x21) o = i - 1;
+    else if (b == 0x3D || byteAt(p, n, i + 1) == 0x3D) continue;
+    let r = skipBlanks(p, n, i + 1);
+    if (!literalOpens(p, n, r)) continue;
+    let s = literalStart(p, gapBefore(p, o));
+    if (s > 0 && booleanBefore(p, n, s)) return true;
+  }
+  return false;
+}
+
+// Whether a literal starts at r: a quote, a digit, or a sign and a digit.
+function literalOpens(p: usize, n: i32, r: i32): bool {
+  let c = byteAt(p, n, r);
+  if (c == 0x2D || c == 0x2B) c = byteAt(p, n, r + 1);
+  return c == 0x27 || c == 0x22 || c - 0x30 < 10;
+}
+
+// Where the literal that ends at e starts: a string of at most MAX_QUOTED bytes in the quotes it ends
+// with, or a number (digits, a `-` before them) that follows a gap; -1 for none.
+function literalStart(p: usize, e: i32): i32 {
+  if (e <= 0) return -1;
+  let c = <u32>load<u8>(p + <usize>(e - 1));
+  if (c == 0x27 || c == 0x22) {
+    for (let k = e - 2, lo = max(0, e - 2 - MAX_QUOTED); k >= lo; k--) {
+      if (<u32>load<u8>(p + <usize>k) == c) return k;
+    }
+    return -1;
+  }
+  let k = e;
+  while (k > 0 && <u32>load<u8>(p + <usize>(k - 1)) - 0x30 < 10) k--;
+  if (k == e) return -1;
+  if (k > 0 && load<u8>(p + <usize>(k - 1)) == 0x2D) k--;
+  return k > 0 && isGap(load<u8>(p + <usize>(k - 1))) ? k : -1;
+}
+
+// A blank, or a `+` (a query's blank, and one in a path or a cookie that SQL reads as a sign:
+// `HOPE+AND+-8=3`).
+// @ts-ignore: decorator
+@inline function isGap(c: u32): bool { return c <= 0x20 || c == 0x2B; }
+
+// Where the gap (isGap) that ends at i starts.
+function gapBefore(p: usize, i: i32): i32 {
+  while (i > 0 && isGap(load<u8>(p + <usize>(i - 1)))) i--;
+  return i;
+}
+const MAX_QUOTED = 16;
+
+// Whether AND, OR or XOR (a whole word) or `&&`, `||` stands before the literal at s, a gap between.
+function booleanBefore(p: usize, n: i32, s: i32): bool {
+  let k = gapBefore(p, s);
+  if (k < 2) return false;
+  let c = load<u8>(p + <usize>(k - 1));
+  if ((c == 0x26 || c == 0x7C) && load<u8>(p + <usize>(k - 2)) == c) return true;
+  if (k == s) return false;
+  let w = nameStart(p, k);
+  return isOneOf(p, n, w, k - w, BOOLEANS);
+}
+const BOOLEANS: StaticArray<string> = ["and", "or", "xor"];
+
 // Whether what stands before i (blanks, `+` and `(` aside) ends a value an injection closes:
 // nothing, a quote, `)`, a digit, or a comment (`*/`, `--`, `#`).
 function closesValue(p: usize, n: i32, i: i32): bool {
@@ -294,7 +366,11 @@ function probeCall(p: usize, n: i32): bool {
     // Oracle's delay (`DBMS_PIPE.RECEIVE_MESSAGE('a',5)`) and MySQL's `PROCEDURE ANALYSE(`.
     if (len == 15 && matchesLowerAt(p, n, s, "receive_message") && s >= 10 && matchesLowerAt(p, n, s - 10, "dbms_pipe.")) return true;
     if (len == 7 && matchesLowerAt(p, n, s, "analyse") && afterWord(p, n, s, "procedure")) return true;
-    if (isOneOf(p, n, s, len, DELAY_CALLS) && digitAfter(p, n, i + 1) && sqlBefore(p, n, s)) return true;
+    if (isOneOf(p, n, s, len, DELAY_CALLS) && digitAfter(p, n, i + 1)) {
+      if (sqlBefore(p, n, s)) return true;
+      // Oracle's `DBMS_LOCK.SLEEP(5)`, a name before it as code's `time.sleep(5)` has one.
+      if (len == 5 && s >= 10 && matchesLowerAt(p, n, s - 10, "dbms_lock.")) return true;
+    }
   }
   return false;
 }
@@ -312,18 +388,32 @@ function afterWord(p: usize, n: i32, s: i32, word: string): bool {
   return k >= w && matchesLowerAt(p, n, k - w, word) && !isIdentByte(byteAt(p, n, k - w - 1));
 }
 
-// `waitfor delay '`: from each quote, back over the words.
-function waitforDelay(p: usize, n: i32): bool {
+// The two words before a quote that take a string in SQL and nowhere else, in one pass over the
+// quotes, back from each: `waitfor delay '` (SQL Server's delay), and MySQL's file write, `into
+// outfile '` or `into dumpfile '` (a web shell written under the document root: `' into outfile
+// '/var/www/x.php'--`, CRS 942100 via libinjection).
+function quotedArgument(p: usize, n: i32): bool {
   for (let i = indexOf2(p, 0, n, 0x27, 0x27); i < n; i = indexOf2(p, i + 1, n, 0x27, 0x27)) {
     let e = blanksBefore(p, i);
-    if (e < 13 || !matchesLowerAt(p, n, e - 5, "delay")) continue;
-    let k = e - 5;
-    if (k == 0 || load<u8>(p + <usize>(k - 1)) > 0x20) continue;
-    k = blanksBefore(p, k);
-    if (matchesLowerAt(p, n, k - 7, "waitfor") && !isIdentByte(byteAt(p, n, k - 8))) return true;
+    if (e < 12) continue;
+    // The word's last letter first: most quotes follow neither.
+    let last = load<u8>(p + <usize>(e - 1)) | 0x20;
+    if (last == 0x79) { // 'y'
+      if (!matchesLowerAt(p, n, e - 5, "delay")) continue;
+      let k = e - 5;
+      if (k == 0 || load<u8>(p + <usize>(k - 1)) > 0x20) continue;
+      k = blanksBefore(p, k);
+      if (matchesLowerAt(p, n, k - 7, "waitfor") && !isIdentByte(byteAt(p, n, k - 8))) return true;
+    } else if (last == 0x65) { // 'e'
+      let s = nameStart(p, e);
+      if (s == 0 || e - s < 7 || e - s > 8) continue;
+      let b = load<u8>(p + <usize>(s - 1)); // a blank or a comment's end, not `intooutfile`
+      if ((b <= 0x20 || b == 0x2F) && isOneOf(p, n, s, e - s, FILE_WRITES) && afterWord(p, n, s, "into")) return true;
+    }
   }
   return false;
 }
+const FILE_WRITES: StaticArray<string> = ["outfile", "dumpfile"];
 
 // A digit after blanks from j: `sleep(5)`, `benchmark( 1e7`.
 function digitAfter(p: usize, n: i32, j: i32): bool {

@@ -863,6 +863,77 @@ const NOT_OAST_HOST: Case[] = [
   ["query", "u=https://webhook.site/abc"],
 ];
 
+// A command after an IPv4 address and a pipe or `&` (cmdinject.ts commandAfterAddress), substituted
+// by `$(` into a name glued to it or by backquotes that close again (commandAfterArgument,
+// substitutionAfterArgument), or written with `$IFS` for its blanks (gluedIfsAt): rce.
+const COMMAND_AFTER_ADDRESS: Case[] = [
+  ["query", "ping=8.8.8.8%7Cset&id=926516"],
+  ["query", "ping=37.215.143.81%7C%7Cenv"],
+  ["body:json", JSON.stringify({ ping: "169.197.205.176||env", category: "cheap" })],
+  ["body:form", "addr=150.183.211.111%26netstat%20-an&ref=nav"],
+  ["query", "v=346&ping=201.155.196.123||echo%20pwned"],
+];
+const NOT_COMMAND_AFTER_ADDRESS: Case[] = [
+  ["query", "hosts=192.168.1.1%7C10.0.0.2"],
+  ["query", "q=10.0.0.1%20%26%20more%20servers"],
+  ["query", "q=1.2.3.4%7Chost%7Cup"],
+  ["query", "q=10.5.3%7Cdate"],
+];
+const COMMAND_SUBSTITUTION: Case[] = [
+  ["body:form", "callback=pizza$(set)&format=json"],
+  ["body:form", "callback=pricing%24(env)&page=30"],
+  ["query", "filename=jacket.txt%24(set)"],
+  ["body:json", JSON.stringify({ dir: "index.html`echo pwned`" })],
+  ["body:form", "dir=index.html%60netstat%20-an%60&utm_medium=cpc"],
+];
+const NOT_COMMAND_SUBSTITUTION: Case[] = [
+  ["body:json", JSON.stringify({ code: "var el = $(id);" })],
+  ["query", "q=price$(5)"],
+  ["body:json", JSON.stringify({ md: "see `echo hi` here" })],
+  ["body:json", JSON.stringify({ md: "the config`s file" })],
+];
+const GLUED_IFS: Case[] = [
+  ["body:form", "exec=l\\s$IFS$9-l$IFS$9/"],
+  ["query", "host=%60p$@ing$IFS$9127.0.0.1%60"],
+  ["body:form", "q=login%3Bip%24%7BIFS%7Da&gclid=hzWklSbwwmsNXKE4jbHY3S5RPfDf3CnaGx2wTJ0dkU6VvfKyodWUz-jkiCkeFt"],
+  ["body:form", "_method=PUT&cmd=%26ca%24%40t%24IFS%249%2Fe%3F%3F%2Fp%3Fss%3F%3F%26&action=update"],
+];
+const NOT_GLUED_IFS: Case[] = [
+  ["body:json", JSON.stringify({ script: "OLD_IFS=$IFS; IFS=,; read -r a b <<< \"$line\"; IFS=$OLD_IFS" })],
+  ["query", "q=the%20$IFS%20variable"],
+  ["query", "q=$IFSX"],
+];
+// Two literals compared after AND or OR (sqlverdict.ts literalComparison): the boolean injection's
+// condition, in prose or behind a User-Agent as well.
+const LITERAL_COMPARISON: Case[] = [
+  ["query", "order=Release+notes%3A+fixed+a+crash+when+selecting+an+empty+folder+%26+improved+start-up+time.+1+and+1%3D1+Great+product%2C+arrived+on+time"],
+  ["header:Cookie", "theme=HOPE+AND+-8%3D3; consent=true"],
+  ["header:User-Agent", "python-requests/2.31.0 ' and 'one'='one"],
+  ["body:form", "year=A-1\"%09and%09\"x\"=\"y&remember=1"],
+  ["body:json", JSON.stringify({ artist: "1 || 1 = 1" })],
+  ["header:User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 ' or 1=1 or '"],
+];
+const NOT_LITERAL_COMPARISON: Case[] = [
+  ["query", "q=a%3D1%20and%20b%3D2"],
+  ["body:json", JSON.stringify({ code: "if (x == 1 && y == 2) go();" })],
+  ["query", "q=price%3E%3D10%20and%20qty%3C%3D5"],
+  ["query", "q=version%202%20or%20later%3Dbetter"],
+  ["body:json", JSON.stringify({ note: "band 1=1 mapping" })],
+];
+
+// MySQL's file write after `INTO` (sqlverdict.ts intoOutfile), Oracle's DBMS_LOCK.SLEEP (probeCall).
+const FILE_WRITE_SQLI: Case[] = [
+  ["header:User-Agent", "' into outfile '/var/www/aa.php'--a- Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"],
+  ["header:User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0 1 into outfile 'asd'"],
+  ["query", "q=x'%20into/**/dumpfile%20'/var/www/s.php'%23"],
+  ["header:User-Agent", "1';begin dbms_lock.SLEEP(5); end AND 'icny' like 'icny Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15"],
+];
+const NOT_FILE_WRITE_SQLI: Case[] = [
+  ["query", "q=put%20it%20into%20outfiles%20'x'"],
+  ["query", "q=save%20intooutfile%20'x'"],
+  ["query", "q=dbms_lock.sleep"],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
   ["in a JSON document in a JSON string", "crlf|rce", NESTED_JSON, NOT_NESTED_JSON],
   ["remote-include", "rce", REMOTE_INCLUDE, NOT_REMOTE_INCLUDE],
@@ -885,12 +956,17 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["server-script-element", "rce", SERVER_SCRIPT, []],
   ["php-superglobal", "rce", PHP_SUPERGLOBAL, NOT_PHP_SUPERGLOBAL],
   ["command-injection", "rce", COMMAND_INJECTION, NOT_COMMAND_INJECTION],
+  ["command-after-address", "rce", COMMAND_AFTER_ADDRESS, NOT_COMMAND_AFTER_ADDRESS],
+  ["command-substitution", "rce", COMMAND_SUBSTITUTION, NOT_COMMAND_SUBSTITUTION],
+  ["glued-ifs", "rce", GLUED_IFS, NOT_GLUED_IFS],
   ["command-after-sentence", "rce", COMMAND_AFTER_SENTENCE, NOT_COMMAND_AFTER_SENTENCE],
   ["os-file-after-sentence", "traversal", OS_FILE_AFTER_SENTENCE, NOT_OS_FILE_AFTER_SENTENCE],
   ["sql-injection", "sqli", SQLI, NOT_SQLI],
   ["stacked-query", "sqli", STACKED_SQLI, NOT_STACKED_SQLI],
   ["login-bypass", "sqli", LOGIN_BYPASS, NOT_LOGIN_BYPASS],
   ["probe-call", "sqli", PROBE_SQLI, NOT_PROBE_SQLI],
+  ["file-write", "sqli", FILE_WRITE_SQLI, NOT_FILE_WRITE_SQLI],
+  ["literal-comparison", "sqli", LITERAL_COMPARISON, NOT_LITERAL_COMPARISON],
   ["jndi-lookup", "jndi", JNDI, NOT_JNDI],
   ["shellshock", "rce", SHELLSHOCK, NOT_SHELLSHOCK],
   ["ssi-directive", "rce", SSI, NOT_SSI],
