@@ -912,6 +912,9 @@ const LITERAL_COMPARISON: Case[] = [
   ["body:form", "year=A-1\"%09and%09\"x\"=\"y&remember=1"],
   ["body:json", JSON.stringify({ artist: "1 || 1 = 1" })],
   ["header:User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 ' or 1=1 or '"],
+  // A session function's call is a literal of the row too.
+  ["query", "page=AND%20CONNECTION_ID()=CONNECTION_ID()&category=review"],
+  ["query", "username=1+and+user_name()+=+'dbo'&id=272164"],
 ];
 const NOT_LITERAL_COMPARISON: Case[] = [
   ["query", "q=a%3D1%20and%20b%3D2"],
@@ -919,6 +922,8 @@ const NOT_LITERAL_COMPARISON: Case[] = [
   ["query", "q=price%3E%3D10%20and%20qty%3C%3D5"],
   ["query", "q=version%202%20or%20later%3Dbetter"],
   ["body:json", JSON.stringify({ note: "band 1=1 mapping" })],
+  ["body:json", JSON.stringify({ code: "if a() and f()=g() then" })],
+  ["body:json", JSON.stringify({ code: "ok = ready() and count() == 0" })],
 ];
 
 // MySQL's file write after `INTO` (sqlverdict.ts intoOutfile), Oracle's DBMS_LOCK.SLEEP (probeCall).
