@@ -9,6 +9,7 @@ import { splitJson, splitJsonValues } from "./jsonbody";
 import { splitXml } from "./xmlbody";
 import { mayHoldGraphqlLiterals, splitGraphqlLiterals } from "./graphql";
 import { startsWithCI, containsCI } from "../lib/bytes";
+import { indexOf } from "../lib/scan";
 
 // Maps a Content-Type value to the body's Where. A missing or generic type is sniffed,
 // because servers and frameworks often parse a body whatever its declared type.
@@ -25,7 +26,9 @@ export function whereForContentType(ctPtr: usize, ctLen: i32, body: usize, bodyL
   let c = load<u8>(body + i);
   if (c == 0x7B || c == 0x5B) return Where.BODY_JSON;
   if (c == 0x3C) return Where.BODY_XML;
-  return Where.BODY_FORM;
+  // A body with no '=' has no pair to split: read as a form, its '&'s and '+'s would be taken for
+  // the form's own and dropped (`&& uname -a`), where the application reads them in its text.
+  return indexOf(body, i, bodyLen, 0x3D) < bodyLen ? Where.BODY_FORM : Where.BODY_TEXT;
 }
 
 // Splits a body of the given Where into parts; ct is its Content-Type value (may be empty).

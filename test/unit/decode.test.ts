@@ -39,7 +39,8 @@ const cases: Case[] = [
   { name: "+ kept in a header", where: "header:User-Agent", input: "b+c", text: "b+c", flags: [] },
   { name: "+ kept in a cookie", where: "header:Cookie", input: "a=b+c", text: "b+c", flags: [] },
   { name: "+ kept in XML", where: "body:xml", input: "b+c", text: "b+c", flags: [] },
-  { name: "+ is a space in a text/plain body that reads as a form (servers parse it so)", where: "body:text", input: "b+c", text: "b c", flags: [] },
+  { name: "+ is a space in a text/plain body that reads as a form (servers parse it so)", where: "body:text", input: "a=b+c", text: "b c", flags: [] },
+  { name: "+ is kept in a text/plain body with no '=' (no form: its text)", where: "body:text", input: "b+c", text: "b+c", flags: [] },
 
   // Malformed percent sequences are kept as they are, and flagged.
   { name: "%zz kept", where: "query", input: "a=%zz", text: "%zz", flags: ["percent_bad"] },

@@ -158,7 +158,9 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
     input: "<a x=1 y=\"open><b>v</b>< c <![CDATA[unclosed",
     parts: [["body:xml", "", "<a x=1 y=\"open><b>v</b>< c <![CDATA[unclosed"], ["body:xml", "y", "open><b>v</b>< c <![CDATA[unclosed"]],
   },
-  { name: "text/plain body that reads as a form is a form (as the filter has always done)", where: "body:text", input: "hello there\nsecond line", parts: [["body:form", "", "hello there\nsecond line"]] },
+  { name: "text/plain body that reads as a form is a form (as the filter has always done)", where: "body:text", input: "msg=hello there\nsecond line", parts: [["body:form", "msg", "hello there\nsecond line"]] },
+  // With no '=', no pair: its '&'s are the text's, not separators to drop (`&& uname -a`).
+  { name: "text/plain body with no '=' is text", where: "body:text", input: "&& uname -a\nsecond+line", parts: [["body:text", "", "&& uname -a\nsecond+line"]] },
   { name: "text/plain body that starts like JSON is JSON", where: "body:text", input: "{\"a\":\"b c\"}", parts: [["body:json", "a", "b c"]] },
   // Multipart: field values and filenames.
   {
