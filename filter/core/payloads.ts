@@ -30,7 +30,7 @@ import { TextList, textPart, textPtr, textLen, textFlags, textScored } from "../
 import { RequestScores } from "./score";
 import { GATE_LOGIT } from "./confirm";
 import { HEAD_SQLI, HEAD_XSS, HEAD_SSTI, HEAD_NOSQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT, HEAD_LDAPI, HEAD_SCANNER, HEAD_CRLF } from "./classes";
-import { sqlInjection, statementPairs, isStatement, literalComparison } from "./sqlverdict";
+import { sqlInjection, statementPairs, isStatement, literalComparison, COMPARISON, ANGLE } from "./sqlverdict";
 import { jndiLookupAt, lookupEnd } from "./jndilookup";
 import { shellshock } from "./shellshock";
 import { ssiDirective, esiElement } from "./ssi";
@@ -171,8 +171,9 @@ const SCRIPT_ELEMENT = -3;
 function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   // '<' and '=' share a bit: the comparison first, and a text without a '<' is not read for tags.
   if ((has & TRIGGER_LT) != 0) {
-    if (literalComparison(p, n)) return HEAD_SQLI;
-    if (indexOf2(p, 0, n, 0x3C, 0x3C) >= n) has &= ~TRIGGER_LT;
+    let c = literalComparison(p, n);
+    if (c == COMPARISON) return HEAD_SQLI;
+    if (c != ANGLE) has &= ~TRIGGER_LT;
   }
   let opensWithSeparator = mayOpenWithSeparator(p, n);
   if (mayOpenWithAddress(p, n) && commandAfterAddress(p, n)) return HEAD_RCE;

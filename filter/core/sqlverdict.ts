@@ -239,10 +239,15 @@ function nextUn(p: usize, from: i32, n: i32): i32 {
 // a literal (`a=1 and b=2`): no benign part of `make dataset`'s sides, of `../shared/datasets` or of
 // the spent real-traffic draws holds two literals compared after AND or OR (2026-12-07). The model
 // scored 41 attack rows of the dataset that do over 20, in prose or behind a User-Agent. Read by
-// core/payloads.ts for texts with a '='.
-export function literalComparison(p: usize, n: i32): bool {
-  for (let i = indexOf2(p, 0, n, 0x3D, 0x3D); i < n; i = indexOf2(p, i + 1, n, 0x3D, 0x3D)) { // '='
-    // `<=`, `>=`, `!=`, `<>`: the operator's first byte; `==` is code's.
+// core/payloads.ts for texts with a '<' or '='.
+//
+// Returns COMPARISON when it finds one, else whether the text holds a '<' (ANGLE) or not (0): the
+// caller's trigger is shared by '<' and '=', and one scan for both answers which it was.
+export function literalComparison(p: usize, n: i32): i32 {
+  let angle = 0;
+  for (let i = indexOf2(p, 0, n, 0x3D, 0x3C); i < n; i = indexOf2(p, i + 1, n, 0x3D, 0x3C)) { // '=', '<'
+    if (load<u8>(p + <usize>i) == 0x3C) { angle = ANGLE; continue; }
+    // `<=`, `>=`, `!=`: the operator's first byte; `==` is code's.
     let o = i;
     let b = byteAt(p, n, i - 1);
     if (b == 0x3C || b == 0x3E || b == 0x21) o = i - 1;
@@ -250,10 +255,11 @@ export function literalComparison(p: usize, n: i32): bool {
     let r = skipBlanks(p, n, i + 1);
     if (!literalOpens(p, n, r)) continue;
     let s = literalStart(p, gapBefore(p, o));
-    if (s > 0 && booleanBefore(p, n, s)) return true;
+    if (s > 0 && booleanBefore(p, n, s)) return COMPARISON;
   }
-  return false;
+  return angle;
 }
+export const COMPARISON = 1, ANGLE = 2;
 
 // Whether a literal starts at r: a quote, a digit, a sign and a digit, or a call without arguments.
 function literalOpens(p: usize, n: i32, r: i32): bool {
