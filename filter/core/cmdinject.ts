@@ -214,11 +214,11 @@ export function gluedIfsAt(p: usize, n: i32, i: i32): bool {
   return (i > 0 && gluesIfs(load<u8>(p + <usize>(i - 1)))) || (e < n && gluesIfs(load<u8>(p + <usize>e)));
 }
 
-// Bytes of a word a shell reads on through `$IFS`: letters and digits aside (isIdentByte), a path's,
-// an option's, a backslash, a `$` (`$IFS$9`), wildcards.
+// Bytes of a word a shell reads on through `$IFS`: a name's and `$` (isIdentByte: `$IFS$9`), a path's
+// `/` and `.`, an option's `-`, a backslash, the wildcards `?`, `*` and `~`.
 // @ts-ignore: decorator
 @inline function gluesIfs(c: u32): bool {
-  return isIdentByte(<u8>c) || c == 0x2F || c == 0x2D || c == 0x2E || c == 0x5C || c == 0x24 || c == 0x3F || c == 0x2A || c == 0x7E;
+  return isIdentByte(<u8>c) || c == 0x2F || c == 0x2D || c == 0x2E || c == 0x5C || c == 0x3F || c == 0x2A || c == 0x7E;
 }
 
 // Whether p[s..e) is an IPv4 address in dotted decimal: four groups of one to three digits.

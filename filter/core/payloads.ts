@@ -293,10 +293,11 @@ function codeCall(p: usize, n: i32): i32 {
 }
 
 // What each verdict needs before it reads a text: '(' (probe calls, Shellshock, calls that run
-// code), '\'' (waitfor delay), '$' or '#' (lookups, OGNL context variables), '/' or '\\' (file
-// paths), '<' (SSI directives) or '=' (a comparison), `un` without case or ';' (UNION, stacked
-// statements) or a backquote (a command substituted after an argument), and two
-// separators in a row, or ':' or '@' before a digit (an authority: `//host`, `http:host`, `@host`).
+// code), '\'' (waitfor delay, into outfile), '$' or '#' (lookups, `$IFS`, `$(`, OGNL context
+// variables), '/' or '\\' (file paths), '<' (SSI directives) or '=' (a comparison), `un` without
+// case or ';' (UNION, stacked statements) or a backquote (a command substituted after an
+// argument), and two separators in a row, or ':' or '@' before a digit (an authority: `//host`,
+// `http:host`, `@host`).
 const TRIGGER_PAREN: u32 = 1, TRIGGER_QUOTE: u32 = 2, TRIGGER_DOLLAR: u32 = 4, TRIGGER_SLASH: u32 = 8,
   TRIGGER_STATEMENT: u32 = 16, TRIGGER_AUTHORITY: u32 = 32, TRIGGER_BACKSLASH: u32 = 64, TRIGGER_LT: u32 = 128;
 
