@@ -13,7 +13,7 @@
 // interact.sh` 52, a Cookie's `X-AnonResource-Backend=….oast.site/ecp/…` 46); with the verdict, 31
 // (lone hosts).
 
-import { byteAt, isWordChar, matchesLowerAt } from "../lib/bytes";
+import { byteAt, isLetter, isWordChar, matchesLowerAt } from "../lib/bytes";
 import { blockOf2, canReadBlock } from "../lib/scan";
 import { splat8 } from "../lib/splat";
 
@@ -54,7 +54,7 @@ function hostAt(p: usize, n: i32, d: i32, label: i32): bool {
   if (s < 0 || inHost(byteAt(p, n, s - 1))) return false;
   let t = d + 1;
   let e = t;
-  while (e < n && isLetterByte(load<u8>(p + <usize>e))) e++;
+  while (e < n && isLetter(load<u8>(p + <usize>e))) e++;
   // The host ends there: not in a longer label, nor a subdomain of another host (`oast.me.example`).
   if (inHost(byteAt(p, n, e)) || (byteAt(p, n, e) == 0x2E && inHost(byteAt(p, n, e + 1)))) return false;
   let tld = e - t;
@@ -73,5 +73,3 @@ function hostAt(p: usize, n: i32, d: i32, label: i32): bool {
 // A byte of a host's label: a letter, a digit, '-' or '_'.
 // @ts-ignore: decorator
 @inline function inHost(c: u32): bool { return isWordChar(c) || c == 0x2D; }
-// @ts-ignore: decorator
-@inline function isLetterByte(c: u32): bool { return (c | 0x20) - 0x61 < 26; }

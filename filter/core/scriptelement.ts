@@ -10,7 +10,7 @@
 // JSON (`type="application/ld+json"`) or templates in its script elements (none of them code that
 // calls or assigns, or a type a browser does not run), or is a whole page (below).
 
-import { byteAt, isIdentByte, isLetter, isWhitespace, matchesLowerAt, skipBlanks } from "../lib/bytes";
+import { byteAt, containsCI, equalsCI, isIdentByte, isLetter, isWhitespace, matchesLowerAt, skipBlanks } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 import { HEAD_XSS, HEAD_RCE } from "./classes";
 
@@ -73,7 +73,7 @@ function tagAttributes(p: usize, from: i32, end: i32): i32 {
     }
     if (nameLen == 3 && matchesLowerAt(p, end, s, "src") && ve > vs) out |= SRC;
     if (nameLen == 4 && matchesLowerAt(p, end, s, "type") && !scriptType(p, vs, ve)) out |= NOT_SCRIPT_TYPE;
-    if (nameLen == 5 && matchesLowerAt(p, end, s, "runat") && ve - vs == 6 && matchesLowerAt(p, ve, vs, "server")) out |= RUNAT_SERVER;
+    if (nameLen == 5 && matchesLowerAt(p, end, s, "runat") && equalsCI(p + <usize>vs, ve - vs, "server")) out |= RUNAT_SERVER;
   }
   return out;
 }
@@ -84,9 +84,7 @@ function scriptType(p: usize, s: i32, e: i32): bool {
   while (s < e && isWhitespace(load<u8>(p + <usize>s))) s++;
   while (e > s && isWhitespace(load<u8>(p + <usize>(e - 1)))) e--;
   if (s == e) return true;
-  if (e - s == 6 && matchesLowerAt(p, e, s, "module")) return true;
-  for (let k = s; k + 6 <= e; k++) if (matchesLowerAt(p, e, k, "script")) return true;
-  return false;
+  return equalsCI(p + <usize>s, e - s, "module") || containsCI(p + <usize>s, e - s, "script");
 }
 
 // Whether the element's code from `from` (to its `</script`, the text's end or MAX_CODE_BYTES)
