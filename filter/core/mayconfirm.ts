@@ -4,22 +4,23 @@
 // the scan makes no call.
 //
 // How: bytes that any lexer's syntax needs and that benign text rarely holds (`"` and backquote,
-// brackets other than `[` `]`, `; = * # % & < > | \ ^` (a caret: cmd.exe drops it inside a
-// command's name, `w^h^o^a^m^i`), and 0xE5, lead byte of the 嘊 嘍 line breaks) make the window
-// "may confirm" outright (a 16-byte-block nibble test), and so do CR and LF: the SQL lexer skips
-// a line break between a keyword and its neighbour as whitespace, the command lexer reads it as a
-// line's start, and the header lexer looks for one; no one symbol stands for all three (windows
-// with line breaks are few: `make gate-census`). A `'`, common in benign text (`it's`), is read
-// where it stands (quoteMayConfirm). Every other byte falls in one of
+// `{ } < > \`, and 0xE5, lead byte of the 嘊 嘍 line breaks) make the window "may confirm" outright
+// (a 16-byte-block nibble test), and so do CR and LF: the SQL lexer skips a line break between a
+// keyword and its neighbour as whitespace, the command lexer reads it as a line's start, and the
+// header lexer looks for one; no one symbol stands for all three (windows with line breaks are
+// few: `make gate-census`). The other bytes the lexers' syntax needs, `# * ^ % ( ) = ; & |` (SOFT),
+// benign text holds alone (passwords, phone numbers, `Procter & Gamble`, base64's padding): each is
+// read where it stands, beside the words and bytes the lexers look for with it (softMayConfirm),
+// and so is a `'` (`it's`: quoteMayConfirm). Every other byte, and a SOFT one, falls in one of
 // 32 symbols: the 26 letters without case, a digit run, a space run (space, tab, vertical tab, form
 // feed, `+`), `.` (and `[`), `-` (and `,`, `/`, `@`), `:` (and `$`), and one for the rest and the
-// window's two edges (`' _ ! ? ~ ]`, controls, other non-ASCII bytes). Each rule of the lexers
-// that can fire on such bytes alone was reduced to 4-symbol grams that any text it fires on must
-// contain; they are bits of a 2^20-bit table, and one gram of the window in the table makes it
-// "may confirm" (a SQL word's gram, which may hold only two of its letters, once sqlWordAt has read
-// the word where it ended; a JS sink's, once the word before its `.` is one; a command's, once the
-// window's first word is one). Symbols merge bytes
-// and grams stand for longer words, so the test only errs towards "may confirm".
+// window's two edges (`' _ ! ? ~ ]`, the SOFT bytes, controls, other non-ASCII bytes). Each rule of
+// the lexers that can fire on such bytes alone was reduced to 4-symbol grams that any text it fires
+// on must contain; they are bits of a 2^20-bit table, and one gram of the window in the table makes
+// it "may confirm" (a SQL word's gram, which may hold only two of its letters, once sqlWordAt has
+// read the word where it ended; a JS sink's, once the word before its `.` is one; a command's, once
+// the window's first word is one). Symbols merge bytes and grams stand for longer words, so the
+// test only errs towards "may confirm".
 //
 // Keep in step with confirm.ts: a lexer that accepts more must add its grams here (the property test
 // test/unit/mayconfirm.test.ts runs both on every literal of confirm.ts and fails otherwise).
@@ -28,6 +29,7 @@ import { SQL_WORDS, COMMANDS, JS_SINKS, MONGO_OPERATORS, QUOTE_OPERATORS, shellW
 import { nibbleSetBits, canReadBlock } from "../lib/scan";
 import { byteAt, matchesLowerAt, isLetter, isWordChar, isWhitespace, isSpaceOrTab } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
+import { handlerNameEnd } from "./xsshandler";
 
 const DIGIT: u32 = 26, SPACE: u32 = 27, DOT: u32 = 28, PUNCT: u32 = 29, COLON: u32 = 30, OTHER: u32 = 31;
 const EDGE = OTHER;
@@ -49,12 +51,19 @@ const CERTAIN = memory.data(1 << 17, 16);
 const COMMAND_GRAMS = memory.data(1 << 17, 16);
 // The HARD bytes by nibbles (lib/scan.ts nibbleSetBits): 16 low-nibble entries, then 16 high.
 const HARD_NIBBLES = memory.data(32, 16);
+// The same for the HARD bytes that are not SOFT.
+const STRICT_NIBBLES = memory.data(32, 16);
+// The SOFT bytes alone.
+const SOFT_NIBBLES = memory.data(32, 16);
 
 // Whether some lexer of confirm.ts might accept p[0..n); false only when none can.
 export function mayConfirm(p: usize, n: i32): bool {
   if (gramsBroken) return true;
-  let found = hardBytes(p, n);
-  if (found & HARD_FOUND) return true;
+  let found = hardBytes(p, n, HARD_NIBBLES);
+  if (found & HARD_FOUND) {
+    found = softBytes(p, n);
+    if (found & HARD_FOUND) return true;
+  }
   if ((found & QUOTE_FOUND) && quoteMayConfirm(p, n)) return true;
   let g = START_GRAM;
   // A run of digits or spaces is one symbol (the lexers skip any number of spaces, and no rule
@@ -120,12 +129,12 @@ export function mayConfirm(p: usize, n: i32): bool {
   return false;
 }
 
-// Whether the window's first word, after the blanks and quotes commandSyntax skips, is a command:
+// Whether the window's first word, after the blanks, quotes and `(` commandSyntax skips, is a command:
 // the only place a command stands in a window with no HARD byte (no separator, no line break). A
 // command's grams stand for it by its first letters, and after any OTHER byte (the edge's symbol).
 function firstWordIsCommand(p: usize, n: i32): bool {
   let i = 0;
-  while (i < n && (isCommandBlank(<u32>load<u8>(p + <usize>i)) || load<u8>(p + <usize>i) == 0x27)) i++;
+  while (i < n && (isCommandBlank(<u32>load<u8>(p + <usize>i)) || load<u8>(p + <usize>i) == 0x27 || load<u8>(p + <usize>i) == 0x28)) i++;
   if (i >= n || !isLetter(<u32>load<u8>(p + <usize>i))) return false;
   shellWordEnd(p, n, i);
   return isCommandWord();
@@ -153,7 +162,7 @@ function sqlWordAt(p: usize, n: i32, j: i32): bool {
   return k >= 0 && sqlWordEndingAt(p, n, k);
 }
 
-// Whether the `.` or `[` at j (the caller tests it) follows (blanks aside) a JS sink, as scriptSyntax reads one: the word
+// Whether the `.`, `[` or `(` at j (the caller tests it) follows (blanks aside) a JS sink, as scriptSyntax reads one: the word
 // addSink's grams stand for by its last letters (`ion.` of `location.` and `function.` is also
 // `animation.html`'s).
 function sinkBefore(p: usize, n: i32, j: i32): bool {
@@ -187,8 +196,8 @@ const HARD_FOUND = 1, QUOTE_FOUND = 2;
 // Whether p[0..n) holds a HARD byte (HARD_FOUND) and whether a `'` (QUOTE_FOUND), 16 bytes at a
 // time (a short span as one block, bytes past n masked); it stops at the first HARD byte.
 // @ts-ignore: decorator
-@inline function hardBytes(p: usize, n: i32): i32 {
-  let lo = v128.load(HARD_NIBBLES), hi = v128.load(HARD_NIBBLES, 16);
+@inline function hardBytes(p: usize, n: i32, table: usize): i32 {
+  let lo = v128.load(table), hi = v128.load(table, 16);
   let quote = i8x16.splat(0x27);
   if (n <= 0) return 0;
   if (n < 16) {
@@ -214,7 +223,7 @@ const HARD_FOUND = 1, QUOTE_FOUND = 2;
 // quote stands rather than as grams: a quote followed by a blank and a `+` reads as `' ` followed by a
 // word to grams, and an apostrophe inside a word (`it's`, `O'Brien`) is prose's.
 // - sqlSyntax: a SQL word beside it, blanks between (`user'`, `' union`); after it, blanks and a word
-//   that starts as an operator does (`' or`, `'like`, `'is `; `' in (` has a HARD byte), or `+ - / ^ !`;
+//   that starts as an operator does (`' or`, `'like`, `'is `; `' in (` has a HARD byte), or `+ - / ^ ! # * %`;
 // - commandSyntax: a quote before or inside the text's first word, which the shell drops (`'id`,
 //   `c'at`), when the word without its quotes is a command (`O'Brien`, `McDonald's` are none); a
 //   command after a separator or a line break has a HARD byte before it;
@@ -237,10 +246,12 @@ function quoteMayConfirm(p: usize, n: i32): bool {
     let j = q + 1;
     while (j < n && isWhitespace(<u32>load<u8>(p + <usize>j))) j++;
     let d = byteAt(p, n, j);
-    if (d == 0x2B || d == 0x2D || d == 0x2F || d == 0x5E || d == 0x21) return true;
+    if (d == 0x2B || d == 0x2D || d == 0x2F || d == 0x5E || d == 0x21 || d == 0x23 || d == 0x2A || d == 0x25 || d == 0x29 || d == 0x3D ||
+        d == 0x3B || d == 0x26 || d == 0x7C) return true;
     if (isLetter(d)) {
       for (let w = 0; w < QUOTE_OPERATORS.length; w++) if (matchesLowerAt(p, n, j, unchecked(QUOTE_OPERATORS[w]))) return true;
       if (matchesLowerAt(p, n, j, "is") && isWhitespace(byteAt(p, n, j + 2))) return true;
+      if (matchesLowerAt(p, n, j, "in") && byteAt(p, n, skipWhitespaceFrom(p, n, j + 2)) == 0x28) return true;
       let e = j;
       while (e < n && isWordChar(<u32>load<u8>(p + <usize>e))) e++;
       if (isSqlWord(p, n, j, e)) return true;
@@ -250,6 +261,168 @@ function quoteMayConfirm(p: usize, n: i32): bool {
     if (a >= 0 && isWordChar(<u32>load<u8>(p + <usize>a)) && sqlWordEndingAt(p, n, a)) return true;
   }
   return false;
+}
+
+// For a window with a HARD or SOFT byte (hardBytes with HARD_NIBBLES): HARD_FOUND when it has a HARD
+// byte that is not SOFT or a SOFT byte softMayConfirm takes, else whether it has a `'` (QUOTE_FOUND).
+// Apart from mayConfirm: inlined there, its scan cost the gram loop of every window (1% more
+// instructions in the text-heavy bench body, make profile).
+function softBytes(p: usize, n: i32): i32 {
+  let found = hardBytes(p, n, STRICT_NIBBLES);
+  if (found & HARD_FOUND) return found;
+  return softMayConfirm(p, n) ? HARD_FOUND : found;
+}
+
+// What the lexers of confirm.ts can make of the SOFT bytes of a window with no other HARD byte,
+// read where each stands (the word before or after one is read across blanks, as the lexers do):
+// - `# * ( ) = ;` beside a SQL word (keywordBesideSql's neighbours: `union#`, `select *`, `char(`,
+//   `) or`, `id=`, `; drop`);
+// - `*` glued to a `/` (sqlSyntax's comments `/*`, `/**/`) or before `)` (ldapSyntax's `*)`);
+// - `#` before `_`, `set` or `foreach` (CODE_CALLS' `#_memberaccess`, templateSyntax's Velocity);
+// - `%` before `2e`, `c0` or `xx` (pathSyntax's `%2e%2e` and `%c0%ae`, xmlDeclSyntax's `%xxe`);
+// - `^` when the window's first word is a command (cmd.exe drops it there: `w^h^o^a^m^i`);
+// - `(` after a JS sink (`alert (`), one of CALLEES, `$` or `@` (callBefore); before `!`, `&`, `|`
+//   (ldapSyntax's `(!(`, `(&`) or `java` (`T(java`); before the window's first word, which
+//   firstWordIsCommand reads past it (commandSyntax skips it there);
+// - `)` before a `(` (`(alert)(1)`, ldapSyntax's `)(cn=`);
+// - `=` between numbers compared (sqlSyntax's `1=1`, `(2329=4209)`), after an event handler's name
+//   (`onload =`), after a JS sink (`location=`), or after the window's first word with a blank later
+//   (commandSyntax's `a=1 cat x`);
+// - `; & |` before a command's name, a variable or an assignment (commandAfter); `&&` and `||`
+//   (logicalOperator, listOperator); `[&` (mongoSyntax's `[&ne]`).
+// What each does after a quote is quoteMayConfirm's.
+function softMayConfirm(p: usize, n: i32): bool {
+  let lo = v128.load(SOFT_NIBBLES), hi = v128.load(SOFT_NIBBLES, 16);
+  // The SOFT bytes 16 at a time: the last block ends at n and leaves out what the one before read;
+  // a span under 16 bytes is one block, bytes past n masked (at the end of memory, each byte asked).
+  for (let b = 0; b < n; b += 16) {
+    let at = n >= 16 ? min(b, n - 16) : 0;
+    let mask = n < 16 && !canReadBlock(p) ? (1 << n) - 1 : nibbleSetBits(v128.load(p + <usize>at), lo, hi);
+    if (n < 16) mask &= (1 << n) - 1;
+    mask &= ~((1 << (b - at)) - 1);
+    while (mask != 0) {
+      let i = at + ctz(mask);
+      mask &= mask - 1;
+      if (softByteMayConfirm(p, n, i)) return true;
+    }
+  }
+  return false;
+}
+
+// softMayConfirm's rules for the byte at i (any byte: only the SOFT ones are read).
+function softByteMayConfirm(p: usize, n: i32, i: i32): bool {
+  let c = <u32>load<u8>(p + <usize>i);
+  if (c == 0x25) return matchesLowerAt(p, n, i + 1, "2e") || matchesLowerAt(p, n, i + 1, "c0") || matchesLowerAt(p, n, i + 1, "xx");
+  if (c == 0x5E) return firstWordIsCommand(p, n);
+  if (c == 0x2A) {
+    let b = byteAt(p, n, i + 1);
+    if (byteAt(p, n, i - 1) == 0x2F || b == 0x2F || b == 0x29) return true;
+  } else if (c == 0x23) {
+    if (byteAt(p, n, i + 1) == 0x5F || matchesLowerAt(p, n, i + 1, "set") || matchesLowerAt(p, n, i + 1, "foreach")) return true;
+  } else if (c == 0x28) {
+    let d = byteAt(p, n, i + 1);
+    if (callBefore(p, n, i) || d == 0x21 || d == 0x26 || d == 0x7C || matchesLowerAt(p, n, i + 1, "java") || sinkBefore(p, n, i)) return true;
+  } else if (c == 0x29) {
+    if (byteAt(p, n, skipWhitespaceFrom(p, n, i + 1)) == 0x28) return true;
+  } else if (c == 0x3B || c == 0x26 || c == 0x7C) {
+    if (commandAfter(p, n, i) || (c != 0x3B && (byteAt(p, n, i + 1) == c || (c == 0x26 && byteAt(p, n, i - 1) == 0x5B)))) return true;
+    if (c != 0x3B) return false;
+  } else if (c == 0x3D) {
+    if (numbersCompared(p, n, i) || handlerBefore(p, n, i) || sinkBefore(p, n, i) || assignsFirstWord(p, n, i)) return true;
+  } else return false;
+  return sqlWordBeside(p, n, i);
+}
+
+// Whether a command may stand after the separator at i as commandSyntax reads one: after blanks,
+// quotes and `(`, a variable (`$CMD`, `${…}`, `$(…)`), a command's name (shellWordEnd), or a name
+// assigned to with a blank after it (`;a=1 cat x`).
+function commandAfter(p: usize, n: i32, i: i32): bool {
+  let j = i + 1;
+  while (j < n && (isCommandBlank(<u32>load<u8>(p + <usize>j)) || load<u8>(p + <usize>j) == 0x27 || load<u8>(p + <usize>j) == 0x28)) j++;
+  let c = byteAt(p, n, j);
+  if (c == 0x24) return true;
+  if (!isLetter(c)) return false;
+  let e = shellWordEnd(p, n, j);
+  return isCommandWord() || (byteAt(p, n, e) == 0x3D && blankAfter(p, n, e));
+}
+
+// Whether a space or a tab stands after i.
+function blankAfter(p: usize, n: i32, i: i32): bool {
+  for (let k = i + 1; k < n; k++) if (isSpaceOrTab(<u32>load<u8>(p + <usize>k))) return true;
+  return false;
+}
+
+// Whether the `=` at i compares two numbers as sqlSyntax's tautology does: the same digits on both
+// sides (`1=1`, `5 = 5`), or any in parentheses (`(2329=4209)`), blanks between, no word going on.
+function numbersCompared(p: usize, n: i32, i: i32): bool {
+  let a = i - 1;
+  while (a >= 0 && isWhitespace(<u32>load<u8>(p + <usize>a))) a--;
+  let b = skipWhitespaceFrom(p, n, i + 1);
+  let a0 = a;
+  while (a0 >= 0 && byteAt(p, n, a0) - 0x30 < 10) a0--;
+  let b1 = b;
+  while (b1 < n && byteAt(p, n, b1) - 0x30 < 10) b1++;
+  let la = a - a0, lb = b1 - b;
+  if (la == 0 || lb == 0 || isWordChar(byteAt(p, n, a0)) || isWordChar(byteAt(p, n, b1))) return false;
+  return (la == lb && memory.compare(p + <usize>(a0 + 1), p + <usize>b, la) == 0) || (byteAt(p, n, a0) == 0x28 && byteAt(p, n, b1) == 0x29);
+}
+
+// Whether the `=` at i ends an event handler's name (`onload =`: xsshandler.ts handlerNameEnd), the
+// letters before it read back over blanks.
+function handlerBefore(p: usize, n: i32, i: i32): bool {
+  let e = i;
+  while (e > 0 && isWhitespace(<u32>load<u8>(p + <usize>(e - 1)))) e--;
+  let o = e;
+  while (o > 0 && isLetter(<u32>load<u8>(p + <usize>(o - 1)))) o--;
+  return e - o >= 5 && handlerNameEnd(p, n, o) == i;
+}
+
+// Whether the `=` at i follows the window's first word (after what firstWordIsCommand skips) and a
+// blank follows later: commandSyntax reads `a=1 cat x` as an assignment, then a command.
+function assignsFirstWord(p: usize, n: i32, i: i32): bool {
+  let j = 0;
+  while (j < i && (isCommandBlank(<u32>load<u8>(p + <usize>j)) || load<u8>(p + <usize>j) == 0x27 || load<u8>(p + <usize>j) == 0x28)) j++;
+  let s = j;
+  while (j < i && isWordChar(<u32>load<u8>(p + <usize>j))) j++;
+  return j == i && j > s && blankAfter(p, n, i);
+}
+
+// Whether the `(` at i calls one of CALLEES glued before it (CODE_CALLS' `system(`, `$(`, scriptSyntax's
+// `url(`, templateSyntax's `@(`, mongoSyntax's `while(`), read as confirm.ts's needles are: anywhere,
+// without case.
+function callBefore(p: usize, n: i32, i: i32): bool {
+  let b = byteAt(p, n, i - 1);
+  if (b == 0x24 || b == 0x40) return true;
+  if (!isLetter(b)) return false;
+  for (let w = 0; w < CALLEES.length; w++) {
+    let callee = unchecked(CALLEES[w]);
+    if (i >= callee.length && matchesLowerAt(p, n, i - callee.length, callee)) return true;
+  }
+  return false;
+}
+
+// The names confirm.ts's lexers look for glued before a `(` (sqlSyntax's `sleep(` is a SQL word too).
+const CALLEES: StaticArray<string> = [
+  "system", "exec", "passthru", "popen", "proc_open", "eval", "assert", "require", "iex", "spawn", "sleep", "expression", "url",
+  "while", "function",
+];
+
+// @ts-ignore: decorator
+@inline function skipWhitespaceFrom(p: usize, n: i32, i: i32): i32 {
+  while (i < n && isWhitespace(<u32>load<u8>(p + <usize>i))) i++;
+  return i;
+}
+
+// Whether a SQL word stands beside p[i], blanks between, on either side (keywordBesideSql).
+function sqlWordBeside(p: usize, n: i32, i: i32): bool {
+  let a = i - 1;
+  while (a >= 0 && isWhitespace(<u32>load<u8>(p + <usize>a))) a--;
+  if (a >= 0 && isWordChar(<u32>load<u8>(p + <usize>a)) && sqlWordEndingAt(p, n, a)) return true;
+  let b = i + 1;
+  while (b < n && isWhitespace(<u32>load<u8>(p + <usize>b))) b++;
+  let e = b;
+  while (e < n && isWordChar(<u32>load<u8>(p + <usize>e))) e++;
+  return e > b && sqlWordIn(p, n, b, e);
 }
 
 // A blank commandSyntax skips before a command that is no HARD byte and no quote: a space, a tab, `+`.
@@ -291,6 +464,10 @@ function initSqlLengths(): void {
 // `$` shares `:`'s symbol and `@` that of `-` `,` `/`, beside which SQL's words already count:
 // neither is OTHER, which also stands for the window's edges.
 const HARD = "\"`();=*#%&<>{}|\\^\n\r";
+// The HARD bytes that make a window "may confirm" only beside what the lexers look for with them
+// (softMayConfirm), as benign text holds them alone: passwords (`U-bk4G#kqz`), masks (`****`),
+// shares (`10.4 %`), phone numbers (`+1 (841) 830-7892`), base64's padding, `Procter & Gamble`.
+const SOFT = "#*^%()=;&|";
 const HARD_HIGH: u8 = 0xE5;
 
 function initClasses(): void {
@@ -305,14 +482,19 @@ function initClasses(): void {
     else if (c == 0x3A || c == 0x24) k = COLON;
     store<u8>(CLASSES + <usize>b, <u8>(k == DIGIT || k == SPACE ? k : k | RUN_BREAKS));
   }
-  for (let j = 0; j < HARD.length; j++) setHard(<u32>HARD.charCodeAt(j));
-  setHard(HARD_HIGH);
+  for (let j = 0; j < HARD.length; j++) {
+    let b = <u32>HARD.charCodeAt(j);
+    setNibbles(HARD_NIBBLES, b);
+    setNibbles(SOFT.includes(String.fromCharCode(b)) ? SOFT_NIBBLES : STRICT_NIBBLES, b);
+  }
+  setNibbles(HARD_NIBBLES, HARD_HIGH);
+  setNibbles(STRICT_NIBBLES, HARD_HIGH);
 }
 
-function setHard(b: u32): void {
+function setNibbles(table: usize, b: u32): void {
   let bit = <u8>(<u32>1 << hardBit(b >> 4));
-  store<u8>(HARD_NIBBLES + <usize>(b & 15), load<u8>(HARD_NIBBLES + <usize>(b & 15)) | bit);
-  store<u8>(HARD_NIBBLES + 16 + <usize>(b >> 4), bit);
+  store<u8>(table + <usize>(b & 15), load<u8>(table + <usize>(b & 15)) | bit);
+  store<u8>(table + 16 + <usize>(b >> 4), bit);
 }
 
 // The bit standing for a high nibble in HARD_NIBBLES: the HARD bytes' high nibbles are 0 (CR, LF),

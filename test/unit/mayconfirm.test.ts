@@ -99,6 +99,25 @@ describe("mayConfirm is true wherever a lexer confirms", () => {
     }
     expect(misses(texts)).toEqual([]);
   });
+
+  // The bytes mayconfirm.ts reads where they stand (SOFT: `# * ^ % ( ) = ; & |`) beside the words
+  // and bytes its rules for them look for, and the quote, whose rule reads them after it.
+  it("seeded soups of the bytes read where they stand, beside literals, words, blanks and quotes", () => {
+    const rnd = prng(13);
+    const soft = ["#", "*", "^", "%", "(", ")", "=", ";", "&", "|", "'", "/", "$", "@", "[", "!"];
+    const words = ["the", "or", "and", "in", "id", "cat", "a", "x1", "onload", "alert", "java", "set", "foreach", "2e", "c0", "xxe", "1", "42", " ", "  ", "+", "\t", "_"];
+    const texts: Uint8Array[] = [];
+    for (let i = 0; i < Number(process.env.SOFT_SOUPS ?? 40000); i++) {
+      let s = "";
+      const n = 1 + Math.floor(rnd() * (i % 10 === 0 ? 40 : 8));
+      for (let k = 0; k < n; k++) {
+        const r = rnd();
+        s += r < 0.3 ? LITERALS[Math.floor(rnd() * LITERALS.length)] : r < 0.65 ? soft[Math.floor(rnd() * soft.length)] : words[Math.floor(rnd() * words.length)];
+      }
+      texts.push(latin1(s));
+    }
+    expect(misses(texts)).toEqual([]);
+  });
 });
 
 describe("mayConfirm rules out plain text", () => {
@@ -114,6 +133,10 @@ describe("mayConfirm rules out plain text", () => {
     "/animation.html", "/docs/information.pdf", "mydocument.txt",
     // An apostrophe in the first word, which is no command once the shell drops it.
     "O'Brien", "McDonald's", "Yuki's laptop", "don't stop",
+    // A byte the lexers read only beside what they look for with it (mayconfirm.ts SOFT), alone.
+    "+1 (841) 830-7892", "f_M1rK(s3e", "U-bk4G#kqzDHMHBHz!S", "****", "Vmz%7xwKg~N3", "RxikZK8t^", "100% / 2 = 50%",
+    "MDU6TGFiZWwyMDgwNDU5NDY=", "events=monitor=contact=jacket=red53", "Procter & Gamble", "winter|green|recipe|travel54",
+    "We had to execute the plan B and order from the local shop instead; nothing was dropped this time.",
   ])("%s", (text) => {
     expect(confirmedBy(latin1(text))).toEqual([]);
     expect(core.mayConfirm(text)).toBe(false);
@@ -124,6 +147,9 @@ describe("mayConfirm rules out plain text", () => {
     "x $ne 1", "select @@version", "ls$IFS", "w'hoami", "w^h^o^a^m^i", "name' or 1", "1'+1", "it's user' x", "x, user", "order by 1",
     "location.href", "document .cookie", "9window[0]",
     "c'at /etc/passwd", "'id'", " wh'oami",
+    "1=1", "(2329=4209)", "union#", "select *", "a/**/b", "count (x)", ") or x", "alert (1)", "(alert)(1)", "x system(", "$(id)",
+    "(whoami)", "a=1 cat x", "x;id", "x | whoami", "x&&y", "x;a=1 cat", "w^hoami", "%2e%2e", "%C0%AE", "#set x", "#_memberaccess",
+    "x onload =", "location=x", "x' #", "x' = y", "(!(x", "*)", "[&ne]", "T(java",
   ])("but not %s", (text) => expect(core.mayConfirm(text)).toBe(true));
 });
 
