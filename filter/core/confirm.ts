@@ -298,8 +298,9 @@ function keywordBesideSql(p: usize, n: i32): bool {
   return false;
 }
 
-// Whether the word of SQL_WORDS at p[start..end) stands as keywordBesideSql takes it.
-function listedWordIsSql(p: usize, n: i32, start: i32, end: i32): bool {
+// Whether the word of SQL_WORDS at p[start..end) stands as keywordBesideSql takes it. Also for
+// core/mayconfirm.ts.
+export function listedWordIsSql(p: usize, n: i32, start: i32, end: i32): bool {
   let a = lastNonWhitespace(p, start - 1);
   let b = skipWhitespace(p, n, end);
   let ca = byteAt(p, n, a), cb = byteAt(p, n, b);
@@ -457,7 +458,7 @@ const JSON_LITERALS: StaticArray<string> = ["null", "true", "false"];
 function sqlSyntax(p: usize, n: i32): bool {
   if (keywordBesideSql(p, n)) return true;
   // Inline comments inside keywords (uni/**/on), keywords glued without spaces (SElecTxfROMy).
-  if (has(p, n, "/**/") || (has(p, n, "select") && (has(p, n, "from") || has(p, n, "(")))) return true;
+  if (has(p, n, "/**/") || selectCalled(p, n)) return true;
   if (unionSelect(p, n) || has(p, n, "sleep(") || logicalOperator(p, n, 0x7C)) return true;
   // SQL Server's stored procedures by their database's name (`exec master..xp_cmdshell 'net view'`).
   if (has(p, n, "master..") || has(p, n, "xp_cmdshell")) return true;
@@ -521,6 +522,12 @@ function sqlSyntax(p: usize, n: i32): bool {
   return false;
 }
 
+// `SELECT` with `FROM` or a `(` anywhere (keywords glued without spaces: SElecTxfROMy). Also for
+// core/mayconfirm.ts.
+export function selectCalled(p: usize, n: i32): bool {
+  return has(p, n, "select") && (has(p, n, "from") || has(p, n, "("));
+}
+
 // Whether the SQL syntax sqlSyntax found in p[0..n) stands outside a schema's lines (column
 // definitions, `CREATE TABLE t (`, `);`: core/sqlschema.ts), which define and act on nothing: a
 // text-to-SQL prompt's schema dump read as SQL injection (`NULL\n);\nCREATE TABLE`).
@@ -547,8 +554,8 @@ function lastNonWhitespace(p: usize, i: i32): i32 {
 // a subquery's `(` or `VALUES`, with `ALL`, `DISTINCT`, blanks, `+`, an escape left encoded (`%0a`) and
 // comments between (`union/**/select`, `/*!50000union*/select`, `union/*!12345select*/`); or the
 // text's end, where a window may cut it off. A union of prose (`Union Station`, `union or cancel`,
-// `| Union and more` of a page title) injects nothing.
-function unionSelect(p: usize, n: i32): bool {
+// `| Union and more` of a page title) injects nothing. Also for core/mayconfirm.ts.
+export function unionSelect(p: usize, n: i32): bool {
   for (let i = find(p, n, "union"); i >= 0; i = find(p, n, "union", i + 5)) {
     let j = i + 5;
     while (j < n) {

@@ -18,14 +18,16 @@
 // the lexers that can fire on such bytes alone was reduced to 4-symbol grams that any text it fires
 // on must contain; they are bits of a 2^20-bit table, and one gram of the window in the table makes
 // it "may confirm" (a SQL word's gram, which may hold only two of its letters, once sqlWordAt has
-// read the word where it ended; a JS sink's, once the word before its `.` is one; a command's, once
-// the window's first word is one). Symbols merge bytes and grams stand for longer words, so the
-// test only errs towards "may confirm".
+// read the word where it ended and found it where keywordBesideSql takes it; `union`'s and
+// `select`'s, once the window holds what sqlSyntax reads of them; a JS sink's, once the word before
+// its `.` is one; a command's, once the window's first word is one). Symbols merge bytes and grams
+// stand for longer words, so the test only errs towards "may confirm".
 //
 // Keep in step with confirm.ts: a lexer that accepts more must add its grams here (the property test
 // test/unit/mayconfirm.test.ts runs both on every literal of confirm.ts and fails otherwise).
 
-import { SQL_WORDS, COMMANDS, JS_SINKS, MONGO_OPERATORS, QUOTE_OPERATORS, shellWordEnd, isCommandWord, isSqlWordAt, isJsSinkAt } from "./confirm";
+import { SQL_WORDS, COMMANDS, JS_SINKS, MONGO_OPERATORS, QUOTE_OPERATORS, shellWordEnd, isCommandWord, isSqlWordAt, isJsSinkAt,
+  listedWordIsSql, unionSelect, selectCalled } from "./confirm";
 import { nibbleSetBits, canReadBlock } from "../lib/scan";
 import { byteAt, matchesLowerAt, isLetter, isWordChar, isWhitespace, isSpaceOrTab } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
@@ -44,8 +46,8 @@ const START_GRAM: u32 = (EDGE << 10) | (EDGE << 5) | EDGE;
 const CLASSES = memory.data(256);
 const RUN_BREAKS: u32 = 0x80;
 // The 2^20 grams, a bit each; CERTAIN marks those that make a window "may confirm" outright,
-// COMMAND_GRAMS those that ask firstWordIsCommand, and the others (addSqlWord's and addSink's) ask
-// sqlWordAt or sinkBefore where they end.
+// COMMAND_GRAMS those that ask firstWordIsCommand, and the others (addSqlWord's, addSink's, `unio`
+// and `sele`) ask sqlWordAt, sqlNeedleAt or sinkBefore where they end.
 const GRAMS = memory.data(1 << 17, 16);
 const CERTAIN = memory.data(1 << 17, 16);
 const COMMAND_GRAMS = memory.data(1 << 17, 16);
@@ -121,7 +123,7 @@ export function mayConfirm(p: usize, n: i32): bool {
   if (command && firstWordIsCommand(p, n)) return true;
   for (let h = 0; h < hits; h++) {
     let j = load<i32>(HITS + (<usize>h << 2));
-    if (sqlWordAt(p, n, j)) return true;
+    if (sqlWordAt(p, n, j) || sqlNeedleAt(p, n, j)) return true;
     // A sink's grams end at a `.` or `[`; a SQL word's seldom do (the call cost prose 0.4%).
     let c = j < n ? <u32>load<u8>(p + <usize>j) : 0;
     if ((c == 0x2E || c == 0x5B) && sinkBefore(p, n, j)) return true;
@@ -162,6 +164,16 @@ function sqlWordAt(p: usize, n: i32, j: i32): bool {
   return k >= 0 && sqlWordEndingAt(p, n, k);
 }
 
+// Whether the gram that ended at j is `unio` or `sele` (a gram of letters is those letters) and the
+// window holds what sqlSyntax reads of that needle: a union that injects (unionSelect), `SELECT`
+// with `FROM` or `(` (selectCalled). Prose holds both words (`the union's statement said members
+// should select a delegate`).
+function sqlNeedleAt(p: usize, n: i32, j: i32): bool {
+  if (j < 3) return false;
+  if (matchesLowerAt(p, n, j - 3, "unio")) return unionSelect(p, n);
+  return matchesLowerAt(p, n, j - 3, "sele") && selectCalled(p, n);
+}
+
 // Whether the `.`, `[` or `(` at j (the caller tests it) follows (blanks aside) a JS sink, as scriptSyntax reads one: the word
 // addSink's grams stand for by its last letters (`ion.` of `location.` and `function.` is also
 // `animation.html`'s).
@@ -182,10 +194,11 @@ function sqlWordEndingAt(p: usize, n: i32, k: i32): bool {
 }
 
 // Whether the run of word bytes p[s..e), from its first letter (as confirm.ts's nextListedWord
-// reads a word), is one of SQL_WORDS.
+// reads a word), is one of SQL_WORDS that keywordBesideSql takes where it stands (listedWordIsSql:
+// beside a neighbour it counts, not `the user's files`, `waitfor / delay`).
 function sqlWordIn(p: usize, n: i32, s: i32, e: i32): bool {
   while (s < e && !isLetter(<u32>load<u8>(p + <usize>s))) s++;
-  return isSqlWord(p, n, s, e);
+  return isSqlWord(p, n, s, e) && listedWordIsSql(p, n, s, e);
 }
 
 // @ts-ignore: decorator
@@ -254,7 +267,7 @@ function quoteMayConfirm(p: usize, n: i32): bool {
       if (matchesLowerAt(p, n, j, "in") && byteAt(p, n, skipWhitespaceFrom(p, n, j + 2)) == 0x28) return true;
       let e = j;
       while (e < n && isWordChar(<u32>load<u8>(p + <usize>e))) e++;
-      if (isSqlWord(p, n, j, e)) return true;
+      if (sqlWordIn(p, n, j, e)) return true;
     }
     let a = q - 1;
     while (a >= 0 && isWhitespace(<u32>load<u8>(p + <usize>a))) a--;
@@ -394,9 +407,11 @@ function callBefore(p: usize, n: i32, i: i32): bool {
   let b = byteAt(p, n, i - 1);
   if (b == 0x24 || b == 0x40) return true;
   if (!isLetter(b)) return false;
+  let last = b | 0x20;
   for (let w = 0; w < CALLEES.length; w++) {
     let callee = unchecked(CALLEES[w]);
-    if (i >= callee.length && matchesLowerAt(p, n, i - callee.length, callee)) return true;
+    let k = callee.length;
+    if (<u32>callee.charCodeAt(k - 1) == last && i >= k && matchesLowerAt(p, n, i - k, callee)) return true;
   }
   return false;
 }
@@ -539,10 +554,10 @@ function addGram(a: u32, b: u32, c: u32, d: u32, kind: i32 = CERTAIN_GRAM): void
 // The 4 symbols of a string that normalizes to exactly 4 (a gram written as text). One that does
 // not (a mistake in NEEDLE_GRAMS) turns the test off: mayConfirm then always says true.
 let gramsBroken = false;
-function addText(s: string): void {
+function addText(s: string, kind: i32 = CERTAIN_GRAM): void {
   let m = symbolsOf(s);
   if (m != 4) { gramsBroken = true; return; }
-  addGram(unchecked(syms[0]), unchecked(syms[1]), unchecked(syms[2]), unchecked(syms[3]));
+  addGram(unchecked(syms[0]), unchecked(syms[1]), unchecked(syms[2]), unchecked(syms[3]), kind);
 }
 
 // keywordBesideSql: a SQL word with `-` `,` `/` (PUNCT) or a digit beside it, spaces between.
@@ -589,7 +604,7 @@ function addSink(w: string): void {
 // windows (make dataset), as text. The needle is the comment.
 const NEEDLE_GRAMS: StaticArray<string> = [
   // sqlSyntax
-  "unio", "sele", "dshe", // union, select, xp_cmdshell
+  "dshe", // xp_cmdshell (union's and select's are asking grams: initGrams)
   // scriptSyntax, redirectSyntax
   "ipt:", "ata:", // javascript: vbscript:, data:
   // lookupSyntax, mongoSyntax, templateSyntax, xmlDeclSyntax
@@ -625,6 +640,8 @@ const NEEDLE_GRAMS: StaticArray<string> = [
 
 function initGrams(): void {
   for (let j = 0; j < NEEDLE_GRAMS.length; j++) addText(unchecked(NEEDLE_GRAMS[j]));
+  // sqlSyntax's `union` and `select`, which ask sqlNeedleAt where they end.
+  addText("unio", WORD_GRAM); addText("sele", WORD_GRAM);
   for (let j = 0; j < SQL_WORDS.length; j++) addSqlWord(unchecked(SQL_WORDS[j]));
   for (let j = 0; j < COMMANDS.length; j++) addCommand(unchecked(COMMANDS[j]));
   for (let j = 0; j < JS_SINKS.length; j++) addSink(unchecked(JS_SINKS[j]));

@@ -137,6 +137,9 @@ describe("mayConfirm rules out plain text", () => {
     "+1 (841) 830-7892", "f_M1rK(s3e", "U-bk4G#kqzDHMHBHz!S", "****", "Vmz%7xwKg~N3", "RxikZK8t^", "100% / 2 = 50%",
     "MDU6TGFiZWwyMDgwNDU5NDY=", "events=monitor=contact=jacket=red53", "Procter & Gamble", "winter|green|recipe|travel54",
     "We had to execute the plan B and order from the local shop instead; nothing was dropped this time.",
+    // SQL's words where keywordBesideSql does not take them, and `union` and `select` in prose.
+    "Is it true the waitfor / delay was due to the weather?", "The union's statement said members should select a delegate",
+    "The High Five Interchange, north of downtown in Dallas, Texas, is a massive five-level freeway interchange.",
   ])("%s", (text) => {
     expect(confirmedBy(latin1(text))).toEqual([]);
     expect(core.mayConfirm(text)).toBe(false);
@@ -150,6 +153,7 @@ describe("mayConfirm rules out plain text", () => {
     "1=1", "(2329=4209)", "union#", "select *", "a/**/b", "count (x)", ") or x", "alert (1)", "(alert)(1)", "x system(", "$(id)",
     "(whoami)", "a=1 cat x", "x;id", "x | whoami", "x&&y", "x;a=1 cat", "w^hoami", "%2e%2e", "%C0%AE", "#set x", "#_memberaccess",
     "x onload =", "location=x", "x' #", "x' = y", "(!(x", "*)", "[&ne]", "T(java",
+    "x union all select y", "-1 union", "select a from b", "SElecTxfROMy", "order by 1,", "x, and 1",
   ])("but not %s", (text) => expect(core.mayConfirm(text)).toBe(true));
 });
 
