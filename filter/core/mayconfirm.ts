@@ -3,18 +3,19 @@
 // under GATE_LOGIT whatever the model says, so core/score.ts skips the model for it. Allocation-free;
 // the scan makes no call.
 //
-// How: bytes that any lexer's syntax needs and that benign text rarely holds (`"` and backquote,
-// `{ } < > \`, and 0xE5, lead byte of the 嘊 嘍 line breaks) make the window "may confirm" outright
-// (a 16-byte-block nibble test), and so do CR and LF: the SQL lexer skips a line break between a
-// keyword and its neighbour as whitespace, the command lexer reads it as a line's start, and the
-// header lexer looks for one; no one symbol stands for all three (windows with line breaks are
-// few: `make gate-census`). The other bytes the lexers' syntax needs, `# * ^ % ( ) = ; & |` (SOFT),
-// benign text holds alone (passwords, phone numbers, `Procter & Gamble`, base64's padding): each is
-// read where it stands, beside the words and bytes the lexers look for with it (softMayConfirm),
-// and so is a `'` (`it's`: quoteMayConfirm). Every other byte, and a SOFT one, falls in one of
-// 32 symbols: the 26 letters without case, a digit run, a space run (space, tab, vertical tab, form
-// feed, `+`), `.` (and `[`), `-` (and `,`, `/`, `@`), `:` (and `$`), and one for the rest and the
-// window's two edges (`' _ ! ? ~ ]`, the SOFT bytes, controls, other non-ASCII bytes). Each rule of
+// How: bytes that any lexer's syntax needs and that benign text rarely holds alone (`"` and
+// backquote, `{ } < > \`) make the window "may confirm" outright (a 16-byte-block nibble test), and
+// so do CR and LF: the SQL lexer skips a line break between a keyword and its neighbour as
+// whitespace, the command lexer reads it as a line's start, and the header lexer looks for one; no
+// one symbol stands for all three (windows with line breaks are few: `make gate-census`). The other
+// bytes the lexers' syntax needs, `# * ^ % ( ) = ; & |` and 0xE5 (SOFT; the lead byte of the 嘊 嘍
+// line breaks), benign text holds alone (passwords, phone numbers, `Procter & Gamble`, base64's
+// padding, Chinese): each is read where it stands, beside the words and bytes the lexers look for
+// with it (softMayConfirm), and so is a `'` (`it's`: quoteMayConfirm). Every other byte, and a SOFT
+// one, falls in one of 32 symbols: the 26 letters without case, a digit run, a space run (space,
+// tab, vertical tab, form feed, `+`), `.` (and `[`), `-` (and `,`, `/`, `@`), `:` (and `$`), and one
+// for the rest and the window's two edges (`' _ ! ? ~ ]`, the SOFT bytes, controls, other non-ASCII
+// bytes). Each rule of
 // the lexers that can fire on such bytes alone was reduced to 4-symbol grams that any text it fires
 // on must contain; they are bits of a 2^20-bit table, and one gram of the window in the table makes
 // it "may confirm" (a SQL word's gram, which may hold only two of its letters, once sqlWordAt has
@@ -294,6 +295,7 @@ function softBytes(p: usize, n: i32): i32 {
 // - `#` before `_`, `set` or `foreach` (CODE_CALLS' `#_memberaccess`, templateSyntax's Velocity);
 // - `%` before `2e`, `c0` or `xx` (pathSyntax's `%2e%2e` and `%c0%ae`, xmlDeclSyntax's `%xxe`);
 // - `^` when the window's first word is a command (cmd.exe drops it there: `w^h^o^a^m^i`);
+// - 0xE5 as the lead byte of 嘊 or 嘍 (headerBreak's line breaks that servers truncate);
 // - `(` after a JS sink (`alert (`), one of CALLEES, `$` or `@` (callBefore); before `!`, `&`, `|`
 //   (ldapSyntax's `(!(`, `(&`) or `java` (`T(java`); before the window's first word, which
 //   firstWordIsCommand reads past it (commandSyntax skips it there);
@@ -327,6 +329,7 @@ function softByteMayConfirm(p: usize, n: i32, i: i32): bool {
   let c = <u32>load<u8>(p + <usize>i);
   if (c == 0x25) return matchesLowerAt(p, n, i + 1, "2e") || matchesLowerAt(p, n, i + 1, "c0") || matchesLowerAt(p, n, i + 1, "xx");
   if (c == 0x5E) return firstWordIsCommand(p, n);
+  if (c == HARD_HIGH) return byteAt(p, n, i + 1) == 0x98 && (byteAt(p, n, i + 2) == 0x8A || byteAt(p, n, i + 2) == 0x8D);
   if (c == 0x2A) {
     let b = byteAt(p, n, i + 1);
     if (byteAt(p, n, i - 1) == 0x2F || b == 0x2F || b == 0x29) return true;
@@ -481,7 +484,8 @@ function initSqlLengths(): void {
 const HARD = "\"`();=*#%&<>{}|\\^\n\r";
 // The HARD bytes that make a window "may confirm" only beside what the lexers look for with them
 // (softMayConfirm), as benign text holds them alone: passwords (`U-bk4G#kqz`), masks (`****`),
-// shares (`10.4 %`), phone numbers (`+1 (841) 830-7892`), base64's padding, `Procter & Gamble`.
+// shares (`10.4 %`), phone numbers (`+1 (841) 830-7892`), base64's padding, `Procter & Gamble`;
+// and HARD_HIGH, which leads most of Chinese's characters (U+5000-U+5FFF) besides 嘊 and 嘍.
 const SOFT = "#*^%()=;&|";
 const HARD_HIGH: u8 = 0xE5;
 
@@ -503,7 +507,7 @@ function initClasses(): void {
     setNibbles(SOFT.includes(String.fromCharCode(b)) ? SOFT_NIBBLES : STRICT_NIBBLES, b);
   }
   setNibbles(HARD_NIBBLES, HARD_HIGH);
-  setNibbles(STRICT_NIBBLES, HARD_HIGH);
+  setNibbles(SOFT_NIBBLES, HARD_HIGH);
 }
 
 function setNibbles(table: usize, b: u32): void {

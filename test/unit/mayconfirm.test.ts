@@ -100,12 +100,12 @@ describe("mayConfirm is true wherever a lexer confirms", () => {
     expect(misses(texts)).toEqual([]);
   });
 
-  // The bytes mayconfirm.ts reads where they stand (SOFT: `# * ^ % ( ) = ; & |`) beside the words
+  // The bytes mayconfirm.ts reads where they stand (SOFT: `# * ^ % ( ) = ; & |`, 0xE5) beside the words
   // and bytes its rules for them look for, and the quote, whose rule reads them after it.
   it("seeded soups of the bytes read where they stand, beside literals, words, blanks and quotes", () => {
     const rnd = prng(13);
-    const soft = ["#", "*", "^", "%", "(", ")", "=", ";", "&", "|", "'", "/", "$", "@", "[", "!"];
-    const words = ["the", "or", "and", "in", "id", "cat", "a", "x1", "onload", "alert", "java", "set", "foreach", "2e", "c0", "xxe", "1", "42", " ", "  ", "+", "\t", "_"];
+    const soft = ["#", "*", "^", "%", "(", ")", "=", ";", "&", "|", "\xE5", "\xE5\x98\x8A", "'", "/", "$", "@", "[", "!", ",", ":"];
+    const words = ["the", "or", "and", "in", "id", "ls", "cat", "a", "x1", "onload", "alert", "java", "set", "foreach", "2e", "c0", "xxe", "1", "42", " ", "  ", "+", "\t", "_", "union", "select", "from"];
     const texts: Uint8Array[] = [];
     for (let i = 0; i < Number(process.env.SOFT_SOUPS ?? 40000); i++) {
       let s = "";
@@ -140,6 +140,8 @@ describe("mayConfirm rules out plain text", () => {
     // SQL's words where keywordBesideSql does not take them, and `union` and `select` in prose.
     "Is it true the waitfor / delay was due to the weather?", "The union's statement said members should select a delegate",
     "The High Five Interchange, north of downtown in Dallas, Texas, is a massive five-level freeway interchange.",
+    // Chinese, most of whose characters from U+5000 to U+5FFF lead with 0xE5 in UTF-8, as 嘊 and 嘍 do.
+    "北京天气很好", "你好世界",
   ])("%s", (text) => {
     expect(confirmedBy(latin1(text))).toEqual([]);
     expect(core.mayConfirm(text)).toBe(false);
@@ -153,7 +155,7 @@ describe("mayConfirm rules out plain text", () => {
     "1=1", "(2329=4209)", "union#", "select *", "a/**/b", "count (x)", ") or x", "alert (1)", "(alert)(1)", "x system(", "$(id)",
     "(whoami)", "a=1 cat x", "x;id", "x | whoami", "x&&y", "x;a=1 cat", "w^hoami", "%2e%2e", "%C0%AE", "#set x", "#_memberaccess",
     "x onload =", "location=x", "x' #", "x' = y", "(!(x", "*)", "[&ne]", "T(java",
-    "x union all select y", "-1 union", "select a from b", "SElecTxfROMy", "order by 1,", "x, and 1",
+    "x union all select y", "-1 union", "select a from b", "SElecTxfROMy", "order by 1,", "x, and 1", "x嘊Set-Cookie: a",
   ])("but not %s", (text) => expect(core.mayConfirm(text)).toBe(true));
 });
 
