@@ -15,14 +15,14 @@
 // one, falls in one of 32 symbols: the 26 letters without case, a digit run, a space run (space,
 // tab, vertical tab, form feed, `+`), `.` (and `[`), `-` (and `,`, `/`, `@`), `:` (and `$`), and one
 // for the rest and the window's two edges (`' _ ! ? ~ ]`, the SOFT bytes, controls, other non-ASCII
-// bytes). Each rule of
-// the lexers that can fire on such bytes alone was reduced to 4-symbol grams that any text it fires
-// on must contain; they are bits of a 2^20-bit table, and one gram of the window in the table makes
-// it "may confirm" (a SQL word's gram, which may hold only two of its letters, once sqlWordAt has
-// read the word where it ended and found it where keywordBesideSql takes it; `union`'s and
-// `select`'s, once the window holds what sqlSyntax reads of them; a JS sink's, once the word before
-// its `.` is one; a command's, once the window's first word is one). Symbols merge bytes and grams
-// stand for longer words, so the test only errs towards "may confirm".
+// bytes). Each rule of the lexers that can fire on such bytes alone was reduced to 4-symbol grams
+// that any text it fires on must contain; they are bits of a 2^20-bit table, and one gram of the
+// window in the table makes it "may confirm" (a SQL word's gram, which may hold only two of its
+// letters, once sqlWordAt has read the word where it ended and found it where keywordBesideSql
+// takes it; `union`'s and `select`'s, once the window holds what sqlSyntax reads of them; a JS
+// sink's, once the word before its `.` is one; a command's, once the window's first word is one).
+// Symbols merge bytes and grams stand for longer words, so the test only errs towards "may
+// confirm".
 //
 // Keep in step with confirm.ts: a lexer that accepts more must add its grams here (the property test
 // test/unit/mayconfirm.test.ts runs both on every literal of confirm.ts and fails otherwise).
@@ -31,7 +31,6 @@ import { SQL_WORDS, COMMANDS, JS_SINKS, MONGO_OPERATORS, QUOTE_OPERATORS, shellW
   listedWordIsSql, unionSelect, selectCalled } from "./confirm";
 import { nibbleSetBits, canReadBlock } from "../lib/scan";
 import { byteAt, matchesLowerAt, isLetter, isWordChar, isWhitespace, isSpaceOrTab } from "../lib/bytes";
-import { splat8 } from "../lib/splat";
 import { handlerNameEnd } from "./xsshandler";
 
 const DIGIT: u32 = 26, SPACE: u32 = 27, DOT: u32 = 28, PUNCT: u32 = 29, COLON: u32 = 30, OTHER: u32 = 31;
@@ -133,11 +132,12 @@ export function mayConfirm(p: usize, n: i32): bool {
 }
 
 // Whether the window's first word, after the blanks, quotes and `(` commandSyntax skips, is a command:
-// the only place a command stands in a window with no HARD byte (no separator, no line break). A
-// command's grams stand for it by its first letters, and after any OTHER byte (the edge's symbol).
+// where a command stands in a window with no HARD byte (no line break) and after no separator
+// (`; & |`: commandAfter). A command's grams stand for it by its first letters, and after any OTHER
+// byte (the edge's symbol).
 function firstWordIsCommand(p: usize, n: i32): bool {
   let i = 0;
-  while (i < n && (isCommandBlank(<u32>load<u8>(p + <usize>i)) || load<u8>(p + <usize>i) == 0x27 || load<u8>(p + <usize>i) == 0x28)) i++;
+  while (i < n && isCommandSkip(<u32>load<u8>(p + <usize>i))) i++;
   if (i >= n || !isLetter(<u32>load<u8>(p + <usize>i))) return false;
   shellWordEnd(p, n, i);
   return isCommandWord();
@@ -207,8 +207,9 @@ function sqlWordIn(p: usize, n: i32, s: i32, e: i32): bool {
 
 const HARD_FOUND = 1, QUOTE_FOUND = 2;
 
-// Whether p[0..n) holds a HARD byte (HARD_FOUND) and whether a `'` (QUOTE_FOUND), 16 bytes at a
-// time (a short span as one block, bytes past n masked); it stops at the first HARD byte.
+// Whether p[0..n) holds a byte of table's set (HARD_NIBBLES or STRICT_NIBBLES: HARD_FOUND) and
+// whether a `'` (QUOTE_FOUND), 16 bytes at a time (a short span as one block, bytes past n masked);
+// it stops at the first byte of the set.
 // @ts-ignore: decorator
 @inline function hardBytes(p: usize, n: i32, table: usize): i32 {
   let lo = v128.load(table), hi = v128.load(table, 16);
@@ -237,7 +238,7 @@ const HARD_FOUND = 1, QUOTE_FOUND = 2;
 // quote stands rather than as grams: a quote followed by a blank and a `+` reads as `' ` followed by a
 // word to grams, and an apostrophe inside a word (`it's`, `O'Brien`) is prose's.
 // - sqlSyntax: a SQL word beside it, blanks between (`user'`, `' union`); after it, blanks and a word
-//   that starts as an operator does (`' or`, `'like`, `'is `; `' in (` has a HARD byte), or `+ - / ^ ! # * %`;
+//   that starts as an operator does (`' or`, `'like`, `'is `, `' in (`), or `+ - / ^ ! # * % ) = ; & |`;
 // - commandSyntax: a quote before or inside the text's first word, which the shell drops (`'id`,
 //   `c'at`), when the word without its quotes is a command (`O'Brien`, `McDonald's` are none); a
 //   command after a separator or a line break has a HARD byte before it;
@@ -354,7 +355,7 @@ function softByteMayConfirm(p: usize, n: i32, i: i32): bool {
 // assigned to with a blank after it (`;a=1 cat x`).
 function commandAfter(p: usize, n: i32, i: i32): bool {
   let j = i + 1;
-  while (j < n && (isCommandBlank(<u32>load<u8>(p + <usize>j)) || load<u8>(p + <usize>j) == 0x27 || load<u8>(p + <usize>j) == 0x28)) j++;
+  while (j < n && isCommandSkip(<u32>load<u8>(p + <usize>j))) j++;
   let c = byteAt(p, n, j);
   if (c == 0x24) return true;
   if (!isLetter(c)) return false;
@@ -397,7 +398,7 @@ function handlerBefore(p: usize, n: i32, i: i32): bool {
 // blank follows later: commandSyntax reads `a=1 cat x` as an assignment, then a command.
 function assignsFirstWord(p: usize, n: i32, i: i32): bool {
   let j = 0;
-  while (j < i && (isCommandBlank(<u32>load<u8>(p + <usize>j)) || load<u8>(p + <usize>j) == 0x27 || load<u8>(p + <usize>j) == 0x28)) j++;
+  while (j < i && isCommandSkip(<u32>load<u8>(p + <usize>j))) j++;
   let s = j;
   while (j < i && isWordChar(<u32>load<u8>(p + <usize>j))) j++;
   return j == i && j > s && blankAfter(p, n, i);
@@ -446,6 +447,11 @@ function sqlWordBeside(p: usize, n: i32, i: i32): bool {
 // A blank commandSyntax skips before a command that is no HARD byte and no quote: a space, a tab, `+`.
 // @ts-ignore: decorator
 @inline function isCommandBlank(c: u32): bool { return isSpaceOrTab(c) || c == 0x2B; }
+
+// A byte commandSyntax steps over before a command's name in a window whose only HARD bytes are
+// SOFT: a blank, `'`, `(`.
+// @ts-ignore: decorator
+@inline function isCommandSkip(c: u32): bool { return isCommandBlank(c) || c == 0x27 || c == 0x28; }
 
 // Whether p[start..end) is one of SQL_WORDS, as keywordBesideSql reads them (2 to 24 bytes). The
 // lengths of the SQL words by last letter turn away most words here, and confirm.ts's isSqlWordAt
