@@ -198,6 +198,11 @@ exact: $(WASM_CORE) $(DATASET) ## Whether a speedup changed no result: build/cor
 	@test -n "$(EXACT_BEFORE)" || { echo "set EXACT_BEFORE to the core.wasm to compare with (build it at the commit before the change)"; exit 1; }
 	$(NPX) tsx loadtest/exact.ts $(EXACT_BEFORE) $(WASM_CORE) $(EXACT_ROWS)
 
+.PHONY: ab
+ab: $(WASM_CORE) ## build/core.wasm against AB_BEFORE=<core.wasm>, timed side by side in one Node process on the bench bodies, rounds alternating (AB_BODIES=<regex>): for a change whose time and instructions may part
+	@test -n "$(AB_BEFORE)" || { echo "set AB_BEFORE to the core.wasm to time against (build it at the commit before the change)"; exit 1; }
+	$(NPX) tsx loadtest/ab.ts $(AB_BEFORE) $(WASM_CORE)
+
 .PHONY: verdict-census
 verdict-census: $(WASM_CORE) $(DATASET) ## Benign and attack rows the verdicts that need no model raise (core/signatures.ts, core/payloads.ts), no window scored; exits 1 on a benign row outside the allowed origin
 	$(NPX) tsx loadtest/verdict-census.ts $(WASM_CORE) $(EXACT_ROWS)

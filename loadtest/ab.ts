@@ -1,0 +1,50 @@
+// `make ab`: two core.wasm builds timed side by side in one Node process on the bench bodies, as
+// `make bench` times one (pre-encoded bytes, Core.overallScore): the two alternate round by round,
+// so that a busy machine slows both alike. Prints each body's p50 µs per build (median of the
+// rounds) and after ÷ before. For a change whose instructions (`make profile`) and time may part:
+// cache misses and mispredicted branches cost time that instruction counts do not show.
+// Usage: tsx loadtest/ab.ts before.wasm after.wasm; AB_BODIES=<regex> picks bodies, AB_ROUNDS (10).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Core, REPO_ROOT, serializeHead } from "../node/core.ts";
+import { partRequest } from "../node/http.ts";
+import { quantile } from "./core.ts";
+import type { ScenarioFile } from "./scenarios.ts";
+
+const [before, after] = process.argv.slice(2);
+if (!before || !after) { console.error("usage: tsx loadtest/ab.ts before.wasm after.wasm"); process.exit(2); }
+const cores = [await Core.load(before), await Core.load(after)];
+const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+const pick = new RegExp(process.env.AB_BODIES ?? ".");
+const rounds = Number(process.env.AB_ROUNDS ?? 10);
+const enc = new TextEncoder();
+const median = (x: number[]) => quantile([...x].sort((a, b) => a - b), 0.5);
+
+console.log(`| body | bytes | before p50 µs | after p50 µs | after ÷ before |`);
+console.log(`|---|---:|---:|---:|---:|`);
+for (const [key, b] of Object.entries(file.core)) {
+  if (!pick.test(key)) continue;
+  const req = partRequest(b.where, enc.encode(b.text));
+  const head = serializeHead(req.head);
+  const body = req.body as Uint8Array | undefined;
+  // About 20 ms a round and build: enough calls that the clock's grain and one GC step average out.
+  const n = Math.max(20, Math.round(20000 / Math.max(1, b.bytes / 64)));
+  for (const c of cores) for (let i = 0; i < Math.max(50, n); i++) c.overallScore(head, body);
+  const p50: number[][] = [[], []];
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < 2; k++) {
+      // Which build goes first alternates, so neither always runs on the caches the other left.
+      const which = (r + k) % 2;
+      const t = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const t0 = process.hrtime.bigint();
+        cores[which].overallScore(head, body);
+        t[i] = Number(process.hrtime.bigint() - t0) / 1000;
+      }
+      t.sort();
+      p50[which].push(quantile(t, 0.5));
+    }
+  }
+  const a = median(p50[0]), z = median(p50[1]);
+  console.log(`| ${key} | ${b.bytes} | ${a.toFixed(2)} | ${z.toFixed(2)} | ${(z / a).toFixed(3)} |`);
+}
