@@ -12,7 +12,7 @@ import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPa
 import { groupWords, groupByInitial, lengthsByInitial, initialAndLengthFit, isOneOfByInitial } from "../lib/groups";
 import { indexOf2, indexOf2Inline } from "../lib/scan";
 import { splat8 } from "../lib/splat";
-import { attributeEnd } from "./ldapfilter";
+import { attributeEnd, wildcardEmptyGroup } from "./ldapfilter";
 import { WINDOW_BYTES, WINDOW_STEP } from "./features";
 import { handlerNameEnd } from "./xsshandler";
 import { plainQuery } from "./sqlquery";
@@ -1847,7 +1847,8 @@ function ldapItem(p: usize, n: i32, i: i32): bool {
   return j > i && (c == 0x3D || c == 0x7E || c == 0x3E || c == 0x3C || c == 0x3A || c == 0x26 || c == 0x7C);
 }
 
-// An LDAP filter being closed and reopened: `*)(`, `)(|` and `)(cn=` (ldapItem), `(&`, `(|`, `(!`.
+// An LDAP filter being closed and reopened: `*)(`, `)(|` and `)(cn=` (ldapItem), `(&`, `(|`, `(!`; the
+// fuzz lists' `*()|&'` (ldapfilter.ts wildcardEmptyGroup).
 function ldapSyntax(p: usize, n: i32): bool {
   for (let i = 0; i + 1 < n; i++) {
     let c = <u32>load<u8>(p + i);
@@ -1857,7 +1858,7 @@ function ldapSyntax(p: usize, n: i32): bool {
     if (c == 0x29 && d == 0x28 && ldapItem(p, n, i + 2)) return true;
     if (c == 0x2A && d == 0x29) return true;
   }
-  return false;
+  return wildcardEmptyGroup(p, n);
 }
 
 // Attack tools that name themselves (sqlmap, Nikto, Nuclei, ffuf …) in a User-Agent or a header of

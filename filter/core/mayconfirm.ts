@@ -292,7 +292,8 @@ function softBytes(p: usize, n: i32): i32 {
 // read where each stands (the word before or after one is read across blanks, as the lexers do):
 // - `# * ( ) = ;` beside a SQL word (keywordBesideSql's neighbours: `union#`, `select *`, `char(`,
 //   `) or`, `id=`, `; drop`);
-// - `*` glued to a `/` (sqlSyntax's comments `/*`, `/**/`) or before `)` (ldapSyntax's `*)`);
+// - `*` glued to a `/` (sqlSyntax's comments `/*`, `/**/`), before `)` or `()` (ldapSyntax's `*)`,
+//   `*()|&`);
 // - `#` before `_`, `set` or `foreach` (CODE_CALLS' `#_memberaccess`, templateSyntax's Velocity);
 // - `%` before `2e`, `c0` or `xx` (pathSyntax's `%2e%2e` and `%c0%ae`, xmlDeclSyntax's `%xxe`);
 // - `^` when the window's first word is a command (cmd.exe drops it there: `w^h^o^a^m^i`);
@@ -333,7 +334,7 @@ function softByteMayConfirm(p: usize, n: i32, i: i32): bool {
   if (c == HARD_HIGH) return byteAt(p, n, i + 1) == 0x98 && (byteAt(p, n, i + 2) == 0x8A || byteAt(p, n, i + 2) == 0x8D);
   if (c == 0x2A) {
     let b = byteAt(p, n, i + 1);
-    if (byteAt(p, n, i - 1) == 0x2F || b == 0x2F || b == 0x29) return true;
+    if (byteAt(p, n, i - 1) == 0x2F || b == 0x2F || b == 0x29 || (b == 0x28 && byteAt(p, n, i + 2) == 0x29)) return true;
   } else if (c == 0x23) {
     if (byteAt(p, n, i + 1) == 0x5F || matchesLowerAt(p, n, i + 1, "set") || matchesLowerAt(p, n, i + 1, "foreach")) return true;
   } else if (c == 0x28) {

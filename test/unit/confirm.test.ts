@@ -502,6 +502,10 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   // An attribute's name starts with a letter or is an OID's digits.
   ["ldapi", "NN'V}zlk)(_S_&", false],
   ["ldapi", "x)(2.5.4.3=admin", true],
+  // The fuzz lists' `*()|&'`; an empty group after a wildcard alone is a regex's or code's.
+  ["ldapi", "*()|&'", true],
+  ["ldapi", "x*()&y", true],
+  ["ldapi", "^a.*()$", false],
   // scanner: a tool's name as a whole word
   ["scanner", "sqlmap/1.7.2#stable (https://sqlmap.org)", true],
   ["scanner", "Mozilla/5.0 (compatible; Nuclei - Open-source project (github.com/projectdiscovery/nuclei))", true],

@@ -585,9 +585,14 @@ const LDAP_FILTER: Case[] = [
   ["query", "u=*)(uid=*))(%7C(uid=*"],
   ["body:form", "u=admin)(%26)"],
   ["body:json", '{"cn":"x)(!(objectClass=person))"}'],
+  // The fuzz lists' probe: a wildcard, an empty group, operators.
+  ["query", "user=*()%7C%26'&sort=name"],
+  ["body:form", "mail=*%28%29%7C%26%27&action=login"],
 ];
 const NOT_LDAP_FILTER: Case[] = [
   ["body:json", JSON.stringify({ t: "see f(a)(b) and (1)(2)" })],
+  // A regex's empty group after a wildcard, and a call with no arguments on a pointer, join nothing.
+  ["body:json", JSON.stringify({ pattern: "^a.*()$", code: "(*fn)() | 1" })],
   ["body:json", JSON.stringify({ t: "(&) is the true filter; admin)(&)x is not one" })],
   ["query", "q=(a)(b=1)"],
 ];
