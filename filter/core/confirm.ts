@@ -12,7 +12,7 @@ import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPa
 import { groupWords, groupByInitial, lengthsByInitial, initialAndLengthFit, isOneOfByInitial } from "../lib/groups";
 import { indexOf2, indexOf2Inline } from "../lib/scan";
 import { splat8 } from "../lib/splat";
-import { attributeEnd, wildcardEmptyGroup } from "./ldapfilter";
+import { attributeEnd, wildcardEmptyGroupAt } from "./ldapfilter";
 import { WINDOW_BYTES, WINDOW_STEP } from "./features";
 import { handlerNameEnd } from "./xsshandler";
 import { plainQuery } from "./sqlquery";
@@ -1848,7 +1848,7 @@ function ldapItem(p: usize, n: i32, i: i32): bool {
 }
 
 // An LDAP filter being closed and reopened: `*)(`, `)(|` and `)(cn=` (ldapItem), `(&`, `(|`, `(!`; the
-// fuzz lists' `*()|&'` (ldapfilter.ts wildcardEmptyGroup).
+// fuzz lists' `*()|&'` (ldapfilter.ts wildcardEmptyGroupAt).
 function ldapSyntax(p: usize, n: i32): bool {
   for (let i = 0; i + 1 < n; i++) {
     let c = <u32>load<u8>(p + i);
@@ -1857,8 +1857,9 @@ function ldapSyntax(p: usize, n: i32): bool {
     if (c == 0x28 && (d == 0x7C || d == 0x26 || d == 0x21) && (byteAt(p, n, i + 2) | 1) == 0x29) return true;
     if (c == 0x29 && d == 0x28 && ldapItem(p, n, i + 2)) return true;
     if (c == 0x2A && d == 0x29) return true;
+    if (c == 0x29 && wildcardEmptyGroupAt(p, n, i)) return true;
   }
-  return wildcardEmptyGroup(p, n);
+  return false;
 }
 
 // Attack tools that name themselves (sqlmap, Nikto, Nuclei, ffuf …) in a User-Agent or a header of

@@ -1,7 +1,7 @@
 // LDAP injection by its grammar (RFC 4515): a value that closes the application's filter and opens
 // terms of its own: `)(|(`, `)(&(`, `)(!(` (an OR, AND or NOT), `)(&)` at the value's end (the
 // filter that is always true), or a wildcard's `*)(` before an attribute's test (`*)(uid=*))(|(uid=*`);
-// or the fuzz lists' probe `*()|&'` (wildcardEmptyGroup). Read by core/payloads.ts; total and
+// or the fuzz lists' probe `*()|&'` (wildcardEmptyGroupAt). Read by core/payloads.ts; total and
 // allocation-free.
 //
 // The model saw few LDAP payloads (its ldapi class is the smallest) and scored
@@ -12,9 +12,9 @@ import { byteAt } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 
 export function ldapInjection(p: usize, n: i32): bool {
-  if (wildcardEmptyGroup(p, n)) return true;
-  for (let i = indexOf2(p, 0, n, 0x29, 0x29); i + 3 < n; i = indexOf2(p, i + 1, n, 0x29, 0x29)) { // ')'
-    if (load<u8>(p + <usize>(i + 1)) != 0x28) continue; // ')('
+  for (let i = indexOf2(p, 0, n, 0x29, 0x29); i + 1 < n; i = indexOf2(p, i + 1, n, 0x29, 0x29)) { // ')'
+    if (wildcardEmptyGroupAt(p, n, i)) return true;
+    if (i + 3 >= n || load<u8>(p + <usize>(i + 1)) != 0x28) continue; // ')('
     let c = <u32>load<u8>(p + <usize>(i + 2));
     let d = <u32>load<u8>(p + <usize>(i + 3));
     if ((c == 0x7C || c == 0x26 || c == 0x21) && d == 0x28) return true; // )(|(  )(&(  )(!(
@@ -24,17 +24,13 @@ export function ldapInjection(p: usize, n: i32): bool {
   return false;
 }
 
-// Whether a wildcard, an empty group and an operator stand together (`*()|&'`, `*()&`): the probe
-// LDAP fuzz lists send to break a filter's value (`(uid=*()|&')` is no filter RFC 4515 allows, and a
-// server that answers it differently built the filter from the value). Also for core/confirm.ts's
-// ldapi lexer.
-export function wildcardEmptyGroup(p: usize, n: i32): bool {
-  for (let i = indexOf2(p, 0, n, 0x2A, 0x2A); i + 3 < n; i = indexOf2(p, i + 1, n, 0x2A, 0x2A)) { // '*'
-    if (load<u8>(p + <usize>(i + 1)) != 0x28 || load<u8>(p + <usize>(i + 2)) != 0x29) continue; // '()'
-    let d = <u32>load<u8>(p + <usize>(i + 3));
-    if (d == 0x7C || d == 0x26) return true; // '|' '&'
-  }
-  return false;
+// Whether the `)` at i closes a wildcard's empty group before an operator (`*()|&'`, `*()&`): the
+// probe LDAP fuzz lists send to break a filter's value (`(uid=*()|&')` is no filter RFC 4515 allows,
+// and a server that answers it differently built the filter from the value). Also for
+// core/confirm.ts's ldapi lexer.
+export function wildcardEmptyGroupAt(p: usize, n: i32, i: i32): bool {
+  let d = byteAt(p, n, i + 1);
+  return byteAt(p, n, i - 1) == 0x28 && byteAt(p, n, i - 2) == 0x2A && (d == 0x7C || d == 0x26); // '*(' ')' '|' '&'
 }
 
 // Whether only closing parentheses (and blanks) follow i.
