@@ -2,12 +2,13 @@
 // bypasses do: the dialog called through call, apply or bind (`alert.call(null,1)`), handed over
 // as a callback (`[1].map(alert)`, `Reflect.apply(confirm,null,[1])`), reached through the comma
 // operator (`(0,alert)(1)`), or read off a global by a spelled-out or decoded name and called
-// (`top[/al/.source+/ert/.source](1)`, `window['al'+'ert'](1)`, `self[atob('YWxlcnQ=')](1)`). A
+// (`top[/al/.source+/ert/.source](1)`, `window['al'+'ert'](1)`, `self[atob('YWxlcnQ=')](1)`), or called
+// right after a string the text closes without opening it (`';confirm(1)//`: breaksOutToDialog). A
 // site's code and text name the dialogs to call them (`alert('Saved')`, which the model reads) or
 // as words (`alert alert-danger`). The model scored `alert.apply(null,[1])` 99 and `[1].map(alert)` 81. Read by
 // core/payloads.ts for each '(' of a text; total and allocation-free.
 
-import { byteAt, isOneOf, nameEnd, nameStart, skipBlanks, matchesLowerAt } from "../lib/bytes";
+import { blanksBefore, byteAt, isOneOf, nameEnd, nameStart, skipBlanks, matchesLowerAt } from "../lib/bytes";
 import { decoderCallAt } from "./jsdecode";
 
 const DIALOGS: StaticArray<string> = ["alert", "prompt", "confirm"];
@@ -49,7 +50,26 @@ export function dialogGadgetAt(p: usize, n: i32, i: i32, s: i32, e: i32): bool {
     if (comma) { if (after == 0x29) return true; } // ')'
     else if ((after == 0x29 || after == 0x2C) && len > 0 && byteAt(p, n, s - 1) == 0x2E && isOneOf(p, n, s, len, CALLBACK_TAKERS)) return true;
   }
-  return byteAt(p, n, e - 1) == 0x5D && computedDialogBefore(p, n, e); // ']'
+  if (byteAt(p, n, e - 1) == 0x5D && computedDialogBefore(p, n, e)) return true; // ']'
+  return len >= 5 && len <= 7 && breaksOutToDialog(p, n, s, e);
+}
+
+// Whether the dialog named p[s..e) is called right after a string the text closes but did not open:
+// the text's first quote of its kind, closing brackets and blanks, then `;`, `+` or `-` (`';confirm(1)//`,
+// `"-alert(1)-"`, `');prompt(1)//`): a value written into a script's string that ends it and runs
+// the dialog. A site's code closes strings it opened (`var s = 'Saved'; alert(s)`). The model
+// scored `';confirm(1)//` 58: it reads `confirm(` as a site's own dialog.
+function breaksOutToDialog(p: usize, n: i32, s: i32, e: i32): bool {
+  if (!isOneOf(p, n, s, e - s, DIALOGS)) return false;
+  let j = blanksBefore(p, s) - 1;
+  let c = byteAt(p, n, j);
+  if (c != 0x3B && c != 0x2B && c != 0x2D) return false; // ';' '+' '-'
+  j = blanksBefore(p, j) - 1;
+  while (j >= 0 && (load<u8>(p + <usize>j) == 0x29 || load<u8>(p + <usize>j) == 0x5D || load<u8>(p + <usize>j) == 0x7D)) j--; // ')' ']' '}'
+  let q = byteAt(p, n, j);
+  if (q != 0x27 && q != 0x22) return false;
+  for (let k = 0; k < j; k++) if (<u32>load<u8>(p + <usize>k) == q) return false;
+  return true;
 }
 
 // Whether `global[…]` ends at e (its ']' at e - 1, the call's '(' after it) with a member whose

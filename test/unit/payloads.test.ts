@@ -439,8 +439,14 @@ const DIALOG_GADGET: Case[] = [
   // A global's member named by a string decoded at run time.
   ["query", "q=top[atob(%22Y29uZmlybQ%22)](document.domain)"],
   ["body:json", JSON.stringify({ c: "window[String.fromCharCode(97,108,101,114,116)](1)" })],
+  // A dialog called after a string the text closes without opening it.
+  ["query", "msg=%27%3Bconfirm(%27XSS%27)%2F%2F1491b2as"],
+  ["body:json", JSON.stringify({ name: "\";confirm(1);//" })],
+  ["header:User-Agent", "Mozilla/5.0 (Windows NT 6.1; rv:40.0) Gecko/20100101 Firefox/40.1');confirm(/XSS/);//"],
 ];
 const NOT_DIALOG_GADGET: Case[] = [
+  // A script's own string, closed where it opened, then a dialog: a site's code.
+  ["body:json", JSON.stringify({ code: "var s = 'Saved'; confirm(s); var t = \"a\" + prompt(t)" })],
   ["query", "q=notify%20(alert)%20and%20wait"],
   ["body:json", JSON.stringify({ code: "levels.map(alertLevel); fn.call(this, alert)" })],
   ["body:json", JSON.stringify({ code: "window[\"gtag\"]('config', id)" })],
