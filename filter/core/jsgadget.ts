@@ -10,6 +10,7 @@
 
 import { blanksBefore, byteAt, isOneOf, nameEnd, nameStart, skipBlanks, matchesLowerAt } from "../lib/bytes";
 import { decoderCallAt } from "./jsdecode";
+import { indexOf2 } from "../lib/scan";
 
 const DIALOGS: StaticArray<string> = ["alert", "prompt", "confirm"];
 // What calls a function it is given: Function.prototype's callers, and the array and promise
@@ -52,6 +53,17 @@ export function dialogGadgetAt(p: usize, n: i32, i: i32, s: i32, e: i32): bool {
   }
   if (byteAt(p, n, e - 1) == 0x5D && computedDialogBefore(p, n, e)) return true; // ']'
   return len >= 5 && len <= 7 && breaksOutToDialog(p, n, s, e);
+}
+
+// Whether some backquote of p[0..n) calls a dialog as a tagged template right after a string the
+// text closes but did not open (`';prompt`1`;//`): breaksOutToDialog's call without a '('.
+export function taggedDialogBreakout(p: usize, n: i32): bool {
+  for (let i = indexOf2(p, 0, n, 0x60, 0x60); i < n; i = indexOf2(p, i + 1, n, 0x60, 0x60)) { // '`'
+    let e = blanksBefore(p, i);
+    let s = nameStart(p, e);
+    if (e - s >= 5 && e - s <= 7 && breaksOutToDialog(p, n, s, e)) return true;
+  }
+  return false;
 }
 
 // Whether the dialog named p[s..e) is called right after a string the text closes but did not open:

@@ -443,10 +443,12 @@ const DIALOG_GADGET: Case[] = [
   ["query", "msg=%27%3Bconfirm(%27XSS%27)%2F%2F1491b2as"],
   ["body:json", JSON.stringify({ name: "\";confirm(1);//" })],
   ["header:User-Agent", "Mozilla/5.0 (Windows NT 6.1; rv:40.0) Gecko/20100101 Firefox/40.1');confirm(/XSS/);//"],
+  ["query", "prod=';prompt%60document.domain%60;//"],
 ];
 const NOT_DIALOG_GADGET: Case[] = [
   // A script's own string, closed where it opened, then a dialog: a site's code.
   ["body:json", JSON.stringify({ code: "var s = 'Saved'; confirm(s); var t = \"a\" + prompt(t)" })],
+  ["body:json", JSON.stringify({ md: "Use `alert` and `prompt` sparingly: 'a'; alert `x` is a tag" })],
   ["query", "q=notify%20(alert)%20and%20wait"],
   ["body:json", JSON.stringify({ code: "levels.map(alertLevel); fn.call(this, alert)" })],
   ["body:json", JSON.stringify({ code: "window[\"gtag\"]('config', id)" })],
