@@ -170,6 +170,13 @@ export function commandAfterArgument(p: usize, n: i32): bool {
 export function commandAfterAddress(p: usize, n: i32): bool {
   let i = 0;
   while (i < n && i < MAX_ADDRESS_BYTES && isArgumentByte(load<u8>(p + <usize>i))) i++;
+  return commandAfterAddressEnding(p, n, i);
+}
+
+// commandAfterAddress where the argument that opens p[0..n) is known to end at i (isArgumentByte
+// read up to it): core/sentences.ts has read it already. An address is at most 15 bytes, so an
+// argument longer than MAX_ADDRESS_BYTES is none either way.
+export function commandAfterAddressEnding(p: usize, n: i32, i: i32): bool {
   if (!dottedQuad(p, 0, i)) return false;
   // Glued to the address, a command that is also a word needs nothing after it (`1.2.3.4||echo
   // pwned`); after a blank it may be prose's (`10.0.0.1 & more`).

@@ -498,28 +498,30 @@ function sqlSyntax(p: usize, n: i32): bool {
     while (j < n && isWordChar(<u32>load<u8>(p + j))) j++;
     if (byteAt(p, n, j) != 0x40) return true;
   }
-  // A tautology without quotes: the same number on both sides of `=` (1=1, 5 = 5), or small
-  // numbers on both sides of `<` `>` (2>1). `0=9058,1=7897` (a cookie of id=value pairs) is none.
   for (let i = 1; i + 1 < n; i++) {
     let c = <u32>load<u8>(p + i);
-    if (c != 0x3D && c != 0x3E && c != 0x3C) continue;
-    let a = i - 1;
-    while (a >= 0 && isWhitespace(<u32>load<u8>(p + a))) a--;
-    let b = i + 1;
-    while (b < n && isWhitespace(<u32>load<u8>(p + b))) b++;
-    let a0 = a;
-    while (a0 >= 0 && byteAt(p, n, a0) - 0x30 < 10) a0--;
-    let b1 = b;
-    while (b1 < n && byteAt(p, n, b1) - 0x30 < 10) b1++;
-    let la = a - a0, lb = b1 - b;
-    if (la == 0 || lb == 0 || isWordChar(byteAt(p, n, a0)) || isWordChar(byteAt(p, n, b1))) continue;
-    if (c == 0x3D) {
-      if (la == lb && memory.compare(p + <usize>(a0 + 1), p + <usize>b, la) == 0) return true;
-      // A comparison in parentheses, true or not, as blind injection asks it: (2329=4209)
-      if (byteAt(p, n, a0) == 0x28 && byteAt(p, n, b1) == 0x29) return true;
-    } else if (la <= 2 && lb <= 2) return true;
+    if ((c == 0x3D || c == 0x3E || c == 0x3C) && numbersComparedAt(p, n, i)) return true;
   }
   return false;
+}
+
+// A tautology without quotes at the `=`, `<` or `>` at i: the same number on both sides of `=` (1=1,
+// 5 = 5), or small numbers on both sides of `<` `>` (2>1). `0=9058,1=7897` (a cookie of id=value
+// pairs) is none. Also for core/mayconfirm.ts.
+// @ts-ignore: decorator
+@inline export function numbersComparedAt(p: usize, n: i32, i: i32): bool {
+  let a = lastNonWhitespace(p, i - 1);
+  let b = skipWhitespace(p, n, i + 1);
+  let a0 = a;
+  while (a0 >= 0 && byteAt(p, n, a0) - 0x30 < 10) a0--;
+  let b1 = b;
+  while (b1 < n && byteAt(p, n, b1) - 0x30 < 10) b1++;
+  let la = a - a0, lb = b1 - b;
+  if (la == 0 || lb == 0 || isWordChar(byteAt(p, n, a0)) || isWordChar(byteAt(p, n, b1))) return false;
+  if (load<u8>(p + <usize>i) != 0x3D) return la <= 2 && lb <= 2;
+  if (la == lb && memory.compare(p + <usize>(a0 + 1), p + <usize>b, la) == 0) return true;
+  // A comparison in parentheses, true or not, as blind injection asks it: (2329=4209)
+  return byteAt(p, n, a0) == 0x28 && byteAt(p, n, b1) == 0x29;
 }
 
 // `SELECT` with `FROM` or a `(` anywhere (keywords glued without spaces: SElecTxfROMy). Also for
@@ -544,8 +546,8 @@ function sqlBeyondCode(p: usize, n: i32): bool {
 }
 
 // The index of the last byte at or before i that is no whitespace (i itself when p[i] is none), or
-// -1: skipWhitespace backwards.
-function lastNonWhitespace(p: usize, i: i32): i32 {
+// -1: skipWhitespace backwards. Also for core/mayconfirm.ts.
+export function lastNonWhitespace(p: usize, i: i32): i32 {
   while (i >= 0 && isWhitespace(<u32>load<u8>(p + <usize>i))) i--;
   return i;
 }
@@ -797,7 +799,9 @@ const PROPERTY_SINKS: StaticArray<string> = ["cookie", "src", "href", "innerhtml
 // @ts-ignore: decorator
 @inline function isQuote(c: u32): bool { return c == 0x22 || c == 0x27 || c == 0x60; }
 
-function skipWhitespace(p: usize, n: i32, i: i32): i32 {
+// The index of the first byte at or after i that is no whitespace (isWhitespace), or n. Also for
+// core/mayconfirm.ts.
+export function skipWhitespace(p: usize, n: i32, i: i32): i32 {
   while (i < n && isWhitespace(<u32>load<u8>(p + i))) i++;
   return i;
 }

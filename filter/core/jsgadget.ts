@@ -52,7 +52,7 @@ export function dialogGadgetAt(p: usize, n: i32, i: i32, s: i32, e: i32): bool {
     else if ((after == 0x29 || after == 0x2C) && len > 0 && byteAt(p, n, s - 1) == 0x2E && isOneOf(p, n, s, len, CALLBACK_TAKERS)) return true;
   }
   if (byteAt(p, n, e - 1) == 0x5D && computedDialogBefore(p, n, e)) return true; // ']'
-  return len >= 5 && len <= 7 && breaksOutToDialog(p, n, s, e);
+  return breaksOutToDialog(p, n, s, e);
 }
 
 // Whether some backquote of p[0..n) calls a dialog as a tagged template right after a string the
@@ -60,8 +60,7 @@ export function dialogGadgetAt(p: usize, n: i32, i: i32, s: i32, e: i32): bool {
 export function taggedDialogBreakout(p: usize, n: i32): bool {
   for (let i = indexOf2(p, 0, n, 0x60, 0x60); i < n; i = indexOf2(p, i + 1, n, 0x60, 0x60)) { // '`'
     let e = blanksBefore(p, i);
-    let s = nameStart(p, e);
-    if (e - s >= 5 && e - s <= 7 && breaksOutToDialog(p, n, s, e)) return true;
+    if (breaksOutToDialog(p, n, nameStart(p, e), e)) return true;
   }
   return false;
 }
@@ -72,7 +71,8 @@ export function taggedDialogBreakout(p: usize, n: i32): bool {
 // the dialog. A site's code closes strings it opened (`var s = 'Saved'; alert(s)`). The model
 // scored `';confirm(1)//` 58: it reads `confirm(` as a site's own dialog.
 function breaksOutToDialog(p: usize, n: i32, s: i32, e: i32): bool {
-  if (!isOneOf(p, n, s, e - s, DIALOGS)) return false;
+  let len = e - s;
+  if (len < 5 || len > 7 || !isOneOf(p, n, s, len, DIALOGS)) return false; // the dialogs' lengths first
   let j = blanksBefore(p, s) - 1;
   let c = byteAt(p, n, j);
   if (c != 0x3B && c != 0x2B && c != 0x2D) return false; // ';' '+' '-'

@@ -28,10 +28,10 @@
 // test/unit/mayconfirm.test.ts runs both on every literal of confirm.ts and fails otherwise).
 
 import { SQL_WORDS, COMMANDS, JS_SINKS, MONGO_OPERATORS, QUOTE_OPERATORS, shellWordEnd, isCommandWord, isSqlWordAt, isJsSinkAt,
-  listedWordIsSql, unionSelect, selectCalled } from "./confirm";
+  listedWordIsSql, unionSelect, selectCalled, numbersComparedAt, skipWhitespace, lastNonWhitespace } from "./confirm";
 import { nibbleSetBits, canReadBlock } from "../lib/scan";
 import { byteAt, matchesLowerAt, isLetter, isWordChar, isWhitespace, isSpaceOrTab } from "../lib/bytes";
-import { handlerNameEnd } from "./xsshandler";
+import { handlerNameBefore } from "./xsshandler";
 
 const DIGIT: u32 = 26, SPACE: u32 = 27, DOT: u32 = 28, PUNCT: u32 = 29, COLON: u32 = 30, OTHER: u32 = 31;
 const EDGE = OTHER;
@@ -258,21 +258,19 @@ function quoteMayConfirm(p: usize, n: i32): bool {
   for (let q = i; q < n; q++) {
     if (load<u8>(p + <usize>q) != 0x27) continue;
     if (byteAt(p, n, q - 1) == 0x24 || (q >= 7 && matchesLowerAt(p, n, q - 7, "system "))) return true;
-    let j = q + 1;
-    while (j < n && isWhitespace(<u32>load<u8>(p + <usize>j))) j++;
+    let j = skipWhitespace(p, n, q + 1);
     let d = byteAt(p, n, j);
     if (d == 0x2B || d == 0x2D || d == 0x2F || d == 0x5E || d == 0x21 || d == 0x23 || d == 0x2A || d == 0x25 || d == 0x29 || d == 0x3D ||
         d == 0x3B || d == 0x26 || d == 0x7C) return true;
     if (isLetter(d)) {
       for (let w = 0; w < QUOTE_OPERATORS.length; w++) if (matchesLowerAt(p, n, j, unchecked(QUOTE_OPERATORS[w]))) return true;
       if (matchesLowerAt(p, n, j, "is") && isWhitespace(byteAt(p, n, j + 2))) return true;
-      if (matchesLowerAt(p, n, j, "in") && byteAt(p, n, skipWhitespaceFrom(p, n, j + 2)) == 0x28) return true;
+      if (matchesLowerAt(p, n, j, "in") && byteAt(p, n, skipWhitespace(p, n, j + 2)) == 0x28) return true;
       let e = j;
       while (e < n && isWordChar(<u32>load<u8>(p + <usize>e))) e++;
       if (sqlWordIn(p, n, j, e)) return true;
     }
-    let a = q - 1;
-    while (a >= 0 && isWhitespace(<u32>load<u8>(p + <usize>a))) a--;
+    let a = lastNonWhitespace(p, q - 1);
     if (a >= 0 && isWordChar(<u32>load<u8>(p + <usize>a)) && sqlWordEndingAt(p, n, a)) return true;
   }
   return false;
@@ -341,12 +339,12 @@ function softByteMayConfirm(p: usize, n: i32, i: i32): bool {
     let d = byteAt(p, n, i + 1);
     if (callBefore(p, n, i) || d == 0x21 || d == 0x26 || d == 0x7C || matchesLowerAt(p, n, i + 1, "java") || sinkBefore(p, n, i)) return true;
   } else if (c == 0x29) {
-    if (byteAt(p, n, skipWhitespaceFrom(p, n, i + 1)) == 0x28) return true;
+    if (byteAt(p, n, skipWhitespace(p, n, i + 1)) == 0x28) return true;
   } else if (c == 0x3B || c == 0x26 || c == 0x7C) {
     if (commandAfter(p, n, i) || (c != 0x3B && (byteAt(p, n, i + 1) == c || (c == 0x26 && byteAt(p, n, i - 1) == 0x5B)))) return true;
     if (c != 0x3B) return false;
   } else if (c == 0x3D) {
-    if (numbersCompared(p, n, i) || handlerBefore(p, n, i) || sinkBefore(p, n, i) || assignsFirstWord(p, n, i)) return true;
+    if (numbersComparedAt(p, n, i) || handlerNameBefore(p, n, i) >= 0 || sinkBefore(p, n, i) || assignsFirstWord(p, n, i)) return true;
   } else return false;
   return sqlWordBeside(p, n, i);
 }
@@ -368,31 +366,6 @@ function commandAfter(p: usize, n: i32, i: i32): bool {
 function blankAfter(p: usize, n: i32, i: i32): bool {
   for (let k = i + 1; k < n; k++) if (isSpaceOrTab(<u32>load<u8>(p + <usize>k))) return true;
   return false;
-}
-
-// Whether the `=` at i compares two numbers as sqlSyntax's tautology does: the same digits on both
-// sides (`1=1`, `5 = 5`), or any in parentheses (`(2329=4209)`), blanks between, no word going on.
-function numbersCompared(p: usize, n: i32, i: i32): bool {
-  let a = i - 1;
-  while (a >= 0 && isWhitespace(<u32>load<u8>(p + <usize>a))) a--;
-  let b = skipWhitespaceFrom(p, n, i + 1);
-  let a0 = a;
-  while (a0 >= 0 && byteAt(p, n, a0) - 0x30 < 10) a0--;
-  let b1 = b;
-  while (b1 < n && byteAt(p, n, b1) - 0x30 < 10) b1++;
-  let la = a - a0, lb = b1 - b;
-  if (la == 0 || lb == 0 || isWordChar(byteAt(p, n, a0)) || isWordChar(byteAt(p, n, b1))) return false;
-  return (la == lb && memory.compare(p + <usize>(a0 + 1), p + <usize>b, la) == 0) || (byteAt(p, n, a0) == 0x28 && byteAt(p, n, b1) == 0x29);
-}
-
-// Whether the `=` at i ends an event handler's name (`onload =`: xsshandler.ts handlerNameEnd), the
-// letters before it read back over blanks.
-function handlerBefore(p: usize, n: i32, i: i32): bool {
-  let e = i;
-  while (e > 0 && isWhitespace(<u32>load<u8>(p + <usize>(e - 1)))) e--;
-  let o = e;
-  while (o > 0 && isLetter(<u32>load<u8>(p + <usize>(o - 1)))) o--;
-  return e - o >= 5 && handlerNameEnd(p, n, o) == i;
 }
 
 // Whether the `=` at i follows the window's first word (after what firstWordIsCommand skips) and a
@@ -427,19 +400,11 @@ const CALLEES: StaticArray<string> = [
   "while", "function",
 ];
 
-// @ts-ignore: decorator
-@inline function skipWhitespaceFrom(p: usize, n: i32, i: i32): i32 {
-  while (i < n && isWhitespace(<u32>load<u8>(p + <usize>i))) i++;
-  return i;
-}
-
 // Whether a SQL word stands beside p[i], blanks between, on either side (keywordBesideSql).
 function sqlWordBeside(p: usize, n: i32, i: i32): bool {
-  let a = i - 1;
-  while (a >= 0 && isWhitespace(<u32>load<u8>(p + <usize>a))) a--;
+  let a = lastNonWhitespace(p, i - 1);
   if (a >= 0 && isWordChar(<u32>load<u8>(p + <usize>a)) && sqlWordEndingAt(p, n, a)) return true;
-  let b = i + 1;
-  while (b < n && isWhitespace(<u32>load<u8>(p + <usize>b))) b++;
+  let b = skipWhitespace(p, n, i + 1);
   let e = b;
   while (e < n && isWordChar(<u32>load<u8>(p + <usize>e))) e++;
   return e > b && sqlWordIn(p, n, b, e);

@@ -12,7 +12,7 @@
 
 import { HEAD_RCE, HEAD_SQLI, HEAD_TRAVERSAL } from "./classes";
 import { quoteThenComment } from "./sqlverdict";
-import { commandInjection, commandAfterArgument, mayOpenWithSeparator, isArgumentByte, substitutionAfterArgument, mayOpenWithAddress, commandAfterAddress } from "./cmdinject";
+import { commandInjection, commandAfterArgument, mayOpenWithSeparator, isArgumentByte, substitutionAfterArgument, mayOpenWithAddress, commandAfterAddressEnding } from "./cmdinject";
 import { namesOsFile } from "./osfiles";
 import { byteAt, isLetter, isSpaceOrTab } from "../lib/bytes";
 import { nibbleSetBits } from "../lib/scan";
@@ -63,7 +63,7 @@ function payloadAt(q: usize, k: i32, files: bool): i32 {
   if (((e > 0 && (d == 0x3B || d == 0x60)) || d == 0x22 || d == 0x27) && commandAfterArgument(q, k)) return HEAD_RCE;
   // An argument glued to `$(` (`localhost$(curl …)`), or an address before a pipe or `&`.
   if (e > 0 && d == 0x24 && byteAt(q, k, e + 1) == 0x28 && substitutionAfterArgument(q, k, e)) return HEAD_RCE;
-  if (e > 0 && mayOpenWithAddress(q, k) && commandAfterAddress(q, k)) return HEAD_RCE;
+  if (e > 0 && mayOpenWithAddress(q, k) && commandAfterAddressEnding(q, k, e)) return HEAD_RCE;
   if (e > 0 && d == 0x27 && quoteThenComment(q, k)) return HEAD_SQLI;
   return 0;
 }

@@ -38,14 +38,22 @@ export function eventHandlerTag(p: usize, n: i32): bool {
 export function eventHandlerAttribute(p: usize, n: i32): bool {
   // At each '=' (rarer than an 'o' in prose): the name before it, back over blanks and letters.
   for (let j = indexOf2(p, 0, n, 0x3D, 0x3D); j < n; j = indexOf2(p, j + 1, n, 0x3D, 0x3D)) {
-    let e = j;
-    while (e > 0 && isWhitespace(load<u8>(p + <usize>(e - 1)))) e--;
-    let o = e;
-    while (o > 0 && isLetter(load<u8>(p + <usize>(o - 1)))) o--;
-    if (e - o < 5 || (o > 0 && !isSeparator(<u32>load<u8>(p + <usize>(o - 1))))) continue;
-    if (handlerNameEnd(p, n, o) == j && handlerRuns(p, n, j + 1, true)) return true;
+    let o = handlerNameBefore(p, n, j);
+    if (o < 0 || (o > 0 && !isSeparator(<u32>load<u8>(p + <usize>(o - 1))))) continue;
+    if (handlerRuns(p, n, j + 1, true)) return true;
   }
   return false;
+}
+
+// Where the event handler's name whose `=` stands at j starts (handlerNameEnd's), read back over
+// blanks and letters; -1 when the letters there are no handler's name. Also for core/mayconfirm.ts.
+// @ts-ignore: decorator
+@inline export function handlerNameBefore(p: usize, n: i32, j: i32): i32 {
+  let e = j;
+  while (e > 0 && isWhitespace(load<u8>(p + <usize>(e - 1)))) e--;
+  let o = e;
+  while (o > 0 && isLetter(load<u8>(p + <usize>(o - 1)))) o--;
+  return e - o >= 5 && handlerNameEnd(p, n, o) == j ? o : -1;
 }
 
 // Whether an event handler attribute starts at i (handlerNameEnd) with a value that calls or reads
