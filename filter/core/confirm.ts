@@ -1326,12 +1326,18 @@ function urlSyntax(p: usize, n: i32): bool {
   }
   // A dotted address: four numbers joined by dots, not four of a longer chain of them (an OID's
   // `1.2.840.113549.1.1.1`, `3193.3930.0.4082.8.8.0.0.0.0.77` of Google's search parameters).
-  for (let i = 0; i < n; i++) {
-    if (byteAt(p, n, i) - 0x30 >= 10 || byteAt(p, n, i - 1) - 0x30 < 10) continue;
-    if (byteAt(p, n, i - 1) == 0x2E && byteAt(p, n, i - 2) - 0x30 < 10) continue;
-    if (dottedAddress(p, n, i)) return true;
-  }
+  for (let i = 0; i < n; i++) if (dottedAddressAt(p, n, i)) return true;
   return false;
+}
+
+// Whether a dotted address (dottedAddress) starts at i, where a chain of numbers joined by dots opens
+// (no digit before i, nor a number and a dot). Exported for core/mayconfirm.ts, which asks it
+// where its gram of two numbers and two dots stands (a User-Agent's `Chrome/120.0.0.0` holds one).
+// @ts-ignore: decorator
+@inline export function dottedAddressAt(p: usize, n: i32, i: i32): bool {
+  if (byteAt(p, n, i) - 0x30 >= 10 || byteAt(p, n, i - 1) - 0x30 < 10) return false;
+  if (byteAt(p, n, i - 1) == 0x2E && byteAt(p, n, i - 2) - 0x30 < 10) return false;
+  return dottedAddress(p, n, i);
 }
 
 // Whether four numbers joined by dots start at i, and not a version's (`Chrome/126.0.0.0` of User-Agents:

@@ -20,7 +20,8 @@
 // window in the table makes it "may confirm" (a SQL word's gram, which may hold only two of its
 // letters, once sqlWordAt has read the word where it ended and found it where keywordBesideSql
 // takes it; `union`'s and `select`'s, once the window holds what sqlSyntax reads of them; a JS
-// sink's, once the word before its `.` is one; a command's, once the window's first word is one).
+// sink's, once the word before its `.` is one; a dotted address's, once its chain of numbers is one
+// urlSyntax reads, not a version's; a command's, once the window's first word is one).
 // Symbols merge bytes and grams stand for longer words, so the test only errs towards "may
 // confirm".
 //
@@ -28,7 +29,7 @@
 // test/unit/mayconfirm.test.ts runs both on every literal of confirm.ts and fails otherwise).
 
 import { SQL_WORDS, COMMANDS, JS_SINKS, MONGO_OPERATORS, QUOTE_OPERATORS, shellWordEnd, isCommandWord, isSqlWordAt, isJsSinkAt,
-  listedWordIsSql, unionSelect, selectCalled, numbersComparedAt, skipWhitespace, lastNonWhitespace } from "./confirm";
+  listedWordIsSql, unionSelect, selectCalled, numbersComparedAt, skipWhitespace, lastNonWhitespace, dottedAddressAt } from "./confirm";
 import { nibbleSetBits, canReadBlock } from "../lib/scan";
 import { byteAt, matchesLowerAt, isLetter, isWordChar, isWhitespace, isSpaceOrTab } from "../lib/bytes";
 import { handlerNameBefore } from "./xsshandler";
@@ -47,7 +48,8 @@ const CLASSES = memory.data(256);
 const RUN_BREAKS: u32 = 0x80;
 // The 2^20 grams, a bit each; CERTAIN marks those that make a window "may confirm" outright,
 // COMMAND_GRAMS those that ask firstWordIsCommand, and the others (addSqlWord's, addSink's, `unio`
-// and `sele`) ask sqlWordAt, sqlNeedleAt or sinkBefore where they end.
+// and `sele`, a dotted address's) ask sqlWordAt, sqlNeedleAt, sinkBefore or dottedAddressBefore where
+// they end.
 const GRAMS = memory.data(1 << 17, 16);
 const CERTAIN = memory.data(1 << 17, 16);
 const COMMAND_GRAMS = memory.data(1 << 17, 16);
@@ -127,8 +129,23 @@ export function mayConfirm(p: usize, n: i32): bool {
     // A sink's grams end at a `.` or `[`; a SQL word's seldom do (the call cost prose 0.4%).
     let c = j < n ? <u32>load<u8>(p + <usize>j) : 0;
     if ((c == 0x2E || c == 0x5B) && sinkBefore(p, n, j)) return true;
+    if (c == 0x2E && dottedAddressBefore(p, n, j)) return true;
   }
   return false;
+}
+
+// Whether the `.` at j, after a number, ends a gram of a dotted address urlSyntax reads: asked
+// where the chain of numbers and dots that holds it opens, as urlSyntax asks (dottedAddressAt).
+// Versions are such chains too (`Chrome/120.0.0.0` of every Chrome's User-Agent, `1.2.840.113549`).
+function dottedAddressBefore(p: usize, n: i32, j: i32): bool {
+  let s = j;
+  while (s > 0 && <u32>load<u8>(p + <usize>(s - 1)) - 0x30 < 10) s--;
+  if (s == j) return false;
+  while (s >= 2 && load<u8>(p + <usize>(s - 1)) == 0x2E && <u32>load<u8>(p + <usize>(s - 2)) - 0x30 < 10) {
+    s--;
+    while (s > 0 && <u32>load<u8>(p + <usize>(s - 1)) - 0x30 < 10) s--;
+  }
+  return dottedAddressAt(p, n, s);
 }
 
 // Whether the window's first word, after the blanks, quotes and `(` commandSyntax skips, is a command:
@@ -505,8 +522,8 @@ function symbolsOf(s: string): i32 {
 }
 
 // What a gram asks before it makes a window "may confirm": nothing, a word where it ended (a SQL
-// word's, sqlWordAt, or a JS sink's before a `.`, sinkBefore), or a command as the window's first
-// word (firstWordIsCommand).
+// word's, sqlWordAt, or a JS sink's before a `.`, sinkBefore; or a dotted address's numbers,
+// dottedAddressBefore), or a command as the window's first word (firstWordIsCommand).
 const CERTAIN_GRAM = 0, WORD_GRAM = 1, COMMAND_GRAM = 2;
 
 // Sets the gram a b c d, each a symbol or ANY (every symbol), of kind CERTAIN_GRAM, WORD_GRAM or
@@ -656,8 +673,9 @@ function initGrams(): void {
     addGram(x, DIGIT, 23, DIGIT);
     for (let h: u32 = 0; h < 6; h++) addGram(x, DIGIT, 23, h);
   }
-  // urlSyntax's dotted address: three dots between digits, and a digit run is one symbol.
-  addGram(DIGIT, DOT, DIGIT, DOT);
+  // urlSyntax's dotted address: three dots between digits, and a digit run is one symbol; it asks
+  // dottedAddressBefore where it ends.
+  addGram(DIGIT, DOT, DIGIT, DOT, WORD_GRAM);
 }
 
 initClasses();

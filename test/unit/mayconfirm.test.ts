@@ -118,6 +118,23 @@ describe("mayConfirm is true wherever a lexer confirms", () => {
     }
     expect(misses(texts)).toEqual([]);
   });
+
+  // Chains of numbers and dots, where urlSyntax reads a dotted address only at a chain's start and
+  // not after a letter and `/` (a version): the gate asks the same where its gram ends.
+  it("seeded soups of numbers, dots and what stands before an address", () => {
+    const rnd = prng(17);
+    const before = ["", " ", "a", "v", "Chrome/", "x/", "@", "//", "http:", "=", "-", ".", "1.", "a ", "Win 10.0; "];
+    const chain = ["1", "0", "127", "255", "256", "0177", "10", "4082", "99999", ".", ".", ".", ".", "..", " "];
+    const after = ["", " ", "/", ":", ".", "a", ".1", "-"];
+    const texts: Uint8Array[] = [];
+    for (let i = 0; i < 30000; i++) {
+      let s = before[Math.floor(rnd() * before.length)];
+      const n = 1 + Math.floor(rnd() * (i % 10 === 0 ? 30 : 10));
+      for (let k = 0; k < n; k++) s += chain[Math.floor(rnd() * chain.length)];
+      texts.push(latin1(s + after[Math.floor(rnd() * after.length)]));
+    }
+    expect(misses(texts)).toEqual([]);
+  });
 });
 
 describe("mayConfirm rules out plain text", () => {
@@ -142,6 +159,9 @@ describe("mayConfirm rules out plain text", () => {
     "The High Five Interchange, north of downtown in Dallas, Texas, is a massive five-level freeway interchange.",
     // Chinese, most of whose characters from U+5000 to U+5FFF lead with 0xE5 in UTF-8, as 嘊 and 嘍 do.
     "北京天气很好", "你好世界",
+    // Versions and OIDs: chains of numbers and dots that are no address (confirm.ts dottedAddressAt).
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
+    "Chrome/126.0.0.0", "126.0.6478.127", "1.2.840.113549.1.1.1", "v2.10.3.1.9",
   ])("%s", (text) => {
     expect(confirmedBy(latin1(text))).toEqual([]);
     expect(core.mayConfirm(text)).toBe(false);
@@ -156,6 +176,7 @@ describe("mayConfirm rules out plain text", () => {
     "(whoami)", "a=1 cat x", "x;id", "x | whoami", "x&&y", "x;a=1 cat", "w^hoami", "%2e%2e", "%C0%AE", "#set x", "#_memberaccess",
     "x onload =", "location=x", "x' #", "x' = y", "(!(x", "*)", "[&ne]", "T(java",
     "x union all select y", "-1 union", "select a from b", "SElecTxfROMy", "order by 1,", "x, and 1", "x嘊Set-Cookie: a", "*()|&'",
+    "10.0.0.1", "a 1.2.3.4 b", "x@127.0.0.1", "url=192.168.0.1/x", "http:472.314.470.462", "1.2.3.4.5 0177.0.0.1",
   ])("but not %s", (text) => expect(core.mayConfirm(text)).toBe(true));
 });
 
