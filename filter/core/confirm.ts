@@ -1391,15 +1391,22 @@ function shortFormHost(p: usize, n: i32, i: i32): bool {
 function hexAddress(p: usize, n: i32): bool {
   let i = find(p, n, "0x");
   while (i >= 0) {
-    let j = i + 2;
-    while (j < n && isHex(<u32>load<u8>(p + j))) j++;
-    let k = j - i - 2;
-    let end = byteAt(p, n, j);
-    if (k >= 2 && k <= 8 && !isWordChar(byteAt(p, n, i - 1)) &&
-        (j == n || end == 0x2E || end == 0x2F || end == 0x5D || (end == 0x3A && portThenEnd(p, n, j + 1)))) return true;
+    if (hexAddressAt(p, n, i)) return true;
     i = find(p, n, "0x", i + 2);
   }
   return false;
+}
+
+// Whether the `0x` (either case) at i opens a hex address (hexAddress). Exported for
+// core/mayconfirm.ts, which asks it where its gram of a number, an `x` and a hex digit ends (an
+// image's size, `300x250`, holds one).
+export function hexAddressAt(p: usize, n: i32, i: i32): bool {
+  let j = i + 2;
+  while (j < n && isHex(<u32>load<u8>(p + j))) j++;
+  let k = j - i - 2;
+  let end = byteAt(p, n, j);
+  return k >= 2 && k <= 8 && !isWordChar(byteAt(p, n, i - 1)) &&
+    (j == n || end == 0x2E || end == 0x2F || end == 0x5D || (end == 0x3A && portThenEnd(p, n, j + 1)));
 }
 
 // @ts-ignore: decorator

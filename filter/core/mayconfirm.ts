@@ -20,8 +20,8 @@
 // window in the table makes it "may confirm" (a SQL word's gram, which may hold only two of its
 // letters, once sqlWordAt has read the word where it ended and found it where keywordBesideSql
 // takes it; `union`'s and `select`'s, once the window holds what sqlSyntax reads of them; a JS
-// sink's, once the word before its `.` is one; a dotted address's, once its chain of numbers is one
-// urlSyntax reads, not a version's; a command's, once the window's first word is one).
+// sink's, once the word before its `.` is one; a dotted or hex address's, once urlSyntax reads one
+// there, not a version or an image's size; a command's, once the window's first word is one).
 // Symbols merge bytes and grams stand for longer words, so the test only errs towards "may
 // confirm".
 //
@@ -29,7 +29,7 @@
 // test/unit/mayconfirm.test.ts runs both on every literal of confirm.ts and fails otherwise).
 
 import { SQL_WORDS, COMMANDS, JS_SINKS, MONGO_OPERATORS, QUOTE_OPERATORS, shellWordEnd, isCommandWord, isSqlWordAt, isJsSinkAt,
-  listedWordIsSql, unionSelect, selectCalled, numbersComparedAt, skipWhitespace, lastNonWhitespace, dottedAddressAt } from "./confirm";
+  listedWordIsSql, unionSelect, selectCalled, numbersComparedAt, skipWhitespace, lastNonWhitespace, dottedAddressAt, hexAddressAt } from "./confirm";
 import { nibbleSetBits, canReadBlock } from "../lib/scan";
 import { byteAt, matchesLowerAt, isLetter, isWordChar, isWhitespace, isSpaceOrTab } from "../lib/bytes";
 import { handlerNameBefore } from "./xsshandler";
@@ -48,8 +48,8 @@ const CLASSES = memory.data(256);
 const RUN_BREAKS: u32 = 0x80;
 // The 2^20 grams, a bit each; CERTAIN marks those that make a window "may confirm" outright,
 // COMMAND_GRAMS those that ask firstWordIsCommand, and the others (addSqlWord's, addSink's, `unio`
-// and `sele`, a dotted address's) ask sqlWordAt, sqlNeedleAt, sinkBefore or dottedAddressBefore where
-// they end.
+// and `sele`, a dotted or hex address's) ask sqlWordAt, sqlNeedleAt, sinkBefore, dottedAddressBefore
+// or hexAddressAt where they end.
 const GRAMS = memory.data(1 << 17, 16);
 const CERTAIN = memory.data(1 << 17, 16);
 const COMMAND_GRAMS = memory.data(1 << 17, 16);
@@ -130,6 +130,7 @@ export function mayConfirm(p: usize, n: i32): bool {
     let c = j < n ? <u32>load<u8>(p + <usize>j) : 0;
     if ((c == 0x2E || c == 0x5B) && sinkBefore(p, n, j)) return true;
     if (c == 0x2E && dottedAddressBefore(p, n, j)) return true;
+    if (j >= 2 && (<u32>load<u8>(p + <usize>(j - 1)) | 0x20) == 0x78 && load<u8>(p + <usize>(j - 2)) == 0x30 && hexAddressAt(p, n, j - 2)) return true;
   }
   return false;
 }
@@ -522,8 +523,8 @@ function symbolsOf(s: string): i32 {
 }
 
 // What a gram asks before it makes a window "may confirm": nothing, a word where it ended (a SQL
-// word's, sqlWordAt, or a JS sink's before a `.`, sinkBefore; or a dotted address's numbers,
-// dottedAddressBefore), or a command as the window's first word (firstWordIsCommand).
+// word's, sqlWordAt, or a JS sink's before a `.`, sinkBefore; or a dotted or hex address's,
+// dottedAddressBefore, hexAddressAt), or a command as the window's first word (firstWordIsCommand).
 const CERTAIN_GRAM = 0, WORD_GRAM = 1, COMMAND_GRAM = 2;
 
 // Sets the gram a b c d, each a symbol or ANY (every symbol), of kind CERTAIN_GRAM, WORD_GRAM or
@@ -597,7 +598,7 @@ function addSink(w: string): void {
 // windows (make dataset), as text. The needle is the comment.
 const NEEDLE_GRAMS: StaticArray<string> = [
   // sqlSyntax
-  "dshe", // xp_cmdshell (union's and select's are asking grams: initGrams)
+  "mdsh", // xp_cmdshell (union's and select's are asking grams: initGrams; `dshe` is spreadsheets')
   // scriptSyntax, redirectSyntax
   "ipt:", "ata:", // javascript: vbscript:, data:
   // lookupSyntax, mongoSyntax, templateSyntax, xmlDeclSyntax
@@ -668,10 +669,11 @@ function initGrams(): void {
   // pathSyntax's drive letter (c:/); redirectSyntax's `/.` at the start.
   for (let l: u32 = 0; l < 26; l++) addGram(l, COLON, PUNCT, ANY);
   addGram(EDGE, PUNCT, DOT, ANY);
-  // hexAddress: `0x` and hex digits, not inside a word (and `0x2e0x2e`).
+  // hexAddress: `0x` and hex digits, not inside a word (and `0x2e0x2e`); they ask hexAddressAt where
+  // they end, at the digit after the `x`.
   for (let x: u32 = DIGIT; x < SYMBOLS; x++) {
-    addGram(x, DIGIT, 23, DIGIT);
-    for (let h: u32 = 0; h < 6; h++) addGram(x, DIGIT, 23, h);
+    addGram(x, DIGIT, 23, DIGIT, WORD_GRAM);
+    for (let h: u32 = 0; h < 6; h++) addGram(x, DIGIT, 23, h, WORD_GRAM);
   }
   // urlSyntax's dotted address: three dots between digits, and a digit run is one symbol; it asks
   // dottedAddressBefore where it ends.

@@ -120,12 +120,13 @@ describe("mayConfirm is true wherever a lexer confirms", () => {
   });
 
   // Chains of numbers and dots, where urlSyntax reads a dotted address only at a chain's start and
-  // not after a letter and `/` (a version): the gate asks the same where its gram ends.
-  it("seeded soups of numbers, dots and what stands before an address", () => {
+  // not after a letter and `/` (a version), and hex numbers, which it reads as an address only after
+  // `0x` and not inside a word (`300x250`): the gate asks the same where its grams end.
+  it("seeded soups of numbers, dots, hex and what stands before an address", () => {
     const rnd = prng(17);
     const before = ["", " ", "a", "v", "Chrome/", "x/", "@", "//", "http:", "=", "-", ".", "1.", "a ", "Win 10.0; "];
-    const chain = ["1", "0", "127", "255", "256", "0177", "10", "4082", "99999", ".", ".", ".", ".", "..", " "];
-    const after = ["", " ", "/", ":", ".", "a", ".1", "-"];
+    const chain = ["1", "0", "127", "255", "256", "0177", "10", "4082", "99999", ".", ".", ".", ".", "..", " ", "0x", "0X", "x", "7f", "d8", "FF", "g", "00000001"];
+    const after = ["", " ", "/", ":", ".", "a", ".1", "-", "]", ":80", ":8080/", ":123456"];
     const texts: Uint8Array[] = [];
     for (let i = 0; i < 30000; i++) {
       let s = before[Math.floor(rnd() * before.length)];
@@ -162,6 +163,10 @@ describe("mayConfirm rules out plain text", () => {
     // Versions and OIDs: chains of numbers and dots that are no address (confirm.ts dottedAddressAt).
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
     "Chrome/126.0.0.0", "126.0.6478.127", "1.2.840.113549.1.1.1", "v2.10.3.1.9",
+    // Sizes: a number, an `x` and a number, which is no hex address (`0x7f000001`).
+    "300x250 | bottom", "/img/dianomi-max-200x38.png", "/thumbnail/220x165/2f0251c0", "Samsung )/800x480", "0x0:2040x1360",
+    // A needle's gram that was also a word's: `dshe` of xp_cmdshell, in every Google Sheets API path.
+    "/v4/spreadsheets/1SIvk7JK_jO0RzhYEwFMKPgCakcrvgQz4e4xqRf-aVcA/values/Sheet1",
   ])("%s", (text) => {
     expect(confirmedBy(latin1(text))).toEqual([]);
     expect(core.mayConfirm(text)).toBe(false);
@@ -177,6 +182,7 @@ describe("mayConfirm rules out plain text", () => {
     "x onload =", "location=x", "x' #", "x' = y", "(!(x", "*)", "[&ne]", "T(java",
     "x union all select y", "-1 union", "select a from b", "SElecTxfROMy", "order by 1,", "x, and 1", "x嘊Set-Cookie: a", "*()|&'",
     "10.0.0.1", "a 1.2.3.4 b", "x@127.0.0.1", "url=192.168.0.1/x", "http:472.314.470.462", "1.2.3.4.5 0177.0.0.1",
+    "0x7f000001", "x 0xd8.0x3a", "[0X7F000001]", "300x250 0x7f000001:80/", "xp_cmdshell", "XP_CMDSHELL",
   ])("but not %s", (text) => expect(core.mayConfirm(text)).toBe(true));
 });
 
