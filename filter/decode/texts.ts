@@ -203,7 +203,7 @@ function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, pla
   let quoted = false;
   if (!skip) {
     let run = runOrQuote(text, n);
-    quoted = run != -1; // a quote, or a run that may hide one: read below
+    quoted = run != -1; // a quote, `$` or backquote, or a run that may hide one: read below
     if (run >= 0) {
       let dst = text == valPtr ? out.alloc(n) : text; // decoded text is in the arena already: in place
       if (dst != 0) {
@@ -315,8 +315,8 @@ function addBase64(part: i32, p: usize, n: i32, out: TextList, pieces: bool): vo
 }
 
 // Where the first run of more than MAX_RUN_BYTES of one byte starts, else QUOTED when the text
-// holds a `'` or `"`, else -1. The quotes, for a word split by them (decode/shellquotes.ts), are
-// looked for in the same pass: a scan of its own cost every text (+3% of a JSON body's
+// holds a `'`, `"`, `$` or backquote, else -1. Those, for a word split by them (decode/shellquotes.ts),
+// are looked for in the same pass: a scan of its own cost every text (+3% of a JSON body's
 // instructions, make profile).
 //
 // 13 starts at a time: bit j of `same` says byte i + j equals the next one, and a run of five
@@ -328,13 +328,13 @@ const QUOTED = -2;
 function runOrQuote(p: usize, n: i32): i32 {
   let quotes = 0;
   let i = 0;
-  let q1 = splat8(0x27), q2 = splat8(0x22);
+  let q1 = splat8(0x27), q2 = splat8(0x22), q3 = splat8(0x24), q4 = splat8(0x60);
   for (; i + 17 <= n; i += 13) {
     let v = v128.load(p + <usize>i);
     let same = i8x16.bitmask(i8x16.eq(v, v128.load(p + <usize>i, 1)));
     let starts = same & (same >> 1) & (same >> 2) & (same >> 3);
     if (starts != 0) return i + ctz(starts);
-    quotes |= i8x16.bitmask(v128.or(i8x16.eq(v, q1), i8x16.eq(v, q2)));
+    quotes |= i8x16.bitmask(v128.or(v128.or(i8x16.eq(v, q1), i8x16.eq(v, q2)), v128.or(i8x16.eq(v, q3), i8x16.eq(v, q4))));
   }
   if (n - i >= 2 && canReadBlock(p + <usize>i + 1)) {
     let v = v128.load(p + <usize>i);
@@ -342,7 +342,7 @@ function runOrQuote(p: usize, n: i32): i32 {
     let same = i8x16.bitmask(i8x16.eq(v, v128.load(p + <usize>i, 1))) & (live >> 1);
     let starts = same & (same >> 1) & (same >> 2) & (same >> 3);
     if (starts != 0) return i + ctz(starts);
-    quotes |= i8x16.bitmask(v128.or(i8x16.eq(v, q1), i8x16.eq(v, q2))) & live;
+    quotes |= i8x16.bitmask(v128.or(v128.or(i8x16.eq(v, q1), i8x16.eq(v, q2)), v128.or(i8x16.eq(v, q3), i8x16.eq(v, q4)))) & live;
   } else {
     let run = longRunFrom(p, i, n);
     if (run >= 0) return run;
