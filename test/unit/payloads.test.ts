@@ -952,7 +952,22 @@ const NOT_FILE_WRITE_SQLI: Case[] = [
   ["query", "q=dbms_lock.sleep"],
 ];
 
+// A request path whose `..` segments climb above its root (pathclimb.ts): traversal.
+const PATH_CLIMB: Case[] = [
+  ["path", "/public/plugins/grafana-worldmap-panel/../../../../../conf/defaults.ini"],
+  ["path", "/static/..;/..;/WEB-INF/web.xml"],
+  ["path", "/assets/%2e%2e/%2e%2e/app/config.yml"],
+  ["path", "/a//b/../../../x"],
+  ["path", "\\img\\..\\..\\app.config"],
+];
+const NOT_PATH_CLIMB: Case[] = [
+  ["path", "/a/b/../c"],
+  ["path", "/docs/./guide/../index.html"],
+  ["path", "/x/..data/..."],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
+  ["path-climb", "traversal", PATH_CLIMB, NOT_PATH_CLIMB],
   ["in a JSON document in a JSON string", "crlf|rce", NESTED_JSON, NOT_NESTED_JSON],
   ["remote-include", "rce", REMOTE_INCLUDE, NOT_REMOTE_INCLUDE],
   ["globbed-path", "rce|traversal", GLOBBED_PATH, NOT_GLOBBED_PATH],
