@@ -1718,9 +1718,23 @@ function headerBreak(p: usize, n: i32): bool {
     if (c != 0x0A && c != 0x0D) continue;
     let start = skipSpacesAndBreaks(p, n, i + 1);
     if (headerFieldColon(p, n, start) >= 0) return true;
-    if (matchesLowerAt(p, n, start, "http/") || matchesLowerAt(p, n, start, "<")) return true;
+    if (matchesLowerAt(p, n, start, "http/") || splitBodyAt(p, n, start)) return true;
   }
   return false;
+}
+
+// Whether p[start..) opens what the body of a split response starts with: a declaration or a comment
+// (`<!DOCTYPE`, `<!--`, `<?xml`), or an element of HTML, SVG or MathML, opening or closing (`<html>`,
+// `<script>`, `<svg/onload=…>`, `</title>`). The tags of an LLM's prompt after a line break
+// (`<example>`, `<thinking>`, `<instructions>`, in every prompt of some APIs' traffic) are none.
+function splitBodyAt(p: usize, n: i32, start: i32): bool {
+  if (byteAt(p, n, start) != 0x3C) return false;
+  let c = byteAt(p, n, start + 1);
+  if (c == 0x21 || c == 0x3F) return true;
+  let s = c == 0x2F ? start + 2 : start + 1;
+  let j = s;
+  while (j < n && (isLetter(<u32>load<u8>(p + <usize>j)) || <u32>load<u8>(p + <usize>j) - 0x30 < 10)) j++;
+  return j > s && isLetter(<u32>load<u8>(p + <usize>s)) && isOneOfByInitial(p, n, s, j - s, ELEMENTS_BY_INITIAL, ELEMENT_RANGES, ELEMENT_LENGTHS);
 }
 
 // Where the `:` is when p[start..) opens a header line (`Set-Cookie:`, `Location:`), or -1.

@@ -264,6 +264,13 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["crlf", "x\nLocation: //evil.example", true],
   ["crlf", "a\\r\\nX: y", true],
   ["crlf", "Thanks!\nNote: the order ships Monday.\nSummary: fine", false],
+  // a split response's body after a break is markup a browser renders; an LLM prompt's own tags are none
+  ["crlf", "x\r\n\r\n<html><body>hi", true],
+  ["crlf", "x\n\n<svg/onload=alert(1)>", true],
+  ["crlf", "x\r\n\r\n<!DOCTYPE html>", true],
+  ["crlf", "x\r\n</title><script>", true],
+  ["crlf", "</example>\n\n<example>\nuser: \"Can you", false],
+  ["crlf", "Answer the question.\n<instructions>\nBe brief.\n</instructions>", false],
   ["rce", "--- !ruby/object:Gem::Installer\n i: x", true],
   ["ssti", "{if phpinfo()}{/if}", true],
   ["ssti", "<p th:text=\"${T(java.lang.Runtime)}\">", true],
