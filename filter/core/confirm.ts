@@ -1231,6 +1231,23 @@ const SENSITIVE_PATHS: StaticArray<string> = [
 ];
 const SENSITIVE_PATH_SET = new NeedleSet(SENSITIVE_PATHS);
 
+// Whether the needle at i is a system directory (`/sys/`, `/home/`, `/tmp/`, `/windows`) one segment
+// deeper in some path: after a name with a letter that a `/` opens (Contentful's `/payload/sys/id`, a
+// site's `/en/home/`, `/en-us/windows/`, a URL's `example.com/home/`), not the system's own. At a
+// path's root, after a climb, a drive, an escape or a value's start (`/sys/class`, `../../var/log`,
+// `C:/windows`, `\n/usr/bin/id`, `x=/home/`) it counts; `/.env` counts anywhere.
+function insideLongerPath(p: usize, n: i32, i: i32): bool {
+  if (load<u8>(p + <usize>i) != 0x2F || byteAt(p, n, i + 1) == 0x2E) return false;
+  let s = i, letter = false;
+  while (s > 0) {
+    let c = <u32>load<u8>(p + <usize>(s - 1));
+    if (!isWordChar(c) && c != 0x2D && c != 0x2E) break;
+    if (isLetter(c)) letter = true;
+    s--;
+  }
+  return letter && byteAt(p, n, s - 1) == 0x2F;
+}
+
 // `/etc/` and what follows it, but for Adobe Experience Manager's public asset trees (`/etc/designs/…`,
 // `/etc/clientlibs/…`), which large sites serve their pages' styles and scripts from.
 function systemEtc(p: usize, n: i32): bool {
@@ -1263,7 +1280,9 @@ function pathSyntax(p: usize, n: i32): bool {
         !isLetter(byteAt(p, n, i - 1))) return true;
   }
   if ((has(p, n, "etc") && has(p, n, "issue")) || has(p, n, "0x2e0x2e") || has(p, n, "%2e%2e") || has(p, n, "%c0%ae") || has(p, n, "etc\\") || has(p, n, "\\etc")) return true;
-  for (let i = nextNeedleAt(p, n, 0, SENSITIVE_PATH_SET); i >= 0; i = nextNeedleAt(p, n, i + 1, SENSITIVE_PATH_SET)) if (!afterShebang(p, n, i)) return true;
+  for (let i = nextNeedleAt(p, n, 0, SENSITIVE_PATH_SET); i >= 0; i = nextNeedleAt(p, n, i + 1, SENSITIVE_PATH_SET)) {
+    if (!afterShebang(p, n, i) && !insideLongerPath(p, n, i)) return true;
+  }
   if (systemEtc(p, n)) return true;
   for (let w = 0; w < SENSITIVE_NAMES.length; w++) if (hasSegment(p, n, unchecked(SENSITIVE_NAMES[w]), true)) return true;
   for (let w = 0; w < SENSITIVE_EXTENSIONS.length; w++) if (hasSegment(p, n, unchecked(SENSITIVE_EXTENSIONS[w]), false)) return true;

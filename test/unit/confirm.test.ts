@@ -264,6 +264,15 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["crlf", "x\nLocation: //evil.example", true],
   ["crlf", "a\\r\\nX: y", true],
   ["crlf", "Thanks!\nNote: the order ships Monday.\nSummary: fine", false],
+  // a system directory at a path's root, after a climb, a drive or an escape; not one segment deeper in some path
+  ["traversal", "/sys/class/net", true],
+  ["traversal", "../../var/log/x", true],
+  ["traversal", "x=/home/user/.ssh", true],
+  ["traversal", "\\n/usr/bin/id\\n", true],
+  ["traversal", "C:/windows/win.ini", true],
+  ["traversal", "{ /payload/sys/id }", false],
+  ["traversal", "/en-us/windows/features", false],
+  ["traversal", "https://example.com/home/tmp/x.png", false],
   // a split response's body after a break is markup a browser renders; an LLM prompt's own tags are none
   ["crlf", "x\r\n\r\n<html><body>hi", true],
   ["crlf", "x\n\n<svg/onload=alert(1)>", true],
