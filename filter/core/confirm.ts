@@ -1010,7 +1010,9 @@ export function markdownCell(p: usize, n: i32, start: i32, end: i32): bool {
 // A shell separator (; | & ` $( < > newline) or the start of the text, then a command word; or a
 // code-execution call.
 function commandSyntax(p: usize, n: i32, opensText: bool): bool {
-  if (nextNeedleAt(p, n, 0, CODE_CALL_SET) >= 0) return true;
+  for (let i = nextNeedleAt(p, n, 0, CODE_CALL_SET); i >= 0; i = nextNeedleAt(p, n, i + 1, CODE_CALL_SET)) {
+    if (!boundInterpolation(p, n, i)) return true;
+  }
   if (shellExpansion(p, n) || listOperator(p, n) || binCommand(p, n)) return true;
   let i = 0;
   // The start of the text is a line's start; a window's further in is the middle of a word or line.
@@ -1619,6 +1621,13 @@ function plainBinding(p: usize, n: i32, start: i32, end: i32): bool {
     j = k + 1;
   }
   return skipBlanks(p, n, j) >= end;
+}
+
+// Whether the needle at i is a `#{` interpolation of a name the template's data holds and its members
+// (`#{asset.owner.firstName}` of a Ruby string or a JSF page, as plainBinding reads it): it runs no
+// code, where `#{7*7}`, `#{`id`}`, `#{File.read(…)}` and `#{Dir.pwd}` (an engine's name) do.
+function boundInterpolation(p: usize, n: i32, i: i32): bool {
+  return load<u8>(p + <usize>i) == 0x23 && byteAt(p, n, i + 1) == 0x7B && plainBinding(p, n, i + 2, closeOf(p, n, i + 2, 0x7D, 0x7D));
 }
 
 // What a template prints only when someone reads what it should not (`{{e.user.password}}`).

@@ -264,6 +264,12 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["crlf", "x\nLocation: //evil.example", true],
   ["crlf", "a\\r\\nX: y", true],
   ["crlf", "Thanks!\nNote: the order ships Monday.\nSummary: fine", false],
+  // a Ruby or JSF interpolation of the template's data runs no code; of an engine's name, a call or an operator it does
+  ["rce", "Project Owner: #{asset.owner.firstName}", false],
+  ["rce", "#{7*7}", true],
+  ["rce", "#{Dir.pwd}", true],
+  ["rce", "#{`id`}", true],
+  ["rce", "#{asset.name} and #{File.read('/etc/passwd')}", true],
   // a system directory at a path's root, after a climb, a drive or an escape; not one segment deeper in some path
   ["traversal", "/sys/class/net", true],
   ["traversal", "../../var/log/x", true],
