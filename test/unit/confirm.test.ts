@@ -516,6 +516,10 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["ldapi", "a7Q2Fff(f(@-w)c((X1Y2Z3)(Q4ff3Q3AQ5C)i", false],
   ["ldapi", "see (a)(b) above", false],
   ["ldapi", "*)(uid=*))(|(uid=*", true],
+  // a wildcard that closes a filter, not SQL's COUNT(*) or C's (*fn)
+  ["ldapi", "admin*)", true],
+  ["ldapi", "SELECT COUNT(*) AS count FROM comments", false],
+  ["ldapi", "int (*fn)(void)", false],
   ["ldapi", "(see page 4)", false],
   // An operator applies to filters or to none; in a password's symbols it is none of LDAP's.
   ["ldapi", "aXvL\"bC&_D}H)PcW(|C4", false],
