@@ -1746,7 +1746,25 @@ function headerBreak(p: usize, n: i32): bool {
     if (c != 0x0A && c != 0x0D) continue;
     let start = skipSpacesAndBreaks(p, n, i + 1);
     if (headerFieldColon(p, n, start) >= 0) return true;
-    if (matchesLowerAt(p, n, start, "http/") || splitBodyAt(p, n, start)) return true;
+    if (matchesLowerAt(p, n, start, "http/")) return true;
+    // Markup after a break that follows a whole tag is a document's next line (`<head>\n  <meta`, a rich
+    // text's `</p>\n<div>`), not a body after a header value (`">\n\n<script>` breaks out of one).
+    if (splitBodyAt(p, n, start) && !tagEndsAt(p, lastNonWhitespace(p, i - 1))) return true;
+  }
+  return false;
+}
+
+// Whether p[e] is the `>` of a whole tag on its line: a `<` and a letter, `/`, `!` or `?` before it, and no
+// other `>` or line break between.
+function tagEndsAt(p: usize, e: i32): bool {
+  if (e < 1 || load<u8>(p + <usize>e) != 0x3E) return false;
+  for (let k = e - 1; k >= 0 && k > e - 256; k--) {
+    let c = <u32>load<u8>(p + <usize>k);
+    if (c == 0x3E || c == 0x0A || c == 0x0D) return false;
+    if (c == 0x3C) {
+      let d = <u32>load<u8>(p + <usize>(k + 1));
+      return isLetter(d) || d == 0x2F || d == 0x21 || d == 0x3F;
+    }
   }
   return false;
 }

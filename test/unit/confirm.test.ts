@@ -286,6 +286,10 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["crlf", "x\r\n</title><script>", true],
   ["crlf", "</example>\n\n<example>\nuser: \"Can you", false],
   ["crlf", "Answer the question.\n<instructions>\nBe brief.\n</instructions>", false],
+  // markup after a whole tag is a document's next line; after a broken-out attribute it is a split body
+  ["crlf", "<!DOCTYPE html><html lang=\"en\"><head>\n    <meta charset=\"UTF-8\" />", false],
+  ["crlf", "<p>Click some of these links!</p>\n</div>", false],
+  ["crlf", "\">\n\n<script>alert(1)</script>", true],
   ["rce", "--- !ruby/object:Gem::Installer\n i: x", true],
   ["ssti", "{if phpinfo()}{/if}", true],
   ["ssti", "<p th:text=\"${T(java.lang.Runtime)}\">", true],
