@@ -1686,12 +1686,32 @@ function mongoSyntax(p: usize, n: i32): bool {
     // (`$SENTRY_HOST`) or JSON Schema's `$ref` is none.
     let j = i + 1;
     while (j < n && isWordChar(<u32>load<u8>(p + j))) j++;
-    if (j - i > 2 && isOneOf(p, n, i + 1, j - i - 1, MONGO_OPERATORS)) return true;
+    if (j - i > 2 && isOneOf(p, n, i + 1, j - i - 1, MONGO_OPERATORS) && operatorKeyAt(p, n, i, j)) return true;
   }
   let t = find(p, n, "this.");
   while (t >= 0 && !memberNameAfter(p, n, t + 4)) t = find(p, n, "this.", t + 5);
   return has(p, n, "sleep(") || returnStatement(p, n) || t >= 0 || logicalOperator(p, n, 0x7C) || logicalOperator(p, n, 0x26) ||
     has(p, n, "while(") || has(p, n, "function(") || has(p, n, "';");
+}
+
+// Whether the operator's name p[i..j) stands where a query document puts an operator, as a key: alone, in
+// brackets or quotes (`[$ne]`, `{"$gt":`), or before a `:`, `]` or `=` (`{ $where: …`, `$ne]=`). A
+// GraphQL variable named as an operator is used as a value (`size: $size`) or declared with its type
+// (`($size: Int, $text: [String!])`: a capital letter after the `:`).
+function operatorKeyAt(p: usize, n: i32, i: i32, j: i32): bool {
+  // Alone, it is a key a JSON body's split gave (its quotes and `:` are the document's).
+  if (i == 0 && j == n) return true;
+  let before = byteAt(p, n, i - 1);
+  if (before == 0x5B || isQuote(before)) return true;
+  let k = j;
+  if (isQuote(byteAt(p, n, k))) k++;
+  k = skipSpacesAndTabs(p, n, k);
+  let after = byteAt(p, n, k);
+  if (after == 0x5D || after == 0x3D) return true;
+  if (after != 0x3A) return false;
+  let t = skipSpacesAndTabs(p, n, k + 1);
+  if (byteAt(p, n, t) == 0x5B) t++;
+  return byteAt(p, n, t) - 0x41 >= 26;
 }
 
 // JavaScript's `return` with an expression after it, as a `$where` function's body has it

@@ -243,6 +243,14 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["nosqli", "' && this.password.match(/.*/)//", true],
   ["nosqli", "sleep(10000) || true", true],
   ["nosqli", "dyperf|20387||196|||.dyperf|20393||59|||", false],
+  // an operator as a key (alone, as a JSON body's split gives it, in brackets or quotes, before `:`, `]` or `=`);
+  // a GraphQL variable named as one, used as a value or declared with its type, is none
+  ["nosqli", "$ne", true],
+  ["nosqli", "password[$ne]=x", true],
+  ["nosqli", "{ $where: \"sleep(1)\" }", true],
+  ["nosqli", "{'$gt': ''}", true],
+  ["nosqli", "query Q($size: Int, $text: [String!]) { foo(size: $size, text: $text) }", false],
+  ["nosqli", "foo(\n    size: $size\n    bar: $b\n  )", false],
   ["nosqli", "o||o|", false],
   ["rce", "x=/bin/sh -i", true],
   ["rce", "id,name,handle", false],
