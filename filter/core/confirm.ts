@@ -1062,11 +1062,18 @@ function commandSyntax(p: usize, n: i32, opensText: bool): bool {
       continue;
     }
     if (afterSep && !(afterPipe && markdownCell(p, n, start, i)) && isCommandWord() && (sepSeen || wordEnds(p, n, start, i)) &&
+        !dataUrlEncoding(p, n, start, i) &&
         (!afterLineBreak || commandAfterLineBreak(p, n, i)) && !inertCommand(p, n, i, afterPipe) &&
         redirectionsComplete(p, n, skipSpacesAndTabs(p, n, i))) return true;
     afterSep = false; afterLineBreak = false;
   }
   return false;
+}
+
+// Whether the word p[start..end) is a data URL's `;base64,` (RFC 2397: `data:image/png;base64,iVBOR…`,
+// in every page a session replay records), which names an encoding, not the command.
+function dataUrlEncoding(p: usize, n: i32, start: i32, end: i32): bool {
+  return end - start == 6 && byteAt(p, n, end) == 0x2C && byteAt(p, n, start - 1) == 0x3B && matchesLowerAt(p, n, start, "base64");
 }
 
 // Whether each redirection from p[j] on is a shell's operator with its target (`<449`, `>/tmp/x`,

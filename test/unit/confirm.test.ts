@@ -272,6 +272,9 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["crlf", "x\nLocation: //evil.example", true],
   ["crlf", "a\\r\\nX: y", true],
   ["crlf", "Thanks!\nNote: the order ships Monday.\nSummary: fine", false],
+  // a data URL's ;base64, names an encoding; the command after a separator still runs
+  ["rce", "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB", false],
+  ["rce", "x;base64 -d /tmp/p|sh", true],
   // a Ruby or JSF interpolation of the template's data runs no code; of an engine's name, a call or an operator it does
   ["rce", "Project Owner: #{asset.owner.firstName}", false],
   ["rce", "#{7*7}", true],
