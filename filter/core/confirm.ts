@@ -1960,7 +1960,7 @@ function ldapSyntax(p: usize, n: i32): bool {
     // An operator applies to filters (`(|(uid=*)`) or to none (`(&)`, the filter that is always true).
     if (c == 0x28 && (d == 0x7C || d == 0x26 || d == 0x21) && (byteAt(p, n, i + 2) | 1) == 0x29) return true;
     if (c == 0x29 && d == 0x28 && ldapItem(p, n, i + 2)) return true;
-    // A wildcard that closes a filter (`admin*)(`, `=*)`); SQL's `COUNT(*)` and C's `(*fn)` close none.
+    // A wildcard that closes a filter (`admin*)(`, `=*)`); SQL's `COUNT(*)`, a `(` before it, closes none.
     if (c == 0x2A && d == 0x29 && byteAt(p, n, lastNonWhitespace(p, i - 1)) != 0x28) return true;
     if (c == 0x29 && wildcardEmptyGroupAt(p, n, i)) return true;
   }
