@@ -1425,10 +1425,12 @@ function hexAddress(p: usize, n: i32): bool {
   return false;
 }
 
-// Whether the `0x` (either case) at i opens a hex address (hexAddress). Exported for
+// Whether a `0x` (either case) at i opens a hex address (hexAddress). Exported for
 // core/mayconfirm.ts, which asks it where its gram of a number, an `x` and a hex digit ends (an
 // image's size, `300x250`, holds one).
-export function hexAddressAt(p: usize, n: i32, i: i32): bool {
+// @ts-ignore: decorator
+@inline export function hexAddressAt(p: usize, n: i32, i: i32): bool {
+  if (byteAt(p, n, i) != 0x30 || (byteAt(p, n, i + 1) | 0x20) != 0x78) return false;
   let j = i + 2;
   while (j < n && isHex(<u32>load<u8>(p + j))) j++;
   let k = j - i - 2;

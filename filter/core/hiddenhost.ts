@@ -6,14 +6,14 @@
 // total and allocation-free. No link a site writes into its own parameters looks so; the model
 // scored such values 50–99 in the fold that held its open-redirect lists out.
 
-import { isIdentByte, isOneOf, lowerAscii, matchesLowerAt, skipBlanks } from "../lib/bytes";
+import { isIdentByte, isOneOf, isSlash, lowerAscii, matchesLowerAt, skipBlanks } from "../lib/bytes";
 
 export function hiddenHost(p: usize, n: i32): bool {
   let i = skipBlanks(p, n, 0);
   if (matchesLowerAt(p, n, i, "https:")) i += 6;
   else if (matchesLowerAt(p, n, i, "http:")) i += 5;
   let s = i;
-  while (i < n && isSeparator(load<u8>(p + <usize>i))) i++;
+  while (i < n && isSlash(load<u8>(p + <usize>i))) i++;
   let slashes = i - s;
   if (slashes < 2) return false;
   let mixed = load<u8>(p + <usize>s) != load<u8>(p + <usize>(s + 1));
@@ -21,7 +21,7 @@ export function hiddenHost(p: usize, n: i32): bool {
   let e = i, at = -1;
   while (e < n) {
     let c = load<u8>(p + <usize>e);
-    if (c <= 0x20 || isSeparator(c) || c == 0x3F || c == 0x23) break;
+    if (c <= 0x20 || isSlash(c) || c == 0x3F || c == 0x23) break;
     if (c == 0x40) at = e;
     e++;
   }
@@ -54,14 +54,14 @@ export function hiddenHostInPath(p: usize, n: i32): bool {
   let i = 0;
   while (i < n) {
     let c = load<u8>(p + <usize>i);
-    if (!isSeparator(c)) { i++; continue; }
+    if (!isSlash(c)) { i++; continue; }
     let s = i, backslash = false;
-    while (i < n && isSeparator(c = load<u8>(p + <usize>i))) { if (c == 0x5C) backslash = true; i++; }
+    while (i < n && isSlash(c = load<u8>(p + <usize>i))) { if (c == 0x5C) backslash = true; i++; }
     if (i - s < 3 && !(i - s == 2 && backslash)) continue;
     let e = i;
     while (e < n) {
       c = load<u8>(p + <usize>e);
-      if (c <= 0x20 || isSeparator(c) || c == 0x3F || c == 0x23) break;
+      if (c <= 0x20 || isSlash(c) || c == 0x3F || c == 0x23) break;
       e++;
     }
     if (hostName(p, i, e)) {
@@ -86,9 +86,6 @@ function topLabelLength(p: usize, s: i32, e: i32): i32 {
   while (j > s && load<u8>(p + <usize>(j - 1)) != 0x2E) j--;
   return e - j;
 }
-
-// @ts-ignore: decorator
-@inline function isSeparator(c: u32): bool { return c == 0x2F || c == 0x5C; }
 
 // Whether p[s, e) is a host name with a dot and a top-level label of two or more letters.
 function hostName(p: usize, s: i32, e: i32): bool {

@@ -130,7 +130,7 @@ export function mayConfirm(p: usize, n: i32): bool {
     let c = j < n ? <u32>load<u8>(p + <usize>j) : 0;
     if ((c == 0x2E || c == 0x5B) && sinkBefore(p, n, j)) return true;
     if (c == 0x2E && dottedAddressBefore(p, n, j)) return true;
-    if (j >= 2 && (<u32>load<u8>(p + <usize>(j - 1)) | 0x20) == 0x78 && load<u8>(p + <usize>(j - 2)) == 0x30 && hexAddressAt(p, n, j - 2)) return true;
+    if (hexAddressAt(p, n, j - 2)) return true;
   }
   return false;
 }

@@ -8,15 +8,17 @@
 // core/payloads.ts in a request path's whole text (not its segments', which start inside it); total
 // and allocation-free.
 
+import { isSlash } from "../lib/bytes";
+
 // Whether p[0..n), a path from its root (`/` or `\`), has more `..` segments than segments before them
 // at some point: `.` and empty segments count for nothing (servers collapse `//`).
 export function climbsAboveRoot(p: usize, n: i32): bool {
-  if (n < 3 || !isSeparator(<u32>load<u8>(p))) return false;
+  if (n < 3 || !isSlash(<u32>load<u8>(p))) return false;
   let depth = 0;
   let i = 1;
   while (i < n) {
     let e = i;
-    while (e < n && !isSeparator(<u32>load<u8>(p + <usize>e))) e++;
+    while (e < n && !isSlash(<u32>load<u8>(p + <usize>e))) e++;
     let len = e - i;
     if (len >= 2 && load<u16>(p + <usize>i) == 0x2E2E && (len == 2 || load<u8>(p + <usize>(i + 2)) == 0x3B)) {
       if (--depth < 0) return true;
@@ -25,6 +27,3 @@ export function climbsAboveRoot(p: usize, n: i32): bool {
   }
   return false;
 }
-
-// @ts-ignore: decorator
-@inline function isSeparator(c: u32): bool { return c == 0x2F || c == 0x5C; }

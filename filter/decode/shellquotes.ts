@@ -50,7 +50,7 @@ function nextShellByte(p: usize, from: i32, n: i32): i32 {
   }
   for (; i < n; i++) {
     let c = <u32>load<u8>(p + <usize>i);
-    if (isQuote(c) || c == 0x24 || c == 0x60) return i;
+    if (isQuote(c) || isExpansionByte(c)) return i;
   }
   return n;
 }
@@ -77,7 +77,7 @@ export function unquoteWords(p: usize, n: i32, dst: usize): i32 {
       i = j;
       continue;
     }
-    if (c == 0x24 || c == 0x60) {
+    if (isExpansionByte(c)) {
       let j = emptyExpansionEnd(p, n, i);
       if (j > i && expansionInWord(p, n, i, j)) { i = j; continue; }
     }
@@ -106,6 +106,10 @@ function emptyExpansionEnd(p: usize, n: i32, i: i32): i32 {
 @inline function expansionInWord(p: usize, n: i32, i: i32, j: i32): bool {
   return inWord(p, n, i, j) && isLetter(<u32>load<u8>(p + <usize>j));
 }
+
+// A byte an empty expansion opens with: `$` or a backquote (emptyExpansionEnd).
+// @ts-ignore: decorator
+@inline function isExpansionByte(c: u32): bool { return c == 0x24 || c == 0x60; }
 
 // @ts-ignore: decorator
 @inline function isQuote(c: u32): bool { return c == 0x27 || c == 0x22; }

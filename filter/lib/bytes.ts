@@ -22,6 +22,10 @@ export function byteAt(p: usize, n: i32, i: i32): u32 { return i >= 0 && i < n ?
 // @ts-ignore: decorator
 @inline export function isWhitespace(c: u32): bool { return c == 0x20 || c - 0x09 < 5; }
 
+// A path's separator: `/`, or `\` as Windows and IIS read it.
+// @ts-ignore: decorator
+@inline export function isSlash(c: u32): bool { return c == 0x2F || c == 0x5C; }
+
 // A blank within a line, as HTTP's optional whitespace and a shell's word splitting (where a line
 // break ends the command instead) read it: a space or a tab.
 // @ts-ignore: decorator
