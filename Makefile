@@ -199,7 +199,7 @@ exact: $(WASM_CORE) $(DATASET) ## Whether a speedup changed no result: build/cor
 	$(NPX) tsx loadtest/exact.ts $(EXACT_BEFORE) $(WASM_CORE) $(EXACT_ROWS)
 
 .PHONY: ab
-ab: $(WASM_CORE) ## build/core.wasm against AB_BEFORE=<core.wasm>, timed side by side in one Node process on the bench bodies, rounds alternating (AB_BODIES=<regex>): for a change whose time and instructions may part
+ab: $(WASM_CORE) ## build/core.wasm against AB_BEFORE=<core.wasm>, timed side by side in one Node process on the bench bodies, rounds alternating (AB_BODIES=<regex>; AB_BETWEEN=parse|sweep:<KiB>: what runs between two calls): for a change whose time and instructions may part
 	@test -n "$(AB_BEFORE)" || { echo "set AB_BEFORE to the core.wasm to time against (build it at the commit before the change)"; exit 1; }
 	$(NPX) tsx loadtest/ab.ts $(AB_BEFORE) $(WASM_CORE)
 

@@ -4,6 +4,11 @@
 // rounds) and after ÷ before. For a change whose instructions (`make profile`) and time may part:
 // cache misses and mispredicted branches cost time that instruction counts do not show.
 // Usage: tsx loadtest/ab.ts before.wasm after.wasm; AB_BODIES=<regex> picks bodies, AB_ROUNDS (10).
+// AB_BETWEEN says what runs between two timed calls, untimed: nothing (the default), `parse`
+// (JSON.parse of the body's bytes, UTF-8 decode included, as issue 11's Node ratio alternates
+// them in `make bench`; a body that is not JSON: the decode and the parse's error) or `sweep:<KiB>` (a read of every 64-byte line of a buffer that size). What
+// ran before a call costs it time by what it left in the caches and predictors: on the 16 KiB JSON
+// body, JSON.parse between calls cost the core 7–8% (loadtest/HISTORY.md, thirty-sixth round).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Core, REPO_ROOT, serializeHead } from "../node/core.ts";
@@ -18,6 +23,10 @@ const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.js
 const pick = new RegExp(process.env.AB_BODIES ?? ".");
 const rounds = Number(process.env.AB_ROUNDS ?? 10);
 const enc = new TextEncoder();
+const dec = new TextDecoder();
+// What AB_BETWEEN runs adds into this, so that V8 cannot drop the work.
+let sink = 0;
+const between = betweenCalls(process.env.AB_BETWEEN ?? "none");
 const median = (x: number[]) => quantile([...x].sort((a, b) => a - b), 0.5);
 
 console.log(`| body | bytes | before p50 µs | after p50 µs | after ÷ before |`);
@@ -37,6 +46,7 @@ for (const [key, b] of Object.entries(file.core)) {
       const which = (r + k) % 2;
       const t = new Float64Array(n);
       for (let i = 0; i < n; i++) {
+        between(body ?? head);
         const t0 = process.hrtime.bigint();
         cores[which].overallScore(head, body);
         t[i] = Number(process.hrtime.bigint() - t0) / 1000;
@@ -48,3 +58,22 @@ for (const [key, b] of Object.entries(file.core)) {
   const a = median(p50[0]), z = median(p50[1]);
   console.log(`| ${key} | ${b.bytes} | ${a.toFixed(2)} | ${z.toFixed(2)} | ${(z / a).toFixed(3)} |`);
 }
+
+// What runs between two timed calls (AB_BETWEEN).
+function betweenCalls(spec: string): (bytes: Uint8Array) => void {
+  if (spec === "none") return () => {};
+  if (spec === "parse") {
+    return (bytes) => {
+      // A form body is no JSON: its decode and the parse's error run instead.
+      try { sink += JSON.parse(dec.decode(bytes)) ? 1 : 0; } catch { sink += 2; }
+    };
+  }
+  const m = /^sweep:(\d+)$/.exec(spec);
+  if (m) {
+    const buf = new Uint8Array(Number(m[1]) << 10);
+    return () => { for (let i = 0; i < buf.length; i += 64) sink += buf[i]; };
+  }
+  console.error(`AB_BETWEEN=${spec}: expected none, parse or sweep:<KiB>`);
+  process.exit(2);
+}
+process.on("exit", () => { if (sink === -1) console.log(sink); });
