@@ -1724,13 +1724,16 @@ function operatorKeyAt(p: usize, n: i32, i: i32, j: i32): bool {
 }
 
 // JavaScript's `return` with an expression after it, as a `$where` function's body has it
-// (`'; return true; var x='`, `return this.a == 'b'`, `1; return sleep(5000)`). JavaScript's keywords
-// are lower-case, and prose's `Return True` or `return the book` returns nothing: after the blanks
-// comes a literal, `this`, a number, a string, a bracket or an operator, or a name that an
-// operator, a member, a call, a line break or the text's end follows.
+// (`'; return true; var x='`, `return this.a == 'b'`, `1; return sleep(5000)`, `";return(true);`:
+// a parenthesised value needs no blank). JavaScript's keywords are lower-case, and prose's
+// `Return True`, `return the book` or `return(s)` returns nothing: after the blanks or the `(` comes
+// a literal, `this`, a number, a string, a bracket or an operator, or a name that an operator, a
+// member, a call, a line break or the text's end follows.
 function returnStatement(p: usize, n: i32): bool {
-  for (let i = find(p, n, "return "); i >= 0; i = find(p, n, "return ", i + 7)) {
+  for (let i = find(p, n, "return"); i >= 0; i = find(p, n, "return", i + 6)) {
     if (!memEqualsAscii(p + <usize>i, "return") || isWordChar(byteAt(p, n, i - 1))) continue;
+    let a = byteAt(p, n, i + 6);
+    if (a != 0x20 && a != 0x28) continue;
     let j = skipWhitespace(p, n, i + 7);
     if (j >= n) continue;
     let c = <u32>load<u8>(p + <usize>j);

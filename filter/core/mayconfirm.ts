@@ -397,7 +397,7 @@ function assignsFirstWord(p: usize, n: i32, i: i32): bool {
 }
 
 // Whether the `(` at i calls one of CALLEES glued before it (CODE_CALLS' `system(`, `$(`, scriptSyntax's
-// `url(`, templateSyntax's `@(`, mongoSyntax's `while(`), read as confirm.ts's needles are: anywhere,
+// `url(`, templateSyntax's `@(`, mongoSyntax's `while(` and `return(`), read as confirm.ts's needles are: anywhere,
 // without case.
 function callBefore(p: usize, n: i32, i: i32): bool {
   let b = byteAt(p, n, i - 1);
@@ -415,7 +415,7 @@ function callBefore(p: usize, n: i32, i: i32): bool {
 // The names confirm.ts's lexers look for glued before a `(` (sqlSyntax's `sleep(` is a SQL word too).
 const CALLEES: StaticArray<string> = [
   "system", "exec", "passthru", "popen", "proc_open", "eval", "assert", "require", "iex", "spawn", "sleep", "expression", "url",
-  "while", "function",
+  "while", "function", "return",
 ];
 
 // Whether a SQL word stands beside p[i], blanks between, on either side (keywordBesideSql).

@@ -56,6 +56,7 @@ const attacks: Attack[] = [
   { cls: "xxe", where: "body:xml", text: '<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><foo>&xxe;</foo>' },
   { cls: "ldapi", where: "query", text: "user=*)(uid=*))(|(uid=*" },
   { cls: "nosqli", where: "body:json", text: '{"user":{"$ne":null},"pass":{"$ne":null}}' },
+  { cls: "nosqli", where: "query", text: "username=\";return(true);var xyz='a" },
   { cls: "crlf", where: "query", text: "next=%0d%0aSet-Cookie:%20a=b" },
   { cls: "open_redirect", where: "query", text: "next=//evil.com" },
   { cls: "xss", where: "query", text: "q=top[/al/.source+/ert/.source](1)" },
