@@ -22,8 +22,17 @@ const OUT_DIR = path.join(REPO_ROOT, "build/profile");
 const TOP = Number(process.env.PROFILE_TOP ?? 8);
 // PROFILE_SIM=1: callgrind also simulates this machine's caches (48 KiB L1d, 32 KiB L1i, its 2 MiB
 // per-core L2 as the last level) and branch prediction, about twice as slow. It says what each
-// body's instructions cost beyond their count: data lines missed, and mispredicted branches.
+// body's instructions cost beyond their count: data lines missed, instruction lines missed, and
+// mispredicted branches. PROFILE_SIM_BY (l1d, i1 or branch; l1d by default) says which of them the
+// top functions are ranked by.
 const SIM = process.env.PROFILE_SIM === "1";
+const SIM_BY: Record<string, { events: string[]; name: string }> = {
+  l1d: { events: ["D1mr", "D1mw"], name: "L1d misses" },
+  i1: { events: ["I1mr"], name: "L1i misses" },
+  branch: { events: ["Bcm", "Bim"], name: "mispredicted branches" },
+};
+const SIM_TOP = SIM_BY[process.env.PROFILE_SIM_BY ?? "l1d"];
+if (!SIM_TOP) throw new Error(`PROFILE_SIM_BY=${process.env.PROFILE_SIM_BY}: expected ${Object.keys(SIM_BY).join(", ")}`);
 const SIM_FLAGS = ["--cache-sim=yes", "--branch-sim=yes", "--I1=32768,8,64", "--D1=49152,12,64", "--LL=2097152,16,64"];
 
 interface Run { name: string; kind: "score" | "json"; bytes: number; head: string; body: string | null; warm: number; iters: number }
@@ -120,12 +129,12 @@ async function main(): Promise<void> {
     lines.push(`| ${r.body} | ${r.bytes} | ${r.p50_us ?? ""} | ${r.instructions.toLocaleString("en-US")} | ${r.instructions_in_wasm.toLocaleString("en-US")} | ${r.instructions_per_byte} | ${r.top.slice(0, 4).map((t) => `${t.fn} ${t.pct}`).join(", ")} |`);
   }
   if (SIM) {
-    lines.push("", "Simulated per request (PROFILE_SIM=1): data reads and writes, L1d misses, L2 misses (the last level simulated), mispredicted branches; top functions by L1d misses",
-      "| body | data refs | L1d misses | L2 misses | branches | mispredicted | top L1d misses |", "|---|---:|---:|---:|---:|---:|---|");
+    lines.push("", `Simulated per request (PROFILE_SIM=1): data reads and writes, L1d misses, L1i misses, L2 misses (the last level simulated), mispredicted branches; top functions by ${SIM_TOP.name}`,
+      `| body | data refs | L1d misses | L1i misses | L2 misses | branches | mispredicted | top ${SIM_TOP.name} |`, "|---|---:|---:|---:|---:|---:|---:|---|");
     const n = (x: number) => Math.round(x).toLocaleString("en-US");
     for (const r of rows) {
       const m = r.sim!;
-      lines.push(`| ${r.body} | ${n(m.dataRefs)} | ${n(m.l1dMisses)} | ${n(m.llMisses)} | ${n(m.branches)} | ${n(m.mispredicted)} | ${m.topL1d.map((t) => `${t.fn} ${t.pct}`).join(", ")} |`);
+      lines.push(`| ${r.body} | ${n(m.dataRefs)} | ${n(m.l1dMisses)} | ${n(m.l1iMisses)} | ${n(m.llMisses)} | ${n(m.branches)} | ${n(m.mispredicted)} | ${m.top.map((t) => `${t.fn} ${t.pct}`).join(", ")} |`);
     }
   }
   const ratio = Object.entries(JSON_PARSE_BODIES).flatMap(([size, key]) => {
@@ -143,22 +152,23 @@ async function main(): Promise<void> {
   console.log(`\nprofile: wrote ${path.relative(REPO_ROOT, out)}; callgrind dumps in ${path.relative(REPO_ROOT, OUT_DIR)}/ (callgrind_annotate reads them; JIT code shows as addresses)`);
 }
 
-interface Simulated { dataRefs: number; l1dMisses: number; llMisses: number; branches: number; mispredicted: number; topL1d: Array<{ fn: string; pct: number }> }
+interface Simulated { dataRefs: number; l1dMisses: number; l1iMisses: number; llMisses: number; branches: number; mispredicted: number; top: Array<{ fn: string; pct: number }> }
 
-// Per request, from callgrind's events with --cache-sim and --branch-sim (Dr Dw D1mr D1mw DLmr DLmw Bc Bcm Bi Bim).
+// Per request, from callgrind's events with --cache-sim and --branch-sim (Dr Dw I1mr D1mr D1mw DLmr DLmw Bc Bcm Bi Bim);
+// the top functions by SIM_TOP's events.
 function simulated(seg: Segment, calls: number): Simulated {
   const at = (names: string[], row: number[]) => names.reduce((sum, e) => sum + (seg.events.includes(e) ? row[seg.events.indexOf(e)] : 0), 0);
-  const l1d = ["D1mr", "D1mw"];
-  const all = at(l1d, seg.eventTotals);
-  const topL1d = [...seg.eventsByFunction.entries()].map(([k, row]) => [k, at(l1d, row)] as const)
-    .sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => ({ fn: short(k), pct: Math.round((1000 * v) / Math.max(1, all)) / 10 }));
+  const ranked = at(SIM_TOP.events, seg.eventTotals);
+  const top = [...seg.eventsByFunction.entries()].map(([k, row]) => [k, at(SIM_TOP.events, row)] as const)
+    .sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => ({ fn: short(k), pct: Math.round((1000 * v) / Math.max(1, ranked)) / 10 }));
   return {
     dataRefs: at(["Dr", "Dw"], seg.eventTotals) / calls,
-    l1dMisses: all / calls,
+    l1dMisses: at(["D1mr", "D1mw"], seg.eventTotals) / calls,
+    l1iMisses: at(["I1mr"], seg.eventTotals) / calls,
     llMisses: at(["DLmr", "DLmw"], seg.eventTotals) / calls,
     branches: at(["Bc", "Bi"], seg.eventTotals) / calls,
     mispredicted: at(["Bcm", "Bim"], seg.eventTotals) / calls,
-    topL1d,
+    top,
   };
 }
 
