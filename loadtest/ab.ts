@@ -6,9 +6,10 @@
 // Usage: tsx loadtest/ab.ts before.wasm after.wasm; AB_BODIES=<regex> picks bodies, AB_ROUNDS (10).
 // AB_BETWEEN says what runs between two timed calls, untimed: nothing (the default), `parse`
 // (JSON.parse of the body's bytes, UTF-8 decode included, as issue 11's Node ratio alternates
-// them in `make bench`; a body that is not JSON: the decode and the parse's error) or `sweep:<KiB>` (a read of every 64-byte line of a buffer that size). What
-// ran before a call costs it time by what it left in the caches and predictors: on the 16 KiB JSON
-// body, JSON.parse between calls cost the core 7–8% (loadtest/HISTORY.md, thirty-sixth round).
+// them in `make bench`; a body that is not JSON: the decode and the parse's error) or
+// `sweep:<KiB>` (a read of every 64-byte line of a buffer that size). What ran before a call costs
+// it time by what it left in the caches and predictors: on the 16 KiB JSON body, JSON.parse
+// between calls cost the core 11–12% (loadtest/HISTORY.md, thirty-sixth round).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Core, REPO_ROOT, serializeHead } from "../node/core.ts";
