@@ -30,7 +30,7 @@ import { TextList, textPart, textPtr, textLen, textFlags, textScored } from "../
 import { RequestScores } from "./score";
 import { GATE_LOGIT } from "./confirm";
 import { HEAD_SQLI, HEAD_XSS, HEAD_SSTI, HEAD_NOSQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT, HEAD_LDAPI, HEAD_SCANNER, HEAD_CRLF } from "./classes";
-import { sqlInjection, statementPairs, isStatement, literalComparison, COMPARISON, ANGLE } from "./sqlverdict";
+import { sqlInjection, statementPairs, isStatement, literalComparison, COMPARISON, CODE_COMPARISON, ANGLE } from "./sqlverdict";
 import { jndiLookupAt, lookupEnd } from "./jndilookup";
 import { shellshock } from "./shellshock";
 import { ssiDirective, esiElement } from "./ssi";
@@ -174,6 +174,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if ((has & TRIGGER_LT) != 0) {
     let c = literalComparison(p, n);
     if (c == COMPARISON) return HEAD_SQLI;
+    if (c == CODE_COMPARISON) return HEAD_NOSQLI;
     if (c != ANGLE) has &= ~TRIGGER_LT;
   }
   let opensWithSeparator = mayOpenWithSeparator(p, n);

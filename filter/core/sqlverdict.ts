@@ -241,25 +241,45 @@ function nextUn(p: usize, from: i32, n: i32): i32 {
 // scored 41 attack rows of the dataset that do over 20, in prose or behind a User-Agent. Read by
 // core/payloads.ts for texts with a '<' or '='.
 //
-// Returns COMPARISON when it finds one, else whether the text holds a '<' (ANGLE) or not (0): the
-// caller's trigger is shared by '<' and '=', and one scan for both answers which it was.
+// JavaScript's equality (`==`, `===`, `!==`) makes the same condition in a string broken out of in
+// code that a query's `$where` runs (`' || 'a'=='a`, `" || "a"=="a`: nosqli), read only so: a quote
+// closing the string before the `||` or `&&`, and strings or numbers compared (code's own
+// `if (a && 1 === 1)` or `ready() and count() == 0` breaks out of nothing). No benign part of those
+// sources holds two literals so compared after `||`, `&&`, AND or OR (2026-12-07). The model scored
+// the double-quoted breakout 65, the single-quoted one 16.
+//
+// Returns COMPARISON when it finds one (CODE_COMPARISON with JavaScript's operators), else whether
+// the text holds a '<' (ANGLE) or not (0): the caller's trigger is shared by '<' and '=', and one
+// scan for both answers which it was.
 export function literalComparison(p: usize, n: i32): i32 {
   let angle = 0;
   for (let i = indexOf2(p, 0, n, 0x3D, 0x3C); i < n; i = indexOf2(p, i + 1, n, 0x3D, 0x3C)) { // '=', '<'
     if (load<u8>(p + <usize>i) == 0x3C) { angle = ANGLE; continue; }
-    // `<=`, `>=`, `!=`: the operator's first byte; `==` is code's.
+    // `<=`, `>=`, `!=`, `!==`: the operator's first byte; an operator's later '=' was read at its first.
     let o = i;
     let b = byteAt(p, n, i - 1);
     if (b == 0x3C || b == 0x3E || b == 0x21) o = i - 1;
-    else if (b == 0x3D || byteAt(p, n, i + 1) == 0x3D) continue;
-    let r = skipBlanks(p, n, i + 1);
+    else if (b == 0x3D) continue;
+    let r = i + 1;
+    let code = false;
+    if (byteAt(p, n, r) == 0x3D) {
+      if (b == 0x3C || b == 0x3E) continue; // `<==` is no operator
+      code = true;
+      r = byteAt(p, n, r + 1) == 0x3D ? r + 2 : r + 1;
+    }
+    r = skipBlanks(p, n, r);
     if (!literalOpens(p, n, r)) continue;
     let s = literalStart(p, gapBefore(p, o));
-    if (s > 0 && booleanBefore(p, n, s)) return COMPARISON;
+    if (s <= 0) continue;
+    let op = booleanBefore(p, n, s);
+    if (op < 0) continue;
+    if (!code) return COMPARISON;
+    let q = byteAt(p, n, gapBefore(p, op) - 1);
+    if ((q == 0x27 || q == 0x22) && !isCallLiteral(p, s) && !isCallLiteral(p, r)) return CODE_COMPARISON;
   }
   return angle;
 }
-export const COMPARISON = 1, ANGLE = 2;
+export const COMPARISON = 1, ANGLE = 2, CODE_COMPARISON = 3;
 
 // Whether a literal starts at r: a quote, a digit, a sign and a digit, or a call without arguments.
 function literalOpens(p: usize, n: i32, r: i32): bool {
@@ -307,15 +327,23 @@ const MAX_QUOTED = 16;
 // The shortest function name read as a literal (`pi()`).
 const MIN_CALL_NAME = 2;
 
-// Whether AND, OR or XOR (a whole word) or `&&`, `||` stands before the literal at s, a gap between.
-function booleanBefore(p: usize, n: i32, s: i32): bool {
+// Where AND, OR or XOR (a whole word) or `&&`, `||` starts, standing before the literal at s with a
+// gap between; -1 when none does.
+function booleanBefore(p: usize, n: i32, s: i32): i32 {
   let k = gapBefore(p, s);
-  if (k < 2) return false;
+  if (k < 2) return -1;
   let c = load<u8>(p + <usize>(k - 1));
-  if ((c == 0x26 || c == 0x7C) && load<u8>(p + <usize>(k - 2)) == c) return true;
-  if (k == s) return false;
+  if ((c == 0x26 || c == 0x7C) && load<u8>(p + <usize>(k - 2)) == c) return k - 2;
+  if (k == s) return -1;
   let w = nameStart(p, k);
-  return isOneOf(p, n, w, k - w, BOOLEANS);
+  return isOneOf(p, n, w, k - w, BOOLEANS) ? w : -1;
+}
+
+// Whether the literal at s is a call without arguments (literalStart's `user_name()`), not a string or a number.
+// @ts-ignore: decorator
+@inline function isCallLiteral(p: usize, s: i32): bool {
+  let c = <u32>load<u8>(p + <usize>s);
+  return c != 0x27 && c != 0x22 && c != 0x2D && c - 0x30 >= 10;
 }
 const BOOLEANS: StaticArray<string> = ["and", "or", "xor"];
 

@@ -939,6 +939,22 @@ const NOT_LITERAL_COMPARISON: Case[] = [
   ["body:json", JSON.stringify({ code: "ok = ready() and count() == 0" })],
 ];
 
+// The same condition in JavaScript's equality, after a quote that breaks out of a `$where` string
+// (sqlverdict.ts literalComparison's CODE_COMPARISON): nosqli. Code's own comparisons break out of nothing.
+const JS_COMPARISON: Case[] = [
+  ["query", "username=\" || \"a\"==\"a"],
+  ["query", "username=admin' || '1'==='1"],
+  ["body:form", "username=support'+||+1==1//&password=x"],
+  ["body:json", JSON.stringify({ username: "x\" && \"\"!==\"y" })],
+];
+const NOT_JS_COMPARISON: Case[] = [
+  ["body:json", JSON.stringify({ code: "ok = ready() and count() == 0" })],
+  ["body:json", JSON.stringify({ code: "if (a && 1 === 1) go();" })],
+  ["body:json", JSON.stringify({ code: "if (x == 1 && y == 2) go();" })],
+  ["body:json", JSON.stringify({ code: "if (s == 'a' || t == 'b') go();" })],
+  ["query", "q=He%20said%20%22yes%22%20%7C%7C%20%22no%22"],
+];
+
 // MySQL's file write after `INTO` (sqlverdict.ts intoOutfile), Oracle's DBMS_LOCK.SLEEP (probeCall).
 const FILE_WRITE_SQLI: Case[] = [
   ["header:User-Agent", "' into outfile '/var/www/aa.php'--a- Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"],
@@ -967,6 +983,7 @@ const NOT_PATH_CLIMB: Case[] = [
 ];
 
 describeVerdicts("%s payload verdicts", () => core, [
+  ["js-comparison", "nosqli", JS_COMPARISON, NOT_JS_COMPARISON],
   ["path-climb", "traversal", PATH_CLIMB, NOT_PATH_CLIMB],
   ["in a JSON document in a JSON string", "crlf|rce", NESTED_JSON, NOT_NESTED_JSON],
   ["remote-include", "rce", REMOTE_INCLUDE, NOT_REMOTE_INCLUDE],
