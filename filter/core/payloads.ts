@@ -63,6 +63,7 @@ import { mayLiveOffTheLand, livingOffTheLand } from "./lolbin";
 import { remoteInclude } from "./rfi";
 import { globbedTarget } from "./globpath";
 import { razorProbeAt } from "./razor";
+import { velocityProbeAt } from "./velocity";
 import { slashTextMarks, DEV_SOCKET, WILDCARD } from "./revshell";
 import { phpTagShell } from "./phptag";
 import { yamlGadget } from "./yamltags";
@@ -292,6 +293,9 @@ function codeCall(p: usize, n: i32): i32 {
     }
     if (dialogGadgetAt(p, n, i, s, e)) return HEAD_XSS;
     if (s == e && razorProbeAt(p, n, i)) return HEAD_SSTI;
+    // `#set(` and `#{set}(`: the byte before the '(' is a `t` or a `}` first.
+    let last = byteAt(p, n, i - 1);
+    if ((last == 0x74 || last == 0x7D) && velocityProbeAt(p, n, i)) return HEAD_SSTI;
     // JSFuck negates in a group (`(![]+[])`): read the whole text only then.
     negatedGroup = negatedGroup || byteAt(p, n, i + 1) == 0x21;
   }

@@ -9,13 +9,19 @@ import { byteAt, skipBlanks } from "../lib/bytes";
 // around, then its ')'.
 export function razorProbeAt(p: usize, n: i32, i: i32): bool {
   if (byteAt(p, n, i - 1) != 0x40) return false; // '@'
-  let j = numberEnd(p, n, skipBlanks(p, n, i + 1));
-  if (j < 0) return false;
+  let j = arithmeticEnd(p, n, i + 1);
+  return j >= 0 && byteAt(p, n, skipBlanks(p, n, j)) == 0x29;
+}
+
+// Where arithmetic on two numbers from j ends (a number, an operator and a number, blanks before
+// and between), or -1: the template engines' probes' expression (core/velocity.ts too).
+export function arithmeticEnd(p: usize, n: i32, j: i32): i32 {
+  j = numberEnd(p, n, skipBlanks(p, n, j));
+  if (j < 0) return -1;
   j = skipBlanks(p, n, j);
   let op = byteAt(p, n, j);
-  if (op != 0x2A && op != 0x2B && op != 0x2D && op != 0x2F && op != 0x25) return false; // * + - / %
-  j = numberEnd(p, n, skipBlanks(p, n, j + 1));
-  return j >= 0 && byteAt(p, n, skipBlanks(p, n, j)) == 0x29;
+  if (op != 0x2A && op != 0x2B && op != 0x2D && op != 0x2F && op != 0x25) return -1; // * + - / %
+  return numberEnd(p, n, skipBlanks(p, n, j + 1));
 }
 
 // Where the run of one to nine digits at j ends, or -1.

