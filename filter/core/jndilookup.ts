@@ -2,9 +2,14 @@
 // spelled with nested lookups (`${${::-j}ndi:`, `${${lower:J}ndi:`, `${${env:X:-j}ndi:`), as
 // CRS 944150 blocks it at paranoia level 1. Read by core/payloads.ts; total and allocation-free.
 // The model scored `${jNdI:ldAp://…}` in a User-Agent 69, and obfuscated spellings in prose 98.
+// A `base64:` lookup is read as its decoding (`${${base64:JHtqbmRpOmxkYXA6Ly94fQ==}}`,
+// `${jn${base64:ZGk=}:ldap://…}`): Log4j's manual listed one until 2023 (LOG4J2-3504), scanners
+// send it, and Log4Shell's detection rules (Sigma's, log4shell-detector's) decode it; the model
+// scored log4shell-detector's test strings 56 to 63 behind a User-Agent.
 
 import { matchesLowerAt, skipBlanks } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
+import { decodeBase64Text } from "../decode/base64";
 
 // A lookup is resolved within this many bytes from its `${`.
 const SPAN = 256;
@@ -24,8 +29,8 @@ export function jndiLookupAt(p: usize, n: i32, i: i32): bool {
 @inline export function lookupEnd(n: i32, i: i32): i32 { return i + min(SPAN, n - i); }
 
 // Resolves BUF[0..len)'s innermost lookups one by one, each to the text Log4j would put in its
-// place (the default after `:-`, the argument of lower: and upper:, nothing for any other), until
-// one is a jndi lookup or none is left.
+// place (the default after `:-`, the argument of lower: and upper:, base64:'s decoding, nothing for
+// any other), until one is a jndi lookup or none is left.
 function resolvesToJndi(len: i32): bool {
   while (true) {
     let close = indexOf2(BUF, 0, len, 0x7D, 0x7D); // '}'
@@ -46,8 +51,14 @@ function resolvesToJndi(len: i32): bool {
       if (j < close && load<u8>(BUF + <usize>j) == 0x3A) return true; // ':'
     }
     let v = valueOf(open + 2, close);
-    // BUF[open, close] becomes BUF[v, close): the value, then the rest.
-    let keep = close - v;
+    let e = close;
+    if (v == close && matchesLowerAt(BUF, close, from, "base64:")) {
+      // Decoded where it stands (never longer than its encoding); text that is no base64 of text is nothing.
+      v = from + 7;
+      e = v + max(0, decodeBase64Text(BUF + <usize>v, close - v, BUF + <usize>v));
+    }
+    // BUF[open, close] becomes BUF[v, e): the value, then the rest.
+    let keep = e - v;
     memory.copy(BUF + <usize>open, BUF + <usize>v, keep);
     memory.copy(BUF + <usize>(open + keep), BUF + <usize>(close + 1), len - close - 1);
     len -= (close + 1 - open) - keep;

