@@ -233,7 +233,8 @@ function nextUn(p: usize, from: i32, n: i32): i32 {
 @inline export function isStatement(b: u32, c: u32): bool { return isUn(b, c) || b == 0x3B; }
 
 // The boolean injection's condition: AND or OR (`&&`, `||`) and then two literals compared, numbers
-// or quoted strings (`1 and 1=1`, `HOPE AND -8=-3`, `' or '1'='1`, `-1" and "x"="y`, `1 || 1 = 1`):
+// or quoted strings (`1 and 1=1`, `HOPE AND -8=-3`, `' or '1'='1`, `-1" and "x"="y`, `1 || 1 = 1`), or
+// a name and itself (`or x=x`, sameNameBefore):
 // a condition the injection makes always true or always false, whatever the row, to read the
 // answer in the page (CRS 942100 via libinjection at paranoia level 1). A value compares a name with
 // a literal (`a=1 and b=2`): no benign part of `make dataset`'s sides, of `../shared/datasets` or of
@@ -268,8 +269,9 @@ export function literalComparison(p: usize, n: i32): i32 {
       r = byteAt(p, n, r + 1) == 0x3D ? r + 2 : r + 1;
     }
     r = skipBlanks(p, n, r);
-    if (!literalOpens(p, n, r)) continue;
-    let s = literalStart(p, gapBefore(p, o));
+    let s = -1;
+    if (literalOpens(p, n, r)) s = literalStart(p, gapBefore(p, o));
+    else if (!code) s = sameNameBefore(p, n, gapBefore(p, o), r);
     if (s <= 0) continue;
     let op = booleanBefore(p, n, s);
     if (op < 0) continue;
@@ -280,6 +282,22 @@ export function literalComparison(p: usize, n: i32): i32 {
   return angle;
 }
 export const COMPARISON = 1, ANGLE = 2, CODE_COMPARISON = 3;
+
+// A name compared with itself (`or x=x`, `AND a = a`) is the same condition as two literals: true
+// whatever the row. Where the name that ends at e starts when the name at r is the same one (without
+// case; whole words, the one before e after a gap), else -1. No benign part of the sources named
+// above holds a name compared with itself after AND or OR, percent-decoded or not (2026-12-07).
+function sameNameBefore(p: usize, n: i32, e: i32, r: i32): i32 {
+  let re = nameEnd(p, n, r);
+  let len = re - r;
+  if (len == 0 || len > MAX_QUOTED || isIdentByte(byteAt(p, n, re)) || e - len <= 0) return -1;
+  let s = e - len;
+  if (!isGap(load<u8>(p + <usize>(s - 1))) || load<u8>(p + <usize>r) - 0x30 < 10) return -1;
+  for (let k = 0; k < len; k++) {
+    if (lowerAscii(load<u8>(p + <usize>(s + k))) != lowerAscii(load<u8>(p + <usize>(r + k)))) return -1;
+  }
+  return s;
+}
 
 // Whether a literal starts at r: a quote, a digit, a sign and a digit, or a call without arguments.
 function literalOpens(p: usize, n: i32, r: i32): bool {

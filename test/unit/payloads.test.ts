@@ -945,6 +945,9 @@ const LITERAL_COMPARISON: Case[] = [
   // A session function's call is a literal of the row too.
   ["query", "page=AND%20CONNECTION_ID()=CONNECTION_ID()&category=review"],
   ["query", "username=1+and+user_name()+=+'dbo'&id=272164"],
+  // A name compared with itself.
+  ["query", "user=%20or%20x=x"],
+  ["header:X-Forwarded-For", "176.39.1.208,  OR a = A"],
 ];
 const NOT_LITERAL_COMPARISON: Case[] = [
   ["query", "q=a%3D1%20and%20b%3D2"],
@@ -954,6 +957,8 @@ const NOT_LITERAL_COMPARISON: Case[] = [
   ["body:json", JSON.stringify({ note: "band 1=1 mapping" })],
   ["body:json", JSON.stringify({ code: "if a() and f()=g() then" })],
   ["body:json", JSON.stringify({ code: "ok = ready() and count() == 0" })],
+  ["query", "q=" + encodeURIComponent("1 or abc=abcd")],
+  ["query", "q=" + encodeURIComponent("x or a=a1 and b1=b")],
 ];
 
 // The same condition in JavaScript's equality, after a quote that breaks out of a `$where` string
