@@ -16,7 +16,7 @@
 // collections out: every token of them is SQL, but hex literals and repeated columns thin the
 // bag of features.
 
-import { blanksBefore, byteAt, indexOfWord, isIdentByte, isOneOf, lowerAscii, matchesLowerAt, nameEnd, nameStart, skipBlanks } from "../lib/bytes";
+import { blanksBefore, byteAt, indexOfWord, isIdentByte, isLetter, isOneOf, lowerAscii, matchesLowerAt, nameEnd, nameStart, skipBlanks } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 import { splat8 } from "../lib/splat";
 
@@ -271,7 +271,8 @@ export function literalComparison(p: usize, n: i32): i32 {
     r = skipBlanks(p, n, r);
     let s = -1;
     if (literalOpens(p, n, r)) s = literalStart(p, gapBefore(p, o));
-    else if (!code) s = sameNameBefore(p, n, gapBefore(p, o), r);
+    // Or a name, which opens with a letter, compared with itself.
+    else if (!code && isLetter(byteAt(p, n, r))) s = sameNameBefore(p, n, gapBefore(p, o), r);
     if (s <= 0) continue;
     let op = booleanBefore(p, n, s);
     if (op < 0) continue;
@@ -287,12 +288,14 @@ export const COMPARISON = 1, ANGLE = 2, CODE_COMPARISON = 3;
 // whatever the row. Where the name that ends at e starts when the name at r is the same one (without
 // case; whole words, the one before e after a gap), else -1. No benign part of the sources named
 // above holds a name compared with itself after AND or OR, percent-decoded or not (2026-12-07).
+// The name before is read first, and the word before it: most `=` of a value have no AND or OR there.
 function sameNameBefore(p: usize, n: i32, e: i32, r: i32): i32 {
-  let re = nameEnd(p, n, r);
-  let len = re - r;
-  if (len == 0 || len > MAX_QUOTED || isIdentByte(byteAt(p, n, re)) || e - len <= 0) return -1;
-  let s = e - len;
-  if (!isGap(load<u8>(p + <usize>(s - 1))) || load<u8>(p + <usize>r) - 0x30 < 10) return -1;
+  // Back over the name, at most MAX_QUOTED bytes (a long token before a '=' is no name compared).
+  let s = e;
+  while (s > 0 && e - s <= MAX_QUOTED && isIdentByte(load<u8>(p + <usize>(s - 1)))) s--;
+  let len = e - s;
+  if (len == 0 || len > MAX_QUOTED || s == 0 || !isGap(load<u8>(p + <usize>(s - 1))) || booleanBefore(p, n, s) < 0) return -1;
+  if (nameEnd(p, n, r) - r != len || load<u8>(p + <usize>r) - 0x30 < 10) return -1;
   for (let k = 0; k < len; k++) {
     if (lowerAscii(load<u8>(p + <usize>(s + k))) != lowerAscii(load<u8>(p + <usize>(r + k)))) return -1;
   }
