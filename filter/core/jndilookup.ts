@@ -50,15 +50,9 @@ function resolvesToJndi(len: i32): bool {
       let j = skipBlanks(BUF, close, from + 4);
       if (j < close && load<u8>(BUF + <usize>j) == 0x3A) return true; // ':'
     }
-    let v = valueOf(open + 2, close);
-    let e = close;
-    if (v == close && matchesLowerAt(BUF, close, from, "base64:")) {
-      // Decoded where it stands (never longer than its encoding); text that is no base64 of text is nothing.
-      v = from + 7;
-      e = v + max(0, decodeBase64Text(BUF + <usize>v, close - v, BUF + <usize>v));
-    }
-    // BUF[open, close] becomes BUF[v, e): the value, then the rest.
-    let keep = e - v;
+    let v = valueOf(open + 2, from, close);
+    // BUF[open, close] becomes BUF[v, close): the value, then the rest.
+    let keep = close - v;
     memory.copy(BUF + <usize>open, BUF + <usize>v, keep);
     memory.copy(BUF + <usize>(open + keep), BUF + <usize>(close + 1), len - close - 1);
     len -= (close + 1 - open) - keep;
@@ -66,12 +60,20 @@ function resolvesToJndi(len: i32): bool {
   return false;
 }
 
-// Where the value of the lookup whose name runs from s to close starts: after its first `:-`,
-// after `lower:` or `upper:`, or at close (an empty value).
-function valueOf(s: i32, close: i32): i32 {
+// Where the value of the lookup whose name runs from s (from: its first byte that is no blank) to
+// close starts: after its first `:-`, after `lower:` or `upper:`, or at close (an empty value). A
+// `base64:` lookup's argument is decoded in place and moved to end at close (a decoding is never
+// longer than its encoding); one that is no base64 of text is an empty value.
+function valueOf(s: i32, from: i32, close: i32): i32 {
   for (let j = s; j + 1 < close; j++) {
     if (load<u8>(BUF + <usize>j) == 0x3A && load<u8>(BUF + <usize>(j + 1)) == 0x2D) return j + 2;
   }
   if (matchesLowerAt(BUF, close, s, "lower:") || matchesLowerAt(BUF, close, s, "upper:")) return s + 6;
+  if (matchesLowerAt(BUF, close, from, "base64:")) {
+    let a = from + 7;
+    let m = max(0, decodeBase64Text(BUF + <usize>a, close - a, BUF + <usize>a));
+    memory.copy(BUF + <usize>(close - m), BUF + <usize>a, m);
+    return close - m;
+  }
   return close;
 }

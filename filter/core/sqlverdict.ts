@@ -234,7 +234,7 @@ function nextUn(p: usize, from: i32, n: i32): i32 {
 
 // The boolean injection's condition: AND or OR (`&&`, `||`) and then two literals compared, numbers
 // or quoted strings (`1 and 1=1`, `HOPE AND -8=-3`, `' or '1'='1`, `-1" and "x"="y`, `1 || 1 = 1`), or
-// a name and itself (`or x=x`, sameNameBefore):
+// a name and itself (`or x=x`, sameNameAfterBoolean):
 // a condition the injection makes always true or always false, whatever the row, to read the
 // answer in the page (CRS 942100 via libinjection at paranoia level 1). A value compares a name with
 // a literal (`a=1 and b=2`): no benign part of `make dataset`'s sides, of `../shared/datasets` or of
@@ -269,10 +269,12 @@ export function literalComparison(p: usize, n: i32): i32 {
       r = byteAt(p, n, r + 1) == 0x3D ? r + 2 : r + 1;
     }
     r = skipBlanks(p, n, r);
-    let s = -1;
-    if (literalOpens(p, n, r)) s = literalStart(p, gapBefore(p, o));
-    // Or a name, which opens with a letter, compared with itself.
-    else if (!code && isLetter(byteAt(p, n, r))) s = sameNameBefore(p, n, gapBefore(p, o), r);
+    if (!literalOpens(p, n, r)) {
+      // Or a name, which opens with a letter, compared with itself (the AND or OR read with it).
+      if (!code && isLetter(byteAt(p, n, r)) && sameNameAfterBoolean(p, n, gapBefore(p, o), r)) return COMPARISON;
+      continue;
+    }
+    let s = literalStart(p, gapBefore(p, o));
     if (s <= 0) continue;
     let op = booleanBefore(p, n, s);
     if (op < 0) continue;
@@ -285,22 +287,24 @@ export function literalComparison(p: usize, n: i32): i32 {
 export const COMPARISON = 1, ANGLE = 2, CODE_COMPARISON = 3;
 
 // A name compared with itself (`or x=x`, `AND a = a`) is the same condition as two literals: true
-// whatever the row. Where the name that ends at e starts when the name at r is the same one (without
-// case; whole words, the one before e after a gap), else -1. No benign part of the sources named
-// above holds a name compared with itself after AND or OR, percent-decoded or not (2026-12-07).
-// The name before is read first, and the word before it: most `=` of a value have no AND or OR there.
-function sameNameBefore(p: usize, n: i32, e: i32, r: i32): i32 {
-  // Back over the name, at most MAX_QUOTED bytes (a long token before a '=' is no name compared).
+// whatever the row. Whether the name that ends at e (whole, after a gap, AND or OR before it) is the
+// name at r, without case. No benign part of the sources named above holds a name compared with
+// itself after AND or OR, percent-decoded or not (2026-12-07). The name before is read first, and the
+// word before it: most `=` of a value have no AND or OR there.
+function sameNameAfterBoolean(p: usize, n: i32, e: i32, r: i32): bool {
+  // Back over the name, at most MAX_COMPARED_NAME bytes (a long token before a '=' is no name compared).
   let s = e;
-  while (s > 0 && e - s <= MAX_QUOTED && isIdentByte(load<u8>(p + <usize>(s - 1)))) s--;
+  while (s > 0 && e - s <= MAX_COMPARED_NAME && isIdentByte(load<u8>(p + <usize>(s - 1)))) s--;
   let len = e - s;
-  if (len == 0 || len > MAX_QUOTED || s == 0 || !isGap(load<u8>(p + <usize>(s - 1))) || booleanBefore(p, n, s) < 0) return -1;
-  if (nameEnd(p, n, r) - r != len || load<u8>(p + <usize>r) - 0x30 < 10) return -1;
+  if (len == 0 || len > MAX_COMPARED_NAME || s == 0 || !isGap(load<u8>(p + <usize>(s - 1))) || booleanBefore(p, n, s) < 0) return false;
+  if (nameEnd(p, n, r) - r != len) return false;
   for (let k = 0; k < len; k++) {
-    if (lowerAscii(load<u8>(p + <usize>(s + k))) != lowerAscii(load<u8>(p + <usize>(r + k)))) return -1;
+    if (lowerAscii(load<u8>(p + <usize>(s + k))) != lowerAscii(load<u8>(p + <usize>(r + k)))) return false;
   }
-  return s;
+  return true;
 }
+// The longest name read as compared with itself.
+const MAX_COMPARED_NAME = 16;
 
 // Whether a literal starts at r: a quote, a digit, a sign and a digit, or a call without arguments.
 function literalOpens(p: usize, n: i32, r: i32): bool {

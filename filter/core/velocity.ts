@@ -5,7 +5,7 @@
 // template that means to compute a constant writes it. Read by core/payloads.ts at each '(' of a text;
 // total and allocation-free.
 
-import { byteAt, isWordChar, skipBlanks } from "../lib/bytes";
+import { byteAt, isWordChar, matchesAt, skipBlanks } from "../lib/bytes";
 import { arithmeticEnd } from "./razor";
 
 // Whether the '(' at i opens `#set(` or `#{set}(` whose reference (`$x`, `$!x`, `${x}`) is assigned
@@ -13,7 +13,7 @@ import { arithmeticEnd } from "./razor";
 export function velocityProbeAt(p: usize, n: i32, i: i32): bool {
   let k = i;
   if (byteAt(p, n, k - 1) == 0x7D) k--; // `#{set}`
-  if (k < 4 || load<u8>(p + <usize>(k - 1)) != 0x74 || load<u8>(p + <usize>(k - 2)) != 0x65 || load<u8>(p + <usize>(k - 3)) != 0x73) return false; // "set"
+  if (!matchesAt(p, n, k - 3, "set")) return false;
   let h = k - 4;
   if (k < i) { if (byteAt(p, n, h) != 0x7B) return false; h--; } // '{'
   if (byteAt(p, n, h) != 0x23) return false; // '#'
