@@ -68,14 +68,10 @@ import { slashTextMarks, DEV_SOCKET, WILDCARD } from "./revshell";
 import { phpTagShell } from "./phptag";
 import { yamlGadget } from "./yamltags";
 import { ldapInjection } from "./ldapfilter";
-import { lenientTraversal } from "./lenient";
+import { lenientTraversal, TRAVERSAL_FLAGS } from "./lenient";
 import { decodedScriptAt, jsfuck } from "./jsdecode";
 import { phpConfigDirective } from "./phpconfig";
 import { DecodeFlag } from "../decode/flags";
-
-// The decoders' flags of a text lenientTraversal may find a lenient byte in: LENIENT, and PERCENT_U
-// (`%u2215` is written as UTF-8 unflagged).
-const LENIENT_FLAGS: u32 = DecodeFlag.LENIENT | DecodeFlag.PERCENT_U;
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`), but commandInjection's: a
 // separator and a command's name of two letters (`;id`; at 5 for all, `%0Aid` and `` `id` `` were
@@ -126,28 +122,34 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
   applyFlaggedVerdicts(parts, texts, scores);
 }
 
-// The verdicts a decoder's flag asks for, not a trigger byte: traversal in bytes only a lenient
-// decoder reads (core/lenient.ts), in any text but a header's; PHP-CGI's directives in a query
-// text that was percent-decoded (core/phpconfig.ts). Apart from applyPayloadVerdicts' scan: a
-// flag test there cost every text of a JSON body (make profile, +10% of that function).
+// The verdicts a decoder's flag asks for, not a trigger byte: traversal in an encoding only a lenient
+// decoder or a traversal list writes (core/lenient.ts), in any text but a header's; PHP-CGI's
+// directives in a query text that was percent-decoded (core/phpconfig.ts). Apart from
+// applyPayloadVerdicts' scan: a flag test there cost every text of a JSON body (make profile, +10% of
+// that function).
 function applyFlaggedVerdicts(parts: PartList, texts: TextList, scores: RequestScores): void {
-  let lenient = (texts.decodedFlags & LENIENT_FLAGS) != 0;
-  if (!lenient && (texts.decodedFlags & DecodeFlag.PERCENT) == 0) return;
   let trows = texts.rows, prows = parts.rows;
+  if ((texts.decodedFlags & TRAVERSAL_FLAGS) != 0) {
+    // Each text's flags first: few texts of a request carry these.
+    for (let t = 0, k = texts.count; t < k; t++) {
+      let flags = textFlags(trows, t);
+      if ((flags & TRAVERSAL_FLAGS) == 0 || !textScored(trows, t)) continue;
+      let n = textLen(trows, t);
+      if (n < MIN_BYTES || partWhere(prows, textPart(trows, t)) == Where.HEADER) continue;
+      let p = textPtr(trows, t);
+      if (lenientTraversal(p, n)) scores.raiseToTop(HEAD_TRAVERSAL, t, p, n, flags);
+    }
+  }
+  if ((texts.decodedFlags & DecodeFlag.PERCENT) == 0) return;
   for (let t = 0, k = texts.count; t < k; t++) {
     let where = partWhere(prows, textPart(trows, t));
-    // The query's texts come before the body's (request/request.ts): past them, only lenient
-    // bytes are looked for.
-    if (!lenient && where >= Where.BODY_FORM && where <= Where.BODY_TEXT) return;
+    // The query's texts come before the body's (request/request.ts).
+    if (where >= Where.BODY_FORM && where <= Where.BODY_TEXT) return;
     let n = textLen(trows, t);
-    if (!textScored(trows, t) || n < MIN_BYTES) continue;
+    if (where != Where.QUERY || !textScored(trows, t) || n < MIN_BYTES) continue;
     let flags = textFlags(trows, t);
     let p = textPtr(trows, t);
-    if ((flags & LENIENT_FLAGS) != 0 && lenient && where != Where.HEADER && lenientTraversal(p, n)) {
-      scores.raiseToTop(HEAD_TRAVERSAL, t, p, n, flags);
-    } else if (where == Where.QUERY && (flags & DecodeFlag.PERCENT) != 0 && phpConfigDirective(p, n)) {
-      scores.raiseToTop(HEAD_RCE, t, p, n, flags);
-    }
+    if ((flags & DecodeFlag.PERCENT) != 0 && phpConfigDirective(p, n)) scores.raiseToTop(HEAD_RCE, t, p, n, flags);
   }
 }
 

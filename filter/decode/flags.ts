@@ -12,7 +12,7 @@ export const enum DecodeFlag {
   OVERLONG = 128,     // overlong UTF-8 (C0/C1 lead) folded to ASCII
   BASE64 = 256,       // the part is the base64-decoding of another
   // Not a feature (past FLAG_COUNT): for core/lenient.ts, which reads the text where it is set.
-  LENIENT = 512,      // C0 or C1 before an ASCII byte, kept as is
+  LENIENT = 512,      // C0 or C1 before a byte that is no continuation byte, or a % kept before more a lenient decoder reads
 }
 
 // The flags that are features (core/features.ts): the bits below 1 << FLAG_COUNT.

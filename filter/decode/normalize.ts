@@ -184,7 +184,8 @@ function sanitize(p: usize, len: i32, flags: u32): u64 {
         flags |= DecodeFlag.OVERLONG;
         continue;
       }
-      if (c1 < 0x80) flags |= DecodeFlag.LENIENT; // kept as is: core/lenient.ts reads it
+      // Kept as is: core/lenient.ts reads it (C0 2E, and dotdotpwn's C0 FE).
+      if (c1 < 0x80 || c1 >= 0xC0) flags |= DecodeFlag.LENIENT;
     }
     if (c == 0xE0 && i + 2 < len) {
       let c1 = <u32>load<u8>(p + i + 1);

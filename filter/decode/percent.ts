@@ -70,6 +70,12 @@ export function decodePercent(src: usize, len: i32, dst: usize, plusAsSpace: boo
         }
       }
       flags |= DecodeFlag.PERCENT_BAD;
+      // What a lenient decoder may read further, traversal lists' `%2%e` (`%%32%%65` decoded once)
+      // and IIS's `%bg`: flagged for core/lenient.ts, which reads the text where it is set.
+      if (i + 3 < len) {
+        let d = <u32>load<u8>(src + i + 2);
+        if (d == 0x25 || ((<u32>load<u8>(src + i + 1) | 0x20) == 0x62 && (d | 0x20) == 0x67)) flags |= DecodeFlag.LENIENT;
+      }
       store<u8>(dst + o, <u8>c);
     } else if (c == 0x2B /* + */ && plusAsSpace) {
       store<u8>(dst + o, 0x20);

@@ -206,7 +206,7 @@ const NOT_PHP_CONFIG: Case[] = [
   ["body:form", "ini=" + encodeURIComponent("allow_url_include=0")],
 ];
 
-// A `..` and a separator one of whose bytes only a lenient decoder reads (lenient.ts).
+// A `..` and a separator one of which is written as only a lenient decoder or a traversal list writes it (lenient.ts).
 const LENIENT_TRAVERSAL: Case[] = [
   ["query", "f=..%c0%2f..%c0%2fetc%c0%2fissue"],
   ["query", "f=%c0%2e%c0%2e/%c0%2e%c0%2e/boot.ini"],
@@ -214,11 +214,26 @@ const LENIENT_TRAVERSAL: Case[] = [
   ["query", "f=..%u2215..%u2215x"],
   ["path", "/scripts/..%c0%2f..%c0%2fwinnt/system32/cmd.exe"],
   ["query", "f=%25c0%252e%25c0%252e%252fx"],
+  // As dotdotpwn writes them (CRS 930100 reads the same table): its bit flips of C0 AE, IIS's hex
+  // after a lead byte, a double encoding's '%' left standing, IIS's %bg%qf, the one-dot leader and
+  // U+EFC8, and 0x5c beside overlong dots.
+  ["query", "f=%c0%fe%c0%fe%5c%c0%fe%c0%fe%5capp.config"],
+  ["path", "/files/%c0%2e%c0%2e%c0%qfetc%c0%qfpasswd"],
+  ["query", "f=..%c1%8s..%c1%8sboot.ini"],
+  ["query", "f=.?%c0%9v.?%c0%9vetc%c0%9vissue"],
+  ["query", "f=%%32%%65%%32%%65%%35%%63windows"],
+  ["query", "f=..%25bg%25qfboot.ini"],
+  ["query", "f=%u2024%u2024/%u2024%u2024/app.yml"],
+  ["query", "f=..%uEFC8..%uEFC8etc%uEFC8issue"],
+  ["query", "f=%c0%ae%c0%ae0x5cwindows0x5cwin.ini"],
 ];
 const NOT_LENIENT_TRAVERSAL: Case[] = [
   ["query", "f=a%c0%2fb"],
   ["query", "f=%u2215tmp"],
   ["query", "ratio=" + encodeURIComponent("1 ∕ 2 and a ∖ b")],
+  // Plain dots and slashes in a text a '%' flags, and 0x2e alone.
+  ["query", "q=" + encodeURIComponent("really?./ 50% off")],
+  ["query", "bytes=0x2e0x2f%zz"],
   // The same in a header is no file argument.
   ["header:Referer", "https://example.com/..%c0%2fx"],
 ];
