@@ -28,7 +28,12 @@ export function whereForContentType(ctPtr: usize, ctLen: i32, body: usize, bodyL
   if (c == 0x3C) return Where.BODY_XML;
   // A body with no '=' has no pair to split: read as a form, its '&'s and '+'s would be taken for
   // the form's own and dropped (`&& uname -a`), where the application reads them in its text.
-  return indexOf(body, i, bodyLen, 0x3D) < bodyLen ? Where.BODY_FORM : Where.BODY_TEXT;
+  if (indexOf(body, i, bodyLen, 0x3D) >= bodyLen) return Where.BODY_TEXT;
+  // Nor is a body with a NUL byte a form, which no browser or client sends one in: a binary upload
+  // sent without a type (fetch() of an ArrayBuffer) or as text/plain. Split at its '&'s and '='s,
+  // its values held NULs, which signatures.ts reads as a payload's (98 of 100 random 256 KiB bodies
+  // scored 1).
+  return indexOf(body, i, bodyLen, 0) < bodyLen ? Where.BODY_TEXT : Where.BODY_FORM;
 }
 
 // Splits a body of the given Where into parts; ct is its Content-Type value (may be empty).

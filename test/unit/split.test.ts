@@ -161,6 +161,8 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
   { name: "text/plain body that reads as a form is a form (as the filter has always done)", where: "body:text", input: "msg=hello there\nsecond line", parts: [["body:form", "msg", "hello there\nsecond line"]] },
   // With no '=', no pair: its '&'s are the text's, not separators to drop (`&& uname -a`).
   { name: "text/plain body with no '=' is text", where: "body:text", input: "&& uname -a\nsecond+line", parts: [["body:text", "", "&& uname -a\nsecond+line"]] },
+  // Nor with a NUL byte, which no form holds: a binary upload (the decoded text drops the NUL).
+  { name: "text/plain body with a NUL byte is text", where: "body:text", input: "k=v\u0000x&b=2", parts: [["body:text", "", "k=vx&b=2"]] },
   { name: "text/plain body that starts like JSON is JSON", where: "body:text", input: "{\"a\":\"b c\"}", parts: [["body:json", "a", "b c"]] },
   // Multipart: field values and filenames.
   {
@@ -236,6 +238,19 @@ describe("a pair cut at a payload's '='", () => {
     ["body:form", "XXXXXXXXXXXXXXXXXXXX<%= 36*17 %>XXXXXXXXXXXXXXXXXXXX"],
   ])("%s %s is flagged", (where, input) => {
     expect(core.score(where, input).score).toBeLessThanOrEqual(20);
+  });
+});
+
+// Binary uploads sent as text/plain or without a Content-Type (fetch() of an ArrayBuffer): random
+// bytes that hold a '=' were split as a form, and a value with a NUL and a '/' or '\\' scored 1 as
+// traversal (signatures.ts reads a NUL in a URL value as a payload's). These are such bytes.
+describe("a binary body sent as text/plain", () => {
+  const bytes = Buffer.from("00f0a6545449e585f557f75cd4755c3e87b6810eff61603c321bd01029203d" +
+    "3d2f4cf3e6f273692532661f5306ff42812afbee40784cfdad9b843ebf526451127763d031166056909b3170e1a2e2a09e6641de3bc376e7d32aa798b1f40d29427800", "hex");
+  it.each(["text/plain", ""])("Content-Type %j is not flagged", (ct) => {
+    const head: Array<[string, string]> = [[":method", "POST"], [":path", "/upload"], [":authority", "a"]];
+    if (ct) head.push(["content-type", ct]);
+    expect(core.scoreRequest({ head, body: bytes }).score).toBeGreaterThan(20);
   });
 });
 
