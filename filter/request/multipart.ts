@@ -16,7 +16,7 @@
 // only from a line feed, which the boundary cannot contain (see findStrict).
 
 import { PartList, MAX_PARTS, FILENAME, FILE_CONTENT } from "./parts";
-import { startsWithCI, equalsCI, isSpaceOrTab, skipSpacesAndTabs } from "../lib/bytes";
+import { startsWithCI, equalsCI, isSpaceOrTab, skipSpacesAndTabs, looksLikeText } from "../lib/bytes";
 import { hexByte, decodeQuotedPrintable } from "../lib/escapes";
 import { Where } from "./where";
 
@@ -377,7 +377,9 @@ function emitPart(cPtr: usize, cLen: i32, flags: i32, sink: PartList): void {
 // the label is the attacker's to choose. Binary bytes (images, archives) say nothing the model
 // can read and are skipped.
 function emitContent(cPtr: usize, cLen: i32, namePtr: usize, nameLen: i32, kind: i32, sink: PartList): void {
-  if (cLen <= 0 || !looksLikeText(cPtr, cLen)) return;
+  if (cLen <= 0) return;
+  work += cLen;
+  if (!looksLikeText(cPtr, cLen)) return;
   lastKind = kind;
   emit(sink, namePtr, nameLen, cPtr, cLen);
   emitDecoded(sink, nameLen, cPtr, cLen);
@@ -395,7 +397,9 @@ function emitDecoded(sink: PartList, nameLen: i32, cPtr: usize, cLen: i32): void
   let last = sink.count - 1;
   // Nothing was encoded (the part as sent is all there is), the part as sent was not emitted, or
   // the decoded bytes are binary (a file's, not scored: emitContent).
-  if (m == cLen || last < 0 || sink.valPtr(last) != cPtr || !looksLikeText(d, m)) { sink.shrinkLast(d, cLen, 0); return; }
+  if (m == cLen || last < 0 || sink.valPtr(last) != cPtr) { sink.shrinkLast(d, cLen, 0); return; }
+  work += m;
+  if (!looksLikeText(d, m)) { sink.shrinkLast(d, cLen, 0); return; }
   sink.shrinkLast(d, cLen, m);
   emit(sink, sink.namePtr(last), nameLen, d, m);
 }
@@ -404,30 +408,6 @@ function emitDecoded(sink: PartList, nameLen: i32, cPtr: usize, cLen: i32): void
 function isQuotedPrintable(p: usize, n: i32): bool {
   let i = skipSpacesAndTabs(p, n, 0);
   return n - i >= 16 && startsWithCI(p + <usize>i, 16, "quoted-printable");
-}
-
-// Text when at most one byte in ten (over the whole content, so that a few leading binary bytes
-// cannot turn a script into "binary") is a NUL, another control character other than TAB, LF,
-// FF, CR and ESC, DEL, or not part of a well-formed UTF-8 sequence. Real PNG, JPEG, ZIP and PDF
-// streams are far above that. A polyglot padded with 9× its size of binary bytes still passes
-// as binary: no byte test can tell such a file from an image.
-export function looksLikeText(p: usize, n: i32): bool {
-  let bad = 0;
-  let i = 0;
-  while (i < n) {
-    let c = load<u8>(p + i);
-    if ((c >= 0x20 && c < 0x7F) || c == 0x09 || c == LF || c == 0x0C || c == CR || c == 0x1B) { i++; continue; }
-    if (c >= 0xC2 && c <= 0xF4) {
-      let need = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-      let k = 1;
-      while (k <= need && i + k < n && (load<u8>(p + i + k) & 0xC0) == 0x80) k++;
-      if (k > need || i + k == n) { i += k; continue; } // whole, or cut by the end of the part
-    }
-    bad++;
-    i++;
-  }
-  work += n;
-  return bad * 10 <= n;
 }
 
 // ---- Content-Disposition ----
