@@ -5,7 +5,8 @@
 // when a benign row is raised beyond ALLOWED (the `__proto__` keys holding objects that one
 // origin's JSON Schema documents carry, flagged on purpose), or when one of the base64 inputs is
 // (base64 of random, mostly printable bytes in a query, JSON or form value: what tracking blobs and
-// tokens look like; the NUL verdict once flagged 281 of them, which no dataset row showed).
+// tokens look like; the NUL verdict once flagged 281 of them, which no dataset row showed), or one
+// of the random binary bodies (uploads: verdicts' few-byte triggers met by chance flagged 8 of 600).
 // Usage: tsx loadtest/verdict-census.ts core.wasm [rows.jsonl ...]
 import { Core } from "../node/core";
 import { exactInputs } from "./exact-inputs";
@@ -15,7 +16,7 @@ if (!wasm) { console.error("usage: tsx loadtest/verdict-census.ts core.wasm [row
 const core = await Core.load(wasm);
 const ALLOWED = /^json-schema-org\/JSON-Schema-Test-Suite:/;
 const benign = new Map<string, number>(), attack = new Map<string, number>();
-let benignRows = 0, attackRows = 0, unexpected = 0, base64Inputs = 0, base64Raised = 0;
+let benignRows = 0, attackRows = 0, unexpected = 0, base64Inputs = 0, base64Raised = 0, binaryInputs = 0, binaryRaised = 0;
 const listed: string[] = [];
 for (const [label, req, row] of exactInputs(files)) {
   if (!row) {
@@ -24,6 +25,10 @@ for (const [label, req, row] of exactInputs(files)) {
       base64Inputs++;
       const classes = core.verdictClasses(req);
       if (classes.length && base64Raised++ < 5) listed.push(`  ${label} [${classes.join(", ")}]`);
+    } else if (label.startsWith("bin:")) {
+      binaryInputs++;
+      const classes = core.verdictClasses(req);
+      if (classes.length && binaryRaised++ < 5) listed.push(`  ${label} [${classes.join(", ")}]`);
     }
     continue;
   }
@@ -43,5 +48,6 @@ console.log(`benign rows and recorded requests: ${benignRows}; raised by a verdi
 for (const l of listed) console.log(l);
 console.log(`attack rows: ${attackRows}; raised by a verdict: ${fmt(attack)}`);
 console.log(`base64 inputs: ${base64Inputs}; raised by a verdict: ${base64Raised}`);
+console.log(`random binary bodies: ${binaryInputs}; raised by a verdict: ${binaryRaised}`);
 console.log(`benign rows raised outside the allowed origin: ${unexpected}`);
-process.exit(unexpected || base64Raised ? 1 : 0);
+process.exit(unexpected || base64Raised || binaryRaised ? 1 : 0);
