@@ -58,13 +58,14 @@ export function* exactInputs(files: string[]): Generator<[string, CoreRequest, R
     if (r % 5 === 0) b = b.replace(/=+$/, '');
     yield ['b64:' + r, partRequest(['query', 'body:json', 'body:form'][r % 3], r % 3 === 1 ? `{"t":"${b}"}` : 't=' + b)];
   }
-  // Binary uploads: random 128 KiB bodies sent as application/octet-stream, image/jpeg, text/plain
-  // and with no type (fetch() of an ArrayBuffer). Scored whole, 8 of 600 such were flagged, by a
-  // verdict's few-byte trigger met by chance (request/body.ts now scores a binary body's head only).
-  for (let r = 0; r < Number(process.env.EXACT_BINARY ?? 200); r++) {
+  // Binary uploads: random 128 KiB bodies sent as application/octet-stream, image/jpeg, text/plain,
+  // with no type (fetch() of an ArrayBuffer), and as JSON or XML (a gzip stream without its
+  // Content-Encoding). Scored whole, 13 of 1,200 such were flagged, by a verdict's few-byte trigger
+  // met by chance or the model (request/body.ts now scores a binary body's head only).
+  for (let r = 0; r < Number(process.env.EXACT_BINARY ?? 240); r++) {
     const bytes = new Uint8Array(131072);
     for (let k = 0; k < bytes.length; k++) { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; bytes[k] = seed >>> 24; }
-    const ct = ['application/octet-stream', 'image/jpeg', 'text/plain', ''][r % 4];
+    const ct = ['application/octet-stream', 'image/jpeg', 'text/plain', '', 'application/json', 'application/xml'][r % 6];
     const head: Array<[string, string]> = [[':method', 'POST'], [':path', '/upload'], [':authority', 'example.com']];
     if (ct) head.push(['content-type', ct]);
     yield ['bin:' + r, { head, body: bytes }];

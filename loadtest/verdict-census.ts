@@ -6,7 +6,7 @@
 // origin's JSON Schema documents carry, flagged on purpose), or when one of the base64 inputs is
 // (base64 of random, mostly printable bytes in a query, JSON or form value: what tracking blobs and
 // tokens look like; the NUL verdict once flagged 281 of them, which no dataset row showed), or one
-// of the random binary bodies (uploads: verdicts' few-byte triggers met by chance flagged 8 of 600).
+// of the random binary bodies (uploads: verdicts' few-byte triggers met by chance raised 1 in 100).
 // Usage: tsx loadtest/verdict-census.ts core.wasm [rows.jsonl ...]
 import { Core } from "../node/core";
 import { exactInputs } from "./exact-inputs";

@@ -216,7 +216,8 @@ export function closesQuoteAt(p: usize, i: i32): bool {
 
 // Text when at most one byte in ten (over the whole span, so that a few leading binary bytes
 // cannot turn a script into "binary") is a NUL, another control character other than TAB, LF,
-// FF, CR and ESC, DEL, or not part of a well-formed UTF-8 sequence. Real PNG, JPEG, ZIP and PDF
+// VT (a blank to JavaScript, Python and MySQL: a payload's words may be parted by it), FF, CR and
+// ESC, DEL, or not part of a well-formed UTF-8 sequence. Real PNG, JPEG, ZIP and PDF
 // streams are far above that. A polyglot padded with 9× its size of binary bytes still passes
 // as binary: no byte test can tell such a file from an image. For request/multipart.ts (a file's
 // content) and request/body.ts (a body read as text).
@@ -236,7 +237,7 @@ export function looksLikeText(p: usize, n: i32): bool {
       blockEnd = i + 16;
     }
     let c = load<u8>(p + i);
-    if ((c >= 0x20 && c < 0x7F) || c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x1B) { i++; continue; }
+    if ((c >= 0x20 && c < 0x7F) || (c >= 0x09 && c <= 0x0D) || c == 0x1B) { i++; continue; }
     if (c >= 0xC2 && c <= 0xF4) {
       let need = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
       let k = 1;

@@ -12,7 +12,7 @@ import { isQueryName, opensOperation, mayHoldGraphqlLiterals, splitGraphqlLitera
 import { Where } from "./where";
 import { Tok, tokenAt, isJsonSpace, wordLength, numberEnd, unescapeJson } from "../lib/json";
 import { indexOf2Inline, indexOf } from "../lib/scan";
-import { isLetter, matchesAt, matchesLowerAt } from "../lib/bytes";
+import { isLetter, matchesAt, matchesLowerAt, looksLikeText } from "../lib/bytes";
 import { splitXml } from "./xmlbody";
 
 // Containers deeper than this keep the key of the deepest one tracked; the depth only names parts.
@@ -40,10 +40,18 @@ const KEY_LENS = memory.data(MAX_DEPTH * 4);
 // against exclude_params) leaves it for the code after it, which adds that part and goes back.
 // V8 spills every value live across a call, and a call anywhere in the loop had it store its
 // state at every token.
-export function splitJson(ptr: usize, len: i32, out: PartList): void {
+//
+// Returns false, with no part added, for a body that is no JSON and not text by its bytes (a gzip
+// stream sent without its Content-Encoding): request/body.ts reads it as a binary body. Only such a
+// body is tested: a JSON body that splits cleanly is text.
+export function splitJson(ptr: usize, len: i32, out: PartList): bool {
+  let first = out.count;
   let clean = splitJsonIn(ptr, len, out, ptr, 0, 0);
   out.jsonEnd = ptr + <usize>len;
-  if (!clean) out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);
+  if (clean) return true;
+  if (!looksLikeText(ptr, len)) { out.endOffers(first); return false; }
+  out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);
+  return true;
 }
 
 // How deep a JSON document in a string is read (a document in a string in a string, …): past this,

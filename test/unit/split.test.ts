@@ -265,13 +265,25 @@ describe("a binary body", () => {
   Buffer.from("%{#w;").copy(junk, 3000);
   Buffer.from("x*()&y").copy(junk, 6000);
   const post = (ct: string, body: Buffer) => core.scoreRequest({ head: [[":method", "POST"], [":path", "/upload"], [":authority", "a"], ["content-type", ct]], body });
-  it.each(["application/octet-stream", "image/jpeg", "text/plain"])("sent as %s is not flagged", (ct) => {
+  it.each(["application/octet-stream", "image/jpeg", "text/plain", "application/json", "application/xml"])("sent as %s is not flagged", (ct) => {
     expect(post(ct, junk).score).toBeGreaterThan(20);
   });
   it("a serialized Java object's stream is still read where it opens", () => {
     const s = post("application/x-java-serialized-object", Buffer.concat([Buffer.from([0xac, 0xed, 0x00, 0x05]), noise(2048)]));
     expect(s.score).toBe(1);
     expect(s.worstClass).toBe("rce");
+  });
+  // Padding cannot hide a payload: the runs of text in a binary body are scored (NULs, which the
+  // decoders drop, and VT, a blank to JavaScript and MySQL, are text there).
+  it.each([
+    ["NUL bytes", Buffer.concat([Buffer.alloc(400), Buffer.from("<script>alert(document.cookie)</script>"), Buffer.alloc(400)])],
+    ["random bytes", Buffer.concat([noise(4096), Buffer.from(" <script>alert(document.cookie)</script> "), noise(4096)])],
+    ["NULs between its bytes", Buffer.from("\u0000".repeat(200) + [..."<script>alert(document.cookie)</script>"].map((ch) => ch + "\u0000").join(""), "latin1")],
+  ])("a payload padded with %s is flagged", (_, body) => {
+    expect(post("application/octet-stream", body).score).toBeLessThanOrEqual(20);
+  });
+  it("a payload parted by VT is text, and flagged", () => {
+    expect(post("text/plain", Buffer.from("q=" + "word\x0b".repeat(30) + "1'\x0bor\x0b1=1--", "latin1")).score).toBeLessThanOrEqual(20);
   });
   it("a script behind an image's magic is text, and scored", () => {
     expect(post("image/gif", Buffer.from("GIF89a\x01\x00<?php system($_GET['c']); ?>")).score).toBeLessThanOrEqual(20);
