@@ -9,9 +9,6 @@ import { splitJson, splitJsonValues } from "./jsonbody";
 import { splitXml } from "./xmlbody";
 import { mayHoldGraphqlLiterals, splitGraphqlLiterals } from "./graphql";
 import { startsWithCI, containsCI, looksLikeText } from "../lib/bytes";
-
-// The bytes a binary body is scored from its start: its stream's magic and header.
-const BINARY_HEAD = 64;
 import { indexOf } from "../lib/scan";
 
 // Maps a Content-Type value to the body's Where. A missing or generic type is sniffed,
@@ -130,6 +127,8 @@ function addBinaryBody(ptr: usize, len: i32, out: PartList): void {
   if (len - start >= MIN_TEXT_RUN) out.add(Where.BODY_TEXT, ptr, 0, ptr + <usize>start, len - start, false);
 }
 
+// The bytes a binary body is scored from its start: its stream's magic and header.
+const BINARY_HEAD = 64;
 // The shortest run of text in a binary body that is scored: random bytes hold runs this long once
 // in about 4 MiB.
 const MIN_TEXT_RUN = 16;
