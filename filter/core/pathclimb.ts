@@ -7,8 +7,13 @@
 // `..`). None of the dataset's benign request paths climbs above its root. Read by
 // core/payloads.ts in a request path's whole text (not its segments', which start inside it); total
 // and allocation-free.
+//
+// A parameter's value has no root to count from: one that opens by climbing twice (`../../x`,
+// `..\..\x`) names something outside the directory the application joins it to, as CRS 930110
+// reads any `../`, and no benign value of the dataset, the spent draws or the benign pools opens so
+// (one climb does: `next=../account`).
 
-import { isSlash } from "../lib/bytes";
+import { isSlash, isLetter } from "../lib/bytes";
 
 // Whether p[0..n), a path from its root (`/` or `\`), has more `..` segments than segments before them
 // at some point: `.` and empty segments count for nothing (servers collapse `//`).
@@ -26,4 +31,21 @@ export function climbsAboveRoot(p: usize, n: i32): bool {
     i = e + 1;
   }
   return false;
+}
+
+// Whether a value p[0..n) opens (blanks aside) with two `..` segments and a name after them that
+// opens with a letter: `../../LocalSettings.php`, `..\..\web.config`, `../../thinkphp/base`.
+export function climbsTwiceAtStart(p: usize, n: i32): bool {
+  let i = 0;
+  while (i < n && load<u8>(p + <usize>i) == 0x20) i++;
+  for (let k = 0; k < 2; k++) {
+    if (i + 3 > n || load<u16>(p + <usize>i) != 0x2E2E || !isSlash(<u32>load<u8>(p + <usize>(i + 2)))) return false;
+    i += 3;
+    while (i < n && isSlash(<u32>load<u8>(p + <usize>i))) i++;
+  }
+  while (i + 3 <= n && load<u16>(p + <usize>i) == 0x2E2E && isSlash(<u32>load<u8>(p + <usize>(i + 2)))) {
+    i += 3;
+    while (i < n && isSlash(<u32>load<u8>(p + <usize>i))) i++;
+  }
+  return i < n && isLetter(<u32>load<u8>(p + <usize>i));
 }

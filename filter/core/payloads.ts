@@ -35,7 +35,7 @@ import { jndiLookupAt, lookupEnd } from "./jndilookup";
 import { shellshock } from "./shellshock";
 import { ssiDirective, esiElement } from "./ssi";
 import { namesOsFile, namesSecretFile } from "./osfiles";
-import { climbsAboveRoot } from "./pathclimb";
+import { climbsAboveRoot, climbsTwiceAtStart } from "./pathclimb";
 import { canReadBlock, indexOf2, keepFirst, nibbleClasses } from "../lib/scan";
 import { blanksBefore, byteAt, nameStart } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
@@ -234,7 +234,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
   if ((has & TRIGGER_DOLLAR) != 0 && ognlContextRead(p, n)) return CODE_INJECTION;
   // Header values other than cookies are not file arguments (a Referer's path is the page's own).
   if (where != Where.HEADER && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 &&
-      (namesOsFile(p, n, where == Where.PATH) || (where == Where.PATH && (namesSecretFile(p, n) || climbsAboveRoot(p, n))))) return HEAD_TRAVERSAL;
+      (namesOsFile(p, n, where == Where.PATH) || (where == Where.PATH ? namesSecretFile(p, n) || climbsAboveRoot(p, n) : climbsTwiceAtStart(p, n)))) return HEAD_TRAVERSAL;
   if ((has & TRIGGER_AUTHORITY) != 0 && where != Where.PATH) {
     let wrapper = phpWrapper(p, n);
     if (wrapper != 0) return wrapper;

@@ -1019,7 +1019,22 @@ const NOT_PATH_CLIMB: Case[] = [
   ["path", "/x/..data/..."],
 ];
 
+// A value that opens by climbing two directories (pathclimb.ts climbsTwiceAtStart): traversal.
+const VALUE_CLIMB: Case[] = [
+  ["query", "file=../../LocalSettings.php"],
+  ["query", "lang=../../thinkphp/base"],
+  ["body:json", JSON.stringify({ tpl: "..\\..\\views\\admin.php" })],
+  ["body:form", "page=" + encodeURIComponent("../../../sites/default/settings.php")],
+];
+const NOT_VALUE_CLIMB: Case[] = [
+  ["query", "next=../account"],
+  ["query", "q=" + encodeURIComponent("see ../../ above")],
+  ["body:json", JSON.stringify({ import: "./../../utils/cls.ts" })],
+  ["query", "p=../../"],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
+  ["value-climb", "traversal", VALUE_CLIMB, NOT_VALUE_CLIMB],
   ["js-comparison", "nosqli", JS_COMPARISON, NOT_JS_COMPARISON],
   ["path-climb", "traversal", PATH_CLIMB, NOT_PATH_CLIMB],
   ["in a JSON document in a JSON string", "crlf|rce", NESTED_JSON, NOT_NESTED_JSON],
