@@ -219,8 +219,8 @@ export function closesQuoteAt(p: usize, i: i32): bool {
 // VT (a blank to JavaScript, Python and MySQL: a payload's words may be parted by it), FF, CR and
 // ESC, DEL, or not part of a well-formed UTF-8 sequence. Real PNG, JPEG, ZIP and PDF
 // streams are far above that. A polyglot padded with 9× its size of binary bytes still passes
-// as binary: no byte test can tell such a file from an image. For request/multipart.ts (a file's
-// content) and request/body.ts (a body read as text).
+// as binary: no byte test can tell such a file from an image (request/body.ts then reads a body's
+// runs of text; request/multipart.ts skips a file's content).
 export function looksLikeText(p: usize, n: i32): bool {
   let bad = 0;
   let i = 0;
