@@ -2,7 +2,8 @@
 // pattern WAFs block them (CRS most of them at paranoia level 1): SQL injection's UNION and probe
 // calls (core/sqlverdict.ts), a Log4j jndi lookup (core/jndilookup.ts), Shellshock
 // (core/shellshock.ts), a server-side include directive (core/ssi.ts), a value naming an
-// operating system file (core/osfiles.ts), a URL whose host is an obfuscated IP address
+// operating system file (core/osfiles.ts), a request path that climbs above its root or a value
+// that opens by climbing twice (core/pathclimb.ts), a URL whose host is an obfuscated IP address
 // (core/numerichost.ts) or that hides its host behind user info or extra slashes
 // (core/hiddenhost.ts), code run through the Function constructor, Java's process API, an OGNL
 // expression or Node's module loader (core/sandboxescape.ts, core/javaexec.ts, core/ognl.ts,
