@@ -5,7 +5,7 @@
 import { Config } from "../config/config";
 import { PartList } from "../request/parts";
 import { RequestFacts, splitRequest } from "../request/request";
-import { TextList, decodeParts } from "../decode/texts";
+import { TextList, decodeParts, keepFromModel, textWindowed } from "../decode/texts";
 import { WindowSink, forEachWindow } from "./windows";
 import { RequestScores } from "./score";
 import { Model } from "./model";
@@ -33,6 +33,7 @@ export class Inspection {
   run<T extends WindowSink>(cfg: Config, headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32, bodyCut: bool, sink: T): void {
     splitRequest(headPtr, headLen, bodyPtr, bodyLen, bodyCut, cfg, this.parts, this.facts);
     decodeParts(this.parts, this.texts);
+    if (this.parts.binaryRuns) keepFromModel(this.parts, this.texts);
     this.scores.reset();
     sink.pieceBudget = cfg.maxWindows;
     sink.piecesCut = false;
@@ -59,10 +60,12 @@ export class Inspection {
     return this.parts.overflow || this.texts.overflow || this.windowsCut || this.piecesCut || this.facts.inflatedPartly;
   }
 
-  // Texts the model scored (parts that were not skipped as lone tokens, and base64 decodings).
+  // Texts the model scored (parts that were not skipped as lone tokens or left to the verdicts, and
+  // base64 decodings).
   countScored(): i32 {
     let n = 0;
-    for (let i = 0, k = this.texts.count; i < k; i++) if (this.texts.scored(i)) n++;
+    let rows = this.texts.rows;
+    for (let i = 0, k = this.texts.count; i < k; i++) if (textWindowed(rows, i)) n++;
     return n;
   }
 }

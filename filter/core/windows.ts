@@ -2,7 +2,7 @@
 // hands them to a sink. Called by core/inspect.ts; the sinks are core/score.ts (scoring) and
 // core/collect.ts (training export).
 
-import { TextList, textScored, textPtr, textLen, textFlags } from "../decode/texts";
+import { TextList, textWindowed, textPtr, textLen, textFlags } from "../decode/texts";
 import { WINDOW_BYTES, WINDOW_STEP } from "./features";
 import { lexedLength } from "./confirm";
 
@@ -34,7 +34,7 @@ export function forEachWindow<T extends WindowSink>(texts: TextList, sink: T, ma
   let windows = 0;
   let rows = texts.rows;
   for (let t = 0, k = texts.count; t < k; t++) {
-    if (!textScored(rows, t)) continue;
+    if (!textWindowed(rows, t)) continue;
     let p = textPtr(rows, t);
     let n = textLen(rows, t);
     if (n <= 0) continue;

@@ -2,7 +2,7 @@
 // included), applies the skip rule and caps runs of one byte. Called by core/inspect.ts after
 // request/request.ts; reads a PartList, fills a TextList that core/windows.ts reads.
 
-import { PartList, SCRATCH_BYTES, partValPtr, partValLen, partFormEncoded, partWhere } from "../request/parts";
+import { PartList, SCRATCH_BYTES, partValPtr, partValLen, partFormEncoded, partWhere, partIsBinaryRun } from "../request/parts";
 import { Where } from "../request/where";
 import { needsDecoding, decodePart, normalizePart } from "./normalize";
 import { DecodeFlag } from "./flags";
@@ -21,8 +21,10 @@ const MAX_PLAIN_TOKEN_BYTES = 64;
 // before a payload) would otherwise dilute the bag of features of the payload's windows, and
 // capping it in the text keeps every window's sum additive. Part of feature spec v5.
 export const MAX_RUN_BYTES = 4;
-const STRIDE = 4; // u32 per text: part index, ptr, len, flags (bit 31: not scored)
+const STRIDE = 4; // u32 per text: part index, ptr, len, flags (bit 31: not scored; bit 30: not windowed)
 export const TEXT_NOT_SCORED: u32 = 0x80000000;
+// A text the verdicts read and the model does not (keepFromModel).
+const TEXT_NOT_WINDOWED: u32 = 0x40000000;
 
 // Text i of the table at rows (TextList.rows): its part's index, address, length, decode flags.
 // @ts-ignore: decorator
@@ -34,12 +36,15 @@ export const TEXT_NOT_SCORED: u32 = 0x80000000;
 // @ts-ignore: decorator
 @inline export function textLen(rows: usize, i: i32): i32 { return <i32>load<u32>(rowAt(rows, i), 8); }
 // @ts-ignore: decorator
-@inline export function textFlags(rows: usize, i: i32): u32 { return load<u32>(rowAt(rows, i), 12) & ~TEXT_NOT_SCORED; }
+@inline export function textFlags(rows: usize, i: i32): u32 { return load<u32>(rowAt(rows, i), 12) & ~(TEXT_NOT_SCORED | TEXT_NOT_WINDOWED); }
 // A lone word, number, ID or address, which the model skips (TEXT_NOT_SCORED).
 // @ts-ignore: decorator
 @inline export function textIsPlainToken(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i), 12) & TEXT_NOT_SCORED) != 0; }
 // @ts-ignore: decorator
 @inline export function textScored(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i), 12) & TEXT_NOT_SCORED) == 0; }
+// Whether the model scores text i's windows: a scored text that is not a binary body's.
+// @ts-ignore: decorator
+@inline export function textWindowed(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i), 12) & (TEXT_NOT_SCORED | TEXT_NOT_WINDOWED)) == 0; }
 // Writes text i of the table at rows (TextList.add's row; decodeParts keeps the count in a local).
 // @ts-ignore: decorator
 @inline function putText(rows: usize, i: i32, part: i32, p: usize, n: i32, flags: u32): void {
@@ -473,3 +478,17 @@ const PLAIN_NIBBLES = memory.data<u8>([
   0x2E, 0x3E, 0x3E, 0x3E, 0x3E, 0x3E, 0x3E, 0x3E, 0x3E, 0x3E, 0x3C, 0x14, 0x14, 0x15, 0x15, 0x1C,
   0x00, 0x00, 0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 ]);
+
+// The texts of a binary body's parts (request/body.ts: its head and its runs of text) are left to
+// the verdicts: they ask for a payload's syntax, where the model read a palette's or a table's
+// printable bytes as punctuation (a GIF's grey palette, `((%(('()*(,<(Dm*)1*-3*Ju++`, scored 14 as
+// sqli). Called by core/inspect.ts when the split made such parts (PartList.binaryRuns).
+export function keepFromModel(parts: PartList, texts: TextList): void {
+  let prows = parts.rows, trows = texts.rows;
+  for (let i = 0, k = texts.count; i < k; i++) {
+    if (partIsBinaryRun(prows, textPart(trows, i))) {
+      let row = rowAt(trows, i);
+      store<u32>(row, load<u32>(row, 12) | TEXT_NOT_WINDOWED, 12);
+    }
+  }
+}

@@ -1,7 +1,7 @@
 // Picks a body's splitter from its Content-Type (or, without one, from its first byte) and runs
 // it. Called by request/request.ts with the body bytes the filter buffered.
 
-import { PartList } from "./parts";
+import { PartList, BINARY_RUN } from "./parts";
 import { Where } from "./where";
 import { splitPairs, isPlainName } from "./pairs";
 import { splitMultipart, multipartBoundary } from "./multipart";
@@ -113,18 +113,21 @@ function addOddNames(out: PartList, first: i32): void {
 // BINARY_HEAD bytes, where a serialized Java object's or a pickle's stream opens
 // (core/signatures.ts), and each run of at least MIN_TEXT_RUN bytes of text in it (as `strings`
 // reads a file: a payload padded with binary bytes, which an application that reads the body as
-// text still runs). Scored whole, random 128 KiB bodies met a verdict's few-byte trigger (an OGNL
-// `${#x`, LDAP's `*()&`) or the model's attack band in 1 to 2 of 100.
+// text still runs). They are parts the verdicts read and the model does not (BINARY_RUN): the model
+// read a palette's printable bytes as punctuation (decode/texts.ts keepFromModel). Scored whole,
+// random 128 KiB bodies met a verdict's few-byte trigger (an OGNL `${#x`, LDAP's `*()&`) or the
+// model's attack band in 1 to 2 of 100.
 function addBinaryBody(ptr: usize, len: i32, out: PartList): void {
-  out.add(Where.BODY_TEXT, ptr, 0, ptr, min(len, BINARY_HEAD), false);
+  out.binaryRuns = true;
+  out.add(Where.BODY_TEXT, ptr, 0, ptr, min(len, BINARY_HEAD), false, BINARY_RUN);
   let start = 0, i = 0;
   while (i < len) {
     let k = textByteLength(ptr, len, i);
     if (k > 0) { i += k; continue; }
-    if (i - start >= MIN_TEXT_RUN) out.add(Where.BODY_TEXT, ptr, 0, ptr + <usize>start, i - start, false);
+    if (i - start >= MIN_TEXT_RUN) out.add(Where.BODY_TEXT, ptr, 0, ptr + <usize>start, i - start, false, BINARY_RUN);
     start = ++i;
   }
-  if (len - start >= MIN_TEXT_RUN) out.add(Where.BODY_TEXT, ptr, 0, ptr + <usize>start, len - start, false);
+  if (len - start >= MIN_TEXT_RUN) out.add(Where.BODY_TEXT, ptr, 0, ptr + <usize>start, len - start, false, BINARY_RUN);
 }
 
 // The bytes a binary body is scored from its start: its stream's magic and header.

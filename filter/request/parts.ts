@@ -16,12 +16,15 @@ export const MAX_PARTS = MAX_MAX_PARTS;
 // Bytes the splitters may write (JSON strings without their escapes, multipart filenames): no
 // more than the request's own size, since unescaping never grows a string.
 export const SCRATCH_BYTES = MAX_REQUEST_BYTES;
-const STRIDE = 5; // u32 per part: where | formEncoded << 8 | containerKey << 9 | unescaped << 10 | filename << 11 | fileContent << 12, namePtr, nameLen, valPtr, valLen
+const STRIDE = 5; // u32 per part: where | formEncoded << 8 | containerKey << 9 | unescaped << 10 | filename << 11 | fileContent << 12 | binaryRun << 13, namePtr, nameLen, valPtr, valLen
 const FORM_ENCODED: u32 = 0x100;
 export const CONTAINER_KEY: u32 = 0x200;
 export const UNESCAPED: u32 = 0x400;
 export const FILENAME: u32 = 0x800;
 export const FILE_CONTENT: u32 = 0x1000;
+// A binary body's head or one of its runs of text (request/body.ts): read by the verdicts, not the
+// model (decode/texts.ts keepFromModel).
+export const BINARY_RUN: u32 = 0x2000;
 
 // Part i of the table at rows (PartList.rows): where it is, whether '+' means space, its name.
 // @ts-ignore: decorator
@@ -44,6 +47,8 @@ export const FILE_CONTENT: u32 = 0x1000;
 // A multipart file's content (set by request/multipart.ts): stored as a file, not read as a field.
 // @ts-ignore: decorator
 @inline export function partIsFileContent(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & FILE_CONTENT) != 0; }
+// @ts-ignore: decorator
+@inline export function partIsBinaryRun(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & BINARY_RUN) != 0; }
 // Adds marks to part i's row (request/jsonbody.ts: UNESCAPED on a nested document's parts).
 // @ts-ignore: decorator
 @inline export function markPart(rows: usize, i: i32, marks: u32): void { store<u32>(rowAt(rows, i), load<u32>(rowAt(rows, i)) | marks); }
@@ -80,6 +85,8 @@ export class PartList {
   jsonEnd: usize = 0;
   // Parts were dropped: the table or the scratch space ran out.
   overflow: bool = false;
+  // Some part is a binary body's (BINARY_RUN).
+  binaryRuns: bool = false;
   private table: StaticArray<u32> = new StaticArray<u32>(MAX_PARTS * STRIDE);
   private scratch: StaticArray<u8> = new StaticArray<u8>(SCRATCH_BYTES);
   private scratchUsed: i32 = 0;
@@ -94,6 +101,7 @@ export class PartList {
     this.count = 0;
     this.limit = min(limit, MAX_PARTS);
     this.overflow = false;
+    this.binaryRuns = false;
     this.scratchUsed = 0;
     this.excluded = excluded;
     this.excludedCount = excluded.length;
