@@ -5,7 +5,7 @@
 import { Config } from "../config/config";
 import { PartList } from "../request/parts";
 import { RequestFacts, splitRequest } from "../request/request";
-import { TextList, decodeParts, keepFromModel, textWindowed } from "../decode/texts";
+import { TextList, decodeParts, keepFromModel } from "../decode/texts";
 import { WindowSink, forEachWindow } from "./windows";
 import { RequestScores } from "./score";
 import { Model } from "./model";
@@ -58,14 +58,5 @@ export class Inspection {
   // inflated to more than max_body_bytes.
   get overflow(): bool {
     return this.parts.overflow || this.texts.overflow || this.windowsCut || this.piecesCut || this.facts.inflatedPartly;
-  }
-
-  // Texts the model scored (parts that were not skipped as lone tokens or left to the verdicts, and
-  // base64 decodings).
-  countScored(): i32 {
-    let n = 0;
-    let rows = this.texts.rows;
-    for (let i = 0, k = this.texts.count; i < k; i++) if (textWindowed(rows, i)) n++;
-    return n;
   }
 }

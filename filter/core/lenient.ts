@@ -22,7 +22,7 @@
 
 import { DecodeFlag } from "../decode/flags";
 import { twoByteAscii } from "../decode/normalize";
-import { byteAt, matchesLowerAt } from "../lib/bytes";
+import { byteAt, isSlash, matchesLowerAt } from "../lib/bytes";
 
 // The decoders' flags of a text such a form leaves: a C0 or C1 lead byte before a byte that is no
 // continuation, or a `%` left where a lenient decoder reads more (LENIENT), an IIS `%u` (PERCENT_U),
@@ -71,7 +71,7 @@ function symbolAt(p: usize, n: i32, i: i32): u32 {
   let c = i + 1 < n ? <u32>load<u8>(p + <usize>(i + 1)) : 0x100;
   if (b == 0x2E) return c == 0x01 ? encoded(DOT, 2) : DOT | NEITHER;
   if (b == 0x3F) return DOT | NEITHER;
-  if (b == 0x2F || b == 0x5C) return SEP | NEITHER;
+  if (isSlash(b)) return SEP | NEITHER;
   if (c == 0x100) return NEITHER;
   if (b == 0xC0 || b == 0xC1) {
     if (c == 0x25) {

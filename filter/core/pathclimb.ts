@@ -38,14 +38,11 @@ export function climbsAboveRoot(p: usize, n: i32): bool {
 export function climbsTwiceAtStart(p: usize, n: i32): bool {
   let i = 0;
   while (i < n && load<u8>(p + <usize>i) == 0x20) i++;
-  for (let k = 0; k < 2; k++) {
-    if (i + 3 > n || load<u16>(p + <usize>i) != 0x2E2E || !isSlash(<u32>load<u8>(p + <usize>(i + 2)))) return false;
-    i += 3;
-    while (i < n && isSlash(<u32>load<u8>(p + <usize>i))) i++;
-  }
+  let climbs = 0;
   while (i + 3 <= n && load<u16>(p + <usize>i) == 0x2E2E && isSlash(<u32>load<u8>(p + <usize>(i + 2)))) {
     i += 3;
     while (i < n && isSlash(<u32>load<u8>(p + <usize>i))) i++;
+    climbs++;
   }
-  return i < n && isLetter(<u32>load<u8>(p + <usize>i));
+  return climbs >= 2 && i < n && isLetter(<u32>load<u8>(p + <usize>i));
 }

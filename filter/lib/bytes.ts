@@ -238,14 +238,23 @@ export function looksLikeText(p: usize, n: i32): bool {
     }
     let c = load<u8>(p + i);
     if ((c >= 0x20 && c < 0x7F) || (c >= 0x09 && c <= 0x0D) || c == 0x1B) { i++; continue; }
-    if (c >= 0xC2 && c <= 0xF4) {
-      let need = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-      let k = 1;
-      while (k <= need && i + k < n && (load<u8>(p + i + k) & 0xC0) == 0x80) k++;
-      if (k > need || i + k == n) { i += k; continue; } // whole, or cut by the end of the span
-    }
+    // A UTF-8 sequence, whole or cut by the end of the span.
+    let u = utf8SequenceAt(p, n, i);
+    if (u != 0) { i += abs(u); continue; }
     bad++;
     i++;
   }
   return bad * 10 <= n;
+}
+
+// The length of the well-formed UTF-8 sequence of two to four bytes at p[i] (a lead byte C2-F4 and its
+// continuation bytes), the negated length of the bytes read when p[0..n) ends inside one, or 0.
+export function utf8SequenceAt(p: usize, n: i32, i: i32): i32 {
+  let c = <u32>load<u8>(p + <usize>i);
+  if (c - 0xC2 > 0xF4 - 0xC2) return 0;
+  let need = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+  let k = 1;
+  while (k <= need && i + k < n && (load<u8>(p + <usize>(i + k)) & 0xC0) == 0x80) k++;
+  if (k > need) return k;
+  return i + k == n ? -k : 0;
 }

@@ -8,7 +8,7 @@ import { splitMultipart, multipartBoundary } from "./multipart";
 import { splitJson, splitJsonValues } from "./jsonbody";
 import { splitXml } from "./xmlbody";
 import { mayHoldGraphqlLiterals, splitGraphqlLiterals } from "./graphql";
-import { startsWithCI, containsCI, looksLikeText } from "../lib/bytes";
+import { startsWithCI, containsCI, looksLikeText, utf8SequenceAt } from "../lib/bytes";
 import { indexOf } from "../lib/scan";
 
 // Maps a Content-Type value to the body's Where. A missing or generic type is sniffed,
@@ -23,19 +23,20 @@ export function whereForContentType(ctPtr: usize, ctLen: i32, body: usize, bodyL
   let i = 0;
   while (i < bodyLen && load<u8>(body + i) <= 0x20) i++;
   if (i == bodyLen) return Where.BODY_TEXT;
-  // Bytes that are not text (a binary upload sent with no type, as fetch() sends an ArrayBuffer, or
-  // as text/plain) are no JSON, XML or form: read as any binary body (splitBody).
-  if (!looksLikeText(body, bodyLen)) return Where.BODY_TEXT;
   let c = load<u8>(body + i);
-  if (c == 0x7B || c == 0x5B) return Where.BODY_JSON;
-  if (c == 0x3C) return Where.BODY_XML;
+  let where = Where.BODY_TEXT;
+  if (c == 0x7B || c == 0x5B) where = Where.BODY_JSON;
+  else if (c == 0x3C) where = Where.BODY_XML;
   // A body with no '=' has no pair to split: read as a form, its '&'s and '+'s would be taken for
-  // the form's own and dropped (`&& uname -a`), where the application reads them in its text.
-  if (indexOf(body, i, bodyLen, 0x3D) >= bodyLen) return Where.BODY_TEXT;
-  // Nor is a body with a NUL byte a form, which no browser or client sends one in. Split at its
-  // '&'s and '='s, a binary upload's values held NULs and path bytes, which signatures.ts reads as a
+  // the form's own and dropped (`&& uname -a`), where the application reads them in its text. Nor
+  // is a body with a NUL byte a form, which no browser or client sends one in: split at its '&'s
+  // and '='s, a binary upload's values held NULs and path bytes, which signatures.ts reads as a
   // payload's NUL (98 of 100 random 256 KiB bodies scored 1).
-  return indexOf(body, i, bodyLen, 0) < bodyLen ? Where.BODY_TEXT : Where.BODY_FORM;
+  else if (indexOf(body, i, bodyLen, 0x3D) < bodyLen && indexOf(body, i, bodyLen, 0) >= bodyLen) where = Where.BODY_FORM;
+  // Bytes that are not text (a binary upload sent with no type, as fetch() sends an ArrayBuffer, or
+  // as text/plain) are no JSON, XML or form: read as any binary body (splitBody, which tests a text
+  // body itself).
+  return where != Where.BODY_TEXT && !looksLikeText(body, bodyLen) ? Where.BODY_TEXT : where;
 }
 
 // Splits a body of the given Where into parts; ct is its Content-Type value (may be empty).
@@ -143,9 +144,5 @@ const MIN_TEXT_RUN = 16;
 @inline function textByteLength(p: usize, n: i32, i: i32): i32 {
   let c = <u32>load<u8>(p + <usize>i);
   if (c - 0x20 < 0x5F || c - 0x09 < 5 || c == 0 || c == 0x1B) return 1;
-  if (c - 0xC2 > 0xF4 - 0xC2) return 0;
-  let need = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-  if (i + need >= n) return 0;
-  for (let k = 1; k <= need; k++) if ((load<u8>(p + <usize>(i + k)) & 0xC0) != 0x80) return 0;
-  return need + 1;
+  return max(utf8SequenceAt(p, n, i), 0);
 }
