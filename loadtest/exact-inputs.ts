@@ -60,8 +60,8 @@ export function* exactInputs(files: string[]): Generator<[string, CoreRequest, R
   }
   // Binary uploads: random 128 KiB bodies sent as application/octet-stream, image/jpeg, text/plain,
   // with no type (fetch() of an ArrayBuffer), and as JSON or XML (a gzip stream without its
-  // Content-Encoding). Scored whole, 13 of 1,200 such were flagged, by a verdict's few-byte trigger
-  // met by chance or the model (request/body.ts now scores a binary body's head only).
+  // Content-Encoding). Scored whole, such bodies were raised by a verdict's few-byte trigger met by
+  // chance (`make binary-bodies` counts them; request/body.ts now reads a binary body's text runs).
   for (let r = 0; r < Number(process.env.EXACT_BINARY ?? 240); r++) {
     const bytes = new Uint8Array(131072);
     for (let k = 0; k < bytes.length; k++) { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; bytes[k] = seed >>> 24; }

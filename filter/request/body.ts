@@ -31,7 +31,7 @@ export function whereForContentType(ctPtr: usize, ctLen: i32, body: usize, bodyL
   // the form's own and dropped (`&& uname -a`), where the application reads them in its text. Nor
   // is a body with a NUL byte a form, which no browser or client sends one in: split at its '&'s
   // and '='s, a binary upload's values held NULs and path bytes, which signatures.ts reads as a
-  // payload's NUL (98 of 100 random 256 KiB bodies scored 1).
+  // payload's NUL (`make binary-bodies`: 99 of 100 random 128 KiB bodies sent as text/plain scored 1).
   else if (indexOf(body, i, bodyLen, 0x3D) < bodyLen && indexOf(body, i, bodyLen, 0) >= bodyLen) where = Where.BODY_FORM;
   // Bytes that are not text (a binary upload sent with no type, as fetch() sends an ArrayBuffer, or
   // as text/plain) are no JSON, XML or form: read as any binary body (splitBody, which tests a text
@@ -116,8 +116,8 @@ function addOddNames(out: PartList, first: i32): void {
 // reads a file: a payload padded with binary bytes, which an application that reads the body as
 // text still runs). They are parts the verdicts read and the model does not (BINARY_RUN): the model
 // read a palette's printable bytes as punctuation (decode/texts.ts keepFromModel). Scored whole,
-// random 128 KiB bodies met a verdict's few-byte trigger (an OGNL `${#x`, LDAP's `*()&`) or the
-// model's attack band in 1 to 2 of 100.
+// random 128 KiB bodies of other types met a verdict's few-byte trigger (an OGNL `${#x`, LDAP's
+// `*()&`) or the model's attack band in 0 to 3 of 100 (`make binary-bodies`).
 function addBinaryBody(ptr: usize, len: i32, out: PartList): void {
   out.binaryRuns = true;
   out.add(Where.BODY_TEXT, ptr, 0, ptr, min(len, BINARY_HEAD), false, BINARY_RUN);
