@@ -25,7 +25,7 @@
 // a payload the model under-reads is caught whatever surrounds it. None of them matches any of
 // the 148,368 benign parts of `make dataset`'s sides (`make verdict-census`).
 
-import { PartList, partWhere } from "../request/parts";
+import { PartList, partWhere, partIsBinaryRun } from "../request/parts";
 import { Where } from "../request/where";
 import { TextList, textPart, textPtr, textLen, textFlags, textScored } from "../decode/texts";
 import { RequestScores } from "./score";
@@ -101,7 +101,8 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
     }
     if (t >= k) break;
     let p = textPtr(trows, t), n = textLen(trows, t);
-    let head = payloadClass(p, n, partWhere(prows, textPart(trows, t)), has);
+    let part = textPart(trows, t);
+    let head = payloadClass(p, n, partWhere(prows, part), has, partIsBinaryRun(prows, part));
     if (head != 0) {
       // A URL that hides its host serves a redirect as well as a fetch: the class is the one of
       // the two the model scored higher in this request (`next=` or `url=` around it).
@@ -124,7 +125,8 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
 }
 
 // The verdicts a decoder's flag asks for, not a trigger byte: traversal in an encoding only a lenient
-// decoder or a traversal list writes (core/lenient.ts), in any text but a header's; PHP-CGI's
+// decoder or a traversal list writes (core/lenient.ts), in any text but a header's or a binary body's
+// (payloadClass says why); PHP-CGI's
 // directives in a query text that was percent-decoded (core/phpconfig.ts). Apart from
 // applyPayloadVerdicts' scan: a flag test there cost every text of a JSON body (make profile, +10% of
 // that function).
@@ -136,7 +138,8 @@ function applyFlaggedVerdicts(parts: PartList, texts: TextList, scores: RequestS
       let flags = textFlags(trows, t);
       if ((flags & TRAVERSAL_FLAGS) == 0 || !textScored(trows, t)) continue;
       let n = textLen(trows, t);
-      if (n < MIN_BYTES || partWhere(prows, textPart(trows, t)) == Where.HEADER) continue;
+      let part = textPart(trows, t);
+      if (n < MIN_BYTES || partWhere(prows, part) == Where.HEADER || partIsBinaryRun(prows, part)) continue;
       let p = textPtr(trows, t);
       if (lenientTraversal(p, n)) scores.raiseToTop(HEAD_TRAVERSAL, t, p, n, flags);
     }
@@ -172,8 +175,10 @@ const SCRIPT_ELEMENT = -3;
   return lb > GATE_LOGIT && lb > unchecked(logits[a]) ? b : a;
 }
 
-// The class of the payload text p[0..n) holds, or 0; has: its triggers (TRIGGER_*).
-function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
+// The class of the payload text p[0..n) holds, or 0; has: its triggers (TRIGGER_*); binary: the text
+// is a run of text in a binary body (request/body.ts), which names no file: a program's strings hold
+// paths (`/proc/self/fd` in a shared library), and an upload is no parameter a server opens.
+function payloadClass(p: usize, n: i32, where: i32, has: u32, binary: bool): i32 {
   // '<' and '=' share a bit: the comparison first, and a text without a '<' is not read for tags.
   if ((has & TRIGGER_LT) != 0) {
     let c = literalComparison(p, n);
@@ -233,8 +238,9 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32): i32 {
     if (ldapInjection(p, n)) return HEAD_LDAPI;
   }
   if ((has & TRIGGER_DOLLAR) != 0 && ognlContextRead(p, n)) return CODE_INJECTION;
-  // Header values other than cookies are not file arguments (a Referer's path is the page's own).
-  if (where != Where.HEADER && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 &&
+  // Header values other than cookies are not file arguments (a Referer's path is the page's own), nor
+  // is a binary body's text.
+  if (where != Where.HEADER && !binary && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 &&
       (namesOsFile(p, n, where == Where.PATH) || (where == Where.PATH ? namesSecretFile(p, n) || climbsAboveRoot(p, n) : climbsTwiceAtStart(p, n)))) return HEAD_TRAVERSAL;
   if ((has & TRIGGER_AUTHORITY) != 0 && where != Where.PATH) {
     let wrapper = phpWrapper(p, n);

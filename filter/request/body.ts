@@ -118,17 +118,41 @@ function addOddNames(out: PartList, first: i32): void {
 // read a palette's printable bytes as punctuation (decode/texts.ts keepFromModel). Scored whole,
 // random 128 KiB bodies of other types met a verdict's few-byte trigger (an OGNL `${#x`, LDAP's
 // `*()&`) or the model's attack band in 0 to 3 of 100 (`make binary-bodies`).
+//
+// A NUL is text in a run (the decoders drop it: `s\0e\0l\0e\0c\0t` is a word), but two in a row end
+// it, and its NULs do not count towards MIN_TEXT_RUN: a shared library's zeroed tables with a byte
+// here and there were runs, which the decoders made into a few bytes (`` `iD ``, `|Ps`) that read as a
+// command after a separator.
 function addBinaryBody(ptr: usize, len: i32, out: PartList): void {
   out.binaryRuns = true;
   out.add(Where.BODY_TEXT, ptr, 0, ptr, min(len, BINARY_HEAD), false, BINARY_RUN);
-  let start = 0, i = 0;
+  // The run: from start; nuls, the NULs in it.
+  let start = 0, nuls = 0, i = 0;
   while (i < len) {
     let k = textByteLength(ptr, len, i);
-    if (k > 0) { i += k; continue; }
-    if (i - start >= MIN_TEXT_RUN) out.add(Where.BODY_TEXT, ptr, 0, ptr + <usize>start, i - start, false, BINARY_RUN);
-    start = ++i;
+    if (k > 0) {
+      if (k == 1 && load<u8>(ptr + <usize>i) == 0) {
+        // A second NUL in a row: the run ends before the first.
+        if (i > start && load<u8>(ptr + <usize>(i - 1)) == 0) {
+          addRun(ptr, start, i - 1, nuls - 1, out);
+          start = i + 1; nuls = 0; i++;
+          continue;
+        }
+        nuls++;
+      }
+      i += k;
+      continue;
+    }
+    addRun(ptr, start, i, nuls, out);
+    start = ++i; nuls = 0;
   }
-  if (len - start >= MIN_TEXT_RUN) out.add(Where.BODY_TEXT, ptr, 0, ptr + <usize>start, len - start, false, BINARY_RUN);
+  addRun(ptr, start, len, nuls, out);
+}
+
+// Adds the run ptr[start..end) holding `nuls` NULs when it holds MIN_TEXT_RUN bytes besides them.
+// @ts-ignore: decorator
+@inline function addRun(ptr: usize, start: i32, end: i32, nuls: i32, out: PartList): void {
+  if (end - start - nuls >= MIN_TEXT_RUN) out.add(Where.BODY_TEXT, ptr, 0, ptr + <usize>start, end - start, false, BINARY_RUN);
 }
 
 // The bytes a binary body is scored from its start: its stream's magic and header.
@@ -138,8 +162,8 @@ const BINARY_HEAD = 64;
 const MIN_TEXT_RUN = 16;
 
 // How many bytes of text start at p[i]: 1 for printable ASCII, a blank or line break (VT too, which
-// JavaScript, Python and MySQL read as a blank) or a NUL (which the decoders drop), the length of a
-// well-formed UTF-8 sequence, or 0 (a control byte, DEL, or UTF-8 that is not well formed).
+// JavaScript, Python and MySQL read as a blank) or a NUL (which the decoders drop; two end a run), the
+// length of a well-formed UTF-8 sequence, or 0 (a control byte, DEL, or UTF-8 that is not well formed).
 // @ts-ignore: decorator
 @inline function textByteLength(p: usize, n: i32, i: i32): i32 {
   let c = <u32>load<u8>(p + <usize>i);

@@ -282,6 +282,20 @@ describe("a binary body", () => {
   ])("a payload padded with %s is flagged", (_, body) => {
     expect(post("application/octet-stream", body).score).toBeLessThanOrEqual(20);
   });
+  // A shared library's zeroed tables with a byte here and there: two NULs end a run of text, and its
+  // NULs do not make it long enough (the decoders dropped them, leaving `` `id `` and `|ps`).
+  it.each([["`", "id"], ["|", "ps"], ["\n", "ls"]])("zeroed bytes around %j and %j are no run of text", (sep, cmd) => {
+    const z = (k: number) => Buffer.alloc(k);
+    const body = Buffer.concat([noise(4096), Buffer.from([1]), z(24), Buffer.from(sep + cmd[0]), z(20), Buffer.from(cmd.slice(1)), z(24), Buffer.from([1]), noise(4096)]);
+    expect(post("application/octet-stream", body).score).toBeGreaterThan(20);
+  });
+  // A program's strings name files (C strings parted by single NULs): an upload is no parameter a
+  // server opens, so a binary body's runs get no traversal verdict.
+  it("a program's string table naming /proc/self/fd is not flagged", () => {
+    const strings = "/proc/self/fd\0OSError:\0noexec\0SubprocessError:\0errpipe_write must be >= 3\0/etc/passwd\0";
+    const body = Buffer.concat([Buffer.from("7f454c46020101", "hex"), noise(4096), Buffer.from(strings, "latin1"), noise(4096)]);
+    expect(post("application/octet-stream", body).score).toBeGreaterThan(20);
+  });
   it("a payload parted by VT is text, and flagged", () => {
     expect(post("text/plain", Buffer.from("q=" + "word\x0b".repeat(30) + "1'\x0bor\x0b1=1--", "latin1")).score).toBeLessThanOrEqual(20);
   });
