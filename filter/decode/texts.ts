@@ -2,7 +2,7 @@
 // included), applies the skip rule and caps runs of one byte. Called by core/inspect.ts after
 // request/request.ts; reads a PartList, fills a TextList that core/windows.ts reads.
 
-import { PartList, SCRATCH_BYTES, partValPtr, partValLen, partFormEncoded, partWhere, partIsBinaryRun } from "../request/parts";
+import { PartList, SCRATCH_BYTES, partValPtr, partValLen, partFormEncoded, partWhere, partIsBinaryRun, partIsFileContent } from "../request/parts";
 import { Where } from "../request/where";
 import { needsDecoding, decodePart, normalizePart } from "./normalize";
 import { DecodeFlag } from "./flags";
@@ -21,10 +21,12 @@ const MAX_PLAIN_TOKEN_BYTES = 64;
 // before a payload) would otherwise dilute the bag of features of the payload's windows, and
 // capping it in the text keeps every window's sum additive. Part of feature spec v5.
 export const MAX_RUN_BYTES = 4;
-const STRIDE = 4; // u32 per text: part index, ptr, len, flags (bit 31: not scored; bit 30: not windowed)
+const STRIDE = 4; // u32 per text: part index, ptr, len, flags (bit 31: not scored; bit 30: not windowed; bit 29: head only)
 export const TEXT_NOT_SCORED: u32 = 0x80000000;
 // A text the verdicts read and the model does not (keepFromModel).
 const TEXT_NOT_WINDOWED: u32 = 0x40000000;
+// A text the model reads in its first window only, the verdicts whole (keepFromModel).
+const TEXT_HEAD_ONLY: u32 = 0x20000000;
 
 // Text i of the table at rows (TextList.rows): its part's index, address, length, decode flags.
 // @ts-ignore: decorator
@@ -36,7 +38,7 @@ const TEXT_NOT_WINDOWED: u32 = 0x40000000;
 // @ts-ignore: decorator
 @inline export function textLen(rows: usize, i: i32): i32 { return <i32>load<u32>(rowAt(rows, i), 8); }
 // @ts-ignore: decorator
-@inline export function textFlags(rows: usize, i: i32): u32 { return load<u32>(rowAt(rows, i), 12) & ~(TEXT_NOT_SCORED | TEXT_NOT_WINDOWED); }
+@inline export function textFlags(rows: usize, i: i32): u32 { return load<u32>(rowAt(rows, i), 12) & ~(TEXT_NOT_SCORED | TEXT_NOT_WINDOWED | TEXT_HEAD_ONLY); }
 // A lone word, number, ID or address, which the model skips (TEXT_NOT_SCORED).
 // @ts-ignore: decorator
 @inline export function textIsPlainToken(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i), 12) & TEXT_NOT_SCORED) != 0; }
@@ -45,6 +47,9 @@ const TEXT_NOT_WINDOWED: u32 = 0x40000000;
 // Whether the model scores text i's windows: a scored text that is not a binary body's.
 // @ts-ignore: decorator
 @inline export function textWindowed(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i), 12) & (TEXT_NOT_SCORED | TEXT_NOT_WINDOWED)) == 0; }
+// Whether the model reads only text i's first window: a multipart file's content.
+// @ts-ignore: decorator
+@inline export function textHeadOnly(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i), 12) & TEXT_HEAD_ONLY) != 0; }
 // Writes text i of the table at rows (TextList.add's row; decodeParts keeps the count in a local).
 // @ts-ignore: decorator
 @inline function putText(rows: usize, i: i32, part: i32, p: usize, n: i32, flags: u32): void {
@@ -482,13 +487,21 @@ const PLAIN_NIBBLES = memory.data<u8>([
 // The texts of a binary body's parts (request/body.ts: its head and its runs of text) are left to
 // the verdicts: they ask for a payload's syntax, where the model read a palette's or a table's
 // printable bytes as punctuation (a GIF's grey palette, `((%(('()*(,<(Dm*)1*-3*Ju++`, scored 14 as
-// sqli). Called by core/inspect.ts when the split made such parts (PartList.binaryRuns).
+// sqli). A multipart file's content is read by the model in its first window only (TEXT_HEAD_ONLY,
+// core/windows.ts), where a web shell, an XML document's DOCTYPE or a polyglot's script opens; the
+// verdicts read all of it. Read whole, a document's prose and code was the model's attack band: of
+// 602 text files of this machine uploaded so (`make upload-bodies`), 100 were flagged, 33 of 60 HTML
+// pages and 14 of 60 Python files among them; 20 read so. Called by core/inspect.ts when the split
+// made such parts (PartList.binaryRuns, PartList.fileContents).
 export function keepFromModel(parts: PartList, texts: TextList): void {
   let prows = parts.rows, trows = texts.rows;
   for (let i = 0, k = texts.count; i < k; i++) {
     if (partIsBinaryRun(prows, textPart(trows, i))) {
       let row = rowAt(trows, i);
       store<u32>(row, load<u32>(row, 12) | TEXT_NOT_WINDOWED, 12);
+    } else if (partIsFileContent(prows, textPart(trows, i))) {
+      let row = rowAt(trows, i);
+      store<u32>(row, load<u32>(row, 12) | TEXT_HEAD_ONLY, 12);
     }
   }
 }

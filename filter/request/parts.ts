@@ -85,8 +85,9 @@ export class PartList {
   jsonEnd: usize = 0;
   // Parts were dropped: the table or the scratch space ran out.
   overflow: bool = false;
-  // Some part is a binary body's (BINARY_RUN).
+  // Some part is a binary body's (BINARY_RUN), or a multipart file's content (FILE_CONTENT).
   binaryRuns: bool = false;
+  fileContents: bool = false;
   private table: StaticArray<u32> = new StaticArray<u32>(MAX_PARTS * STRIDE);
   private scratch: StaticArray<u8> = new StaticArray<u8>(SCRATCH_BYTES);
   private scratchUsed: i32 = 0;
@@ -102,6 +103,7 @@ export class PartList {
     this.limit = min(limit, MAX_PARTS);
     this.overflow = false;
     this.binaryRuns = false;
+    this.fileContents = false;
     this.scratchUsed = 0;
     this.excluded = excluded;
     this.excludedCount = excluded.length;

@@ -310,6 +310,40 @@ describe("a binary body", () => {
   });
 });
 
+// A multipart file's content is read by the model in its first window only (decode/texts.ts
+// keepFromModel): read whole, a document's prose and code was the model's attack band in a third of
+// this machine's Python files and half its HTML pages uploaded as files. The verdicts read all of it.
+describe("a multipart file's content", () => {
+  const B = "----wafscoreBoundary7MA4YWxkTrZu0gW";
+  const upload = (filename: string, content: string, fields: Array<[string, string]> = []) => core.scoreRequest({
+    head: [[":method", "POST"], [":path", "/upload"], [":authority", "a"], ["content-type", `multipart/form-data; boundary=${B}`]],
+    body: Buffer.from(multipart(B, [...fields.map(([n, v]) => field(n, v)), { headers: [`Content-Disposition: form-data; name="file"; filename="${filename}"`, "Content-Type: application/octet-stream"], content }]), "latin1"),
+  });
+  const prose = "Release notes. This page lists the changes in each release of the library, newest first; see the API reference for details. ";
+  it("is one window for the model however long it is", () => {
+    expect(upload("notes.txt", prose.repeat(40)).windows).toBe(upload("notes.txt", prose).windows);
+  });
+  // An excerpt of libxslt's generated API reference (libxslt-documents.html; libxslt is MIT-licensed),
+  // whose later windows the model scored as xss, 19.
+  it("an HTML page's later windows do not flag it", () => {
+    const page = 'ents\t\t(<a href="libxslt-xsltInternals.html#xsltTransformContextPtr">xsltTransformContextPtr</a> ctxt)<br />\n</pre><p>Free up all the space used by the loaded documents</p>\n<div class="variablelist"><table border="0"><col align="left" /><tbody><tr><td><span class="term"><i><tt>ctxt</tt></i>:</span></td><td>an XSLT transformation context</td></tr></tbody></table></div><h3><a name="xsltFreeStyleDocuments" id="xsltFreeStyleDocuments"></a>Function: xsltFreeStyleDocuments</h3><pre class="programlisting">void\txsltFreeStyleDocuments\t\t(<a href="libxslt-xsltInternals.html#xsltStylesheetPtr">xsltStylesheetPtr</a> style)<br />\n</pre><p>Frees the node-trees (and <a href="libxslt-xsltInternals.html#xsltDocument">xsltDocument</a> structures) of all stylesheet-modules of the stylesheet-level represented by the given @style.</p>\n<div class="variablelist"><table border="0"><col align="left" /><tbody><tr><';
+    expect(upload("x.html", page).score).toBeGreaterThan(20);
+  });
+  it.each([
+    ["phpinfo.phpt", "<?php phpinfo(); ?>"],
+    ["data.xml", '<!DOCTYPE data SYSTEM "file:///etc/passwd"><data>1</data>'],
+    ["doc.svg", '<order xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include parse="text" href="file:///etc/passwd"/></order>'],
+  ])("%s, an attack in its first window, is flagged", (name, content) => {
+    expect(upload(name, content).score).toBeLessThanOrEqual(20);
+  });
+  it("a web shell past the first window is flagged by the verdicts", () => {
+    expect(upload("notes.txt", prose.repeat(8) + "\n<?php system($_GET['c']); ?>\n").score).toBeLessThanOrEqual(20);
+  });
+  it("a form field beside it is scored whole", () => {
+    expect(upload("notes.txt", "fine", [["comment", prose.repeat(4) + "' union select password from users--"]]).score).toBeLessThanOrEqual(20);
+  });
+});
+
 describe("exclude_params", () => {
   afterEach(() => {
     expect(core.configure("")).toBeNull();
