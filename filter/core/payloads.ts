@@ -102,7 +102,7 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
     if (t >= k) break;
     let p = textPtr(trows, t), n = textLen(trows, t);
     let part = textPart(trows, t);
-    let head = payloadClass(p, n, partWhere(prows, part), has, partIsBinaryRun(prows, part));
+    let head = payloadClass(p, n, partWhere(prows, part), has, (partIsBinaryRun(prows, part) ? IN_BINARY : 0) | (isPiece(trows, t, part) ? IN_PIECE : 0));
     if (head != 0) {
       // A URL that hides its host serves a redirect as well as a fetch: the class is the one of
       // the two the model scored higher in this request (`next=` or `url=` around it).
@@ -175,10 +175,25 @@ const SCRIPT_ELEMENT = -3;
   return lb > GATE_LOGIT && lb > unchecked(logits[a]) ? b : a;
 }
 
-// The class of the payload text p[0..n) holds, or 0; has: its triggers (TRIGGER_*); binary: the text
-// is a run of text in a binary body (request/body.ts), which names no file: a program's strings hold
-// paths (`/proc/self/fd` in a shared library), and an upload is no parameter a server opens.
-function payloadClass(p: usize, n: i32, where: i32, has: u32, binary: bool): i32 {
+// Where a text stands (payloadClass): a run of text in a binary body (request/body.ts), which names no
+// file: a program's strings hold paths (`/proc/self/fd` in a shared library), and an upload is no
+// parameter a server opens; a piece of its part's text (isPiece), whose opening is not the text's:
+// a whole page's piece does not open with its `<!doctype html` (core/scriptelement.ts).
+const IN_BINARY: u32 = 1, IN_PIECE: u32 = 2;
+
+// Whether text t of part `part` lies inside an earlier text of that part: a piece that follows a cut
+// run (decode/texts.ts addPieces). A part's texts come one after another, its own first.
+function isPiece(trows: usize, t: i32, part: i32): bool {
+  let own = t;
+  while (own > 0 && textPart(trows, own - 1) == part) own--;
+  if (own == t) return false;
+  let p = textPtr(trows, t), q = textPtr(trows, own);
+  return p >= q && p < q + <usize>textLen(trows, own);
+}
+
+// The class of the payload text p[0..n) holds, or 0; has: its triggers (TRIGGER_*); context: IN_*.
+function payloadClass(p: usize, n: i32, where: i32, has: u32, context: u32): i32 {
+  let binary = (context & IN_BINARY) != 0;
   // '<' and '=' share a bit: the comparison first, and a text without a '<' is not read for tags.
   if ((has & TRIGGER_LT) != 0) {
     let c = literalComparison(p, n);
@@ -221,7 +236,8 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32, binary: bool): i32
   if ((has & (TRIGGER_LT | TRIGGER_PAREN)) == (TRIGGER_LT | TRIGGER_PAREN) && eventHandlerTag(p, n)) return HEAD_XSS;
   // A handler's call has a '(' (a backquote's is read in texts with a '\'' too).
   if ((has & (TRIGGER_PAREN | TRIGGER_QUOTE)) != 0 && eventHandlerAttribute(p, n)) return HEAD_XSS;
-  if ((has & TRIGGER_LT) != 0) {
+  // A piece's script element was read in its text, unless that is a whole page.
+  if ((has & TRIGGER_LT) != 0 && (context & IN_PIECE) == 0) {
     let script = scriptElement(p, n);
     if (script == HEAD_XSS) return SCRIPT_ELEMENT;
     if (script != 0) return script;

@@ -11,7 +11,7 @@
 // calls or assigns, or a type a browser does not run), or is a whole page (below).
 
 import { byteAt, containsCI, equalsCI, isIdentByte, isLetter, isWhitespace, matchesLowerAt, skipBlanks } from "../lib/bytes";
-import { indexOf2 } from "../lib/scan";
+import { indexOf, indexOf2 } from "../lib/scan";
 import { HEAD_XSS, HEAD_RCE } from "./classes";
 
 // How far past `<script` its attributes, and past its `>` its code, are read.
@@ -19,10 +19,17 @@ const MAX_TAG_BYTES = 512;
 const MAX_CODE_BYTES = 1024;
 
 // The class of the first script element in p[0..n) that loads or runs code, or 0. A text that is
-// a whole page (it opens with `<!doctype html` or `<html`: a CMS's page, an editor extension's
-// source sent to Contentful's API) is left to the model: its scripts are the page's own.
+// a whole page (it opens with `<!doctype html` or `<html`, after any comments: a CMS's page, an editor
+// extension's source sent to Contentful's API, an uploaded page under its licence's comment) is left
+// to the model: its scripts are the page's own.
 export function scriptElement(p: usize, n: i32): i32 {
   let b = skipBlanks(p, n, 0);
+  while (matchesLowerAt(p, n, b, "<!--")) {
+    let e = indexOf(p, b + 4, n, 0x3E); // '>'
+    while (e < n && !(load<u8>(p + <usize>(e - 1)) == 0x2D && load<u8>(p + <usize>(e - 2)) == 0x2D)) e = indexOf(p, e + 1, n, 0x3E);
+    if (e >= n) break;
+    b = skipBlanks(p, n, e + 1);
+  }
   if (matchesLowerAt(p, n, b, "<!doctype html") || matchesLowerAt(p, n, b, "<html")) return 0;
   for (let i = indexOf2(p, 0, n, 0x3C, 0x3C); i < n; i = indexOf2(p, i + 1, n, 0x3C, 0x3C)) { // '<'
     if (!matchesLowerAt(p, n, i + 1, "script")) continue;

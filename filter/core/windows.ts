@@ -2,9 +2,13 @@
 // hands them to a sink. Called by core/inspect.ts; the sinks are core/score.ts (scoring) and
 // core/collect.ts (training export).
 
-import { TextList, textWindowed, textPtr, textLen, textFlags, textHeadOnly } from "../decode/texts";
+import { TextList, textWindowed, textPtr, textLen, textFlags, textHeadOnly, FILE_HEAD_BYTES } from "../decode/texts";
 import { WINDOW_BYTES, WINDOW_STEP } from "./features";
 import { lexedLength } from "./confirm";
+
+// decode/texts.ts cuts a file's content's pieces at its head, the first window.
+// @ts-ignore: compile-time check
+if (FILE_HEAD_BYTES != WINDOW_BYTES) ERROR("windows.ts: FILE_HEAD_BYTES (decode/texts.ts) is not WINDOW_BYTES");
 
 export abstract class WindowSink {
   // text: the index into the TextList; p, n: the window's bytes; ln: how many of them the lexers

@@ -27,6 +27,9 @@ export const TEXT_NOT_SCORED: u32 = 0x80000000;
 const TEXT_NOT_WINDOWED: u32 = 0x40000000;
 // A text the model reads in its first window only, the verdicts whole (keepFromModel).
 const TEXT_HEAD_ONLY: u32 = 0x20000000;
+// The model's window (core/features.ts WINDOW_BYTES, which core/windows.ts checks this against): a
+// file's head.
+export const FILE_HEAD_BYTES = 256;
 
 // Text i of the table at rows (TextList.rows): its part's index, address, length, decode flags.
 // @ts-ignore: decorator
@@ -491,17 +494,27 @@ const PLAIN_NIBBLES = memory.data<u8>([
 // core/windows.ts), where a web shell, an XML document's DOCTYPE or a polyglot's script opens; the
 // verdicts read all of it. Read whole, a document's prose and code was the model's attack band: of
 // 602 text files of this machine uploaded so (`make upload-bodies`), 100 were flagged, 33 of 60 HTML
-// pages and 14 of 60 Python files among them; 20 read so. Called by core/inspect.ts when the split
+// pages and 14 of 60 Python files among them; 20 read so, 12 with the pieces past the head left out. Called by core/inspect.ts when the split
 // made such parts (PartList.binaryRuns, PartList.fileContents).
+//
+// A part's texts come one after another, its own text first (decodeOne); the pieces that follow its cut
+// runs lie inside it: those that start past its first window are not windowed either (a Python file's
+// indentation cut it into a piece a line, each read as a text of its own).
 export function keepFromModel(parts: PartList, texts: TextList): void {
   let prows = parts.rows, trows = texts.rows;
+  // The file content's own text: its part, start and end.
+  let filePart = -1;
+  let head: usize = 0, end: usize = 0;
   for (let i = 0, k = texts.count; i < k; i++) {
-    if (partIsBinaryRun(prows, textPart(trows, i))) {
-      let row = rowAt(trows, i);
+    let part = textPart(trows, i);
+    let row = rowAt(trows, i);
+    if (partIsBinaryRun(prows, part)) {
       store<u32>(row, load<u32>(row, 12) | TEXT_NOT_WINDOWED, 12);
-    } else if (partIsFileContent(prows, textPart(trows, i))) {
-      let row = rowAt(trows, i);
-      store<u32>(row, load<u32>(row, 12) | TEXT_HEAD_ONLY, 12);
+    } else if (partIsFileContent(prows, part)) {
+      let p = textPtr(trows, i);
+      if (part != filePart) { filePart = part; head = p; end = p + <usize>textLen(trows, i); }
+      let past = p >= head + <usize>FILE_HEAD_BYTES && p < end;
+      store<u32>(row, load<u32>(row, 12) | (past ? TEXT_NOT_WINDOWED : TEXT_HEAD_ONLY), 12);
     }
   }
 }

