@@ -323,6 +323,14 @@ describe("a multipart file's content", () => {
   it("is one window for the model however long it is", () => {
     expect(upload("notes.txt", prose.repeat(40)).windows).toBe(upload("notes.txt", prose).windows);
   });
+  // Runs of blanks cut a text into pieces scored on their own too (decode/texts.ts addPieces: after
+  // its first cut runs and its last): an indented file's last line, past its first window, is not
+  // windowed, where the same file cut to 250 bytes has its last piece inside it.
+  it("an indented file's pieces past its first window are not windowed", () => {
+    const line = (k: number) => `        if (count > ${k}) { total += count; }\n`;
+    const code = Array.from({ length: 40 }, (_, k) => line(k)).join("");
+    expect(upload("main.py", code).windows).toBe(upload("main.py", code.slice(0, 250)).windows - 1);
+  });
   // An excerpt of libxslt's generated API reference (libxslt-documents.html; libxslt is MIT-licensed),
   // whose later windows the model scored as xss, 19.
   it("an HTML page's later windows do not flag it", () => {
