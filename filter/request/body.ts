@@ -1,14 +1,14 @@
 // Picks a body's splitter from its Content-Type (or, without one, from its first byte) and runs
 // it. Called by request/request.ts with the body bytes the filter buffered.
 
-import { PartList, BINARY_RUN } from "./parts";
+import { PartList, BINARY_RUN, FILE_CONTENT } from "./parts";
 import { Where } from "./where";
 import { splitPairs, isPlainName } from "./pairs";
 import { splitMultipart, multipartBoundary } from "./multipart";
 import { splitJson, splitJsonValues } from "./jsonbody";
 import { splitXml } from "./xmlbody";
 import { mayHoldGraphqlLiterals, splitGraphqlLiterals } from "./graphql";
-import { startsWithCI, containsCI, looksLikeText, utf8SequenceAt } from "../lib/bytes";
+import { startsWithCI, containsCI, looksLikeText, utf8SequenceAt, skipBlanks } from "../lib/bytes";
 import { indexOf } from "../lib/scan";
 
 // Maps a Content-Type value to the body's Where. A missing or generic type is sniffed,
@@ -82,7 +82,13 @@ export function splitBody(where: i32, ptr: usize, len: i32, ctPtr: usize, ctLen:
     }
   }
   if (!looksLikeText(ptr, len)) { addBinaryBody(ptr, len, out); return; }
-  out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false);
+  // A body sent under a type of its own (`application/octet-stream`, `text/html`, `text/csv`, …; not
+  // text/plain, and not none, which is sniffed) is a file's content: a document PUT or POSTed whole,
+  // as a multipart part carries one (decode/texts.ts keepFromModel: the model reads its first window).
+  let ct = skipBlanks(ctPtr, ctLen, 0);
+  let file = ct < ctLen && !startsWithCI(ctPtr + <usize>ct, ctLen - ct, "text/plain");
+  if (file) out.fileContents = true;
+  out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false, file ? FILE_CONTENT : 0);
   // A GraphQL document sent as the body (`application/graphql`, which express-graphql, graphql-yoga
   // and Apollo's older servers read): its literals are values, as under a JSON body's `query`.
   if (containsCI(ctPtr, ctLen, "graphql") && mayHoldGraphqlLiterals(ptr, len)) splitGraphqlLiterals(ptr, len, out, Where.BODY_TEXT, ptr, 0, 0);

@@ -44,7 +44,8 @@ export const BINARY_RUN: u32 = 0x2000;
 // A multipart file's filename (set by request/multipart.ts): the name it is stored under.
 // @ts-ignore: decorator
 @inline export function partIsFilename(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & FILENAME) != 0; }
-// A multipart file's content (set by request/multipart.ts): stored as a file, not read as a field.
+// A multipart file's content (set by request/multipart.ts), or a body sent under a type of its own
+// (request/body.ts): stored as a file, not read as a field.
 // @ts-ignore: decorator
 @inline export function partIsFileContent(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i)) & FILE_CONTENT) != 0; }
 // @ts-ignore: decorator
@@ -85,7 +86,7 @@ export class PartList {
   jsonEnd: usize = 0;
   // Parts were dropped: the table or the scratch space ran out.
   overflow: bool = false;
-  // Some part is a binary body's (BINARY_RUN), or a multipart file's content (FILE_CONTENT).
+  // Some part is a binary body's (BINARY_RUN), or a file's content (FILE_CONTENT).
   binaryRuns: bool = false;
   fileContents: bool = false;
   private table: StaticArray<u32> = new StaticArray<u32>(MAX_PARTS * STRIDE);

@@ -352,6 +352,25 @@ describe("a multipart file's content", () => {
   });
 });
 
+// A body sent under a type of its own (not text/plain, not none) is a file's content too: the model
+// reads its first window (a document PUT whole, as S3-like and WebDAV APIs take one).
+describe("a body sent under a file's type", () => {
+  const put = (ct: string, body: string) => core.scoreRequest({
+    head: [[":method", "PUT"], [":path", "/files/42"], [":authority", "a"], ...(ct ? [["content-type", ct] as [string, string]] : [])],
+    body: Buffer.from(body),
+  });
+  const prose = "Release notes. This page lists the changes in each release of the library, newest first; see the API reference for details. ";
+  it.each(["application/octet-stream", " text/html; charset=utf-8", "text/csv"])("under %j is one window for the model", (ct) => {
+    expect(put(ct, prose.repeat(20)).windows).toBe(put(ct, prose).windows);
+  });
+  it.each(["text/plain", ""])("under %j is read whole", (ct) => {
+    expect(put(ct, prose.repeat(20)).windows).toBeGreaterThan(put(ct, prose).windows);
+  });
+  it("a web shell in its first window is flagged", () => {
+    expect(put("application/octet-stream", '<%@ page import="java.io.*" %><% Process p = Runtime.getRuntime().exec(request.getParameter("cmd")); %>').score).toBeLessThanOrEqual(20);
+  });
+});
+
 describe("exclude_params", () => {
   afterEach(() => {
     expect(core.configure("")).toBeNull();
