@@ -27,7 +27,7 @@
 
 import { PartList, partWhere, partIsBinaryRun } from "../request/parts";
 import { Where } from "../request/where";
-import { TextList, textPart, textPtr, textLen, textFlags, textScored } from "../decode/texts";
+import { TextList, textPart, textPtr, textLen, textFlags, textScored, textIsPiece } from "../decode/texts";
 import { RequestScores } from "./score";
 import { GATE_LOGIT } from "./confirm";
 import { HEAD_SQLI, HEAD_XSS, HEAD_SSTI, HEAD_NOSQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT, HEAD_LDAPI, HEAD_SCANNER, HEAD_CRLF } from "./classes";
@@ -102,7 +102,7 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
     if (t >= k) break;
     let p = textPtr(trows, t), n = textLen(trows, t);
     let part = textPart(trows, t);
-    let head = payloadClass(p, n, partWhere(prows, part), has, (partIsBinaryRun(prows, part) ? IN_BINARY : 0) | (isPiece(trows, t, part) ? IN_PIECE : 0));
+    let head = payloadClass(p, n, partWhere(prows, part), has, (partIsBinaryRun(prows, part) ? IN_BINARY : 0) | (textIsPiece(trows, t) ? IN_PIECE : 0));
     if (head != 0) {
       // A URL that hides its host serves a redirect as well as a fetch: the class is the one of
       // the two the model scored higher in this request (`next=` or `url=` around it).
@@ -177,19 +177,10 @@ const SCRIPT_ELEMENT = -3;
 
 // Where a text stands (payloadClass): a run of text in a binary body (request/body.ts), which names no
 // file: a program's strings hold paths (`/proc/self/fd` in a shared library), and an upload is no
-// parameter a server opens; a piece of its part's text (isPiece), whose opening is not the text's:
-// a whole page's piece does not open with its `<!doctype html` (core/scriptelement.ts).
+// parameter a server opens; a piece of its part's text (decode/texts.ts textIsPiece), which does not
+// open where the text does: a whole page's piece does not open with its `<!doctype html`
+// (core/scriptelement.ts).
 const IN_BINARY: u32 = 1, IN_PIECE: u32 = 2;
-
-// Whether text t of part `part` lies inside an earlier text of that part: a piece that follows a cut
-// run (decode/texts.ts addPieces). A part's texts come one after another, its own first.
-function isPiece(trows: usize, t: i32, part: i32): bool {
-  let own = t;
-  while (own > 0 && textPart(trows, own - 1) == part) own--;
-  if (own == t) return false;
-  let p = textPtr(trows, t), q = textPtr(trows, own);
-  return p >= q && p < q + <usize>textLen(trows, own);
-}
 
 // The class of the payload text p[0..n) holds, or 0; has: its triggers (TRIGGER_*); context: IN_*.
 function payloadClass(p: usize, n: i32, where: i32, has: u32, context: u32): i32 {

@@ -24,12 +24,7 @@ const MAX_CODE_BYTES = 1024;
 // to the model: its scripts are the page's own.
 export function scriptElement(p: usize, n: i32): i32 {
   let b = skipBlanks(p, n, 0);
-  while (matchesLowerAt(p, n, b, "<!--")) {
-    let e = indexOf(p, b + 4, n, 0x3E); // '>'
-    while (e < n && !(load<u8>(p + <usize>(e - 1)) == 0x2D && load<u8>(p + <usize>(e - 2)) == 0x2D)) e = indexOf(p, e + 1, n, 0x3E);
-    if (e >= n) break;
-    b = skipBlanks(p, n, e + 1);
-  }
+  if (byteAt(p, n, b) == 0x3C && byteAt(p, n, b + 1) == 0x21) b = afterComments(p, n, b); // `<!`
   if (matchesLowerAt(p, n, b, "<!doctype html") || matchesLowerAt(p, n, b, "<html")) return 0;
   for (let i = indexOf2(p, 0, n, 0x3C, 0x3C); i < n; i = indexOf2(p, i + 1, n, 0x3C, 0x3C)) { // '<'
     if (!matchesLowerAt(p, n, i + 1, "script")) continue;
@@ -46,6 +41,18 @@ export function scriptElement(p: usize, n: i32): i32 {
     i = end;
   }
   return 0;
+}
+
+// Where p[0..n) goes on after the comments (and blanks) from b, which opens one: b itself when a
+// comment there does not close.
+function afterComments(p: usize, n: i32, b: i32): i32 {
+  while (matchesLowerAt(p, n, b, "<!--")) {
+    let e = indexOf(p, b + 4, n, 0x3E); // '>'
+    while (e < n && !(load<u8>(p + <usize>(e - 1)) == 0x2D && load<u8>(p + <usize>(e - 2)) == 0x2D)) e = indexOf(p, e + 1, n, 0x3E);
+    if (e >= n) break;
+    b = skipBlanks(p, n, e + 1);
+  }
+  return b;
 }
 
 const SRC = 1, NOT_SCRIPT_TYPE = 2, RUNAT_SERVER = 4;

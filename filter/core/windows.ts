@@ -43,8 +43,6 @@ export function forEachWindow<T extends WindowSink>(texts: TextList, sink: T, ma
     let n = textLen(rows, t);
     if (n <= 0) continue;
     let flags = textFlags(rows, t);
-    // A file's content is read by the model in its first window only (decode/texts.ts keepFromModel).
-    let end = textHeadOnly(rows, t) ? min(n, WINDOW_BYTES) : n;
     let off = 0;
     while (true) {
       if (windows >= maxWindows) return -windows;
@@ -52,7 +50,10 @@ export function forEachWindow<T extends WindowSink>(texts: TextList, sink: T, ma
       let closes = off + w >= n;
       sink.onWindow(t, p + off, w, lexedLength(p + off, w, closes), flags, off == 0, closes);
       windows++;
-      if (off + w >= end) break;
+      if (closes) break;
+      // A file's content is read by the model in its first window only (decode/texts.ts
+      // keepFromModel): asked of texts longer than one window alone.
+      if (off == 0 && textHeadOnly(rows, t)) break;
       off += WINDOW_STEP;
     }
   }

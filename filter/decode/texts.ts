@@ -21,12 +21,15 @@ const MAX_PLAIN_TOKEN_BYTES = 64;
 // before a payload) would otherwise dilute the bag of features of the payload's windows, and
 // capping it in the text keeps every window's sum additive. Part of feature spec v5.
 export const MAX_RUN_BYTES = 4;
-const STRIDE = 4; // u32 per text: part index, ptr, len, flags (bit 31: not scored; bit 30: not windowed; bit 29: head only)
+const STRIDE = 4; // u32 per text: part index, ptr, len, flags (bit 31: not scored; bit 30: not windowed; bit 29: head only; bit 28: a piece)
 export const TEXT_NOT_SCORED: u32 = 0x80000000;
 // A text the verdicts read and the model does not (keepFromModel).
 const TEXT_NOT_WINDOWED: u32 = 0x40000000;
 // A text the model reads in its first window only, the verdicts whole (keepFromModel).
 const TEXT_HEAD_ONLY: u32 = 0x20000000;
+// A piece of its part's text, after a cut run (addPieces).
+const TEXT_PIECE: u32 = 0x10000000;
+const TEXT_MARKS: u32 = TEXT_NOT_SCORED | TEXT_NOT_WINDOWED | TEXT_HEAD_ONLY | TEXT_PIECE;
 // The model's window (core/features.ts WINDOW_BYTES, which core/windows.ts checks this against): a
 // file's head.
 export const FILE_HEAD_BYTES = 256;
@@ -41,7 +44,11 @@ export const FILE_HEAD_BYTES = 256;
 // @ts-ignore: decorator
 @inline export function textLen(rows: usize, i: i32): i32 { return <i32>load<u32>(rowAt(rows, i), 8); }
 // @ts-ignore: decorator
-@inline export function textFlags(rows: usize, i: i32): u32 { return load<u32>(rowAt(rows, i), 12) & ~(TEXT_NOT_SCORED | TEXT_NOT_WINDOWED | TEXT_HEAD_ONLY); }
+@inline export function textFlags(rows: usize, i: i32): u32 { return load<u32>(rowAt(rows, i), 12) & ~TEXT_MARKS; }
+// Whether text i is a piece of its part's text, after a cut run (addPieces): it does not open where
+// that text does.
+// @ts-ignore: decorator
+@inline export function textIsPiece(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i), 12) & TEXT_PIECE) != 0; }
 // A lone word, number, ID or address, which the model skips (TEXT_NOT_SCORED).
 // @ts-ignore: decorator
 @inline export function textIsPlainToken(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i), 12) & TEXT_NOT_SCORED) != 0; }
@@ -285,7 +292,7 @@ function addPieces(part: i32, text: usize, n: i32, count: i32, flags: u32, out: 
     let to = j + 1 < count ? unchecked(runEnds[j + 1]) - MAX_RUN_BYTES : n;
     if (to - from <= 0) continue;
     let q = text + <usize>from;
-    if (!isPlainToken(q, to - from)) out.add(part, q, to - from, flags);
+    if (!isPlainToken(q, to - from)) out.add(part, q, to - from, flags | TEXT_PIECE);
     if (base64 && looksLikeBase64(q, to - from)) addBase64(part, q, to - from, out, false);
   }
 }
@@ -513,7 +520,7 @@ export function keepFromModel(parts: PartList, texts: TextList): void {
     } else if (partIsFileContent(prows, part)) {
       let p = textPtr(trows, i);
       if (part != filePart) { filePart = part; head = p; end = p + <usize>textLen(trows, i); }
-      let past = p >= head + <usize>FILE_HEAD_BYTES && p < end;
+      let past = textIsPiece(trows, i) && p >= head + <usize>FILE_HEAD_BYTES && p < end;
       store<u32>(row, load<u32>(row, 12) | (past ? TEXT_NOT_WINDOWED : TEXT_HEAD_ONLY), 12);
     }
   }
