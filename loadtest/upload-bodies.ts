@@ -1,7 +1,9 @@
 // `make upload-bodies`: text files uploaded, scored by each core given (overall score at or under the
 // default threshold counts as flagged). Each file, found under UPLOAD_DIRS (a colon-separated list of
 // directories; by default the project's node_modules, /usr/share/doc and /usr/lib/python3), is sent as a
-// multipart file part (`filename="upload<ext>"`) and as a raw body (`application/octet-stream`). Up to
+// multipart file part (`filename="upload<ext>"`), as a raw body (`application/octet-stream`), and as a
+// field's value, in a JSON body and in a form (a CMS's article, an e-mail API's `html`: a parameter,
+// read whole by the model, where a file is read by its first window). Up to
 // UPLOAD_PER files per extension (60), of 200 bytes to 64 KiB, picked from the sorted list by a fixed
 // seed. Uploads of documents and code are benign traffic for many applications (attachments, imports,
 // code hosts); what is flagged is the false positives such an application would see. Not a test: the
@@ -48,21 +50,28 @@ function multipartUpload(ext: string, content: Buffer) {
 function rawUpload(content: Buffer) {
   return { head: [[":method", "PUT"], [":path", "/upload"], [":authority", "example.com"], ["content-type", "application/octet-stream"]] as Array<[string, string]>, body: content };
 }
+function field(ct: string, body: string) {
+  return { head: [[":method", "POST"], [":path", "/articles"], [":authority", "example.com"], ["content-type", ct]] as Array<[string, string]>, body: Buffer.from(body) };
+}
+const jsonField = (text: string) => field("application/json", JSON.stringify({ title: "Notes", content: text }));
+const formField = (text: string) => field("application/x-www-form-urlencoded", "title=Notes&content=" + encodeURIComponent(text));
 
 console.log(`upload-bodies: ${[...picked.values()].reduce((n, l) => n + l.length, 0)} files from ${DIRS.join(", ")}`);
 for (const wasm of cores) {
   const core = await Core.load(wasm);
-  console.log(`${wasm} (flagged at ${threshold}: files, as a multipart file part, as a raw body)`);
-  let files = 0, mp = 0, raw = 0;
+  console.log(`${wasm} (flagged at ${threshold}: files, as a multipart file part, as a raw body, as a JSON field, as a form field)`);
+  const all = [0, 0, 0, 0, 0];
   for (const [ext, list] of [...picked].sort()) {
-    let m = 0, r = 0;
+    const row = [list.length, 0, 0, 0, 0];
     for (const path of list) {
       const content = readFileSync(path);
-      if (core.scoreRequest(multipartUpload(ext, content)).score <= threshold) m++;
-      if (core.scoreRequest(rawUpload(content)).score <= threshold) r++;
+      const text = content.toString("utf8");
+      [multipartUpload(ext, content), rawUpload(content), jsonField(text), formField(text)].forEach((req, k) => {
+        if (core.scoreRequest(req).score <= threshold) row[k + 1]++;
+      });
     }
-    files += list.length; mp += m; raw += r;
-    console.log(`  ${ext}: ${list.length}, ${m}, ${r}`);
+    row.forEach((v, k) => { all[k] += v; });
+    console.log(`  ${ext}: ${row.join(", ")}`);
   }
-  console.log(`  all: ${files}, ${mp}, ${raw}`);
+  console.log(`  all: ${all.join(", ")}`);
 }
