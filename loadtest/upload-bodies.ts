@@ -3,11 +3,11 @@
 // directories; by default the project's node_modules, /usr/share/doc and /usr/lib/python3), is sent as a
 // multipart file part (`filename="upload<ext>"`), as a raw body (`application/octet-stream`), and as a
 // field's value, in a JSON body and in a form (a CMS's article, an e-mail API's `html`: a parameter,
-// read whole by the model, where a file is read by its first window). Up to
-// UPLOAD_PER files per extension (60), of 200 bytes to 64 KiB, picked from the sorted list by a fixed
-// seed. Uploads of documents and code are benign traffic for many applications (attachments, imports,
-// code hosts); what is flagged is the false positives such an application would see. Not a test: the
-// directories are the machine's, so write down which machine and date.
+// read whole by the model, where a file is read by its first window). Up to UPLOAD_PER files per
+// extension (60), of 200 bytes to 64 KiB, picked from the sorted list by a fixed seed. Uploads of
+// documents and code are benign traffic for many applications (attachments, imports, code hosts); what
+// is flagged is the false positives such an application would see. Not a test: the directories are
+// the machine's, so write down which machine and date.
 // Usage: tsx loadtest/upload-bodies.ts core.wasm [other-core.wasm ...]
 import { existsSync, readFileSync } from "node:fs";
 import { extname } from "node:path";

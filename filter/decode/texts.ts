@@ -57,7 +57,7 @@ export const FILE_HEAD_BYTES = 256;
 // Whether the model scores text i's windows: a scored text that is not a binary body's.
 // @ts-ignore: decorator
 @inline export function textWindowed(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i), 12) & (TEXT_NOT_SCORED | TEXT_NOT_WINDOWED)) == 0; }
-// Whether the model reads only text i's first window: a multipart file's content.
+// Whether the model reads only text i's first window: a file's content (keepFromModel).
 // @ts-ignore: decorator
 @inline export function textHeadOnly(rows: usize, i: i32): bool { return (load<u32>(rowAt(rows, i), 12) & TEXT_HEAD_ONLY) != 0; }
 // Writes text i of the table at rows (TextList.add's row; decodeParts keeps the count in a local).
@@ -497,16 +497,17 @@ const PLAIN_NIBBLES = memory.data<u8>([
 // The texts of a binary body's parts (request/body.ts: its head and its runs of text) are left to
 // the verdicts: they ask for a payload's syntax, where the model read a palette's or a table's
 // printable bytes as punctuation (a GIF's grey palette, `((%(('()*(,<(Dm*)1*-3*Ju++`, scored 14 as
-// sqli). A multipart file's content is read by the model in its first window only (TEXT_HEAD_ONLY,
-// core/windows.ts), where a web shell, an XML document's DOCTYPE or a polyglot's script opens; the
-// verdicts read all of it. Read whole, a document's prose and code was the model's attack band: of
-// 602 text files of this machine uploaded so (`make upload-bodies`), 100 were flagged, 33 of 60 HTML
-// pages and 14 of 60 Python files among them; 20 read so, 12 with the pieces past the head left out. Called by core/inspect.ts when the split
-// made such parts (PartList.binaryRuns, PartList.fileContents).
+// sqli). A file's content (a multipart file's, or a body sent under a type of its own: request/body.ts)
+// is read by the model in its first window only (TEXT_HEAD_ONLY, core/windows.ts), where a web shell,
+// an XML document's DOCTYPE or a polyglot's script opens; the verdicts read all of it. Read whole, a
+// document's prose and code was the model's attack band: of 602 text files of this machine uploaded
+// as file parts (`make upload-bodies`), 100 were flagged, 33 of 60 HTML pages and 14 of 60 Python
+// files among them; 12 read so. Called by core/inspect.ts when the split made such parts
+// (PartList.binaryRuns, PartList.fileContents).
 //
-// A part's texts come one after another, its own text first (decodeOne); the pieces that follow its cut
-// runs lie inside it: those that start past its first window are not windowed either (a Python file's
-// indentation cut it into a piece a line, each read as a text of its own).
+// A part's texts come one after another, its own text first (decodeOne); the pieces that follow its
+// cut runs lie inside it: those that start past its first window are not windowed either (an indented
+// file's runs of blanks cut it into a piece a line, each read as a text of its own).
 export function keepFromModel(parts: PartList, texts: TextList): void {
   let prows = parts.rows, trows = texts.rows;
   // The file content's own text: its part, start and end.

@@ -85,8 +85,8 @@ export function splitBody(where: i32, ptr: usize, len: i32, ctPtr: usize, ctLen:
   // A body sent under a type of its own (`application/octet-stream`, `text/html`, `text/csv`, …; not
   // text/plain, and not none, which is sniffed) is a file's content: a document PUT or POSTed whole,
   // as a multipart part carries one (decode/texts.ts keepFromModel: the model reads its first window).
-  let ct = skipBlanks(ctPtr, ctLen, 0);
-  let file = ct < ctLen && !startsWithCI(ctPtr + <usize>ct, ctLen - ct, "text/plain");
+  let typeAt = skipBlanks(ctPtr, ctLen, 0);
+  let file = typeAt < ctLen && !startsWithCI(ctPtr + <usize>typeAt, ctLen - typeAt, "text/plain");
   if (file) out.fileContents = true;
   out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false, file ? FILE_CONTENT : 0);
   // A GraphQL document sent as the body (`application/graphql`, which express-graphql, graphql-yoga
