@@ -275,7 +275,7 @@ export function literalComparison(p: usize, n: i32): i32 {
       continue;
     }
     let s = literalStart(p, gapBefore(p, o));
-    if (s <= 0) continue;
+    if (s <= 0 || expandsVariable(p, s, gapBefore(p, o))) continue;
     let op = booleanBefore(p, n, s);
     if (op < 0) continue;
     if (!code) return COMPARISON;
@@ -305,6 +305,20 @@ function sameNameAfterBoolean(p: usize, n: i32, e: i32, r: i32): bool {
 }
 // The longest name read as compared with itself.
 const MAX_COMPARED_NAME = 16;
+
+// Whether the quoted literal p[s..e) expands a variable (`"${ID}"`, `"$name"`): a shell's or a
+// template's test of a value (`[[ "${ID}" != "ubuntu" && "${ID}" != "debian" ]]` in an uploaded script),
+// not a constant an injection compares.
+function expandsVariable(p: usize, s: i32, e: i32): bool {
+  let q = <u32>load<u8>(p + <usize>s);
+  if (q != 0x27 && q != 0x22) return false;
+  for (let k = s + 1; k + 1 < e; k++) {
+    if (load<u8>(p + <usize>k) != 0x24) continue; // '$'
+    let c = <u32>load<u8>(p + <usize>(k + 1));
+    if (c == 0x7B || c == 0x5F || isLetter(c)) return true; // `${`, `$_`, `$x`
+  }
+  return false;
+}
 
 // Whether a literal starts at r: a quote, a digit, a sign and a digit, or a call without arguments.
 function literalOpens(p: usize, n: i32, r: i32): bool {

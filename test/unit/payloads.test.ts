@@ -970,6 +970,8 @@ const LITERAL_COMPARISON: Case[] = [
   // A name compared with itself.
   ["query", "user=%20or%20x=x"],
   ["header:X-Forwarded-For", "176.39.1.208,  OR a = A"],
+  // A `$` in the payload's literal that expands nothing.
+  ["query", "q=" + encodeURIComponent("x' or '$1'='$1")],
 ];
 const NOT_LITERAL_COMPARISON: Case[] = [
   ["query", "q=a%3D1%20and%20b%3D2"],
@@ -981,6 +983,9 @@ const NOT_LITERAL_COMPARISON: Case[] = [
   ["body:json", JSON.stringify({ code: "ok = ready() and count() == 0" })],
   ["query", "q=" + encodeURIComponent("1 or abc=abcd")],
   ["query", "q=" + encodeURIComponent("x or a=a1 and b1=b")],
+  // A shell's test of a variable's value (an uploaded script, a CI step), not a constant compared.
+  ["body:json", JSON.stringify({ run: 'if [[ "${ID}" != "ubuntu" && "${ID}" != "debian" ]]; then exit 1; fi' })],
+  ["body:form", "script=" + encodeURIComponent('[ "$OS" = "linux" ] || [ "$ARCH" = "x86_64" ] && echo ok')],
 ];
 
 // The same condition in JavaScript's equality, after a quote that breaks out of a `$where` string
