@@ -82,16 +82,18 @@ export function splitBody(where: i32, ptr: usize, len: i32, ctPtr: usize, ctLen:
     }
   }
   if (!looksLikeText(ptr, len)) { addBinaryBody(ptr, len, out); return; }
-  // A body sent under a type of its own (`application/octet-stream`, `text/html`, `text/csv`, …; not
-  // text/plain, and not none, which is sniffed) is a file's content: a document PUT or POSTed whole,
-  // as a multipart part carries one (decode/texts.ts keepFromModel: the model reads its first window).
+  // A GraphQL document sent as the body (`application/graphql`, which express-graphql, graphql-yoga
+  // and Apollo's older servers read) is a query: its literals are values, as under a JSON body's
+  // `query`. Any other body sent under a type of its own (`application/octet-stream`, `text/html`,
+  // `text/csv`, …; not text/plain, and not none, which is sniffed) is a file's content: a document PUT
+  // or POSTed whole, as a multipart part carries one (decode/texts.ts keepFromModel: the model reads
+  // its first window).
+  let graphql = containsCI(ctPtr, ctLen, "graphql");
   let typeAt = skipBlanks(ctPtr, ctLen, 0);
-  let file = typeAt < ctLen && !startsWithCI(ctPtr + <usize>typeAt, ctLen - typeAt, "text/plain");
+  let file = !graphql && typeAt < ctLen && !startsWithCI(ctPtr + <usize>typeAt, ctLen - typeAt, "text/plain");
   if (file) out.fileContents = true;
   out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false, file ? FILE_CONTENT : 0);
-  // A GraphQL document sent as the body (`application/graphql`, which express-graphql, graphql-yoga
-  // and Apollo's older servers read): its literals are values, as under a JSON body's `query`.
-  if (containsCI(ctPtr, ctLen, "graphql") && mayHoldGraphqlLiterals(ptr, len)) splitGraphqlLiterals(ptr, len, out, Where.BODY_TEXT, ptr, 0, 0);
+  if (graphql && mayHoldGraphqlLiterals(ptr, len)) splitGraphqlLiterals(ptr, len, out, Where.BODY_TEXT, ptr, 0, 0);
 }
 
 // Whether span `other` (offset << 32 | length in p; 0: none) is none or holds the bytes `span` holds.

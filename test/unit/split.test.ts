@@ -363,7 +363,7 @@ describe("a body sent under a file's type", () => {
   it.each(["application/octet-stream", " text/html; charset=utf-8", "text/csv"])("under %j is one window for the model", (ct) => {
     expect(put(ct, prose.repeat(20)).windows).toBe(put(ct, prose).windows);
   });
-  it.each(["text/plain", ""])("under %j is read whole", (ct) => {
+  it.each(["text/plain", "", "application/graphql"])("under %j is read whole", (ct) => {
     expect(put(ct, prose.repeat(20)).windows).toBeGreaterThan(put(ct, prose).windows);
   });
   it("a web shell in its first window is flagged", () => {
