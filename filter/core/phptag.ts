@@ -3,8 +3,15 @@
 // request. Markdown's code spans are told apart: a tag inside one (`` `<?php` ``) is a mention, and a
 // span opens where PHP takes no value (after prose's words). The model scored
 // `<?= `ls` ?>` 69. Read by core/payloads.ts for a text with a '<'; total and allocation-free.
+//
+// Also a call, inside the tag, of a function that runs a command or code, writes a file or shows the
+// server's configuration (`<?php system("id"); ?>`, `<?php eval(…) ?>`, `<?php phpinfo(); ?>`): a web
+// shell, which an upload carries past the first window the model reads of a file (decode/texts.ts
+// keepFromModel) behind an image's header or prose. CRS flags these names anywhere at paranoia
+// level 1 (933150); only a call in a PHP tag is read here, not a method (`$pdo->exec(`) or a name in
+// prose.
 
-import { byteAt, matchesLowerAt } from "../lib/bytes";
+import { byteAt, matchesLowerAt, blanksBefore, nameStart, isOneOf } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 
 // How far into a tag the backquotes are looked for.
@@ -25,6 +32,7 @@ export function phpTagShell(p: usize, n: i32): bool {
     for (; k < end; k++) {
       let b = load<u8>(p + <usize>k);
       if (b == 0x3F && byteAt(p, n, k + 1) == 0x3E) break; // ?>
+      if (b == 0x28 && runsCode(p, body, k)) return true; // '('
       if (b != 0x60) continue; // '`'
       if (open >= 0) { if (k > open + 1) return true; open = -1; continue; }
       if (!takesValue(p, n, body, k)) break; // prose's code span, not PHP's operator
@@ -45,3 +53,18 @@ function takesValue(p: usize, n: i32, body: i32, k: i32): bool {
   return (j - 4 >= body && matchesLowerAt(p, n, j - 4, "echo")) || (j - 5 >= body && matchesLowerAt(p, n, j - 5, "print")) ||
     (j - 6 >= body && matchesLowerAt(p, n, j - 6, "return"));
 }
+
+// Whether the `(` at k, in a tag whose code starts at body, calls one of RUNNERS as a function: the
+// name not a method's or a static one's (`->exec(`, `::exec(`), nor a variable's.
+function runsCode(p: usize, body: i32, k: i32): bool {
+  let e = blanksBefore(p, k);
+  let s = nameStart(p, e);
+  if (s == e || s < body || !isOneOf(p, e, s, e - s, RUNNERS)) return false;
+  let c = byteAt(p, e, s - 1);
+  return c != 0x3E && c != 0x3A && c != 0x24; // '>', ':', '$'
+}
+
+const RUNNERS: StaticArray<string> = [
+  "system", "exec", "shell_exec", "passthru", "popen", "proc_open", "pcntl_exec", "eval", "assert", "create_function",
+  "call_user_func", "call_user_func_array", "file_put_contents", "fsockopen", "pfsockopen", "phpinfo",
+];

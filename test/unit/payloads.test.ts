@@ -695,11 +695,19 @@ const NOT_POWERSHELL_CRADLE: Case[] = [
 const PHP_TAG_SHELL: Case[] = [
   ["query", "x=" + encodeURIComponent("<?= `ls` ?>")],
   ["body:form", "c=" + encodeURIComponent("<?php echo `id`; ?>")],
+  // A call that runs a command or code, writes a file or shows the configuration, in the tag.
+  ["body:form", "c=" + encodeURIComponent('<?php system("id"); ?>')],
+  ["body:text", "GIF89a\n<?php echo shell_exec ('whoami'); ?>"],
+  ["body:json", JSON.stringify({ note: "<?php $c=base64_decode('aWQ='); \\system($c); ?>" })],
+  ["query", "x=" + encodeURIComponent("<?php phpinfo(); ?>")],
 ];
 const NOT_PHP_TAG_SHELL: Case[] = [
   ["body:json", JSON.stringify({ md: "Run `npm ci` then `npm test`; the page starts with <?xml version=\"1.0\"?>." })],
   ["body:json", JSON.stringify({ md: "Use the `<?php` tag; see `phpinfo` in the docs." })],
   ["body:json", JSON.stringify({ md: "Write <?php at the top of the file, then run `composer install` and `php -S localhost:8000`." })],
+  // A method or a static call of the same name, a variable's, and a name out of a tag.
+  ["body:json", JSON.stringify({ code: '<?php $pdo->exec("DELETE FROM carts WHERE id = 1"); Task::system($t); $eval($x); ?>' })],
+  ["body:json", JSON.stringify({ md: "Avoid system() and eval() in templates." })],
 ];
 
 // A YAML tag that builds a code-running object (yamltags.ts): rce.
