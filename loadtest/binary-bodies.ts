@@ -7,44 +7,37 @@
 // Usage: tsx loadtest/binary-bodies.ts core.wasm [other-core.wasm ...]
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { filesUnder } from "./files";
+import { filesUnder, BINARY_BODY_TYPES, fillRandom, bodyRequest } from "./uploads";
 import { Core, defaultThreshold } from "../node/core";
 
 const TYPES: Record<string, string> = {
   ".png": "image/png", ".jpg": "image/jpeg", ".gif": "image/gif", ".pdf": "application/pdf", ".zip": "application/zip",
   ".whl": "application/zip", ".gz": "application/gzip", ".woff2": "font/woff2", ".so": "application/octet-stream",
 };
-const RANDOM_TYPES = ["application/octet-stream", "image/jpeg", "text/plain", "", "application/json", "application/xml"];
 const MAX_BODY = 131072;
 
 const cores = process.argv.slice(2);
 if (!cores.length) { console.error("usage: tsx loadtest/binary-bodies.ts core.wasm [other-core.wasm ...]"); process.exit(2); }
 const threshold = defaultThreshold();
 
-function request(ct: string, body: Uint8Array) {
-  const head: Array<[string, string]> = [[":method", "POST"], [":path", "/upload"], [":authority", "example.com"]];
-  if (ct) head.push(["content-type", ct]);
-  return { head, body };
-}
-
-function* randomBodies(): Generator<[string, ReturnType<typeof request>]> {
+function* randomBodies(): Generator<[string, ReturnType<typeof bodyRequest>]> {
   const n = Number(process.env.BINARY_N ?? 100), size = Number(process.env.BINARY_SIZE ?? MAX_BODY);
   let seed = 0x5eed;
-  for (let r = 0; r < n * RANDOM_TYPES.length; r++) {
+  for (let r = 0; r < n * BINARY_BODY_TYPES.length; r++) {
     const bytes = new Uint8Array(size);
-    for (let k = 0; k < size; k++) { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; bytes[k] = seed >>> 24; }
-    const ct = RANDOM_TYPES[r % RANDOM_TYPES.length];
-    yield [`random ${ct || "(no type)"}`, request(ct, bytes)];
+    seed = fillRandom(bytes, seed);
+    const ct = BINARY_BODY_TYPES[r % BINARY_BODY_TYPES.length];
+    yield [`random ${ct || "(no type)"}`, bodyRequest(ct, bytes)];
   }
 }
 
-function* fileBodies(): Generator<[string, ReturnType<typeof request>]> {
+function* fileBodies(): Generator<[string, ReturnType<typeof bodyRequest>]> {
   for (const dir of (process.env.BINARY_DIRS ?? "").split(":").filter(Boolean)) {
     // Files of at least 8 KiB with one of TYPES' extensions.
     for (const path of filesUnder(dir, (p, bytes) => bytes >= 8192 && TYPES[extname(p).toLowerCase()] !== undefined)) {
       const body = readFileSync(path).subarray(0, MAX_BODY);
       const ext = extname(path).toLowerCase();
-      for (const ct of new Set([TYPES[ext], "application/octet-stream"])) yield [`file ${ext} as ${ct}`, request(ct, body)];
+      for (const ct of new Set([TYPES[ext], "application/octet-stream"])) yield [`file ${ext} as ${ct}`, bodyRequest(ct, body)];
     }
   }
 }

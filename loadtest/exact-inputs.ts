@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { REPO_ROOT, type CoreRequest } from "../node/core";
 import { partRequest, requestOf } from "../node/http";
+import { BINARY_BODY_TYPES, fillRandom, bodyRequest } from "./uploads";
 
 interface Body { where: string; text: string }
 /** A line of a rows file: a dataset row ({where, text, label}) or a recorded request ({parts}). */
@@ -64,11 +65,8 @@ export function* exactInputs(files: string[]): Generator<[string, CoreRequest, R
   // chance (`make binary-bodies` counts them; request/body.ts now reads a binary body's text runs).
   for (let r = 0; r < Number(process.env.EXACT_BINARY ?? 240); r++) {
     const bytes = new Uint8Array(131072);
-    for (let k = 0; k < bytes.length; k++) { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; bytes[k] = seed >>> 24; }
-    const ct = ['application/octet-stream', 'image/jpeg', 'text/plain', '', 'application/json', 'application/xml'][r % 6];
-    const head: Array<[string, string]> = [[':method', 'POST'], [':path', '/upload'], [':authority', 'example.com']];
-    if (ct) head.push(['content-type', ct]);
-    yield ['bin:' + r, { head, body: bytes }];
+    seed = fillRandom(bytes, seed);
+    yield ['bin:' + r, bodyRequest(BINARY_BODY_TYPES[r % BINARY_BODY_TYPES.length], bytes)];
   }
   // Every byte pair inside a short value, in two places (the byte-class tables and block tests).
   if (process.env.EXACT_PAIRS) for (let b1 = 0; b1 < 256; b1++) for (let b2 = 0; b2 < 256; b2++) {

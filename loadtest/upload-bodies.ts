@@ -11,7 +11,7 @@
 // Usage: tsx loadtest/upload-bodies.ts core.wasm [other-core.wasm ...]
 import { existsSync, readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { filesUnder } from "./files";
+import { filesUnder, bodyRequest } from "./uploads";
 import { Core, defaultThreshold, REPO_ROOT } from "../node/core";
 
 const EXTENSIONS = [".html", ".txt", ".md", ".csv", ".json", ".xml", ".svg", ".js", ".ts", ".css", ".py", ".sh", ".sql", ".yaml", ".yml", ".c", ".go", ".php"];
@@ -45,16 +45,11 @@ function multipartUpload(ext: string, content: Buffer) {
     Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="upload${ext}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
     content, Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
   ]);
-  return { head: [[":method", "POST"], [":path", "/upload"], [":authority", "example.com"], ["content-type", `multipart/form-data; boundary=${BOUNDARY}`]] as Array<[string, string]>, body };
+  return bodyRequest(`multipart/form-data; boundary=${BOUNDARY}`, body);
 }
-function rawUpload(content: Buffer) {
-  return { head: [[":method", "PUT"], [":path", "/upload"], [":authority", "example.com"], ["content-type", "application/octet-stream"]] as Array<[string, string]>, body: content };
-}
-function field(ct: string, body: string) {
-  return { head: [[":method", "POST"], [":path", "/articles"], [":authority", "example.com"], ["content-type", ct]] as Array<[string, string]>, body: Buffer.from(body) };
-}
-const jsonField = (text: string) => field("application/json", JSON.stringify({ title: "Notes", content: text }));
-const formField = (text: string) => field("application/x-www-form-urlencoded", "title=Notes&content=" + encodeURIComponent(text));
+const rawUpload = (content: Buffer) => bodyRequest("application/octet-stream", content, "PUT");
+const jsonField = (text: string) => bodyRequest("application/json", Buffer.from(JSON.stringify({ title: "Notes", content: text })), "POST", "/articles");
+const formField = (text: string) => bodyRequest("application/x-www-form-urlencoded", Buffer.from("title=Notes&content=" + encodeURIComponent(text)), "POST", "/articles");
 
 console.log(`upload-bodies: ${[...picked.values()].reduce((n, l) => n + l.length, 0)} files from ${DIRS.join(", ")}`);
 for (const wasm of cores) {

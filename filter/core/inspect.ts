@@ -33,7 +33,7 @@ export class Inspection {
   run<T extends WindowSink>(cfg: Config, headPtr: usize, headLen: i32, bodyPtr: usize, bodyLen: i32, bodyCut: bool, sink: T): void {
     splitRequest(headPtr, headLen, bodyPtr, bodyLen, bodyCut, cfg, this.parts, this.facts);
     decodeParts(this.parts, this.texts);
-    if (this.parts.binaryRuns || this.parts.fileContents) keepFromModel(this.parts, this.texts);
+    if (this.parts.filesOrRuns) keepFromModel(this.parts, this.texts);
     this.scores.reset();
     sink.pieceBudget = cfg.maxWindows;
     sink.piecesCut = false;

@@ -274,8 +274,9 @@ export function literalComparison(p: usize, n: i32): i32 {
       if (!code && isLetter(byteAt(p, n, r)) && sameNameAfterBoolean(p, n, gapBefore(p, o), r)) return COMPARISON;
       continue;
     }
-    let s = literalStart(p, gapBefore(p, o));
-    if (s <= 0 || expandsVariable(p, s, gapBefore(p, o))) continue;
+    let e = gapBefore(p, o);
+    let s = literalStart(p, e);
+    if (s <= 0 || expandsVariable(p, s, e)) continue;
     let op = booleanBefore(p, n, s);
     if (op < 0) continue;
     if (!code) return COMPARISON;

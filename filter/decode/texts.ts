@@ -503,7 +503,7 @@ const PLAIN_NIBBLES = memory.data<u8>([
 // document's prose and code was the model's attack band: of 602 text files of this machine uploaded
 // as file parts (`make upload-bodies`), 100 were flagged, 33 of 60 HTML pages and 14 of 60 Python
 // files among them; 12 read so. Called by core/inspect.ts when the split made such parts
-// (PartList.binaryRuns, PartList.fileContents).
+// (PartList.filesOrRuns).
 //
 // A part's texts come one after another, its own text first (decodeOne); the pieces that follow its
 // cut runs lie inside it: those that start past its first window are not windowed either (an indented

@@ -236,8 +236,7 @@ export function looksLikeText(p: usize, n: i32): bool {
       if (i8x16.all_true(plain)) { i += 16; continue; }
       blockEnd = i + 16;
     }
-    let c = load<u8>(p + i);
-    if ((c >= 0x20 && c < 0x7F) || (c >= 0x09 && c <= 0x0D) || c == 0x1B) { i++; continue; }
+    if (isTextByte(<u32>load<u8>(p + i))) { i++; continue; }
     // A UTF-8 sequence, whole or cut by the end of the span.
     let u = utf8SequenceAt(p, n, i);
     if (u != 0) { i += abs(u); continue; }
@@ -246,6 +245,11 @@ export function looksLikeText(p: usize, n: i32): bool {
   }
   return bad * 10 <= n;
 }
+
+// A byte of text on its own: printable ASCII, TAB, LF, VT, FF, CR or ESC (looksLikeText, and
+// request/body.ts's runs of text in a binary body).
+// @ts-ignore: decorator
+@inline export function isTextByte(c: u32): bool { return c - 0x20 < 0x5F || c - 0x09 < 5 || c == 0x1B; }
 
 // The length of the well-formed UTF-8 sequence of two to four bytes at p[i] (a lead byte C2-F4 and its
 // continuation bytes), the negated length of the bytes read when p[0..n) ends inside one, or 0.

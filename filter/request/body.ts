@@ -8,7 +8,7 @@ import { splitMultipart, multipartBoundary } from "./multipart";
 import { splitJson, splitJsonValues } from "./jsonbody";
 import { splitXml } from "./xmlbody";
 import { mayHoldGraphqlLiterals, splitGraphqlLiterals } from "./graphql";
-import { startsWithCI, containsCI, looksLikeText, utf8SequenceAt, skipBlanks } from "../lib/bytes";
+import { startsWithCI, containsCI, looksLikeText, utf8SequenceAt, skipBlanks, isTextByte } from "../lib/bytes";
 import { indexOf } from "../lib/scan";
 
 // Maps a Content-Type value to the body's Where. A missing or generic type is sniffed,
@@ -91,7 +91,7 @@ export function splitBody(where: i32, ptr: usize, len: i32, ctPtr: usize, ctLen:
   let graphql = containsCI(ctPtr, ctLen, "graphql");
   let typeAt = skipBlanks(ctPtr, ctLen, 0);
   let file = !graphql && typeAt < ctLen && !startsWithCI(ctPtr + <usize>typeAt, ctLen - typeAt, "text/plain");
-  if (file) out.fileContents = true;
+  if (file) out.filesOrRuns = true;
   out.add(Where.BODY_TEXT, ptr, 0, ptr, len, false, file ? FILE_CONTENT : 0);
   if (graphql && mayHoldGraphqlLiterals(ptr, len)) splitGraphqlLiterals(ptr, len, out, Where.BODY_TEXT, ptr, 0, 0);
 }
@@ -132,7 +132,7 @@ function addOddNames(out: PartList, first: i32): void {
 // here and there were runs, which the decoders made into a few bytes (`` `iD ``, `|Ps`) that read as a
 // command after a separator.
 function addBinaryBody(ptr: usize, len: i32, out: PartList): void {
-  out.binaryRuns = true;
+  out.filesOrRuns = true;
   out.add(Where.BODY_TEXT, ptr, 0, ptr, min(len, BINARY_HEAD), false, BINARY_RUN);
   // The run: from start; nuls, the NULs in it.
   let start = 0, nuls = 0, i = 0;
@@ -175,6 +175,6 @@ const MIN_TEXT_RUN = 16;
 // @ts-ignore: decorator
 @inline function textByteLength(p: usize, n: i32, i: i32): i32 {
   let c = <u32>load<u8>(p + <usize>i);
-  if (c - 0x20 < 0x5F || c - 0x09 < 5 || c == 0 || c == 0x1B) return 1;
+  if (isTextByte(c) || c == 0) return 1;
   return max(utf8SequenceAt(p, n, i), 0);
 }

@@ -75,7 +75,7 @@ function emit(out: PartList, namePtr: usize, nameLen: i32, valPtr: usize, valLen
   let i = out.count;
   if (i < MAX_PARTS) unchecked(partKinds[i] = <u8>lastKind);
   let kind = lastKind & 3;
-  if (kind == PartKind.FILE) out.fileContents = true;
+  if (kind == PartKind.FILE) out.filesOrRuns = true;
   out.add(Where.BODY_MULTIPART, namePtr, nameLen, valPtr, valLen, false, kind == PartKind.FILENAME ? FILENAME : kind == PartKind.FILE ? FILE_CONTENT : 0);
 }
 // Bytes examined by the last splitMultipart call (the work-counting test reads it).

@@ -86,9 +86,9 @@ export class PartList {
   jsonEnd: usize = 0;
   // Parts were dropped: the table or the scratch space ran out.
   overflow: bool = false;
-  // Some part is a binary body's (BINARY_RUN), or a file's content (FILE_CONTENT).
-  binaryRuns: bool = false;
-  fileContents: bool = false;
+  // Some part is a binary body's run of text (BINARY_RUN) or a file's content (FILE_CONTENT), whose
+  // texts the model reads in part or not at all (decode/texts.ts keepFromModel).
+  filesOrRuns: bool = false;
   private table: StaticArray<u32> = new StaticArray<u32>(MAX_PARTS * STRIDE);
   private scratch: StaticArray<u8> = new StaticArray<u8>(SCRATCH_BYTES);
   private scratchUsed: i32 = 0;
@@ -103,8 +103,7 @@ export class PartList {
     this.count = 0;
     this.limit = min(limit, MAX_PARTS);
     this.overflow = false;
-    this.binaryRuns = false;
-    this.fileContents = false;
+    this.filesOrRuns = false;
     this.scratchUsed = 0;
     this.excluded = excluded;
     this.excludedCount = excluded.length;
