@@ -274,9 +274,8 @@ export function literalComparison(p: usize, n: i32): i32 {
       if (!code && isLetter(byteAt(p, n, r)) && sameNameAfterBoolean(p, n, gapBefore(p, o), r)) return COMPARISON;
       continue;
     }
-    let e = gapBefore(p, o);
-    let s = literalStart(p, e);
-    if (s <= 0 || expandsVariable(p, s, e)) continue;
+    let s = literalStart(p, gapBefore(p, o));
+    if (s <= 0) continue;
     let op = booleanBefore(p, n, s);
     if (op < 0) continue;
     if (!code) return COMPARISON;
@@ -307,20 +306,6 @@ function sameNameAfterBoolean(p: usize, n: i32, e: i32, r: i32): bool {
 // The longest name read as compared with itself.
 const MAX_COMPARED_NAME = 16;
 
-// Whether the quoted literal p[s..e) expands a variable (`"${ID}"`, `"$name"`): a shell's or a
-// template's test of a value (`[[ "${ID}" != "ubuntu" && "${ID}" != "debian" ]]` in an uploaded script),
-// not a constant an injection compares.
-function expandsVariable(p: usize, s: i32, e: i32): bool {
-  let q = <u32>load<u8>(p + <usize>s);
-  if (q != 0x27 && q != 0x22) return false;
-  for (let k = s + 1; k + 1 < e; k++) {
-    if (load<u8>(p + <usize>k) != 0x24) continue; // '$'
-    let c = <u32>load<u8>(p + <usize>(k + 1));
-    if (c == 0x7B || c == 0x5F || isLetter(c)) return true; // `${`, `$_`, `$x`
-  }
-  return false;
-}
-
 // Whether a literal starts at r: a quote, a digit, a sign and a digit, or a call without arguments.
 function literalOpens(p: usize, n: i32, r: i32): bool {
   let c = byteAt(p, n, r);
@@ -333,6 +318,9 @@ function literalOpens(p: usize, n: i32, r: i32): bool {
 // Where the literal that ends at e starts: a string of at most MAX_QUOTED bytes in the quotes it ends
 // with, a number (digits, a `-` before them) that follows a gap, or a call without arguments, which
 // SQL's functions of the session are (`user_name()`, `CONNECTION_ID()`, `database()`); -1 for none.
+// A string that expands a variable (`"${ID}"`, `"$name"`) is none: a shell's or a template's test of a
+// value (`[[ "${ID}" != "ubuntu" && "${ID}" != "debian" ]]` in an uploaded script), not a constant an
+// injection compares.
 function literalStart(p: usize, e: i32): i32 {
   if (e <= 0) return -1;
   let c = <u32>load<u8>(p + <usize>(e - 1));
@@ -342,7 +330,12 @@ function literalStart(p: usize, e: i32): i32 {
   }
   if (c == 0x27 || c == 0x22) {
     for (let k = e - 2, lo = max(0, e - 2 - MAX_QUOTED); k >= lo; k--) {
-      if (<u32>load<u8>(p + <usize>k) == c) return k;
+      let b = <u32>load<u8>(p + <usize>k);
+      if (b == c) return k;
+      if (b == 0x24) { // '$'
+        let d = <u32>load<u8>(p + <usize>(k + 1));
+        if (d == 0x7B || d == 0x5F || isLetter(d)) return -1; // `${`, `$_`, `$x`
+      }
     }
     return -1;
   }
