@@ -178,6 +178,48 @@ describe("a payload in a value's prose is not diluted by it", () => {
   }
 });
 
+// A part's windows over the gate are lowered by how many there are (core/score.ts crowdShift): a
+// document in one field has hundreds of windows its markup or code confirms, and the most extreme of
+// them is no attack's. Prose around a payload is under the gate, and a window repeated is counted once.
+describe("a document in one field", () => {
+  // An editor's settings written line by line, 6 KiB: every window holds `echo`, quotes and `&&`.
+  const KEYS = ["browse", "limitSymbolsToIncludedHeaders", "databaseFilename", "includePath", "defines", "compilerPath", "cStandard", "intelliSenseMode", "path", "name", "configurations", "version"];
+  let script = "#!/bin/sh\n# Writes the editor's settings for this checkout.\n\ndie () {\n\techo \"$*\" >&2\n\texit 1\n}\n\n" +
+    "cd \"$(dirname \"$0\")\"/../.. || die \"Could not cd to top-level directory\"\n\nmkdir -p .vscode || die \"Could not create .vscode/\"\n\n";
+  for (let i = 0; i < 120; i++) script += `\techo '    "${KEYS[i % 12]}${i}": ${i % 3 ? `"${KEYS[(i * 5) % 12]}"` : i % 2 ? "true" : "[]"},' && \\\n`;
+  script += "\techo '}' >.vscode/settings.json\n";
+
+  it("is not flagged by the worst of its many windows, which alone is", () => {
+    const json = core.score("body:json", JSON.stringify({ title: "Notes", content: script }));
+    const form = core.score("body:form", `title=Notes&content=${encodeURIComponent(script)}`);
+    expect(json.score, `${json.worstClass} "${json.worstText}"`).toBeGreaterThan(20);
+    expect(form.score, `${form.worstClass} "${form.worstText}"`).toBeGreaterThan(20);
+    expect(core.score("body:json", JSON.stringify({ title: "Notes", content: json.worstText })).score).toBeLessThanOrEqual(20);
+  });
+
+  const PAYLOAD = '${"freemarker.template.utility.Execute"?new()("id")}';
+  const WORDS = ["order", "arrived", "early", "fabric", "sturdy", "stitching", "neat", "size", "chart", "right", "would", "buy", "again", "shop", "the", "and", "was", "for", "my", "a", "with", "very"];
+  it("a payload behind 12 KiB of prose is not lowered by it", () => {
+    let seed = 3, prose = "";
+    while (prose.length < 12 * 1024) {
+      const words: string[] = [];
+      for (let i = 6 + (seed % 10); i > 0; i--) { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; words.push(WORDS[(seed >>> 8) % WORDS.length]); }
+      prose += words.join(" ") + ". ";
+    }
+    const r = core.score("body:json", JSON.stringify({ content: `${prose} ${PAYLOAD} Thanks.` }));
+    expect(r.score, `${r.worstClass} "${r.worstText}"`).toBeLessThanOrEqual(20);
+    expect(r.worstClass).toBe("ssti");
+  });
+
+  it("a window repeated is counted once", () => {
+    // 192 bytes, the windows' step: every window of the repeated text holds the same bytes.
+    const block = `echo '  "name": "x",' && \\\n\techo '  ${PAYLOAD}' && \\\n`.padEnd(192, " and then ").slice(0, 192);
+    const twice = core.score("body:json", JSON.stringify({ content: block.repeat(2) }));
+    expect(twice.score).toBeLessThanOrEqual(20);
+    expect(core.score("body:json", JSON.stringify({ content: block.repeat(40) })).score).toBe(twice.score);
+  });
+});
+
 // The pieces' rules read prose's quotes, parentheses, dashes and line breaks as prose's.
 describe("prose with a little syntax of its own scores clean", () => {
   const TEXTS = [
