@@ -1,14 +1,16 @@
 // HTTP request smuggling and response splitting in a value: a line break beside an HTTP message's
 // first line, a request line (`GET /admin HTTP/1.1`) or a status line (`HTTP/1.1 200 OK`), which a
 // server or a cache that writes the value into a message reads as a second message (CRS 921110,
-// 921120 at paranoia level 1). Read by core/signatures.ts where a line break can reach the
-// application and lies within a value's first line's reach (mail.ts mayBreakIntoMail); total and
-// allocation-free.
+// 921120 at paranoia level 1); and a URL's value broken into a header line that steers a proxy, a
+// cache or the response (injectedHeader, CRS 921160). Read by core/signatures.ts where a line break
+// can reach the application and lies within a value's first line's reach (mail.ts
+// mayBreakIntoMail); total and allocation-free.
 //
 // The model's crlf class knows injected header lines; it scored `GET / HTTP/1.1\r\nHost: evil` 81
 // and `\r\nHTTP/1.1 200 OK` 99. A line that only names HTTP (`see HTTP/1.1 spec`) is left to it.
 
-import { byteAt, matchesAt } from "../lib/bytes";
+import { byteAt, matchesAt, matchesLowerAt } from "../lib/bytes";
+import { MAX_FIRST_LINE } from "./mail";
 import { indexOf2 } from "../lib/scan";
 
 const METHODS: StaticArray<string> = [
@@ -57,3 +59,40 @@ function lineBreakAfter(p: usize, n: i32, s: i32): bool {
 
 // @ts-ignore: decorator
 @inline function isDigit(c: u32): bool { return c - 0x30 < 10; }
+
+// Header lines an injected value adds to a response or to a request a proxy forwards (lower case;
+// CRS 921160's and 921120's names): where a response goes or what it sets, and the host and client a
+// proxy or an application trusts. The model scored `a\r\nHost: evil.com` 81, `\r\nX-Forwarded-For:
+// 127.0.0.1` 87 and `\r\nVia: 1.1 x` 94; `Set-Cookie:` and `Location:` it flags.
+const INJECTED_HEADERS: StaticArray<string> = [
+  "host", "location", "refresh", "set-cookie", "cookie", "content-type", "content-length", "transfer-encoding",
+  "content-disposition", "via", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-server",
+  "x-forwarded-proto", "x-real-ip", "x-client-ip", "true-client-ip", "x-originating-ip", "x-remote-ip",
+  "x-remote-addr", "x-original-url", "x-rewrite-url", "access-control-allow-origin",
+];
+
+// A line break within the first line's reach (mail.ts MAX_FIRST_LINE), then blanks or none and one
+// of INJECTED_HEADERS with its colon (blanks before it allowed: `Host :`). Asked of a query's or a
+// cookie's value alone, whose line breaks came percent-encoded: a form's or a JSON string's may be a
+// text's next line (`Location: Room 4` in an event's description).
+export function injectedHeader(p: usize, n: i32): bool {
+  let b = indexOf2(p, 0, min(n, MAX_FIRST_LINE + 1), 0x0A, 0x0D);
+  if (b >= n || b > MAX_FIRST_LINE) return false;
+  let i = b;
+  while (i < n && isBreakOrBlank(<u32>load<u8>(p + <usize>i))) i++;
+  let j = i;
+  while (j < n && isNameByte(<u32>load<u8>(p + <usize>j))) j++;
+  let k = j;
+  while (k < n && (load<u8>(p + <usize>k) == 0x20 || load<u8>(p + <usize>k) == 0x09)) k++;
+  if (j == i || byteAt(p, n, k) != 0x3A) return false;
+  for (let h = 0; h < INJECTED_HEADERS.length; h++) {
+    let name = unchecked(INJECTED_HEADERS[h]);
+    if (name.length == j - i && matchesLowerAt(p, n, i, name)) return true;
+  }
+  return false;
+}
+
+// @ts-ignore: decorator
+@inline function isBreakOrBlank(c: u32): bool { return c == 0x0A || c == 0x0D || c == 0x20 || c == 0x09; }
+// @ts-ignore: decorator
+@inline function isNameByte(c: u32): bool { return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2D || c == 0x5F; }

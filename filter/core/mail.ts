@@ -11,8 +11,8 @@
 import { byteAt, matchesAt, matchesLowerAt, startsOneOf } from "../lib/bytes";
 import { indexOf2, indexOf2Inline } from "../lib/scan";
 
-// The first line of an injected field value is at most this long.
-const MAX_FIRST_LINE = 256;
+// The first line of an injected field value is at most this long (core/httpsplit.ts's too).
+export const MAX_FIRST_LINE = 256;
 
 // Headers that add or redirect recipients (lower case).
 const RECIPIENT_HEADERS: StaticArray<string> = ["bcc", "cc", "to", "reply-to"];

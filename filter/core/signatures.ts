@@ -59,7 +59,7 @@ import { needsDecoding, decodePart } from "../decode/normalize";
 import { mayNameGadget, namesGadget, holdsGadget } from "./gadgets";
 import { mailInjection, mayBreakIntoMail } from "./mail";
 import { scriptUpload } from "./upload";
-import { httpMessage } from "./httpsplit";
+import { httpMessage, injectedHeader } from "./httpsplit";
 import { pickleAt, mayOpenPickle } from "./pickle";
 
 export function applySignatures(parts: PartList, texts: TextList, scores: RequestScores): void {
@@ -161,7 +161,8 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
       hit = true;
       head = scores.confirmedClass(HEAD_TRAVERSAL);
     }
-    if (!hit && mayInjectMail(prows, part, where, trows, t, p, n) && (mailInjection(p, n) || httpMessage(p, n))) {
+    if (!hit && mayInjectMail(prows, part, where, trows, t, p, n) &&
+        (mailInjection(p, n) || httpMessage(p, n) || ((where == Where.QUERY || where == Where.COOKIE) && injectedHeader(p, n)))) {
       hit = true;
       head = HEAD_CRLF;
     }

@@ -282,7 +282,28 @@ const NOT_HTTP_MESSAGE: Array<[string, string]> = [
   ["body:multipart", mpFile("create-invoice.http", "application/octet-stream", HTTP_FILE)],
 ];
 
+// A URL's value broken into a header line that steers a proxy, a cache or the response (httpsplit.ts
+// injectedHeader, CRS 921160).
+const INJECTED_HEADER: Array<[string, string]> = [
+  ["query", "next=/home%0d%0aHost:%20evil.example"],
+  ["query", "lang=en%0d%0aX-Forwarded-For:%20127.0.0.1"],
+  ["query", "page=1%0aVia:%201.1%20cache"],
+  ["query", "r=a%0d%0a%20Refresh:%200;url=http://evil.example"],
+  ["query", "u=http://shop.example/%0d%0aX-Original-URL :%20/admin"],
+  ["header:Cookie", "theme=dark%0d%0aX-Forwarded-Host:%20evil.example"],
+];
+const NOT_INJECTED_HEADER: Array<[string, string]> = [
+  // A form's or a JSON string's line break may be a text's next line.
+  ["body:form", "description=Team+meeting%0d%0aLocation:+Room+4%0d%0aHost:+Maria"],
+  ["body:json", JSON.stringify({ notes: "Agenda\nHost: Maria\nVia: video call" })],
+  // No line break, or no header's name after it, or a first line longer than a field value's.
+  ["query", "q=host:example.com"],
+  ["query", "msg=Hello%0d%0aHostname:%20changed"],
+  ["query", `note=${"word%20".repeat(60)}%0aHost:%20Maria`],
+];
+
 describeVerdicts("%s signatures", () => core, [
+  ["injected-header", "crlf", INJECTED_HEADER, NOT_INJECTED_HEADER],
   ["http-message", "crlf", HTTP_MESSAGE, NOT_HTTP_MESSAGE],
   ["null-byte", "traversal", NUL, NOT_NUL],
   ["script-upload", "rce", UPLOAD, NOT_UPLOAD],
