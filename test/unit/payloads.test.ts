@@ -401,10 +401,15 @@ const JAVA_EXEC: Case[] = [
   ["query", "x=T(java.lang.Runtime).getRuntime().exec('id')"],
   ["query", "x=new java.lang.ProcessBuilder(\"id\").start()"],
   ["body:json", JSON.stringify({ name: "${''.getClass().forName('java.lang.Runtime').getRuntime() . exec ('id')}" })],
+  // A class that runs code, loaded by its name.
+  ["query", "x=" + encodeURIComponent('java.lang.Class.forName("java.lang.Runtime")')],
+  ["body:json", JSON.stringify({ q: "#{request.getClass().getClassLoader().loadClass('javax.script.ScriptEngineManager').newInstance()}" })],
+  ["body:form", "expr=" + encodeURIComponent("T(java.lang.Class).forName( 'javax.naming.InitialContext' )")],
 ];
 const NOT_JAVA_EXEC: Case[] = [
   ["body:json", JSON.stringify({ t: "new ProcessBuilderFactory()" })],
   ["body:json", JSON.stringify({ d: "getRuntime() returns the runtime of the JVM" })],
+  ["body:json", JSON.stringify({ code: 'Class.forName("com.mysql.cj.jdbc.Driver");\nClass.forName("java.lang.RuntimeException");' })],
 ];
 // .NET's process API by its full name (dotnetexec.ts): a Razor template's or a C# expression's.
 const DOTNET_EXEC: Case[] = [
