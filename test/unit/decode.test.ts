@@ -120,6 +120,9 @@ describe("base64 values", () => {
     { name: "standard alphabet with '/'", value: b64("?>?>?<script>a"), decoded: "?>?>?<script>a", flags: ["base64"] },
     { name: "URL-safe alphabet with '_'", value: Buffer.from("?>?>?<script>a").toString("base64url"), decoded: "?>?>?<script>a", flags: ["base64"] },
     { name: "percent-encoded payload inside", value: b64("%3Cscript%3Ealert(1)"), decoded: "<script>alert(1)", flags: ["percent", "base64"] },
+    // Under 16 characters, with its padding: no word or ID ends in `=`.
+    { name: "a short payload, padded", value: b64("$(id)"), decoded: "$(id)", flags: ["base64"] },
+    { name: "a short payload, padded twice", value: b64("{{7*7}}"), decoded: "{{7*7}}", flags: ["base64"] },
   ])("$name yields an extra decoded part flagged base64", ({ value, decoded, flags }) => {
     const parts = core.parts("query", `a=${value}`);
     expect(parts.map((p) => ({ name: p.name, text: p.text, flags: flagNames(core, p.flags) }))).toEqual([
@@ -150,7 +153,9 @@ describe("base64 values", () => {
     { name: "an upper-case SHA-1 hex hash", value: "DA39A3EE5E6B4B0D3255BFEF95601890AFD80709" },
     { name: "a random session id", value: "q3F9zX0aB1cD2eF3gH4iJ5kL" },
     { name: "a JWT", value: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U" },
-    { name: "a base64 string under 16 characters", value: b64("<script>") },
+    { name: "a base64 string under 16 characters without its padding", value: Buffer.from("<script>").toString("base64url") },
+    { name: "a camelCase word", value: "userTriggered" },
+    { name: "a short word padded with `=`", value: "abcdefgh=" },
   ])("$name yields no decoded part", ({ value }) => {
     const parts = core.parts("query", `a=${value}`);
     expect(parts.map((p) => ({ text: p.text, flags: flagNames(core, p.flags) }))).toEqual([{ text: value, flags: [] }]);

