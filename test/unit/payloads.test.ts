@@ -25,6 +25,10 @@ const SQLI: Case[] = [
   ["body:form", "q=x'+and+extractvalue(1,concat(0x7e,version()))--"],
   ["query", "id=1;waitfor%20delay%20'0:0:5'--"],
   ["query", "id=1%20AND%20pg_sleep(5)"],
+  // A no-break space between the words, as Latin-1 (A0) and as UTF-8 (C2 A0).
+  ["query", "id=-1%A0UNION%A0SELECT%A01,2,3"],
+  ["body:form", "id=-1%C2%A0union%C2%A0select%C2%A0user()"],
+  ["query", "id=1'%A0or%A0'1'='1"],
 ];
 // Stacked statements after a closed value, naming what they act on.
 const STACKED_SQLI: Case[] = [
@@ -86,6 +90,7 @@ const NOT_SQLI: Case[] = [
   ["body:form", "post=" + encodeURIComponent("How do I speed up this query?\n\nSELECT a.id FROM a UNION SELECT b.id FROM b;")],
   ["query", "q=trade+union+selection+committee"],
   ["query", "q=credit+union"],
+  ["query", "q=Caf%E9%A0menu%A0union%A0select%A0wines"],
   ["body:json", JSON.stringify({ code: "await sleep(500)" })],
   ["body:json", JSON.stringify({ code: "import time\ntime.sleep(5)" })],
 ];
