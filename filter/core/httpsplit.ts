@@ -61,11 +61,14 @@ function lineBreakAfter(p: usize, n: i32, s: i32): bool {
 @inline function isDigit(c: u32): bool { return c - 0x30 < 10; }
 
 // Header lines an injected value adds to a response or to a request a proxy forwards (lower case;
-// CRS 921160's and 921120's names): where a response goes or what it sets, and the host and client a
-// proxy or an application trusts. The model scored `a\r\nHost: evil.com` 81, `\r\nX-Forwarded-For:
-// 127.0.0.1` 87 and `\r\nVia: 1.1 x` 94; `Set-Cookie:` and `Location:` it flags.
+// CRS 921160's and 921120's names): the host and client a proxy or an application trusts, and what a
+// response does. The model scored `a\r\nHost: evil.com` 81, `\r\nX-Forwarded-For: 127.0.0.1` 87,
+// `\r\nVia: 1.1 x` 94 and `\r\nCookie: sid=1` 72. `Set-Cookie:`, `Location:`, `Content-Type:` and
+// `Content-Length:` it flags (1 to 16) in every placement and encoding of the evasion suite, and are
+// left to it: read here in a query alone, `lang=en%0d%0aLocation: …` scored 1 where its base64 in a
+// form scores 12, more than the suite allows a variant under its plain form (10).
 const INJECTED_HEADERS: StaticArray<string> = [
-  "host", "location", "refresh", "set-cookie", "cookie", "content-type", "content-length", "transfer-encoding",
+  "host", "refresh", "cookie", "transfer-encoding",
   "content-disposition", "via", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-server",
   "x-forwarded-proto", "x-real-ip", "x-client-ip", "true-client-ip", "x-originating-ip", "x-remote-ip",
   "x-remote-addr", "x-original-url", "x-rewrite-url", "access-control-allow-origin",
