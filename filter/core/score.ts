@@ -222,7 +222,8 @@ export class RequestScores extends WindowSink {
   // Whether window p[0..n) with these flags was scored before in this request; if not, it is
   // recorded (over whatever held its slot: a miss only costs a scoring). The key is the length,
   // the flags and the first and last 16 bytes; a key match is confirmed byte for byte. A window
-  // held over the gate (scoreWindow) counts as seen in its own part only, text's part.
+  // held over the gate (hold) counts as seen in its own part only: in another, whose windows may be
+  // lowered less, it is scored again.
   // @ts-ignore: decorator
   @inline private seenBefore(text: i32, p: usize, n: i32, flags: u32): bool {
     let key = windowKey(p, n, flags);
