@@ -30,7 +30,8 @@ import { Where } from "../request/where";
 import { TextList, textPart, textPtr, textLen, textFlags, textScored, textIsPiece } from "../decode/texts";
 import { RequestScores } from "./score";
 import { GATE_LOGIT } from "./confirm";
-import { HEAD_SQLI, HEAD_XSS, HEAD_SSTI, HEAD_NOSQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT, HEAD_LDAPI, HEAD_SCANNER, HEAD_CRLF } from "./classes";
+import { HEAD_SQLI, HEAD_XSS, HEAD_SSTI, HEAD_NOSQLI, HEAD_JNDI, HEAD_RCE, HEAD_TRAVERSAL, HEAD_SSRF, HEAD_OPEN_REDIRECT, HEAD_LDAPI, HEAD_SCANNER, HEAD_CRLF, HEAD_XXE } from "./classes";
+import { externalEntity } from "./xxe";
 import { sqlInjection, statementPairs, isStatement, literalComparison, COMPARISON, CODE_COMPARISON, ANGLE } from "./sqlverdict";
 import { jndiLookupAt, lookupEnd } from "./jndilookup";
 import { shellshock } from "./shellshock";
@@ -223,6 +224,9 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32, context: u32): i32
     if (dollar != 0) return dollar;
   }
   if (((has & TRIGGER_PAREN) != 0 && shellshock(p, n)) || ((has & TRIGGER_LT) != 0 && (ssiDirective(p, n) || esiElement(p, n)))) return HEAD_RCE;
+  // An entity a parser fetches, or an XInclude: in a body, a file or a value, not a header's (no
+  // XML parser reads one) nor a binary body's run.
+  if ((has & TRIGGER_LT) != 0 && where != Where.HEADER && !binary && externalEntity(p, n)) return HEAD_XXE;
   // A handler's call has a '(' (or a backquote, left to the model): most texts with a tag have none.
   if ((has & (TRIGGER_LT | TRIGGER_PAREN)) == (TRIGGER_LT | TRIGGER_PAREN) && eventHandlerTag(p, n)) return HEAD_XSS;
   // A handler's call has a '(' (a backquote's is read in texts with a '\'' too).

