@@ -9,8 +9,8 @@
 // The model's crlf class knows injected header lines; it scored `GET / HTTP/1.1\r\nHost: evil` 81
 // and `\r\nHTTP/1.1 200 OK` 99. A line that only names HTTP (`see HTTP/1.1 spec`) is left to it.
 
-import { byteAt, matchesAt, matchesLowerAt } from "../lib/bytes";
-import { MAX_FIRST_LINE } from "./mail";
+import { byteAt, isWordChar, matchesAt, matchesLowerAt, skipSpacesAndBreaks, skipSpacesAndTabs } from "../lib/bytes";
+import { firstLineBreak } from "./mail";
 import { indexOf2 } from "../lib/scan";
 
 const METHODS: StaticArray<string> = [
@@ -74,28 +74,20 @@ const INJECTED_HEADERS: StaticArray<string> = [
   "x-remote-addr", "x-original-url", "x-rewrite-url", "access-control-allow-origin",
 ];
 
-// A line break within the first line's reach (mail.ts MAX_FIRST_LINE), then blanks or none and one
-// of INJECTED_HEADERS with its colon (blanks before it allowed: `Host :`). Asked of a query's or a
+// A line break that ends the first line (mail.ts firstLineBreak), then blanks or none and one of
+// INJECTED_HEADERS with its colon (blanks before it allowed: `Host :`). Asked of a query's or a
 // cookie's value alone, whose line breaks came percent-encoded: a form's or a JSON string's may be a
 // text's next line (`Location: Room 4` in an event's description).
 export function injectedHeader(p: usize, n: i32): bool {
-  let b = indexOf2(p, 0, min(n, MAX_FIRST_LINE + 1), 0x0A, 0x0D);
-  if (b >= n || b > MAX_FIRST_LINE) return false;
-  let i = b;
-  while (i < n && isBreakOrBlank(<u32>load<u8>(p + <usize>i))) i++;
+  let b = firstLineBreak(p, n);
+  if (b < 0) return false;
+  let i = skipSpacesAndBreaks(p, n, b);
   let j = i;
-  while (j < n && isNameByte(<u32>load<u8>(p + <usize>j))) j++;
-  let k = j;
-  while (k < n && (load<u8>(p + <usize>k) == 0x20 || load<u8>(p + <usize>k) == 0x09)) k++;
-  if (j == i || byteAt(p, n, k) != 0x3A) return false;
+  while (j < n && (isWordChar(<u32>load<u8>(p + <usize>j)) || load<u8>(p + <usize>j) == 0x2D)) j++;
+  if (j == i || byteAt(p, n, skipSpacesAndTabs(p, n, j)) != 0x3A) return false;
   for (let h = 0; h < INJECTED_HEADERS.length; h++) {
     let name = unchecked(INJECTED_HEADERS[h]);
     if (name.length == j - i && matchesLowerAt(p, n, i, name)) return true;
   }
   return false;
 }
-
-// @ts-ignore: decorator
-@inline function isBreakOrBlank(c: u32): bool { return c == 0x0A || c == 0x0D || c == 0x20 || c == 0x09; }
-// @ts-ignore: decorator
-@inline function isNameByte(c: u32): bool { return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2D || c == 0x5F; }

@@ -48,7 +48,6 @@ export class Inspection {
     // threshold (overall or a class's) at or over the score the gate holds them to.
     this.scores.skipUnconfirmable = cfg.highestThreshold < this.scores.gateScore;
     this.run<RequestScores>(cfg, headPtr, headLen, bodyPtr, bodyLen, bodyCut, this.scores);
-    this.scores.flushPart(-1);
     applySignatures(this.parts, this.texts, this.scores);
     applyPayloadVerdicts(this.parts, this.texts, this.scores);
     return this.scores;

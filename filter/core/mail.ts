@@ -11,8 +11,8 @@
 import { byteAt, matchesAt, matchesLowerAt, startsOneOf } from "../lib/bytes";
 import { indexOf2, indexOf2Inline } from "../lib/scan";
 
-// The first line of an injected field value is at most this long (core/httpsplit.ts's too).
-export const MAX_FIRST_LINE = 256;
+// The first line of an injected field value is at most this long.
+const MAX_FIRST_LINE = 256;
 
 // Headers that add or redirect recipients (lower case).
 const RECIPIENT_HEADERS: StaticArray<string> = ["bcc", "cc", "to", "reply-to"];
@@ -37,9 +37,16 @@ function hasWordAt(p: usize, n: i32, i: i32, s: string): bool {
   return matchesAt(p, n, i, s) && byteAt(p, n, i + s.length) <= 0x20;
 }
 
-export function mailInjection(p: usize, n: i32): bool {
+// Where the line break that ends a value's first line is, when that line is at most MAX_FIRST_LINE
+// bytes and another follows it (also core/httpsplit.ts's injectedHeader); else -1.
+export function firstLineBreak(p: usize, n: i32): i32 {
   let b = indexOf2(p, 0, min(n, MAX_FIRST_LINE + 1), 0x0A, 0x0D);
-  if (b >= n || b > MAX_FIRST_LINE) return false;
+  return b >= n || b > MAX_FIRST_LINE ? -1 : b;
+}
+
+export function mailInjection(p: usize, n: i32): bool {
+  let b = firstLineBreak(p, n);
+  if (b < 0) return false;
   for (let i = 0; i < b; i++) if (load<u8>(p + <usize>i) == 0x3A) return false; // a header line of its own
   let i = b;
   while (i < n && (load<u8>(p + <usize>i) == 0x0A || load<u8>(p + <usize>i) == 0x0D)) i++;

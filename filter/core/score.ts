@@ -171,17 +171,20 @@ export class RequestScores extends WindowSink {
     v128.store(pp, f32x4.pmax(v128.load(pp, 48), v128.load(logits, 48)), 48);
     if (worse) {
       this.pendingTextIndex = text;
-      this.pendingTextLen = min(n, WINDOW_BYTES);
-      memory.copy(changetype<usize>(this.pendingText), p, this.pendingTextLen);
+      this.pendingTextLen = copyWindow(this.pendingText, p, n);
       this.pendingFlags = flags;
       this.pendingClass = likeliestClass(logits);
     }
   }
 
+  // After the request's last window, before the verdicts read the maxima.
+  onEnd(): void {
+    this.flushPart(-1);
+  }
+
   // The held windows of the part scored last count into the request's maxima, lowered by
-  // crowdShift; `next` is the part whose windows over the gate are held from now on (-1: none,
-  // after a request's last window: core/inspect.ts, before the verdicts read the maxima).
-  flushPart(next: i32): void {
+  // crowdShift; `next` is the part whose windows over the gate are held from now on (-1: none).
+  private flushPart(next: i32): void {
     if (this.pendingPart >= 0) {
       let pp = changetype<usize>(this.pendingMax);
       let s = f32x4.splat(crowdShift(this.pendingOver));
@@ -247,8 +250,7 @@ export class RequestScores extends WindowSink {
   // @ts-ignore: decorator
   @inline private setWorst(t: i32, p: usize, n: i32, flags: u32): void {
     this.worstTextIndex = t;
-    this.worstTextLen = min(n, WINDOW_BYTES);
-    memory.copy(changetype<usize>(this.worstText), p, this.worstTextLen);
+    this.worstTextLen = copyWindow(this.worstText, p, n);
     this.worstFlags = flags;
   }
 
@@ -369,6 +371,14 @@ const SEEN_PART = 20;
   let over = (i32x4.bitmask(f32x4.gt(v0, g)) & 0xE) | (i32x4.bitmask(f32x4.gt(v1, g)) << 4) |
     (i32x4.bitmask(f32x4.gt(v2, g)) << 8) | (i32x4.bitmask(f32x4.gt(v3, g)) << 12);
   return (i32x4.bitmask(f32x4.le(v0, g)) & 1) != 0 && (over & ((1 << HEAD_COUNT) - 1)) == 0;
+}
+
+// Copies window p[0..n)'s first WINDOW_BYTES into buf; returns how many.
+// @ts-ignore: decorator
+@inline function copyWindow(buf: StaticArray<u8>, p: usize, n: i32): i32 {
+  let len = min(n, WINDOW_BYTES);
+  memory.copy(changetype<usize>(buf), p, len);
+  return len;
 }
 
 // Sets the HEAD_LANES logits at l to -Infinity, which any window's raise.

@@ -412,8 +412,7 @@ function closesValue(p: usize, n: i32, i: i32): bool {
 function skipGap(p: usize, n: i32, j: i32): i32 {
   while (j < n) {
     let c = <u32>load<u8>(p + <usize>j);
-    if (c <= 0x20 || c == 0x2B || c == 0x28 || c == 0xA0) { j++; continue; }
-    if (isNbspAt(p, n, j, c)) { j += 2; continue; }
+    if (c == 0x28 || isGapAt(p, n, j)) { j += c == 0xC2 ? 2 : 1; continue; } // `C2 A0`: two bytes
     if (c == 0x2A && byteAt(p, n, j + 1) == 0x2F) { j += 2; continue; }
     if (c == 0x2F && byteAt(p, n, j + 1) == 0x2A) {
       if (byteAt(p, n, j + 2) == 0x21) {

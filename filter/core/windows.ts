@@ -20,6 +20,9 @@ export abstract class WindowSink {
   // opensText: the piece's; wln, wOpensText: its window's). The sinks that zoom (core/score.ts,
   // core/collect.ts) take it; the rest never zoom.
   onPiece(text: i32, p: usize, n: i32, ln: i32, flags: u32, opensText: bool, wp: usize, wln: i32, wOpensText: bool): void {}
+  // After the request's last window (forEachWindow's end, or its stop at maxWindows): core/score.ts
+  // counts the windows it held for the last part.
+  onEnd(): void {}
   // Pieces this request may still take (core/inspect.ts sets it to max_windows, the bound on a
   // request's scoring work), and whether it ran out of them (the request is then partial).
   pieceBudget: i32 = 0;
@@ -45,7 +48,7 @@ export function forEachWindow<T extends WindowSink>(texts: TextList, sink: T, ma
     let flags = textFlags(rows, t);
     let off = 0;
     while (true) {
-      if (windows >= maxWindows) return -windows;
+      if (windows >= maxWindows) { sink.onEnd(); return -windows; }
       let w = min(WINDOW_BYTES, n - off);
       let closes = off + w >= n;
       sink.onWindow(t, p + off, w, lexedLength(p + off, w, closes), flags, off == 0, closes);
@@ -57,5 +60,6 @@ export function forEachWindow<T extends WindowSink>(texts: TextList, sink: T, ma
       off += WINDOW_STEP;
     }
   }
+  sink.onEnd();
   return windows;
 }

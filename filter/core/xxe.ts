@@ -14,6 +14,7 @@
 
 import { byteAt, isLetter, isWhitespace, matchesLowerAt } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
+import { skipWhitespace } from "./confirm";
 
 export function externalEntity(p: usize, n: i32): bool {
   for (let i = nextDeclaration(p, 0, n); i + 8 < n; i = nextDeclaration(p, i + 1, n)) {
@@ -76,10 +77,4 @@ function hasXincludeNamespace(p: usize, n: i32): bool {
     if (matchesLowerAt(p, n, i, "xinclude") && matchesLowerAt(p, n, i - 5, "2001/")) return true;
   }
   return false;
-}
-
-// @ts-ignore: decorator
-@inline function skipWhitespace(p: usize, n: i32, i: i32): i32 {
-  while (i < n && isWhitespace(<u32>load<u8>(p + <usize>i))) i++;
-  return i;
 }

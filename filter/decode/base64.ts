@@ -8,7 +8,15 @@ import { splat8 } from "../lib/splat";
 // (`JChpZCk=`, `$(id)`; `e3s3Kjd9fQ==`, `{{7*7}}`), which no word or ID ends in. Unpadded, 8 to 15
 // bytes of the alphabet are as often a camelCase word or an ID, and JSON bodies are full of them.
 export const MIN_BASE64_LENGTH = 16;
-export const MIN_PADDED_BASE64_LENGTH = 8;
+const MIN_PADDED_BASE64_LENGTH = 8;
+
+// Whether p[0..len) is too short to be base64 here: under MIN_BASE64_LENGTH and not a padded one of
+// MIN_PADDED_BASE64_LENGTH bytes or more. Inlined: decode/texts.ts asks it of every text before the
+// call to looksLikeBase64.
+// @ts-ignore: decorator
+@inline export function tooShortForBase64(p: usize, len: i32): bool {
+  return len < MIN_BASE64_LENGTH && (len < MIN_PADDED_BASE64_LENGTH || load<u8>(p + <usize>(len - 1)) != 0x3D);
+}
 
 // Per byte: (kind << 6) | value, kind 0 upper, 1 lower, 2 digit, 3 other ('+' '-' '/' '_'),
 // or NOT_B64 outside the alphabet (kind 0 with value 63, which no byte has). A table: the range
@@ -34,7 +42,7 @@ const NOT_B64: u32 = 0x3F;
 // True when p[0..len) is long enough, uses only the alphabet (with '=' padding at the end)
 // and mixes character kinds as encoded bytes do; a long plain word is not base64.
 export function looksLikeBase64(p: usize, len: i32): bool {
-  if (len < MIN_BASE64_LENGTH && (len < MIN_PADDED_BASE64_LENGTH || load<u8>(p + <usize>(len - 1)) != 0x3D)) return false;
+  if (tooShortForBase64(p, len)) return false;
   let end = len;
   while (end > 0 && load<u8>(p + end - 1) == 0x3D) end--;
   if (len - end > 2) return false;

@@ -6,7 +6,7 @@ import { PartList, SCRATCH_BYTES, partValPtr, partValLen, partFormEncoded, partW
 import { Where } from "../request/where";
 import { needsDecoding, decodePart, normalizePart } from "./normalize";
 import { DecodeFlag } from "./flags";
-import { looksLikeBase64, decodeBase64Text, MIN_BASE64_LENGTH, MIN_PADDED_BASE64_LENGTH } from "./base64";
+import { looksLikeBase64, decodeBase64Text, MIN_BASE64_LENGTH, tooShortForBase64 } from "./base64";
 import { canReadBlock, nibbleSetBits } from "../lib/scan";
 import { hasQuoteSplitWord, unquoteWords } from "./shellquotes";
 import { splat8 } from "../lib/splat";
@@ -260,8 +260,8 @@ function addUnquoted(part: i32, p: usize, n: i32, flags: u32, out: TextList): vo
 // Whether text p[0..n) is base64 to decode as well (looksLikeBase64, after the cheaper tests).
 // @ts-ignore: decorator
 @inline function mayBeBase64(p: usize, n: i32): bool {
-  if (n < MIN_BASE64_LENGTH) return n >= MIN_PADDED_BASE64_LENGTH && load<u8>(p + <usize>(n - 1)) == 0x3D && looksLikeBase64(p, n);
-  return !spaceInFirstBlock(p) && looksLikeBase64(p, n);
+  if (tooShortForBase64(p, n)) return false;
+  return (n < MIN_BASE64_LENGTH || !spaceInFirstBlock(p)) && looksLikeBase64(p, n);
 }
 
 // TextList.add for a loop that keeps the count in a local: writes text `count` at trows when the
