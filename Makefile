@@ -217,14 +217,14 @@ lexer-census: $(WASM_CORE) $(DATASET) ## How many distinct real benign texts of 
 	$(NPX) tsx loadtest/lexer-census.ts $(WASM_CORE) $(LEXER_BEFORE)
 
 .PHONY: gate-census
+gate-census: $(WASM_CORE) $(DATASET) ## Windows the model skips because no lexer could confirm them (core/mayconfirm.ts), and violations (must be 0), over make exact's inputs
+	$(NPX) tsx loadtest/gate-census.ts $(WASM_CORE) $(EXACT_ROWS)
+
 binary-bodies: $(WASM_CORE) ## Uploads scored whole: random bodies under six types, and with BINARY_DIRS=<dir:dir> the files there (BINARY_BEFORE=<core.wasm> to compare)
 	$(NPX) tsx loadtest/binary-bodies.ts $(BINARY_BEFORE) $(WASM_CORE)
 
 upload-bodies: $(WASM_CORE) ## Text files sent as a multipart file part, a raw body, a JSON field and a form field: how many each core flags, by extension (UPLOAD_DIRS=<dir:dir>, UPLOAD_PER; UPLOAD_BEFORE=<core.wasm> to compare)
 	$(NPX) tsx loadtest/upload-bodies.ts $(UPLOAD_BEFORE) $(WASM_CORE)
-
-gate-census: $(WASM_CORE) $(DATASET) ## Windows the model skips because no lexer could confirm them (core/mayconfirm.ts), and violations (must be 0), over make exact's inputs
-	$(NPX) tsx loadtest/gate-census.ts $(WASM_CORE) $(EXACT_ROWS)
 
 profile: build $(WASM_CORE_PROFILE) ## Instructions per bench body (valgrind callgrind; installs valgrind if missing) beside Node timings, top functions -> build/profile.json
 	$(NPX) tsx loadtest/profile.ts

@@ -11,7 +11,7 @@
 // Usage: tsx loadtest/upload-bodies.ts core.wasm [other-core.wasm ...]
 import { existsSync, readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { filesUnder, bodyRequest } from "./uploads";
+import { filesUnder, bodyRequest, nextSeed } from "./uploads";
 import { Core, defaultThreshold, REPO_ROOT } from "../node/core";
 
 const EXTENSIONS = [".html", ".txt", ".md", ".csv", ".json", ".xml", ".svg", ".js", ".ts", ".css", ".py", ".sh", ".sql", ".yaml", ".yml", ".c", ".go", ".php"];
@@ -36,7 +36,7 @@ let seed = 7;
 const picked = new Map<string, string[]>();
 for (const [ext, list] of listed) {
   const left = [...list], out: string[] = [];
-  while (out.length < PER && left.length) { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; out.push(left.splice(Math.floor((seed / 2 ** 32) * left.length), 1)[0]); }
+  while (out.length < PER && left.length) { seed = nextSeed(seed); out.push(left.splice(Math.floor((seed / 2 ** 32) * left.length), 1)[0]); }
   if (out.length) picked.set(ext, out);
 }
 

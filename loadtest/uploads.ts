@@ -20,9 +20,12 @@ export function* filesUnder(path: string, accept: (path: string, bytes: number) 
  */
 export const BINARY_BODY_TYPES = ["application/octet-stream", "image/jpeg", "text/plain", "", "application/json", "application/xml"];
 
-/** Fills `bytes` from an LCG at `seed` (the same bytes every run); returns the seed after them. */
+/** The LCG's next state after `seed`: the same numbers every run. */
+export const nextSeed = (seed: number): number => (Math.imul(seed, 1103515245) + 12345) >>> 0;
+
+/** Fills `bytes` from the LCG at `seed`; returns the seed after them. */
 export function fillRandom(bytes: Uint8Array, seed: number): number {
-  for (let k = 0; k < bytes.length; k++) { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; bytes[k] = seed >>> 24; }
+  for (let k = 0; k < bytes.length; k++) { seed = nextSeed(seed); bytes[k] = seed >>> 24; }
   return seed;
 }
 

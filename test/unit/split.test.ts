@@ -310,6 +310,9 @@ describe("a binary body", () => {
   });
 });
 
+// Prose a file's content, or a body, repeats to run past its first window.
+const prose = "Release notes. This page lists the changes in each release of the library, newest first; see the API reference for details. ";
+
 // A multipart file's content is read by the model in its first window only (decode/texts.ts
 // keepFromModel): read whole, a document's prose and code was the model's attack band in a third of
 // this machine's Python files and half its HTML pages uploaded as files. The verdicts read all of it.
@@ -319,7 +322,6 @@ describe("a multipart file's content", () => {
     head: [[":method", "POST"], [":path", "/upload"], [":authority", "a"], ["content-type", `multipart/form-data; boundary=${B}`]],
     body: Buffer.from(multipart(B, [...fields.map(([n, v]) => field(n, v)), { headers: [`Content-Disposition: form-data; name="file"; filename="${filename}"`, "Content-Type: application/octet-stream"], content }]), "latin1"),
   });
-  const prose = "Release notes. This page lists the changes in each release of the library, newest first; see the API reference for details. ";
   it("is one window for the model however long it is", () => {
     expect(upload("notes.txt", prose.repeat(40)).windows).toBe(upload("notes.txt", prose).windows);
   });
@@ -359,7 +361,6 @@ describe("a body sent under a file's type", () => {
     head: [[":method", "PUT"], [":path", "/files/42"], [":authority", "a"], ...(ct ? [["content-type", ct] as [string, string]] : [])],
     body: Buffer.from(body),
   });
-  const prose = "Release notes. This page lists the changes in each release of the library, newest first; see the API reference for details. ";
   it.each(["application/octet-stream", " text/html; charset=utf-8", "text/csv"])("under %j is one window for the model", (ct) => {
     expect(put(ct, prose.repeat(20)).windows).toBe(put(ct, prose).windows);
   });
