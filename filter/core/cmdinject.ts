@@ -1,6 +1,6 @@
 // OS command injection by its grammar: a value that opens with a shell's command separator and
 // then a command (`;systeminfo`, `| ipconfig /all`, `&& ls -l /home`, `%0Aid`, `$(whoami)`,
-// `` `id` ``): the value a shell runs a second command from when an application pastes it after
+// `` `id` ``, or a PowerShell cmdlet: `; Get-ChildItem C:\`): the value a shell runs a second command from when an application pastes it after
 // its own (`ping <ip>`). CRS 932100–932110 match such separators before command names at paranoia
 // level 1. Read by core/payloads.ts; total and allocation-free.
 //
@@ -10,7 +10,7 @@
 // value of the benign data (`make verdict-census`).
 
 import { byteAt, isOneOf, isLetter, isPathByte, isSpaceOrTab, skipSpacesAndTabs, matchesAt, isIdentByte, isWordChar } from "../lib/bytes";
-import { shellWordEnd, isCommandWord, markdownCell, inertCommand, redirectionsComplete } from "./confirm";
+import { shellWordEnd, isCommandWord, isCmdletWord, markdownCell, inertCommand, redirectionsComplete } from "./confirm";
 import { indexOf2 } from "../lib/scan";
 
 // Whether p[0..n) (n >= 2) may open with a separator (its first byte, or its second after a
@@ -31,11 +31,12 @@ store<u8>(OPENERS + 0x60, SEPARATOR); store<u8>(OPENERS + 0x0A, SEPARATOR); stor
 store<u8>(OPENERS + 0x24, SEPARATOR); store<u8>(OPENERS + 0x20, BLANK); store<u8>(OPENERS + 0x09, BLANK);
 
 // Whether p[0..n) opens (blanks aside) with separators (`;` `|` `||` `&` `&&`, a line break, a
-// backquote, `$(`), then blanks, then a command word of confirm.ts COMMANDS, whole (quotes and
-// backslashes a shell drops left out: `c''at`, `who\ami`), or a path to one (`/bin/cat`), followed
-// by the end, a blank, a separator, a redirection or a closing `)` or backquote. afterAddress: the
-// value opened with an IPv4 address before the separator (commandAfterArgument), where a command that
-// is also a word of prose need not be followed by the shell's syntax.
+// backquote, `$(`), then blanks, then a command word of confirm.ts COMMANDS or a cmdlet
+// (core/pscmdlet.ts), whole (quotes and backslashes a shell drops left out: `c''at`, `who\ami`), or
+// a path to one (`/bin/cat`), followed by the end, a blank, a separator, a redirection or a closing
+// `)` or backquote. afterAddress: the value opened with an IPv4 address before the separator
+// (commandAfterArgument), where a command that is also a word of prose need not be followed by the
+// shell's syntax.
 export function commandInjection(p: usize, n: i32, afterAddress: bool = false): bool {
   let i = skipSpacesAndTabs(p, n, 0);
   let seps = 0, breaks = 0;
@@ -65,7 +66,7 @@ export function commandInjection(p: usize, n: i32, afterAddress: bool = false): 
   let start = i;
   i = shellWordEnd(p, n, i);
   if (i < n && !endsCommandWord(load<u8>(p + <usize>i))) return false;
-  if (!isCommandWord() || inertCommand(p, n, i, pipe)) return false;
+  if (!(isCommandWord() || isCmdletWord()) || inertCommand(p, n, i, pipe)) return false;
   if (pipe && !path && markdownCell(p, n, start, i)) return false;
   // What follows the word, blanks aside.
   let j = skipSpacesAndTabs(p, n, i);

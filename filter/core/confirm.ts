@@ -18,6 +18,7 @@ import { handlerNameEnd } from "./xsshandler";
 import { plainQuery } from "./sqlquery";
 import { schemaMasked, isColumnType } from "./sqlschema";
 import { codeQueriesMasked } from "./sqlcode";
+import { isCmdlet, MAX_CMDLET_BYTES } from "./pscmdlet";
 
 // A logit above this (p > 0.5 before calibration) must be confirmed; unconfirmed, it is held at
 // this value, which calibration maps outside the attack bands.
@@ -866,8 +867,10 @@ const CODE_CALLS: StaticArray<string> = [
 ];
 const CODE_CALL_SET = new NeedleSet(CODE_CALLS);
 
-// The last word shellWordEnd read, lower case (its first 16 bytes), and its length.
-const wordBuf = new StaticArray<u8>(16);
+// The last word shellWordEnd read, lower case (its first WORD_BYTES bytes, a cmdlet's name whole),
+// and its length.
+const WORD_BYTES = MAX_CMDLET_BYTES;
+const wordBuf = new StaticArray<u8>(WORD_BYTES);
 let wordLen = 0;
 
 function memEqualsAscii(q: usize, word: string): bool {
@@ -885,7 +888,7 @@ export function shellWordEnd(p: usize, n: i32, i: i32): i32 {
     let d = <u32>load<u8>(p + i);
     if (d == 0x27 || d == 0x22 || d == 0x5C || (d == 0x5E && len > 0)) { i++; continue; }
     if (!(isWordChar(d) || d == 0x2D)) break;
-    if (len < 16) unchecked(wordBuf[len] = <u8>lowerAscii(d));
+    if (len < WORD_BYTES) unchecked(wordBuf[len] = <u8>lowerAscii(d));
     len++; i++;
   }
   wordLen = len;
@@ -913,6 +916,12 @@ export function isCommandWord(): bool {
   let q = changetype<usize>(wordBuf);
   if (load<u8>(COMMAND_HASHES + <usize>wordHash(q, wordLen)) == 0) return false;
   return isOneOfByInitial(q, wordLen, 0, wordLen, COMMANDS_BY_INITIAL, COMMAND_RANGES, COMMAND_LENGTHS);
+}
+
+// Whether the word shellWordEnd read last is one of PowerShell's cmdlets (core/pscmdlet.ts): for
+// core/cmdinject.ts, which reads a value's opening command. The lexers' commands stay COMMANDS.
+export function isCmdletWord(): bool {
+  return wordLen <= WORD_BYTES && isCmdlet(changetype<usize>(wordBuf), wordLen);
 }
 
 // Commands that do nothing without an operand: `cat` with none reads the server's empty input, `at`,

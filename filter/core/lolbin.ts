@@ -16,6 +16,7 @@
 // core/payloads.ts; total and allocation-free.
 
 import { byteAt, indexOfWord, isLetter, isSpaceOrTab, lowerAscii, matchesLowerAt, skipSpacesAndTabs } from "../lib/bytes";
+import { shellWordEnd, isCommandWord, isCmdletWord } from "./confirm";
 
 const POWERSHELL = 0, PWSH = 1, CERTUTIL = 2, BITSADMIN = 3, REGSVR32 = 4, RUNDLL32 = 5, MSHTA = 6, WMIC = 7,
   MSIEXEC = 8, CSCRIPT = 9, WSCRIPT = 10, CMD = 11, AWK = 12, GAWK = 13, CURL = 14, WGET = 15, NC = 16, NCAT = 17,
@@ -145,6 +146,8 @@ export function livingOffTheLand(p: usize, n: i32): bool {
     }
   }
   let opt = byteAt(p, e, a);
+  // PowerShell runs a line it is given without `-Command` too (`powershell "Get-Process"`).
+  if ((program == POWERSHELL || program == PWSH) && opt != 0x2D && opt != 0x2F) return runsCommandAt(p, e, a, true);
   if (opt != 0x2D && opt != 0x2F) return false;
   switch (program) {
     case POWERSHELL: case PWSH: return runsPowerShellPayload(p, e, s);
@@ -276,8 +279,27 @@ function runsPowerShellPayload(p: usize, e: i32, i: i32): bool {
     if ((isPrefixOf(p, e, o, len, "encodedcommand") || (len == 2 && matchesLowerAt(p, e, o, "ec"))) && base64Run(p, v, ve) >= 16) return true;
     if (isPrefixOf(p, e, o, len, "windowstyle") &&
         ((ve - v == 6 && matchesLowerAt(p, e, v, "hidden")) || (ve - v == 1 && byteAt(p, e, v) == 0x31))) return true;
+    // `-ExecutionPolicy Bypass` (`-ep`, `-exec`): scripts run unsigned.
+    if (((len >= 2 && isPrefixOf(p, e, o, len, "executionpolicy")) || (len == 2 && matchesLowerAt(p, e, o, "ep"))) &&
+        ((ve - v == 6 && matchesLowerAt(p, e, v, "bypass")) || (ve - v == 12 && matchesLowerAt(p, e, v, "unrestricted")))) return true;
+    // `-Command` (`-c`, `-com`, …) before a command: the rest of the line runs.
+    if (isPrefixOf(p, e, o, len, "command") && runsCommandAt(p, e, v, false)) return true;
   }
   return false;
+}
+
+// Whether p[i..e), quotes, `&`, `{` and `(` before it aside, opens with what PowerShell runs: a
+// cmdlet (core/pscmdlet.ts), `iex`, or unless cmdletOnly a shell command of confirm.ts COMMANDS
+// (`powershell -c "whoami"`). A program's own line (`powershell whoami`) is read only for a cmdlet or
+// `iex`, which no sentence about PowerShell opens with.
+function runsCommandAt(p: usize, e: i32, i: i32, cmdletOnly: bool): bool {
+  while (i < e) {
+    let c = load<u8>(p + <usize>i);
+    if (!(isSpaceOrTab(c) || c == 0x22 || c == 0x27 || c == 0x26 || c == 0x7B || c == 0x28)) break;
+    i++;
+  }
+  let end = shellWordEnd(p, e, i);
+  return isCmdletWord() || (end - i == 3 && matchesLowerAt(p, e, i, "iex")) || (!cmdletOnly && isCommandWord());
 }
 
 // Whether p[o..o+len) is a prefix of word (lower case), without case.

@@ -10,7 +10,7 @@
 // core/nodeexec.ts), a dialog opened without writing its call (core/jsgadget.ts), cookies or web
 // storage sent to another host (core/jsexfil.ts), a cookie set by an injected page
 // (core/sessionfix.ts), a `vbscript:` URL's call (core/vbscript.ts), Python reaching its interpreter
-// (core/pyescape.ts), a PowerShell download cradle (core/pscradle.ts), PHP's shell operator in a
+// (core/pyescape.ts), a PowerShell download cradle (core/pscradle.ts) or cmdlet line (core/pscmdlet.ts), PHP's shell operator in a
 // PHP tag (core/phptag.ts), a YAML tag that builds a code-running object (core/yamltags.ts), a value that
 // opens with a shell command after a separator or an address, a command substituted into an argument
 // or written with `$IFS` for its blanks (core/cmdinject.ts), two literals compared after AND or OR
@@ -62,6 +62,7 @@ import { vbscriptCallAt } from "./vbscript";
 import { pythonEscapeAt } from "./pyescape";
 import { powershellCradleAt } from "./pscradle";
 import { mayLiveOffTheLand, livingOffTheLand } from "./lolbin";
+import { mayOpenWithCmdlet, cmdletLine } from "./pscmdlet";
 import { remoteInclude } from "./rfi";
 import { globbedTarget } from "./globpath";
 import { razorProbeAt } from "./razor";
@@ -98,7 +99,7 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
         continue;
       }
       has = triggersIn(q, n);
-      if (has != 0 || mayOpenWithSeparator(q, n) || mayLiveOffTheLand(q, n) || mayOpenWithAddress(q, n)) break;
+      if (has != 0 || mayOpenWithSeparator(q, n) || mayLiveOffTheLand(q, n) || mayOpenWithAddress(q, n) || mayOpenWithCmdlet(q, n)) break;
     }
     if (t >= k) break;
     let p = textPtr(trows, t), n = textLen(trows, t);
@@ -196,7 +197,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32, context: u32): i32
   let opensWithSeparator = mayOpenWithSeparator(p, n);
   if (mayOpenWithAddress(p, n) && commandAfterAddress(p, n)) return HEAD_RCE;
   // A text with no trigger byte that opens with no separator came for a program's name alone.
-  if (has == 0 && !opensWithSeparator) return livingOffTheLand(p, n) ? HEAD_RCE : 0;
+  if (has == 0 && !opensWithSeparator) return livingOffTheLand(p, n) || (mayOpenWithCmdlet(p, n) && cmdletLine(p, n)) ? HEAD_RCE : 0;
   if (opensWithSeparator && commandInjection(p, n)) return HEAD_RCE;
   if ((has & (TRIGGER_STATEMENT | TRIGGER_SLASH)) != 0 && commandAfterArgument(p, n)) return HEAD_RCE;
   if ((has & TRIGGER_SLASH) != 0) {
@@ -208,7 +209,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32, context: u32): i32
       if (globbed != 0) return globbed;
     }
   }
-  if (mayLiveOffTheLand(p, n) && livingOffTheLand(p, n)) return HEAD_RCE;
+  if ((mayLiveOffTheLand(p, n) && livingOffTheLand(p, n)) || (mayOpenWithCmdlet(p, n) && cmdletLine(p, n))) return HEAD_RCE;
   if (n >= 16) {
     let sentence = sentencePayload(p, n, where != Where.HEADER);
     if (sentence != 0) return sentence;

