@@ -74,6 +74,8 @@ import { ldapInjection } from "./ldapfilter";
 import { lenientTraversal, TRAVERSAL_FLAGS } from "./lenient";
 import { decodedScriptAt, jsfuck } from "./jsdecode";
 import { phpConfigDirective } from "./phpconfig";
+import { phpStringCallAt } from "./phpcall";
+import { batchForAt } from "./batchfor";
 import { DecodeFlag } from "../decode/flags";
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`), but commandInjection's: a
@@ -290,7 +292,7 @@ function dollarClass(p: usize, n: i32): i32 {
 // The calls of a text, in one pass: code run through the Function constructor, Java's process API,
 // an OGNL static call or Node's module loader, a string decoded and run as script (CODE_INJECTION: an
 // EL or OGNL expression is ssti as much as rce) or Python reaching its interpreter (the same), a
-// PowerShell download cradle (rce), or a dialog opened without its call, a `vbscript:` URL's call or
+// PowerShell download cradle, a PHP function called by a string, cmd.exe's FOR loop (rce), or a dialog opened without its call, a `vbscript:` URL's call or
 // JSFuck (xss); 0 for none.
 function codeCall(p: usize, n: i32): i32 {
   let negatedGroup = false;
@@ -311,6 +313,11 @@ function codeCall(p: usize, n: i32): i32 {
       if (((first == 0x69 && len == 3) || (first == 0x65 && len == 10 && before == 0x2D) || (first == 0x64 && len >= 12 && before == 0x2E)) && // iex( -expression( .download…(
           powershellCradleAt(p, n, i, s, e)) return HEAD_RCE;
       if ((before == 0x2E || before == 0x3A || byteAt(p, n, blanksBefore(p, s) - 1) == 0x3A) && vbscriptCallAt(p, n, s)) return HEAD_XSS; // vbscript:x( vbscript:a.b(
+      if (len == 2 && first == 0x69 && (<u32>load<u8>(p + <usize>(s + 1)) | 0x20) == 0x6E && batchForAt(p, n, i, s)) return HEAD_RCE; // in (
+    } else {
+      // A function called by a string or a name in parentheses: `'system'(`, `(system)(`.
+      let last = byteAt(p, n, e - 1);
+      if ((last == 0x29 || last == 0x27 || last == 0x22) && phpStringCallAt(p, n, e)) return HEAD_RCE;
     }
     if (dialogGadgetAt(p, n, i, s, e)) return HEAD_XSS;
     if (s == e && razorProbeAt(p, n, i)) return HEAD_SSTI;

@@ -737,6 +737,30 @@ const NOT_POWERSHELL_CMDLET: Case[] = [
   // A script posted whole (a gist's file), not a command line.
   ["body:json", JSON.stringify({ files: { "clean.ps1": { content: "Get-ChildItem -Path $env:TEMP -Recurse |\n  Where-Object { $_.LastWriteTime -lt (Get-Date).AddDays(-7) } |\n  Remove-Item -Force\n" } } })],
 ];
+// A PHP function that runs a command called by a string or a name in parentheses (phpcall.ts): rce.
+const PHP_STRING_CALL: Case[] = [
+  ["query", "x=" + encodeURIComponent("'system'('id');")],
+  ["body:form", "c=" + encodeURIComponent('"passthru"("cat /etc/passwd")')],
+  ["query", "x=" + encodeURIComponent('"sys"."tem"("id");')],
+  ["body:json", JSON.stringify({ c: "('shell' . '_exec')('ls -la')" })],
+  ["query", "x=" + encodeURIComponent("(system)('id');")],
+];
+const NOT_PHP_STRING_CALL: Case[] = [
+  // Curried calls, a string of another function, a sentence with quotes and parentheses.
+  ["body:json", JSON.stringify({ code: 'const f = curry(add)("a")("b"); const n = ("str" . "len")("abc");' })],
+  ["body:json", JSON.stringify({ text: 'Press "Save"(or Ctrl+S) and then (optional)(see below) "system"' })],
+  ["body:json", JSON.stringify({ code: "(function () { return 1; })(); ($ || jQuery)('body');" })],
+];
+// cmd.exe's FOR loop (batchfor.ts): rce.
+const BATCH_FOR: Case[] = [
+  ["query", "x=" + encodeURIComponent("for /f %i in ('whoami') do echo %i")],
+  ["body:form", "c=" + encodeURIComponent("for /r C:\\ %f in (*.config) do type %f")],
+  ["body:json", JSON.stringify({ host: "127.0.0.1 & FOR %%A IN (1 2 3) DO ping -n 1 %%A" })],
+];
+const NOT_BATCH_FOR: Case[] = [
+  ["body:json", JSON.stringify({ q: "SELECT name FROM users WHERE id IN (1, 2, 3) ORDER BY name" })],
+  ["body:json", JSON.stringify({ text: "Discount of 20% in (most) stores, do check the list for details" })],
+];
 // PHP's shell operator in a PHP tag (phptag.ts): rce.
 const PHP_TAG_SHELL: Case[] = [
   ["query", "x=" + encodeURIComponent("<?= `ls` ?>")],
@@ -1130,6 +1154,8 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["python-escape", "rce|ssti|xss|nosqli", PYTHON_ESCAPE, NOT_PYTHON_ESCAPE],
   ["powershell-cradle", "rce", POWERSHELL_CRADLE, NOT_POWERSHELL_CRADLE],
   ["powershell-cmdlet", "rce", POWERSHELL_CMDLET, NOT_POWERSHELL_CMDLET],
+  ["php-string-call", "rce", PHP_STRING_CALL, NOT_PHP_STRING_CALL],
+  ["batch-for", "rce", BATCH_FOR, NOT_BATCH_FOR],
   ["php-tag-shell", "rce", PHP_TAG_SHELL, NOT_PHP_TAG_SHELL],
   ["vbscript-call", "xss", VBSCRIPT_CALL, NOT_VBSCRIPT_CALL],
   ["storage-theft", "xss", STORAGE_THEFT, NOT_STORAGE_THEFT],
