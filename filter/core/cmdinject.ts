@@ -1,8 +1,9 @@
 // OS command injection by its grammar: a value that opens with a shell's command separator and
 // then a command (`;systeminfo`, `| ipconfig /all`, `&& ls -l /home`, `%0Aid`, `$(whoami)`,
-// `` `id` ``, or a PowerShell cmdlet: `; Get-ChildItem C:\`): the value a shell runs a second command from when an application pastes it after
-// its own (`ping <ip>`). CRS 932100–932110 match such separators before command names at paranoia
-// level 1. Read by core/payloads.ts; total and allocation-free.
+// `` `id` ``, a PowerShell cmdlet: `; Get-ChildItem C:\`): the value a shell runs a second command
+// from when an application pastes it after its own (`ping <ip>`). CRS 932100–932110 match such
+// separators before command names at paranoia level 1. Read by core/payloads.ts; total and
+// allocation-free.
 //
 // Only a value's start counts, and a sentence's (core/sentences.ts reads these there too): a
 // separator inside prose (`Fish & chips`, `bread & more`) is not what an injection into a command

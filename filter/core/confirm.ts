@@ -919,9 +919,10 @@ export function isCommandWord(): bool {
 }
 
 // Whether the word shellWordEnd read last is one of PowerShell's cmdlets (core/pscmdlet.ts): for
-// core/cmdinject.ts, which reads a value's opening command. The lexers' commands stay COMMANDS.
+// core/cmdinject.ts and core/lolbin.ts, which read a value's opening command. The lexers' commands
+// stay COMMANDS. A word longer than wordBuf is longer than any cmdlet, which isCmdlet refuses.
 export function isCmdletWord(): bool {
-  return wordLen <= WORD_BYTES && isCmdlet(changetype<usize>(wordBuf), wordLen);
+  return isCmdlet(changetype<usize>(wordBuf), wordLen);
 }
 
 // Commands that do nothing without an operand: `cat` with none reads the server's empty input, `at`,

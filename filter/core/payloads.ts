@@ -1,24 +1,25 @@
 // Verdicts on classic payloads by their grammar, each scoring 1 in its class and overall, as
 // pattern WAFs block them (CRS most of them at paranoia level 1): SQL injection's UNION and probe
 // calls (core/sqlverdict.ts), a Log4j jndi lookup (core/jndilookup.ts), Shellshock
-// (core/shellshock.ts), a server-side include directive (core/ssi.ts), a value naming an
-// operating system file (core/osfiles.ts), a request path that climbs above its root or a value
-// that opens by climbing twice (core/pathclimb.ts), a URL whose host is an obfuscated IP address
+// (core/shellshock.ts), a server-side include directive (core/ssi.ts), a value naming an operating
+// system file (core/osfiles.ts), a request path that climbs above its root or a value that opens by
+// climbing twice (core/pathclimb.ts), a URL whose host is an obfuscated IP address
 // (core/numerichost.ts) or that hides its host behind user info or extra slashes
 // (core/hiddenhost.ts), code run through the Function constructor, Java's process API, an OGNL
 // expression or Node's module loader (core/sandboxescape.ts, core/javaexec.ts, core/ognl.ts,
 // core/nodeexec.ts), a dialog opened without writing its call (core/jsgadget.ts), cookies or web
 // storage sent to another host (core/jsexfil.ts), a cookie set by an injected page
-// (core/sessionfix.ts), a `vbscript:` URL's call (core/vbscript.ts), Python reaching its interpreter
-// (core/pyescape.ts), a PowerShell download cradle (core/pscradle.ts) or cmdlet line (core/pscmdlet.ts), PHP's shell operator in a
-// PHP tag (core/phptag.ts), a YAML tag that builds a code-running object (core/yamltags.ts), a value that
-// opens with a shell command after a separator or an address, a command substituted into an argument
-// or written with `$IFS` for its blanks (core/cmdinject.ts), two literals compared after AND or OR
-// (core/sqlverdict.ts), PHP code reading a
-// superglobal (core/phpglobals.ts), an HTML tag whose event handler calls script, or such a handler
-// outside any tag (core/xsshandler.ts), a script element that runs code (core/scriptelement.ts), a
-// scanner's out-of-band callback host (core/oasthost.ts), and an LDAP filter's terms opened by a
-// value (core/ldapfilter.ts). Called by
+// (core/sessionfix.ts), a `vbscript:` URL's call (core/vbscript.ts), Python reaching its
+// interpreter (core/pyescape.ts), a PowerShell download cradle (core/pscradle.ts) or cmdlet line
+// (core/pscmdlet.ts), a PHP function called by a string (core/phpcall.ts), cmd.exe's FOR loop
+// (core/batchfor.ts), PHP's shell operator in a PHP tag (core/phptag.ts), a YAML tag that builds a
+// code-running object (core/yamltags.ts), a value that opens with a shell command after a separator
+// or an address, a command substituted into an argument or written with `$IFS` for its blanks
+// (core/cmdinject.ts), two literals compared after AND or OR (core/sqlverdict.ts), PHP code reading
+// a superglobal (core/phpglobals.ts), an HTML tag whose event handler calls script, or such a
+// handler outside any tag (core/xsshandler.ts), a script element that runs code
+// (core/scriptelement.ts), a scanner's out-of-band callback host (core/oasthost.ts), and an LDAP
+// filter's terms opened by a value (core/ldapfilter.ts). Called by
 // core/inspect.ts after the windows are scored; total and allocation-free.
 //
 // Each asks for the syntax an attack cannot do without and a benign value does not have, so that
@@ -198,7 +199,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32, context: u32): i32
   }
   let opensWithSeparator = mayOpenWithSeparator(p, n);
   if (mayOpenWithAddress(p, n) && commandAfterAddress(p, n)) return HEAD_RCE;
-  // A text with no trigger byte that opens with no separator came for a program's name alone.
+  // A text with no trigger byte that opens with no separator came for a program's name or a cmdlet alone.
   if (has == 0 && !opensWithSeparator) return livingOffTheLand(p, n) || (mayOpenWithCmdlet(p, n) && cmdletLine(p, n)) ? HEAD_RCE : 0;
   if (opensWithSeparator && commandInjection(p, n)) return HEAD_RCE;
   if ((has & (TRIGGER_STATEMENT | TRIGGER_SLASH)) != 0 && commandAfterArgument(p, n)) return HEAD_RCE;
