@@ -663,7 +663,9 @@ const RAW_TEXT_TAGS: StaticArray<string> = [
 // placeholders in documented payloads) is inert to a browser.
 function activeTag(p: usize, n: i32, i: i32): bool {
   let c = byteAt(p, n, i + 1);
-  if (c == 0x21 || c == 0x3F || c == 0x25) return true;
+  // A comment or a page's doctype, which every page opens with, runs nothing.
+  if (c == 0x21) return !(matchesLowerAt(p, n, i + 2, "--") || matchesLowerAt(p, n, i + 2, "doctype html"));
+  if (c == 0x3F || c == 0x25) return true;
   let closing = c == 0x2F;
   let start = closing ? i + 2 : i + 1;
   if (!isLetter(byteAt(p, n, start))) return false;
@@ -686,7 +688,7 @@ function activeTag(p: usize, n: i32, i: i32): bool {
       if (name < 0) return true;
       let e = k; // the name's end, blanks before the `=` aside
       while (e > name && isWhitespace(<u32>load<u8>(p + e - 1))) e--;
-      if (known ? !inertAttribute(p, name, e, namespaced) : actsUnknown(p, name, e)) return true;
+      if (known ? !inertAttribute(p, name, e, namespaced) && !inertDeclaration(p, n, name, e, k) : actsUnknown(p, name, e)) return true;
       name = -1;
       // Past the value: quoted to its close, or bare to a blank.
       k = skipWhitespace(p, n, k + 1);
@@ -701,12 +703,48 @@ function activeTag(p: usize, n: i32, i: i32): bool {
 }
 
 // Whether the attribute named p[s..e) only types the element (`type`, XML Schema's `xsi:…`) or, on
-// a namespaced element, declares a namespace (`xmlns:soap=`).
+// a namespaced element, declares a namespace (`xmlns:soap=`); or, on an element of HTML, only
+// names, labels or lays it out (PRESENTATION_ATTRIBUTES: `<meta charset=…>`, `<div class=…>`, `<td
+// colspan=…>` of every page), which no browser runs or fetches anything for.
 function inertAttribute(p: usize, s: i32, e: i32, namespaced: bool): bool {
   let len = e - s;
   return (len > 4 && matchesLowerAt(p, e, s, "xsi:")) || (len == 4 && matchesLowerAt(p, e, s, "type")) ||
-    (namespaced && matchesLowerAt(p, e, s, "xmlns") && (len == 5 || byteAt(p, e, s + 5) == 0x3A));
+    (namespaced && matchesLowerAt(p, e, s, "xmlns") && (len == 5 || byteAt(p, e, s + 5) == 0x3A)) ||
+    (!namespaced && (isOneOf(p, e, s, len, PRESENTATION_ATTRIBUTES) || (len > 5 && matchesLowerAt(p, e, s, "aria-"))));
 }
+
+// Whether the attribute named p[s..e), whose value starts after the `=` at k, only declares what
+// the page is: a meta element's `http-equiv` of another header than those that redirect, set a
+// cookie or link a style sheet (`refresh`, `set-cookie`, `link`), or a `content` or `charset` that
+// names no encoding a filter cannot read (UTF-7, `x-imap4-modified-utf7`, ISO-2022: a payload's
+// charset switch, `<meta charset="x-imap4-modified-utf7">&ADz…`).
+function inertDeclaration(p: usize, n: i32, s: i32, e: i32, k: i32): bool {
+  let len = e - s;
+  let http = len == 10 && matchesLowerAt(p, n, s, "http-equiv");
+  if (!http && !(len == 7 && (matchesLowerAt(p, n, s, "content") || matchesLowerAt(p, n, s, "charset")))) return false;
+  let v = skipWhitespace(p, n, k + 1);
+  let q = byteAt(p, n, v);
+  if (q == 0x22 || q == 0x27) v++;
+  if (http) return !matchesLowerAt(p, n, v, "refresh") && !matchesLowerAt(p, n, v, "set-cookie") && !matchesLowerAt(p, n, v, "link");
+  // The value, to its quote or the tag's end (a bare one to a blank).
+  let end = v;
+  while (end < n && end - v < 256) {
+    let c = <u32>load<u8>(p + end);
+    if (c == 0x3E || (q == 0x22 || q == 0x27 ? c == q : isWhitespace(c))) break;
+    end++;
+  }
+  for (let j = v; j + 4 <= end; j++) {
+    if (matchesLowerAt(p, end, j, "utf-7") || matchesLowerAt(p, end, j, "utf7") || matchesLowerAt(p, end, j, "2022")) return false;
+  }
+  return true;
+}
+
+// Attributes that name, label or lay out an element and nothing more.
+const PRESENTATION_ATTRIBUTES: StaticArray<string> = [
+  "class", "lang", "dir", "title", "alt", "width", "height", "align", "valign", "colspan", "rowspan",
+  "border", "cellpadding", "cellspacing", "role", "bgcolor", "color", "size", "face", "nowrap", "scope",
+  "summary", "headers", "span", "cols", "rows", "translate", "spellcheck", "hidden",
+];
 
 // Whether the attribute named p[s..e) acts on an element no browser knows (`<example index="2">`,
 // `<document id="1">` of LLM prompts' XML tags: an HTMLUnknownElement): a style, a handler, a URL,
