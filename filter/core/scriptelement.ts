@@ -85,11 +85,28 @@ function tagAttributes(p: usize, from: i32, end: i32): i32 {
       while (i < end && !isWhitespace(load<u8>(p + <usize>i))) i++;
       ve = i;
     }
-    if (nameLen == 3 && matchesLowerAt(p, end, s, "src") && ve > vs) out |= SRC;
+    if (nameLen == 3 && matchesLowerAt(p, end, s, "src") && ve > vs && !relativeUrl(p, vs, ve)) out |= SRC;
     if (nameLen == 4 && matchesLowerAt(p, end, s, "type") && !scriptType(p, vs, ve)) out |= NOT_SCRIPT_TYPE;
     if (nameLen == 5 && matchesLowerAt(p, end, s, "runat") && equalsCI(p + <usize>vs, ve - vs, "server")) out |= RUNAT_SERVER;
   }
   return out;
+}
+
+// Whether the URL p[s..e) is relative to the page's own directory (`base64js.min.js`, `./dist/x.js`):
+// no scheme, and no `/` or `\` first. A README or a page's source shows its own scripts so; a
+// payload loads one from elsewhere (`//evil.test/x.js`, `http:…`, `data:,…`) or from a path the
+// attacker chose (`/uploads/x.js`).
+function relativeUrl(p: usize, s: i32, e: i32): bool {
+  while (s < e && isWhitespace(load<u8>(p + <usize>s))) s++;
+  if (s >= e) return false;
+  let c = <u32>load<u8>(p + <usize>s);
+  if (c == 0x2F || c == 0x5C) return false;
+  for (let i = s; i < e; i++) {
+    let d = <u32>load<u8>(p + <usize>i);
+    if (d == 0x3A || d < 0x20 || d == 0x26 || d == 0x25) return false; // a scheme, a control, an entity or an escape
+    if (d == 0x2F || d == 0x5C) break;
+  }
+  return true;
 }
 
 // Whether the type attribute's value p[s..e) is one a browser runs: empty, `module`, or holding

