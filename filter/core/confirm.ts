@@ -8,6 +8,7 @@
 
 import { HEAD_COUNT } from "./classes";
 import { partIsFileContent } from "../request/parts";
+import { textPtr, textLen, textPart, textIsPiece } from "../decode/texts";
 import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPathByte, isWhitespace, isSpaceOrTab, skipSpacesAndBreaks, skipSpacesAndTabs, skipBlanks, closesQuoteAt } from "../lib/bytes";
 import { groupWords, groupByInitial, lengthsByInitial, initialAndLengthFit, isOneOfByInitial } from "../lib/groups";
 import { indexOf2, indexOf2Inline } from "../lib/scan";
@@ -68,12 +69,38 @@ export function gateLogits(logits: usize, p: usize, n: i32, opensText: bool, lik
 // The heads a text p[0..n) of part `part` cannot hold whatever the model reads in its windows (a bit
 // per head, for gateLogits): a multipart file's content is stored as a file, not put into a header
 // line or a mail, so header lines in it (an uploaded e-mail, an HTTP message, a MIME entity) are no
-// CRLF injection; a text that is one plain SQL query (core/sqlquery.ts) is a query, not an
-// injection into one, nor an LDAP filter (its `COUNT(*)` is what ldapSyntax reads as `(*)`).
-export function classesRuledOut(prows: usize, part: i32, p: usize, n: i32): u32 {
-  let out: u32 = partIsFileContent(prows, part) ? <u32>1 << CRLF : 0;
+// CRLF injection, nor are they in a text that opens with a header line (headerBlock: an e-mail API's
+// raw message, `Delivered-To: …\nReceived: …`), or in a piece cut from one; a text that is one plain SQL query
+// (core/sqlquery.ts) is a query, not an injection into one, nor an LDAP filter (its `COUNT(*)` is
+// what ldapSyntax reads as `(*)`).
+export function classesRuledOut(prows: usize, part: i32, trows: usize, t: i32): u32 {
+  let p = textPtr(trows, t), n = textLen(trows, t);
+  // A piece is read as the text it was cut from, the last of its part's before it that is none.
+  let o = t;
+  while (o > 0 && textIsPiece(trows, o) && textPart(trows, o - 1) == part) o--;
+  let out: u32 = partIsFileContent(prows, part) || headerBlock(textPtr(trows, o), textLen(trows, o)) ? <u32>1 << CRLF : 0;
   if (plainQuery(p, n)) out |= (<u32>1 << SQLI) | (<u32>1 << LDAPI);
   return out;
+}
+
+// Whether p[0..n) opens with two header lines, each a token, a `:` and a blank (`Delivered-To: …`,
+// `Received: from …`, `MIME-Version: 1.0`; a line folded after the first counts as its own): a
+// message's or a header block's text, whose lines are headers by design. An injection puts its header
+// line after a value (`en\r\nSet-Cookie: …`).
+function headerBlock(p: usize, n: i32): bool {
+  if (!fieldLineAt(p, n, 0)) return false;
+  let i = 0;
+  while (i < n && load<u8>(p + <usize>i) != 0x0A && load<u8>(p + <usize>i) != 0x0D) i++;
+  if (byteAt(p, n, i) == 0x0D && byteAt(p, n, i + 1) == 0x0A) i++;
+  i++;
+  return i < n && (fieldLineAt(p, n, i) || isSpaceOrTab(load<u8>(p + <usize>i)));
+}
+
+// Whether the line at i opens with a header field: a token that starts with a letter, `:` and a blank.
+function fieldLineAt(p: usize, n: i32, i: i32): bool {
+  let j = i;
+  while (j < n && (isWordChar(<u32>load<u8>(p + <usize>j)) || load<u8>(p + <usize>j) == 0x2D)) j++;
+  return j - i >= 2 && j - i <= 64 && isLetter(<u32>load<u8>(p + <usize>i)) && byteAt(p, n, j) == 0x3A && isSpaceOrTab(byteAt(p, n, j + 1));
 }
 
 // How much of window p[0..n) the lexers read: all of it, but for the word its end cuts when the

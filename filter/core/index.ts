@@ -224,7 +224,7 @@ export function featurizeRequest(headLen: i32, bodyLen: i32, bits: i32): i32 {
     let t = <i32>load<u32>(row, 8);
     let part = inspection.texts.part(t);
     store<u32>(row, inspection.parts.where(part), 8);
-    if (t != lastText) { lastText = t; ruled = classesRuledOut(inspection.parts.rows, part, textPtr(trows, t), textLen(trows, t)); }
+    if (t != lastText) { lastText = t; ruled = classesRuledOut(inspection.parts.rows, part, trows, t); }
     unchecked(c.confirmed[w] = unchecked(c.confirmed[w]) & ~ruled);
   }
   return c.windowCount;

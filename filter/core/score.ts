@@ -213,7 +213,7 @@ export class RequestScores extends WindowSink {
   // Text t's (of part `part`) ruled-out heads into ruledMask.
   private readRuledOut(t: i32, part: i32): void {
     this.ruledText = t;
-    this.ruledMask = classesRuledOut(this.partRows, part, textPtr(this.textRows, t), textLen(this.textRows, t));
+    this.ruledMask = classesRuledOut(this.partRows, part, this.textRows, t);
   }
 
   // Whether a part is named as a password (core/secrets.ts): read only for a window over the gate.

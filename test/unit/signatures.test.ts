@@ -326,6 +326,22 @@ it.each([
   expect(core.score("body:multipart", mpField("description", "x\r\n" + content)).classes.crlf).toBeLessThanOrEqual(20);
 });
 
+// A value that opens with two header lines is a message or a header block (an e-mail API's raw
+// message, Postmark's spam check), its header lines there by design; so are the pieces its runs of
+// blanks cut from it (a folded `Received:` line). One header line, or header lines after a value,
+// padded or not, are an injection still.
+const RAW_MESSAGE = "Delivered-To: receiver@example.com\nReceived: by 10.194.205.41 with SMTP id ld9csp1978927wjc;\n        Tue, 4 Oct 2016 01:34:04 -0700 (PDT)\nReturn-Path: <info@example.eu>\nReceived: from cloud1.example.io ([2a01:4f8:212:46::2])\n        by mx.example.com with ESMTPS id da3si3018187wjc.119.2016.10.04.01.34.04\n        for <receiver@example.com>;\n        Tue, 04 Oct 2016 01:34:04 -0700 (PDT)\nContent-Type: text/plain; charset=\"utf-8\"\nMIME-Version: 1.0\nContent-Transfer-Encoding: 8bit\nSubject: Recruiting Message\nFrom: info@example.com\nTo: receiver@example.com\n\nBla bla bla,\n";
+it("a raw message in a JSON field is no CRLF injection", () => {
+  expect(core.score("body:json", JSON.stringify({ options: "long", email: RAW_MESSAGE })).classes.crlf).toBeGreaterThan(20);
+});
+it.each([
+  "en\r\nSet-Cookie: session=evil\r\nX-A: b",
+  "en" + " ".repeat(40) + "\r\nSet-Cookie: session=evil\r\nLocation: http://evil.example",
+  "Note: hi\r\n\r\n<script>alert(1)</script>",
+])("header lines after a value are still a CRLF injection: %j", (value) => {
+  expect(core.score("body:json", JSON.stringify({ lang: value })).score).toBeLessThanOrEqual(20);
+});
+
 // A window already scored in a request is skipped when its bytes come again (score.ts seenBefore):
 // one scored in a file, where the gate held its crlf class, must not stand for the same bytes in a
 // field after it. A file holding the field's payload hid it (81) until the window was forgotten.
