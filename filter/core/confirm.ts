@@ -69,10 +69,10 @@ export function gateLogits(logits: usize, p: usize, n: i32, opensText: bool, lik
 // The heads a text p[0..n) of part `part` cannot hold whatever the model reads in its windows (a bit
 // per head, for gateLogits): a multipart file's content is stored as a file, not put into a header
 // line or a mail, so header lines in it (an uploaded e-mail, an HTTP message, a MIME entity) are no
-// CRLF injection, nor are they in a text that opens with a header line (headerBlock: an e-mail API's
-// raw message, `Delivered-To: …\nReceived: …`), or in a piece cut from one; a text that is one plain SQL query
-// (core/sqlquery.ts) is a query, not an injection into one, nor an LDAP filter (its `COUNT(*)` is
-// what ldapSyntax reads as `(*)`).
+// CRLF injection, nor are they in a text that opens with two header lines (headerBlock: an e-mail
+// API's raw message, `Delivered-To: …\nReceived: …`) or in a piece cut from one; a text that is one
+// plain SQL query (core/sqlquery.ts) is a query, not an injection into one, nor an LDAP filter (its
+// `COUNT(*)` is what ldapSyntax reads as `(*)`).
 export function classesRuledOut(prows: usize, part: i32, trows: usize, t: i32): u32 {
   let p = textPtr(trows, t), n = textLen(trows, t);
   // A piece is read as the text it was cut from, the last of its part's before it that is none.
@@ -731,8 +731,9 @@ function activeTag(p: usize, n: i32, i: i32): bool {
 
 // Whether the attribute named p[s..e) only types the element (`type`, XML Schema's `xsi:…`) or, on
 // a namespaced element, declares a namespace (`xmlns:soap=`); or, on an element of HTML, only
-// names, labels or lays it out (PRESENTATION_ATTRIBUTES: `<meta charset=…>`, `<div class=…>`, `<td
-// colspan=…>` of every page), which no browser runs or fetches anything for.
+// labels or lays it out (PRESENTATION_ATTRIBUTES: `<div class=…>`, `<td colspan=…>` of every page),
+// which no browser runs or fetches anything for. An `id` names a payload's target (`#x`) and a
+// `style` may load, so neither is one.
 function inertAttribute(p: usize, s: i32, e: i32, namespaced: bool): bool {
   let len = e - s;
   return (len > 4 && matchesLowerAt(p, e, s, "xsi:")) || (len == 4 && matchesLowerAt(p, e, s, "type")) ||
