@@ -29,6 +29,46 @@ export function hiddenHost(p: usize, n: i32): bool {
   return (slashes >= 3 || mixed) && hostName(p, i, e);
 }
 
+// A value that opens (a slash before it allowed) with a character that redirect lists write for a
+// slash, then a host: the vertical kana repeat marks 〱 and 〵, the hiragana iteration mark ゝ and
+// the long vowel marks ー and ｰ (`〱evil.com`, `/ゝgoogle.com`, `ー216.58.214.206`: PayloadsAllTheThings'
+// open-redirect list): open_redirect, as a browser reads them. The model scored such values 99.
+// Prose in Japanese does not open with one before a Latin host. Read by core/payloads.ts for a text
+// mayOpenWithLookalike passes.
+export function lookalikeSlashHost(p: usize, n: i32): bool {
+  let i = skipBlanks(p, n, 0);
+  if (i < n && isSlash(load<u8>(p + <usize>i))) i++;
+  let k = lookalikeLength(p, n, i);
+  if (k == 0) return false;
+  i += k;
+  let e = i, digits = true;
+  while (e < n) {
+    let c = load<u8>(p + <usize>e);
+    if (isSlash(c) || c == 0x3F || c == 0x23 || c == 0x3A) break;
+    if (c - 0x30 >= 10 && c != 0x2E) digits = false;
+    e++;
+  }
+  return hostName(p, i, e) || (digits && e - i >= 7);
+}
+
+// The UTF-8 length of the slash look-alike at i (U+3031, U+3035, U+309D, U+30FC, U+FF70), or 0.
+function lookalikeLength(p: usize, n: i32, i: i32): i32 {
+  if (i + 3 > n) return 0;
+  let a = load<u8>(p + <usize>i), b = load<u8>(p + <usize>(i + 1)), c = load<u8>(p + <usize>(i + 2));
+  if (a == 0xE3 && ((b == 0x80 && (c == 0xB1 || c == 0xB5)) || (b == 0x82 && c == 0x9D) || (b == 0x83 && c == 0xBC))) return 3;
+  return a == 0xEF && b == 0xBD && c == 0xB0 ? 3 : 0;
+}
+
+// Whether p[0..n) may open so (lookalikeSlashHost), in a few instructions for every text: its first
+// byte, or its second after a slash, leads a three-byte sequence of E3 or EF.
+// @ts-ignore: decorator
+@inline export function mayOpenWithLookalike(p: usize, n: i32): bool {
+  if (n < 6) return false;
+  let c = <u32>load<u8>(p);
+  if (c == 0x2F || c == 0x5C) c = <u32>load<u8>(p, 1);
+  return c == 0xE3 || c == 0xEF;
+}
+
 // Whether the user info p[s, e) may stand for a host, as the trusted one a bypass shows a reader
 // does (`trusted.example`, `127.0.0.1`, `localhost`, `;`, an empty name): all but a user's name and
 // password of name bytes (`https://builder@dev.azure.com/…` of git remotes, `user:token@`), which

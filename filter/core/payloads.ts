@@ -43,7 +43,7 @@ import { canReadBlock, indexOf2, keepFirst, nibbleClasses } from "../lib/scan";
 import { blanksBefore, byteAt, nameStart } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
 import { obfuscatedIpUrl, authorityPairs, isAuthority } from "./numerichost";
-import { hiddenHost, hiddenHostInPath } from "./hiddenhost";
+import { hiddenHost, hiddenHostInPath, lookalikeSlashHost, mayOpenWithLookalike } from "./hiddenhost";
 import { phpWrapper } from "./phpwrapper";
 import { constructorCallAt } from "./sandboxescape";
 import { javaExecAt } from "./javaexec";
@@ -102,7 +102,8 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
         continue;
       }
       has = triggersIn(q, n);
-      if (has != 0 || mayOpenWithSeparator(q, n) || mayLiveOffTheLand(q, n) || mayOpenWithAddress(q, n) || mayOpenWithCmdlet(q, n)) break;
+      if (has != 0 || mayOpenWithSeparator(q, n) || mayLiveOffTheLand(q, n) || mayOpenWithAddress(q, n) || mayOpenWithCmdlet(q, n) ||
+          mayOpenWithLookalike(q, n)) break;
     }
     if (t >= k) break;
     let p = textPtr(trows, t), n = textLen(trows, t);
@@ -200,7 +201,10 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32, context: u32): i32
   let opensWithSeparator = mayOpenWithSeparator(p, n);
   if (mayOpenWithAddress(p, n) && commandAfterAddress(p, n)) return HEAD_RCE;
   // A text with no trigger byte that opens with no separator came for a program's name or a cmdlet alone.
-  if (has == 0 && !opensWithSeparator) return livingOffTheLand(p, n) || (mayOpenWithCmdlet(p, n) && cmdletLine(p, n)) ? HEAD_RCE : 0;
+  if (has == 0 && !opensWithSeparator) {
+    if (livingOffTheLand(p, n) || (mayOpenWithCmdlet(p, n) && cmdletLine(p, n))) return HEAD_RCE;
+    return mayOpenWithLookalike(p, n) && lookalikeSlashHost(p, n) ? HEAD_OPEN_REDIRECT : 0;
+  }
   if (opensWithSeparator && commandInjection(p, n)) return HEAD_RCE;
   if ((has & (TRIGGER_STATEMENT | TRIGGER_SLASH)) != 0 && commandAfterArgument(p, n)) return HEAD_RCE;
   if ((has & TRIGGER_SLASH) != 0) {
@@ -263,6 +267,8 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32, context: u32): i32
     if (where != Where.HEADER && remoteInclude(p, n)) return HEAD_RCE;
   }
   if ((has & TRIGGER_AUTHORITY) != 0 && (obfuscatedIpUrl(p, n, where != Where.HEADER) || (where != Where.PATH ? hiddenHost(p, n) : hiddenHostInPath(p, n)))) return HEAD_SSRF;
+  // A browser reads a slash look-alike so; a server's fetch does not: a redirect.
+  if (where != Where.HEADER && mayOpenWithLookalike(p, n) && lookalikeSlashHost(p, n)) return HEAD_OPEN_REDIRECT;
   // A scanner's callback host in a URL or a path (`http://x.oast.fun/a`, `x.oast.site/ecp/`); a
   // lone host is not read (core/oasthost.ts says why).
   if ((has & (TRIGGER_SLASH | TRIGGER_AUTHORITY)) != 0 && namesOastHost(p, n)) return OAST_HOST;

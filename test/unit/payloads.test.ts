@@ -761,6 +761,22 @@ const NOT_BATCH_FOR: Case[] = [
   ["body:json", JSON.stringify({ q: "SELECT name FROM users WHERE id IN (1, 2, 3) ORDER BY name" })],
   ["body:json", JSON.stringify({ text: "Discount of 20% in (most) stores, do check the list for details" })],
 ];
+// A character redirect lists write for a slash, then a host (hiddenhost.ts lookalikeSlashHost): open_redirect.
+const SLASH_LOOKALIKE: Case[] = [
+  ["query", "return_url=/%E3%80%B1google.com"],
+  ["query", "goto=%E3%80%B5evil.example"],
+  ["body:form", "r=%E3%82%9Dgoogle.com&lang=en"],
+  ["body:json", JSON.stringify({ redirect: "ーattacker.example" })],
+  ["query", "url=/%EF%BD%B0google.com"],
+  ["query", "dest=%E3%80%B1216.58.214.206"],
+  ["path", "/%E3%80%B1evil.com"],
+];
+const NOT_SLASH_LOOKALIKE: Case[] = [
+  // Japanese prose and words, a long vowel mark inside a word or before a word without a dot.
+  ["query", "q=" + encodeURIComponent("ニューカレドニア")],
+  ["body:json", JSON.stringify({ title: "ーーー お知らせ ーーー", body: "パーティーへ行かないか" })],
+  ["body:json", JSON.stringify({ name: "ーabc" })],
+];
 // PHP's shell operator in a PHP tag (phptag.ts): rce.
 const PHP_TAG_SHELL: Case[] = [
   ["query", "x=" + encodeURIComponent("<?= `ls` ?>")],
@@ -1172,6 +1188,7 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["powershell-cmdlet", "rce", POWERSHELL_CMDLET, NOT_POWERSHELL_CMDLET],
   ["php-string-call", "rce", PHP_STRING_CALL, NOT_PHP_STRING_CALL],
   ["batch-for", "rce", BATCH_FOR, NOT_BATCH_FOR],
+  ["slash-lookalike", "open_redirect", SLASH_LOOKALIKE, NOT_SLASH_LOOKALIKE],
   ["php-tag-shell", "rce", PHP_TAG_SHELL, NOT_PHP_TAG_SHELL],
   ["vbscript-call", "xss", VBSCRIPT_CALL, NOT_VBSCRIPT_CALL],
   ["storage-theft", "xss", STORAGE_THEFT, NOT_STORAGE_THEFT],
