@@ -51,7 +51,7 @@ import { dotnetProcessStartAt } from "./dotnetexec";
 import { ognlContextRead, ognlStaticCallAt } from "./ognl";
 import { dialogGadgetAt, taggedDialogBreakout } from "./jsgadget";
 import { nodeExecAt } from "./nodeexec";
-import { mayOpenWithSeparator, commandInjection, commandAfterArgument, globCommandLine, commandAfterAddress, mayOpenWithAddress, substitutionAfterArgument, gluedIfsAt } from "./cmdinject";
+import { mayOpenWithSeparator, mayOpenWithSeparatorOrLookalike, commandInjection, commandAfterArgument, globCommandLine, commandAfterAddress, mayOpenWithAddress, substitutionAfterArgument, gluedIfsAt } from "./cmdinject";
 import { sentencePayload } from "./sentences";
 import { superglobalAt } from "./phpglobals";
 import { eventHandlerTag, eventHandlerAttribute } from "./xsshandler";
@@ -102,8 +102,7 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
         continue;
       }
       has = triggersIn(q, n);
-      if (has != 0 || mayOpenWithSeparator(q, n) || mayLiveOffTheLand(q, n) || mayOpenWithAddress(q, n) || mayOpenWithCmdlet(q, n) ||
-          mayOpenWithLookalike(q, n)) break;
+      if (has != 0 || mayOpenWithSeparatorOrLookalike(q, n) || mayLiveOffTheLand(q, n) || mayOpenWithAddress(q, n) || mayOpenWithCmdlet(q, n)) break;
     }
     if (t >= k) break;
     let p = textPtr(trows, t), n = textLen(trows, t);
