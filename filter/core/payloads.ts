@@ -202,7 +202,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32, context: u32): i32
   // A text with no trigger byte that opens with no separator came for a program's name or a cmdlet alone.
   if (has == 0 && !opensWithSeparator) {
     if (livingOffTheLand(p, n) || (mayOpenWithCmdlet(p, n) && cmdletLine(p, n))) return HEAD_RCE;
-    return mayOpenWithLookalike(p, n) && lookalikeSlashHost(p, n) ? HEAD_OPEN_REDIRECT : 0;
+    return where != Where.HEADER && mayOpenWithLookalike(p, n) && lookalikeSlashHost(p, n) ? HEAD_OPEN_REDIRECT : 0;
   }
   if (opensWithSeparator && commandInjection(p, n)) return HEAD_RCE;
   if ((has & (TRIGGER_STATEMENT | TRIGGER_SLASH)) != 0 && commandAfterArgument(p, n)) return HEAD_RCE;
@@ -266,7 +266,8 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32, context: u32): i32
     if (where != Where.HEADER && remoteInclude(p, n)) return HEAD_RCE;
   }
   if ((has & TRIGGER_AUTHORITY) != 0 && (obfuscatedIpUrl(p, n, where != Where.HEADER) || (where != Where.PATH ? hiddenHost(p, n) : hiddenHostInPath(p, n)))) return HEAD_SSRF;
-  // A browser reads a slash look-alike so; a server's fetch does not: a redirect.
+  // A browser reads a slash look-alike so; a server's fetch does not: a redirect (not in a header,
+  // which is no redirect's target).
   if (where != Where.HEADER && mayOpenWithLookalike(p, n) && lookalikeSlashHost(p, n)) return HEAD_OPEN_REDIRECT;
   // A scanner's callback host in a URL or a path (`http://x.oast.fun/a`, `x.oast.site/ecp/`); a
   // lone host is not read (core/oasthost.ts says why).
