@@ -127,21 +127,6 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
     t++;
   }
   applyFlaggedVerdicts(parts, texts, scores);
-  applyPathBreaks(parts, texts, scores);
-}
-
-// A request path that holds a line break once decoded (`/blog/%0d%0a%0d%0a`, `/%0d%0aSet-Cookie:…`):
-// crlf, as CRS 921190 reads any CR or LF in the request's file name. No browser sends one, and no
-// benign path of the dataset holds one (`make verdict-census`). The path's texts come first (request/
-// request.ts reads `:path`, which Envoy keeps before the other headers); a path read later is left
-// to the model.
-function applyPathBreaks(parts: PartList, texts: TextList, scores: RequestScores): void {
-  let trows = texts.rows, prows = parts.rows;
-  for (let t = 0, k = texts.count; t < k; t++) {
-    if (partWhere(prows, textPart(trows, t)) != Where.PATH) return;
-    let p = textPtr(trows, t), n = textLen(trows, t);
-    if (indexOf2(p, 0, n, 0x0A, 0x0D) < n) { scores.raiseToTop(HEAD_CRLF, t, p, n, textFlags(trows, t)); return; }
-  }
 }
 
 // The verdicts a decoder's flag asks for, not a trigger byte: traversal in an encoding only a lenient

@@ -777,17 +777,6 @@ const NOT_SLASH_LOOKALIKE: Case[] = [
   ["body:json", JSON.stringify({ title: "ーーー お知らせ ーーー", body: "パーティーへ行かないか" })],
   ["body:json", JSON.stringify({ name: "ーabc" })],
 ];
-// A line break in a request path once decoded (payloads.ts applyPathBreaks, CRS 921190): crlf.
-const PATH_BREAK: Case[] = [
-  ["path", "/blog/%0d%0a%0d%0a"],
-  ["path", "/a%0Ab"],
-  ["path", "/%250d%250aLocation:%20http://evil.example"],
-];
-const NOT_PATH_BREAK: Case[] = [
-  // A path's encoded slashes and spaces, a query's line break (read by the header-line verdict instead).
-  ["path", "/files/a%2Fb/My%20Report.pdf"],
-  ["path", "/search/%E6%97%A5%E6%9C%AC%E8%AA%9E"],
-];
 // PHP's shell operator in a PHP tag (phptag.ts): rce.
 const PHP_TAG_SHELL: Case[] = [
   ["query", "x=" + encodeURIComponent("<?= `ls` ?>")],
@@ -1200,7 +1189,6 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["php-string-call", "rce", PHP_STRING_CALL, NOT_PHP_STRING_CALL],
   ["batch-for", "rce", BATCH_FOR, NOT_BATCH_FOR],
   ["slash-lookalike", "open_redirect", SLASH_LOOKALIKE, NOT_SLASH_LOOKALIKE],
-  ["path-break", "crlf", PATH_BREAK, NOT_PATH_BREAK],
   ["php-tag-shell", "rce", PHP_TAG_SHELL, NOT_PHP_TAG_SHELL],
   ["vbscript-call", "xss", VBSCRIPT_CALL, NOT_VBSCRIPT_CALL],
   ["storage-theft", "xss", STORAGE_THEFT, NOT_STORAGE_THEFT],
