@@ -25,24 +25,27 @@ import { indexOf2 } from "../lib/scan";
 }
 
 // mayOpenWithSeparator, or whether p[0..n) may open with a slash look-alike after at most a slash
-// (core/hiddenhost.ts lookalikeSlashHost: a lead byte E3 or EF): the test core/payloads.ts makes of
-// every text, one table for both (a test of its own there cost the bench bodies 0.3%, make profile).
+// (core/hiddenhost.ts lookalikeSlashHost: a lead byte E3 or EF) or with `{` and a digit or a blank
+// (core/braceprobe.ts): the test core/payloads.ts makes of every text, one table for all (a test of
+// its own for the look-alike cost the bench bodies 0.3%, make profile).
 // @ts-ignore: decorator
-@inline export function mayOpenWithSeparatorOrLookalike(p: usize, n: i32): bool {
+@inline export function mayOpenForVerdicts(p: usize, n: i32): bool {
   let k = load<u8>(OPENERS + <usize>load<u8>(p));
   if (k == BLANK) k = load<u8>(OPENERS + <usize>load<u8>(p, 1)) & SEPARATOR;
   else if (k == SLASH) k = load<u8>(OPENERS + <usize>load<u8>(p, 1)) & LOOKALIKE;
+  else if (k == BRACE) k = <u32>load<u8>(p, 1) - 0x30 < 10 || load<u8>(p, 1) == 0x20 ? LOOKALIKE : 0;
   return (k & (SEPARATOR | LOOKALIKE)) != 0;
 }
 
 // For each byte: SEPARATOR for `;` `|` `&` a backquote, LF, CR and `$`; BLANK for space and tab;
-// SLASH for `/` and `\`; LOOKALIKE for the lead bytes E3 and EF.
-const SEPARATOR: u8 = 1, BLANK: u8 = 2, SLASH: u8 = 4, LOOKALIKE: u8 = 8;
+// SLASH for `/` and `\`; LOOKALIKE for the lead bytes E3 and EF; BRACE for `{`.
+const SEPARATOR: u8 = 1, BLANK: u8 = 2, SLASH: u8 = 4, LOOKALIKE: u8 = 8, BRACE: u8 = 16;
 const OPENERS = memory.data(256);
 store<u8>(OPENERS + 0x3B, SEPARATOR); store<u8>(OPENERS + 0x7C, SEPARATOR); store<u8>(OPENERS + 0x26, SEPARATOR);
 store<u8>(OPENERS + 0x60, SEPARATOR); store<u8>(OPENERS + 0x0A, SEPARATOR); store<u8>(OPENERS + 0x0D, SEPARATOR);
 store<u8>(OPENERS + 0x24, SEPARATOR); store<u8>(OPENERS + 0x20, BLANK); store<u8>(OPENERS + 0x09, BLANK);
 store<u8>(OPENERS + 0x2F, SLASH); store<u8>(OPENERS + 0x5C, SLASH); store<u8>(OPENERS + 0xE3, LOOKALIKE); store<u8>(OPENERS + 0xEF, LOOKALIKE);
+store<u8>(OPENERS + 0x7B, BRACE);
 
 // Whether p[0..n) opens (blanks aside) with separators (`;` `|` `||` `&` `&&`, a line break, a
 // backquote, `$(`), then blanks, then a command word of confirm.ts COMMANDS or a cmdlet

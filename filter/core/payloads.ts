@@ -12,14 +12,14 @@
 // (core/sessionfix.ts), a `vbscript:` URL's call (core/vbscript.ts), Python reaching its
 // interpreter (core/pyescape.ts), a PowerShell download cradle (core/pscradle.ts) or cmdlet line
 // (core/pscmdlet.ts), a PHP function called by a string (core/phpcall.ts), cmd.exe's FOR loop
-// (core/batchfor.ts), PHP's shell operator in a PHP tag (core/phptag.ts), a YAML tag that builds a
-// code-running object (core/yamltags.ts), a value that opens with a shell command after a separator
-// or an address, a command substituted into an argument or written with `$IFS` for its blanks
-// (core/cmdinject.ts), two literals compared after AND or OR (core/sqlverdict.ts), PHP code reading
-// a superglobal (core/phpglobals.ts), an HTML tag whose event handler calls script, or such a
-// handler outside any tag (core/xsshandler.ts), a script element that runs code
-// (core/scriptelement.ts), a scanner's out-of-band callback host (core/oasthost.ts), and an LDAP
-// filter's terms opened by a value (core/ldapfilter.ts). Called by
+// (core/batchfor.ts), Smarty's arithmetic probe (core/braceprobe.ts), PHP's shell operator in a PHP
+// tag (core/phptag.ts), a YAML tag that builds a code-running object (core/yamltags.ts), a value
+// that opens with a shell command after a separator or an address, a command substituted into an
+// argument or written with `$IFS` for its blanks (core/cmdinject.ts), two literals compared after
+// AND or OR (core/sqlverdict.ts), PHP code reading a superglobal (core/phpglobals.ts), an HTML tag
+// whose event handler calls script, or such a handler outside any tag (core/xsshandler.ts), a
+// script element that runs code (core/scriptelement.ts), a scanner's out-of-band callback host
+// (core/oasthost.ts), and an LDAP filter's terms opened by a value (core/ldapfilter.ts). Called by
 // core/inspect.ts after the windows are scored; total and allocation-free.
 //
 // Each asks for the syntax an attack cannot do without and a benign value does not have, so that
@@ -51,7 +51,7 @@ import { dotnetProcessStartAt } from "./dotnetexec";
 import { ognlContextRead, ognlStaticCallAt } from "./ognl";
 import { dialogGadgetAt, taggedDialogBreakout } from "./jsgadget";
 import { nodeExecAt } from "./nodeexec";
-import { mayOpenWithSeparator, mayOpenWithSeparatorOrLookalike, commandInjection, commandAfterArgument, globCommandLine, commandAfterAddress, mayOpenWithAddress, substitutionAfterArgument, gluedIfsAt } from "./cmdinject";
+import { mayOpenWithSeparator, mayOpenForVerdicts, commandInjection, commandAfterArgument, globCommandLine, commandAfterAddress, mayOpenWithAddress, substitutionAfterArgument, gluedIfsAt } from "./cmdinject";
 import { sentencePayload } from "./sentences";
 import { superglobalAt } from "./phpglobals";
 import { eventHandlerTag, eventHandlerAttribute } from "./xsshandler";
@@ -77,6 +77,7 @@ import { decodedScriptAt, jsfuck } from "./jsdecode";
 import { phpConfigDirective } from "./phpconfig";
 import { phpStringCallAt } from "./phpcall";
 import { batchForAt } from "./batchfor";
+import { braceProbe } from "./braceprobe";
 import { DecodeFlag } from "../decode/flags";
 
 // The shortest text any of them can match (`() { :;}`, `/etc/php`), but commandInjection's: a
@@ -102,7 +103,7 @@ export function applyPayloadVerdicts(parts: PartList, texts: TextList, scores: R
         continue;
       }
       has = triggersIn(q, n);
-      if (has != 0 || mayOpenWithSeparatorOrLookalike(q, n) || mayLiveOffTheLand(q, n) || mayOpenWithAddress(q, n) || mayOpenWithCmdlet(q, n)) break;
+      if (has != 0 || mayOpenForVerdicts(q, n) || mayLiveOffTheLand(q, n) || mayOpenWithAddress(q, n) || mayOpenWithCmdlet(q, n)) break;
     }
     if (t >= k) break;
     let p = textPtr(trows, t), n = textLen(trows, t);
@@ -202,6 +203,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32, context: u32): i32
   // A text with no trigger byte that opens with no separator came for a program's name or a cmdlet alone.
   if (has == 0 && !opensWithSeparator) {
     if (livingOffTheLand(p, n) || (mayOpenWithCmdlet(p, n) && cmdletLine(p, n))) return HEAD_RCE;
+    if (braceProbe(p, n)) return HEAD_SSTI;
     return where != Where.HEADER && mayOpenWithLookalike(p, n) && lookalikeSlashHost(p, n) ? HEAD_OPEN_REDIRECT : 0;
   }
   if (opensWithSeparator && commandInjection(p, n)) return HEAD_RCE;
@@ -266,6 +268,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32, context: u32): i32
     if (where != Where.HEADER && remoteInclude(p, n)) return HEAD_RCE;
   }
   if ((has & TRIGGER_AUTHORITY) != 0 && (obfuscatedIpUrl(p, n, where != Where.HEADER) || (where != Where.PATH ? hiddenHost(p, n) : hiddenHostInPath(p, n)))) return HEAD_SSRF;
+  if (load<u8>(p) == 0x7B && braceProbe(p, n)) return HEAD_SSTI;
   // A browser reads a slash look-alike so; a server's fetch does not: a redirect (not in a header,
   // which is no redirect's target).
   if (where != Where.HEADER && mayOpenWithLookalike(p, n) && lookalikeSlashHost(p, n)) return HEAD_OPEN_REDIRECT;

@@ -777,6 +777,19 @@ const NOT_SLASH_LOOKALIKE: Case[] = [
   ["body:json", JSON.stringify({ title: "ーーー お知らせ ーーー", body: "パーティーへ行かないか" })],
   ["body:json", JSON.stringify({ name: "ーabc" })],
 ];
+// Smarty's tag holding a product of two numbers, opening a value (braceprobe.ts): ssti.
+const BRACE_PROBE: Case[] = [
+  ["query", "text={73*13}"],
+  ["body:form", "greeting=%7B28*32%7D&lang=en"],
+  ["body:json", JSON.stringify({ subject: "{ 1337 * 1337 }" })],
+  ["path", "/assets/{91*53}"],
+];
+const NOT_BRACE_PROBE: Case[] = [
+  // A range, a fraction, a template's placeholder, a brace further in, a pair of braces' close.
+  ["query", "pages={1-2}"],
+  ["body:json", JSON.stringify({ ratio: "{3/4}", label: "{count}", note: "size {2*3}" })],
+  ["query", "q=" + encodeURIComponent("{7*7}}")],
+];
 // PHP's shell operator in a PHP tag (phptag.ts): rce.
 const PHP_TAG_SHELL: Case[] = [
   ["query", "x=" + encodeURIComponent("<?= `ls` ?>")],
@@ -1189,6 +1202,7 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["php-string-call", "rce", PHP_STRING_CALL, NOT_PHP_STRING_CALL],
   ["batch-for", "rce", BATCH_FOR, NOT_BATCH_FOR],
   ["slash-lookalike", "open_redirect", SLASH_LOOKALIKE, NOT_SLASH_LOOKALIKE],
+  ["brace-probe", "ssti", BRACE_PROBE, NOT_BRACE_PROBE],
   ["php-tag-shell", "rce", PHP_TAG_SHELL, NOT_PHP_TAG_SHELL],
   ["vbscript-call", "xss", VBSCRIPT_CALL, NOT_VBSCRIPT_CALL],
   ["storage-theft", "xss", STORAGE_THEFT, NOT_STORAGE_THEFT],
