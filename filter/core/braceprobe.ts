@@ -6,24 +6,18 @@
 // for a text that opens with `{` and a digit or a blank; total and allocation-free.
 
 import { byteAt, skipBlanks } from "../lib/bytes";
+import { numberEnd } from "./razor";
 
 // Whether p[0..n) opens with `{`, a number, `*`, a number and `}` (blanks between allowed), the
 // brace not one of a pair (`{{`, `}}`: Jinja's, which the model reads).
 export function braceProbe(p: usize, n: i32): bool {
   if (n < 5 || load<u8>(p) != 0x7B) return false; // '{'
-  let j = digitsEnd(p, n, skipBlanks(p, n, 1));
+  let j = numberEnd(p, n, skipBlanks(p, n, 1));
   if (j < 0) return false;
   j = skipBlanks(p, n, j);
   if (byteAt(p, n, j) != 0x2A) return false; // '*'
-  j = digitsEnd(p, n, skipBlanks(p, n, j + 1));
+  j = numberEnd(p, n, skipBlanks(p, n, j + 1));
   if (j < 0) return false;
   j = skipBlanks(p, n, j);
   return byteAt(p, n, j) == 0x7D && byteAt(p, n, j + 1) != 0x7D; // '}'
-}
-
-// Where the run of one to nine digits at j ends, or -1.
-function digitsEnd(p: usize, n: i32, j: i32): i32 {
-  let s = j;
-  while (j < n && j - s < 10 && <u32>load<u8>(p + <usize>j) - 0x30 < 10) j++;
-  return j > s && j - s < 10 ? j : -1;
 }

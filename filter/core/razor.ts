@@ -24,8 +24,8 @@ export function arithmeticEnd(p: usize, n: i32, j: i32): i32 {
   return numberEnd(p, n, skipBlanks(p, n, j + 1));
 }
 
-// Where the run of one to nine digits at j ends, or -1.
-function numberEnd(p: usize, n: i32, j: i32): i32 {
+// Where the run of one to nine digits at j ends, or -1. Also for core/braceprobe.ts.
+export function numberEnd(p: usize, n: i32, j: i32): i32 {
   let s = j;
   while (j < n && j - s < 10 && <u32>load<u8>(p + <usize>j) - 0x30 < 10) j++;
   return j > s && j - s < 10 ? j : -1;
