@@ -142,6 +142,68 @@ export function globCommandLine(p: usize, n: i32): bool {
   return globPathEnd(p, n, j) > 0 || (byteAt(p, n, j) == 0x2F && hasWildcard(p, n, j));
 }
 
+// A value that is one command line run against the system's own files: a command of confirm.ts
+// COMMANDS opening it, with options and words, and among them the root itself, a path under one of the
+// system's directories or a dotfile in a home (`find / -perm -4000`, `rm -rf /var/www`, `ls /home`,
+// `tail -n 5 /var/log/auth.log`, `cat ~/.ssh/id_rsa`), for an application that runs
+// the value it is given (`system($_GET['cmd'])`). The model scored these 51–99; CRS 932150 reads a
+// Unix command opening a value at paranoia level 1. A line with a word of prose
+// (`find the /etc folder`, `ls /home is empty`), a value of many lines (a script posted) and a long one are left to the
+// model. Read by core/payloads.ts for texts with a `/`.
+export function systemCommandLine(p: usize, n: i32): bool {
+  if (n > MAX_COMMAND_LINE_BYTES) return false;
+  let i = skipSpacesAndTabs(p, n, 0);
+  let e = shellWordEnd(p, n, i);
+  if (e == i || e >= n || !isSpaceOrTab(load<u8>(p + <usize>e)) || !isCommandWord() || isOneOf(p, n, i, e - i, INTERPRETERS)) return false;
+  if (indexOf2(p, e, n, 0x0A, 0x0D) < n) return false;
+  let j = skipSpacesAndTabs(p, n, e);
+  let system = false;
+  for (let args = 0; j < n; args++) {
+    if (args == MAX_COMMAND_ARGS) return false;
+    let end = j;
+    while (end < n && !isSpaceOrTab(load<u8>(p + <usize>end))) end++;
+    let c = <u32>load<u8>(p + <usize>j);
+    if (c == 0x2F || c == 0x7E) system = system || systemPath(p, j, end);
+    else if (isOneOf(p, n, j, end - j, PROSE_WORDS)) return false;
+    j = skipSpacesAndTabs(p, n, end);
+  }
+  return system;
+}
+
+// Whether the word p[j..end), which opens with `/` or `~`, is the root (`/`, `/*`), a path under one
+// of SYSTEM_DIRECTORIES (`/etc/passwd`, `/home`, `/var/www/`), or a dotfile in a home (`~/.ssh/…`,
+// `~root/.bashrc`).
+function systemPath(p: usize, j: i32, end: i32): bool {
+  let c = load<u8>(p + <usize>j);
+  if (c == 0x7E) { // `~`, a user's name, `/.`
+    let k = j + 1;
+    while (k < end && isWordChar(<u32>load<u8>(p + <usize>k))) k++;
+    return k + 1 < end && load<u8>(p + <usize>k) == 0x2F && load<u8>(p + <usize>(k + 1)) == 0x2E;
+  }
+  let s = j + 1;
+  if (s == end || (s + 1 == end && load<u8>(p + <usize>s) == 0x2A)) return true;
+  let k = s;
+  while (k < end && isWordChar(<u32>load<u8>(p + <usize>k))) k++;
+  return (k == end || load<u8>(p + <usize>k) == 0x2F) && isOneOf(p, end, s, k - s, SYSTEM_DIRECTORIES);
+}
+
+const MAX_COMMAND_LINE_BYTES = 256;
+const MAX_COMMAND_ARGS = 12;
+// The directories of a Unix system's own configuration, users, logs and kernel. Not where programs
+// and builds live (`/usr`, `/opt`, `/srv`, `/tmp`): `rm -rf /tmp/build` and `node /srv/app/index.js`
+// are a build's and a deployment's lines.
+const SYSTEM_DIRECTORIES: StaticArray<string> = ["etc", "home", "root", "proc", "var", "boot", "sys"];
+// Interpreters and shells run a script's file (`python /home/app/manage.py`): their lines are left to
+// the model, which reads the code they are given (`python -c …`) elsewhere.
+const INTERPRETERS: StaticArray<string> = [
+  "node", "java", "python", "python3", "perl", "ruby", "php", "lua", "tclsh", "bash", "sh", "zsh", "ksh", "nohup", "sleep", "timeout",
+];
+// Words that make a line prose, not a command's arguments (`find the /etc folder`, `cat in /home`).
+const PROSE_WORDS: StaticArray<string> = [
+  "the", "a", "an", "my", "your", "our", "this", "that", "to", "in", "of", "on", "for", "and", "or", "is", "are",
+  "from", "with", "it", "i", "you", "we",
+];
+
 // Whether the word at j holds `?` or `*`.
 function hasWildcard(p: usize, n: i32, j: i32): bool {
   while (j < n && !isSpaceOrTab(load<u8>(p + <usize>j))) {

@@ -895,6 +895,28 @@ const NOT_LIVING_OFF_THE_LAND: Case[] = [
   ["body:json", JSON.stringify({ run: "cd docs && make html" })],
 ];
 
+// A value that is one command line against the system's own files (cmdinject.ts systemCommandLine): rce.
+const SYSTEM_COMMAND_LINE: Case[] = [
+  ["query", "cmd=" + encodeURIComponent("find / -perm -4000")],
+  ["body:json", JSON.stringify({ host: "find / -type f -name \"*.conf\" -exec grep -l password {} +" })],
+  ["body:form", "c=" + encodeURIComponent("rm -rf /var/www")],
+  ["query", "x=" + encodeURIComponent("ls /home")],
+  ["body:json", JSON.stringify({ cmd: "tail -n 5 /var/log/auth.log" })],
+  ["query", "f=" + encodeURIComponent("cat ~/.ssh/id_rsa")],
+  ["body:json", JSON.stringify({ q: "grep root /etc/passwd" })],
+  ["query", "d=" + encodeURIComponent("ls -l /")],
+];
+const NOT_SYSTEM_COMMAND_LINE: Case[] = [
+  // Where programs and builds live; a script's file run by its interpreter; prose; a script of many lines.
+  ["body:json", JSON.stringify({ run: "rm -rf /tmp/build" })],
+  ["body:json", JSON.stringify({ cmd: "node /srv/app/index.js" })],
+  ["body:json", JSON.stringify({ cmd: "python /home/app/manage.py migrate" })],
+  ["query", "q=" + encodeURIComponent("find the /etc folder")],
+  ["query", "q=" + encodeURIComponent("ls /home is empty")],
+  ["body:json", JSON.stringify({ script: "set -e\nls /etc/nginx\nnginx -t" })],
+  ["query", "q=" + encodeURIComponent("cat /products/shoes")],
+];
+
 // A path with the shell's wildcards that names a program or an OS file (globpath.ts): rce or traversal.
 const GLOBBED_PATH: Case[] = [
   ["query", "cmd=" + encodeURIComponent("/b?n/c?t /e?c/p?sswd")],
@@ -1191,6 +1213,7 @@ describeVerdicts("%s payload verdicts", () => core, [
   ["in a JSON document in a JSON string", "crlf|rce", NESTED_JSON, NOT_NESTED_JSON],
   ["remote-include", "rce", REMOTE_INCLUDE, NOT_REMOTE_INCLUDE],
   ["globbed-path", "rce|traversal", GLOBBED_PATH, NOT_GLOBBED_PATH],
+  ["system-command-line", "rce", SYSTEM_COMMAND_LINE, NOT_SYSTEM_COMMAND_LINE],
   ["razor-probe", "ssti", RAZOR_PROBE, NOT_RAZOR_PROBE],
   ["velocity-probe", "ssti", VELOCITY_PROBE, NOT_VELOCITY_PROBE],
   ["bash-net-redirect", "rce", BASH_NET_REDIRECT, NOT_BASH_NET_REDIRECT],
