@@ -127,10 +127,18 @@ function globPathEnd(p: usize, n: i32, i: i32): i32 {
   return segments >= 2 && segments <= 4 && marks >= 3 ? i : -1;
 }
 
+// A value that is a command line whose paths give it away: written with wildcards (globCommandLine), or
+// naming the system's own files (systemCommandLine). One call for core/payloads.ts, which asks it of
+// every text with a `/`: a second call there, though most texts never made it, cost the 16 KiB bench
+// bodies 0.2% to 0.3% more instructions (make profile).
+export function pathCommandLine(p: usize, n: i32): bool {
+  return globCommandLine(p, n) || (mayOpenWithCommandLine(p, n) && systemCommandLine(p, n));
+}
+
 // A value that is a command line the shell expands, path and argument both written with wildcards
 // (`/???/??t /???/p??s??`: /bin/cat /etc/passwd), for an application that runs the value it is
 // given (`system($_GET['cmd'])`). The model scored it 99; pattern WAFs read no command name in it.
-export function globCommandLine(p: usize, n: i32): bool {
+function globCommandLine(p: usize, n: i32): bool {
   let i = skipSpacesAndTabs(p, n, 0);
   let e = globPathEnd(p, n, i);
   if (e < 0 || e >= n || !isSpaceOrTab(load<u8>(p + <usize>e))) return false;
@@ -149,8 +157,8 @@ export function globCommandLine(p: usize, n: i32): bool {
 // the value it is given (`system($_GET['cmd'])`). The model scored these 51–99; CRS 932150 reads a
 // Unix command opening a value at paranoia level 1. A line with a word of prose
 // (`find the /etc folder`, `ls /home is empty`), a value of many lines (a script posted) and a long one are left to the
-// model. Read by core/payloads.ts for texts with a `/`.
-export function systemCommandLine(p: usize, n: i32): bool {
+// model.
+function systemCommandLine(p: usize, n: i32): bool {
   if (n > MAX_COMMAND_LINE_BYTES) return false;
   let i = skipSpacesAndTabs(p, n, 0);
   let e = shellWordEnd(p, n, i);
@@ -168,6 +176,21 @@ export function systemCommandLine(p: usize, n: i32): bool {
     j = skipSpacesAndTabs(p, n, end);
   }
   return system;
+}
+
+// Whether p[0..n) may open with a command word and a blank: a letter, then a blank among bytes 2 to 7
+// (a word of 2 to 7 bytes). Asked before systemCommandLine of every text with a `/`: most are a URL or a path (`https:`, `/api/`), with no blank in their first 8
+// bytes, found in one 8-byte word. As a call reading the first word, it cost the JSON bench bodies
+// 0.5% to 1% (make profile).
+// @ts-ignore: decorator
+@inline function mayOpenWithCommandLine(p: usize, n: i32): bool {
+  if (!isLetter(<u32>load<u8>(p))) return false;
+  if (n < 8) return indexOf2(p, 2, n, 0x20, 0x09) < n;
+  // A byte that is a space (in x) or a tab (in y) is 0 there, and its lane's high bit set in the
+  // zeros (bytes 2 to 7; a lane above a zero may be set too, which only errs towards yes).
+  let w = load<u64>(p);
+  let x = w ^ 0x2020202020202020, y = w ^ 0x0909090909090909;
+  return ((((x - 0x0101010101010101) & ~x) | ((y - 0x0101010101010101) & ~y)) & 0x0080808080800000) != 0;
 }
 
 // Whether the word p[j..end), which opens with `/` or `~`, is the root (`/`, `/*`), a path under one

@@ -51,7 +51,7 @@ import { dotnetProcessStartAt } from "./dotnetexec";
 import { ognlContextRead, ognlStaticCallAt } from "./ognl";
 import { dialogGadgetAt, taggedDialogBreakout } from "./jsgadget";
 import { nodeExecAt } from "./nodeexec";
-import { mayOpenWithSeparator, mayOpenForVerdicts, commandInjection, commandAfterArgument, globCommandLine, systemCommandLine, commandAfterAddress, mayOpenWithAddress, substitutionAfterArgument, gluedIfsAt } from "./cmdinject";
+import { mayOpenWithSeparator, mayOpenForVerdicts, commandInjection, commandAfterArgument, pathCommandLine, commandAfterAddress, mayOpenWithAddress, substitutionAfterArgument, gluedIfsAt } from "./cmdinject";
 import { sentencePayload } from "./sentences";
 import { superglobalAt } from "./phpglobals";
 import { eventHandlerTag, eventHandlerAttribute } from "./xsshandler";
@@ -209,7 +209,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32, context: u32): i32
   if (opensWithSeparator && commandInjection(p, n)) return HEAD_RCE;
   if ((has & (TRIGGER_STATEMENT | TRIGGER_SLASH)) != 0 && commandAfterArgument(p, n)) return HEAD_RCE;
   if ((has & TRIGGER_SLASH) != 0) {
-    if (globCommandLine(p, n) || systemCommandLine(p, n)) return HEAD_RCE;
+    if (pathCommandLine(p, n)) return HEAD_RCE;
     let marks = slashTextMarks(p, n);
     if ((marks & DEV_SOCKET) != 0) return HEAD_RCE;
     if ((marks & WILDCARD) != 0) {

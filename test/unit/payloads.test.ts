@@ -905,6 +905,8 @@ const SYSTEM_COMMAND_LINE: Case[] = [
   ["query", "f=" + encodeURIComponent("cat ~/.ssh/id_rsa")],
   ["body:json", JSON.stringify({ q: "grep root /etc/passwd" })],
   ["query", "d=" + encodeURIComponent("ls -l /")],
+  // With a wildcard that the glob verdict leaves alone (a search for it reads the same: the verdict's cost).
+  ["query", "q=" + encodeURIComponent("ls /etc/*.conf")],
 ];
 const NOT_SYSTEM_COMMAND_LINE: Case[] = [
   // Where programs and builds live; a script's file run by its interpreter; prose; a script of many lines.
@@ -926,7 +928,7 @@ const GLOBBED_PATH: Case[] = [
   ["header:user-agent", "python-requests/2.31.0 FAIL||ca''t /ETC/PASS??"],
 ];
 const NOT_GLOBBED_PATH: Case[] = [
-  ["query", "q=" + encodeURIComponent("ls /etc/*.conf")],
+  ["query", "q=" + encodeURIComponent("ls /srv/*.conf")],
   ["query", "q=" + encodeURIComponent("ls /usr/bin/python*")],
   ["body:json", JSON.stringify({ glob: "/etc/* /bin/*" })],
   ["query", "u=" + encodeURIComponent("https://x.example/bin/c?t=1")],
