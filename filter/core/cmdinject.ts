@@ -178,13 +178,14 @@ function systemCommandLine(p: usize, n: i32): bool {
   return system;
 }
 
-// Whether p[0..n) may open with a command word and a blank: a letter, then a blank among bytes 2 to 7
-// (a word of 2 to 7 bytes). Asked before systemCommandLine of every text with a `/`: most are a URL or a path (`https:`, `/api/`), with no blank in their first 8
+// Whether p[0..n) may open with a command word and a blank: a letter (or a blank, a quote or a
+// backslash, which shellWordEnd reads past), then a blank among bytes 2 to 7. Asked before systemCommandLine of every text with a `/`: most are a URL or a path (`https:`, `/api/`), with no blank in their first 8
 // bytes, found in one 8-byte word. As a call reading the first word, it cost the JSON bench bodies
 // 0.5% to 1% (make profile).
 // @ts-ignore: decorator
 @inline function mayOpenWithCommandLine(p: usize, n: i32): bool {
-  if (!isLetter(<u32>load<u8>(p))) return false;
+  let c = <u32>load<u8>(p);
+  if (!(isLetter(c) || c == 0x20 || c == 0x27 || c == 0x22 || c == 0x5C || c == 0x09)) return false;
   if (n < 8) return indexOf2(p, 2, n, 0x20, 0x09) < n;
   // A byte that is a space (in x) or a tab (in y) is 0 there, and its lane's high bit set in the
   // zeros (bytes 2 to 7; a lane above a zero may be set too, which only errs towards yes).

@@ -59,7 +59,7 @@ function stackedQuery(p: usize, n: i32): bool {
   for (let i = indexOf2(p, 0, n, 0x3B, 0x3B); i < n; i = indexOf2(p, i + 1, n, 0x3B, 0x3B)) { // ';'
     let j = skipGap(p, n, i + 1);
     let e = nameEnd(p, n, j);
-    if (e - j < 4 || e - j > 8) continue;
+    if (e - j < 3 || e - j > 8) continue;
     let statement = indexOfWord(p, n, j, e - j, STACKED);
     if (statement < 0 || !closesValue(p, n, i)) continue;
     if (stackedObject(p, n, statement, skipGap(p, n, e))) return !isScript(p, n);
@@ -95,10 +95,12 @@ const SCRIPT_STARTS: StaticArray<string> = [
 // stackedObject reads.
 const STACKED: StaticArray<string> = [
   "drop", "delete", "insert", "update", "truncate", "alter", "create", "shutdown", "declare", "exec", "execute", "select",
+  "rename", "desc", "describe", "show", "use",
 ];
 const STACKED_DROP = 0, STACKED_DELETE = 1, STACKED_INSERT = 2, STACKED_UPDATE = 3, STACKED_TRUNCATE = 4,
   STACKED_ALTER = 5, STACKED_CREATE = 6, STACKED_SHUTDOWN = 7, STACKED_DECLARE = 8, STACKED_EXEC = 9,
-  STACKED_EXECUTE = 10, STACKED_SELECT = 11;
+  STACKED_EXECUTE = 10, STACKED_SELECT = 11, STACKED_RENAME = 12, STACKED_DESC = 13, STACKED_DESCRIBE = 14,
+  STACKED_SHOW = 15, STACKED_USE = 16;
 const DDL_OBJECTS: StaticArray<string> = ["table", "database", "view", "user", "procedure", "function", "login", "schema"];
 const SELECTED: StaticArray<string> = [
   "case", "count", "sleep", "pg_sleep", "char", "concat", "version", "user", "database", "load_file", "if", "null", "from",
@@ -122,7 +124,7 @@ function stackedObject(p: usize, n: i32, statement: i32, k: i32): bool {
     case STACKED_DELETE: return len == 4 && matchesLowerAt(p, n, k, "from") && tableThen(p, n, skipGap(p, n, e), DELETE_NEXT);
     case STACKED_INSERT: return len == 4 && matchesLowerAt(p, n, k, "into") && tableThen(p, n, skipGap(p, n, e), INSERT_NEXT);
     case STACKED_DECLARE: return b == 0x40; // declare @x
-    case STACKED_DROP: case STACKED_ALTER: case STACKED_TRUNCATE: case STACKED_CREATE: { // <kind> <name>
+    case STACKED_DROP: case STACKED_ALTER: case STACKED_TRUNCATE: case STACKED_CREATE: case STACKED_RENAME: { // <kind> <name>
       if (!isOneOf(p, n, k, len, DDL_OBJECTS)) return false;
       let s = skipGap(p, n, e);
       if (matchesLowerAt(p, n, s, "if") && !isIdentByte(byteAt(p, n, s + 2))) return true; // drop table if exists
@@ -140,6 +142,10 @@ function stackedObject(p: usize, n: i32, statement: i32, k: i32): bool {
       let d = skipGap(p, n, e);
       return d >= n || isClauseEnd(p, n, d) || byteAt(p, n, d) == 0x2C || (matchesLowerAt(p, n, d, "from") && !isIdentByte(byteAt(p, n, d + 4)));
     }
+    // What a schema holds, read to find the tables to dump: `desc users`, `show tables`, `use mysql`, each
+    // alone in its statement (`1; describe the problem` is a sentence).
+    case STACKED_DESC: case STACKED_DESCRIBE: case STACKED_USE: return tableThen(p, n, k, NOTHING_NEXT);
+    case STACKED_SHOW: return isOneOf(p, n, k, len, SHOWN) && tableThen(p, n, k, SHOW_NEXT);
     case STACKED_EXEC: case STACKED_EXECUTE: // a system procedure, a variable, a string
       return b == 0x40 || b == 0x28 || b == 0x27 || matchesLowerAt(p, n, k, "xp_") || matchesLowerAt(p, n, k, "sp_") || matchesLowerAt(p, n, k, "master.");
   }
@@ -151,7 +157,14 @@ const MODIFIERS: StaticArray<string> = ["ignore", "quick", "low_priority", "high
 // What may follow the table of a stacked statement, besides the end, a terminator or a comment.
 const DELETE_NEXT: StaticArray<string> = ["where", "limit", "order", "using"];
 const INSERT_NEXT: StaticArray<string> = ["values", "value", "select", "set", "default"];
-const DDL_NEXT: StaticArray<string> = ["cascade", "restrict", "add", "drop", "modify", "rename", "as", "like", "identified", "with"];
+// `returns`: a function's type, before MySQL's `soname` of a library a UDF injection loads; `to`: a rename's.
+const DDL_NEXT: StaticArray<string> = ["cascade", "restrict", "add", "drop", "modify", "rename", "as", "like", "identified", "with", "returns", "to"];
+const NOTHING_NEXT: StaticArray<string> = [];
+// What SHOW lists (MySQL), and what may follow it.
+const SHOWN: StaticArray<string> = [
+  "tables", "databases", "schemas", "columns", "fields", "grants", "processlist", "variables", "privileges", "users", "full", "create",
+];
+const SHOW_NEXT: StaticArray<string> = ["from", "in", "like", "where", "tables", "processlist", "columns", "fields", "table", "for"];
 
 // Whether a name (schema-qualified, quoted or bracketed) stands at s, then the end, a clause end
 // (isClauseEnd), `(` or one of `next`.

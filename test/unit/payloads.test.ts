@@ -44,8 +44,18 @@ const STACKED_SQLI: Case[] = [
   // MySQL's modifiers before what the statement acts on.
   ["body:form", "filter=1;%20delete%20ignore%20from%20foo&submit=Send"],
   ["query", "id=1;insert low_priority ignore into t values(1)--"],
+  // A schema read to find the tables to dump; a table renamed; a UDF loaded from a library (MySQL).
+  ["query", "id=1;desc users"],
+  ["body:json", JSON.stringify({ name: "x'; show columns from users#" })],
+  ["query", "id=1; show databases--"],
+  ["body:form", "id=1%3Buse+mysql"],
+  ["query", "id=1; rename table users to x"],
+  ["body:json", JSON.stringify({ id: "1; create function sys_eval returns string soname 'udf.dll'" })],
 ];
 const NOT_STACKED_SQLI: Case[] = [
+  ["query", "q=" + encodeURIComponent("1; describe the problem")],
+  ["body:json", JSON.stringify({ note: "Size 3; use cold water" })],
+  ["body:json", JSON.stringify({ note: "2; show tables and chairs" })],
   ["body:json", JSON.stringify({ d: "1; exec will create the case" })],
   ["body:json", JSON.stringify({ d: "step 1; delete ignore from the list the ones you skip" })],
   ["body:json", JSON.stringify({ sql: "SELECT 1; DROP TABLE tmp;" })],
