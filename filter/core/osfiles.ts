@@ -45,11 +45,15 @@ const PROC_FILES: StaticArray<string> = ["self/", "net/"];
 const PROC_NAMES: StaticArray<string> = ["version", "cpuinfo", "meminfo", "devices", "mounts"];
 const WINDOWS_FILES: StaticArray<string> = ["system32", "win.ini", "repair/"];
 const WEB_INF_FILES: StaticArray<string> = ["web.xml", "classes/", "lib/"];
-// A shell's or a client's history and start-up files, as CRS's list names them.
+// A shell's or a client's history and start-up files, as CRS's list names them, and the credentials
+// of the cloud, container and git clients (CRS's restricted-files.data names
+// `.aws/credentials`; `~/.kube/config` scored 98, `/home/u/.docker/config.json` 99).
 const DOT_FILES: StaticArray<string> = [
   "htaccess", "htpasswd", "htdigest", "ssh/", "bash_history", "bashrc", "bash_profile", "bash_logout", "zshrc", "zsh_history",
   "sh_history", "ksh_history", "cshrc", "tcshrc", "mysql_history", "psql_history", "python_history", "node_repl_history",
   "sqlite_history", "rediscli_history", "php_history", "lesshst", "viminfo", "my.cnf", "pgpass", "netrc", "xauthority",
+  "aws/credentials", "aws/config", "kube/config", "docker/config.json", "git-credentials",
+  "config/gcloud/", "azure/",
 ];
 
 // inPath: the text is a request path, read only after a `..` segment.

@@ -167,8 +167,15 @@ const OS_FILE: Case[] = [
   ["query", "log=/var/adm/messages"],
   ["query", "f=/home/admin/.bashrc"],
   ["query", "f=../../root/.mysql_history"],
+  // The cloud, container and git clients' credentials.
+  ["query", "f=" + encodeURIComponent("~/.aws/credentials")],
+  ["body:json", JSON.stringify({ path: "/home/ubuntu/.kube/config" })],
+  ["body:form", "file=" + encodeURIComponent("/root/.docker/config.json")],
+  ["query", "f=" + encodeURIComponent("../../.git-credentials")],
 ];
 const NOT_OS_FILE: Case[] = [
+  ["body:json", JSON.stringify({ text: "put your keys in ~/.aws/credentials and run it" })],
+  ["query", "f=" + encodeURIComponent(".aws/credentials")],
   ["body:form", "post=" + encodeURIComponent("Step 2: run tail -f /var/log/syslog then restart")],
   ["query", "p=%2FWEB-INF%2Fmaster.jsp"],
   ["path", "/collections/windows/products/chair"],
