@@ -56,6 +56,7 @@ const NOT_STACKED_SQLI: Case[] = [
   ["query", "q=" + encodeURIComponent("1; describe the problem")],
   ["body:json", JSON.stringify({ note: "Size 3; use cold water" })],
   ["body:json", JSON.stringify({ note: "2; show tables and chairs" })],
+  ["body:json", JSON.stringify({ note: "- Replace url.parse() with new URL(); use urlToHttpOptions() in lib/run.js" })],
   ["body:json", JSON.stringify({ d: "1; exec will create the case" })],
   ["body:json", JSON.stringify({ d: "step 1; delete ignore from the list the ones you skip" })],
   ["body:json", JSON.stringify({ sql: "SELECT 1; DROP TABLE tmp;" })],
