@@ -6,7 +6,7 @@ import { PartList, SCRATCH_BYTES, partValPtr, partValLen, partFormEncoded, partW
 import { Where } from "../request/where";
 import { needsDecoding, decodePart, normalizePart } from "./normalize";
 import { DecodeFlag } from "./flags";
-import { looksLikeBase64, decodeBase64Text, MIN_BASE64_LENGTH, tooShortForBase64 } from "./base64";
+import { looksLikeBase64, decodeBase64Text, MIN_BASE64_LENGTH, MIN_SHORT_BASE64_LENGTH, tooShortForBase64, mayOpenAsTextBase64, shortTextBase64 } from "./base64";
 import { canReadBlock, nibbleSetBits } from "../lib/scan";
 import { hasQuoteSplitWord, unquoteWords } from "./shellquotes";
 import { splat8 } from "../lib/splat";
@@ -136,18 +136,22 @@ export function decodeParts(parts: PartList, out: TextList): void {
   for (let i = 0, k = parts.count; i < k; i++) {
     let valPtr = partValPtr(prows, i), valLen = partValLen(prows, i);
     // A plain token (see decodeOne) holds no byte a decoder acts on, so it is its own decoding;
-    // shorter than MIN_BASE64_LENGTH it is not base64 either, and so skipped.
+    // shorter than MIN_BASE64_LENGTH it is not base64 either, and so skipped, unless it is shaped as
+    // a short text's unpadded base64 (addShortBase64).
     let kind = plainKind(valPtr, valLen);
     let plain = kind != NOT_PLAIN;
     // Nested, not `&&` (V8 kept that as a value on the stack, written and tested per part).
     if (plain) {
       if (valLen < MIN_BASE64_LENGTH) {
         // A JSON string that is a bare word gets no text (isBareWord); it stays a part.
+        let bare = false;
         if (kind == PLAIN_WORD) {
-          if (partWhere(prows, i) == Where.BODY_JSON) {
-            if (isBareWord(valPtr, valLen)) continue;
-          }
+          if (partWhere(prows, i) == Where.BODY_JSON) bare = isBareWord(valPtr, valLen);
         }
+        if (valLen >= MIN_SHORT_BASE64_LENGTH) {
+          if (mayOpenAsTextBase64(valPtr)) { count = addShortBase64(i, valPtr, valLen, bare, out, trows, count); continue; }
+        }
+        if (bare) continue;
         count = appendText(out, trows, count, i, valPtr, valLen, TEXT_NOT_SCORED);
         continue;
       }
@@ -242,6 +246,24 @@ function decodeOne(part: i32, valPtr: usize, valLen: i32, formEncoded: bool, pla
     if (pieces > 0) addPieces(part, text, n, pieces, flags, out, true);
     if (base64) addBase64(part, text, n, out, true);
     if (unquoted) addUnquoted(part, text, n, flags, out);
+    count = out.count;
+  }
+  return count;
+}
+
+// A plain token p[0..n) of part `part`, MIN_SHORT_BASE64_LENGTH to MIN_BASE64_LENGTH - 1 bytes, that
+// mayOpenAsTextBase64 passed: its own text, which the model skips (none for a bare JSON word: `bare`),
+// and, when it is the unpadded base64 of printable text (decode/base64.ts shortTextBase64:
+// `JyBvciAxPTEtLQ`, `' or 1=1--`), its decoding, scored. Written at trows from index count; returns
+// the new count. Plain tokens only: a short value with `+` or `/` is left undecoded. Placed and
+// written so, the test costs the JSON bench bodies about 0.4% more instructions; other placements
+// (in mayBeBase64 for every short text, in a pass of its own after the loop) cost 0.35% to 1.3%
+// (make profile): V8 compiles decodeParts' loop differently around each.
+function addShortBase64(part: i32, p: usize, n: i32, bare: bool, out: TextList, trows: usize, count: i32): i32 {
+  if (!bare) count = appendText(out, trows, count, part, p, n, TEXT_NOT_SCORED);
+  if (shortTextBase64(p, n)) {
+    out.count = count;
+    addBase64(part, p, n, out, false);
     count = out.count;
   }
   return count;

@@ -123,6 +123,9 @@ describe("base64 values", () => {
     // Under 16 characters, with its padding: no word or ID ends in `=`.
     { name: "a short payload, padded", value: b64("$(id)"), decoded: "$(id)", flags: ["base64"] },
     { name: "a short payload, padded twice", value: b64("{{7*7}}"), decoded: "{{7*7}}", flags: ["base64"] },
+    // Under 16 characters without it, when shaped as the base64 of printable text is (test tools' "flat" base64).
+    { name: "a short payload, unpadded", value: Buffer.from("<script>").toString("base64url"), decoded: "<script>", flags: ["base64"] },
+    { name: "a short SQL payload, unpadded", value: b64("' or 1=1--").replace(/=+$/, ""), decoded: "' or 1=1--", flags: ["base64"] },
   ])("$name yields an extra decoded part flagged base64", ({ value, decoded, flags }) => {
     const parts = core.parts("query", `a=${value}`);
     expect(parts.map((p) => ({ name: p.name, text: p.text, flags: flagNames(core, p.flags) }))).toEqual([
@@ -153,7 +156,9 @@ describe("base64 values", () => {
     { name: "an upper-case SHA-1 hex hash", value: "DA39A3EE5E6B4B0D3255BFEF95601890AFD80709" },
     { name: "a random session id", value: "q3F9zX0aB1cD2eF3gH4iJ5kL" },
     { name: "a JWT", value: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U" },
-    { name: "a base64 string under 16 characters without its padding", value: Buffer.from("<script>").toString("base64url") },
+    { name: "a base64 string under 16 characters without its padding, of binary bytes", value: Buffer.from([0x8f, 0x01, 0xfe, 0x22, 0x90, 0x11]).toString("base64url") },
+    { name: "an ID under 16 characters", value: "Ia5fJq0bX2cT" },
+    { name: "a camelCase word under 16 characters", value: "disabledItems" },
     { name: "a camelCase word", value: "userTriggered" },
     { name: "a short word padded with `=`", value: "abcdefgh=" },
   ])("$name yields no decoded part", ({ value }) => {

