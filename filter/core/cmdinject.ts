@@ -128,9 +128,7 @@ function globPathEnd(p: usize, n: i32, i: i32): i32 {
 }
 
 // A value that is a command line whose paths give it away: written with wildcards (globCommandLine), or
-// naming the system's own files (systemCommandLine). One call for core/payloads.ts, which asks it of
-// every text with a `/`: a second call there, though most texts never made it, cost the 16 KiB bench
-// bodies 0.2% to 0.3% more instructions (make profile).
+// naming the system's own files (systemCommandLine). Read by core/payloads.ts for every text with a `/`.
 export function pathCommandLine(p: usize, n: i32): bool {
   return globCommandLine(p, n) || (mayOpenWithCommandLine(p, n) && systemCommandLine(p, n));
 }
@@ -153,11 +151,10 @@ function globCommandLine(p: usize, n: i32): bool {
 // A value that is one command line run against the system's own files: a command of confirm.ts
 // COMMANDS opening it, with options and words, and among them the root itself, a path under one of the
 // system's directories or a dotfile in a home (`find / -perm -4000`, `rm -rf /var/www`, `ls /home`,
-// `tail -n 5 /var/log/auth.log`, `cat ~/.ssh/id_rsa`), for an application that runs
-// the value it is given (`system($_GET['cmd'])`). The model scored these 51–99; CRS 932150 reads a
-// Unix command opening a value at paranoia level 1. A line with a word of prose
-// (`find the /etc folder`, `ls /home is empty`), a value of many lines (a script posted) and a long one are left to the
-// model.
+// `tail -n 5 /var/log/auth.log`, `cat ~/.ssh/id_rsa`), for an application that runs the value it is
+// given (`system($_GET['cmd'])`). The model scored these 51–99; CRS 932150 reads a Unix command
+// opening a value at paranoia level 1. A line with a word of prose (`find the /etc folder`, `ls /home
+// is empty`), a value of many lines (a script posted) and a long one are left to the model.
 function systemCommandLine(p: usize, n: i32): bool {
   if (n > MAX_COMMAND_LINE_BYTES) return false;
   let i = skipSpacesAndTabs(p, n, 0);
@@ -179,9 +176,10 @@ function systemCommandLine(p: usize, n: i32): bool {
 }
 
 // Whether p[0..n) may open with a command word and a blank: a letter (or a blank, a quote or a
-// backslash, which shellWordEnd reads past), then a blank among bytes 2 to 7. Asked before systemCommandLine of every text with a `/`: most are a URL or a path (`https:`, `/api/`), with no blank in their first 8
-// bytes, found in one 8-byte word. As a call reading the first word, it cost the JSON bench bodies
-// 0.5% to 1% (make profile).
+// backslash, which shellWordEnd reads past), then a blank among bytes 2 to 7. Asked before
+// systemCommandLine of every text with a `/`: most are a URL or a path (`https:`, `/api/`), with no
+// blank in their first 8 bytes, found in one 8-byte word. Without it, reading every such text's first
+// word as a command cost the bench bodies 0.2% to 1.3% more instructions (make profile).
 // @ts-ignore: decorator
 @inline function mayOpenWithCommandLine(p: usize, n: i32): bool {
   let c = <u32>load<u8>(p);

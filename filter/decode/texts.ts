@@ -176,7 +176,8 @@ export function decodeParts(parts: PartList, out: TextList): void {
 // '@', which only keeps the set small), not 9 or 11 bytes long (`__proto__`, `prototype`,
 // `constructor`: core/signatures.ts protoKey, prototypeKey, constructorKey), and not a serialized
 // object's start (`rO0AB`, `aced0005`: core/signatures.ts serializedObject). Nothing reads such a string: it is never
-// scored (the model skips lone words), decoded or base64, and no signature or verdict fires on it;
+// scored (the model skips lone words) or decoded (but as short unpadded base64: addShortBase64, whose
+// decoding is a text of its own), and no signature or verdict fires on it;
 // JSON keys and short values are most of a JSON body's strings, and a text each cost every step's
 // per-text work: 7% of the 16 KiB benign JSON bench body's instructions (make profile). The part
 // stays, so a key still counts among the parameters a request carries (wafscore scan). Only a JSON
