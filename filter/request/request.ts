@@ -247,10 +247,11 @@ function addPathSegments(p: usize, n: i32, name: usize, out: PartList): void {
 }
 
 // Whether a segment of unreserved characters p[0..n) may be URL-safe base64 without its padding:
-// as long as the decode stage's shortest (decode/base64.ts MIN_BASE64_LENGTH), of that alphabet
-// only (no '.' or '~'), with upper- and lower-case letters, as encoded bytes mix them.
+// as long as the decode stage's shortest unpadded one (decode/base64.ts MIN_SHORT_BASE64_LENGTH, 8:
+// the decode stage tests the shape of those under 16, shortTextBase64), of that alphabet only (no
+// '.' or '~'), with upper- and lower-case letters, as encoded bytes mix them.
 function mayBeBase64Segment(p: usize, n: i32): bool {
-  if (n < 16) return false;
+  if (n < 8) return false;
   let kinds = 0;
   for (let i = 0; i < n; i++) {
     let c = <u32>load<u8>(p + <usize>i);

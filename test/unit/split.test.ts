@@ -61,7 +61,10 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
   // URL-safe base64 without padding is all unreserved characters; the segment is a part of its own
   // so that the decode stage decodes it (since 2026-12-07).
   { name: "a segment that may be base64 without padding", where: "path", input: "/app/files/JyBPUiAxPTEtLSAt/view", parts: [["path", "", "/app/files/JyBPUiAxPTEtLSAt/view"], ["path", "", "JyBPUiAxPTEtLSAt"], ["path", "", "' OR 1=1-- -"]] },
-  { name: "segments of one case, short, or with a dot are not base64", where: "path", input: "/a/3f2a1b9c8d7e6f5a4b3c/main.Bq3xK2abZ9mQpL7w.js/AbCdEfGhIj", parts: [["path", "", "/a/3f2a1b9c8d7e6f5a4b3c/main.Bq3xK2abZ9mQpL7w.js/AbCdEfGhIj"]] },
+  // From 8 characters (since the forty-first round): the decode stage decodes one under 16 when it is
+  // shaped as the base64 of text, as `JyBvciAxPTEtLQ` (`' or 1=1--`) is; `AbCdEfGhIj` is a part, and not base64.
+  { name: "a short segment that may be base64 without padding", where: "path", input: "/app/files/JyBvciAxPTEtLQ/view/AbCdEfGhIj", parts: [["path", "", "/app/files/JyBvciAxPTEtLQ/view/AbCdEfGhIj"], ["path", "", "JyBvciAxPTEtLQ"], ["path", "", "' or 1=1--"], ["path", "", "AbCdEfGhIj"]] },
+  { name: "segments of one case, short, or with a dot are not base64", where: "path", input: "/a/3f2a1b9c8d7e6f5a4b3c/main.Bq3xK2abZ9mQpL7w.js/AbCdEfG", parts: [["path", "", "/a/3f2a1b9c8d7e6f5a4b3c/main.Bq3xK2abZ9mQpL7w.js/AbCdEfG"]] },
   { name: "header, named by its lower-cased name", where: "header:User-Agent", input: "curl/8.5.0", parts: [["header", "user-agent", "curl/8.5.0"]] },
   // JSON: strings, keys and values, that get a text (lastParts lists texts); numbers, booleans and null are not parts.
   {
