@@ -21,12 +21,15 @@ import { dottedQuad } from "./cmdinject";
 
 const POWERSHELL = 0, PWSH = 1, CERTUTIL = 2, BITSADMIN = 3, REGSVR32 = 4, RUNDLL32 = 5, MSHTA = 6, WMIC = 7,
   MSIEXEC = 8, CSCRIPT = 9, WSCRIPT = 10, CMD = 11, AWK = 12, GAWK = 13, CURL = 14, WGET = 15, NC = 16, NCAT = 17,
-  NETCAT = 18, BUSYBOX = 19, SOCAT = 20, TELNET = 21, ECHO = 22, PRINTF = 23, BASE64 = 24, CD = 25;
+  NETCAT = 18, BUSYBOX = 19, SOCAT = 20, TELNET = 21, ECHO = 22, PRINTF = 23, BASE64 = 24, CD = 25, TFTP = 26, PING = 27;
 const PROGRAMS: StaticArray<string> = [
   "powershell", "pwsh", "certutil", "bitsadmin", "regsvr32", "rundll32", "mshta", "wmic", "msiexec", "cscript", "wscript", "cmd",
   "awk", "gawk", "curl", "wget", "nc", "ncat", "netcat", "busybox", "socat", "telnet", "echo", "printf", "base64",
   // `cd <dir>` and a separator before the command line (`cd /tmp; wget …`).
   "cd",
+  // A botnet's fetch from an address (`tftp -g -r x <address>`), and the blind injection's time
+  // probe (`ping -c 10 127.0.0.1`).
+  "tftp", "ping",
   // The interpreters, all that follow: an option, then a program that holds one of CODE_MARKERS.
   "python", "python2", "python3", "perl", "ruby", "php", "node", "lua",
 ];
@@ -53,7 +56,7 @@ const CODE_MARKERS: StaticArray<string> = [
   "socket", "pty", "subprocess", "system", "exec", "popen", "spawn", "child_process", "/bin/sh", "/bin/bash", "/dev/tcp",
   "/inet/tcp", "getline",
 ];
-// Words of a sentence about wmic rather than its command line.
+// Words of a sentence about wmic, tftp or ping rather than its command line.
 const PROSE: StaticArray<string> = [" is ", " can ", " the ", " to ", " was ", " and "];
 
 // The longest program word read (a path before it included): longer words are no program's.
@@ -154,6 +157,8 @@ export function livingOffTheLand(p: usize, n: i32): bool {
     case NC: case NCAT: case NETCAT: return execOption(p, e, s);
     case SOCAT: return containsOneOf(p, e, s, SOCAT_RUNS);
     case TELNET: case ECHO: case PRINTF: case BASE64: return pipedToShell(p, e, s, false);
+    case TFTP: return fetchesFromAddress(p, e, s) && !containsOneOf(p, e, s, PROSE);
+    case PING: return pingsLoopback(p, e, s) && !containsOneOf(p, e, s, PROSE);
     case BUSYBOX: {
       // `busybox nc …`: the applet it runs.
       let applet = programAt(p, e, a);
@@ -224,6 +229,41 @@ function downloadRun(p: usize, e: i32, s: i32): bool {
     i = j;
   }
   return false;
+}
+
+// Whether tftp's arguments p[s..e) get a file (`-g`, `get`, any case) from an IPv4 address, as IoT
+// botnets' droppers do (`tftp -g -r x <address>`, `tftp -i <address> GET x.exe`), which the model scored 99.
+function fetchesFromAddress(p: usize, e: i32, s: i32): bool {
+  let address = false, get = false;
+  for (let i = skipSpacesAndTabs(p, e, s); i < e; i = skipSpacesAndTabs(p, e, i)) {
+    let j = i;
+    while (j < e && !isSpaceOrTab(load<u8>(p + <usize>j))) j++;
+    address = address || dottedQuad(p, i, j);
+    get = get || indexOfWord(p, e, i, j - i, TFTP_GETS) >= 0;
+    i = j;
+  }
+  return address && get;
+}
+const TFTP_GETS: StaticArray<string> = ["-g", "get"];
+
+// Whether ping's arguments p[s..e) hold a count, an interval or a deadline (`-c`, `-n`, `-i`, `-w`)
+// and a loopback target (`127.…`, `localhost`): a blind command injection's time probe, which only
+// waits (`ping -c 10 127.0.0.1`, `ping -n 10 127.0.0.1`; the model scored the first 62). A ping of
+// another host is a network tool's.
+function pingsLoopback(p: usize, e: i32, s: i32): bool {
+  let option = false, loopback = false;
+  for (let i = skipSpacesAndTabs(p, e, s); i < e; i = skipSpacesAndTabs(p, e, i)) {
+    let j = i;
+    while (j < e && !isSpaceOrTab(load<u8>(p + <usize>j))) j++;
+    if (j - i == 2 && load<u8>(p + <usize>i) == 0x2D) {
+      let c = lowerAscii(<u32>load<u8>(p + <usize>(i + 1)));
+      option = option || c == 0x63 || c == 0x6E || c == 0x69 || c == 0x77;
+    } else {
+      loopback = loopback || (dottedQuad(p, i, j) && matchesLowerAt(p, j, i, "127.")) || (j - i == 9 && matchesLowerAt(p, j, i, "localhost"));
+    }
+    i = j;
+  }
+  return option && loopback;
 }
 
 // What runs a downloaded file after a separator (lower case, matched without case).

