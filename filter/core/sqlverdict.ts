@@ -59,9 +59,10 @@ function stackedQuery(p: usize, n: i32): bool {
   for (let i = indexOf2(p, 0, n, 0x3B, 0x3B); i < n; i = indexOf2(p, i + 1, n, 0x3B, 0x3B)) { // ';'
     let j = skipGap(p, n, i + 1);
     let e = nameEnd(p, n, j);
-    if (e - j < 3 || e - j > 8) continue;
+    // What stands before the ';' first: in prose it is a word, and the statement is not looked up.
+    if (e - j < 3 || e - j > 8 || !closesValue(p, n, i)) continue;
     let statement = indexOfWord(p, n, j, e - j, STACKED);
-    if (statement < 0 || !closesValue(p, n, i)) continue;
+    if (statement < 0) continue;
     if (stackedObject(p, n, statement, skipGap(p, n, e))) return !isScript(p, n);
   }
   return false;
