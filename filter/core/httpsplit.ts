@@ -21,14 +21,26 @@ export function httpMessage(p: usize, n: i32): bool {
   // Each line's start: the value's, and after each line break.
   let s = 0;
   while (s < n) {
-    if (statusLine(p, n, s) && (s > 0 || lineBreakAfter(p, n, s))) return true;
-    if (requestLine(p, n, s) && (s > 0 || lineBreakAfter(p, n, s))) return true;
+    // A status line opens with `H`, a request line with a method's capital: most lines with neither.
+    let c = <u32>load<u8>(p + <usize>s) - 0x41;
+    if (c < 26 && ((LINE_INITIALS >>> c) & 1) != 0) {
+      if (statusLine(p, n, s) && (s > 0 || lineBreakAfter(p, n, s))) return true;
+      if (requestLine(p, n, s) && (s > 0 || lineBreakAfter(p, n, s))) return true;
+    }
     let b = indexOf2(p, s, n, 0x0A, 0x0D);
     if (b >= n) break;
     s = b + 1;
     while (s < n && (load<u8>(p + <usize>s) == 0x0A || load<u8>(p + <usize>s) == 0x0D)) s++;
   }
   return false;
+}
+
+// A bit per capital (A = bit 0) that opens `HTTP/` or one of METHODS.
+const LINE_INITIALS: u32 = lineInitials();
+function lineInitials(): u32 {
+  let bits: u32 = 1 << (0x48 - 0x41); // H: `HTTP/`
+  for (let k = 0; k < METHODS.length; k++) bits |= 1 << (<u32>METHODS[k].charCodeAt(0) - 0x41);
+  return bits;
 }
 
 // `HTTP/` a digit, `.` a digit or not, a space and three digits, at s.
