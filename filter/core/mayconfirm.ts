@@ -281,9 +281,12 @@ function quoteMayConfirm(p: usize, n: i32): bool {
     if (d == 0x2B || d == 0x2D || d == 0x2F || d == 0x5E || d == 0x21 || d == 0x23 || d == 0x2A || d == 0x25 || d == 0x29 || d == 0x3D ||
         d == 0x3B || d == 0x26 || d == 0x7C) return true;
     if (isLetter(d)) {
-      for (let w = 0; w < QUOTE_OPERATORS.length; w++) if (matchesLowerAt(p, n, j, unchecked(QUOTE_OPERATORS[w]))) return true;
-      if (matchesLowerAt(p, n, j, "is") && isWhitespace(byteAt(p, n, j + 2))) return true;
-      if (matchesLowerAt(p, n, j, "in") && byteAt(p, n, skipWhitespace(p, n, j + 2)) == 0x28) return true;
+      // The operators and `is`, `in` by their initials first: prose's `'s`, `'t` and `'ve` begin none.
+      if (((OPERATOR_INITIALS >>> ((d | 0x20) - 0x61)) & 1) != 0) {
+        for (let w = 0; w < QUOTE_OPERATORS.length; w++) if (matchesLowerAt(p, n, j, unchecked(QUOTE_OPERATORS[w]))) return true;
+        if (matchesLowerAt(p, n, j, "is") && isWhitespace(byteAt(p, n, j + 2))) return true;
+        if (matchesLowerAt(p, n, j, "in") && byteAt(p, n, skipWhitespace(p, n, j + 2)) == 0x28) return true;
+      }
       let e = j;
       while (e < n && isWordChar(<u32>load<u8>(p + <usize>e))) e++;
       if (sqlWordIn(p, n, j, e)) return true;
@@ -292,6 +295,14 @@ function quoteMayConfirm(p: usize, n: i32): bool {
     if (a >= 0 && isWordChar(<u32>load<u8>(p + <usize>a)) && sqlWordEndingAt(p, n, a)) return true;
   }
   return false;
+}
+
+// A bit per letter (a = bit 0) that begins one of QUOTE_OPERATORS, `is` or `in`.
+const OPERATOR_INITIALS: u32 = operatorInitials();
+function operatorInitials(): u32 {
+  let bits: u32 = (1 << (0x69 - 0x61)); // i: `is`, `in`
+  for (let w = 0; w < QUOTE_OPERATORS.length; w++) bits |= 1 << (<u32>QUOTE_OPERATORS[w].charCodeAt(0) - 0x61);
+  return bits;
 }
 
 // For a window with a HARD or SOFT byte (hardBytes with HARD_NIBBLES): HARD_FOUND when it has a HARD
