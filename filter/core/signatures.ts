@@ -395,7 +395,10 @@ function decodeName(p: usize, n: i32, plusAsSpace: bool): i32 {
 // write into Object.prototype. A name that ends there (`a[__proto__]=1`) assigns a string, which
 // changes no prototype.
 function pollutingName(p: usize, n: i32): bool {
+  // The shortest of each: `__proto__.` and `constructor.prototype.` (most names are shorter than both).
+  if (n < 10) return false;
   if (protoSegment(p, n)) return true;
+  if (n < 22) return false;
   for (let i = indexOf2(p, 0, n, 0x63, 0x63); i < n; i = indexOf2(p, i + 1, n, 0x63, 0x63)) { // 'c'
     if (isIdentByte(byteAt(p, n, i - 1)) || !matchesAt(p, n, i, "constructor")) continue;
     let j = i + 11;
@@ -418,6 +421,7 @@ function protoSegment(p: usize, n: i32): bool {
 // `class['classLoader']`): the property path Spring (CVE-2022-22965) and Struts (CVE-2014-0094)
 // bound from parameter names into the class loader, to write a web shell through Tomcat's logs.
 function classLoaderName(p: usize, n: i32): bool {
+  if (n < 12) return false; // `.classLoader`, `[classLoader`: the shortest
   for (let i = indexOf2(p, 0, n, 0x63, 0x43); i < n; i = indexOf2(p, i + 1, n, 0x63, 0x43)) { // 'c', 'C'
     if (!equalsCI(p + <usize>i, min(n - i, 11), "classloader") || isIdentByte(byteAt(p, n, i + 11))) continue;
     let b = byteAt(p, n, i - 1);
