@@ -10,7 +10,7 @@
 // line needs, and a value's first byte is not a separator in any form field, JSON string or header
 // value of the benign data (`make verdict-census`).
 
-import { byteAt, isOneOf, isLetter, isPathByte, isSpaceOrTab, skipSpacesAndTabs, matchesAt, isIdentByte, isWordChar } from "../lib/bytes";
+import { byteAt, isOneOf, isLetter, isPathByte, isSpaceOrTab, skipSpacesAndTabs, nextSpaceOrTab, matchesAt, isIdentByte, isWordChar } from "../lib/bytes";
 import { shellWordEnd, isCommandWord, isCmdletWord, markdownCell, inertCommand, redirectionsComplete } from "./confirm";
 import { indexOf2 } from "../lib/scan";
 
@@ -142,8 +142,7 @@ function globCommandLine(p: usize, n: i32): bool {
   if (e < 0 || e >= n || !isSpaceOrTab(load<u8>(p + <usize>e))) return false;
   let j = skipSpacesAndTabs(p, n, e);
   while (j < n && load<u8>(p + <usize>j) == 0x2D) { // options: `-e`, `-la`
-    while (j < n && !isSpaceOrTab(load<u8>(p + <usize>j))) j++;
-    j = skipSpacesAndTabs(p, n, j);
+    j = skipSpacesAndTabs(p, n, nextSpaceOrTab(p, n, j));
   }
   return globPathEnd(p, n, j) > 0 || (byteAt(p, n, j) == 0x2F && hasWildcard(p, n, j));
 }
@@ -165,8 +164,7 @@ function systemCommandLine(p: usize, n: i32): bool {
   let system = false;
   for (let args = 0; j < n; args++) {
     if (args == MAX_COMMAND_ARGS) return false;
-    let end = j;
-    while (end < n && !isSpaceOrTab(load<u8>(p + <usize>end))) end++;
+    let end = nextSpaceOrTab(p, n, j);
     let c = <u32>load<u8>(p + <usize>j);
     if (c == 0x2F || c == 0x7E) system = system || systemPath(p, j, end);
     else if (isOneOf(p, n, j, end - j, PROSE_WORDS)) return false;

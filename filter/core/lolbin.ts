@@ -15,7 +15,7 @@
 // (`certutil -hashfile`, `wmic os get caption`, `nc -zv host 443`), is left to the model. Read by
 // core/payloads.ts; total and allocation-free.
 
-import { byteAt, indexOfWord, isLetter, isSpaceOrTab, lowerAscii, matchesLowerAt, skipSpacesAndTabs, startsOneOf } from "../lib/bytes";
+import { byteAt, indexOfWord, isLetter, isSpaceOrTab, lowerAscii, matchesLowerAt, skipSpacesAndTabs, nextSpaceOrTab, startsOneOf } from "../lib/bytes";
 import { shellWordEnd, isCommandWord, isCmdletWord } from "./confirm";
 import { dottedQuad } from "./cmdinject";
 
@@ -143,8 +143,7 @@ export function livingOffTheLand(p: usize, n: i32): bool {
   // The first argument: an option for the programs read by their switches, what rundll32 runs or
   // mshta loads for those two (a sentence about a program has a word there).
   let a = skipSpacesAndTabs(p, e, s);
-  let ae = a;
-  while (ae < e && !isSpaceOrTab(load<u8>(p + <usize>ae))) ae++;
+  let ae = nextSpaceOrTab(p, e, a);
   switch (program) {
     case RUNDLL32: return containsOneOf(p, ae, a, RUNDLL32_ARGS);
     case MSHTA: return containsOneOf(p, min(ae, a + 12), a, URL_ARGS);
@@ -236,8 +235,7 @@ function downloadRun(p: usize, e: i32, s: i32): bool {
 function fetchesFromAddress(p: usize, e: i32, s: i32): bool {
   let address = false, get = false;
   for (let i = skipSpacesAndTabs(p, e, s); i < e; i = skipSpacesAndTabs(p, e, i)) {
-    let j = i;
-    while (j < e && !isSpaceOrTab(load<u8>(p + <usize>j))) j++;
+    let j = nextSpaceOrTab(p, e, i);
     address = address || dottedQuad(p, i, j);
     get = get || indexOfWord(p, e, i, j - i, TFTP_GETS) >= 0;
     i = j;
@@ -253,8 +251,7 @@ const TFTP_GETS: StaticArray<string> = ["-g", "get"];
 function pingsLoopback(p: usize, e: i32, s: i32): bool {
   let option = false, loopback = false;
   for (let i = skipSpacesAndTabs(p, e, s); i < e; i = skipSpacesAndTabs(p, e, i)) {
-    let j = i;
-    while (j < e && !isSpaceOrTab(load<u8>(p + <usize>j))) j++;
+    let j = nextSpaceOrTab(p, e, i);
     if (j - i == 2 && load<u8>(p + <usize>i) == 0x2D) {
       let c = lowerAscii(<u32>load<u8>(p + <usize>(i + 1)));
       option = option || c == 0x63 || c == 0x6E || c == 0x69 || c == 0x77;
@@ -363,13 +360,12 @@ function runsPowerShellPayload(p: usize, e: i32, i: i32): bool {
     if (i >= e) return false;
     let c = load<u8>(p + <usize>i);
     let s = i;
-    while (i < e && !isSpaceOrTab(load<u8>(p + <usize>i))) i++;
+    i = nextSpaceOrTab(p, e, i);
     if (c != 0x2D && c != 0x2F) continue; // not an option
     let o = s + 1, len = i - o;
     if (len == 0) continue;
     let v = skipSpacesAndTabs(p, e, i);
-    let ve = v;
-    while (ve < e && !isSpaceOrTab(load<u8>(p + <usize>ve))) ve++;
+    let ve = nextSpaceOrTab(p, e, v);
     if ((isPrefixOf(p, e, o, len, "encodedcommand") || (len == 2 && matchesLowerAt(p, e, o, "ec"))) && base64Run(p, v, ve) >= 16) return true;
     if (isPrefixOf(p, e, o, len, "windowstyle") &&
         ((ve - v == 6 && matchesLowerAt(p, e, v, "hidden")) || (ve - v == 1 && byteAt(p, e, v) == 0x31))) return true;

@@ -146,8 +146,8 @@ function stackedObject(p: usize, n: i32, statement: i32, k: i32): bool {
     // What a schema holds, read to find the tables to dump: `desc users`, `show tables`, `use mysql`, each
     // alone in its statement (`1; describe the problem` is a sentence).
     // A call after the name is code (`new URL(); use urlToHttpOptions() in lib/run.js`), not a statement.
-    case STACKED_DESC: case STACKED_DESCRIBE: case STACKED_USE: return tableThen(p, n, k, NOTHING_NEXT) && !callAfterName(p, n, k);
-    case STACKED_SHOW: return isOneOf(p, n, k, len, SHOWN) && tableThen(p, n, k, SHOW_NEXT) && !callAfterName(p, n, k);
+    case STACKED_DESC: case STACKED_DESCRIBE: case STACKED_USE: return tableThen(p, n, k, NOTHING_NEXT, false);
+    case STACKED_SHOW: return isOneOf(p, n, k, len, SHOWN) && tableThen(p, n, k, SHOW_NEXT, false);
     case STACKED_EXEC: case STACKED_EXECUTE: // a system procedure, a variable, a string
       return b == 0x40 || b == 0x28 || b == 0x27 || matchesLowerAt(p, n, k, "xp_") || matchesLowerAt(p, n, k, "sp_") || matchesLowerAt(p, n, k, "master.");
   }
@@ -169,21 +169,15 @@ const SHOWN: StaticArray<string> = [
 const SHOW_NEXT: StaticArray<string> = ["from", "in", "like", "where", "tables", "processlist", "columns", "fields", "table", "for"];
 
 // Whether a name (schema-qualified, quoted or bracketed) stands at s, then the end, a clause end
-// (isClauseEnd), `(` or one of `next`.
-function tableThen(p: usize, n: i32, s: i32, next: StaticArray<string>): bool {
+// (isClauseEnd), `(` or one of `next`; with called false, a `(` right after the name (blanks aside)
+// makes it a call, and no table's.
+function tableThen(p: usize, n: i32, s: i32, next: StaticArray<string>, called: bool = true): bool {
   let e = s;
   while (e < n && (isIdentByte(load<u8>(p + <usize>e)) || isNameQuote(load<u8>(p + <usize>e)))) e++;
-  if (e == s) return false;
+  if (e == s || (!called && byteAt(p, n, skipBlanks(p, n, e)) == 0x28)) return false;
   let j = skipGap(p, n, e);
   if (j >= n || isClauseEnd(p, n, j) || byteAt(p, n, j) == 0x28) return true;
   return isOneOf(p, n, j, nameEnd(p, n, j) - j, next);
-}
-
-// Whether the name at s (as tableThen reads it) is followed by `(`.
-function callAfterName(p: usize, n: i32, s: i32): bool {
-  let e = s;
-  while (e < n && (isIdentByte(load<u8>(p + <usize>e)) || isNameQuote(load<u8>(p + <usize>e)))) e++;
-  return byteAt(p, n, skipBlanks(p, n, e)) == 0x28;
 }
 
 // `;`, `--`, `#`, `/*` or `)`: where a statement or an injected one ends.

@@ -44,6 +44,14 @@ export function skipSpacesAndTabs(p: usize, n: i32, i: i32): i32 {
   return i;
 }
 
+// The index of the first byte at or after i that is isSpaceOrTab, or n: where a command line's word
+// that opens at i ends.
+// @ts-ignore: decorator
+@inline export function nextSpaceOrTab(p: usize, n: i32, i: i32): i32 {
+  while (i < n && !isSpaceOrTab(load<u8>(p + <usize>i))) i++;
+  return i;
+}
+
 // The index of the first byte at or after i that is not isSpaceOrBreak, or n.
 export function skipSpacesAndBreaks(p: usize, n: i32, i: i32): i32 {
   while (i < n && isSpaceOrBreak(load<u8>(p + <usize>i))) i++;
