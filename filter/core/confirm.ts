@@ -89,8 +89,7 @@ export function classesRuledOut(prows: usize, part: i32, trows: usize, t: i32): 
 // line after a value (`en\r\nSet-Cookie: …`).
 function headerBlock(p: usize, n: i32): bool {
   if (!fieldLineAt(p, n, 0)) return false;
-  let i = 0;
-  while (i < n && load<u8>(p + <usize>i) != 0x0A && load<u8>(p + <usize>i) != 0x0D) i++;
+  let i = indexOf2(p, 0, n, 0x0A, 0x0D);
   if (byteAt(p, n, i) == 0x0D && byteAt(p, n, i + 1) == 0x0A) i++;
   i++;
   return i < n && (fieldLineAt(p, n, i) || isSpaceOrTab(load<u8>(p + <usize>i)));
