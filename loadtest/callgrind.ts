@@ -73,6 +73,12 @@ export function readSegment(file: string, ranges: CodeRange[]): Segment {
       if (m) { if (m[2] !== undefined) names.set(m[1], m[2]); fn = names.get(m[1]) ?? "?"; } else fn = line.slice(3);
       continue;
     }
+    // A callee's name may be defined first where it is called (fn and cfn share the ids).
+    if (line.startsWith("cfn=(")) {
+      const m = /^cfn=\((\d+)\) (.*)$/.exec(line);
+      if (m) names.set(m[1], m[2]);
+      continue;
+    }
     // The line after calls= is the call's inclusive cost, counted in the callee already.
     if (line.startsWith("calls=")) { skipNext = true; continue; }
     const c = line.charCodeAt(0);
@@ -99,4 +105,63 @@ export function readSegment(file: string, ranges: CodeRange[]): Segment {
     } else eventTotals[0] += ir;
   }
   return { total, inWasm, byFunction, events, eventTotals, eventsByFunction };
+}
+
+/**
+ * Calls between functions in one callgrind dump: "caller → callee" → number of calls, with both
+ * named as readSegment names them. A call's site is an instruction of the caller, so its function
+ * is the code range holding it. The callee is named after the address it was entered at, for JIT
+ * code a jump-table slot outside every range, so it is the range where most of that name's own
+ * instructions ran. This is what says which caller makes a small function hot, which the self
+ * counts cannot.
+ */
+export function readCalls(file: string, ranges: CodeRange[]): Map<string, number> {
+  const names = new Map<string, string>();
+  const selfIn = new Map<string, Map<string, number>>(); // callgrind's name -> code range -> Ir
+  const sites: Array<{ caller: string; callee: string; count: number }> = [];
+  let fn = "?", cfn = "?", last = 0, callCount = -1;
+  const num = (s: string) => (s.startsWith("0x") ? parseInt(s.slice(2), 16) : parseInt(s, 10));
+  const named = (line: string, prefix: number) => {
+    const m = /^\((\d+)\)(?: (.*))?$/.exec(line.slice(prefix));
+    if (!m) return line.slice(prefix);
+    if (m[2] !== undefined) names.set(m[1], m[2]);
+    return names.get(m[1]) ?? "?";
+  };
+  const nameOf = (callgrindName: string, addr: number) => {
+    const r = find(ranges, addr);
+    return r ? r.name : callgrindName.startsWith("0x") ? "(other JIT code)" : callgrindName;
+  };
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (line.startsWith("fn=")) { fn = named(line, 3); continue; }
+    if (line.startsWith("cfn=")) { cfn = named(line, 4); continue; }
+    if (line.startsWith("calls=")) { callCount = num(line.slice(6).trim().split(/\s+/)[0]); continue; }
+    const c = line.charCodeAt(0);
+    if (!(c === 0x2b || c === 0x2d || c === 0x2a || (c >= 0x30 && c <= 0x39))) continue;
+    const sp = line.indexOf(" ");
+    if (sp < 0) continue;
+    const pos = line.slice(0, sp);
+    if (pos === "*") { /* same position */ } else if (pos[0] === "+") last += num(pos.slice(1)); else if (pos[0] === "-") last -= num(pos.slice(1)); else last = num(pos);
+    if (callCount >= 0) {
+      sites.push({ caller: nameOf(fn, last), callee: cfn, count: callCount });
+      callCount = -1;
+      continue;
+    }
+    const r = find(ranges, last);
+    if (!r) continue;
+    let byRange = selfIn.get(fn);
+    if (!byRange) selfIn.set(fn, (byRange = new Map()));
+    byRange.set(r.name, (byRange.get(r.name) ?? 0) + Number(line.slice(sp + 1).split(" ")[0]));
+  }
+  const calleeName = (callgrindName: string) => {
+    const byRange = selfIn.get(callgrindName);
+    if (!byRange) return callgrindName.startsWith("0x") ? "(other JIT code)" : callgrindName;
+    return [...byRange.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  };
+  const out = new Map<string, number>();
+  for (const s of sites) {
+    if (!s.count) continue;
+    const key = `${s.caller} → ${calleeName(s.callee)}`;
+    out.set(key, (out.get(key) ?? 0) + s.count);
+  }
+  return out;
 }

@@ -6,13 +6,15 @@
 // compiled once, so code addresses do not move). callgrind dumps at each os.loadavg() the worker
 // calls, so each body's timed calls are one dump; loadtest/callgrind.ts maps its instruction
 // addresses to wasm functions. Writes build/profile.json. PROFILE_BODIES=<regex> picks bodies.
+// PROFILE_CALLS=<regex>: also how often each function calls the functions whose short name
+// matches, per request and by caller (a small function is hot because of whom?).
 
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT, serializeHead } from "../node/core.ts";
 import { partRequest } from "../node/http.ts";
-import { readSegment, wasmCodeRanges, type Segment } from "./callgrind.ts";
+import { readCalls, readSegment, wasmCodeRanges, type Segment } from "./callgrind.ts";
 import { ensureDebianTool } from "./apt.ts";
 import { benchCore, benchVsJsonParse, JSON_PARSE_BODIES } from "./core.ts";
 import type { ScenarioFile } from "./scenarios.ts";
@@ -20,6 +22,7 @@ import type { ScenarioFile } from "./scenarios.ts";
 const PROFILE_WASM = path.join(REPO_ROOT, "build/core.profile.wasm");
 const OUT_DIR = path.join(REPO_ROOT, "build/profile");
 const TOP = Number(process.env.PROFILE_TOP ?? 8);
+const CALLS = process.env.PROFILE_CALLS ? new RegExp(process.env.PROFILE_CALLS) : null;
 // PROFILE_SIM=1: callgrind also simulates this machine's caches (48 KiB L1d, 32 KiB L1i, its 2 MiB
 // per-core L2 as the last level) and branch prediction, about twice as slow. It says what each
 // body's instructions cost beyond their count: data lines missed, instruction lines missed, and
@@ -110,7 +113,9 @@ async function main(): Promise<void> {
     if (!dumps.has(f)) throw new Error(`profile: no ${f} in ${OUT_DIR}`);
     const seg = readSegment(path.join(OUT_DIR, f), ranges);
     const top = [...seg.byFunction.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([k]) => ({ fn: short(k), pct: share(seg, k) }));
+    const callers = CALLS ? callsInto(path.join(OUT_DIR, f), ranges, CALLS, r.iters) : undefined;
     return {
+      callers,
       sim: SIM ? simulated(seg, r.iters) : undefined,
       body: r.name, bytes: r.bytes, calls: r.iters, p50_us: timings.get(r.name) ?? null,
       instructions: Math.round(seg.total / r.iters),
@@ -146,10 +151,26 @@ async function main(): Promise<void> {
     lines.push("", `Top functions, ${r.body} (self instructions, % of the request):`);
     for (const t of r.top) lines.push(`  ${String(t.pct).padStart(5)}%  ${t.fn}`);
   }
+  if (CALLS) {
+    for (const r of rows) {
+      lines.push("", `Calls per request into /${CALLS.source}/, ${r.body} (caller → callee):`);
+      if (!r.callers!.length) lines.push("  (none)");
+      for (const c of r.callers!) lines.push(`  ${String(c.per_request).padStart(9)}  ${c.caller} → ${c.callee}`);
+    }
+  }
   console.log(lines.join("\n"));
   const out = path.join(REPO_ROOT, "build/profile.json");
   writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), valgrind_s: Math.round((Date.now() - t0) / 1000), wasm_functions: ranges.length, rows }, null, 1) + "\n");
   console.log(`\nprofile: wrote ${path.relative(REPO_ROOT, out)}; callgrind dumps in ${path.relative(REPO_ROOT, OUT_DIR)}/ (callgrind_annotate reads them; JIT code shows as addresses)`);
+}
+
+// The calls into functions whose short name matches `into`, per request, most first (PROFILE_TOP of them).
+function callsInto(file: string, ranges: ReturnType<typeof wasmCodeRanges>, into: RegExp, iters: number) {
+  return [...readCalls(file, ranges).entries()]
+    .map(([k, n]) => { const [caller, callee] = k.split(" → ").map(short); return { caller, callee, per_request: Math.round((n / iters) * 10) / 10 }; })
+    .filter((c) => into.test(c.callee))
+    .sort((a, b) => b.per_request - a.per_request)
+    .slice(0, TOP);
 }
 
 interface Simulated { dataRefs: number; l1dMisses: number; l1iMisses: number; llMisses: number; branches: number; mispredicted: number; top: Array<{ fn: string; pct: number }> }
