@@ -4,6 +4,10 @@
 //
 // A request is the host's serialized header map (pseudo-headers included) followed by the body,
 // both at inputPtr(): inspectRequest(headLen, bodyLen) runs the same pipeline as the filter.
+//
+// Built, as the filter is, on AssemblyScript's minimal runtime (asconfig.json): no shadow stack,
+// and no collection but collectGarbage(), which Node calls after the exports that allocate
+// (configure, useModel). Scoring a request allocates nothing.
 
 import { parseConfig, Config } from "../config/config";
 import { Model, modelErrorText } from "./model";
@@ -29,6 +33,9 @@ const output = new StaticArray<u8>(65536);
 let outputLength = 0;
 
 let model: Model = embeddedModel();
+// The bytes of a model given to useModel, which its views point into: held here, so that they
+// live while it is in use and are collected when another replaces it.
+let modelBlob: ArrayBuffer | null = null;
 let config: Config = Config.defaults();
 let inspection = new Inspection(model);
 
@@ -65,11 +72,15 @@ export function modelBucketBits(): i32 { return model.bucketBits; }
 export function useModel(len: i32): i32 {
   let blob = new ArrayBuffer(len);
   memory.copy(changetype<usize>(blob), changetype<usize>(input), len);
-  __pin(changetype<usize>(blob)); // the model's views point into it for the life of the module
+  modelBlob = blob;
   model = Model.load(changetype<usize>(blob), len);
   inspection = new Inspection(model);
   return modelStatus();
 }
+
+// Frees what the exports before left behind. Only safe from outside the module: the minimal
+// runtime sees no managed value on the wasm stack.
+export function collectGarbage(): void { __collect(); }
 
 // Parses the plugin configuration at inputPtr() exactly as the filter does in onConfigure.
 // Returns 1 and uses it, or 0 with "config.<field>: <reason>" in the output.

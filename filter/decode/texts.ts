@@ -84,7 +84,8 @@ export class TextList {
   reset(): void { this.count = 0; this.overflow = false; this.arenaUsed = 0; this.decodedFlags = 0; }
 
   // The table's address, for a hot loop that reads it with textPart … textFlags: through the
-  // methods, each read stores the list on the runtime's shadow stack when the loop makes calls.
+  // methods, each read stored the list on the incremental runtime's shadow stack when the loop
+  // made calls.
   // @ts-ignore: decorator
   @inline get rows(): usize { return changetype<usize>(this.table); }
   // @ts-ignore: decorator

@@ -10,10 +10,39 @@
 // proxy_on_request_metadata and proxy_on_response_* (the request is decided before the
 // response starts); proxy_on_log (nothing to log at stream end); proxy_on_done (the host
 // takes a missing one as "done", which is what the SDK's would answer for our contexts).
+//
+// Each is the SDK's inside gc.ts's enter() and leave(): the module runs on AssemblyScript's
+// minimal runtime, which collects only when told to, at a callback's return.
 
-export {
-  malloc, free,
-  proxy_abi_version_0_2_0, proxy_on_vm_start, proxy_validate_configuration, proxy_on_configure,
-  proxy_on_context_create, proxy_on_request_headers, proxy_on_request_body, proxy_on_request_trailers,
-  proxy_on_delete,
-} from "@solo-io/proxy-runtime/assembly/proxy";
+import * as sdk from "@solo-io/proxy-runtime/assembly/proxy";
+import { enter, leave, noteHostBytes } from "./gc";
+
+export { free, proxy_abi_version_0_2_0 } from "@solo-io/proxy-runtime/assembly/proxy";
+
+// The host's allocation of every buffer it hands the module.
+export function malloc(size: i32): usize { noteHostBytes(size); return sdk.malloc(size); }
+
+export function proxy_on_vm_start(root: u32, size: u32): u32 {
+  enter(); let r = sdk.proxy_on_vm_start(root, size); leave(false, true); return r;
+}
+export function proxy_validate_configuration(root: u32, size: u32): u32 {
+  enter(); let r = sdk.proxy_validate_configuration(root, size); leave(false, true); return r;
+}
+export function proxy_on_configure(root: u32, size: u32): u32 {
+  enter(); let r = sdk.proxy_on_configure(root, size); leave(false, true); return r;
+}
+export function proxy_on_context_create(id: u32, root: u32): void {
+  enter(); sdk.proxy_on_context_create(id, root); leave();
+}
+export function proxy_on_request_headers(id: u32, headers: u32, endOfStream: u32): i32 {
+  enter(); let r = sdk.proxy_on_request_headers(id, headers, endOfStream); leave(); return r;
+}
+export function proxy_on_request_body(id: u32, length: u32, endOfStream: u32): i32 {
+  enter(); let r = sdk.proxy_on_request_body(id, length, endOfStream); leave(); return r;
+}
+export function proxy_on_request_trailers(id: u32, trailers: u32): i32 {
+  enter(); let r = sdk.proxy_on_request_trailers(id, trailers); leave(); return r;
+}
+export function proxy_on_delete(id: u32): void {
+  enter(); sdk.proxy_on_delete(id); leave(true);
+}

@@ -20,8 +20,8 @@ const MAX_DEPTH = 64;
 
 // The key each open container was opened under, so that a value after a closed object is named
 // by its own container's key, not by the last key inside the object (`[{"password":"x"},"<p>"]`).
-// Static memory, not StaticArrays: a module global holding a managed reference is loaded and
-// stored on the runtime's shadow stack at every use.
+// Static memory, not StaticArrays: under the incremental runtime (filter/glue/gc.ts), a module
+// global holding a managed reference was loaded and stored on its shadow stack at every use.
 const KEY_PTRS = memory.data(MAX_DEPTH * 4);
 const KEY_LENS = memory.data(MAX_DEPTH * 4);
 

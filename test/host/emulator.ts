@@ -211,6 +211,9 @@ export class Host {
     for (const name of opts.refuse ?? []) if (!ABI_IMPORTS.env.includes(name)) throw new HostError(`refuse: ${name} is not a proxy-wasm host function`);
   }
 
+  /** The size of the module's linear memory, as Envoy's wasm VM memory gauge reports it. */
+  get memoryBytes(): number { return this.x.memory.buffer.byteLength; }
+
   /** Loads the module, starts the VM and configures the root context (as Envoy does at plugin start). */
   static async create(opts: HostOptions = {}): Promise<Host> {
     const path = opts.wasmPath ?? DEFAULT_WASM;
