@@ -19,11 +19,11 @@ describe("garbage collection at stream ends", () => {
     const host = await Host.create({ pluginConfig: { mode: "log" } });
     const item = (i: number) => `{"id":${i},"name":"Item number ${i}","tags":["red","blue"],"price":${(i * 7) % 100}.5}`;
     const body = `[${Array.from({ length: 200 }, (_, i) => item(i)).join(",")}]`.slice(0, 16 * 1024);
-    // Each request copies its headers and 16 KiB of body into the VM: 200 of them are ~3 MiB,
+    // Each request copies its headers and 16 KiB of body into the VM: 400 of them are ~6.5 MiB,
     // three budgets' worth (gc.ts GC_BUDGET_BYTES).
-    for (let i = 0; i < 200; i++) post(host, i, body);
+    for (let i = 0; i < 400; i++) post(host, i, body);
     const warm = host.memoryBytes;
-    for (let i = 200; i < 2800; i++) post(host, i, body);
+    for (let i = 400; i < 3000; i++) post(host, i, body);
     expect(host.failed).toBeNull();
     expect(host.memoryBytes).toBe(warm);
   });
