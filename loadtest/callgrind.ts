@@ -45,6 +45,45 @@ function find(ranges: CodeRange[], addr: number): CodeRange | null {
   return null;
 }
 
+/** One line of a callgrind dump that matters here, with names and positions resolved. */
+type DumpLine =
+  | { kind: "events"; names: string[] }
+  | { kind: "fn"; name: string }
+  | { kind: "cfn"; name: string }
+  | { kind: "calls"; count: number }
+  /** A cost line: its instruction address, and its events' counts (those left off the end are 0). */
+  | { kind: "cost"; at: number; costs: number[] };
+
+/**
+ * The lines of a callgrind dump (--dump-instr=yes). Names may be compressed ("fn=(id) name" defines
+ * an id, "fn=(id)" reuses it; fn and cfn share the ids) and positions relative ("+n", "-n", "*").
+ */
+function* dumpLines(file: string): Generator<DumpLine> {
+  const names = new Map<string, string>();
+  const named = (rest: string) => {
+    const m = /^\((\d+)\)(?: (.*))?$/.exec(rest);
+    if (!m) return rest;
+    if (m[2] !== undefined) names.set(m[1], m[2]);
+    return names.get(m[1]) ?? "?";
+  };
+  const num = (s: string) => (s.startsWith("0x") ? parseInt(s.slice(2), 16) : parseInt(s, 10));
+  let last = 0;
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (line.startsWith("events:")) { yield { kind: "events", names: line.slice(7).trim().split(/\s+/) }; continue; }
+    if (line.startsWith("fn=")) { yield { kind: "fn", name: named(line.slice(3)) }; continue; }
+    if (line.startsWith("cfn=")) { yield { kind: "cfn", name: named(line.slice(4)) }; continue; }
+    if (line.startsWith("calls=")) { yield { kind: "calls", count: num(line.slice(6).trim().split(/\s+/)[0]) }; continue; }
+    const c = line.charCodeAt(0);
+    // Cost lines: a position (0x.. absolute, +n/-n relative, * same), then the counts.
+    if (!(c === 0x2b || c === 0x2d || c === 0x2a || (c >= 0x30 && c <= 0x39))) continue;
+    const sp = line.indexOf(" ");
+    if (sp < 0) continue;
+    const pos = line.slice(0, sp);
+    if (pos === "*") { /* same position */ } else if (pos[0] === "+") last += num(pos.slice(1)); else if (pos[0] === "-") last -= num(pos.slice(1)); else last = num(pos);
+    yield { kind: "cost", at: last, costs: line.slice(sp + 1).split(" ").map(Number) };
+  }
+}
+
 export interface Segment {
   total: number; inWasm: number; byFunction: Map<string, number>;
   /** Every event callgrind counted (Ir first; with --cache-sim and --branch-sim also Dr, D1mr, DLmr, Bcm, ...): totals, and per function. */
@@ -57,44 +96,24 @@ export interface Segment {
  * libc, ...), or "(other JIT code)" for generated code that is not a wasm function.
  */
 export function readSegment(file: string, ranges: CodeRange[]): Segment {
-  const names = new Map<string, string>();
   const byFunction = new Map<string, number>();
   const eventsByFunction = new Map<string, number[]>();
   let events = ["Ir"];
   let eventTotals = [0];
   let total = 0, inWasm = 0;
-  let fn = "?", last = 0, skipNext = false;
-  const num = (s: string) => (s.startsWith("0x") ? parseInt(s.slice(2), 16) : parseInt(s, 10));
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    if (line.startsWith("events:")) { events = line.slice(7).trim().split(/\s+/); eventTotals = events.map(() => 0); continue; }
-    if (line.startsWith("fn=")) {
-      // "fn=(id) name" defines a compressed name, "fn=(id)" reuses it; "fn=name" is uncompressed.
-      const m = /^fn=\((\d+)\)(?: (.*))?$/.exec(line);
-      if (m) { if (m[2] !== undefined) names.set(m[1], m[2]); fn = names.get(m[1]) ?? "?"; } else fn = line.slice(3);
-      continue;
-    }
-    // A callee's name may be defined first where it is called (fn and cfn share the ids).
-    if (line.startsWith("cfn=(")) {
-      const m = /^cfn=\((\d+)\) (.*)$/.exec(line);
-      if (m) names.set(m[1], m[2]);
-      continue;
-    }
+  let fn = "?", skipNext = false;
+  for (const d of dumpLines(file)) {
+    if (d.kind === "events") { events = d.names; eventTotals = events.map(() => 0); continue; }
+    if (d.kind === "fn") { fn = d.name; continue; }
     // The line after calls= is the call's inclusive cost, counted in the callee already.
-    if (line.startsWith("calls=")) { skipNext = true; continue; }
-    const c = line.charCodeAt(0);
-    // Cost lines: a position (0x.. absolute, +n/-n relative, * same), then the Ir count.
-    if (!(c === 0x2b || c === 0x2d || c === 0x2a || (c >= 0x30 && c <= 0x39))) continue;
-    const sp = line.indexOf(" ");
-    if (sp < 0) continue;
-    const pos = line.slice(0, sp);
-    if (pos === "*") { /* same position */ } else if (pos[0] === "+") last += num(pos.slice(1)); else if (pos[0] === "-") last -= num(pos.slice(1)); else last = num(pos);
+    if (d.kind === "calls") { skipNext = true; continue; }
+    if (d.kind !== "cost") continue;
     if (skipNext) { skipNext = false; continue; }
-    // Events left off the end of a cost line are 0.
-    const costs = line.slice(sp + 1).split(" ").map(Number);
+    const costs = d.costs;
     const ir = costs[0];
     if (!ir && costs.length < 2) continue;
     total += ir;
-    const r = find(ranges, last);
+    const r = find(ranges, d.at);
     let key: string;
     if (r) { key = r.name; inWasm += ir; } else key = fn.startsWith("0x") ? "(other JIT code)" : fn;
     byFunction.set(key, (byFunction.get(key) ?? 0) + ir);
@@ -116,41 +135,25 @@ export function readSegment(file: string, ranges: CodeRange[]): Segment {
  * counts cannot.
  */
 export function readCalls(file: string, ranges: CodeRange[]): Map<string, number> {
-  const names = new Map<string, string>();
   const selfIn = new Map<string, Map<string, number>>(); // callgrind's name -> code range -> Ir
   const sites: Array<{ caller: string; callee: string; count: number }> = [];
-  let fn = "?", cfn = "?", last = 0, callCount = -1;
-  const num = (s: string) => (s.startsWith("0x") ? parseInt(s.slice(2), 16) : parseInt(s, 10));
-  const named = (line: string, prefix: number) => {
-    const m = /^\((\d+)\)(?: (.*))?$/.exec(line.slice(prefix));
-    if (!m) return line.slice(prefix);
-    if (m[2] !== undefined) names.set(m[1], m[2]);
-    return names.get(m[1]) ?? "?";
-  };
-  const nameOf = (callgrindName: string, addr: number) => {
-    const r = find(ranges, addr);
-    return r ? r.name : callgrindName.startsWith("0x") ? "(other JIT code)" : callgrindName;
-  };
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    if (line.startsWith("fn=")) { fn = named(line, 3); continue; }
-    if (line.startsWith("cfn=")) { cfn = named(line, 4); continue; }
-    if (line.startsWith("calls=")) { callCount = num(line.slice(6).trim().split(/\s+/)[0]); continue; }
-    const c = line.charCodeAt(0);
-    if (!(c === 0x2b || c === 0x2d || c === 0x2a || (c >= 0x30 && c <= 0x39))) continue;
-    const sp = line.indexOf(" ");
-    if (sp < 0) continue;
-    const pos = line.slice(0, sp);
-    if (pos === "*") { /* same position */ } else if (pos[0] === "+") last += num(pos.slice(1)); else if (pos[0] === "-") last -= num(pos.slice(1)); else last = num(pos);
+  let fn = "?", cfn = "?", callCount = -1;
+  for (const d of dumpLines(file)) {
+    if (d.kind === "fn") { fn = d.name; continue; }
+    if (d.kind === "cfn") { cfn = d.name; continue; }
+    if (d.kind === "calls") { callCount = d.count; continue; }
+    if (d.kind !== "cost") continue;
+    const r = find(ranges, d.at);
+    // The line after calls= is the call's site, in the caller.
     if (callCount >= 0) {
-      sites.push({ caller: nameOf(fn, last), callee: cfn, count: callCount });
+      sites.push({ caller: r ? r.name : fn.startsWith("0x") ? "(other JIT code)" : fn, callee: cfn, count: callCount });
       callCount = -1;
       continue;
     }
-    const r = find(ranges, last);
     if (!r) continue;
     let byRange = selfIn.get(fn);
     if (!byRange) selfIn.set(fn, (byRange = new Map()));
-    byRange.set(r.name, (byRange.get(r.name) ?? 0) + Number(line.slice(sp + 1).split(" ")[0]));
+    byRange.set(r.name, (byRange.get(r.name) ?? 0) + d.costs[0]);
   }
   const calleeName = (callgrindName: string) => {
     const byRange = selfIn.get(callgrindName);
