@@ -11,7 +11,8 @@ export interface CoreExports {
   modelStatus(): number; modelBucketBits(): number;
   useModel(len: number): number;
   configure(len: number): number;
-  collectGarbage(): void;
+  /** Absent from cores built before the minimal runtime, whose collector ran by itself. */
+  collectGarbage?(): void;
   inspectRequest(headLen: number, bodyLen: number): void;
   requestScore(k: number): number; requestLogit(k: number): number;
   requestWorstClass(): number; requestWorstWhere(): number;
@@ -203,7 +204,7 @@ export class Core {
   useModel(blob: Uint8Array): void {
     if (blob.length > this.x.inputCapacity()) throw new Error("model blob larger than the core's input buffer");
     const code = this.x.useModel(this.put(blob));
-    this.x.collectGarbage();
+    this.x.collectGarbage?.();
     if (code !== 0) throw new Error(`model rejected: ${this.lastText()}`);
   }
   private lastText(): string { return this.text(this.x.outputLen()); }
@@ -211,7 +212,7 @@ export class Core {
   /** Parses a plugin configuration as the filter does; returns null or "config.<field>: <reason>". */
   configure(json: string): string | null {
     const ok = this.x.configure(this.put(json));
-    this.x.collectGarbage();
+    this.x.collectGarbage?.();
     return ok ? null : this.lastText();
   }
 
