@@ -155,10 +155,15 @@ export function readCalls(file: string, ranges: CodeRange[]): Map<string, number
     if (!byRange) selfIn.set(fn, (byRange = new Map()));
     byRange.set(r.name, (byRange.get(r.name) ?? 0) + d.costs[0]);
   }
+  const callees = new Map<string, string>();
   const calleeName = (callgrindName: string) => {
-    const byRange = selfIn.get(callgrindName);
-    if (!byRange) return callgrindName.startsWith("0x") ? "(other JIT code)" : callgrindName;
-    return [...byRange.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    let name = callees.get(callgrindName);
+    if (name === undefined) {
+      const byRange = selfIn.get(callgrindName);
+      name = byRange ? [...byRange.entries()].sort((a, b) => b[1] - a[1])[0][0] : callgrindName.startsWith("0x") ? "(other JIT code)" : callgrindName;
+      callees.set(callgrindName, name);
+    }
+    return name;
   };
   const out = new Map<string, number>();
   for (const s of sites) {

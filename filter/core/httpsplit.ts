@@ -12,6 +12,7 @@
 import { byteAt, isWordChar, matchesAt, matchesLowerAt, skipSpacesAndBreaks, skipSpacesAndTabs } from "../lib/bytes";
 import { firstLineBreak } from "./mail";
 import { indexOf2 } from "../lib/scan";
+import { initialBits } from "../lib/groups";
 
 const METHODS: StaticArray<string> = [
   "GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE", "CONNECT", "PROPFIND",
@@ -35,13 +36,8 @@ export function httpMessage(p: usize, n: i32): bool {
   return false;
 }
 
-// A bit per capital (A = bit 0) that opens `HTTP/` or one of METHODS.
-const LINE_INITIALS: u32 = lineInitials();
-function lineInitials(): u32 {
-  let bits: u32 = 1 << (0x48 - 0x41); // H: `HTTP/`
-  for (let k = 0; k < METHODS.length; k++) bits |= 1 << (<u32>METHODS[k].charCodeAt(0) - 0x41);
-  return bits;
-}
+// A bit per capital (A = bit 0) that opens `HTTP/` (H) or one of METHODS.
+const LINE_INITIALS: u32 = initialBits(METHODS, 0x41) | (1 << (0x48 - 0x41));
 
 // `HTTP/` a digit, `.` a digit or not, a space and three digits, at s.
 function statusLine(p: usize, n: i32, s: i32): bool {

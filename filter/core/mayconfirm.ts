@@ -33,6 +33,7 @@ import { SQL_WORDS, COMMANDS, JS_SINKS, MONGO_OPERATORS, QUOTE_OPERATORS, shellW
 import { nibbleSetBits, canReadBlock } from "../lib/scan";
 import { byteAt, matchesLowerAt, isLetter, isWordChar, isWhitespace, isSpaceOrTab } from "../lib/bytes";
 import { handlerNameBefore } from "./xsshandler";
+import { initialBits } from "../lib/groups";
 
 const DIGIT: u32 = 26, SPACE: u32 = 27, DOT: u32 = 28, PUNCT: u32 = 29, COLON: u32 = 30, OTHER: u32 = 31;
 const EDGE = OTHER;
@@ -298,12 +299,7 @@ function quoteMayConfirm(p: usize, n: i32): bool {
 }
 
 // A bit per letter (a = bit 0) that begins one of QUOTE_OPERATORS, `is` or `in`.
-const OPERATOR_INITIALS: u32 = operatorInitials();
-function operatorInitials(): u32 {
-  let bits: u32 = (1 << (0x69 - 0x61)); // i: `is`, `in`
-  for (let w = 0; w < QUOTE_OPERATORS.length; w++) bits |= 1 << (<u32>QUOTE_OPERATORS[w].charCodeAt(0) - 0x61);
-  return bits;
-}
+const OPERATOR_INITIALS: u32 = initialBits(QUOTE_OPERATORS, 0x61) | (1 << (0x69 - 0x61)); // i: `is`, `in`
 
 // For a window with a HARD or SOFT byte (hardBytes with HARD_NIBBLES): HARD_FOUND when it has a HARD
 // byte that is not SOFT or a SOFT byte softMayConfirm takes, else whether it has a `'` (QUOTE_FOUND).

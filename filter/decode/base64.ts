@@ -85,22 +85,31 @@ function looksLikeBase64Blocks(p: usize, end: i32): bool {
 // `' or 1=1--`; `JCh3aG9hbWkp`, `$(whoami)`), as test tools' "flat" base64 encoders send it.
 export const MIN_SHORT_BASE64_LENGTH = 8;
 
+// The base64 of printable ASCII (0x20 to 0x7F), by a character's value v (b64Entry & 63) and its place
+// in a group of four: the first holds a byte's high six bits (8 to 31); the second's low four bits
+// are the next byte's high nibble (2 to 7); the third's low two bits the third byte's top (0 or 1).
+// @ts-ignore: decorator
+@inline function firstOfPrintable(v: u32): bool { return v - 8 < 24; }
+// @ts-ignore: decorator
+@inline function secondOfPrintable(v: u32): bool { return (v & 15) - 2 < 6; }
+// @ts-ignore: decorator
+@inline function thirdOfPrintable(v: u32): bool { return (v & 3) <= 1; }
+
 // Whether the 8 bytes or more at p may open the base64 of printable ASCII: shortTextBase64's tests of
 // the first group of four and the second's first character, four table reads and no call. Inlined:
 // decode/texts.ts asks it of every plain token of MIN_SHORT_BASE64_LENGTH to MIN_BASE64_LENGTH - 1
 // bytes, and words and IDs fail it but for about one in a hundred.
 // @ts-ignore: decorator
 @inline export function mayOpenAsTextBase64(p: usize): bool {
-  if ((b64Entry(<u32>load<u8>(p)) & 63) - 8 >= 24) return false;
-  if ((b64Entry(<u32>load<u8>(p, 4)) & 63) - 8 >= 24) return false;
-  return ((b64Entry(<u32>load<u8>(p, 1)) & 15) - 2 < 6) && (b64Entry(<u32>load<u8>(p, 2)) & 3) <= 1;
+  if (!firstOfPrintable(b64Entry(<u32>load<u8>(p)) & 63)) return false;
+  if (!firstOfPrintable(b64Entry(<u32>load<u8>(p, 4)) & 63)) return false;
+  return secondOfPrintable(b64Entry(<u32>load<u8>(p, 1))) && thirdOfPrintable(b64Entry(<u32>load<u8>(p, 2)));
 }
 
 // Whether p[0..len) (MIN_SHORT_BASE64_LENGTH to MIN_BASE64_LENGTH - 1 bytes, no padding) may be
 // the base64 of printable ASCII: only the alphabet, a length whole bytes give (not 1 more than a
-// multiple of 4), and in each group of four, the first value 8 to 31 (a byte's high bits 0x20 to 0x7F), the
-// second's low four bits 2 to 7 (the next byte's high nibble), the third's low two bits 0 or 1 (the
-// third byte under 0x80). A word or an ID passes the three in about one group in fourteen: camelCase
+// multiple of 4), and each group of four shaped as printable bytes' (firstOfPrintable … thirdOfPrintable;
+// the second and third only where a character follows them, which carries the byte). A word or an ID passes the three in about one group in fourteen: camelCase
 // names and IDs of these lengths (most of a JSON body's strings) are not decoded.
 export function shortTextBase64(p: usize, len: i32): bool {
   if (len < MIN_SHORT_BASE64_LENGTH || len >= MIN_BASE64_LENGTH || (len & 3) == 1) return false;
@@ -109,9 +118,9 @@ export function shortTextBase64(p: usize, len: i32): bool {
     if (e == NOT_B64) return false;
     let v = e & 63;
     switch (i & 3) {
-      case 0: if (v - 8 >= 24) return false; break;
-      case 1: if (i + 1 < len && (v & 15) - 2 >= 6) return false; break; // a third character: a second byte
-      case 2: if (i + 1 < len && (v & 3) > 1) return false; break; // a fourth: a third byte
+      case 0: if (!firstOfPrintable(v)) return false; break;
+      case 1: if (i + 1 < len && !secondOfPrintable(v)) return false; break; // a third character: a second byte
+      case 2: if (i + 1 < len && !thirdOfPrintable(v)) return false; break; // a fourth: a third byte
     }
   }
   return true;

@@ -18,6 +18,15 @@ export function groupWords(list: StaticArray<string>, keys: i32, key: (w: string
   return ranges;
 }
 
+// A bit per letter, bit 0 for `first` ('A' or 'a'), for each letter that opens one of list's words:
+// a hot loop tests a byte with one shift before it compares any word (core/httpsplit.ts,
+// core/mayconfirm.ts). Every word must open with one of the 32 bytes from `first`.
+export function initialBits(list: StaticArray<string>, first: u32): u32 {
+  let bits: u32 = 0;
+  for (let j = 0; j < list.length; j++) bits |= 1 << (<u32>list[j].charCodeAt(0) - first);
+  return bits;
+}
+
 // list's words grouped by first letter into out (groupWords' ranges, one per letter 'a' + k), for
 // isOneOfByInitial. A word that does not start with a lower-case letter leaves out as list is and
 // the ranges empty: the lookup is then a plain scan, never a wrong answer.

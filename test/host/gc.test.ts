@@ -4,12 +4,10 @@
 import { describe, expect, it } from "vitest";
 import { Host } from "./emulator";
 
-const JSON_CT = { "content-type": "application/json" };
-
 function post(host: Host, i: number, body: string): void {
   const s = host.request();
   s.headers([[":authority", "shop.example"], [":path", `/api/items?page=${i}`], [":method", "POST"], [":scheme", "http"],
-    ["content-type", JSON_CT["content-type"]], ["x-request-id", `gc-${i}`]], false);
+    ["content-type", "application/json"], ["x-request-id", `gc-${i}`]], false);
   s.body(body, true);
   s.close();
 }
