@@ -244,7 +244,13 @@ $(WASM_FILTER_NOGC): $(FILTER_SRC) $(MODEL_GEN)
 	@mkdir -p $(BUILD)
 	$(NPX) asc filter/glue/main.ts --config $(FILTER_ASCONFIG) --target release --use WAFSCORE_GC_BUDGET=2147483647 -o $@
 
-gc-garbage: $(WASM_FILTER_NOGC) ## Bytes a stream leaves in the filter's memory with collection off (the figure filter/glue/gc.ts's per-stream charge stands on)
+# ... and collecting at every stream's end (a budget of 1 byte), for a collection's time.
+WASM_FILTER_GC_EVERY := $(BUILD)/wafscore.gcevery.wasm
+$(WASM_FILTER_GC_EVERY): $(FILTER_SRC) $(MODEL_GEN)
+	@mkdir -p $(BUILD)
+	$(NPX) asc filter/glue/main.ts --config $(FILTER_ASCONFIG) --target release --use WAFSCORE_GC_BUDGET=1 -o $@
+
+gc-garbage: $(WASM_FILTER_NOGC) $(WASM_FILTER_GC_EVERY) ## Bytes a stream leaves in the filter's memory with collection off, and a collection's time (what filter/glue/gc.ts's budget stands on)
 	$(NPX) tsx loadtest/gc-garbage.ts
 
 soak: build envoy ## SOAK_REQUESTS (default 1e6) mixed requests through Envoy; fails if its memory grows
