@@ -13,6 +13,10 @@
 // rows that differ field by field, which it allows. For speedups that may move benign-range scores
 // (core/mayconfirm.ts). Exits 1 on any difference it compares. EXACT_SHOW=N prints the first N
 // differences (5).
+//
+// Either way it counts the dataset rows whose overall score crosses the default threshold (20)
+// between the two cores, into the band and out of it, attack rows (label 1) and benign (label 0)
+// apart: what a verdict or decoder change does to decisions.
 import { Core } from "../node/core";
 import { exactInputs } from "./exact-inputs";
 
@@ -28,10 +32,14 @@ const decisionsOnly = !!process.env.EXACT_DECISIONS;
 const band = (s: number) => Math.min(s, 81);
 let rows = 0, diffs = 0, fieldDiffs = 0, overallDiffs = 0, classDiffs = 0, worstClassDiffs = 0, worstClassDiffs20 = 0, worstWindowDiffs = 0;
 const byClass = new Map<string, number>();
-for (const [label, req] of exactInputs(files)) {
+// Rows across the threshold 20, by the row's label: [into the band, out of it].
+const crossed = { attack: [0, 0], benign: [0, 0] };
+for (const [label, req, row] of exactInputs(files)) {
   rows++;
   const sa = A.scoreRequest(req), pa = JSON.stringify(A.lastParts());
   const sb = B.scoreRequest(req), pb = JSON.stringify(B.lastParts());
+  const side = row?.label === 1 ? crossed.attack : row?.label === 0 ? crossed.benign : null;
+  if (side && (sa.score <= 20) !== (sb.score <= 20)) side[sb.score <= 20 ? 0 : 1]++;
   const ra = JSON.stringify(sa), rb = JSON.stringify(sb);
   const fieldDiff = ra !== rb || pa !== pb;
   if (fieldDiff) fieldDiffs++;
@@ -58,4 +66,5 @@ if (decisionsOnly) {
   console.log(`rows=${rows} decision_diffs=${diffs} overall=${overallDiffs} class=${classDiffs} worst_class=${worstClassDiffs} (overall score 20 or under: ${worstClassDiffs20}) worst_window=${worstWindowDiffs} field_diffs=${fieldDiffs}`);
   if (byClass.size) console.log("rows whose class score moved across 80 or within it, by class:", JSON.stringify(Object.fromEntries(byClass)));
 } else console.log(`rows=${rows} diffs=${diffs}`);
+console.log(`at 20: attack rows into the band ${crossed.attack[0]}, out ${crossed.attack[1]}; benign rows into the band ${crossed.benign[0]}, out ${crossed.benign[1]}`);
 process.exit(diffs ? 1 : 0);
