@@ -164,7 +164,7 @@ SOAK_REQUESTS ?= 1000000
 BENCH_RUN = BENCH_ENVOY_CPU=$(BENCH_ENVOY_CPU) BENCH_LOAD_CPU=$(BENCH_LOAD_CPU) \
   $$(command -v taskset >/dev/null && [ "$$(nproc)" -ge 2 ] && echo taskset -c $(BENCH_LOAD_CPU)) $(NPX) tsx
 
-.PHONY: bench bench-models bench-split bench-dso soak scenarios scan-bench profile profile-filter
+.PHONY: bench bench-models bench-split bench-dso soak scenarios scan-bench profile profile-filter profile-envoy
 
 # A filter that does nothing, same SDK and settings: the bench's third Envoy (the cost of any wasm filter).
 WASM_NULL := $(BUILD)/null.wasm
@@ -237,6 +237,9 @@ $(WASM_FILTER_PROFILE): $(FILTER_SRC) $(MODEL_GEN)
 
 profile-filter: build $(WASM_FILTER_PROFILE) ## Instructions per request inside the whole filter (core, glue, SDK, runtime/GC) through the host emulator, under callgrind -> build/profile-filter.json
 	$(NPX) tsx loadtest/profile-filter.ts
+
+profile-envoy: build envoy $(WASM_NULL) ## Envoy's instructions per request (callgrind on Envoy) without a filter, with the do-nothing filter and with wafscore; PROFILE_ENVOY_STEPS=1 adds bench-split's steps -> build/profile-envoy.json
+	$(NPX) tsx loadtest/profile-envoy.ts
 
 # The release filter with garbage collection off (filter/glue/gc.ts's budget never reached), for gc-garbage.
 WASM_FILTER_NOGC := $(BUILD)/wafscore.nogc.wasm

@@ -48,6 +48,7 @@ function find(ranges: CodeRange[], addr: number): CodeRange | null {
 /** One line of a callgrind dump that matters here, with names and positions resolved. */
 type DumpLine =
   | { kind: "events"; names: string[] }
+  | { kind: "ob"; name: string }
   | { kind: "fn"; name: string }
   | { kind: "cfn"; name: string }
   | { kind: "calls"; count: number }
@@ -56,20 +57,26 @@ type DumpLine =
 
 /**
  * The lines of a callgrind dump (--dump-instr=yes). Names may be compressed ("fn=(id) name" defines
- * an id, "fn=(id)" reuses it; fn and cfn share the ids) and positions relative ("+n", "-n", "*").
+ * an id, "fn=(id)" reuses it; fn and cfn share the ids, ob has its own) and positions relative
+ * ("+n", "-n", "*"). Where the code has line numbers ("positions: instr line") each cost line
+ * carries both; only the instruction's is kept.
  */
 function* dumpLines(file: string): Generator<DumpLine> {
-  const names = new Map<string, string>();
-  const named = (rest: string) => {
+  const fnNames = new Map<string, string>(), obNames = new Map<string, string>();
+  const named = (rest: string, names = fnNames) => {
     const m = /^\((\d+)\)(?: (.*))?$/.exec(rest);
     if (!m) return rest;
     if (m[2] !== undefined) names.set(m[1], m[2]);
     return names.get(m[1]) ?? "?";
   };
+  let positions = 1;
   const num = (s: string) => (s.startsWith("0x") ? parseInt(s.slice(2), 16) : parseInt(s, 10));
   let last = 0;
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (line.startsWith("events:")) { yield { kind: "events", names: line.slice(7).trim().split(/\s+/) }; continue; }
+    if (line.startsWith("positions:")) { positions = line.slice(10).trim().split(/\s+/).length; continue; }
+    if (line.startsWith("ob=")) { yield { kind: "ob", name: named(line.slice(3), obNames) }; continue; }
+    if (line.startsWith("cob=")) { named(line.slice(4), obNames); continue; }
     if (line.startsWith("fn=")) { yield { kind: "fn", name: named(line.slice(3)) }; continue; }
     if (line.startsWith("cfn=")) { yield { kind: "cfn", name: named(line.slice(4)) }; continue; }
     if (line.startsWith("calls=")) { yield { kind: "calls", count: num(line.slice(6).trim().split(/\s+/)[0]) }; continue; }
@@ -80,7 +87,8 @@ function* dumpLines(file: string): Generator<DumpLine> {
     if (sp < 0) continue;
     const pos = line.slice(0, sp);
     if (pos === "*") { /* same position */ } else if (pos[0] === "+") last += num(pos.slice(1)); else if (pos[0] === "-") last -= num(pos.slice(1)); else last = num(pos);
-    yield { kind: "cost", at: last, costs: line.slice(sp + 1).split(" ").map(Number) };
+    const rest = line.slice(sp + 1).split(" ");
+    yield { kind: "cost", at: last, costs: rest.slice(positions - 1).map(Number) };
   }
 }
 
@@ -172,4 +180,51 @@ export function readCalls(file: string, ranges: CodeRange[]): Map<string, number
     out.set(key, (out.get(key) ?? 0) + s.count);
   }
   return out;
+}
+
+/** What `make profile-envoy` calls the code V8 wrote at run time: the wasm filter, and the stubs between it and Envoy. */
+export const GENERATED_CODE = "generated code (wasm, V8's stubs)";
+
+/**
+ * The executable mappings of a process (/proc/<pid>/maps) as code ranges named for their origin:
+ * `binaryName` for the file `binary`, a shared library's file name for the others, and
+ * GENERATED_CODE for anonymous ones, where V8 writes the machine code it compiles.
+ */
+export function mappedCode(maps: string, binary: string, binaryName: string): CodeRange[] {
+  const out: CodeRange[] = [];
+  for (const line of maps.split("\n")) {
+    const m = /^([0-9a-f]+)-([0-9a-f]+) (\S{4}) \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (!m || m[3][2] !== "x") continue;
+    out.push({ start: parseInt(m[1], 16), end: parseInt(m[2], 16), name: originOf(m[4].trim(), binary, binaryName) });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// [vdso] and the like are the kernel's; an anonymous mapping has no name at all.
+function originOf(file: string, binary: string, binaryName: string): string {
+  return file === "" ? GENERATED_CODE : file === binary ? binaryName : file.startsWith("[") ? file : file.slice(file.lastIndexOf("/") + 1);
+}
+
+/**
+ * Self instruction counts of one callgrind dump by origin: `binaryName` for code in `binary`, a
+ * library's file name, or GENERATED_CODE. Callgrind names the object of most code (ob=), and then
+ * gives its addresses relative to where the object was loaded; code it cannot place in an object
+ * (JIT code, and parts of a stripped binary) has absolute addresses, which `ranges`
+ * (mappedCode, read while the process ran) place.
+ */
+export function readByOrigin(file: string, ranges: CodeRange[], binary: string, binaryName: string): { total: number; byOrigin: Map<string, number> } {
+  const byOrigin = new Map<string, number>();
+  let total = 0, ob = "???", skipNext = false;
+  for (const d of dumpLines(file)) {
+    if (d.kind === "ob") { ob = d.name; continue; }
+    if (d.kind === "calls") { skipNext = true; continue; }
+    if (d.kind !== "cost") continue;
+    if (skipNext) { skipNext = false; continue; }
+    const ir = d.costs[0];
+    if (!ir) continue;
+    total += ir;
+    const origin = ob !== "???" ? originOf(ob, binary, binaryName) : (find(ranges, d.at)?.name ?? GENERATED_CODE);
+    byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + ir);
+  }
+  return { total, byOrigin };
 }

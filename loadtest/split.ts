@@ -11,9 +11,9 @@ import { REPO_ROOT } from "../node/core.ts";
 import { DEFAULT_CONNECTIONS, drive, envoyOptionsFromEnv, median } from "./envoy.ts";
 import type { ScenarioFile } from "./scenarios.ts";
 import { benchMachine, gitState, startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
+import { ALL_STEPS, LAST_NULL_STEP, NULL_WASM } from "./steps.ts";
 
 const SCENARIOS = ["get_query", "post_form_1k", "post_json_16k"] as const;
-const NULL_WASM = path.join(REPO_ROOT, "build/null.wasm");
 const EACH_TIMES = 50;
 const EACH_OPS: Array<[string, string]> = [
   ["now", "clock read (proxy_get_current_time_nanoseconds)"], ["hist", "histogram value (proxy_record_metric)"],
@@ -29,23 +29,7 @@ async function main(): Promise<void> {
   const upstream = await startUpstream();
   const envoys: BenchEnvoy[] = [];
   try {
-    const variants: Array<[string, () => Promise<BenchEnvoy>]> = [
-      ["no filter", () => startEnvoy({ wasm: false, upstreamPort: upstream.port, name: "no filter" })],
-      ["null", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: "{}", name: "null" })],
-      ["+ buffer body", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"buffer"', name: "+ buffer body" })],
-      ["+ copy into VM", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"copy"', name: "+ copy into VM" })],
-      ["+ 2 clock reads", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"clock"', name: "+ 2 clock reads" })],
-      ["+ 1 histogram value", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"histogram"', name: "+ 1 histogram value" })],
-      ["+ 2 counters", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"counters"', name: "+ 2 counters" })],
-      ["+ 4 header writes", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"tag"', name: "+ 4 header writes" })],
-      ["+ 8 filter state writes", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, wasmPath: NULL_WASM, pluginConfig: '"state"', name: "+ 8 filter state writes" })],
-      ["wafscore", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, name: "wafscore" })],
-      // The same without the score headers on clean requests (score_headers).
-      ["wafscore, score_headers none", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, pluginConfig: '{"mode":"block","score_headers":"none"}', name: "wafscore, score_headers none" })],
-      // And without the filter state writes (filter_state, for deployments whose access logs do not read them).
-      ["wafscore, score_headers none, filter_state false", () => startEnvoy({ wasm: true, upstreamPort: upstream.port, pluginConfig: '{"mode":"block","score_headers":"none","filter_state":false}', name: "wafscore, score_headers none, filter_state false" })],
-    ];
-    for (const [, start] of variants) envoys.push(await start());
+    for (const step of ALL_STEPS) envoys.push(await startEnvoy({ ...step, upstreamPort: upstream.port }));
     // Per scenario and step, the medians of rounds of Envoy's CPU per request and of the load
     // generator's p50 latency: with BENCH_CONNECTIONS=1, where the latency each step adds goes
     // (issue 11's latency row is measured at one connection).
@@ -110,7 +94,7 @@ async function main(): Promise<void> {
 function stepTable(title: string, envoys: BenchEnvoy[], fig: Record<string, Record<string, number>>): string {
   const lines = ["", title, "", `| step | ${SCENARIOS.map((s) => `${s} | Δ`).join(" | ")} |`, `|---|${SCENARIOS.map(() => "---:|---:").join("|")}|`];
   envoys.forEach((e, i) => {
-    const prev = i === 0 ? null : e.name.startsWith("wafscore") ? envoys.find((x) => x.name === "+ 8 filter state writes")! : envoys[i - 1];
+    const prev = i === 0 ? null : e.name.startsWith("wafscore") ? envoys.find((x) => x.name === LAST_NULL_STEP)! : envoys[i - 1];
     lines.push(`| ${e.name} | ${SCENARIOS.map((s) => `${fig[s][e.name]} | ${prev ? Math.round((fig[s][e.name] - fig[s][prev.name]) * 10) / 10 : ""}`).join(" | ")} |`);
   });
   return lines.join("\n");

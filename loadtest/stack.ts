@@ -72,7 +72,7 @@ export interface BenchEnvoy extends BenchTarget {
 const CLK_TCK = 100; // USER_HZ on Linux; /proc/PID/stat reports ticks in it.
 
 /** wasmPath/name: another filter build under the same config (the bench's do-nothing filter). */
-export async function startEnvoy(opts: { wasm: boolean; upstreamPort: number; pluginConfig?: string; timeoutMs?: number; wasmPath?: string; name?: string }): Promise<BenchEnvoy> {
+export async function startEnvoy(opts: { wasm: boolean; upstreamPort: number; pluginConfig?: string; timeoutMs?: number; wasmPath?: string; name?: string; wrapper?: string[]; extraYaml?: string }): Promise<BenchEnvoy> {
   const envoy = await launchEnvoy({
     upstreamPort: opts.upstreamPort,
     pluginConfig: opts.pluginConfig ?? BENCH_PLUGIN_CONFIG,
@@ -82,8 +82,9 @@ export async function startEnvoy(opts: { wasm: boolean; upstreamPort: number; pl
     cpu: PINNED ? ENVOY_CPU : undefined,
     // Histogram quantiles are computed at each stats flush (5 s by default); the bench reads
     // wafscore_scoring_time_us right after a scenario.
-    extraYaml: "stats_flush_interval: 1s",
+    extraYaml: opts.extraYaml ?? "stats_flush_interval: 1s",
     timeoutMs: opts.timeoutMs ?? 30_000,
+    wrapper: opts.wrapper,
   });
   const pid = envoy.pid;
   return {

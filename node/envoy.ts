@@ -31,6 +31,9 @@ export interface EnvoyOptions {
   logLevel?: string;
   /** Pin Envoy to this CPU list with `taskset -c` (taskset execs Envoy, so pid stays Envoy's). */
   cpu?: string;
+  /** A command Envoy runs under (its arguments first, Envoy's command line appended), e.g.
+   *  valgrind for `make profile-envoy`; the pid is then the wrapper's. */
+  wrapper?: string[];
   /** YAML appended to the rendered config (top-level keys, e.g. "stats_flush_interval: 1s"). */
   extraYaml?: string;
   /** A last edit to the rendered config, for settings the template fixes (a test's own listener
@@ -218,7 +221,8 @@ function launch(opts: EnvoyOptions): Launched {
     "--admin-address-path", adminAddressFile,
     "-l", opts.logLevel ?? "info",
   ];
-  const proc = opts.cpu ? new Proc("taskset", ["-c", opts.cpu, envoyBinary(), ...args]) : new Proc(envoyBinary(), args);
+  const command = [...(opts.cpu ? ["taskset", "-c", opts.cpu] : []), ...(opts.wrapper ?? []), envoyBinary(), ...args];
+  const proc = new Proc(command[0], command.slice(1));
   return {
     proc,
     adminAddressFile,

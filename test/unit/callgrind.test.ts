@@ -1,11 +1,12 @@
-// loadtest/callgrind.ts, which `make profile` and `make profile-filter` read valgrind's output
-// with: wasm functions' code ranges from V8's listing, self counts and call counts from a dump.
+// loadtest/callgrind.ts, which `make profile`, `make profile-filter` and `make profile-envoy` read
+// valgrind's output with: wasm functions' code ranges from V8's listing, self counts and call
+// counts from a dump, and a process's instructions by the origin of their code.
 // Run by `make test` (unit).
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readCalls, readSegment, wasmCodeRanges } from "../../loadtest/callgrind";
+import { GENERATED_CODE, mappedCode, readByOrigin, readCalls, readSegment, wasmCodeRanges } from "../../loadtest/callgrind";
 
 // V8's --print-wasm-code: f's machine code at 0x1000 (0x64 bytes), g's at 0x2000 (0x32).
 const LISTING = `--- WebAssembly code ---
@@ -53,10 +54,10 @@ fn=(3)
 0x5000 12
 `;
 
-function dumpFile(): string {
+function dumpFile(text = DUMP): string {
   const dir = mkdtempSync(path.join(tmpdir(), "callgrind-"));
   const f = path.join(dir, "callgrind.out.2-01");
-  writeFileSync(f, DUMP);
+  writeFileSync(f, text);
   return f;
 }
 
@@ -84,5 +85,71 @@ describe("callgrind dumps read against V8's code listing", () => {
       "filter/core/a/f → filter/core/b/g": 7,
       "filter/core/a/f → __memset_avx2_unaligned_erms": 2,
     });
+  });
+});
+
+// A stripped PIE binary under valgrind, as /proc/<pid>/maps shows it: its text at 0x108000, a
+// second executable segment callgrind does not place in the object, libc, and V8's code space.
+const ENVOY = "/venv/envoy/_bin/envoy";
+const MAPS = `00108000-02000000 r--p 00000000 08:01 1234 ${ENVOY}
+02000000-06000000 r-xp 01ef8000 08:01 1234 ${ENVOY}
+06000000-06800000 r-xp 05ef8000 08:01 1234 ${ENVOY}
+06800000-06900000 rw-p 066f8000 08:01 1234 ${ENVOY}
+04000000000-04000100000 rw-p 00000000 00:00 0
+2352ad400000-2352ad480000 r-xp 00000000 00:00 0
+7f0000100000-7f0000280000 r-xp 00028000 08:01 99 /usr/lib/x86_64-linux-gnu/libc.so.6
+7ffd10000000-7ffd10002000 r-xp 00000000 00:00 0 [vdso]
+`;
+
+// Callgrind gives code in an object it knows by its offset in the object (ob= names it), and code
+// it cannot place (ob=???) by its address; with line numbers each cost line has two positions.
+const PROCESS_DUMP = `# callgrind format
+version: 1
+positions: instr line
+events: Ir
+summary: 1000
+
+ob=(1) ${ENVOY}
+fn=(1) 0x0000000001ef8100
+0x1ef8100 0 100
++4 * 50
+cob=(2) ???
+cfn=(2) 0x00002352ad472b68
+calls=3 0x2352ad472b68 0
+* * 9999
+ob=(2)
+fn=(2)
+0x2352ad472b68 0 300
++3 0 200
+fn=(3) 0x0000000006294800
+0x6294800 0 120
+ob=(3) /usr/lib/x86_64-linux-gnu/libc.so.6
+fn=(4) __memcpy_avx_unaligned_erms
+0x2a000 12 230
+`;
+
+describe("a process's instructions by where their code came from", () => {
+  const ranges = mappedCode(MAPS, ENVOY, "Envoy");
+
+  it("names each executable mapping: the binary, a library by its file, anonymous code as generated", () => {
+    expect(ranges).toEqual([
+      { start: 0x2000000, end: 0x6000000, name: "Envoy" },
+      { start: 0x6000000, end: 0x6800000, name: "Envoy" },
+      { start: 0x2352ad400000, end: 0x2352ad480000, name: GENERATED_CODE },
+      { start: 0x7f0000100000, end: 0x7f0000280000, name: "libc.so.6" },
+      { start: 0x7ffd10000000, end: 0x7ffd10002000, name: "[vdso]" },
+    ]);
+  });
+
+  it("counts by the object callgrind names, and by the mappings where it names none; a call's inclusive cost is not counted", () => {
+    const r = readByOrigin(dumpFile(PROCESS_DUMP), ranges, ENVOY, "Envoy");
+    expect(r.total).toBe(1000);
+    expect(Object.fromEntries(r.byOrigin)).toEqual({ Envoy: 270, [GENERATED_CODE]: 500, "libc.so.6": 230 });
+  });
+
+  it("reads the instruction's position, not the line's, where a dump has both", () => {
+    // The same dump's costs by function: the line column would shift every count if read as one.
+    const seg = readSegment(dumpFile(PROCESS_DUMP), []);
+    expect(seg.total).toBe(1000);
   });
 });
