@@ -19,8 +19,14 @@ import { enter, leave, noteHostBytes } from "./gc";
 
 export { free, proxy_abi_version_0_2_0 } from "@solo-io/proxy-runtime/assembly/proxy";
 
-// The host's allocation of every buffer it hands the module.
-export function malloc(size: i32): usize { noteHostBytes(size); return sdk.malloc(size); }
+// The host's allocation of every buffer it hands the module, pinned until the glue takes it
+// (host.ts takeOut) as the SDK's is. Not zeroed, unlike the SDK's `new ArrayBuffer`: the host
+// writes every byte it asked for, and an ArrayBuffer holds nothing the collector follows. The
+// zeroing is a memory.fill, which V8 runs as a call out of the VM into C's memset.
+export function malloc(size: i32): usize {
+  noteHostBytes(size);
+  return __pin(__new(<usize>size, idof<ArrayBuffer>()));
+}
 
 export function proxy_on_vm_start(root: u32, size: u32): u32 {
   enter(); let r = sdk.proxy_on_vm_start(root, size); leave(false, true); return r;
