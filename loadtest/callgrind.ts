@@ -10,6 +10,10 @@ import { readFileSync } from "node:fs";
 
 export interface CodeRange { start: number; end: number; name: string }
 
+/** Callgrind's cache and branch simulation, with the AMD EPYC's caches (48 KiB L1d, 32 KiB L1i, its
+ *  2 MiB per-core L2 as the last level): the same model on every machine, so counts compare. */
+export const CACHE_SIM_FLAGS = ["--cache-sim=yes", "--branch-sim=yes", "--I1=32768,8,64", "--D1=49152,12,64", "--LL=2097152,16,64"];
+
 /** Wasm function code ranges from V8's --print-wasm-code output, sorted by address. */
 export function wasmCodeRanges(listing: string): CodeRange[] {
   const out: CodeRange[] = [];
@@ -206,25 +210,27 @@ function originOf(file: string, binary: string, binaryName: string): string {
 }
 
 /**
- * Self instruction counts of one callgrind dump by origin: `binaryName` for code in `binary`, a
- * library's file name, or GENERATED_CODE. Callgrind names the object of most code (ob=), and then
- * gives its addresses relative to where the object was loaded; code it cannot place in an object
- * (JIT code, and parts of a stripped binary) has absolute addresses, which `ranges`
- * (mappedCode, read while the process ran) place.
+ * Self counts of one callgrind dump by origin: `binaryName` for code in `binary`, a library's file
+ * name, or GENERATED_CODE; every event the dump has (Ir first; with --cache-sim and --branch-sim
+ * also the misses). Callgrind names the object of most code (ob=), and then gives its addresses
+ * relative to where the object was loaded; code it cannot place in an object (JIT code, and parts
+ * of a stripped binary) has absolute addresses, which `ranges` (mappedCode, read while the process
+ * ran) place.
  */
-export function readByOrigin(file: string, ranges: CodeRange[], binary: string, binaryName: string): { total: number; byOrigin: Map<string, number> } {
-  const byOrigin = new Map<string, number>();
-  let total = 0, ob = "???", skipNext = false;
+export function readByOrigin(file: string, ranges: CodeRange[], binary: string, binaryName: string): { events: string[]; totals: number[]; byOrigin: Map<string, number[]> } {
+  const byOrigin = new Map<string, number[]>();
+  let events = ["Ir"], totals = [0];
+  let ob = "???", skipNext = false;
   for (const d of dumpLines(file)) {
+    if (d.kind === "events") { events = d.names; totals = events.map(() => 0); continue; }
     if (d.kind === "ob") { ob = d.name; continue; }
     if (d.kind === "calls") { skipNext = true; continue; }
     if (d.kind !== "cost") continue;
     if (skipNext) { skipNext = false; continue; }
-    const ir = d.costs[0];
-    if (!ir) continue;
-    total += ir;
     const origin = ob !== "???" ? originOf(ob, binary, binaryName) : (find(ranges, d.at)?.name ?? GENERATED_CODE);
-    byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + ir);
+    let row = byOrigin.get(origin);
+    if (!row) byOrigin.set(origin, (row = events.map(() => 0)));
+    for (let k = 0; k < d.costs.length && k < events.length; k++) { const c = d.costs[k] || 0; row[k] += c; totals[k] += c; }
   }
-  return { total, byOrigin };
+  return { events, totals, byOrigin };
 }

@@ -21,7 +21,7 @@ import { REPO_ROOT } from "../node/core.ts";
 import { envoyBinary } from "../node/envoy.ts";
 import { ensureDebianTool } from "./apt.ts";
 import { scenarioRequests } from "./browser.ts";
-import { GENERATED_CODE, mappedCode, readByOrigin } from "./callgrind.ts";
+import { CACHE_SIM_FLAGS, GENERATED_CODE, mappedCode, readByOrigin } from "./callgrind.ts";
 import { drive } from "./envoy.ts";
 import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
 import { gitState, startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
@@ -35,8 +35,13 @@ const REQUESTS = Number(process.env.PROFILE_ENVOY_REQUESTS ?? 300);
 const WARMUP = 50;
 const STEPS: Step[] = process.env.PROFILE_ENVOY_STEPS === "1" ? ALL_STEPS : [NO_FILTER, NULL_FILTER, WAFSCORE];
 const ENVOY = "Envoy";
+// PROFILE_ENVOY_SIM=1: callgrind also simulates caches and branch prediction (the model of `make
+// profile`'s PROFILE_SIM), so that what a request costs beyond its instructions in an Envoy that runs
+// its own code between the filter's calls has a count too: L1i and L1d lines missed, mispredicted branches.
+const SIM = process.env.PROFILE_ENVOY_SIM === "1";
+const MISSES: Array<[string, string[]]> = [["L1i misses", ["I1mr"]], ["L1d misses", ["D1mr", "D1mw"]], ["last-level misses", ["ILmr", "DLmr", "DLmw"]], ["mispredicted branches", ["Bcm", "Bim"]]];
 
-interface Count { total: number; by_origin: Record<string, number> }
+interface Count { total: number; by_origin: Record<string, number>; misses?: Record<string, { total: number; in_generated_code: number }> }
 
 function callgrindControl(pid: number, ...args: string[]): void {
   execFileSync("callgrind_control", [...args, String(pid)], { stdio: "ignore" });
@@ -67,7 +72,7 @@ async function profileStep(step: Step, upstreamPort: number, file: ScenarioFile,
     ...step, upstreamPort,
     wrapper: ["valgrind", "--tool=callgrind", "--instr-atstart=no", "--dump-instr=yes",
       // V8 writes and patches code at run time; valgrind must see every change.
-      "--smc-check=all-non-file", `--callgrind-out-file=${out}`],
+      "--smc-check=all-non-file", `--callgrind-out-file=${out}`, ...(SIM ? CACHE_SIM_FLAGS : [])],
     // No stats flush inside a measurement: its timer's work is not the requests'.
     extraYaml: "stats_flush_interval: 290s",
     timeoutMs: 300_000,
@@ -86,7 +91,11 @@ async function profileStep(step: Step, upstreamPort: number, file: ScenarioFile,
       const dump = `${out}.${++dumps}`;
       await waitForDump(dump);
       const seg = readByOrigin(dump, mappedCode(readFileSync(`/proc/${envoy.pid}/maps`, "utf8"), binary, ENVOY), binary, ENVOY);
-      counts[scenario] = { total: Math.round(seg.total / REQUESTS), by_origin: Object.fromEntries([...seg.byOrigin].map(([k, v]) => [k, Math.round(v / REQUESTS)])) };
+      counts[scenario] = { total: Math.round(seg.totals[0] / REQUESTS), by_origin: Object.fromEntries([...seg.byOrigin].map(([k, v]) => [k, Math.round(v[0] / REQUESTS)])) };
+      if (SIM) {
+        const sum = (row: number[] | undefined, names: string[]) => names.reduce((a, n) => a + (row?.[seg.events.indexOf(n)] ?? 0), 0) / REQUESTS;
+        counts[scenario].misses = Object.fromEntries(MISSES.map(([label, names]) => [label, { total: Math.round(sum(seg.totals, names)), in_generated_code: Math.round(sum(seg.byOrigin.get(GENERATED_CODE), names)) }]));
+      }
       console.error(`profile-envoy: ${step.name}, ${scenario}: ${counts[scenario].total.toLocaleString("en-US")} instructions a request`);
     }
   } finally {
@@ -134,6 +143,17 @@ async function main(): Promise<void> {
     const over = waf.total - nul.total, inGen = gen(waf) - gen(nul);
     added[scenario] = { envoy_alone: base.total, over_null: over, in_generated_code: inGen, ratio: Math.round((over / base.total) * 1000) / 1000 };
     lines.push(`| ${scenario} | ${fmt(base.total)} | ${fmt(over)} | ${fmt(inGen)} | ${fmt(over - inGen)} | ${added[scenario].ratio} |`);
+  }
+  if (SIM) {
+    lines.push("", "Simulated per request (PROFILE_ENVOY_SIM=1), all code / the generated code's:", "");
+    for (const scenario of SCENARIOS) {
+      lines.push(`${scenario}:`, "", `| step | ${MISSES.map(([m]) => m).join(" | ")} |`, `|---|${MISSES.map(() => "---:").join("|")}|`);
+      for (const step of STEPS) {
+        const m = byStep[step.name][scenario].misses!;
+        lines.push(`| ${step.name} | ${MISSES.map(([label]) => `${fmt(m[label].total)} / ${fmt(m[label].in_generated_code)}`).join(" | ")} |`);
+      }
+      lines.push("");
+    }
   }
   console.log(lines.join("\n"));
   const json = { date: new Date().toISOString(), ...gitState(), valgrind_s: Math.round((Date.now() - t0) / 1000), requests: REQUESTS, instructions_per_request: byStep, added_over_null: added };

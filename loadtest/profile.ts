@@ -14,7 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import { REPO_ROOT, serializeHead } from "../node/core.ts";
 import { partRequest } from "../node/http.ts";
-import { readCalls, readSegment, wasmCodeRanges, type Segment } from "./callgrind.ts";
+import { CACHE_SIM_FLAGS, readCalls, readSegment, wasmCodeRanges, type Segment } from "./callgrind.ts";
 import { ensureDebianTool } from "./apt.ts";
 import { benchCore, benchVsJsonParse, JSON_PARSE_BODIES } from "./core.ts";
 import type { ScenarioFile } from "./scenarios.ts";
@@ -23,7 +23,7 @@ const PROFILE_WASM = path.join(REPO_ROOT, "build/core.profile.wasm");
 const OUT_DIR = path.join(REPO_ROOT, "build/profile");
 const TOP = Number(process.env.PROFILE_TOP ?? 8);
 const CALLS = process.env.PROFILE_CALLS ? new RegExp(process.env.PROFILE_CALLS) : null;
-// PROFILE_SIM=1: callgrind also simulates this machine's caches (48 KiB L1d, 32 KiB L1i, its 2 MiB
+// PROFILE_SIM=1: callgrind also simulates caches (callgrind.ts CACHE_SIM_FLAGS: 48 KiB L1d, 32 KiB L1i, a 2 MiB
 // per-core L2 as the last level) and branch prediction, about twice as slow. It says what each
 // body's instructions cost beyond their count: data lines missed, instruction lines missed, and
 // mispredicted branches. PROFILE_SIM_BY (l1d, i1 or branch; l1d by default) says which of them the
@@ -36,7 +36,6 @@ const SIM_BY: Record<string, { events: string[]; name: string }> = {
 };
 const SIM_TOP = SIM_BY[process.env.PROFILE_SIM_BY ?? "l1d"];
 if (!SIM_TOP) throw new Error(`PROFILE_SIM_BY=${process.env.PROFILE_SIM_BY}: expected ${Object.keys(SIM_BY).join(", ")}`);
-const SIM_FLAGS = ["--cache-sim=yes", "--branch-sim=yes", "--I1=32768,8,64", "--D1=49152,12,64", "--LL=2097152,16,64"];
 
 interface Run { name: string; kind: "score" | "json"; bytes: number; head: string; body: string | null; warm: number; iters: number }
 
@@ -97,7 +96,7 @@ async function main(): Promise<void> {
   const vg = spawnSync("valgrind", [
     "--tool=callgrind", "--dump-before=uv_loadavg", "--separate-threads=yes", "--dump-instr=yes", "--dump-line=no", "--compress-strings=no",
     // V8 writes and patches code at run time; valgrind must see every change.
-    ...(SIM ? SIM_FLAGS : []),
+    ...(SIM ? CACHE_SIM_FLAGS : []),
     "--smc-check=all-non-file", `--callgrind-out-file=${path.join(OUT_DIR, "callgrind.out")}`,
     process.execPath, "--print-wasm-code", "--no-liftoff", "--no-wasm-tier-up",
     path.join(REPO_ROOT, "loadtest/profile-worker.mjs"), spec,

@@ -143,8 +143,17 @@ describe("a process's instructions by where their code came from", () => {
 
   it("counts by the object callgrind names, and by the mappings where it names none; a call's inclusive cost is not counted", () => {
     const r = readByOrigin(dumpFile(PROCESS_DUMP), ranges, ENVOY, "Envoy");
-    expect(r.total).toBe(1000);
-    expect(Object.fromEntries(r.byOrigin)).toEqual({ Envoy: 270, [GENERATED_CODE]: 500, "libc.so.6": 230 });
+    expect(r.totals).toEqual([1000]);
+    expect(Object.fromEntries(r.byOrigin)).toEqual({ Envoy: [270], [GENERATED_CODE]: [500], "libc.so.6": [230] });
+  });
+
+  it("counts every event of a dump with cache and branch simulation, those a line leaves off as 0", () => {
+    const sim = PROCESS_DUMP.replace("events: Ir", "events: Ir I1mr Bcm").replace("0x1ef8100 0 100", "0x1ef8100 0 100 3 1").replace("0x2352ad472b68 0 300", "0x2352ad472b68 0 300 7");
+    const r = readByOrigin(dumpFile(sim), ranges, ENVOY, "Envoy");
+    expect(r.events).toEqual(["Ir", "I1mr", "Bcm"]);
+    expect(r.totals).toEqual([1000, 10, 1]);
+    expect(r.byOrigin.get("Envoy")).toEqual([270, 3, 1]);
+    expect(r.byOrigin.get(GENERATED_CODE)).toEqual([500, 7, 0]);
   });
 
   it("reads the instruction's position, not the line's, where a dump has both", () => {
