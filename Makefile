@@ -164,7 +164,7 @@ SOAK_REQUESTS ?= 1000000
 BENCH_RUN = BENCH_ENVOY_CPU=$(BENCH_ENVOY_CPU) BENCH_LOAD_CPU=$(BENCH_LOAD_CPU) \
   $$(command -v taskset >/dev/null && [ "$$(nproc)" -ge 2 ] && echo taskset -c $(BENCH_LOAD_CPU)) $(NPX) tsx
 
-.PHONY: bench bench-models bench-split bench-dso soak scenarios scan-bench profile profile-filter profile-envoy
+.PHONY: ab-envoy bench bench-models bench-split bench-dso soak scenarios scan-bench profile profile-filter profile-envoy
 
 # A filter that does nothing, same SDK and settings: the bench's third Envoy (the cost of any wasm filter).
 WASM_NULL := $(BUILD)/null.wasm
@@ -202,6 +202,10 @@ exact: $(WASM_CORE) $(DATASET) ## Whether a speedup changed no result: build/cor
 ab: $(WASM_CORE) ## build/core.wasm against AB_BEFORE=<core.wasm>, timed side by side in one Node process on the bench bodies, rounds alternating (AB_BODIES=<regex>; AB_BETWEEN=parse|sweep:<KiB>: what runs between two calls): for a change whose time and instructions may part
 	@test -n "$(AB_BEFORE)" || { echo "set AB_BEFORE to the core.wasm to time against (build it at the commit before the change)"; exit 1; }
 	$(NPX) tsx loadtest/ab.ts $(AB_BEFORE) $(WASM_CORE)
+
+ab-envoy: build envoy $(WASM_NULL) ## build/wafscore.wasm against AB_BEFORE=<wafscore.wasm> in Envoy: the CPU per request each adds over the do-nothing filter, three Envoys driven in turn round by round (AB_SCENARIOS=<regex>, AB_ROUNDS, AB_SECONDS)
+	@test -n "$(AB_BEFORE)" || { echo "set AB_BEFORE to the wafscore.wasm to compare with (build it at the commit before the change)"; exit 1; }
+	$(BENCH_RUN) loadtest/ab-envoy.ts $(AB_BEFORE) $(WASM_FILTER)
 
 .PHONY: verdict-census
 verdict-census: $(WASM_CORE) $(DATASET) ## Benign and attack rows the verdicts that need no model raise (core/signatures.ts, core/payloads.ts), no window scored; exits 1 on a benign row outside the allowed origin
