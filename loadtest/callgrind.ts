@@ -96,6 +96,23 @@ function* dumpLines(file: string): Generator<DumpLine> {
   }
 }
 
+/** A dump's events line, then its self costs: every cost line but a call's, with the function and object it is in. */
+type SelfCost = { kind: "events"; names: string[] } | { kind: "cost"; fn: string; ob: string; at: number; costs: number[] };
+
+function* selfCosts(file: string): Generator<SelfCost> {
+  let fn = "?", ob = "???", skipNext = false;
+  for (const d of dumpLines(file)) {
+    if (d.kind === "events") { yield d; continue; }
+    if (d.kind === "fn") { fn = d.name; continue; }
+    if (d.kind === "ob") { ob = d.name; continue; }
+    // The line after calls= is the call's inclusive cost, counted in the callee already.
+    if (d.kind === "calls") { skipNext = true; continue; }
+    if (d.kind !== "cost") continue;
+    if (skipNext) { skipNext = false; continue; }
+    yield { kind: "cost", fn, ob, at: d.at, costs: d.costs };
+  }
+}
+
 export interface Segment {
   total: number; inWasm: number; byFunction: Map<string, number>;
   /** Every event callgrind counted (Ir first; with --cache-sim and --branch-sim also Dr, D1mr, DLmr, Bcm, ...): totals, and per function. */
@@ -113,21 +130,15 @@ export function readSegment(file: string, ranges: CodeRange[]): Segment {
   let events = ["Ir"];
   let eventTotals = [0];
   let total = 0, inWasm = 0;
-  let fn = "?", skipNext = false;
-  for (const d of dumpLines(file)) {
+  for (const d of selfCosts(file)) {
     if (d.kind === "events") { events = d.names; eventTotals = events.map(() => 0); continue; }
-    if (d.kind === "fn") { fn = d.name; continue; }
-    // The line after calls= is the call's inclusive cost, counted in the callee already.
-    if (d.kind === "calls") { skipNext = true; continue; }
-    if (d.kind !== "cost") continue;
-    if (skipNext) { skipNext = false; continue; }
     const costs = d.costs;
     const ir = costs[0];
     if (!ir && costs.length < 2) continue;
     total += ir;
     const r = find(ranges, d.at);
     let key: string;
-    if (r) { key = r.name; inWasm += ir; } else key = fn.startsWith("0x") ? "(other JIT code)" : fn;
+    if (r) { key = r.name; inWasm += ir; } else key = d.fn.startsWith("0x") ? "(other JIT code)" : d.fn;
     byFunction.set(key, (byFunction.get(key) ?? 0) + ir);
     if (events.length > 1) {
       let row = eventsByFunction.get(key);
@@ -220,14 +231,9 @@ function originOf(file: string, binary: string, binaryName: string): string {
 export function readByOrigin(file: string, ranges: CodeRange[], binary: string, binaryName: string): { events: string[]; totals: number[]; byOrigin: Map<string, number[]> } {
   const byOrigin = new Map<string, number[]>();
   let events = ["Ir"], totals = [0];
-  let ob = "???", skipNext = false;
-  for (const d of dumpLines(file)) {
+  for (const d of selfCosts(file)) {
     if (d.kind === "events") { events = d.names; totals = events.map(() => 0); continue; }
-    if (d.kind === "ob") { ob = d.name; continue; }
-    if (d.kind === "calls") { skipNext = true; continue; }
-    if (d.kind !== "cost") continue;
-    if (skipNext) { skipNext = false; continue; }
-    const origin = ob !== "???" ? originOf(ob, binary, binaryName) : (find(ranges, d.at)?.name ?? GENERATED_CODE);
+    const origin = d.ob !== "???" ? originOf(d.ob, binary, binaryName) : (find(ranges, d.at)?.name ?? GENERATED_CODE);
     let row = byOrigin.get(origin);
     if (!row) byOrigin.set(origin, (row = events.map(() => 0)));
     for (let k = 0; k < d.costs.length && k < events.length; k++) { const c = d.costs[k] || 0; row[k] += c; totals[k] += c; }
