@@ -13,12 +13,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../node/core.ts";
 import { scenarioRequests } from "./browser.ts";
-import { DEFAULT_CONNECTIONS, drive, median } from "./envoy.ts";
+import { BENIGN_ENVOY_SCENARIOS, DEFAULT_CONNECTIONS, drive, median } from "./envoy.ts";
 import type { ScenarioFile } from "./scenarios.ts";
 import { startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
 import { NULL_FILTER, WAFSCORE } from "./steps.ts";
 
-const SCENARIOS = ["get_query", "get_browser", "post_form_1k", "post_json_16k"];
 // Before each timed run, untimed: the Envoy's caches and the connections warm again after the
 // other two ran.
 const WARMUP_SECONDS = 0.5;
@@ -26,7 +25,7 @@ const WARMUP_SECONDS = 0.5;
 async function main(): Promise<void> {
   const [before, after] = process.argv.slice(2);
   if (!before || !after) { console.error("usage: tsx loadtest/ab-envoy.ts before.wasm after.wasm"); process.exit(2); }
-  const scenarios = SCENARIOS.filter((s) => new RegExp(process.env.AB_SCENARIOS ?? ".").test(s));
+  const scenarios = BENIGN_ENVOY_SCENARIOS.filter((s) => new RegExp(process.env.AB_SCENARIOS ?? ".").test(s));
   const rounds = Number(process.env.AB_ROUNDS ?? 10);
   const seconds = Number(process.env.AB_SECONDS ?? 2);
   const connections = Number(process.env.BENCH_CONNECTIONS ?? DEFAULT_CONNECTIONS);

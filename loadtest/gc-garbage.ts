@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../node/core.ts";
 import { Host, type Pairs } from "../test/host/emulator.ts";
+import { median } from "./envoy.ts";
 import type { ScenarioFile } from "./scenarios.ts";
 
 const WASM = path.join(REPO_ROOT, "build/wafscore.nogc.wasm");
@@ -68,7 +69,6 @@ async function main(): Promise<void> {
   for (const h of hosts) perStream(h, 500);
   const rounds: number[][] = [[], []];
   for (let r = 0; r < 7; r++) hosts.forEach((h, k) => rounds[k].push(perStream(h, 1000)));
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const [off, every] = rounds.map(median);
   console.log(`\nshort GET through the emulator, µs per stream (median of 7 rounds of 1,000): collection off ${off.toFixed(1)}, ` +
     `a collection at each stream's end ${every.toFixed(1)}: a collection ~${(every - off).toFixed(0)} µs`);

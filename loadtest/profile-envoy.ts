@@ -22,13 +22,12 @@ import { envoyBinary } from "../node/envoy.ts";
 import { ensureDebianTool } from "./apt.ts";
 import { scenarioRequests } from "./browser.ts";
 import { CACHE_SIM_FLAGS, GENERATED_CODE, mappedCode, readByOrigin } from "./callgrind.ts";
-import { drive } from "./envoy.ts";
+import { BENIGN_ENVOY_SCENARIOS as SCENARIOS, drive } from "./envoy.ts";
 import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
 import { gitState, startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
-import { ALL_STEPS, LAST_NULL_STEP, NO_FILTER, NULL_FILTER, WAFSCORE, type Step } from "./steps.ts";
+import { ALL_STEPS, NO_FILTER, NULL_FILTER, WAFSCORE, stepBefore, type Step } from "./steps.ts";
 
 const OUT_DIR = path.join(REPO_ROOT, "build/profile-envoy");
-const SCENARIOS = ["get_query", "get_browser", "post_form_1k", "post_json_16k"];
 // Enough requests that the filter's occasional collections (one per ~2 MiB copied in) and Envoy's
 // timers average out; under callgrind a 16 KiB JSON POST takes tens of milliseconds.
 const REQUESTS = Number(process.env.PROFILE_ENVOY_REQUESTS ?? 300);
@@ -124,7 +123,7 @@ async function main(): Promise<void> {
     STEPS.forEach((step, i) => {
       const c = byStep[step.name][scenario];
       // wafscore's rows are read against the last null-filter step when there is one: every host call wafscore makes.
-      const prevName = i === 0 ? null : step.name.startsWith("wafscore") && byStep[LAST_NULL_STEP] ? LAST_NULL_STEP : STEPS[i - 1].name;
+      const prevName = stepBefore(STEPS.map((s) => s.name), i);
       const delta = prevName ? c.total - byStep[prevName][scenario].total : null;
       const envoy = c.by_origin[ENVOY] ?? 0, gen = c.by_origin[GENERATED_CODE] ?? 0;
       lines.push(`| ${step.name} | ${fmt(c.total)} | ${delta === null ? "" : (delta >= 0 ? "+" : "") + fmt(delta)} | ${fmt(envoy)} | ${fmt(gen)} | ${fmt(c.total - envoy - gen)} |`);

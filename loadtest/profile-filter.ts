@@ -16,10 +16,11 @@ import { REPO_ROOT } from "../node/core.ts";
 import { readSegment, wasmCodeRanges, type Segment } from "./callgrind.ts";
 import type { ScenarioFile } from "./scenarios.ts";
 import { scenarioRequests } from "./browser.ts";
+import { BENIGN_ENVOY_SCENARIOS } from "./envoy.ts";
 
 const PROFILE_WASM = path.join(REPO_ROOT, "build/wafscore.profile.wasm");
 const OUT_DIR = path.join(REPO_ROOT, "build/profile-filter");
-const SCENARIOS = ["get_query", "get_browser", "post_form_1k", "post_json_16k"];
+const SCENARIOS = BENIGN_ENVOY_SCENARIOS;
 // The configurations compared: the defaults (block mode), and without the per-request host calls
 // users can turn off.
 const CONFIGS: Record<string, object> = {

@@ -11,7 +11,7 @@ import { REPO_ROOT } from "../node/core.ts";
 import { DEFAULT_CONNECTIONS, drive, envoyOptionsFromEnv, median } from "./envoy.ts";
 import type { ScenarioFile } from "./scenarios.ts";
 import { benchMachine, gitState, startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
-import { ALL_STEPS, LAST_NULL_STEP, NULL_WASM } from "./steps.ts";
+import { ALL_STEPS, NULL_WASM, stepBefore } from "./steps.ts";
 
 const SCENARIOS = ["get_query", "post_form_1k", "post_json_16k"] as const;
 const EACH_TIMES = 50;
@@ -93,9 +93,10 @@ async function main(): Promise<void> {
 // rows from the last null-filter row: every host call wafscore makes).
 function stepTable(title: string, envoys: BenchEnvoy[], fig: Record<string, Record<string, number>>): string {
   const lines = ["", title, "", `| step | ${SCENARIOS.map((s) => `${s} | Δ`).join(" | ")} |`, `|---|${SCENARIOS.map(() => "---:|---:").join("|")}|`];
+  const names = envoys.map((e) => e.name);
   envoys.forEach((e, i) => {
-    const prev = i === 0 ? null : e.name.startsWith("wafscore") ? envoys.find((x) => x.name === LAST_NULL_STEP)! : envoys[i - 1];
-    lines.push(`| ${e.name} | ${SCENARIOS.map((s) => `${fig[s][e.name]} | ${prev ? Math.round((fig[s][e.name] - fig[s][prev.name]) * 10) / 10 : ""}`).join(" | ")} |`);
+    const prev = stepBefore(names, i);
+    lines.push(`| ${e.name} | ${SCENARIOS.map((s) => `${fig[s][e.name]} | ${prev ? Math.round((fig[s][e.name] - fig[s][prev]) * 10) / 10 : ""}`).join(" | ")} |`);
   });
   return lines.join("\n");
 }

@@ -27,7 +27,7 @@ export const NULL_STEPS: Step[] = [
   nullStep("+ 4 header writes", '"tag"'),
   nullStep("+ 8 filter state writes", '"state"'),
 ];
-export const LAST_NULL_STEP = NULL_STEPS[NULL_STEPS.length - 1].name;
+const LAST_NULL_STEP = NULL_STEPS[NULL_STEPS.length - 1].name;
 
 // wafscore without its score headers on clean requests (score_headers), and also without the filter
 // state writes (filter_state, for deployments whose access logs do not read them).
@@ -38,3 +38,11 @@ export const WAFSCORE_TRIMMED: Step[] = [
 
 // Every step, in order.
 export const ALL_STEPS: Step[] = [NO_FILTER, NULL_FILTER, ...NULL_STEPS, WAFSCORE, ...WAFSCORE_TRIMMED];
+
+// The step the one at i in `names` (steps run, in order) is read against: the one before it, but for
+// wafscore's, the last null-filter step when it ran (every host call wafscore makes, so that their
+// difference is the scoring); null for the first.
+export function stepBefore(names: string[], i: number): string | null {
+  if (i === 0) return null;
+  return names[i].startsWith("wafscore") && names.includes(LAST_NULL_STEP) ? LAST_NULL_STEP : names[i - 1];
+}

@@ -108,9 +108,10 @@ export const MIN_SHORT_BASE64_LENGTH = 8;
 
 // Whether p[0..len) (MIN_SHORT_BASE64_LENGTH to MIN_BASE64_LENGTH - 1 bytes, no padding) may be
 // the base64 of printable ASCII: only the alphabet, a length whole bytes give (not 1 more than a
-// multiple of 4), and each group of four shaped as printable bytes' (firstOfPrintable … thirdOfPrintable;
-// the second and third only where a character follows them, which carries the byte). A word or an ID passes the three in about one group in fourteen: camelCase
-// names and IDs of these lengths (most of a JSON body's strings) are not decoded.
+// multiple of 4), and each group of four shaped as printable bytes' (firstOfPrintable …
+// thirdOfPrintable; the second and third only where a character follows them, which carries the
+// byte). A word or an ID passes the three in about one group in fourteen: camelCase names and IDs
+// of these lengths (most of a JSON body's strings) are not decoded.
 export function shortTextBase64(p: usize, len: i32): bool {
   if (len < MIN_SHORT_BASE64_LENGTH || len >= MIN_BASE64_LENGTH || (len & 3) == 1) return false;
   for (let i = 0; i < len; i++) {
