@@ -175,6 +175,8 @@ export class Host {
   readonly logs: LogLine[] = [];
   /** Property paths the filter asked for, dot-separated, in order. */
   readonly propertiesAsked: string[] = [];
+  /** How many times the filter called each host function (`env.` names), since the VM started. */
+  readonly hostCalls = new Map<string, number>();
   /** Result of proxy_on_vm_start and proxy_on_configure. */
   vmStarted = false;
   configured = false;
@@ -327,7 +329,12 @@ export class Host {
       }
       const refused = imp.module === "env" && (this.opts.refuse ?? []).includes(imp.name);
       const fn = refused ? () => Status.Unimplemented : imp.module === "env" ? impl[imp.name] : undefined;
-      (imports[imp.module] ??= {})[imp.name] = fn ?? (() => { throw new HostError(`host function ${full} is part of the ABI but not implemented by test/host/emulator.ts`); });
+      const name = imp.name;
+      const counted = fn && imp.module === "env" ? (...args: unknown[]) => {
+        this.hostCalls.set(name, (this.hostCalls.get(name) ?? 0) + 1);
+        return (fn as (...a: unknown[]) => unknown)(...args);
+      } : fn;
+      (imports[imp.module] ??= {})[imp.name] = counted ?? (() => { throw new HostError(`host function ${full} is part of the ABI but not implemented by test/host/emulator.ts`); });
     }
     if (unknown.length > 0) throw new HostError(`module imports what a proxy-wasm ${this.abiVersion.replaceAll("_", ".")} host does not provide: ${unknown.join(", ")}`);
     return imports;
