@@ -73,6 +73,10 @@ const PLAIN_NAME = memory.data<u8>([
   return true;
 }
 
+// The shortest plain name whose pair offerPair reads as a base64 token padded with '=': a token that
+// short holds no serialized object, and short names with an empty value are a form's blank fields.
+const MIN_PADDED_TOKEN = 16;
+
 // Each pair's separator and first '=' come from one 16-byte block when the pair is shorter (most
 // are); longer ones and the last bytes of the list are searched on (lib/scan.ts indexOf2Inline).
 // Parts are written by address, counting the parts offered (PartList.endOffers): through
@@ -83,7 +87,8 @@ const PLAIN_NAME = memory.data<u8>([
 // Offers a named pair's parts, in PartList.add's order of tests (a value, then room): its name
 // when that is not a plain name, and then the whole pair too (a payload's own '=' cut it:
 // `#set($x=7*7)$x`, `<%= 7*7 %>` in a text/plain body, which is split as a form), then its value
-// when there is one; returns the count offered.
+// when there is one; or, for a long plain name with no value but '=', the whole pair alone (a
+// base64 token's padding); returns the count offered.
 // @ts-ignore: decorator
 @inline function offerPair(rows: usize, offered: i32, limit: i32, where: i32, p: usize, nameLen: i32, valPtr: usize, valLen: i32, formEncoded: bool): i32 {
   if (nameLen > 0 && !isPlainName(p, nameLen)) {
@@ -93,6 +98,12 @@ const PLAIN_NAME = memory.data<u8>([
       if (offered < limit) putPart(rows, offered, where, p, nameLen, p, nameLen + 1 + valLen, formEncoded);
       offered++;
     }
+  } else if (nameLen >= MIN_PADDED_TOKEN && valLen <= 1 && (valLen == 0 || load<u8>(valPtr) == 0x3D)) {
+    // A long plain name and no value but '=' is a base64 token's padding (`rO0ABXNy…==`: a Java
+    // serialized object, in a query or a text/plain body sniffed as a form): the whole token is a
+    // bare value, as it is without the padding. Its name alone is not scored, and its value is '='.
+    if (offered < limit) putPart(rows, offered, where, p, 0, p, nameLen + 1 + valLen, formEncoded);
+    return offered + 1;
   }
   if (valLen > 0) {
     if (offered < limit) putPart(rows, offered, where, p, nameLen, valPtr, valLen, formEncoded);

@@ -75,6 +75,11 @@ const SERIALIZED: Array<[string, string | Uint8Array]> = [
   ["header:Cookie", `session=${JAVA_B64}`],
   ["query", `data=aced0005${javaRaw.subarray(4).toString("hex")}`],
   ["body:text", new Uint8Array(javaRaw)],
+  // Base64 with its '=' padding and no `+` or `/`: a long plain name and a value of '=' when the query
+  // or a text/plain body is split at its first '=' (pairs.ts offerPair), scored as the whole token.
+  ["query", "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA=="],
+  ["body:text", "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA=="],
+  ["query", "x=1&rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA="],
   ["query", 'data=O:8:"stdClass":1:{s:4:"code";s:20:"ZXZhbCgkX0dFVFsnYyddKTs=";}'],
   ["body:json", JSON.stringify({ cart: 'O:19:"App\\Models\\Basket":1:{s:5:"items";a:0:{}}' })],
   ["header:Cookie", 'prefs=C:11:"ArrayObject":21:{x:i:0;a:0:{};m:a:0:{}}'],

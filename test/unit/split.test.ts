@@ -31,6 +31,9 @@ const cases: { name: string; where: string; input: string; parts: P[] }[] = [
   { name: "query bare value with = is a pair", where: "query", input: "1'or'1'='1", parts: [["query", "1'or'1'", "1'or'1'"], ["query", "1'or'1'", "1or1'"], ["query", "1'or'1'", "1'or'1'='1"], ["query", "1'or'1'", "1or1'='1"], ["query", "1'or'1'", "'1"]] },
   { name: "query bare value among pairs", where: "query", input: "a=1&flag&b=2", parts: [["query", "a", "1"], ["query", "", "flag"], ["query", "b", "2"]] },
   { name: "query empty value", where: "query", input: "a=&b=2", parts: [["query", "b", "2"]] },
+  // A long plain name with no value but '=' is a base64 token's padding: the token, as a bare value.
+  { name: "a padded base64 token", where: "query", input: "aGVsbG8gd29ybGQgYWdhaW4==&b=2&sixteen_bytes_ok=", parts: [["query", "", "aGVsbG8gd29ybGQgYWdhaW4=="], ["query", "", "hello world again"], ["query", "b", "2"], ["query", "", "sixteen_bytes_ok="]] },
+  { name: "a short name with '=' padding: a blank field", where: "query", input: "fifteen_bytes_n==&b=", parts: [["query", "fifteen_bytes_n", "="]] },
   { name: "query empty pairs", where: "query", input: "&&a=1&&", parts: [["query", "a", "1"]] },
   { name: "query value without a name", where: "query", input: "=v", parts: [["query", "", "v"]] },
   { name: "query plain bracket key not scored", where: "query", input: "items[0].id=7", parts: [["query", "items[0].id", "7"]] },
