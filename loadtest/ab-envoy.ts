@@ -9,12 +9,10 @@
 // Usage: tsx loadtest/ab-envoy.ts before.wasm after.wasm; AB_SCENARIOS=<regex> picks scenarios,
 // AB_ROUNDS (10) and AB_SECONDS (2) size the runs; connections as in `make bench` (BENCH_CONNECTIONS).
 
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { REPO_ROOT } from "../node/core.ts";
 import { scenarioRequests } from "./browser.ts";
 import { BENIGN_ENVOY_SCENARIOS, DEFAULT_CONNECTIONS, drive, median } from "./envoy.ts";
-import type { ScenarioFile } from "./scenarios.ts";
+import { readScenarios } from "./scenarios.ts";
 import { startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
 import { NULL_FILTER, WAFSCORE } from "./steps.ts";
 
@@ -29,7 +27,7 @@ async function main(): Promise<void> {
   const rounds = Number(process.env.AB_ROUNDS ?? 10);
   const seconds = Number(process.env.AB_SECONDS ?? 2);
   const connections = Number(process.env.BENCH_CONNECTIONS ?? DEFAULT_CONNECTIONS);
-  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+  const file = readScenarios();
   const upstream = await startUpstream();
   const added: Record<string, { before: number[]; after: number[]; ratio: number[] }> = {};
   for (const s of scenarios) added[s] = { before: [], after: [], ratio: [] };

@@ -10,17 +10,15 @@
 // `sweep:<KiB>` (a read of every 64-byte line of a buffer that size). What ran before a call costs
 // it time by what it left in the caches and predictors: on the 16 KiB JSON body, JSON.parse
 // between calls cost the core 11–12% (loadtest/HISTORY.md, thirty-sixth round).
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { Core, REPO_ROOT, serializeHead } from "../node/core.ts";
+import { Core, serializeHead } from "../node/core.ts";
 import { partRequest } from "../node/http.ts";
 import { quantile } from "./core.ts";
-import type { ScenarioFile } from "./scenarios.ts";
+import { readScenarios } from "./scenarios.ts";
 
 const [before, after] = process.argv.slice(2);
 if (!before || !after) { console.error("usage: tsx loadtest/ab.ts before.wasm after.wasm"); process.exit(2); }
 const cores = [await Core.load(before), await Core.load(after)];
-const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+const file = readScenarios();
 const pick = new RegExp(process.env.AB_BODIES ?? ".");
 const rounds = Number(process.env.AB_ROUNDS ?? 10);
 const enc = new TextEncoder();

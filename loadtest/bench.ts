@@ -1,7 +1,7 @@
 // `make bench`: the core in V8 and Envoy with/without the filter, in one run; prints a table and writes results/.
 // Called by the Makefile (Bench group) under `taskset -c $BENCH_LOAD_CPU`; see loadtest/README.md.
 
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../node/core.ts";
 import { benchCore, benchVsJsonParse, benchVsJsonParseCycled, type CoreRow, type VsJsonParse } from "./core.ts";
@@ -9,7 +9,7 @@ import { benchScan, formatScan } from "./scan.ts";
 import { benchEnvoy, envoyOptionsFromEnv, type PeerOutcome, type ScenarioResult } from "./envoy.ts";
 import { modsecurityPl1, type Peer } from "./peer.ts";
 import { formatMeasures, issueMeasures } from "./ratios.ts";
-import type { ScenarioFile } from "./scenarios.ts";
+import { readScenarios } from "./scenarios.ts";
 import { benchMachine, gitState } from "./stack.ts";
 
 // Budgets from the first benchmark issue, in absolute µs and req/s; reported, never enforced (benchmarks are not
@@ -74,7 +74,7 @@ export function formatTable(core: CoreRow[], envoy: ScenarioResult[]): string {
 
 async function main(): Promise<void> {
   const t0 = Date.now();
-  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+  const file = readScenarios();
   const info = benchMachine();
   const opts = envoyOptionsFromEnv();
   console.error(`bench: ${info.cpu}, ${info.cpus} CPUs; ${info.pinning}; load avg ${info.loadavg_at_start.join(" ")}`);

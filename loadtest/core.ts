@@ -7,11 +7,10 @@
 // per request, without JS string encoding or building a result object (whose allocations and
 // GC pauses once dominated the p99).
 
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Core, REPO_ROOT, serializeHead } from "../node/core.ts";
 import { partRequest, toCoreRequest } from "../node/http.ts";
-import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
+import { readScenarios, type BenchRequest, type ScenarioFile } from "./scenarios.ts";
 
 export interface CoreRow {
   body: string;        // scenarios.json core key, e.g. form_benign_1024
@@ -161,6 +160,6 @@ export async function benchScenarioInNode(reqs: BenchRequest[], iterations: numb
 const EVICT_BYTES = 4 << 20;
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.join(REPO_ROOT, "loadtest/core.ts")) {
-  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+  const file = readScenarios();
   benchCore(file).then((rows) => console.table(rows));
 }

@@ -14,11 +14,11 @@
 // the caches it evicted or from the time it took.
 
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { REPO_ROOT } from "../node/core.ts";
-import type { ScenarioFile } from "./scenarios.ts";
+import { readScenarios, type ScenarioFile } from "./scenarios.ts";
 import { startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
 import { ensureDebianTool } from "./apt.ts";
 
@@ -79,7 +79,7 @@ type Row = Awaited<ReturnType<typeof measure>>;
 async function main(): Promise<void> {
   const perf = ensureDebianTool("perf", "linux-perf", "bench-dso");
   if (!perf.ok) { console.error(`bench-dso: skipped: ${perf.reason}`); return; }
-  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+  const file = readScenarios();
   for (const sc of SCENARIOS) if (!file.scenarios[sc]) throw new Error(`bench-dso: no scenario ${sc}`);
   rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(OUT_DIR, { recursive: true });

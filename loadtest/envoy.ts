@@ -9,11 +9,10 @@
 
 import { scenarioRequests } from "./browser.ts";
 import autocannon from "autocannon";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../node/core.ts";
 import { benchScenarioInNode, quantile } from "./core.ts";
-import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
+import { readScenarios, type BenchRequest, type ScenarioFile } from "./scenarios.ts";
 import type { Peer, PeerStack } from "./peer.ts";
 import { envoyHistogram, startEnvoy, startUpstream, type BenchEnvoy, type BenchTarget } from "./stack.ts";
 
@@ -237,6 +236,6 @@ export async function benchEnvoy(file: ScenarioFile, opts: EnvoyBenchOptions, lo
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.join(REPO_ROOT, "loadtest/envoy.ts")) {
-  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+  const file = readScenarios();
   benchEnvoy(file, envoyOptionsFromEnv()).then((r) => console.log(JSON.stringify(r, null, 1)));
 }

@@ -8,12 +8,11 @@
 // build/wafscore.gcevery.wasm (a budget of 1 byte: a collection at every stream's end) and the
 // filter without collection, alternating, in Node on this machine.
 
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../node/core.ts";
 import { Host, type Pairs } from "../test/host/emulator.ts";
 import { median } from "./envoy.ts";
-import type { ScenarioFile } from "./scenarios.ts";
+import { readScenarios } from "./scenarios.ts";
 
 const WASM = path.join(REPO_ROOT, "build/wafscore.nogc.wasm");
 const WASM_GC_EVERY = path.join(REPO_ROOT, "build/wafscore.gcevery.wasm");
@@ -27,7 +26,7 @@ function getHead(i: number, contentType: string | null, method: string): Pairs {
 }
 
 async function main(): Promise<void> {
-  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+  const file = readScenarios();
   const kinds: Array<{ name: string; contentType: string | null; body: string | null; streams: number }> = [
     { name: "short GET", contentType: null, body: null, streams: 20000 },
     { name: "1 KiB form POST", contentType: "application/x-www-form-urlencoded", body: file.core.form_benign_1024.text, streams: 20000 },

@@ -8,11 +8,10 @@
 // dynamic blocks with 15-bit codes, whose cost is table building per input byte.
 
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import zlib from "node:zlib";
-import { CORE_WASM, REPO_ROOT } from "../node/core.ts";
+import { CORE_WASM } from "../node/core.ts";
 import { BitWriter, lengths, writeDynamicBlock } from "../test/support/deflate.ts";
-import type { ScenarioFile } from "./scenarios.ts";
+import { readScenarios } from "./scenarios.ts";
 
 const GZIP = 1, DEFLATE = 2, RAW = 3;
 const BODY_KEY = "json_benign_131072";
@@ -49,7 +48,7 @@ function ours(z: Buffer, format: number): () => void {
   };
 }
 
-const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+const file = readScenarios();
 const body = Buffer.from(file.core[BODY_KEY].text);
 const mb = (bytes: number, seconds: number) => (bytes / seconds / 1e6).toFixed(0).padStart(6);
 

@@ -6,10 +6,10 @@
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Core, REPO_ROOT } from "../node/core.ts";
+import { Core } from "../node/core.ts";
 import { benchVsJsonParse, JSON_PARSE_BODIES } from "./core.ts";
 import { median } from "./envoy.ts";
-import type { ScenarioFile } from "./scenarios.ts";
+import { readScenarios } from "./scenarios.ts";
 
 const spread = (xs: number[]) => `${Math.min(...xs).toFixed(3)}–${Math.max(...xs).toFixed(3)}`;
 
@@ -20,7 +20,7 @@ async function main() {
   if (wasms.length > 0 && blobs.length > 1) throw new Error("CORES: compare cores with one model at most (MODELS)");
   const models = wasms.length > 0 ? wasms : blobs;
   const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
-  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+  const file = readScenarios();
   const cores: Core[] = [];
   for (const m of models) {
     const core = wasms.length > 0 ? await Core.load(path.resolve(m)) : await Core.load();

@@ -23,7 +23,7 @@ import { ensureDebianTool } from "./apt.ts";
 import { scenarioRequests } from "./browser.ts";
 import { CACHE_SIM_FLAGS, GENERATED_CODE, mappedCode, readByOrigin } from "./callgrind.ts";
 import { BENIGN_ENVOY_SCENARIOS as SCENARIOS, drive } from "./envoy.ts";
-import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
+import { readScenarios, type BenchRequest, type ScenarioFile } from "./scenarios.ts";
 import { gitState, startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
 import { ALL_STEPS, NO_FILTER, NULL_FILTER, WAFSCORE, stepBefore, type Step } from "./steps.ts";
 
@@ -106,7 +106,7 @@ async function profileStep(step: Step, upstreamPort: number, file: ScenarioFile,
 async function main(): Promise<void> {
   const vg = ensureDebianTool("valgrind", "valgrind", "profile-envoy");
   if (!vg.ok) throw new Error(`profile-envoy: ${vg.reason}`);
-  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+  const file = readScenarios();
   const binary = realpathSync(envoyBinary());
   const t0 = Date.now();
   const upstream = await startUpstream();

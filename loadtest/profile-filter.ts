@@ -10,11 +10,11 @@
 // plugin configurations in CONFIGS. Writes build/profile-filter.json.
 
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../node/core.ts";
 import { readSegment, wasmCodeRanges, type Segment } from "./callgrind.ts";
-import type { ScenarioFile } from "./scenarios.ts";
+import { readScenarios } from "./scenarios.ts";
 import { scenarioRequests } from "./browser.ts";
 import { BENIGN_ENVOY_SCENARIOS } from "./envoy.ts";
 
@@ -39,7 +39,7 @@ function partOf(fn: string): string {
 }
 
 async function main(): Promise<void> {
-  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+  const file = readScenarios();
   const runs = [];
   for (const [configName, config] of Object.entries(CONFIGS)) {
     for (const name of SCENARIOS) {

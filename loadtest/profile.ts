@@ -10,14 +10,14 @@
 // matches, per request and by caller (a small function is hot because of whom?).
 
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT, serializeHead } from "../node/core.ts";
 import { partRequest } from "../node/http.ts";
 import { CACHE_SIM_FLAGS, readCalls, readSegment, wasmCodeRanges, type Segment } from "./callgrind.ts";
 import { ensureDebianTool } from "./apt.ts";
 import { benchCore, benchVsJsonParse, JSON_PARSE_BODIES } from "./core.ts";
-import type { ScenarioFile } from "./scenarios.ts";
+import { readScenarios } from "./scenarios.ts";
 
 const PROFILE_WASM = path.join(REPO_ROOT, "build/core.profile.wasm");
 const OUT_DIR = path.join(REPO_ROOT, "build/profile");
@@ -65,7 +65,7 @@ function short(name: string): string {
 
 async function main(): Promise<void> {
   ensureValgrind();
-  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+  const file = readScenarios();
   const pick = new RegExp(process.env.PROFILE_BODIES ?? ".");
   const enc = new TextEncoder();
   const runs: Run[] = [];

@@ -31,6 +31,11 @@ export interface ScenarioFile {
   scenarios: Record<string, Scenario>;
 }
 
+/** The committed scenarios (`make scenarios` writes them): what every local runner and profile sends. */
+export function readScenarios(): ScenarioFile {
+  return JSON.parse(readFileSync(SCENARIOS_PATH, "utf8")) as ScenarioFile;
+}
+
 const PAD_WORDS = "the+quick+brown+fox+jumps+over+the+lazy+dog+while+seven+wizards+quietly+judge+boxing+".repeat(4);
 const utf8Len = (s: string) => Buffer.byteLength(s, "utf8");
 

@@ -8,11 +8,11 @@
 // process RSS, which includes the V8 wasm linear memory (V8 maps it outside tcmalloc).
 // The first sample is taken after a warm-up, so JIT tiering and pool growth are not counted.
 
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../node/core.ts";
 import { drive } from "./envoy.ts";
-import type { BenchRequest, ScenarioFile } from "./scenarios.ts";
+import { readScenarios, type BenchRequest, type ScenarioFile } from "./scenarios.ts";
 import { envoyMemory, envoyStats, startEnvoy, startUpstream } from "./stack.ts";
 
 const TOTAL = Number(process.env.SOAK_REQUESTS ?? 1_000_000);
@@ -38,7 +38,7 @@ function soakMix(file: ScenarioFile): BenchRequest[] {
 const mib = (b: number) => Math.round((b / 2 ** 20) * 100) / 100;
 
 async function main(): Promise<void> {
-  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+  const file = readScenarios();
   const reqs = soakMix(file);
   const upstream = await startUpstream();
   const envoy = await startEnvoy({ wasm: true, upstreamPort: upstream.port });

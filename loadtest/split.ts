@@ -5,11 +5,11 @@
 // like `make bench`. Writes results/split-<date>[-<n>conn].json, and split-latest.json for a run
 // at the default connections (the one the README quotes).
 
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../node/core.ts";
 import { DEFAULT_CONNECTIONS, drive, envoyOptionsFromEnv, median } from "./envoy.ts";
-import type { ScenarioFile } from "./scenarios.ts";
+import { readScenarios } from "./scenarios.ts";
 import { benchMachine, gitState, startEnvoy, startUpstream, type BenchEnvoy } from "./stack.ts";
 import { ALL_STEPS, NULL_WASM, stepBefore } from "./steps.ts";
 
@@ -22,7 +22,7 @@ const EACH_OPS: Array<[string, string]> = [
 ];
 
 async function main(): Promise<void> {
-  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, "loadtest/scenarios.json"), "utf8")) as ScenarioFile;
+  const file = readScenarios();
   const opts = envoyOptionsFromEnv();
   const machine = benchMachine();
   const git = gitState(); // at the start: the code measured, whatever is edited while it runs
