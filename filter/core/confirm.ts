@@ -1377,12 +1377,13 @@ function pathSyntax(p: usize, n: i32): bool {
 
 // Whether s occurs ending a path segment (and, `whole`, starting one and with no extension after it,
 // `hosts` but not `hosts.js`): a letter, digit, `_` or `-` on neither side that the name would go on with.
+// An extension a `(` follows is a method called (`console.log('x')`, `Math.log(2)`), not a file's.
 function hasSegment(p: usize, n: i32, s: string, whole: bool): bool {
   let i = find(p, n, s);
   while (i >= 0) {
     let e = i + s.length;
     let after = byteAt(p, n, e);
-    if (!isNameByte(after) && (!whole || (after != 0x2E && !isNameByte(byteAt(p, n, i - 1))))) return true;
+    if (!isNameByte(after) && (whole ? after != 0x2E && !isNameByte(byteAt(p, n, i - 1)) : after != 0x28)) return true;
     i = find(p, n, s, i + 1);
   }
   return false;

@@ -230,6 +230,10 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["ssrf", "http://127.0.0.1.nip.io/", true],
   ["sqli", "exec master..xp_cmdshell 'net view'", true],
   ["traversal", "/js/jquery.initialize.js", false],
+  // an extension a `(` follows is a method called, not a file's; a file's name before a blank and `(` is one
+  ["traversal", "console.log('x')", false],
+  ["traversal", "y = Math.log(x) * 2", false],
+  ["traversal", "error.log (5 MB)", true],
   ["traversal", "/sitemap.xml", false],
   ["traversal", "/assets/js/foundation/hosts.js", false],
   // && and || join commands, not the empty fields of pipe-separated data
@@ -618,7 +622,9 @@ describe("semantic confirmation", () => {
   });
 
   it("holds unconfirmed windows outside the attack bands: real-traffic shapes score over 50", () => {
-    for (const [where, text] of [["query", "ids=516,516,4,4,4,4,7,7"], ["query", "href=javascript:void(0)"], ["body:json", '{"v":"[object Object]"}']] as const) {
+    for (const [where, text] of [["query", "ids=516,516,4,4,4,4,7,7"], ["query", "href=javascript:void(0)"], ["body:json", '{"v":"[object Object]"}'],
+      // A CSP report's sample of the script it blocked (`'report-sample'`): scored 16 when `.log(` read as a log file's name.
+      ["body:json", JSON.stringify({ "csp-report": { "document-uri": "https://shop.example/", "script-sample": "console.log('x')" } })]] as const) {
       expect(core.score(where, text).score, text).toBeGreaterThan(50);
     }
   });
