@@ -87,8 +87,7 @@ const MIN_PADDED_TOKEN = 16;
 // Offers a named pair's parts, in PartList.add's order of tests (a value, then room): its name
 // when that is not a plain name, and then the whole pair too (a payload's own '=' cut it:
 // `#set($x=7*7)$x`, `<%= 7*7 %>` in a text/plain body, which is split as a form), then its value
-// when there is one; or, for a long plain name with no value but '=', the whole pair alone (a
-// base64 token's padding); returns the count offered.
+// when there is one; returns the count offered.
 // @ts-ignore: decorator
 @inline function offerPair(rows: usize, offered: i32, limit: i32, where: i32, p: usize, nameLen: i32, valPtr: usize, valLen: i32, formEncoded: bool): i32 {
   if (nameLen > 0 && !isPlainName(p, nameLen)) {
@@ -98,18 +97,24 @@ const MIN_PADDED_TOKEN = 16;
       if (offered < limit) putPart(rows, offered, where, p, nameLen, p, nameLen + 1 + valLen, formEncoded);
       offered++;
     }
-  } else if (nameLen >= MIN_PADDED_TOKEN && valLen <= 1 && (valLen == 0 || load<u8>(valPtr) == 0x3D)) {
-    // A long plain name and no value but '=' is a base64 token's padding (`rO0ABXNy…==`: a Java
-    // serialized object, in a query or a text/plain body sniffed as a form): the whole token is a
-    // bare value, as it is without the padding. Its name alone is not scored, and its value is '='.
-    if (offered < limit) putPart(rows, offered, where, p, 0, p, nameLen + 1 + valLen, formEncoded);
-    return offered + 1;
   }
   if (valLen > 0) {
     if (offered < limit) putPart(rows, offered, where, p, nameLen, valPtr, valLen, formEncoded);
     offered++;
   }
   return offered;
+}
+
+// Offers the pair p[0..len) whose '=' is at nameLen that left splitPairs' loop, as offerPair does,
+// unless exclude_params names it; returns the count offered. Out of the loop, which makes no call.
+function offerLeftPair(out: PartList, offered: i32, excludes: bool, where: i32, p: usize, nameLen: i32, len: i32, formEncoded: bool): i32 {
+  if (excludes && out.isExcluded(p, nameLen)) return offered;
+  let tail = len - nameLen;
+  if (nameLen >= MIN_PADDED_TOKEN && <u32>(tail - 1) <= 1 && (tail == 1 || load<u8>(p + <usize>nameLen + 1) == 0x3D) && isPlainName(p, nameLen)) {
+    if (offered < out.partLimit) putPart(out.rows, offered, where, p, 0, p, len, formEncoded);
+    return offered + 1;
+  }
+  return offerPair(out.rows, offered, out.partLimit, where, p, nameLen, p + <usize>(nameLen + 1), tail - 1, formEncoded);
 }
 
 export function splitPairs(ptr: usize, len: i32, sep: u8, trimSpaces: bool, where: i32, formEncoded: bool, out: PartList): void {
@@ -156,14 +161,15 @@ export function splitPairs(ptr: usize, len: i32, sep: u8, trimSpaces: bool, wher
         continue;
       }
       let nameLen = eq - start;
-      if (excludes && nameLen > 0) { pending = true; break; }
+      if ((excludes && nameLen > 0) || (end - eq <= 2 && nameLen >= MIN_PADDED_TOKEN)) { pending = true; break; }
       offered = offerPair(rows, offered, limit, where, p, nameLen, ptr + <usize>(eq + 1), end - eq - 1, formEncoded);
     }
     if (!pending) break;
-    // The named pair that left the loop, as there, with its name tested against exclude_params.
-    let p = ptr + <usize>start;
-    let nameLen = eq - start;
-    if (!out.isExcluded(p, nameLen)) offered = offerPair(rows, offered, limit, where, p, nameLen, ptr + <usize>(eq + 1), end - eq - 1, formEncoded);
+    // The named pair that left the loop, as there, with its name tested against exclude_params; and a
+    // long plain name with no value but '=' is a base64 token's padding (`rO0ABXNy…==`: a Java
+    // serialized object, in a query or a text/plain body sniffed as a form), the whole token a bare
+    // value, as it is without the padding.
+    offered = offerLeftPair(out, offered, excludes, where, ptr + <usize>start, eq - start, end - start, formEncoded);
   }
   out.endOffers(offered);
 }
