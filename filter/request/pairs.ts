@@ -73,8 +73,8 @@ const PLAIN_NAME = memory.data<u8>([
   return true;
 }
 
-// The shortest plain name whose pair offerPair reads as a base64 token padded with '=': a token that
-// short holds no serialized object, and short names with an empty value are a form's blank fields.
+// The shortest plain name whose pair offerLeftPair reads as a base64 token padded with '=': a token
+// that short holds no serialized object, and short names with an empty value are a form's blank fields.
 const MIN_PADDED_TOKEN = 16;
 
 // Each pair's separator and first '=' come from one 16-byte block when the pair is shorter (most
