@@ -194,7 +194,7 @@ $(WASM_CORE_PROFILE): $(FILTER_SRC) $(MODEL_GEN) $(CORE_ASCONFIG)
 # build/core.wasm and by EXACT_BEFORE (a core.wasm built before a change): exits 1 on any difference.
 EXACT_ROWS := $(addprefix build/dataset/,train.jsonl valid.jsonl calib.jsonl test.jsonl test_requests.jsonl)
 .PHONY: exact
-exact: $(WASM_CORE) $(DATASET) ## Whether a speedup changed no result: build/core.wasm against EXACT_BEFORE=<core.wasm>, field by field (EXACT_CONFIG=<json> for a plugin configuration; EXACT_DECISIONS=1: only scores of 80 or under, overall and per class)
+exact: $(WASM_CORE) $(DATASET) ## Whether a speedup changed no result: build/core.wasm against EXACT_BEFORE=<core.wasm>, field by field (EXACT_CONFIG=<json> for a plugin configuration; EXACT_DECISIONS=1: only scores of 80 or under, overall and per class; EXACT_SHOW=<n>: rows shown, 5 by default)
 	@test -n "$(EXACT_BEFORE)" || { echo "set EXACT_BEFORE to the core.wasm to compare with (build it at the commit before the change)"; exit 1; }
 	$(NPX) tsx loadtest/exact.ts $(EXACT_BEFORE) $(WASM_CORE) $(EXACT_ROWS)
 

