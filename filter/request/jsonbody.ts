@@ -167,10 +167,13 @@ function splitJsonIn(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen:
     }
     if (!pending) break;
     // The string the token loop left: unescaped into the list's scratch, then PartList.add's
-    // tests in its order (a value, the name's exclusion, room).
+    // tests in its order (a value, the name's exclusion, room). A string under a key exclude_params
+    // names, its own or an open container's, is left out whole, a JSON document in it too
+    // (`{"filters":{"price":{"$gte":10}}}` with "filters").
     let vPtr = ptr + <usize>start;
     let n = rawLen;
     if (esc) {
+      if (excludes && excludedInPath(out, keyPtr, keyLen, depth)) continue;
       let dst = out.alloc(n);
       if (dst == 0) { out.endOffers(offered); return !junk && nesting == 0; } // out of scratch: a nested document stays one part
       let m = unescapeJson(vPtr, n, dst);
@@ -195,13 +198,25 @@ function splitJsonIn(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen:
     }
     // A string read without its escapes is marked UNESCAPED (partWasUnescaped).
     if (esc) marks |= UNESCAPED;
-    if (n > 0 && !(keyLen > 0 && excludes && out.isExcluded(keyPtr, keyLen))) {
+    if (n > 0 && !(excludes && excludedInPath(out, keyPtr, keyLen, depth))) {
       if (offered < limit) putPart(rows, offered, Where.BODY_JSON, keyPtr, keyLen, vPtr, n, false, marks);
       offered++;
     }
   }
   out.endOffers(offered);
   return !junk && (nesting == 0 || depth == 0);
+}
+
+// Whether exclude_params names the key keyPtr[0..keyLen) or the key any container open at depth was
+// opened under (KEY_PTRS; past MAX_DEPTH, the deepest tracked). Asked only when it names some.
+function excludedInPath(out: PartList, keyPtr: usize, keyLen: i32, depth: i32): bool {
+  if (keyLen > 0 && out.isExcluded(keyPtr, keyLen)) return true;
+  let top = min(depth, MAX_DEPTH);
+  for (let d = 0; d < top; d++) {
+    let l = load<i32>(KEY_LENS + (<usize>d << 2));
+    if (l > 0 && out.isExcluded(<usize>load<u32>(KEY_PTRS + (<usize>d << 2)), l)) return true;
+  }
+  return false;
 }
 
 // A JSON string vPtr[0..n) under the key keyPtr[0..keyLen), unescaped, at the outer document's

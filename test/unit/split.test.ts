@@ -392,6 +392,14 @@ describe("exclude_params", () => {
     expect(split("body:multipart", multipart("b", [field("password", "x"), field("user", "bob")]))).toEqual([["body:multipart", "user", "bob"]]);
   });
 
+  it("drops everything under an excluded JSON key: nested objects, arrays and JSON documents in its strings", () => {
+    expect(core.configure('{"exclude_params":["filters"]}')).toBeNull();
+    const body = JSON.stringify({ filters: { price: { $gte: 10 }, tags: ["a", { b: "<script>" }], q: JSON.stringify({ c: "' or 1=1--" }) }, user: "bob smith" });
+    expect(split("body:json", body)).toEqual([["body:json", "user", "bob smith"]]);
+    expect(core.configure('{"exclude_params":["q"]}')).toBeNull();
+    expect(split("body:json", JSON.stringify({ d: { q: JSON.stringify({ c: "' or 1=1--" }) }, e: "x y" }))).toEqual([["body:json", "e", "x y"]]);
+  });
+
   it("also for a long name with no value but '=', which is otherwise read as a padded base64 token", () => {
     expect(core.configure('{"exclude_params":["signature_of_the_form"]}')).toBeNull();
     expect(split("query", "signature_of_the_form==&aGVsbG8gd29ybGQgYWdhaW4==")).toEqual([["query", "", "aGVsbG8gd29ybGQgYWdhaW4=="], ["query", "", "hello world again"]]);
