@@ -166,14 +166,14 @@ function splitJsonIn(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen:
       i++;
     }
     if (!pending) break;
-    // The string the token loop left: unescaped into the list's scratch, then PartList.add's
-    // tests in its order (a value, the name's exclusion, room). A string under a key exclude_params
-    // names, its own or an open container's, is left out whole, a JSON document in it too
-    // (`{"filters":{"price":{"$gte":10}}}` with "filters").
+    // The string the token loop left. Under a key exclude_params names, its own or an open
+    // container's, it is left out whole, a JSON document in it too (`{"filters":{"price":
+    // {"$gte":10}}}` with "filters"); else unescaped into the list's scratch, then PartList.add's
+    // tests in its order (a value, room).
+    if (excludes && excludedInPath(out, keyPtr, keyLen, depth)) continue;
     let vPtr = ptr + <usize>start;
     let n = rawLen;
     if (esc) {
-      if (excludes && excludedInPath(out, keyPtr, keyLen, depth)) continue;
       let dst = out.alloc(n);
       if (dst == 0) { out.endOffers(offered); return !junk && nesting == 0; } // out of scratch: a nested document stays one part
       let m = unescapeJson(vPtr, n, dst);
@@ -198,7 +198,7 @@ function splitJsonIn(ptr: usize, len: i32, out: PartList, keyPtr: usize, keyLen:
     }
     // A string read without its escapes is marked UNESCAPED (partWasUnescaped).
     if (esc) marks |= UNESCAPED;
-    if (n > 0 && !(excludes && excludedInPath(out, keyPtr, keyLen, depth))) {
+    if (n > 0) {
       if (offered < limit) putPart(rows, offered, Where.BODY_JSON, keyPtr, keyLen, vPtr, n, false, marks);
       offered++;
     }
