@@ -863,12 +863,13 @@ function scriptSyntax(p: usize, n: i32): bool {
 // window.dataLayer || []`, the first line of Google Tag Manager's snippet).
 const GLOBAL_OBJECTS: StaticArray<string> = ["window", "self", "top", "parent", "frames", "globalthis"];
 
-// Whether the member after the `.` at j is one of JS_SINKS or an `on…` handler.
+// Whether the member after the `.` at j is one of JS_SINKS or an event handler assigned
+// (handlerNameEnd: `top.onerror=`), not a page's own global that starts with "on" (`window.onetrust…`).
 function sinkMemberAfter(p: usize, n: i32, j: i32): bool {
   let k = skipWhitespace(p, n, j + 1);
   let e = k;
   while (e < n && isIdentByte(<u32>load<u8>(p + e))) e++;
-  return isJsSinkAt(p, n, k, e - k) || (e - k > 2 && (load<u8>(p + k) | 0x20) == 0x6F && (load<u8>(p + k + 1) | 0x20) == 0x6E);
+  return isJsSinkAt(p, n, k, e - k) || handlerNameEnd(p, n, k) >= 0;
 }
 
 // A sink that is a property, assigned as a member (`document.cookie=`, `a.href=`, `x.innerHTML=`) or

