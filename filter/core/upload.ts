@@ -14,12 +14,19 @@ const SCRIPT_EXTENSIONS: StaticArray<string> = [
 const SERVER_CONFIGS: StaticArray<string> = [".htaccess", ".user.ini", "web.config"];
 
 // Whether filename p[0..n) names a script or a server configuration: its base name (after the last
-// '/' or '\\') up to a NUL (where a server written in C stops) and without trailing dots and
-// blanks (which Windows drops: `shell.php.`), without case.
+// '/' or '\\') up to a NUL (where a server written in C stops), a `%00` (the same byte as attack
+// tools send it, which no browser leaves encoded), a `;` (IIS 6 runs `x.asp;.jpg` as ASP) or a `:`
+// (NTFS stores `x.php::$DATA` as `x.php`), without trailing dots and blanks (which Windows drops:
+// `shell.php.`), without case. A script's extension before another (`notes.php.txt`) is left to the
+// model, as CRS 933110 leaves it: only a server that hands any name holding `.php` to PHP runs it.
 export function scriptUpload(p: usize, n: i32): bool {
   let e = indexOf(p, 0, n, 0);
-  while (e > 0 && (load<u8>(p + <usize>(e - 1)) == 0x2E || load<u8>(p + <usize>(e - 1)) <= 0x20)) e--;
   let b = segmentStart(p, e);
+  for (let i = b; i < e; i++) {
+    let c = load<u8>(p + <usize>i);
+    if (c == 0x3B || c == 0x3A || (c == 0x25 && i + 2 < e && load<u8>(p + <usize>(i + 1)) == 0x30 && load<u8>(p + <usize>(i + 2)) == 0x30)) { e = i; break; }
+  }
+  while (e > b && (load<u8>(p + <usize>(e - 1)) == 0x2E || load<u8>(p + <usize>(e - 1)) <= 0x20)) e--;
   if (isOneOf(p, e, b, e - b, SERVER_CONFIGS)) return true;
   let d = extensionStart(p, b, e);
   return d >= 0 && isOneOf(p, e, d, e - d, SCRIPT_EXTENSIONS);

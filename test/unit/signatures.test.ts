@@ -246,6 +246,11 @@ const UPLOAD: Array<[string, string]> = [
   // quoted string (a lenient server reads the name).
   ["body:multipart", upload("shell.php\u0000.jpg", "GIF89a")],
   ["body:multipart", upload("cmd.jsp\u0001", "x")],
+  // The same cut as tools send it, IIS 6's `;` and an NTFS stream's `:`.
+  ["body:multipart", upload("x.jsp%00.png", "x")],
+  ["body:multipart", upload("x.asp;.jpg", "x")],
+  ["body:multipart", upload("x.php::$DATA", "x")],
+  ["body:multipart", upload("C:\\Users\\me\\shell.aspx", "x")],
 ];
 const NOT_UPLOAD: Array<[string, string]> = [
   ["body:multipart", upload("holiday.jpg", "JFIF")],
@@ -253,6 +258,8 @@ const NOT_UPLOAD: Array<[string, string]> = [
   ["body:multipart", field("page", "index.php")],
   ["body:multipart", upload(".php", "x")],
   ["body:multipart", upload("photo\u0007.jpg", "JFIF")],
+  ["body:multipart", upload("100%00 done;v2.txt", "x")],
+  ["body:multipart", upload("C:\\Users\\me\\photo.jpg", "JFIF")],
 ];
 
 // A NUL decoded out of a URL's or form's value that holds a path's bytes: the null-byte truncation of
