@@ -28,6 +28,7 @@
 // - HTTP request smuggling or response splitting (core/httpsplit.ts): a line break beside a
 //   request line or a status line in a value where a line break can reach the application: crlf.
 // - A file uploaded under a script's or a server configuration's name (core/upload.ts): rce.
+// - A PHP function run by name through ThinkPHP 5's dispatch (core/phpdispatch.ts): rce.
 // - A NUL byte decoded out of a query's, form's, path's or cookie's value that holds a path's
 //   bytes (`page=../../etc/passwd%00`, CRS 920270): the class a lexer confirmed in the request,
 //   else traversal, the null-byte truncation of a file name. The model scored such values 34–79
@@ -61,6 +62,7 @@ import { mailInjection, mayBreakIntoMail } from "./mail";
 import { scriptUpload } from "./upload";
 import { httpMessage, injectedHeader } from "./httpsplit";
 import { pickleAt, mayOpenPickle } from "./pickle";
+import { phpDispatchLength, phpDispatch } from "./phpdispatch";
 
 export function applySignatures(parts: PartList, texts: TextList, scores: RequestScores): void {
   // The tables are read by address: through the lists' methods every read stored the list on the
@@ -151,6 +153,10 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
       }
       if (!hit && where != Where.BODY_JSON && where != Where.PATH && n >= MIN_POLLUTING_JSON && opensJsonDocument(p, n) &&
           !partIsFileContent(prows, part)) hit = pollutingJson(p, n);
+    }
+    if (!hit && phpDispatchLength(n) && (where == Where.QUERY || where == Where.BODY_FORM ||
+          (where == Where.BODY_MULTIPART && !partIsFilename(prows, part) && !partIsFileContent(prows, part)))) {
+      hit = phpDispatch(p, n, partNamePtr(prows, part), partNameLen(prows, part));
     }
     // The name as it came too: decoding drops a NUL, where a server written in C cuts the name
     // (`shell.php\0.jpg` is stored as `shell.php`).
@@ -465,19 +471,26 @@ const DECODED: u32 = DecodeFlag.PERCENT | DecodeFlag.ENTITY | DecodeFlag.ESCAPE;
 
 // Whether serializedObject can hold: the first byte is a blank or a quote, or it and the second
 // open one of its forms (SERIALIZED_FIRST[first] & SERIALIZED_SECOND[second]): two loads for every
-// text, where the first byte alone let through every word that starts with a, r, C or O.
+// text, where the first byte alone let through every word that starts with a, r, C or O. Also
+// whether phpDispatch can hold (SER_CALL and a length it reads), which the table's spare bit answers
+// at no further cost: a test of its own in the loop cost the 1 KiB form 0.6% (make profile).
 // @ts-ignore: decorator
 @inline function mayBeSerialized(p: usize, n: i32): bool {
   if (n < 5) return false;
   let forms = load<u8>(SERIALIZED_FIRST + <usize>load<u8>(p)) & load<u8>(SERIALIZED_SECOND + <usize>load<u8>(p, 1));
+  if ((forms & SER_CALL) != 0) {
+    if (phpDispatchLength(n)) return true;
+    forms &= ~SER_CALL;
+  }
   return forms != 0 && (forms != SER_PICKLE || mayOpenPickle(p));
 }
 
 // The forms, a bit each: ANY (<= 0x22: blanks and '"', read further; 0xAC, the raw magic), `rO`
 // (base64 of the magic), `ac`/`aC`/`a:` (hex of the magic, a PHP array), `Ac`/`AC` (hex) and `AA`
 // (.NET's header in base64), `O:`/`C:` (a PHP object), and a pickle's openings (`co`, `cp`, `gA`,
-// 0x80 0x02, …).
-const SER_ANY: u8 = 1, SER_R: u8 = 2, SER_LOWER_A: u8 = 4, SER_UPPER_A: u8 = 8, SER_PHP: u8 = 16, SER_PICKLE: u8 = 32;
+// 0x80 0x02, …); and, not a serialized value but read at the same cost, `ca`/`CA`/`__` (core/phpdispatch.ts:
+// `call_user_func`, `__construct`).
+const SER_ANY: u8 = 1, SER_R: u8 = 2, SER_LOWER_A: u8 = 4, SER_UPPER_A: u8 = 8, SER_PHP: u8 = 16, SER_PICKLE: u8 = 32, SER_CALL: u8 = 64;
 const SERIALIZED_FIRST = memory.data(256);
 const SERIALIZED_SECOND = memory.data(256);
 for (let c = 0; c < 256; c++) {
@@ -491,6 +504,8 @@ for (let c = 0; c < 256; c++) {
   if (c == 0x63 || c == 0x43) second |= SER_LOWER_A | SER_UPPER_A;
   if (c == 0x41) second |= SER_UPPER_A; // `AA`: .NET's BinaryFormatter in base64
   if (c == 0x3A) second |= SER_LOWER_A | SER_PHP;
+  if (c == 0x63 || c == 0x43 || c == 0x5F) first |= SER_CALL;
+  if (c == 0x61 || c == 0x41 || c == 0x5F) second |= SER_CALL;
   store<u8>(SERIALIZED_FIRST + <usize>c, first);
   store<u8>(SERIALIZED_SECOND + <usize>c, second);
 }

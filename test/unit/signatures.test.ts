@@ -314,7 +314,24 @@ const NOT_INJECTED_HEADER: Array<[string, string]> = [
   ["query", `note=${"word%20".repeat(60)}%0aHost:%20Maria`],
 ];
 
+// A PHP function run by name through ThinkPHP 5's dispatch (phpdispatch.ts): a caller of a function
+// by name as a whole value, `_method=__construct`.
+const PHP_DISPATCH: Array<[string, string]> = [
+  ["query", "s=/Index/\\think\\app/invokefunction&function=call_user_func_array&vars[0]=system&vars[1][]=id"],
+  ["query", "function=CALL_USER_FUNC&vars[0]=phpinfo"],
+  ["body:form", "_method=__construct&filter%5B%5D=system&method=get&server%5BREQUEST_METHOD%5D=id"],
+  ["body:multipart", field("function", "call_user_func_array")],
+];
+const NOT_PHP_DISPATCH: Array<[string, string]> = [
+  ["query", "q=__construct"],
+  ["query", "q=call_user_funcs"],
+  ["body:form", "_method=PUT&title=x"],
+  ["query", "q=how+to+use+call_user_func_array+in+php"],
+  ["body:json", JSON.stringify({ function: "call_user_func_array" })],
+];
+
 describeVerdicts("%s signatures", () => core, [
+  ["php-dispatch", "rce", PHP_DISPATCH, NOT_PHP_DISPATCH],
   ["injected-header", "crlf", INJECTED_HEADER, NOT_INJECTED_HEADER],
   ["http-message", "crlf", HTTP_MESSAGE, NOT_HTTP_MESSAGE],
   ["null-byte", "traversal", NUL, NOT_NUL],
