@@ -29,6 +29,8 @@
 //   request line or a status line in a value where a line break can reach the application: crlf.
 // - A file uploaded under a script's or a server configuration's name (core/upload.ts): rce.
 // - A PHP function run by name through ThinkPHP 5's dispatch (core/phpdispatch.ts): rce.
+// - A Drupal render array's callback property as a parameter name's segment (`mail[#post_render][]`,
+//   Drupalgeddon2): rce.
 // - A NUL byte decoded out of a query's, form's, path's or cookie's value that holds a path's
 //   bytes (`page=../../etc/passwd%00`, CRS 920270): the class a lexer confirmed in the request,
 //   else traversal, the null-byte truncation of a file name. The model scored such values 34–79
@@ -53,7 +55,7 @@ import { TextList, textPart, textPtr, textLen, textFlags, textIsPlainToken } fro
 import { RequestScores } from "./score";
 import { toolName } from "./confirm";
 import { HEAD_SCANNER, HEAD_RCE, HEAD_CRLF, HEAD_TRAVERSAL, HEAD_SSRF } from "./classes";
-import { equalsCI, byteAt, matchesAt, isIdentByte } from "../lib/bytes";
+import { equalsCI, byteAt, matchesAt, isIdentByte, isOneOf } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 import { JsonScanner, Tok, unescapeJson, isJsonSpace } from "../lib/json";
 import { needsDecoding, decodePart } from "../decode/normalize";
@@ -148,7 +150,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
           let np = partNamePtr(prows, part), nn = partNameLen(prows, part);
           let fe = partFormEncoded(prows, part);
           if (needsDecoding(np, min(nn, MAX_NAME_BYTES), fe)) { nn = decodeName(np, nn, fe); np = NAME_BUF; }
-          hit = hit || pollutingName(np, nn) || classLoaderName(np, nn) || typeHintName(np, nn);
+          hit = hit || pollutingName(np, nn) || classLoaderName(np, nn) || typeHintName(np, nn) || renderCallbackName(np, nn);
         }
       }
       if (!hit && where != Where.BODY_JSON && where != Where.PATH && n >= MIN_POLLUTING_JSON && opensJsonDocument(p, n) &&
@@ -436,6 +438,21 @@ function classLoaderName(p: usize, n: i32): bool {
   }
   return false;
 }
+
+// A Drupal render array's callback property as a segment (`mail[#post_render][]=exec&mail[#markup]=id`,
+// `timezone[a][#lazy_builder][]=passthru`): Drupal 7 and 8 before 7.58 and 8.5.1 took `#` keys from
+// the request into the form's render array and called what they named (Drupalgeddon2,
+// CVE-2018-7600). A form never posts them: they are the server's own properties.
+function renderCallbackName(p: usize, n: i32): bool {
+  for (let i = indexOf2(p, 0, n, 0x5B, 0x5B); i + 2 < n; i = indexOf2(p, i + 1, n, 0x5B, 0x5B)) { // '['
+    if (load<u8>(p + <usize>(i + 1)) != 0x23) continue; // '#'
+    let s = i + 2, e = s;
+    while (e < n && load<u8>(p + <usize>e) != 0x5D) e++;
+    if (e < n && isOneOf(p, n, s, e - s, RENDER_CALLBACKS)) return true;
+  }
+  return false;
+}
+const RENDER_CALLBACKS: StaticArray<string> = ["post_render", "pre_render", "lazy_builder", "access_callback"];
 
 // A name that types its value as a listed gadget class after a colon (`+defaultData:com.mchange.v2.
 // c3p0.WrapperConnectionPoolDataSource`): Liferay's JSON web services build the object of the class

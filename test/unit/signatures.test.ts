@@ -330,8 +330,20 @@ const NOT_PHP_DISPATCH: Array<[string, string]> = [
   ["body:json", JSON.stringify({ function: "call_user_func_array" })],
 ];
 
+// A Drupal render array's callback property as a parameter name's segment (Drupalgeddon2).
+const RENDER_CALLBACK: Array<[string, string]> = [
+  ["body:form", "form_id=user_register_form&_drupal_ajax=1&mail%5B%23post_render%5D%5B%5D=exec&mail%5B%23type%5D=markup&mail%5B%23markup%5D=id"],
+  ["body:form", "timezone[a][#lazy_builder][]=passthru&timezone[a][#lazy_builder][][]=id"],
+  ["query", "q=user/password&name[#post_render][]=passthru&name[#type]=markup&name[#markup]=id"],
+];
+const NOT_RENDER_CALLBACK: Array<[string, string]> = [
+  ["body:form", "tags[#]=1&color[#fff]=on&items[0][name]=x"],
+  ["body:form", "settings[#post]=abc&x[post_render]=1"],
+];
+
 describeVerdicts("%s signatures", () => core, [
   ["php-dispatch", "rce", PHP_DISPATCH, NOT_PHP_DISPATCH],
+  ["render-callback", "rce", RENDER_CALLBACK, NOT_RENDER_CALLBACK],
   ["injected-header", "crlf", INJECTED_HEADER, NOT_INJECTED_HEADER],
   ["http-message", "crlf", HTTP_MESSAGE, NOT_HTTP_MESSAGE],
   ["null-byte", "traversal", NUL, NOT_NUL],
