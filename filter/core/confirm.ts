@@ -942,6 +942,8 @@ const CODE_CALLS: StaticArray<string> = [
   "invoke-expression", "iex(", "create_function", "call_user_func", "${ifs}", "$ifs", "getruntime",
   "scriptengine", "objectinputstream", "readobject", "#set(", "#{", "%{", "spawn(", "execsync",
   "<!--#", "$@", "$'", "$(",
+  // Groovy runs a string as a command line (`"id".execute()`: Jenkins' script console, CVE-2019-1003000).
+  "\".execute(", "'.execute(",
   // YAML tags that build an object of a class (Ruby's Psych, Python's PyYAML): deserialization gadgets.
   "!ruby/object", "!!python/object",
 ];

@@ -172,6 +172,8 @@ const CASES: Array<[klass: string, text: string, confirmed: boolean]> = [
   ["rce", ";cat /etc/passwd", true],
   ["rce", "| whoami", true],
   ["rce", "$(id)", true],
+  ["rce", "def p = 'whoami'.execute()", true],
+  ["rce", "job.execute(); stmt.execute(sql)", false],
   ["rce", "c''at /etc/passwd", true],
   ["rce", "${T(java.lang.Runtime).getRuntime().exec('id')}", true],
   ["rce", "<?php system($_GET['c']); ?>", true],
