@@ -2,7 +2,8 @@
 // pattern at paranoia level 1). Called by core/inspect.ts after the windows are scored; total and
 // allocation-free.
 //
-// - An attack tool that names itself in the User-Agent (sqlmap, Nuclei, gobuster …): scanner.
+// - An attack tool that names itself in the User-Agent (sqlmap, Nuclei, gobuster …), or a header
+//   only a scanner sends (`Acunetix-Aspect`, `X-Scanner`): scanner.
 //   The model saw too few banners to learn them: `gobuster/3.6` looks like `curl/8.4.0` to it and
 //   scored 99.
 // - A serialized Java object (the stream magic AC ED 00 05, raw, in hex, or base64 `rO0AB`), a .NET
@@ -121,7 +122,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
     if (where == Where.HEADER) {
       let np = partNamePtr(prows, part), nn = partNameLen(prows, part);
       head = HEAD_SCANNER;
-      hit = equalsCI(np, nn, "user-agent") && toolName(p, n);
+      hit = (equalsCI(np, nn, "user-agent") && toolName(p, n)) || scannerHeaderName(np, nn);
       if (!hit && nn == 5 && equalsCI(np, nn, "proxy")) { hit = true; head = HEAD_SSRF; }
     } else {
       hit = (mayBeSerialized(p, n) && serializedObject(p, n)) ||
@@ -177,6 +178,15 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
     if (hit) scores.raiseToTop(head, t, p, n, textFlags(trows, t));
     t++;
   }
+}
+
+// Request headers only web vulnerability scanners send (CRS 913110's list, paranoia level 1):
+// Acunetix's own and the agreement it makes its user accept, ratproxy's loop guard, `X-Scanner`.
+// A header's name is read whatever its value.
+function scannerHeaderName(np: usize, nn: i32): bool {
+  if (nn < 9) return false;
+  if (equalsCI(np, min(nn, 9), "acunetix-")) return true;
+  return (nn == 9 && equalsCI(np, nn, "x-scanner")) || (nn == 15 && equalsCI(np, nn, "x-ratproxy-loop"));
 }
 
 // "__proto_", "prototyp", "construc" as little-endian u64s.

@@ -49,6 +49,22 @@ describe("tool signatures", () => {
   });
 });
 
+describe("a header only scanners send", () => {
+  it.each([["Acunetix-Aspect", "enabled"], ["Acunetix-Product", "WVS/5.0 (Acunetix Web Vulnerability Scanner - NORMAL)"],
+    ["X-Scanner", "Netsparker"], ["X-Ratproxy-Loop", "1"]])("%s: %j scores 1, class scanner", (name, v) => {
+    const s = core.score(`header:${name}`, v);
+    expect(s.score).toBe(1);
+    expect(s.worstClass).toBe("scanner");
+  });
+
+  it("is the header's name: a longer name, or the word in a value, is left to the model", () => {
+    for (const [where, text] of [["header:X-Scanner-Id", "42"], ["header:X-Note", "acunetix-aspect"],
+      ["query", "x-scanner=1"]] as const) {
+      expect(core.score(where, text).score, where).toBeGreaterThan(20);
+    }
+  });
+});
+
 describe("httpoxy: a Proxy request header", () => {
   it.each(["http://10.0.0.1:8080", "evil.example:3128", "http://attacker.example/"])("Proxy: %j scores 1, class ssrf", (v) => {
     const s = core.score("header:Proxy", v);
