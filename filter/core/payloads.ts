@@ -38,7 +38,7 @@ import { jndiLookupAt, lookupEnd } from "./jndilookup";
 import { shellshock } from "./shellshock";
 import { ssiDirective, esiElement } from "./ssi";
 import { namesOsFile, namesSecretFile } from "./osfiles";
-import { climbsAboveRoot, climbsTwiceAtStart } from "./pathclimb";
+import { holdsDotDotSegment, climbsTwiceAtStart } from "./pathclimb";
 import { canReadBlock, indexOf2, keepFirst, nibbleClasses } from "../lib/scan";
 import { blanksBefore, byteAt, nameStart } from "../lib/bytes";
 import { splat8 } from "../lib/splat";
@@ -261,7 +261,7 @@ function payloadClass(p: usize, n: i32, where: i32, has: u32, context: u32): i32
   // Header values other than cookies are not file arguments (a Referer's path is the page's own), nor
   // is a binary body's text.
   if (where != Where.HEADER && !binary && (has & (TRIGGER_SLASH | TRIGGER_BACKSLASH)) != 0 &&
-      (namesOsFile(p, n, where == Where.PATH) || (where == Where.PATH ? namesSecretFile(p, n) || climbsAboveRoot(p, n) : climbsTwiceAtStart(p, n)))) return HEAD_TRAVERSAL;
+      (namesOsFile(p, n, where == Where.PATH) || (where == Where.PATH ? namesSecretFile(p, n) || holdsDotDotSegment(p, n) : climbsTwiceAtStart(p, n)))) return HEAD_TRAVERSAL;
   if ((has & TRIGGER_AUTHORITY) != 0 && where != Where.PATH) {
     let wrapper = phpWrapper(p, n);
     if (wrapper != 0) return wrapper;

@@ -1210,18 +1210,22 @@ const NOT_FILE_WRITE_SQLI: Case[] = [
   ["query", "q=dbms_lock.sleep"],
 ];
 
-// A request path whose `..` segments climb above its root (pathclimb.ts): traversal.
+// A request path with a `..` segment (pathclimb.ts holdsDotDotSegment): traversal, above the root or
+// under it (an authorization checked by the path's prefix walked past).
 const PATH_CLIMB: Case[] = [
   ["path", "/public/plugins/grafana-worldmap-panel/../../../../../conf/defaults.ini"],
   ["path", "/static/..;/..;/WEB-INF/web.xml"],
   ["path", "/assets/%2e%2e/%2e%2e/app/config.yml"],
   ["path", "/a//b/../../../x"],
   ["path", "\\img\\..\\..\\app.config"],
+  ["path", "/api/v1/totp/user-backup-code/../../system/active-users"],
+  ["path", "/docs/./guide/../index.html"],
+  ["path", "/app/..;/manager/html"],
 ];
 const NOT_PATH_CLIMB: Case[] = [
-  ["path", "/a/b/../c"],
-  ["path", "/docs/./guide/../index.html"],
   ["path", "/x/..data/..."],
+  ["path", "/releases/v1..v2/diff"],
+  ["path", "/a/b../c/.../d"],
 ];
 
 // A value that opens by climbing two directories (pathclimb.ts climbsTwiceAtStart): traversal.
