@@ -16,7 +16,7 @@
 // collections out: every token of them is SQL, but hex literals and repeated columns thin the
 // bag of features.
 
-import { blanksBefore, byteAt, indexOfWord, isIdentByte, isLetter, isOneOf, lowerAscii, matchesLowerAt, nameEnd, nameStart, skipBlanks } from "../lib/bytes";
+import { blanksBefore, byteAt, indexOfWord, isIdentByte, isLetter, isOneOf, isWordChar, lowerAscii, matchesLowerAt, nameEnd, nameStart, skipBlanks } from "../lib/bytes";
 import { indexOf2 } from "../lib/scan";
 import { splat8 } from "../lib/splat";
 
@@ -518,9 +518,17 @@ function quotedArgument(p: usize, n: i32): bool {
 }
 const FILE_WRITES: StaticArray<string> = ["outfile", "dumpfile"];
 
-// A digit after blanks from j: `sleep(5)`, `benchmark( 1e7`.
+// A number after blanks from j, and then blanks and the call's `)`, a `,` before another argument,
+// an operator or the text's end: `sleep(5)`, `benchmark( 1e7,md5(1))`, `pg_sleep(5*2)`, `sleep(0x5)`;
+// not prose's `sleep(8 hours)`.
 function digitAfter(p: usize, n: i32, j: i32): bool {
-  return byteAt(p, n, skipBlanks(p, n, j)) - 0x30 < 10;
+  let i = skipBlanks(p, n, j);
+  if (byteAt(p, n, i) - 0x30 >= 10) return false;
+  while (i < n && (isWordChar(<u32>load<u8>(p + <usize>i)) || load<u8>(p + <usize>i) == 0x2E)) i++; // 5, 1e7, 0x5, 2.5
+  i = skipBlanks(p, n, i);
+  if (i >= n) return true;
+  let c = load<u8>(p + <usize>i);
+  return c == 0x29 || c == 0x2C || c == 0x2A || c == 0x2B || c == 0x2D || c == 0x2F || c == 0x25;
 }
 
 // Whether the call's name at s follows the start of the text, a quote, an operator SQL puts

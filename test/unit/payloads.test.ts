@@ -25,6 +25,8 @@ const SQLI: Case[] = [
   ["body:form", "q=x'+and+extractvalue(1,concat(0x7e,version()))--"],
   ["query", "id=1;waitfor%20delay%20'0:0:5'--"],
   ["query", "id=1%20AND%20pg_sleep(5)"],
+  ["query", "id=1%20or%20pg_sleep(5*2)--"],
+  ["query", "id=1%20and%20sleep(0x5)"],
   // A no-break space between the words, as Latin-1 (A0) and as UTF-8 (C2 A0).
   ["query", "id=-1%A0UNION%A0SELECT%A01,2,3"],
   ["body:form", "id=-1%C2%A0union%C2%A0select%C2%A0user()"],
@@ -95,6 +97,8 @@ const PROBE_SQLI: Case[] = [
 const NOT_PROBE_SQLI: Case[] = [
   ["body:json", JSON.stringify({ doc: "Run analyse() on the data, then the procedure." })],
   ["body:json", JSON.stringify({ code: "queue.receive_message(timeout=5)" })],
+  // A delay call whose argument is no number alone: prose.
+  ["body:form", "review=" + encodeURIComponent("sleep(8 hours) is the goal")],
 ];
 
 const NOT_SQLI: Case[] = [
