@@ -7,9 +7,9 @@
 // `..`), and one that stays under it walks past the prefix a proxy or the application checks before
 // the path is resolved (`/api/v1/totp/user-backup-code/../../system/active-users`, Ivanti's
 // CVE-2023-46805; `/vpn/../vpns/cfg/smb.conf`, Citrix's CVE-2019-19781), as CRS 930100 and 930110
-// read any `../`. None of the 75,000 benign request paths of the dataset and the real-traffic sets
-// holds one. Read by core/payloads.ts in a request path's whole text (not its segments', which start
-// inside it); total and allocation-free.
+// read any `../`. None of about 75,000 benign request paths of the dataset and the real-traffic
+// sets holds one. Read by core/payloads.ts in a request path's whole text (not its segments', which
+// start inside it); total and allocation-free.
 //
 // A parameter's value has no root to count from: one that opens by climbing twice (`../../x`,
 // `..\..\x`) names something outside the directory the application joins it to, as CRS 930110
