@@ -56,8 +56,9 @@ import { TextList, textPart, textPtr, textLen, textFlags, textIsPlainToken } fro
 import { RequestScores } from "./score";
 import { toolName } from "./confirm";
 import { HEAD_SCANNER, HEAD_RCE, HEAD_CRLF, HEAD_TRAVERSAL, HEAD_SSRF } from "./classes";
-import { equalsCI, byteAt, matchesAt, isIdentByte, isOneOf } from "../lib/bytes";
-import { indexOf2 } from "../lib/scan";
+import { equalsCI, startsWithCI, byteAt, matchesAt, isIdentByte, isOneOf } from "../lib/bytes";
+import { indexOf2, canReadBlock, keepFirst } from "../lib/scan";
+import { splat8 } from "../lib/splat";
 import { JsonScanner, Tok, unescapeJson, isJsonSpace } from "../lib/json";
 import { needsDecoding, decodePart } from "../decode/normalize";
 import { mayNameGadget, namesGadget, holdsGadget } from "./gadgets";
@@ -92,7 +93,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         // A JSON body's texts first, with `where` known (most of a JSON body's texts are keys and
         // other plain tokens); a key is read only at the lengths of `__proto__`, `prototype` and
         // `constructor`.
-        if (mayBeSerialized(p, n) || mayNameGadget(p, n) || mayInjectMail(prows, part, Where.BODY_JSON, trows, t, p, n)) break;
+        if (mayHoldValueVerdict(p, n) || mayNameGadget(p, n) || mayInjectMail(prows, part, Where.BODY_JSON, trows, t, p, n)) break;
         let container = false;
         if (n == 9 || n == 11) {
           container = partIsContainerKey(prows, part);
@@ -105,7 +106,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
         continue;
       }
       if (where == Where.HEADER || where == Where.BODY_XML || (where == Where.BODY_MULTIPART && partIsFilename(prows, part))) break;
-      if (mayBeSerialized(p, n) || (where != Where.PATH && mayNameGadget(p, n)) || mayInjectMail(prows, part, where, trows, t, p, n) ||
+      if (mayHoldValueVerdict(p, n) || (where != Where.PATH && mayNameGadget(p, n)) || mayInjectMail(prows, part, where, trows, t, p, n) ||
           (nulDecoded && nulInUrlValue(where, textFlags(trows, t)))) break;
       if (n >= MIN_POLLUTING_JSON && opensJsonDocument(p, n) && where != Where.PATH) break;
       if (where != Where.PATH && part != lastPart) {
@@ -125,7 +126,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
       hit = (equalsCI(np, nn, "user-agent") && toolName(p, n)) || scannerHeaderName(np, nn);
       if (!hit && nn == 5 && equalsCI(np, nn, "proxy")) { hit = true; head = HEAD_SSRF; }
     } else {
-      hit = (mayBeSerialized(p, n) && serializedObject(p, n)) ||
+      hit = (mayHoldValueVerdict(p, n) && serializedObject(p, n)) ||
         (where == Where.BODY_XML ? holdsGadget(p, n) : where != Where.PATH && mayNameGadget(p, n) && namesGadget(p, n));
       if (where == Where.BODY_JSON) {
         // Keys are texts of their own, in document order: `{"constructor":{"prototype":{…}}}` is
@@ -184,9 +185,7 @@ export function applySignatures(parts: PartList, texts: TextList, scores: Reques
 // Acunetix's own and the agreement it makes its user accept, ratproxy's loop guard, `X-Scanner`.
 // A header's name is read whatever its value.
 function scannerHeaderName(np: usize, nn: i32): bool {
-  if (nn < 9) return false;
-  if (equalsCI(np, min(nn, 9), "acunetix-")) return true;
-  return (nn == 9 && equalsCI(np, nn, "x-scanner")) || (nn == 15 && equalsCI(np, nn, "x-ratproxy-loop"));
+  return startsWithCI(np, nn, "acunetix-") || equalsCI(np, nn, "x-scanner") || equalsCI(np, nn, "x-ratproxy-loop");
 }
 
 // "__proto_", "prototyp", "construc" as little-endian u64s.
@@ -459,8 +458,8 @@ function classLoaderName(p: usize, n: i32): bool {
 // `timezone[a][#lazy_builder][]=passthru`): Drupal 7 and 8 before 7.58 and 8.5.1 took `#` keys from
 // the request into the form's render array and called what they named (Drupalgeddon2,
 // CVE-2018-7600). A form never posts them: they are the server's own properties.
-// A name is first tested for a `#` eight bytes at a time: most names hold none, and are shorter
-// than indexOf2's 16-byte blocks, whose byte loop for the rest cost the 16 KiB form 0.4% (make profile).
+// A name is first tested for a `#` (holdsHash): most names hold none, and are shorter than
+// indexOf2's 16-byte blocks, whose byte loop for the rest cost the 16 KiB form 0.4% (make profile).
 function renderCallbackName(p: usize, n: i32): bool {
   if (!holdsHash(p, n)) return false;
   for (let i = indexOf2(p, 1, n, 0x23, 0x23); i + 1 < n; i = indexOf2(p, i + 1, n, 0x23, 0x23)) { // '#'
@@ -471,14 +470,11 @@ function renderCallbackName(p: usize, n: i32): bool {
   }
   return false;
 }
+// As one block for a name of 16 bytes or fewer (lib/scan.ts canReadBlock, keepFirst), where
+// indexOf2 would read it a byte at a time.
 function holdsHash(p: usize, n: i32): bool {
-  let i = 0;
-  for (; i + 8 <= n; i += 8) {
-    let y = load<u64>(p + <usize>i) ^ 0x2323232323232323;
-    if (((y - 0x0101010101010101) & ~y & 0x8080808080808080) != 0) return true;
-  }
-  for (; i < n; i++) if (load<u8>(p + <usize>i) == 0x23) return true;
-  return false;
+  if (n <= 16 && canReadBlock(p)) return i8x16.bitmask(i8x16.eq(keepFirst(v128.load(p), n), splat8(0x23))) != 0;
+  return indexOf2(p, 0, n, 0x23, 0x23) < n;
 }
 const RENDER_CALLBACKS: StaticArray<string> = ["post_render", "pre_render", "lazy_builder", "access_callback"];
 
@@ -514,13 +510,13 @@ function segmentFollows(p: usize, n: i32, j: i32): bool {
 }
 const DECODED: u32 = DecodeFlag.PERCENT | DecodeFlag.ENTITY | DecodeFlag.ESCAPE;
 
-// Whether serializedObject can hold: the first byte is a blank or a quote, or it and the second
-// open one of its forms (SERIALIZED_FIRST[first] & SERIALIZED_SECOND[second]): two loads for every
-// text, where the first byte alone let through every word that starts with a, r, C or O. Also
-// whether phpDispatch can hold (SER_CALL and a length it reads), which the table's spare bit answers
-// at no further cost: a test of its own in the loop cost the 1 KiB form 0.6% (make profile).
+// Whether serializedObject or phpDispatch can hold. For serializedObject: the first byte is a blank
+// or a quote, or it and the second open one of its forms (SERIALIZED_FIRST[first] &
+// SERIALIZED_SECOND[second]): two loads for every text, where the first byte alone let through every
+// word that starts with a, r, C or O. For phpDispatch: the tables' SER_CALL bit and a length it
+// reads, at no further cost (a test of its own in the loop cost the 1 KiB form 0.6%, make profile).
 // @ts-ignore: decorator
-@inline function mayBeSerialized(p: usize, n: i32): bool {
+@inline function mayHoldValueVerdict(p: usize, n: i32): bool {
   if (n < 5) return false;
   let forms = load<u8>(SERIALIZED_FIRST + <usize>load<u8>(p)) & load<u8>(SERIALIZED_SECOND + <usize>load<u8>(p, 1));
   if ((forms & SER_CALL) != 0) {
